@@ -1,0 +1,35 @@
+"""The provider works headless through qgis_process (Debian: call qgis_process.bin, see DESIGN.md)."""
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import REPO, venv_site_packages
+
+pytestmark = pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="qgis_process.bin not installed")
+
+
+def qgis_process(*args, home):
+    env = dict(os.environ, QGIS_PLUGINPATH=str(REPO), HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=venv_site_packages())
+    return subprocess.run(["qgis_process.bin", *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """A fresh home, so enabling the plugin does not touch the developer's QGIS profile."""
+    home = tmp_path_factory.mktemp("home")
+    result = qgis_process("plugins", "enable", "wip_qgis_plugin", home=home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return home
+
+
+def test_provider_and_algorithms_are_listed(home):
+    result = qgis_process("list", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    providers = json.loads(result.stdout[result.stdout.index("{"):])["providers"]
+    assert providers["wip"]["name"] == "WIP Energie- und Raumplanung"
+    assert "wip:eligibility" in providers["wip"]["algorithms"]

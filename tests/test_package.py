@@ -1,0 +1,107 @@
+"""The plugin zip for the official repository, and that it installs and starts in a fresh QGIS profile."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from tests.conftest import REPO, venv_site_packages
+from tools.package import build
+
+
+@pytest.fixture(scope="module")
+def plugin_zip(tmp_path_factory):
+    out = tmp_path_factory.mktemp("package") / "wip_qgis_plugin.zip"
+    build(out)
+    return out
+
+
+def test_zip_has_one_top_folder_and_nothing_that_does_not_ship(plugin_zip):
+    names = zipfile.ZipFile(plugin_zip).namelist()
+    assert {name.split("/")[0] for name in names} == {"wip_qgis_plugin"}
+    assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".ts")) or "/." in n]
+    assert not [n for n in names if n.startswith("wip_qgis_plugin/tests")]
+    for required in ("metadata.txt", "__init__.py", "resources/icons/wip.svg", "resources/i18n/wip_en.qm",
+                     "resources/demo/demo_hohenmoelsen.gpkg"):
+        assert f"wip_qgis_plugin/{required}" in names
+
+
+def test_unpacked_zip_imports_and_starts_in_a_fresh_profile(plugin_zip, tmp_path):
+    """A fresh interpreter with only the unpacked zip on its path loads, starts and unloads the plugin."""
+    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    zipfile.ZipFile(plugin_zip).extractall(plugins)
+    script = f"""
+import json, sys
+sys.path.insert(0, {str(plugins)!r})
+from qgis.core import QgsApplication
+from qgis.testing.mocked import get_iface
+app = QgsApplication([], False, {str(tmp_path / 'profiles')!r})
+app.initQgis()
+import wip_qgis_plugin
+assert wip_qgis_plugin.__file__.startswith({str(plugins)!r}), wip_qgis_plugin.__file__
+plugin = wip_qgis_plugin.classFactory(get_iface())
+plugin.initProcessing()
+provider = QgsApplication.processingRegistry().providerById("wip")
+print(json.dumps({{"provider": provider.name(), "algorithms": [a.id() for a in provider.algorithms()]}}))
+plugin.unload()
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH="")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert loaded["provider"] == "WIP Energie- und Raumplanung"
+    assert "wip:eligibility" in loaded["algorithms"]
+
+
+@pytest.mark.desktop
+@pytest.mark.skipif(not shutil.which("xvfb-run") or not shutil.which("qgis"), reason="needs QGIS desktop and Xvfb")
+def test_real_qgis_desktop_loads_the_zip_and_shows_the_dock(plugin_zip, tmp_path):
+    """Real QGIS under Xvfb, fresh profile, plugin from the zip enabled: the dock opens and lists the steps."""
+    profile = tmp_path / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    zipfile.ZipFile(plugin_zip).extractall(plugins)
+    (profile / "QGIS").mkdir()
+    (profile / "QGIS" / "QGIS3.ini").write_text(
+        "[PythonPlugins]\nwip_qgis_plugin=true\n[qgis]\ncheckVersion=false\nshowTips=false\n"
+        "[core]\nfirstRun=false\n[locale]\noverrideFlag=true\nuserLocale=de_DE\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    check = tmp_path / "check.py"
+    check.write_text(f"""
+import json
+import qgis.utils
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QDockWidget
+from qgis.core import QgsApplication
+
+def finish():
+    plugin = qgis.utils.plugins.get("wip_qgis_plugin")
+    result = {{"loaded": plugin is not None}}
+    if plugin is not None:
+        plugin.assistant_action.trigger()
+        QgsApplication.processEvents()
+        dock = qgis.utils.iface.mainWindow().findChild(QDockWidget, "WipPlanningAssistantDock")
+        tree = dock.form.stepsTree
+        result.update(dock_visible=dock.isVisible(),
+                      steps=[tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())],
+                      provider=QgsApplication.processingRegistry().providerById("wip") is not None)
+    with open({str(report)!r}, "w") as handle:
+        json.dump(result, handle)
+    QgsApplication.exit(0)
+
+QTimer.singleShot(3000, finish)
+""", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=venv_site_packages())
+    env.pop("QT_QPA_PLATFORM", None)
+    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
+                    "--profiles-path", str(tmp_path / "profiles"), "--code", str(check)],
+                   capture_output=True, text=True, env=env, cwd=REPO, timeout=240)
+    result = json.loads(report.read_text())
+    assert result["loaded"] and result["provider"] and result["dock_visible"]
+    assert result["steps"][0] == "1. Flächenkulisse" and len(result["steps"]) == 6

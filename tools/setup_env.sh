@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Idempotent set-up for a fresh Debian 12 / Ubuntu machine: QGIS from the distribution (when `import qgis`
+# fails), Qt's translation tools, Xvfb, and a venv with the system site packages (for the QGIS bindings)
+# plus the pinned requirements. Usage: tools/setup_env.sh <venv-dir>
+set -euo pipefail
+VENV="${1:-.venv}"
+SYSTEM_PYTHON="${SYSTEM_PYTHON:-/usr/bin/python3}"
+APT_PACKAGES="qgis python3-qgis qgis-providers qttools5-dev-tools xvfb xauth python3-venv python3-pip"
+
+have_everything() {
+    "$SYSTEM_PYTHON" -c "import qgis.core" 2>/dev/null && command -v lrelease >/dev/null \
+        && command -v xvfb-run >/dev/null && command -v qgis_process.bin >/dev/null \
+        && "$SYSTEM_PYTHON" -c "import ensurepip" 2>/dev/null
+}
+
+if ! have_everything; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "Installing QGIS and tools from the distribution: $APT_PACKAGES"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends $APT_PACKAGES >/dev/null
+    else
+        echo "QGIS with its Python bindings, Qt's lrelease or Xvfb is missing. Install them with:" >&2
+        echo "  sudo apt-get install $APT_PACKAGES" >&2
+        exit 1
+    fi
+fi
+
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import qgis.core" 2>/dev/null; then
+    rm -rf "$VENV"
+    "$SYSTEM_PYTHON" -m venv --system-site-packages "$VENV"
+fi
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt

@@ -1,0 +1,1 @@
+"""The domain engine: QGIS-free, works on GeoDataFrames, shapely 2 geometries and numpy arrays."""

@@ -1,0 +1,114 @@
+"""The planning workflow shown by the Planungsassistent: its steps, the inputs each step needs, and which
+layers of a project look like those inputs (matched by layer name and geometry kind)."""
+
+import unicodedata
+from dataclasses import dataclass
+
+from .i18n import tr
+
+POLYGON, LINE, POINT, RASTER, TABLE = "polygon", "line", "point", "raster", "table"
+
+
+@dataclass(frozen=True)
+class StepInput:
+    key: str
+    label: str
+    kinds: tuple[str, ...]
+    hints: tuple[str, ...]
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    purpose: str
+    inputs: tuple[StepInput, ...]
+    algorithm_ids: tuple[str, ...]  # the Processing algorithms that do the step; empty while not yet available
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    name: str
+    kind: str
+
+
+def normalise(text: str) -> str:
+    """Lower case without umlauts or accents, so 'Gebäude' matches the hint 'gebaeude'."""
+    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def workflow() -> tuple[Step, ...]:
+    """The six steps in planning order; built on call so that the texts follow the UI language."""
+    study_area = StepInput("study_area", tr("Untersuchungsgebiet (Gemeindegrenze)"), (POLYGON,),
+                           ("gemeinde", "untersuchungsgebiet", "grenze", "vg250", "study", "boundary"))
+    eligible = StepInput("eligible", tr("Flächenkulisse (geeignete Flächen)"), (POLYGON,),
+                         ("flaechenkulisse", "geeignet", "eligible", "eignungsflaeche"))
+    return (
+        Step("eligibility", tr("Flächenkulisse"),
+             tr("Welche Flächen kommen für Wind, Freiflächen-PV, Agri-PV oder Floating-PV in Frage, und was "
+                "schließt die übrigen aus?"),
+             (study_area,
+              StepInput("settlement", tr("Siedlungsflächen oder Gebäude"), (POLYGON,),
+                        ("siedlung", "gebaeude", "wohn", "settlement", "building")),
+              StepInput("transport", tr("Verkehrswege (Straßen, Autobahn, Bahn)"), (LINE,),
+                        ("strasse", "autobahn", "bahn", "road", "motorway", "rail")),
+              StepInput("protected", tr("Schutzgebiete"), (POLYGON,),
+                        ("schutzgebiet", "nsg", "ffh", "lsg", "natura", "protected")),
+              StepInput("landcover", tr("Wald und Gewässer"), (POLYGON,),
+                        ("wald", "gewaesser", "forest", "water"), required=False),
+              StepInput("mining", tr("Bergbaufolgeflächen"), (POLYGON,),
+                        ("bergbau", "tagebau", "kippe", "mining"), required=False)),
+             ("wip:eligibility",)),
+        Step("site_evaluation", tr("Standortbewertung"),
+             tr("Wie gut ist jede geeignete Fläche? Mehrkriterielle Bewertung mit Gewichten und "
+                "Robustheitsprüfung."),
+             (eligible,
+              StepInput("grid", tr("Netzanschluss (Umspannwerke, Leitungen)"), (POINT, LINE),
+                        ("umspann", "substation", "leitung", "110kv", "hochspannung"))),
+             ()),
+        Step("yield", tr("Ertrag"),
+             tr("Was liefern die Flächen? PV-Leistung und -Ertrag, Windenergieanlagen-Layout und Jahresenergie."),
+             (eligible,
+              StepInput("turbines", tr("Bestehende Windenergieanlagen"), (POINT,),
+                        ("wea", "windpower", "windenergieanlage", "turbine"), required=False)),
+             ()),
+        Step("zoning", tr("Planungsvarianten"),
+             tr("Welche Flächenzuweisungen erreichen die Ziele der Gemeinde? Mehrere gute, unterschiedliche "
+                "Varianten."),
+             (study_area,
+              StepInput("units", tr("Planungseinheiten (Flurstücke)"), (POLYGON,),
+                        ("flurstueck", "parcel", "planungseinheit")),
+              eligible),
+             ()),
+        Step("heat", tr("Wärmeplanung"),
+             tr("Wärmebedarf, Wärmedichte, Wärmeliniendichte und Eignungsstufen für Wärmenetze nach WPG."),
+             (StepInput("buildings", tr("Gebäude"), (POLYGON,), ("gebaeude", "building", "hausumring")),
+              StepInput("streets", tr("Straßenabschnitte"), (LINE,), ("strasse", "street", "road")),
+              StepInput("heat_network", tr("Bestehendes Wärmenetz"), (LINE,),
+                        ("waermenetz", "fernwaerme", "district_heat"), required=False)),
+             ()),
+        Step("balance", tr("Energiebilanz und Zukunftsprofil"),
+             tr("Energie- und Treibhausgasbilanz der Gemeinde bis 2045 und ein Zukunftsprofil für den "
+                "Gemeinderat."),
+             (study_area,
+              StepInput("statistics", tr("Gemeindestatistik"), (TABLE,), ("statistik", "stats", "localzero"))),
+             ()),
+    )
+
+
+def find_inputs(step: Step, layers: list[LayerInfo]) -> dict[str, list[str]]:
+    """For each input of ``step`` the names of the layers that match its kind and one of its name hints."""
+    return {
+        step_input.key: [
+            layer.name for layer in layers
+            if layer.kind in step_input.kinds and any(hint in normalise(layer.name) for hint in step_input.hints)
+        ]
+        for step_input in step.inputs
+    }
+
+
+def missing_inputs(step: Step, found: dict[str, list[str]]) -> list[StepInput]:
+    """The required inputs of ``step`` for which no layer was found."""
+    return [step_input for step_input in step.inputs if step_input.required and not found.get(step_input.key)]

@@ -1,0 +1,1 @@
+"""Dock panels, widgets and background tasks of the plugin."""

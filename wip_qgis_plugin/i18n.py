@@ -1,0 +1,43 @@
+"""Qt side of the translations: German is the source language, English comes from resources/i18n/wip_en.qm."""
+
+from pathlib import Path
+
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+from . import log, settings
+from .core import i18n as core_i18n
+
+CONTEXT = "WIP"
+I18N_DIR = Path(__file__).parent / "resources" / "i18n"
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class PluginTranslator:
+    """Loads the plugin's translation for the QGIS UI language and removes it again on unload."""
+
+    def __init__(self) -> None:
+        self._translator: QTranslator | None = None
+
+    def install(self, language: str | None = None) -> None:
+        language = language or settings.ui_language()
+        core_i18n.set_translator(translate)
+        if language == "de":
+            return
+        qm_file = I18N_DIR / f"wip_{language}.qm"
+        if not qm_file.exists():
+            qm_file = I18N_DIR / "wip_en.qm"  # any language we have not translated yet falls back to English
+        translator = QTranslator()
+        if translator.load(str(qm_file)):
+            QCoreApplication.installTranslator(translator)
+            self._translator = translator
+        else:
+            log.warning(f"Übersetzungsdatei {qm_file} konnte nicht geladen werden; das Plugin bleibt deutsch.")
+
+    def remove(self) -> None:
+        if self._translator is not None:
+            QCoreApplication.removeTranslator(self._translator)
+            self._translator = None
+        core_i18n.set_translator(lambda text: text)

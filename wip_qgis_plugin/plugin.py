@@ -1,0 +1,74 @@
+"""WipPlugin: Processing provider, toolbar and menu, dock panels, translations; unload removes all of it."""
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from . import log
+from .core.i18n import tr
+from .dependencies import install_hint, missing_requirements
+from .i18n import PluginTranslator
+from .processing_algorithms.provider import WipProvider
+
+ICON = str(Path(__file__).parent / "resources" / "icons" / "wip.svg")
+
+
+class WipPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.translator = PluginTranslator()
+        self.translator.install()  # before initProcessing: qgis_process never calls initGui
+        self.provider: WipProvider | None = None
+        self.toolbar = None
+        self.assistant_action: QAction | None = None
+        self.assistant_dock = None
+
+    def menu_name(self) -> str:
+        return tr("&WIP Energie- und Raumplanung")
+
+    def initProcessing(self):  # noqa: N802 - QGIS plugin API
+        self.provider = WipProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802 - QGIS plugin API
+        self.initProcessing()
+        missing = missing_requirements()
+        if missing:
+            log.notify(self.iface, install_hint(missing), Qgis.MessageLevel.Warning, duration=0)
+
+        from .gui.planning_assistant import PlanningAssistantDock
+
+        self.assistant_dock = PlanningAssistantDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assistant_dock)
+        self.assistant_dock.hide()
+
+        self.toolbar = self.iface.addToolBar(tr("WIP Energie- und Raumplanung"))
+        self.toolbar.setObjectName("WipToolbar")
+        self.assistant_action = QAction(QIcon(ICON), tr("Planungsassistent"), self.iface.mainWindow())
+        self.assistant_action.setObjectName("WipPlanningAssistantAction")
+        self.assistant_action.setToolTip(tr("Planungsassistent: Arbeitsschritte und gefundene Eingaben"))
+        self.assistant_dock.setToggleVisibilityAction(self.assistant_action)
+        self.toolbar.addAction(self.assistant_action)
+        self.iface.addPluginToMenu(self.menu_name(), self.assistant_action)
+
+    def unload(self):
+        if self.assistant_dock is not None:
+            self.assistant_dock.disconnect_project()
+            self.iface.removeDockWidget(self.assistant_dock)
+            self.assistant_dock.deleteLater()
+            self.assistant_dock = None
+        if self.assistant_action is not None:
+            self.iface.removePluginMenu(self.menu_name(), self.assistant_action)
+            self.assistant_action.deleteLater()
+            self.assistant_action = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        self.translator.remove()

@@ -1,0 +1,1 @@
+"""Processing provider ``wip`` and its algorithms (one module per algorithm)."""

@@ -1,0 +1,32 @@
+"""The Processing provider ``wip``; its algorithms are listed explicitly."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .base import ICON_PATH
+
+PROVIDER_ID = "wip"
+
+
+def algorithm_classes() -> list:
+    from .eligibility import EligibilityAlgorithm
+
+    return [EligibilityAlgorithm]
+
+
+class WipProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return "WIP Energie- und Raumplanung"
+
+    def longName(self) -> str:  # noqa: N802 - Processing API
+        return self.name()
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON_PATH))
+
+    def loadAlgorithms(self) -> None:  # noqa: N802 - Processing API
+        for algorithm_class in algorithm_classes():
+            self.addAlgorithm(algorithm_class())

@@ -1,0 +1,1 @@
+"""The only bridge between QGIS (layers, project, sinks, feedback) and the QGIS-free core."""

@@ -1,0 +1,83 @@
+"""Project-level helpers: what kind of data a layer holds, and loading the embedded demo municipality."""
+
+from pathlib import Path
+
+from qgis.core import QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
+
+from ..core.i18n import tr
+from ..core.workflow import LINE, POINT, POLYGON, RASTER, TABLE, LayerInfo
+
+RESOURCES = Path(__file__).parent.parent / "resources"
+DEMO_GPKG = RESOURCES / "demo" / "demo_hohenmoelsen.gpkg"
+STYLES_DIR = RESOURCES / "styles"
+
+_GEOMETRY_KINDS = {
+    QgsWkbTypes.GeometryType.PointGeometry: POINT,
+    QgsWkbTypes.GeometryType.LineGeometry: LINE,
+    QgsWkbTypes.GeometryType.PolygonGeometry: POLYGON,
+}
+
+
+def layer_kind(layer: QgsMapLayer) -> str | None:
+    """polygon, line, point, raster or table; None for anything else (meshes, plugin layers …)."""
+    if isinstance(layer, QgsRasterLayer):
+        return RASTER
+    if isinstance(layer, QgsVectorLayer):
+        if not layer.isSpatial():
+            return TABLE
+        return _GEOMETRY_KINDS.get(layer.geometryType())
+    return None
+
+
+def project_layer_infos(project: QgsProject) -> list[LayerInfo]:
+    infos = []
+    for layer in project.mapLayers().values():
+        kind = layer_kind(layer)
+        if kind is not None:
+            infos.append(LayerInfo(layer.name(), kind))
+    return sorted(infos, key=lambda info: info.name)
+
+
+def demo_layer_names(gpkg: Path = DEMO_GPKG) -> list[str]:
+    """Layer names of a GeoPackage, in drawing order: tables, polygons, lines, points (points end on top)."""
+    container = QgsVectorLayer(str(gpkg), "container", "ogr")
+    names = [sub.split("!!::!!")[1] for sub in container.dataProvider().subLayers()]
+    order = {TABLE: 0, POLYGON: 1, LINE: 2, POINT: 3}
+    layers = [(order.get(layer_kind(_gpkg_layer(gpkg, name)), 4), name) for name in names]
+    return [name for _, name in sorted(layers)]
+
+
+def _gpkg_layer(gpkg: Path, name: str, display_name: str | None = None) -> QgsVectorLayer:
+    return QgsVectorLayer(f"{gpkg}|layername={name}", display_name or name, "ogr")
+
+
+def apply_style(layer: QgsMapLayer, style_name: str) -> bool:
+    """Apply ``resources/styles/<style_name>.qml`` if the plugin ships one; True when a style was applied."""
+    qml = STYLES_DIR / f"{style_name}.qml"
+    if not qml.exists():
+        return False
+    _message, ok = layer.loadNamedStyle(str(qml))
+    return ok
+
+
+def add_gpkg_layers(project: QgsProject, gpkg: Path, group_name: str, names: list[str] | None = None) -> list:
+    """Add the layers of ``gpkg`` (all, or ``names``) styled to a new top group of ``project``.
+
+    The last named layer ends on top of the group, so pass names in drawing order."""
+    names = names if names is not None else demo_layer_names(gpkg)
+    group = project.layerTreeRoot().insertGroup(0, group_name)
+    layers = []
+    for name in names:
+        layer = _gpkg_layer(gpkg, name)
+        if not layer.isValid():
+            raise ValueError(tr("Ebene „{name}“ fehlt in {gpkg}.").format(name=name, gpkg=gpkg))
+        apply_style(layer, name)
+        project.addMapLayer(layer, False)
+        group.insertLayer(0, layer)
+        layers.append(layer)
+    return layers
+
+
+def load_demo(project: QgsProject) -> list:
+    """Add the embedded demo municipality Hohenmölsen to ``project``."""
+    return add_gpkg_layers(project, DEMO_GPKG, tr("Demogemeinde Hohenmölsen"))
