@@ -1,0 +1,217 @@
+"""wip:eligibility through Processing: toolbox run, batch, graphical model, bad input."""
+
+import json
+import math
+
+import processing
+import pytest
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMultipleLayers,
+    QgsVectorLayer,
+)
+
+from tests.processing_algorithms.conftest import memory_layer, square
+from wip_qgis_plugin.processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
+from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+CATALOG = {
+    "format": "wip-criteria-catalog", "format_version": 1, "id": "test_wind", "technology": "wind",
+    "region": "Test", "version": "1", "effective_date": "2026-01-01",
+    "title": {"de": "Testkatalog", "en": "Test catalog"}, "description": {"de": "Test", "en": "Test"},
+    "criteria": [
+        {"id": "siedlung", "label": {"de": "Siedlung", "en": "Settlement"}, "type": "hard", "rule": "buffer",
+         "distance": {"metres": 100}, "unit": "m", "geometry": "polygon", "layer_hints": ["siedlung"],
+         "attribute_filter": None, "legal_basis": "Testgesetz § 1", "source": "https://example.org",
+         "status": "unchecked", "effective_date": "2026-01-01"},
+        {"id": "nsg", "label": {"de": "Naturschutzgebiet", "en": "Nature reserve"}, "type": "hard",
+         "rule": "buffer", "distance": {"metres": 0}, "unit": "m", "geometry": "polygon",
+         "layer_hints": ["schutz"], "attribute_filter": {"field": "kategorie", "values": ["NSG"]},
+         "legal_basis": "BNatSchG § 23", "source": "https://example.org", "status": "checked",
+         "effective_date": "2026-01-01"},
+    ],
+}
+
+
+@pytest.fixture
+def catalog_file(tmp_path):
+    path = tmp_path / "test_wind.json"
+    path.write_text(json.dumps(CATALOG), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def layers():
+    study = memory_layer("gemeinde", "Polygon", [{"wkt": square(0, 0, 1000), "ags": "15084235"}],
+                         fields="&field=ags:string")
+    settlement = memory_layer("siedlung", "Polygon", [{"wkt": square(-200, 400, 100)}])  # outside, buffer reaches in
+    protected = memory_layer("schutzgebiete", "Polygon",
+                             [{"wkt": square(600, 600, 200), "kategorie": "NSG"},
+                              {"wkt": square(100, 100, 200), "kategorie": "LSG"}],  # LSG is filtered out
+                             fields="&field=kategorie:string")
+    return study, settlement, protected
+
+
+def run(params, **kwargs):
+    return processing.run("wip:eligibility", params, **kwargs)
+
+
+def areas(layer: QgsVectorLayer) -> float:
+    return sum(feature.geometry().area() for feature in layer.getFeatures())
+
+
+def test_hand_computed_areas_and_audit_trail(wip_processing, layers, catalog_file):
+    study, settlement, protected = layers
+    result = run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [settlement, protected],
+                  "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+    # settlement 100 m square at x -200..-100 buffered 100 m reaches x = 0 exactly: nothing inside; so the
+    # excluded area is the NSG square only (the LSG feature does not pass the filter)
+    nsg = 200 * 200
+    assert math.isclose(areas(result["EXCLUDED"]), nsg, rel_tol=1e-6)
+    assert math.isclose(areas(result["ELIGIBLE"]) + areas(result["EXCLUDED"]), 1000 * 1000, rel_tol=1e-6)
+    excluded = next(result["EXCLUDED"].getFeatures())
+    assert excluded["criteria"] == "nsg" and "BNatSchG § 23" in excluded["legal_basis"]
+    assert math.isclose(result["ELIGIBLE_HA"], (1e6 - nsg) / 1e4, rel_tol=1e-6)
+
+
+def test_buffer_reaching_in_from_outside_counts(wip_processing, layers, catalog_file):
+    study, settlement, protected = layers
+    result = run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [settlement],
+                  "DISTANCE_OVERRIDES": ["siedlung", "150"],
+                  "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+    # the 100 m square at -200..-100 / 400..500 buffered by 150 m reaches 50 m into the study square:
+    # a 50 m × 100 m strip plus two quarter-circle caps of radius 50 m
+    expected = 50 * 100 + 2 * (math.pi * 50 ** 2 / 4)
+    assert math.isclose(areas(result["EXCLUDED"]), expected, rel_tol=5e-3)
+
+
+def test_summary_has_targets_for_wind(wip_processing, layers, catalog_file):
+    study, settlement, protected = layers
+    result = run({"STUDY_AREA": study, "STUDY_ID_FIELD": "ags", "CATALOG_FILE": catalog_file,
+                  "CONSTRAINT_LAYERS": [protected],
+                  "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+    rows = [feature.attributes() for feature in result["SUMMARY"].getFeatures()]
+    names = result["SUMMARY"].fields().names()
+    kinds = [row[names.index("kind")] for row in rows]
+    assert "target" in kinds
+    targets = [row for row in rows if row[names.index("kind")] == "target"]
+    assert {row[names.index("target_pct")] for row in targets} >= {1.8, 2.2, 1.9, 2.3}  # state + RPG Halle
+
+
+def test_inputs_are_not_modified(wip_processing, layers, catalog_file):
+    study, settlement, protected = layers
+    before = [[f.geometry().asWkt() for f in layer.getFeatures()] for layer in layers]
+    run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [settlement, protected],
+         "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+    assert [[f.geometry().asWkt() for f in layer.getFeatures()] for layer in layers] == before
+
+
+def test_geographic_study_area_is_reprojected(wip_processing, catalog_file):
+    study = memory_layer("gemeinde", "Polygon",
+                         [{"wkt": "POLYGON((12.0 51.1, 12.01 51.1, 12.01 51.11, 12.0 51.11, 12.0 51.1))"}],
+                         crs="EPSG:4326")
+    feedback = QgsProcessingFeedback()
+    result = run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [],
+                  "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
+    assert result["ELIGIBLE"].crs().authid() == "EPSG:25832"
+    assert 70 < result["ELIGIBLE_HA"] < 80  # 0.01° × 0.01° at 51° N ≈ 0.70 km × 1.11 km
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"CRITERIA_MAPPING": ["gibtsnicht", "siedlung"]}, "gibtsnicht"),
+    ({"CRITERIA_MAPPING": ["siedlung", "keine_ebene"]}, "keine_ebene"),
+    ({"DISTANCE_OVERRIDES": ["siedlung", "-5"]}, "-5"),
+])
+def test_bad_parameters_give_clear_messages_and_no_output(wip_processing, layers, catalog_file, bad, message,
+                                                          tmp_path):
+    study, settlement, protected = layers
+    out = tmp_path / "out.gpkg"
+    params = {"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [settlement, protected],
+              "ELIGIBLE": str(out), "EXCLUDED": "memory:", "SUMMARY": "memory:", **bad}
+    with pytest.raises(QgsProcessingException, match=message):
+        run(params)
+    assert not out.exists()
+
+
+def test_empty_study_area_is_refused(wip_processing, catalog_file, tmp_path):
+    empty = memory_layer("leer", "Polygon", [])
+    out = tmp_path / "out.gpkg"
+    with pytest.raises(QgsProcessingException):
+        run({"STUDY_AREA": empty, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [],
+             "ELIGIBLE": str(out), "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+    assert not out.exists()
+
+
+def test_broken_catalog_file_is_refused(wip_processing, layers, tmp_path):
+    broken = tmp_path / "kaputt.json"
+    broken.write_text('{"format": "wip-criteria-catalog", ', encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="kaputt.json"):
+        run({"STUDY_AREA": layers[0], "CATALOG_FILE": str(broken), "CONSTRAINT_LAYERS": [],
+             "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+
+
+def test_missing_filter_field_is_named(wip_processing, layers, catalog_file):
+    study, settlement, _ = layers
+    no_field = memory_layer("schutzgebiete", "Polygon", [{"wkt": square(0, 0, 10)}])
+    with pytest.raises(QgsProcessingException, match="kategorie"):
+        run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [no_field],
+             "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+
+
+def _demo_layer(name):
+    return QgsVectorLayer(f"{DEMO_GPKG}|layername={name}", name, "ogr")
+
+
+@pytest.mark.parametrize("catalog_id", SHIPPED_CATALOG_IDS)
+def test_every_shipped_catalog_runs_on_the_demo_municipality(wip_processing, catalog_id):
+    """Batch-style: the same algorithm over each shipped catalog; eligible + excluded = study area."""
+    names = ["synth_siedlung", "synth_gebaeude", "synth_strassen", "synth_autobahn", "synth_bahn", "synth_wald",
+             "synth_gewaesser", "synth_schutzgebiete", "synth_bergbau", "synth_landwirtschaft",
+             "synth_hochspannung_110kv"]
+    study = _demo_layer("real_gemeinde")
+    result = run({"STUDY_AREA": study, "STUDY_ID_FIELD": "AGS", "CATALOG": SHIPPED_CATALOG_IDS.index(catalog_id),
+                  "CONSTRAINT_LAYERS": [_demo_layer(name) for name in names],
+                  "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+    study_area = areas(study)
+    assert math.isclose(areas(result["ELIGIBLE"]) + areas(result["EXCLUDED"]), study_area, rel_tol=1e-4)
+    assert 0 < result["ELIGIBLE_SHARE_PCT"] < 100
+    assert all(feature["criteria"] for feature in result["EXCLUDED"].getFeatures())
+
+
+def test_runs_inside_a_graphical_model(wip_processing, layers, catalog_file, tmp_path):
+    """A .model3 with an input layer feeding wip:eligibility, saved, loaded and run."""
+    model = QgsProcessingModelAlgorithm("Flächenkulisse im Modell", "Test")
+    model.addModelParameter(QgsProcessingParameterFeatureSource("gebiet", "Gebiet"),
+                            QgsProcessingModelParameter("gebiet"))
+    model.addModelParameter(QgsProcessingParameterMultipleLayers("restriktionen", "Restriktionen"),
+                            QgsProcessingModelParameter("restriktionen"))
+    child = QgsProcessingModelChildAlgorithm("wip:eligibility")
+    child.setChildId("kulisse")
+    child.addParameterSources("STUDY_AREA", [QgsProcessingModelChildParameterSource.fromModelParameter("gebiet")])
+    child.addParameterSources("CONSTRAINT_LAYERS",
+                              [QgsProcessingModelChildParameterSource.fromModelParameter("restriktionen")])
+    child.addParameterSources("CATALOG_FILE", [QgsProcessingModelChildParameterSource.fromStaticValue(catalog_file)])
+    output = QgsProcessingModelOutput("geeignet")
+    output.setChildOutputName("ELIGIBLE")
+    child.setModelOutputs({"geeignet": output})
+    model.addChildAlgorithm(child)
+    model_file = tmp_path / "kulisse.model3"
+    assert model.toFile(str(model_file))
+
+    loaded = QgsProcessingModelAlgorithm()
+    assert loaded.fromFile(str(model_file))
+    study, settlement, protected = layers
+    context = QgsProcessingContext()
+    results, ok = loaded.run({"gebiet": study, "restriktionen": [settlement, protected],
+                              "kulisse:geeignet": "memory:"}, context, QgsProcessingFeedback())
+    assert ok
+    eligible = context.getMapLayer(results["kulisse:geeignet"])
+    assert math.isclose(areas(eligible), 1000 * 1000 - 200 * 200, rel_tol=1e-6)

@@ -1,0 +1,121 @@
+"""`make demo`: run the plugin's main job headless on the embedded demo municipality Hohenmölsen.
+
+Writes to the output folder: the demo input data, a GeoPackage with every result layer, and a QGIS project
+(.qgz) with inputs and results styled and ready to open; prints a short summary.
+"""
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_STEPS = (
+    # (technology label, catalog id, result layer prefix)
+    ("Wind", "lsa_wind", "wind"),
+    ("Freiflächen-PV", "lsa_pv_freiflaeche", "pv"),
+)
+
+
+def start_qgis():
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append(str(Path(QgsApplication.pkgDataPath()) / "python" / "plugins"))
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from wip_qgis_plugin.processing_algorithms.provider import WipProvider
+
+    QgsApplication.processingRegistry().addProvider(WipProvider())
+    return app
+
+
+def run_eligibility(catalog_id: str, demo_gpkg: Path, feedback):
+    """The Flächenkulisse for the demo municipality with every demo layer offered as constraint."""
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    from wip_qgis_plugin.qgis_io.project import demo_layer_names
+
+    constraint_layers = [QgsVectorLayer(f"{demo_gpkg}|layername={name}", name, "ogr")
+                         for name in demo_layer_names(demo_gpkg) if name.startswith("synth_")]
+    return processing.run("wip:eligibility", {
+        "STUDY_AREA": f"{demo_gpkg}|layername=real_gemeinde",
+        "CATALOG": catalog_id,
+        "CONSTRAINT_LAYERS": [layer for layer in constraint_layers if layer.isSpatial()],
+        "MIN_AREA_HA": 5.0,
+        "ELIGIBLE": "TEMPORARY_OUTPUT",
+        "EXCLUDED": "TEMPORARY_OUTPUT",
+        "SUMMARY": "TEMPORARY_OUTPUT",
+    }, feedback=feedback)
+
+
+def write_layer(layer, gpkg: Path, name: str) -> None:
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = name
+    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+                                    if gpkg.exists() else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
+    error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(),
+                                                                  options)
+    if error != QgsVectorFileWriter.WriterError.NoError:
+        raise RuntimeError(f"{gpkg}|{name}: {message}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "demo-output")
+    args = parser.parse_args()
+    app = start_qgis()
+    from qgis.core import QgsProcessingFeedback, QgsProject
+
+    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG, add_gpkg_layers
+
+    out = args.out.resolve()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    demo_gpkg = out / DEMO_GPKG.name
+    shutil.copy(DEMO_GPKG, demo_gpkg)
+    results_gpkg = out / "wip_demo_ergebnisse.gpkg"
+    feedback = QgsProcessingFeedback()
+    summary_lines = []
+    result_names = []
+    for label, catalog_id, prefix in DEMO_STEPS:
+        result = run_eligibility(catalog_id, demo_gpkg, feedback)
+        for key, suffix in (("SUMMARY", "bilanz"), ("EXCLUDED", "ausschluss"), ("ELIGIBLE", "geeignet")):
+            name = f"flaechenkulisse_{prefix}_{suffix}"
+            write_layer(result[key], results_gpkg, name)
+            result_names.append(name)
+        summary_lines.append(f"Flächenkulisse {label}: {result['ELIGIBLE_HA']:.1f} ha geeignet "
+                             f"({result['ELIGIBLE_SHARE_PCT']:.2f} % der Gemeindefläche), "
+                             f"{result['EXCLUDED_HA']:.1f} ha ausgeschlossen")
+
+    project = QgsProject.instance()
+    project.setTitle("WIP Demo – Hohenmölsen")
+    add_gpkg_layers(project, demo_gpkg, "Demogemeinde Hohenmölsen (Eingangsdaten)")
+    results = add_gpkg_layers(project, results_gpkg, "Ergebnisse", result_names)
+    for layer in results:
+        # the result layers share the style of their kind (eligible/excluded)
+        from wip_qgis_plugin.qgis_io.project import apply_style
+
+        apply_style(layer, "eligibility_eligible" if layer.name().endswith("geeignet") else "eligibility_excluded")
+    project_file = out / "wip_demo.qgz"
+    if not project.write(str(project_file)):
+        raise RuntimeError(f"{project_file}: {project.error()}")
+
+    print("WIP Demo – Hohenmölsen (Burgenlandkreis)")
+    for line in summary_lines:
+        print("  " + line)
+    print(f"  Ergebnisse: {results_gpkg}")
+    print(f"  Projekt:    {project_file}")
+    app.exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""wip:eligibility – Flächenkulisse ermitteln: eligible land per technology from a legal criteria catalog, with
+the audit trail of every exclusion."""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterDefinition,
+    QgsWkbTypes,
+)
+
+from ..core.catalog import DEFAULT_TURBINE, CatalogError, TurbineGeometry, load_catalog, shipped_catalogs, suggest_layer
+from ..core.eligibility import EligibilityCancelled, EligibilityError, compute_eligibility
+from ..qgis_io.layers import qgs_fields, source_to_gdf, working_crs, write_frame
+from .base import WipAlgorithm
+
+# Index order of the CATALOG enum: only ever append, models and batch files store the index.
+SHIPPED_CATALOG_IDS = ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv", "lsa_floating_pv", "lsa_gewerbe")
+
+
+def layer_key(layer) -> str:
+    """The name a mapping refers to: the GeoPackage/OGR layer name when the source has one, else the layer name."""
+    source = layer.source()
+    if "layername=" in source:
+        return source.split("layername=")[1].split("|")[0]
+    return layer.name()
+
+
+class EligibilityAlgorithm(WipAlgorithm):
+    algorithm_id = "eligibility"
+
+    STUDY_AREA = "STUDY_AREA"
+    STUDY_ID_FIELD = "STUDY_ID_FIELD"
+    CATALOG = "CATALOG"
+    CATALOG_FILE = "CATALOG_FILE"
+    CONSTRAINT_LAYERS = "CONSTRAINT_LAYERS"
+    CRITERIA_MAPPING = "CRITERIA_MAPPING"
+    DISTANCE_OVERRIDES = "DISTANCE_OVERRIDES"
+    HUB_HEIGHT = "HUB_HEIGHT"
+    ROTOR_DIAMETER = "ROTOR_DIAMETER"
+    MIN_AREA_HA = "MIN_AREA_HA"
+    SOFT_EXCLUDES = "SOFT_EXCLUDES"
+    ELIGIBLE = "ELIGIBLE"
+    EXCLUDED = "EXCLUDED"
+    SUMMARY = "SUMMARY"
+
+    def displayName(self):
+        return self.tr("Flächenkulisse ermitteln")
+
+    def group(self):
+        return self.tr("Flächenkulisse")
+
+    def groupId(self):
+        return "eligibility"
+
+    def shortHelpString(self):
+        return self.tr(
+            "Ermittelt die für eine Technologie (Wind, Freiflächen-PV, Agri-PV, Floating-PV, Gewerbe) geeigneten "
+            "Flächen eines oder mehrerer Untersuchungsgebiete nach einem Kriterienkatalog. Harte Kriterien "
+            "schließen immer aus, weiche nur auf Wunsch; Abwägungskriterien und privilegierte Korridore werden an "
+            "den geeigneten Flächen vermerkt.\n\nDie Restriktionsebenen werden den Kriterien über ihren Namen "
+            "zugeordnet (Vorschlag aus dem Katalog) oder ausdrücklich in der Zuordnungstabelle (Kriterium, "
+            "Ebene). Jede ausgeschlossene Teilfläche nennt die Kriterien, ihren Typ und ihre Rechtsgrundlage. Die "
+            "Bilanz zeigt die Fläche je Kriterium (allein und mit Überlagerung) und bei Wind den Vergleich mit den "
+            "Flächenzielen nach WindBG und LEntwG LSA.\n\nAbstände werden metrisch in einem projizierten KBS "
+            "berechnet; geografische Eingaben werden nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.STUDY_AREA, self.tr("Untersuchungsgebiet(e)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.STUDY_ID_FIELD, self.tr("Kennung des Untersuchungsgebiets (z. B. AGS)"),
+            parentLayerParameterName=self.STUDY_AREA, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.CATALOG, self.tr("Kriterienkatalog"), options=[self._catalog_title(c) for c in SHIPPED_CATALOG_IDS],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.CATALOG_FILE, self.tr("Eigener Kriterienkatalog (JSON, ersetzt die Auswahl oben)"),
+            extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.CONSTRAINT_LAYERS, self.tr("Restriktionsebenen"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
+        mapping = QgsProcessingParameterMatrix(
+            self.CRITERIA_MAPPING, self.tr("Zuordnung Kriterium → Ebene (ergänzt/ersetzt den Vorschlag; "
+                                           "Ebene „-“ schaltet ein Kriterium ab)"),
+            headers=[self.tr("Kriterium"), self.tr("Ebene")], optional=True)
+        self.addParameter(mapping)
+        overrides = QgsProcessingParameterMatrix(
+            self.DISTANCE_OVERRIDES, self.tr("Abweichende Abstände (Kriterium, Meter)"),
+            headers=[self.tr("Kriterium"), self.tr("Abstand (m)")], optional=True)
+        self.addParameter(overrides)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.HUB_HEIGHT, self.tr("Nabenhöhe der Referenzanlage (m)"),
+            QgsProcessingParameterNumber.Type.Double, DEFAULT_TURBINE.hub_height, minValue=10, maxValue=400))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ROTOR_DIAMETER, self.tr("Rotordurchmesser der Referenzanlage (m)"),
+            QgsProcessingParameterNumber.Type.Double, DEFAULT_TURBINE.rotor_diameter, minValue=10, maxValue=350))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_AREA_HA, self.tr("Mindestgröße zusammenhängender Flächen (ha)"),
+            QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.SOFT_EXCLUDES, self.tr("Weiche Kriterien schließen aus"), defaultValue=True))
+        for parameter in (mapping, overrides):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.ELIGIBLE, self.tr("Geeignete Flächen"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.EXCLUDED, self.tr("Ausgeschlossene Flächen mit Begründung"),
+            QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr("Flächenbilanz"), QgsProcessing.SourceType.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_HA", self.tr("Geeignete Fläche (ha)")))
+        self.addOutput(QgsProcessingOutputNumber("EXCLUDED_HA", self.tr("Ausgeschlossene Fläche (ha)")))
+        self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_SHARE_PCT", self.tr("Anteil geeignet (%)")))
+
+    @staticmethod
+    def _catalog_title(catalog_id: str) -> str:
+        try:
+            return load_catalog(shipped_catalogs()[catalog_id]).title_text()
+        except (KeyError, CatalogError):
+            return catalog_id
+
+    def _catalog(self, parameters, context):
+        path = self.parameterAsFile(parameters, self.CATALOG_FILE, context)
+        if not path:
+            index = self.parameterAsEnum(parameters, self.CATALOG, context)
+            path = shipped_catalogs()[SHIPPED_CATALOG_IDS[index]]
+        try:
+            return load_catalog(Path(path))
+        except CatalogError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    def _mapping(self, catalog, layers, parameters, context, feedback) -> dict:
+        """criterion id -> layer: the explicit table first, then the catalog's suggestion by layer name."""
+        by_key = {layer_key(layer): layer for layer in layers}
+        explicit = self.parameterAsMatrix(parameters, self.CRITERIA_MAPPING, context)
+        if len(explicit) % 2:
+            raise QgsProcessingException(self.tr("Die Zuordnungstabelle braucht Paare aus Kriterium und Ebene."))
+        chosen = {}
+        for criterion_id, name in zip(explicit[::2], explicit[1::2]):
+            criterion_id, name = str(criterion_id).strip(), str(name).strip()
+            if criterion_id not in catalog.criterion_ids():
+                raise QgsProcessingException(self.tr("Zuordnung: Kriterium „{criterion}“ gibt es im Katalog "
+                                                     "„{catalog}“ nicht.").format(criterion=criterion_id,
+                                                                                 catalog=catalog.id))
+            if name != "-" and name not in by_key:
+                raise QgsProcessingException(self.tr("Zuordnung: Ebene „{layer}“ ist keine der Restriktionsebenen "
+                                                     "({layers}).").format(layer=name, layers=", ".join(by_key)))
+            chosen[criterion_id] = None if name == "-" else by_key[name]
+        for criterion in catalog.criteria:
+            if criterion.id in chosen:
+                continue
+            suggestion = suggest_layer(criterion, list(by_key))
+            chosen[criterion.id] = by_key[suggestion] if suggestion else None
+            if suggestion:
+                feedback.pushInfo(self.tr("{criterion}: Ebene „{layer}“ (nach Namen zugeordnet)").format(
+                    criterion=criterion.label_text(), layer=suggestion))
+        return {criterion_id: layer for criterion_id, layer in chosen.items() if layer is not None}
+
+    def _distance_overrides(self, catalog, parameters, context) -> dict[str, float]:
+        values = self.parameterAsMatrix(parameters, self.DISTANCE_OVERRIDES, context)
+        if len(values) % 2:
+            raise QgsProcessingException(self.tr("Die Abstandstabelle braucht Paare aus Kriterium und Meter."))
+        overrides = {}
+        for criterion_id, metres in zip(values[::2], values[1::2]):
+            criterion_id = str(criterion_id).strip()
+            if criterion_id not in catalog.criterion_ids():
+                raise QgsProcessingException(self.tr("Abstände: Kriterium „{criterion}“ gibt es im Katalog "
+                                                     "„{catalog}“ nicht.").format(criterion=criterion_id,
+                                                                                 catalog=catalog.id))
+            try:
+                overrides[criterion_id] = float(str(metres).replace(",", "."))
+            except ValueError:
+                overrides[criterion_id] = -1.0
+            if overrides[criterion_id] < 0:
+                raise QgsProcessingException(self.tr("Abstände: „{value}“ ist für „{criterion}“ kein Abstand in "
+                                                     "Metern ≥ 0.").format(value=metres, criterion=criterion_id))
+        return overrides
+
+    def processAlgorithm(self, parameters, context, feedback):
+        catalog = self._catalog(parameters, context)
+        study_source = self.parameterAsSource(parameters, self.STUDY_AREA, context)
+        if study_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.STUDY_AREA))
+        layers = self.parameterAsLayerList(parameters, self.CONSTRAINT_LAYERS, context)
+        mapping = self._mapping(catalog, layers, parameters, context, feedback)
+        overrides = self._distance_overrides(catalog, parameters, context)
+        turbine = TurbineGeometry(self.parameterAsDouble(parameters, self.HUB_HEIGHT, context),
+                                  self.parameterAsDouble(parameters, self.ROTOR_DIAMETER, context))
+        id_field = self.parameterAsString(parameters, self.STUDY_ID_FIELD, context) or None
+
+        crs = working_crs(study_source)
+        if study_source.sourceCrs().isGeographic():
+            feedback.pushWarning(self.tr("Das Untersuchungsgebiet hat ein geografisches KBS ({crs}); gerechnet wird "
+                                         "metrisch in {target}.").format(crs=study_source.sourceCrs().authid(),
+                                                                         target=crs.authid()))
+        study = source_to_gdf(study_source, crs, context, feedback, fields=[id_field] if id_field else [])
+        constraints = {}
+        for criterion_id, layer in mapping.items():
+            if feedback.isCanceled():
+                return {}
+            criterion = catalog.criterion(criterion_id)
+            fields = [criterion.attribute_filter.field] if criterion.attribute_filter else []
+            missing = [name for name in fields if name not in layer.fields().names()]
+            if missing:
+                raise QgsProcessingException(self.tr("{criterion}: der Ebene „{layer}“ fehlt das Feld „{field}“."
+                                                     ).format(criterion=criterion.label_text(),
+                                                              layer=layer.name(), field=missing[0]))
+            constraints[criterion_id] = source_to_gdf(layer, crs, context, feedback, fields=fields)
+
+        try:
+            result = compute_eligibility(
+                study, constraints, catalog, study_id_field=id_field, turbine=turbine, distance_overrides=overrides,
+                min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
+                soft_excludes=self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
+                progress=feedback.setProgress, is_cancelled=feedback.isCanceled)
+        except EligibilityCancelled:
+            return {}
+        except EligibilityError as error:
+            raise QgsProcessingException(str(error)) from error
+        for message in result.messages:
+            feedback.pushInfo(message)
+
+        outputs = {}
+        for key, frame, geometry_type in ((self.ELIGIBLE, result.eligible, QgsWkbTypes.Type.MultiPolygon),
+                                          (self.EXCLUDED, result.excluded, QgsWkbTypes.Type.MultiPolygon),
+                                          (self.SUMMARY, result.summary, QgsWkbTypes.Type.NoGeometry)):
+            sink, destination = self.parameterAsSink(parameters, key, context, qgs_fields(frame), geometry_type,
+                                                     crs if geometry_type != QgsWkbTypes.Type.NoGeometry else None)
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, key))
+            write_frame(frame, sink, feedback)
+            outputs[key] = destination
+        study_ha = result.summary.loc[result.summary["item"] == "study_area", "area_ha"].sum()
+        outputs["ELIGIBLE_HA"] = float(result.eligible["area_ha"].sum())
+        outputs["EXCLUDED_HA"] = float(result.excluded["area_ha"].sum())
+        outputs["ELIGIBLE_SHARE_PCT"] = 100.0 * outputs["ELIGIBLE_HA"] / study_ha if study_ha else 0.0
+        return outputs

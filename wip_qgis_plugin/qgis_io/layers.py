@@ -1,0 +1,119 @@
+"""Convert between QGIS feature sources and GeoDataFrames, once, at the edge of the core.
+
+Reading goes through the QGIS providers (so GeoPackage, PostGIS, WFS, memory layers and selections all work)
+and reprojects on the fly to the working CRS; writing goes to Processing sinks.
+"""
+
+import datetime
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+from ..core.i18n import tr
+
+WORKING_CRS = "EPSG:25832"
+
+
+def working_crs(*sources) -> QgsCoordinateReferenceSystem:
+    """The CRS to compute in: the first input's CRS when it is projected, else ETRS89 / UTM 32N."""
+    for source in sources:
+        crs = source.sourceCrs()
+        if crs.isValid() and not crs.isGeographic():
+            return crs
+    return QgsCoordinateReferenceSystem(WORKING_CRS)
+
+
+def _python_value(value):
+    """QVariant-ish attribute values as plain Python (NULL → None)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime()
+    if isinstance(value, QDate):
+        return value.toPyDate()
+    return value
+
+
+def source_to_gdf(source, crs: QgsCoordinateReferenceSystem, context, feedback=None,
+                  fields: list[str] | None = None) -> gpd.GeoDataFrame:
+    """All features of ``source`` as a GeoDataFrame in ``crs`` (reprojected by QGIS when needed).
+
+    ``fields`` limits the attributes read; features without geometry get None."""
+    if source.sourceCrs().isValid() and source.sourceCrs() != crs and feedback is not None:
+        feedback.pushInfo(tr("„{name}“ wird von {source} nach {target} umprojiziert.").format(
+            name=source.sourceName(), source=source.sourceCrs().authid(), target=crs.authid()))
+    names = fields if fields is not None else source.fields().names()
+    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+    if fields is not None:
+        request.setSubsetOfAttributes(names, source.fields())
+    wkbs, rows = [], []
+    for feature in source.getFeatures(request):
+        if feedback is not None and feedback.isCanceled():
+            break
+        geometry = feature.geometry()
+        wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
+        rows.append([_python_value(feature[name]) for name in names])
+    geometries = shapely.from_wkb(np.array(wkbs, dtype=object))
+    return gpd.GeoDataFrame(pd.DataFrame(rows, columns=names), geometry=geometries, crs=crs.authid() or None)
+
+
+def qgs_fields(frame: pd.DataFrame) -> QgsFields:
+    """QgsFields for the non-geometry columns of ``frame``, typed from the column dtypes."""
+    fields = QgsFields()
+    for name, dtype in frame.drop(columns=frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else [],
+                                  errors="ignore").dtypes.items():
+        if pd.api.types.is_bool_dtype(dtype):
+            field_type = QVariant.Bool
+        elif pd.api.types.is_integer_dtype(dtype):
+            field_type = QVariant.LongLong
+        elif pd.api.types.is_float_dtype(dtype):
+            field_type = QVariant.Double
+        elif pd.api.types.is_datetime64_any_dtype(dtype):
+            field_type = QVariant.DateTime
+        else:
+            field_type = QVariant.String
+        fields.append(QgsField(str(name), field_type))
+    return fields
+
+
+def _sink_value(value):
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (pd.Timestamp, datetime.datetime)):
+        return QDateTime(value)
+    return value
+
+
+def write_frame(frame: pd.DataFrame, sink, feedback=None) -> int:
+    """Write the rows of ``frame`` (with geometry if it is a GeoDataFrame) to ``sink``; returns the count."""
+    has_geometry = isinstance(frame, gpd.GeoDataFrame)
+    columns = [c for c in frame.columns if not (has_geometry and c == frame.geometry.name)]
+    wkbs = shapely.to_wkb(frame.geometry.values) if has_geometry else None
+    for index, values in enumerate(frame[columns].itertuples(index=False, name=None)):
+        if feedback is not None and feedback.isCanceled():
+            break
+        feature = QgsFeature()
+        if has_geometry and wkbs[index] is not None:
+            geometry = QgsGeometry()
+            geometry.fromWkb(wkbs[index])
+            geometry.convertToMultiType()  # sinks are declared multi-part; single parts are promoted
+            feature.setGeometry(geometry)
+        feature.setAttributes([_sink_value(value) for value in values])
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(tr("Das Ergebnis konnte nicht geschrieben werden."))
+    return len(frame)
