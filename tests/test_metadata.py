@@ -1,9 +1,9 @@
 """metadata.txt carries what the official plugin repository requires and agrees with the project."""
 
 import configparser
-import tomllib
 
 import pytest
+import tomllib
 
 from tests.conftest import PLUGIN_DIR, REPO
 

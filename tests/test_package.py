@@ -1,7 +1,6 @@
 """The plugin zip for the official repository, and that it installs and starts in a fresh QGIS profile."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -9,7 +8,7 @@ import zipfile
 
 import pytest
 
-from tests.conftest import REPO, venv_site_packages
+from tests.conftest import REPO, subprocess_env, venv_site_packages
 from tools.package import build
 
 
@@ -50,7 +49,7 @@ provider = QgsApplication.processingRegistry().providerById("wip")
 print(json.dumps({{"provider": provider.name(), "algorithms": [a.id() for a in provider.algorithms()]}}))
 plugin.unload()
 """
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH="")
+    env = subprocess_env(QT_QPA_PLATFORM="offscreen", PYTHONPATH="")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                             cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -97,7 +96,7 @@ def finish():
 
 QTimer.singleShot(3000, finish)
 """, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=venv_site_packages())
+    env = subprocess_env(PYTHONPATH=venv_site_packages())
     env.pop("QT_QPA_PLATFORM", None)
     subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
                     "--profiles-path", str(tmp_path / "profiles"), "--code", str(check)],

@@ -67,7 +67,7 @@ def extract_real(shared_data_dir: Path, ags: str = "15084235",
     gemeinde = gemeinden[gemeinden["AGS"] == ags].reset_index(drop=True)
     if gemeinde.empty:
         raise ValueError(f"AGS {ags} fehlt in {_VG250}")
-    area = gemeinde.geometry.union_all()
+    area = shapely.union_all(gemeinde.geometry.values)
     # VG250 neighbours share their edges only up to coordinate rounding
     nachbarn = gemeinden[(gemeinden["AGS"] != ags) & gemeinden.dwithin(area, 1.0)].reset_index(drop=True)
 
@@ -1370,7 +1370,8 @@ def write_gpkg(layers: dict, path: Path) -> None:
         for name in sorted(layers):
             layer = layers[name]
             description = layer.attrs.get("description") or ATTRIBUTION.get(name, "")
-            pyogrio.write_dataframe(layer, path, layer=name, driver="GPKG",
+            # GeoPackage 1.2: the version that the GDAL of QGIS 3.22 (Debian 12) reads without warnings
+            pyogrio.write_dataframe(layer, path, layer=name, driver="GPKG", dataset_options={"VERSION": "1.2"},
                                     layer_options={"DESCRIPTION": description} if description else None)
 
 

@@ -5,10 +5,11 @@
 set -euo pipefail
 VENV="${1:-.venv}"
 SYSTEM_PYTHON="${SYSTEM_PYTHON:-/usr/bin/python3}"
-APT_PACKAGES="qgis python3-qgis qgis-providers qttools5-dev-tools xvfb xauth python3-venv python3-pip"
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-pyproj python3-fiona python3-scipy qttools5-dev-tools xvfb xauth
+    python3-venv python3-pip"
 
 have_everything() {
-    "$SYSTEM_PYTHON" -c "import qgis.core" 2>/dev/null && command -v lrelease >/dev/null \
+    "$SYSTEM_PYTHON" -c "import qgis.core, pyproj, fiona, scipy" 2>/dev/null && command -v lrelease >/dev/null \
         && command -v xvfb-run >/dev/null && command -v qgis_process.bin >/dev/null \
         && "$SYSTEM_PYTHON" -c "import ensurepip" 2>/dev/null
 }
@@ -31,3 +32,6 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import qgis.core" 2>/
     "$SYSTEM_PYTHON" -m venv --system-site-packages "$VENV"
 fi
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+# pyproj looks for PROJ's data under the interpreter prefix: in the venv that is the distribution's
+mkdir -p "$VENV/share"
+ln -sfn /usr/share/proj "$VENV/share/proj"

@@ -23,7 +23,7 @@ class PluginTranslator:
 
     def install(self, language: str | None = None) -> None:
         language = language or settings.ui_language()
-        core_i18n.set_translator(translate)
+        core_i18n.set_translator(translate, language)
         if language == "de":
             return
         qm_file = I18N_DIR / f"wip_{language}.qm"

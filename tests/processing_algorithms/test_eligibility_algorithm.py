@@ -83,14 +83,34 @@ def test_hand_computed_areas_and_audit_trail(wip_processing, layers, catalog_fil
 
 
 def test_buffer_reaching_in_from_outside_counts(wip_processing, layers, catalog_file):
-    study, settlement, protected = layers
+    study = layers[0]
+    # a settlement strip left of the study square, taller than it: its 150 m buffer reaches 50 m in, a 50 × 1000 m
+    # rectangle (the round caps lie above and below the study area)
+    strip = memory_layer("siedlung", "Polygon", [{"wkt": "POLYGON((-200 -500, -100 -500, -100 1500, -200 1500, "
+                                                          "-200 -500))"}])
+    result = run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [strip],
+                  "DISTANCE_OVERRIDES": ["siedlung", "150"],
+                  "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+    assert math.isclose(areas(result["EXCLUDED"]), 50 * 1000, rel_tol=1e-9)
+
+
+def test_round_buffer_cap_reaching_in(wip_processing, layers, catalog_file):
+    study, settlement, _ = layers
     result = run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [settlement],
                   "DISTANCE_OVERRIDES": ["siedlung", "150"],
                   "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
-    # the 100 m square at -200..-100 / 400..500 buffered by 150 m reaches 50 m into the study square:
-    # a 50 m × 100 m strip plus two quarter-circle caps of radius 50 m
-    expected = 50 * 100 + 2 * (math.pi * 50 ** 2 / 4)
-    assert math.isclose(areas(result["EXCLUDED"]), expected, rel_tol=5e-3)
+    # the 100 m square at x -200..-100, y 400..500 buffered by 150 m reaches 50 m in: a 50 × 100 m strip plus,
+    # above and below it, the parts of the corner circles (r = 150 m) between x = 0 and 50, i.e.
+    # 2 · ∫_100^150 √(150² − u²) du
+    r = 150.0
+
+    def integral(u):
+        return u / 2 * math.sqrt(r * r - u * u) + r * r / 2 * math.asin(u / r)
+
+    expected = 50 * 100 + 2 * (integral(150) - integral(100))
+    # the buffer polygon's chords (8 per quarter circle) cut off a little of the thin caps
+    assert math.isclose(areas(result["EXCLUDED"]), expected, rel_tol=0.015)
+    assert areas(result["EXCLUDED"]) < expected
 
 
 def test_summary_has_targets_for_wind(wip_processing, layers, catalog_file):
@@ -163,7 +183,18 @@ def test_missing_filter_field_is_named(wip_processing, layers, catalog_file):
     no_field = memory_layer("schutzgebiete", "Polygon", [{"wkt": square(0, 0, 10)}])
     with pytest.raises(QgsProcessingException, match="kategorie"):
         run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [no_field],
+             "CRITERIA_MAPPING": ["nsg", "schutzgebiete"],
              "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+
+
+def test_layer_without_filter_field_is_not_suggested(wip_processing, layers, catalog_file):
+    study, settlement, _ = layers
+    no_field = memory_layer("schutzgebiete", "Polygon", [{"wkt": square(0, 0, 10)}])
+    result = run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [no_field],
+                  "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+    nsg = next(f for f in result["SUMMARY"].getFeatures() if f["item"] == "nsg")
+    assert "nicht geprüft" in nsg["note"]
+    assert areas(result["EXCLUDED"]) == 0
 
 
 def _demo_layer(name):

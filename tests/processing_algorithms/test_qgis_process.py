@@ -1,20 +1,19 @@
 """The provider works headless through qgis_process (Debian: call qgis_process.bin, see DESIGN.md)."""
 
 import json
-import os
 import shutil
 import subprocess
 
 import pytest
 
-from tests.conftest import REPO, venv_site_packages
+from tests.conftest import REPO, subprocess_env, venv_site_packages
 
 pytestmark = pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="qgis_process.bin not installed")
 
 
 def qgis_process(*args, home):
-    env = dict(os.environ, QGIS_PLUGINPATH=str(REPO), HOME=str(home), QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=venv_site_packages())
+    env = subprocess_env(QGIS_PLUGINPATH=str(REPO), HOME=str(home), QT_QPA_PLATFORM="offscreen",
+                         PYTHONPATH=venv_site_packages())
     return subprocess.run(["qgis_process.bin", *args], capture_output=True, text=True, env=env, timeout=300)
 
 

@@ -1,14 +1,26 @@
-"""Translation hook for the QGIS-free core: the plugin installs Qt's translator at load time."""
+"""Translation hook for the QGIS-free core: the plugin installs Qt's translator and the UI language at load time."""
 from typing import Callable
 
 _translate: Callable[[str], str] = lambda text: text
+_language = "de"
 
 
-def set_translator(translate: Callable[[str], str]) -> None:
-    global _translate
+def set_translator(translate: Callable[[str], str], language: str = "de") -> None:
+    global _translate, _language
     _translate = translate
+    _language = language
 
 
 def tr(text: str) -> str:
     """Translate a German source string (context "WIP"); format placeholders after translating."""
     return _translate(text)
+
+
+def language() -> str:
+    """The UI language ("de", "en", …): picks the matching text of bilingual data such as catalog labels."""
+    return _language
+
+
+def localised(texts: dict) -> str:
+    """The text of a {"de": …, "en": …} mapping in the UI language: German, or English for any other language."""
+    return texts.get("de" if _language == "de" else "en") or texts.get("de") or ""

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from qgis.core import QgsProcessingAlgorithm
+from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
@@ -21,6 +22,13 @@ class WipAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:
         return tr(text)
+
+    def parameterAsCells(self, parameters, name, context) -> list:  # noqa: N802 - next to parameterAsMatrix
+        """The cells of a matrix parameter, row by row; an unset matrix is empty (QGIS gives ``[NULL]`` for it)."""
+        cells = self.parameterAsMatrix(parameters, name, context)
+        if all(cell is None or (isinstance(cell, QVariant) and cell.isNull()) for cell in cells):
+            return []
+        return cells
 
     def createInstance(self):  # noqa: N802 - Processing API
         return type(self)()

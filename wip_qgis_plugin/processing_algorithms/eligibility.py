@@ -3,12 +3,14 @@ the audit trail of every exclusion."""
 
 from pathlib import Path
 
+import pandas as pd
 from qgis.core import (
-    QgsFeatureSink,
+    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -17,17 +19,31 @@ from qgis.core import (
     QgsProcessingParameterMatrix,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterDefinition,
     QgsWkbTypes,
 )
 
-from ..core.catalog import DEFAULT_TURBINE, CatalogError, TurbineGeometry, load_catalog, shipped_catalogs, suggest_layer
+from ..core.catalog import (
+    DEFAULT_TURBINE,
+    CatalogError,
+    LayerDescription,
+    TurbineGeometry,
+    load_catalog,
+    shipped_catalogs,
+    suggest_layers,
+)
 from ..core.eligibility import EligibilityCancelled, EligibilityError, compute_eligibility
 from ..qgis_io.layers import qgs_fields, source_to_gdf, working_crs, write_frame
 from .base import WipAlgorithm
 
 # Index order of the CATALOG enum: only ever append, models and batch files store the index.
 SHIPPED_CATALOG_IDS = ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv", "lsa_floating_pv", "lsa_gewerbe")
+
+
+def describe_layer(layer, name: str) -> LayerDescription:
+    """What the mapping suggestion needs to know of a vector layer."""
+    kind = {QgsWkbTypes.GeometryType.PointGeometry: "point", QgsWkbTypes.GeometryType.LineGeometry: "line",
+            QgsWkbTypes.GeometryType.PolygonGeometry: "polygon"}.get(layer.geometryType(), "none")
+    return LayerDescription(name, kind, tuple(layer.fields().names()))
 
 
 def layer_key(layer) -> str:
@@ -142,12 +158,13 @@ class EligibilityAlgorithm(WipAlgorithm):
             raise QgsProcessingException(str(error)) from error
 
     def _mapping(self, catalog, layers, parameters, context, feedback) -> dict:
-        """criterion id -> layer: the explicit table first, then the catalog's suggestion by layer name."""
+        """criterion id -> layers: the explicit table first (a criterion may be listed with several layers), then
+        the catalog's suggestion from layer names, geometry kinds and fields."""
         by_key = {layer_key(layer): layer for layer in layers}
-        explicit = self.parameterAsMatrix(parameters, self.CRITERIA_MAPPING, context)
+        explicit = self.parameterAsCells(parameters, self.CRITERIA_MAPPING, context)
         if len(explicit) % 2:
             raise QgsProcessingException(self.tr("Die Zuordnungstabelle braucht Paare aus Kriterium und Ebene."))
-        chosen = {}
+        chosen: dict[str, list] = {}
         for criterion_id, name in zip(explicit[::2], explicit[1::2]):
             criterion_id, name = str(criterion_id).strip(), str(name).strip()
             if criterion_id not in catalog.criterion_ids():
@@ -157,19 +174,22 @@ class EligibilityAlgorithm(WipAlgorithm):
             if name != "-" and name not in by_key:
                 raise QgsProcessingException(self.tr("Zuordnung: Ebene „{layer}“ ist keine der Restriktionsebenen "
                                                      "({layers}).").format(layer=name, layers=", ".join(by_key)))
-            chosen[criterion_id] = None if name == "-" else by_key[name]
+            chosen.setdefault(criterion_id, [])
+            if name != "-":
+                chosen[criterion_id].append(by_key[name])
+        descriptions = [describe_layer(layer, key) for key, layer in by_key.items()]
         for criterion in catalog.criteria:
             if criterion.id in chosen:
                 continue
-            suggestion = suggest_layer(criterion, list(by_key))
-            chosen[criterion.id] = by_key[suggestion] if suggestion else None
-            if suggestion:
-                feedback.pushInfo(self.tr("{criterion}: Ebene „{layer}“ (nach Namen zugeordnet)").format(
-                    criterion=criterion.label_text(), layer=suggestion))
-        return {criterion_id: layer for criterion_id, layer in chosen.items() if layer is not None}
+            names = suggest_layers(criterion, descriptions)
+            chosen[criterion.id] = [by_key[name] for name in names]
+            if names:
+                feedback.pushInfo(self.tr("{criterion}: Ebene(n) {layers} (nach Namen zugeordnet)").format(
+                    criterion=criterion.label_text(), layers=", ".join(f"„{name}“" for name in names)))
+        return {criterion_id: chosen_layers for criterion_id, chosen_layers in chosen.items() if chosen_layers}
 
     def _distance_overrides(self, catalog, parameters, context) -> dict[str, float]:
-        values = self.parameterAsMatrix(parameters, self.DISTANCE_OVERRIDES, context)
+        values = self.parameterAsCells(parameters, self.DISTANCE_OVERRIDES, context)
         if len(values) % 2:
             raise QgsProcessingException(self.tr("Die Abstandstabelle braucht Paare aus Kriterium und Meter."))
         overrides = {}
@@ -206,24 +226,31 @@ class EligibilityAlgorithm(WipAlgorithm):
                                          "metrisch in {target}.").format(crs=study_source.sourceCrs().authid(),
                                                                          target=crs.authid()))
         study = source_to_gdf(study_source, crs, context, feedback, fields=[id_field] if id_field else [])
-        constraints = {}
-        for criterion_id, layer in mapping.items():
-            if feedback.isCanceled():
-                return {}
+        constraints, layer_names, cache = {}, {}, {}
+        for criterion_id, criterion_layers in mapping.items():
             criterion = catalog.criterion(criterion_id)
             fields = [criterion.attribute_filter.field] if criterion.attribute_filter else []
-            missing = [name for name in fields if name not in layer.fields().names()]
-            if missing:
-                raise QgsProcessingException(self.tr("{criterion}: der Ebene „{layer}“ fehlt das Feld „{field}“."
-                                                     ).format(criterion=criterion.label_text(),
-                                                              layer=layer.name(), field=missing[0]))
-            constraints[criterion_id] = source_to_gdf(layer, crs, context, feedback, fields=fields)
+            frames = []
+            for layer in criterion_layers:
+                if feedback.isCanceled():
+                    return {}
+                if any(name not in layer.fields().names() for name in fields):
+                    raise QgsProcessingException(self.tr("{criterion}: der Ebene „{layer}“ fehlt das Feld "
+                                                         "„{field}“.").format(criterion=criterion.label_text(),
+                                                                              layer=layer.name(), field=fields[0]))
+                # layers feeding several criteria (settlement, protected areas) are read once
+                key = (layer.id(), tuple(fields))
+                if key not in cache:
+                    cache[key] = source_to_gdf(layer, crs, context, feedback, fields=fields)
+                frames.append(cache[key])
+            constraints[criterion_id] = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+            layer_names[criterion_id] = ", ".join(layer.name() for layer in criterion_layers)
 
         try:
             result = compute_eligibility(
                 study, constraints, catalog, study_id_field=id_field, turbine=turbine, distance_overrides=overrides,
                 min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
-                soft_excludes=self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
+                soft_excludes=self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context), layer_names=layer_names,
                 progress=feedback.setProgress, is_cancelled=feedback.isCanceled)
         except EligibilityCancelled:
             return {}
@@ -237,7 +264,8 @@ class EligibilityAlgorithm(WipAlgorithm):
                                           (self.EXCLUDED, result.excluded, QgsWkbTypes.Type.MultiPolygon),
                                           (self.SUMMARY, result.summary, QgsWkbTypes.Type.NoGeometry)):
             sink, destination = self.parameterAsSink(parameters, key, context, qgs_fields(frame), geometry_type,
-                                                     crs if geometry_type != QgsWkbTypes.Type.NoGeometry else None)
+                                                     crs if geometry_type != QgsWkbTypes.Type.NoGeometry
+                                                     else QgsCoordinateReferenceSystem())
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, key))
             write_frame(frame, sink, feedback)

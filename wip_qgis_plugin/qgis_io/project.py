@@ -38,13 +38,23 @@ def project_layer_infos(project: QgsProject) -> list[LayerInfo]:
     return sorted(infos, key=lambda info: info.name)
 
 
+# Polygon layers styled as outlines or hatches: drawn above the filled ones so they stay visible.
+OUTLINE_LAYERS = ("synth_flurstuecke", "synth_schutzgebiete", "real_nachbargemeinden", "real_gemeinde")
+
+
 def demo_layer_names(gpkg: Path = DEMO_GPKG) -> list[str]:
-    """Layer names of a GeoPackage, in drawing order: tables, polygons, lines, points (points end on top)."""
+    """Layer names of a GeoPackage in drawing order: tables, filled polygons, outlined polygons, lines, points."""
     container = QgsVectorLayer(str(gpkg), "container", "ogr")
     names = [sub.split("!!::!!")[1] for sub in container.dataProvider().subLayers()]
-    order = {TABLE: 0, POLYGON: 1, LINE: 2, POINT: 3}
-    layers = [(order.get(layer_kind(_gpkg_layer(gpkg, name)), 4), name) for name in names]
-    return [name for _, name in sorted(layers)]
+    order = {TABLE: 0, POLYGON: 1, LINE: 3, POINT: 4}
+
+    def rank(name):
+        kind_rank = order.get(layer_kind(_gpkg_layer(gpkg, name)), 5)
+        if name in OUTLINE_LAYERS:
+            return 2, OUTLINE_LAYERS.index(name), name
+        return kind_rank, 0, name
+
+    return sorted(names, key=rank)
 
 
 def _gpkg_layer(gpkg: Path, name: str, display_name: str | None = None) -> QgsVectorLayer:

@@ -1,0 +1,385 @@
+"""Criteria catalogs: legal and planning criteria as versioned JSON data, loaded and validated with precise errors.
+
+A catalog lists, for one technology and region, the criteria that exclude land (hard exclusion, soft restriction),
+that are weighed (weighing) or that favour land (privileged or preferred), each with its distance rule, legal basis,
+source, status and effective date, so that a plan's written justification can cite every line. Users copy a shipped
+catalog, edit it and use the copy; :func:`load_catalog` tells them exactly what is wrong with it.
+"""
+
+import datetime
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .i18n import localised, tr
+from .workflow import LINE, POINT, POLYGON, normalise
+
+CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "catalogs"
+FORMAT = "wip-criteria-catalog"
+FORMAT_VERSION = 1
+
+HARD, SOFT, WEIGHING, PRIVILEGED = "hard", "soft", "weighing", "privileged"
+TYPES = (HARD, SOFT, WEIGHING, PRIVILEGED)
+# "buffer": the land within the distance of the features; "outside": the land that is not at least the distance
+# inside the features (e.g. floating PV only on artificial lakes, 40 m from the shore).
+BUFFER, OUTSIDE = "buffer", "outside"
+RULES = (BUFFER, OUTSIDE)
+STATUSES = ("checked", "secondary", "unchecked")
+GEOMETRIES = (POLYGON, LINE, POINT, "any")
+TECHNOLOGIES = ("wind", "pv_ground", "agri_pv", "floating_pv", "commerce")
+OPERATORS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
+             "==": np.equal, "!=": np.not_equal}
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be used; the message names file, entry, field and what is wrong."""
+
+
+@dataclass(frozen=True)
+class TurbineGeometry:
+    """The reference turbine that geometry-dependent distances refer to (metres)."""
+
+    hub_height: float
+    rotor_diameter: float
+
+    @property
+    def blade_length(self) -> float:
+        return self.rotor_diameter / 2.0
+
+    @property
+    def total_height(self) -> float:
+        """Gesamthöhe, the "Kipphöhe" of distance rules: hub height plus blade length."""
+        return self.hub_height + self.blade_length
+
+    def reference(self, name: str) -> float:
+        return {"total_height": self.total_height, "rotor_diameter": self.rotor_diameter,
+                "hub_height": self.hub_height, "blade_length": self.blade_length}[name]
+
+
+# New-build reference (DOMAIN.md: 2024+ turbines have rotors of 150–175 m, hubs of 160–170 m, ≈250 m in total).
+DEFAULT_TURBINE = TurbineGeometry(hub_height=165.0, rotor_diameter=170.0)
+REFERENCES = ("total_height", "rotor_diameter", "hub_height", "blade_length")
+
+
+@dataclass(frozen=True)
+class Distance:
+    """``metres + factor × reference`` (reference: a dimension of the reference turbine, or none)."""
+
+    metres: float = 0.0
+    factor: float = 0.0
+    reference: str | None = None
+
+    def resolve(self, turbine: TurbineGeometry) -> float:
+        return self.metres + (self.factor * turbine.reference(self.reference) if self.reference else 0.0)
+
+    def describe(self) -> str:
+        names = {"total_height": tr("Gesamthöhe"), "rotor_diameter": tr("Rotordurchmesser"),
+                 "hub_height": tr("Nabenhöhe"), "blade_length": tr("Rotorblattlänge")}
+        parts = []
+        if self.metres or not self.reference:
+            parts.append(f"{self.metres:g} m")
+        if self.reference:
+            factor = "" if self.factor == 1 else f"{self.factor:g} × "
+            parts.append(f"{factor}{names[self.reference]}")
+        return " + ".join(parts)
+
+
+@dataclass(frozen=True)
+class AttributeFilter:
+    """Which features of a layer a criterion uses: a field whose value is one of ``values``, or compares with
+    ``value`` by ``op``. Features with NULL in the field never match."""
+
+    field: str
+    values: tuple = ()
+    op: str | None = None
+    value: float | None = None
+
+    def mask(self, column: pd.Series) -> np.ndarray:
+        if self.op is None:
+            wanted = {_comparable(v) for v in self.values}
+            return np.array([_comparable(v) in wanted for v in column], dtype=bool)
+        numbers = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
+        with np.errstate(invalid="ignore"):
+            return OPERATORS[self.op](numbers, self.value) & ~np.isnan(numbers)
+
+    def describe(self) -> str:
+        if self.op is None:
+            return f"{self.field} ∈ {{{', '.join(map(str, self.values))}}}"
+        return f"{self.field} {self.op} {self.value:g}"
+
+
+def _comparable(value):
+    """Attribute values compared as text, so that 1010, 1010.0 and "1010" (or True and "true") are equal."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value)).lower()
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    return str(value).strip().lower()
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: Mapping[str, str]
+    type: str
+    rule: str
+    distance: Distance
+    unit: str
+    geometry: str
+    layer_hints: tuple[str, ...]
+    attribute_filter: AttributeFilter | None
+    legal_basis: str
+    source: str
+    status: str
+    effective_date: datetime.date
+    note: Mapping[str, str]
+    max_cover_share: float | None = None
+
+    def label_text(self) -> str:
+        return localised(self.label)
+
+    def note_text(self) -> str:
+        return localised(self.note) if self.note else ""
+
+    def type_text(self) -> str:
+        return type_label(self.type)
+
+    def status_text(self) -> str:
+        return {"checked": tr("geprüft"), "secondary": tr("Sekundärquelle"),
+                "unchecked": tr("ungeprüfter Standardwert")}[self.status]
+
+    def excludes(self, soft_excludes: bool) -> bool:
+        return self.type == HARD or (self.type == SOFT and soft_excludes)
+
+
+def type_label(criterion_type: str) -> str:
+    return {HARD: tr("harte Tabuzone"), SOFT: tr("weiche Tabuzone"), WEIGHING: tr("Abwägung"),
+            PRIVILEGED: tr("privilegiert/bevorzugt")}.get(criterion_type, criterion_type)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    id: str
+    technology: str
+    region: str
+    version: str
+    effective_date: datetime.date
+    title: Mapping[str, str]
+    description: Mapping[str, str]
+    criteria: tuple[Criterion, ...]
+    path: Path | None = None
+
+    def title_text(self) -> str:
+        return localised(self.title)
+
+    def description_text(self) -> str:
+        return localised(self.description)
+
+    def criterion_ids(self) -> list[str]:
+        return [criterion.id for criterion in self.criteria]
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
+
+
+def shipped_catalogs() -> dict[str, Path]:
+    """The catalogs that ship with the plugin: id (the file name without .json) → path."""
+    return {path.stem: path for path in sorted(CATALOG_DIR.glob("*.json"))}
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read and validate a catalog file; every problem raises :class:`CatalogError` naming where it is."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CatalogError(tr("{file}: Datei kann nicht gelesen werden ({error}).").format(
+            file=path.name, error=error.strerror or error)) from error
+    except UnicodeDecodeError as error:
+        raise CatalogError(tr("{file}: die Datei ist nicht UTF-8-kodiert.").format(file=path.name)) from error
+    except json.JSONDecodeError as error:
+        raise CatalogError(tr("{file}, Zeile {line}, Spalte {column}: kein gültiges JSON ({error}).").format(
+            file=path.name, line=error.lineno, column=error.colno, error=error.msg)) from error
+    return parse_catalog(data, path)
+
+
+def parse_catalog(data, path: Path | None = None) -> Catalog:
+    where = path.name if path else tr("Katalog")
+    reader = _Reader(data, where)
+    if reader.text("format") != FORMAT:
+        reader.fail("format", tr("„{format}“ erwartet").format(format=FORMAT))
+    if reader.number("format_version") != FORMAT_VERSION:
+        reader.fail("format_version", tr("Version {version} erwartet").format(version=FORMAT_VERSION))
+    raw_criteria = reader.get("criteria", list)
+    if not raw_criteria:
+        reader.fail("criteria", tr("mindestens ein Kriterium nötig"))
+    criteria = []
+    for index, raw in enumerate(raw_criteria):
+        entry_id = raw.get("id") if isinstance(raw, dict) else None
+        entry = tr("{where}, Kriterium {number} ({id})").format(where=where, number=index + 1, id=entry_id or "?")
+        criteria.append(_parse_criterion(_Reader(raw, entry)))
+    ids = [criterion.id for criterion in criteria]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        reader.fail("criteria", tr("Kennung doppelt vergeben: {ids}").format(ids=", ".join(duplicates)))
+    return Catalog(
+        id=reader.identifier("id"), technology=reader.choice("technology", TECHNOLOGIES),
+        region=reader.text("region"), version=reader.text("version"), effective_date=reader.date("effective_date"),
+        title=reader.bilingual("title"), description=reader.bilingual("description"), criteria=tuple(criteria),
+        path=path)
+
+
+def _parse_criterion(reader: "_Reader") -> Criterion:
+    rule = reader.choice("rule", RULES)
+    geometry = reader.choice("geometry", GEOMETRIES)
+    if rule == OUTSIDE and geometry != POLYGON:
+        reader.fail("geometry", tr("die Regel „outside“ braucht Flächen (polygon)"))
+    max_cover_share = reader.optional_number("max_cover_share")
+    if max_cover_share is not None and not (0 < max_cover_share <= 1):
+        reader.fail("max_cover_share", tr("muss zwischen 0 und 1 liegen"))
+    hints = reader.get("layer_hints", list)
+    if not all(isinstance(hint, str) and hint.strip() for hint in hints):
+        reader.fail("layer_hints", tr("Liste von Namensteilen erwartet"))
+    return Criterion(
+        id=reader.identifier("id"), label=reader.bilingual("label"), type=reader.choice("type", TYPES), rule=rule,
+        distance=_parse_distance(reader), unit=reader.text("unit"), geometry=geometry,
+        layer_hints=tuple(normalise(hint) for hint in hints), attribute_filter=_parse_filter(reader),
+        legal_basis=reader.text("legal_basis"), source=reader.text("source"),
+        status=reader.choice("status", STATUSES), effective_date=reader.date("effective_date"),
+        note=reader.bilingual("note") if "note" in reader.data else {}, max_cover_share=max_cover_share)
+
+
+def _parse_distance(reader: "_Reader") -> Distance:
+    sub = reader.child("distance")
+    metres = sub.optional_number("metres") or 0.0
+    factor = sub.optional_number("factor") or 0.0
+    reference = sub.data.get("of")
+    if reference is not None and reference not in REFERENCES:
+        sub.fail("of", tr("„{value}“ ist keiner von {allowed}").format(value=reference, allowed=", ".join(REFERENCES)))
+    if factor and reference is None:
+        sub.fail("of", tr("ein Faktor braucht eine Bezugsgröße ({allowed})").format(allowed=", ".join(REFERENCES)))
+    if metres < 0 or factor < 0:
+        sub.fail("metres", tr("Abstände sind nicht negativ"))
+    return Distance(metres, factor, reference if factor else None)
+
+
+def _parse_filter(reader: "_Reader") -> AttributeFilter | None:
+    if reader.data.get("attribute_filter") is None:
+        return None
+    sub = reader.child("attribute_filter")
+    field = sub.text("field")
+    if "values" in sub.data:
+        values = sub.get("values", list)
+        if not values:
+            sub.fail("values", tr("mindestens ein Wert nötig"))
+        return AttributeFilter(field, tuple(values))
+    op = sub.choice("op", tuple(OPERATORS))
+    return AttributeFilter(field, (), op, sub.number("value"))
+
+
+class _Reader:
+    """Typed access to one JSON object; every failure names the entry and the field."""
+
+    def __init__(self, data, where: str):
+        if not isinstance(data, dict):
+            raise CatalogError(tr("{where}: JSON-Objekt erwartet.").format(where=where))
+        self.data, self.where = data, where
+
+    def fail(self, field: str, problem: str):
+        raise CatalogError(tr("{where}, Feld „{field}“: {problem}.").format(where=self.where, field=field,
+                                                                           problem=problem))
+
+    def get(self, field: str, kind: type):
+        if field not in self.data:
+            self.fail(field, tr("fehlt"))
+        value = self.data[field]
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            self.fail(field, tr("{kind} erwartet, gefunden: {value}").format(
+                kind=_kind_name(kind), value=json.dumps(value, ensure_ascii=False)[:60]))
+        return value
+
+    def child(self, field: str) -> "_Reader":
+        return _Reader(self.get(field, dict), f"{self.where}, {field}")
+
+    def text(self, field: str) -> str:
+        value = self.get(field, str).strip()
+        if not value:
+            self.fail(field, tr("darf nicht leer sein"))
+        return value
+
+    def identifier(self, field: str) -> str:
+        value = self.text(field)
+        if not all(ch.isascii() and (ch.isalnum() or ch in "_-") for ch in value):
+            self.fail(field, tr("nur Buchstaben a–z, Ziffern, _ und - erlaubt"))
+        return value
+
+    def number(self, field: str) -> float:
+        value = self.get(field, (int, float))
+        if not math.isfinite(value):
+            self.fail(field, tr("endliche Zahl erwartet"))
+        return float(value)
+
+    def optional_number(self, field: str) -> float | None:
+        return None if self.data.get(field) is None else self.number(field)
+
+    def choice(self, field: str, allowed: Sequence[str]) -> str:
+        value = self.get(field, str)
+        if value not in allowed:
+            self.fail(field, tr("„{value}“ ist keiner von {allowed}").format(value=value, allowed=", ".join(allowed)))
+        return value
+
+    def date(self, field: str) -> datetime.date:
+        value = self.text(field)
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            self.fail(field, tr("Datum JJJJ-MM-TT erwartet, gefunden: {value}").format(value=value))
+
+    def bilingual(self, field: str) -> dict[str, str]:
+        sub = self.child(field)
+        return {language: sub.text(language) for language in ("de", "en")}
+
+
+def _kind_name(kind) -> str:
+    return {dict: tr("Objekt"), list: tr("Liste"), str: tr("Text")}.get(kind, tr("Zahl"))
+
+
+@dataclass(frozen=True)
+class LayerDescription:
+    """What the mapping suggestion knows of a layer: its name, geometry kind and field names."""
+
+    name: str
+    kind: str
+    fields: tuple[str, ...]
+
+
+def suggest_layers(criterion: Criterion, layers: Sequence[LayerDescription]) -> list[str]:
+    """The layers whose name contains one of the criterion's hints and that fit it: right geometry kind, and the
+    filter field present. Several fit when, say, 110 kV and 380 kV lines come in separate layers."""
+    names = []
+    for layer in layers:
+        if criterion.geometry != "any" and layer.kind != criterion.geometry:
+            continue
+        if criterion.attribute_filter and criterion.attribute_filter.field not in layer.fields:
+            continue
+        if any(_hint_matches(hint, normalise(layer.name)) for hint in criterion.layer_hints):
+            names.append(layer.name)
+    return names
+
+
+def _hint_matches(hint: str, name: str) -> bool:
+    """A short hint must start a word of the name ("bahn" fits "synth_bahn", not "autobahn"); a long one may
+    also end a compound ("schutzgebiet" fits "naturschutzgebiete")."""
+    words = [word for word in re.split(r"[^a-z0-9]+", name) if word]
+    return any(word.startswith(hint) or (len(hint) >= 6 and hint in word) for word in words)

@@ -1,0 +1,486 @@
+"""Flächenkulisse: the land of each study area that a criteria catalog leaves eligible, with the audit trail.
+
+For every criterion the engine builds its zone once (features within reach of the study areas, filtered, buffered
+by the criterion's distance and unioned; for the rule "outside" the host features shrunk by the distance, whose
+complement is the zone). Each study area is then cut by all zone boundaries at once into faces (one noding and
+polygonization), and a point-in-zone test per face tells which criteria cover it. Faces with the same criteria are
+merged into the excluded pieces of the audit trail; the rest is eligible, split into contiguous patches (those
+below the minimum size are excluded for that reason) and annotated with the soft, weighing and privileged criteria
+that apply. Everything is vectorised with shapely 2; no pairwise overlay chain is needed.
+"""
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely import STRtree
+
+from .catalog import DEFAULT_TURBINE, OUTSIDE, Catalog, Criterion, TurbineGeometry, type_label
+from .i18n import tr
+from .targets import normalise_ags, targets_note, wind_targets_for
+
+QUAD_SEGS = 8  # segments per quarter circle of a buffer (0.05 % area error for a round buffer)
+SLIVER_M2 = 0.01  # pieces below this are overlay noise, not land
+MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum contiguous area
+
+
+class EligibilityError(ValueError):
+    """Input the analysis cannot work with; the message says what and where."""
+
+
+class EligibilityCancelled(Exception):  # noqa: N818 - a cancellation, not an error
+    pass
+
+
+@dataclass
+class EligibilityResult:
+    eligible: gpd.GeoDataFrame  # one row per eligible piece with the annotations that apply to it
+    excluded: gpd.GeoDataFrame  # one row per excluded piece with the criteria that exclude it
+    summary: pd.DataFrame  # the area balance per study area, criterion and target
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Zone:
+    """A criterion's land: the union of its buffered features, or for the rule "outside" the union of the host
+    features shrunk by the distance, whose complement is the criterion's land."""
+
+    criterion: Criterion
+    distance: float
+    land: object
+    hosts: np.ndarray | None = None  # outside rule with a cover limit: the host features, for the limit
+
+    def __post_init__(self):
+        shapely.prepare(self.land)
+
+    def covers(self, points: np.ndarray) -> np.ndarray:
+        """Whether each point lies on the criterion's land."""
+        inside = shapely.contains(self.land, points) if not shapely.is_empty(self.land) else \
+            np.zeros(len(points), dtype=bool)
+        return ~inside if self.criterion.rule == OUTSIDE else inside
+
+
+def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.GeoDataFrame], catalog: Catalog, *,
+                        study_id_field: str | None = None, turbine: TurbineGeometry = DEFAULT_TURBINE,
+                        distance_overrides: Mapping[str, float] | None = None, min_area_ha: float = 0.0,
+                        soft_excludes: bool = True, layer_names: Mapping[str, str] | None = None,
+                        progress: Callable[[float], None] | None = None,
+                        is_cancelled: Callable[[], bool] | None = None) -> EligibilityResult:
+    """Eligible and excluded land of each study area under ``catalog``.
+
+    ``constraints`` maps criterion ids to their features (all in the study's projected CRS); criteria without
+    features are reported as not checked. ``distance_overrides`` replaces catalog distances (metres). Inputs are
+    not modified.
+    """
+    progress = progress or (lambda _value: None)
+    is_cancelled = is_cancelled or (lambda: False)
+    distance_overrides = dict(distance_overrides or {})
+    layer_names = dict(layer_names or {})
+    messages: list[str] = []
+    _check_crs(study, tr("Untersuchungsgebiet"))
+    if min_area_ha < 0 or not math.isfinite(min_area_ha):
+        raise EligibilityError(tr("Die Mindestgröße muss eine Fläche ≥ 0 ha sein."))
+    unknown = sorted(set(constraints) - set(catalog.criterion_ids()))
+    if unknown:
+        raise EligibilityError(tr("Kriterien {ids} gibt es im Katalog „{catalog}“ nicht.").format(
+            ids=", ".join(unknown), catalog=catalog.id))
+    for criterion_id, metres in distance_overrides.items():
+        if not math.isfinite(metres) or metres < 0:
+            raise EligibilityError(tr("Abstand für „{criterion}“ muss ≥ 0 m sein, nicht {value}.").format(
+                criterion=criterion_id, value=metres))
+    ids, areas = _study_areas(study, study_id_field, messages)
+
+    zones: list[_Zone] = []
+    mapped = [c for c in catalog.criteria if c.id in constraints]
+    for number, criterion in enumerate(mapped):
+        if is_cancelled():
+            raise EligibilityCancelled()
+        distance = distance_overrides.get(criterion.id, criterion.distance.resolve(turbine))
+        zones.append(_zone(criterion, distance, constraints[criterion.id], areas, messages))
+        progress(60.0 * (number + 1) / max(1, len(mapped)))
+    for criterion in catalog.criteria:
+        if criterion.id not in constraints:
+            messages.append(tr("{criterion}: keine Ebene zugeordnet – nicht geprüft.").format(
+                criterion=criterion.label_text()))
+
+    excludes = np.array([z.criterion.excludes(soft_excludes) for z in zones], dtype=bool)
+    eligible_rows, excluded_rows, summary_rows = [], [], []
+    for number, (study_id, area) in enumerate(zip(ids, areas)):
+        if is_cancelled():
+            raise EligibilityCancelled()
+        land = _classify(area, zones, excludes, min_area_ha * 1e4)
+        excluded_rows += _excluded_rows(study_id, land.pieces, catalog, min_area_ha)
+        eligible_rows += _eligible_rows(study_id, land.patches, land.annotations, catalog, zones)
+        summary_rows += _summary_rows(study_id, area, land, zones, catalog, layer_names, min_area_ha)
+        progress(60.0 + 40.0 * (number + 1) / len(ids))
+
+    crs = study.crs
+    eligible = gpd.GeoDataFrame(pd.DataFrame(eligible_rows, columns=ELIGIBLE_COLUMNS + ["geometry"]),
+                                geometry="geometry", crs=crs)
+    excluded = gpd.GeoDataFrame(pd.DataFrame(excluded_rows, columns=EXCLUDED_COLUMNS + ["geometry"]),
+                                geometry="geometry", crs=crs)
+    summary = pd.DataFrame(summary_rows, columns=SUMMARY_COLUMNS)
+    summary["reached"] = summary["reached"].astype("boolean")
+    for column in ("area_id",):
+        eligible[column] = eligible[column].astype("int64")
+    return EligibilityResult(eligible, excluded, summary, messages)
+
+
+ELIGIBLE_COLUMNS = ["study_id", "area_id", "area_ha", "patch_ha", "compactness", "soft", "weighing", "privileged",
+                    "notes", "cover_limit_ha"]
+EXCLUDED_COLUMNS = ["study_id", "criteria", "types", "labels", "legal_basis", "sources", "area_ha"]
+SUMMARY_COLUMNS = ["study_id", "kind", "item", "label", "type", "legal_basis", "status", "distance_m", "layer",
+                   "area_ha", "only_ha", "eligible_ha", "share_pct", "target_pct", "target_ha", "reached", "note"]
+
+
+# -- input ---------------------------------------------------------------------------------------------------------
+
+def _check_crs(frame: gpd.GeoDataFrame, what: str) -> None:
+    if frame.crs is not None and frame.crs.is_geographic:
+        raise EligibilityError(tr("{what}: geografisches KBS ({crs}); Abstände und Flächen brauchen ein projiziertes "
+                                  "KBS wie EPSG:25832.").format(what=what, crs=frame.crs.to_string()))
+
+
+def _polygonal(geometries: np.ndarray) -> np.ndarray:
+    """Valid polygonal geometries (repaired, collections reduced to their polygons); None where nothing is left."""
+    geometries = np.asarray(geometries, dtype=object).copy()
+    present = ~shapely.is_missing(geometries)
+    invalid = present & ~shapely.is_valid(np.where(present, geometries, None))
+    geometries[invalid] = shapely.make_valid(geometries[invalid])
+    out = np.full(len(geometries), None, dtype=object)
+    for index in np.flatnonzero(present):
+        geometry = geometries[index]
+        if shapely.get_type_id(geometry) in (3, 6):
+            out[index] = geometry
+        elif shapely.get_type_id(geometry) == 7:
+            polygons = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) in (3, 6)]
+            out[index] = shapely.union_all(polygons) if polygons else None
+    empty = np.array([g is None or shapely.is_empty(g) for g in out])
+    out[empty] = None
+    return out
+
+
+def _study_areas(study: gpd.GeoDataFrame, id_field: str | None, messages: list[str]):
+    if len(study) == 0:
+        raise EligibilityError(tr("Das Untersuchungsgebiet enthält keine Objekte."))
+    if id_field and id_field not in study.columns:
+        raise EligibilityError(tr("Dem Untersuchungsgebiet fehlt das Feld „{field}“.").format(field=id_field))
+    raw = np.asarray(study.geometry.values, dtype=object)
+    kinds = set(shapely.get_type_id(raw[~shapely.is_missing(raw)]).tolist())
+    if kinds and not kinds & {3, 6, 7}:
+        raise EligibilityError(tr("Das Untersuchungsgebiet muss aus Flächen bestehen, nicht aus Linien oder "
+                                  "Punkten."))
+    geometries = _polygonal(raw)
+    skipped = int(sum(g is None for g in geometries))
+    if skipped == len(geometries):
+        raise EligibilityError(tr("Das Untersuchungsgebiet enthält keine gültige Fläche."))
+    if skipped:
+        messages.append(tr("{count} Objekt(e) des Untersuchungsgebiets ohne Fläche übersprungen.").format(
+            count=skipped))
+    keys = [str(value) if id_field and value is not None and not pd.isna(value) else str(index + 1)
+            for index, value in enumerate(study[id_field] if id_field else range(len(study)))]
+    grouped: dict[str, list] = {}
+    for key, geometry in zip(keys, geometries):
+        if geometry is not None:
+            grouped.setdefault(key, []).append(geometry)
+    return list(grouped), [shapely.union_all(parts) for parts in grouped.values()]
+
+
+def _zone(criterion: Criterion, distance: float, features: gpd.GeoDataFrame, areas: list,
+          messages: list[str]) -> _Zone:
+    """The criterion's land: only features whose zone can reach a study area are buffered and unioned."""
+    label = criterion.label_text()
+    _check_crs(features, label)
+    selected = features
+    if criterion.attribute_filter is not None:
+        column = criterion.attribute_filter.field
+        if column not in features.columns:
+            raise EligibilityError(tr("{criterion}: der Ebene fehlt das Feld „{field}“ (Filter {filter}).").format(
+                criterion=label, field=column, filter=criterion.attribute_filter.describe()))
+        selected = features[criterion.attribute_filter.mask(features[column])]
+    geometries = np.asarray(selected.geometry.values, dtype=object)
+    geometries = geometries[~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)]
+    invalid = ~shapely.is_valid(geometries)
+    if invalid.any():
+        geometries = geometries.copy()
+        geometries[invalid] = shapely.make_valid(geometries[invalid])
+        messages.append(tr("{criterion}: {count} ungültige Geometrie(n) repariert.").format(
+            criterion=label, count=int(invalid.sum())))
+    if len(geometries) == 0:
+        messages.append(tr("{criterion}: die Ebene enthält keine passenden Objekte.").format(criterion=label))
+    tree = STRtree(geometries)
+    reach = distance if criterion.rule != OUTSIDE else 0.0
+    near = np.unique(tree.query(areas, predicate="dwithin", distance=reach)[1]) if len(geometries) else []
+    geometries = geometries[near] if len(geometries) else geometries
+    if criterion.rule == OUTSIDE:
+        hosts = _polygonal(geometries)
+        hosts = hosts[hosts != None]  # noqa: E711 - element-wise on an object array
+        if len(geometries) and not len(hosts):
+            raise EligibilityError(tr("{criterion}: die Regel verlangt Flächen, die Ebene enthält keine.").format(
+                criterion=label))
+        inner = shapely.buffer(hosts, -distance, quad_segs=QUAD_SEGS) if distance > 0 else hosts
+        return _Zone(criterion, distance, shapely.union_all(inner), hosts if criterion.max_cover_share else None)
+    if distance > 0:
+        return _Zone(criterion, distance, shapely.union_all(shapely.buffer(geometries, distance, quad_segs=QUAD_SEGS)))
+    shapes = _polygonal(geometries)
+    dropped = int(sum(g is None for g in shapes))
+    if dropped:
+        messages.append(tr("{criterion}: {count} Linien/Punkte ohne Abstand haben keine Fläche und bleiben "
+                           "unberücksichtigt.").format(criterion=label, count=dropped))
+    return _Zone(criterion, distance, shapely.union_all(shapes[shapes != None]))  # noqa: E711 - element-wise
+
+
+# -- overlay -------------------------------------------------------------------------------------------------------
+
+def _arrangement(area, zones: list[_Zone]) -> tuple[np.ndarray, np.ndarray]:
+    """``area`` cut into faces by every zone boundary, and per face which zones cover it.
+
+    One noding of all boundaries plus a point-in-zone test per face replaces a chain of pairwise overlays: each face
+    lies wholly inside or outside every zone, so its interior point decides, and the faces of one combination of
+    criteria are later merged as an exact coverage."""
+    bounds = shapely.bounds(area)
+    lines = [shapely.boundary(area)]
+    for zone in zones:
+        clipped = shapely.clip_by_rect(zone.land, *bounds)
+        if not shapely.is_empty(clipped):
+            lines.append(shapely.boundary(clipped))
+    noded = shapely.union_all(shapely.get_parts(lines))
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+    points = shapely.point_on_surface(faces)
+    shapely.prepare(area)
+    inside = shapely.contains(area, points) & (shapely.area(faces) > 0)
+    faces, points = faces[inside], points[inside]
+    member = np.zeros((len(faces), len(zones)), dtype=bool)
+    for column, zone in enumerate(zones):
+        member[:, column] = zone.covers(points)
+    return faces, member
+
+
+@dataclass
+class _Land:
+    """A study area classified: excluded pieces by the set of excluding criteria, the eligible patches, their
+    parts by patch and set of annotating criteria, and each zone's land inside the study area (m²)."""
+
+    pieces: dict
+    patches: np.ndarray
+    annotations: dict
+    zone_m2: dict
+    on_eligible_m2: dict
+
+
+def _classify(area, zones: list[_Zone], excludes: np.ndarray, min_area_m2: float) -> _Land:
+    faces, member = _arrangement(area, zones)
+    face_m2 = shapely.area(faces)
+    ids = np.array([z.criterion.id for z in zones], dtype=object)
+    free = ~member[:, excludes].any(axis=1)
+    pieces = _dissolve(faces[~free], member[~free][:, excludes], ids[excludes])
+    patches, too_small = _patches(_union(faces[free]), min_area_m2)
+    if too_small is not None:
+        pieces[frozenset([MIN_AREA_ID])] = too_small
+    patch_of = _locate(faces[free], patches)
+    kept = patch_of >= 0
+    kept_faces, kept_member, kept_m2 = faces[free][kept], member[free][kept][:, ~excludes], face_m2[free][kept]
+    return _Land(
+        pieces=pieces,
+        patches=patches,
+        annotations=_dissolve(kept_faces, kept_member, ids[~excludes], patch_of[kept]),
+        zone_m2={criterion_id: float(face_m2[member[:, j]].sum()) for j, criterion_id in enumerate(ids)},
+        on_eligible_m2={criterion_id: float(kept_m2[kept_member[:, k]].sum())
+                        for k, criterion_id in enumerate(ids[~excludes])})
+
+
+def _union(faces: np.ndarray):
+    """Faces of one arrangement merged; they form an exact coverage, which unions far faster than an overlay."""
+    if not len(faces):
+        return None
+    try:
+        return shapely.coverage_union_all(faces)
+    except shapely.errors.GEOSException:  # a face with a self-touching ring: the general union copes
+        return shapely.union_all(faces)
+
+
+def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: np.ndarray | None = None) -> dict:
+    """Faces merged per combination of criteria covering them (and per patch when ``patch_of`` is given); keys are
+    frozensets of criterion ids, or (patch index, frozenset) pairs."""
+    if not len(faces):
+        return {}
+    columns = [member] if patch_of is None else [patch_of[:, None], member]
+    combinations, group = np.unique(np.hstack(columns).astype(np.int64), axis=0, return_inverse=True)
+    group = np.asarray(group).ravel()
+    out = {}
+    for number, combination in enumerate(combinations):
+        flags = combination if patch_of is None else combination[1:]
+        key = frozenset(i for i, flag in zip(ids, flags) if flag)
+        out[key if patch_of is None else (int(combination[0]), key)] = _union(faces[group == number])
+    return out
+
+
+def _locate(faces: np.ndarray, patches: np.ndarray) -> np.ndarray:
+    """Index of the patch each face belongs to, -1 for faces of no patch (those below the minimum size)."""
+    patch_of = np.full(len(faces), -1)
+    if len(faces) and len(patches):
+        pairs = STRtree(patches).query(shapely.point_on_surface(faces), predicate="within")
+        patch_of[pairs[0]] = pairs[1]
+    return patch_of
+
+
+def _polygons_only(geometry):
+    """Overlays may leave lines or points along shared edges; only the polygons are land."""
+    if shapely.get_type_id(geometry) != 7:
+        return geometry
+    parts = shapely.get_parts(geometry)
+    polygons = parts[shapely.get_type_id(parts) == 3]
+    return shapely.multipolygons(polygons) if len(polygons) else shapely.Polygon()
+
+
+def _patches(eligible, min_area_m2: float):
+    """The contiguous eligible areas, largest first, and the union of those below the minimum size (or None)."""
+    if eligible is None:
+        return np.array([], dtype=object), None
+    parts = shapely.get_parts(eligible)
+    parts = parts[shapely.area(parts) > SLIVER_M2]
+    parts = parts[np.argsort(-shapely.area(parts), kind="stable")]
+    small = shapely.area(parts) < min_area_m2
+    return parts[~small], (shapely.multipolygons(parts[small]) if small.any() else None)
+
+
+def _compactness(geometries) -> np.ndarray:
+    """Polsby–Popper: 4πA/P², 1 for a circle, towards 0 for long or ragged shapes."""
+    perimeter = shapely.length(geometries)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(perimeter > 0, 4 * math.pi * shapely.area(geometries) / perimeter ** 2, 0.0)
+
+
+# -- output rows ---------------------------------------------------------------------------------------------------
+
+def _ordered(catalog: Catalog, ids) -> list[Criterion]:
+    return [c for c in catalog.criteria if c.id in ids]
+
+
+def _excluded_rows(study_id: str, pieces: dict, catalog: Catalog, min_area_ha: float) -> list[list]:
+    rows = []
+    for key, geometry in pieces.items():
+        criteria = _ordered(catalog, key)
+        ids = [c.id for c in criteria]
+        types = [c.type for c in criteria]
+        labels = [c.label_text() for c in criteria]
+        legal = [c.legal_basis for c in criteria]
+        sources = [c.source for c in criteria]
+        if MIN_AREA_ID in key:
+            ids.append(MIN_AREA_ID)
+            types.append("min_area")
+            labels.append(tr("zusammenhängende Fläche kleiner als {value:g} ha").format(value=min_area_ha))
+            legal.append(tr("Planungsentscheidung (Mindestgröße)"))
+            sources.append("")
+        for part in shapely.get_parts(geometry):
+            area = shapely.area(part)
+            if area > SLIVER_M2:
+                rows.append([study_id, ", ".join(ids), ", ".join(types), "; ".join(labels),
+                             "; ".join(dict.fromkeys(legal)), "; ".join(s for s in dict.fromkeys(sources) if s),
+                             area / 1e4, part])
+    return rows
+
+
+def _eligible_rows(study_id: str, patches: np.ndarray, annotations: dict, catalog: Catalog,
+                   zones: list[_Zone]) -> list[list]:
+    """One row per contiguous part of a patch with the same soft, weighing and privileged criteria."""
+    if not len(patches):
+        return []
+    patch_ha = shapely.area(patches) / 1e4
+    compactness = _compactness(patches)
+    cover_limit = _cover_limits(patches, zones)
+    rows = []
+    for (patch, key), geometry in annotations.items():
+        criteria = _ordered(catalog, key)
+        by_type = {kind: ", ".join(c.id for c in criteria if c.type == kind)
+                   for kind in ("soft", "weighing", "privileged")}
+        notes = "; ".join(f"{c.label_text()} ({c.legal_basis})" for c in criteria)
+        for part in shapely.get_parts(geometry):
+            area = shapely.area(part)
+            if area > SLIVER_M2:
+                rows.append([study_id, patch + 1, area / 1e4, patch_ha[patch], compactness[patch], by_type["soft"],
+                             by_type["weighing"], by_type["privileged"], notes, cover_limit[patch], part])
+    rows.sort(key=lambda row: (row[1], -row[2]))
+    return rows
+
+
+def _cover_limits(patches: np.ndarray, zones: list[_Zone]) -> np.ndarray:
+    """Per patch the largest area a plant may cover under a cover-share rule (e.g. WHG § 36 Abs. 3: 15 % of the
+    water surface of the water body the patch lies on); NaN where no such rule applies."""
+    limits = np.full(len(patches), np.nan)
+    for zone in zones:
+        if zone.hosts is None or not len(zone.hosts):
+            continue
+        pairs = STRtree(zone.hosts).query(shapely.point_on_surface(patches), predicate="within")
+        limits[pairs[0]] = zone.criterion.max_cover_share * shapely.area(zone.hosts[pairs[1]]) / 1e4
+    return limits
+
+
+def _summary_rows(study_id, area, land: _Land, zones, catalog, layer_names, min_area_ha) -> list[list]:
+    study_ha = shapely.area(area) / 1e4
+    eligible_ha = float(shapely.area(land.patches).sum()) / 1e4
+    piece_ha = {key: shapely.area(geometry) / 1e4 for key, geometry in land.pieces.items()}
+    by_id = {z.criterion.id: z for z in zones}
+
+    def share(value):
+        return 100.0 * value / study_ha if study_ha else 0.0
+
+    rows = [[study_id, "total", "study_area", tr("Untersuchungsgebiet"), None, None, None, None, None, study_ha,
+             None, None, 100.0, None, None, None, None]]
+    for criterion in catalog.criteria:
+        zone = by_id.get(criterion.id)
+        if zone is None:
+            rows.append([study_id, "criterion", criterion.id, criterion.label_text(), criterion.type,
+                         criterion.legal_basis, criterion.status, None, None, None, None, None, None, None, None,
+                         None, tr("keine Ebene zugeordnet – nicht geprüft")])
+            continue
+        gross = land.zone_m2[criterion.id] / 1e4
+        if criterion.id in land.on_eligible_m2:
+            only, eligible_part = None, land.on_eligible_m2[criterion.id] / 1e4
+        else:
+            only, eligible_part = piece_ha.get(frozenset([criterion.id]), 0.0), None
+        rows.append([study_id, "criterion", criterion.id, criterion.label_text(), criterion.type,
+                     criterion.legal_basis, criterion.status, zone.distance, layer_names.get(criterion.id), gross,
+                     only, eligible_part, share(gross), None, None, None, criterion.note_text() or None])
+    min_area_ha_total = piece_ha.get(frozenset([MIN_AREA_ID]), 0.0)
+    excluded_ha = sum(piece_ha.values())
+    rows.append([study_id, "total", "min_area", tr("unter der Mindestgröße von {value:g} ha").format(
+        value=min_area_ha), "min_area", None, None, None, None, min_area_ha_total, min_area_ha_total, None,
+        share(min_area_ha_total), None, None, None, None])
+    rows.append([study_id, "total", "excluded", tr("ausgeschlossen"), None, None, None, None, None, excluded_ha,
+                 None, None, share(excluded_ha), None, None, None, None])
+    rows.append([study_id, "total", "eligible", tr("geeignet"), None, None, None, None, None, eligible_ha, None,
+                 eligible_ha, share(eligible_ha), None, None, None, None])
+    if catalog.technology == "wind":
+        rows += _target_rows(study_id, study_ha, eligible_ha)
+    return rows
+
+
+def _target_rows(study_id: str, study_ha: float, eligible_ha: float) -> list[list]:
+    ags = normalise_ags(study_id)
+    rows = []
+    share_pct = 100.0 * eligible_ha / study_ha if study_ha else 0.0
+    for target in wind_targets_for(ags):
+        total = target.total_target_ha
+        note = targets_note()
+        if total is not None:
+            note = tr("{name}: Ziel {pct:g} % von {area:.2f} km² = {total:.0f} ha bis {deadline}. {note}").format(
+                name=target.name, pct=target.pct, area=target.official_area_km2, total=total,
+                deadline=target.deadline.strftime("%d.%m.%Y"), note=note)
+        if ags is None:
+            note = tr("Kein Gemeindeschlüssel (AGS) erkannt – Ziele von Sachsen-Anhalt angenommen. ") + note
+        rows.append([study_id, "target", target.item, tr("{name}: {pct:g} % bis {year}").format(
+            name=target.name, pct=target.pct, year=target.year), target.scope, target.legal_basis, target.status,
+            None, None, eligible_ha, None, eligible_ha, share_pct, target.pct, study_ha * target.pct / 100.0,
+            share_pct >= target.pct, note])
+    return rows
+
+
+def type_text(criterion_type: str) -> str:
+    """Readable name of a criterion type or of the minimum-size pseudo-type of excluded pieces."""
+    return tr("Mindestgröße") if criterion_type == "min_area" else type_label(criterion_type)
+
