@@ -28,8 +28,9 @@ def start_qgis():
     Processing.initialize()
     from wip_qgis_plugin.processing_algorithms.provider import WipProvider
 
-    QgsApplication.processingRegistry().addProvider(WipProvider())
-    return app
+    provider = WipProvider()  # the Python object must live as long as the registry uses it
+    QgsApplication.processingRegistry().addProvider(provider)
+    return app, provider
 
 
 def run_eligibility(catalog_id: str, demo_gpkg: Path, feedback):
@@ -37,13 +38,14 @@ def run_eligibility(catalog_id: str, demo_gpkg: Path, feedback):
     import processing
     from qgis.core import QgsVectorLayer
 
+    from wip_qgis_plugin.processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
     from wip_qgis_plugin.qgis_io.project import demo_layer_names
 
     constraint_layers = [QgsVectorLayer(f"{demo_gpkg}|layername={name}", name, "ogr")
                          for name in demo_layer_names(demo_gpkg) if name.startswith("synth_")]
     return processing.run("wip:eligibility", {
         "STUDY_AREA": f"{demo_gpkg}|layername=real_gemeinde",
-        "CATALOG": catalog_id,
+        "CATALOG": SHIPPED_CATALOG_IDS.index(catalog_id),
         "CONSTRAINT_LAYERS": [layer for layer in constraint_layers if layer.isSpatial()],
         "MIN_AREA_HA": 5.0,
         "ELIGIBLE": "TEMPORARY_OUTPUT",
@@ -58,8 +60,8 @@ def write_layer(layer, gpkg: Path, name: str) -> None:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
-    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-                                    if gpkg.exists() else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
+    actions = QgsVectorFileWriter.ActionOnExistingFile
+    options.actionOnExistingFile = actions.CreateOrOverwriteLayer if gpkg.exists() else actions.CreateOrOverwriteFile
     error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(),
                                                                   options)
     if error != QgsVectorFileWriter.WriterError.NoError:
@@ -70,10 +72,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "demo-output")
     args = parser.parse_args()
-    app = start_qgis()
+    app, _provider = start_qgis()
     from qgis.core import QgsProcessingFeedback, QgsProject
 
-    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG, add_gpkg_layers
+    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG, add_gpkg_layers, apply_style
 
     out = args.out.resolve()
     if out.exists():
@@ -99,10 +101,7 @@ def main() -> int:
     project.setTitle("WIP Demo – Hohenmölsen")
     add_gpkg_layers(project, demo_gpkg, "Demogemeinde Hohenmölsen (Eingangsdaten)")
     results = add_gpkg_layers(project, results_gpkg, "Ergebnisse", result_names)
-    for layer in results:
-        # the result layers share the style of their kind (eligible/excluded)
-        from wip_qgis_plugin.qgis_io.project import apply_style
-
+    for layer in results:  # the result layers share the style of their kind (eligible/excluded)
         apply_style(layer, "eligibility_eligible" if layer.name().endswith("geeignet") else "eligibility_excluded")
     project_file = out / "wip_demo.qgz"
     if not project.write(str(project_file)):

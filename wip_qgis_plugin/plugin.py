@@ -25,6 +25,8 @@ class WipPlugin:
         self.toolbar = None
         self.assistant_action: QAction | None = None
         self.assistant_dock = None
+        self.eligibility_dock = None
+        self.eligibility_action: QAction | None = None
 
     def menu_name(self) -> str:
         return tr("&WIP Energie- und Raumplanung")
@@ -39,9 +41,14 @@ class WipPlugin:
         if missing:
             log.notify(self.iface, install_hint(missing), Qgis.MessageLevel.Warning, duration=0)
 
+        from .gui.eligibility_panel import EligibilityDock
         from .gui.planning_assistant import PlanningAssistantDock
 
-        self.assistant_dock = PlanningAssistantDock(self.iface, self.iface.mainWindow())
+        self.eligibility_dock = EligibilityDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.eligibility_dock)
+        self.eligibility_dock.hide()
+        self.assistant_dock = PlanningAssistantDock(self.iface, self.iface.mainWindow(),
+                                                    panels={"eligibility": self.eligibility_dock})
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assistant_dock)
         self.assistant_dock.hide()
 
@@ -53,6 +60,10 @@ class WipPlugin:
         self.assistant_dock.setToggleVisibilityAction(self.assistant_action)
         self.toolbar.addAction(self.assistant_action)
         self.iface.addPluginToMenu(self.menu_name(), self.assistant_action)
+        self.eligibility_action = QAction(QIcon(ICON), tr("Flächenkulisse"), self.iface.mainWindow())
+        self.eligibility_action.setObjectName("WipEligibilityAction")
+        self.eligibility_dock.setToggleVisibilityAction(self.eligibility_action)
+        self.iface.addPluginToMenu(self.menu_name(), self.eligibility_action)
 
     def unload(self):
         if self.assistant_dock is not None:
@@ -60,6 +71,8 @@ class WipPlugin:
             self.iface.removeDockWidget(self.assistant_dock)
             self.assistant_dock.deleteLater()
             self.assistant_dock = None
+        self.eligibility_dock = None
+        self.eligibility_action: QAction | None = None
         if self.assistant_action is not None:
             self.iface.removePluginMenu(self.menu_name(), self.assistant_action)
             self.assistant_action.deleteLater()

@@ -23,8 +23,11 @@ STEP_ROLE = Qt.ItemDataRole.UserRole
 class PlanningAssistantDock(QgsDockWidget):
     OBJECT_NAME = "WipPlanningAssistantDock"
 
-    def __init__(self, iface, parent=None):
+    def __init__(self, iface, parent=None, panels: dict | None = None):
+        """``panels`` maps step keys to the dock that walks a planner through the step; steps without one open
+        their algorithm's dialog."""
         super().__init__(tr("Planungsassistent"), parent)
+        self.panels = dict(panels or {})
         self.setObjectName(self.OBJECT_NAME)
         self.iface = iface
         self.form = FORM_CLASS()
@@ -104,6 +107,11 @@ class PlanningAssistantDock(QgsDockWidget):
     def open_current_tool(self) -> None:
         step = self.current_step()
         if step is None or not step.algorithm_ids:
+            return
+        panel = self.panels.get(step.key)
+        if panel is not None:
+            panel.setUserVisible(True)
+            panel.raise_()
             return
         import processing
 

@@ -1,0 +1,102 @@
+"""The Flächenkulisse dock on the demo municipality: layer suggestion, a background run, the result views."""
+
+import time
+
+import pytest
+from qgis.core import QgsApplication, QgsProject
+
+from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
+from wip_qgis_plugin.qgis_io.project import load_demo
+
+
+@pytest.fixture
+def dock(qgis_iface, qgis_processing):
+    from wip_qgis_plugin.processing_algorithms.provider import WipProvider
+
+    provider = WipProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    project = QgsProject.instance()
+    project.clear()
+    load_demo(project)
+    panel = EligibilityDock(qgis_iface, qgis_iface.mainWindow())
+    yield panel
+    panel.disconnect_project()
+    panel.deleteLater()
+    project.clear()
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def wait_for(panel, seconds=120):
+    deadline = time.monotonic() + seconds
+    while panel.is_running() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert not panel.is_running(), "the background task did not finish"
+
+
+def row_of(table, criterion_id):
+    return next(row for row in range(table.rowCount()) if table.item(row, 0).data(256) == criterion_id)
+
+
+def test_layers_are_suggested_per_criterion(dock):
+    table = dock.form.criteriaTable
+    assert table.rowCount() == len(dock.catalog.criteria)
+    assert table.cellWidget(row_of(table, "wohngebaeude_abstand"), 3).currentText() == "synth_gebaeude"
+    # both line layers of the grid fit "Freileitung": they are offered and chosen together
+    assert table.cellWidget(row_of(table, "freileitung"), 3).currentText() == \
+        "real_leitungen_uebertragungsnetz + synth_hochspannung_110kv"
+    assert table.cellWidget(row_of(table, "rotmilan_dichtezentrum"), 3).currentData() == []
+    # the turbine sets the geometry-dependent distances: total height 165 + 85 m
+    assert table.item(row_of(table, "landes_kreisstrasse"), 2).text() == "250"
+    dock.form.hubHeightSpin.setValue(100)
+    assert table.item(row_of(table, "landes_kreisstrasse"), 2).text() == "185"
+
+
+def test_background_run_shows_balance_chart_layers_and_reasons(dock):
+    dock.form.studyAreaCombo.setLayer(QgsProject.instance().mapLayersByName("real_gemeinde")[0])
+    dock.form.minAreaSpin.setValue(5.0)
+    dock.run()
+    assert dock.is_running()
+    wait_for(dock)
+    assert "ha geeignet" in dock.form.headlineLabel.text()
+    labels = [dock.form.summaryTable.item(row, 0).text() for row in range(dock.form.summaryTable.rowCount())]
+    assert "geeignet" in labels and "Untersuchungsgebiet" in labels
+    assert any("1,8 %" in label or "1.8 %" in label for label in labels)
+    bars = dock.chart.bars
+    assert bars and [value for _, value, _ in bars] == sorted((value for _, value, _ in bars), reverse=True)
+    excluded = dock.result_layers["EXCLUDED"]
+    eligible = dock.result_layers["ELIGIBLE"]
+    assert QgsProject.instance().mapLayer(excluded.id()) is excluded and eligible.featureCount() > 0
+    assert all(feature["patch_ha"] >= 5.0 for feature in eligible.getFeatures())
+    piece = max(excluded.getFeatures(), key=lambda feature: feature["area_ha"])
+    dock.show_reasons(piece)
+    text = dock.form.reasonBrowser.toPlainText()
+    assert piece["labels"].split(";")[0].strip() in text
+    assert "ha" in text
+
+
+def test_distance_edit_is_passed_as_override(dock):
+    table = dock.form.criteriaTable
+    table.item(row_of(table, "wohngebaeude_abstand"), 2).setText("800")
+    parameters = dock.parameters()
+    assert parameters["DISTANCE_OVERRIDES"] == ["wohngebaeude_abstand", "800"]
+    assert ["rotmilan_dichtezentrum", "-"] == parameters["CRITERIA_MAPPING"][
+        parameters["CRITERIA_MAPPING"].index("rotmilan_dichtezentrum"):][:2]
+
+
+def test_cancel_leaves_no_result_layers(dock):
+    dock.form.studyAreaCombo.setLayer(QgsProject.instance().mapLayersByName("real_gemeinde")[0])
+    layers_before = set(QgsProject.instance().mapLayers())
+    dock.run()
+    dock.cancel()
+    wait_for(dock)
+    assert "abgebrochen" in dock.form.headlineLabel.text()
+    assert set(QgsProject.instance().mapLayers()) == layers_before
+
+
+def test_broken_catalog_file_is_reported_and_blocks_the_run(dock, tmp_path):
+    broken = tmp_path / "kaputt.json"
+    broken.write_text('{"format": "wip-criteria-catalog"', encoding="utf-8")
+    dock.form.catalogFileWidget.setFilePath(str(broken))
+    assert "kaputt.json" in dock.form.headlineLabel.text()
+    assert not dock.form.runButton.isEnabled()

@@ -1,0 +1,351 @@
+"""Dock "Flächenkulisse": choose a catalog, map project layers to its criteria, run ``wip:eligibility`` as a
+background task, and read the result: the area balance, the excluded area per criterion as a chart, the styled
+result layers, and for any excluded piece clicked on the map the criteria that exclude it."""
+
+import html
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsFeature,
+    QgsMapLayerProxyModel,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsDockWidget, QgsMapToolIdentifyFeature
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QComboBox, QTableWidgetItem, QWidget
+
+from .. import log
+from ..core.catalog import (
+    DEFAULT_TURBINE,
+    HARD,
+    Catalog,
+    CatalogError,
+    TurbineGeometry,
+    load_catalog,
+    shipped_catalogs,
+    suggest_layers,
+)
+from ..core.eligibility import type_text
+from ..core.i18n import tr
+from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, describe_layer, layer_key
+from ..qgis_io.project import apply_style
+from .bar_chart import BarChart
+
+FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "eligibility_panel.ui"))
+
+DATA_ROLE = Qt.ItemDataRole.UserRole  # criterion id in column 0, catalog distance in column 2
+TYPE_COLOURS = {HARD: "#c0392b", "soft": "#e67e22", "min_area": "#7f8c8d"}
+
+
+class EligibilityDock(QgsDockWidget):
+    OBJECT_NAME = "WipEligibilityDock"
+
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("Flächenkulisse"), parent)
+        self.setObjectName(self.OBJECT_NAME)
+        self.iface = iface
+        self.form = FORM_CLASS()
+        body = QWidget(self)
+        self.form.setupUi(body)
+        self.setWidget(body)
+        self.catalog: Catalog | None = None
+        self.task: QgsProcessingAlgRunnerTask | None = None
+        self.context: QgsProcessingContext | None = None
+        self.feedback: QgsProcessingFeedback | None = None
+        self.result_layers: dict[str, QgsVectorLayer] = {}
+        self.identify_tool = None
+        self.chart = BarChart(self.form.chartTab)
+        self.form.chartLayout.addWidget(self.chart)
+
+        for catalog_id in SHIPPED_CATALOG_IDS:
+            self.form.catalogCombo.addItem(self._catalog_title(catalog_id), catalog_id)
+        self.form.catalogFileWidget.setFilter(tr("Kriterienkatalog (*.json)"))
+        self.form.studyAreaCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.form.hubHeightSpin.setValue(DEFAULT_TURBINE.hub_height)
+        self.form.rotorSpin.setValue(DEFAULT_TURBINE.rotor_diameter)
+        self.form.cancelButton.setEnabled(False)
+        self.form.progressBar.setValue(0)
+
+        self.form.catalogCombo.currentIndexChanged.connect(self.reload_catalog)
+        self.form.catalogFileWidget.fileChanged.connect(self.reload_catalog)
+        self.form.hubHeightSpin.valueChanged.connect(self.refresh_layers)  # distances follow the turbine
+        self.form.rotorSpin.valueChanged.connect(self.refresh_layers)
+        self.form.runButton.clicked.connect(self.run)
+        self.form.cancelButton.clicked.connect(self.cancel)
+        self.form.identifyButton.clicked.connect(self.start_identify)
+        project = QgsProject.instance()
+        project.layersAdded.connect(self.refresh_layers)
+        project.layersRemoved.connect(self.refresh_layers)
+        self.reload_catalog()
+
+    @staticmethod
+    def _catalog_title(catalog_id: str) -> str:
+        try:
+            return load_catalog(shipped_catalogs()[catalog_id]).title_text()
+        except (KeyError, CatalogError):
+            return catalog_id
+
+    def disconnect_project(self) -> None:
+        """Called on unload: the project outlives the dock."""
+        project = QgsProject.instance()
+        project.layersAdded.disconnect(self.refresh_layers)
+        project.layersRemoved.disconnect(self.refresh_layers)
+        if self.task is not None:
+            self.feedback.cancel()
+        self._stop_identify()
+
+    # -- catalog and mapping ---------------------------------------------------------------------------------------
+
+    def reload_catalog(self, *_args) -> None:
+        path = self.form.catalogFileWidget.filePath()
+        try:
+            if path:
+                self.catalog = load_catalog(Path(path))
+            else:
+                self.catalog = load_catalog(shipped_catalogs()[self.form.catalogCombo.currentData()])
+        except CatalogError as error:
+            self.catalog = None
+            self.form.headlineLabel.setText(str(error))
+            log.notify(self.iface, str(error), Qgis.MessageLevel.Critical)
+        is_wind = self.catalog is not None and self.catalog.technology == "wind"
+        self.form.hubHeightSpin.setEnabled(is_wind)
+        self.form.rotorSpin.setEnabled(is_wind)
+        self.form.runButton.setEnabled(self.catalog is not None and self.task is None)
+        self.refresh_layers()
+
+    def _vector_layers(self) -> list[QgsVectorLayer]:
+        layers = [layer for layer in QgsProject.instance().mapLayers().values()
+                  if isinstance(layer, QgsVectorLayer) and layer.isSpatial()
+                  and layer.id() not in {result.id() for result in self.result_layers.values()}]
+        return sorted(layers, key=lambda layer: layer.name().lower())
+
+    def refresh_layers(self, *_args) -> None:
+        """Fill the criteria table: one row per criterion, its layers suggested from the project's layer names
+        (a choice made by hand is kept as long as its layers are still there)."""
+        table = self.form.criteriaTable
+        kept = {table.item(row, 0).data(DATA_ROLE): table.cellWidget(row, 3).currentData()
+                for row in range(table.rowCount()) if table.cellWidget(row, 3) is not None}
+        table.setRowCount(0)
+        if self.catalog is None:
+            return
+        layers = self._vector_layers()
+        by_id = {layer.id(): layer for layer in layers}
+        descriptions = [describe_layer(layer, layer.id()) for layer in layers]
+        table.setRowCount(len(self.catalog.criteria))
+        for row, criterion in enumerate(self.catalog.criteria):
+            name_item = QTableWidgetItem(criterion.label_text())
+            name_item.setData(DATA_ROLE, criterion.id)
+            name_item.setToolTip(f"{criterion.legal_basis}\n{criterion.status_text()}")
+            name_item.setFlags(name_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            type_item = QTableWidgetItem(criterion.type_text())
+            type_item.setFlags(type_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            distance = criterion.distance.resolve(self._turbine())
+            distance_item = QTableWidgetItem(f"{distance:g}")
+            distance_item.setToolTip(criterion.distance.describe())
+            distance_item.setData(DATA_ROLE, distance)
+            table.setItem(row, 0, name_item)
+            table.setItem(row, 1, type_item)
+            table.setItem(row, 2, distance_item)
+            combo = QComboBox(table)
+            combo.addItem(tr("– keine –"), [])
+            suggested = suggest_layers(criterion, descriptions)
+            if len(suggested) > 1:
+                combo.addItem(" + ".join(by_id[layer_id].name() for layer_id in suggested), suggested)
+            for layer in layers:
+                combo.addItem(layer.name(), [layer.id()])
+            wanted = kept.get(criterion.id, suggested)
+            if wanted and all(layer_id in by_id for layer_id in wanted):
+                combo.setCurrentIndex(max(0, combo.findData(wanted)))
+            table.setCellWidget(row, 3, combo)
+        table.resizeColumnsToContents()
+
+    def _turbine(self) -> TurbineGeometry:
+        return TurbineGeometry(self.form.hubHeightSpin.value(), self.form.rotorSpin.value())
+
+    def mapping(self) -> dict[str, list[QgsVectorLayer]]:
+        """criterion id -> the layers chosen for it in the table."""
+        table = self.form.criteriaTable
+        layers = QgsProject.instance().mapLayers()
+        chosen = {}
+        for row in range(table.rowCount()):
+            layer_ids = table.cellWidget(row, 3).currentData() or []
+            chosen[table.item(row, 0).data(DATA_ROLE)] = [layers[i] for i in layer_ids if i in layers]
+        return chosen
+
+    def parameters(self) -> dict:
+        """The ``wip:eligibility`` parameters for what the panel shows (every criterion mapped explicitly)."""
+        mapping = self.mapping()
+        used = {layer.id(): layer for layers in mapping.values() for layer in layers}
+        cells = []
+        for criterion_id, layers in mapping.items():
+            cells += [criterion_id, "-"] if not layers else [c for layer in layers
+                                                             for c in (criterion_id, layer_key(layer))]
+        overrides = []
+        table = self.form.criteriaTable
+        for row in range(table.rowCount()):
+            item = table.item(row, 2)
+            text = item.text().strip().replace(",", ".")
+            if text != f"{item.data(DATA_ROLE):g}":
+                overrides += [table.item(row, 0).data(DATA_ROLE), text]
+        parameters = {
+            "STUDY_AREA": self.form.studyAreaCombo.currentLayer().id() if self.form.studyAreaCombo.currentLayer()
+            else None,
+            "CONSTRAINT_LAYERS": list(used),
+            "CRITERIA_MAPPING": cells,
+            "DISTANCE_OVERRIDES": overrides,
+            "HUB_HEIGHT": self.form.hubHeightSpin.value(),
+            "ROTOR_DIAMETER": self.form.rotorSpin.value(),
+            "MIN_AREA_HA": self.form.minAreaSpin.value(),
+            "SOFT_EXCLUDES": self.form.softExcludesCheck.isChecked(),
+            "ELIGIBLE": "TEMPORARY_OUTPUT",
+            "EXCLUDED": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        }
+        if self.form.catalogFileWidget.filePath():
+            parameters["CATALOG_FILE"] = self.form.catalogFileWidget.filePath()
+        else:
+            parameters["CATALOG"] = self.form.catalogCombo.currentIndex()
+        return parameters
+
+    # -- run -------------------------------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        if self.task is not None or self.catalog is None:
+            return
+        if self.form.studyAreaCombo.currentLayer() is None:
+            self.form.headlineLabel.setText(tr("Bitte ein Untersuchungsgebiet (Flächenebene) wählen."))
+            return
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("wip:eligibility")
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = QgsProcessingFeedback()
+        self.feedback.progressChanged.connect(lambda value: self.form.progressBar.setValue(int(value)))
+        self.task = QgsProcessingAlgRunnerTask(algorithm, self.parameters(), self.context, self.feedback)
+        self.task.executed.connect(self._finished)
+        self.form.runButton.setEnabled(False)
+        self.form.cancelButton.setEnabled(True)
+        self.form.progressBar.setValue(0)
+        self.form.headlineLabel.setText(tr("Berechnung läuft …"))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self) -> None:
+        if self.feedback is not None:
+            self.feedback.cancel()
+
+    def is_running(self) -> bool:
+        return self.task is not None
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        cancelled = self.feedback.isCanceled()
+        self.task = None
+        self.form.runButton.setEnabled(self.catalog is not None)
+        self.form.cancelButton.setEnabled(False)
+        if cancelled or not ok or not results:
+            message = tr("Berechnung abgebrochen.") if cancelled else tr(
+                "Berechnung fehlgeschlagen – Einzelheiten im Protokoll (WIP/Processing).")
+            self.form.headlineLabel.setText(message)
+            self.form.progressBar.setValue(0)
+            return
+        layers = {key: self.context.takeResultLayer(results[key]) for key in ("ELIGIBLE", "EXCLUDED", "SUMMARY")}
+        self._add_result_layers(layers)
+        self.show_summary(layers["SUMMARY"], results)
+
+    def _add_result_layers(self, layers: dict) -> None:
+        project = QgsProject.instance()
+        title = self.catalog.title_text()
+        group = project.layerTreeRoot().insertGroup(0, tr("Flächenkulisse – {catalog}").format(catalog=title))
+        names = {"SUMMARY": tr("Flächenbilanz"), "EXCLUDED": tr("Ausgeschlossene Flächen"),
+                 "ELIGIBLE": tr("Geeignete Flächen")}
+        styles = {"EXCLUDED": "eligibility_excluded", "ELIGIBLE": "eligibility_eligible"}
+        for key in ("SUMMARY", "EXCLUDED", "ELIGIBLE"):
+            layer = layers[key]
+            layer.setName(names[key])
+            if key in styles:
+                apply_style(layer, styles[key])
+            project.addMapLayer(layer, False)
+            group.insertLayer(0, layer)
+        self.result_layers = layers
+
+    # -- results ---------------------------------------------------------------------------------------------------
+
+    def show_summary(self, summary: QgsVectorLayer, results: dict) -> None:
+        rows = [feature for feature in summary.getFeatures()]
+        self.form.headlineLabel.setText(tr("{eligible:.1f} ha geeignet ({share:.2f} % des Untersuchungsgebiets), "
+                                           "{excluded:.1f} ha ausgeschlossen.").format(
+            eligible=results["ELIGIBLE_HA"], share=results["ELIGIBLE_SHARE_PCT"], excluded=results["EXCLUDED_HA"]))
+        table = self.form.summaryTable
+        table.setRowCount(0)
+        multiple = len({row["study_id"] for row in rows}) > 1
+        for row in rows:
+            if row["kind"] == "criterion" and _is_null(row["area_ha"]):
+                continue  # criteria without a layer are listed in the log
+            label = row["label"]
+            if multiple:
+                label = f"{row['study_id']}: {label}"
+            if row["kind"] == "target":
+                label += " – " + (tr("erreicht") if row["reached"] else tr("nicht erreicht"))
+            values = [label, _number(row["area_ha"]), _number(row["share_pct"], 2)]
+            position = table.rowCount()
+            table.insertRow(position)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column:
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                tip = [text for text in (row["legal_basis"], row["note"]) if not _is_null(text)]
+                item.setToolTip("\n".join(str(text) for text in tip))
+                table.setItem(position, column, item)
+        table.resizeColumnsToContents()
+        excluding = [row for row in rows if row["kind"] == "criterion" and not _is_null(row["only_ha"])]
+        excluding.sort(key=lambda row: -(row["area_ha"] or 0.0))
+        self.chart.set_bars([(row["label"], row["area_ha"], TYPE_COLOURS.get(row["type"], "#e67e22"))
+                             for row in excluding if (row["area_ha"] or 0) > 0], "ha")
+
+    def start_identify(self) -> None:
+        """Map tool: a click on an excluded piece shows why it is excluded."""
+        layer = self.result_layers.get("EXCLUDED")
+        if layer is None or self.iface is None:
+            self.form.reasonBrowser.setHtml(html.escape(tr("Erst die Flächenkulisse berechnen.")))
+            return
+        canvas = self.iface.mapCanvas()
+        self.identify_tool = QgsMapToolIdentifyFeature(canvas, layer)
+        self.identify_tool.featureIdentified.connect(self.show_reasons)
+        canvas.setMapTool(self.identify_tool)
+
+    def _stop_identify(self) -> None:
+        if self.identify_tool is not None and self.iface is not None:
+            self.iface.mapCanvas().unsetMapTool(self.identify_tool)
+        self.identify_tool = None
+
+    def show_reasons(self, feature: QgsFeature) -> None:
+        """The audit trail of one excluded piece: each criterion with its type and legal basis."""
+        ids = [value.strip() for value in str(feature["criteria"]).split(",") if value.strip()]
+        types = [value.strip() for value in str(feature["types"]).split(",")]
+        labels = [value.strip() for value in str(feature["labels"]).split(";")]
+        items = []
+        for number, criterion_id in enumerate(ids):
+            label = labels[number] if number < len(labels) else criterion_id
+            kind = type_text(types[number]) if number < len(types) else ""
+            legal = ""
+            if self.catalog is not None and criterion_id in self.catalog.criterion_ids():
+                legal = self.catalog.criterion(criterion_id).legal_basis
+            items.append(f"<li><b>{html.escape(label)}</b> ({html.escape(kind)})"
+                         + (f"<br/>{html.escape(legal)}" if legal else "") + "</li>")
+        heading = tr("Ausgeschlossen ({area:.2f} ha), weil:").format(area=feature["area_ha"])
+        self.form.reasonBrowser.setHtml(f"<p>{html.escape(heading)}</p><ul>{''.join(items)}</ul>")
+        self.form.resultTabs.setCurrentWidget(self.form.reasonTab)
+
+
+def _is_null(value) -> bool:
+    return value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL"
+
+
+def _number(value, decimals: int = 1) -> str:
+    return "" if _is_null(value) else f"{float(value):,.{decimals}f}".replace(",", " ")
