@@ -87,7 +87,11 @@ def finish():
         QgsApplication.processEvents()
         dock = qgis.utils.iface.mainWindow().findChild(QDockWidget, "WipPlanningAssistantDock")
         tree = dock.form.stepsTree
-        result.update(dock_visible=dock.isVisible(),
+        plugin.eligibility_action.trigger()
+        QgsApplication.processEvents()
+        eligibility = qgis.utils.iface.mainWindow().findChild(QDockWidget, "WipEligibilityDock")
+        result.update(dock_visible=dock.isVisible(), eligibility_visible=eligibility.isVisible(),
+                      catalogs=eligibility.form.catalogCombo.count(),
                       steps=[tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())],
                       provider=QgsApplication.processingRegistry().providerById("wip") is not None)
     with open({str(report)!r}, "w") as handle:
@@ -99,8 +103,9 @@ QTimer.singleShot(3000, finish)
     env = subprocess_env(PYTHONPATH=venv_site_packages())
     env.pop("QT_QPA_PLATFORM", None)
     subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
-                    "--profiles-path", str(tmp_path / "profiles"), "--code", str(check)],
+                    "--profiles-path", str(tmp_path), "--code", str(check)],  # QGIS adds "profiles/"
                    capture_output=True, text=True, env=env, cwd=REPO, timeout=240)
     result = json.loads(report.read_text())
-    assert result["loaded"] and result["provider"] and result["dock_visible"]
+    assert result["loaded"] and result["provider"] and result["dock_visible"] and result["eligibility_visible"]
+    assert result["catalogs"] == 5
     assert result["steps"][0] == "1. Flächenkulisse" and len(result["steps"]) == 6

@@ -69,12 +69,13 @@ def extract_real(shared_data_dir: Path, ags: str = "15084235",
         raise ValueError(f"AGS {ags} fehlt in {_VG250}")
     area = shapely.union_all(gemeinde.geometry.values)
     # VG250 neighbours share their edges only up to coordinate rounding
-    nachbarn = gemeinden[(gemeinden["AGS"] != ags) & gemeinden.dwithin(area, 1.0)].reset_index(drop=True)
+    nearby = shapely.dwithin(gemeinden.geometry.values, area, 1.0)
+    nachbarn = gemeinden[(gemeinden["AGS"] != ags) & nearby].reset_index(drop=True)
 
     plants = shared / "ufz_re_plants_2015_mitteldeutschland.gpkg"
     wea = pyogrio.read_dataframe(plants, layer="windpower", columns=["Year", "Power_kW", "Hub_m", "Dia_m"],
                                  bbox=area.buffer(radius_m).bounds)
-    wea = wea[wea.dwithin(area, radius_m)].reset_index(drop=True)
+    wea = wea[shapely.dwithin(wea.geometry.values, area, radius_m)].reset_index(drop=True)
 
     grid = shared / "scigrid_de_transmission_mitteldeutschland.gpkg"
     grid_area = area.buffer(25_000)
@@ -84,7 +85,7 @@ def extract_real(shared_data_dir: Path, ags: str = "15084235",
         fields = [f for f in _GRID_FIELDS if f in pyogrio.read_info(grid, layer=layer)["fields"]]
         layers[name] = pyogrio.read_dataframe(grid, layer=layer, columns=fields, bbox=grid_area.bounds)
     buses = layers["real_uw_uebertragungsnetz"]
-    buses = buses[buses.dwithin(area, 25_000)].reset_index(drop=True)
+    buses = buses[shapely.dwithin(buses.geometry.values, area, 25_000)].reset_index(drop=True)
     lines = layers["real_leitungen_uebertragungsnetz"]
     lines = lines.set_geometry(lines.geometry.intersection(grid_area))
     lines = lines[~lines.geometry.is_empty].reset_index(drop=True)
@@ -1387,11 +1388,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if args.scale == "municipality":
         layers = extract_real(args.shared, args.ags)
-        boundary = layers["real_gemeinde"].geometry.union_all()
+        boundary = shapely.union_all(layers["real_gemeinde"].geometry.values)
         stats = layers["real_statistik"].iloc[0].to_dict() if len(layers["real_statistik"]) else None
     else:
         layers = {"real_kreis": extract_kreis(args.shared, args.ags)}
-        boundary, stats = layers["real_kreis"].geometry.union_all(), None
+        boundary, stats = shapely.union_all(layers["real_kreis"].geometry.values), None
     layers.update(generate_synthetic(boundary, args.seed, args.scale, stats))
     generated = time.perf_counter() - started
     write_gpkg(layers, args.out)

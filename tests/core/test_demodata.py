@@ -196,11 +196,11 @@ def test_real_extract_is_hohenmoelsen():
     assert gemeinde.area.sum() / 1e6 == pytest.approx(75, abs=2)
     assert {"Zeitz", "Teuchern", "Weißenfels"} <= set(real["real_nachbargemeinden"]["GEN"])
     assert "15084235" not in set(real["real_nachbargemeinden"]["AGS"])
-    boundary = gemeinde.geometry.union_all()
+    boundary = shapely.union_all(gemeinde.geometry.values)
     wea = real["real_wea_bestand"]
-    assert len(wea) and wea.dwithin(boundary, 5000).all()
+    assert len(wea) and shapely.dwithin(wea.geometry.values, boundary, 5000).all()
     assert {"Year", "Power_kW", "Hub_m", "Dia_m"} <= set(wea.columns)
-    assert real["real_uw_uebertragungsnetz"].dwithin(boundary, 25_000).all()
+    assert shapely.dwithin(real["real_uw_uebertragungsnetz"].geometry.values, boundary, 25_000).all()
     assert real["real_statistik"]["ags"].tolist() == ["15084235"]
     assert real["real_statistik"]["population.total"].iloc[0] == 9405
     for name, layer in real.items():

@@ -80,8 +80,8 @@ def test_distance_edit_is_passed_as_override(dock):
     table.item(row_of(table, "wohngebaeude_abstand"), 2).setText("800")
     parameters = dock.parameters()
     assert parameters["DISTANCE_OVERRIDES"] == ["wohngebaeude_abstand", "800"]
-    assert ["rotmilan_dichtezentrum", "-"] == parameters["CRITERIA_MAPPING"][
-        parameters["CRITERIA_MAPPING"].index("rotmilan_dichtezentrum"):][:2]
+    cells = parameters["CRITERIA_MAPPING"]
+    assert cells[cells.index("rotmilan_dichtezentrum"):][:2] == ["rotmilan_dichtezentrum", "-"]
 
 
 def test_cancel_leaves_no_result_layers(dock):

@@ -1,7 +1,12 @@
 """Translation hook for the QGIS-free core: the plugin installs Qt's translator and the UI language at load time."""
 from typing import Callable
 
-_translate: Callable[[str], str] = lambda text: text
+
+def _untranslated(text: str) -> str:
+    return text
+
+
+_translate: Callable[[str], str] = _untranslated
 _language = "de"
 
 

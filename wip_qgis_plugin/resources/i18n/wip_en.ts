@@ -2,229 +2,780 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de_DE">
   <context>
+    <name>EligibilityPanel</name>
+    <message>
+      <source>Kriterienkatalog</source>
+      <translation>Criteria catalog</translation>
+    </message>
+    <message>
+      <source>Eigener Katalog</source>
+      <translation>Custom catalog</translation>
+    </message>
+    <message>
+      <source>Eine bearbeitete Kopie eines Katalogs (JSON) ersetzt die Auswahl oben.</source>
+      <translation>An edited copy of a catalog (JSON) replaces the selection above.</translation>
+    </message>
+    <message>
+      <source>Untersuchungsgebiet</source>
+      <translation>Study area</translation>
+    </message>
+    <message>
+      <source>Referenzanlage</source>
+      <translation>Reference turbine</translation>
+    </message>
+    <message>
+      <source>Nabe </source>
+      <translation>Hub </translation>
+    </message>
+    <message>
+      <source> m</source>
+      <translation> m</translation>
+    </message>
+    <message>
+      <source>Rotor </source>
+      <translation>Rotor </translation>
+    </message>
+    <message>
+      <source>Mindestgröße</source>
+      <translation>Minimum size</translation>
+    </message>
+    <message>
+      <source> ha</source>
+      <translation> ha</translation>
+    </message>
+    <message>
+      <source>Weiche Kriterien schließen aus</source>
+      <translation>Soft criteria exclude</translation>
+    </message>
+    <message>
+      <source>Kriterien und zugeordnete Ebenen (Vorschlag nach Ebenennamen; Abstand änderbar)</source>
+      <translation>Criteria and assigned layers (suggested from layer names; distance editable)</translation>
+    </message>
+    <message>
+      <source>Kriterium</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <source>Typ</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Abstand (m)</source>
+      <translation>Distance (m)</translation>
+    </message>
+    <message>
+      <source>Ebene</source>
+      <translation>Layer</translation>
+    </message>
+    <message>
+      <source>Flächenkulisse berechnen</source>
+      <translation>Compute eligible land</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Bilanz</source>
+      <translation>Balance</translation>
+    </message>
+    <message>
+      <source>Noch keine Berechnung.</source>
+      <translation>No calculation yet.</translation>
+    </message>
+    <message>
+      <source>Posten</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Fläche (ha)</source>
+      <translation>Area (ha)</translation>
+    </message>
+    <message>
+      <source>Anteil (%)</source>
+      <translation>Share (%)</translation>
+    </message>
+    <message>
+      <source>Ausschluss je Kriterium</source>
+      <translation>Exclusion per criterion</translation>
+    </message>
+    <message>
+      <source>Begründung</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <source>Ausgeschlossene Fläche in der Karte anklicken</source>
+      <translation>Click an excluded area on the map</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanningAssistant</name>
     <message>
       <source>Der Planungsassistent führt durch die Arbeitsschritte und zeigt, welche Eingaben im Projekt gefunden wurden.</source>
-      <translation type="unfinished" />
+      <translation>The Planning assistant guides you through the work steps and shows which inputs were found in the project.</translation>
     </message>
     <message>
       <source>Schritt / Eingabe</source>
-      <translation type="unfinished" />
+      <translation>Step / input</translation>
     </message>
     <message>
       <source>Gefunden</source>
-      <translation type="unfinished" />
+      <translation>Found</translation>
     </message>
     <message>
       <source>Werkzeug öffnen</source>
-      <translation type="unfinished" />
+      <translation>Open tool</translation>
     </message>
     <message>
       <source>Demodaten laden</source>
-      <translation type="unfinished" />
+      <translation>Load demo data</translation>
     </message>
     <message>
       <source>Lädt die Demogemeinde Hohenmölsen (amtliche Grenzen und Anlagen, ergänzt um synthetische Planungsdaten) in das Projekt.</source>
-      <translation type="unfinished" />
+      <translation>Loads the demo municipality Hohenmölsen (official boundaries and installations, supplemented with synthetic planning data) into the project.</translation>
     </message>
     <message>
       <source>Aktualisieren</source>
-      <translation type="unfinished" />
+      <translation>Refresh</translation>
     </message>
   </context>
   <context>
     <name>WIP</name>
     <message>
+      <source>Katalog</source>
+      <translation>Catalog</translation>
+    </message>
+    <message>
+      <source>Zahl</source>
+      <translation>number</translation>
+    </message>
+    <message>
+      <source>Gesamthöhe</source>
+      <translation>Total height</translation>
+    </message>
+    <message>
+      <source>Rotordurchmesser</source>
+      <translation>Rotor diameter</translation>
+    </message>
+    <message>
+      <source>Nabenhöhe</source>
+      <translation>Hub height</translation>
+    </message>
+    <message>
+      <source>Rotorblattlänge</source>
+      <translation>Rotor blade length</translation>
+    </message>
+    <message>
+      <source>mindestens ein Kriterium nötig</source>
+      <translation>at least one criterion required</translation>
+    </message>
+    <message>
+      <source>die Regel „outside“ braucht Flächen (polygon)</source>
+      <translation>the rule “outside” requires areas (polygon)</translation>
+    </message>
+    <message>
+      <source>muss zwischen 0 und 1 liegen</source>
+      <translation>must be between 0 and 1</translation>
+    </message>
+    <message>
+      <source>Liste von Namensteilen erwartet</source>
+      <translation>list of name fragments expected</translation>
+    </message>
+    <message>
+      <source>Abstände sind nicht negativ</source>
+      <translation>distances must not be negative</translation>
+    </message>
+    <message>
+      <source>geprüft</source>
+      <translation>verified</translation>
+    </message>
+    <message>
+      <source>Sekundärquelle</source>
+      <translation>secondary source</translation>
+    </message>
+    <message>
+      <source>ungeprüfter Standardwert</source>
+      <translation>unverified default value</translation>
+    </message>
+    <message>
+      <source>harte Tabuzone</source>
+      <translation>hard exclusion zone</translation>
+    </message>
+    <message>
+      <source>weiche Tabuzone</source>
+      <translation>soft exclusion zone</translation>
+    </message>
+    <message>
+      <source>Abwägung</source>
+      <translation>weighing</translation>
+    </message>
+    <message>
+      <source>privilegiert/bevorzugt</source>
+      <translation>privileged/preferred</translation>
+    </message>
+    <message>
+      <source>{where}, Kriterium {number} ({id})</source>
+      <translation>{where}, criterion {number} ({id})</translation>
+    </message>
+    <message>
+      <source>mindestens ein Wert nötig</source>
+      <translation>at least one value required</translation>
+    </message>
+    <message>
+      <source>fehlt</source>
+      <translation>missing</translation>
+    </message>
+    <message>
+      <source>darf nicht leer sein</source>
+      <translation>must not be empty</translation>
+    </message>
+    <message>
+      <source>nur Buchstaben a–z, Ziffern, _ und - erlaubt</source>
+      <translation>only letters a–z, digits, _ and - allowed</translation>
+    </message>
+    <message>
+      <source>endliche Zahl erwartet</source>
+      <translation>finite number expected</translation>
+    </message>
+    <message>
+      <source>Objekt</source>
+      <translation>object</translation>
+    </message>
+    <message>
+      <source>Liste</source>
+      <translation>list</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>text</translation>
+    </message>
+    <message>
+      <source>„{format}“ erwartet</source>
+      <translation>“{format}” expected</translation>
+    </message>
+    <message>
+      <source>Version {version} erwartet</source>
+      <translation>version {version} expected</translation>
+    </message>
+    <message>
+      <source>Kennung doppelt vergeben: {ids}</source>
+      <translation>identifier used more than once: {ids}</translation>
+    </message>
+    <message>
+      <source>„{value}“ ist keiner von {allowed}</source>
+      <translation>“{value}” is not one of {allowed}</translation>
+    </message>
+    <message>
+      <source>ein Faktor braucht eine Bezugsgröße ({allowed})</source>
+      <translation>a factor needs a reference quantity ({allowed})</translation>
+    </message>
+    <message>
+      <source>{where}, Feld „{field}“: {problem}.</source>
+      <translation>{where}, field “{field}”: {problem}.</translation>
+    </message>
+    <message>
+      <source>{file}: Datei kann nicht gelesen werden ({error}).</source>
+      <translation>{file}: file cannot be read ({error}).</translation>
+    </message>
+    <message>
+      <source>{file}: die Datei ist nicht UTF-8-kodiert.</source>
+      <translation>{file}: the file is not UTF-8 encoded.</translation>
+    </message>
+    <message>
+      <source>{file}, Zeile {line}, Spalte {column}: kein gültiges JSON ({error}).</source>
+      <translation>{file}, line {line}, column {column}: not valid JSON ({error}).</translation>
+    </message>
+    <message>
+      <source>{where}: JSON-Objekt erwartet.</source>
+      <translation>{where}: JSON object expected.</translation>
+    </message>
+    <message>
+      <source>{kind} erwartet, gefunden: {value}</source>
+      <translation>{kind} expected, found: {value}</translation>
+    </message>
+    <message>
+      <source>Datum JJJJ-MM-TT erwartet, gefunden: {value}</source>
+      <translation>date YYYY-MM-DD expected, found: {value}</translation>
+    </message>
+    <message>
+      <source>Untersuchungsgebiet</source>
+      <translation>Study area</translation>
+    </message>
+    <message>
+      <source>Mindestgröße</source>
+      <translation>Minimum size</translation>
+    </message>
+    <message>
+      <source>Die Mindestgröße muss eine Fläche ≥ 0 ha sein.</source>
+      <translation>The minimum size must be an area ≥ 0 ha.</translation>
+    </message>
+    <message>
+      <source>Das Untersuchungsgebiet enthält keine Objekte.</source>
+      <translation>The study area contains no features.</translation>
+    </message>
+    <message>
+      <source>Das Untersuchungsgebiet muss aus Flächen bestehen, nicht aus Linien oder Punkten.</source>
+      <translation>The study area must consist of polygons, not lines or points.</translation>
+    </message>
+    <message>
+      <source>Das Untersuchungsgebiet enthält keine gültige Fläche.</source>
+      <translation>The study area contains no valid polygon.</translation>
+    </message>
+    <message>
+      <source>ausgeschlossen</source>
+      <translation>excluded</translation>
+    </message>
+    <message>
+      <source>geeignet</source>
+      <translation>eligible</translation>
+    </message>
+    <message>
+      <source>Planungsentscheidung (Mindestgröße)</source>
+      <translation>Planning decision (minimum size)</translation>
+    </message>
+    <message>
+      <source>Kein Gemeindeschlüssel (AGS) erkannt – Ziele von Sachsen-Anhalt angenommen. </source>
+      <translation>No municipality key (AGS) recognised – targets of Sachsen-Anhalt assumed. </translation>
+    </message>
+    <message>
+      <source>Kriterien {ids} gibt es im Katalog „{catalog}“ nicht.</source>
+      <translation>Criteria {ids} do not exist in catalog “{catalog}”.</translation>
+    </message>
+    <message>
+      <source>{what}: geografisches KBS ({crs}); Abstände und Flächen brauchen ein projiziertes KBS wie EPSG:25832.</source>
+      <translation>{what}: geographic CRS ({crs}); distances and areas require a projected CRS such as EPSG:25832.</translation>
+    </message>
+    <message>
+      <source>Dem Untersuchungsgebiet fehlt das Feld „{field}“.</source>
+      <translation>The study area lacks the field “{field}”.</translation>
+    </message>
+    <message>
+      <source>{count} Objekt(e) des Untersuchungsgebiets ohne Fläche übersprungen.</source>
+      <translation>{count} feature(s) of the study area without area skipped.</translation>
+    </message>
+    <message>
+      <source>{criterion}: {count} ungültige Geometrie(n) repariert.</source>
+      <translation>{criterion}: {count} invalid geometry(ies) repaired.</translation>
+    </message>
+    <message>
+      <source>{criterion}: die Ebene enthält keine passenden Objekte.</source>
+      <translation>{criterion}: the layer contains no matching features.</translation>
+    </message>
+    <message>
+      <source>{criterion}: {count} Linien/Punkte ohne Abstand haben keine Fläche und bleiben unberücksichtigt.</source>
+      <translation>{criterion}: {count} lines/points without a buffer distance have no area and are ignored.</translation>
+    </message>
+    <message>
+      <source>keine Ebene zugeordnet – nicht geprüft</source>
+      <translation>no layer assigned – not checked</translation>
+    </message>
+    <message>
+      <source>unter der Mindestgröße von {value:g} ha</source>
+      <translation>below the minimum size of {value:g} ha</translation>
+    </message>
+    <message>
+      <source>{name}: Ziel {pct:g} % von {area:.2f} km² = {total:.0f} ha bis {deadline}. {note}</source>
+      <translation>{name}: target {pct:g} % of {area:.2f} km² = {total:.0f} ha by {deadline}. {note}</translation>
+    </message>
+    <message>
+      <source>Abstand für „{criterion}“ muss ≥ 0 m sein, nicht {value}.</source>
+      <translation>Distance for “{criterion}” must be ≥ 0 m, not {value}.</translation>
+    </message>
+    <message>
+      <source>{criterion}: keine Ebene zugeordnet – nicht geprüft.</source>
+      <translation>{criterion}: no layer assigned – not checked.</translation>
+    </message>
+    <message>
+      <source>{criterion}: der Ebene fehlt das Feld „{field}“ (Filter {filter}).</source>
+      <translation>{criterion}: the layer lacks the field “{field}” (filter {filter}).</translation>
+    </message>
+    <message>
+      <source>{criterion}: die Regel verlangt Flächen, die Ebene enthält keine.</source>
+      <translation>{criterion}: the rule requires polygons, the layer contains none.</translation>
+    </message>
+    <message>
+      <source>zusammenhängende Fläche kleiner als {value:g} ha</source>
+      <translation>contiguous area smaller than {value:g} ha</translation>
+    </message>
+    <message>
+      <source>{name}: {pct:g} % bis {year}</source>
+      <translation>{name}: {pct:g} % by {year}</translation>
+    </message>
+    <message>
       <source>Untersuchungsgebiet (Gemeindegrenze)</source>
-      <translation type="unfinished" />
+      <translation>Study area (municipal boundary)</translation>
     </message>
     <message>
       <source>Flächenkulisse (geeignete Flächen)</source>
-      <translation type="unfinished" />
+      <translation>Eligible land (suitable areas)</translation>
     </message>
     <message>
       <source>Flächenkulisse</source>
-      <translation type="unfinished" />
+      <translation>Land eligibility (Flächenkulisse)</translation>
     </message>
     <message>
       <source>Welche Flächen kommen für Wind, Freiflächen-PV, Agri-PV oder Floating-PV in Frage, und was schließt die übrigen aus?</source>
-      <translation type="unfinished" />
+      <translation>Which areas are suitable for wind, ground-mounted PV, agri-PV or floating PV, and what excludes the rest?</translation>
     </message>
     <message>
       <source>Standortbewertung</source>
-      <translation type="unfinished" />
+      <translation>Site assessment</translation>
     </message>
     <message>
       <source>Wie gut ist jede geeignete Fläche? Mehrkriterielle Bewertung mit Gewichten und Robustheitsprüfung.</source>
-      <translation type="unfinished" />
+      <translation>How good is each eligible area? Multi-criteria assessment with weights and robustness check.</translation>
     </message>
     <message>
       <source>Ertrag</source>
-      <translation type="unfinished" />
+      <translation>Yield</translation>
     </message>
     <message>
       <source>Was liefern die Flächen? PV-Leistung und -Ertrag, Windenergieanlagen-Layout und Jahresenergie.</source>
-      <translation type="unfinished" />
+      <translation>What do the areas deliver? PV capacity and yield, wind turbine layout and annual energy.</translation>
     </message>
     <message>
       <source>Planungsvarianten</source>
-      <translation type="unfinished" />
+      <translation>Planning variants</translation>
     </message>
     <message>
       <source>Welche Flächenzuweisungen erreichen die Ziele der Gemeinde? Mehrere gute, unterschiedliche Varianten.</source>
-      <translation type="unfinished" />
+      <translation>Which land allocations achieve the municipality's targets? Several good, distinct variants.</translation>
     </message>
     <message>
       <source>Wärmeplanung</source>
-      <translation type="unfinished" />
+      <translation>Heat planning</translation>
     </message>
     <message>
       <source>Wärmebedarf, Wärmedichte, Wärmeliniendichte und Eignungsstufen für Wärmenetze nach WPG.</source>
-      <translation type="unfinished" />
+      <translation>Heat demand, heat density, linear heat density and suitability levels for heating networks according to WPG.</translation>
     </message>
     <message>
       <source>Energiebilanz und Zukunftsprofil</source>
-      <translation type="unfinished" />
+      <translation>Energy balance and future profile (Zukunftsprofil)</translation>
     </message>
     <message>
       <source>Energie- und Treibhausgasbilanz der Gemeinde bis 2045 und ein Zukunftsprofil für den Gemeinderat.</source>
-      <translation type="unfinished" />
+      <translation>Energy and greenhouse gas balance of the municipality up to 2045 and a future profile (Zukunftsprofil) for the municipal council.</translation>
     </message>
     <message>
       <source>Siedlungsflächen oder Gebäude</source>
-      <translation type="unfinished" />
+      <translation>Settlement areas or buildings</translation>
     </message>
     <message>
       <source>Verkehrswege (Straßen, Autobahn, Bahn)</source>
-      <translation type="unfinished" />
+      <translation>Transport routes (roads, motorway, railway)</translation>
     </message>
     <message>
       <source>Schutzgebiete</source>
-      <translation type="unfinished" />
+      <translation>Protected areas</translation>
     </message>
     <message>
       <source>Wald und Gewässer</source>
-      <translation type="unfinished" />
+      <translation>Forest and water bodies</translation>
     </message>
     <message>
       <source>Bergbaufolgeflächen</source>
-      <translation type="unfinished" />
+      <translation>Post-mining land</translation>
     </message>
     <message>
       <source>Netzanschluss (Umspannwerke, Leitungen)</source>
-      <translation type="unfinished" />
+      <translation>Grid connection (substations, power lines)</translation>
     </message>
     <message>
       <source>Bestehende Windenergieanlagen</source>
-      <translation type="unfinished" />
+      <translation>Existing wind turbines</translation>
     </message>
     <message>
       <source>Planungseinheiten (Flurstücke)</source>
-      <translation type="unfinished" />
+      <translation>Planning units (land parcels)</translation>
     </message>
     <message>
       <source>Gebäude</source>
-      <translation type="unfinished" />
+      <translation>Buildings</translation>
     </message>
     <message>
       <source>Straßenabschnitte</source>
-      <translation type="unfinished" />
+      <translation>Street segments</translation>
     </message>
     <message>
       <source>Bestehendes Wärmenetz</source>
-      <translation type="unfinished" />
+      <translation>Existing heating network</translation>
     </message>
     <message>
       <source>Gemeindestatistik</source>
-      <translation type="unfinished" />
+      <translation>Municipal statistics</translation>
     </message>
     <message>
       <source>WIP Energie- und Raumplanung: es fehlen Python-Pakete: {names}. {how}. Danach QGIS neu starten.</source>
-      <translation type="unfinished" />
+      <translation>WIP Energy and Spatial Planning: Python packages are missing: {names}. {how}. Then restart QGIS.</translation>
     </message>
     <message>
       <source>Installation unter Debian/Ubuntu: sudo apt install {debs} – oder: python3 -m pip install --user {pips}</source>
-      <translation type="unfinished" />
+      <translation>Installation on Debian/Ubuntu: sudo apt install {debs} – or: python3 -m pip install --user {pips}</translation>
     </message>
     <message>
       <source>Installation unter Windows: OSGeo4W-Shell als Administrator öffnen und python -m pip install {pips} ausführen</source>
-      <translation type="unfinished" />
+      <translation>Installation on Windows: open the OSGeo4W Shell as administrator and run python -m pip install {pips}</translation>
     </message>
     <message>
       <source>Installation: in der Python-Konsole von QGIS import subprocess, sys; subprocess.run([sys.executable, '-m', 'pip', 'install', '--user', {quoted}])</source>
-      <translation type="unfinished" />
+      <translation>Installation: in the QGIS Python console run import subprocess, sys; subprocess.run([sys.executable, '-m', 'pip', 'install', '--user', {quoted}])</translation>
     </message>
     <message>
       <source>nicht installiert</source>
-      <translation type="unfinished" />
+      <translation>not installed</translation>
     </message>
     <message>
       <source>Version {found} gefunden, mindestens {wanted} nötig</source>
-      <translation type="unfinished" />
+      <translation>version {found} found, at least {wanted} required</translation>
+    </message>
+    <message>
+      <source>Kriterienkatalog (*.json)</source>
+      <translation>Criteria catalog (*.json)</translation>
+    </message>
+    <message>
+      <source>Berechnung läuft …</source>
+      <translation>Calculating …</translation>
+    </message>
+    <message>
+      <source>Flächenbilanz</source>
+      <translation>Area balance</translation>
+    </message>
+    <message>
+      <source>Ausgeschlossene Flächen</source>
+      <translation>Excluded areas</translation>
+    </message>
+    <message>
+      <source>Geeignete Flächen</source>
+      <translation>Eligible areas</translation>
+    </message>
+    <message>
+      <source>– keine –</source>
+      <translation>– none –</translation>
+    </message>
+    <message>
+      <source>Bitte ein Untersuchungsgebiet (Flächenebene) wählen.</source>
+      <translation>Please choose a study area (polygon layer).</translation>
+    </message>
+    <message>
+      <source>Berechnung abgebrochen.</source>
+      <translation>Calculation cancelled.</translation>
+    </message>
+    <message>
+      <source>Berechnung fehlgeschlagen – Einzelheiten im Protokoll (WIP/Processing).</source>
+      <translation>Calculation failed – details in the log (WIP/Processing).</translation>
+    </message>
+    <message>
+      <source>Ausgeschlossen ({area:.2f} ha), weil:</source>
+      <translation>Excluded ({area:.2f} ha) because:</translation>
+    </message>
+    <message>
+      <source>Flächenkulisse – {catalog}</source>
+      <translation>Eligible land – {catalog}</translation>
+    </message>
+    <message>
+      <source>{eligible:.1f} ha geeignet ({share:.2f} % des Untersuchungsgebiets), {excluded:.1f} ha ausgeschlossen.</source>
+      <translation>{eligible:.1f} ha eligible ({share:.2f} % of the study area), {excluded:.1f} ha excluded.</translation>
+    </message>
+    <message>
+      <source>Erst die Flächenkulisse berechnen.</source>
+      <translation>Compute the eligible land first.</translation>
+    </message>
+    <message>
+      <source>erreicht</source>
+      <translation>reached</translation>
+    </message>
+    <message>
+      <source>nicht erreicht</source>
+      <translation>not reached</translation>
     </message>
     <message>
       <source>bereit</source>
-      <translation type="unfinished" />
+      <translation>ready</translation>
     </message>
     <message>
       <source>Planungsassistent</source>
-      <translation type="unfinished" />
+      <translation>Planning assistant</translation>
     </message>
     <message>
       <source>in Vorbereitung</source>
-      <translation type="unfinished" />
+      <translation>in preparation</translation>
     </message>
     <message>
       <source>{count} Eingabe(n) fehlen</source>
-      <translation type="unfinished" />
+      <translation>{count} input(s) missing</translation>
     </message>
     <message>
       <source>Demogemeinde Hohenmölsen geladen: {count} Ebenen.</source>
-      <translation type="unfinished" />
+      <translation>Demo municipality Hohenmölsen loaded: {count} layers.</translation>
     </message>
     <message>
       <source>Das Werkzeug dieses Schritts ist noch nicht verfügbar.</source>
-      <translation type="unfinished" />
+      <translation>The tool for this step is not available yet.</translation>
     </message>
     <message>
       <source>{label} (optional)</source>
-      <translation type="unfinished" />
+      <translation>{label} (optional)</translation>
     </message>
     <message>
       <source>– nicht gefunden –</source>
-      <translation type="unfinished" />
+      <translation>– not found –</translation>
     </message>
     <message>
       <source>nicht gefunden</source>
-      <translation type="unfinished" />
+      <translation>not found</translation>
     </message>
     <message>
       <source>&amp;WIP Energie- und Raumplanung</source>
-      <translation type="unfinished" />
+      <translation>&amp;WIP Energy and Spatial Planning</translation>
     </message>
     <message>
       <source>WIP Energie- und Raumplanung</source>
-      <translation type="unfinished" />
+      <translation>WIP Energy and Spatial Planning</translation>
     </message>
     <message>
       <source>Planungsassistent: Arbeitsschritte und gefundene Eingaben</source>
-      <translation type="unfinished" />
+      <translation>Planning assistant: work steps and inputs found</translation>
+    </message>
+    <message>
+      <source>Flächenkulisse ermitteln</source>
+      <translation>Determine eligible land</translation>
+    </message>
+    <message>
+      <source>Ermittelt die für eine Technologie (Wind, Freiflächen-PV, Agri-PV, Floating-PV, Gewerbe) geeigneten Flächen eines oder mehrerer Untersuchungsgebiete nach einem Kriterienkatalog. Harte Kriterien schließen immer aus, weiche nur auf Wunsch; Abwägungskriterien und privilegierte Korridore werden an den geeigneten Flächen vermerkt.
+
+Die Restriktionsebenen werden den Kriterien über ihren Namen zugeordnet (Vorschlag aus dem Katalog) oder ausdrücklich in der Zuordnungstabelle (Kriterium, Ebene). Jede ausgeschlossene Teilfläche nennt die Kriterien, ihren Typ und ihre Rechtsgrundlage. Die Bilanz zeigt die Fläche je Kriterium (allein und mit Überlagerung) und bei Wind den Vergleich mit den Flächenzielen nach WindBG und LEntwG LSA.
+
+Abstände werden metrisch in einem projizierten KBS berechnet; geografische Eingaben werden nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</source>
+      <translation>Determines the land of one or more study areas that is eligible for a technology (wind, ground-mounted PV, agri-PV, floating PV, commercial) according to a criteria catalog. Hard criteria always exclude, soft criteria only on request; weighing criteria and privileged corridors are noted on the eligible areas.
+
+The restriction layers are assigned to the criteria by their names (suggestion from the catalog) or explicitly in the assignment table (criterion, layer). Every excluded part names the criteria, their type and their legal basis. The balance shows the area per criterion (alone and including overlaps) and, for wind, the comparison with the area targets under WindBG and LEntwG LSA.
+
+Distances are computed metrically in a projected CRS; geographic inputs are reprojected to ETRS89 / UTM 32N (EPSG:25832).</translation>
+    </message>
+    <message>
+      <source>Zuordnung Kriterium → Ebene (ergänzt/ersetzt den Vorschlag; Ebene „-“ schaltet ein Kriterium ab)</source>
+      <translation>Assignment criterion → layer (supplements/replaces the suggestion; layer “-” switches a criterion off)</translation>
+    </message>
+    <message>
+      <source>Abweichende Abstände (Kriterium, Meter)</source>
+      <translation>Overriding distances (criterion, metres)</translation>
+    </message>
+    <message>
+      <source>Untersuchungsgebiet(e)</source>
+      <translation>Study area(s)</translation>
+    </message>
+    <message>
+      <source>Kennung des Untersuchungsgebiets (z. B. AGS)</source>
+      <translation>Identifier of the study area (e.g. AGS)</translation>
+    </message>
+    <message>
+      <source>Kriterienkatalog</source>
+      <translation>Criteria catalog</translation>
+    </message>
+    <message>
+      <source>Eigener Kriterienkatalog (JSON, ersetzt die Auswahl oben)</source>
+      <translation>Custom criteria catalog (JSON, replaces the selection above)</translation>
+    </message>
+    <message>
+      <source>Restriktionsebenen</source>
+      <translation>Restriction layers</translation>
+    </message>
+    <message>
+      <source>Nabenhöhe der Referenzanlage (m)</source>
+      <translation>Hub height of the reference turbine (m)</translation>
+    </message>
+    <message>
+      <source>Rotordurchmesser der Referenzanlage (m)</source>
+      <translation>Rotor diameter of the reference turbine (m)</translation>
+    </message>
+    <message>
+      <source>Mindestgröße zusammenhängender Flächen (ha)</source>
+      <translation>Minimum size of contiguous areas (ha)</translation>
+    </message>
+    <message>
+      <source>Weiche Kriterien schließen aus</source>
+      <translation>Soft criteria exclude</translation>
+    </message>
+    <message>
+      <source>Ausgeschlossene Flächen mit Begründung</source>
+      <translation>Excluded areas with reasons</translation>
+    </message>
+    <message>
+      <source>Geeignete Fläche (ha)</source>
+      <translation>Eligible area (ha)</translation>
+    </message>
+    <message>
+      <source>Ausgeschlossene Fläche (ha)</source>
+      <translation>Excluded area (ha)</translation>
+    </message>
+    <message>
+      <source>Anteil geeignet (%)</source>
+      <translation>Share eligible (%)</translation>
+    </message>
+    <message>
+      <source>Die Zuordnungstabelle braucht Paare aus Kriterium und Ebene.</source>
+      <translation>The assignment table needs pairs of criterion and layer.</translation>
+    </message>
+    <message>
+      <source>Die Abstandstabelle braucht Paare aus Kriterium und Meter.</source>
+      <translation>The distance table needs pairs of criterion and metres.</translation>
+    </message>
+    <message>
+      <source>Kriterium</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <source>Ebene</source>
+      <translation>Layer</translation>
+    </message>
+    <message>
+      <source>Abstand (m)</source>
+      <translation>Distance (m)</translation>
+    </message>
+    <message>
+      <source>Das Untersuchungsgebiet hat ein geografisches KBS ({crs}); gerechnet wird metrisch in {target}.</source>
+      <translation>The study area has a geographic CRS ({crs}); calculations are done metrically in {target}.</translation>
+    </message>
+    <message>
+      <source>Zuordnung: Kriterium „{criterion}“ gibt es im Katalog „{catalog}“ nicht.</source>
+      <translation>Assignment: criterion “{criterion}” does not exist in catalog “{catalog}”.</translation>
+    </message>
+    <message>
+      <source>Zuordnung: Ebene „{layer}“ ist keine der Restriktionsebenen ({layers}).</source>
+      <translation>Assignment: layer “{layer}” is not one of the restriction layers ({layers}).</translation>
+    </message>
+    <message>
+      <source>{criterion}: Ebene(n) {layers} (nach Namen zugeordnet)</source>
+      <translation>{criterion}: layer(s) {layers} (assigned by name)</translation>
+    </message>
+    <message>
+      <source>Abstände: Kriterium „{criterion}“ gibt es im Katalog „{catalog}“ nicht.</source>
+      <translation>Distances: criterion “{criterion}” does not exist in catalog “{catalog}”.</translation>
+    </message>
+    <message>
+      <source>Abstände: „{value}“ ist für „{criterion}“ kein Abstand in Metern ≥ 0.</source>
+      <translation>Distances: “{value}” is not a distance in metres ≥ 0 for “{criterion}”.</translation>
+    </message>
+    <message>
+      <source>{criterion}: der Ebene „{layer}“ fehlt das Feld „{field}“.</source>
+      <translation>{criterion}: layer “{layer}” lacks the field “{field}”.</translation>
     </message>
     <message>
       <source>Das Ergebnis konnte nicht geschrieben werden.</source>
-      <translation type="unfinished" />
+      <translation>The result could not be written.</translation>
     </message>
     <message>
       <source>„{name}“ wird von {source} nach {target} umprojiziert.</source>
-      <translation type="unfinished" />
+      <translation>“{name}” is reprojected from {source} to {target}.</translation>
     </message>
     <message>
       <source>Demogemeinde Hohenmölsen</source>
-      <translation type="unfinished" />
+      <translation>Demo municipality Hohenmölsen</translation>
     </message>
     <message>
       <source>Ebene „{name}“ fehlt in {gpkg}.</source>
-      <translation type="unfinished" />
+      <translation>Layer “{name}” is missing in {gpkg}.</translation>
     </message>
   </context>
 </TS>

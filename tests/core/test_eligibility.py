@@ -1,0 +1,188 @@
+"""The Flächenkulisse engine on hand-computed layouts, its invariants, and bad input."""
+
+import math
+
+import geopandas as gpd
+import pytest
+import shapely
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import LineString, Polygon, box
+
+from wip_qgis_plugin.core.catalog import TurbineGeometry, load_catalog, parse_catalog, shipped_catalogs
+from wip_qgis_plugin.core.eligibility import MIN_AREA_ID, EligibilityError, compute_eligibility
+
+CRS = "EPSG:25832"
+
+
+def criterion(cid, ctype="hard", metres=0.0, geometry="polygon", rule="buffer", **extra):
+    entry = {"id": cid, "label": {"de": cid.title(), "en": cid.title()}, "type": ctype, "rule": rule,
+             "distance": {"metres": metres}, "unit": "m", "geometry": geometry, "layer_hints": [cid],
+             "attribute_filter": None, "legal_basis": f"Gesetz § {len(cid)}", "source": "Test",
+             "status": "checked", "effective_date": "2026-01-01"}
+    entry.update(extra)
+    return entry
+
+
+def catalog(*criteria, technology="pv_ground"):
+    return parse_catalog({
+        "format": "wip-criteria-catalog", "format_version": 1, "id": "test", "technology": technology,
+        "region": "Test", "version": "1", "effective_date": "2026-01-01",
+        "title": {"de": "Test", "en": "Test"}, "description": {"de": "Test", "en": "Test"},
+        "criteria": list(criteria)})
+
+
+def frame(*geometries, **columns):
+    return gpd.GeoDataFrame(dict(columns), geometry=list(geometries), crs=CRS)
+
+
+STUDY = frame(box(0, 0, 1000, 1000))
+
+
+def ha(value_m2):
+    return value_m2 / 1e4
+
+
+def summary_value(result, item, column="area_ha"):
+    return result.summary.loc[result.summary["item"] == item, column].iloc[0]
+
+
+def test_overlapping_exclusions_name_every_criterion():
+    cat = catalog(criterion("siedlung"), criterion("wald", ctype="soft"))
+    result = compute_eligibility(STUDY, {"siedlung": frame(box(0, 0, 300, 300)),
+                                         "wald": frame(box(200, 200, 500, 500))}, cat)
+    pieces = {row.criteria: row.area_ha for row in result.excluded.itertuples()}
+    assert pieces == pytest.approx({"siedlung": ha(300 * 300 - 100 * 100), "siedlung, wald": ha(100 * 100),
+                                    "wald": ha(300 * 300 - 100 * 100)})
+    both = result.excluded[result.excluded["criteria"] == "siedlung, wald"].iloc[0]
+    assert both["types"] == "hard, soft" and both["legal_basis"] == "Gesetz § 8; Gesetz § 4"
+    assert result.eligible["area_ha"].sum() == pytest.approx(100 - ha(300 * 300 * 2 - 100 * 100))
+    assert summary_value(result, "siedlung") == pytest.approx(9.0)
+    assert summary_value(result, "siedlung", "only_ha") == pytest.approx(8.0)
+    assert summary_value(result, "eligible", "share_pct") == pytest.approx(100 - 17.0)
+
+
+def test_buffer_reaching_in_from_outside_the_study_area():
+    cat = catalog(criterion("strasse", metres=150, geometry="line"))
+    road = frame(LineString([(-100, -500), (-100, 1500)]))  # 100 m west of the study area
+    result = compute_eligibility(STUDY, {"strasse": road}, cat)
+    assert result.excluded["area_ha"].sum() == pytest.approx(ha(50 * 1000))
+    far_road = frame(LineString([(-200, -500), (-200, 1500)]))
+    assert compute_eligibility(STUDY, {"strasse": far_road}, cat).excluded.empty
+
+
+def test_geometry_dependent_distance_follows_the_turbine():
+    entry = criterion("strasse", geometry="line")
+    entry["distance"] = {"factor": 1, "of": "total_height"}
+    road = frame(LineString([(500, -10), (500, 1010)]))
+    small = compute_eligibility(STUDY, {"strasse": road}, catalog(entry), turbine=TurbineGeometry(100, 100))
+    assert small.excluded["area_ha"].sum() == pytest.approx(ha(2 * 150 * 1000))
+    overridden = compute_eligibility(STUDY, {"strasse": road}, catalog(entry), distance_overrides={"strasse": 10})
+    assert overridden.excluded["area_ha"].sum() == pytest.approx(ha(2 * 10 * 1000))
+
+
+def test_soft_restrictions_annotate_instead_of_excluding_when_asked():
+    cat = catalog(criterion("wald", ctype="soft"), criterion("konversion", ctype="privileged"))
+    constraints = {"wald": frame(box(0, 0, 500, 1000)), "konversion": frame(box(400, 0, 1000, 1000))}
+    result = compute_eligibility(STUDY, constraints, cat, soft_excludes=False)
+    assert result.excluded.empty
+    by_annotation = result.eligible.groupby(["soft", "privileged"])["area_ha"].sum().to_dict()
+    assert by_annotation == pytest.approx({("wald", ""): 40.0, ("wald", "konversion"): 10.0, ("", "konversion"): 50.0})
+    assert set(result.eligible["area_id"]) == {1} and result.eligible["patch_ha"].iloc[0] == pytest.approx(100.0)
+    assert summary_value(result, "wald", "eligible_ha") == pytest.approx(50.0)
+    excluding = compute_eligibility(STUDY, constraints, cat, soft_excludes=True)
+    assert excluding.eligible["area_ha"].sum() == pytest.approx(50.0)
+
+
+def test_patches_below_the_minimum_size_are_excluded_for_that_reason():
+    cat = catalog(criterion("siedlung"))
+    wall = frame(box(100, 0, 110, 1000))  # cuts a 10 ha strip from the rest
+    result = compute_eligibility(STUDY, {"siedlung": wall}, cat, min_area_ha=20)
+    small = result.excluded[result.excluded["criteria"] == MIN_AREA_ID]
+    assert small["area_ha"].sum() == pytest.approx(10.0)
+    assert result.eligible["area_ha"].sum() == pytest.approx(89.0)
+    assert summary_value(result, "min_area") == pytest.approx(10.0)
+
+
+def test_outside_rule_and_cover_limit_of_floating_pv():
+    cat = load_catalog(shipped_catalogs()["lsa_floating_pv"])
+    lakes = frame(box(100, 100, 500, 500), box(600, 600, 900, 900), kuenstlich=[True, False])
+    result = compute_eligibility(STUDY, {"kein_kuenstliches_gewaesser": lakes}, cat)
+    # only the artificial lake, 40 m in from its shore
+    assert result.eligible["area_ha"].sum() == pytest.approx(ha(320 * 320))
+    assert result.eligible["cover_limit_ha"].iloc[0] == pytest.approx(0.15 * ha(400 * 400))
+    assert result.excluded["area_ha"].sum() == pytest.approx(100 - ha(320 * 320))
+
+
+def test_study_areas_with_holes_multiple_parts_and_invalid_rings():
+    ring_with_hole = Polygon([(0, 0), (1000, 0), (1000, 1000), (0, 1000)], [[(400, 400), (600, 400), (600, 600),
+                                                                               (400, 600)]])
+    bowtie = Polygon([(2000, 0), (2200, 200), (2200, 0), (2000, 200)])  # self-intersecting: two triangles
+    study = frame(ring_with_hole, bowtie, ags=["15084235", "15084235"])
+    result = compute_eligibility(study, {}, catalog(criterion("siedlung")), study_id_field="ags")
+    assert summary_value(result, "study_area") == pytest.approx(100 - 4 + 2 * ha(0.5 * 200 * 100))
+    assert result.eligible["study_id"].unique().tolist() == ["15084235"]
+    assert "nicht geprüft" in " ".join(result.messages)
+
+
+def test_one_result_per_study_area_and_wind_targets():
+    study = frame(box(0, 0, 1000, 1000), box(2000, 0, 3000, 1000), ags=["15084235", "15088015"])
+    cat = catalog(criterion("siedlung"), technology="wind")
+    result = compute_eligibility(study, {"siedlung": frame(box(0, 0, 1000, 990))}, cat, study_id_field="ags")
+    eligible = result.summary[result.summary["item"] == "eligible"].set_index("study_id")["share_pct"]
+    assert eligible.to_dict() == pytest.approx({"15084235": 1.0, "15088015": 100.0})
+    targets = result.summary[(result.summary["kind"] == "target") & (result.summary["study_id"] == "15084235")]
+    # Burgenlandkreis: Sachsen-Anhalt 1.8/2.2 % and Planungsregion Halle 1.9/2.3 %
+    assert sorted(targets["target_pct"]) == [1.8, 1.9, 2.2, 2.3]
+    assert not targets["reached"].any()
+
+
+def test_inputs_are_not_modified():
+    constraints = {"siedlung": frame(box(-50, -50, 300, 300), Polygon([(0, 0), (10, 10), (10, 0), (0, 10)]))}
+    before = [list(shapely.to_wkb(f.geometry.values)) for f in (constraints["siedlung"], STUDY)]
+    compute_eligibility(STUDY, constraints, catalog(criterion("siedlung", metres=20)))
+    assert [list(shapely.to_wkb(f.geometry.values)) for f in (constraints["siedlung"], STUDY)] == before
+
+
+@pytest.mark.parametrize("study, constraints, message", [
+    (frame(box(0, 0, 1, 1)).set_crs("EPSG:4326", allow_override=True), {}, "geografisches KBS"),
+    (frame(), {}, "keine Objekte"),
+    (frame(LineString([(0, 0), (1, 1)])), {}, "Flächen"),
+    (STUDY, {"gibtsnicht": frame(box(0, 0, 1, 1))}, "gibtsnicht"),
+    (STUDY, {"siedlung": frame(box(0, 0, 1, 1)).to_crs("EPSG:4326")}, "geografisches KBS"),
+])
+def test_bad_input_gets_a_clear_message(study, constraints, message):
+    with pytest.raises(EligibilityError, match=message):
+        compute_eligibility(study, constraints, catalog(criterion("siedlung")))
+
+
+def test_missing_filter_field_is_named():
+    cat = catalog(criterion("nsg", attribute_filter={"field": "kategorie", "values": ["NSG"]}))
+    with pytest.raises(EligibilityError, match="kategorie"):
+        compute_eligibility(STUDY, {"nsg": frame(box(0, 0, 10, 10))}, cat)
+
+
+rectangles = st.tuples(st.floats(-300, 1100), st.floats(-300, 1100), st.floats(5, 400), st.floats(5, 400)).map(
+    lambda t: box(t[0], t[1], t[0] + t[2], t[1] + t[3]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(shapes=st.lists(rectangles, min_size=1, max_size=6), near=st.floats(0, 100), extra=st.floats(1, 200),
+       min_area=st.sampled_from([0.0, 2.0]))
+def test_larger_distance_never_adds_eligible_area_and_areas_balance(shapes, near, extra, min_area):
+    cat = catalog(criterion("siedlung"))
+    study_m2 = 1000 * 1000
+    results = [compute_eligibility(STUDY, {"siedlung": frame(*shapes)}, cat, distance_overrides={"siedlung": d},
+                                   min_area_ha=min_area) for d in (near, near + extra)]
+    eligible = [r.eligible["area_ha"].sum() for r in results]
+    assert eligible[1] <= eligible[0] + 1e-6
+    for result in results:
+        total = result.eligible["area_ha"].sum() + result.excluded["area_ha"].sum()
+        assert math.isclose(total, ha(study_m2), rel_tol=1e-9, abs_tol=1e-6)
+        assert (result.eligible["patch_ha"] >= min_area - 1e-9).all()
+        brute = shapely.difference(box(0, 0, 1000, 1000),
+                                   shapely.union_all(shapely.buffer(shapes, near if result is results[0]
+                                                                    else near + extra, quad_segs=8)))
+        if min_area == 0:
+            assert math.isclose(result.eligible["area_ha"].sum(), ha(shapely.area(brute)), rel_tol=1e-7,
+                                abs_tol=1e-6)
