@@ -289,6 +289,16 @@ def _parts(geoms, dim: int, min_size: float = 0.0):
     return parts[keep], index[keep]
 
 
+def _voronoi_cells(xy: np.ndarray, extent) -> np.ndarray:
+    """The Voronoi cell of each point, in the order of the points (GEOS before 3.12 returns them unordered)."""
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(xy), extend_to=shapely.box(
+        *extent.bounds)))
+    point, cell = STRtree(cells).query(shapely.points(xy), predicate="within")
+    ordered = np.empty(len(xy), dtype=object)
+    ordered[point] = cells[cell]
+    return ordered
+
+
 def _clip(geoms, area):
     """``geoms`` clipped to the prepared ``area``; only geometries crossing its edge are intersected."""
     geoms = np.asarray(geoms, dtype=object)
@@ -1190,9 +1200,7 @@ class _World:
         gx, gy = np.meshgrid(np.arange(x0 - spacing, x1 + spacing, spacing),
                              np.arange(y0 - spacing, y1 + spacing, spacing))
         xy = np.stack([gx.ravel(), gy.ravel()], axis=1) + self.rng.uniform(-0.3, 0.3, (gx.size, 2)) * spacing
-        cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(xy), ordered=True,
-                                                           extend_to=shapely.box(*self.work.bounds)))
-        cells = _clip(cells, self.boundary)
+        cells = _clip(_voronoi_cells(xy, self.work), self.boundary)
         keep = ~shapely.is_empty(cells)
         return xy[keep], cells[keep], self.rng.uniform(0, np.pi, keep.sum())
 
@@ -1248,8 +1256,7 @@ class _World:
         seeds = np.concatenate([shapely.get_coordinates(shapely.centroid(self.bld["geom"][self.bld["main"]])),
                                 shapely.get_coordinates(shapely.point_on_surface(siedlung))])
         seeds = np.unique(np.round(seeds, 2), axis=0)
-        cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(seeds), ordered=True,
-                                                           extend_to=shapely.box(*self.work.bounds)))
+        cells = _voronoi_cells(seeds, self.work)
         cell, area = STRtree(siedlung).query(cells, predicate="intersects")
         lots = _clip(shapely.intersection(cells[cell], siedlung[area]), self.boundary)
         lots, _ = _parts(lots, 2, 1.0)

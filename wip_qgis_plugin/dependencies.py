@@ -58,8 +58,9 @@ def install_hint(missing: list[tuple[Requirement, str]], system: str | None = No
     pip_names = " ".join(req.pip_name for req, _ in missing)
     if system == "Linux":
         debs = " ".join(req.debian_package for req, _ in missing)
-        how = tr("Installation unter Debian/Ubuntu: sudo apt install {debs} – oder: python3 -m pip install --user "
-                 "{pips}").format(debs=debs, pips=pip_names)
+        # shapely from source: it then uses the GEOS that QGIS itself loads, not a second bundled copy
+        how = tr("Installation unter Debian/Ubuntu: sudo apt install {debs} – oder (mit libgeos-dev): python3 -m pip "
+                 "install --user --no-binary shapely {pips}").format(debs=debs, pips=pip_names)
     elif system == "Windows":
         how = tr("Installation unter Windows: OSGeo4W-Shell als Administrator öffnen und python -m pip install "
                  "{pips} ausführen").format(pips=pip_names)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Polygon, box
 
 from wip_qgis_plugin.core.catalog import TurbineGeometry, load_catalog, parse_catalog, shipped_catalogs
-from wip_qgis_plugin.core.eligibility import MIN_AREA_ID, EligibilityError, compute_eligibility
+from wip_qgis_plugin.core.eligibility import MIN_AREA_ID, EligibilityCancelled, EligibilityError, compute_eligibility
 
 CRS = "EPSG:25832"
 
@@ -183,6 +183,15 @@ def test_larger_distance_never_adds_eligible_area_and_areas_balance(shapes, near
         brute = shapely.difference(box(0, 0, 1000, 1000),
                                    shapely.union_all(shapely.buffer(shapes, near if result is results[0]
                                                                     else near + extra, quad_segs=8)))
-        if min_area == 0:
-            assert math.isclose(result.eligible["area_ha"].sum(), ha(shapely.area(brute)), rel_tol=1e-7,
-                                abs_tol=1e-6)
+        if min_area == 0:  # the engine snaps edges to 1 mm: at most 0.5 mm × the zone outline differs
+            assert math.isclose(result.eligible["area_ha"].sum(), ha(shapely.area(brute)), abs_tol=5e-4)
+
+
+def test_progress_rises_to_100_and_cancel_stops_the_run():
+    cat = catalog(criterion("siedlung", metres=10), criterion("wald", ctype="soft"))
+    constraints = {"siedlung": frame(box(0, 0, 300, 300)), "wald": frame(box(200, 200, 500, 500))}
+    seen = []
+    compute_eligibility(STUDY, constraints, cat, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 100.0
+    with pytest.raises(EligibilityCancelled):
+        compute_eligibility(STUDY, constraints, cat, is_cancelled=lambda: True)

@@ -198,6 +198,14 @@ def shipped_catalogs() -> dict[str, Path]:
     return {path.stem: path for path in sorted(CATALOG_DIR.glob("*.json"))}
 
 
+def shipped_catalog_title(catalog_id: str) -> str:
+    """The title of a shipped catalog for choice lists; its id when the file cannot be read."""
+    try:
+        return load_catalog(shipped_catalogs()[catalog_id]).title_text()
+    except (KeyError, CatalogError):
+        return catalog_id
+
+
 def load_catalog(path: Path) -> Catalog:
     """Read and validate a catalog file; every problem raises :class:`CatalogError` naming where it is."""
     path = Path(path)

@@ -12,7 +12,7 @@ that apply. Everything is vectorised with shapely 2; no pairwise overlay chain i
 import math
 import os
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -25,6 +25,7 @@ from .catalog import DEFAULT_TURBINE, OUTSIDE, Catalog, Criterion, TurbineGeomet
 from .i18n import tr
 from .targets import normalise_ags, targets_note, wind_targets_for
 
+GRID = 0.001  # 1 mm: zones and study areas are snapped to it, so nearly coincident edges meet exactly
 QUAD_SEGS = 8  # segments per quarter circle of a buffer (0.05 % area error for a round buffer)
 SLIVER_M2 = 0.01  # pieces below this are overlay noise, not land
 MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum contiguous area
@@ -58,6 +59,7 @@ class _Zone:
     hosts: np.ndarray | None = None  # outside rule with a cover limit: the host features, for the limit
 
     def __post_init__(self):
+        self.land = shapely.set_precision(self.land, GRID)
         shapely.prepare(self.land)
 
     def covers(self, points: np.ndarray) -> np.ndarray:
@@ -97,14 +99,22 @@ def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.G
                 criterion=criterion_id, value=metres))
     ids, areas = _study_areas(study, study_id_field, messages)
 
-    zones: list[_Zone] = []
     mapped = [c for c in catalog.criteria if c.id in constraints]
-    for number, criterion in enumerate(mapped):
-        if is_cancelled():
-            raise EligibilityCancelled()
-        distance = distance_overrides.get(criterion.id, criterion.distance.resolve(turbine))
-        zones.append(_zone(criterion, distance, constraints[criterion.id], areas, messages))
-        progress(60.0 * (number + 1) / max(1, len(mapped)))
+    notes: dict[str, list[str]] = {c.id: [] for c in mapped}
+    distances = {c.id: distance_overrides.get(c.id, c.distance.resolve(turbine)) for c in mapped}
+    candidates = {c.id: _candidates(c, distances[c.id], constraints[c.id], areas, notes[c.id]) for c in mapped}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # zones are independent
+        futures = {pool.submit(_zone, c, distances[c.id], candidates[c.id], notes[c.id]): c.id for c in mapped}
+        for number, future in enumerate(as_completed(futures)):  # progress and cancel from the caller's thread
+            future.result()  # a criterion's input error stops the run at once
+            if is_cancelled():
+                for waiting in futures:
+                    waiting.cancel()
+                raise EligibilityCancelled()
+            progress(60.0 * (number + 1) / len(mapped))
+    by_id = {cid: future.result() for future, cid in futures.items()}
+    zones = [by_id[c.id] for c in mapped]
+    messages += [note for c in mapped for note in notes[c.id]]
     for criterion in catalog.criteria:
         if criterion.id not in constraints:
             messages.append(tr("{criterion}: keine Ebene zugeordnet – nicht geprüft.").format(
@@ -190,12 +200,18 @@ def _study_areas(study: gpd.GeoDataFrame, id_field: str | None, messages: list[s
     for key, geometry in zip(keys, geometries):
         if geometry is not None:
             grouped.setdefault(key, []).append(geometry)
-    return list(grouped), [shapely.union_all(parts) for parts in grouped.values()]
+    areas = [shapely.set_precision(shapely.union_all(parts), GRID) for parts in grouped.values()]
+    shapely.prepare(areas)  # here, once: preparing a geometry that several threads read is not thread-safe
+    return list(grouped), areas
 
 
-def _zone(criterion: Criterion, distance: float, features: gpd.GeoDataFrame, areas: list,
-          messages: list[str]) -> _Zone:
-    """The criterion's land: only features whose zone can reach a study area are buffered and unioned."""
+def _candidates(criterion: Criterion, distance: float, features: gpd.GeoDataFrame, areas: list,
+                messages: list[str]) -> np.ndarray:
+    """The criterion's features that pass its filter and whose zone can reach a study area, repaired.
+
+    Runs in the calling thread: it reads the shared, prepared study areas, and the spatial index it builds
+    computes every feature's envelope, which GEOS < 3.12 would otherwise cache lazily, racing, in the zone
+    threads that share features (one protected-area layer feeds several criteria)."""
     label = criterion.label_text()
     _check_crs(features, label)
     selected = features
@@ -215,10 +231,12 @@ def _zone(criterion: Criterion, distance: float, features: gpd.GeoDataFrame, are
             criterion=label, count=int(invalid.sum())))
     if len(geometries) == 0:
         messages.append(tr("{criterion}: die Ebene enthält keine passenden Objekte.").format(criterion=label))
-    tree = STRtree(geometries)
-    reach = distance if criterion.rule != OUTSIDE else 0.0
-    near = np.unique(tree.query(areas, predicate="dwithin", distance=reach)[1]) if len(geometries) else []
-    geometries = geometries[near] if len(geometries) else geometries
+    return geometries[_near(geometries, areas, distance if criterion.rule != OUTSIDE else 0.0)]
+
+
+def _zone(criterion: Criterion, distance: float, geometries: np.ndarray, messages: list[str]) -> _Zone:
+    """The criterion's land from its candidate features: buffered and unioned (safe to run in a thread)."""
+    label = criterion.label_text()
     if criterion.rule == OUTSIDE:
         hosts = _polygonal(geometries)
         hosts = hosts[hosts != None]  # noqa: E711 - element-wise on an object array
@@ -237,6 +255,28 @@ def _zone(criterion: Criterion, distance: float, features: gpd.GeoDataFrame, are
     return _Zone(criterion, distance, _union_of_buffers(shapes[shapes != None], 0.0))  # noqa: E711 - element-wise
 
 
+def _near(geometries: np.ndarray, areas: list, reach: float) -> np.ndarray:
+    """Indices of the features within ``reach`` of a study area. Bounding boxes and a prepared intersects test
+    settle almost all of them; only the few just outside an area need the costlier distance test."""
+    if not len(geometries):
+        return np.array([], dtype=np.int64)
+    tree = STRtree(geometries)
+    found = []
+    for area in areas:
+        minx, miny, maxx, maxy = shapely.bounds(area)
+        candidates = tree.query(shapely.box(minx - reach, miny - reach, maxx + reach, maxy + reach))
+        inside = shapely.intersects(area, geometries[candidates])
+        rest = candidates[~inside]
+        found += [candidates[inside], rest[shapely.dwithin(geometries[rest], area, reach)]]
+    return np.unique(np.concatenate(found))
+
+
+def _in_parallel(function, items) -> list:
+    """``function`` over ``items`` on all cores: shapely releases the GIL inside GEOS."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return list(pool.map(function, items))
+
+
 def _union_of_buffers(geometries: np.ndarray, distance: float):
     """The union of the geometries buffered by ``distance`` (none when 0, shrunk when negative).
 
@@ -250,9 +290,7 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
     centres = shapely.centroid(geometries)
     strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
     ordered = geometries[np.lexsort((shapely.get_y(centres), strip))]
-    chunks = np.array_split(ordered, math.ceil(len(ordered) / CHUNK))
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return shapely.union_all(list(pool.map(union, chunks)))
+    return shapely.union_all(_in_parallel(union, np.array_split(ordered, math.ceil(len(ordered) / CHUNK))))
 
 
 # -- overlay -------------------------------------------------------------------------------------------------------
@@ -272,7 +310,6 @@ def _arrangement(area, zones: list[_Zone]) -> tuple[np.ndarray, np.ndarray]:
     noded = shapely.union_all(shapely.get_parts(lines))
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
     points = shapely.point_on_surface(faces)
-    shapely.prepare(area)
     inside = shapely.contains(area, points) & (shapely.area(faces) > 0)
     faces, points = faces[inside], points[inside]
     member = np.zeros((len(faces), len(zones)), dtype=bool)
@@ -332,12 +369,14 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     columns = [member] if patch_of is None else [patch_of[:, None], member]
     combinations, group = np.unique(np.hstack(columns).astype(np.int64), axis=0, return_inverse=True)
     group = np.asarray(group).ravel()
-    out = {}
-    for number, combination in enumerate(combinations):
+    order = np.argsort(group, kind="stable")
+    groups = np.split(faces[order], np.cumsum(np.bincount(group, minlength=len(combinations)))[:-1])
+    keys = []
+    for combination in combinations:
         flags = combination if patch_of is None else combination[1:]
         key = frozenset(i for i, flag in zip(ids, flags) if flag)
-        out[key if patch_of is None else (int(combination[0]), key)] = _union(faces[group == number])
-    return out
+        keys.append(key if patch_of is None else (int(combination[0]), key))
+    return dict(zip(keys, _in_parallel(_union, groups)))
 
 
 def _locate(faces: np.ndarray, patches: np.ndarray) -> np.ndarray:

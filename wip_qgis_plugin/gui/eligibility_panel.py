@@ -29,6 +29,7 @@ from ..core.catalog import (
     CatalogError,
     TurbineGeometry,
     load_catalog,
+    shipped_catalog_title,
     shipped_catalogs,
     suggest_layers,
 )
@@ -65,7 +66,7 @@ class EligibilityDock(QgsDockWidget):
         self.form.chartLayout.addWidget(self.chart)
 
         for catalog_id in SHIPPED_CATALOG_IDS:
-            self.form.catalogCombo.addItem(self._catalog_title(catalog_id), catalog_id)
+            self.form.catalogCombo.addItem(shipped_catalog_title(catalog_id), catalog_id)
         self.form.catalogFileWidget.setFilter(tr("Kriterienkatalog (*.json)"))
         self.form.studyAreaCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.form.hubHeightSpin.setValue(DEFAULT_TURBINE.hub_height)
@@ -84,13 +85,6 @@ class EligibilityDock(QgsDockWidget):
         project.layersAdded.connect(self.refresh_layers)
         project.layersRemoved.connect(self.refresh_layers)
         self.reload_catalog()
-
-    @staticmethod
-    def _catalog_title(catalog_id: str) -> str:
-        try:
-            return load_catalog(shipped_catalogs()[catalog_id]).title_text()
-        except (KeyError, CatalogError):
-            return catalog_id
 
     def disconnect_project(self) -> None:
         """Called on unload: the project outlives the dock."""
@@ -226,7 +220,7 @@ class EligibilityDock(QgsDockWidget):
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
-        self.feedback.progressChanged.connect(lambda value: self.form.progressBar.setValue(int(value)))
+        self.feedback.progressChanged.connect(self._show_progress)  # a method of the dock: queued to the GUI thread
         self.task = QgsProcessingAlgRunnerTask(algorithm, self.parameters(), self.context, self.feedback)
         self.task.executed.connect(self._finished)
         self.form.runButton.setEnabled(False)
@@ -234,6 +228,9 @@ class EligibilityDock(QgsDockWidget):
         self.form.progressBar.setValue(0)
         self.form.headlineLabel.setText(tr("Berechnung läuft …"))
         QgsApplication.taskManager().addTask(self.task)
+
+    def _show_progress(self, value: float) -> None:
+        self.form.progressBar.setValue(int(value))
 
     def cancel(self) -> None:
         if self.feedback is not None:

@@ -28,6 +28,7 @@ from ..core.catalog import (
     LayerDescription,
     TurbineGeometry,
     load_catalog,
+    shipped_catalog_title,
     shipped_catalogs,
     suggest_layers,
 )
@@ -100,7 +101,7 @@ class EligibilityAlgorithm(WipAlgorithm):
             self.STUDY_ID_FIELD, self.tr("Kennung des Untersuchungsgebiets (z. B. AGS)"),
             parentLayerParameterName=self.STUDY_AREA, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.CATALOG, self.tr("Kriterienkatalog"), options=[self._catalog_title(c) for c in SHIPPED_CATALOG_IDS],
+            self.CATALOG, self.tr("Kriterienkatalog"), options=[shipped_catalog_title(c) for c in SHIPPED_CATALOG_IDS],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
             self.CATALOG_FILE, self.tr("Eigener Kriterienkatalog (JSON, ersetzt die Auswahl oben)"),
@@ -139,13 +140,6 @@ class EligibilityAlgorithm(WipAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_HA", self.tr("Geeignete Fläche (ha)")))
         self.addOutput(QgsProcessingOutputNumber("EXCLUDED_HA", self.tr("Ausgeschlossene Fläche (ha)")))
         self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_SHARE_PCT", self.tr("Anteil geeignet (%)")))
-
-    @staticmethod
-    def _catalog_title(catalog_id: str) -> str:
-        try:
-            return load_catalog(shipped_catalogs()[catalog_id]).title_text()
-        except (KeyError, CatalogError):
-            return catalog_id
 
     def _catalog(self, parameters, context):
         path = self.parameterAsFile(parameters, self.CATALOG_FILE, context)

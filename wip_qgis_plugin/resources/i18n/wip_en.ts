@@ -510,8 +510,8 @@
       <translation>WIP Energy and Spatial Planning: Python packages are missing: {names}. {how}. Then restart QGIS.</translation>
     </message>
     <message>
-      <source>Installation unter Debian/Ubuntu: sudo apt install {debs} – oder: python3 -m pip install --user {pips}</source>
-      <translation>Installation on Debian/Ubuntu: sudo apt install {debs} – or: python3 -m pip install --user {pips}</translation>
+      <source>Installation unter Debian/Ubuntu: sudo apt install {debs} – oder (mit libgeos-dev): python3 -m pip install --user --no-binary shapely {pips}</source>
+      <translation>To install on Debian/Ubuntu: sudo apt install {debs} – or (with libgeos-dev): python3 -m pip install --user --no-binary shapely {pips}</translation>
     </message>
     <message>
       <source>Installation unter Windows: OSGeo4W-Shell als Administrator öffnen und python -m pip install {pips} ausführen</source>
