@@ -45,6 +45,7 @@ def run_eligibility(catalog_id: str, demo_gpkg: Path, feedback):
                          for name in demo_layer_names(demo_gpkg) if name.startswith("synth_")]
     return processing.run("wip:eligibility", {
         "STUDY_AREA": f"{demo_gpkg}|layername=real_gemeinde",
+        "STUDY_ID_FIELD": "AGS",  # the key selects the planning-region targets
         "CATALOG": SHIPPED_CATALOG_IDS.index(catalog_id),
         "CONSTRAINT_LAYERS": [layer for layer in constraint_layers if layer.isSpatial()],
         "MIN_AREA_HA": 5.0,
@@ -96,6 +97,10 @@ def main() -> int:
         summary_lines.append(f"Flächenkulisse {label}: {result['ELIGIBLE_HA']:.1f} ha geeignet "
                              f"({result['ELIGIBLE_SHARE_PCT']:.2f} % der Gemeindefläche), "
                              f"{result['EXCLUDED_HA']:.1f} ha ausgeschlossen")
+        for row in result["SUMMARY"].getFeatures():
+            if row["kind"] == "target":
+                state = "erreicht" if row["reached"] else f"fehlen {row['target_ha'] - row['eligible_ha']:.0f} ha"
+                summary_lines.append(f"  Flächenziel {row['label']}: {row['target_ha']:.0f} ha – {state}")
 
     project = QgsProject.instance()
     project.setTitle("WIP Demo – Hohenmölsen")

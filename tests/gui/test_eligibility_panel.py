@@ -100,3 +100,34 @@ def test_broken_catalog_file_is_reported_and_blocks_the_run(dock, tmp_path):
     dock.form.catalogFileWidget.setFilePath(str(broken))
     assert "kaputt.json" in dock.form.headlineLabel.text()
     assert not dock.form.runButton.isEnabled()
+
+
+def test_suggestions_follow_layers_added_later_and_hand_choices_stay(qgis_iface, qgis_processing):
+    project = QgsProject.instance()
+    project.clear()
+    panel = EligibilityDock(qgis_iface, qgis_iface.mainWindow())
+    try:
+        table = panel.form.criteriaTable
+        assert table.cellWidget(row_of(table, "wald"), 3).currentData() == []
+        load_demo(project)  # the dock follows the project
+        assert table.cellWidget(row_of(table, "wald"), 3).currentText() == "synth_wald"
+        combo = table.cellWidget(row_of(table, "wald"), 3)
+        combo.setCurrentIndex(combo.findText("synth_landwirtschaft"))
+        combo.activated.emit(combo.currentIndex())  # as a click would
+        project.removeMapLayers([layer.id() for layer in project.mapLayersByName("synth_autobahn")])
+        assert table.cellWidget(row_of(table, "wald"), 3).currentText() == "synth_landwirtschaft"
+        assert table.cellWidget(row_of(table, "autobahn_abstand"), 3).currentData() == []
+    finally:
+        panel.disconnect_project()
+        panel.deleteLater()
+        project.clear()
+
+
+def test_bad_input_shows_the_algorithms_message(dock):
+    dock.form.studyAreaCombo.setLayer(QgsProject.instance().mapLayersByName("real_gemeinde")[0])
+    table = dock.form.criteriaTable
+    table.item(row_of(table, "wohngebaeude_abstand"), 2).setText("viel")
+    dock.run()
+    wait_for(dock)
+    assert "viel" in dock.form.headlineLabel.text() and "fehlgeschlagen" in dock.form.headlineLabel.text()
+    assert not dock.result_layers

@@ -61,6 +61,7 @@ class EligibilityDock(QgsDockWidget):
         self.context: QgsProcessingContext | None = None
         self.feedback: QgsProcessingFeedback | None = None
         self.result_layers: dict[str, QgsVectorLayer] = {}
+        self.chosen: dict[str, list[str]] = {}  # criterion id -> layer ids the planner picked by hand
         self.identify_tool = None
         self.chart = BarChart(self.form.chartTab)
         self.form.chartLayout.addWidget(self.chart)
@@ -124,8 +125,6 @@ class EligibilityDock(QgsDockWidget):
         """Fill the criteria table: one row per criterion, its layers suggested from the project's layer names
         (a choice made by hand is kept as long as its layers are still there)."""
         table = self.form.criteriaTable
-        kept = {table.item(row, 0).data(DATA_ROLE): table.cellWidget(row, 3).currentData()
-                for row in range(table.rowCount()) if table.cellWidget(row, 3) is not None}
         table.setRowCount(0)
         if self.catalog is None:
             return
@@ -136,7 +135,7 @@ class EligibilityDock(QgsDockWidget):
         for row, criterion in enumerate(self.catalog.criteria):
             name_item = QTableWidgetItem(criterion.label_text())
             name_item.setData(DATA_ROLE, criterion.id)
-            name_item.setToolTip(f"{criterion.legal_basis}\n{criterion.status_text()}")
+            name_item.setToolTip(f"{criterion.label_text()}\n{criterion.legal_basis}\n{criterion.status_text()}")
             name_item.setFlags(name_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             type_item = QTableWidgetItem(criterion.type_text())
             type_item.setFlags(type_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -154,11 +153,17 @@ class EligibilityDock(QgsDockWidget):
                 combo.addItem(" + ".join(by_id[layer_id].name() for layer_id in suggested), suggested)
             for layer in layers:
                 combo.addItem(layer.name(), [layer.id()])
-            wanted = kept.get(criterion.id, suggested)
-            if wanted and all(layer_id in by_id for layer_id in wanted):
-                combo.setCurrentIndex(max(0, combo.findData(wanted)))
+            wanted = self.chosen.get(criterion.id, suggested)
+            if not all(layer_id in by_id for layer_id in wanted):
+                wanted = suggested
+            combo.setCurrentIndex(max(0, combo.findData(wanted)))
+            combo.activated.connect(lambda _index, cid=criterion.id, box=combo: self._choose(cid, box))
             table.setCellWidget(row, 3, combo)
         table.resizeColumnsToContents()
+        table.setColumnWidth(0, min(table.columnWidth(0), 200))  # long labels wrap into the tooltip, the layer stays in view
+
+    def _choose(self, criterion_id: str, combo: QComboBox) -> None:
+        self.chosen[criterion_id] = combo.currentData() or []
 
     def _turbine(self) -> TurbineGeometry:
         return TurbineGeometry(self.form.hubHeightSpin.value(), self.form.rotorSpin.value())
@@ -245,8 +250,12 @@ class EligibilityDock(QgsDockWidget):
         self.form.runButton.setEnabled(self.catalog is not None)
         self.form.cancelButton.setEnabled(False)
         if cancelled or not ok or not results:
-            message = tr("Berechnung abgebrochen.") if cancelled else tr(
-                "Berechnung fehlgeschlagen – Einzelheiten im Protokoll (WIP/Processing).")
+            if cancelled:
+                message = tr("Berechnung abgebrochen.")
+            else:  # the algorithm's own message (bad input) is the last line of its log
+                lines = [line for line in self.feedback.textLog().splitlines() if line.strip()]
+                log.warning(self.feedback.textLog())
+                message = tr("Berechnung fehlgeschlagen: {reason}").format(reason=lines[-1] if lines else "?")
             self.form.headlineLabel.setText(message)
             self.form.progressBar.setValue(0)
             return
