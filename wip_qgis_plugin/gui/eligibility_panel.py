@@ -160,7 +160,7 @@ class EligibilityDock(QgsDockWidget):
             combo.activated.connect(lambda _index, cid=criterion.id, box=combo: self._choose(cid, box))
             table.setCellWidget(row, 3, combo)
         table.resizeColumnsToContents()
-        table.setColumnWidth(0, min(table.columnWidth(0), 200))  # long labels wrap into the tooltip, the layer stays in view
+        table.setColumnWidth(0, min(table.columnWidth(0), 200))  # the full label is in the tooltip
 
     def _choose(self, criterion_id: str, combo: QComboBox) -> None:
         self.chosen[criterion_id] = combo.currentData() or []

@@ -562,10 +562,6 @@
       <translation>Calculation cancelled.</translation>
     </message>
     <message>
-      <source>Berechnung fehlgeschlagen – Einzelheiten im Protokoll (WIP/Processing).</source>
-      <translation>Calculation failed – details in the log (WIP/Processing).</translation>
-    </message>
-    <message>
       <source>Ausgeschlossen ({area:.2f} ha), weil:</source>
       <translation>Excluded ({area:.2f} ha) because:</translation>
     </message>
@@ -580,6 +576,10 @@
     <message>
       <source>Erst die Flächenkulisse berechnen.</source>
       <translation>Compute the eligible land first.</translation>
+    </message>
+    <message>
+      <source>Berechnung fehlgeschlagen: {reason}</source>
+      <translation>Calculation failed: {reason}</translation>
     </message>
     <message>
       <source>erreicht</source>
