@@ -6,6 +6,7 @@ import math
 import processing
 import pytest
 from qgis.core import (
+    QgsApplication,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -246,3 +247,22 @@ def test_runs_inside_a_graphical_model(wip_processing, layers, catalog_file, tmp
     assert ok
     eligible = context.getMapLayer(results["kulisse:geeignet"])
     assert math.isclose(areas(eligible), 1000 * 1000 - 200 * 200, rel_tol=1e-6)
+
+
+def test_batch_rows_run_independently(wip_processing, layers, catalog_file):
+    """As the batch dialog does: one algorithm instance, one row after the other, each with its own context;
+    a row's result does not depend on the rows before it."""
+    study, settlement, protected = layers
+    other_study = memory_layer("gemeinde2", "Polygon", [{"wkt": square(5000, 0, 500)}])
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("wip:eligibility")
+    rows = [{"STUDY_AREA": study, "CONSTRAINT_LAYERS": [settlement, protected]},
+            {"STUDY_AREA": other_study, "CONSTRAINT_LAYERS": [protected]},
+            {"STUDY_AREA": study, "CONSTRAINT_LAYERS": [settlement, protected]}]
+    eligible = []
+    for row in rows:
+        context = QgsProcessingContext()
+        results, ok = algorithm.run(dict(row, CATALOG_FILE=catalog_file, ELIGIBLE="memory:", EXCLUDED="memory:",
+                                         SUMMARY="memory:"), context, QgsProcessingFeedback())
+        assert ok
+        eligible.append(areas(context.getMapLayer(results["ELIGIBLE"])))
+    assert eligible == pytest.approx([1000 * 1000 - 200 * 200, 500 * 500, 1000 * 1000 - 200 * 200])

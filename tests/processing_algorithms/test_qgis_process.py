@@ -32,3 +32,18 @@ def test_provider_and_algorithms_are_listed(home):
     providers = json.loads(result.stdout[result.stdout.index("{"):])["providers"]
     assert providers["wip"]["name"] == "WIP Energie- und Raumplanung"
     assert "wip:eligibility" in providers["wip"]["algorithms"]
+
+
+def test_eligibility_runs_headless_on_the_demo(home, tmp_path):
+    demo = REPO / "wip_qgis_plugin" / "resources" / "demo" / "demo_hohenmoelsen.gpkg"
+    layers = [f"CONSTRAINT_LAYERS={demo}|layername={name}" for name in ("synth_siedlung", "synth_gebaeude",
+                                                                        "synth_wald", "synth_schutzgebiete")]
+    out = tmp_path / "kulisse.gpkg"
+    result = qgis_process("run", "wip:eligibility", "--json", "--", f"STUDY_AREA={demo}|layername=real_gemeinde",
+                          "STUDY_ID_FIELD=AGS", "CATALOG=0", *layers, f"ELIGIBLE={out}",
+                          f"EXCLUDED={tmp_path / 'ausschluss.gpkg'}", f"SUMMARY={tmp_path / 'bilanz.gpkg'}",
+                          "MIN_AREA_HA=5", home=home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    results = json.loads(result.stdout[result.stdout.index("{"):])["results"]
+    assert 0 < results["ELIGIBLE_SHARE_PCT"] < 100
+    assert out.exists() and results["ELIGIBLE"].startswith(str(out))

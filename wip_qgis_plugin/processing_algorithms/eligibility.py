@@ -264,7 +264,7 @@ class EligibilityAlgorithm(WipAlgorithm):
                 raise QgsProcessingException(self.invalidSinkError(parameters, key))
             write_frame(frame, sink, feedback)
             outputs[key] = destination
-        study_ha = result.summary.loc[result.summary["item"] == "study_area", "area_ha"].sum()
+        study_ha = float(result.summary.loc[result.summary["item"] == "study_area", "area_ha"].sum())
         outputs["ELIGIBLE_HA"] = float(result.eligible["area_ha"].sum())
         outputs["EXCLUDED_HA"] = float(result.excluded["area_ha"].sum())
         outputs["ELIGIBLE_SHARE_PCT"] = 100.0 * outputs["ELIGIBLE_HA"] / study_ha if study_ha else 0.0
