@@ -388,15 +388,6 @@ def _locate(faces: np.ndarray, patches: np.ndarray) -> np.ndarray:
     return patch_of
 
 
-def _polygons_only(geometry):
-    """Overlays may leave lines or points along shared edges; only the polygons are land."""
-    if shapely.get_type_id(geometry) != 7:
-        return geometry
-    parts = shapely.get_parts(geometry)
-    polygons = parts[shapely.get_type_id(parts) == 3]
-    return shapely.multipolygons(polygons) if len(polygons) else shapely.Polygon()
-
-
 def _patches(eligible, min_area_m2: float):
     """The contiguous eligible areas, largest first, and the union of those below the minimum size (or None)."""
     if eligible is None:
