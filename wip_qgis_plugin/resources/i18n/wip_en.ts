@@ -402,6 +402,70 @@
       <translation>{name}: {pct:g} % by {year}</translation>
     </message>
     <message>
+      <source>untere Grenze muss kleiner als die obere sein</source>
+      <translation>the lower bound must be smaller than the upper one</translation>
+    </message>
+    <message>
+      <source>Idealwert und eine Toleranz &gt; 0 nötig</source>
+      <translation>an ideal value and a tolerance &gt; 0 are needed</translation>
+    </message>
+    <message>
+      <source>Der Paarvergleich braucht eine quadratische Matrix mit mindestens 2 Kriterien.</source>
+      <translation>The pairwise comparison needs a square matrix of at least 2 criteria.</translation>
+    </message>
+    <message>
+      <source>Paarvergleichswerte müssen zwischen 1/9 und 9 liegen.</source>
+      <translation>Pairwise comparison values must lie between 1/9 and 9.</translation>
+    </message>
+    <message>
+      <source>Gewichte müssen ≥ 0 sein und dürfen nicht alle 0 sein.</source>
+      <translation>Weights must be ≥ 0 and must not all be 0.</translation>
+    </message>
+    <message>
+      <source>je Schwelle ein Wert nötig</source>
+      <translation>one value per threshold is needed</translation>
+    </message>
+    <message>
+      <source>Schwellen aufsteigend, Werte zwischen 0 und 1</source>
+      <translation>thresholds ascending, values between 0 and 1</translation>
+    </message>
+    <message>
+      <source>mindestens zwei Stützstellen mit steigendem x und Nutzen zwischen 0 und 1</source>
+      <translation>at least two points with increasing x and utilities between 0 and 1</translation>
+    </message>
+    <message>
+      <source>unbekannte Art; erlaubt sind {kinds}</source>
+      <translation>unknown kind; allowed are {kinds}</translation>
+    </message>
+    <message>
+      <source>Paarvergleiche sind für höchstens {n} Kriterien vorgesehen.</source>
+      <translation>Pairwise comparisons are meant for at most {n} criteria.</translation>
+    </message>
+    <message>
+      <source>Paarvergleich nicht reziprok: Zeile {row}, Spalte {column} ({value:g}) passt nicht zu {mirror:g}.</source>
+      <translation>Pairwise comparison not reciprocal: row {row}, column {column} ({value:g}) does not match {mirror:g}.</translation>
+    </message>
+    <message>
+      <source>Die Kriterienmatrix braucht eine Spalte je Kriterium ({count}).</source>
+      <translation>The criterion matrix needs one column per criterion ({count}).</translation>
+    </message>
+    <message>
+      <source>Unbekanntes Verfahren „{method}“ (wlc oder topsis).</source>
+      <translation>Unknown method “{method}” (wlc or topsis).</translation>
+    </message>
+    <message>
+      <source>Unbekannte Regel für fehlende Werte „{policy}“.</source>
+      <translation>Unknown rule for missing values “{policy}”.</translation>
+    </message>
+    <message>
+      <source>Je Kriterium ein Gewicht nötig ({count}).</source>
+      <translation>One weight per criterion is needed ({count}).</translation>
+    </message>
+    <message>
+      <source>Wertfunktion „{kind}“: {problem}</source>
+      <translation>Value function “{kind}”: {problem}</translation>
+    </message>
+    <message>
       <source>Untersuchungsgebiet (Gemeindegrenze)</source>
       <translation>Study area (municipal boundary)</translation>
     </message>

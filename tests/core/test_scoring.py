@@ -1,0 +1,120 @@
+"""Site scoring: value functions, AHP weights and consistency, WLC and TOPSIS, ranks and missing values."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wip_qgis_plugin.core.scoring import (
+    MISSING_EXCLUDE,
+    MISSING_MEAN,
+    TOPSIS,
+    ScoringError,
+    ValueFunction,
+    ahp_weights,
+    score,
+    utilities,
+)
+
+
+def test_linear_step_piecewise_and_ideal_value_functions():
+    values = np.array([-5.0, 0.0, 5.0, 10.0, 20.0, np.nan])
+    benefit = ValueFunction("benefit", lower=0, upper=10).evaluate(values)
+    assert np.allclose(benefit[:5], [0, 0, 0.5, 1, 1]) and np.isnan(benefit[5])
+    assert np.allclose(ValueFunction("cost", lower=0, upper=10).evaluate(values[:5]), [1, 1, 0.5, 0, 0])
+    step = ValueFunction("step", thresholds=(0, 5, 10), scores=(0.2, 0.6, 1.0)).evaluate(values[:5])
+    assert np.allclose(step, [0, 0.2, 0.6, 1.0, 1.0])  # a value on a threshold gets that threshold's score
+    piecewise = ValueFunction("piecewise", points=((0, 0), (10, 1), (20, 0.5))).evaluate(values[:5])
+    assert np.allclose(piecewise, [0, 0, 0.5, 1, 0.5])
+    ideal = ValueFunction("ideal", ideal=10, tolerance=5).evaluate(values[:5])
+    assert np.allclose(ideal, [0, 0, 0, 1, 0])
+
+
+@pytest.mark.parametrize("arguments", [
+    {"kind": "benefit", "lower": 5, "upper": 5},
+    {"kind": "step", "thresholds": (5, 1), "scores": (0.5, 1)},
+    {"kind": "step", "thresholds": (1,), "scores": (1.5,)},
+    {"kind": "piecewise", "points": ((0, 0),)},
+    {"kind": "ideal", "ideal": 3, "tolerance": 0},
+    {"kind": "magic"},
+])
+def test_bad_value_functions_are_refused(arguments):
+    with pytest.raises(ScoringError, match=arguments["kind"]):
+        ValueFunction(**arguments)
+
+
+def test_ahp_weights_and_consistency_of_a_hand_checked_matrix():
+    # Saaty's classic 3×3 example: weights ≈ 0.648, 0.230, 0.122; λmax ≈ 3.004; CR ≈ 0.003
+    result = ahp_weights([[1, 3, 5], [1 / 3, 1, 2], [1 / 5, 1 / 2, 1]])
+    assert result.weights == pytest.approx([0.648, 0.230, 0.122], abs=1e-3)
+    assert result.lambda_max == pytest.approx(3.0037, abs=1e-3)
+    assert result.consistency_ratio == pytest.approx(0.0032, abs=5e-4) and result.consistent
+
+
+def test_inconsistent_judgements_give_a_high_consistency_ratio():
+    # A ≫ B, B ≫ C but C ≫ A
+    result = ahp_weights([[1, 5, 1 / 5], [1 / 5, 1, 5], [5, 1 / 5, 1]])
+    assert result.consistency_ratio > 0.10 and not result.consistent
+
+
+@pytest.mark.parametrize("matrix, message", [
+    ([[1, 3], [3, 1]], "reziprok"),
+    ([[1, 12], [1 / 12, 1]], "1/9 und 9"),
+    ([[1, 2, 3]], "quadratische"),
+])
+def test_bad_comparison_matrices_are_refused(matrix, message):
+    with pytest.raises(ScoringError, match=message):
+        ahp_weights(matrix)
+
+
+def test_wlc_scores_ranks_classes_and_contributions():
+    u = np.array([[1.0, 1.0], [0.5, 0.0], [0.0, 0.5], [0.2, 0.2]])
+    result = score(u, [3, 1])
+    assert result.score == pytest.approx([100, 37.5, 12.5, 20])
+    assert result.rank.tolist() == [1, 2, 4, 3]
+    assert result.site_class.tolist() == ["A", "B", "C", "C"]
+    assert result.contributions.sum(axis=1) == pytest.approx(result.score)
+    assert result.contributions[1] == pytest.approx([37.5, 0])
+
+
+def test_topsis_on_a_small_known_example():
+    # weights 0.5/0.5: site 1 (1, 0) and site 2 (0, 1) are equally far from ideal and anti-ideal: 50
+    result = score(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.0, 0.0], [0.5, 0.5]]), [1, 1], method=TOPSIS)
+    assert result.score == pytest.approx([50, 50, 100, 0, 50])
+    assert result.rank.tolist() == [2, 2, 1, 5, 2]
+
+
+def test_missing_values_follow_the_stated_policy():
+    u = utilities(np.array([[10.0, 1.0], [np.nan, 3.0], [0.0, 5.0]]),
+                  [ValueFunction("benefit", lower=0, upper=10), ValueFunction("benefit", lower=1, upper=5)])
+    worst = score(u, [1, 1])
+    assert worst.score[1] == pytest.approx(25.0) and worst.missing[1, 0]
+    assert score(u, [1, 1], missing=MISSING_MEAN).score[1] == pytest.approx(50.0)
+    excluded = score(u, [1, 1], missing=MISSING_EXCLUDE)
+    assert np.isnan(excluded.score[1]) and excluded.rank[1] == 0 and excluded.site_class[1] == ""
+
+
+def test_bad_weights_and_shapes_are_refused():
+    with pytest.raises(ScoringError):
+        score(np.ones((2, 2)), [0, 0])
+    with pytest.raises(ScoringError):
+        score(np.ones((2, 2)), [1, -1])
+    with pytest.raises(ScoringError):
+        score(np.ones((2, 3)), [1, 1])
+
+
+matrices = st.integers(2, 30).flatmap(lambda n: st.integers(1, 6).flatmap(lambda k: st.tuples(
+    st.lists(st.lists(st.floats(0, 1), min_size=k, max_size=k), min_size=n, max_size=n),
+    st.lists(st.floats(0.01, 10), min_size=k, max_size=k))))
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=matrices, method=st.sampled_from(["wlc", "topsis"]))
+def test_scores_stay_in_range_and_a_dominating_site_never_ranks_lower(case, method):
+    rows, weights = case
+    u = np.array(rows)
+    better = np.minimum(u[0] + 0.1, 1.0)  # at least as good as site 0 on every criterion
+    result = score(np.vstack([u, better]), weights, method=method)
+    assert np.all((result.score >= -1e-9) & (result.score <= 100 + 1e-9))
+    assert result.rank[-1] <= result.rank[0]
+    assert result.score[-1] >= result.score[0] - 1e-9

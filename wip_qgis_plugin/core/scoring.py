@@ -1,0 +1,202 @@
+"""Multi-criteria site scoring: value functions, AHP weights with Saaty's consistency ratio, weighted linear
+combination and TOPSIS, with one contribution per criterion so that every score can be explained.
+
+Everything works on a criterion matrix (sites × criteria) held in numpy, so re-scoring with new weights is a few
+vector operations and needs no GIS work.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .i18n import tr
+
+LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL = "benefit", "cost", "step", "piecewise", "ideal"
+FUNCTION_KINDS = (LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL)
+WLC, TOPSIS = "wlc", "topsis"
+# Missing criterion values: worst value (0), the mean of the other sites, or no score for the site.
+MISSING_WORST, MISSING_MEAN, MISSING_EXCLUDE = "worst", "mean", "exclude"
+MISSING_POLICIES = (MISSING_WORST, MISSING_MEAN, MISSING_EXCLUDE)
+# Saaty's random consistency index for matrices of order n (index n - 1), Saaty 1980.
+RANDOM_INDEX = (0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49)
+MAX_CONSISTENCY_RATIO = 0.10
+
+
+class ScoringError(ValueError):
+    """Input the scoring cannot work with; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class ValueFunction:
+    """Maps a criterion's raw values to a utility in [0, 1].
+
+    benefit/cost: linear between ``lower`` and ``upper`` (clamped); step: ``scores[i]`` from ``thresholds[i]``
+    on (below the first threshold 0); piecewise: linear through ``points`` (x, utility), constant outside;
+    ideal: 1 at ``ideal``, falling linearly to 0 at ``ideal ± tolerance``.
+    """
+
+    kind: str
+    lower: float | None = None
+    upper: float | None = None
+    thresholds: tuple[float, ...] = ()
+    scores: tuple[float, ...] = ()
+    points: tuple[tuple[float, float], ...] = ()
+    ideal: float | None = None
+    tolerance: float | None = None
+
+    def __post_init__(self):
+        problem = self._problem()
+        if problem:
+            raise ScoringError(tr("Wertfunktion „{kind}“: {problem}").format(kind=self.kind, problem=problem))
+
+    def _problem(self) -> str | None:
+        if self.kind not in FUNCTION_KINDS:
+            return tr("unbekannte Art; erlaubt sind {kinds}").format(kinds=", ".join(FUNCTION_KINDS))
+        if self.kind in (LINEAR_BENEFIT, LINEAR_COST) and (
+                self.lower is None or self.upper is None or not self.lower < self.upper):
+            return tr("untere Grenze muss kleiner als die obere sein")
+        if self.kind == STEP:
+            if not self.thresholds or len(self.thresholds) != len(self.scores):
+                return tr("je Schwelle ein Wert nötig")
+            if list(self.thresholds) != sorted(self.thresholds) or not all(0 <= s <= 1 for s in self.scores):
+                return tr("Schwellen aufsteigend, Werte zwischen 0 und 1")
+        if self.kind == PIECEWISE:
+            xs = [x for x, _ in self.points]
+            if len(self.points) < 2 or xs != sorted(set(xs)) or not all(0 <= u <= 1 for _, u in self.points):
+                return tr("mindestens zwei Stützstellen mit steigendem x und Nutzen zwischen 0 und 1")
+        if self.kind == IDEAL and (self.ideal is None or not self.tolerance or self.tolerance <= 0):
+            return tr("Idealwert und eine Toleranz > 0 nötig")
+        return None
+
+    def evaluate(self, values) -> np.ndarray:
+        """Utilities of ``values``; NaN (missing) stays NaN."""
+        x = np.asarray(values, dtype=float)
+        if self.kind in (LINEAR_BENEFIT, LINEAR_COST):
+            utility = np.clip((x - self.lower) / (self.upper - self.lower), 0.0, 1.0)
+            utility = utility if self.kind == LINEAR_BENEFIT else 1.0 - utility
+        elif self.kind == STEP:
+            index = np.searchsorted(np.asarray(self.thresholds), x, side="right") - 1
+            utility = np.where(index >= 0, np.asarray(self.scores)[np.clip(index, 0, None)], 0.0)
+        elif self.kind == PIECEWISE:
+            xs, us = zip(*self.points)
+            utility = np.interp(x, xs, us)
+        else:
+            utility = np.clip(1.0 - np.abs(x - self.ideal) / self.tolerance, 0.0, 1.0)
+        return np.where(np.isnan(x), np.nan, utility)
+
+
+@dataclass(frozen=True)
+class AhpResult:
+    weights: np.ndarray
+    lambda_max: float
+    consistency_index: float
+    consistency_ratio: float
+
+    @property
+    def consistent(self) -> bool:
+        return self.consistency_ratio <= MAX_CONSISTENCY_RATIO
+
+
+def ahp_weights(matrix) -> AhpResult:
+    """Weights from a pairwise comparison matrix (Saaty scale 1/9 … 9, reciprocal): the principal eigenvector,
+    and the consistency ratio CR = ((λmax − n) / (n − 1)) / RI(n)."""
+    a = np.asarray(matrix, dtype=float)
+    if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] < 2:
+        raise ScoringError(tr("Der Paarvergleich braucht eine quadratische Matrix mit mindestens 2 Kriterien."))
+    n = a.shape[0]
+    if n > len(RANDOM_INDEX):
+        raise ScoringError(tr("Paarvergleiche sind für höchstens {n} Kriterien vorgesehen.").format(
+            n=len(RANDOM_INDEX)))
+    if not np.all(np.isfinite(a)) or np.any(a < 1 / 9 - 1e-9) or np.any(a > 9 + 1e-9):
+        raise ScoringError(tr("Paarvergleichswerte müssen zwischen 1/9 und 9 liegen."))
+    if not np.allclose(a * a.T, 1.0, rtol=1e-3):
+        i, j = np.argwhere(~np.isclose(a * a.T, 1.0, rtol=1e-3))[0]
+        raise ScoringError(tr("Paarvergleich nicht reziprok: Zeile {row}, Spalte {column} ({value:g}) passt nicht "
+                              "zu {mirror:g}.").format(row=i + 1, column=j + 1, value=a[i, j], mirror=a[j, i]))
+    eigenvalues, eigenvectors = np.linalg.eig(a)
+    principal = int(np.argmax(eigenvalues.real))
+    vector = np.abs(eigenvectors[:, principal].real)
+    lambda_max = float(eigenvalues[principal].real)
+    ci = (lambda_max - n) / (n - 1)
+    ri = RANDOM_INDEX[n - 1]
+    return AhpResult(vector / vector.sum(), lambda_max, ci, ci / ri if ri else 0.0)
+
+
+def normalised_weights(weights) -> np.ndarray:
+    w = np.asarray(weights, dtype=float)
+    if w.ndim != 1 or not len(w) or not np.all(np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
+        raise ScoringError(tr("Gewichte müssen ≥ 0 sein und dürfen nicht alle 0 sein."))
+    return w / w.sum()
+
+
+@dataclass
+class ScoreResult:
+    score: np.ndarray  # 0–100, NaN where a site has no score (missing values under the policy "exclude")
+    rank: np.ndarray  # 1 = best; 0 where there is no score
+    site_class: np.ndarray  # "A", "B", "C" or ""
+    contributions: np.ndarray  # sites × criteria, points of the score (WLC: they add up to the score)
+    utilities: np.ndarray  # sites × criteria in [0, 1] after the missing-value policy
+    missing: np.ndarray  # sites × criteria: where the raw value was missing
+
+
+def utilities(values, functions: list[ValueFunction]) -> np.ndarray:
+    """The criterion matrix (sites × criteria) through each criterion's value function."""
+    x = np.asarray(values, dtype=float)
+    if x.ndim != 2 or x.shape[1] != len(functions):
+        raise ScoringError(tr("Die Kriterienmatrix braucht eine Spalte je Kriterium ({count}).").format(
+            count=len(functions)))
+    return np.column_stack([function.evaluate(x[:, k]) for k, function in enumerate(functions)]) if len(x) \
+        else np.zeros((0, len(functions)))
+
+
+def score(utility: np.ndarray, weights, method: str = WLC, missing: str = MISSING_WORST,
+          class_bounds: tuple[float, float] = (66.7, 33.3)) -> ScoreResult:
+    """Scores 0–100, ranks and classes from utilities (sites × criteria) and weights.
+
+    WLC: score = 100 Σ w·u. TOPSIS: closeness to the ideal site (all utilities 1 where weighted) relative to the
+    anti-ideal (all 0), 100·d⁻/(d⁺ + d⁻); its contributions are the weighted utilities scaled to the score."""
+    if method not in (WLC, TOPSIS):
+        raise ScoringError(tr("Unbekanntes Verfahren „{method}“ (wlc oder topsis).").format(method=method))
+    if missing not in MISSING_POLICIES:
+        raise ScoringError(tr("Unbekannte Regel für fehlende Werte „{policy}“.").format(policy=missing))
+    w = normalised_weights(weights)
+    u = np.array(utility, dtype=float)
+    if u.ndim != 2 or u.shape[1] != len(w):
+        raise ScoringError(tr("Je Kriterium ein Gewicht nötig ({count}).").format(count=u.shape[-1]))
+    gaps = np.isnan(u)
+    if missing == MISSING_MEAN:
+        means = np.nanmean(np.where(gaps.all(axis=0), 0.0, u), axis=0) if len(u) else np.zeros(len(w))
+        u = np.where(gaps, means, u)
+    else:
+        u = np.where(gaps, 0.0, u)
+    weighted = u * w
+    if method == WLC:
+        scores = 100.0 * weighted.sum(axis=1)
+        contributions = 100.0 * weighted
+    else:
+        to_ideal = np.sqrt(((w - weighted) ** 2).sum(axis=1))
+        to_worst = np.sqrt((weighted ** 2).sum(axis=1))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scores = np.where(to_ideal + to_worst > 0, 100.0 * to_worst / (to_ideal + to_worst), 0.0)
+            share = np.where(weighted.sum(axis=1, keepdims=True) > 0,
+                             weighted / weighted.sum(axis=1, keepdims=True), 0.0)
+        contributions = share * scores[:, None]
+    if missing == MISSING_EXCLUDE:
+        scores = np.where(gaps.any(axis=1), np.nan, scores)
+    rank = _ranks(scores)
+    upper, lower = class_bounds
+    site_class = np.array(["A", "B", "C", ""])[np.where(np.isnan(scores), 3, np.where(
+        scores >= upper, 0, np.where(scores >= lower, 1, 2)))]
+    return ScoreResult(scores, rank, site_class, contributions, u, gaps)
+
+
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    """1 for the best score; equal scores share the better rank; 0 for sites without a score."""
+    rank = np.zeros(len(scores), dtype=int)
+    valid = np.flatnonzero(~np.isnan(scores))
+    order = valid[np.argsort(-scores[valid])]  # ties get the same rank below, their order does not matter
+    ordered = scores[order]
+    position = np.arange(len(order))
+    starts = np.r_[True, ordered[1:] != ordered[:-1]] if len(order) else np.zeros(0, dtype=bool)
+    rank[order] = np.maximum.accumulate(np.where(starts, position, 0)) + 1
+    return rank
