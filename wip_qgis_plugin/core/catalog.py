@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .i18n import localised, tr
+from .json_reader import JsonReader
 from .workflow import LINE, POINT, POLYGON, normalise
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "catalogs"
@@ -224,7 +225,7 @@ def load_catalog(path: Path) -> Catalog:
 
 def parse_catalog(data, path: Path | None = None) -> Catalog:
     where = path.name if path else tr("Katalog")
-    reader = _Reader(data, where)
+    reader = JsonReader(data, where, CatalogError)
     if reader.text("format") != FORMAT:
         reader.fail("format", tr("„{format}“ erwartet").format(format=FORMAT))
     if reader.number("format_version") != FORMAT_VERSION:
@@ -236,7 +237,7 @@ def parse_catalog(data, path: Path | None = None) -> Catalog:
     for index, raw in enumerate(raw_criteria):
         entry_id = raw.get("id") if isinstance(raw, dict) else None
         entry = tr("{where}, Kriterium {number} ({id})").format(where=where, number=index + 1, id=entry_id or "?")
-        criteria.append(_parse_criterion(_Reader(raw, entry)))
+        criteria.append(_parse_criterion(JsonReader(raw, entry, CatalogError)))
     ids = [criterion.id for criterion in criteria]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -248,7 +249,7 @@ def parse_catalog(data, path: Path | None = None) -> Catalog:
         path=path)
 
 
-def _parse_criterion(reader: "_Reader") -> Criterion:
+def _parse_criterion(reader: JsonReader) -> Criterion:
     rule = reader.choice("rule", RULES)
     geometry = reader.choice("geometry", GEOMETRIES)
     if rule == OUTSIDE and geometry != POLYGON:
@@ -268,7 +269,7 @@ def _parse_criterion(reader: "_Reader") -> Criterion:
         note=reader.bilingual("note") if "note" in reader.data else {}, max_cover_share=max_cover_share)
 
 
-def _parse_distance(reader: "_Reader") -> Distance:
+def _parse_distance(reader: JsonReader) -> Distance:
     sub = reader.child("distance")
     metres = sub.optional_number("metres") or 0.0
     factor = sub.optional_number("factor") or 0.0
@@ -282,7 +283,7 @@ def _parse_distance(reader: "_Reader") -> Distance:
     return Distance(metres, factor, reference if factor else None)
 
 
-def _parse_filter(reader: "_Reader") -> AttributeFilter | None:
+def _parse_filter(reader: JsonReader) -> AttributeFilter | None:
     if reader.data.get("attribute_filter") is None:
         return None
     sub = reader.child("attribute_filter")
@@ -294,73 +295,6 @@ def _parse_filter(reader: "_Reader") -> AttributeFilter | None:
         return AttributeFilter(field, tuple(values))
     op = sub.choice("op", tuple(OPERATORS))
     return AttributeFilter(field, (), op, sub.number("value"))
-
-
-class _Reader:
-    """Typed access to one JSON object; every failure names the entry and the field."""
-
-    def __init__(self, data, where: str):
-        if not isinstance(data, dict):
-            raise CatalogError(tr("{where}: JSON-Objekt erwartet.").format(where=where))
-        self.data, self.where = data, where
-
-    def fail(self, field: str, problem: str):
-        raise CatalogError(tr("{where}, Feld „{field}“: {problem}.").format(where=self.where, field=field,
-                                                                           problem=problem))
-
-    def get(self, field: str, kind: type):
-        if field not in self.data:
-            self.fail(field, tr("fehlt"))
-        value = self.data[field]
-        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-            self.fail(field, tr("{kind} erwartet, gefunden: {value}").format(
-                kind=_kind_name(kind), value=json.dumps(value, ensure_ascii=False)[:60]))
-        return value
-
-    def child(self, field: str) -> "_Reader":
-        return _Reader(self.get(field, dict), f"{self.where}, {field}")
-
-    def text(self, field: str) -> str:
-        value = self.get(field, str).strip()
-        if not value:
-            self.fail(field, tr("darf nicht leer sein"))
-        return value
-
-    def identifier(self, field: str) -> str:
-        value = self.text(field)
-        if not all(ch.isascii() and (ch.isalnum() or ch in "_-") for ch in value):
-            self.fail(field, tr("nur Buchstaben a–z, Ziffern, _ und - erlaubt"))
-        return value
-
-    def number(self, field: str) -> float:
-        value = self.get(field, (int, float))
-        if not math.isfinite(value):
-            self.fail(field, tr("endliche Zahl erwartet"))
-        return float(value)
-
-    def optional_number(self, field: str) -> float | None:
-        return None if self.data.get(field) is None else self.number(field)
-
-    def choice(self, field: str, allowed: Sequence[str]) -> str:
-        value = self.get(field, str)
-        if value not in allowed:
-            self.fail(field, tr("„{value}“ ist keiner von {allowed}").format(value=value, allowed=", ".join(allowed)))
-        return value
-
-    def date(self, field: str) -> datetime.date:
-        value = self.text(field)
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            self.fail(field, tr("Datum JJJJ-MM-TT erwartet, gefunden: {value}").format(value=value))
-
-    def bilingual(self, field: str) -> dict[str, str]:
-        sub = self.child(field)
-        return {language: sub.text(language) for language in ("de", "en")}
-
-
-def _kind_name(kind) -> str:
-    return {dict: tr("Objekt"), list: tr("Liste"), str: tr("Text")}.get(kind, tr("Zahl"))
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,14 @@ Everything works on a criterion matrix (sites × criteria) held in numpy, so re-
 vector operations and needs no GIS work.
 """
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from .i18n import tr
+from .json_reader import JsonReader
 
 LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL = "benefit", "cost", "step", "piecewise", "ideal"
 FUNCTION_KINDS = (LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL)
@@ -200,3 +203,131 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
     starts = np.r_[True, ordered[1:] != ordered[:-1]] if len(order) else np.zeros(0, dtype=bool)
     rank[order] = np.maximum.accumulate(np.where(starts, position, 0)) + 1
     return rank
+
+
+# -- Bewertungsschema: criteria, value functions and weights as a file ------------------------------------------
+
+SCHEME_FORMAT, SCHEME_VERSION = "wip-scoring-scheme", 1
+
+
+@dataclass(frozen=True)
+class SchemeCriterion:
+    field: str  # the attribute of the sites that holds the criterion value
+    label: str
+    function: ValueFunction
+    weight: float  # direct weight; ignored when the scheme has a pairwise comparison
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A planner's Bewertungsschema: criteria with value functions, direct weights or AHP comparisons, method and
+    missing-value policy."""
+
+    criteria: tuple[SchemeCriterion, ...]
+    method: str = WLC
+    missing: str = MISSING_WORST
+    pairwise: tuple[tuple[float, ...], ...] | None = None
+
+    def weights(self, accept_inconsistent: bool = False) -> tuple[np.ndarray, AhpResult | None]:
+        """Normalised weights; from the pairwise comparison when there is one, which must be consistent
+        (CR ≤ 0.10) unless the planner explicitly accepts it."""
+        if self.pairwise is None:
+            return normalised_weights([c.weight for c in self.criteria]), None
+        ahp = ahp_weights(self.pairwise)
+        if len(ahp.weights) != len(self.criteria):
+            raise ScoringError(tr("Der Paarvergleich hat {n} Zeilen, das Schema {k} Kriterien.").format(
+                n=len(ahp.weights), k=len(self.criteria)))
+        if not ahp.consistent and not accept_inconsistent:
+            raise ScoringError(tr("Der Paarvergleich ist nicht konsistent genug: CR = {cr:.3f} > 0,10. Bitte die "
+                                  "Urteile prüfen oder die Inkonsistenz ausdrücklich zulassen.").format(
+                cr=ahp.consistency_ratio))
+        return ahp.weights, ahp
+
+    def to_json(self) -> dict:
+        data = {"format": SCHEME_FORMAT, "format_version": SCHEME_VERSION, "method": self.method,
+                "missing": self.missing,
+                "criteria": [{"field": c.field, "label": c.label, "weight": c.weight,
+                              "function": _function_json(c.function)} for c in self.criteria]}
+        if self.pairwise is not None:
+            data["pairwise"] = [list(row) for row in self.pairwise]
+        return data
+
+
+def _function_json(function: ValueFunction) -> dict:
+    keys = {LINEAR_BENEFIT: ("lower", "upper"), LINEAR_COST: ("lower", "upper"), STEP: ("thresholds", "scores"),
+            PIECEWISE: ("points",), IDEAL: ("ideal", "tolerance")}[function.kind]
+    data = {"kind": function.kind}
+    for key in keys:
+        value = getattr(function, key)
+        data[key] = [list(v) for v in value] if key == "points" else list(value) if isinstance(value, tuple) \
+            else value
+    return data
+
+
+def save_scheme(scheme: Scheme, path: Path) -> None:
+    Path(path).write_text(json.dumps(scheme.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def load_scheme(path: Path) -> Scheme:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScoringError(tr("{file}: Datei kann nicht gelesen werden.").format(file=path.name)) from error
+    except json.JSONDecodeError as error:
+        raise ScoringError(tr("{file}, Zeile {line}, Spalte {column}: kein gültiges JSON ({error}).").format(
+            file=path.name, line=error.lineno, column=error.colno, error=error.msg)) from error
+    return parse_scheme(data, path.name)
+
+
+def parse_scheme(data, where: str) -> Scheme:
+    reader = JsonReader(data, where, ScoringError)
+    if reader.text("format") != SCHEME_FORMAT:
+        reader.fail("format", tr("„{format}“ erwartet").format(format=SCHEME_FORMAT))
+    criteria = []
+    for index, raw in enumerate(reader.get("criteria", list)):
+        entry = JsonReader(raw, tr("{where}, Kriterium {number}").format(where=where, number=index + 1),
+                           ScoringError)
+        function = entry.child("function")
+        kind = function.choice("kind", FUNCTION_KINDS)
+        arguments = {}
+        for key in ("lower", "upper", "ideal", "tolerance"):
+            if key in function.data:
+                arguments[key] = function.number(key)
+        for key in ("thresholds", "scores"):
+            if key in function.data:
+                arguments[key] = tuple(_numbers(function, key))
+        if "points" in function.data:
+            points = function.get("points", list)
+            if not all(isinstance(p, list) and len(p) == 2 for p in points):
+                function.fail("points", tr("Liste von Paaren [x, Nutzen] erwartet"))
+            arguments["points"] = tuple((float(x), float(u)) for x, u in points)
+        try:
+            value_function = ValueFunction(kind, **arguments)
+        except ScoringError as error:
+            function.fail("kind", str(error))
+        weight = entry.number("weight") if "weight" in entry.data else 1.0
+        if weight < 0:
+            entry.fail("weight", tr("Gewichte sind nicht negativ"))
+        criteria.append(SchemeCriterion(entry.text("field"), entry.text("label"), value_function, weight))
+    if not criteria:
+        reader.fail("criteria", tr("mindestens ein Kriterium nötig"))
+    fields = [c.field for c in criteria]
+    if len(set(fields)) != len(fields):
+        reader.fail("criteria", tr("jedes Feld nur einmal"))
+    pairwise = None
+    if data.get("pairwise") is not None:
+        rows = reader.get("pairwise", list)
+        if not all(isinstance(row, list) for row in rows):
+            reader.fail("pairwise", tr("Matrix als Liste von Zeilen erwartet"))
+        pairwise = tuple(tuple(float(v) for v in row) for row in rows)
+    method = reader.choice("method", (WLC, TOPSIS)) if "method" in data else WLC
+    missing = reader.choice("missing", MISSING_POLICIES) if "missing" in data else MISSING_WORST
+    return Scheme(tuple(criteria), method, missing, pairwise)
+
+
+def _numbers(reader: JsonReader, key: str) -> list[float]:
+    values = reader.get(key, list)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        reader.fail(key, tr("Liste von Zahlen erwartet"))
+    return [float(v) for v in values]

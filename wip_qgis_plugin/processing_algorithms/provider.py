@@ -10,8 +10,9 @@ PROVIDER_ID = "wip"
 
 def algorithm_classes() -> list:
     from .eligibility import EligibilityAlgorithm
+    from .site_score import SiteScoreAlgorithm
 
-    return [EligibilityAlgorithm]
+    return [EligibilityAlgorithm, SiteScoreAlgorithm]
 
 
 class WipProvider(QgsProcessingProvider):

@@ -146,10 +146,6 @@
       <translation>Catalog</translation>
     </message>
     <message>
-      <source>Zahl</source>
-      <translation>number</translation>
-    </message>
-    <message>
       <source>Gesamthöhe</source>
       <translation>Total height</translation>
     </message>
@@ -222,34 +218,6 @@
       <translation>at least one value required</translation>
     </message>
     <message>
-      <source>fehlt</source>
-      <translation>missing</translation>
-    </message>
-    <message>
-      <source>darf nicht leer sein</source>
-      <translation>must not be empty</translation>
-    </message>
-    <message>
-      <source>nur Buchstaben a–z, Ziffern, _ und - erlaubt</source>
-      <translation>only letters a–z, digits, _ and - allowed</translation>
-    </message>
-    <message>
-      <source>endliche Zahl erwartet</source>
-      <translation>finite number expected</translation>
-    </message>
-    <message>
-      <source>Objekt</source>
-      <translation>object</translation>
-    </message>
-    <message>
-      <source>Liste</source>
-      <translation>list</translation>
-    </message>
-    <message>
-      <source>Text</source>
-      <translation>text</translation>
-    </message>
-    <message>
       <source>„{format}“ erwartet</source>
       <translation>“{format}” expected</translation>
     </message>
@@ -270,10 +238,6 @@
       <translation>a factor needs a reference quantity ({allowed})</translation>
     </message>
     <message>
-      <source>{where}, Feld „{field}“: {problem}.</source>
-      <translation>{where}, field “{field}”: {problem}.</translation>
-    </message>
-    <message>
       <source>{file}: Datei kann nicht gelesen werden ({error}).</source>
       <translation>{file}: file cannot be read ({error}).</translation>
     </message>
@@ -284,18 +248,6 @@
     <message>
       <source>{file}, Zeile {line}, Spalte {column}: kein gültiges JSON ({error}).</source>
       <translation>{file}, line {line}, column {column}: not valid JSON ({error}).</translation>
-    </message>
-    <message>
-      <source>{where}: JSON-Objekt erwartet.</source>
-      <translation>{where}: JSON object expected.</translation>
-    </message>
-    <message>
-      <source>{kind} erwartet, gefunden: {value}</source>
-      <translation>{kind} expected, found: {value}</translation>
-    </message>
-    <message>
-      <source>Datum JJJJ-MM-TT erwartet, gefunden: {value}</source>
-      <translation>date YYYY-MM-DD expected, found: {value}</translation>
     </message>
     <message>
       <source>Untersuchungsgebiet</source>
@@ -402,6 +354,54 @@
       <translation>{name}: {pct:g} % by {year}</translation>
     </message>
     <message>
+      <source>Zahl</source>
+      <translation>number</translation>
+    </message>
+    <message>
+      <source>fehlt</source>
+      <translation>missing</translation>
+    </message>
+    <message>
+      <source>darf nicht leer sein</source>
+      <translation>must not be empty</translation>
+    </message>
+    <message>
+      <source>nur Buchstaben a–z, Ziffern, _ und - erlaubt</source>
+      <translation>only letters a–z, digits, _ and - allowed</translation>
+    </message>
+    <message>
+      <source>endliche Zahl erwartet</source>
+      <translation>finite number expected</translation>
+    </message>
+    <message>
+      <source>Objekt</source>
+      <translation>object</translation>
+    </message>
+    <message>
+      <source>Liste</source>
+      <translation>list</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>text</translation>
+    </message>
+    <message>
+      <source>{where}, Feld „{field}“: {problem}.</source>
+      <translation>{where}, field “{field}”: {problem}.</translation>
+    </message>
+    <message>
+      <source>{where}: JSON-Objekt erwartet.</source>
+      <translation>{where}: JSON object expected.</translation>
+    </message>
+    <message>
+      <source>{kind} erwartet, gefunden: {value}</source>
+      <translation>{kind} expected, found: {value}</translation>
+    </message>
+    <message>
+      <source>Datum JJJJ-MM-TT erwartet, gefunden: {value}</source>
+      <translation>date YYYY-MM-DD expected, found: {value}</translation>
+    </message>
+    <message>
       <source>untere Grenze muss kleiner als die obere sein</source>
       <translation>the lower bound must be smaller than the upper one</translation>
     </message>
@@ -422,6 +422,14 @@
       <translation>Weights must be ≥ 0 and must not all be 0.</translation>
     </message>
     <message>
+      <source>jedes Feld nur einmal</source>
+      <translation>each field only once</translation>
+    </message>
+    <message>
+      <source>Liste von Zahlen erwartet</source>
+      <translation>list of numbers expected</translation>
+    </message>
+    <message>
       <source>je Schwelle ein Wert nötig</source>
       <translation>one value per threshold is needed</translation>
     </message>
@@ -432,6 +440,14 @@
     <message>
       <source>mindestens zwei Stützstellen mit steigendem x und Nutzen zwischen 0 und 1</source>
       <translation>at least two points with increasing x and utilities between 0 and 1</translation>
+    </message>
+    <message>
+      <source>Gewichte sind nicht negativ</source>
+      <translation>weights are not negative</translation>
+    </message>
+    <message>
+      <source>Matrix als Liste von Zeilen erwartet</source>
+      <translation>matrix expected as a list of rows</translation>
     </message>
     <message>
       <source>unbekannte Art; erlaubt sind {kinds}</source>
@@ -462,8 +478,28 @@
       <translation>One weight per criterion is needed ({count}).</translation>
     </message>
     <message>
+      <source>{where}, Kriterium {number}</source>
+      <translation>{where}, criterion {number}</translation>
+    </message>
+    <message>
+      <source>Liste von Paaren [x, Nutzen] erwartet</source>
+      <translation>list of pairs [x, utility] expected</translation>
+    </message>
+    <message>
       <source>Wertfunktion „{kind}“: {problem}</source>
       <translation>Value function “{kind}”: {problem}</translation>
+    </message>
+    <message>
+      <source>Der Paarvergleich hat {n} Zeilen, das Schema {k} Kriterien.</source>
+      <translation>The pairwise comparison has {n} rows, the scheme {k} criteria.</translation>
+    </message>
+    <message>
+      <source>Der Paarvergleich ist nicht konsistent genug: CR = {cr:.3f} &gt; 0,10. Bitte die Urteile prüfen oder die Inkonsistenz ausdrücklich zulassen.</source>
+      <translation>The pairwise comparison is not consistent enough: CR = {cr:.3f} &gt; 0.10. Please check the judgements or explicitly accept the inconsistency.</translation>
+    </message>
+    <message>
+      <source>{file}: Datei kann nicht gelesen werden.</source>
+      <translation>{file}: the file cannot be read.</translation>
     </message>
     <message>
       <source>Untersuchungsgebiet (Gemeindegrenze)</source>
@@ -824,6 +860,58 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
     <message>
       <source>{criterion}: der Ebene „{layer}“ fehlt das Feld „{field}“.</source>
       <translation>{criterion}: layer “{layer}” lacks the field “{field}”.</translation>
+    </message>
+    <message>
+      <source>Standorte bewerten</source>
+      <translation>Score sites</translation>
+    </message>
+    <message>
+      <source>Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene, eine Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR &gt; 0,10 bricht die Bewertung ab, außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.
+
+Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), class (A/B/C), missing (Kriterien ohne Wert) und je Kriterium c_&lt;Feld&gt;, der Beitrag zum score in Punkten.</source>
+      <translation>Scores sites with a scoring scheme (JSON): per criterion a field of the site layer, a value function (linear benefit/cost, thresholds, piecewise linear, ideal point) and a weight, or an AHP pairwise comparison (Saaty scale; with a consistency ratio CR &gt; 0.10 the scoring stops unless the inconsistency is explicitly accepted). Methods: weighted linear combination (wlc) or TOPSIS. Missing values: worst value, mean of the other sites, or no score.
+
+Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/B/C), missing (criteria without a value) and per criterion c_&lt;field&gt;, its contribution to the score in points.</translation>
+    </message>
+    <message>
+      <source>Standorte</source>
+      <translation>Sites</translation>
+    </message>
+    <message>
+      <source>Bewertungsschema (JSON)</source>
+      <translation>Scoring scheme (JSON)</translation>
+    </message>
+    <message>
+      <source>Inkonsistenten Paarvergleich (CR &gt; 0,10) zulassen</source>
+      <translation>Accept an inconsistent pairwise comparison (CR &gt; 0.10)</translation>
+    </message>
+    <message>
+      <source>Bewertete Standorte</source>
+      <translation>Scored sites</translation>
+    </message>
+    <message>
+      <source>Die Standortebene enthält keine Objekte.</source>
+      <translation>The site layer contains no features.</translation>
+    </message>
+    <message>
+      <source>AHP: λmax = {lam:.3f}, CR = {cr:.3f}</source>
+      <translation>AHP: λmax = {lam:.3f}, CR = {cr:.3f}</translation>
+    </message>
+    <message>
+      <source>Den Standorten fehlen die Felder {fields} des Schemas.</source>
+      <translation>The sites lack the fields {fields} of the scheme.</translation>
+    </message>
+    <message>
+      <source>{label} ({field}): Gewicht {weight:.3f}</source>
+      <translation>{label} ({field}): weight {weight:.3f}</translation>
+    </message>
+    <message>
+      <source>{count} Standort(e) mit fehlenden Werten, Regel: {policy}.</source>
+      <translation>{count} site(s) with missing values, rule: {policy}.</translation>
+    </message>
+    <message>
+      <source>Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.</source>
+      <translation>Field “{field}” of feature {fid}: “{value}” is not a number.</translation>
     </message>
     <message>
       <source>Das Ergebnis konnte nicht geschrieben werden.</source>

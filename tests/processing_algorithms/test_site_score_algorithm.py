@@ -1,0 +1,97 @@
+"""wip:sitescore through Processing: a hand-computed scheme, AHP consistency stop, bad input, scheme files."""
+
+import json
+
+import processing
+import pytest
+from qgis.core import QgsProcessingException
+
+from tests.processing_algorithms.conftest import memory_layer, square
+from wip_qgis_plugin.core.scoring import load_scheme, parse_scheme, save_scheme
+
+SCHEME = {
+    "format": "wip-scoring-scheme", "format_version": 1, "method": "wlc", "missing": "worst",
+    "criteria": [
+        {"field": "uw_m", "label": "Abstand Umspannwerk", "weight": 3,
+         "function": {"kind": "cost", "lower": 0, "upper": 10000}},
+        {"field": "ackerzahl", "label": "Ackerzahl", "weight": 1,
+         "function": {"kind": "cost", "lower": 20, "upper": 80}},
+    ],
+}
+
+
+@pytest.fixture
+def sites():
+    return memory_layer("standorte", "Polygon", [
+        {"wkt": square(0, 0, 100), "name": "A", "uw_m": 0.0, "ackerzahl": 20.0},
+        {"wkt": square(200, 0, 100), "name": "B", "uw_m": 5000.0, "ackerzahl": 80.0},
+        {"wkt": square(400, 0, 100), "name": "C", "uw_m": None, "ackerzahl": 50.0},
+    ], fields="&field=name:string&field=uw_m:double&field=ackerzahl:double")
+
+
+def scheme_file(tmp_path, data):
+    path = tmp_path / "schema.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def run(sites, scheme, **extra):
+    return processing.run("wip:sitescore", dict({"SITES": sites, "SCHEME": scheme, "OUTPUT": "memory:"}, **extra))
+
+
+def test_scores_ranks_and_contributions_by_hand(wip_processing, sites, tmp_path):
+    result = run(sites, scheme_file(tmp_path, SCHEME))["OUTPUT"]
+    rows = {f["name"]: f for f in result.getFeatures()}
+    # A: 0.75·1 + 0.25·1 = 100; B: 0.75·0.5 + 0.25·0 = 37.5; C: uw missing → worst (0), 0.25·0.5 = 12.5
+    assert [rows[n]["score"] for n in "ABC"] == pytest.approx([100, 37.5, 12.5])
+    assert [rows[n]["rank"] for n in "ABC"] == [1, 2, 3]
+    assert [rows[n]["class"] for n in "ABC"] == ["A", "B", "C"]
+    assert rows["B"]["c_uw_m"] == pytest.approx(37.5) and rows["B"]["c_ackerzahl"] == pytest.approx(0)
+    assert rows["C"]["missing"] == "uw_m"
+    assert sites.featureCount() == 3 and "score" not in sites.fields().names()  # input unchanged
+
+
+def test_inconsistent_pairwise_comparison_stops_unless_accepted(wip_processing, tmp_path):
+    sites = memory_layer("standorte", "Point", [{"wkt": "POINT(0 0)", "a": 1, "b": 2, "c": 3}],
+                         fields="&field=a:double&field=b:double&field=c:double")
+    linear = {"kind": "benefit", "lower": 0, "upper": 5}
+    data = {"format": "wip-scoring-scheme", "format_version": 1,
+            "criteria": [{"field": name, "label": name, "function": linear} for name in "abc"],
+            "pairwise": [[1, 5, 1 / 5], [1 / 5, 1, 5], [5, 1 / 5, 1]]}  # a ≫ b, b ≫ c, but c ≫ a
+    path = scheme_file(tmp_path, data)
+    with pytest.raises(QgsProcessingException, match="CR = "):
+        run(sites, path)
+    assert run(sites, path, ACCEPT_INCONSISTENT=True)["OUTPUT"].featureCount() == 1
+
+
+def test_a_field_may_appear_only_once(wip_processing, sites, tmp_path):
+    data = dict(SCHEME, criteria=SCHEME["criteria"] + [SCHEME["criteria"][0]])
+    with pytest.raises(QgsProcessingException, match="jedes Feld nur einmal"):
+        run(sites, scheme_file(tmp_path, data))
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["criteria"][0].update(field="gibtsnicht"), "gibtsnicht"),
+    (lambda d: d["criteria"][0]["function"].update(kind="magic"), "kind"),
+    (lambda d: d["criteria"][0]["function"].update(lower=5, upper=5), "untere Grenze"),
+    (lambda d: d.update(format="anders"), "format"),
+])
+def test_bad_schemes_give_clear_messages(wip_processing, sites, tmp_path, change, message):
+    data = json.loads(json.dumps(SCHEME))
+    change(data)
+    with pytest.raises(QgsProcessingException, match=message):
+        run(sites, scheme_file(tmp_path, data))
+
+
+def test_text_in_a_criterion_field_is_named(wip_processing, tmp_path):
+    sites = memory_layer("standorte", "Point", [{"wkt": "POINT(0 0)", "uw_m": "weit", "ackerzahl": 30}],
+                         fields="&field=uw_m:string&field=ackerzahl:double")
+    with pytest.raises(QgsProcessingException, match="weit"):
+        run(sites, scheme_file(tmp_path, SCHEME))
+
+
+def test_scheme_round_trip(tmp_path):
+    data = dict(SCHEME, pairwise=[[1, 3], [1 / 3, 1]])
+    scheme = parse_scheme(data, "test")
+    save_scheme(scheme, tmp_path / "kopie.json")
+    assert load_scheme(tmp_path / "kopie.json") == scheme

@@ -1,0 +1,75 @@
+"""Typed reading of the plugin's JSON data files (criteria catalogs, scoring schemes) with precise errors."""
+
+import datetime
+import json
+import math
+from collections.abc import Sequence
+
+from .i18n import tr
+
+
+class JsonReader:
+    """Typed access to one JSON object; every failure names the entry and the field."""
+
+    def __init__(self, data, where: str, error: type[ValueError]):
+        if not isinstance(data, dict):
+            raise error(tr("{where}: JSON-Objekt erwartet.").format(where=where))
+        self.data, self.where, self.error = data, where, error
+
+    def fail(self, field: str, problem: str):
+        raise self.error(tr("{where}, Feld „{field}“: {problem}.").format(where=self.where, field=field,
+                                                                           problem=problem))
+
+    def get(self, field: str, kind: type):
+        if field not in self.data:
+            self.fail(field, tr("fehlt"))
+        value = self.data[field]
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            self.fail(field, tr("{kind} erwartet, gefunden: {value}").format(
+                kind=_kind_name(kind), value=json.dumps(value, ensure_ascii=False)[:60]))
+        return value
+
+    def child(self, field: str) -> "JsonReader":
+        return JsonReader(self.get(field, dict), f"{self.where}, {field}", self.error)
+
+    def text(self, field: str) -> str:
+        value = self.get(field, str).strip()
+        if not value:
+            self.fail(field, tr("darf nicht leer sein"))
+        return value
+
+    def identifier(self, field: str) -> str:
+        value = self.text(field)
+        if not all(ch.isascii() and (ch.isalnum() or ch in "_-") for ch in value):
+            self.fail(field, tr("nur Buchstaben a–z, Ziffern, _ und - erlaubt"))
+        return value
+
+    def number(self, field: str) -> float:
+        value = self.get(field, (int, float))
+        if not math.isfinite(value):
+            self.fail(field, tr("endliche Zahl erwartet"))
+        return float(value)
+
+    def optional_number(self, field: str) -> float | None:
+        return None if self.data.get(field) is None else self.number(field)
+
+    def choice(self, field: str, allowed: Sequence[str]) -> str:
+        value = self.get(field, str)
+        if value not in allowed:
+            self.fail(field, tr("„{value}“ ist keiner von {allowed}").format(value=value, allowed=", ".join(allowed)))
+        return value
+
+    def date(self, field: str) -> datetime.date:
+        value = self.text(field)
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            self.fail(field, tr("Datum JJJJ-MM-TT erwartet, gefunden: {value}").format(value=value))
+
+    def bilingual(self, field: str) -> dict[str, str]:
+        sub = self.child(field)
+        return {language: sub.text(language) for language in ("de", "en")}
+
+
+def _kind_name(kind) -> str:
+    return {dict: tr("Objekt"), list: tr("Liste"), str: tr("Text")}.get(kind, tr("Zahl"))

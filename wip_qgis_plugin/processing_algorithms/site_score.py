@@ -1,0 +1,129 @@
+"""wip:sitescore – Standorte bewerten: score, rank and class per site from a Bewertungsschema (value functions and
+direct or AHP weights), with one contribution field per criterion so that every score is explainable."""
+
+from pathlib import Path
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.scoring import ScoringError, load_scheme, score, utilities
+from .base import WipAlgorithm
+
+
+class SiteScoreAlgorithm(WipAlgorithm):
+    algorithm_id = "sitescore"
+
+    SITES = "SITES"
+    SCHEME = "SCHEME"
+    ACCEPT_INCONSISTENT = "ACCEPT_INCONSISTENT"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):
+        return self.tr("Standorte bewerten")
+
+    def group(self):
+        return self.tr("Standortbewertung")
+
+    def groupId(self):
+        return "site_evaluation"
+
+    def shortHelpString(self):
+        return self.tr(
+            "Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene, eine "
+            "Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder "
+            "ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR > 0,10 bricht die Bewertung ab, "
+            "außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. "
+            "Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.\n\n"
+            "Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), class (A/B/C), "
+            "missing (Kriterien ohne Wert) und je Kriterium c_<Feld>, der Beitrag zum score in Punkten.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, self.tr("Standorte"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterFile(self.SCHEME, self.tr("Bewertungsschema (JSON)"),
+                                                     extension="json"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ACCEPT_INCONSISTENT, self.tr("Inkonsistenten Paarvergleich (CR > 0,10) zulassen"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Bewertete Standorte")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        sites = self.parameterAsSource(parameters, self.SITES, context)
+        if sites is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
+        try:
+            scheme = load_scheme(Path(self.parameterAsFile(parameters, self.SCHEME, context)))
+            weights, ahp = scheme.weights(self.parameterAsBool(parameters, self.ACCEPT_INCONSISTENT, context))
+        except ScoringError as error:
+            raise QgsProcessingException(str(error)) from error
+        if ahp is not None:
+            feedback.pushInfo(self.tr("AHP: λmax = {lam:.3f}, CR = {cr:.3f}").format(
+                lam=ahp.lambda_max, cr=ahp.consistency_ratio))
+        names = sites.fields().names()
+        missing_fields = [c.field for c in scheme.criteria if c.field not in names]
+        if missing_fields:
+            raise QgsProcessingException(self.tr("Den Standorten fehlen die Felder {fields} des Schemas.").format(
+                fields=", ".join(missing_fields)))
+        features = list(sites.getFeatures())
+        if not features:
+            raise QgsProcessingException(self.tr("Die Standortebene enthält keine Objekte."))
+        values = np.full((len(features), len(scheme.criteria)), np.nan)
+        for row, feature in enumerate(features):
+            for column, criterion in enumerate(scheme.criteria):
+                value = feature[criterion.field]
+                if value is None or (isinstance(value, QVariant) and value.isNull()):
+                    continue
+                try:
+                    values[row, column] = float(value)
+                except (TypeError, ValueError) as error:
+                    raise QgsProcessingException(self.tr(
+                        "Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.").format(
+                        field=criterion.field, fid=feature.id(), value=value)) from error
+        try:
+            result = score(utilities(values, [c.function for c in scheme.criteria]), weights, scheme.method,
+                           scheme.missing)
+        except ScoringError as error:
+            raise QgsProcessingException(str(error)) from error
+        for criterion, weight in zip(scheme.criteria, weights):
+            feedback.pushInfo(self.tr("{label} ({field}): Gewicht {weight:.3f}").format(
+                label=criterion.label, field=criterion.field, weight=weight))
+        gaps = int(result.missing.any(axis=1).sum())
+        if gaps:
+            feedback.pushInfo(self.tr("{count} Standort(e) mit fehlenden Werten, Regel: {policy}.").format(
+                count=gaps, policy=scheme.missing))
+
+        fields = QgsFields(sites.fields())
+        for name, kind in (("score", QVariant.Double), ("rank", QVariant.Int), ("class", QVariant.String),
+                           ("missing", QVariant.String)):
+            fields.append(QgsField(name, kind))
+        for criterion in scheme.criteria:
+            fields.append(QgsField(f"c_{criterion.field}", QVariant.Double))
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
+                                                 sites.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for row, feature in enumerate(features):
+            if feedback.isCanceled():
+                break
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            gaps_here = [c.field for c, gap in zip(scheme.criteria, result.missing[row]) if gap]
+            site_score = None if np.isnan(result.score[row]) else float(result.score[row])
+            out.setAttributes(feature.attributes() + [
+                site_score, int(result.rank[row]) or None, str(result.site_class[row]) or None,
+                ", ".join(gaps_here) or None] + [None if site_score is None else float(v)
+                                                   for v in result.contributions[row]])
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        return {self.OUTPUT: destination}
