@@ -13,6 +13,7 @@ from wip_qgis_plugin.core.scoring import (
     ValueFunction,
     ahp_weights,
     score,
+    sensitivity,
     utilities,
 )
 
@@ -118,3 +119,25 @@ def test_scores_stay_in_range_and_a_dominating_site_never_ranks_lower(case, meth
     assert np.all((result.score >= -1e-9) & (result.score <= 100 + 1e-9))
     assert result.rank[-1] <= result.rank[0]
     assert result.score[-1] >= result.score[0] - 1e-9
+
+
+def test_sensitivity_is_seeded_and_finds_the_influential_weight():
+    rng = np.random.default_rng(7)
+    u = np.column_stack([rng.random(40), rng.random(40), np.full(40, 0.5)])  # the third criterion cannot reorder
+    first = sensitivity(u, [1, 1, 1], runs=200, spread=0.3, top_k=5, seed=3)
+    again = sensitivity(u, [1, 1, 1], runs=200, spread=0.3, top_k=5, seed=3)
+    assert np.array_equal(first.mean_rank, again.mean_rank)
+    assert first.influence[2] == 0 and first.influence[:2].min() > 0
+    assert np.all(first.rank_p05 <= first.rank_p95) and np.all((first.mean_rank >= 1) & (first.mean_rank <= 40))
+    assert first.top_probability.sum() == pytest.approx(5.0)  # five sites are in the top five in every run
+    best = int(np.argmax(u[:, 0] + u[:, 1]))
+    dominant = np.vstack([u, [1.0, 1.0, 0.5]])  # a site best on every criterion is first in every run
+    assert sensitivity(dominant, [1, 1, 1], runs=50, seed=1).top_probability[-1] == 1.0
+    assert first.mean_rank[best] <= np.median(first.mean_rank)
+
+
+def test_sensitivity_refuses_absurd_parameters():
+    with pytest.raises(ScoringError):
+        sensitivity(np.ones((3, 2)), [1, 1], runs=0)
+    with pytest.raises(ScoringError):
+        sensitivity(np.ones((3, 2)), [1, 1], spread=1.5)

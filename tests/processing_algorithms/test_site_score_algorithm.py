@@ -95,3 +95,20 @@ def test_scheme_round_trip(tmp_path):
     scheme = parse_scheme(data, "test")
     save_scheme(scheme, tmp_path / "kopie.json")
     assert load_scheme(tmp_path / "kopie.json") == scheme
+
+
+def test_sensitivity_gives_rank_ranges_and_the_influence_table(wip_processing, tmp_path):
+    rows = [{"wkt": f"POINT({i} 0)", "uw_m": float(i * 700 % 10000), "ackerzahl": float(20 + i * 7 % 60)}
+            for i in range(12)]
+    sites = memory_layer("standorte", "Point", rows, fields="&field=uw_m:double&field=ackerzahl:double")
+    parameters = {"SITES": sites, "SCHEME": scheme_file(tmp_path, SCHEME), "RUNS": 200, "SPREAD": 0.3, "TOP_K": 3,
+                  "SEED": 5, "OUTPUT": "memory:", "INFLUENCE": "memory:"}
+    first = processing.run("wip:sitesensitivity", parameters)
+    again = processing.run("wip:sitesensitivity", parameters)
+    ranked = list(first["OUTPUT"].getFeatures())
+    assert [f["mean_rank"] for f in ranked] == [f["mean_rank"] for f in again["OUTPUT"].getFeatures()]
+    assert all(1 <= f["rank_p05"] <= f["rank_p95"] <= 12 for f in ranked)
+    assert sum(f["p_top3"] for f in ranked) == pytest.approx(3.0)
+    table = [(f["field"], f["mean_rank_change"]) for f in first["INFLUENCE"].getFeatures()]
+    assert {name for name, _ in table} == {"uw_m", "ackerzahl"}
+    assert table[0][1] >= table[1][1]  # most influential first

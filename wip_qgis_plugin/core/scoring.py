@@ -331,3 +331,41 @@ def _numbers(reader: JsonReader, key: str) -> list[float]:
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
         reader.fail(key, tr("Liste von Zahlen erwartet"))
     return [float(v) for v in values]
+
+
+# -- robustness of the ranking ------------------------------------------------------------------------------------
+
+@dataclass
+class Sensitivity:
+    mean_rank: np.ndarray  # per site, over the Monte-Carlo runs
+    rank_p05: np.ndarray
+    rank_p95: np.ndarray
+    top_probability: np.ndarray  # share of runs in which the site is among the best ``top_k``
+    influence: np.ndarray  # per criterion: mean absolute rank change when its weight alone moves by ± spread
+
+
+def sensitivity(utility: np.ndarray, weights, method: str = WLC, missing: str = MISSING_WORST, runs: int = 500,
+                spread: float = 0.2, top_k: int = 5, seed: int = 1) -> Sensitivity:
+    """How robust the ranking is to the weights: ``runs`` Monte-Carlo draws that multiply every weight by a
+    log-normal factor (σ = ``spread``), and one-at-a-time changes of each weight by ± ``spread``. Seeded, so a run
+    can be repeated."""
+    if runs < 1 or not 0 < spread < 1 or top_k < 1:
+        raise ScoringError(tr("Läufe ≥ 1, Streuung zwischen 0 und 1 und k ≥ 1 nötig."))
+    w = normalised_weights(weights)
+    base = score(utility, w, method, missing).rank
+    rng = np.random.default_rng(seed)
+    ranks = np.empty((runs, len(base)), dtype=int)
+    for run, factors in enumerate(np.exp(rng.normal(0.0, spread, (runs, len(w))))):
+        ranks[run] = score(utility, w * factors, method, missing).rank
+    valid = ranks > 0
+    with np.errstate(invalid="ignore"):
+        mean_rank = np.where(valid.any(axis=0), np.nanmean(np.where(valid, ranks, np.nan), axis=0), np.nan)
+    p05, p95 = np.nanpercentile(np.where(valid, ranks, np.nan), [5, 95], axis=0) if len(base) else ([], [])
+    top = (valid & (ranks <= top_k)).mean(axis=0)
+    influence = np.zeros(len(w))
+    for k in range(len(w)):
+        for sign in (-1.0, 1.0):
+            changed = w.copy()
+            changed[k] *= 1.0 + sign * spread
+            influence[k] += np.abs(score(utility, changed, method, missing).rank - base).mean() / 2.0
+    return Sensitivity(mean_rank, np.asarray(p05), np.asarray(p95), top, influence)

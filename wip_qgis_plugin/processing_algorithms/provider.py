@@ -11,8 +11,9 @@ PROVIDER_ID = "wip"
 def algorithm_classes() -> list:
     from .eligibility import EligibilityAlgorithm
     from .site_score import SiteScoreAlgorithm
+    from .site_sensitivity import SiteSensitivityAlgorithm
 
-    return [EligibilityAlgorithm, SiteScoreAlgorithm]
+    return [EligibilityAlgorithm, SiteScoreAlgorithm, SiteSensitivityAlgorithm]
 
 
 class WipProvider(QgsProcessingProvider):

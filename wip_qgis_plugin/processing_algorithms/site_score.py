@@ -18,8 +18,55 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.i18n import tr
 from ..core.scoring import ScoringError, load_scheme, score, utilities
 from .base import WipAlgorithm
+
+
+def read_sites(algorithm, parameters, context, feedback):
+    """The sites, their scheme and weights, and the criterion utilities (sites × criteria), checked: shared by
+    the scoring and the sensitivity algorithm."""
+    sites = algorithm.parameterAsSource(parameters, algorithm.SITES, context)
+    if sites is None:
+        raise QgsProcessingException(algorithm.invalidSourceError(parameters, algorithm.SITES))
+    try:
+        scheme = load_scheme(Path(algorithm.parameterAsFile(parameters, algorithm.SCHEME, context)))
+        weights, ahp = scheme.weights(algorithm.parameterAsBool(parameters, algorithm.ACCEPT_INCONSISTENT, context))
+    except ScoringError as error:
+        raise QgsProcessingException(str(error)) from error
+    if ahp is not None:
+        feedback.pushInfo(tr("AHP: λmax = {lam:.3f}, CR = {cr:.3f}").format(lam=ahp.lambda_max,
+                                                                         cr=ahp.consistency_ratio))
+    names = sites.fields().names()
+    missing_fields = [c.field for c in scheme.criteria if c.field not in names]
+    if missing_fields:
+        raise QgsProcessingException(tr("Den Standorten fehlen die Felder {fields} des Schemas.").format(
+            fields=", ".join(missing_fields)))
+    features = list(sites.getFeatures())
+    if not features:
+        raise QgsProcessingException(tr("Die Standortebene enthält keine Objekte."))
+    values = np.full((len(features), len(scheme.criteria)), np.nan)
+    for row, feature in enumerate(features):
+        for column, criterion in enumerate(scheme.criteria):
+            value = feature[criterion.field]
+            if value is None or (isinstance(value, QVariant) and value.isNull()):
+                continue
+            try:
+                values[row, column] = float(value)
+            except (TypeError, ValueError) as error:
+                raise QgsProcessingException(tr("Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.").format(
+                    field=criterion.field, fid=feature.id(), value=value)) from error
+    for criterion, weight in zip(scheme.criteria, weights):
+        feedback.pushInfo(tr("{label} ({field}): Gewicht {weight:.3f}").format(
+            label=criterion.label, field=criterion.field, weight=weight))
+    return sites, scheme, weights, features, utilities(values, [c.function for c in scheme.criteria])
+
+
+def add_fields(sites, extra: list[tuple[str, QVariant.Type]]) -> QgsFields:
+    fields = QgsFields(sites.fields())
+    for name, kind in extra:
+        fields.append(QgsField(name, kind))
+    return fields
 
 
 class SiteScoreAlgorithm(WipAlgorithm):
@@ -60,56 +107,19 @@ class SiteScoreAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Bewertete Standorte")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        sites = self.parameterAsSource(parameters, self.SITES, context)
-        if sites is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
+        sites, scheme, weights, features, utility = read_sites(self, parameters, context, feedback)
         try:
-            scheme = load_scheme(Path(self.parameterAsFile(parameters, self.SCHEME, context)))
-            weights, ahp = scheme.weights(self.parameterAsBool(parameters, self.ACCEPT_INCONSISTENT, context))
+            result = score(utility, weights, scheme.method, scheme.missing)
         except ScoringError as error:
             raise QgsProcessingException(str(error)) from error
-        if ahp is not None:
-            feedback.pushInfo(self.tr("AHP: λmax = {lam:.3f}, CR = {cr:.3f}").format(
-                lam=ahp.lambda_max, cr=ahp.consistency_ratio))
-        names = sites.fields().names()
-        missing_fields = [c.field for c in scheme.criteria if c.field not in names]
-        if missing_fields:
-            raise QgsProcessingException(self.tr("Den Standorten fehlen die Felder {fields} des Schemas.").format(
-                fields=", ".join(missing_fields)))
-        features = list(sites.getFeatures())
-        if not features:
-            raise QgsProcessingException(self.tr("Die Standortebene enthält keine Objekte."))
-        values = np.full((len(features), len(scheme.criteria)), np.nan)
-        for row, feature in enumerate(features):
-            for column, criterion in enumerate(scheme.criteria):
-                value = feature[criterion.field]
-                if value is None or (isinstance(value, QVariant) and value.isNull()):
-                    continue
-                try:
-                    values[row, column] = float(value)
-                except (TypeError, ValueError) as error:
-                    raise QgsProcessingException(self.tr(
-                        "Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.").format(
-                        field=criterion.field, fid=feature.id(), value=value)) from error
-        try:
-            result = score(utilities(values, [c.function for c in scheme.criteria]), weights, scheme.method,
-                           scheme.missing)
-        except ScoringError as error:
-            raise QgsProcessingException(str(error)) from error
-        for criterion, weight in zip(scheme.criteria, weights):
-            feedback.pushInfo(self.tr("{label} ({field}): Gewicht {weight:.3f}").format(
-                label=criterion.label, field=criterion.field, weight=weight))
         gaps = int(result.missing.any(axis=1).sum())
         if gaps:
             feedback.pushInfo(self.tr("{count} Standort(e) mit fehlenden Werten, Regel: {policy}.").format(
                 count=gaps, policy=scheme.missing))
 
-        fields = QgsFields(sites.fields())
-        for name, kind in (("score", QVariant.Double), ("rank", QVariant.Int), ("class", QVariant.String),
-                           ("missing", QVariant.String)):
-            fields.append(QgsField(name, kind))
-        for criterion in scheme.criteria:
-            fields.append(QgsField(f"c_{criterion.field}", QVariant.Double))
+        fields = add_fields(sites, [("score", QVariant.Double), ("rank", QVariant.Int), ("class", QVariant.String),
+                                    ("missing", QVariant.String)]
+                            + [(f"c_{criterion.field}", QVariant.Double) for criterion in scheme.criteria])
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
                                                  sites.sourceCrs())
         if sink is None:

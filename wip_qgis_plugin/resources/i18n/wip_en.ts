@@ -430,6 +430,10 @@
       <translation>list of numbers expected</translation>
     </message>
     <message>
+      <source>Läufe ≥ 1, Streuung zwischen 0 und 1 und k ≥ 1 nötig.</source>
+      <translation>Runs ≥ 1, a spread between 0 and 1 and k ≥ 1 are needed.</translation>
+    </message>
+    <message>
       <source>je Schwelle ein Wert nötig</source>
       <translation>one value per threshold is needed</translation>
     </message>
@@ -874,6 +878,10 @@ Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), cla
 Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/B/C), missing (criteria without a value) and per criterion c_&lt;field&gt;, its contribution to the score in points.</translation>
     </message>
     <message>
+      <source>Die Standortebene enthält keine Objekte.</source>
+      <translation>The site layer contains no features.</translation>
+    </message>
+    <message>
       <source>Standorte</source>
       <translation>Sites</translation>
     </message>
@@ -888,10 +896,6 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
     <message>
       <source>Bewertete Standorte</source>
       <translation>Scored sites</translation>
-    </message>
-    <message>
-      <source>Die Standortebene enthält keine Objekte.</source>
-      <translation>The site layer contains no features.</translation>
     </message>
     <message>
       <source>AHP: λmax = {lam:.3f}, CR = {cr:.3f}</source>
@@ -912,6 +916,38 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
     <message>
       <source>Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.</source>
       <translation>Field “{field}” of feature {fid}: “{value}” is not a number.</translation>
+    </message>
+    <message>
+      <source>Robustheit der Rangfolge</source>
+      <translation>Robustness of the ranking</translation>
+    </message>
+    <message>
+      <source>Prüft, wie stark die Rangfolge der Standorte von den Gewichten des Bewertungsschemas abhängt. Monte-Carlo: in jedem Lauf wird jedes Gewicht mit einem log-normalen Faktor (Streuung σ) multipliziert; je Standort folgen mittlerer Rang, 5–95-%-Rangspanne und die Wahrscheinlichkeit, unter den besten k zu sein. Einzeländerung: jedes Gewicht allein um ± Streuung; die Tabelle nennt die mittlere Rangänderung je Kriterium. Mit demselben Startwert ist das Ergebnis wiederholbar.</source>
+      <translation>Checks how strongly the ranking of the sites depends on the weights of the scoring scheme. Monte Carlo: in each run every weight is multiplied by a log-normal factor (spread σ); per site follow the mean rank, the 5–95 % rank range and the probability of being among the best k. One at a time: each weight alone changes by ± spread; the table gives the mean rank change per criterion. With the same seed the result can be repeated.</translation>
+    </message>
+    <message>
+      <source>Monte-Carlo-Läufe</source>
+      <translation>Monte Carlo runs</translation>
+    </message>
+    <message>
+      <source>Streuung der Gewichte (σ, Anteil)</source>
+      <translation>Spread of the weights (σ, fraction)</translation>
+    </message>
+    <message>
+      <source>Beste k Standorte</source>
+      <translation>Best k sites</translation>
+    </message>
+    <message>
+      <source>Startwert des Zufallsgenerators</source>
+      <translation>Random seed</translation>
+    </message>
+    <message>
+      <source>Standorte mit Rangspanne</source>
+      <translation>Sites with rank range</translation>
+    </message>
+    <message>
+      <source>Einfluss der Gewichte</source>
+      <translation>Influence of the weights</translation>
     </message>
     <message>
       <source>Das Ergebnis konnte nicht geschrieben werden.</source>
