@@ -137,9 +137,21 @@ class ScoreResult:
     score: np.ndarray  # 0–100, NaN where a site has no score (missing values under the policy "exclude")
     rank: np.ndarray  # 1 = best; 0 where there is no score
     site_class: np.ndarray  # "A", "B", "C" or ""
-    contributions: np.ndarray  # sites × criteria, points of the score (WLC: they add up to the score)
     utilities: np.ndarray  # sites × criteria in [0, 1] after the missing-value policy
     missing: np.ndarray  # sites × criteria: where the raw value was missing
+    weights: np.ndarray  # normalised
+    method: str
+
+    @property
+    def contributions(self) -> np.ndarray:
+        """Sites × criteria, points of the score: WLC 100·w·u (they add up to the score); TOPSIS the weighted
+        utilities' shares of the score. Computed on demand: re-scoring for a weight slider does not need them."""
+        weighted = self.utilities * self.weights
+        if self.method == WLC:
+            return 100.0 * weighted
+        totals = weighted.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(totals > 0, weighted / totals, 0.0) * np.nan_to_num(self.score)[:, None]
 
 
 def utilities(values, functions: list[ValueFunction]) -> np.ndarray:
@@ -163,34 +175,30 @@ def score(utility: np.ndarray, weights, method: str = WLC, missing: str = MISSIN
     if missing not in MISSING_POLICIES:
         raise ScoringError(tr("Unbekannte Regel für fehlende Werte „{policy}“.").format(policy=missing))
     w = normalised_weights(weights)
-    u = np.array(utility, dtype=float)
+    u = np.asarray(utility, dtype=float)
     if u.ndim != 2 or u.shape[1] != len(w):
         raise ScoringError(tr("Je Kriterium ein Gewicht nötig ({count}).").format(count=u.shape[-1]))
     gaps = np.isnan(u)
-    if missing == MISSING_MEAN:
-        means = np.nanmean(np.where(gaps.all(axis=0), 0.0, u), axis=0) if len(u) else np.zeros(len(w))
-        u = np.where(gaps, means, u)
-    else:
-        u = np.where(gaps, 0.0, u)
-    weighted = u * w
+    if gaps.any():  # without gaps the caller's matrix is used as it is: re-scoring copies nothing
+        if missing == MISSING_MEAN:
+            u = np.where(gaps, np.nanmean(np.where(gaps.all(axis=0), 0.0, u), axis=0), u)
+        else:
+            u = np.where(gaps, 0.0, u)
     if method == WLC:
-        scores = 100.0 * weighted.sum(axis=1)
-        contributions = 100.0 * weighted
+        scores = 100.0 * (u @ w)
     else:
+        weighted = u * w
         to_ideal = np.sqrt(((w - weighted) ** 2).sum(axis=1))
         to_worst = np.sqrt((weighted ** 2).sum(axis=1))
         with np.errstate(invalid="ignore", divide="ignore"):
             scores = np.where(to_ideal + to_worst > 0, 100.0 * to_worst / (to_ideal + to_worst), 0.0)
-            share = np.where(weighted.sum(axis=1, keepdims=True) > 0,
-                             weighted / weighted.sum(axis=1, keepdims=True), 0.0)
-        contributions = share * scores[:, None]
     if missing == MISSING_EXCLUDE:
         scores = np.where(gaps.any(axis=1), np.nan, scores)
     rank = _ranks(scores)
     upper, lower = class_bounds
     site_class = np.array(["A", "B", "C", ""])[np.where(np.isnan(scores), 3, np.where(
         scores >= upper, 0, np.where(scores >= lower, 1, 2)))]
-    return ScoreResult(scores, rank, site_class, contributions, u, gaps)
+    return ScoreResult(scores, rank, site_class, u, gaps, w, method)
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
@@ -199,9 +207,8 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
     valid = np.flatnonzero(~np.isnan(scores))
     order = valid[np.argsort(-scores[valid])]  # ties get the same rank below, their order does not matter
     ordered = scores[order]
-    position = np.arange(len(order))
     starts = np.r_[True, ordered[1:] != ordered[:-1]] if len(order) else np.zeros(0, dtype=bool)
-    rank[order] = np.maximum.accumulate(np.where(starts, position, 0)) + 1
+    rank[order] = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0)) + 1
     return rank
 
 
