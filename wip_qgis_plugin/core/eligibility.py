@@ -23,6 +23,7 @@ from shapely import STRtree
 
 from .catalog import DEFAULT_TURBINE, OUTSIDE, Catalog, Criterion, TurbineGeometry, type_label
 from .i18n import tr
+from .site_criteria import compactness
 from .targets import normalise_ags, targets_note, wind_targets_for
 
 GRID = 0.001  # 1 mm: zones and study areas are snapped to it, so nearly coincident edges meet exactly
@@ -399,13 +400,6 @@ def _patches(eligible, min_area_m2: float):
     return parts[~small], (shapely.multipolygons(parts[small]) if small.any() else None)
 
 
-def _compactness(geometries) -> np.ndarray:
-    """Polsby–Popper: 4πA/P², 1 for a circle, towards 0 for long or ragged shapes."""
-    perimeter = shapely.length(geometries)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(perimeter > 0, 4 * math.pi * shapely.area(geometries) / perimeter ** 2, 0.0)
-
-
 # -- output rows ---------------------------------------------------------------------------------------------------
 
 def _ordered(catalog: Catalog, ids) -> list[Criterion]:
@@ -442,7 +436,7 @@ def _eligible_rows(study_id: str, patches: np.ndarray, annotations: dict, catalo
     if not len(patches):
         return []
     patch_ha = shapely.area(patches) / 1e4
-    compactness = _compactness(patches)
+    patch_compactness = compactness(patches)
     cover_limit = _cover_limits(patches, zones)
     rows = []
     for (patch, key), geometry in annotations.items():
@@ -453,8 +447,9 @@ def _eligible_rows(study_id: str, patches: np.ndarray, annotations: dict, catalo
         for part in shapely.get_parts(geometry):
             area = shapely.area(part)
             if area > SLIVER_M2:
-                rows.append([study_id, patch + 1, area / 1e4, patch_ha[patch], compactness[patch], by_type["soft"],
-                             by_type["weighing"], by_type["privileged"], notes, cover_limit[patch], part])
+                rows.append([study_id, patch + 1, area / 1e4, patch_ha[patch], patch_compactness[patch],
+                             by_type["soft"], by_type["weighing"], by_type["privileged"], notes, cover_limit[patch],
+                             part])
     rows.sort(key=lambda row: (row[1], -row[2]))
     return rows
 

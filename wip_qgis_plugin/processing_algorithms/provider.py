@@ -10,10 +10,11 @@ PROVIDER_ID = "wip"
 
 def algorithm_classes() -> list:
     from .eligibility import EligibilityAlgorithm
+    from .site_criteria import SiteCriteriaAlgorithm
     from .site_score import SiteScoreAlgorithm
     from .site_sensitivity import SiteSensitivityAlgorithm
 
-    return [EligibilityAlgorithm, SiteScoreAlgorithm, SiteSensitivityAlgorithm]
+    return [EligibilityAlgorithm, SiteCriteriaAlgorithm, SiteScoreAlgorithm, SiteSensitivityAlgorithm]
 
 
 class WipProvider(QgsProcessingProvider):

@@ -866,6 +866,62 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>{criterion}: layer “{layer}” lacks the field “{field}”.</translation>
     </message>
     <message>
+      <source>Standortkriterien berechnen</source>
+      <translation>Compute site criteria</translation>
+    </message>
+    <message>
+      <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_&lt;Ebene&gt;_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_&lt;Ebene&gt; – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_&lt;Feld&gt; – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); &lt;Raster&gt;_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832).</source>
+      <translation>Computes per site the criterion values for the scoring: dist_&lt;layer&gt;_m – distance to the nearest feature (e.g. substation, 110 kV line, settlement, road); share_&lt;layer&gt; – covered share 0–1 (e.g. protected area, forest, post-mining land, privileged corridor; &gt; 0 means: lies in it); mean_&lt;field&gt; – area-weighted mean of an attribute (e.g. Ackerzahl soil quality); &lt;raster&gt;_mean/_min/_max – zonal statistics of the cells whose centre lies in the site (band 1); area_ha and compactness (4πA/P²). Everything metric in the CRS of the sites (geographic inputs: EPSG:25832).</translation>
+    </message>
+    <message>
+      <source>Standorte</source>
+      <translation>Sites</translation>
+    </message>
+    <message>
+      <source>Abstand zum nächsten Objekt von</source>
+      <translation>Distance to the nearest feature of</translation>
+    </message>
+    <message>
+      <source>Überdeckter Anteil durch</source>
+      <translation>Share covered by</translation>
+    </message>
+    <message>
+      <source>Flächengewichteter Mittelwert aus Ebene</source>
+      <translation>Area-weighted mean from layer</translation>
+    </message>
+    <message>
+      <source>… des Feldes</source>
+      <translation>… of the field</translation>
+    </message>
+    <message>
+      <source>Zonenstatistik der Raster</source>
+      <translation>Zonal statistics of the rasters</translation>
+    </message>
+    <message>
+      <source>Standorte mit Kriterien</source>
+      <translation>Sites with criteria</translation>
+    </message>
+    <message>
+      <source>Die Standortebene enthält keine Objekte.</source>
+      <translation>The site layer contains no features.</translation>
+    </message>
+    <message>
+      <source>Standorte ohne Geometrie können nicht bewertet werden.</source>
+      <translation>Sites without geometry cannot be evaluated.</translation>
+    </message>
+    <message>
+      <source>Für den Mittelwert fehlt das Feld.</source>
+      <translation>The field for the mean is missing.</translation>
+    </message>
+    <message>
+      <source>Raster „{name}“ ({raster}) muss im KBS der Standorte ({crs}) vorliegen.</source>
+      <translation>Raster “{name}” ({raster}) must be in the CRS of the sites ({crs}).</translation>
+    </message>
+    <message>
+      <source>Raster „{name}“: Datentyp wird nicht unterstützt.</source>
+      <translation>Raster “{name}”: data type not supported.</translation>
+    </message>
+    <message>
       <source>Standorte bewerten</source>
       <translation>Score sites</translation>
     </message>
@@ -876,14 +932,6 @@ Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), cla
       <translation>Scores sites with a scoring scheme (JSON): per criterion a field of the site layer, a value function (linear benefit/cost, thresholds, piecewise linear, ideal point) and a weight, or an AHP pairwise comparison (Saaty scale; with a consistency ratio CR &gt; 0.10 the scoring stops unless the inconsistency is explicitly accepted). Methods: weighted linear combination (wlc) or TOPSIS. Missing values: worst value, mean of the other sites, or no score.
 
 Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/B/C), missing (criteria without a value) and per criterion c_&lt;field&gt;, its contribution to the score in points.</translation>
-    </message>
-    <message>
-      <source>Die Standortebene enthält keine Objekte.</source>
-      <translation>The site layer contains no features.</translation>
-    </message>
-    <message>
-      <source>Standorte</source>
-      <translation>Sites</translation>
     </message>
     <message>
       <source>Bewertungsschema (JSON)</source>

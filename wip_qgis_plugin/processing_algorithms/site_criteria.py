@@ -1,0 +1,186 @@
+"""wip:sitecriteria – Standortkriterien berechnen: for each candidate site the values a planner weighs, each in its
+own field with the unit in the name: distances to the nearest feature, covered shares, area-weighted means, raster
+zonal statistics, area and compactness."""
+
+import re
+
+import numpy as np
+import shapely
+from qgis.core import (
+    Qgis,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import site_criteria
+from ..core.i18n import tr
+from ..qgis_io.layers import source_to_gdf, working_crs
+from .base import WipAlgorithm
+from .site_score import add_fields
+
+RASTER_TYPES = {Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
+                Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
+                Qgis.DataType.Float64: np.float64}
+
+
+def field_key(name: str, taken: set[str]) -> str:
+    """A short, unique field-name part from a layer or field name."""
+    key = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:30] or "ebene"
+    candidate, number = key, 2
+    while candidate in taken:
+        candidate, number = f"{key}_{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+class SiteCriteriaAlgorithm(WipAlgorithm):
+    algorithm_id = "sitecriteria"
+
+    SITES = "SITES"
+    NEAREST_LAYERS = "NEAREST_LAYERS"
+    OVERLAP_LAYERS = "OVERLAP_LAYERS"
+    MEAN_LAYER = "MEAN_LAYER"
+    MEAN_FIELD = "MEAN_FIELD"
+    RASTERS = "RASTERS"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):
+        return self.tr("Standortkriterien berechnen")
+
+    def group(self):
+        return self.tr("Standortbewertung")
+
+    def groupId(self):
+        return "site_evaluation"
+
+    def shortHelpString(self):
+        return self.tr(
+            "Berechnet je Standort die Kriterienwerte für die Bewertung: dist_<Ebene>_m – Abstand zum nächsten "
+            "Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_<Ebene> – überdeckter Anteil "
+            "0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; > 0 heißt: liegt darin); "
+            "mean_<Feld> – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); <Raster>_mean/_min/_max "
+            "– Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness "
+            "(4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832).")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, self.tr("Standorte"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.NEAREST_LAYERS, self.tr("Abstand zum nächsten Objekt von"),
+            QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.OVERLAP_LAYERS, self.tr("Überdeckter Anteil durch"), QgsProcessing.SourceType.TypeVectorPolygon,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MEAN_LAYER, self.tr("Flächengewichteter Mittelwert aus Ebene"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.MEAN_FIELD, self.tr("… des Feldes"), parentLayerParameterName=self.MEAN_LAYER,
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.RASTERS, self.tr("Zonenstatistik der Raster"), QgsProcessing.SourceType.TypeRaster, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Standorte mit Kriterien")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        sites_source = self.parameterAsSource(parameters, self.SITES, context)
+        if sites_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
+        crs = working_crs(sites_source)
+        features = list(sites_source.getFeatures())
+        if not features:
+            raise QgsProcessingException(self.tr("Die Standortebene enthält keine Objekte."))
+        sites = source_to_gdf(sites_source, crs, context, feedback, fields=[]).geometry.values
+        sites = np.asarray(sites, dtype=object)
+        if any(site is None for site in sites):
+            raise QgsProcessingException(self.tr("Standorte ohne Geometrie können nicht bewertet werden."))
+        sites = shapely.make_valid(sites)
+        area_ha = shapely.area(sites) / 1e4
+        columns: list[tuple[str, np.ndarray]] = [("area_ha", area_ha),
+                                                 ("compactness", site_criteria.compactness(sites))]
+        taken = {"area", "compactness"}
+        steps = []
+        for layer in self.parameterAsLayerList(parameters, self.NEAREST_LAYERS, context):
+            steps.append(("nearest", layer))
+        for layer in self.parameterAsLayerList(parameters, self.OVERLAP_LAYERS, context):
+            steps.append(("overlap", layer))
+        mean_layer = self.parameterAsSource(parameters, self.MEAN_LAYER, context)
+        mean_field = self.parameterAsString(parameters, self.MEAN_FIELD, context)
+        if mean_layer is not None:
+            if not mean_field:
+                raise QgsProcessingException(self.tr("Für den Mittelwert fehlt das Feld."))
+            steps.append(("mean", mean_layer))
+        for layer in self.parameterAsLayerList(parameters, self.RASTERS, context):
+            steps.append(("raster", layer))
+
+        for number, (kind, layer) in enumerate(steps):
+            if feedback.isCanceled():
+                return {}
+            name = layer.sourceName() if kind == "mean" else layer.name()
+            if kind == "raster":
+                mean, low, high = self._zonal(layer, crs, sites)
+                key = field_key(name, taken)
+                columns += [(f"{key}_mean", mean), (f"{key}_min", low), (f"{key}_max", high)]
+            else:
+                fields = [mean_field] if kind == "mean" else []
+                frame = source_to_gdf(layer, crs, context, feedback, fields=fields)
+                geometries = np.asarray(frame.geometry.values, dtype=object)
+                if kind == "nearest":
+                    columns.append((f"dist_{field_key(name, taken)}_m",
+                                    site_criteria.nearest_distance(sites, geometries)))
+                elif kind == "overlap":
+                    columns.append((f"share_{field_key(name, taken)}", site_criteria.overlap_share(sites, geometries)))
+                else:
+                    values = frame[mean_field].astype(float).to_numpy()
+                    columns.append((f"mean_{field_key(mean_field, taken)}",
+                                    site_criteria.weighted_mean(sites, geometries, values)))
+            feedback.setProgress(100.0 * (number + 1) / max(1, len(steps)))
+
+        fields = add_fields(sites_source, [(name, QVariant.Double) for name, _ in columns])
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites_source.wkbType(),
+                                                 sites_source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for row, feature in enumerate(features):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(feature.attributes() + [None if np.isnan(values[row]) else float(values[row])
+                                                      for _, values in columns])
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        return {self.OUTPUT: destination}
+
+    def _zonal(self, raster, crs, sites):
+        """Band 1 of ``raster`` over the sites' extent, read through its provider, then the zonal statistics."""
+        if raster.crs() != crs:
+            raise QgsProcessingException(tr("Raster „{name}“ ({raster}) muss im KBS der Standorte ({crs}) "
+                                            "vorliegen.").format(name=raster.name(), raster=raster.crs().authid(),
+                                                                 crs=crs.authid()))
+        provider = raster.dataProvider()
+        full = raster.extent()
+        width, height = raster.rasterUnitsPerPixelX(), raster.rasterUnitsPerPixelY()
+        minx, miny, maxx, maxy = shapely.total_bounds(sites)
+        # the window: whole cells of the raster grid around the sites, clipped to the raster
+        c0 = max(0, int(np.floor((minx - full.xMinimum()) / width)))
+        c1 = min(raster.width(), int(np.ceil((maxx - full.xMinimum()) / width)))
+        r0 = max(0, int(np.floor((full.yMaximum() - maxy) / height)))
+        r1 = min(raster.height(), int(np.ceil((full.yMaximum() - miny) / height)))
+        nan = np.full(len(sites), np.nan)
+        if c0 >= c1 or r0 >= r1:
+            return nan, nan.copy(), nan.copy()
+        x0, y0 = full.xMinimum() + c0 * width, full.yMaximum() - r0 * height
+        extent = QgsRectangle(x0, y0 - (r1 - r0) * height, x0 + (c1 - c0) * width, y0)
+        block = provider.block(1, extent, c1 - c0, r1 - r0)
+        dtype = RASTER_TYPES.get(block.dataType())
+        if dtype is None:
+            raise QgsProcessingException(tr("Raster „{name}“: Datentyp wird nicht unterstützt.").format(
+                name=raster.name()))
+        grid = np.frombuffer(bytes(block.data()), dtype=dtype).reshape(r1 - r0, c1 - c0).astype(float)
+        nodata = provider.sourceNoDataValue(1) if provider.sourceHasNoDataValue(1) else None
+        return site_criteria.zonal_statistics(sites, grid, (x0, y0), (width, height), nodata)
