@@ -64,8 +64,8 @@ def test_dock_shows_inputs_found_in_project(qgis_iface):
         inputs = {eligibility.child(i).text(0): eligibility.child(i).text(1) for i in range(eligibility.childCount())}
         assert "real_gemeinde" in inputs["Untersuchungsgebiet (Gemeindegrenze)"]
         assert "synth_schutzgebiete" in inputs["Schutzgebiete"]
-        assert tree.topLevelItem(1).text(1) == "in Vorbereitung"
-        tree.setCurrentItem(tree.topLevelItem(1))
+        assert tree.topLevelItem(2).text(1) == "in Vorbereitung"  # Ertrag
+        tree.setCurrentItem(tree.topLevelItem(2))
         assert not plugin.assistant_dock.form.openToolButton.isEnabled()
         tree.setCurrentItem(eligibility)
         assert plugin.assistant_dock.form.openToolButton.isEnabled()

@@ -67,7 +67,7 @@ def workflow() -> tuple[Step, ...]:
              (eligible,
               StepInput("grid", tr("Netzanschluss (Umspannwerke, Leitungen)"), (POINT, LINE),
                         ("umspann", "substation", "leitung", "110kv", "hochspannung"))),
-             ()),
+             ("wip:sitecriteria", "wip:sitescore", "wip:sitesensitivity")),
         Step("yield", tr("Ertrag"),
              tr("Was liefern die Flächen? PV-Leistung und -Ertrag, Windenergieanlagen-Layout und Jahresenergie."),
              (eligible,
