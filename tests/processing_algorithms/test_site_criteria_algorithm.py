@@ -1,10 +1,9 @@
-"""wip:sitecriteria through Processing on a small hand-computed layout, with a GeoTIFF raster."""
+"""wip:sitecriteria through Processing on a small hand-computed layout, with a raster."""
 
 import numpy as np
 import processing
 import pytest
-from osgeo import gdal, osr
-from qgis.core import NULL, QgsProcessingException, QgsRasterLayer
+from qgis.core import NULL, QgsCoordinateReferenceSystem, QgsProcessingException, QgsRasterLayer
 
 from tests.processing_algorithms.conftest import memory_layer, square
 
@@ -16,20 +15,20 @@ def sites():
                         fields="&field=name:string")
 
 
-def geotiff(path, epsg=25832):
-    """10 m cells, top-left corner (0, 100), 50 columns × 10 rows, value = column index; column 0 is nodata."""
-    dataset = gdal.GetDriverByName("GTiff").Create(str(path), 50, 10, 1, gdal.GDT_Float32)
-    dataset.SetGeoTransform((0, 10, 0, 100, 0, -10))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    dataset.SetProjection(srs.ExportToWkt())
-    band = dataset.GetRasterBand(1)
-    band.SetNoDataValue(-1)
-    values = np.tile(np.arange(50, dtype=np.float32), (10, 1))
+def ascii_grid(path, epsg=25832):
+    """10 m cells, top-left corner (0, 100), 50 columns × 10 rows, value = column index; column 0 is nodata.
+    An ESRI ASCII grid with its .prj: written without the GDAL Python bindings, which must not share the process
+    with QGIS at exit."""
+    values = np.tile(np.arange(50, dtype=float), (10, 1))
     values[:, 0] = -1
-    band.WriteArray(values)
-    dataset.FlushCache()
-    return QgsRasterLayer(str(path), "hangneigung")
+    rows = "\n".join(" ".join(f"{v:g}" for v in row) for row in values)
+    path.write_text(f"ncols 50\nnrows 10\nxllcorner 0\nyllcorner 0\ncellsize 10\nNODATA_value -1\n{rows}\n")
+    wkt = QgsCoordinateReferenceSystem(f"EPSG:{epsg}").toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT1_ESRI)
+    path.with_suffix(".prj").write_text(wkt)
+    layer = QgsRasterLayer(str(path), "hangneigung")
+    assert layer.isValid() and layer.crs().authid() == f"EPSG:{epsg}"
+    # the path, not the layer: a raster layer still alive when the test session ends QGIS crashes at exit
+    return str(path)
 
 
 def test_criteria_by_hand(wip_processing, sites, tmp_path):
@@ -40,7 +39,7 @@ def test_criteria_by_hand(wip_processing, sites, tmp_path):
                                                "ackerzahl": 40}], fields="&field=ackerzahl:double")
     result = processing.run("wip:sitecriteria", {
         "SITES": sites, "NEAREST_LAYERS": [substations], "OVERLAP_LAYERS": [protected], "MEAN_LAYER": soils,
-        "MEAN_FIELD": "ackerzahl", "RASTERS": [geotiff(tmp_path / "neigung.tif")], "OUTPUT": "memory:"})["OUTPUT"]
+        "MEAN_FIELD": "ackerzahl", "RASTERS": [ascii_grid(tmp_path / "hangneigung.asc")], "OUTPUT": "memory:"})["OUTPUT"]
     rows = {f["name"]: f for f in result.getFeatures()}
     a, b = rows["A"], rows["B"]
     assert (a["dist_umspannwerke_m"], b["dist_umspannwerke_m"]) == pytest.approx((50, 150))
@@ -54,7 +53,7 @@ def test_criteria_by_hand(wip_processing, sites, tmp_path):
 
 def test_raster_in_another_crs_is_named(wip_processing, sites, tmp_path):
     with pytest.raises(QgsProcessingException, match="hangneigung"):
-        processing.run("wip:sitecriteria", {"SITES": sites, "RASTERS": [geotiff(tmp_path / "x.tif", 3857)],
+        processing.run("wip:sitecriteria", {"SITES": sites, "RASTERS": [ascii_grid(tmp_path / "hangneigung.asc", 3857)],
                                             "OUTPUT": "memory:"})
 
 
