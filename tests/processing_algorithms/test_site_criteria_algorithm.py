@@ -39,7 +39,8 @@ def test_criteria_by_hand(wip_processing, sites, tmp_path):
                                                "ackerzahl": 40}], fields="&field=ackerzahl:double")
     result = processing.run("wip:sitecriteria", {
         "SITES": sites, "NEAREST_LAYERS": [substations], "OVERLAP_LAYERS": [protected], "MEAN_LAYER": soils,
-        "MEAN_FIELD": "ackerzahl", "RASTERS": [ascii_grid(tmp_path / "hangneigung.asc")], "OUTPUT": "memory:"})["OUTPUT"]
+        "MEAN_FIELD": "ackerzahl", "RASTERS": [ascii_grid(tmp_path / "hangneigung.asc")],
+        "OUTPUT": "memory:"})["OUTPUT"]
     rows = {f["name"]: f for f in result.getFeatures()}
     a, b = rows["A"], rows["B"]
     assert (a["dist_umspannwerke_m"], b["dist_umspannwerke_m"]) == pytest.approx((50, 150))

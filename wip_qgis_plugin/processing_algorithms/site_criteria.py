@@ -23,8 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import site_criteria
 from ..core.i18n import tr
 from ..qgis_io.layers import source_to_gdf, working_crs
-from .base import WipAlgorithm
-from .site_score import add_fields
+from .site_score import SiteEvaluationAlgorithm, add_fields
 
 RASTER_TYPES = {Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
                 Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
@@ -41,7 +40,7 @@ def field_key(name: str, taken: set[str]) -> str:
     return candidate
 
 
-class SiteCriteriaAlgorithm(WipAlgorithm):
+class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
     algorithm_id = "sitecriteria"
 
     SITES = "SITES"
@@ -54,12 +53,6 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
 
     def displayName(self):
         return self.tr("Standortkriterien berechnen")
-
-    def group(self):
-        return self.tr("Standortbewertung")
-
-    def groupId(self):
-        return "site_evaluation"
 
     def shortHelpString(self):
         return self.tr(

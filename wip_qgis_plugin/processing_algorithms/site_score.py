@@ -69,22 +69,40 @@ def add_fields(sites, extra: list[tuple[str, QVariant.Type]]) -> QgsFields:
     return fields
 
 
-class SiteScoreAlgorithm(WipAlgorithm):
-    algorithm_id = "sitescore"
-
-    SITES = "SITES"
-    SCHEME = "SCHEME"
-    ACCEPT_INCONSISTENT = "ACCEPT_INCONSISTENT"
-    OUTPUT = "OUTPUT"
-
-    def displayName(self):
-        return self.tr("Standorte bewerten")
+class SiteEvaluationAlgorithm(WipAlgorithm):
+    """The algorithms of the step Standortbewertung."""
 
     def group(self):
         return self.tr("Standortbewertung")
 
     def groupId(self):
         return "site_evaluation"
+
+
+class SchemeAlgorithm(SiteEvaluationAlgorithm):
+    """Algorithms that apply a Bewertungsschema to sites: the shared parameters."""
+
+    SITES = "SITES"
+    SCHEME = "SCHEME"
+    ACCEPT_INCONSISTENT = "ACCEPT_INCONSISTENT"
+
+    def add_scheme_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, self.tr("Standorte"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterFile(self.SCHEME, self.tr("Bewertungsschema (JSON)"),
+                                                     extension="json"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ACCEPT_INCONSISTENT, self.tr("Inkonsistenten Paarvergleich (CR > 0,10) zulassen"),
+            defaultValue=False))
+
+
+class SiteScoreAlgorithm(SchemeAlgorithm):
+    algorithm_id = "sitescore"
+
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):
+        return self.tr("Standorte bewerten")
 
     def shortHelpString(self):
         return self.tr(
@@ -97,13 +115,7 @@ class SiteScoreAlgorithm(WipAlgorithm):
             "missing (Kriterien ohne Wert) und je Kriterium c_<Feld>, der Beitrag zum score in Punkten.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, self.tr("Standorte"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        self.addParameter(QgsProcessingParameterFile(self.SCHEME, self.tr("Bewertungsschema (JSON)"),
-                                                     extension="json"))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.ACCEPT_INCONSISTENT, self.tr("Inkonsistenten Paarvergleich (CR > 0,10) zulassen"),
-            defaultValue=False))
+        self.add_scheme_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Bewertete Standorte")))
 
     def processAlgorithm(self, parameters, context, feedback):

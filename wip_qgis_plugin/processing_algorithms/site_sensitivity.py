@@ -9,26 +9,19 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.scoring import ScoringError, sensitivity
-from .base import WipAlgorithm
-from .site_score import add_fields, read_sites
+from .site_score import SchemeAlgorithm, add_fields, read_sites
 
 
-class SiteSensitivityAlgorithm(WipAlgorithm):
+class SiteSensitivityAlgorithm(SchemeAlgorithm):
     algorithm_id = "sitesensitivity"
 
-    SITES = "SITES"
-    SCHEME = "SCHEME"
-    ACCEPT_INCONSISTENT = "ACCEPT_INCONSISTENT"
     RUNS = "RUNS"
     SPREAD = "SPREAD"
     TOP_K = "TOP_K"
@@ -39,12 +32,6 @@ class SiteSensitivityAlgorithm(WipAlgorithm):
     def displayName(self):
         return self.tr("Robustheit der Rangfolge")
 
-    def group(self):
-        return self.tr("Standortbewertung")
-
-    def groupId(self):
-        return "site_evaluation"
-
     def shortHelpString(self):
         return self.tr(
             "Prüft, wie stark die Rangfolge der Standorte von den Gewichten des Bewertungsschemas abhängt. "
@@ -54,13 +41,7 @@ class SiteSensitivityAlgorithm(WipAlgorithm):
             "mittlere Rangänderung je Kriterium. Mit demselben Startwert ist das Ergebnis wiederholbar.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, self.tr("Standorte"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        self.addParameter(QgsProcessingParameterFile(self.SCHEME, self.tr("Bewertungsschema (JSON)"),
-                                                     extension="json"))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.ACCEPT_INCONSISTENT, self.tr("Inkonsistenten Paarvergleich (CR > 0,10) zulassen"),
-            defaultValue=False))
+        self.add_scheme_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.RUNS, self.tr("Monte-Carlo-Läufe"), QgsProcessingParameterNumber.Type.Integer, 500, minValue=1,
             maxValue=100000))
