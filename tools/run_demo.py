@@ -55,6 +55,26 @@ def run_eligibility(catalog_id: str, demo_gpkg: Path, feedback):
     }, feedback=feedback)
 
 
+def run_site_evaluation(eligible, demo_gpkg: Path, feedback):
+    """The contiguous wind areas scored with the example Bewertungsschema: criteria, then AHP-weighted scores."""
+    import processing
+
+    from wip_qgis_plugin.qgis_io.project import RESOURCES
+
+    def layer(name):
+        return f"{demo_gpkg}|layername={name}"
+
+    patches = processing.run("native:dissolve", {"INPUT": eligible, "FIELD": ["area_id"],
+                                                 "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)["OUTPUT"]
+    criteria = processing.run("wip:sitecriteria", {
+        "SITES": patches, "NEAREST_LAYERS": [layer("synth_umspannwerke_110kv"), layer("synth_siedlung")],
+        "OVERLAP_LAYERS": [layer("synth_schutzgebiete")], "MEAN_LAYER": layer("synth_landwirtschaft"),
+        "MEAN_FIELD": "ackerzahl", "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)["OUTPUT"]
+    return processing.run("wip:sitescore", {
+        "SITES": criteria, "SCHEME": str(RESOURCES / "schemes" / "beispiel_wind.json"),
+        "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)["OUTPUT"]
+
+
 def write_layer(layer, gpkg: Path, name: str) -> None:
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
@@ -90,6 +110,13 @@ def main() -> int:
     result_names = []
     for label, catalog_id, prefix in DEMO_STEPS:
         result = run_eligibility(catalog_id, demo_gpkg, feedback)
+        if catalog_id == "lsa_wind":
+            scored = run_site_evaluation(result["ELIGIBLE"], demo_gpkg, feedback)
+            write_layer(scored, results_gpkg, "standortbewertung_wind")
+            result_names.append("standortbewertung_wind")
+            best = sorted(scored.getFeatures(), key=lambda feature: feature["rank"])[:3]
+            site_lines = [f"    Fläche {f['area_id']}: {f['area_ha']:.1f} ha, Punkte {f['score']:.0f}, "
+                          f"Klasse {f['class']}" for f in best]
         for key, suffix in (("SUMMARY", "bilanz"), ("EXCLUDED", "ausschluss"), ("ELIGIBLE", "geeignet")):
             name = f"flaechenkulisse_{prefix}_{suffix}"
             write_layer(result[key], results_gpkg, name)
@@ -101,13 +128,17 @@ def main() -> int:
             if row["kind"] == "target":
                 state = "erreicht" if row["reached"] else f"fehlen {row['target_ha'] - row['eligible_ha']:.0f} ha"
                 summary_lines.append(f"  Flächenziel {row['label']}: {row['target_ha']:.0f} ha – {state}")
+        if catalog_id == "lsa_wind":
+            summary_lines.append("  Standortbewertung Wind (Beispielschema, AHP), die besten Flächen:")
+            summary_lines += site_lines
 
     project = QgsProject.instance()
     project.setTitle("WIP Demo – Hohenmölsen")
     add_gpkg_layers(project, demo_gpkg, "Demogemeinde Hohenmölsen (Eingangsdaten)")
     results = add_gpkg_layers(project, results_gpkg, "Ergebnisse", result_names)
-    for layer in results:  # the result layers share the style of their kind (eligible/excluded)
-        apply_style(layer, "eligibility_eligible" if layer.name().endswith("geeignet") else "eligibility_excluded")
+    for layer in results:  # the eligibility layers share the style of their kind (eligible/excluded)
+        if layer.name().endswith(("geeignet", "ausschluss")):
+            apply_style(layer, "eligibility_eligible" if layer.name().endswith("geeignet") else "eligibility_excluded")
     project_file = out / "wip_demo.qgz"
     if not project.write(str(project_file)):
         raise RuntimeError(f"{project_file}: {project.error()}")

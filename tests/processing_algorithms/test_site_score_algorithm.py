@@ -112,3 +112,17 @@ def test_sensitivity_gives_rank_ranges_and_the_influence_table(wip_processing, t
     table = [(f["field"], f["mean_rank_change"]) for f in first["INFLUENCE"].getFeatures()]
     assert {name for name, _ in table} == {"uw_m", "ackerzahl"}
     assert table[0][1] >= table[1][1]  # most influential first
+
+
+def test_demo_chain_from_eligible_land_to_scored_sites(wip_processing):
+    """Flächenkulisse → Standortkriterien → Bewertung with the shipped example scheme, as `make demo` runs it."""
+    from tools.run_demo import run_eligibility, run_site_evaluation
+    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+    eligible = run_eligibility("lsa_wind", DEMO_GPKG, None)["ELIGIBLE"]
+    scored = list(run_site_evaluation(eligible, DEMO_GPKG, None).getFeatures())
+    assert len(scored) == len({f["area_id"] for f in eligible.getFeatures()})
+    assert sorted(f["rank"] for f in scored)[0] == 1
+    assert all(0 <= f["score"] <= 100 and f["class"] in "ABC" for f in scored)
+    assert all(f["dist_synth_umspannwerke_110kv_m"] >= 0 and 0 <= f["share_synth_schutzgebiete"] <= 1
+               for f in scored)

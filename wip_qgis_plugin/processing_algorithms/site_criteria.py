@@ -23,7 +23,8 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import site_criteria
 from ..core.i18n import tr
 from ..qgis_io.layers import source_to_gdf, working_crs
-from .site_score import SiteEvaluationAlgorithm, add_fields
+from .eligibility import layer_key
+from .site_score import ResultFields, SiteEvaluationAlgorithm
 
 RASTER_TYPES = {Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
                 Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
@@ -116,7 +117,7 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
         for number, (kind, layer) in enumerate(steps):
             if feedback.isCanceled():
                 return {}
-            name = layer.sourceName() if kind == "mean" else layer.name()
+            name = layer.sourceName() if kind == "mean" else layer_key(layer)
             if kind == "raster":
                 mean, low, high = self._zonal(layer, crs, sites)
                 key = field_key(name, taken)
@@ -136,7 +137,8 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
                                     site_criteria.weighted_mean(sites, geometries, values)))
             feedback.setProgress(100.0 * (number + 1) / max(1, len(steps)))
 
-        fields = add_fields(sites_source, [(name, QVariant.Double) for name, _ in columns])
+        result_fields = ResultFields(sites_source, [(name, QVariant.Double) for name, _ in columns])
+        fields = result_fields.fields
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites_source.wkbType(),
                                                  sites_source.sourceCrs())
         if sink is None:
@@ -144,8 +146,8 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
         for row, feature in enumerate(features):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            out.setAttributes(feature.attributes() + [None if np.isnan(values[row]) else float(values[row])
-                                                      for _, values in columns])
+            out.setAttributes(result_fields.attributes(feature, [None if np.isnan(values[row]) else float(values[row])
+                                                                 for _, values in columns]))
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: destination}
 

@@ -62,11 +62,25 @@ def read_sites(algorithm, parameters, context, feedback):
     return sites, scheme, weights, features, utilities(values, [c.function for c in scheme.criteria])
 
 
-def add_fields(sites, extra: list[tuple[str, QVariant.Type]]) -> QgsFields:
-    fields = QgsFields(sites.fields())
-    for name, kind in extra:
-        fields.append(QgsField(name, kind))
-    return fields
+class ResultFields:
+    """The input fields plus the result fields; a result field whose name the input already has (a second run on
+    its own output) replaces that field's value instead of adding a duplicate."""
+
+    def __init__(self, sites, extra: list[tuple[str, QVariant.Type]]):
+        self.fields = QgsFields(sites.fields())
+        self.indexes = []
+        for name, kind in extra:
+            index = self.fields.indexOf(name)
+            if index < 0:
+                self.fields.append(QgsField(name, kind))
+                index = self.fields.count() - 1
+            self.indexes.append(index)
+
+    def attributes(self, feature, values: list) -> list:
+        attributes = feature.attributes() + [None] * (self.fields.count() - len(feature.attributes()))
+        for index, value in zip(self.indexes, values):
+            attributes[index] = value
+        return attributes
 
 
 class SiteEvaluationAlgorithm(WipAlgorithm):
@@ -129,9 +143,10 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
             feedback.pushInfo(self.tr("{count} Standort(e) mit fehlenden Werten, Regel: {policy}.").format(
                 count=gaps, policy=scheme.missing))
 
-        fields = add_fields(sites, [("score", QVariant.Double), ("rank", QVariant.Int), ("class", QVariant.String),
-                                    ("missing", QVariant.String)]
-                            + [(f"c_{criterion.field}", QVariant.Double) for criterion in scheme.criteria])
+        result_fields = ResultFields(sites, [("score", QVariant.Double), ("rank", QVariant.Int),
+                                             ("class", QVariant.String), ("missing", QVariant.String)]
+                                     + [(f"c_{criterion.field}", QVariant.Double) for criterion in scheme.criteria])
+        fields = result_fields.fields
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
                                                  sites.sourceCrs())
         if sink is None:
@@ -143,9 +158,9 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
             out.setGeometry(feature.geometry())
             gaps_here = [c.field for c, gap in zip(scheme.criteria, result.missing[row]) if gap]
             site_score = None if np.isnan(result.score[row]) else float(result.score[row])
-            out.setAttributes(feature.attributes() + [
+            out.setAttributes(result_fields.attributes(feature, [
                 site_score, int(result.rank[row]) or None, str(result.site_class[row]) or None,
                 ", ".join(gaps_here) or None] + [None if site_score is None else float(v)
-                                                   for v in result.contributions[row]])
+                                                   for v in result.contributions[row]]))
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: destination}

@@ -16,7 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.scoring import ScoringError, sensitivity
-from .site_score import SchemeAlgorithm, add_fields, read_sites
+from .site_score import ResultFields, SchemeAlgorithm, read_sites
 
 
 class SiteSensitivityAlgorithm(SchemeAlgorithm):
@@ -66,8 +66,9 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
                                  seed=self.parameterAsInt(parameters, self.SEED, context))
         except ScoringError as error:
             raise QgsProcessingException(str(error)) from error
-        fields = add_fields(sites, [("mean_rank", QVariant.Double), ("rank_p05", QVariant.Double),
-                                    ("rank_p95", QVariant.Double), (f"p_top{top_k}", QVariant.Double)])
+        result_fields = ResultFields(sites, [("mean_rank", QVariant.Double), ("rank_p05", QVariant.Double),
+                                             ("rank_p95", QVariant.Double), (f"p_top{top_k}", QVariant.Double)])
+        fields = result_fields.fields
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
                                                  sites.sourceCrs())
         if sink is None:
@@ -75,9 +76,9 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
         for row, feature in enumerate(features):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            out.setAttributes(feature.attributes() + [_number(result.mean_rank[row]), _number(result.rank_p05[row]),
-                                                      _number(result.rank_p95[row]),
-                                                      float(result.top_probability[row])])
+            out.setAttributes(result_fields.attributes(feature, [
+                _number(result.mean_rank[row]), _number(result.rank_p05[row]), _number(result.rank_p95[row]),
+                float(result.top_probability[row])]))
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
 
         table_fields = QgsFields()
