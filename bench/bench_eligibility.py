@@ -81,7 +81,7 @@ def native_zones(gpkg: Path) -> list:
     import processing
 
     from wip_qgis_plugin.core.catalog import DEFAULT_TURBINE, load_catalog, shipped_catalogs, suggest_layers
-    from wip_qgis_plugin.processing_algorithms.eligibility import describe_layer
+    from wip_qgis_plugin.qgis_io.project import describe_layer
 
     catalog = load_catalog(shipped_catalogs()[CATALOG_ID])
     layers = constraint_layers(gpkg)

@@ -66,17 +66,17 @@ class WipPlugin:
         self.iface.addPluginToMenu(self.menu_name(), self.eligibility_action)
 
     def unload(self):
-        if self.assistant_dock is not None:
-            self.assistant_dock.disconnect_project()
-            self.iface.removeDockWidget(self.assistant_dock)
-            self.assistant_dock.deleteLater()
-            self.assistant_dock = None
-        self.eligibility_dock = None
-        self.eligibility_action: QAction | None = None
-        if self.assistant_action is not None:
-            self.iface.removePluginMenu(self.menu_name(), self.assistant_action)
-            self.assistant_action.deleteLater()
-            self.assistant_action = None
+        for dock in (self.assistant_dock, self.eligibility_dock):
+            if dock is not None:
+                dock.disconnect_project()
+                self.iface.removeDockWidget(dock)
+                dock.deleteLater()
+        self.assistant_dock = self.eligibility_dock = None
+        for action in (self.assistant_action, self.eligibility_action):
+            if action is not None:
+                self.iface.removePluginMenu(self.menu_name(), action)
+                action.deleteLater()
+        self.assistant_action = self.eligibility_action = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()

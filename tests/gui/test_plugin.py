@@ -5,6 +5,7 @@ from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 import wip_qgis_plugin
+from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
 from wip_qgis_plugin.gui.planning_assistant import PlanningAssistantDock
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
@@ -16,8 +17,9 @@ def _loaded_plugin(qgis_iface):
 
 
 def _docks(qgis_iface):
+    names = (PlanningAssistantDock.OBJECT_NAME, EligibilityDock.OBJECT_NAME)
     return [dock for dock in qgis_iface.mainWindow().findChildren(QDockWidget)
-            if dock.objectName() == PlanningAssistantDock.OBJECT_NAME and dock.parent() is not None]
+            if dock.objectName() in names and dock.parent() is not None]
 
 
 def test_load_registers_provider_toolbar_and_dock(qgis_iface):
@@ -48,6 +50,7 @@ def test_unload_leaves_nothing_behind_and_reload_works(qgis_iface):
         QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # run the deleteLater() calls
         assert QgsApplication.processingRegistry().providerById("wip") is None
         assert plugin.assistant_dock is None and plugin.toolbar is None
+        assert plugin.eligibility_dock is None and plugin.eligibility_action is None
     assert len(qgis_iface.mainWindow().findChildren(QToolBar)) == toolbars_before
     assert _docks(qgis_iface) == []
 

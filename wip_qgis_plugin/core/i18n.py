@@ -21,11 +21,6 @@ def tr(text: str) -> str:
     return _translate(text)
 
 
-def language() -> str:
-    """The UI language ("de", "en", …): picks the matching text of bilingual data such as catalog labels."""
-    return _language
-
-
 def localised(texts: dict) -> str:
     """The text of a {"de": …, "en": …} mapping in the UI language: German, or English for any other language."""
     return texts.get("de" if _language == "de" else "en") or texts.get("de") or ""

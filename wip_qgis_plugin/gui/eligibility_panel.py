@@ -35,8 +35,9 @@ from ..core.catalog import (
 )
 from ..core.eligibility import type_text
 from ..core.i18n import tr
-from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, describe_layer, layer_key
-from ..qgis_io.project import apply_style
+from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
+from ..qgis_io.layers import is_null
+from ..qgis_io.project import apply_style, describe_layer
 from .bar_chart import BarChart
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "eligibility_panel.ui"))
@@ -290,7 +291,7 @@ class EligibilityDock(QgsDockWidget):
         table.setRowCount(0)
         multiple = len({row["study_id"] for row in rows}) > 1
         for row in rows:
-            if row["kind"] == "criterion" and _is_null(row["area_ha"]):
+            if row["kind"] == "criterion" and is_null(row["area_ha"]):
                 continue  # criteria without a layer are listed in the log
             label = row["label"]
             if multiple:
@@ -305,11 +306,11 @@ class EligibilityDock(QgsDockWidget):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column:
                     item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
-                tip = [text for text in (row["legal_basis"], row["note"]) if not _is_null(text)]
+                tip = [text for text in (row["legal_basis"], row["note"]) if not is_null(text)]
                 item.setToolTip("\n".join(str(text) for text in tip))
                 table.setItem(position, column, item)
         table.resizeColumnsToContents()
-        excluding = [row for row in rows if row["kind"] == "criterion" and not _is_null(row["only_ha"])]
+        excluding = [row for row in rows if row["kind"] == "criterion" and not is_null(row["only_ha"])]
         excluding.sort(key=lambda row: -(row["area_ha"] or 0.0))
         self.chart.set_bars([(row["label"], row["area_ha"], TYPE_COLOURS.get(row["type"], "#e67e22"))
                              for row in excluding if (row["area_ha"] or 0) > 0], "ha")
@@ -349,9 +350,5 @@ class EligibilityDock(QgsDockWidget):
         self.form.resultTabs.setCurrentWidget(self.form.reasonTab)
 
 
-def _is_null(value) -> bool:
-    return value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL"
-
-
 def _number(value, decimals: int = 1) -> str:
-    return "" if _is_null(value) else f"{float(value):,.{decimals}f}".replace(",", " ")
+    return "" if is_null(value) else f"{float(value):,.{decimals}f}".replace(",", " ")

@@ -3,11 +3,11 @@
 from pathlib import Path
 
 from qgis.core import QgsProcessingAlgorithm
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
 from ..dependencies import install_hint, missing_requirements
+from ..qgis_io.layers import is_null
 
 ICON_PATH = Path(__file__).parent.parent / "resources" / "icons" / "wip.svg"
 
@@ -26,7 +26,7 @@ class WipAlgorithm(QgsProcessingAlgorithm):
     def parameterAsCells(self, parameters, name, context) -> list:  # noqa: N802 - next to parameterAsMatrix
         """The cells of a matrix parameter, row by row; an unset matrix is empty (QGIS gives ``[NULL]`` for it)."""
         cells = self.parameterAsMatrix(parameters, name, context)
-        if all(cell is None or (isinstance(cell, QVariant) and cell.isNull()) for cell in cells):
+        if all(is_null(cell) for cell in cells):
             return []
         return cells
 

@@ -25,7 +25,6 @@ from qgis.core import (
 from ..core.catalog import (
     DEFAULT_TURBINE,
     CatalogError,
-    LayerDescription,
     TurbineGeometry,
     load_catalog,
     shipped_catalog_title,
@@ -34,17 +33,11 @@ from ..core.catalog import (
 )
 from ..core.eligibility import EligibilityCancelled, EligibilityError, compute_eligibility
 from ..qgis_io.layers import qgs_fields, source_to_gdf, working_crs, write_frame
+from ..qgis_io.project import describe_layer
 from .base import WipAlgorithm
 
 # Index order of the CATALOG enum: only ever append, models and batch files store the index.
 SHIPPED_CATALOG_IDS = ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv", "lsa_floating_pv", "lsa_gewerbe")
-
-
-def describe_layer(layer, name: str) -> LayerDescription:
-    """What the mapping suggestion needs to know of a vector layer."""
-    kind = {QgsWkbTypes.GeometryType.PointGeometry: "point", QgsWkbTypes.GeometryType.LineGeometry: "line",
-            QgsWkbTypes.GeometryType.PolygonGeometry: "polygon"}.get(layer.geometryType(), "none")
-    return LayerDescription(name, kind, tuple(layer.fields().names()))
 
 
 def layer_key(layer) -> str:

@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import tr
 from ..core.scoring import ScoringError, load_scheme, score, utilities
+from ..qgis_io.layers import is_null
 from .base import WipAlgorithm
 
 
@@ -49,7 +50,7 @@ def read_sites(algorithm, parameters, context, feedback):
     for row, feature in enumerate(features):
         for column, criterion in enumerate(scheme.criteria):
             value = feature[criterion.field]
-            if value is None or (isinstance(value, QVariant) and value.isNull()):
+            if is_null(value):
                 continue
             try:
                 values[row, column] = float(value)

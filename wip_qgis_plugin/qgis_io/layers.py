@@ -36,9 +36,14 @@ def working_crs(*sources) -> QgsCoordinateReferenceSystem:
     return QgsCoordinateReferenceSystem(WORKING_CRS)
 
 
+def is_null(value) -> bool:
+    """Whether an attribute value is missing: None or QGIS's NULL (a null QVariant)."""
+    return value is None or (isinstance(value, QVariant) and value.isNull())
+
+
 def _python_value(value):
     """QVariant-ish attribute values as plain Python (NULL → None)."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         return None
     if isinstance(value, QDateTime):
         return value.toPyDateTime()

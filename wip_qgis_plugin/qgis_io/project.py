@@ -4,6 +4,7 @@ from pathlib import Path
 
 from qgis.core import QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
 
+from ..core.catalog import LayerDescription
 from ..core.i18n import tr
 from ..core.workflow import LINE, POINT, POLYGON, RASTER, TABLE, LayerInfo
 
@@ -27,6 +28,11 @@ def layer_kind(layer: QgsMapLayer) -> str | None:
             return TABLE
         return _GEOMETRY_KINDS.get(layer.geometryType())
     return None
+
+
+def describe_layer(layer: QgsVectorLayer, name: str) -> LayerDescription:
+    """What the catalog's layer suggestion needs to know of a vector layer: name, geometry kind, fields."""
+    return LayerDescription(name, layer_kind(layer) or "none", tuple(layer.fields().names()))
 
 
 def project_layer_infos(project: QgsProject) -> list[LayerInfo]:
