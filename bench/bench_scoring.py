@@ -1,5 +1,6 @@
-"""Benchmark: re-scoring 100,000 sites × 12 criteria with new weights (what a weight slider does), the vectorised
-core against a plain per-site loop, same inputs, same scores. Prints median times and the ratio."""
+"""Benchmark: re-scoring 100,000 sites × 12 criteria with new weights (what a weight slider does: scores and classes
+for the map), the vectorised core against a plain per-site loop, same inputs, same scores; and what the full ranking
+adds (computed on demand, e.g. when the results are written). Prints median times, the target and the ratio."""
 
 import statistics
 import sys
@@ -12,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from wip_qgis_plugin.core.scoring import score  # noqa: E402
 
 SITES, CRITERIA, RUNS = 100_000, 12, 21
+TARGET_MS = 20.0
 
 
 def per_site_loop(utility, weights):
@@ -35,11 +37,13 @@ def main():
     assert np.allclose(score(utility, weights).score, per_site_loop(utility, weights))
     ours = median_seconds(lambda u, w: score(u, w), utility, weights)
     topsis = median_seconds(lambda u, w: score(u, w, method="topsis"), utility, weights)
+    ranked = median_seconds(lambda u, w: score(u, w).rank, utility, weights)
     loop = median_seconds(per_site_loop, utility, weights, runs=3)
-    print(f"Re-scoring {SITES:,} sites × {CRITERIA} criteria (median of {RUNS} runs)")
-    print(f"  WLC with ranks and classes   {1000 * ours:7.1f} ms")
-    print(f"  TOPSIS with ranks and classes {1000 * topsis:6.1f} ms")
-    print(f"  per-site Python loop (WLC only) {1000 * loop:5.0f} ms   ratio {loop / ours:.0f}×")
+    print(f"Re-scoring {SITES:,} sites × {CRITERIA} criteria (median of {RUNS} runs, target ≤ {TARGET_MS:.0f} ms)")
+    print(f"  WLC, scores and classes        {1000 * ours:7.1f} ms")
+    print(f"  TOPSIS, scores and classes     {1000 * topsis:7.1f} ms")
+    print(f"  WLC with the full ranking      {1000 * ranked:7.1f} ms")
+    print(f"  per-site Python loop (WLC only) {1000 * loop:6.0f} ms   ratio {loop / ours:.0f}×")
 
 
 if __name__ == "__main__":

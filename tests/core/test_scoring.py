@@ -119,6 +119,7 @@ def test_scores_stay_in_range_and_a_dominating_site_never_ranks_lower(case, meth
     assert np.all((result.score >= -1e-9) & (result.score <= 100 + 1e-9))
     assert result.rank[-1] <= result.rank[0]
     assert result.score[-1] >= result.score[0] - 1e-9
+    assert [result.rank_of(site) for site in range(len(result.score))] == result.rank.tolist()
 
 
 def test_sensitivity_is_seeded_and_finds_the_influential_weight():

@@ -7,6 +7,7 @@ vector operations and needs no GIS work.
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -135,12 +136,22 @@ def normalised_weights(weights) -> np.ndarray:
 @dataclass
 class ScoreResult:
     score: np.ndarray  # 0–100, NaN where a site has no score (missing values under the policy "exclude")
-    rank: np.ndarray  # 1 = best; 0 where there is no score
     site_class: np.ndarray  # "A", "B", "C" or ""
     utilities: np.ndarray  # sites × criteria in [0, 1] after the missing-value policy
     missing: np.ndarray  # sites × criteria: where the raw value was missing
     weights: np.ndarray  # normalised
     method: str
+
+    @cached_property
+    def rank(self) -> np.ndarray:
+        """1 = best; 0 where there is no score. Sorting costs more than the scores themselves, so a weight slider
+        that recolours by score and class does not pay for it."""
+        return _ranks(self.score)
+
+    def rank_of(self, site: int) -> int:
+        """The rank of one site without sorting all of them (the site inspector)."""
+        value = self.score[site]
+        return 0 if np.isnan(value) else int(np.count_nonzero(self.score > value)) + 1
 
     @property
     def contributions(self) -> np.ndarray:
@@ -187,28 +198,34 @@ def score(utility: np.ndarray, weights, method: str = WLC, missing: str = MISSIN
     if method == WLC:
         scores = 100.0 * (u @ w)
     else:
-        weighted = u * w
-        to_ideal = np.sqrt(((w - weighted) ** 2).sum(axis=1))
-        to_worst = np.sqrt((weighted ** 2).sum(axis=1))
+        # Σ w²u² and Σ w²(1 − u)² = Σ w² − 2 Σ w²u + Σ w²u² as matrix-vector products: no sites × criteria temporaries
+        squared = w * w
+        linear, quadratic = u @ squared, (u * u) @ squared
+        to_worst = np.sqrt(quadratic)
+        to_ideal = np.sqrt(np.maximum(squared.sum() - 2.0 * linear + quadratic, 0.0))
         with np.errstate(invalid="ignore", divide="ignore"):
             scores = np.where(to_ideal + to_worst > 0, 100.0 * to_worst / (to_ideal + to_worst), 0.0)
     if missing == MISSING_EXCLUDE:
         scores = np.where(gaps.any(axis=1), np.nan, scores)
-    rank = _ranks(scores)
     upper, lower = class_bounds
     site_class = np.array(["A", "B", "C", ""])[np.where(np.isnan(scores), 3, np.where(
         scores >= upper, 0, np.where(scores >= lower, 1, 2)))]
-    return ScoreResult(scores, rank, site_class, u, gaps, w, method)
+    return ScoreResult(scores, site_class, u, gaps, w, method)
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
     """1 for the best score; equal scores share the better rank; 0 for sites without a score."""
     rank = np.zeros(len(scores), dtype=int)
-    valid = np.flatnonzero(~np.isnan(scores))
+    gaps = np.isnan(scores)
+    valid = np.flatnonzero(~gaps) if gaps.any() else np.arange(len(scores))
     order = valid[np.argsort(-scores[valid])]  # ties get the same rank below, their order does not matter
     ordered = scores[order]
-    starts = np.r_[True, ordered[1:] != ordered[:-1]] if len(order) else np.zeros(0, dtype=bool)
-    rank[order] = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0)) + 1
+    ties = ordered[1:] == ordered[:-1]
+    if ties.any():
+        starts = np.r_[True, ~ties]
+        rank[order] = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0)) + 1
+    else:
+        rank[order] = np.arange(1, len(order) + 1)
     return rank
 
 
