@@ -11,6 +11,8 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
+ZONAL_BATCH_CELLS = 2_000_000  # cell centres tested at once: bounds the memory of a batch to some 100 MB
+
 
 def nearest_distance(sites: np.ndarray, features: np.ndarray) -> np.ndarray:
     """Metres from each site to the nearest feature (0 where they touch); NaN when there are no features."""
@@ -23,27 +25,37 @@ def nearest_distance(sites: np.ndarray, features: np.ndarray) -> np.ndarray:
     return distance
 
 
-def _overlaps(sites: np.ndarray, features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (site, feature) that overlap, and the area of each overlap (m²)."""
+def overlap_share(sites: np.ndarray, features: np.ndarray) -> np.ndarray:
+    """Share 0–1 of each site's area covered by the features (overlapping features counted once).
+
+    Each site loses the features that hit it one after the other; round k takes the k-th feature of every site in
+    one vectorised difference, so overlapping features need no union and the loop runs over rounds, not sites."""
+    features = features[~shapely.is_missing(features) & ~shapely.is_empty(features)]
+    area = shapely.area(sites)
+    if not len(features):
+        return np.zeros(len(sites))
+    site_index, feature_index = STRtree(features).query(sites, predicate="intersects")
+    features = shapely.make_valid(features)
+    order = np.argsort(site_index, kind="stable")
+    site_index, feature_index = site_index[order], feature_index[order]
+    first = np.searchsorted(site_index, site_index, side="left")
+    turn = np.arange(len(site_index)) - first  # the position of each pair among its site's pairs
+    uncovered = sites.copy()
+    for number in range(int(turn.max()) + 1 if len(turn) else 0):
+        pairs = turn == number
+        uncovered[site_index[pairs]] = shapely.difference(uncovered[site_index[pairs]],
+                                                          features[feature_index[pairs]])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(area > 0, np.clip(1.0 - shapely.area(uncovered) / area, 0.0, 1.0), 0.0)
+
+
+def _pieces(sites: np.ndarray, features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (site, feature) that overlap, and the part of the site the feature covers."""
     features = shapely.make_valid(features[~shapely.is_missing(features) & ~shapely.is_empty(features)])
     if not len(features):
-        return np.array([], dtype=int), np.array([], dtype=int), np.array([])
+        return np.array([], dtype=int), np.array([], dtype=int), np.array([], dtype=object)
     site_index, feature_index = STRtree(features).query(sites, predicate="intersects")
-    areas = shapely.area(shapely.intersection(sites[site_index], features[feature_index]))
-    return site_index, feature_index, areas
-
-
-def overlap_share(sites: np.ndarray, features: np.ndarray) -> np.ndarray:
-    """Share 0–1 of each site's area covered by the features (overlapping features counted once)."""
-    share = np.zeros(len(sites))
-    features = features[~shapely.is_missing(features) & ~shapely.is_empty(features)]
-    if not len(features):
-        return share
-    site_index, feature_index = STRtree(features).query(sites, predicate="intersects")
-    for site in np.unique(site_index):
-        covered = shapely.union_all(features[feature_index[site_index == site]])
-        share[site] = shapely.area(shapely.intersection(sites[site], covered)) / shapely.area(sites[site])
-    return np.clip(share, 0.0, 1.0)
+    return site_index, feature_index, shapely.intersection(sites[site_index], features[feature_index])
 
 
 def weighted_mean(sites: np.ndarray, features: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -51,7 +63,8 @@ def weighted_mean(sites: np.ndarray, features: np.ndarray, values: np.ndarray) -
     sites without overlap give NaN weight / NaN."""
     values = np.asarray(values, dtype=float)
     present = ~shapely.is_missing(features) & ~np.isnan(values)
-    site_index, feature_index, areas = _overlaps(sites, features[present])
+    site_index, feature_index, pieces = _pieces(sites, features[present])
+    areas = shapely.area(pieces)
     sums = np.bincount(site_index, weights=areas * values[present][feature_index], minlength=len(sites))
     weights = np.bincount(site_index, weights=areas, minlength=len(sites))
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -64,34 +77,57 @@ def zonal_statistics(sites: np.ndarray, grid: np.ndarray, origin: tuple[float, f
 
     ``grid`` is row-major with row 0 at the top; ``origin`` the top-left corner (x, y) and ``cell`` the cell size
     (width, height > 0). A site smaller than a cell takes the cell under its interior point, so no site is left
-    without a value while it lies on the raster."""
+    without a value while it lies on the raster. The cell centres of all sites' bounding boxes are tested in
+    vectorised batches."""
     grid = np.asarray(grid, dtype=float)
     if nodata is not None:
         grid = np.where(grid == nodata, np.nan, grid)
     rows, columns = grid.shape
     x0, y0 = origin
     width, height = cell
-    mean, low, high = (np.full(len(sites), np.nan) for _ in range(3))
-    for index, (minx, miny, maxx, maxy) in enumerate(shapely.bounds(sites)):
-        c0, c1 = max(0, math.floor((minx - x0) / width)), min(columns, math.ceil((maxx - x0) / width))
-        r0, r1 = max(0, math.floor((y0 - maxy) / height)), min(rows, math.ceil((y0 - miny) / height))
-        if c0 >= c1 or r0 >= r1:
-            continue
-        xs = x0 + (np.arange(c0, c1) + 0.5) * width
-        ys = y0 - (np.arange(r0, r1) + 0.5) * height
-        gx, gy = np.meshgrid(xs, ys)
-        inside = shapely.contains_xy(sites[index], gx, gy)
-        cells = grid[r0:r1, c0:c1][inside]
-        if not inside.any():
-            point = shapely.point_on_surface(sites[index])
-            column = math.floor((shapely.get_x(point) - x0) / width)
-            row = math.floor((y0 - shapely.get_y(point)) / height)
-            cells = grid[row:row + 1, column:column + 1].ravel() if 0 <= row < rows and 0 <= column < columns \
-                else np.array([])
-        cells = cells[~np.isnan(cells)]
-        if len(cells):
-            mean[index], low[index], high[index] = cells.mean(), cells.min(), cells.max()
-    return mean, low, high
+    minx, miny, maxx, maxy = shapely.bounds(sites).T
+    c0 = np.clip(np.floor((minx - x0) / width), 0, columns).astype(np.int64)
+    c1 = np.clip(np.ceil((maxx - x0) / width), 0, columns).astype(np.int64)
+    r0 = np.clip(np.floor((y0 - maxy) / height), 0, rows).astype(np.int64)
+    r1 = np.clip(np.ceil((y0 - miny) / height), 0, rows).astype(np.int64)
+    span = np.maximum(c1 - c0, 0)
+    counts = span * np.maximum(r1 - r0, 0)
+    total, count = np.zeros(len(sites)), np.zeros(len(sites), dtype=np.int64)
+    low, high = np.full(len(sites), np.inf), np.full(len(sites), -np.inf)
+    shapely.prepare(sites)
+    for batch in _batches(counts, ZONAL_BATCH_CELLS):
+        site = np.repeat(batch, counts[batch])
+        offset = np.arange(len(site)) - np.repeat(np.cumsum(counts[batch]) - counts[batch], counts[batch])
+        row, column = r0[site] + offset // span[site], c0[site] + offset % span[site]
+        inside = shapely.contains_xy(sites[site], x0 + (column + 0.5) * width, y0 - (row + 0.5) * height)
+        site, values = site[inside], grid[row[inside], column[inside]]
+        # a site without a cell centre inside takes the cell under its interior point
+        empty = batch[np.bincount(site, minlength=len(sites))[batch] == 0]
+        points = shapely.point_on_surface(sites[empty])
+        point_row = np.floor((y0 - shapely.get_y(points)) / height)
+        point_column = np.floor((shapely.get_x(points) - x0) / width)
+        on_grid = (point_row >= 0) & (point_row < rows) & (point_column >= 0) & (point_column < columns)
+        site = np.r_[site, empty[on_grid]]
+        values = np.r_[values, grid[point_row[on_grid].astype(np.int64), point_column[on_grid].astype(np.int64)]]
+        valid = ~np.isnan(values)
+        site, values = site[valid], values[valid]
+        total += np.bincount(site, weights=values, minlength=len(sites))
+        count += np.bincount(site, minlength=len(sites))
+        np.minimum.at(low, site, values)
+        np.maximum.at(high, site, values)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(count > 0, total / count, np.nan)
+    return mean, np.where(count > 0, low, np.nan), np.where(count > 0, high, np.nan)
+
+
+def _batches(counts: np.ndarray, limit: int):
+    """Consecutive site indexes whose cell counts add up to about ``limit`` (one site may exceed it alone)."""
+    ends = np.cumsum(counts)
+    start = 0
+    while start < len(counts):
+        stop = max(start + 1, int(np.searchsorted(ends, ends[start] - counts[start] + limit, side="right")))
+        yield np.arange(start, stop)
+        start = stop
 
 
 def compactness(geometries: np.ndarray) -> np.ndarray:
