@@ -154,7 +154,8 @@ def main() -> None:
         differences = compare(ours_output, native_output)
     print(f"Criteria of {SITES:,} sites against {BUILDINGS + ROADS + PROTECTED:,} features and a "
           f"{CELLS:,} × {CELLS:,} raster (2 distances, 1 covered share, raster mean/min/max)")
-    print(f"  wip:sitecriteria     {ours['seconds']:6.1f} s  (target ≤ {TARGET_S:.0f} s)  peak {ours['max_rss_gb']:.2f} GB")
+    print(f"  wip:sitecriteria     {ours['seconds']:6.1f} s  (target ≤ {TARGET_S:.0f} s)  "
+          f"peak {ours['max_rss_gb']:.2f} GB")
     print(f"  native chain         {native['seconds']:6.1f} s  peak {native['max_rss_gb']:.2f} GB"
           f"   ratio {native['seconds'] / ours['seconds']:.1f}×")
     print("  largest difference between the two:")

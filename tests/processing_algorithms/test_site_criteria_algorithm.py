@@ -3,7 +3,15 @@
 import numpy as np
 import processing
 import pytest
-from qgis.core import NULL, QgsCoordinateReferenceSystem, QgsProcessingException, QgsRasterLayer
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProject,
+    QgsRasterLayer,
+)
 
 from tests.processing_algorithms.conftest import memory_layer, square
 
@@ -15,7 +23,7 @@ def sites():
                         fields="&field=name:string")
 
 
-def ascii_grid(path, epsg=25832):
+def ascii_grid(path):
     """10 m cells, top-left corner (0, 100), 50 columns × 10 rows, value = column index; column 0 is nodata.
     An ESRI ASCII grid with its .prj: written without the GDAL Python bindings, which must not share the process
     with QGIS at exit."""
@@ -23,10 +31,10 @@ def ascii_grid(path, epsg=25832):
     values[:, 0] = -1
     rows = "\n".join(" ".join(f"{v:g}" for v in row) for row in values)
     path.write_text(f"ncols 50\nnrows 10\nxllcorner 0\nyllcorner 0\ncellsize 10\nNODATA_value -1\n{rows}\n")
-    wkt = QgsCoordinateReferenceSystem(f"EPSG:{epsg}").toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT1_ESRI)
+    wkt = QgsCoordinateReferenceSystem("EPSG:25832").toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT1_ESRI)
     path.with_suffix(".prj").write_text(wkt)
     layer = QgsRasterLayer(str(path), "hangneigung")
-    assert layer.isValid() and layer.crs().authid() == f"EPSG:{epsg}"
+    assert layer.isValid() and layer.crs().authid() == "EPSG:25832"
     # the path, not the layer: a raster layer still alive when the test session ends QGIS crashes at exit
     return str(path)
 
@@ -52,10 +60,22 @@ def test_criteria_by_hand(wip_processing, sites, tmp_path):
     assert a["area_ha"] == pytest.approx(1.0) and a["compactness"] == pytest.approx(3.14159 / 4, rel=1e-4)
 
 
-def test_raster_in_another_crs_is_named(wip_processing, sites, tmp_path):
-    with pytest.raises(QgsProcessingException, match="hangneigung"):
-        processing.run("wip:sitecriteria", {"SITES": sites, "RASTERS": [ascii_grid(tmp_path / "hangneigung.asc", 3857)],
-                                            "OUTPUT": "memory:"})
+def test_raster_in_another_crs_is_read_in_its_own_crs(wip_processing, tmp_path):
+    """The sites of the hand-computed layout, stored in UTM 33: transformed back to the raster's UTM 32 they are the
+    same squares again, so the cell statistics must not change."""
+    to_utm33 = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
+                                      QgsCoordinateReferenceSystem("EPSG:25833"), QgsProject.instance())
+    rows = []
+    for name, x0 in (("A", 0), ("B", 300)):
+        geometry = QgsGeometry.fromWkt(square(x0, 0, 100))
+        geometry.transform(to_utm33)
+        rows.append({"wkt": geometry.asWkt(), "name": name})
+    sites = memory_layer("standorte", "Polygon", rows, crs="EPSG:25833", fields="&field=name:string")
+    result = processing.run("wip:sitecriteria", {"SITES": sites, "RASTERS": [ascii_grid(tmp_path / "hang.asc")],
+                                                 "OUTPUT": "memory:"})["OUTPUT"]
+    values = {f["name"]: (f["hang_mean"], f["hang_min"], f["hang_max"]) for f in result.getFeatures()}
+    assert values["A"] == pytest.approx((5, 1, 9)) and values["B"] == pytest.approx((34.5, 30, 39))
+    assert result.crs().authid() == "EPSG:25833"
 
 
 def test_mean_layer_needs_a_field(wip_processing, sites):

@@ -22,7 +22,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import site_criteria
 from ..core.i18n import tr
-from ..qgis_io.layers import source_to_gdf, working_crs
+from ..qgis_io.layers import report_reprojection, shapely_geometries, source_to_gdf, working_crs
 from .eligibility import layer_key
 from .site_score import ResultFields, SiteEvaluationAlgorithm
 
@@ -62,7 +62,8 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
             "0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; > 0 heißt: liegt darin); "
             "mean_<Feld> – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); <Raster>_mean/_min/_max "
             "– Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness "
-            "(4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832).")
+            "(4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem "
+            "anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -91,11 +92,10 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
         features = list(sites_source.getFeatures())
         if not features:
             raise QgsProcessingException(self.tr("Die Standortebene enthält keine Objekte."))
-        sites = source_to_gdf(sites_source, crs, context, feedback, fields=[]).geometry.values
-        sites = np.asarray(sites, dtype=object)
-        if any(site is None for site in sites):
+        if any(not feature.hasGeometry() for feature in features):
             raise QgsProcessingException(self.tr("Standorte ohne Geometrie können nicht bewertet werden."))
-        sites = shapely.make_valid(sites)
+        report_reprojection(sites_source, crs, feedback)
+        sites = shapely.make_valid(shapely_geometries(features, sites_source.sourceCrs(), crs, context))
         area_ha = shapely.area(sites) / 1e4
         columns: list[tuple[str, np.ndarray]] = [("area_ha", area_ha),
                                                  ("compactness", site_criteria.compactness(sites))]
@@ -119,7 +119,10 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
                 return {}
             name = layer.sourceName() if kind == "mean" else layer_key(layer)
             if kind == "raster":
-                mean, low, high = self._zonal(layer, crs, sites)
+                # zonal statistics in the raster's own CRS: the sites are transformed, the cells stay as they are
+                raster_sites = sites if not layer.crs().isValid() or layer.crs() == crs else shapely.make_valid(
+                    shapely_geometries(features, sites_source.sourceCrs(), layer.crs(), context))
+                mean, low, high = self._zonal(layer, raster_sites)
                 key = field_key(name, taken)
                 columns += [(f"{key}_mean", mean), (f"{key}_min", low), (f"{key}_max", high)]
             else:
@@ -151,12 +154,9 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: destination}
 
-    def _zonal(self, raster, crs, sites):
-        """Band 1 of ``raster`` over the sites' extent, read through its provider, then the zonal statistics."""
-        if raster.crs() != crs:
-            raise QgsProcessingException(tr("Raster „{name}“ ({raster}) muss im KBS der Standorte ({crs}) "
-                                            "vorliegen.").format(name=raster.name(), raster=raster.crs().authid(),
-                                                                 crs=crs.authid()))
+    def _zonal(self, raster, sites):
+        """Band 1 of ``raster`` over the extent of ``sites`` (in the raster's CRS), read through its provider, then
+        the zonal statistics."""
         provider = raster.dataProvider()
         full = raster.extent()
         width, height = raster.rasterUnitsPerPixelX(), raster.rasterUnitsPerPixelY()

@@ -12,6 +12,7 @@ import pandas as pd
 import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -52,14 +53,18 @@ def _python_value(value):
     return value
 
 
+def report_reprojection(source, crs: QgsCoordinateReferenceSystem, feedback) -> None:
+    if source.sourceCrs().isValid() and source.sourceCrs() != crs and feedback is not None:
+        feedback.pushInfo(tr("„{name}“ wird von {source} nach {target} umprojiziert.").format(
+            name=source.sourceName(), source=source.sourceCrs().authid(), target=crs.authid()))
+
+
 def source_to_gdf(source, crs: QgsCoordinateReferenceSystem, context, feedback=None,
                   fields: list[str] | None = None) -> gpd.GeoDataFrame:
     """All features of ``source`` as a GeoDataFrame in ``crs`` (reprojected by QGIS when needed).
 
     ``fields`` limits the attributes read; features without geometry get None."""
-    if source.sourceCrs().isValid() and source.sourceCrs() != crs and feedback is not None:
-        feedback.pushInfo(tr("„{name}“ wird von {source} nach {target} umprojiziert.").format(
-            name=source.sourceName(), source=source.sourceCrs().authid(), target=crs.authid()))
+    report_reprojection(source, crs, feedback)
     names = fields if fields is not None else source.fields().names()
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
     if fields is not None:
@@ -73,6 +78,25 @@ def source_to_gdf(source, crs: QgsCoordinateReferenceSystem, context, feedback=N
         rows.append([_python_value(feature[name]) for name in names])
     geometries = shapely.from_wkb(np.array(wkbs, dtype=object))
     return gpd.GeoDataFrame(pd.DataFrame(rows, columns=names), geometry=geometries, crs=crs.authid() or None)
+
+
+def shapely_geometries(features, source_crs: QgsCoordinateReferenceSystem, crs: QgsCoordinateReferenceSystem,
+                       context) -> np.ndarray:
+    """The geometries of ``features`` (read from a source in ``source_crs``) as shapely, in ``crs``; the features
+    themselves are not changed. None for features without geometry."""
+    transform = None
+    if source_crs.isValid() and crs.isValid() and source_crs != crs:
+        transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
+    wkbs = []
+    for feature in features:
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.isNull():
+            wkbs.append(None)
+            continue
+        if transform is not None:
+            geometry.transform(transform)
+        wkbs.append(bytes(geometry.asWkb()))
+    return shapely.from_wkb(np.array(wkbs, dtype=object))
 
 
 def qgs_fields(frame: pd.DataFrame) -> QgsFields:
