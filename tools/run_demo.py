@@ -15,6 +15,11 @@ DEMO_STEPS = (
     ("Wind", "lsa_wind", "wind"),
     ("Freiflächen-PV", "lsa_pv_freiflaeche", "pv"),
 )
+# per result prefix: the example Bewertungsschema and the demo layers its criteria are measured against
+SITE_EVALUATION = {
+    "wind": ("beispiel_wind", ["synth_umspannwerke_110kv", "synth_siedlung"], ["synth_schutzgebiete"]),
+    "pv": ("beispiel_pv", ["synth_umspannwerke_110kv", "synth_autobahn"], ["synth_bergbau"]),
+}
 
 
 def start_qgis():
@@ -55,24 +60,25 @@ def run_eligibility(catalog_id: str, demo_gpkg: Path, feedback):
     }, feedback=feedback)
 
 
-def run_site_evaluation(eligible, demo_gpkg: Path, feedback):
-    """The contiguous wind areas scored with the example Bewertungsschema: criteria, then AHP-weighted scores."""
+def run_site_evaluation(eligible, prefix: str, demo_gpkg: Path, feedback):
+    """The contiguous eligible areas scored with the technology's example Bewertungsschema: criteria, then scores."""
     import processing
 
-    from wip_qgis_plugin.qgis_io.project import RESOURCES
+    from wip_qgis_plugin.core.scoring import shipped_schemes
 
     def layer(name):
         return f"{demo_gpkg}|layername={name}"
 
+    scheme, nearest, overlap = SITE_EVALUATION[prefix]
     patches = processing.run("native:dissolve", {"INPUT": eligible, "FIELD": ["area_id"],
                                                  "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)["OUTPUT"]
     criteria = processing.run("wip:sitecriteria", {
-        "SITES": patches, "NEAREST_LAYERS": [layer("synth_umspannwerke_110kv"), layer("synth_siedlung")],
-        "OVERLAP_LAYERS": [layer("synth_schutzgebiete")], "MEAN_LAYER": layer("synth_landwirtschaft"),
+        "SITES": patches, "NEAREST_LAYERS": [layer(name) for name in nearest],
+        "OVERLAP_LAYERS": [layer(name) for name in overlap], "MEAN_LAYER": layer("synth_landwirtschaft"),
         "MEAN_FIELD": "ackerzahl", "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)["OUTPUT"]
     return processing.run("wip:sitescore", {
-        "SITES": criteria, "SCHEME": str(RESOURCES / "schemes" / "beispiel_wind.json"),
-        "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)["OUTPUT"]
+        "SITES": criteria, "SCHEME": str(shipped_schemes()[scheme]), "OUTPUT": "TEMPORARY_OUTPUT"},
+        feedback=feedback)["OUTPUT"]
 
 
 def write_layer(layer, gpkg: Path, name: str) -> None:
@@ -110,13 +116,10 @@ def main() -> int:
     result_names = []
     for label, catalog_id, prefix in DEMO_STEPS:
         result = run_eligibility(catalog_id, demo_gpkg, feedback)
-        if catalog_id == "lsa_wind":
-            scored = run_site_evaluation(result["ELIGIBLE"], demo_gpkg, feedback)
-            write_layer(scored, results_gpkg, "standortbewertung_wind")
-            result_names.append("standortbewertung_wind")
-            best = sorted(scored.getFeatures(), key=lambda feature: feature["rank"])[:3]
-            site_lines = [f"    Fläche {f['area_id']}: {f['area_ha']:.1f} ha, Punkte {f['score']:.0f}, "
-                          f"Klasse {f['class']}" for f in best]
+        scored = run_site_evaluation(result["ELIGIBLE"], prefix, demo_gpkg, feedback)
+        write_layer(scored, results_gpkg, f"standortbewertung_{prefix}")
+        result_names.append(f"standortbewertung_{prefix}")
+        best = sorted((f for f in scored.getFeatures() if f["rank"]), key=lambda feature: feature["rank"])[:3]
         for key, suffix in (("SUMMARY", "bilanz"), ("EXCLUDED", "ausschluss"), ("ELIGIBLE", "geeignet")):
             name = f"flaechenkulisse_{prefix}_{suffix}"
             write_layer(result[key], results_gpkg, name)
@@ -128,17 +131,20 @@ def main() -> int:
             if row["kind"] == "target":
                 state = "erreicht" if row["reached"] else f"fehlen {row['target_ha'] - row['eligible_ha']:.0f} ha"
                 summary_lines.append(f"  Flächenziel {row['label']}: {row['target_ha']:.0f} ha – {state}")
-        if catalog_id == "lsa_wind":
-            summary_lines.append("  Standortbewertung Wind (Beispielschema, AHP), die besten Flächen:")
-            summary_lines += site_lines
+        summary_lines.append(f"  Standortbewertung {label} (Beispielschema), die besten von {scored.featureCount()} "
+                             "Flächen:")
+        summary_lines += [f"    Fläche {f['area_id']}: {f['area_ha']:.1f} ha, Punkte {f['score']:.0f}, "
+                          f"Klasse {f['class']}" for f in best]
 
     project = QgsProject.instance()
     project.setTitle("WIP Demo – Hohenmölsen")
     add_gpkg_layers(project, demo_gpkg, "Demogemeinde Hohenmölsen (Eingangsdaten)")
     results = add_gpkg_layers(project, results_gpkg, "Ergebnisse", result_names)
-    for layer in results:  # the eligibility layers share the style of their kind (eligible/excluded)
+    for layer in results:  # result layers share the style of their kind
         if layer.name().endswith(("geeignet", "ausschluss")):
             apply_style(layer, "eligibility_eligible" if layer.name().endswith("geeignet") else "eligibility_excluded")
+        elif layer.name().startswith("standortbewertung"):
+            apply_style(layer, "site_score")
     project_file = out / "wip_demo.qgz"
     if not project.write(str(project_file)):
         raise RuntimeError(f"{project_file}: {project.error()}")

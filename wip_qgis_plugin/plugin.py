@@ -27,6 +27,8 @@ class WipPlugin:
         self.assistant_dock = None
         self.eligibility_dock = None
         self.eligibility_action: QAction | None = None
+        self.site_dock = None
+        self.site_action: QAction | None = None
 
     def menu_name(self) -> str:
         return tr("&WIP Energie- und Raumplanung")
@@ -43,12 +45,17 @@ class WipPlugin:
 
         from .gui.eligibility_panel import EligibilityDock
         from .gui.planning_assistant import PlanningAssistantDock
+        from .gui.site_evaluation_panel import SiteEvaluationDock
 
         self.eligibility_dock = EligibilityDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.eligibility_dock)
         self.eligibility_dock.hide()
-        self.assistant_dock = PlanningAssistantDock(self.iface, self.iface.mainWindow(),
-                                                    panels={"eligibility": self.eligibility_dock})
+        self.site_dock = SiteEvaluationDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.site_dock)
+        self.site_dock.hide()
+        self.assistant_dock = PlanningAssistantDock(
+            self.iface, self.iface.mainWindow(),
+            panels={"eligibility": self.eligibility_dock, "site_evaluation": self.site_dock})
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assistant_dock)
         self.assistant_dock.hide()
 
@@ -64,19 +71,23 @@ class WipPlugin:
         self.eligibility_action.setObjectName("WipEligibilityAction")
         self.eligibility_dock.setToggleVisibilityAction(self.eligibility_action)
         self.iface.addPluginToMenu(self.menu_name(), self.eligibility_action)
+        self.site_action = QAction(QIcon(ICON), tr("Standortbewertung"), self.iface.mainWindow())
+        self.site_action.setObjectName("WipSiteEvaluationAction")
+        self.site_dock.setToggleVisibilityAction(self.site_action)
+        self.iface.addPluginToMenu(self.menu_name(), self.site_action)
 
     def unload(self):
-        for dock in (self.assistant_dock, self.eligibility_dock):
+        for dock in (self.assistant_dock, self.eligibility_dock, self.site_dock):
             if dock is not None:
                 dock.disconnect_project()
                 self.iface.removeDockWidget(dock)
                 dock.deleteLater()
-        self.assistant_dock = self.eligibility_dock = None
-        for action in (self.assistant_action, self.eligibility_action):
+        self.assistant_dock = self.eligibility_dock = self.site_dock = None
+        for action in (self.assistant_action, self.eligibility_action, self.site_action):
             if action is not None:
                 self.iface.removePluginMenu(self.menu_name(), action)
                 action.deleteLater()
-        self.assistant_action = self.eligibility_action = None
+        self.assistant_action = self.eligibility_action = self.site_action = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()

@@ -12,6 +12,9 @@ from wip_qgis_plugin.core.scoring import (
     ScoringError,
     ValueFunction,
     ahp_weights,
+    judgement_text,
+    pairwise_from_weights,
+    parse_judgement,
     score,
     sensitivity,
     utilities,
@@ -142,3 +145,20 @@ def test_sensitivity_refuses_absurd_parameters():
         sensitivity(np.ones((3, 2)), [1, 1], runs=0)
     with pytest.raises(ScoringError):
         sensitivity(np.ones((3, 2)), [1, 1], spread=1.5)
+
+
+def test_judgements_as_typed_and_shown():
+    assert [parse_judgement(text) for text in ("3", " 1/3", "0,5", "9")] == pytest.approx([3, 1 / 3, 0.5, 9])
+    assert [judgement_text(value) for value in (3.0, 1 / 3, 1 / 9, 1.5, 0.4)] == ["3", "1/3", "1/9", "1.5", "0.4"]
+    for bad in ("10", "1/10", "abc", "1/0", ""):
+        with pytest.raises(ScoringError):
+            parse_judgement(bad)
+
+
+def test_pairwise_from_weights_is_consistent_and_gives_the_weights_back():
+    matrix = pairwise_from_weights([3, 1, 2])
+    result = ahp_weights(matrix)
+    assert result.weights == pytest.approx([0.5, 1 / 6, 1 / 3])
+    assert result.consistency_ratio == pytest.approx(0, abs=1e-9)
+    # beyond Saaty's scale the ratios are cut at 9, and a zero weight does not divide by zero
+    assert pairwise_from_weights([100, 1, 0]).max() == 9

@@ -114,15 +114,16 @@ def test_sensitivity_gives_rank_ranges_and_the_influence_table(wip_processing, t
     assert table[0][1] >= table[1][1]  # most influential first
 
 
-def test_demo_chain_from_eligible_land_to_scored_sites(wip_processing):
-    """Flächenkulisse → Standortkriterien → Bewertung with the shipped example scheme, as `make demo` runs it."""
+@pytest.mark.parametrize("catalog_id, prefix, share_field", [
+    ("lsa_wind", "wind", "share_synth_schutzgebiete"), ("lsa_pv_freiflaeche", "pv", "share_synth_bergbau")])
+def test_demo_chain_from_eligible_land_to_scored_sites(wip_processing, catalog_id, prefix, share_field):
+    """Flächenkulisse → Standortkriterien → Bewertung with the shipped example schemes, as `make demo` runs it."""
     from tools.run_demo import run_eligibility, run_site_evaluation
     from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
-    eligible = run_eligibility("lsa_wind", DEMO_GPKG, None)["ELIGIBLE"]
-    scored = list(run_site_evaluation(eligible, DEMO_GPKG, None).getFeatures())
+    eligible = run_eligibility(catalog_id, DEMO_GPKG, None)["ELIGIBLE"]
+    scored = list(run_site_evaluation(eligible, prefix, DEMO_GPKG, None).getFeatures())
     assert len(scored) == len({f["area_id"] for f in eligible.getFeatures()})
     assert sorted(f["rank"] for f in scored)[0] == 1
     assert all(0 <= f["score"] <= 100 and f["class"] in "ABC" for f in scored)
-    assert all(f["dist_synth_umspannwerke_110kv_m"] >= 0 and 0 <= f["share_synth_schutzgebiete"] <= 1
-               for f in scored)
+    assert all(f["dist_synth_umspannwerke_110kv_m"] >= 0 and 0 <= f[share_field] <= 1 for f in scored)

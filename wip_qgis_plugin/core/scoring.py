@@ -24,6 +24,7 @@ MISSING_POLICIES = (MISSING_WORST, MISSING_MEAN, MISSING_EXCLUDE)
 # Saaty's random consistency index for matrices of order n (index n - 1), Saaty 1980.
 RANDOM_INDEX = (0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49)
 MAX_CONSISTENCY_RATIO = 0.10
+SCHEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "schemes"
 
 
 class ScoringError(ValueError):
@@ -124,6 +125,39 @@ def ahp_weights(matrix) -> AhpResult:
     ci = (lambda_max - n) / (n - 1)
     ri = RANDOM_INDEX[n - 1]
     return AhpResult(vector / vector.sum(), lambda_max, ci, ci / ri if ri else 0.0)
+
+
+def pairwise_from_weights(weights) -> np.ndarray:
+    """The pairwise comparison that a set of direct weights implies (w_i / w_j, kept within Saaty's 1/9 … 9): the
+    starting point when a planner switches from weights to comparisons."""
+    w = normalised_weights(weights)
+    w = np.where(w > 0, w, w[w > 0].min() / 9)
+    return np.clip(w[:, None] / w[None, :], 1 / 9, 9)
+
+
+def parse_judgement(text: str) -> float:
+    """A Saaty judgement as a planner types it: "3", "1/3", "0,5" or "0.5"; between 1/9 and 9."""
+    cleaned = text.strip().replace(",", ".")
+    try:
+        if "/" in cleaned:
+            numerator, denominator = cleaned.split("/", 1)
+            value = float(numerator) / float(denominator)
+        else:
+            value = float(cleaned)
+    except (ValueError, ZeroDivisionError) as error:
+        raise ScoringError(tr("„{text}“ ist kein Paarvergleichswert (z. B. 3 oder 1/3).").format(text=text)) \
+            from error
+    if not 1 / 9 - 1e-9 <= value <= 9 + 1e-9:
+        raise ScoringError(tr("Paarvergleichswerte müssen zwischen 1/9 und 9 liegen."))
+    return value
+
+
+def judgement_text(value: float) -> str:
+    """The inverse of :func:`parse_judgement`: 3 → "3", 0.333 → "1/3", 1.5 → "1.5"."""
+    if value >= 1 - 1e-9:
+        return f"{value:.3g}"
+    inverse = 1 / value
+    return f"1/{inverse:.0f}" if abs(inverse - round(inverse)) < 1e-3 else f"{value:.3g}"
 
 
 def normalised_weights(weights) -> np.ndarray:
@@ -251,6 +285,7 @@ class Scheme:
     method: str = WLC
     missing: str = MISSING_WORST
     pairwise: tuple[tuple[float, ...], ...] | None = None
+    title: str = ""
 
     def weights(self, accept_inconsistent: bool = False) -> tuple[np.ndarray, AhpResult | None]:
         """Normalised weights; from the pairwise comparison when there is one, which must be consistent
@@ -274,6 +309,8 @@ class Scheme:
                               "function": _function_json(c.function)} for c in self.criteria]}
         if self.pairwise is not None:
             data["pairwise"] = [list(row) for row in self.pairwise]
+        if self.title:
+            data["title"] = self.title
         return data
 
 
@@ -347,7 +384,13 @@ def parse_scheme(data, where: str) -> Scheme:
         pairwise = tuple(tuple(float(v) for v in row) for row in rows)
     method = reader.choice("method", (WLC, TOPSIS)) if "method" in data else WLC
     missing = reader.choice("missing", MISSING_POLICIES) if "missing" in data else MISSING_WORST
-    return Scheme(tuple(criteria), method, missing, pairwise)
+    title = reader.text("title") if "title" in data else ""
+    return Scheme(tuple(criteria), method, missing, pairwise, title)
+
+
+def shipped_schemes() -> dict[str, Path]:
+    """The example Bewertungsschemata that ship with the plugin: id (file name without .json) → path."""
+    return {path.stem: path for path in sorted(SCHEME_DIR.glob("*.json"))}
 
 
 def _numbers(reader: JsonReader, key: str) -> list[float]:

@@ -19,7 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import tr
-from ..core.scoring import ScoringError, load_scheme, score, utilities
+from ..core.scoring import Scheme, ScoringError, load_scheme, score, utilities
 from ..qgis_io.layers import is_null
 from .base import WipAlgorithm
 
@@ -38,14 +38,25 @@ def read_sites(algorithm, parameters, context, feedback):
     if ahp is not None:
         feedback.pushInfo(tr("AHP: λmax = {lam:.3f}, CR = {cr:.3f}").format(lam=ahp.lambda_max,
                                                                          cr=ahp.consistency_ratio))
-    names = sites.fields().names()
-    missing_fields = [c.field for c in scheme.criteria if c.field not in names]
-    if missing_fields:
-        raise QgsProcessingException(tr("Den Standorten fehlen die Felder {fields} des Schemas.").format(
-            fields=", ".join(missing_fields)))
     features = list(sites.getFeatures())
     if not features:
         raise QgsProcessingException(tr("Die Standortebene enthält keine Objekte."))
+    try:
+        values = criterion_matrix(sites.fields().names(), features, scheme)
+    except ScoringError as error:
+        raise QgsProcessingException(str(error)) from error
+    for criterion, weight in zip(scheme.criteria, weights):
+        feedback.pushInfo(tr("{label} ({field}): Gewicht {weight:.3f}").format(
+            label=criterion.label, field=criterion.field, weight=weight))
+    return sites, scheme, weights, features, utilities(values, [c.function for c in scheme.criteria])
+
+
+def criterion_matrix(field_names: list[str], features, scheme: Scheme) -> np.ndarray:
+    """The raw criterion values (sites × criteria, NaN for NULL) of ``features`` for the fields of ``scheme``."""
+    missing_fields = [c.field for c in scheme.criteria if c.field not in field_names]
+    if missing_fields:
+        raise ScoringError(tr("Den Standorten fehlen die Felder {fields} des Schemas.").format(
+            fields=", ".join(missing_fields)))
     values = np.full((len(features), len(scheme.criteria)), np.nan)
     for row, feature in enumerate(features):
         for column, criterion in enumerate(scheme.criteria):
@@ -55,12 +66,9 @@ def read_sites(algorithm, parameters, context, feedback):
             try:
                 values[row, column] = float(value)
             except (TypeError, ValueError) as error:
-                raise QgsProcessingException(tr("Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.").format(
+                raise ScoringError(tr("Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.").format(
                     field=criterion.field, fid=feature.id(), value=value)) from error
-    for criterion, weight in zip(scheme.criteria, weights):
-        feedback.pushInfo(tr("{label} ({field}): Gewicht {weight:.3f}").format(
-            label=criterion.label, field=criterion.field, weight=weight))
-    return sites, scheme, weights, features, utilities(values, [c.function for c in scheme.criteria])
+    return values
 
 
 class ResultFields:

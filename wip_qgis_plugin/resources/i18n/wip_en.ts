@@ -494,6 +494,10 @@
       <translation>Value function “{kind}”: {problem}</translation>
     </message>
     <message>
+      <source>„{text}“ ist kein Paarvergleichswert (z. B. 3 oder 1/3).</source>
+      <translation>“{text}” is not a pairwise judgement (e.g. 3 or 1/3).</translation>
+    </message>
+    <message>
       <source>Der Paarvergleich hat {n} Zeilen, das Schema {k} Kriterien.</source>
       <translation>The pairwise comparison has {n} rows, the scheme {k} criteria.</translation>
     </message>
@@ -730,6 +734,174 @@
       <translation>not found</translation>
     </message>
     <message>
+      <source>Standorte</source>
+      <translation>Sites</translation>
+    </message>
+    <message>
+      <source>Bewertungsschema</source>
+      <translation>Scoring scheme</translation>
+    </message>
+    <message>
+      <source>Bewertungsschema (*.json)</source>
+      <translation>Scoring scheme (*.json)</translation>
+    </message>
+    <message>
+      <source>Ein eigenes Schema (JSON) ersetzt die Auswahl oben.</source>
+      <translation>A scheme file of your own (JSON) replaces the choice above.</translation>
+    </message>
+    <message>
+      <source>Eigenes Schema</source>
+      <translation>Own scheme</translation>
+    </message>
+    <message>
+      <source>Gewichtete Summe</source>
+      <translation>Weighted sum</translation>
+    </message>
+    <message>
+      <source>TOPSIS</source>
+      <translation>TOPSIS</translation>
+    </message>
+    <message>
+      <source>Verfahren</source>
+      <translation>Method</translation>
+    </message>
+    <message>
+      <source>als schlechtester Wert</source>
+      <translation>as the worst value</translation>
+    </message>
+    <message>
+      <source>als Mittelwert der anderen</source>
+      <translation>as the mean of the other sites</translation>
+    </message>
+    <message>
+      <source>Standort nicht bewerten</source>
+      <translation>do not score the site</translation>
+    </message>
+    <message>
+      <source>Fehlende Werte</source>
+      <translation>Missing values</translation>
+    </message>
+    <message>
+      <source>Standorte bewerten</source>
+      <translation>Score sites</translation>
+    </message>
+    <message>
+      <source>Schema speichern …</source>
+      <translation>Save scheme …</translation>
+    </message>
+    <message>
+      <source>Standort untersuchen</source>
+      <translation>Inspect a site</translation>
+    </message>
+    <message>
+      <source>Standortebene und Bewertungsschema wählen, dann „Standorte bewerten“.</source>
+      <translation>Choose a site layer and a scoring scheme, then “Score sites”.</translation>
+    </message>
+    <message>
+      <source>Gewichte</source>
+      <translation>Weights</translation>
+    </message>
+    <message>
+      <source>Gewichte aus dem Paarvergleich (AHP)</source>
+      <translation>Weights from the pairwise comparison (AHP)</translation>
+    </message>
+    <message>
+      <source>Inkonsistenz (CR &gt; 0,10) ausdrücklich zulassen</source>
+      <translation>Explicitly accept the inconsistency (CR &gt; 0.10)</translation>
+    </message>
+    <message>
+      <source>Zeile gegen Spalte auf der Saaty-Skala: 1 gleich wichtig, 3 etwas, 5 deutlich, 7 sehr viel, 9 extrem wichtiger; 1/3 … 1/9 umgekehrt. Die untere Hälfte folgt als Kehrwert.</source>
+      <translation>Row against column on Saaty's scale: 1 equally important, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more important; 1/3 … 1/9 the other way round. The lower half follows as the reciprocal.</translation>
+    </message>
+    <message>
+      <source>Paarvergleich (AHP)</source>
+      <translation>Pairwise comparison (AHP)</translation>
+    </message>
+    <message>
+      <source>Standort</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Rangspannen der Standorte</source>
+      <translation>Rank ranges of the sites</translation>
+    </message>
+    <message>
+      <source>Punkte</source>
+      <translation>points</translation>
+    </message>
+    <message>
+      <source>Kriterium</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <source>Gewicht</source>
+      <translation>Weight</translation>
+    </message>
+    <message>
+      <source>Bitte eine Standortebene (Flächen) wählen.</source>
+      <translation>Please choose a site layer (polygons).</translation>
+    </message>
+    <message>
+      <source>Konsistenzverhältnis CR = {cr:.3f} (λmax = {lam:.3f})</source>
+      <translation>Consistency ratio CR = {cr:.3f} (λmax = {lam:.3f})</translation>
+    </message>
+    <message>
+      <source>über 0,10: die Urteile widersprechen sich; bitte prüfen oder die Inkonsistenz ausdrücklich zulassen.</source>
+      <translation>above 0.10: the judgements contradict each other; please check them or explicitly accept the inconsistency.</translation>
+    </message>
+    <message>
+      <source>Keine Neubewertung: die Gewichte sind nicht verwendbar (alle 0 oder Paarvergleich inkonsistent).</source>
+      <translation>Not re-scored: the weights cannot be used (all 0, or the pairwise comparison is inconsistent).</translation>
+    </message>
+    <message>
+      <source>{sites} Standorte: {a} in Klasse A, {b} in B, {c} in C.</source>
+      <translation>{sites} sites: {a} in class A, {b} in B, {c} in C.</translation>
+    </message>
+    <message>
+      <source>Ohne Bewertung: fehlende Kriterienwerte.</source>
+      <translation>Not scored: criterion values are missing.</translation>
+    </message>
+    <message>
+      <source>Bewertungsschema speichern</source>
+      <translation>Save scoring scheme</translation>
+    </message>
+    <message>
+      <source>Die Standortebene enthält keine Objekte.</source>
+      <translation>The site layer contains no features.</translation>
+    </message>
+    <message>
+      <source>Standortbewertung – {layer}</source>
+      <translation>Site evaluation – {layer}</translation>
+    </message>
+    <message>
+      <source>Rangspanne wird berechnet …</source>
+      <translation>Rank range is being computed …</translation>
+    </message>
+    <message>
+      <source>Schema gespeichert: {path}</source>
+      <translation>Scheme saved: {path}</translation>
+    </message>
+    <message>
+      <source>{count} ohne Bewertung (fehlende Werte).</source>
+      <translation>{count} without a score (missing values).</translation>
+    </message>
+    <message>
+      <source>Rang {rank} von {count}, {score:.1f} Punkte, Klasse {site_class}</source>
+      <translation>Rank {rank} of {count}, {score:.1f} points, class {site_class}</translation>
+    </message>
+    <message>
+      <source>Fehlende Werte: {labels}</source>
+      <translation>Missing values: {labels}</translation>
+    </message>
+    <message>
+      <source>Rangspanne bei ±{spread:.0f} % Gewichtsstreuung (5–95 %): {low:.0f}–{high:.0f}</source>
+      <translation>Rank range with ±{spread:.0f} % weight variation (5–95 %): {low:.0f}–{high:.0f}</translation>
+    </message>
+    <message>
+      <source>Schema nicht gespeichert: {reason}</source>
+      <translation>Scheme not saved: {reason}</translation>
+    </message>
+    <message>
       <source>&amp;WIP Energie- und Raumplanung</source>
       <translation>&amp;WIP Energy and Spatial Planning</translation>
     </message>
@@ -826,10 +998,6 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>The distance table needs pairs of criterion and metres.</translation>
     </message>
     <message>
-      <source>Kriterium</source>
-      <translation>Criterion</translation>
-    </message>
-    <message>
       <source>Ebene</source>
       <translation>Layer</translation>
     </message>
@@ -870,12 +1038,8 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Compute site criteria</translation>
     </message>
     <message>
-      <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_&lt;Ebene&gt;_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_&lt;Ebene&gt; – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_&lt;Feld&gt; – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); &lt;Raster&gt;_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832).</source>
-      <translation>Computes per site the criterion values for the scoring: dist_&lt;layer&gt;_m – distance to the nearest feature (e.g. substation, 110 kV line, settlement, road); share_&lt;layer&gt; – covered share 0–1 (e.g. protected area, forest, post-mining land, privileged corridor; &gt; 0 means: lies in it); mean_&lt;field&gt; – area-weighted mean of an attribute (e.g. Ackerzahl soil quality); &lt;raster&gt;_mean/_min/_max – zonal statistics of the cells whose centre lies in the site (band 1); area_ha and compactness (4πA/P²). Everything metric in the CRS of the sites (geographic inputs: EPSG:25832).</translation>
-    </message>
-    <message>
-      <source>Standorte</source>
-      <translation>Sites</translation>
+      <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_&lt;Ebene&gt;_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_&lt;Ebene&gt; – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_&lt;Feld&gt; – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); &lt;Raster&gt;_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.</source>
+      <translation>Computes per site the criterion values for the evaluation: dist_&lt;layer&gt;_m – distance to the nearest feature (e.g. substation, 110 kV line, settlement, road); share_&lt;layer&gt; – covered share 0–1 (e.g. protected area, forest, post-mining land, privileged corridor; &gt; 0 means: lies in it); mean_&lt;field&gt; – area-weighted mean of an attribute (e.g. Ackerzahl soil quality); &lt;raster&gt;_mean/_min/_max – zonal statistics of the cells whose centre lies in the site (band 1); area_ha and compactness (4πA/P²). All metric in the CRS of the sites (geographic input: EPSG:25832); rasters in another CRS are evaluated in their own CRS, with the sites reprojected to it.</translation>
     </message>
     <message>
       <source>Abstand zum nächsten Objekt von</source>
@@ -902,10 +1066,6 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Sites with criteria</translation>
     </message>
     <message>
-      <source>Die Standortebene enthält keine Objekte.</source>
-      <translation>The site layer contains no features.</translation>
-    </message>
-    <message>
       <source>Standorte ohne Geometrie können nicht bewertet werden.</source>
       <translation>Sites without geometry cannot be evaluated.</translation>
     </message>
@@ -914,16 +1074,8 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>The field for the mean is missing.</translation>
     </message>
     <message>
-      <source>Raster „{name}“ ({raster}) muss im KBS der Standorte ({crs}) vorliegen.</source>
-      <translation>Raster “{name}” ({raster}) must be in the CRS of the sites ({crs}).</translation>
-    </message>
-    <message>
       <source>Raster „{name}“: Datentyp wird nicht unterstützt.</source>
       <translation>Raster “{name}”: data type not supported.</translation>
-    </message>
-    <message>
-      <source>Standorte bewerten</source>
-      <translation>Score sites</translation>
     </message>
     <message>
       <source>Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene, eine Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR &gt; 0,10 bricht die Bewertung ab, außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.
@@ -950,12 +1102,12 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
       <translation>AHP: λmax = {lam:.3f}, CR = {cr:.3f}</translation>
     </message>
     <message>
-      <source>Den Standorten fehlen die Felder {fields} des Schemas.</source>
-      <translation>The sites lack the fields {fields} of the scheme.</translation>
-    </message>
-    <message>
       <source>{label} ({field}): Gewicht {weight:.3f}</source>
       <translation>{label} ({field}): weight {weight:.3f}</translation>
+    </message>
+    <message>
+      <source>Den Standorten fehlen die Felder {fields} des Schemas.</source>
+      <translation>The sites lack the fields {fields} of the scheme.</translation>
     </message>
     <message>
       <source>{count} Standort(e) mit fehlenden Werten, Regel: {policy}.</source>
