@@ -175,3 +175,14 @@ def test_saved_scheme_keeps_the_weights_and_the_comparison(dock, tmp_path):
     assert saved.pairwise == ((1.0, 5.0), (pytest.approx(1 / 5), 1.0))
     assert saved.weights()[0] == pytest.approx([5 / 6, 1 / 6])
     assert [c.weight for c in saved.criteria] == pytest.approx([5 / 6, 1 / 6], abs=1e-4)
+
+
+def test_a_shipped_scheme_that_fits_the_layer_is_preselected(dock):
+    from wip_qgis_plugin.core.scoring import shipped_schemes
+
+    wind = load_scheme(shipped_schemes()["beispiel_wind"])
+    fields = "".join(f"&field={c.field}:double" for c in wind.criteria)
+    layer = memory_layer("windflaechen", "Polygon", [{"wkt": square(0, 0, 100)}], fields=fields)
+    QgsProject.instance().addMapLayer(layer)
+    dock.site_combo.setLayer(layer)
+    assert dock.scheme_combo.currentData() == str(shipped_schemes()["beispiel_wind"])

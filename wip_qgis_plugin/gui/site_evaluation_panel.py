@@ -183,6 +183,7 @@ class SiteEvaluationDock(QgsDockWidget):
         layout.addWidget(self.tabs)
         self.setWidget(body)
 
+        self.site_combo.layerChanged.connect(self._suggest_scheme)
         self.load_button.clicked.connect(self.load)
         self.save_button.clicked.connect(self.save)
         self.identify_button.clicked.connect(self.start_identify)
@@ -204,6 +205,20 @@ class SiteEvaluationDock(QgsDockWidget):
         self.identify_tool = None
 
     # -- loading ---------------------------------------------------------------------------------------------------
+
+    def _suggest_scheme(self, layer) -> None:
+        """Preselect the first shipped scheme whose criterion fields the chosen site layer has."""
+        if layer is None:
+            return
+        names = set(layer.fields().names())
+        for index in range(self.scheme_combo.count()):
+            try:
+                scheme = load_scheme(Path(self.scheme_combo.itemData(index)))
+            except ScoringError:
+                continue
+            if all(criterion.field in names for criterion in scheme.criteria):
+                self.scheme_combo.setCurrentIndex(index)
+                return
 
     def chosen_scheme(self) -> Scheme:
         path = self.scheme_file.filePath() or self.scheme_combo.currentData()
