@@ -1,10 +1,23 @@
-"""wip:sitescore through Processing: a hand-computed scheme, AHP consistency stop, bad input, scheme files."""
+"""wip:sitescore through Processing: a hand-computed scheme, AHP consistency stop, bad input, scheme files, a model
+and batch runs."""
 
 import json
 
 import processing
 import pytest
-from qgis.core import QgsProcessingException
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMultipleLayers,
+)
 
 from tests.processing_algorithms.conftest import memory_layer, square
 from wip_qgis_plugin.core.scoring import load_scheme, parse_scheme, save_scheme
@@ -127,3 +140,84 @@ def test_demo_chain_from_eligible_land_to_scored_sites(wip_processing, catalog_i
     assert sorted(f["rank"] for f in scored)[0] == 1
     assert all(0 <= f["score"] <= 100 and f["class"] in "ABC" for f in scored)
     assert all(f["dist_synth_umspannwerke_110kv_m"] >= 0 and 0 <= f[share_field] <= 1 for f in scored)
+
+
+def test_no_candidate_sites_is_a_clear_message(wip_processing, tmp_path):
+    empty = memory_layer("standorte", "Polygon", [], fields="&field=uw_m:double&field=ackerzahl:double")
+    for algorithm, parameters in (("wip:sitescore", {"SCHEME": scheme_file(tmp_path, SCHEME)}),
+                                  ("wip:sitecriteria", {})):
+        with pytest.raises(QgsProcessingException, match="keine Objekte"):
+            processing.run(algorithm, dict({"SITES": empty, "OUTPUT": "memory:"}, **parameters))
+
+
+def test_a_criterion_without_variance_scores_every_site_alike(wip_processing, tmp_path):
+    same = memory_layer("standorte", "Polygon", [
+        {"wkt": square(200 * n, 0, 100), "uw_m": uw, "ackerzahl": 50.0} for n, uw in enumerate((0.0, 5000.0))],
+        fields="&field=uw_m:double&field=ackerzahl:double")
+    for method in ("wlc", "topsis"):
+        result = run(same, scheme_file(tmp_path, dict(SCHEME, method=method)))["OUTPUT"]
+        rows = list(result.getFeatures())
+        assert all(0 <= f["score"] <= 100 for f in rows)
+        assert [f["rank"] for f in rows] == [1, 2]
+        if method == "wlc":  # the constant criterion adds the same points to both sites
+            assert rows[0]["c_ackerzahl"] == pytest.approx(rows[1]["c_ackerzahl"]) == pytest.approx(12.5)
+
+
+def test_criteria_and_scoring_chained_in_a_graphical_model(wip_processing, tmp_path):
+    """A .model3: sites and substations as inputs, wip:sitecriteria feeding wip:sitescore; saved, loaded, run."""
+    model = QgsProcessingModelAlgorithm("Standortbewertung im Modell", "Test")
+    model.addModelParameter(QgsProcessingParameterFeatureSource("standorte", "Standorte"),
+                            QgsProcessingModelParameter("standorte"))
+    model.addModelParameter(QgsProcessingParameterMultipleLayers("netz", "Netz"), QgsProcessingModelParameter("netz"))
+    criteria = QgsProcessingModelChildAlgorithm("wip:sitecriteria")
+    criteria.setChildId("kriterien")
+    criteria.addParameterSources("SITES", [QgsProcessingModelChildParameterSource.fromModelParameter("standorte")])
+    criteria.addParameterSources("NEAREST_LAYERS", [QgsProcessingModelChildParameterSource.fromModelParameter("netz")])
+    model.addChildAlgorithm(criteria)
+    scoring = QgsProcessingModelChildAlgorithm("wip:sitescore")
+    scoring.setChildId("bewertung")
+    scoring.addParameterSources("SITES", [QgsProcessingModelChildParameterSource.fromChildOutput("kriterien",
+                                                                                                 "OUTPUT")])
+    scheme = dict(SCHEME, criteria=[{"field": "dist_umspannwerke_m", "label": "Netz", "weight": 1,
+                                     "function": {"kind": "cost", "lower": 0, "upper": 1000}},
+                                    {"field": "area_ha", "label": "Größe", "weight": 1,
+                                     "function": {"kind": "benefit", "lower": 0, "upper": 4}}])
+    scoring.addParameterSources("SCHEME", [QgsProcessingModelChildParameterSource.fromStaticValue(
+        scheme_file(tmp_path, scheme))])
+    output = QgsProcessingModelOutput("bewertet")
+    output.setChildOutputName("OUTPUT")
+    scoring.setModelOutputs({"bewertet": output})
+    model.addChildAlgorithm(scoring)
+    model_file = tmp_path / "bewertung.model3"
+    assert model.toFile(str(model_file))
+    loaded = QgsProcessingModelAlgorithm()
+    assert loaded.fromFile(str(model_file))
+    sites = memory_layer("standorte", "Polygon", [{"wkt": square(0, 0, 100), "name": "nah"},
+                                                  {"wkt": square(900, 0, 200), "name": "fern"}],
+                         fields="&field=name:string")
+    substations = memory_layer("umspannwerke", "Point", [{"wkt": "POINT(150 50)"}])
+    context = QgsProcessingContext()
+    results, ok = loaded.run({"standorte": sites, "netz": [substations], "bewertung:bewertet": "memory:"}, context,
+                             QgsProcessingFeedback())
+    assert ok
+    rows = {f["name"]: f for f in context.getMapLayer(results["bewertung:bewertet"]).getFeatures()}
+    # nah: 50 m → 0.95, 1 ha → 0.25; fern: 750 m → 0.25, 4 ha → 1
+    assert rows["nah"]["score"] == pytest.approx(60) and rows["fern"]["score"] == pytest.approx(62.5)
+
+
+def test_batch_rows_score_independently(wip_processing, sites, tmp_path):
+    """One algorithm instance, one row after the other, as the batch dialog runs it."""
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("wip:sitescore")
+    cost_only = tmp_path / "nur_netz"
+    cost_only.mkdir()
+    rows = [scheme_file(tmp_path, SCHEME), scheme_file(cost_only, dict(SCHEME, criteria=SCHEME["criteria"][:1])),
+            scheme_file(tmp_path, SCHEME)]
+    scores = []
+    for scheme in rows:
+        context = QgsProcessingContext()
+        results, ok = algorithm.run({"SITES": sites, "SCHEME": scheme, "OUTPUT": "memory:"}, context,
+                                    QgsProcessingFeedback())
+        assert ok
+        scores.append([f["score"] for f in context.getMapLayer(results["OUTPUT"]).getFeatures()])
+    assert scores[0] == scores[2] and scores[1] != scores[0]
+    assert scores[1][:2] == pytest.approx([100, 50])
