@@ -88,7 +88,7 @@ def workflow() -> tuple[Step, ...]:
               StepInput("streets", tr("Straßenabschnitte"), (LINE,), ("strasse", "street", "road")),
               StepInput("heat_network", tr("Bestehendes Wärmenetz"), (LINE,),
                         ("waermenetz", "fernwaerme", "district_heat"), required=False)),
-             ()),
+             ("wip:heatdemand", "wip:heatdensity", "wip:heatsuitability")),
         Step("balance", tr("Energiebilanz und Zukunftsprofil"),
              tr("Energie- und Treibhausgasbilanz der Gemeinde bis 2045 und ein Zukunftsprofil für den "
                 "Gemeinderat."),

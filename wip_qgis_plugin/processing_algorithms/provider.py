@@ -10,11 +10,15 @@ PROVIDER_ID = "wip"
 
 def algorithm_classes() -> list:
     from .eligibility import EligibilityAlgorithm
+    from .heat_demand import HeatDemandAlgorithm
+    from .heat_density import HeatDensityAlgorithm
+    from .heat_suitability import HeatSuitabilityAlgorithm
     from .site_criteria import SiteCriteriaAlgorithm
     from .site_score import SiteScoreAlgorithm
     from .site_sensitivity import SiteSensitivityAlgorithm
 
-    return [EligibilityAlgorithm, SiteCriteriaAlgorithm, SiteScoreAlgorithm, SiteSensitivityAlgorithm]
+    return [EligibilityAlgorithm, SiteCriteriaAlgorithm, SiteScoreAlgorithm, SiteSensitivityAlgorithm,
+            HeatDemandAlgorithm, HeatDensityAlgorithm, HeatSuitabilityAlgorithm]
 
 
 class WipProvider(QgsProcessingProvider):

@@ -16,6 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.scoring import ScoringError, sensitivity
+from ..qgis_io.layers import optional_float
 from .site_score import ResultFields, SchemeAlgorithm, read_sites
 
 
@@ -77,7 +78,8 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(result_fields.attributes(feature, [
-                _number(result.mean_rank[row]), _number(result.rank_p05[row]), _number(result.rank_p95[row]),
+                optional_float(result.mean_rank[row]), optional_float(result.rank_p05[row]),
+                optional_float(result.rank_p95[row]),
                 float(result.top_probability[row])]))
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
 
@@ -96,7 +98,3 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
                                float(result.influence[index])])
             table.addFeature(row, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: destination, self.INFLUENCE: table_destination}
-
-
-def _number(value) -> float | None:
-    return None if value != value else float(value)  # NaN: a site without a score in any run

@@ -42,6 +42,11 @@ def is_null(value) -> bool:
     return value is None or (isinstance(value, QVariant) and value.isNull())
 
 
+def optional_float(value) -> float | None:
+    """A number for an attribute: None (NULL) for NaN."""
+    return None if value is None or value != value else float(value)
+
+
 def _python_value(value):
     """QVariant-ish attribute values as plain Python (NULL → None)."""
     if is_null(value):

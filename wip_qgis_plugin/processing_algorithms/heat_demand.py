@@ -1,0 +1,200 @@
+"""wip:heatdemand – Wärmebedarf Gebäude: the heat demand of every building from its footprint, storeys, ALKIS
+Gebäudefunktion, building type and construction-age class (or measured consumption), with renovation scenarios for
+2030, 2035, 2040 and 2045. The output is building-level and therefore internal (WPG § 10 Abs. 2)."""
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.heat import SCENARIO_YEARS, HeatError, building_demand, load_typology, scenario_demand
+from ..core.i18n import tr
+from ..core.workflow import normalise
+from ..qgis_io.layers import is_null, optional_float, report_reprojection, shapely_geometries, working_crs
+from .base import WipAlgorithm
+from .site_score import ResultFields
+
+# field names looked for when the planner does not name a field (ALKIS, LoD2 and the demo data)
+FIELD_HINTS = {
+    "FUNCTION_FIELD": ("gebaeudefunktion", "gfk", "funktion", "building_function"),
+    "TYPE_FIELD": ("gebaeudetyp", "gebtyp", "building_type"),
+    "AGE_FIELD": ("baualtersklasse", "bak", "age_class", "iwu"),
+    "STOREYS_FIELD": ("geschosse", "anzahlgs", "aog", "anzahl_geschosse", "storeys", "floors"),
+    "FLOOR_AREA_FIELD": ("wohnflaeche_m2", "ebf_m2", "heated_area_m2"),
+    "CONSUMPTION_FIELD": ("verbrauch_kwh", "consumption_kwh"),
+}
+
+
+def field_values(features, name: str | None) -> list:
+    """The values of field ``name`` of each feature, None for NULL; all None when there is no such field."""
+    if not name:
+        return [None] * len(features)
+    return [None if is_null(feature[name]) else feature[name] for feature in features]
+
+
+def numbers(features, name: str | None, label: str) -> np.ndarray:
+    """The values of a numeric field as floats (NaN for NULL); text that is no number is named."""
+    values = np.full(len(features), np.nan)
+    for row, value in enumerate(field_values(features, name)):
+        if value is None:
+            continue
+        try:
+            values[row] = float(value)
+        except (TypeError, ValueError) as error:
+            raise QgsProcessingException(tr("{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.").format(
+                label=label, field=name, fid=features[row].id(), value=value)) from error
+    return values
+
+
+class HeatAlgorithm(WipAlgorithm):
+    """The algorithms of the step Wärmeplanung."""
+
+    def group(self):
+        return self.tr("Wärmeplanung")
+
+    def groupId(self):
+        return "heat_planning"
+
+    def chosen_field(self, parameters, name, source, context, feedback) -> str | None:
+        """The field the planner chose for ``name``, or else one whose name is a known hint (reported)."""
+        chosen = self.parameterAsString(parameters, name, context)
+        if chosen:
+            return chosen
+        for field in source.fields().names():
+            if normalise(field) in FIELD_HINTS.get(name, ()):
+                feedback.pushInfo(tr("Feld „{field}“ wird als {role} verwendet.").format(
+                    field=field, role=self.parameterDefinition(name).description()))
+                return field
+        return None
+
+
+class HeatDemandAlgorithm(HeatAlgorithm):
+    algorithm_id = "heatdemand"
+
+    BUILDINGS = "BUILDINGS"
+    FUNCTION_FIELD = "FUNCTION_FIELD"
+    TYPE_FIELD = "TYPE_FIELD"
+    AGE_FIELD = "AGE_FIELD"
+    STOREYS_FIELD = "STOREYS_FIELD"
+    FLOOR_AREA_FIELD = "FLOOR_AREA_FIELD"
+    CONSUMPTION_FIELD = "CONSUMPTION_FIELD"
+    BASE_YEAR = "BASE_YEAR"
+    RENOVATION_RATE = "RENOVATION_RATE"
+    RENOVATION_DEPTH = "RENOVATION_DEPTH"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):
+        return self.tr("Wärmebedarf Gebäude")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Wärmebedarf (Nutzenergie Raumwärme und Warmwasser) je Gebäude: beheizte Fläche = Grundfläche × "
+            "Geschosse × Flächenfaktor (oder eine gegebene Fläche), spezifischer Bedarf nach Gebäudetyp (EFH, RH, "
+            "MFH, GMH; Nichtwohngebäude nach Nutzung aus der ALKIS-Gebäudefunktion) und IWU-Baualtersklasse A–L "
+            "(LENA Wärmeatlas Sachsen-Anhalt, Technikkatalog Wärmeplanung 1.1, IWU-Nichtwohngebäudetypologie). Ein "
+            "gemessener Verbrauch ersetzt die Schätzung. Sanierungsszenarien: jedes Jahr wird der Anteil "
+            "„Sanierungsrate“ der Gebäude von vor 2010 saniert und spart „Sanierungstiefe“ ihres Bedarfs.\n\n"
+            "Felder ohne Angabe werden an üblichen Namen erkannt (gebaeudefunktion, gfk, baualtersklasse, "
+            "geschosse …). Fehlende Geschosse, unbekannte Funktionen oder Klassen stehen je Gebäude in „note“. "
+            "Das Ergebnis ist gebäudescharf und nur für den internen Gebrauch (§ 10 Abs. 2 WPG).")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILDINGS, self.tr("Gebäude"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        for name, label, kind in (
+                (self.FUNCTION_FIELD, self.tr("Gebäudefunktion (ALKIS-Schlüssel)"),
+                 QgsProcessingParameterField.DataType.Any),
+                (self.TYPE_FIELD, self.tr("Gebäudetyp (EFH, RH, MFH, GMH, NWG)"),
+                 QgsProcessingParameterField.DataType.String),
+                (self.AGE_FIELD, self.tr("Baualtersklasse (IWU A–L)"), QgsProcessingParameterField.DataType.String),
+                (self.STOREYS_FIELD, self.tr("Geschosse"), QgsProcessingParameterField.DataType.Numeric),
+                (self.FLOOR_AREA_FIELD, self.tr("Beheizte Fläche (m²)"), QgsProcessingParameterField.DataType.Numeric),
+                (self.CONSUMPTION_FIELD, self.tr("Gemessener Verbrauch (kWh/a)"),
+                 QgsProcessingParameterField.DataType.Numeric)):
+            self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName=self.BUILDINGS,
+                                                          type=kind, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BASE_YEAR, self.tr("Basisjahr"), QgsProcessingParameterNumber.Type.Integer, 2025, False, 2000,
+            2044))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.RENOVATION_RATE, self.tr("Sanierungsrate (% der älteren Gebäude je Jahr)"),
+            QgsProcessingParameterNumber.Type.Double, 1.5, False, 0.0, 100.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.RENOVATION_DEPTH, self.tr("Sanierungstiefe (% Einsparung je saniertem Gebäude)"),
+            QgsProcessingParameterNumber.Type.Double, 50.0, False, 0.0, 100.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Gebäude mit Wärmebedarf (intern)")))
+        self.addOutput(QgsProcessingOutputNumber("TOTAL_MWH", self.tr("Wärmebedarf gesamt (MWh/a)")))
+        self.addOutput(QgsProcessingOutputNumber("BUILDINGS_WITH_DEMAND", self.tr("Gebäude mit Wärmebedarf")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.BUILDINGS))
+        features = [feature for feature in source.getFeatures()]
+        if not features:
+            raise QgsProcessingException(self.tr("Die Gebäudeebene enthält keine Objekte."))
+        crs = working_crs(source)
+        report_reprojection(source, crs, feedback)
+        geometries = shapely_geometries(features, source.sourceCrs(), crs, context)
+        footprint = np.where(shapely.is_missing(geometries), 0.0, shapely.area(geometries))
+        fields = {name: self.chosen_field(parameters, name, source, context, feedback) for name in FIELD_HINTS}
+        try:
+            typology = load_typology()
+            result = building_demand(
+                typology, footprint, field_values(features, fields[self.FUNCTION_FIELD]),
+                field_values(features, fields[self.TYPE_FIELD]), field_values(features, fields[self.AGE_FIELD]),
+                numbers(features, fields[self.STOREYS_FIELD], self.tr("Geschosse")),
+                numbers(features, fields[self.FLOOR_AREA_FIELD], self.tr("Beheizte Fläche")),
+                numbers(features, fields[self.CONSUMPTION_FIELD], self.tr("Verbrauch")))
+            base_year = self.parameterAsInt(parameters, self.BASE_YEAR, context)
+            rate = self.parameterAsDouble(parameters, self.RENOVATION_RATE, context) / 100.0
+            depth = self.parameterAsDouble(parameters, self.RENOVATION_DEPTH, context) / 100.0
+            scenarios = [scenario_demand(result.demand_mwh_a, result.age_class, year, base_year, rate, depth)
+                         for year in SCENARIO_YEARS]
+        except HeatError as error:
+            raise QgsProcessingException(str(error)) from error
+        heated = ~np.isnan(result.demand_mwh_a)
+        if not heated.any():
+            raise QgsProcessingException(self.tr(
+                "Für kein Gebäude lässt sich ein Wärmebedarf bestimmen: Gebäudefunktion oder Gebäudetyp fehlen "
+                "oder sind unbekannt (siehe Feld „note“)."))
+        feedback.pushInfo(self.tr("Typologie: {title}").format(title=typology.title))
+        feedback.pushInfo(self.tr("{heated} von {count} Gebäuden mit Wärmebedarf, zusammen {total:,.0f} MWh/a; "
+                                  "{notes} Gebäude mit Hinweis (Feld „note“).").format(
+            heated=int(heated.sum()), count=len(features), total=float(np.nansum(result.demand_mwh_a)),
+            notes=sum(1 for note in result.notes if note)))
+
+        extra = [("floor_area_m2", QVariant.Double), ("use", QVariant.String), ("building_type", QVariant.String),
+                 ("age_class", QVariant.String), ("spec_kwh_m2a", QVariant.Double), ("demand_mwh_a", QVariant.Double)]
+        extra += [(f"demand_{year}_mwh", QVariant.Double) for year in SCENARIO_YEARS]
+        extra += [("source", QVariant.String), ("note", QVariant.String), ("privacy", QVariant.String)]
+        result_fields = ResultFields(source, extra)
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
+                                                 source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        internal = self.tr("intern: gebäudescharf (§ 10 Abs. 2 WPG)")
+        for row, feature in enumerate(features):
+            if feedback.isCanceled():
+                return {}
+            out = QgsFeature(result_fields.fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(result_fields.attributes(feature, [
+                optional_float(result.floor_area_m2[row]), result.use[row] or None, result.type_label[row] or None,
+                result.age_class[row], optional_float(result.specific_kwh_m2a[row]),
+                optional_float(result.demand_mwh_a[row])]
+                + [optional_float(values[row]) for values in scenarios]
+                + [result.source[row] or None, result.notes[row] or None, internal]))
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        return {self.OUTPUT: destination, "TOTAL_MWH": float(np.nansum(result.demand_mwh_a)),
+                "BUILDINGS_WITH_DEMAND": int(heated.sum())}

@@ -1,0 +1,249 @@
+"""wip:heatdensity – Wärmedichte und Wärmeliniendichte: the WPG Anlage 2 maps. Heat demand density per block
+(MWh/(ha·a)) with the dominant building type and age class, and heat line density per street section (kWh/(m·a)),
+every building assigned to its nearest section. Aggregates over fewer than five buildings are not published
+(WPG § 10 Abs. 2) unless the output is marked internal."""
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.heat import (
+    PRIVACY_MIN_BUILDINGS,
+    SCENARIO_YEARS,
+    aggregate,
+    block_of_points,
+    grid_blocks,
+    nearest_sections,
+)
+from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from .heat_demand import HeatAlgorithm, field_values, numbers
+from .site_score import ResultFields
+
+DEMAND_FIELD_DEFAULT = "demand_mwh_a"
+
+
+class HeatDensityAlgorithm(HeatAlgorithm):
+    algorithm_id = "heatdensity"
+
+    BUILDINGS = "BUILDINGS"
+    DEMAND_FIELD = "DEMAND_FIELD"
+    STREETS = "STREETS"
+    BLOCKS = "BLOCKS"
+    CELL_SIZE = "CELL_SIZE"
+    MAX_DISTANCE = "MAX_DISTANCE"
+    INTERNAL = "INTERNAL"
+    BLOCKS_OUTPUT = "BLOCKS_OUTPUT"
+    STREETS_OUTPUT = "STREETS_OUTPUT"
+
+    def displayName(self):
+        return self.tr("Wärmedichte und Wärmeliniendichte")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Die Karten nach Anlage 2 WPG aus dem Wärmebedarf der Gebäude (z. B. von „Wärmebedarf Gebäude“): "
+            "Wärmedichte je Baublock in MWh/(ha·a) mit vorherrschendem Gebäudetyp und vorherrschender "
+            "Baualtersklasse, und Wärmeliniendichte je Straßenabschnitt in kWh/(m·a). Jedes Gebäude zählt zu dem "
+            "Baublock, in dem es liegt, und zum nächsten Straßenabschnitt im Höchstabstand. Ohne Baublockebene "
+            "dienen Rasterzellen der gewählten Größe als Blöcke. Die Liniendichte eines Blocks ist das mit dem "
+            "Bedarf gewichtete Mittel der Abschnitte seiner Gebäude.\n\n"
+            "Datenschutz (§ 10 Abs. 2 WPG): Blöcke und Abschnitte mit weniger als fünf Gebäuden erhalten keine "
+            "Werte, außer die Ergebnisse werden ausdrücklich als intern markiert.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILDINGS, self.tr("Gebäude mit Wärmebedarf"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.DEMAND_FIELD, self.tr("Wärmebedarf (MWh/a)"), DEMAND_FIELD_DEFAULT, self.BUILDINGS,
+            QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.STREETS, self.tr("Straßenabschnitte"), [QgsProcessing.SourceType.TypeVectorLine]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BLOCKS, self.tr("Baublöcke"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CELL_SIZE, self.tr("Rasterweite ohne Baublöcke (m)"), QgsProcessingParameterNumber.Type.Double,
+            100.0, False, 10.0, 5000.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_DISTANCE, self.tr("Höchstabstand Gebäude–Straße (m)"), QgsProcessingParameterNumber.Type.Double,
+            100.0, False, 1.0, 10000.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.INTERNAL, self.tr("Interne Ergebnisse: auch Werte unter fünf Gebäuden ausgeben"), False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.BLOCKS_OUTPUT, self.tr("Wärmedichte je Baublock"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.STREETS_OUTPUT, self.tr("Wärmeliniendichte je Straßenabschnitt"),
+            QgsProcessing.SourceType.TypeVectorLine))
+        self.addOutput(QgsProcessingOutputNumber("BUILDINGS_WITHOUT_STREET",
+                                                 self.tr("Gebäude ohne Straße im Höchstabstand")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        streets = self.parameterAsSource(parameters, self.STREETS, context)
+        blocks_source = self.parameterAsSource(parameters, self.BLOCKS, context)
+        if buildings is None or streets is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.BUILDINGS if buildings is None
+                                                                 else self.STREETS))
+        # optional only so that models and scripts may leave out the default name (QGIS checks no default)
+        demand_field = self.parameterAsString(parameters, self.DEMAND_FIELD, context) or DEMAND_FIELD_DEFAULT
+        if buildings.fields().indexOf(demand_field) < 0:
+            raise QgsProcessingException(self.tr("Der Gebäudeebene fehlt das Feld „{field}“; zuerst „Wärmebedarf "
+                                                 "Gebäude“ ausführen oder das Bedarfsfeld wählen.").format(
+                field=demand_field))
+        internal = self.parameterAsBool(parameters, self.INTERNAL, context)
+        crs = working_crs(buildings)
+        building_features = list(buildings.getFeatures())
+        street_features = list(streets.getFeatures())
+        if not building_features:
+            raise QgsProcessingException(self.tr("Die Gebäudeebene enthält keine Objekte."))
+        if not street_features:
+            raise QgsProcessingException(self.tr("Die Straßenebene enthält keine Objekte."))
+        for source in (buildings, streets, blocks_source):
+            if source is not None:
+                report_reprojection(source, crs, feedback)
+        building_shapes = shapely.make_valid(shapely_geometries(building_features, buildings.sourceCrs(), crs,
+                                                                context))
+        points = shapely.point_on_surface(building_shapes)
+        demand = numbers(building_features, demand_field, self.tr("Wärmebedarf"))
+        scenario_fields = [f"demand_{year}_mwh" for year in SCENARIO_YEARS
+                           if buildings.fields().indexOf(f"demand_{year}_mwh") >= 0]
+        scenarios = {name: numbers(building_features, name, name) for name in scenario_fields}
+        names = buildings.fields().names()
+        types = field_values(building_features, "building_type" if "building_type" in names else None)
+        ages = field_values(building_features, "age_class" if "age_class" in names else None)
+        types = [value or "" for value in types]
+        ages = [value or "" for value in ages]
+
+        # streets: each building to its nearest section within the distance
+        sections = shapely_geometries(street_features, streets.sourceCrs(), crs, context)
+        max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+        section_of, _distance = nearest_sections(building_shapes, sections, max_distance)
+        heated = ~np.isnan(demand)
+        unassigned = int(np.count_nonzero(heated & (section_of < 0)))
+        if heated.any() and unassigned == int(heated.sum()):
+            raise QgsProcessingException(self.tr(
+                "Kein Gebäude mit Wärmebedarf liegt näher als {distance:g} m an einer Linie der Straßenebene – ist "
+                "es die richtige Ebene (Straßenabschnitte, nicht z. B. Leitungen) im richtigen KBS?").format(
+                distance=max_distance))
+        if unassigned:
+            feedback.pushWarning(self.tr("{count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von "
+                                         "{distance:g} m und zählen in keiner Wärmeliniendichte.").format(
+                count=unassigned, distance=max_distance))
+        per_section = aggregate(section_of, len(sections), demand, types, ages)
+        lengths = shapely.length(sections)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            line_density = np.where(lengths > 0, 1000.0 * per_section.demand_mwh_a / lengths, np.nan)
+
+        # blocks: the planner's, or grid cells
+        if blocks_source is not None:
+            block_features = list(blocks_source.getFeatures())
+            blocks = shapely.make_valid(shapely_geometries(block_features, blocks_source.sourceCrs(), crs, context))
+        else:
+            block_features = None
+            blocks, _ = grid_blocks(points[heated], self.parameterAsDouble(parameters, self.CELL_SIZE, context))
+        block_of = block_of_points(points, blocks)
+        per_block = aggregate(block_of, len(blocks), demand, types, ages)
+        area_ha = shapely.area(blocks) / 1e4
+        with np.errstate(invalid="ignore", divide="ignore"):
+            density = np.where(area_ha > 0, per_block.demand_mwh_a / area_ha, np.nan)
+            # per block the demand-weighted mean line density of the sections its buildings belong to
+            weight = np.where(heated & (block_of >= 0) & (section_of >= 0), np.nan_to_num(demand), 0.0)
+            weighted = np.bincount(np.maximum(block_of, 0), weights=weight * np.where(
+                section_of >= 0, line_density[np.maximum(section_of, 0)], 0.0), minlength=len(blocks))
+            totals = np.bincount(np.maximum(block_of, 0), weights=weight, minlength=len(blocks))
+            block_line_density = np.where(totals > 0, weighted / totals, np.nan)
+        block_scenarios = {name: aggregate(block_of, len(blocks), values, types, ages).demand_mwh_a
+                           for name, values in scenarios.items()}
+
+        block_destination = self._write_blocks(
+            parameters, context, blocks_source, block_features, blocks, crs, per_block, area_ha, density,
+            block_line_density, block_scenarios, internal)
+        street_destination = self._write_streets(parameters, context, streets, street_features, per_section,
+                                                 lengths, line_density, internal)
+        published = int(np.count_nonzero(per_block.buildings >= PRIVACY_MIN_BUILDINGS))
+        feedback.pushInfo(self.tr("{blocks} Blöcke mit Gebäuden, davon {published} mit mindestens fünf Gebäuden; "
+                                  "{sections} Straßenabschnitte.").format(
+            blocks=int(np.count_nonzero(per_block.buildings)), published=published, sections=len(sections)))
+        return {self.BLOCKS_OUTPUT: block_destination, self.STREETS_OUTPUT: street_destination,
+                "BUILDINGS_WITHOUT_STREET": unassigned}
+
+    def _write_blocks(self, parameters, context, blocks_source, block_features, blocks, crs, per_block, area_ha,
+                      density, line_density, scenarios, internal):
+        extra = [("buildings", QVariant.Int), ("demand_mwh_a", QVariant.Double), ("area_ha", QVariant.Double),
+                 ("density_mwh_ha_a", QVariant.Double), ("line_density_kwh_m_a", QVariant.Double),
+                 ("dominant_type", QVariant.String), ("dominant_age", QVariant.String)]
+        extra += [(name, QVariant.Double) for name in scenarios]
+        extra += [("published", QVariant.Bool), ("note", QVariant.String)]
+        if blocks_source is not None:
+            result_fields = ResultFields(blocks_source, extra)
+            fields, wkb_type, sink_crs = result_fields.fields, blocks_source.wkbType(), blocks_source.sourceCrs()
+        else:  # grid cells made here: a cell number and the result fields
+            fields = QgsFields()
+            for name, kind in [("block_id", QVariant.Int)] + extra:
+                fields.append(QgsField(name, kind))
+            wkb_type, sink_crs = QgsWkbTypes.Type.Polygon, crs
+        sink, destination = self.parameterAsSink(parameters, self.BLOCKS_OUTPUT, context, fields, wkb_type, sink_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.BLOCKS_OUTPUT))
+        withheld = self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
+        for index in range(len(blocks)):
+            count = int(per_block.buildings[index])
+            shown = internal or count >= PRIVACY_MIN_BUILDINGS
+            values = [count, _shown(per_block.demand_mwh_a[index], shown), optional_float(area_ha[index]),
+                      _shown(density[index], shown), _shown(line_density[index], shown),
+                      _shown(per_block.dominant_type[index], shown), _shown(per_block.dominant_age[index], shown)]
+            values += [_shown(scenario[index], shown) for scenario in scenarios.values()]
+            values += [shown, None if shown else withheld]
+            out = QgsFeature(fields)
+            if block_features is not None:
+                out.setGeometry(block_features[index].geometry())
+                out.setAttributes(result_fields.attributes(block_features[index], values))
+            else:
+                geometry = QgsGeometry()
+                geometry.fromWkb(shapely.to_wkb(blocks[index]))
+                out.setGeometry(geometry)
+                out.setAttributes([index + 1] + values)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        return destination
+
+    def _write_streets(self, parameters, context, streets, street_features, per_section, lengths, line_density,
+                       internal):
+        result_fields = ResultFields(streets, [
+            ("buildings", QVariant.Int), ("demand_mwh_a", QVariant.Double), ("length_m", QVariant.Double),
+            ("line_density_kwh_m_a", QVariant.Double), ("published", QVariant.Bool), ("note", QVariant.String)])
+        sink, destination = self.parameterAsSink(parameters, self.STREETS_OUTPUT, context, result_fields.fields,
+                                                 streets.wkbType(), streets.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.STREETS_OUTPUT))
+        for index, feature in enumerate(street_features):
+            count = int(per_section.buildings[index])
+            shown = internal or count >= PRIVACY_MIN_BUILDINGS
+            note = None if shown else self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
+            out = QgsFeature(result_fields.fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(result_fields.attributes(feature, [
+                count, _shown(per_section.demand_mwh_a[index], shown), optional_float(lengths[index]),
+                _shown(line_density[index], shown), shown, note]))
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        return destination
+
+
+def _shown(value, shown: bool):
+    """A value as an attribute, or NULL where privacy holds it back (and for empty texts)."""
+    if not shown:
+        return None
+    return (value or None) if isinstance(value, str) else optional_float(value)
