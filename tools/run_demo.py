@@ -81,6 +81,44 @@ def run_site_evaluation(eligible, prefix: str, demo_gpkg: Path, feedback):
         feedback=feedback)["OUTPUT"]
 
 
+HEAT_STYLES = {"waermedichte_bloecke": "heat_density", "waermeliniendichte_strassen": "heat_line_density",
+               "waermenetz_eignung": "heat_suitability"}
+
+
+def run_heat_planning(demo_gpkg: Path, feedback) -> dict:
+    """Wärmeplanung for the demo town: demand per building, densities per 100 m cell and street, § 19 levels."""
+    import processing
+
+    def layer(name):
+        return f"{demo_gpkg}|layername={name}"
+
+    demand = processing.run("wip:heatdemand", {"BUILDINGS": layer("synth_gebaeude"), "OUTPUT": "TEMPORARY_OUTPUT"},
+                            feedback=feedback)
+    density = processing.run("wip:heatdensity", {
+        "BUILDINGS": demand["OUTPUT"], "STREETS": layer("synth_strassen"), "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT",
+        "STREETS_OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    suitability = processing.run("wip:heatsuitability", {
+        "AREAS": density["BLOCKS_OUTPUT"], "NETWORK": layer("synth_waermenetz"), "LARGE_CONSUMERS": demand["OUTPUT"],
+        "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    return {"waermebedarf_gebaeude_intern": demand["OUTPUT"], "waermedichte_bloecke": density["BLOCKS_OUTPUT"],
+            "waermeliniendichte_strassen": density["STREETS_OUTPUT"], "waermenetz_eignung": suitability["OUTPUT"]}
+
+
+def heat_summary(layers: dict) -> list[str]:
+    from wip_qgis_plugin.core.heat import LEVELS, SCENARIO_YEARS, level_text
+
+    buildings = list(layers["waermebedarf_gebaeude_intern"].getFeatures())
+    totals = [sum(f[field] or 0.0 for f in buildings) / 1000 for field in
+              ["demand_mwh_a"] + [f"demand_{year}_mwh" for year in SCENARIO_YEARS]]
+    lines = [f"Wärmeplanung: Wärmebedarf {totals[0]:.1f} GWh/a (Basisjahr), "
+             + ", ".join(f"{year}: {total:.1f}" for year, total in zip(SCENARIO_YEARS, totals[1:])) + " GWh/a"]
+    areas = list(layers["waermenetz_eignung"].getFeatures())
+    lines.append("  Eignung für Wärmenetze (100-m-Zellen): " + "; ".join(
+        f"{level_text(level)} {sum(1 for f in areas if f['level'] == level)}" for level in LEVELS)
+                 + f"; verkürztes Verfahren § 14: {sum(1 for f in areas if f['shortened_14'])}")
+    return lines
+
+
 def write_layer(layer, gpkg: Path, name: str) -> None:
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
@@ -136,6 +174,12 @@ def main() -> int:
         summary_lines += [f"    Fläche {f['area_id']}: {f['area_ha']:.1f} ha, Punkte {f['score']:.0f}, "
                           f"Klasse {f['class']}" for f in best]
 
+    heat = run_heat_planning(demo_gpkg, feedback)
+    for name, layer in heat.items():
+        write_layer(layer, results_gpkg, name)
+        result_names.append(name)
+    summary_lines += heat_summary(heat)
+
     project = QgsProject.instance()
     project.setTitle("WIP Demo – Hohenmölsen")
     add_gpkg_layers(project, demo_gpkg, "Demogemeinde Hohenmölsen (Eingangsdaten)")
@@ -145,6 +189,8 @@ def main() -> int:
             apply_style(layer, "eligibility_eligible" if layer.name().endswith("geeignet") else "eligibility_excluded")
         elif layer.name().startswith("standortbewertung"):
             apply_style(layer, "site_score")
+        elif layer.name() in HEAT_STYLES:
+            apply_style(layer, HEAT_STYLES[layer.name()])
     project_file = out / "wip_demo.qgz"
     if not project.write(str(project_file)):
         raise RuntimeError(f"{project_file}: {project.error()}")

@@ -129,5 +129,7 @@ def test_shortened_procedure_only_without_network_or_waste_heat_nearby():
     assert result.level.tolist() == [4, 4, 4]
     assert result.shortened.tolist() == [True, False, False]
     # thresholds are the planner's: a stricter line threshold moves an area down
+    unknown = classify([NAN], [NAN], [NAN], [NAN], [0])
+    assert unknown.level.tolist() == [4] and len(unknown.rule) == 1 and "keine Wärmedichte" in unknown.rule[0]
     strict = classify([100], [1600], [NAN], [NAN], [0], SuitabilityThresholds(line_network=2000))
     assert strict.level.tolist() == [3]

@@ -385,14 +385,17 @@ def classify(heat_density, line_density, network_distance, waste_heat_distance, 
         holds = tests[number][1]
         level = np.where(holds, tests[number][0], level)
         rule_index = np.where(holds, number, rule_index)
+    unknown = np.isnan(np.asarray(heat_density, dtype=float)) & np.isnan(np.asarray(line_density, dtype=float))
     rules = []
     for area in range(count):
-        if rule_index[area] < 0:
+        if rule_index[area] >= 0:
+            _, _, text, values = tests[rule_index[area]]
+            rules.append(text.format(line=line[area], density=density[area], **values))
+        elif unknown[area]:
+            rules.append(tr("keine Wärmedichte bekannt (keine Gebäude oder unter fünf, § 10 Abs. 2 WPG)"))
+        else:
             rules.append(tr("Wärmeliniendichte {line:.0f} < {limit:g} kWh/(m·a) und Wärmedichte {density:.0f} < "
                             "{limit2:g} MWh/(ha·a)").format(line=line[area], density=density[area],
                                                            limit=t.line_screening, limit2=t.density_minimum))
-            continue
-        _, _, text, values = tests[rule_index[area]]
-        rules.append(text.format(line=line[area], density=density[area], **values))
     shortened = (level == 4) & ~network_near & ~waste_near
     return Suitability(level, rules, shortened)
