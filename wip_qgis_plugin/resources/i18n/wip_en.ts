@@ -354,6 +354,110 @@
       <translation>{name}: {pct:g} % by {year}</translation>
     </message>
     <message>
+      <source>Sanierungsrate und -tiefe müssen zwischen 0 und 100 % liegen.</source>
+      <translation>Renovation rate and depth must lie between 0 and 100 %.</translation>
+    </message>
+    <message>
+      <source>sehr wahrscheinlich geeignet</source>
+      <translation>very likely suited</translation>
+    </message>
+    <message>
+      <source>wahrscheinlich geeignet</source>
+      <translation>likely suited</translation>
+    </message>
+    <message>
+      <source>wahrscheinlich ungeeignet</source>
+      <translation>likely unsuited</translation>
+    </message>
+    <message>
+      <source>sehr wahrscheinlich ungeeignet</source>
+      <translation>very likely unsuited</translation>
+    </message>
+    <message>
+      <source>Wärmenetz in ≤ {d:g} m und Wärmedichte {density:.0f} ≥ {limit:g} MWh/(ha·a)</source>
+      <translation>heat network within {d:g} m and heat density {density:.0f} ≥ {limit:g} MWh/(ha·a)</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte {line:.0f} ≥ {limit:g} kWh/(m·a) und Wärmedichte {density:.0f} ≥ {limit2:g} MWh/(ha·a)</source>
+      <translation>heat line density {line:.0f} ≥ {limit:g} kWh/(m·a) and heat density {density:.0f} ≥ {limit2:g} MWh/(ha·a)</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte {line:.0f} ≥ {limit:g} kWh/(m·a)</source>
+      <translation>heat line density {line:.0f} ≥ {limit:g} kWh/(m·a)</translation>
+    </message>
+    <message>
+      <source>Wärmedichte {density:.0f} ≥ {limit:g} MWh/(ha·a)</source>
+      <translation>heat density {density:.0f} ≥ {limit:g} MWh/(ha·a)</translation>
+    </message>
+    <message>
+      <source>Großverbraucher im Gebiet und Wärmedichte {density:.0f} ≥ {limit:g} MWh/(ha·a)</source>
+      <translation>large consumer in the area and heat density {density:.0f} ≥ {limit:g} MWh/(ha·a)</translation>
+    </message>
+    <message>
+      <source>Abwärmequelle in ≤ {d:g} m und Wärmedichte {density:.0f} ≥ {limit:g} MWh/(ha·a)</source>
+      <translation>waste-heat source within {d:g} m and heat density {density:.0f} ≥ {limit:g} MWh/(ha·a)</translation>
+    </message>
+    <message>
+      <source>Messwert</source>
+      <translation>measured</translation>
+    </message>
+    <message>
+      <source>Typologie</source>
+      <translation>typology</translation>
+    </message>
+    <message>
+      <source>„{use}“ fehlt</source>
+      <translation>“{use}” is missing</translation>
+    </message>
+    <message>
+      <source>ohne Wärmebedarf berechnet</source>
+      <translation>no heat demand computed</translation>
+    </message>
+    <message>
+      <source>Gebäudetyp „{type}“ unbekannt</source>
+      <translation>building type “{type}” unknown</translation>
+    </message>
+    <message>
+      <source>keine Wärmedichte bekannt (keine Gebäude oder unter fünf, § 10 Abs. 2 WPG)</source>
+      <translation>no heat density known (no buildings, or fewer than five, § 10 (2) WPG)</translation>
+    </message>
+    <message>
+      <source>{file}: Typologie kann nicht gelesen werden ({error}).</source>
+      <translation>{file}: the typology cannot be read ({error}).</translation>
+    </message>
+    <message>
+      <source>unbekannte Nutzung „{use}“</source>
+      <translation>unknown use “{use}”</translation>
+    </message>
+    <message>
+      <source>Baualtersklasse „{age}“ unbekannt</source>
+      <translation>age class “{age}” unknown</translation>
+    </message>
+    <message>
+      <source>Geschosse fehlen: {storeys:g} angenommen</source>
+      <translation>storeys missing: {storeys:g} assumed</translation>
+    </message>
+    <message>
+      <source>Gebäudefunktion {code} unbekannt</source>
+      <translation>building function {code} unknown</translation>
+    </message>
+    <message>
+      <source>Gebäudetyp {type} aus der Geschossfläche</source>
+      <translation>building type {type} from the floor area</translation>
+    </message>
+    <message>
+      <source>Gebäudefunktion „{code}“ ist kein ALKIS-Schlüssel</source>
+      <translation>building function “{code}” is no ALKIS code</translation>
+    </message>
+    <message>
+      <source>Gebäudefunktion {code} nicht in der Tabelle: nach Schlüsselbereich {use}</source>
+      <translation>building function {code} not in the table: by its code range {use}</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte {line:.0f} &lt; {limit:g} kWh/(m·a) und Wärmedichte {density:.0f} &lt; {limit2:g} MWh/(ha·a)</source>
+      <translation>heat line density {line:.0f} &lt; {limit:g} kWh/(m·a) and heat density {density:.0f} &lt; {limit2:g} MWh/(ha·a)</translation>
+    </message>
+    <message>
       <source>Zahl</source>
       <translation>number</translation>
     </message>
@@ -1032,6 +1136,284 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
     <message>
       <source>{criterion}: der Ebene „{layer}“ fehlt das Feld „{field}“.</source>
       <translation>{criterion}: layer “{layer}” lacks the field “{field}”.</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf Gebäude</source>
+      <translation>Building heat demand</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf (Nutzenergie Raumwärme und Warmwasser) je Gebäude: beheizte Fläche = Grundfläche × Geschosse × Flächenfaktor (oder eine gegebene Fläche), spezifischer Bedarf nach Gebäudetyp (EFH, RH, MFH, GMH; Nichtwohngebäude nach Nutzung aus der ALKIS-Gebäudefunktion) und IWU-Baualtersklasse A–L (LENA Wärmeatlas Sachsen-Anhalt, Technikkatalog Wärmeplanung 1.1, IWU-Nichtwohngebäudetypologie). Ein gemessener Verbrauch ersetzt die Schätzung. Sanierungsszenarien: jedes Jahr wird der Anteil „Sanierungsrate“ der Gebäude von vor 2010 saniert und spart „Sanierungstiefe“ ihres Bedarfs.
+
+Felder ohne Angabe werden an üblichen Namen erkannt (gebaeudefunktion, gfk, baualtersklasse, geschosse …). Fehlende Geschosse, unbekannte Funktionen oder Klassen stehen je Gebäude in „note“. Das Ergebnis ist gebäudescharf und nur für den internen Gebrauch (§ 10 Abs. 2 WPG).</source>
+      <translation>Heat demand (useful energy for space heating and hot water) per building: heated floor area = footprint × storeys × floor-area factor (or a given area), specific demand by building type (EFH single-family, RH terraced, MFH multi-family, GMH large multi-family; non-residential buildings by use from the ALKIS building function) and IWU construction-age class A–L (LENA Wärmeatlas Sachsen-Anhalt, Technikkatalog Wärmeplanung 1.1, IWU non-residential typology). A measured consumption replaces the estimate. Renovation scenarios: every year the share “renovation rate” of the buildings from before 2010 is renovated and saves “renovation depth” of its demand.
+
+Fields not named are recognised by common names (gebaeudefunktion, gfk, baualtersklasse, geschosse …). Missing storeys, unknown functions or classes are noted per building in “note”. The result is building-level and for internal use only (§ 10 (2) WPG).</translation>
+    </message>
+    <message>
+      <source>intern: gebäudescharf (§ 10 Abs. 2 WPG)</source>
+      <translation>internal: building-level (§ 10 (2) WPG)</translation>
+    </message>
+    <message>
+      <source>Gebäudefunktion (ALKIS-Schlüssel)</source>
+      <translation>Building function (ALKIS code)</translation>
+    </message>
+    <message>
+      <source>Gebäudetyp (EFH, RH, MFH, GMH, NWG)</source>
+      <translation>Building type (EFH, RH, MFH, GMH, NWG)</translation>
+    </message>
+    <message>
+      <source>Baualtersklasse (IWU A–L)</source>
+      <translation>Construction-age class (IWU A–L)</translation>
+    </message>
+    <message>
+      <source>Geschosse</source>
+      <translation>Storeys</translation>
+    </message>
+    <message>
+      <source>Beheizte Fläche (m²)</source>
+      <translation>Heated floor area (m²)</translation>
+    </message>
+    <message>
+      <source>Gemessener Verbrauch (kWh/a)</source>
+      <translation>Measured consumption (kWh/a)</translation>
+    </message>
+    <message>
+      <source>Basisjahr</source>
+      <translation>Base year</translation>
+    </message>
+    <message>
+      <source>Sanierungsrate (% der älteren Gebäude je Jahr)</source>
+      <translation>Renovation rate (% of the older buildings per year)</translation>
+    </message>
+    <message>
+      <source>Sanierungstiefe (% Einsparung je saniertem Gebäude)</source>
+      <translation>Renovation depth (% saving per renovated building)</translation>
+    </message>
+    <message>
+      <source>Gebäude mit Wärmebedarf (intern)</source>
+      <translation>Buildings with heat demand (internal)</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf gesamt (MWh/a)</source>
+      <translation>Total heat demand (MWh/a)</translation>
+    </message>
+    <message>
+      <source>Gebäude mit Wärmebedarf</source>
+      <translation>Buildings with heat demand</translation>
+    </message>
+    <message>
+      <source>Die Gebäudeebene enthält keine Objekte.</source>
+      <translation>The building layer has no features.</translation>
+    </message>
+    <message>
+      <source>Für kein Gebäude lässt sich ein Wärmebedarf bestimmen: Gebäudefunktion oder Gebäudetyp fehlen oder sind unbekannt (siehe Feld „note“).</source>
+      <translation>No building gets a heat demand: building function or type are missing or unknown (see the field “note”).</translation>
+    </message>
+    <message>
+      <source>Beheizte Fläche</source>
+      <translation>Heated floor area</translation>
+    </message>
+    <message>
+      <source>Verbrauch</source>
+      <translation>Consumption</translation>
+    </message>
+    <message>
+      <source>Typologie: {title}</source>
+      <translation>Typology: {title}</translation>
+    </message>
+    <message>
+      <source>{heated} von {count} Gebäuden mit Wärmebedarf, zusammen {total:,.0f} MWh/a; {notes} Gebäude mit Hinweis (Feld „note“).</source>
+      <translation>{heated} of {count} buildings with heat demand, together {total:,.0f} MWh/a; {notes} buildings with a remark (field “note”).</translation>
+    </message>
+    <message>
+      <source>{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.</source>
+      <translation>{label} (“{field}”) of feature {fid}: “{value}” is not a number.</translation>
+    </message>
+    <message>
+      <source>Feld „{field}“ wird als {role} verwendet.</source>
+      <translation>Field “{field}” is used as {role}.</translation>
+    </message>
+    <message>
+      <source>Wärmedichte und Wärmeliniendichte</source>
+      <translation>Heat density and heat line density</translation>
+    </message>
+    <message>
+      <source>Die Karten nach Anlage 2 WPG aus dem Wärmebedarf der Gebäude (z. B. von „Wärmebedarf Gebäude“): Wärmedichte je Baublock in MWh/(ha·a) mit vorherrschendem Gebäudetyp und vorherrschender Baualtersklasse, und Wärmeliniendichte je Straßenabschnitt in kWh/(m·a). Jedes Gebäude zählt zu dem Baublock, in dem es liegt, und zum nächsten Straßenabschnitt im Höchstabstand. Ohne Baublockebene dienen Rasterzellen der gewählten Größe als Blöcke. Die Liniendichte eines Blocks ist das mit dem Bedarf gewichtete Mittel der Abschnitte seiner Gebäude.
+
+Datenschutz (§ 10 Abs. 2 WPG): Blöcke und Abschnitte mit weniger als fünf Gebäuden erhalten keine Werte, außer die Ergebnisse werden ausdrücklich als intern markiert.</source>
+      <translation>The maps of Annex 2 WPG from the buildings' heat demand (e.g. from “Building heat demand”): heat density per block in MWh/(ha·a) with the dominant building type and age class, and heat line density per street section in kWh/(m·a). Every building counts in the block it lies in and for the nearest street section within the maximum distance. Without a block layer, grid cells of the chosen size serve as blocks. A block's line density is the demand-weighted mean over the sections of its buildings.
+
+Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get no values unless the results are explicitly marked internal.</translation>
+    </message>
+    <message>
+      <source>weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)</source>
+      <translation>fewer than five buildings: no values (§ 10 (2) WPG)</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf</source>
+      <translation>Heat demand</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf (MWh/a)</source>
+      <translation>Heat demand (MWh/a)</translation>
+    </message>
+    <message>
+      <source>Baublöcke</source>
+      <translation>Blocks</translation>
+    </message>
+    <message>
+      <source>Rasterweite ohne Baublöcke (m)</source>
+      <translation>Grid cell size without blocks (m)</translation>
+    </message>
+    <message>
+      <source>Höchstabstand Gebäude–Straße (m)</source>
+      <translation>Maximum distance building–street (m)</translation>
+    </message>
+    <message>
+      <source>Interne Ergebnisse: auch Werte unter fünf Gebäuden ausgeben</source>
+      <translation>Internal results: also give values for fewer than five buildings</translation>
+    </message>
+    <message>
+      <source>Wärmedichte je Baublock</source>
+      <translation>Heat density per block</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte je Straßenabschnitt</source>
+      <translation>Heat line density per street section</translation>
+    </message>
+    <message>
+      <source>Gebäude ohne Straße im Höchstabstand</source>
+      <translation>Buildings without a street within the maximum distance</translation>
+    </message>
+    <message>
+      <source>Die Straßenebene enthält keine Objekte.</source>
+      <translation>The street layer has no features.</translation>
+    </message>
+    <message>
+      <source>{blocks} Blöcke mit Gebäuden, davon {published} mit mindestens fünf Gebäuden; {sections} Straßenabschnitte.</source>
+      <translation>{blocks} blocks with buildings, {published} of them with at least five buildings; {sections} street sections.</translation>
+    </message>
+    <message>
+      <source>Der Gebäudeebene fehlt das Feld „{field}“; zuerst „Wärmebedarf Gebäude“ ausführen oder das Bedarfsfeld wählen.</source>
+      <translation>The building layer has no field “{field}”; run “Building heat demand” first or choose the demand field.</translation>
+    </message>
+    <message>
+      <source>Kein Gebäude mit Wärmebedarf liegt näher als {distance:g} m an einer Linie der Straßenebene – ist es die richtige Ebene (Straßenabschnitte, nicht z. B. Leitungen) im richtigen KBS?</source>
+      <translation>No building with heat demand lies within {distance:g} m of a line of the street layer – is it the right layer (street sections, not e.g. power lines) in the right CRS?</translation>
+    </message>
+    <message>
+      <source>{count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von {distance:g} m und zählen in keiner Wärmeliniendichte.</source>
+      <translation>{count} buildings with heat demand have no street within {distance:g} m and count in no heat line density.</translation>
+    </message>
+    <message>
+      <source>Eignung für Wärmenetze</source>
+      <translation>Suitability for heat networks</translation>
+    </message>
+    <message>
+      <source>Teilt Baublöcke oder Gebiete (z. B. aus „Wärmedichte und Wärmeliniendichte“) in die vier Eignungsstufen nach § 19 WPG ein. Die Regeln werden der Reihe nach geprüft, die erste zutreffende entscheidet und steht im Feld „rule“:
+1 sehr wahrscheinlich geeignet: Wärmenetz in der Nähe und Wärmedichte ≥ Niedertemperatur-Schwelle, oder Wärmeliniendichte ≥ kostendeckend und Wärmedichte ≥ konventionell;
+2 wahrscheinlich geeignet: Wärmeliniendichte ≥ Netz-Schwelle, oder Wärmedichte ≥ Niedertemperatur-Schwelle, oder Großverbraucher bzw. Abwärmequelle in der Nähe und Wärmedichte ≥ Untergrenze;
+3 wahrscheinlich ungeeignet: Wärmeliniendichte ≥ Prüfschwelle oder Wärmedichte ≥ Untergrenze;
+4 sehr wahrscheinlich ungeeignet: alles Übrige. Ohne Wärmenetz und ohne Abwärmequelle in der Nähe kommt das Gebiet für das verkürzte Verfahren nach § 14 in Frage.
+Vorgaben: 2.000/1.500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayern, F|Heat, KEA-BW); alle Schwellen sind einstellbar. Gebiete ohne veröffentlichte Werte (&lt; 5 Gebäude) zählen mit 0.</source>
+      <translation>Classifies blocks or areas (e.g. from “Heat density and heat line density”) into the four suitability levels of § 19 WPG. The rules are tried in order; the first that holds decides and is stated in the field “rule”:
+1 very likely suited: heat network nearby and heat density ≥ low-temperature threshold, or heat line density ≥ cost-covering and heat density ≥ conventional;
+2 likely suited: heat line density ≥ network threshold, or heat density ≥ low-temperature threshold, or a large consumer or a waste-heat source nearby and heat density ≥ lower limit;
+3 likely unsuited: heat line density ≥ screening threshold or heat density ≥ lower limit;
+4 very likely unsuited: everything else. Without a heat network and without a waste-heat source nearby, the area qualifies for the shortened procedure of § 14.
+Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayern, F|Heat, KEA-BW); every threshold can be set. Areas without published values (&lt; 5 buildings) count as 0.</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte kostendeckend (kWh/(m·a))</source>
+      <translation>Heat line density, cost-covering (kWh/(m·a))</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte, ab der ein Netz in Frage kommt (kWh/(m·a))</source>
+      <translation>Heat line density from which a network comes into question (kWh/(m·a))</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte Prüfschwelle (kWh/(m·a))</source>
+      <translation>Heat line density, screening threshold (kWh/(m·a))</translation>
+    </message>
+    <message>
+      <source>Wärmedichte konventionelles Netz (MWh/(ha·a))</source>
+      <translation>Heat density, conventional network (MWh/(ha·a))</translation>
+    </message>
+    <message>
+      <source>Wärmedichte Niedertemperaturnetz im Bestand (MWh/(ha·a))</source>
+      <translation>Heat density, low-temperature network in existing stock (MWh/(ha·a))</translation>
+    </message>
+    <message>
+      <source>Wärmedichte Untergrenze (MWh/(ha·a))</source>
+      <translation>Heat density, lower limit (MWh/(ha·a))</translation>
+    </message>
+    <message>
+      <source>Bestehendes Wärmenetz in der Nähe bis (m)</source>
+      <translation>Existing heat network counts as near up to (m)</translation>
+    </message>
+    <message>
+      <source>Abwärmequelle in der Nähe bis (m)</source>
+      <translation>Waste-heat source counts as near up to (m)</translation>
+    </message>
+    <message>
+      <source>Wärmedichte</source>
+      <translation>Heat density</translation>
+    </message>
+    <message>
+      <source>Baublöcke oder Gebiete</source>
+      <translation>Blocks or areas</translation>
+    </message>
+    <message>
+      <source>Wärmedichte (MWh/(ha·a))</source>
+      <translation>Heat density (MWh/(ha·a))</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte (kWh/(m·a))</source>
+      <translation>Heat line density (kWh/(m·a))</translation>
+    </message>
+    <message>
+      <source>Abwärmequellen</source>
+      <translation>Waste-heat sources</translation>
+    </message>
+    <message>
+      <source>Gebäude für Großverbraucher</source>
+      <translation>Buildings for large consumers</translation>
+    </message>
+    <message>
+      <source>… Wärmebedarf (MWh/a)</source>
+      <translation>… heat demand (MWh/a)</translation>
+    </message>
+    <message>
+      <source>Großverbraucher ab (MWh/a)</source>
+      <translation>Large consumer from (MWh/a)</translation>
+    </message>
+    <message>
+      <source>Eignungsstufen für Wärmenetze</source>
+      <translation>Heat-network suitability levels</translation>
+    </message>
+    <message>
+      <source>Die Gebietsebene enthält keine Objekte.</source>
+      <translation>The area layer has no features.</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte</source>
+      <translation>Heat line density</translation>
+    </message>
+    <message>
+      <source>Für die Großverbraucher fehlt das Feld mit dem Wärmebedarf.</source>
+      <translation>The field with the heat demand of the large consumers is missing.</translation>
+    </message>
+    <message>
+      <source>Verkürztes Verfahren nach § 14 möglich: {count} Gebiete</source>
+      <translation>Shortened procedure under § 14 possible: {count} areas</translation>
+    </message>
+    <message>
+      <source>Der Gebietsebene fehlt das Feld „{field}“ mit der Wärmedichte; zuerst „Wärmedichte und Wärmeliniendichte“ ausführen oder das Feld wählen.</source>
+      <translation>The area layer has no field “{field}” with the heat density; run “Heat density and heat line density” first or choose the field.</translation>
+    </message>
+    <message>
+      <source>Stufe {level} – {text}: {count} Gebiete</source>
+      <translation>Level {level} – {text}: {count} areas</translation>
     </message>
     <message>
       <source>Standortkriterien berechnen</source>
