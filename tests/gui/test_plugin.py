@@ -6,6 +6,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 import wip_qgis_plugin
 from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
+from wip_qgis_plugin.gui.heat_panel import HeatPlanningDock
 from wip_qgis_plugin.gui.planning_assistant import PlanningAssistantDock
 from wip_qgis_plugin.gui.site_evaluation_panel import SiteEvaluationDock
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
@@ -18,7 +19,8 @@ def _loaded_plugin(qgis_iface):
 
 
 def _docks(qgis_iface):
-    names = (PlanningAssistantDock.OBJECT_NAME, EligibilityDock.OBJECT_NAME, SiteEvaluationDock.OBJECT_NAME)
+    names = (PlanningAssistantDock.OBJECT_NAME, EligibilityDock.OBJECT_NAME, SiteEvaluationDock.OBJECT_NAME,
+             HeatPlanningDock.OBJECT_NAME)
     return [dock for dock in qgis_iface.mainWindow().findChildren(QDockWidget)
             if dock.objectName() in names and dock.parent() is not None]
 
@@ -53,6 +55,7 @@ def test_unload_leaves_nothing_behind_and_reload_works(qgis_iface):
         assert plugin.assistant_dock is None and plugin.toolbar is None
         assert plugin.eligibility_dock is None and plugin.eligibility_action is None
         assert plugin.site_dock is None and plugin.site_action is None
+        assert plugin.heat_dock is None and plugin.heat_action is None
     assert len(qgis_iface.mainWindow().findChildren(QToolBar)) == toolbars_before
     assert _docks(qgis_iface) == []
 

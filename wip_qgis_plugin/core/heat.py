@@ -281,15 +281,18 @@ class Aggregate:
     dominant_age: list[str]
 
 
-def aggregate(group: np.ndarray, count: int, demand_mwh: np.ndarray, type_labels: list[str],
-              ages: list[str]) -> Aggregate:
-    """Sum, count, and the most frequent type and age class of the buildings with demand in each of ``count``
-    groups (``group`` -1: in none)."""
+def aggregate(group: np.ndarray, count: int, demand_mwh: np.ndarray, type_labels: list[str] | None = None,
+              ages: list[str] | None = None) -> Aggregate:
+    """Sum and count of the buildings with demand in each of ``count`` groups (``group`` -1: in none), and when
+    labels are given their most frequent type and age class."""
     heated = (group >= 0) & ~np.isnan(demand_mwh)
     buildings = np.bincount(group[heated], minlength=count)
     demand = np.bincount(group[heated], weights=demand_mwh[heated], minlength=count)
-    return Aggregate(buildings, demand, _mode(group[heated], np.asarray(type_labels, dtype=object)[heated], count),
-                     _mode(group[heated], np.asarray(ages, dtype=object)[heated], count))
+    dominant_type = _mode(group[heated], np.asarray(type_labels, dtype=object)[heated], count) \
+        if type_labels is not None else [""] * count
+    dominant_age = _mode(group[heated], np.asarray(ages, dtype=object)[heated], count) \
+        if ages is not None else [""] * count
+    return Aggregate(buildings, demand, dominant_type, dominant_age)
 
 
 def _mode(group: np.ndarray, labels: np.ndarray, count: int) -> list[str]:

@@ -5,7 +5,6 @@ Gebäudefunktion, building type and construction-age class (or measured consumpt
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
@@ -37,9 +36,11 @@ FIELD_HINTS = {
 
 def field_values(features, name: str | None) -> list:
     """The values of field ``name`` of each feature, None for NULL; all None when there is no such field."""
-    if not name:
+    if not name or not features:
         return [None] * len(features)
-    return [None if is_null(feature[name]) else feature[name] for feature in features]
+    index = features[0].fields().lookupField(name)  # by index: a name lookup per feature is slow
+    values = [feature[index] for feature in features]
+    return [None if is_null(value) else value for value in values]
 
 
 def numbers(features, name: str | None, label: str) -> np.ndarray:
@@ -184,17 +185,15 @@ class HeatDemandAlgorithm(HeatAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         internal = self.tr("intern: gebäudescharf (§ 10 Abs. 2 WPG)")
-        for row, feature in enumerate(features):
+        for row, feature in enumerate(features):  # our copies of the input features take the results
             if feedback.isCanceled():
                 return {}
-            out = QgsFeature(result_fields.fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(result_fields.attributes(feature, [
+            feature.setAttributes(result_fields.attributes(feature, [
                 optional_float(result.floor_area_m2[row]), result.use[row] or None, result.type_label[row] or None,
                 result.age_class[row], optional_float(result.specific_kwh_m2a[row]),
                 optional_float(result.demand_mwh_a[row])]
                 + [optional_float(values[row]) for values in scenarios]
                 + [result.source[row] or None, result.notes[row] or None, internal]))
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: destination, "TOTAL_MWH": float(np.nansum(result.demand_mwh_a)),
                 "BUILDINGS_WITH_DEMAND": int(heated.sum())}

@@ -7,6 +7,7 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -58,10 +59,10 @@ class HeatDensityAlgorithm(HeatAlgorithm):
         return self.tr(
             "Die Karten nach Anlage 2 WPG aus dem Wärmebedarf der Gebäude (z. B. von „Wärmebedarf Gebäude“): "
             "Wärmedichte je Baublock in MWh/(ha·a) mit vorherrschendem Gebäudetyp und vorherrschender "
-            "Baualtersklasse, und Wärmeliniendichte je Straßenabschnitt in kWh/(m·a). Jedes Gebäude zählt zu dem "
-            "Baublock, in dem es liegt, und zum nächsten Straßenabschnitt im Höchstabstand. Ohne Baublockebene "
-            "dienen Rasterzellen der gewählten Größe als Blöcke. Die Liniendichte eines Blocks ist das mit dem "
-            "Bedarf gewichtete Mittel der Abschnitte seiner Gebäude.\n\n"
+            "Baualtersklasse, und Wärmeliniendichte je Straßenabschnitt in kWh/(m·a). Jedes Gebäude zählt mit "
+            "einem Punkt in seinem Inneren zu dem Baublock, in dem dieser liegt, und zum nächsten Straßenabschnitt "
+            "im Höchstabstand. Ohne Baublockebene dienen Rasterzellen der gewählten Größe als Blöcke. Die "
+            "Liniendichte eines Blocks ist das mit dem Bedarf gewichtete Mittel der Abschnitte seiner Gebäude.\n\n"
             "Datenschutz (§ 10 Abs. 2 WPG): Blöcke und Abschnitte mit weniger als fünf Gebäuden erhalten keine "
             "Werte, außer die Ergebnisse werden ausdrücklich als intern markiert.")
 
@@ -106,7 +107,12 @@ class HeatDensityAlgorithm(HeatAlgorithm):
                 field=demand_field))
         internal = self.parameterAsBool(parameters, self.INTERNAL, context)
         crs = working_crs(buildings)
-        building_features = list(buildings.getFeatures())
+        names = buildings.fields().names()
+        scenario_fields = [f"demand_{year}_mwh" for year in SCENARIO_YEARS if f"demand_{year}_mwh" in names]
+        label_fields = [name for name in ("building_type", "age_class") if name in names]
+        request = QgsFeatureRequest().setSubsetOfAttributes([demand_field] + scenario_fields + label_fields,
+                                                            buildings.fields())
+        building_features = list(buildings.getFeatures(request))
         street_features = list(streets.getFeatures())
         if not building_features:
             raise QgsProcessingException(self.tr("Die Gebäudeebene enthält keine Objekte."))
@@ -119,10 +125,7 @@ class HeatDensityAlgorithm(HeatAlgorithm):
                                                                 context))
         points = shapely.point_on_surface(building_shapes)
         demand = numbers(building_features, demand_field, self.tr("Wärmebedarf"))
-        scenario_fields = [f"demand_{year}_mwh" for year in SCENARIO_YEARS
-                           if buildings.fields().indexOf(f"demand_{year}_mwh") >= 0]
         scenarios = {name: numbers(building_features, name, name) for name in scenario_fields}
-        names = buildings.fields().names()
         types = field_values(building_features, "building_type" if "building_type" in names else None)
         ages = field_values(building_features, "age_class" if "age_class" in names else None)
         types = [value or "" for value in types]
@@ -131,7 +134,7 @@ class HeatDensityAlgorithm(HeatAlgorithm):
         # streets: each building to its nearest section within the distance
         sections = shapely_geometries(street_features, streets.sourceCrs(), crs, context)
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
-        section_of, _distance = nearest_sections(building_shapes, sections, max_distance)
+        section_of, _distance = nearest_sections(points, sections, max_distance)
         heated = ~np.isnan(demand)
         unassigned = int(np.count_nonzero(heated & (section_of < 0)))
         if heated.any() and unassigned == int(heated.sum()):
@@ -143,7 +146,7 @@ class HeatDensityAlgorithm(HeatAlgorithm):
             feedback.pushWarning(self.tr("{count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von "
                                          "{distance:g} m und zählen in keiner Wärmeliniendichte.").format(
                 count=unassigned, distance=max_distance))
-        per_section = aggregate(section_of, len(sections), demand, types, ages)
+        per_section = aggregate(section_of, len(sections), demand)
         lengths = shapely.length(sections)
         with np.errstate(invalid="ignore", divide="ignore"):
             line_density = np.where(lengths > 0, 1000.0 * per_section.demand_mwh_a / lengths, np.nan)
@@ -166,7 +169,7 @@ class HeatDensityAlgorithm(HeatAlgorithm):
                 section_of >= 0, line_density[np.maximum(section_of, 0)], 0.0), minlength=len(blocks))
             totals = np.bincount(np.maximum(block_of, 0), weights=weight, minlength=len(blocks))
             block_line_density = np.where(totals > 0, weighted / totals, np.nan)
-        block_scenarios = {name: aggregate(block_of, len(blocks), values, types, ages).demand_mwh_a
+        block_scenarios = {name: aggregate(block_of, len(blocks), values).demand_mwh_a
                            for name, values in scenarios.items()}
 
         block_destination = self._write_blocks(

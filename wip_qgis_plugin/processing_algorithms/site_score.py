@@ -86,7 +86,8 @@ class ResultFields:
             self.indexes.append(index)
 
     def attributes(self, feature, values: list) -> list:
-        attributes = feature.attributes() + [None] * (self.fields.count() - len(feature.attributes()))
+        attributes = feature.attributes()
+        attributes += [None] * (self.fields.count() - len(attributes))
         for index, value in zip(self.indexes, values):
             attributes[index] = value
         return attributes

@@ -802,6 +802,82 @@
       <translation>not reached</translation>
     </message>
     <message>
+      <source>Ohne Baublöcke dienen Rasterzellen als Blöcke.</source>
+      <translation>Without blocks, grid cells serve as blocks.</translation>
+    </message>
+    <message>
+      <source>Baublöcke</source>
+      <translation>Blocks</translation>
+    </message>
+    <message>
+      <source>Sanierungsrate</source>
+      <translation>Renovation rate</translation>
+    </message>
+    <message>
+      <source>Sanierungstiefe</source>
+      <translation>Renovation depth</translation>
+    </message>
+    <message>
+      <source>Rasterweite ohne Baublöcke</source>
+      <translation>Grid cell size without blocks</translation>
+    </message>
+    <message>
+      <source>Wärmeplanung berechnen</source>
+      <translation>Compute heat planning</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Gebäude und Straßen wählen, dann „Wärmeplanung berechnen“.</source>
+      <translation>Choose buildings and streets, then “Compute heat planning”.</translation>
+    </message>
+    <message>
+      <source>Eignungsstufe (§ 19 WPG)</source>
+      <translation>Suitability level (§ 19 WPG)</translation>
+    </message>
+    <message>
+      <source>Gebiete</source>
+      <translation>Areas</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf MWh/a</source>
+      <translation>Heat demand MWh/a</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf nach Szenariojahr</source>
+      <translation>Heat demand by scenario year</translation>
+    </message>
+    <message>
+      <source>Bitte eine Gebäude- und eine Straßenebene wählen.</source>
+      <translation>Please choose a building and a street layer.</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf Gebäude (intern)</source>
+      <translation>Building heat demand (internal)</translation>
+    </message>
+    <message>
+      <source>Wärmedichte</source>
+      <translation>Heat density</translation>
+    </message>
+    <message>
+      <source>Eignung für Wärmenetze</source>
+      <translation>Suitability for heat networks</translation>
+    </message>
+    <message>
+      <source>Wärmeliniendichte</source>
+      <translation>Heat line density</translation>
+    </message>
+    <message>
+      <source>Basisjahr</source>
+      <translation>Base year</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf {total:,.1f} GWh/a, 2045 {target:,.1f} GWh/a; {short} Gebiete für das verkürzte Verfahren nach § 14.</source>
+      <translation>Heat demand {total:,.1f} GWh/a, 2045 {target:,.1f} GWh/a; {short} areas for the shortened procedure of § 14.</translation>
+    </message>
+    <message>
       <source>bereit</source>
       <translation>ready</translation>
     </message>
@@ -1178,10 +1254,6 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
       <translation>Measured consumption (kWh/a)</translation>
     </message>
     <message>
-      <source>Basisjahr</source>
-      <translation>Base year</translation>
-    </message>
-    <message>
       <source>Sanierungsrate (% der älteren Gebäude je Jahr)</source>
       <translation>Renovation rate (% of the older buildings per year)</translation>
     </message>
@@ -1238,10 +1310,10 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
       <translation>Heat density and heat line density</translation>
     </message>
     <message>
-      <source>Die Karten nach Anlage 2 WPG aus dem Wärmebedarf der Gebäude (z. B. von „Wärmebedarf Gebäude“): Wärmedichte je Baublock in MWh/(ha·a) mit vorherrschendem Gebäudetyp und vorherrschender Baualtersklasse, und Wärmeliniendichte je Straßenabschnitt in kWh/(m·a). Jedes Gebäude zählt zu dem Baublock, in dem es liegt, und zum nächsten Straßenabschnitt im Höchstabstand. Ohne Baublockebene dienen Rasterzellen der gewählten Größe als Blöcke. Die Liniendichte eines Blocks ist das mit dem Bedarf gewichtete Mittel der Abschnitte seiner Gebäude.
+      <source>Die Karten nach Anlage 2 WPG aus dem Wärmebedarf der Gebäude (z. B. von „Wärmebedarf Gebäude“): Wärmedichte je Baublock in MWh/(ha·a) mit vorherrschendem Gebäudetyp und vorherrschender Baualtersklasse, und Wärmeliniendichte je Straßenabschnitt in kWh/(m·a). Jedes Gebäude zählt mit einem Punkt in seinem Inneren zu dem Baublock, in dem dieser liegt, und zum nächsten Straßenabschnitt im Höchstabstand. Ohne Baublockebene dienen Rasterzellen der gewählten Größe als Blöcke. Die Liniendichte eines Blocks ist das mit dem Bedarf gewichtete Mittel der Abschnitte seiner Gebäude.
 
 Datenschutz (§ 10 Abs. 2 WPG): Blöcke und Abschnitte mit weniger als fünf Gebäuden erhalten keine Werte, außer die Ergebnisse werden ausdrücklich als intern markiert.</source>
-      <translation>The maps of Annex 2 WPG from the buildings' heat demand (e.g. from “Building heat demand”): heat density per block in MWh/(ha·a) with the dominant building type and age class, and heat line density per street section in kWh/(m·a). Every building counts in the block it lies in and for the nearest street section within the maximum distance. Without a block layer, grid cells of the chosen size serve as blocks. A block's line density is the demand-weighted mean over the sections of its buildings.
+      <translation>The maps of Annex 2 WPG from the buildings' heat demand (e.g. from “Building heat demand”): heat density per block in MWh/(ha·a) with the dominant building type and age class, and heat line density per street section in kWh/(m·a). Every building counts, by a point in its interior, in the block that point lies in and for the nearest street section within the maximum distance. Without a block layer, grid cells of the chosen size serve as blocks. A block's line density is the demand-weighted mean over the sections of its buildings.
 
 Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get no values unless the results are explicitly marked internal.</translation>
     </message>
@@ -1256,10 +1328,6 @@ Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get 
     <message>
       <source>Wärmebedarf (MWh/a)</source>
       <translation>Heat demand (MWh/a)</translation>
-    </message>
-    <message>
-      <source>Baublöcke</source>
-      <translation>Blocks</translation>
     </message>
     <message>
       <source>Rasterweite ohne Baublöcke (m)</source>
@@ -1304,10 +1372,6 @@ Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get 
     <message>
       <source>{count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von {distance:g} m und zählen in keiner Wärmeliniendichte.</source>
       <translation>{count} buildings with heat demand have no street within {distance:g} m and count in no heat line density.</translation>
-    </message>
-    <message>
-      <source>Eignung für Wärmenetze</source>
-      <translation>Suitability for heat networks</translation>
     </message>
     <message>
       <source>Teilt Baublöcke oder Gebiete (z. B. aus „Wärmedichte und Wärmeliniendichte“) in die vier Eignungsstufen nach § 19 WPG ein. Die Regeln werden der Reihe nach geprüft, die erste zutreffende entscheidet und steht im Feld „rule“:
@@ -1356,10 +1420,6 @@ Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayer
       <translation>Waste-heat source counts as near up to (m)</translation>
     </message>
     <message>
-      <source>Wärmedichte</source>
-      <translation>Heat density</translation>
-    </message>
-    <message>
       <source>Baublöcke oder Gebiete</source>
       <translation>Blocks or areas</translation>
     </message>
@@ -1394,10 +1454,6 @@ Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayer
     <message>
       <source>Die Gebietsebene enthält keine Objekte.</source>
       <translation>The area layer has no features.</translation>
-    </message>
-    <message>
-      <source>Wärmeliniendichte</source>
-      <translation>Heat line density</translation>
     </message>
     <message>
       <source>Für die Großverbraucher fehlt das Feld mit dem Wärmebedarf.</source>

@@ -1,0 +1,67 @@
+"""The Wärmeplanung dock on the demo municipality: suggested layers, the three steps in the background, the maps,
+the totals per suitability level and the demand by scenario year."""
+
+import time
+
+import pytest
+from qgis.core import QgsApplication, QgsProject
+
+from wip_qgis_plugin.gui.heat_panel import HeatPlanningDock
+from wip_qgis_plugin.qgis_io.project import load_demo
+
+
+@pytest.fixture
+def dock(qgis_iface, qgis_processing):
+    from wip_qgis_plugin.processing_algorithms.provider import WipProvider
+
+    provider = WipProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    project = QgsProject.instance()
+    project.clear()
+    load_demo(project)
+    panel = HeatPlanningDock(qgis_iface, qgis_iface.mainWindow())
+    yield panel
+    panel.disconnect_project()
+    panel.deleteLater()
+    project.clear()
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def wait_for(panel, seconds=120):
+    deadline = time.monotonic() + seconds
+    while panel.is_running() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert not panel.is_running(), "the background steps did not finish"
+
+
+def test_demo_layers_are_suggested(dock):
+    assert dock.buildings_combo.currentLayer().name() == "synth_gebaeude"
+    assert dock.streets_combo.currentLayer().name() == "synth_strassen"
+    assert dock.network_combo.currentLayer().name() == "synth_waermenetz"
+    assert dock.blocks_combo.currentLayer() is None  # grid cells unless the planner picks blocks
+
+
+def test_three_steps_run_in_the_background_and_show_maps_levels_and_years(dock):
+    dock.run()
+    assert dock.is_running()
+    wait_for(dock)
+    names = {layer.name() for layer in QgsProject.instance().mapLayers().values()}
+    assert {"Wärmebedarf Gebäude (intern)", "Wärmedichte", "Wärmeliniendichte", "Eignung für Wärmenetze"} <= names
+    areas = QgsProject.instance().mapLayersByName("Eignung für Wärmenetze")[0]
+    assert areas.renderer().classAttribute() == "level"
+    table = dock.level_table
+    counts = [int(table.item(row, 1).text()) for row in range(table.rowCount())]
+    assert table.rowCount() == 4 and sum(counts) == areas.featureCount()
+    assert table.item(0, 0).text() == "1 sehr wahrscheinlich geeignet"
+    bars = dock.chart.bars
+    assert [label for label, _, _ in bars] == ["Basisjahr", "2030", "2035", "2040", "2045"]
+    values = [value for _, value, _ in bars]
+    assert values == sorted(values, reverse=True) and values[-1] < values[0]  # renovation lowers the demand
+    assert "GWh/a" in dock.headline.text() and dock.progress.value() == 100
+
+
+def test_missing_streets_are_named(dock):
+    dock.streets_combo.setLayer(None)
+    dock.run()
+    assert not dock.is_running() and "Straßenebene" in dock.headline.text()
