@@ -1,7 +1,12 @@
-"""The docks are tested in German, the language of the source strings, whatever the machine's locale."""
+"""The docks are tested in German, the language of the source strings, whatever the machine's locale; helpers for
+docks that run on the demo municipality in the background."""
+
+import time
 
 import pytest
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication, QgsProject, QgsSettings
+
+from wip_qgis_plugin.qgis_io.project import load_demo
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +21,27 @@ def german_qgis(qgis_app):
             settings.remove(key)
         else:
             settings.setValue(key, value)
+
+
+@pytest.fixture
+def demo_project(qgis_processing):
+    """The demo municipality in the project and the WIP provider registered; both removed afterwards."""
+    from wip_qgis_plugin.processing_algorithms.provider import WipProvider
+
+    provider = WipProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    project = QgsProject.instance()
+    project.clear()
+    load_demo(project)
+    yield project
+    project.clear()
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def wait_for(panel, seconds=120):
+    """Process events until the dock's background work is done."""
+    deadline = time.monotonic() + seconds
+    while panel.is_running() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert not panel.is_running(), "the background task did not finish"

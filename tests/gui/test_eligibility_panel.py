@@ -1,37 +1,19 @@
 """The Flächenkulisse dock on the demo municipality: layer suggestion, a background run, the result views."""
 
-import time
-
 import pytest
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 
+from tests.gui.conftest import wait_for
 from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
 from wip_qgis_plugin.qgis_io.project import load_demo
 
 
 @pytest.fixture
-def dock(qgis_iface, qgis_processing):
-    from wip_qgis_plugin.processing_algorithms.provider import WipProvider
-
-    provider = WipProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    project = QgsProject.instance()
-    project.clear()
-    load_demo(project)
+def dock(qgis_iface, demo_project):
     panel = EligibilityDock(qgis_iface, qgis_iface.mainWindow())
     yield panel
     panel.disconnect_project()
     panel.deleteLater()
-    project.clear()
-    QgsApplication.processingRegistry().removeProvider(provider)
-
-
-def wait_for(panel, seconds=120):
-    deadline = time.monotonic() + seconds
-    while panel.is_running() and time.monotonic() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
-    assert not panel.is_running(), "the background task did not finish"
 
 
 def row_of(table, criterion_id):

@@ -1,38 +1,19 @@
 """The Wärmeplanung dock on the demo municipality: suggested layers, the three steps in the background, the maps,
 the totals per suitability level and the demand by scenario year."""
 
-import time
-
 import pytest
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 
+from tests.gui.conftest import wait_for
 from wip_qgis_plugin.gui.heat_panel import HeatPlanningDock
-from wip_qgis_plugin.qgis_io.project import load_demo
 
 
 @pytest.fixture
-def dock(qgis_iface, qgis_processing):
-    from wip_qgis_plugin.processing_algorithms.provider import WipProvider
-
-    provider = WipProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    project = QgsProject.instance()
-    project.clear()
-    load_demo(project)
+def dock(qgis_iface, demo_project):
     panel = HeatPlanningDock(qgis_iface, qgis_iface.mainWindow())
     yield panel
     panel.disconnect_project()
     panel.deleteLater()
-    project.clear()
-    QgsApplication.processingRegistry().removeProvider(provider)
-
-
-def wait_for(panel, seconds=120):
-    deadline = time.monotonic() + seconds
-    while panel.is_running() and time.monotonic() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
-    assert not panel.is_running(), "the background steps did not finish"
 
 
 def test_demo_layers_are_suggested(dock):

@@ -28,6 +28,16 @@ def scheme_file(tmp_path, fields=("a", "b"), weights=(3, 1)):
     return path
 
 
+def three_criteria(tmp_path, field) -> str:
+    """The two-criteria scheme plus a third, benefit 0–20 on ``field``."""
+    data = json.loads(scheme_file(tmp_path).read_text())
+    data["criteria"].append({"field": field, "label": "dritte", "function": {"kind": "benefit", "lower": 0,
+                                                                            "upper": 20}})
+    path = tmp_path / "drei.json"
+    path.write_text(json.dumps(data))
+    return str(path)
+
+
 @pytest.fixture
 def sites():
     rows = [{"wkt": square(200 * n, 0, 100), "a": a, "b": b} for n, (a, b) in enumerate(SITES)]
@@ -95,13 +105,7 @@ def test_a_slider_rescores_the_layer_from_the_cached_matrix(dock, tmp_path):
 
 
 def test_ahp_editor_shows_the_consistency_ratio_and_holds_back_inconsistent_weights(dock, tmp_path):
-    path = tmp_path / "drei.json"
-    data = json.loads(scheme_file(tmp_path).read_text())
-    data["criteria"].append({"field": "a", "label": "a noch einmal", "function": {"kind": "benefit", "lower": 0,
-                                                                                  "upper": 20}})
-    data["criteria"][2]["field"] = "c"
-    path.write_text(json.dumps(data))
-    dock.scheme_file.setFilePath(str(path))  # the layer has no field c: a clear message, nothing added
+    dock.scheme_file.setFilePath(three_criteria(tmp_path, "c"))  # the layer has no field c: a clear message
     dock.load()
     assert dock.result_layer is None and "c" in dock.headline.text()
 
@@ -117,18 +121,12 @@ def test_ahp_editor_shows_the_consistency_ratio_and_holds_back_inconsistent_weig
 
 
 def test_inconsistent_comparison_needs_explicit_acceptance(dock, tmp_path):
-    path = tmp_path / "drei.json"
-    data = json.loads(scheme_file(tmp_path).read_text())
-    data["criteria"].append({"field": "a", "label": "a gestreckt", "function": {"kind": "benefit", "lower": 0,
-                                                                               "upper": 20}})
-    data["criteria"][2]["field"] = "a2"
-    path.write_text(json.dumps(data))
     copy = memory_layer("standorte3", "Polygon", [
         {"wkt": square(200 * n, 0, 100), "a": a, "b": b, "a2": a} for n, (a, b) in enumerate(SITES)],
         fields="&field=a:double&field=b:double&field=a2:double")
     QgsProject.instance().addMapLayer(copy)
     dock.site_combo.setLayer(copy)
-    dock.scheme_file.setFilePath(str(path))
+    dock.scheme_file.setFilePath(three_criteria(tmp_path, "a2"))
     dock.load()
     settle(dock)
     before = layer_scores(dock)[0]

@@ -194,6 +194,7 @@ class HeatDemandAlgorithm(HeatAlgorithm):
                 optional_float(result.demand_mwh_a[row])]
                 + [optional_float(values[row]) for values in scenarios]
                 + [result.source[row] or None, result.notes[row] or None, internal]))
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
         return {self.OUTPUT: destination, "TOTAL_MWH": float(np.nansum(result.demand_mwh_a)),
                 "BUILDINGS_WITH_DEMAND": int(heated.sum())}
