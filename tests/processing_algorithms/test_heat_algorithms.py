@@ -212,3 +212,13 @@ def test_batch_rows_run_independently(wip_processing, buildings):
         assert ok
         totals.append(sum(f["demand_2045_mwh"] or 0 for f in context.getMapLayer(results["OUTPUT"]).getFeatures()))
     assert totals[0] == pytest.approx(totals[2]) and totals[1] > totals[0]
+
+
+def test_a_building_without_geometry_counts_nowhere(wip_processing, streets):
+    layer = memory_layer("gebaeude", "Polygon", [
+        {"wkt": square(10 + 15 * n, 10, 10), "demand_mwh_a": 10.0} for n in range(5)]
+        + [{"wkt": "", "demand_mwh_a": 99.0}], fields="&field=demand_mwh_a:double")  # no geometry
+    result = processing.run("wip:heatdensity", {"BUILDINGS": layer, "STREETS": streets, "BLOCKS_OUTPUT": "memory:",
+                                                "STREETS_OUTPUT": "memory:"})
+    cells = list(result["BLOCKS_OUTPUT"].getFeatures())
+    assert len(cells) == 1 and cells[0]["demand_mwh_a"] == pytest.approx(50)  # no cell made up for it

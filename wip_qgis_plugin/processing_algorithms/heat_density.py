@@ -125,6 +125,7 @@ class HeatDensityAlgorithm(HeatAlgorithm):
                                                                 context))
         points = shapely.point_on_surface(building_shapes)
         demand = numbers(building_features, demand_field, self.tr("Wärmebedarf"))
+        demand[shapely.is_missing(points)] = np.nan  # a building without geometry lies nowhere
         scenarios = {name: numbers(building_features, name, name) for name in scenario_fields}
         types = field_values(building_features, "building_type" if "building_type" in names else None)
         ages = field_values(building_features, "age_class" if "age_class" in names else None)
