@@ -99,6 +99,9 @@ class HeatPlanningDock(QgsDockWidget):
         self.level_table.setHorizontalHeaderLabels([tr("Eignungsstufe (§ 19 WPG)"), tr("Gebiete"), "ha",
                                                     tr("Wärmebedarf MWh/a")])
         self.level_table.verticalHeader().setVisible(False)
+        header_height = self.level_table.horizontalHeader().sizeHint().height()
+        self.level_table.setMinimumHeight(header_height + 4 * self.level_table.verticalHeader().defaultSectionSize()
+                                          + 4)  # the four levels without scrolling
         layout.addWidget(self.level_table)
         layout.addWidget(QLabel(tr("Wärmebedarf nach Szenariojahr"), body))
         self.chart = BarChart(body)
