@@ -101,6 +101,11 @@ def test_blocks_streets_and_densities_on_a_known_layout():
     assert line_density.tolist() == pytest.approx([1500, 1500])
 
 
+def test_a_point_on_a_shared_block_edge_counts_once():
+    blocks = np.array([box(0, 0, 100, 100), box(100, 0, 200, 100)], dtype=object)
+    assert block_of_points(shapely.points([100, 150, 500], [10, 10, 10]), blocks).tolist() == [0, 1, -1]
+
+
 def test_grid_cells_hold_their_points():
     cells, index = grid_blocks(shapely.points([5, 15, 150, 160], [5, 5, 5, 95]), 100)
     assert len(cells) == 2 and index.tolist() == [0, 0, 1, 1]

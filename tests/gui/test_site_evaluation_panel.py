@@ -184,3 +184,23 @@ def test_a_shipped_scheme_that_fits_the_layer_is_preselected(dock):
     QgsProject.instance().addMapLayer(layer)
     dock.site_combo.setLayer(layer)
     assert dock.scheme_combo.currentData() == str(shipped_schemes()["beispiel_wind"])
+
+
+def test_switching_to_the_comparison_starts_from_the_sliders(dock, tmp_path):
+    dock.scheme_file.setFilePath(str(scheme_file(tmp_path)))
+    dock.load()
+    dock.weights_table.cellWidget(1, 1).setValue(dock.weights_table.cellWidget(0, 1).value())  # now 1 : 1
+    settle(dock)
+    dock.ahp_check.setChecked(True)
+    settle(dock)
+    assert dock.ahp_table.item(0, 1).text() == "1"
+    assert layer_scores(dock)[0] == pytest.approx(expected([1, 1]).score.tolist())
+
+
+def test_reloading_stops_the_identify_tool_on_the_old_layer(dock, tmp_path, qgis_iface):
+    dock.scheme_file.setFilePath(str(scheme_file(tmp_path)))
+    dock.load()
+    dock.start_identify()
+    assert qgis_iface.mapCanvas().mapTool() is dock.identify_tool is not None
+    dock.load()  # the old result layer is deleted: the tool must not keep it
+    assert dock.identify_tool is None and qgis_iface.mapCanvas().mapTool() is None

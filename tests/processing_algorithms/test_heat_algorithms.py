@@ -117,6 +117,8 @@ def test_density_and_line_density_by_hand_with_the_privacy_rule(wip_processing, 
     internal = density(buildings, streets, BLOCKS=blocks, INTERNAL=True)
     block = {f["nr"]: f for f in internal["BLOCKS_OUTPUT"].getFeatures()}
     assert block[2]["density_mwh_ha_a"] == pytest.approx(OFFICE_MWH)
+    assert not block[2]["published"] and "nur intern" in block[2]["note"]  # shown, but still not for publication
+    assert block[1]["published"] and block[1]["note"] == NULL
 
 
 def test_grid_cells_when_there_are_no_blocks(wip_processing, buildings, streets):

@@ -88,6 +88,8 @@ def test_a_field_may_appear_only_once(wip_processing, sites, tmp_path):
     (lambda d: d["criteria"][0]["function"].update(kind="magic"), "kind"),
     (lambda d: d["criteria"][0]["function"].update(lower=5, upper=5), "untere Grenze"),
     (lambda d: d.update(format="anders"), "format"),
+    (lambda d: d.update(pairwise=[[1, 3], [1 / 3]]), "pairwise"),  # ragged
+    (lambda d: d.update(pairwise=[[1, 3, 5], [1 / 3, 1, 1], [1 / 5, 1, 1]]), "pairwise"),  # three rows, two criteria
 ])
 def test_bad_schemes_give_clear_messages(wip_processing, sites, tmp_path, change, message):
     data = json.loads(json.dumps(SCHEME))

@@ -251,9 +251,10 @@ def grid_blocks(points: np.ndarray, cell: float) -> tuple[np.ndarray, np.ndarray
 
 
 def block_of_points(points: np.ndarray, blocks: np.ndarray) -> np.ndarray:
-    """Index of the block that contains each point; -1 for points in no block (the first block wins on overlaps)."""
+    """Index of the block that holds each point, on its boundary included; -1 for points in no block (the first
+    block wins where blocks overlap or share an edge)."""
     block = np.full(len(points), -1)
-    point_index, block_index = STRtree(blocks).query(points, predicate="within")
+    point_index, block_index = STRtree(blocks).query(points, predicate="intersects")
     order = np.argsort(block_index, kind="stable")[::-1]  # the lowest block index is written last
     block[point_index[order]] = block_index[order]
     return block

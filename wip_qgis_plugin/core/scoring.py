@@ -379,8 +379,10 @@ def parse_scheme(data, where: str) -> Scheme:
     pairwise = None
     if data.get("pairwise") is not None:
         rows = reader.get("pairwise", list)
-        if not all(isinstance(row, list) for row in rows):
-            reader.fail("pairwise", tr("Matrix als Liste von Zeilen erwartet"))
+        if not all(isinstance(row, list) and len(row) == len(criteria) for row in rows) or len(rows) != len(criteria):
+            reader.fail("pairwise", tr("je Kriterium eine Zeile mit je Kriterium einem Wert erwartet"))
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for row in rows for v in row):
+            reader.fail("pairwise", tr("Liste von Zahlen erwartet"))
         pairwise = tuple(tuple(float(v) for v in row) for row in rows)
     method = reader.choice("method", (WLC, TOPSIS)) if "method" in data else WLC
     missing = reader.choice("missing", MISSING_POLICIES) if "missing" in data else MISSING_WORST

@@ -227,7 +227,7 @@ class HeatPlanningDock(QgsDockWidget):
         for feature in areas.getFeatures():
             row = rows[feature["level"]]
             row[0] += 1
-            row[1] += feature.geometry().area() / 1e4
+            row[1] += feature["area_ha"] or 0.0  # computed in the projected working CRS
             row[2] += feature["demand_mwh_a"] or 0.0
         table = self.level_table
         table.setRowCount(len(LEVELS))

@@ -90,6 +90,7 @@ class SiteEvaluationDock(QgsDockWidget):
         self.utility: np.ndarray | None = None  # sites × criteria, the cached criterion matrix
         self.weights: np.ndarray | None = None  # raw slider weights, one per criterion
         self.pairwise: np.ndarray | None = None
+        self.pairwise_edited = False
         self.ahp: AhpResult | None = None
         self.result: ScoreResult | None = None
         self.result_layer: QgsVectorLayer | None = None
@@ -189,7 +190,7 @@ class SiteEvaluationDock(QgsDockWidget):
         self.identify_button.clicked.connect(self.start_identify)
         self.method_combo.currentIndexChanged.connect(self.schedule_rescore)
         self.missing_combo.currentIndexChanged.connect(self.schedule_rescore)
-        self.ahp_check.toggled.connect(self.schedule_rescore)
+        self.ahp_check.toggled.connect(self._comparison_toggled)
         self.accept_check.toggled.connect(self.schedule_rescore)
         self.ahp_table.itemChanged.connect(self._judgement_changed)
         self.save_button.setEnabled(False)
@@ -200,9 +201,7 @@ class SiteEvaluationDock(QgsDockWidget):
         self.rescore_timer.stop()
         self.sensitivity_timer.stop()
         self._cancel_sensitivity()
-        if self.identify_tool is not None and self.iface is not None:
-            self.iface.mapCanvas().unsetMapTool(self.identify_tool)
-        self.identify_tool = None
+        self._stop_identify()
 
     # -- loading ---------------------------------------------------------------------------------------------------
 
@@ -238,6 +237,8 @@ class SiteEvaluationDock(QgsDockWidget):
                 raise ScoringError(tr("Die Standortebene enthält keine Objekte."))
             values = criterion_matrix(result_layer.fields().names(), features, scheme)
             utility = utilities(values, [c.function for c in scheme.criteria])
+            # the sliders start at the scheme's weights, from its comparison when it has one
+            weights = scheme.weights(accept_inconsistent=True)[0]
         except ScoringError as error:
             self._say(str(error), Qgis.MessageLevel.Warning)
             return
@@ -245,10 +246,10 @@ class SiteEvaluationDock(QgsDockWidget):
         self.scheme, self.utility = scheme, utility
         self.feature_ids = [feature.id() for feature in features]
         self.row_of_feature = {fid: row for row, fid in enumerate(self.feature_ids)}
-        # the sliders start at the scheme's weights, from its comparison when it has one
-        self.weights = scheme.weights(accept_inconsistent=True)[0]
+        self.weights = weights
         self.pairwise = np.array(scheme.pairwise, dtype=float) if scheme.pairwise is not None \
             else pairwise_from_weights(self.weights)
+        self.pairwise_edited = scheme.pairwise is not None  # else the comparison follows the sliders
         self.method_combo.blockSignals(True)
         self.missing_combo.blockSignals(True)
         self.method_combo.setCurrentIndex(self.method_combo.findData(scheme.method))
@@ -280,12 +281,19 @@ class SiteEvaluationDock(QgsDockWidget):
         self.result_layer = layer
 
     def _remove_result_layer(self) -> None:
+        self._stop_identify()
         if self.result_layer is not None:
             layer, self.result_layer = self.result_layer, None
             QgsProject.instance().removeMapLayer(layer.id())
 
     def _result_layer_deleted(self) -> None:
+        self._stop_identify()  # the map tool must not keep the deleted layer
         self.result_layer = None
+
+    def _stop_identify(self) -> None:
+        if self.identify_tool is not None and self.iface is not None:
+            self.iface.mapCanvas().unsetMapTool(self.identify_tool)
+        self.identify_tool = None
 
     def _fill_weights_table(self) -> None:
         table = self.weights_table
@@ -337,6 +345,7 @@ class SiteEvaluationDock(QgsDockWidget):
         # from the first move on, the weights are what the sliders show
         self.weights = np.array([self.weights_table.cellWidget(row, 1).value()
                                  for row in range(self.weights_table.rowCount())], dtype=float)
+        self.pairwise_edited = False  # switching to the comparison starts from these weights
         if self.ahp_check.isChecked():
             self.ahp_check.setChecked(False)  # moving a slider means: weigh directly
         self.schedule_rescore()
@@ -353,7 +362,14 @@ class SiteEvaluationDock(QgsDockWidget):
         item.setText(judgement_text(value))
         self.ahp_table.item(column, row).setText(judgement_text(1.0 / value))
         self.ahp_table.blockSignals(False)
+        self.pairwise_edited = True
         self.ahp_check.setChecked(True)  # editing the comparison means: weigh by it
+        self.schedule_rescore()
+
+    def _comparison_toggled(self, checked: bool) -> None:
+        if checked and not self.pairwise_edited and self.weights is not None and self.weights.sum() > 0:
+            self.pairwise = pairwise_from_weights(self.weights)
+            self._fill_ahp_table()
         self.schedule_rescore()
 
     def current_weights(self) -> np.ndarray | None:
@@ -363,7 +379,11 @@ class SiteEvaluationDock(QgsDockWidget):
             self.ahp = None
             self.cr_label.setText("")
             return normalised_weights(self.weights) if self.weights.sum() > 0 else None
-        self.ahp = ahp_weights(self.pairwise)
+        try:
+            self.ahp = ahp_weights(self.pairwise)
+        except ScoringError as error:  # e.g. more criteria than Saaty's random index covers
+            self.cr_label.setText(html.escape(str(error)))
+            return None
         consistent = self.ahp.consistency_ratio <= MAX_CONSISTENCY_RATIO
         text = tr("Konsistenzverhältnis CR = {cr:.3f} (λmax = {lam:.3f})").format(
             cr=self.ahp.consistency_ratio, lam=self.ahp.lambda_max)

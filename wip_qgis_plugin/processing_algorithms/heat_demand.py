@@ -29,7 +29,8 @@ FIELD_HINTS = {
     "TYPE_FIELD": ("gebaeudetyp", "gebtyp", "building_type"),
     "AGE_FIELD": ("baualtersklasse", "bak", "age_class", "iwu"),
     "STOREYS_FIELD": ("geschosse", "anzahlgs", "aog", "anzahl_geschosse", "storeys", "floors"),
-    "FLOOR_AREA_FIELD": ("wohnflaeche_m2", "ebf_m2", "heated_area_m2"),
+    # the energy reference area the typology refers to, not the living area
+    "FLOOR_AREA_FIELD": ("ebf_m2", "energiebezugsflaeche_m2", "heated_area_m2"),
     "CONSUMPTION_FIELD": ("verbrauch_kwh", "consumption_kwh"),
 }
 
@@ -147,6 +148,7 @@ class HeatDemandAlgorithm(HeatAlgorithm):
         crs = working_crs(source)
         report_reprojection(source, crs, feedback)
         geometries = shapely_geometries(features, source.sourceCrs(), crs, context)
+        geometries = shapely.make_valid(geometries)  # a self-intersecting outline keeps its area
         footprint = np.where(shapely.is_missing(geometries), 0.0, shapely.area(geometries))
         fields = {name: self.chosen_field(parameters, name, source, context, feedback) for name in FIELD_HINTS}
         try:

@@ -125,7 +125,7 @@ class HeatDensityAlgorithm(HeatAlgorithm):
                                                                 context))
         points = shapely.point_on_surface(building_shapes)
         demand = numbers(building_features, demand_field, self.tr("Wärmebedarf"))
-        demand[shapely.is_missing(points)] = np.nan  # a building without geometry lies nowhere
+        demand[shapely.is_missing(points) | shapely.is_empty(points)] = np.nan  # without geometry: nowhere
         scenarios = {name: numbers(building_features, name, name) for name in scenario_fields}
         types = field_values(building_features, "building_type" if "building_type" in names else None)
         ages = field_values(building_features, "age_class" if "age_class" in names else None)
@@ -165,10 +165,11 @@ class HeatDensityAlgorithm(HeatAlgorithm):
         with np.errstate(invalid="ignore", divide="ignore"):
             density = np.where(area_ha > 0, per_block.demand_mwh_a / area_ha, np.nan)
             # per block the demand-weighted mean line density of the sections its buildings belong to
-            weight = np.where(heated & (block_of >= 0) & (section_of >= 0), np.nan_to_num(demand), 0.0)
-            weighted = np.bincount(np.maximum(block_of, 0), weights=weight * np.where(
-                section_of >= 0, line_density[np.maximum(section_of, 0)], 0.0), minlength=len(blocks))
-            totals = np.bincount(np.maximum(block_of, 0), weights=weight, minlength=len(blocks))
+            counted = heated & (block_of >= 0) & (section_of >= 0) & ~np.isnan(line_density[np.maximum(section_of, 0)])
+            weight = demand[counted]
+            weighted = np.bincount(block_of[counted], weights=weight * line_density[section_of[counted]],
+                                   minlength=len(blocks))
+            totals = np.bincount(block_of[counted], weights=weight, minlength=len(blocks))
             block_line_density = np.where(totals > 0, weighted / totals, np.nan)
         block_scenarios = {name: aggregate(block_of, len(blocks), values).demand_mwh_a
                            for name, values in scenarios.items()}
@@ -204,14 +205,16 @@ class HeatDensityAlgorithm(HeatAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.BLOCKS_OUTPUT))
         withheld = self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
+        internal_note = self.tr("weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)")
         for index in range(len(blocks)):
             count = int(per_block.buildings[index])
-            shown = internal or count >= PRIVACY_MIN_BUILDINGS
+            publishable = count >= PRIVACY_MIN_BUILDINGS
+            shown = internal or publishable
             values = [count, _shown(per_block.demand_mwh_a[index], shown), optional_float(area_ha[index]),
                       _shown(density[index], shown), _shown(line_density[index], shown),
                       _shown(per_block.dominant_type[index], shown), _shown(per_block.dominant_age[index], shown)]
             values += [_shown(scenario[index], shown) for scenario in scenarios.values()]
-            values += [shown, None if shown else withheld]
+            values += [publishable, None if publishable else internal_note if shown else withheld]
             out = QgsFeature(fields)
             if block_features is not None:
                 out.setGeometry(block_features[index].geometry())
@@ -235,13 +238,15 @@ class HeatDensityAlgorithm(HeatAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.STREETS_OUTPUT))
         for index, feature in enumerate(street_features):
             count = int(per_section.buildings[index])
-            shown = internal or count >= PRIVACY_MIN_BUILDINGS
-            note = None if shown else self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
+            publishable = count >= PRIVACY_MIN_BUILDINGS
+            shown = internal or publishable
+            note = None if publishable else self.tr("weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)") \
+                if shown else self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
             out = QgsFeature(result_fields.fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(result_fields.attributes(feature, [
                 count, _shown(per_section.demand_mwh_a[index], shown), optional_float(lengths[index]),
-                _shown(line_density[index], shown), shown, note]))
+                _shown(line_density[index], shown), publishable, note]))
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return destination
 

@@ -554,8 +554,8 @@
       <translation>weights are not negative</translation>
     </message>
     <message>
-      <source>Matrix als Liste von Zeilen erwartet</source>
-      <translation>matrix expected as a list of rows</translation>
+      <source>je Kriterium eine Zeile mit je Kriterium einem Wert erwartet</source>
+      <translation>one row per criterion with one value per criterion expected</translation>
     </message>
     <message>
       <source>unbekannte Art; erlaubt sind {kinds}</source>
@@ -1282,6 +1282,10 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
       <translation>No building gets a heat demand: building function or type are missing or unknown (see the field “note”).</translation>
     </message>
     <message>
+      <source>Das Ergebnis konnte nicht geschrieben werden.</source>
+      <translation>The result could not be written.</translation>
+    </message>
+    <message>
       <source>Beheizte Fläche</source>
       <translation>Heated floor area</translation>
     </message>
@@ -1320,6 +1324,10 @@ Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get 
     <message>
       <source>weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)</source>
       <translation>fewer than five buildings: no values (§ 10 (2) WPG)</translation>
+    </message>
+    <message>
+      <source>weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)</source>
+      <translation>fewer than five buildings: internal only (§ 10 (2) WPG)</translation>
     </message>
     <message>
       <source>Wärmebedarf</source>
@@ -1586,10 +1594,6 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
     <message>
       <source>Einfluss der Gewichte</source>
       <translation>Influence of the weights</translation>
-    </message>
-    <message>
-      <source>Das Ergebnis konnte nicht geschrieben werden.</source>
-      <translation>The result could not be written.</translation>
     </message>
     <message>
       <source>„{name}“ wird von {source} nach {target} umprojiziert.</source>
