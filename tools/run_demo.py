@@ -95,8 +95,8 @@ def run_heat_planning(demo_gpkg: Path, feedback) -> dict:
     demand = processing.run("wip:heatdemand", {"BUILDINGS": layer("synth_gebaeude"), "OUTPUT": "TEMPORARY_OUTPUT"},
                             feedback=feedback)
     density = processing.run("wip:heatdensity", {
-        "BUILDINGS": demand["OUTPUT"], "STREETS": layer("synth_strassen"), "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT",
-        "STREETS_OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
+        "BUILDINGS": demand["OUTPUT"], "STREETS": layer("synth_strassen"), "INTERNAL": True,  # as the dock runs it
+        "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT", "STREETS_OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
     suitability = processing.run("wip:heatsuitability", {
         "AREAS": density["BLOCKS_OUTPUT"], "NETWORK": layer("synth_waermenetz"), "LARGE_CONSUMERS": demand["OUTPUT"],
         "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)

@@ -144,7 +144,9 @@ class HeatPlanningDock(QgsDockWidget):
                 "RENOVATION_DEPTH": self.depth_spin.value(), "OUTPUT": "TEMPORARY_OUTPUT"}),
             ("density", "wip:heatdensity", lambda results: dict({
                 "BUILDINGS": results["demand"]["OUTPUT"], "STREETS": streets, "CELL_SIZE": self.cell_spin.value(),
-                "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT", "STREETS_OUTPUT": "TEMPORARY_OUTPUT"},
+                # the planner's own maps: all values, so that every block is classified on its real density;
+                # the field "published" says which rows may leave the office (§ 10 Abs. 2 WPG)
+                "INTERNAL": True, "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT", "STREETS_OUTPUT": "TEMPORARY_OUTPUT"},
                 **({"BLOCKS": blocks} if blocks is not None else {}))),
             ("suitability", "wip:heatsuitability", lambda results: dict({
                 "AREAS": results["density"]["BLOCKS_OUTPUT"], "LARGE_CONSUMERS": results["demand"]["OUTPUT"],
