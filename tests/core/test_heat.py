@@ -91,6 +91,8 @@ def test_blocks_streets_and_densities_on_a_known_layout():
                        ["C", "C", "F", "F", "F", "A", "L", "L"])
     assert result.buildings.tolist() == [5, 2] and result.demand_mwh_a.tolist() == [100, 60]
     assert result.dominant_type == ["EFH", "MFH"] and result.dominant_age == ["F", "L"]
+    unknown = aggregate(np.array([0, 0, 0]), 1, np.array([1.0, 1.0, 1.0]), ["", "", "MFH"], ["", "", ""])
+    assert unknown.dominant_type == ["MFH"] and unknown.dominant_age == [""]  # unknown labels do not vote
     # a 100 m street along the first block, a 200 m street along the second; a far building is left out
     streets = np.array([shapely.LineString([(0, 110), (100, 110)]), shapely.LineString([(150, 110), (350, 110)])])
     buildings = shapely.points([50, 250, 50], [50, 50, 600])

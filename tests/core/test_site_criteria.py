@@ -52,3 +52,10 @@ def test_zonal_statistics_by_cell_centre():
 def test_compactness():
     assert compactness(np.array([shapely.buffer(Point(0, 0), 100, quad_segs=64), box(0, 0, 100, 1)])) == \
         pytest.approx([1.0, 4 * math.pi * 100 / 202 ** 2], rel=1e-3)
+
+
+def test_float32_nodata_is_recognised_in_the_rasters_own_type():
+    grid = np.full((2, 2), -9999.9, dtype=np.float32)
+    grid[0, 0] = 7.0
+    mean, low, high = zonal_statistics(np.array([box(0, 0, 20, 20)]), grid, (0, 20), (10, 10), -9999.9)
+    assert (mean[0], low[0], high[0]) == (7.0, 7.0, 7.0)

@@ -83,3 +83,13 @@ def test_mean_layer_needs_a_field(wip_processing, sites):
                          fields="&field=ackerzahl:double")
     with pytest.raises(QgsProcessingException, match="Feld"):
         processing.run("wip:sitecriteria", {"SITES": sites, "MEAN_LAYER": soils, "OUTPUT": "memory:"})
+
+
+def test_sites_in_web_mercator_are_measured_true_to_scale(wip_processing):
+    to_mercator = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
+                                         QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance())
+    geometry = QgsGeometry.fromWkt(square(700_000, 5_680_000, 100))  # 1 ha near Hohenmölsen
+    geometry.transform(to_mercator)
+    sites = memory_layer("standorte", "Polygon", [{"wkt": geometry.asWkt()}], crs="EPSG:3857")
+    result = processing.run("wip:sitecriteria", {"SITES": sites, "OUTPUT": "memory:"})["OUTPUT"]
+    assert next(result.getFeatures())["area_ha"] == pytest.approx(1.0, rel=1e-3)  # not the Mercator 2.6 ha

@@ -297,11 +297,14 @@ def aggregate(group: np.ndarray, count: int, demand_mwh: np.ndarray, type_labels
 
 
 def _mode(group: np.ndarray, labels: np.ndarray, count: int) -> list[str]:
-    """Per group the most frequent label (ties: alphabetically first); "" for empty groups."""
+    """Per group the most frequent known label (ties: alphabetically first); "" for groups without one."""
     result = [""] * count
+    labels = labels.astype(str)
+    known = labels != ""
+    group, labels = group[known], labels[known]
     if not len(group):
         return result
-    names, codes = np.unique(labels.astype(str), return_inverse=True)
+    names, codes = np.unique(labels, return_inverse=True)
     table = np.zeros((count, len(names)), dtype=np.int64)
     np.add.at(table, (group, codes.ravel()), 1)
     best = table.argmax(axis=1)

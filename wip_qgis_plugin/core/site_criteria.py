@@ -79,9 +79,12 @@ def zonal_statistics(sites: np.ndarray, grid: np.ndarray, origin: tuple[float, f
     (width, height > 0). A site smaller than a cell takes the cell under its interior point, so no site is left
     without a value while it lies on the raster. The cell centres of all sites' bounding boxes are tested in
     vectorised batches."""
-    grid = np.asarray(grid, dtype=float)
-    if nodata is not None:
-        grid = np.where(grid == nodata, np.nan, grid)
+    raw = np.asarray(grid)
+    grid = raw.astype(float)
+    if nodata is not None and not np.isnan(nodata):  # NaN cells are skipped anyway
+        # compared in the raster's own type: a float32 nodata such as -9999.9 differs from its float64 reading
+        same_type = raw.dtype.kind == "f" or float(nodata).is_integer()
+        grid[raw == (np.asarray(nodata).astype(raw.dtype) if same_type else nodata)] = np.nan
     rows, columns = grid.shape
     x0, y0 = origin
     width, height = cell

@@ -176,6 +176,6 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
         if dtype is None:
             raise QgsProcessingException(tr("Raster „{name}“: Datentyp wird nicht unterstützt.").format(
                 name=raster.name()))
-        grid = np.frombuffer(bytes(block.data()), dtype=dtype).reshape(r1 - r0, c1 - c0).astype(float)
+        grid = np.frombuffer(bytes(block.data()), dtype=dtype).reshape(r1 - r0, c1 - c0)
         nodata = provider.sourceNoDataValue(1) if provider.sourceHasNoDataValue(1) else None
         return site_criteria.zonal_statistics(sites, grid, (x0, y0), (width, height), nodata)

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
@@ -28,11 +29,17 @@ from ..core.i18n import tr
 WORKING_CRS = "EPSG:25832"
 
 
+# Mercator projections are metric but stretch lengths by 1/cos(latitude): about 1.6 in Saxony-Anhalt
+MERCATOR_CRS = ("EPSG:3857", "EPSG:900913", "EPSG:3395")
+
+
 def working_crs(*sources) -> QgsCoordinateReferenceSystem:
-    """The CRS to compute in: the first input's CRS when it is projected, else ETRS89 / UTM 32N."""
+    """The CRS to compute in: the first input's CRS when it is projected in metres and true to scale (not
+    Mercator), else ETRS89 / UTM 32N."""
     for source in sources:
         crs = source.sourceCrs()
-        if crs.isValid() and not crs.isGeographic():
+        if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters \
+                and crs.authid() not in MERCATOR_CRS:
             return crs
     return QgsCoordinateReferenceSystem(WORKING_CRS)
 
