@@ -27,15 +27,9 @@ from qgis.PyQt.QtWidgets import (
 from .. import log
 from ..core.heat import LEVELS, SCENARIO_YEARS, level_text
 from ..core.i18n import tr
-from ..core.workflow import LINE, POLYGON, normalise
-from ..qgis_io.project import apply_style, layer_kind
+from ..core.workflow import find_inputs, workflow
+from ..qgis_io.project import apply_style, project_layer_infos
 from .bar_chart import BarChart
-
-LEVEL_COLOURS = {1: "#1a9641", 2: "#a6d96a", 3: "#fdae61", 4: "#d7191c"}
-# per input: the geometry kind and the name hints of layers that are suggested for it
-LAYER_HINTS = {"buildings": (POLYGON, ("gebaeude", "building", "hausumring")),
-               "streets": (LINE, ("strasse", "street", "road")),
-               "network": (LINE, ("waermenetz", "fernwaerme", "district_heat"))}
 
 
 class HeatPlanningDock(QgsDockWidget):
@@ -117,15 +111,14 @@ class HeatPlanningDock(QgsDockWidget):
         self.cancel()
 
     def suggest_layers(self, *_args) -> None:
-        """Preselect layers whose names look like buildings, streets and a heat network (where none is chosen)."""
-        layers = sorted(QgsProject.instance().mapLayers().values(), key=lambda layer: layer.name())
+        """Preselect the layers the Planungsassistent finds for the heat step, unless the choice is one of them."""
+        project = QgsProject.instance()
+        found = find_inputs(next(step for step in workflow() if step.key == "heat"), project_layer_infos(project))
         for key, combo in (("buildings", self.buildings_combo), ("streets", self.streets_combo),
-                           ("network", self.network_combo)):
-            if combo.currentLayer() is not None and _fits(combo.currentLayer(), key):
-                continue
-            suggested = next((layer for layer in layers if _fits(layer, key)), None)
-            if suggested is not None:
-                combo.setLayer(suggested)
+                           ("heat_network", self.network_combo)):
+            current = combo.currentLayer()
+            if found[key] and (current is None or current.name() not in found[key]):
+                combo.setLayer(project.mapLayersByName(found[key][0])[0])
 
     # -- run -------------------------------------------------------------------------------------------------------
 
@@ -257,11 +250,6 @@ class HeatPlanningDock(QgsDockWidget):
                                  "verkürzte Verfahren nach § 14.").format(
             total=totals["demand_mwh_a"] / 1000, target=totals["demand_2045_mwh"] / 1000,
             short=sum(1 for feature in areas.getFeatures() if feature["shortened_14"])))
-
-
-def _fits(layer, key: str) -> bool:
-    kind, hints = LAYER_HINTS[key]
-    return layer_kind(layer) == kind and any(hint in normalise(layer.name()) for hint in hints)
 
 
 def _spin(parent, value: float, low: float, high: float, suffix: str) -> QDoubleSpinBox:

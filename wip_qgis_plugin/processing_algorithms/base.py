@@ -1,8 +1,11 @@
-"""Shared base class of all WIP Processing algorithms."""
+"""Shared base class of all WIP Processing algorithms, and the helpers they share to read attributes and to write
+results next to the input fields."""
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm
+import numpy as np
+from qgis.core import QgsField, QgsFields, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
@@ -47,3 +50,48 @@ class WipAlgorithm(QgsProcessingAlgorithm):
         if missing:
             return False, install_hint(missing)
         return True, ""
+
+
+class ResultFields:
+    """The input fields plus the result fields; a result field whose name the input already has (a second run on
+    its own output) replaces that field's value instead of adding a duplicate."""
+
+    def __init__(self, sites, extra: list[tuple[str, QVariant.Type]]):
+        self.fields = QgsFields(sites.fields())
+        self.indexes = []
+        for name, kind in extra:
+            index = self.fields.indexOf(name)
+            if index < 0:
+                self.fields.append(QgsField(name, kind))
+                index = self.fields.count() - 1
+            self.indexes.append(index)
+
+    def attributes(self, feature, values: list) -> list:
+        attributes = feature.attributes()
+        attributes += [None] * (self.fields.count() - len(attributes))
+        for index, value in zip(self.indexes, values):
+            attributes[index] = value
+        return attributes
+
+
+def field_values(features, name: str | None) -> list:
+    """The values of field ``name`` of each feature, None for NULL; all None when there is no such field."""
+    if not name or not features:
+        return [None] * len(features)
+    index = features[0].fields().lookupField(name)  # by index: a name lookup per feature is slow
+    values = [feature[index] for feature in features]
+    return [None if is_null(value) else value for value in values]
+
+
+def numbers(features, name: str | None, label: str) -> np.ndarray:
+    """The values of a numeric field as floats (NaN for NULL); text that is no number is named."""
+    values = np.full(len(features), np.nan)
+    for row, value in enumerate(field_values(features, name)):
+        if value is None:
+            continue
+        try:
+            values[row] = float(value)
+        except (TypeError, ValueError) as error:
+            raise QgsProcessingException(tr("{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.").format(
+                label=label, field=name, fid=features[row].id(), value=value)) from error
+    return values

@@ -19,9 +19,8 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.heat import SCENARIO_YEARS, HeatError, building_demand, load_typology, scenario_demand
 from ..core.i18n import tr
 from ..core.workflow import normalise
-from ..qgis_io.layers import is_null, optional_float, report_reprojection, shapely_geometries, working_crs
-from .base import WipAlgorithm
-from .site_score import ResultFields
+from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from .base import ResultFields, WipAlgorithm, field_values, numbers
 
 # field names looked for when the planner does not name a field (ALKIS, LoD2 and the demo data)
 FIELD_HINTS = {
@@ -33,29 +32,6 @@ FIELD_HINTS = {
     "FLOOR_AREA_FIELD": ("ebf_m2", "energiebezugsflaeche_m2", "heated_area_m2"),
     "CONSUMPTION_FIELD": ("verbrauch_kwh", "consumption_kwh"),
 }
-
-
-def field_values(features, name: str | None) -> list:
-    """The values of field ``name`` of each feature, None for NULL; all None when there is no such field."""
-    if not name or not features:
-        return [None] * len(features)
-    index = features[0].fields().lookupField(name)  # by index: a name lookup per feature is slow
-    values = [feature[index] for feature in features]
-    return [None if is_null(value) else value for value in values]
-
-
-def numbers(features, name: str | None, label: str) -> np.ndarray:
-    """The values of a numeric field as floats (NaN for NULL); text that is no number is named."""
-    values = np.full(len(features), np.nan)
-    for row, value in enumerate(field_values(features, name)):
-        if value is None:
-            continue
-        try:
-            values[row] = float(value)
-        except (TypeError, ValueError) as error:
-            raise QgsProcessingException(tr("{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.").format(
-                label=label, field=name, fid=features[row].id(), value=value)) from error
-    return values
 
 
 class HeatAlgorithm(WipAlgorithm):

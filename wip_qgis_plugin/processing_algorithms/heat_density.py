@@ -33,8 +33,8 @@ from ..core.heat import (
     nearest_sections,
 )
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
-from .heat_demand import HeatAlgorithm, field_values, numbers
-from .site_score import ResultFields
+from .base import ResultFields, field_values, numbers
+from .heat_demand import HeatAlgorithm
 
 DEMAND_FIELD_DEFAULT = "demand_mwh_a"
 
@@ -204,17 +204,14 @@ class HeatDensityAlgorithm(HeatAlgorithm):
         sink, destination = self.parameterAsSink(parameters, self.BLOCKS_OUTPUT, context, fields, wkb_type, sink_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.BLOCKS_OUTPUT))
-        withheld = self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
-        internal_note = self.tr("weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)")
         for index in range(len(blocks)):
             count = int(per_block.buildings[index])
-            publishable = count >= PRIVACY_MIN_BUILDINGS
-            shown = internal or publishable
+            publishable, shown, note = self._privacy(count, internal)
             values = [count, _shown(per_block.demand_mwh_a[index], shown), optional_float(area_ha[index]),
                       _shown(density[index], shown), _shown(line_density[index], shown),
                       _shown(per_block.dominant_type[index], shown), _shown(per_block.dominant_age[index], shown)]
             values += [_shown(scenario[index], shown) for scenario in scenarios.values()]
-            values += [publishable, None if publishable else internal_note if shown else withheld]
+            values += [publishable, note]
             out = QgsFeature(fields)
             if block_features is not None:
                 out.setGeometry(block_features[index].geometry())
@@ -227,6 +224,15 @@ class HeatDensityAlgorithm(HeatAlgorithm):
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return destination
 
+    def _privacy(self, buildings: int, internal: bool) -> tuple[bool, bool, str | None]:
+        """WPG § 10 Abs. 2 for an aggregate over ``buildings``: whether it may be published, whether its values are
+        written, and the note that says why not."""
+        if buildings >= PRIVACY_MIN_BUILDINGS:
+            return True, True, None
+        if internal:
+            return False, True, self.tr("weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)")
+        return False, False, self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
+
     def _write_streets(self, parameters, context, streets, street_features, per_section, lengths, line_density,
                        internal):
         result_fields = ResultFields(streets, [
@@ -238,10 +244,7 @@ class HeatDensityAlgorithm(HeatAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.STREETS_OUTPUT))
         for index, feature in enumerate(street_features):
             count = int(per_section.buildings[index])
-            publishable = count >= PRIVACY_MIN_BUILDINGS
-            shown = internal or publishable
-            note = None if publishable else self.tr("weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)") \
-                if shown else self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
+            publishable, shown, note = self._privacy(count, internal)
             out = QgsFeature(result_fields.fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(result_fields.attributes(feature, [

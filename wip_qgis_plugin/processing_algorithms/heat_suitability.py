@@ -20,9 +20,9 @@ from ..core.heat import LEVELS, SuitabilityThresholds, block_of_points, classify
 from ..core.i18n import tr
 from ..core.site_criteria import nearest_distance
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
-from .heat_demand import HeatAlgorithm, numbers
+from .base import ResultFields, numbers
+from .heat_demand import HeatAlgorithm
 from .heat_density import DEMAND_FIELD_DEFAULT
-from .site_score import ResultFields
 
 DENSITY_FIELD_DEFAULT, LINE_DENSITY_FIELD_DEFAULT = "density_mwh_ha_a", "line_density_kwh_m_a"
 

@@ -23,8 +23,9 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import site_criteria
 from ..core.i18n import tr
 from ..qgis_io.layers import report_reprojection, shapely_geometries, source_to_gdf, working_crs
+from .base import ResultFields
 from .eligibility import layer_key
-from .site_score import ResultFields, SiteEvaluationAlgorithm
+from .site_score import SiteEvaluationAlgorithm
 
 RASTER_TYPES = {Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
                 Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,

@@ -7,8 +7,6 @@ import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -21,7 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.i18n import tr
 from ..core.scoring import Scheme, ScoringError, load_scheme, score, utilities
 from ..qgis_io.layers import is_null
-from .base import WipAlgorithm
+from .base import ResultFields, WipAlgorithm
 
 
 def read_sites(algorithm, parameters, context, feedback):
@@ -69,28 +67,6 @@ def criterion_matrix(field_names: list[str], features, scheme: Scheme) -> np.nda
                 raise ScoringError(tr("Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.").format(
                     field=criterion.field, fid=feature.id(), value=value)) from error
     return values
-
-
-class ResultFields:
-    """The input fields plus the result fields; a result field whose name the input already has (a second run on
-    its own output) replaces that field's value instead of adding a duplicate."""
-
-    def __init__(self, sites, extra: list[tuple[str, QVariant.Type]]):
-        self.fields = QgsFields(sites.fields())
-        self.indexes = []
-        for name, kind in extra:
-            index = self.fields.indexOf(name)
-            if index < 0:
-                self.fields.append(QgsField(name, kind))
-                index = self.fields.count() - 1
-            self.indexes.append(index)
-
-    def attributes(self, feature, values: list) -> list:
-        attributes = feature.attributes()
-        attributes += [None] * (self.fields.count() - len(attributes))
-        for index, value in zip(self.indexes, values):
-            attributes[index] = value
-        return attributes
 
 
 class SiteEvaluationAlgorithm(WipAlgorithm):

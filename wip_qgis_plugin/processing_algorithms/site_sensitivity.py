@@ -17,7 +17,8 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.scoring import ScoringError, sensitivity
 from ..qgis_io.layers import optional_float
-from .site_score import ResultFields, SchemeAlgorithm, read_sites
+from .base import ResultFields
+from .site_score import SchemeAlgorithm, read_sites
 
 
 class SiteSensitivityAlgorithm(SchemeAlgorithm):

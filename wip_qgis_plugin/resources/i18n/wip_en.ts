@@ -1094,6 +1094,10 @@
       <translation>Planning assistant: work steps and inputs found</translation>
     </message>
     <message>
+      <source>{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.</source>
+      <translation>{label} (“{field}”) of feature {fid}: “{value}” is not a number.</translation>
+    </message>
+    <message>
       <source>Flächenkulisse ermitteln</source>
       <translation>Determine eligible land</translation>
     </message>
@@ -1302,10 +1306,6 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
       <translation>{heated} of {count} buildings with heat demand, together {total:,.0f} MWh/a; {notes} buildings with a remark (field “note”).</translation>
     </message>
     <message>
-      <source>{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.</source>
-      <translation>{label} (“{field}”) of feature {fid}: “{value}” is not a number.</translation>
-    </message>
-    <message>
       <source>Feld „{field}“ wird als {role} verwendet.</source>
       <translation>Field “{field}” is used as {role}.</translation>
     </message>
@@ -1322,16 +1322,12 @@ Datenschutz (§ 10 Abs. 2 WPG): Blöcke und Abschnitte mit weniger als fünf Geb
 Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get no values unless the results are explicitly marked internal.</translation>
     </message>
     <message>
-      <source>weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)</source>
-      <translation>fewer than five buildings: no values (§ 10 (2) WPG)</translation>
-    </message>
-    <message>
-      <source>weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)</source>
-      <translation>fewer than five buildings: internal only (§ 10 (2) WPG)</translation>
-    </message>
-    <message>
       <source>Wärmebedarf</source>
       <translation>Heat demand</translation>
+    </message>
+    <message>
+      <source>weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)</source>
+      <translation>fewer than five buildings: no values (§ 10 (2) WPG)</translation>
     </message>
     <message>
       <source>Wärmebedarf (MWh/a)</source>
@@ -1364,6 +1360,10 @@ Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get 
     <message>
       <source>Die Straßenebene enthält keine Objekte.</source>
       <translation>The street layer has no features.</translation>
+    </message>
+    <message>
+      <source>weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)</source>
+      <translation>fewer than five buildings: internal only (§ 10 (2) WPG)</translation>
     </message>
     <message>
       <source>{blocks} Blöcke mit Gebäuden, davon {published} mit mindestens fünf Gebäuden; {sections} Straßenabschnitte.</source>
