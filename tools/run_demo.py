@@ -81,6 +81,35 @@ def run_site_evaluation(eligible, prefix: str, demo_gpkg: Path, feedback):
         feedback=feedback)["OUTPUT"]
 
 
+# no wind atlas ships with the demo: an assumed mean speed at 150 m, typical of the open farmland south of Leipzig
+DEMO_WIND_MS, DEMO_WIND_HEIGHT_M = 6.5, 150.0
+
+
+def run_yield(prefix: str, sites, demo_gpkg: Path, feedback) -> dict:
+    """Turbines with their energy on the scored wind areas (the existing turbines stay and keep their distance), or
+    the ground-mounted PV yield of the scored PV areas."""
+    import processing
+
+    if prefix == "wind":
+        result = processing.run("wip:windlayout", {
+            "SITES": sites, "WIND_SPEED": DEMO_WIND_MS, "WIND_HEIGHT": DEMO_WIND_HEIGHT_M,
+            "EXISTING": f"{demo_gpkg}|layername=real_wea_bestand", "TURBINES": "TEMPORARY_OUTPUT",
+            "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
+        existing = sum(feature["existing_n"] for feature in result["OUTPUT"].getFeatures())
+        return {"ertrag_wind_flaechen": result["OUTPUT"], "ertrag_wind_anlagen": result["TURBINES"],
+                "summary": f"  Ertrag Wind: {result['TURBINE_COUNT']} Referenzanlagen (6 MW) mit "
+                           f"{result['TOTAL_MW']:.0f} MW und {result['TOTAL_GWH']:.0f} GWh/a netto bei angenommenen "
+                           f"{DEMO_WIND_MS} m/s in {DEMO_WIND_HEIGHT_M:.0f} m; {existing} Bestandsanlagen in oder "
+                           "nahe den Flächen halten ihren Abstand"}
+    result = processing.run("wip:pvyield", {"SITES": sites, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    co2 = sum(feature["co2_t_a"] or 0.0 for feature in result["OUTPUT"].getFeatures())
+    return {"ertrag_pv_flaechen": result["OUTPUT"],
+            "summary": f"  Ertrag Freiflächen-PV: {result['TOTAL_MWP']:.0f} MWp, {result['TOTAL_GWH']:.0f} GWh/a, "
+                       f"{co2 / 1000:.1f} kt CO₂/a vermieden"}
+
+
+YIELD_STYLES = {"ertrag_wind_flaechen": "yield_sites", "ertrag_pv_flaechen": "yield_sites",
+                "ertrag_wind_anlagen": "wind_turbines"}
 HEAT_STYLES = {"waermedichte_bloecke": "heat_density", "waermeliniendichte_strassen": "heat_line_density",
                "waermenetz_eignung": "heat_suitability"}
 
@@ -173,6 +202,11 @@ def main() -> int:
                              "Flächen:")
         summary_lines += [f"    Fläche {f['area_id']}: {f['area_ha']:.1f} ha, Punkte {f['score']:.0f}, "
                           f"Klasse {f['class']}" for f in best]
+        yields = run_yield(prefix, scored, demo_gpkg, feedback)
+        summary_lines.append(yields.pop("summary"))
+        for name, layer in yields.items():
+            write_layer(layer, results_gpkg, name)
+            result_names.append(name)
 
     heat = run_heat_planning(demo_gpkg, feedback)
     for name, layer in heat.items():
@@ -191,6 +225,8 @@ def main() -> int:
             apply_style(layer, "site_score")
         elif layer.name() in HEAT_STYLES:
             apply_style(layer, HEAT_STYLES[layer.name()])
+        elif layer.name() in YIELD_STYLES:
+            apply_style(layer, YIELD_STYLES[layer.name()])
     project_file = out / "wip_demo.qgz"
     if not project.write(str(project_file)):
         raise RuntimeError(f"{project_file}: {project.error()}")

@@ -29,6 +29,8 @@ class WipPlugin:
         self.eligibility_action: QAction | None = None
         self.site_dock = None
         self.site_action: QAction | None = None
+        self.yield_dock = None
+        self.yield_action: QAction | None = None
         self.heat_dock = None
         self.heat_action: QAction | None = None
 
@@ -49,6 +51,7 @@ class WipPlugin:
         from .gui.heat_panel import HeatPlanningDock
         from .gui.planning_assistant import PlanningAssistantDock
         from .gui.site_evaluation_panel import SiteEvaluationDock
+        from .gui.yield_panel import YieldDock
 
         self.eligibility_dock = EligibilityDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.eligibility_dock)
@@ -56,12 +59,16 @@ class WipPlugin:
         self.site_dock = SiteEvaluationDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.site_dock)
         self.site_dock.hide()
+        self.yield_dock = YieldDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.yield_dock)
+        self.yield_dock.hide()
         self.heat_dock = HeatPlanningDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.heat_dock)
         self.heat_dock.hide()
         self.assistant_dock = PlanningAssistantDock(
             self.iface, self.iface.mainWindow(),
-            panels={"eligibility": self.eligibility_dock, "site_evaluation": self.site_dock, "heat": self.heat_dock})
+            panels={"eligibility": self.eligibility_dock, "site_evaluation": self.site_dock, "yield": self.yield_dock,
+                    "heat": self.heat_dock})
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assistant_dock)
         self.assistant_dock.hide()
 
@@ -81,23 +88,29 @@ class WipPlugin:
         self.site_action.setObjectName("WipSiteEvaluationAction")
         self.site_dock.setToggleVisibilityAction(self.site_action)
         self.iface.addPluginToMenu(self.menu_name(), self.site_action)
+        self.yield_action = QAction(QIcon(ICON), tr("Ertrag"), self.iface.mainWindow())
+        self.yield_action.setObjectName("WipYieldAction")
+        self.yield_dock.setToggleVisibilityAction(self.yield_action)
+        self.iface.addPluginToMenu(self.menu_name(), self.yield_action)
         self.heat_action = QAction(QIcon(ICON), tr("Wärmeplanung"), self.iface.mainWindow())
         self.heat_action.setObjectName("WipHeatPlanningAction")
         self.heat_dock.setToggleVisibilityAction(self.heat_action)
         self.iface.addPluginToMenu(self.menu_name(), self.heat_action)
 
     def unload(self):
-        for dock in (self.assistant_dock, self.eligibility_dock, self.site_dock, self.heat_dock):
+        for dock in (self.assistant_dock, self.eligibility_dock, self.site_dock, self.yield_dock, self.heat_dock):
             if dock is not None:
                 dock.disconnect_project()
                 self.iface.removeDockWidget(dock)
                 dock.deleteLater()
-        self.assistant_dock = self.eligibility_dock = self.site_dock = self.heat_dock = None
-        for action in (self.assistant_action, self.eligibility_action, self.site_action, self.heat_action):
+        self.assistant_dock = self.eligibility_dock = self.site_dock = self.yield_dock = self.heat_dock = None
+        for action in (self.assistant_action, self.eligibility_action, self.site_action, self.yield_action,
+                       self.heat_action):
             if action is not None:
                 self.iface.removePluginMenu(self.menu_name(), action)
                 action.deleteLater()
-        self.assistant_action = self.eligibility_action = self.site_action = self.heat_action = None
+        self.assistant_action = self.eligibility_action = self.site_action = self.yield_action = None
+        self.heat_action = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()

@@ -188,3 +188,11 @@ def test_park_energy_is_the_turbines_energy_less_losses():
     assert park.wind_ms == pytest.approx(np.full(len(park.wind_ms), speed))
     assert totals.gwh[0] == pytest.approx(len(park.wind_ms) * single * 0.92 * 0.97 / 1000)
     assert totals.full_load_h[0] == pytest.approx(single * 0.92 * 0.97 / 6.0)
+
+
+def test_the_eligibility_reference_turbine_is_the_catalogs_default():
+    from wip_qgis_plugin.core.catalog import DEFAULT_TURBINE
+    from wip_qgis_plugin.core.wind_energy import DEFAULT_TURBINE_ID
+
+    turbine = load_turbine_types()[DEFAULT_TURBINE_ID]
+    assert (DEFAULT_TURBINE.hub_height, DEFAULT_TURBINE.rotor_diameter) == (turbine.hub_m, turbine.rotor_m)

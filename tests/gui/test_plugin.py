@@ -9,6 +9,7 @@ from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
 from wip_qgis_plugin.gui.heat_panel import HeatPlanningDock
 from wip_qgis_plugin.gui.planning_assistant import PlanningAssistantDock
 from wip_qgis_plugin.gui.site_evaluation_panel import SiteEvaluationDock
+from wip_qgis_plugin.gui.yield_panel import YieldDock
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
 
@@ -20,7 +21,7 @@ def _loaded_plugin(qgis_iface):
 
 def _docks(qgis_iface):
     names = (PlanningAssistantDock.OBJECT_NAME, EligibilityDock.OBJECT_NAME, SiteEvaluationDock.OBJECT_NAME,
-             HeatPlanningDock.OBJECT_NAME)
+             YieldDock.OBJECT_NAME, HeatPlanningDock.OBJECT_NAME)
     return [dock for dock in qgis_iface.mainWindow().findChildren(QDockWidget)
             if dock.objectName() in names and dock.parent() is not None]
 
@@ -56,6 +57,7 @@ def test_unload_leaves_nothing_behind_and_reload_works(qgis_iface):
         assert plugin.eligibility_dock is None and plugin.eligibility_action is None
         assert plugin.site_dock is None and plugin.site_action is None
         assert plugin.heat_dock is None and plugin.heat_action is None
+        assert plugin.yield_dock is None and plugin.yield_action is None
     assert len(qgis_iface.mainWindow().findChildren(QToolBar)) == toolbars_before
     assert _docks(qgis_iface) == []
 
@@ -72,9 +74,13 @@ def test_dock_shows_inputs_found_in_project(qgis_iface):
         inputs = {eligibility.child(i).text(0): eligibility.child(i).text(1) for i in range(eligibility.childCount())}
         assert "real_gemeinde" in inputs["Untersuchungsgebiet (Gemeindegrenze)"]
         assert "synth_schutzgebiete" in inputs["Schutzgebiete"]
-        assert tree.topLevelItem(2).text(1) == "in Vorbereitung"  # Ertrag
-        tree.setCurrentItem(tree.topLevelItem(2))
+        assert tree.topLevelItem(3).text(1) == "in Vorbereitung"  # Planungsvarianten
+        tree.setCurrentItem(tree.topLevelItem(3))
         assert not plugin.assistant_dock.form.openToolButton.isEnabled()
+        tree.setCurrentItem(tree.topLevelItem(2))  # Ertrag opens its dock, the demo turbines suggested as Bestand
+        plugin.assistant_dock.open_current_tool()
+        assert not plugin.yield_dock.isHidden()
+        assert plugin.yield_dock.form.existingCombo.currentLayer().name() == "real_wea_bestand"
         tree.setCurrentItem(eligibility)
         assert plugin.assistant_dock.form.openToolButton.isEnabled()
         tree.setCurrentItem(tree.topLevelItem(1))  # Standortbewertung opens its dock

@@ -64,7 +64,7 @@ class TurbineGeometry:
 
 
 # New-build reference (DOMAIN.md: 2024+ turbines have rotors of 150–175 m, hubs of 160–170 m, ≈250 m in total).
-DEFAULT_TURBINE = TurbineGeometry(hub_height=165.0, rotor_diameter=170.0)
+DEFAULT_TURBINE = TurbineGeometry(hub_height=165.0, rotor_diameter=170.0)  # DEFAULT_TURBINE_ID of the turbine catalog
 REFERENCES = ("total_height", "rotor_diameter", "hub_height", "blade_length")
 
 
@@ -154,11 +154,15 @@ class Criterion:
         return type_label(self.type)
 
     def status_text(self) -> str:
-        return {"checked": tr("geprüft"), "secondary": tr("Sekundärquelle"),
-                "unchecked": tr("ungeprüfter Standardwert")}[self.status]
+        return status_label(self.status)
 
     def excludes(self, soft_excludes: bool) -> bool:
         return self.type == HARD or (self.type == SOFT and soft_excludes)
+
+
+def status_label(status: str) -> str:
+    return {"checked": tr("geprüft"), "secondary": tr("Sekundärquelle"),
+            "unchecked": tr("ungeprüfter Standardwert")}[status]
 
 
 def type_label(criterion_type: str) -> str:

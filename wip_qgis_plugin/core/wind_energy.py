@@ -15,6 +15,7 @@ from .json_reader import JsonReader
 
 TURBINES_FILE = Path(__file__).resolve().parent.parent / "resources" / "yield" / "turbines.json"
 WINDPOWERLIB_PREFIX = "windpowerlib:"
+DEFAULT_TURBINE_ID = "ref_neubau_6mw"  # the reference turbine of the criteria catalogs' distances, too
 HOURS_PER_YEAR = 8760.0
 # speeds at which a Weibull distribution is integrated through the power curve (m/s); the curve is linear between
 # its points, so 0.05 m/s keeps the error of the midpoint rule far below the losses' uncertainty

@@ -73,7 +73,7 @@ def workflow() -> tuple[Step, ...]:
              (eligible,
               StepInput("turbines", tr("Bestehende Windenergieanlagen"), (POINT,),
                         ("wea", "windpower", "windenergieanlage", "turbine"), required=False)),
-             ()),
+             ("wip:windlayout", "wip:pvyield")),
         Step("zoning", tr("Planungsvarianten"),
              tr("Welche Flächenzuweisungen erreichen die Ziele der Gemeinde? Mehrere gute, unterschiedliche "
                 "Varianten."),

@@ -13,12 +13,14 @@ def algorithm_classes() -> list:
     from .heat_demand import HeatDemandAlgorithm
     from .heat_density import HeatDensityAlgorithm
     from .heat_suitability import HeatSuitabilityAlgorithm
+    from .pv_yield import PvYieldAlgorithm
     from .site_criteria import SiteCriteriaAlgorithm
     from .site_score import SiteScoreAlgorithm
     from .site_sensitivity import SiteSensitivityAlgorithm
+    from .wind_layout import WindLayoutAlgorithm
 
     return [EligibilityAlgorithm, SiteCriteriaAlgorithm, SiteScoreAlgorithm, SiteSensitivityAlgorithm,
-            HeatDemandAlgorithm, HeatDensityAlgorithm, HeatSuitabilityAlgorithm]
+            PvYieldAlgorithm, WindLayoutAlgorithm, HeatDemandAlgorithm, HeatDensityAlgorithm, HeatSuitabilityAlgorithm]
 
 
 class WipProvider(QgsProcessingProvider):

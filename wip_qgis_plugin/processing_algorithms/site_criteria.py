@@ -7,7 +7,6 @@ import re
 import numpy as np
 import shapely
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsFeatureSink,
     QgsProcessing,
@@ -16,20 +15,15 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
-    QgsRectangle,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import site_criteria
-from ..core.i18n import tr
 from ..qgis_io.layers import report_reprojection, shapely_geometries, source_to_gdf, working_crs
+from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields
 from .eligibility import layer_key
 from .site_score import SiteEvaluationAlgorithm
-
-RASTER_TYPES = {Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
-                Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
-                Qgis.DataType.Float64: np.float64}
 
 
 def field_key(name: str, taken: set[str]) -> str:
@@ -123,7 +117,7 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
                 # zonal statistics in the raster's own CRS: the sites are transformed, the cells stay as they are
                 raster_sites = sites if not layer.crs().isValid() or layer.crs() == crs else shapely.make_valid(
                     shapely_geometries(features, sites_source.sourceCrs(), layer.crs(), context))
-                mean, low, high = self._zonal(layer, raster_sites)
+                mean, low, high = raster_zonal_statistics(layer, raster_sites)
                 key = field_key(name, taken)
                 columns += [(f"{key}_mean", mean), (f"{key}_min", low), (f"{key}_max", high)]
             else:
@@ -154,29 +148,3 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
                                                                  for _, values in columns]))
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: destination}
-
-    def _zonal(self, raster, sites):
-        """Band 1 of ``raster`` over the extent of ``sites`` (in the raster's CRS), read through its provider, then
-        the zonal statistics."""
-        provider = raster.dataProvider()
-        full = raster.extent()
-        width, height = raster.rasterUnitsPerPixelX(), raster.rasterUnitsPerPixelY()
-        minx, miny, maxx, maxy = shapely.total_bounds(sites)
-        # the window: whole cells of the raster grid around the sites, clipped to the raster
-        c0 = max(0, int(np.floor((minx - full.xMinimum()) / width)))
-        c1 = min(raster.width(), int(np.ceil((maxx - full.xMinimum()) / width)))
-        r0 = max(0, int(np.floor((full.yMaximum() - maxy) / height)))
-        r1 = min(raster.height(), int(np.ceil((full.yMaximum() - miny) / height)))
-        nan = np.full(len(sites), np.nan)
-        if c0 >= c1 or r0 >= r1:
-            return nan, nan.copy(), nan.copy()
-        x0, y0 = full.xMinimum() + c0 * width, full.yMaximum() - r0 * height
-        extent = QgsRectangle(x0, y0 - (r1 - r0) * height, x0 + (c1 - c0) * width, y0)
-        block = provider.block(1, extent, c1 - c0, r1 - r0)
-        dtype = RASTER_TYPES.get(block.dataType())
-        if dtype is None:
-            raise QgsProcessingException(tr("Raster „{name}“: Datentyp wird nicht unterstützt.").format(
-                name=raster.name()))
-        grid = np.frombuffer(bytes(block.data()), dtype=dtype).reshape(r1 - r0, c1 - c0)
-        nodata = provider.sourceNoDataValue(1) if provider.sourceHasNoDataValue(1) else None
-        return site_criteria.zonal_statistics(sites, grid, (x0, y0), (width, height), nodata)

@@ -111,6 +111,17 @@ def shapely_geometries(features, source_crs: QgsCoordinateReferenceSystem, crs: 
     return shapely.from_wkb(np.array(wkbs, dtype=object))
 
 
+def longitudes_latitudes(points: np.ndarray, crs: QgsCoordinateReferenceSystem, context) -> tuple[np.ndarray,
+                                                                                                 np.ndarray]:
+    """Longitude and latitude (WGS 84, degrees) of shapely points given in ``crs``."""
+    geometry = QgsGeometry()
+    geometry.fromWkb(shapely.to_wkb(shapely.multipoints(points)))
+    geometry.transform(QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"),
+                                              context.transformContext()))
+    coordinates = shapely.get_coordinates(shapely.from_wkb(bytes(geometry.asWkb())))
+    return coordinates[:, 0], coordinates[:, 1]
+
+
 def qgs_fields(frame: pd.DataFrame) -> QgsFields:
     """QgsFields for the non-geometry columns of ``frame``, typed from the column dtypes."""
     fields = QgsFields()

@@ -162,6 +162,18 @@
       <translation>Rotor blade length</translation>
     </message>
     <message>
+      <source>geprüft</source>
+      <translation>verified</translation>
+    </message>
+    <message>
+      <source>Sekundärquelle</source>
+      <translation>secondary source</translation>
+    </message>
+    <message>
+      <source>ungeprüfter Standardwert</source>
+      <translation>unverified default value</translation>
+    </message>
+    <message>
       <source>mindestens ein Kriterium nötig</source>
       <translation>at least one criterion required</translation>
     </message>
@@ -180,18 +192,6 @@
     <message>
       <source>Abstände sind nicht negativ</source>
       <translation>distances must not be negative</translation>
-    </message>
-    <message>
-      <source>geprüft</source>
-      <translation>verified</translation>
-    </message>
-    <message>
-      <source>Sekundärquelle</source>
-      <translation>secondary source</translation>
-    </message>
-    <message>
-      <source>ungeprüfter Standardwert</source>
-      <translation>unverified default value</translation>
     </message>
     <message>
       <source>harte Tabuzone</source>
@@ -506,6 +506,118 @@
       <translation>date YYYY-MM-DD expected, found: {value}</translation>
     </message>
     <message>
+      <source>CO₂-Faktor</source>
+      <translation>CO₂ factor</translation>
+    </message>
+    <message>
+      <source>Belegung auf {share:g} % der Wasserfläche begrenzt: {covered:.2f} von {usable:.2f} ha ({basis})</source>
+      <translation>Cover limited to {share:g} % of the water surface: {covered:.2f} of {usable:.2f} ha ({basis})</translation>
+    </message>
+    <message>
+      <source>mindestens ein Anlagentyp erwartet</source>
+      <translation>at least one plant type expected</translation>
+    </message>
+    <message>
+      <source>Anteil und Uferabstand gehören zusammen</source>
+      <translation>cover share and shore distance go together</translation>
+    </message>
+    <message>
+      <source>Der Randabstand muss mindestens 0 m betragen.</source>
+      <translation>The edge setback must be at least 0 m.</translation>
+    </message>
+    <message>
+      <source>Spezifischer Ertrag</source>
+      <translation>Specific yield</translation>
+    </message>
+    <message>
+      <source>Vorgabe des Anlagentyps</source>
+      <translation>plant type default</translation>
+    </message>
+    <message>
+      <source>Parameter</source>
+      <translation>parameter</translation>
+    </message>
+    <message>
+      <source>Für die Wetterdatei wird das Python-Paket pvlib gebraucht, es ist nicht installiert. Installation in der Python-Umgebung von QGIS: python -m pip install pvlib, danach QGIS neu starten. Ohne pvlib: die Wetterdatei weglassen und mit Einstrahlung oder spezifischem Ertrag rechnen.</source>
+      <translation>The weather file needs the Python package pvlib, which is not installed. Install it into the Python environment of QGIS: python -m pip install pvlib, then restart QGIS. Without pvlib: leave out the weather file and compute with irradiation or a specific yield.</translation>
+    </message>
+    <message>
+      <source>kommt doppelt vor</source>
+      <translation>occurs twice</translation>
+    </message>
+    <message>
+      <source>liegt auf keinem Gewässer der Gewässerebene</source>
+      <translation>lies on no water body of the water-body layer</translation>
+    </message>
+    <message>
+      <source>Standort als ganzes Gewässer angenommen (keine Gewässerebene)</source>
+      <translation>site taken as a whole water body (no water-body layer)</translation>
+    </message>
+    <message>
+      <source>Uferabstand als geprüft angenommen (Belegungsgrenze gegeben)</source>
+      <translation>shore distance taken as checked (cover limit given)</translation>
+    </message>
+    <message>
+      <source>Anteil geteilt mit den anderen Standorten auf demselben Gewässer</source>
+      <translation>share split with the other sites on the same water body</translation>
+    </message>
+    <message>
+      <source>Wetterdatei {file}: EPW (.epw) oder TMY3 (.csv) erwartet.</source>
+      <translation>Weather file {file}: EPW (.epw) or TMY3 (.csv) expected.</translation>
+    </message>
+    <message>
+      <source>{value:g} liegt nicht zwischen {low:g} und {high:g}</source>
+      <translation>{value:g} is not between {low:g} and {high:g}</translation>
+    </message>
+    <message>
+      <source>Belegungsgrenze von Objekt {id}: {value:g} ha ist negativ.</source>
+      <translation>Cover limit of feature {id}: {value:g} ha is negative.</translation>
+    </message>
+    <message>
+      <source>Randabstand {setback:g} m lässt keine Fläche übrig</source>
+      <translation>edge setback of {setback:g} m leaves no area</translation>
+    </message>
+    <message>
+      <source>Belegungsgrenze {limit:.2f} ha angewandt (nutzbar wären {usable:.2f} ha)</source>
+      <translation>cover limit of {limit:.2f} ha applied ({usable:.2f} ha would be usable)</translation>
+    </message>
+    <message>
+      <source>Uferabstand {distance:g} m ({basis}) lässt keine Fläche übrig</source>
+      <translation>shore distance of {distance:g} m ({basis}) leaves no area</translation>
+    </message>
+    <message>
+      <source>kein Wert aus {origins}: {value:g} kWh/kWp ({label}) verwendet</source>
+      <translation>no value from {origins}: {value:g} kWh/kWp ({label}) used</translation>
+    </message>
+    <message>
+      <source>{what}: {value:g} {unit} liegt außerhalb von {low:g}–{high:g} {unit}.</source>
+      <translation>{what}: {value:g} {unit} is outside {low:g}–{high:g} {unit}.</translation>
+    </message>
+    <message>
+      <source>{what} von Objekt {id}: {value:g} {unit} liegt außerhalb von {low:g}–{high:g} {unit} ({count} Objekte betroffen); stimmt die Einheit?</source>
+      <translation>{what} of feature {id}: {value:g} {unit} is outside {low:g}–{high:g} {unit} ({count} features affected); is the unit right?</translation>
+    </message>
+    <message>
+      <source>Wetterdatei {file} nicht gefunden.</source>
+      <translation>Weather file {file} not found.</translation>
+    </message>
+    <message>
+      <source>Wetterdatei {file}: Spalten {columns} fehlen.</source>
+      <translation>Weather file {file}: columns {columns} are missing.</translation>
+    </message>
+    <message>
+      <source>Wetterdatei {file}: weniger als ein Tag Stundenwerte oder Lücken in den Werten.</source>
+      <translation>Weather file {file}: less than one day of hourly values, or gaps in the values.</translation>
+    </message>
+    <message>
+      <source>{file}: PV-Anlagentypen können nicht gelesen werden ({error}).</source>
+      <translation>{file}: PV plant types cannot be read ({error}).</translation>
+    </message>
+    <message>
+      <source>Wetterdatei {file} kann nicht als {kind} gelesen werden: {error}</source>
+      <translation>Weather file {file} cannot be read as {kind}: {error}</translation>
+    </message>
+    <message>
       <source>untere Grenze muss kleiner als die obere sein</source>
       <translation>the lower bound must be smaller than the upper one</translation>
     </message>
@@ -612,6 +724,46 @@
     <message>
       <source>{file}: Datei kann nicht gelesen werden.</source>
       <translation>{file}: the file cannot be read.</translation>
+    </message>
+    <message>
+      <source>Werte größer 0 erwartet</source>
+      <translation>values greater than 0 expected</translation>
+    </message>
+    <message>
+      <source>{where}: Leistungskurve braucht gleich viele (mindestens zwei) Windgeschwindigkeiten und Leistungen.</source>
+      <translation>{where}: the power curve needs as many (at least two) wind speeds as power values.</translation>
+    </message>
+    <message>
+      <source>{where}: Windgeschwindigkeiten der Leistungskurve müssen aufsteigen.</source>
+      <translation>{where}: the wind speeds of the power curve must ascend.</translation>
+    </message>
+    <message>
+      <source>{where}: Leistungen der Kurve müssen zwischen 0 und der Nennleistung liegen.</source>
+      <translation>{where}: the power values of the curve must lie between 0 and the rated power.</translation>
+    </message>
+    <message>
+      <source>windpowerlib kennt keinen Anlagentyp „{type}“ mit Leistungskurve.</source>
+      <translation>windpowerlib knows no turbine type “{type}” with a power curve.</translation>
+    </message>
+    <message>
+      <source>{file}: Anlagenkatalog kann nicht gelesen werden ({error}).</source>
+      <translation>{file}: the turbine catalog cannot be read ({error}).</translation>
+    </message>
+    <message>
+      <source>Der Anlagentyp „{type}“ braucht das Python-Paket windpowerlib (pip install windpowerlib).</source>
+      <translation>The turbine type “{type}” needs the Python package windpowerlib (pip install windpowerlib).</translation>
+    </message>
+    <message>
+      <source>Parkverluste {wake} % und Verfügbarkeit {availability} %: erlaubt sind 0–99 % und 1–100 %.</source>
+      <translation>Wake losses {wake} % and availability {availability} %: allowed are 0–99 % and 1–100 %.</translation>
+    </message>
+    <message>
+      <source>Abstände zwischen den Anlagen müssen größer 0 sein.</source>
+      <translation>Distances between the turbines must be greater than 0.</translation>
+    </message>
+    <message>
+      <source>Windangaben außerhalb sinnvoller Grenzen: Bezugshöhe &gt; 0 m, Höhenexponent 0–1, Weibull-Formparameter 0,5–5.</source>
+      <translation>Wind figures outside sensible limits: reference height &gt; 0 m, shear exponent 0–1, Weibull shape 0.5–5.</translation>
     </message>
     <message>
       <source>Untersuchungsgebiet (Gemeindegrenze)</source>
@@ -1082,6 +1234,58 @@
       <translation>Scheme not saved: {reason}</translation>
     </message>
     <message>
+      <source>Bitte eine Flächenebene wählen.</source>
+      <translation>Please choose an area layer.</translation>
+    </message>
+    <message>
+      <source>Ertrag Wind</source>
+      <translation>Yield wind</translation>
+    </message>
+    <message>
+      <source>Ertrag Photovoltaik</source>
+      <translation>Yield photovoltaics</translation>
+    </message>
+    <message>
+      <source>Flächen mit Windpark</source>
+      <translation>Areas with wind farm</translation>
+    </message>
+    <message>
+      <source>PV-Flächen mit Ertrag</source>
+      <translation>PV areas with yield</translation>
+    </message>
+    <message>
+      <source>Windenergieanlagen (Planung)</source>
+      <translation>Wind turbines (planned)</translation>
+    </message>
+    <message>
+      <source>Volllaststunden</source>
+      <translation>Full-load hours</translation>
+    </message>
+    <message>
+      <source>{mwp:,.1f} MWp, {gwh:,.1f} GWh/a, {co2:,.0f} t CO₂/a vermieden.</source>
+      <translation>{mwp:,.1f} MWp, {gwh:,.1f} GWh/a, {co2:,.0f} t CO₂/a avoided.</translation>
+    </message>
+    <message>
+      <source>Fläche</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>Anlagen</source>
+      <translation>Turbines</translation>
+    </message>
+    <message>
+      <source>nutzbar ha</source>
+      <translation>usable ha</translation>
+    </message>
+    <message>
+      <source>{count} Anlagen, {mw:,.1f} MW, {gwh:,.1f} GWh/a netto (einfaches Raster: {grid} Anlagen).</source>
+      <translation>{count} turbines, {mw:,.1f} MW, {gwh:,.1f} GWh/a net (plain grid: {grid} turbines).</translation>
+    </message>
+    <message>
+      <source>Bestand in oder nahe den Flächen: {count} Anlagen; Nettozuwachs {mw:,.1f} MW, {gwh:,.1f} GWh/a.</source>
+      <translation>Existing turbines in or near the areas: {count}; net gain {mw:,.1f} MW, {gwh:,.1f} GWh/a.</translation>
+    </message>
+    <message>
       <source>&amp;WIP Energie- und Raumplanung</source>
       <translation>&amp;WIP Energy and Spatial Planning</translation>
     </message>
@@ -1480,6 +1684,142 @@ Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayer
       <translation>Level {level} – {text}: {count} areas</translation>
     </message>
     <message>
+      <source>PV-Potenzial und Ertrag</source>
+      <translation>PV potential and yield</translation>
+    </message>
+    <message>
+      <source>Berechnet je Standort die nutzbare Fläche (Standort abzüglich Randabstand), die installierbare Leistung (MWp = nutzbare ha × Leistungsdichte des Anlagentyps), den spezifischen Ertrag (kWh/kWp = Volllaststunden), den Jahresertrag (GWh/a) und die vermiedenen Emissionen (t CO₂/a = GWh/a × g/kWh).
+
+Anlagentypen: Freiflächen-PV, Agri-PV Kategorie I und II nach DIN SPEC 91434, Floating-PV. Leistungsdichte, Randabstand und Erträge stehen mit Quelle und Status in resources/yield/pv_types.json; ungeprüfte Werte sind änderbare Vorgaben.
+
+Floating-PV (§ 36 Abs. 3 WHG): mindestens 40 m Abstand zum Ufer, zusammen höchstens 15 % der Wasserfläche je Gewässer (aufgeteilt auf die Standorte eines Gewässers). Ohne Gewässerebene gilt jeder Standort als ganzes Gewässer – außer er hat eine Belegungsgrenze (Feld cover_limit_ha aus wip:eligibility): dann gilt der Uferabstand als geprüft und die Grenze als Obergrenze. „usable_ha“ ist bei Floating-PV die belegbare Fläche.
+
+Spezifischer Ertrag, der erste vorhandene Wert zählt: Feld „Spezifischer Ertrag je Standort“; pvlib-Simulation mit der Wetterdatei (EPW oder TMY3, nur wenn pvlib installiert ist); Globalstrahlung (Feld, dann Raster) × Verhältnis des Anlagentyps; der Parameter „Spezifischer Ertrag“; die Vorgabe des Anlagentyps. Das Feld „yield_source“ nennt die Herkunft, „note“ was die Fläche begrenzt hat.</source>
+      <translation>For each site: the usable area (the site less the edge setback), the installable capacity (MWp = usable ha × the plant type's capacity density), the specific yield (kWh/kWp = full-load hours), the annual yield (GWh/a) and the avoided emissions (t CO₂/a = GWh/a × g/kWh).
+
+Plant types: ground-mounted PV, agrivoltaics categories I and II after DIN SPEC 91434, floating PV. Capacity density, edge setback and yields are listed with source and status in resources/yield/pv_types.json; unchecked values are editable defaults.
+
+Floating PV (§ 36(3) WHG): at least 40 m from the shore, together at most 15 % of each water body's surface (split among the sites on one water body). Without a water-body layer each site counts as a whole water body – unless it has a cover limit (field cover_limit_ha from wip:eligibility): then the shore distance counts as checked and the limit as the upper bound. For floating PV, "usable_ha" is the area that may be covered.
+
+Specific yield, the first value present counts: the field "Specific yield per site"; a pvlib simulation with the weather file (EPW or TMY3, only when pvlib is installed); global irradiation (field, then raster) × the plant type's ratio; the parameter "Specific yield"; the plant type's default. The field "yield_source" names the origin, "note" what limited the area.</translation>
+    </message>
+    <message>
+      <source>Wetterdatei für pvlib (EPW oder TMY3-CSV)</source>
+      <translation>Weather file for pvlib (EPW or TMY3 CSV)</translation>
+    </message>
+    <message>
+      <source>Vermiedene Emissionen je kWh (g CO₂/kWh)</source>
+      <translation>Avoided emissions per kWh (g CO₂/kWh)</translation>
+    </message>
+    <message>
+      <source>Anlagentyp</source>
+      <translation>Plant type</translation>
+    </message>
+    <message>
+      <source>Randabstand (m; -1 = Vorgabe des Anlagentyps)</source>
+      <translation>Edge setback (m; -1 = plant type default)</translation>
+    </message>
+    <message>
+      <source>Gewässer (nur Floating-PV)</source>
+      <translation>Water bodies (floating PV only)</translation>
+    </message>
+    <message>
+      <source>Belegungsgrenze je Standort (ha; ohne Angabe: Feld cover_limit_ha)</source>
+      <translation>Cover limit per site (ha; if not set: field cover_limit_ha)</translation>
+    </message>
+    <message>
+      <source>Spezifischer Ertrag (kWh/kWp; 0 = Vorgabe des Anlagentyps)</source>
+      <translation>Specific yield (kWh/kWp; 0 = plant type default)</translation>
+    </message>
+    <message>
+      <source>Spezifischer Ertrag je Standort (kWh/kWp)</source>
+      <translation>Specific yield per site (kWh/kWp)</translation>
+    </message>
+    <message>
+      <source>Globalstrahlung als Raster (kWh/m² im Jahr)</source>
+      <translation>Global irradiation raster (kWh/m² per year)</translation>
+    </message>
+    <message>
+      <source>Globalstrahlung je Standort (kWh/m² im Jahr)</source>
+      <translation>Global irradiation per site (kWh/m² per year)</translation>
+    </message>
+    <message>
+      <source>PV-Potenzial</source>
+      <translation>PV potential</translation>
+    </message>
+    <message>
+      <source>Leistung gesamt (MWp)</source>
+      <translation>Total capacity (MWp)</translation>
+    </message>
+    <message>
+      <source>Jahresertrag gesamt (GWh/a)</source>
+      <translation>Total annual yield (GWh/a)</translation>
+    </message>
+    <message>
+      <source>Die Gewässerebene gilt nur für Floating-PV und bleibt unbeachtet.</source>
+      <translation>The water-body layer applies to floating PV only and is ignored.</translation>
+    </message>
+    <message>
+      <source>Belegungsgrenze</source>
+      <translation>Cover limit</translation>
+    </message>
+    <message>
+      <source>{type} ({title}, Version {version}): {density:g} MWp/ha ({density_status}), Vorgabe {default:g} kWh/kWp ({default_status}), Randabstand {setback:g} m.</source>
+      <translation>{type} ({title}, version {version}): {density:g} MWp/ha ({density_status}), default {default:g} kWh/kWp ({default_status}), edge setback {setback:g} m.</translation>
+    </message>
+    <message>
+      <source>CO₂-Faktor {value:g} g/kWh (Vorgabe {default:g} g/kWh nach {basis}, {status}).</source>
+      <translation>CO₂ factor {value:g} g/kWh (default {default:g} g/kWh after {basis}, {status}).</translation>
+    </message>
+    <message>
+      <source>{usable} von {count} Standorten mit nutzbarer Fläche: {mwp:,.2f} MWp, {gwh:,.2f} GWh/a, {co2:,.0f} t CO₂/a vermieden; {notes} Standorte mit Hinweis (Feld „note“).</source>
+      <translation>{usable} of {count} sites with usable area: {mwp:,.2f} MWp, {gwh:,.2f} GWh/a, {co2:,.0f} t CO₂/a avoided; {notes} sites with a note (field "note").</translation>
+    </message>
+    <message>
+      <source>Der Anlagentyp „{type}“ fehlt in {file}.</source>
+      <translation>The plant type "{type}" is missing from {file}.</translation>
+    </message>
+    <message>
+      <source>Randabstand {value:g} m: -1 für die Vorgabe des Anlagentyps oder ein Abstand ab 0 m.</source>
+      <translation>Edge setback {value:g} m: -1 for the plant type default, or a distance from 0 m.</translation>
+    </message>
+    <message>
+      <source>Standorte ohne Geometrie oder mit leerer Geometrie: Objekt {ids}.</source>
+      <translation>Sites without geometry or with an empty geometry: feature {ids}.</translation>
+    </message>
+    <message>
+      <source>Auf keinem Standort bleibt eine nutzbare Fläche: {reasons}</source>
+      <translation>No site has any usable area left: {reasons}</translation>
+    </message>
+    <message>
+      <source>pvlib: {hours} Stundenwerte aus {file}, Neigung {tilt:g}°, Azimut {azimuth:g}°, Systemverluste {losses:g} %.</source>
+      <translation>pvlib: {hours} hourly values from {file}, tilt {tilt:g}°, azimuth {azimuth:g}°, system losses {losses:g} %.</translation>
+    </message>
+    <message>
+      <source>Globalstrahlung</source>
+      <translation>Global irradiation</translation>
+    </message>
+    <message>
+      <source>die Standorte sind zu klein</source>
+      <translation>the sites are too small</translation>
+    </message>
+    <message>
+      <source>Feld {field}</source>
+      <translation>field {field}</translation>
+    </message>
+    <message>
+      <source>pvlib, {file}</source>
+      <translation>pvlib, {file}</translation>
+    </message>
+    <message>
+      <source>Globalstrahlung, Feld {field}</source>
+      <translation>global irradiation, field {field}</translation>
+    </message>
+    <message>
+      <source>Globalstrahlung, Raster {name}</source>
+      <translation>global irradiation, raster {name}</translation>
+    </message>
+    <message>
       <source>Standortkriterien berechnen</source>
       <translation>Compute site criteria</translation>
     </message>
@@ -1518,10 +1858,6 @@ Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayer
     <message>
       <source>Für den Mittelwert fehlt das Feld.</source>
       <translation>The field for the mean is missing.</translation>
-    </message>
-    <message>
-      <source>Raster „{name}“: Datentyp wird nicht unterstützt.</source>
-      <translation>Raster “{name}”: data type not supported.</translation>
     </message>
     <message>
       <source>Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene, eine Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR &gt; 0,10 bricht die Bewertung ab, außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.
@@ -1596,6 +1932,190 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
       <translation>Influence of the weights</translation>
     </message>
     <message>
+      <source>Windenergieanlagen platzieren</source>
+      <translation>Place wind turbines</translation>
+    </message>
+    <message>
+      <source>Platziert so viele Windenergieanlagen eines Typs wie möglich in jede Fläche: jedes Paar mindestens eine Abstandsellipse entfernt (Standard 5 Rotordurchmesser in Hauptwindrichtung × 3 quer dazu). Gesucht wird über Gitterorientierungen und -versätze und eine Randauffüllung; das einfache Raster ab der Flächenecke ist immer dabei, das Ergebnis hat nie weniger Anlagen (Feld grid_turbines zum Vergleich). „Rotor außerhalb zulässig“: nur der Turm muss in der Fläche stehen; sonst auch die Rotorfläche (nach § 4 Abs. 3 WindBG zählen Rotor-innerhalb-Flächen nur anteilig zum Flächenbeitragswert).
+
+Anlagentypen: die Referenzanlagen des Katalogs resources/yield/turbines.json, ein eigener Katalog (Kopie der Datei) mit Typ-ID, oder mit installiertem windpowerlib „windpowerlib:E-126/4200“.
+
+Jahresenergie: mittlere Windgeschwindigkeit aus Raster, Feld der Flächen oder einem festen Wert in der Bezugshöhe, Potenzgesetz bis zur Nabe, Weibull-Verteilung mit dem Formparameter k, Leistungskurve, abzüglich Parkverlusten und Nichtverfügbarkeit (beide stehen im Ergebnis).
+
+Bestehende Anlagen in oder nahe einer Fläche werden gemeldet und halten ihren Abstand; im Repowering-Modus werden sie ersetzt und der Nettozuwachs in MW und GWh/a ausgewiesen.</source>
+      <translation>Places as many wind turbines of one type as possible in each area, every pair at least one spacing ellipse apart (by default 5 rotor diameters in the main wind direction × 3 across it). The search covers lattice orientations and offsets and a fill along the boundary; the plain grid from the area's corner is always among the candidates, so the result never has fewer turbines (field grid_turbines for comparison). “Rotor outside allowed”: only the tower must stand in the area; otherwise the rotor disc must too (under § 4(3) WindBG rotor-inside areas count only partly towards the area target).
+
+Turbine types: the reference turbines of the catalog resources/yield/turbines.json, an own catalog (a copy of that file) with a type id, or, with windpowerlib installed, “windpowerlib:E-126/4200”.
+
+Annual energy: mean wind speed from a raster, a field of the areas or a fixed value at the reference height, power law up to the hub, Weibull distribution with shape k, power curve, less wake losses and unavailability (both stated in the result).
+
+Existing turbines in or near an area are reported and keep their distance; in repowering mode they are replaced and the net gain in MW and GWh/a is reported.</translation>
+    </message>
+    <message>
+      <source>Rotor außerhalb zulässig</source>
+      <translation>Rotor outside allowed</translation>
+    </message>
+    <message>
+      <source>Rotor innerhalb der Fläche</source>
+      <translation>Rotor inside the area</translation>
+    </message>
+    <message>
+      <source>Flächen (z. B. Flächenkulisse Wind)</source>
+      <translation>Areas (e.g. the wind eligibility result)</translation>
+    </message>
+    <message>
+      <source>Eigener Anlagenkatalog (JSON)</source>
+      <translation>Own turbine catalog (JSON)</translation>
+    </message>
+    <message>
+      <source>Typ-ID im eigenen Katalog oder windpowerlib:&lt;Typ&gt;</source>
+      <translation>Type id in the own catalog, or windpowerlib:&lt;type&gt;</translation>
+    </message>
+    <message>
+      <source>Nabenhöhe (m, 0 = die des Typs)</source>
+      <translation>Hub height (m, 0 = the type's)</translation>
+    </message>
+    <message>
+      <source>Abstand in Hauptwindrichtung (Rotordurchmesser)</source>
+      <translation>Spacing in the main wind direction (rotor diameters)</translation>
+    </message>
+    <message>
+      <source>Abstand quer zur Hauptwindrichtung (Rotordurchmesser)</source>
+      <translation>Spacing across the main wind direction (rotor diameters)</translation>
+    </message>
+    <message>
+      <source>Hauptwindrichtung (Grad, woher der Wind kommt)</source>
+      <translation>Main wind direction (degrees, where the wind comes from)</translation>
+    </message>
+    <message>
+      <source>Rotor außerhalb der Fläche zulässig (Rotor-out)</source>
+      <translation>Rotor may overhang the area (rotor-out)</translation>
+    </message>
+    <message>
+      <source>Mittlere Windgeschwindigkeit (m/s in Bezugshöhe, 0 = aus Raster oder Feld)</source>
+      <translation>Mean wind speed (m/s at reference height, 0 = from raster or field)</translation>
+    </message>
+    <message>
+      <source>Feld mittlere Windgeschwindigkeit (m/s)</source>
+      <translation>Field mean wind speed (m/s)</translation>
+    </message>
+    <message>
+      <source>Raster mittlere Windgeschwindigkeit (m/s)</source>
+      <translation>Raster mean wind speed (m/s)</translation>
+    </message>
+    <message>
+      <source>Bezugshöhe der Windgeschwindigkeit (m über Grund)</source>
+      <translation>Reference height of the wind speed (m above ground)</translation>
+    </message>
+    <message>
+      <source>Höhenexponent α (Potenzgesetz)</source>
+      <translation>Shear exponent α (power law)</translation>
+    </message>
+    <message>
+      <source>Weibull-Formparameter k</source>
+      <translation>Weibull shape k</translation>
+    </message>
+    <message>
+      <source>Parkverluste (Nachlauf, %)</source>
+      <translation>Wake losses (%)</translation>
+    </message>
+    <message>
+      <source>Technische Verfügbarkeit (%)</source>
+      <translation>Technical availability (%)</translation>
+    </message>
+    <message>
+      <source>Bestand: Leistung (kW)</source>
+      <translation>Existing: rated power (kW)</translation>
+    </message>
+    <message>
+      <source>Bestand: Rotordurchmesser (m)</source>
+      <translation>Existing: rotor diameter (m)</translation>
+    </message>
+    <message>
+      <source>Bestand: Nabenhöhe (m)</source>
+      <translation>Existing: hub height (m)</translation>
+    </message>
+    <message>
+      <source>Bestand: gilt als nahe bis (m)</source>
+      <translation>Existing: counts as near up to (m)</translation>
+    </message>
+    <message>
+      <source>Repowering: Bestand in und nahe den Flächen ersetzen</source>
+      <translation>Repowering: replace existing turbines in and near the areas</translation>
+    </message>
+    <message>
+      <source>Windenergieanlagen</source>
+      <translation>Wind turbines</translation>
+    </message>
+    <message>
+      <source>Leistung (MW)</source>
+      <translation>Capacity (MW)</translation>
+    </message>
+    <message>
+      <source>Jahresenergie netto (GWh/a)</source>
+      <translation>Net annual energy (GWh/a)</translation>
+    </message>
+    <message>
+      <source>Nettozuwachs Leistung (MW)</source>
+      <translation>Net gain in capacity (MW)</translation>
+    </message>
+    <message>
+      <source>Nettozuwachs Jahresenergie (GWh/a)</source>
+      <translation>Net gain in annual energy (GWh/a)</translation>
+    </message>
+    <message>
+      <source>Die Flächenebene enthält keine Objekte.</source>
+      <translation>The area layer has no features.</translation>
+    </message>
+    <message>
+      <source>Keine der Flächen hat eine gültige Polygongeometrie.</source>
+      <translation>None of the areas has a valid polygon geometry.</translation>
+    </message>
+    <message>
+      <source>Windgeschwindigkeit</source>
+      <translation>Wind speed</translation>
+    </message>
+    <message>
+      <source>{count} Anlagen mit {mw:,.1f} MW und {gwh:,.1f} GWh/a netto; das einfache Raster fände {grid}.</source>
+      <translation>{count} turbines with {mw:,.1f} MW and {gwh:,.1f} GWh/a net; the plain grid would find {grid}.</translation>
+    </message>
+    <message>
+      <source>keine gültige Polygongeometrie</source>
+      <translation>no valid polygon geometry</translation>
+    </message>
+    <message>
+      <source>Windgeschwindigkeit aus dem Raster „{name}“.</source>
+      <translation>Wind speed from the raster “{name}”.</translation>
+    </message>
+    <message>
+      <source>Winddaten fehlen: bitte ein Windraster, ein Feld der Flächen oder eine mittlere Windgeschwindigkeit angeben.</source>
+      <translation>Wind data missing: please give a wind raster, a field of the areas or a mean wind speed.</translation>
+    </message>
+    <message>
+      <source>Anlagentyp: {label} ({mw:.1f} MW, Rotor {rotor:.0f} m, Nabe {hub:.0f} m)</source>
+      <translation>Turbine type: {label} ({mw:.1f} MW, rotor {rotor:.0f} m, hub {hub:.0f} m)</translation>
+    </message>
+    <message>
+      <source>{count} Anlage(n) ohne Windgeschwindigkeit (keine Daten an ihrem Standort): ohne Ertrag.</source>
+      <translation>{count} turbine(s) without wind speed (no data at their position): no energy.</translation>
+    </message>
+    <message>
+      <source>zu klein oder zu schmal für eine Anlage</source>
+      <translation>too small or too narrow for a turbine</translation>
+    </message>
+    <message>
+      <source>Bestand: kein Feld für {what} gefunden; deren Ertrag bleibt offen.</source>
+      <translation>Existing turbines: no field found for {what}; their energy stays open.</translation>
+    </message>
+    <message>
+      <source>{count} Bestandsanlage(n) in oder nahe der Fläche halten ihren Abstand</source>
+      <translation>{count} existing turbine(s) in or near the area keep their distance</translation>
+    </message>
+    <message>
+      <source>Anlagentyp „{id}“ fehlt im Katalog {file}; vorhanden: {known}.</source>
+      <translation>Turbine type “{id}” is missing from the catalog {file}; available: {known}.</translation>
+    </message>
+    <message>
       <source>„{name}“ wird von {source} nach {target} umprojiziert.</source>
       <translation>“{name}” is reprojected from {source} to {target}.</translation>
     </message>
@@ -1606,6 +2126,105 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
     <message>
       <source>Ebene „{name}“ fehlt in {gpkg}.</source>
       <translation>Layer “{name}” is missing in {gpkg}.</translation>
+    </message>
+    <message>
+      <source>Raster „{name}“: Datentyp wird nicht unterstützt.</source>
+      <translation>Raster “{name}”: data type not supported.</translation>
+    </message>
+  </context>
+  <context>
+    <name>YieldPanel</name>
+    <message>
+      <source>Flächen</source>
+      <translation>Areas</translation>
+    </message>
+    <message>
+      <source>Geeignete Flächen, z. B. das Ergebnis der Flächenkulisse oder bewertete Standorte.</source>
+      <translation>Eligible areas, e.g. the result of the eligibility step or evaluated sites.</translation>
+    </message>
+    <message>
+      <source>Wind</source>
+      <translation>Wind</translation>
+    </message>
+    <message>
+      <source>Anlagentyp</source>
+      <translation>Plant type</translation>
+    </message>
+    <message>
+      <source>Mittlerer Wind</source>
+      <translation>Mean wind</translation>
+    </message>
+    <message>
+      <source>in </source>
+      <translation>at </translation>
+    </message>
+    <message>
+      <source>Windraster</source>
+      <translation>Wind raster</translation>
+    </message>
+    <message>
+      <source>Mittlere Windgeschwindigkeit in der Bezugshöhe (m/s); ersetzt den festen Wert.</source>
+      <translation>Mean wind speed at the reference height (m/s); replaces the fixed value.</translation>
+    </message>
+    <message>
+      <source>Hauptwindrichtung</source>
+      <translation>Main wind direction</translation>
+    </message>
+    <message>
+      <source>Rotor außerhalb der Fläche zulässig</source>
+      <translation>Rotor may overhang the area</translation>
+    </message>
+    <message>
+      <source>Bestand</source>
+      <translation>Existing turbines</translation>
+    </message>
+    <message>
+      <source>Repowering: Bestand in und nahe den Flächen ersetzen</source>
+      <translation>Repowering: replace existing turbines in and near the areas</translation>
+    </message>
+    <message>
+      <source>Photovoltaik</source>
+      <translation>Photovoltaics</translation>
+    </message>
+    <message>
+      <source>Anlagenart</source>
+      <translation>Plant type</translation>
+    </message>
+    <message>
+      <source>Spezifischer Ertrag</source>
+      <translation>Specific yield</translation>
+    </message>
+    <message>
+      <source>Standard der Anlagenart</source>
+      <translation>Default of the plant type</translation>
+    </message>
+    <message>
+      <source>Gewässer</source>
+      <translation>Water bodies</translation>
+    </message>
+    <message>
+      <source>Für Floating-PV: höchstens 15 % der Wasserfläche, mindestens 40 m vom Ufer (§ 36 Abs. 3 WHG).</source>
+      <translation>For floating PV: at most 15 % of the water surface, at least 40 m from the shore (§ 36(3) WHG).</translation>
+    </message>
+    <message>
+      <source>Ertrag berechnen</source>
+      <translation>Compute yield</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Flächen und Technik wählen, dann „Ertrag berechnen“.</source>
+      <translation>Choose areas and technology, then “Compute yield”.</translation>
+    </message>
+    <message>
+      <source>Doppelklick zoomt auf die Fläche.</source>
+      <translation>Double-click zooms to the area.</translation>
+    </message>
+    <message>
+      <source>Jahresenergie der ertragreichsten Flächen</source>
+      <translation>Annual energy of the most productive areas</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,451 @@
+"""PV potential and yield of candidate sites: the usable area after the edge setback (for floating PV also within
+the rules of § 36 Abs. 3 WHG), the installed capacity from the plant type's density, the specific yield (the type's
+default, from the global irradiation, a given value per site, or simulated with pvlib from a weather file), energy,
+full-load hours and avoided CO₂.
+
+The plant types are data (``resources/yield/pv_types.json``), every figure with its source and status. Everything
+works on numpy arrays and shapely geometries in a projected CRS; the QGIS side lives in
+``processing_algorithms/pv_yield.py``. pvlib is optional and imported only for a simulation.
+"""
+
+import importlib.util
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely import STRtree
+
+from .catalog import STATUSES, status_label
+from .i18n import localised, tr
+from .json_reader import JsonReader
+
+TYPES_FILE = Path(__file__).resolve().parent.parent / "resources" / "yield" / "pv_types.json"
+FORMAT, FORMAT_VERSION = "wip-pv-types", 1
+# plausible ranges: a value outside is a unit mistake (MWh, W/m², daily sums) rather than a site
+YIELD_RANGE = (300.0, 2500.0)  # kWh/kWp·a
+IRRADIATION_RANGE = (500.0, 2800.0)  # kWh/m²·a global horizontal irradiation, the world's range
+CO2_RANGE = (0.0, 1500.0)  # g/kWh; lignite plants emit about 1,100–1,200
+# PVWatts defaults (NREL): DC/AC ratio 1.2, nominal inverter efficiency 96 %, temperature coefficient −0.37 %/K
+DC_AC_RATIO, INVERTER_EFFICIENCY, GAMMA_PDC = 1.2, 0.96, -0.0037
+WEATHER_COLUMNS = ("ghi", "dni", "dhi", "temp_air", "wind_speed")
+HOURS_PER_YEAR = 8760.0
+
+
+class PvYieldError(ValueError):
+    """Input the PV yield cannot work with; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of the types file with its source and status (checked, secondary, unchecked)."""
+
+    value: float
+    source: str
+    status: str
+
+    def status_text(self) -> str:
+        return status_label(self.status)
+
+
+@dataclass(frozen=True)
+class PvlibSetup:
+    """What a pvlib simulation of one kWp needs to know about the plant type."""
+
+    tilt_deg: float
+    azimuth_deg: float  # of the front face; 180 = south
+    bifaciality: float  # 0 for monofacial modules
+    losses_pct: float  # PVWatts system losses
+
+
+@dataclass(frozen=True)
+class PvType:
+    id: str
+    label: dict[str, str]
+    legal_basis: str
+    mwp_per_ha: Figure
+    setback_m: Figure
+    specific_yield_kwh_kwp: Figure
+    kwh_kwp_per_kwh_m2: Figure  # transposition × performance ratio
+    max_cover_share: Figure | None  # the water rules: only for plants on water
+    shore_distance_m: Figure | None
+    pvlib: PvlibSetup
+    notes: dict[str, str]
+
+    def label_text(self) -> str:
+        return localised(self.label)
+
+    @property
+    def on_water(self) -> bool:
+        return self.max_cover_share is not None
+
+
+@dataclass(frozen=True)
+class PvTypes:
+    title: dict[str, str]
+    version: str
+    co2_factor_g_kwh: Figure
+    co2_legal_basis: str
+    co2_note: dict[str, str]
+    types: dict[str, PvType]
+
+
+def load_pv_types(path: Path = TYPES_FILE) -> PvTypes:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise PvYieldError(tr("{file}: PV-Anlagentypen können nicht gelesen werden ({error}).").format(
+            file=path.name, error=error)) from error
+    reader = JsonReader(data, path.name, PvYieldError)
+    if reader.text("format") != FORMAT:
+        reader.fail("format", tr("„{format}“ erwartet").format(format=FORMAT))
+    if reader.number("format_version") != FORMAT_VERSION:
+        reader.fail("format_version", tr("Version {version} erwartet").format(version=FORMAT_VERSION))
+    types = {}
+    for raw in reader.get("types", list):
+        type_id = JsonReader(raw, f"{path.name}, types", PvYieldError).identifier("id")
+        entry = JsonReader(raw, f"{path.name}, {type_id}", PvYieldError)
+        if type_id in types:
+            entry.fail("id", tr("kommt doppelt vor"))
+        types[type_id] = _pv_type(entry, type_id)
+    if not types:
+        reader.fail("types", tr("mindestens ein Anlagentyp erwartet"))
+    co2 = reader.child("co2_factor_g_kwh")
+    return PvTypes(reader.bilingual("title"), reader.text("version"), _figure(reader, "co2_factor_g_kwh", *CO2_RANGE),
+                   co2.text("legal_basis"), co2.bilingual("note"), types)
+
+
+def _pv_type(entry: JsonReader, type_id: str) -> PvType:
+    water = [field for field in ("max_cover_share", "shore_distance_m") if field in entry.data]
+    if len(water) == 1:
+        entry.fail(water[0], tr("Anteil und Uferabstand gehören zusammen"))
+    setup = entry.child("pvlib")
+    pvlib = PvlibSetup(_bounded(setup, "tilt_deg", 0, 90), _bounded(setup, "azimuth_deg", 0, 360),
+                       _bounded(setup, "bifaciality", 0, 1), _bounded(setup, "losses_pct", 0, 100))
+    setup.text("source")
+    setup.choice("status", STATUSES)
+    return PvType(type_id, entry.bilingual("label"), entry.text("legal_basis"), _figure(entry, "mwp_per_ha", 0.01, 5),
+                  _figure(entry, "setback_m", 0, 500), _figure(entry, "specific_yield_kwh_kwp", *YIELD_RANGE),
+                  _figure(entry, "kwh_kwp_per_kwh_m2", 0.3, 1.5),
+                  _figure(entry, "max_cover_share", 0, 1) if water else None,
+                  _figure(entry, "shore_distance_m", 0, 1000) if water else None, pvlib, entry.bilingual("notes"))
+
+
+def _bounded(reader: JsonReader, field: str, low: float, high: float) -> float:
+    value = reader.number(field)
+    if not low <= value <= high:
+        reader.fail(field, tr("{value:g} liegt nicht zwischen {low:g} und {high:g}").format(value=value, low=low,
+                                                                                           high=high))
+    return value
+
+
+def _figure(reader: JsonReader, field: str, low: float, high: float) -> Figure:
+    entry = reader.child(field)
+    return Figure(_bounded(entry, "value", low, high), entry.text("source"), entry.choice("status", STATUSES))
+
+
+# -- potential ---------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YieldSource:
+    """Specific yields (kWh/kWp·a) of one origin, NaN for the sites it has no value for; ``label`` goes to the
+    output."""
+
+    label: str
+    kwh_kwp: np.ndarray
+
+
+@dataclass
+class PvPotential:
+    usable_ha: np.ndarray  # for plants on water: the area that may be covered
+    mwp: np.ndarray
+    specific_kwh_kwp: np.ndarray
+    gwh_a: np.ndarray
+    full_load_h: np.ndarray
+    co2_t_a: np.ndarray
+    yield_source: list[str]
+    notes: list[str]
+
+
+def pv_potential(pv_type: PvType, sites: np.ndarray, co2_g_kwh: float, setback_m: float | None = None,
+                 water_bodies: np.ndarray | None = None, cover_limit_ha=None, yields: tuple[YieldSource, ...] = (),
+                 default_yield: float | None = None, ids=None) -> PvPotential:
+    """Capacity and yield of a plant of ``pv_type`` on each site (polygons in a projected CRS, metres).
+
+    ``setback_m``: edge setback, None for the type's default; ``water_bodies``: polygons the sites of a plant on
+    water lie on (else each site counts as a whole water body); ``cover_limit_ha``: the largest area a plant may
+    cover per site (NaN: no limit); ``yields``: specific yields by origin, the first with a value wins; then
+    ``default_yield``, or the type's default when it is None. ``ids`` name the sites in messages."""
+    count = len(sites)
+    ids = np.arange(count) if ids is None else ids
+    setback = pv_type.setback_m.value if setback_m is None else float(setback_m)
+    if setback < 0:
+        raise PvYieldError(tr("Der Randabstand muss mindestens 0 m betragen."))
+    check_value(co2_g_kwh, *CO2_RANGE, tr("CO₂-Faktor"), "g/kWh")
+    if default_yield is not None:
+        check_value(default_yield, *YIELD_RANGE, tr("Spezifischer Ertrag"), "kWh/kWp")
+    limit_ha = np.full(count, np.nan) if cover_limit_ha is None else np.asarray(cover_limit_ha, dtype=float)
+    negative = np.flatnonzero(limit_ha < 0)
+    if len(negative):
+        raise PvYieldError(tr("Belegungsgrenze von Objekt {id}: {value:g} ha ist negativ.").format(
+            id=ids[negative[0]], value=limit_ha[negative[0]]))
+    usable_m2, notes = usable_area(pv_type, shapely.make_valid(sites), setback, water_bodies, limit_ha)
+    specific, source, yield_notes = specific_yield(pv_type, count, yields, default_yield, ids)
+    usable_ha = usable_m2 / 1e4
+    mwp = usable_ha * pv_type.mwp_per_ha.value
+    gwh = mwp * specific / 1000.0
+    return PvPotential(usable_ha, mwp, specific, gwh, specific.copy(), gwh * co2_g_kwh, source,
+                       ["; ".join(site + ([extra] if extra else [])) for site, extra in zip(notes, yield_notes)])
+
+
+def usable_area(pv_type: PvType, sites: np.ndarray, setback_m: float, water_bodies: np.ndarray | None = None,
+                cover_limit_ha: np.ndarray | None = None) -> tuple[np.ndarray, list[list[str]]]:
+    """The area (m²) a plant may take on each site, and per site what limited it."""
+    count = len(sites)
+    notes: list[list[str]] = [[] for _ in range(count)]
+    shrunk = _inset(sites, setback_m)
+    usable = shapely.area(shrunk)
+    for row in np.flatnonzero((usable <= 0) & (shapely.area(sites) > 0)):
+        notes[row].append(tr("Randabstand {setback:g} m lässt keine Fläche übrig").format(setback=setback_m))
+    limit = np.full(count, np.nan) if cover_limit_ha is None else np.asarray(cover_limit_ha, dtype=float)
+    if pv_type.on_water:
+        usable = _water_rules(pv_type, sites, shrunk, water_bodies, limit, notes)
+    with np.errstate(invalid="ignore"):
+        capped = usable > limit * 1e4
+    for row in np.flatnonzero(capped):
+        notes[row].append(tr("Belegungsgrenze {limit:.2f} ha angewandt (nutzbar wären {usable:.2f} ha)").format(
+            limit=limit[row], usable=usable[row] / 1e4))
+    return np.where(capped, limit * 1e4, usable), notes
+
+
+def _inset(geometries: np.ndarray, distance: float) -> np.ndarray:
+    """The part of each geometry at least ``distance`` metres from its edge."""
+    # below a micrometre a distance is none: GEOS returns nothing for a buffer of -1e-300
+    return shapely.buffer(geometries, -distance) if distance > 1e-6 else geometries
+
+
+def _water_rules(pv_type: PvType, sites, shrunk, water_bodies, cover_limit_ha, notes) -> np.ndarray:
+    """The area that may be covered: at least the shore distance inside the water body, and all sites on one water
+    body together at most its cover share (shared in proportion to their usable area)."""
+    share, shore = pv_type.max_cover_share.value, pv_type.shore_distance_m.value
+    count = len(sites)
+    before_shore = shapely.area(shrunk)
+    usable = np.zeros(count)
+    if water_bodies is not None:
+        water = np.asarray(water_bodies, dtype=object)
+        water = shapely.make_valid(water[~shapely.is_missing(water) & ~shapely.is_empty(water)])
+        host = _host_water_body(sites, water)
+        on_water = host >= 0
+        on = np.flatnonzero(on_water)
+        usable[on] = shapely.area(shapely.intersection(shrunk[on], _inset(water[host[on]], shore)))
+        demand = np.bincount(host[on], weights=usable[on], minlength=len(water))
+        cap = share * shapely.area(water)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scale = np.where(demand > cap, cap / demand, 1.0)
+        sharing = np.bincount(host[on], weights=usable[on] > 0, minlength=len(water))
+        covered = usable.copy()
+        covered[on] *= scale[host[on]]
+        shared = np.zeros(count, dtype=bool)
+        shared[on] = sharing[host[on]] > 1
+        for row in np.flatnonzero(~on_water):
+            notes[row].append(tr("liegt auf keinem Gewässer der Gewässerebene"))
+    else:
+        # a site with a cover limit comes from wip:eligibility, which has kept the shore distance already
+        own = np.isnan(cover_limit_ha)
+        usable[own] = shapely.area(shapely.intersection(shrunk[own], _inset(sites[own], shore)))
+        usable[~own] = before_shore[~own]
+        covered = np.where(own, np.minimum(usable, share * shapely.area(sites)), usable)
+        shared = np.zeros(count, dtype=bool)
+        on_water = own
+        for row in np.flatnonzero(own):
+            notes[row].append(tr("Standort als ganzes Gewässer angenommen (keine Gewässerebene)"))
+        for row in np.flatnonzero(~own):
+            notes[row].append(tr("Uferabstand als geprüft angenommen (Belegungsgrenze gegeben)"))
+    for row in np.flatnonzero(on_water & (before_shore > 0) & (usable <= 0)):
+        notes[row].append(tr("Uferabstand {distance:g} m ({basis}) lässt keine Fläche übrig").format(
+            distance=shore, basis=pv_type.legal_basis))
+    for row in np.flatnonzero(covered < usable):
+        note = tr("Belegung auf {share:g} % der Wasserfläche begrenzt: {covered:.2f} von {usable:.2f} ha ({basis})")
+        notes[row].append(note.format(share=100 * share, covered=covered[row] / 1e4, usable=usable[row] / 1e4,
+                                      basis=pv_type.legal_basis))
+        if shared[row]:
+            notes[row].append(tr("Anteil geteilt mit den anderen Standorten auf demselben Gewässer"))
+    return covered
+
+
+def _host_water_body(sites: np.ndarray, water: np.ndarray) -> np.ndarray:
+    """Index of the water body that holds the largest part of each site; -1 for sites on no water body."""
+    host = np.full(len(sites), -1)
+    if not len(water):
+        return host
+    site_index, water_index = STRtree(water).query(sites, predicate="intersects")
+    overlap = shapely.area(shapely.intersection(sites[site_index], water[water_index]))
+    keep = overlap > 0
+    site_index, water_index, overlap = site_index[keep], water_index[keep], overlap[keep]
+    order = np.lexsort((-overlap, site_index))  # per site, the largest overlap first
+    first = order[np.unique(site_index[order], return_index=True)[1]]
+    host[site_index[first]] = water_index[first]
+    return host
+
+
+def specific_yield(pv_type: PvType, count: int, yields: tuple[YieldSource, ...] = (),
+                   default_yield: float | None = None, ids=None) -> tuple[np.ndarray, list[str], list[str]]:
+    """Per site the specific yield (kWh/kWp·a), its origin, and a note where the site had no value of its own."""
+    ids = np.arange(count) if ids is None else ids
+    values = np.full(count, np.nan)
+    origin = [""] * count
+    for candidate in yields:
+        kwh_kwp = np.asarray(candidate.kwh_kwp, dtype=float)
+        check_site_values(kwh_kwp, *YIELD_RANGE, candidate.label, "kWh/kWp", ids)
+        take = np.isnan(values) & ~np.isnan(kwh_kwp)
+        values[take] = kwh_kwp[take]
+        for row in np.flatnonzero(take):
+            origin[row] = candidate.label
+    if default_yield is None:
+        fallback, fallback_label = pv_type.specific_yield_kwh_kwp.value, tr("Vorgabe des Anlagentyps")
+    else:
+        fallback, fallback_label = float(default_yield), tr("Parameter")
+    missing = np.isnan(values)
+    values[missing] = fallback
+    notes = [""] * count
+    asked = ", ".join(candidate.label for candidate in yields)
+    for row in np.flatnonzero(missing):
+        origin[row] = fallback_label
+        if yields:
+            notes[row] = tr("kein Wert aus {origins}: {value:g} kWh/kWp ({label}) verwendet").format(
+                origins=asked, value=fallback, label=fallback_label)
+    return values, origin, notes
+
+
+def yield_from_irradiation(pv_type: PvType, irradiation_kwh_m2, label: str, ids=None) -> YieldSource:
+    """Specific yields from the annual global horizontal irradiation (kWh/m²) with the type's ratio."""
+    irradiation = np.asarray(irradiation_kwh_m2, dtype=float)
+    check_site_values(irradiation, *IRRADIATION_RANGE, label, "kWh/m²·a",
+                      np.arange(len(irradiation)) if ids is None else ids)
+    return YieldSource(label, irradiation * pv_type.kwh_kwp_per_kwh_m2.value)
+
+
+def check_value(value: float, low: float, high: float, what: str, unit: str) -> None:
+    if not low <= value <= high:
+        raise PvYieldError(tr("{what}: {value:g} {unit} liegt außerhalb von {low:g}–{high:g} {unit}.").format(
+            what=what, value=value, unit=unit, low=low, high=high))
+
+
+def check_site_values(values: np.ndarray, low: float, high: float, what: str, unit: str, ids) -> None:
+    """Refuse values outside [low, high] (NaN is allowed: no value), naming the first such site."""
+    with np.errstate(invalid="ignore"):
+        bad = np.flatnonzero((values < low) | (values > high))
+    if len(bad):
+        raise PvYieldError(tr("{what} von Objekt {id}: {value:g} {unit} liegt außerhalb von {low:g}–{high:g} {unit} "
+                              "({count} Objekte betroffen); stimmt die Einheit?").format(
+            what=what, id=ids[bad[0]], value=values[bad[0]], unit=unit, low=low, high=high, count=len(bad)))
+
+
+# -- pvlib simulation --------------------------------------------------------------------------------------------
+
+def pvlib_available() -> bool:
+    return importlib.util.find_spec("pvlib") is not None
+
+
+def require_pvlib() -> None:
+    if not pvlib_available():
+        raise PvYieldError(tr(
+            "Für die Wetterdatei wird das Python-Paket pvlib gebraucht, es ist nicht installiert. Installation in "
+            "der Python-Umgebung von QGIS: python -m pip install pvlib, danach QGIS neu starten. Ohne pvlib: die "
+            "Wetterdatei weglassen und mit Einstrahlung oder spezifischem Ertrag rechnen."))
+
+
+def weather_format(path: Path) -> str:
+    """"epw" or "tmy3" (a CSV file) by the file's extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".epw":
+        return "epw"
+    if suffix == ".csv":
+        return "tmy3"
+    raise PvYieldError(tr("Wetterdatei {file}: EPW (.epw) oder TMY3 (.csv) erwartet.").format(file=Path(path).name))
+
+
+def read_weather(path: Path) -> pd.DataFrame:
+    """The hourly weather of an EPW or TMY3 file, indexed by the middle of each hour: irradiance (W/m²), air
+    temperature and wind speed."""
+    require_pvlib()
+    from pvlib import iotools
+
+    path = Path(path)
+    kind = weather_format(path)
+    if not path.is_file():
+        raise PvYieldError(tr("Wetterdatei {file} nicht gefunden.").format(file=path))
+    try:
+        data, _metadata = (iotools.read_epw if kind == "epw" else iotools.read_tmy3)(str(path))
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as error:  # what pandas meets in a foreign file
+        raise PvYieldError(tr("Wetterdatei {file} kann nicht als {kind} gelesen werden: {error}").format(
+            file=path.name, kind=kind.upper(), error=error)) from error
+    missing = [column for column in WEATHER_COLUMNS if column not in data.columns]
+    if missing:
+        raise PvYieldError(tr("Wetterdatei {file}: Spalten {columns} fehlen.").format(file=path.name,
+                                                                                  columns=", ".join(missing)))
+    weather = data[list(WEATHER_COLUMNS)].astype(float)
+    if len(weather) < 24 or weather.isna().any().any():
+        raise PvYieldError(tr("Wetterdatei {file}: weniger als ein Tag Stundenwerte oder Lücken in den Werten.").format(
+            file=path.name))
+    weather.index = interval_midpoints(weather.index, stamped_at_end=kind == "tmy3")
+    return weather
+
+
+def module_faces(setup: PvlibSetup) -> list[tuple[float, float, float]]:
+    """(tilt, azimuth, weight) of each face that collects light: the front, and for bifacial modules the rear
+    weighted by the bifaciality."""
+    faces = [(setup.tilt_deg, setup.azimuth_deg % 360.0, 1.0)]
+    if setup.bifaciality > 0:
+        faces.append((180.0 - setup.tilt_deg, (setup.azimuth_deg + 180.0) % 360.0, setup.bifaciality))
+    return faces
+
+
+def site_groups(latitudes, longitudes, decimals: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Sites within about a kilometre share one simulation: the distinct rounded (lat, lon) and each site's row."""
+    keys = np.column_stack([np.round(np.asarray(latitudes, dtype=float), decimals),
+                            np.round(np.asarray(longitudes, dtype=float), decimals)])
+    groups, index = np.unique(keys, axis=0, return_inverse=True)
+    return groups, index.ravel()
+
+
+def interval_midpoints(index: pd.DatetimeIndex, stamped_at_end: bool) -> pd.DatetimeIndex:
+    """The middle of each interval, where the sun is placed: pvlib stamps TMY3 values at the end of their hour and
+    EPW values at its start."""
+    step = pd.Series(index).diff().median()
+    return index - step / 2 if stamped_at_end else index + step / 2
+
+
+def inverter_dc_limit_kw() -> float:
+    """pvlib's inverter ``pdc0`` for one kWp of modules: the AC rating (1 kWp / DC-AC ratio) over the efficiency."""
+    return 1.0 / DC_AC_RATIO / INVERTER_EFFICIENCY
+
+
+def simulated_yield(weather: pd.DataFrame, latitudes, longitudes, setup: PvlibSetup) -> np.ndarray:
+    """Specific yield (kWh/kWp·a) at each site with pvlib from the weather of :func:`read_weather` (indexed by the
+    middle of each interval): solar position at the site, irradiance on the module
+    faces (Hay–Davies), cell temperature (Faiman), PVWatts DC with the system losses and the PVWatts inverter;
+    the file's mean power times the hours of a year."""
+    require_pvlib()
+    from pvlib import inverter, irradiance, pvsystem, solarposition, temperature
+
+    times = weather.index
+    dni, ghi, dhi = (weather[column].to_numpy() for column in ("dni", "ghi", "dhi"))
+    dni_extra = np.asarray(irradiance.get_extra_radiation(times))
+    groups, group_of_site = site_groups(latitudes, longitudes)
+    per_group = np.empty(len(groups))
+    for number, (latitude, longitude) in enumerate(groups):
+        sun = solarposition.get_solarposition(times, latitude, longitude)
+        zenith, azimuth = sun["apparent_zenith"].to_numpy(), sun["azimuth"].to_numpy()
+        poa = sum(weight * np.nan_to_num(np.asarray(irradiance.get_total_irradiance(
+            tilt, face_azimuth, zenith, azimuth, dni, ghi, dhi, dni_extra=dni_extra, model="haydavies")["poa_global"]))
+            for tilt, face_azimuth, weight in module_faces(setup))
+        poa = np.clip(poa, 0.0, None)
+        cell = temperature.faiman(poa, weather["temp_air"].to_numpy(), weather["wind_speed"].to_numpy())
+        dc = np.asarray(pvsystem.pvwatts_dc(poa, cell, 1.0, GAMMA_PDC)) * (1.0 - setup.losses_pct / 100.0)
+        ac = np.asarray(inverter.pvwatts(dc, inverter_dc_limit_kw(), INVERTER_EFFICIENCY))
+        per_group[number] = HOURS_PER_YEAR * float(np.mean(ac))
+    return per_group[group_of_site]

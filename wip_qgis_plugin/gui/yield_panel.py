@@ -1,0 +1,260 @@
+"""Dock "Ertrag": choose the sites and a turbine type or PV plant type, run ``wip:windlayout`` or ``wip:pvyield`` in
+the background, and read capacity and energy per site as a table and a chart, with the turbines and the sites styled
+on the map."""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsFeatureRequest,
+    QgsMapLayerProxyModel,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+from qgis.gui import QgsDockWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
+
+from .. import log
+from ..core.i18n import tr
+from ..core.pv_yield import load_pv_types
+from ..core.wind_energy import DEFAULT_TURBINE_ID, WINDPOWERLIB_PREFIX, load_turbine_types
+from ..core.workflow import find_inputs, workflow
+from ..processing_algorithms.pv_yield import PV_TYPE_IDS
+from ..qgis_io.layers import is_null
+from ..qgis_io.project import apply_style, project_layer_infos
+from .bar_chart import BarChart
+
+FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "yield_panel.ui"))
+
+WIND_TAB, PV_TAB = 0, 1
+CHART_SITES = 12
+FID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class YieldDock(QgsDockWidget):
+    OBJECT_NAME = "WipYieldDock"
+
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("Ertrag"), parent)
+        self.setObjectName(self.OBJECT_NAME)
+        self.iface = iface
+        self.form = FORM_CLASS()
+        body = QWidget(self)
+        self.form.setupUi(body)
+        self.setWidget(body)
+        self.task: QgsProcessingAlgRunnerTask | None = None
+        self.context: QgsProcessingContext | None = None
+        self.feedback: QgsProcessingFeedback | None = None
+        self.sites_layer = None  # the result layer whose rows the table shows
+        self.chart = BarChart(body)
+        self.form.chartLayout.addWidget(self.chart)
+
+        form = self.form
+        form.sitesCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        form.windRasterCombo.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
+        form.existingCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
+        form.waterCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        for combo in (form.windRasterCombo, form.existingCombo, form.waterCombo):
+            combo.setAllowEmptyLayer(True)
+            combo.setLayer(None)
+        for turbine_id, turbine in load_turbine_types().items():
+            form.turbineCombo.addItem(turbine.label, turbine_id)
+        form.turbineCombo.setCurrentIndex(form.turbineCombo.findData(DEFAULT_TURBINE_ID))
+        for turbine_id in _windpowerlib_types():
+            form.turbineCombo.addItem(f"windpowerlib: {turbine_id}", WINDPOWERLIB_PREFIX + turbine_id)
+        pv_types = load_pv_types().types
+        for type_id in PV_TYPE_IDS:
+            form.pvTypeCombo.addItem(pv_types[type_id].label_text(), type_id)
+        form.cancelButton.setEnabled(False)
+        form.progressBar.setValue(0)
+        form.siteTable.verticalHeader().setVisible(False)
+
+        form.runButton.clicked.connect(self.run)
+        form.cancelButton.clicked.connect(self.cancel)
+        form.siteTable.cellDoubleClicked.connect(self.zoom_to_site)
+        QgsProject.instance().layersAdded.connect(self.suggest_layers)
+        self.suggest_layers()
+
+    def disconnect_project(self) -> None:
+        """Called on unload: the project outlives the dock."""
+        QgsProject.instance().layersAdded.disconnect(self.suggest_layers)
+        self.cancel()
+
+    def suggest_layers(self, *_args) -> None:
+        """Preselect the layers the Planungsassistent finds for the yield step, unless the choice is one of them."""
+        project = QgsProject.instance()
+        found = find_inputs(next(step for step in workflow() if step.key == "yield"), project_layer_infos(project))
+        for key, combo in (("eligible", self.form.sitesCombo), ("turbines", self.form.existingCombo)):
+            current = combo.currentLayer()
+            if found[key] and (current is None or current.name() not in found[key]):
+                combo.setLayer(project.mapLayersByName(found[key][-1])[0])  # the newest of equal names
+
+    # -- run -------------------------------------------------------------------------------------------------------
+
+    def is_wind(self) -> bool:
+        return self.form.technologyTabs.currentIndex() == WIND_TAB
+
+    def run(self) -> None:
+        if self.task is not None:
+            return
+        sites = self.form.sitesCombo.currentLayer()
+        if sites is None:
+            self.form.headlineLabel.setText(tr("Bitte eine Flächenebene wählen."))
+            return
+        algorithm_id, parameters = ("wip:windlayout", self._wind_parameters(sites)) if self.is_wind() else \
+            ("wip:pvyield", self._pv_parameters(sites))
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = QgsProcessingFeedback()
+        self.feedback.progressChanged.connect(self._show_progress)  # a method of the dock: queued to the GUI thread
+        self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
+        self.task.executed.connect(self._finished)
+        self.form.runButton.setEnabled(False)
+        self.form.cancelButton.setEnabled(True)
+        self.form.progressBar.setValue(0)
+        self.form.headlineLabel.setText(tr("Berechnung läuft …"))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def _wind_parameters(self, sites) -> dict:
+        form = self.form
+        turbine = form.turbineCombo.currentData()
+        parameters = {"SITES": sites, "WIND_SPEED": form.windSpeedSpin.value(),
+                      "WIND_HEIGHT": form.windHeightSpin.value(), "WIND_DIRECTION": form.directionSpin.value(),
+                      "ROTOR_OVERHANG": form.overhangCheck.isChecked(), "REPOWERING": form.repoweringCheck.isChecked(),
+                      "TURBINES": "TEMPORARY_OUTPUT", "OUTPUT": "TEMPORARY_OUTPUT"}
+        if turbine.startswith(WINDPOWERLIB_PREFIX):
+            parameters["TURBINE_ID"] = turbine
+        else:
+            parameters["TURBINE_TYPE"] = list(load_turbine_types()).index(turbine)
+        for name, combo in (("WIND_RASTER", form.windRasterCombo), ("EXISTING", form.existingCombo)):
+            if combo.currentLayer() is not None:
+                parameters[name] = combo.currentLayer()
+        return parameters
+
+    def _pv_parameters(self, sites) -> dict:
+        form = self.form
+        parameters = {"SITES": sites, "PV_TYPE": PV_TYPE_IDS.index(form.pvTypeCombo.currentData()),
+                      "SPECIFIC_YIELD": form.specificYieldSpin.value(), "OUTPUT": "TEMPORARY_OUTPUT"}
+        if form.waterCombo.currentLayer() is not None:
+            parameters["WATER_BODIES"] = form.waterCombo.currentLayer()
+        return parameters
+
+    def _show_progress(self, value: float) -> None:
+        self.form.progressBar.setValue(int(value))
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        self.task = None
+        self.form.runButton.setEnabled(True)
+        self.form.cancelButton.setEnabled(False)
+        if self.feedback.isCanceled() or not ok:
+            lines = [line for line in self.feedback.textLog().splitlines() if line.strip()]
+            log.warning(self.feedback.textLog())
+            self.form.headlineLabel.setText(
+                tr("Berechnung abgebrochen.") if self.feedback.isCanceled() else
+                tr("Berechnung fehlgeschlagen: {reason}").format(reason=lines[-1] if lines else "?"))
+            return
+        self.form.progressBar.setValue(100)
+        wind = "TURBINES" in results
+        project = QgsProject.instance()
+        group = project.layerTreeRoot().insertGroup(0, tr("Ertrag Wind") if wind else tr("Ertrag Photovoltaik"))
+        sites = self.context.takeResultLayer(results["OUTPUT"])
+        sites.setName(tr("Flächen mit Windpark") if wind else tr("PV-Flächen mit Ertrag"))
+        apply_style(sites, "yield_sites")
+        project.addMapLayer(sites, False)
+        group.addLayer(sites)
+        if wind:
+            turbines = self.context.takeResultLayer(results["TURBINES"])
+            turbines.setName(tr("Windenergieanlagen (Planung)"))
+            apply_style(turbines, "wind_turbines")
+            project.addMapLayer(turbines, False)
+            group.insertLayer(0, turbines)
+        self.sites_layer = sites
+        self._show_table(sites, wind)
+        self.form.headlineLabel.setText(self._headline(results, sites, wind))
+
+    def cancel(self) -> None:
+        if self.task is not None and self.feedback is not None:
+            self.feedback.cancel()
+
+    def is_running(self) -> bool:
+        return self.task is not None
+
+    # -- results ---------------------------------------------------------------------------------------------------
+
+    def _show_table(self, sites, wind: bool) -> None:
+        capacity = ("turbines", "mw") if wind else ("usable_ha", "mwp")
+        headers = ([tr("Fläche"), tr("Anlagen"), "MW"] if wind else [tr("Fläche"), tr("nutzbar ha"), "MWp"]) + \
+            ["GWh/a", tr("Volllaststunden")]
+        rows = sorted(sites.getFeatures(), key=lambda feature: -(feature["gwh_a"] or 0.0))
+        table = self.form.siteTable
+        table.setSortingEnabled(False)
+        table.clear()
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(rows))
+        for position, feature in enumerate(rows):
+            values = [_site_label(feature)] + [feature[name] for name in capacity + ("gwh_a", "full_load_h")]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem()
+                if column == 0:
+                    item.setText(value)
+                    item.setData(FID_ROLE, feature.id())
+                else:
+                    item.setData(Qt.ItemDataRole.DisplayRole, round(float(value or 0.0), 1))
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(position, column, item)
+        table.resizeColumnsToContents()
+        table.setSortingEnabled(True)
+        colour = "#2b83ba" if wind else "#f0a30a"
+        self.chart.set_bars([(_site_label(feature), feature["gwh_a"] or 0.0, colour)
+                             for feature in rows[:CHART_SITES]], "GWh/a")
+
+    def _headline(self, results: dict, sites, wind: bool) -> str:
+        if wind:
+            existing = sum(feature["existing_n"] or 0 for feature in sites.getFeatures())
+            grid = sum(feature["grid_turbines"] or 0 for feature in sites.getFeatures())
+            text = tr("{count} Anlagen, {mw:,.1f} MW, {gwh:,.1f} GWh/a netto (einfaches Raster: {grid} Anlagen).")\
+                .format(count=results["TURBINE_COUNT"], mw=results["TOTAL_MW"], gwh=results["TOTAL_GWH"], grid=grid)
+            if existing:
+                text += " " + tr("Bestand in oder nahe den Flächen: {count} Anlagen; Nettozuwachs {mw:,.1f} MW, "
+                                 "{gwh:,.1f} GWh/a.").format(count=existing, mw=results["NET_GAIN_MW"],
+                                                             gwh=results["NET_GAIN_GWH"])
+            return text
+        co2 = sum(feature["co2_t_a"] or 0.0 for feature in sites.getFeatures())
+        return tr("{mwp:,.1f} MWp, {gwh:,.1f} GWh/a, {co2:,.0f} t CO₂/a vermieden.").format(
+            mwp=results["TOTAL_MWP"], gwh=results["TOTAL_GWH"], co2=co2)
+
+    def zoom_to_site(self, row: int, _column: int) -> None:
+        item = self.form.siteTable.item(row, 0)
+        if item is None or self.sites_layer is None or self.iface is None:
+            return
+        feature = next(self.sites_layer.getFeatures(QgsFeatureRequest(item.data(FID_ROLE))), None)
+        if feature is not None and feature.hasGeometry():
+            canvas = self.iface.mapCanvas()
+            canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(
+                self.sites_layer, feature.geometry().boundingBox().buffered(200)))
+            canvas.refresh()
+
+
+def _site_label(feature) -> str:
+    names = feature.fields().names()
+    for name in ("name", "area_id", "site_id", "id"):
+        if name in names and not is_null(feature[name]) and feature[name] != "":
+            return str(feature[name])
+    return str(feature.id())
+
+
+def _windpowerlib_types() -> list[str]:
+    """windpowerlib's turbine types with a power curve, when the package is installed."""
+    try:
+        from windpowerlib import get_turbine_types
+    except ImportError:
+        return []
+    known = get_turbine_types(turbine_library="local", print_out=False)
+    return sorted(known.loc[known["has_power_curve"].astype(bool), "turbine_type"])

@@ -1,0 +1,290 @@
+"""wip:pvyield – PV-Potenzial und Ertrag: usable area, capacity (MWp), specific yield, energy (GWh/a), full-load hours
+and avoided CO₂ of a ground-mounted, agri- or floating PV plant on each candidate site."""
+
+from pathlib import Path
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import pv_yield
+from ..core.i18n import localised, tr
+from ..core.pv_yield import (
+    PvYieldError,
+    YieldSource,
+    load_pv_types,
+    pv_potential,
+    read_weather,
+    simulated_yield,
+    yield_from_irradiation,
+)
+from ..qgis_io.layers import (
+    longitudes_latitudes,
+    optional_float,
+    report_reprojection,
+    shapely_geometries,
+    source_to_gdf,
+    working_crs,
+)
+from ..qgis_io.rasters import raster_zonal_statistics
+from .base import ResultFields, numbers
+from .yield_base import YieldAlgorithm
+
+# Index order of the PV_TYPE enum: only ever append, models and batch files store the index.
+PV_TYPE_IDS = ("freiflaeche", "agri_pv_1", "agri_pv_2", "floating")
+COVER_LIMIT_HINT = "cover_limit_ha"  # written by wip:eligibility for floating PV
+USE_TYPE_DEFAULT = -1.0
+
+
+def _shipped_types():
+    """The shipped plant types, or None when the file is broken (processAlgorithm then names the problem)."""
+    try:
+        return load_pv_types()
+    except PvYieldError:
+        return None
+
+
+class PvYieldAlgorithm(YieldAlgorithm):
+    algorithm_id = "pvyield"
+
+    SITES = "SITES"
+    PV_TYPE = "PV_TYPE"
+    SETBACK = "SETBACK"
+    WATER_BODIES = "WATER_BODIES"
+    COVER_LIMIT_FIELD = "COVER_LIMIT_FIELD"
+    SPECIFIC_YIELD = "SPECIFIC_YIELD"
+    YIELD_FIELD = "YIELD_FIELD"
+    IRRADIATION_RASTER = "IRRADIATION_RASTER"
+    IRRADIATION_FIELD = "IRRADIATION_FIELD"
+    WEATHER_FILE = "WEATHER_FILE"
+    CO2_FACTOR = "CO2_FACTOR"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):
+        return self.tr("PV-Potenzial und Ertrag")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Berechnet je Standort die nutzbare Fläche (Standort abzüglich Randabstand), die installierbare Leistung "
+            "(MWp = nutzbare ha × Leistungsdichte des Anlagentyps), den spezifischen Ertrag (kWh/kWp = "
+            "Volllaststunden), den Jahresertrag (GWh/a) und die vermiedenen Emissionen (t CO₂/a = GWh/a × g/kWh).\n\n"
+            "Anlagentypen: Freiflächen-PV, Agri-PV Kategorie I und II nach DIN SPEC 91434, Floating-PV. Leistungs"
+            "dichte, Randabstand und Erträge stehen mit Quelle und Status in resources/yield/pv_types.json; "
+            "ungeprüfte Werte sind änderbare Vorgaben.\n\n"
+            "Floating-PV (§ 36 Abs. 3 WHG): mindestens 40 m Abstand zum Ufer, zusammen höchstens 15 % der "
+            "Wasserfläche je Gewässer (aufgeteilt auf die Standorte eines Gewässers). Ohne Gewässerebene gilt jeder "
+            "Standort als ganzes Gewässer – außer er hat eine Belegungsgrenze (Feld cover_limit_ha aus "
+            "wip:eligibility): dann gilt der Uferabstand als geprüft und die Grenze als Obergrenze. „usable_ha“ ist "
+            "bei Floating-PV die belegbare Fläche.\n\n"
+            "Spezifischer Ertrag, der erste vorhandene Wert zählt: Feld „Spezifischer Ertrag je Standort“; pvlib-"
+            "Simulation mit der Wetterdatei (EPW oder TMY3, nur wenn pvlib installiert ist); Globalstrahlung "
+            "(Feld, dann Raster) × Verhältnis des Anlagentyps; der Parameter „Spezifischer Ertrag“; die Vorgabe "
+            "des Anlagentyps. Das Feld „yield_source“ nennt die Herkunft, „note“ was die Fläche begrenzt hat.")
+
+    def initAlgorithm(self, config=None):
+        types = _shipped_types()
+        labels = [types.types[type_id].label_text() if types and type_id in types.types else type_id
+                  for type_id in PV_TYPE_IDS]
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, self.tr("Standorte"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterEnum(self.PV_TYPE, self.tr("Anlagentyp"), options=labels,
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SETBACK, self.tr("Randabstand (m; -1 = Vorgabe des Anlagentyps)"),
+            QgsProcessingParameterNumber.Type.Double, USE_TYPE_DEFAULT, minValue=USE_TYPE_DEFAULT))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.WATER_BODIES, self.tr("Gewässer (nur Floating-PV)"), [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.COVER_LIMIT_FIELD, self.tr("Belegungsgrenze je Standort (ha; ohne Angabe: Feld cover_limit_ha)"),
+            parentLayerParameterName=self.SITES, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SPECIFIC_YIELD, self.tr("Spezifischer Ertrag (kWh/kWp; 0 = Vorgabe des Anlagentyps)"),
+            QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterField(
+            self.YIELD_FIELD, self.tr("Spezifischer Ertrag je Standort (kWh/kWp)"), parentLayerParameterName=self.SITES,
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.IRRADIATION_RASTER, self.tr("Globalstrahlung als Raster (kWh/m² im Jahr)"), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.IRRADIATION_FIELD, self.tr("Globalstrahlung je Standort (kWh/m² im Jahr)"),
+            parentLayerParameterName=self.SITES, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        weather = QgsProcessingParameterFile(
+            self.WEATHER_FILE, self.tr("Wetterdatei für pvlib (EPW oder TMY3-CSV)"),
+            QgsProcessingParameterFile.Behavior.File, optional=True, fileFilter="EPW, TMY3 (*.epw *.csv)")
+        co2 = QgsProcessingParameterNumber(
+            self.CO2_FACTOR, self.tr("Vermiedene Emissionen je kWh (g CO₂/kWh)"),
+            QgsProcessingParameterNumber.Type.Double, types.co2_factor_g_kwh.value if types else 0.0, minValue=0.0)
+        for parameter in (weather, co2):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("PV-Potenzial"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber("TOTAL_MWP", self.tr("Leistung gesamt (MWp)")))
+        self.addOutput(QgsProcessingOutputNumber("TOTAL_GWH", self.tr("Jahresertrag gesamt (GWh/a)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.SITES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
+        weather_file = self.parameterAsFile(parameters, self.WEATHER_FILE, context)
+        try:
+            if weather_file:
+                pv_yield.require_pvlib()  # before anything else is read
+            types = load_pv_types()
+        except PvYieldError as error:
+            raise QgsProcessingException(str(error)) from error
+        type_id = PV_TYPE_IDS[self.parameterAsEnum(parameters, self.PV_TYPE, context)]
+        if type_id not in types.types:
+            raise QgsProcessingException(self.tr("Der Anlagentyp „{type}“ fehlt in {file}.").format(
+                type=type_id, file=pv_yield.TYPES_FILE.name))
+        pv_type = types.types[type_id]
+        setback = self.parameterAsDouble(parameters, self.SETBACK, context)
+        if setback < 0 and setback != USE_TYPE_DEFAULT:
+            raise QgsProcessingException(self.tr(
+                "Randabstand {value:g} m: -1 für die Vorgabe des Anlagentyps oder ein Abstand ab 0 m.").format(
+                value=setback))
+        setback = pv_type.setback_m.value if setback == USE_TYPE_DEFAULT else setback
+        specific = self.parameterAsDouble(parameters, self.SPECIFIC_YIELD, context)
+        co2 = self.parameterAsDouble(parameters, self.CO2_FACTOR, context)
+
+        # geometry validity is checked here: outlines are repaired, empty ones named
+        features = list(source.getFeatures(QgsFeatureRequest(),
+                                           QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks))
+        if not features:
+            raise QgsProcessingException(self.tr("Die Standortebene enthält keine Objekte."))
+        crs = working_crs(source)
+        report_reprojection(source, crs, feedback)
+        sites = shapely_geometries(features, source.sourceCrs(), crs, context)
+        empty = shapely.is_missing(sites) | shapely.is_empty(sites)
+        if empty.any():
+            raise QgsProcessingException(self.tr(
+                "Standorte ohne Geometrie oder mit leerer Geometrie: Objekt {ids}.").format(
+                ids=", ".join(str(features[row].id()) for row in np.flatnonzero(empty))))
+        sites = shapely.make_valid(sites)  # a self-intersecting outline keeps its area
+        ids = [feature.id() for feature in features]
+        water = self._water_bodies(parameters, context, feedback, pv_type, crs)
+        cover_field = self._cover_limit_field(parameters, source, context, feedback)
+        try:
+            yields = self._yields(parameters, context, feedback, source, features, sites, crs, pv_type, weather_file)
+            result = pv_potential(pv_type, sites, co2, setback, water,
+                                  numbers(features, cover_field, self.tr("Belegungsgrenze")), yields,
+                                  specific or None, ids)
+        except PvYieldError as error:
+            raise QgsProcessingException(str(error)) from error
+        if feedback.isCanceled():
+            return {}
+        usable = result.usable_ha > 0
+        if not usable.any():
+            reasons = list(dict.fromkeys(note for note in result.notes if note))
+            raise QgsProcessingException(self.tr("Auf keinem Standort bleibt eine nutzbare Fläche: {reasons}").format(
+                reasons="; ".join(reasons[:3]) or self.tr("die Standorte sind zu klein")))
+        self._report(feedback, types, pv_type, setback, co2, result, usable)
+
+        extra = [("usable_ha", QVariant.Double), ("mwp", QVariant.Double), ("spec_kwh_kwp", QVariant.Double),
+                 ("gwh_a", QVariant.Double), ("full_load_h", QVariant.Double), ("co2_t_a", QVariant.Double),
+                 ("pv_type", QVariant.String), ("yield_source", QVariant.String), ("note", QVariant.String)]
+        result_fields = ResultFields(source, extra)
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
+                                                 source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for row, feature in enumerate(features):  # our copies of the input features take the results
+            feature.setAttributes(result_fields.attributes(feature, [
+                optional_float(values[row]) for values in (result.usable_ha, result.mwp, result.specific_kwh_kwp,
+                                                           result.gwh_a, result.full_load_h, result.co2_t_a)]
+                + [type_id, result.yield_source[row], result.notes[row] or None]))
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        return {self.OUTPUT: destination, "TOTAL_MWP": float(result.mwp.sum()),
+                "TOTAL_GWH": float(result.gwh_a.sum())}
+
+    def _water_bodies(self, parameters, context, feedback, pv_type, crs):
+        water_source = self.parameterAsSource(parameters, self.WATER_BODIES, context)
+        if water_source is None:
+            return None
+        if not pv_type.on_water:
+            feedback.pushWarning(self.tr("Die Gewässerebene gilt nur für Floating-PV und bleibt unbeachtet."))
+            return None
+        frame = source_to_gdf(water_source, crs, context, feedback, fields=[])
+        return np.asarray(frame.geometry.values, dtype=object)
+
+    def _cover_limit_field(self, parameters, source, context, feedback) -> str | None:
+        """The chosen field, or else the field wip:eligibility writes (reported)."""
+        chosen = self.parameterAsString(parameters, self.COVER_LIMIT_FIELD, context)
+        if chosen:
+            return chosen
+        index = source.fields().lookupField(COVER_LIMIT_HINT)
+        if index < 0:
+            return None
+        name = source.fields().at(index).name()
+        feedback.pushInfo(tr("Feld „{field}“ wird als {role} verwendet.").format(
+            field=name, role=self.parameterDefinition(self.COVER_LIMIT_FIELD).description()))
+        return name
+
+    def _yields(self, parameters, context, feedback, source, features, sites, crs, pv_type,
+                weather_file) -> tuple[YieldSource, ...]:
+        """The specific yields per site by origin, in the order in which they count."""
+        ids = [feature.id() for feature in features]
+        yields = []
+        yield_field = self.parameterAsString(parameters, self.YIELD_FIELD, context)
+        if yield_field:
+            yields.append(YieldSource(self.tr("Feld {field}").format(field=yield_field),
+                                      numbers(features, yield_field, self.tr("Spezifischer Ertrag"))))
+        if weather_file:
+            weather = read_weather(Path(weather_file))
+            feedback.pushInfo(self.tr("pvlib: {hours} Stundenwerte aus {file}, Neigung {tilt:g}°, Azimut {azimuth:g}°, "
+                                      "Systemverluste {losses:g} %.").format(
+                hours=len(weather), file=Path(weather_file).name, tilt=pv_type.pvlib.tilt_deg,
+                azimuth=pv_type.pvlib.azimuth_deg, losses=pv_type.pvlib.losses_pct))
+            longitudes, latitudes = longitudes_latitudes(shapely.centroid(sites), crs, context)
+            yields.append(YieldSource(self.tr("pvlib, {file}").format(file=Path(weather_file).name),
+                                      simulated_yield(weather, latitudes, longitudes, pv_type.pvlib)))
+        irradiation_field = self.parameterAsString(parameters, self.IRRADIATION_FIELD, context)
+        if irradiation_field:
+            yields.append(yield_from_irradiation(
+                pv_type, numbers(features, irradiation_field, self.tr("Globalstrahlung")),
+                self.tr("Globalstrahlung, Feld {field}").format(field=irradiation_field), ids))
+        raster = self.parameterAsRasterLayer(parameters, self.IRRADIATION_RASTER, context)
+        if raster is not None:
+            # zonal statistics in the raster's own CRS: the sites are transformed, the cells stay as they are
+            raster_sites = sites if not raster.crs().isValid() or raster.crs() == crs else shapely.make_valid(
+                shapely_geometries(features, source.sourceCrs(), raster.crs(), context))
+            mean, _low, _high = raster_zonal_statistics(raster, raster_sites)
+            yields.append(yield_from_irradiation(
+                pv_type, mean, self.tr("Globalstrahlung, Raster {name}").format(name=raster.name()), ids))
+        return tuple(yields)
+
+    def _report(self, feedback, types, pv_type, setback, co2, result, usable) -> None:
+        density, default = pv_type.mwp_per_ha, pv_type.specific_yield_kwh_kwp
+        feedback.pushInfo(self.tr(
+            "{type} ({title}, Version {version}): {density:g} MWp/ha ({density_status}), Vorgabe {default:g} kWh/kWp "
+            "({default_status}), Randabstand {setback:g} m.").format(
+            type=pv_type.label_text(), title=localised(types.title), version=types.version, density=density.value,
+            density_status=density.status_text(), default=default.value, default_status=default.status_text(),
+            setback=setback))
+        factor = types.co2_factor_g_kwh
+        feedback.pushInfo(self.tr("CO₂-Faktor {value:g} g/kWh (Vorgabe {default:g} g/kWh nach {basis}, "
+                                  "{status}).").format(value=co2, default=factor.value, basis=types.co2_legal_basis,
+                                                       status=factor.status_text()))
+        feedback.pushInfo(self.tr(
+            "{usable} von {count} Standorten mit nutzbarer Fläche: {mwp:,.2f} MWp, {gwh:,.2f} GWh/a, "
+            "{co2:,.0f} t CO₂/a vermieden; {notes} Standorte mit Hinweis (Feld „note“).").format(
+            usable=int(usable.sum()), count=len(usable), mwp=float(result.mwp.sum()), gwh=float(result.gwh_a.sum()),
+            co2=float(result.co2_t_a.sum()), notes=sum(1 for note in result.notes if note)))

@@ -1,0 +1,400 @@
+"""wip:windlayout – Windenergieanlagen platzieren: as many turbines of a type as fit into each site at the spacing
+ellipse, their annual energy from the mean wind speed (raster, field or constant), a Weibull distribution and the
+power curve less the stated losses, and the existing turbines in or near each site, replaced when repowering."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.i18n import tr
+from ..core.wind_energy import (
+    DEFAULT_TURBINE_ID,
+    TURBINES_FILE,
+    WINDPOWERLIB_PREFIX,
+    Losses,
+    WindError,
+    load_turbine_types,
+    windpowerlib_turbine,
+)
+from ..core.wind_park import ExistingTurbines, WindResource, plan_wind_park
+from ..core.workflow import normalise
+from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from .base import ResultFields, field_values, numbers
+from .yield_base import YieldAlgorithm
+
+# field names of existing turbines looked for when the planner names none (UFZ/MaStR exports and the demo data)
+EXISTING_HINTS = {
+    "EXISTING_POWER_FIELD": ("power_kw", "leistung_kw", "nettonennleistung", "bruttoleistung", "kw"),
+    "EXISTING_ROTOR_FIELD": ("dia_m", "rotor_m", "rotordurchmesser", "rotor"),
+    "EXISTING_HUB_FIELD": ("hub_m", "nabenhoehe", "nabenhoehe_m", "hub_height"),
+}
+
+
+class WindLayoutAlgorithm(YieldAlgorithm):
+    algorithm_id = "windlayout"
+
+    SITES = "SITES"
+    TURBINE_TYPE = "TURBINE_TYPE"
+    TURBINE_FILE = "TURBINE_FILE"
+    TURBINE_ID = "TURBINE_ID"
+    HUB_HEIGHT = "HUB_HEIGHT"
+    SPACING_ALONG = "SPACING_ALONG"
+    SPACING_ACROSS = "SPACING_ACROSS"
+    WIND_DIRECTION = "WIND_DIRECTION"
+    ROTOR_OVERHANG = "ROTOR_OVERHANG"
+    WIND_SPEED = "WIND_SPEED"
+    WIND_FIELD = "WIND_FIELD"
+    WIND_RASTER = "WIND_RASTER"
+    WIND_HEIGHT = "WIND_HEIGHT"
+    SHEAR = "SHEAR"
+    WEIBULL_K = "WEIBULL_K"
+    WAKE_LOSS = "WAKE_LOSS"
+    AVAILABILITY = "AVAILABILITY"
+    EXISTING = "EXISTING"
+    EXISTING_POWER_FIELD = "EXISTING_POWER_FIELD"
+    EXISTING_ROTOR_FIELD = "EXISTING_ROTOR_FIELD"
+    EXISTING_HUB_FIELD = "EXISTING_HUB_FIELD"
+    EXISTING_DISTANCE = "EXISTING_DISTANCE"
+    REPOWERING = "REPOWERING"
+    TURBINES = "TURBINES"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):
+        return self.tr("Windenergieanlagen platzieren")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Platziert so viele Windenergieanlagen eines Typs wie möglich in jede Fläche: jedes Paar mindestens eine "
+            "Abstandsellipse entfernt (Standard 5 Rotordurchmesser in Hauptwindrichtung × 3 quer dazu). Gesucht wird "
+            "über Gitterorientierungen und -versätze und eine Randauffüllung; das einfache Raster ab der Flächenecke "
+            "ist immer dabei, das Ergebnis hat nie weniger Anlagen (Feld grid_turbines zum Vergleich). „Rotor "
+            "außerhalb zulässig“: nur der Turm muss in der Fläche stehen; sonst auch die Rotorfläche (nach § 4 Abs. 3 "
+            "WindBG zählen Rotor-innerhalb-Flächen nur anteilig zum Flächenbeitragswert).\n\n"
+            "Anlagentypen: die Referenzanlagen des Katalogs resources/yield/turbines.json, ein eigener Katalog "
+            "(Kopie der Datei) mit Typ-ID, oder mit installiertem windpowerlib „windpowerlib:E-126/4200“.\n\n"
+            "Jahresenergie: mittlere Windgeschwindigkeit aus Raster, Feld der Flächen oder einem festen Wert in der "
+            "Bezugshöhe, Potenzgesetz bis zur Nabe, Weibull-Verteilung mit dem Formparameter k, Leistungskurve, "
+            "abzüglich Parkverlusten und Nichtverfügbarkeit (beide stehen im Ergebnis).\n\n"
+            "Bestehende Anlagen in oder nahe einer Fläche werden gemeldet und halten ihren Abstand; im "
+            "Repowering-Modus werden sie ersetzt und der Nettozuwachs in MW und GWh/a ausgewiesen.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, self.tr("Flächen (z. B. Flächenkulisse Wind)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        types = load_turbine_types()
+        turbine_type = QgsProcessingParameterEnum(
+            self.TURBINE_TYPE, self.tr("Anlagentyp"), options=[types[key].label for key in types],
+            defaultValue=list(types).index(DEFAULT_TURBINE_ID))
+        self.addParameter(turbine_type)
+        self.addParameter(QgsProcessingParameterFile(
+            self.TURBINE_FILE, self.tr("Eigener Anlagenkatalog (JSON)"), extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.TURBINE_ID, self.tr("Typ-ID im eigenen Katalog oder windpowerlib:<Typ>"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.HUB_HEIGHT, self.tr("Nabenhöhe (m, 0 = die des Typs)"), QgsProcessingParameterNumber.Type.Double,
+            0.0, False, 0.0, 300.0))
+        for name, label, default in ((self.SPACING_ALONG, self.tr("Abstand in Hauptwindrichtung (Rotordurchmesser)"),
+                                      5.0),
+                                     (self.SPACING_ACROSS, self.tr("Abstand quer zur Hauptwindrichtung "
+                                                                   "(Rotordurchmesser)"), 3.0)):
+            self.addParameter(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Double,
+                                                           default, False, 1.0, 20.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WIND_DIRECTION, self.tr("Hauptwindrichtung (Grad, woher der Wind kommt)"),
+            QgsProcessingParameterNumber.Type.Double, 225.0, False, 0.0, 360.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ROTOR_OVERHANG, self.tr("Rotor außerhalb der Fläche zulässig (Rotor-out)"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WIND_SPEED, self.tr("Mittlere Windgeschwindigkeit (m/s in Bezugshöhe, 0 = aus Raster oder Feld)"),
+            QgsProcessingParameterNumber.Type.Double, 0.0, False, 0.0, 20.0))
+        self.addParameter(QgsProcessingParameterField(
+            self.WIND_FIELD, self.tr("Feld mittlere Windgeschwindigkeit (m/s)"), parentLayerParameterName=self.SITES,
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.WIND_RASTER, self.tr("Raster mittlere Windgeschwindigkeit (m/s)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WIND_HEIGHT, self.tr("Bezugshöhe der Windgeschwindigkeit (m über Grund)"),
+            QgsProcessingParameterNumber.Type.Double, 150.0, False, 1.0, 300.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SHEAR, self.tr("Höhenexponent α (Potenzgesetz)"), QgsProcessingParameterNumber.Type.Double, 0.2,
+            False, 0.0, 1.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WEIBULL_K, self.tr("Weibull-Formparameter k"), QgsProcessingParameterNumber.Type.Double, 2.0, False,
+            0.5, 5.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WAKE_LOSS, self.tr("Parkverluste (Nachlauf, %)"), QgsProcessingParameterNumber.Type.Double, 8.0,
+            False, 0.0, 99.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.AVAILABILITY, self.tr("Technische Verfügbarkeit (%)"), QgsProcessingParameterNumber.Type.Double,
+            97.0, False, 1.0, 100.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.EXISTING, self.tr("Bestehende Windenergieanlagen"), [QgsProcessing.SourceType.TypeVectorPoint],
+            optional=True))
+        for name, label in ((self.EXISTING_POWER_FIELD, self.tr("Bestand: Leistung (kW)")),
+                            (self.EXISTING_ROTOR_FIELD, self.tr("Bestand: Rotordurchmesser (m)")),
+                            (self.EXISTING_HUB_FIELD, self.tr("Bestand: Nabenhöhe (m)"))):
+            self.addParameter(QgsProcessingParameterField(
+                name, label, parentLayerParameterName=self.EXISTING,
+                type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.EXISTING_DISTANCE, self.tr("Bestand: gilt als nahe bis (m)"), QgsProcessingParameterNumber.Type.Double,
+            500.0, False, 0.0, 10000.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.REPOWERING, self.tr("Repowering: Bestand in und nahe den Flächen ersetzen"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.TURBINES, self.tr("Windenergieanlagen"), QgsProcessing.SourceType.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Flächen mit Windpark")))
+        for name, label in (("TURBINE_COUNT", self.tr("Anlagen")), ("TOTAL_MW", self.tr("Leistung (MW)")),
+                            ("TOTAL_GWH", self.tr("Jahresenergie netto (GWh/a)")),
+                            ("NET_GAIN_MW", self.tr("Nettozuwachs Leistung (MW)")),
+                            ("NET_GAIN_GWH", self.tr("Nettozuwachs Jahresenergie (GWh/a)"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    # -- reading -------------------------------------------------------------------------------------------------
+
+    def _turbine(self, parameters, context):
+        hub = self.parameterAsDouble(parameters, self.HUB_HEIGHT, context)
+        own_file = self.parameterAsFile(parameters, self.TURBINE_FILE, context)
+        own_id = self.parameterAsString(parameters, self.TURBINE_ID, context).strip()
+        if own_id.startswith(WINDPOWERLIB_PREFIX):
+            turbine = windpowerlib_turbine(own_id[len(WINDPOWERLIB_PREFIX):], hub or None)
+        else:
+            types = load_turbine_types(Path(own_file) if own_file else TURBINES_FILE)
+            if own_file or own_id:
+                key = own_id or next(iter(types))
+                if key not in types:
+                    raise WindError(tr("Anlagentyp „{id}“ fehlt im Katalog {file}; vorhanden: {known}.").format(
+                        id=key, file=Path(own_file or TURBINES_FILE).name, known=", ".join(types)))
+            else:
+                key = list(types)[self.parameterAsEnum(parameters, self.TURBINE_TYPE, context)]
+            turbine = types[key]
+        if hub:
+            turbine = replace(turbine, hub_m=hub)
+        return turbine
+
+    def _sites(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.SITES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
+        features = list(source.getFeatures())
+        if not features:
+            raise QgsProcessingException(self.tr("Die Flächenebene enthält keine Objekte."))
+        crs = working_crs(source)
+        report_reprojection(source, crs, feedback)
+        geometries = shapely.make_valid(shapely_geometries(features, source.sourceCrs(), crs, context))
+        polygons = np.array([_polygonal(geometry) for geometry in geometries], dtype=object)
+        if all(polygon is None for polygon in polygons):
+            raise QgsProcessingException(self.tr("Keine der Flächen hat eine gültige Polygongeometrie."))
+        return source, features, crs, polygons
+
+    def _existing(self, parameters, context, crs, feedback) -> ExistingTurbines | None:
+        source = self.parameterAsSource(parameters, self.EXISTING, context)
+        if source is None:
+            return None
+        features = list(source.getFeatures())
+        report_reprojection(source, crs, feedback)
+        points = shapely_geometries(features, source.sourceCrs(), crs, context)
+        points = np.array([None if p is None or p.is_empty else shapely.get_point(p, 0) if p.geom_type ==
+                           "MultiPoint" else p for p in points], dtype=object)
+        values = []
+        for name in EXISTING_HINTS:
+            field = self.parameterAsString(parameters, name, context) or next(
+                (f for f in source.fields().names() if normalise(f) in EXISTING_HINTS[name]), None)
+            if field is None:
+                feedback.pushWarning(self.tr("Bestand: kein Feld für {what} gefunden; deren Ertrag bleibt offen.")
+                                     .format(what=self.parameterDefinition(name).description()))
+            values.append(numbers(features, field, self.parameterDefinition(name).description()))
+        return ExistingTurbines(points, *values)
+
+    def _resource(self, parameters, context, sites_features, crs, feedback) -> WindResource:
+        constant = self.parameterAsDouble(parameters, self.WIND_SPEED, context)
+        field = self.parameterAsString(parameters, self.WIND_FIELD, context)
+        raster = self.parameterAsRasterLayer(parameters, self.WIND_RASTER, context)
+        if raster is not None:
+            speed_at = _raster_sampler(raster, crs, context)
+            feedback.pushInfo(self.tr("Windgeschwindigkeit aus dem Raster „{name}“.").format(name=raster.name()))
+        elif field:
+            per_site = numbers(sites_features, field, self.tr("Windgeschwindigkeit"))
+
+            def speed_at(_x, _y, site):
+                return np.where(site >= 0, per_site[np.maximum(site, 0)], np.nan)
+        elif constant > 0:
+            def speed_at(x, _y, _site):
+                return np.full(len(x), constant)
+        else:
+            raise QgsProcessingException(self.tr(
+                "Winddaten fehlen: bitte ein Windraster, ein Feld der Flächen oder eine mittlere Windgeschwindigkeit "
+                "angeben."))
+        return WindResource(speed_at, self.parameterAsDouble(parameters, self.WIND_HEIGHT, context),
+                            self.parameterAsDouble(parameters, self.SHEAR, context),
+                            self.parameterAsDouble(parameters, self.WEIBULL_K, context))
+
+    # -- run -----------------------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source, features, crs, polygons = self._sites(parameters, context, feedback)
+        try:
+            turbine = self._turbine(parameters, context)
+            losses = Losses(self.parameterAsDouble(parameters, self.WAKE_LOSS, context),
+                            self.parameterAsDouble(parameters, self.AVAILABILITY, context))
+            resource = self._resource(parameters, context, features, crs, feedback)
+            existing = self._existing(parameters, context, crs, feedback)
+            overhang = self.parameterAsBool(parameters, self.ROTOR_OVERHANG, context)
+            repowering = self.parameterAsBool(parameters, self.REPOWERING, context)
+            feedback.pushInfo(self.tr("Anlagentyp: {label} ({mw:.1f} MW, Rotor {rotor:.0f} m, Nabe {hub:.0f} m)")
+                              .format(label=turbine.label, mw=turbine.rated_mw, rotor=turbine.rotor_m,
+                                      hub=turbine.hub_m))
+            park = plan_wind_park(
+                polygons, turbine, self.parameterAsDouble(parameters, self.SPACING_ALONG, context),
+                self.parameterAsDouble(parameters, self.SPACING_ACROSS, context),
+                self.parameterAsDouble(parameters, self.WIND_DIRECTION, context), overhang, resource, losses,
+                existing, self.parameterAsDouble(parameters, self.EXISTING_DISTANCE, context), repowering,
+                progress=lambda value: feedback.setProgress(0.9 * value), canceled=feedback.isCanceled)
+        except WindError as error:
+            raise QgsProcessingException(str(error)) from error
+        if feedback.isCanceled():
+            return {}
+        layout = park.layout
+        no_wind = int(np.isnan(park.wind_ms).sum())
+        if no_wind:
+            feedback.pushWarning(self.tr("{count} Anlage(n) ohne Windgeschwindigkeit (keine Daten an ihrem "
+                                         "Standort): ohne Ertrag.").format(count=no_wind))
+        ids = _site_ids(features)
+        turbines_id = self._write_turbines(parameters, context, crs, park, ids)
+        sites_id, totals = self._write_sites(parameters, context, source, features, polygons, park,
+                                                         overhang, repowering)
+        feedback.pushInfo(self.tr("{count} Anlagen mit {mw:,.1f} MW und {gwh:,.1f} GWh/a netto; das einfache Raster "
+                                  "fände {grid}.").format(count=len(layout.x), mw=totals["TOTAL_MW"],
+                                                          gwh=totals["TOTAL_GWH"],
+                                                          grid=int(layout.baseline_per_site.sum())))
+        return dict(totals, **{self.TURBINES: turbines_id, self.OUTPUT: sites_id})
+
+    def _write_turbines(self, parameters, context, crs, park, ids):
+        fields = QgsFields()
+        for name, kind in (("turbine_id", QVariant.Int), ("site_id", QVariant.String), ("type", QVariant.String),
+                           ("mw", QVariant.Double), ("hub_m", QVariant.Double), ("rotor_m", QVariant.Double),
+                           ("total_m", QVariant.Double), ("wind_ms", QVariant.Double),
+                           ("gross_gwh_a", QVariant.Double), ("gwh_a", QVariant.Double),
+                           ("full_load_h", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, destination = self.parameterAsSink(parameters, self.TURBINES, context, fields, QgsWkbTypes.Type.Point,
+                                                 crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.TURBINES))
+        turbine, layout = park.turbine, park.layout
+        out = []
+        for row in range(len(layout.x)):
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(layout.x[row], layout.y[row])))
+            net = optional_float(park.net_mwh[row])
+            feature.setAttributes([
+                row + 1, ids[layout.site[row]], turbine.label, turbine.rated_mw, turbine.hub_m, turbine.rotor_m,
+                turbine.total_height_m, optional_float(park.wind_ms[row]), optional_float(park.gross_mwh[row] / 1000),
+                None if net is None else net / 1000, None if net is None else net / turbine.rated_mw])
+            out.append(feature)
+        if not sink.addFeatures(out, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        return destination
+
+    def _write_sites(self, parameters, context, source, features, polygons, park, overhang, repowering):
+        totals = park.site_totals()
+        rule = self.tr("Rotor außerhalb zulässig") if overhang else self.tr("Rotor innerhalb der Fläche")
+        extra = [("turbines", QVariant.Int), ("grid_turbines", QVariant.Int), ("mw", QVariant.Double),
+                 ("wind_ms", QVariant.Double), ("gross_gwh_a", QVariant.Double), ("gwh_a", QVariant.Double),
+                 ("full_load_h", QVariant.Double), ("existing_n", QVariant.Int), ("existing_mw", QVariant.Double),
+                 ("existing_gwh_a", QVariant.Double), ("replaced_n", QVariant.Int), ("replaced_mw", QVariant.Double),
+                 ("net_gain_mw", QVariant.Double), ("net_gain_gwh_a", QVariant.Double),
+                 ("turbine_type", QVariant.String), ("wake_loss_pct", QVariant.Double),
+                 ("availability_pct", QVariant.Double), ("rotor_rule", QVariant.String), ("note", QVariant.String)]
+        result_fields = ResultFields(source, extra)
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
+                                                 source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for row, feature in enumerate(features):
+            notes = []
+            if polygons[row] is None:
+                notes.append(self.tr("keine gültige Polygongeometrie"))
+            elif not totals.turbines[row]:
+                notes.append(self.tr("zu klein oder zu schmal für eine Anlage"))
+            if totals.existing_n[row] and not repowering:
+                notes.append(self.tr("{count} Bestandsanlage(n) in oder nahe der Fläche halten ihren Abstand").format(
+                    count=int(totals.existing_n[row])))
+            feature.setAttributes(result_fields.attributes(feature, [
+                int(totals.turbines[row]), int(totals.grid_turbines[row]), float(totals.mw[row]),
+                optional_float(totals.wind_ms[row]), float(totals.gross_gwh[row]), float(totals.gwh[row]),
+                optional_float(totals.full_load_h[row]), int(totals.existing_n[row]), float(totals.existing_mw[row]),
+                float(totals.existing_gwh[row]), int(totals.replaced_n[row]), float(totals.replaced_mw[row]),
+                float(totals.net_gain_mw[row]), float(totals.net_gain_gwh[row]), park.turbine.label,
+                park.losses.wake_pct, park.losses.availability_pct, rule, "; ".join(notes) or None]))
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        return destination, {
+            "TURBINE_COUNT": int(totals.turbines.sum()), "TOTAL_MW": float(totals.mw.sum()),
+            "TOTAL_GWH": float(totals.gwh.sum()), "NET_GAIN_MW": float(totals.net_gain_mw.sum()),
+            "NET_GAIN_GWH": float(totals.net_gain_gwh.sum())}
+
+
+def _polygonal(geometry):
+    """The polygon parts of a geometry (None when it has none)."""
+    if geometry is None or geometry.is_empty:
+        return None
+    parts = [part for part in shapely.get_parts(geometry) if part.geom_type == "Polygon" and part.area > 0]
+    if not parts and geometry.geom_type == "GeometryCollection":
+        return None
+    return shapely.union_all(parts) if parts else None
+
+
+def _site_ids(features) -> list[str]:
+    """A readable id per site: the field area_id (wip:eligibility), id or fid when there is one, else the row."""
+    names = features[0].fields().names()
+    field = next((name for name in ("area_id", "site_id", "id", "fid") if name in names), None)
+    values = field_values(features, field)
+    return [str(value) if value is not None else str(row + 1) for row, value in enumerate(values)]
+
+
+def _raster_sampler(raster, crs, context):
+    """Band 1 of ``raster`` at points in ``crs``: NaN outside the raster and on NoData."""
+    provider = raster.dataProvider()
+    transform = QgsCoordinateTransform(crs, raster.crs(), context.transformContext()) \
+        if raster.crs().isValid() and raster.crs() != crs else None
+
+    def speed_at(x, y, _site):
+        values = np.full(len(x), np.nan)
+        for row, (px, py) in enumerate(zip(x, y)):
+            if not (np.isfinite(px) and np.isfinite(py)):
+                continue
+            point = QgsPointXY(px, py)
+            if transform is not None:
+                point = transform.transform(point)
+            value, ok = provider.sample(point, 1)
+            if ok and np.isfinite(value):
+                values[row] = value
+        return values
+
+    return speed_at

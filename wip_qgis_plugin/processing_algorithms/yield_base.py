@@ -1,0 +1,13 @@
+"""The group of the yield algorithms (Ertrag), shared by PV and wind."""
+
+from .base import WipAlgorithm
+
+
+class YieldAlgorithm(WipAlgorithm):
+    """The algorithms of the step Ertrag."""
+
+    def group(self):
+        return self.tr("Ertrag")
+
+    def groupId(self):
+        return "yield"

@@ -1,0 +1,39 @@
+"""Read raster cells through the QGIS providers for the core's zonal statistics."""
+
+import numpy as np
+import shapely
+from qgis.core import Qgis, QgsProcessingException, QgsRectangle
+
+from ..core.i18n import tr
+from ..core.site_criteria import zonal_statistics
+
+RASTER_TYPES = {Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
+                Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
+                Qgis.DataType.Float64: np.float64}
+
+
+def raster_zonal_statistics(raster, sites: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mean, minimum and maximum of band 1 of ``raster`` over each site (shapely, in the raster's CRS): the window
+    of the raster around the sites is read through its provider, then the cells whose centre lies in a site count."""
+    provider = raster.dataProvider()
+    full = raster.extent()
+    width, height = raster.rasterUnitsPerPixelX(), raster.rasterUnitsPerPixelY()
+    minx, miny, maxx, maxy = shapely.total_bounds(sites)
+    # the window: whole cells of the raster grid around the sites, clipped to the raster
+    c0 = max(0, int(np.floor((minx - full.xMinimum()) / width)))
+    c1 = min(raster.width(), int(np.ceil((maxx - full.xMinimum()) / width)))
+    r0 = max(0, int(np.floor((full.yMaximum() - maxy) / height)))
+    r1 = min(raster.height(), int(np.ceil((full.yMaximum() - miny) / height)))
+    nan = np.full(len(sites), np.nan)
+    if c0 >= c1 or r0 >= r1:
+        return nan, nan.copy(), nan.copy()
+    x0, y0 = full.xMinimum() + c0 * width, full.yMaximum() - r0 * height
+    extent = QgsRectangle(x0, y0 - (r1 - r0) * height, x0 + (c1 - c0) * width, y0)
+    block = provider.block(1, extent, c1 - c0, r1 - r0)
+    dtype = RASTER_TYPES.get(block.dataType())
+    if dtype is None:
+        raise QgsProcessingException(tr("Raster „{name}“: Datentyp wird nicht unterstützt.").format(
+            name=raster.name()))
+    grid = np.frombuffer(bytes(block.data()), dtype=dtype).reshape(r1 - r0, c1 - c0)
+    nodata = provider.sourceNoDataValue(1) if provider.sourceHasNoDataValue(1) else None
+    return zonal_statistics(sites, grid, (x0, y0), (width, height), nodata)
