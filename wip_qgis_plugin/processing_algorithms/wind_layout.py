@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -43,7 +42,8 @@ from ..core.wind_energy import (
 )
 from ..core.wind_park import ExistingTurbines, WindResource, plan_wind_park
 from ..core.workflow import normalise
-from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, transform_points, working_crs
+from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, field_values, numbers
 from .yield_base import YieldAlgorithm
 
@@ -379,22 +379,15 @@ def _site_ids(features) -> list[str]:
 
 
 def _raster_sampler(raster, crs, context):
-    """Band 1 of ``raster`` at points in ``crs``: NaN outside the raster and on NoData."""
-    provider = raster.dataProvider()
-    transform = QgsCoordinateTransform(crs, raster.crs(), context.transformContext()) \
-        if raster.crs().isValid() and raster.crs() != crs else None
+    """Band 1 of ``raster`` at points given in ``crs``: the cell under each point, NaN outside and on NoData."""
 
     def speed_at(x, y, _site):
         values = np.full(len(x), np.nan)
-        for row, (px, py) in enumerate(zip(x, y)):
-            if not (np.isfinite(px) and np.isfinite(py)):
-                continue
-            point = QgsPointXY(px, py)
-            if transform is not None:
-                point = transform.transform(point)
-            value, ok = provider.sample(point, 1)
-            if ok and np.isfinite(value):
-                values[row] = value
+        located = np.isfinite(x) & np.isfinite(y)
+        if located.any():
+            target = raster.crs() if raster.crs().isValid() else crs
+            px, py = transform_points(x[located], y[located], crs, target, context)
+            values[located] = raster_zonal_statistics(raster, shapely.points(px, py))[0]
         return values
 
     return speed_at

@@ -111,15 +111,23 @@ def shapely_geometries(features, source_crs: QgsCoordinateReferenceSystem, crs: 
     return shapely.from_wkb(np.array(wkbs, dtype=object))
 
 
+def transform_points(x: np.ndarray, y: np.ndarray, crs: QgsCoordinateReferenceSystem,
+                     target: QgsCoordinateReferenceSystem, context) -> tuple[np.ndarray, np.ndarray]:
+    """Point coordinates from ``crs`` to ``target``, all at once as one multipoint."""
+    if not len(x) or crs == target:
+        return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    geometry = QgsGeometry()
+    geometry.fromWkb(shapely.to_wkb(shapely.multipoints(np.column_stack([x, y]))))
+    geometry.transform(QgsCoordinateTransform(crs, target, context.transformContext()))
+    coordinates = shapely.get_coordinates(shapely.from_wkb(bytes(geometry.asWkb())))
+    return coordinates[:, 0], coordinates[:, 1]
+
+
 def longitudes_latitudes(points: np.ndarray, crs: QgsCoordinateReferenceSystem, context) -> tuple[np.ndarray,
                                                                                                  np.ndarray]:
     """Longitude and latitude (WGS 84, degrees) of shapely points given in ``crs``."""
-    geometry = QgsGeometry()
-    geometry.fromWkb(shapely.to_wkb(shapely.multipoints(points)))
-    geometry.transform(QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"),
-                                              context.transformContext()))
-    coordinates = shapely.get_coordinates(shapely.from_wkb(bytes(geometry.asWkb())))
-    return coordinates[:, 0], coordinates[:, 1]
+    return transform_points(shapely.get_x(points), shapely.get_y(points), crs,
+                            QgsCoordinateReferenceSystem("EPSG:4326"), context)
 
 
 def qgs_fields(frame: pd.DataFrame) -> QgsFields:
