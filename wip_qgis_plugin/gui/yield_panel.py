@@ -31,7 +31,7 @@ from .bar_chart import BarChart
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "yield_panel.ui"))
 
 WIND_TAB, PV_TAB = 0, 1
-CHART_SITES = 12
+CHART_SITES = 8
 FID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -72,6 +72,9 @@ class YieldDock(QgsDockWidget):
         form.cancelButton.setEnabled(False)
         form.progressBar.setValue(0)
         form.siteTable.verticalHeader().setVisible(False)
+        rows = 6  # visible without scrolling
+        form.siteTable.setMinimumHeight(form.siteTable.horizontalHeader().sizeHint().height()
+                                        + rows * form.siteTable.verticalHeader().defaultSectionSize() + 4)
 
         form.runButton.clicked.connect(self.run)
         form.cancelButton.clicked.connect(self.cancel)
@@ -219,15 +222,17 @@ class YieldDock(QgsDockWidget):
         if wind:
             existing = sum(feature["existing_n"] or 0 for feature in sites.getFeatures())
             grid = sum(feature["grid_turbines"] or 0 for feature in sites.getFeatures())
-            text = tr("{count} Anlagen, {mw:,.1f} MW, {gwh:,.1f} GWh/a netto (einfaches Raster: {grid} Anlagen).")\
+            text = tr("{count} Anlagen, {mw:.1f} MW, {gwh:.1f} GWh/a netto (einfaches Raster: {grid} Anlagen).")\
                 .format(count=results["TURBINE_COUNT"], mw=results["TOTAL_MW"], gwh=results["TOTAL_GWH"], grid=grid)
-            if existing:
-                text += " " + tr("Bestand in oder nahe den Flächen: {count} Anlagen; Nettozuwachs {mw:,.1f} MW, "
-                                 "{gwh:,.1f} GWh/a.").format(count=existing, mw=results["NET_GAIN_MW"],
-                                                             gwh=results["NET_GAIN_GWH"])
+            if existing and self.form.repoweringCheck.isChecked():
+                text += " " + tr("{count} Bestandsanlagen ersetzt; Nettozuwachs {mw:.1f} MW, {gwh:.1f} GWh/a.").format(
+                    count=existing, mw=results["NET_GAIN_MW"], gwh=results["NET_GAIN_GWH"])
+            elif existing:
+                text += " " + tr("{count} Bestandsanlagen in oder nahe den Flächen bleiben und halten ihren Abstand.")\
+                    .format(count=existing)
             return text
         co2 = sum(feature["co2_t_a"] or 0.0 for feature in sites.getFeatures())
-        return tr("{mwp:,.1f} MWp, {gwh:,.1f} GWh/a, {co2:,.0f} t CO₂/a vermieden.").format(
+        return tr("{mwp:.1f} MWp, {gwh:.1f} GWh/a, {co2:.0f} t CO₂/a vermieden.").format(
             mwp=results["TOTAL_MWP"], gwh=results["TOTAL_GWH"], co2=co2)
 
     def zoom_to_site(self, row: int, _column: int) -> None:

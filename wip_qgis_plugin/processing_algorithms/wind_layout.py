@@ -288,7 +288,7 @@ class WindLayoutAlgorithm(YieldAlgorithm):
         turbines_id = self._write_turbines(parameters, context, crs, park, ids)
         sites_id, totals = self._write_sites(parameters, context, source, features, polygons, park,
                                                          overhang, repowering)
-        feedback.pushInfo(self.tr("{count} Anlagen mit {mw:,.1f} MW und {gwh:,.1f} GWh/a netto; das einfache Raster "
+        feedback.pushInfo(self.tr("{count} Anlagen mit {mw:.1f} MW und {gwh:.1f} GWh/a netto; das einfache Raster "
                                   "fände {grid}.").format(count=len(layout.x), mw=totals["TOTAL_MW"],
                                                           gwh=totals["TOTAL_GWH"],
                                                           grid=int(layout.baseline_per_site.sum())))

@@ -1262,8 +1262,8 @@
       <translation>Full-load hours</translation>
     </message>
     <message>
-      <source>{mwp:,.1f} MWp, {gwh:,.1f} GWh/a, {co2:,.0f} t CO₂/a vermieden.</source>
-      <translation>{mwp:,.1f} MWp, {gwh:,.1f} GWh/a, {co2:,.0f} t CO₂/a avoided.</translation>
+      <source>{mwp:.1f} MWp, {gwh:.1f} GWh/a, {co2:.0f} t CO₂/a vermieden.</source>
+      <translation>{mwp:.1f} MWp, {gwh:.1f} GWh/a, {co2:.0f} t CO₂/a avoided.</translation>
     </message>
     <message>
       <source>Fläche</source>
@@ -1278,12 +1278,16 @@
       <translation>usable ha</translation>
     </message>
     <message>
-      <source>{count} Anlagen, {mw:,.1f} MW, {gwh:,.1f} GWh/a netto (einfaches Raster: {grid} Anlagen).</source>
-      <translation>{count} turbines, {mw:,.1f} MW, {gwh:,.1f} GWh/a net (plain grid: {grid} turbines).</translation>
+      <source>{count} Anlagen, {mw:.1f} MW, {gwh:.1f} GWh/a netto (einfaches Raster: {grid} Anlagen).</source>
+      <translation>{count} turbines, {mw:.1f} MW, {gwh:.1f} GWh/a net (plain grid: {grid} turbines).</translation>
     </message>
     <message>
-      <source>Bestand in oder nahe den Flächen: {count} Anlagen; Nettozuwachs {mw:,.1f} MW, {gwh:,.1f} GWh/a.</source>
-      <translation>Existing turbines in or near the areas: {count}; net gain {mw:,.1f} MW, {gwh:,.1f} GWh/a.</translation>
+      <source>{count} Bestandsanlagen ersetzt; Nettozuwachs {mw:.1f} MW, {gwh:.1f} GWh/a.</source>
+      <translation>{count} existing turbines replaced; net gain {mw:.1f} MW, {gwh:.1f} GWh/a.</translation>
+    </message>
+    <message>
+      <source>{count} Bestandsanlagen in oder nahe den Flächen bleiben und halten ihren Abstand.</source>
+      <translation>{count} existing turbines in or near the areas stay and keep their distance.</translation>
     </message>
     <message>
       <source>&amp;WIP Energie- und Raumplanung</source>
@@ -2076,8 +2080,8 @@ Existing turbines in or near an area are reported and keep their distance; in re
       <translation>Wind speed</translation>
     </message>
     <message>
-      <source>{count} Anlagen mit {mw:,.1f} MW und {gwh:,.1f} GWh/a netto; das einfache Raster fände {grid}.</source>
-      <translation>{count} turbines with {mw:,.1f} MW and {gwh:,.1f} GWh/a net; the plain grid would find {grid}.</translation>
+      <source>{count} Anlagen mit {mw:.1f} MW und {gwh:.1f} GWh/a netto; das einfache Raster fände {grid}.</source>
+      <translation>{count} turbines with {mw:.1f} MW and {gwh:.1f} GWh/a net; the plain grid would find {grid}.</translation>
     </message>
     <message>
       <source>keine gültige Polygongeometrie</source>
