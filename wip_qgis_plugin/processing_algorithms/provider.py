@@ -18,9 +18,11 @@ def algorithm_classes() -> list:
     from .site_score import SiteScoreAlgorithm
     from .site_sensitivity import SiteSensitivityAlgorithm
     from .wind_layout import WindLayoutAlgorithm
+    from .zoning_alternatives import ZoningAlternativesAlgorithm
 
     return [EligibilityAlgorithm, SiteCriteriaAlgorithm, SiteScoreAlgorithm, SiteSensitivityAlgorithm,
-            PvYieldAlgorithm, WindLayoutAlgorithm, HeatDemandAlgorithm, HeatDensityAlgorithm, HeatSuitabilityAlgorithm]
+            PvYieldAlgorithm, WindLayoutAlgorithm, ZoningAlternativesAlgorithm, HeatDemandAlgorithm,
+            HeatDensityAlgorithm, HeatSuitabilityAlgorithm]
 
 
 class WipProvider(QgsProcessingProvider):

@@ -870,6 +870,130 @@
       <translation>Municipal statistics</translation>
     </message>
     <message>
+      <source>Bestand beibehalten</source>
+      <translation>Keep current use</translation>
+    </message>
+    <message>
+      <source>maximale Eignung</source>
+      <translation>maximum suitability</translation>
+    </message>
+    <message>
+      <source>flächensparend</source>
+      <translation>land-saving</translation>
+    </message>
+    <message>
+      <source>maximaler Ertrag</source>
+      <translation>maximum yield</translation>
+    </message>
+    <message>
+      <source>Mindestens ein Ziel der Varianten wählen.</source>
+      <translation>Choose at least one objective for the alternatives.</translation>
+    </message>
+    <message>
+      <source>Anzahl naher Alternativen ≥ 0 und Spielraum 0–100 % erwartet.</source>
+      <translation>Number of near-optimal alternatives ≥ 0 and allowance 0–100 % expected.</translation>
+    </message>
+    <message>
+      <source>Keine Planungseinheiten.</source>
+      <translation>No planning units.</translation>
+    </message>
+    <message>
+      <source>Keine Einheit ist für eine Nutzung geeignet oder festgelegt: alle Varianten behalten den Bestand.</source>
+      <translation>No unit is eligible for or locked to a use: all alternatives keep the current use.</translation>
+    </message>
+    <message>
+      <source>allein erreichbar; konkurriert um dieselben Flächen mit: {targets}</source>
+      <translation>reachable alone; competes for the same land with: {targets}</translation>
+    </message>
+    <message>
+      <source>Die Zellgröße muss größer 0 sein.</source>
+      <translation>The cell size must be greater than 0.</translation>
+    </message>
+    <message>
+      <source>Die Gemeindefläche muss größer 0 sein.</source>
+      <translation>The municipality's area must be greater than 0.</translation>
+    </message>
+    <message>
+      <source>optimal</source>
+      <translation>optimal</translation>
+    </message>
+    <message>
+      <source>Zeitlimit erreicht (beste gefundene Lösung)</source>
+      <translation>time limit reached (best solution found)</translation>
+    </message>
+    <message>
+      <source>nicht gelöst ({message})</source>
+      <translation>not solved ({message})</translation>
+    </message>
+    <message>
+      <source>allein höchstens {value:.1f} {unit} erreichbar (Eignung, Festlegungen, Obergrenzen, Nachbarschaft, Mindestgröße)</source>
+      <translation>at most {value:.1f} {unit} reachable alone (eligibility, locks, limits, neighbours, minimum size)</translation>
+    </message>
+    <message>
+      <source>Obergrenzen und Nachbarschaftsregeln</source>
+      <translation>limits and neighbour rules</translation>
+    </message>
+    <message>
+      <source>Wert ≥ 0 erwartet</source>
+      <translation>value ≥ 0 expected</translation>
+    </message>
+    <message>
+      <source>es fehlen {uses}</source>
+      <translation>{uses} missing</translation>
+    </message>
+    <message>
+      <source>nahe Alternative {number} ({objective}, ≤ {pct:g} %)</source>
+      <translation>near-optimal alternative {number} ({objective}, ≤ {pct:g} %)</translation>
+    </message>
+    <message>
+      <source>{size:g} m große Zellen ergäben über zwei Millionen Einheiten; bitte größer wählen.</source>
+      <translation>Cells of {size:g} m would give more than two million units; please choose larger ones.</translation>
+    </message>
+    <message>
+      <source>{file}: Nutzungskatalog kann nicht gelesen werden ({error}).</source>
+      <translation>{file}: the use catalog cannot be read ({error}).</translation>
+    </message>
+    <message>
+      <source>zwei Nutzungen aus {uses} erwartet</source>
+      <translation>two uses out of {uses} expected</translation>
+    </message>
+    <message>
+      <source>Windflächenanteil {value} % liegt nicht zwischen 0 und 100 %.</source>
+      <translation>Wind area share {value} % is not between 0 and 100 %.</translation>
+    </message>
+    <message>
+      <source>Die Variante „{name}“ hat keine zulässige Lösung: {message}</source>
+      <translation>The alternative “{name}” has no feasible solution: {message}</translation>
+    </message>
+    <message>
+      <source>Höchstanteil für {use}: {value} % liegt über 100 %.</source>
+      <translation>Maximum share for {use}: {value} % is above 100 %.</translation>
+    </message>
+    <message>
+      <source>Windfläche ≥ {share:g} % der Gemeinde</source>
+      <translation>Wind area ≥ {share:g} % of the municipality</translation>
+    </message>
+    <message>
+      <source>Keine weitere nahe Alternative gefunden: {message}</source>
+      <translation>No further near-optimal alternative found: {message}</translation>
+    </message>
+    <message>
+      <source>Innerhalb von {pct:g} % des Optimums gibt es keine weitere, andere Variante.</source>
+      <translation>There is no further, different alternative within {pct:g} % of the optimum.</translation>
+    </message>
+    <message>
+      <source>Unbekannte Nutzung „{use}“; bekannt: {uses}.</source>
+      <translation>Unknown use “{use}”; known: {uses}.</translation>
+    </message>
+    <message>
+      <source>{what} für {use}: {value} ist kein Wert ≥ 0.</source>
+      <translation>{what} for {use}: {value} is not a value ≥ 0.</translation>
+    </message>
+    <message>
+      <source>Unbekanntes Ziel „{objective}“.</source>
+      <translation>Unknown objective “{objective}”.</translation>
+    </message>
+    <message>
       <source>WIP Energie- und Raumplanung: es fehlen Python-Pakete: {names}. {how}. Danach QGIS neu starten.</source>
       <translation>WIP Energy and Spatial Planning: Python packages are missing: {names}. {how}. Then restart QGIS.</translation>
     </message>
@@ -2118,6 +2242,226 @@ Existing turbines in or near an area are reported and keep their distance; in re
     <message>
       <source>Anlagentyp „{id}“ fehlt im Katalog {file}; vorhanden: {known}.</source>
       <translation>Turbine type “{id}” is missing from the catalog {file}; available: {known}.</translation>
+    </message>
+    <message>
+      <source>Planungsvarianten erzeugen</source>
+      <translation>Generate zoning alternatives</translation>
+    </message>
+    <message>
+      <source>Weist Planungseinheiten (Flurstücke oder ein Raster über der Gemeinde) den Nutzungen Wind, Freiflächen-PV, Agri-PV, Gewerbe/Industrie und Wohnen zu oder belässt sie im Bestand, so dass die Ziele der Gemeinde erreicht werden: exakt als gemischt-ganzzahliges Programm (HiGHS) mit Zeitlimit und ausgewiesener Optimalitätslücke.
+
+Je Einheit und Nutzung: der geeignete Flächenanteil (Flächenkulisse der Nutzung), die Eignung (Feld score der Standortbewertung, sonst 50), Leistung und Ertrag (aus wip:windlayout bzw. wip:pvyield, sonst die Kennwerte aus resources/zoning/uses.json), hochwertige Böden (Ackerzahl ab der Schwelle). Feld „Festlegung“: eine Nutzung (wind, pv, agri_pv, gewerbe, wohnen) legt die Einheit fest, „bestand“ schließt sie aus.
+
+Ziele (Mindestleistung, Mindestertrag, Mindestfläche, Windflächenanteil nach WindBG/LEntwG) sind weich: Was nicht erreichbar ist, wird mit Fehlmenge und Grund ausgewiesen – allein nicht erreichbar, oder im Zielkonflikt mit anderen Zielen. Grenzen sind hart: Höchstanteil je Nutzung, Inanspruchnahme hochwertiger Böden, unverträgliche Nachbarn (z. B. wohnen-gewerbe) und eine Mindestgröße je Nutzung (jede gewählte Einheit erreicht sie mit den gleich genutzten Einheiten in ihrer Nähe).
+
+Varianten: „maximale Eignung“ (Ziele auf den geeignetsten Flächen), „flächensparend“ (möglichst wenig Fläche, hochwertige Böden doppelt), „maximaler Ertrag“ (so viel Energie wie die Höchstanteile erlauben), dann nahe Alternativen: höchstens den Spielraum schlechter als die erste Variante, bei den Zielen nicht schlechter, und jeweils möglichst verschieden von allen vorigen.
+
+Ergebnisse: die Zuweisung je Einheit und Variante, eine Kennzahlentabelle je Variante (ha, MW, GWh/a, vermiedenes CO₂, hochwertige Böden, Konflikte, Anteil am Windflächenziel, mittlere Eignung, Abstand zu den vorigen Varianten, Zielverfehlungen) und je Einheit, wie oft jede Nutzung gewählt wurde.</source>
+      <translation>Allocates planning units (parcels, or a grid over the municipality) to wind, ground-mounted PV, agri-PV, commerce/industry and housing, or keeps their current use, so that the municipality's targets are met: exactly, as a mixed-integer programme (HiGHS) with a time limit and the optimality gap reported.
+
+Per unit and use: the eligible share (the use's eligibility result), the suitability (field score of the site evaluation, otherwise 50), capacity and yield (from wip:windlayout or wip:pvyield, otherwise the figures in resources/zoning/uses.json), prime farmland (soil quality from the threshold on). Field “lock”: a use (wind, pv, agri_pv, gewerbe, wohnen) fixes the unit, “bestand” keeps its current use.
+
+Targets (minimum capacity, minimum energy, minimum area, wind area share under WindBG/LEntwG) are soft: what cannot be reached is reported with the shortfall and the reason – not reachable alone, or in conflict with other targets. Limits are hard: maximum share per use, prime farmland taken, incompatible neighbours (e.g. wohnen-gewerbe) and a minimum size per use (each chosen unit reaches it with the units of the same use near it).
+
+Alternatives: “maximum suitability” (targets on the most suitable land), “land-saving” (as little land as possible, prime farmland counted twice), “maximum yield” (as much energy as the maximum shares allow), then near-optimal alternatives: at most the allowance worse than the first alternative, no worse on the targets, each as different as possible from all before.
+
+Results: the allocation per unit and alternative, an indicator table per alternative (ha, MW, GWh/a, avoided CO₂, prime farmland, conflicts, share of the wind area target, mean suitability, distance to the earlier alternatives, missed targets) and per unit how often each use was chosen.</translation>
+    </message>
+    <message>
+      <source>Ackerzahl</source>
+      <translation>Soil quality (Ackerzahl)</translation>
+    </message>
+    <message>
+      <source>Gemeinde</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <source>Planungseinheiten (z. B. Flurstücke; ohne: Raster)</source>
+      <translation>Planning units (e.g. parcels; without: a grid)</translation>
+    </message>
+    <message>
+      <source>Kennung der Einheiten</source>
+      <translation>Unit id</translation>
+    </message>
+    <message>
+      <source>Festlegung (Nutzung oder „bestand“)</source>
+      <translation>Lock (a use or “bestand”)</translation>
+    </message>
+    <message>
+      <source>Rasterweite ohne Planungseinheiten (m)</source>
+      <translation>Grid cell size without planning units (m)</translation>
+    </message>
+    <message>
+      <source>Sechseckraster</source>
+      <translation>Hexagonal grid</translation>
+    </message>
+    <message>
+      <source>Ertrag Wind (Ergebnis von wip:windlayout)</source>
+      <translation>Wind yield (result of wip:windlayout)</translation>
+    </message>
+    <message>
+      <source>Ertrag PV (Ergebnis von wip:pvyield)</source>
+      <translation>PV yield (result of wip:pvyield)</translation>
+    </message>
+    <message>
+      <source>Landwirtschaftsflächen mit Ackerzahl</source>
+      <translation>Farmland with soil quality</translation>
+    </message>
+    <message>
+      <source>Hochwertige Böden ab Ackerzahl</source>
+      <translation>Prime farmland from soil quality</translation>
+    </message>
+    <message>
+      <source>Ziele und Grenzen je Nutzung</source>
+      <translation>Targets and limits per use</translation>
+    </message>
+    <message>
+      <source>Windflächenziel (% der Gemeindefläche)</source>
+      <translation>Wind area target (% of the municipality)</translation>
+    </message>
+    <message>
+      <source>Höchstens hochwertige Böden (ha, -1 = ohne Grenze)</source>
+      <translation>Prime farmland at most (ha, -1 = no limit)</translation>
+    </message>
+    <message>
+      <source>Unverträgliche Nachbarn (z. B. wohnen-gewerbe; wohnen-wind)</source>
+      <translation>Incompatible neighbours (e.g. wohnen-gewerbe; wohnen-wind)</translation>
+    </message>
+    <message>
+      <source>Nachbarn bis (m, 0 = angrenzend)</source>
+      <translation>Neighbours up to (m, 0 = adjacent)</translation>
+    </message>
+    <message>
+      <source>Varianten</source>
+      <translation>Alternatives</translation>
+    </message>
+    <message>
+      <source>Nahe Alternativen</source>
+      <translation>Near-optimal alternatives</translation>
+    </message>
+    <message>
+      <source>Spielraum naher Alternativen (% vom Optimum)</source>
+      <translation>Allowance of near-optimal alternatives (% of the optimum)</translation>
+    </message>
+    <message>
+      <source>Zeitlimit je Lösung (s)</source>
+      <translation>Time limit per solve (s)</translation>
+    </message>
+    <message>
+      <source>Optimalitätslücke (%)</source>
+      <translation>Optimality gap (%)</translation>
+    </message>
+    <message>
+      <source>Zuweisung je Variante</source>
+      <translation>Allocation per alternative</translation>
+    </message>
+    <message>
+      <source>Kennzahlen der Varianten</source>
+      <translation>Indicators of the alternatives</translation>
+    </message>
+    <message>
+      <source>Auswahlhäufigkeit je Einheit</source>
+      <translation>Selection frequency per unit</translation>
+    </message>
+    <message>
+      <source>Anzahl Varianten</source>
+      <translation>Number of alternatives</translation>
+    </message>
+    <message>
+      <source>Die Gemeindeebene enthält keine gültige Fläche.</source>
+      <translation>The municipality layer has no valid area.</translation>
+    </message>
+    <message>
+      <source>Für die Landwirtschaftsflächen bitte das Feld der Ackerzahl wählen.</source>
+      <translation>Please choose the soil quality field of the farmland.</translation>
+    </message>
+    <message>
+      <source>Keine Flächenkulisse gegeben oder keine Einheit geeignet.</source>
+      <translation>No eligibility layer given or no unit eligible.</translation>
+    </message>
+    <message>
+      <source>Die Ebene der Planungseinheiten enthält keine gültige Fläche.</source>
+      <translation>The planning-unit layer has no valid area.</translation>
+    </message>
+    <message>
+      <source>Nutzung</source>
+      <translation>Use</translation>
+    </message>
+    <message>
+      <source>mind. MW</source>
+      <translation>min. MW</translation>
+    </message>
+    <message>
+      <source>mind. GWh/a</source>
+      <translation>min. GWh/a</translation>
+    </message>
+    <message>
+      <source>mind. ha</source>
+      <translation>min. ha</translation>
+    </message>
+    <message>
+      <source>höchstens % der Gemeinde</source>
+      <translation>max. % of the municipality</translation>
+    </message>
+    <message>
+      <source>Mindestgröße ha</source>
+      <translation>Minimum size ha</translation>
+    </message>
+    <message>
+      <source>Die Zieltabelle braucht {rows} Zeilen mit je {columns} Werten.</source>
+      <translation>The target table needs {rows} rows of {columns} values each.</translation>
+    </message>
+    <message>
+      <source>{count} Rasterzellen zu {size:g} m als Planungseinheiten.</source>
+      <translation>{count} grid cells of {size:g} m as planning units.</translation>
+    </message>
+    <message>
+      <source>{count} Einheiten, {pairs} mögliche Zuweisungen, {neighbours} Nachbarpaare.</source>
+      <translation>{count} units, {pairs} possible allocations, {neighbours} neighbour pairs.</translation>
+    </message>
+    <message>
+      <source>{name}: {status}, {seconds:.1f} s; {gwh:.1f} GWh/a, Wind {wind:.1f} ha, PV {pv:.1f} ha; {short} Ziel(e) verfehlt.</source>
+      <translation>{name}: {status}, {seconds:.1f} s; {gwh:.1f} GWh/a, wind {wind:.1f} ha, PV {pv:.1f} ha; {short} target(s) missed.</translation>
+    </message>
+    <message>
+      <source>Flächenkulisse {use}</source>
+      <translation>Eligible land {use}</translation>
+    </message>
+    <message>
+      <source>Standortbewertung {use} (Feld score)</source>
+      <translation>Site evaluation {use} (field score)</translation>
+    </message>
+    <message>
+      <source>Zieltabelle: unbekannte Nutzung „{use}“; bekannt: {uses}.</source>
+      <translation>Target table: unknown use “{use}”; known: {uses}.</translation>
+    </message>
+    <message>
+      <source>Unverträgliche Nachbarn: „{text}“ ist kein Paar aus {uses}.</source>
+      <translation>Incompatible neighbours: “{text}” is no pair out of {uses}.</translation>
+    </message>
+    <message>
+      <source>Der Standortbewertung {use} fehlt das Feld score.</source>
+      <translation>The site evaluation {use} lacks the field score.</translation>
+    </message>
+    <message>
+      <source>Dem Ertrag {use} fehlen die Felder {fields}.</source>
+      <translation>The yield {use} lacks the fields {fields}.</translation>
+    </message>
+    <message>
+      <source>  {target}: erreicht {reached:.1f}, es fehlen {short:.1f} {unit} – {reason}</source>
+      <translation>  {target}: reached {reached:.1f}, {short:.1f} {unit} missing – {reason}</translation>
+    </message>
+    <message>
+      <source>{target}: es fehlen {short:.1f} {unit} ({reason})</source>
+      <translation>{target}: {short:.1f} {unit} missing ({reason})</translation>
+    </message>
+    <message>
+      <source>Zieltabelle, Zeile {use}: nur Zahlen erlaubt ({error}).</source>
+      <translation>Target table, row {use}: numbers only ({error}).</translation>
+    </message>
+    <message>
+      <source>Festlegung „{value}“ der Einheit {id}: erlaubt sind {uses} oder „bestand“.</source>
+      <translation>Lock “{value}” of unit {id}: allowed are {uses} or “bestand”.</translation>
     </message>
     <message>
       <source>„{name}“ wird von {source} nach {target} umprojiziert.</source>

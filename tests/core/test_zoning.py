@@ -1,0 +1,242 @@
+"""Planungsvarianten without QGIS: optima checked by enumeration, target conflicts, locks, neighbour rules, the
+cluster rule, alternatives that differ, degenerate input, the use catalog, grids and indicators."""
+
+import itertools
+import json
+
+import numpy as np
+import pytest
+import shapely
+
+from wip_qgis_plugin.core.zoning import (
+    KEEP,
+    USES,
+    PlanningUnits,
+    Targets,
+    ZoningError,
+    adjacent_pairs,
+    allocation_distance,
+    incompatible_neighbours,
+    indicators,
+    load_uses,
+    planning_grid,
+    shipped_uses,
+    zoning_alternatives,
+)
+
+WIND, PV, AGRI, GE, W = range(len(USES))
+
+
+def units(eligible, score=None, prime=None, lock_in=None, lock_out=None, size=100.0):
+    """A row of square units ``size`` m apart (touching), each 1 ha; ``eligible`` (units × uses) in ha."""
+    eligible = np.asarray(eligible, dtype=float)
+    count = len(eligible)
+    geometries = shapely.box(np.arange(count) * size, 0, np.arange(count) * size + size, size)
+    return PlanningUnits([f"e{n}" for n in range(count)], shapely.area(geometries) / 1e4, eligible,
+                         np.full(eligible.shape, np.nan) if score is None else np.asarray(score, dtype=float),
+                         np.full(eligible.shape, np.nan), np.full(eligible.shape, np.nan),
+                         np.zeros(count) if prime is None else np.asarray(prime, dtype=float),
+                         lock_in or [None] * count, np.zeros(count, dtype=bool) if lock_out is None else lock_out,
+                         adjacent_pairs(geometries), geometries)
+
+
+def row(**uses):
+    values = np.zeros(len(USES))
+    for use, ha in uses.items():
+        values[USES.index(use)] = ha
+    return values
+
+
+def brute_force(planning, targets, cost):
+    """The cheapest allocation meeting every target by enumeration (one use or none per unit)."""
+    best = None
+    choices = [[-1] + [u for u in range(len(USES)) if planning.eligible_ha[i, u] > 0] for i in range(len(planning.ids))]
+    catalog = shipped_uses()
+    for plan in itertools.product(*choices):
+        plan = np.array(plan)
+        chosen = plan >= 0
+        ha = np.where(chosen, planning.eligible_ha[np.arange(len(plan)), np.maximum(plan, 0)], 0.0)
+        mw = ha * np.array([catalog.uses[USES[u]].mw_per_ha.value if u >= 0 else 0 for u in plan])
+        ok = all(mw[plan == USES.index(use)].sum() >= wanted - 1e-9 for use, wanted in targets.min_mw.items())
+        ok &= all(ha[plan == USES.index(use)].sum() >= wanted - 1e-9 for use, wanted in targets.min_ha.items())
+        if ok:
+            total = sum(cost(i, plan[i], ha[i]) for i in range(len(plan)) if plan[i] >= 0)
+            if best is None or total < best[0] - 1e-9:
+                best = (total, plan)
+    return best
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_most_suitable_plan_equals_enumeration(seed):
+    rng = np.random.default_rng(seed)
+    eligible = np.zeros((6, len(USES)))
+    eligible[:, WIND] = rng.choice([0.0, 1.0], 6)
+    eligible[:, PV] = rng.choice([0.0, 0.5, 1.0], 6)
+    eligible[:, GE] = rng.choice([0.0, 1.0], 6, p=[0.6, 0.4])
+    score = rng.uniform(0, 100, eligible.shape)
+    planning = units(eligible, score=score, size=1000.0)  # 100 ha apart: no neighbours within the rules' reach
+    planning.area_ha[:] = 1.0
+    planning.neighbours = np.zeros((0, 2), dtype=int)
+    targets = Targets(100.0, min_mw={"wind": 0.2, "pv": 0.4}, min_ha={"gewerbe": 0.5 if eligible[:, GE].any() else 0})
+    expected = brute_force(planning, targets, lambda i, u, ha: ha * (1 - score[i, u] / 100) + 0.01 * ha)
+    result = zoning_alternatives(planning, targets, objectives=("eignung",), near_optimal=0)
+    plan = result.alternatives[0]
+    if expected is None:
+        assert plan.shortfalls
+        return
+    assert not plan.shortfalls
+    cost = sum(plan.allocated_ha[i] * (1 - score[i, plan.use_index[i]] / 100) + 0.01 * plan.allocated_ha[i]
+               for i in range(6) if plan.use_index[i] >= 0)
+    assert cost == pytest.approx(expected[0], abs=1e-6)
+
+
+def test_land_saving_and_maximum_yield_differ_as_their_names_say():
+    # unit 0: wind on 1 ha (0.21 MW); unit 1: PV on 1 ha (1 MW) or wind; unit 2: PV on 0.5 ha
+    planning = units([row(wind=1.0), row(pv=1.0, wind=1.0), row(pv=0.5)])
+    targets = Targets(100.0, min_mw={"pv": 0.5}, max_share_pct={use: 100.0 for use in USES})
+    result = zoning_alternatives(planning, targets, near_optimal=0)
+    saving = next(a for a in result.alternatives if a.objective == "flaeche")
+    most = next(a for a in result.alternatives if a.objective == "ertrag")
+    assert saving.use_of(2) == "pv" and saving.use_of(0) == KEEP  # 0.5 ha is the least land for 0.5 MW
+    assert most.use_of(1) == "pv" and most.use_of(0) == "wind" and most.use_of(2) == "pv"
+
+
+def test_conflicting_targets_are_reported_with_the_shortfall():
+    # only unit 0 can host either; the wind target alone is reachable, so it conflicts with the PV target
+    planning = units([row(wind=1.0, pv=1.0)])
+    targets = Targets(100.0, min_mw={"wind": 0.2, "pv": 0.9})
+    plan = zoning_alternatives(planning, targets, objectives=("eignung",), near_optimal=0).alternatives[0]
+    assert len(plan.shortfalls) == 1
+    missed = plan.shortfalls[0]
+    assert missed.short == pytest.approx(missed.wanted - missed.reached) and missed.short > 0
+    assert "konkurriert" in missed.reason
+
+
+def test_an_unreachable_target_says_how_far_it_can_go():
+    planning = units([row(pv=1.0), row(pv=0.5)])
+    plan = zoning_alternatives(planning, Targets(100.0, min_mw={"pv": 5.0}), objectives=("eignung",),
+                               near_optimal=0).alternatives[0]
+    (missed,) = plan.shortfalls
+    assert missed.reached == pytest.approx(1.5) and missed.short == pytest.approx(3.5)
+    assert "höchstens 1.5 MW" in missed.reason
+
+
+def test_locked_units_are_respected():
+    # the best PV unit is locked out, a unit not eligible for housing is locked in to housing
+    planning = units([row(pv=1.0), row(pv=1.0), row()], score=[row(pv=90), row(pv=10), row()],
+                     lock_in=[None, None, "wohnen"], lock_out=np.array([True, False, False]))
+    plan = zoning_alternatives(planning, Targets(100.0, min_mw={"pv": 1.0}), objectives=("eignung",),
+                               near_optimal=0).alternatives[0]
+    assert [plan.use_of(i) for i in range(3)] == [KEEP, "pv", "wohnen"]
+    assert plan.allocated_ha[2] == pytest.approx(1.0)  # the planner's decision takes the whole unit
+
+
+def test_incompatible_neighbours_never_meet():
+    # housing is best next to industry, but the two may not touch: the optimum skips a unit between them
+    planning = units([row(gewerbe=1.0), row(wohnen=1.0), row(wohnen=1.0), row(wohnen=1.0)],
+                     score=[row(gewerbe=100), row(wohnen=100), row(wohnen=0), row(wohnen=0)])
+    targets = Targets(100.0, min_ha={"gewerbe": 1.0, "wohnen": 1.0}, incompatible=(("wohnen", "gewerbe"),))
+    result = zoning_alternatives(planning, targets, near_optimal=3)
+    for plan in result.alternatives:
+        assert incompatible_neighbours(plan, planning, targets) == 0
+        assert plan.use_of(1) != "wohnen"
+
+
+def test_the_cluster_rule_keeps_small_units_together():
+    # three 1 ha units in a row and one far away; wind needs 2 ha: the lone unit cannot host it alone
+    geometries = shapely.box([0, 100, 200, 5000], 0, [100, 200, 300, 5100], 100)
+    eligible = np.array([row(wind=1.0)] * 4)
+    score = np.array([row(wind=10), row(wind=10), row(wind=10), row(wind=100)])
+    planning = PlanningUnits(["a", "b", "c", "far"], np.ones(4), eligible, score, np.full((4, 5), np.nan),
+                             np.full((4, 5), np.nan), np.zeros(4), [None] * 4, np.zeros(4, dtype=bool),
+                             adjacent_pairs(geometries), geometries)
+    targets = Targets(100.0, min_ha={"wind": 1.0}, min_cluster_ha={"wind": 2.0})
+    plan = zoning_alternatives(planning, targets, objectives=("eignung",), near_optimal=0).alternatives[0]
+    assert plan.use_of(3) == KEEP and (plan.use_index[:3] == WIND).sum() >= 2
+
+
+def test_near_optimal_alternatives_differ_and_frequencies_add_up():
+    planning = units([row(pv=1.0)] * 6, score=[row(pv=60 + n) for n in range(6)], size=1000.0)
+    result = zoning_alternatives(planning, Targets(100.0, min_mw={"pv": 2.0}), objectives=("eignung",),
+                                 near_optimal=2, near_optimal_pct=10.0)
+    first, *others = result.alternatives
+    assert len(others) == 2
+    assert [first.use_of(i) for i in range(6)].count("pv") == 2 and first.use_index[4:].tolist() == [PV, PV]
+    for number, other in enumerate(others, start=1):
+        assert not other.shortfalls and other.near_optimal
+        assert other.distance == pytest.approx(min(allocation_distance(other, before)
+                                                   for before in result.alternatives[:number]))
+        assert other.distance > 0.5
+    assert result.frequency[:, PV].sum() * len(result.alternatives) == pytest.approx(2 * len(result.alternatives))
+
+
+def test_no_eligible_unit_keeps_everything_and_says_so():
+    planning = units([row(), row()])
+    result = zoning_alternatives(planning, Targets(100.0, min_mw={"wind": 1.0}), near_optimal=1)
+    assert result.messages and all((plan.use_index == -1).all() for plan in result.alternatives)
+    assert all(plan.shortfalls for plan in result.alternatives)
+
+
+def test_zero_targets_allocate_nothing_but_the_yield_variant():
+    planning = units([row(pv=1.0), row(wind=1.0)])
+    targets = Targets(100.0, max_share_pct={"pv": 100.0, "wind": 100.0})
+    result = zoning_alternatives(planning, targets, near_optimal=0)
+    by_objective = {plan.objective: plan for plan in result.alternatives}
+    assert (by_objective["eignung"].use_index == -1).all() and (by_objective["flaeche"].use_index == -1).all()
+    assert by_objective["ertrag"].use_index.tolist() == [PV, WIND]
+
+
+@pytest.mark.parametrize(("targets", "message"), [
+    (Targets(0.0), "Gemeindefläche"),
+    (Targets(100.0, min_mw={"kernkraft": 1.0}), "Unbekannte Nutzung"),
+    (Targets(100.0, min_ha={"wohnen": -1.0}), "kein Wert"),
+    (Targets(100.0, max_share_pct={"pv": 120.0}), "über 100"),
+    (Targets(100.0, wind_share_pct=150.0), "Windflächenanteil"),
+])
+def test_bad_targets_are_named(targets, message):
+    with pytest.raises(ZoningError, match=message):
+        zoning_alternatives(units([row(pv=1.0)]), targets)
+
+
+def test_a_broken_use_catalog_is_named(tmp_path):
+    from wip_qgis_plugin.core.zoning import USES_FILE
+
+    data = json.loads(USES_FILE.read_text(encoding="utf-8"))
+    data["uses"][0]["mw_per_ha"]["status"] = "vielleicht"
+    broken = tmp_path / "nutzungen.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ZoningError, match="nutzungen.json, wind"):
+        load_uses(broken)
+    data["uses"] = data["uses"][1:]
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ZoningError, match="wind"):
+        load_uses(broken)
+
+
+@pytest.mark.parametrize("hexagonal", [False, True])
+def test_grid_cells_cover_the_area_once(hexagonal):
+    area = shapely.Polygon([(0, 0), (1000, 0), (1300, 800), (200, 900)])
+    cells = planning_grid(area, 100.0, hexagonal)
+    assert shapely.area(cells).sum() == pytest.approx(area.area, rel=1e-9)
+    assert shapely.area(shapely.union_all(cells)) == pytest.approx(area.area, rel=1e-9)  # no overlaps
+    with pytest.raises(ZoningError, match="Zellgröße"):
+        planning_grid(area, 0.0)
+
+
+def test_adjacent_pairs_of_a_three_by_three_grid():
+    cells = planning_grid(shapely.box(0, 0, 300, 300), 100.0)
+    assert len(adjacent_pairs(cells)) == 20  # 12 sharing an edge, 8 touching at a corner
+
+
+def test_indicators_add_up():
+    planning = units([row(pv=1.0), row(wind=1.0)], prime=[1.0, 1.0])
+    targets = Targets(100.0, min_mw={"pv": 1.0, "wind": 0.1}, wind_share_pct=1.0)
+    plan = zoning_alternatives(planning, targets, objectives=("eignung",), near_optimal=0).alternatives[0]
+    figures = indicators(plan, planning, targets, co2_g_kwh=860.0)
+    assert figures["ha_pv"] == pytest.approx(1.0) and figures["mw_pv"] == pytest.approx(1.0)
+    assert figures["gwh_pv"] == pytest.approx(1.0)  # 1 MW × 1,000 h
+    assert figures["gwh_wind"] == pytest.approx(0.21 * 2.2)
+    assert figures["co2_t_a"] == pytest.approx(figures["gwh_total"] * 860)
+    assert figures["prime_ha"] == pytest.approx(1.0 + 0.025)  # PV takes the whole hectare, wind 2.5 %
+    assert figures["wind_share_pct"] == pytest.approx(1.0) and figures["wind_target_reached_pct"] == pytest.approx(100)
+    assert figures["mean_score"] == pytest.approx(50.0) and figures["conflicts"] == 0

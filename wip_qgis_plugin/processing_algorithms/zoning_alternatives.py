@@ -1,0 +1,498 @@
+"""wip:zoningalternatives – Planungsvarianten erzeugen: planning units (parcels or a grid) allocated to wind, PV,
+agri-PV, commerce/industry, housing or their current use so that the targets are met, as a mixed-integer programme;
+named objective variants and near-optimal alternatives that differ as much as possible, with their indicators and
+how often each unit was chosen."""
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.pv_yield import PvYieldError, load_pv_types
+from ..core.site_criteria import overlap_share, weighted_mean
+from ..core.workflow import normalise
+from ..core.zoning import (
+    KEEP,
+    OBJECTIVES,
+    USES,
+    PlanningUnits,
+    Targets,
+    ZoningError,
+    adjacent_pairs,
+    indicators,
+    objective_label,
+    planning_grid,
+    shipped_uses,
+    use_label,
+    zoning_alternatives,
+)
+from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from .base import WipAlgorithm, field_values, numbers
+
+TARGET_COLUMNS = 6  # use, min MW, min GWh/a, min ha, max % of the municipality, min cluster ha
+FARMLAND_HINTS = ("ackerzahl", "acker_gruenlandzahl", "bodenzahl", "agz")
+LOCK_OUT_WORDS = ("bestand", "aus", "keep", "none", "nein")
+
+
+def default_targets() -> list:
+    """The target matrix as Processing keeps it (row by row): no minimums, the catalog's limits."""
+    catalog = shipped_uses()
+    cells = []
+    for use in USES:
+        settings = catalog.uses[use]
+        cells += [use, 0.0, 0.0, 0.0, settings.max_share_pct.value, settings.min_cluster_ha.value]
+    return cells
+
+
+def incompatible_text() -> str:
+    return "; ".join(f"{a}-{b}" for a, b in shipped_uses().incompatible)
+
+
+class ZoningAlternativesAlgorithm(WipAlgorithm):
+    algorithm_id = "zoningalternatives"
+
+    STUDY_AREA = "STUDY_AREA"
+    UNITS = "UNITS"
+    UNIT_ID_FIELD = "UNIT_ID_FIELD"
+    LOCK_FIELD = "LOCK_FIELD"
+    CELL_SIZE = "CELL_SIZE"
+    HEXAGONS = "HEXAGONS"
+    ELIGIBLE = {use: f"ELIGIBLE_{use.upper()}" for use in USES}
+    SCORE = {use: f"SCORE_{use.upper()}" for use in ("wind", "pv", "agri_pv")}
+    YIELD_WIND = "YIELD_WIND"
+    YIELD_PV = "YIELD_PV"
+    FARMLAND = "FARMLAND"
+    FARMLAND_FIELD = "FARMLAND_FIELD"
+    PRIME_THRESHOLD = "PRIME_THRESHOLD"
+    TARGETS = "TARGETS"
+    WIND_SHARE_PCT = "WIND_SHARE_PCT"
+    MAX_PRIME_HA = "MAX_PRIME_HA"
+    INCOMPATIBLE = "INCOMPATIBLE"
+    NEIGHBOUR_DISTANCE = "NEIGHBOUR_DISTANCE"
+    OBJECTIVES = "OBJECTIVES"
+    NEAR_OPTIMAL = "NEAR_OPTIMAL"
+    NEAR_OPTIMAL_PCT = "NEAR_OPTIMAL_PCT"
+    TIME_LIMIT = "TIME_LIMIT"
+    MIP_GAP = "MIP_GAP"
+    ALLOCATION = "ALLOCATION"
+    INDICATORS = "INDICATORS"
+    FREQUENCY = "FREQUENCY"
+
+    def displayName(self):
+        return self.tr("Planungsvarianten erzeugen")
+
+    def group(self):
+        return self.tr("Planungsvarianten")
+
+    def groupId(self):
+        return "zoning"
+
+    def shortHelpString(self):
+        return self.tr(
+            "Weist Planungseinheiten (Flurstücke oder ein Raster über der Gemeinde) den Nutzungen Wind, "
+            "Freiflächen-PV, Agri-PV, Gewerbe/Industrie und Wohnen zu oder belässt sie im Bestand, so dass die "
+            "Ziele der Gemeinde erreicht werden: exakt als gemischt-ganzzahliges Programm (HiGHS) mit Zeitlimit "
+            "und ausgewiesener Optimalitätslücke.\n\n"
+            "Je Einheit und Nutzung: der geeignete Flächenanteil (Flächenkulisse der Nutzung), die Eignung "
+            "(Feld score der Standortbewertung, sonst 50), Leistung und Ertrag (aus wip:windlayout bzw. "
+            "wip:pvyield, sonst die Kennwerte aus resources/zoning/uses.json), hochwertige Böden (Ackerzahl ab der "
+            "Schwelle). Feld „Festlegung“: eine Nutzung (wind, pv, agri_pv, gewerbe, wohnen) legt die Einheit fest, "
+            "„bestand“ schließt sie aus.\n\n"
+            "Ziele (Mindestleistung, Mindestertrag, Mindestfläche, Windflächenanteil nach WindBG/LEntwG) sind "
+            "weich: Was nicht erreichbar ist, wird mit Fehlmenge und Grund ausgewiesen – allein nicht erreichbar, "
+            "oder im Zielkonflikt mit anderen Zielen. Grenzen sind hart: Höchstanteil je Nutzung, Inanspruchnahme "
+            "hochwertiger Böden, unverträgliche Nachbarn (z. B. wohnen-gewerbe) und eine Mindestgröße je Nutzung "
+            "(jede gewählte Einheit erreicht sie mit den gleich genutzten Einheiten in ihrer Nähe).\n\n"
+            "Varianten: „maximale Eignung“ (Ziele auf den geeignetsten Flächen), „flächensparend“ (möglichst wenig "
+            "Fläche, hochwertige Böden doppelt), „maximaler Ertrag“ (so viel Energie wie die Höchstanteile "
+            "erlauben), dann nahe Alternativen: höchstens den Spielraum schlechter als die erste Variante, bei "
+            "den Zielen nicht schlechter, und jeweils möglichst verschieden von allen vorigen.\n\n"
+            "Ergebnisse: die Zuweisung je Einheit und Variante, eine Kennzahlentabelle je Variante (ha, MW, GWh/a, "
+            "vermiedenes CO₂, hochwertige Böden, Konflikte, Anteil am Windflächenziel, mittlere Eignung, Abstand "
+            "zu den vorigen Varianten, Zielverfehlungen) und je Einheit, wie oft jede Nutzung gewählt wurde.")
+
+    def initAlgorithm(self, config=None):
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterFeatureSource(self.STUDY_AREA, self.tr("Gemeinde"), polygon))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNITS, self.tr("Planungseinheiten (z. B. Flurstücke; ohne: Raster)"), polygon, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.UNIT_ID_FIELD, self.tr("Kennung der Einheiten"), parentLayerParameterName=self.UNITS,
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LOCK_FIELD, self.tr("Festlegung (Nutzung oder „bestand“)"), parentLayerParameterName=self.UNITS,
+            type=QgsProcessingParameterField.DataType.String, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CELL_SIZE, self.tr("Rasterweite ohne Planungseinheiten (m)"), QgsProcessingParameterNumber.Type.Double,
+            250.0, False, 10.0, 5000.0))
+        self.addParameter(QgsProcessingParameterBoolean(self.HEXAGONS, self.tr("Sechseckraster"), False))
+        for use in USES:
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                self.ELIGIBLE[use], self.tr("Flächenkulisse {use}").format(use=use_label(use)), polygon,
+                optional=True))
+        for use, name in self.SCORE.items():
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                name, self.tr("Standortbewertung {use} (Feld score)").format(use=use_label(use)), polygon,
+                optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.YIELD_WIND, self.tr("Ertrag Wind (Ergebnis von wip:windlayout)"), polygon, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.YIELD_PV, self.tr("Ertrag PV (Ergebnis von wip:pvyield)"), polygon, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FARMLAND, self.tr("Landwirtschaftsflächen mit Ackerzahl"), polygon, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.FARMLAND_FIELD, self.tr("Ackerzahl"), parentLayerParameterName=self.FARMLAND,
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PRIME_THRESHOLD, self.tr("Hochwertige Böden ab Ackerzahl"), QgsProcessingParameterNumber.Type.Double,
+            60.0, False, 0.0, 120.0))
+        self.addParameter(QgsProcessingParameterMatrix(
+            self.TARGETS, self.tr("Ziele und Grenzen je Nutzung"), numberRows=len(USES), hasFixedNumberRows=True,
+            headers=[self.tr("Nutzung"), self.tr("mind. MW"), self.tr("mind. GWh/a"), self.tr("mind. ha"),
+                     self.tr("höchstens % der Gemeinde"), self.tr("Mindestgröße ha")],
+            defaultValue=default_targets()))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WIND_SHARE_PCT, self.tr("Windflächenziel (% der Gemeindefläche)"),
+            QgsProcessingParameterNumber.Type.Double, 0.0, False, 0.0, 100.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_PRIME_HA, self.tr("Höchstens hochwertige Böden (ha, -1 = ohne Grenze)"),
+            QgsProcessingParameterNumber.Type.Double, -1.0, False, -1.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.INCOMPATIBLE, self.tr("Unverträgliche Nachbarn (z. B. wohnen-gewerbe; wohnen-wind)"),
+            defaultValue=incompatible_text(), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.NEIGHBOUR_DISTANCE, self.tr("Nachbarn bis (m, 0 = angrenzend)"),
+            QgsProcessingParameterNumber.Type.Double, 0.0, False, 0.0, 5000.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.OBJECTIVES, self.tr("Varianten"), options=[objective_label(o) for o in OBJECTIVES],
+            allowMultiple=True, defaultValue=list(range(len(OBJECTIVES)))))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.NEAR_OPTIMAL, self.tr("Nahe Alternativen"), QgsProcessingParameterNumber.Type.Integer, 2, False, 0,
+            20))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.NEAR_OPTIMAL_PCT, self.tr("Spielraum naher Alternativen (% vom Optimum)"),
+            QgsProcessingParameterNumber.Type.Double, 5.0, False, 0.0, 100.0))
+        for name, label, default, low, high in (
+                (self.TIME_LIMIT, self.tr("Zeitlimit je Lösung (s)"), 60.0, 1.0, 3600.0),
+                (self.MIP_GAP, self.tr("Optimalitätslücke (%)"), 1.0, 0.0, 50.0)):
+            parameter = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Double, default,
+                                                     False, low, high)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.ALLOCATION, self.tr("Zuweisung je Variante"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.INDICATORS, self.tr("Kennzahlen der Varianten"), QgsProcessing.SourceType.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.FREQUENCY, self.tr("Auswahlhäufigkeit je Einheit"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber("ALTERNATIVES", self.tr("Anzahl Varianten")))
+
+    # -- reading -------------------------------------------------------------------------------------------------
+
+    def _polygons(self, parameters, name, context, crs, feedback, fields=()):
+        """The polygons of an optional layer in ``crs`` (made valid) and the named fields' features; None when the
+        layer is not given."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            return None, None
+        features = list(source.getFeatures())
+        report_reprojection(source, crs, feedback)
+        geometries = shapely.make_valid(shapely_geometries(features, source.sourceCrs(), crs, context))
+        present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
+        return geometries[present], [feature for feature, keep in zip(features, present) if keep]
+
+    def _targets(self, parameters, context, municipality_ha) -> Targets:
+        cells = self.parameterAsMatrix(parameters, self.TARGETS, context)
+        if len(cells) != TARGET_COLUMNS * len(USES):
+            raise QgsProcessingException(self.tr("Die Zieltabelle braucht {rows} Zeilen mit je {columns} Werten.")
+                                         .format(rows=len(USES), columns=TARGET_COLUMNS))
+        targets = Targets(municipality_ha)
+        for start in range(0, len(cells), TARGET_COLUMNS):
+            use = str(cells[start]).strip()
+            if use not in USES:
+                raise QgsProcessingException(self.tr("Zieltabelle: unbekannte Nutzung „{use}“; bekannt: {uses}.")
+                                             .format(use=use, uses=", ".join(USES)))
+            try:
+                mw, gwh, ha, share, cluster = (float(value) if str(value).strip() else 0.0
+                                               for value in cells[start + 1:start + TARGET_COLUMNS])
+            except ValueError as error:
+                raise QgsProcessingException(self.tr("Zieltabelle, Zeile {use}: nur Zahlen erlaubt ({error}).")
+                                             .format(use=use, error=error)) from error
+            targets.min_mw[use], targets.min_gwh[use], targets.min_ha[use] = mw, gwh, ha
+            targets.max_share_pct[use], targets.min_cluster_ha[use] = share, cluster
+        targets.wind_share_pct = self.parameterAsDouble(parameters, self.WIND_SHARE_PCT, context)
+        prime = self.parameterAsDouble(parameters, self.MAX_PRIME_HA, context)
+        targets.max_prime_ha = None if prime < 0 else prime
+        pairs = []
+        for text in self.parameterAsString(parameters, self.INCOMPATIBLE, context).replace(",", ";").split(";"):
+            if not text.strip():
+                continue
+            pair = tuple(part.strip() for part in text.split("-"))
+            if len(pair) != 2 or any(use not in USES for use in pair):
+                raise QgsProcessingException(self.tr("Unverträgliche Nachbarn: „{text}“ ist kein Paar aus {uses}.")
+                                             .format(text=text.strip(), uses=", ".join(USES)))
+            pairs.append(pair)
+        targets.incompatible = tuple(pairs)
+        return targets
+
+    def _units(self, parameters, context, feedback):
+        study = self.parameterAsSource(parameters, self.STUDY_AREA, context)
+        if study is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.STUDY_AREA))
+        units_source = self.parameterAsSource(parameters, self.UNITS, context)
+        crs = working_crs(study)
+        study_geometries, _ = self._polygons(parameters, self.STUDY_AREA, context, crs, feedback)
+        if not len(study_geometries):
+            raise QgsProcessingException(self.tr("Die Gemeindeebene enthält keine gültige Fläche."))
+        area = shapely.union_all(study_geometries)
+        if units_source is not None:
+            geometries, features = self._polygons(parameters, self.UNITS, context, crs, feedback)
+            if not len(geometries):
+                raise QgsProcessingException(self.tr("Die Ebene der Planungseinheiten enthält keine gültige Fläche."))
+            id_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+            ids = [str(value) if value is not None else str(feature.id()) for feature, value in
+                   zip(features, field_values(features, id_field))] if id_field else \
+                [str(feature.id()) for feature in features]
+            locks = field_values(features, self.parameterAsString(parameters, self.LOCK_FIELD, context))
+        else:
+            size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+            try:
+                geometries = planning_grid(area, size, self.parameterAsBool(parameters, self.HEXAGONS, context))
+            except ZoningError as error:
+                raise QgsProcessingException(str(error)) from error
+            feedback.pushInfo(self.tr("{count} Rasterzellen zu {size:g} m als Planungseinheiten.").format(
+                count=len(geometries), size=size))
+            features, ids, locks = None, [str(n + 1) for n in range(len(geometries))], [None] * len(geometries)
+        lock_in, lock_out = [], np.zeros(len(geometries), dtype=bool)
+        for row, value in enumerate(locks):
+            text = normalise(str(value)).strip() if value is not None else ""
+            if text in USES:
+                lock_in.append(text)
+            elif text in LOCK_OUT_WORDS:
+                lock_in.append(None)
+                lock_out[row] = True
+            elif text:
+                raise QgsProcessingException(self.tr("Festlegung „{value}“ der Einheit {id}: erlaubt sind {uses} "
+                                                     "oder „bestand“.").format(value=value, id=ids[row],
+                                                                              uses=", ".join(USES)))
+            else:
+                lock_in.append(None)
+        return crs, area, geometries, features, ids, lock_in, lock_out
+
+    def _per_use(self, parameters, context, crs, feedback, geometries, area_ha):
+        count = len(geometries)
+        eligible = np.zeros((count, len(USES)))
+        score = np.full((count, len(USES)), np.nan)
+        mw_per_ha = np.full((count, len(USES)), np.nan)
+        gwh_per_mw = np.full((count, len(USES)), np.nan)
+        for position, use in enumerate(USES):
+            polygons, _ = self._polygons(parameters, self.ELIGIBLE[use], context, crs, feedback)
+            if polygons is not None:
+                eligible[:, position] = overlap_share(geometries, polygons) * area_ha
+        for use, name in self.SCORE.items():
+            polygons, features = self._polygons(parameters, name, context, crs, feedback)
+            if polygons is None:
+                continue
+            if features and "score" not in features[0].fields().names():
+                raise QgsProcessingException(self.tr("Der Standortbewertung {use} fehlt das Feld score.").format(
+                    use=use_label(use)))
+            score[:, USES.index(use)] = weighted_mean(geometries, polygons, numbers(features, "score", "score"))
+        for use, name, capacity in (("wind", self.YIELD_WIND, "mw"), ("pv", self.YIELD_PV, "mwp")):
+            polygons, features = self._polygons(parameters, name, context, crs, feedback)
+            if polygons is None:
+                continue
+            names = features[0].fields().names() if features else []
+            if capacity not in names or "gwh_a" not in names:
+                raise QgsProcessingException(self.tr("Dem Ertrag {use} fehlen die Felder {fields}.").format(
+                    use=use_label(use), fields=f"{capacity}, gwh_a"))
+            mw, gwh = numbers(features, capacity, capacity), numbers(features, "gwh_a", "gwh_a")
+            hectares = shapely.area(polygons) / 1e4
+            with np.errstate(invalid="ignore", divide="ignore"):
+                density = np.where(hectares > 0, mw / hectares, np.nan)
+                hours = np.where(mw > 0, gwh / mw, np.nan)
+            mw_per_ha[:, USES.index(use)] = weighted_mean(geometries, polygons, density)
+            gwh_per_mw[:, USES.index(use)] = weighted_mean(geometries, polygons, hours)
+        return eligible, score, mw_per_ha, gwh_per_mw
+
+    def _prime(self, parameters, context, crs, feedback, geometries, area_ha):
+        polygons, features = self._polygons(parameters, self.FARMLAND, context, crs, feedback)
+        if polygons is None:
+            return np.zeros(len(geometries))
+        field = self.parameterAsString(parameters, self.FARMLAND_FIELD, context) or next(
+            (name for name in (features[0].fields().names() if features else []) if normalise(name) in FARMLAND_HINTS),
+            None)
+        if field is None:
+            raise QgsProcessingException(self.tr("Für die Landwirtschaftsflächen bitte das Feld der Ackerzahl wählen."))
+        values = numbers(features, field, self.tr("Ackerzahl"))
+        prime = polygons[values >= self.parameterAsDouble(parameters, self.PRIME_THRESHOLD, context)]
+        return overlap_share(geometries, prime) * area_ha
+
+    # -- run -----------------------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):
+        crs, area, geometries, features, ids, lock_in, lock_out = self._units(parameters, context, feedback)
+        area_ha = shapely.area(geometries) / 1e4
+        municipality_ha = shapely.area(area) / 1e4
+        eligible, score, mw_per_ha, gwh_per_mw = self._per_use(parameters, context, crs, feedback, geometries,
+                                                               area_ha)
+        if not eligible.any() and not any(lock_in):
+            feedback.pushWarning(self.tr("Keine Flächenkulisse gegeben oder keine Einheit geeignet."))
+        prime = self._prime(parameters, context, crs, feedback, geometries, area_ha)
+        objectives = [OBJECTIVES[index] for index in self.parameterAsEnums(parameters, self.OBJECTIVES, context)]
+        try:
+            co2 = load_pv_types().co2_factor_g_kwh.value
+            targets = self._targets(parameters, context, municipality_ha)
+            units = PlanningUnits(ids, area_ha, eligible, score, mw_per_ha, gwh_per_mw, prime, lock_in, lock_out,
+                                  adjacent_pairs(geometries, self.parameterAsDouble(parameters,
+                                                                                    self.NEIGHBOUR_DISTANCE,
+                                                                                    context)), geometries)
+            feedback.pushInfo(self.tr("{count} Einheiten, {pairs} mögliche Zuweisungen, {neighbours} "
+                                      "Nachbarpaare.").format(count=len(ids), pairs=int((eligible > 0).sum()),
+                                                               neighbours=len(units.neighbours)))
+            result = zoning_alternatives(
+                units, targets, objectives, self.parameterAsInt(parameters, self.NEAR_OPTIMAL, context),
+                self.parameterAsDouble(parameters, self.NEAR_OPTIMAL_PCT, context),
+                self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
+                self.parameterAsDouble(parameters, self.MIP_GAP, context), progress=feedback.setProgress,
+                canceled=feedback.isCanceled)
+        except (ZoningError, PvYieldError) as error:
+            raise QgsProcessingException(str(error)) from error
+        if feedback.isCanceled():
+            return {}
+        for message in result.messages:
+            feedback.pushWarning(message)
+        figures = [indicators(alternative, units, targets, co2) for alternative in result.alternatives]
+        for alternative, values in zip(result.alternatives, figures):
+            feedback.pushInfo(self.tr("{name}: {status}, {seconds:.1f} s; {gwh:.1f} GWh/a, Wind {wind:.1f} ha, PV "
+                                      "{pv:.1f} ha; {short} Ziel(e) verfehlt.").format(
+                name=alternative.name, status=alternative.status, seconds=alternative.seconds,
+                gwh=values["gwh_total"], wind=values["ha_wind"], pv=values["ha_pv"],
+                short=len(alternative.shortfalls)))
+            for shortfall in alternative.shortfalls:
+                feedback.pushWarning(self.tr("  {target}: erreicht {reached:.1f}, es fehlen {short:.1f} {unit} – "
+                                             "{reason}").format(target=shortfall.target, reached=shortfall.reached,
+                                                                short=shortfall.short, unit=shortfall.unit,
+                                                                reason=shortfall.reason))
+        eligible_shapes = {use: self._polygons(parameters, self.ELIGIBLE[use], context, crs, feedback)[0]
+                           for use in USES}
+        outputs = {
+            self.ALLOCATION: self._write_allocation(parameters, context, crs, units, result, eligible_shapes),
+            self.INDICATORS: self._write_indicators(parameters, context, result, figures),
+            self.FREQUENCY: self._write_frequency(parameters, context, crs, units, result),
+            "ALTERNATIVES": len(result.alternatives)}
+        return outputs
+
+    def _sink(self, parameters, name, context, fields, geometry_type, crs):
+        sink, destination = self.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, destination
+
+    def _write_allocation(self, parameters, context, crs, units, result, eligible_shapes):
+        fields = _fields([("unit_id", QVariant.String), ("alternative", QVariant.Int), ("alt_name", QVariant.String),
+                          ("objective", QVariant.String), ("use", QVariant.String), ("use_label", QVariant.String),
+                          ("ha", QVariant.Double), ("mw", QVariant.Double), ("gwh_a", QVariant.Double),
+                          ("score", QVariant.Double), ("locked", QVariant.Bool)])
+        sink, destination = self._sink(parameters, self.ALLOCATION, context, fields,
+                                       QgsWkbTypes.Type.MultiPolygon, crs)
+        unions = {use: shapely.union_all(shapes) if shapes is not None and len(shapes) else None
+                  for use, shapes in eligible_shapes.items()}
+        out = []
+        for number, alternative in enumerate(result.alternatives, start=1):
+            for unit in np.flatnonzero(alternative.use_index >= 0):
+                use = alternative.use_of(unit)
+                locked = units.lock_in[unit] == use
+                shape = units.geometries[unit]
+                if not locked and unions[use] is not None and units.eligible_ha[unit, USES.index(use)] < \
+                        units.area_ha[unit] * (1 - 1e-6):
+                    shape = shapely.intersection(shape, unions[use])  # the eligible part the use is given
+                feature = QgsFeature(fields)
+                feature.setGeometry(_geometry(shape))
+                score = units.score[unit, USES.index(use)]
+                feature.setAttributes([units.ids[unit], number, alternative.name,
+                                       objective_label(alternative.objective), use, use_label(use),
+                                       float(alternative.allocated_ha[unit]), float(alternative.mw[unit]),
+                                       float(alternative.gwh[unit]), optional_float(score), bool(locked)])
+                out.append(feature)
+        if not sink.addFeatures(out, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        return destination
+
+    def _write_indicators(self, parameters, context, result, figures):
+        keys = list(figures[0]) if figures else []
+        fields = _fields([("alternative", QVariant.Int), ("name", QVariant.String), ("objective", QVariant.String),
+                          ("near_optimal", QVariant.Bool), ("status", QVariant.String), ("gap_pct", QVariant.Double),
+                          ("seconds", QVariant.Double), ("distance", QVariant.Double)]
+                         + [(key, QVariant.Double) for key in keys]
+                         + [("targets_missed", QVariant.Int), ("shortfalls", QVariant.String)])
+        sink, destination = self._sink(parameters, self.INDICATORS, context, fields, QgsWkbTypes.Type.NoGeometry,
+                                       QgsCoordinateReferenceSystem())
+        for number, (alternative, values) in enumerate(zip(result.alternatives, figures), start=1):
+            feature = QgsFeature(fields)
+            shortfalls = "; ".join(self.tr("{target}: es fehlen {short:.1f} {unit} ({reason})").format(
+                target=s.target, short=s.short, unit=s.unit, reason=s.reason) for s in alternative.shortfalls)
+            feature.setAttributes([number, alternative.name, objective_label(alternative.objective),
+                                   alternative.near_optimal, alternative.status,
+                                   None if alternative.gap is None else 100 * alternative.gap, alternative.seconds,
+                                   optional_float(alternative.distance)]
+                                  + [optional_float(values[key]) for key in keys]
+                                  + [len(alternative.shortfalls), shortfalls or None])
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        return destination
+
+    def _write_frequency(self, parameters, context, crs, units, result):
+        fields = _fields([("unit_id", QVariant.String), ("area_ha", QVariant.Double)]
+                         + [(f"freq_{use}", QVariant.Double) for use in USES]
+                         + [("freq_any", QVariant.Double), ("most_chosen", QVariant.String)])
+        sink, destination = self._sink(parameters, self.FREQUENCY, context, fields, QgsWkbTypes.Type.MultiPolygon,
+                                       crs)
+        frequency = result.frequency
+        out = []
+        for unit, shape in enumerate(units.geometries):
+            feature = QgsFeature(fields)
+            feature.setGeometry(_geometry(shape))
+            chosen = frequency[unit]
+            top = int(np.argmax(chosen))
+            feature.setAttributes([units.ids[unit], float(units.area_ha[unit])] + [float(v) for v in chosen]
+                                  + [float(chosen.sum()), use_label(USES[top]) if chosen[top] > 0 else
+                                     use_label(KEEP)])
+            out.append(feature)
+        if not sink.addFeatures(out, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        return destination
+
+
+def _fields(spec) -> QgsFields:
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def _geometry(shape) -> QgsGeometry:
+    """A multipolygon of the polygon parts of ``shape`` (an intersection may add lines and points)."""
+    parts = [part for part in shapely.get_parts(shape) if part.geom_type == "Polygon"]
+    geometry = QgsGeometry()
+    geometry.fromWkb(shapely.to_wkb(shapely.multipolygons(parts) if parts else shapely.MultiPolygon()))
+    geometry.convertToMultiType()
+    return geometry
