@@ -108,6 +108,44 @@ def run_yield(prefix: str, sites, demo_gpkg: Path, feedback) -> dict:
                        f"{co2 / 1000:.1f} kt CO₂/a vermieden"}
 
 
+# the demo town's targets: the wind share of Planungsregion Halle for 2027 (§ 9a LEntwG LSA), PV and commerce assumed
+ZONING_TARGETS = {"wind": (0, 0, 0, 5, 20), "pv": (40, 0, 0, 3, 2), "agri_pv": (0, 0, 0, 3, 1),
+                  "gewerbe": (0, 0, 10, 3, 5), "wohnen": (0, 0, 0, 3, 1)}
+ZONING_WIND_SHARE_PCT = 1.9
+
+
+def run_zoning(steps: dict, demo_gpkg: Path, feedback) -> dict:
+    """Three zoning alternatives and two near-optimal ones on the demo parcels, from the wind, PV and commerce
+    Flächenkulisse, the site scores and the yields."""
+    import processing
+
+    from wip_qgis_plugin.core.zoning import USES
+
+    commerce = run_eligibility("lsa_gewerbe", demo_gpkg, feedback)["ELIGIBLE"]
+    targets = []
+    for use in USES:
+        targets += [use, *ZONING_TARGETS[use]]
+    result = processing.run("wip:zoningalternatives", {
+        "STUDY_AREA": f"{demo_gpkg}|layername=real_gemeinde", "UNITS": f"{demo_gpkg}|layername=synth_flurstuecke",
+        "UNIT_ID_FIELD": "flurstueck_id", "ELIGIBLE_WIND": steps["wind"]["eligible"],
+        "ELIGIBLE_PV": steps["pv"]["eligible"], "ELIGIBLE_GEWERBE": commerce, "SCORE_WIND": steps["wind"]["scored"],
+        "SCORE_PV": steps["pv"]["scored"], "YIELD_WIND": steps["wind"]["yield"], "YIELD_PV": steps["pv"]["yield"],
+        "FARMLAND": f"{demo_gpkg}|layername=synth_landwirtschaft", "TARGETS": targets,
+        "WIND_SHARE_PCT": ZONING_WIND_SHARE_PCT, "NEAR_OPTIMAL": 2, "ALLOCATION": "TEMPORARY_OUTPUT",
+        "INDICATORS": "TEMPORARY_OUTPUT", "FREQUENCY": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    lines = [f"Planungsvarianten auf {ZONING_WIND_SHARE_PCT} % Windfläche, 40 MWp PV und 10 ha Gewerbe "
+             "(Flurstücke):"]
+    for row in result["INDICATORS"].getFeatures():
+        distance = f", Abstand zu den vorigen {row['distance']:.2f}" if isinstance(row["distance"], float) else ""
+        lines.append(f"  {row['alternative']}. {row['name']}: Wind {row['ha_wind']:.0f} ha "
+                     f"({row['wind_share_pct']:.2f} %), PV {row['ha_pv']:.0f} ha, Gewerbe {row['ha_gewerbe']:.0f} ha; "
+                     f"{row['gwh_total']:.0f} GWh/a, hochwertige Böden {row['prime_ha']:.0f} ha, Eignung "
+                     f"{row['mean_score']:.0f}{distance}; {row['targets_missed']} Ziel(e) verfehlt")
+    return {"varianten_zuweisung": result["ALLOCATION"], "varianten_kennzahlen": result["INDICATORS"],
+            "varianten_haeufigkeit": result["FREQUENCY"], "summary": lines}
+
+
+ZONING_STYLES = {"varianten_zuweisung": "zoning_allocation", "varianten_haeufigkeit": "zoning_frequency"}
 YIELD_STYLES = {"ertrag_wind_flaechen": "yield_sites", "ertrag_pv_flaechen": "yield_sites",
                 "ertrag_wind_anlagen": "wind_turbines"}
 HEAT_STYLES = {"waermedichte_bloecke": "heat_density", "waermeliniendichte_strassen": "heat_line_density",
@@ -181,6 +219,7 @@ def main() -> int:
     feedback = QgsProcessingFeedback()
     summary_lines = []
     result_names = []
+    steps = {}
     for label, catalog_id, prefix in DEMO_STEPS:
         result = run_eligibility(catalog_id, demo_gpkg, feedback)
         scored = run_site_evaluation(result["ELIGIBLE"], prefix, demo_gpkg, feedback)
@@ -207,6 +246,13 @@ def main() -> int:
         for name, layer in yields.items():
             write_layer(layer, results_gpkg, name)
             result_names.append(name)
+        steps[prefix] = {"eligible": result["ELIGIBLE"], "scored": scored, "yield": yields[f"ertrag_{prefix}_flaechen"]}
+
+    zoning = run_zoning(steps, demo_gpkg, feedback)
+    summary_lines += zoning.pop("summary")
+    for name, layer in zoning.items():
+        write_layer(layer, results_gpkg, name)
+        result_names.append(name)
 
     heat = run_heat_planning(demo_gpkg, feedback)
     for name, layer in heat.items():
@@ -227,6 +273,8 @@ def main() -> int:
             apply_style(layer, HEAT_STYLES[layer.name()])
         elif layer.name() in YIELD_STYLES:
             apply_style(layer, YIELD_STYLES[layer.name()])
+        elif layer.name() in ZONING_STYLES:
+            apply_style(layer, ZONING_STYLES[layer.name()])
     project_file = out / "wip_demo.qgz"
     if not project.write(str(project_file)):
         raise RuntimeError(f"{project_file}: {project.error()}")

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_matrix, csr_matrix, vstack
+from scipy.sparse import coo_matrix, csr_matrix, hstack, vstack
 from shapely import STRtree
 
 from .i18n import localised, tr
@@ -33,6 +33,7 @@ USES = ("wind", "pv", "agri_pv", "gewerbe", "wohnen")
 KEEP = "bestand"  # keep the current use
 OBJECTIVES = ("eignung", "flaeche", "ertrag")
 NEUTRAL_SCORE = 50.0  # suitability of land no site evaluation has scored
+DIVERSITY_GAP_PCT = 5.0  # optimality gap of the "as different as possible" objective of near-optimal alternatives
 CLUSTER_NEIGHBOURS = 12  # units counted towards a unit's cluster, the nearest first
 REASON_TIME_LIMIT_S = 10.0  # to find out whether a missed target could be met alone
 STATUSES = ("checked", "secondary", "unchecked")
@@ -408,10 +409,20 @@ class _Model:
         return np.concatenate([np.ones(self.pairs), np.zeros(len(self.target_rows))])
 
 
-def _solve(model: _Model, costs: np.ndarray, extra: list[LinearConstraint], time_limit: float, gap: float):
+def _solve(model: _Model, costs: np.ndarray, extra: list[LinearConstraint], time_limit: float, gap: float,
+           offset: float = 0.0):
+    """Solve with ``costs``; ``offset`` is added to the objective through a variable fixed at 1, so that the
+    relative gap of an objective whose optimum may be 0 (the overlap of a near-optimal alternative) measures
+    against a meaningful size."""
+    integrality, bounds, constraints = model.integrality(), model.bounds(), model.constraints + extra
+    if offset:
+        costs = np.append(costs, offset)
+        integrality = np.append(integrality, 0.0)
+        bounds = Bounds(np.append(bounds.lb, 1.0), np.append(bounds.ub, 1.0))
+        constraints = [LinearConstraint(hstack([csr_matrix(c.A), csr_matrix((c.A.shape[0], 1))]).tocsr(), c.lb,
+                                        c.ub) for c in constraints]
     started = time.monotonic()
-    result = milp(costs, integrality=model.integrality(), bounds=model.bounds(),
-                  constraints=model.constraints + extra,
+    result = milp(costs, integrality=integrality, bounds=bounds, constraints=constraints,
                   options={"time_limit": time_limit, "mip_rel_gap": gap, "disp": False})
     seconds = time.monotonic() - started
     if result.x is None:
@@ -457,7 +468,8 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
         alternative = _alternative(model, objective_label(objective), objective, False, chosen, result, seconds)
         alternatives.append(alternative)
         if first is None:
-            first = (objective, pair_costs, float(pair_costs[chosen].sum()), result.x[model.pairs:])
+            first = (objective, pair_costs, float(pair_costs[chosen].sum()), result.x[model.pairs:model.count])
+            first_chosen = chosen
         if progress is not None:
             progress(100.0 * (number + 1) / steps)
     if first is not None and model.pairs:
@@ -478,7 +490,9 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
             if canceled is not None and canceled():
                 break
             costs = np.concatenate([used * model.ha, np.zeros(len(model.target_rows))])
-            chosen, result, seconds = _solve(model, costs, keep, time_limit_s, gap_pct / 100)
+            # how different an alternative is matters less than how good it is: a coarser gap keeps it quick
+            chosen, result, seconds = _solve(model, costs, keep, time_limit_s, max(gap_pct, DIVERSITY_GAP_PCT) / 100,
+                                             offset=max(float(model.ha[first_chosen].sum()), 1.0))
             if chosen is None:
                 messages.append(tr("Keine weitere nahe Alternative gefunden: {message}").format(
                     message=_status(result)))
