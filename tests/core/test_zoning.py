@@ -240,3 +240,25 @@ def test_indicators_add_up():
     assert figures["prime_ha"] == pytest.approx(1.0 + 0.025)  # PV takes the whole hectare, wind 2.5 %
     assert figures["wind_share_pct"] == pytest.approx(1.0) and figures["wind_target_reached_pct"] == pytest.approx(100)
     assert figures["mean_score"] == pytest.approx(50.0) and figures["conflicts"] == 0
+
+
+def test_an_unreachable_target_does_not_cost_the_reachable_ones():
+    # wind can reach 2.1 MW at most; PV's 3 MW are reachable and must be met in full
+    planning = units([row(wind=10.0)] + [row(pv=1.0)] * 4, size=1000.0)
+    targets = Targets(100.0, min_mw={"wind": 50.0, "pv": 3.0})
+    for plan in zoning_alternatives(planning, targets, near_optimal=1, gap_pct=10.0).alternatives:
+        assert [s.target.startswith("Windenergie") for s in plan.shortfalls] == [True]
+
+
+def test_small_units_can_form_a_large_cluster():
+    # 1 ha cells, wind needs 20 ha together: a 5 × 5 block of eligible cells can host it
+    cells = planning_grid(shapely.box(0, 0, 500, 500), 100.0)
+    count = len(cells)
+    eligible = np.zeros((count, len(USES)))
+    eligible[:, WIND] = 1.0
+    planning = PlanningUnits([str(n) for n in range(count)], np.ones(count), eligible, np.full(eligible.shape, np.nan),
+                             np.full(eligible.shape, np.nan), np.full(eligible.shape, np.nan), np.zeros(count),
+                             [None] * count, np.zeros(count, dtype=bool), adjacent_pairs(cells), cells)
+    targets = Targets(25.0, min_ha={"wind": 5.0}, min_cluster_ha={"wind": 20.0})
+    plan = zoning_alternatives(planning, targets, objectives=("eignung",), near_optimal=0).alternatives[0]
+    assert not plan.shortfalls and (plan.use_index == WIND).sum() >= 5

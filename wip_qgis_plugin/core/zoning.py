@@ -34,7 +34,7 @@ KEEP = "bestand"  # keep the current use
 OBJECTIVES = ("eignung", "flaeche", "ertrag")
 NEUTRAL_SCORE = 50.0  # suitability of land no site evaluation has scored
 DIVERSITY_GAP_PCT = 5.0  # optimality gap of the "as different as possible" objective of near-optimal alternatives
-CLUSTER_NEIGHBOURS = 12  # units counted towards a unit's cluster, the nearest first
+CLUSTER_NEIGHBOURS = 12  # the fewest units counted towards a unit's cluster, the nearest first
 REASON_TIME_LIMIT_S = 10.0  # to find out whether a missed target could be met alone
 STATUSES = ("checked", "secondary", "unchecked")
 
@@ -266,6 +266,7 @@ class _Model:
         self.pairs = len(self.unit)
         self.target_rows = self._targets()
         self.count = self.pairs + len(self.target_rows)
+        self.reasons: dict[int, str] = {}  # why a target is missed, by its row
 
     def _targets(self) -> list[tuple[str, float, np.ndarray, str]]:
         """(label, wanted, contribution per pair, unit) of every positive target."""
@@ -352,7 +353,7 @@ class _Model:
             other = candidates[other]
             keep = pairs[near] != other
             near, other = near[keep], other[keep]
-            near, other = self._nearest(pairs, near, other)
+            near, other = self._nearest(pairs, near, other, minimum)
             lines = line + np.arange(len(pairs))
             rows += [lines, lines[near]]
             columns += [pairs, other]
@@ -364,15 +365,17 @@ class _Model:
                             shape=(line, self.count))
         return matrix, 0.0, np.inf
 
-    def _nearest(self, pairs, near, other):
-        """At most CLUSTER_NEIGHBOURS of each pair's candidates, the nearest: enough to close a compact cluster,
-        and it keeps the model small."""
+    def _nearest(self, pairs, near, other, minimum):
+        """Each pair's nearest candidates, as many as a compact cluster of ``minimum`` ha needs (half as many again,
+        at least CLUSTER_NEIGHBOURS): enough to close it, and it keeps the model small."""
         centres = shapely.centroid(self.units.geometries)
         distance = shapely.distance(centres[self.unit[pairs[near]]], centres[self.unit[other]])
+        typical = float(np.median(self.ha[pairs])) if len(pairs) else 1.0
+        count = max(CLUSTER_NEIGHBOURS, int(np.ceil(1.5 * minimum / max(typical, 1e-9))))
         order = np.lexsort((distance, near))
         near, other = near[order], other[order]
         first = np.searchsorted(near, near, side="left")
-        keep = np.arange(len(near)) - first < CLUSTER_NEIGHBOURS
+        keep = np.arange(len(near)) - first < count
         return near[keep], other[keep]
 
     def costs(self, objective: str) -> np.ndarray:
@@ -388,16 +391,6 @@ class _Model:
         else:
             raise ZoningError(tr("Unbekanntes Ziel „{objective}“.").format(objective=objective))
         return cost
-
-    def full_costs(self, pair_costs: np.ndarray) -> np.ndarray:
-        """Pair costs and the slack penalties: a unit of shortfall costs ten times more than the dearest pair asks
-        for each unit it contributes, so that every contribution to a missed target pays off."""
-        penalties = []
-        for _label, _wanted, values, _unit in self.target_rows:
-            helps = values > 0
-            dearest = float(np.max(np.abs(pair_costs[helps]) / values[helps])) if helps.any() else 0.0
-            penalties.append(10.0 * (dearest + 1.0))
-        return np.concatenate([pair_costs, penalties])
 
     def bounds(self) -> Bounds:
         lower = np.zeros(self.count)
@@ -454,35 +447,36 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
     if not model.pairs:
         messages.append(tr("Keine Einheit ist für eine Nutzung geeignet oder festgelegt: alle Varianten behalten den "
                            "Bestand."))
-    steps = len(objectives) + near_optimal
+    steps = len(objectives) + near_optimal + 1
+    # the targets first: the least relative shortfall any plan can have, then each objective within it
+    slack_limits = _least_shortfall(model, time_limit_s, gap_pct / 100)
+    if progress is not None:
+        progress(100.0 / steps)
     alternatives: list[Alternative] = []
     first = None
     for number, objective in enumerate(objectives):
         if canceled is not None and canceled():
             break
         pair_costs = model.costs(objective)
-        chosen, result, seconds = _solve(model, model.full_costs(pair_costs), [], time_limit_s, gap_pct / 100)
+        costs = np.concatenate([pair_costs, np.zeros(len(model.target_rows))])
+        chosen, result, seconds = _solve(model, costs, slack_limits, time_limit_s, gap_pct / 100,
+                                         offset=_scale(pair_costs))
         if chosen is None:
             raise ZoningError(tr("Die Variante „{name}“ hat keine zulässige Lösung: {message}").format(
                 name=objective_label(objective), message=_status(result)))
-        alternative = _alternative(model, objective_label(objective), objective, False, chosen, result, seconds)
-        alternatives.append(alternative)
+        alternatives.append(_alternative(model, objective_label(objective), objective, False, chosen, result,
+                                         seconds))
         if first is None:
-            first = (objective, pair_costs, float(pair_costs[chosen].sum()), result.x[model.pairs:model.count])
-            first_chosen = chosen
+            first = (objective, pair_costs, float(pair_costs[chosen].sum()), chosen)
         if progress is not None:
-            progress(100.0 * (number + 1) / steps)
+            progress(100.0 * (number + 2) / steps)
     if first is not None and model.pairs:
-        objective, pair_costs, best, slacks = first
+        objective, pair_costs, best, first_chosen = first
         # no worse than the optimum by more than the allowance, and no target further missed
-        allowance = abs(best) * near_optimal_pct / 100 + 1e-6
         row = np.zeros(model.count)
         row[:model.pairs] = pair_costs
-        keep = [LinearConstraint(row[None, :], -np.inf, best + allowance)]
-        for number, slack in enumerate(slacks):
-            row = np.zeros(model.count)
-            row[model.pairs + number] = 1.0
-            keep.append(LinearConstraint(row[None, :], -np.inf, slack + 1e-6))
+        keep = slack_limits + [LinearConstraint(row[None, :], -np.inf,
+                                                best + abs(best) * near_optimal_pct / 100 + 1e-6)]
         used = np.zeros(model.pairs)
         for alternative in alternatives:
             used += _chosen_pairs(model, alternative)
@@ -507,7 +501,7 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
             alternatives.append(alternative)
             used += chosen
             if progress is not None:
-                progress(100.0 * (len(objectives) + number + 1) / steps)
+                progress(100.0 * (len(objectives) + number + 2) / steps)
     for position, alternative in enumerate(alternatives):
         alternative.distance = min((allocation_distance(alternative, other) for other in alternatives[:position]),
                                    default=float("nan"))
@@ -518,6 +512,30 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
     if alternatives:
         frequency /= len(alternatives)
     return ZoningResult(alternatives, frequency, messages)
+
+
+def _least_shortfall(model: _Model, time_limit: float, gap: float) -> list[LinearConstraint]:
+    """Bounds on the slacks: the least total relative shortfall of the targets any plan can have (0 when all can
+    be met), so that the objectives are optimised only among the plans that reach the targets as far as possible
+    (a single weighted objective would let a relative gap trade a reachable target for cost)."""
+    targets = len(model.target_rows)
+    if not targets:
+        return []
+    wanted = np.array([row[1] for row in model.target_rows])
+    costs = np.concatenate([np.zeros(model.pairs), 1.0 / wanted])
+    chosen, result, _seconds = _solve(model, costs, [], time_limit, gap, offset=1.0)
+    if chosen is None:
+        raise ZoningError(tr("Die Ziele lassen sich mit keiner zulässigen Zuweisung annähern: {message}").format(
+            message=_status(result)))
+    slacks = result.x[model.pairs:model.count]
+    matrix = csr_matrix((np.ones(targets), (np.arange(targets), model.pairs + np.arange(targets))),
+                        shape=(targets, model.count))
+    return [LinearConstraint(matrix, -np.inf, slacks + 1e-6 * wanted)]
+
+
+def _scale(pair_costs: np.ndarray) -> float:
+    """An objective offset the size of the costs, for a relative gap that means something near an optimum of 0."""
+    return max(float(np.abs(pair_costs).sum()) * 0.01, 1.0)
 
 
 def _chosen_pairs(model: _Model, alternative: Alternative) -> np.ndarray:
@@ -544,14 +562,25 @@ def _alternative(model: _Model, name, objective, near, chosen, result, seconds) 
 
 def _reason(model: _Model, number: int, wanted: float) -> str:
     """Why a target is missed: the most it could reach alone under the hard rules (eligibility, locks, shares, prime
-    farmland, neighbours, cluster size), and, when that suffices, the targets it competes with for the same units."""
+    farmland, neighbours, cluster size), and, when that suffices, the targets it competes with for the same units.
+    Once per target and instance."""
+    if number in model.reasons:
+        return model.reasons[number]
     _label, _wanted, values, unit = model.target_rows[number]
     costs = np.zeros(model.count)
     costs[:model.pairs] = -values
     # the other targets' slacks make their rows free
     result = milp(costs, integrality=model.integrality(), bounds=model.bounds(), constraints=model.constraints,
                   options={"time_limit": REASON_TIME_LIMIT_S, "mip_rel_gap": 1e-3, "disp": False})
-    alone = float(-result.fun) if result.x is not None else 0.0
+    # the dual bound is what can be reached at most, also when the time limit stops the search
+    bound = getattr(result, "mip_dual_bound", None)
+    alone = max(0.0, -float(bound if bound is not None and np.isfinite(bound) else result.fun)) \
+        if result.x is not None else 0.0
+    model.reasons[number] = _reason_text(model, number, wanted, alone, values, unit)
+    return model.reasons[number]
+
+
+def _reason_text(model: _Model, number: int, wanted: float, alone: float, values: np.ndarray, unit: str) -> str:
     if alone < wanted * (1 - 1e-6):
         return tr("allein höchstens {value:.1f} {unit} erreichbar (Eignung, Festlegungen, Obergrenzen, "
                   "Nachbarschaft, Mindestgröße)").format(

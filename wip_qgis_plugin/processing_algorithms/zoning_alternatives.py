@@ -166,11 +166,12 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.PRIME_THRESHOLD, self.tr("Hochwertige Böden ab Ackerzahl"), QgsProcessingParameterNumber.Type.Double,
             60.0, False, 0.0, 120.0))
+        # optional: a matrix left out (processing.run, qgis_process) would otherwise be refused, not defaulted
         self.addParameter(QgsProcessingParameterMatrix(
             self.TARGETS, self.tr("Ziele und Grenzen je Nutzung"), numberRows=len(USES), hasFixedNumberRows=True,
             headers=[self.tr("Nutzung"), self.tr("mind. MW"), self.tr("mind. GWh/a"), self.tr("mind. ha"),
                      self.tr("höchstens % der Gemeinde"), self.tr("Mindestgröße ha")],
-            defaultValue=default_targets()))
+            defaultValue=default_targets(), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.WIND_SHARE_PCT, self.tr("Windflächenziel (% der Gemeindefläche)"),
             QgsProcessingParameterNumber.Type.Double, 0.0, False, 0.0, 100.0))
@@ -222,7 +223,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
         return geometries[present], [feature for feature, keep in zip(features, present) if keep]
 
     def _targets(self, parameters, context, municipality_ha) -> Targets:
-        cells = self.parameterAsMatrix(parameters, self.TARGETS, context)
+        cells = self.parameterAsMatrix(parameters, self.TARGETS, context) or default_targets()
         if len(cells) != TARGET_COLUMNS * len(USES):
             raise QgsProcessingException(self.tr("Die Zieltabelle braucht {rows} Zeilen mit je {columns} Werten.")
                                          .format(rows=len(USES), columns=TARGET_COLUMNS))
