@@ -1,0 +1,285 @@
+"""wip:energybalance – Energie- und Treibhausgasbilanz: final energy by sector and carrier, local generation and
+CO₂ equivalents for the base year and 2030–2045, the indicators per year, and every assumption with its source."""
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.balance import (
+    BalanceError,
+    BalanceInput,
+    MunicipalityStatistics,
+    carrier_label,
+    energy_balance,
+    heat_from_buildings,
+    sector_label,
+)
+from ..core.heat import SCENARIO_YEARS
+from ..core.i18n import tr
+from ..qgis_io.layers import is_null
+from .balance_base import BalanceAlgorithm
+from .base import field_values, numbers
+
+# the zoning uses that generate, and the carrier their energy counts as
+GENERATING_USES = {"wind": "wind", "pv": "pv", "agri_pv": "pv"}
+
+
+class EnergyBalanceAlgorithm(BalanceAlgorithm):
+    algorithm_id = "energybalance"
+
+    STATISTICS = "STATISTICS"
+    AGS = "AGS"
+    MUNICIPALITY = "MUNICIPALITY"
+    BASE_YEAR = "BASE_YEAR"
+    HEAT_BUILDINGS = "HEAT_BUILDINGS"
+    YIELD_WIND = "YIELD_WIND"
+    YIELD_PV = "YIELD_PV"
+    ALLOCATION = "ALLOCATION"
+    ALTERNATIVE = "ALTERNATIVE"
+    PLANNED_FROM = "PLANNED_FROM"
+    CONSUMPTION = "CONSUMPTION"
+    FACTORS = "FACTORS"
+    BALANCE = "BALANCE"
+    INDICATORS = "INDICATORS"
+    ASSUMPTIONS = "ASSUMPTIONS"
+
+    def displayName(self):
+        return self.tr("Energie- und Treibhausgasbilanz")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Bilanz nach dem Territorialprinzip (BISKO): Endenergie je Sektor (private Haushalte, Gewerbe/Handel/"
+            "Dienstleistungen, Industrie, kommunale Einrichtungen) und Energieträger, CO₂-Äquivalente mit den "
+            "Faktoren des GEG (Anlage 9) oder einer Faktortabelle (carrier, g_kwh, optional year: z. B. die BISKO-"
+            "Faktoren des Klimaschutz-Planers), für das Basisjahr und 2030, 2035, 2040, 2045.\n\n"
+            "Quellen: die Zeile der Gemeinde in der Gemeindestatistik (Einwohner, Wohnungen nach Baualter und mit "
+            "Fernwärme, installierte Leistung aus dem Marktstammdatenregister); der Wärmebedarf der Gebäude aus "
+            "wip:heatdemand, wenn gegeben; Stromvorgaben je Einwohner, die eine Verbrauchstabelle (sector, carrier, "
+            "mwh) ersetzt. Örtliche Erzeugung: Bestand (installierte Leistung × Volllaststunden) und Planung (die "
+            "Flächen aus wip:windlayout und wip:pvyield, oder eine Variante aus wip:zoningalternatives) ab dem "
+            "Jahr der Inbetriebnahme.\n\n"
+            "Pfade: Sanierung senkt den Wärmebedarf, fossile Kessel weichen bis 2045 Wärmepumpen, Biomasse und "
+            "Solarthermie, Fernwärme folgt den erneuerbaren Anteilen des WPG, der Strom-Emissionsfaktor sinkt "
+            "bis 2045. Kennzahlen je Jahr: bilanzielle Eigenversorgung Strom und Wärme, erneuerbarer Anteil, "
+            "t CO₂e gesamt und je Einwohner, Abstand zur Treibhausgasneutralität. Jede verwendete Zahl steht mit "
+            "Quelle und Status in der Tabelle der Annahmen.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.STATISTICS, self.tr("Gemeindestatistik"), [QgsProcessing.SourceType.TypeVector]))
+        self.addParameter(QgsProcessingParameterString(
+            self.AGS, self.tr("Amtlicher Gemeindeschlüssel (leer: aus der Gemeinde oder die einzige Zeile)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MUNICIPALITY, self.tr("Gemeinde (Feld AGS)"), [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BASE_YEAR, self.tr("Basisjahr"), QgsProcessingParameterNumber.Type.Integer, 2024, False, 2000,
+            2044))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HEAT_BUILDINGS, self.tr("Gebäude mit Wärmebedarf (Ergebnis von wip:heatdemand)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.YIELD_WIND, self.tr("Ertrag Wind (Ergebnis von wip:windlayout)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.YIELD_PV, self.tr("Ertrag PV (Ergebnis von wip:pvyield)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ALLOCATION, self.tr("Planungsvariante (Zuweisung aus wip:zoningalternatives)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ALTERNATIVE, self.tr("Nummer der Variante"), QgsProcessingParameterNumber.Type.Integer, 1, False, 1))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PLANNED_FROM, self.tr("Geplante Anlagen in Betrieb ab"), QgsProcessingParameterNumber.Type.Integer,
+            2030, False, 2000, 2045))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CONSUMPTION, self.tr("Verbrauchstabelle (sector, carrier, mwh)"),
+            [QgsProcessing.SourceType.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FACTORS, self.tr("Emissionsfaktoren (carrier, g_kwh, year)"), [QgsProcessing.SourceType.TypeVector],
+            optional=True))
+        for name, label in ((self.BALANCE, self.tr("Bilanz je Jahr, Sektor und Energieträger")),
+                            (self.INDICATORS, self.tr("Kennzahlen je Jahr")),
+                            (self.ASSUMPTIONS, self.tr("Annahmen und Quellen"))):
+            self.addParameter(QgsProcessingParameterFeatureSink(name, label, QgsProcessing.SourceType.TypeVector))
+        for name, label in (("CO2_BASE_T", self.tr("t CO₂e im Basisjahr")), ("CO2_2045_T", self.tr("t CO₂e 2045")),
+                            ("RENEWABLE_SHARE_2045_PCT", self.tr("Erneuerbarer Anteil 2045 (%)"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    # -- reading -------------------------------------------------------------------------------------------------
+
+    def _statistics(self, parameters, context) -> MunicipalityStatistics:
+        source = self.parameterAsSource(parameters, self.STATISTICS, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.STATISTICS))
+        ags = self.parameterAsString(parameters, self.AGS, context).strip()
+        municipality = self.parameterAsSource(parameters, self.MUNICIPALITY, context)
+        if not ags and municipality is not None:
+            names = municipality.fields().names()
+            field = next((name for name in names if name.lower() == "ags"), None)
+            values = [feature[field] for feature in municipality.getFeatures()] if field else []
+            ags = str(values[0]) if values and not is_null(values[0]) else ""
+        names = source.fields().names()
+        key = next((name for name in names if name.lower() == "ags"), None)
+        rows = [{name: None if is_null(feature[name]) else feature[name] for name in names}
+                for feature in source.getFeatures()]
+        if ags:
+            if key is None:
+                raise QgsProcessingException(self.tr("Die Gemeindestatistik hat kein Feld ags."))
+            rows = [row for row in rows if str(row[key]).strip() == ags]
+            if not rows:
+                raise QgsProcessingException(self.tr("Die Gemeindestatistik hat keine Zeile für den "
+                                                     "Gemeindeschlüssel {ags}.").format(ags=ags))
+        elif len(rows) != 1:
+            raise QgsProcessingException(self.tr("Die Gemeindestatistik hat {count} Zeilen: bitte den "
+                                                 "Gemeindeschlüssel (AGS) oder die Gemeinde angeben.").format(
+                count=len(rows)))
+        return MunicipalityStatistics.from_row(rows[0])
+
+    def _heat(self, parameters, context, base_year, feedback):
+        source = self.parameterAsSource(parameters, self.HEAT_BUILDINGS, context)
+        if source is None:
+            feedback.pushInfo(self.tr("Ohne Gebäude: Wärmebedarf aus den Wohnungen der Gemeindestatistik."))
+            return None
+        features = list(source.getFeatures())
+        fields = ["demand_mwh_a"] + [f"demand_{year}_mwh" for year in SCENARIO_YEARS]
+        missing = [name for name in fields + ["use"] if name not in source.fields().names()]
+        if missing:
+            raise QgsProcessingException(self.tr("Den Gebäuden fehlen die Felder {fields} von wip:heatdemand.").format(
+                fields=", ".join(missing)))
+        demand = {base_year: numbers(features, "demand_mwh_a", "demand_mwh_a")}
+        demand.update({year: numbers(features, f"demand_{year}_mwh", f"demand_{year}_mwh")
+                       for year in SCENARIO_YEARS if year > base_year})
+        return heat_from_buildings(field_values(features, "use"), demand, base_year)
+
+    def _planned(self, parameters, context, feedback) -> tuple[dict[str, float], str]:
+        allocation = self.parameterAsSource(parameters, self.ALLOCATION, context)
+        if allocation is not None:
+            number = self.parameterAsInt(parameters, self.ALTERNATIVE, context)
+            missing = [name for name in ("alternative", "use", "gwh_a") if name not in allocation.fields().names()]
+            if missing:
+                raise QgsProcessingException(self.tr("Der Planungsvariante fehlen die Felder {fields}.").format(
+                    fields=", ".join(missing)))
+            features = [f for f in allocation.getFeatures() if f["alternative"] == number]
+            if not features:
+                raise QgsProcessingException(self.tr("Die Zuweisung hat keine Variante {number}.").format(
+                    number=number))
+            planned = dict.fromkeys(("wind", "pv"), 0.0)
+            for feature, gwh in zip(features, numbers(features, "gwh_a", "gwh_a")):
+                carrier = GENERATING_USES.get(feature["use"])
+                if carrier is not None and np.isfinite(gwh):
+                    planned[carrier] += float(gwh) * 1000
+            name = features[0]["alt_name"] if "alt_name" in allocation.fields().names() else str(number)
+            return planned, self.tr("Planungsvariante {number}: {name}").format(number=number, name=name)
+        planned, sources = {}, []
+        for name, carrier, preferred in ((self.YIELD_WIND, "wind", "net_gain_gwh_a"), (self.YIELD_PV, "pv", "gwh_a")):
+            source = self.parameterAsSource(parameters, name, context)
+            if source is None:
+                continue
+            field = preferred if preferred in source.fields().names() else "gwh_a"
+            if field not in source.fields().names():
+                raise QgsProcessingException(self.tr("Dem Ertrag fehlt das Feld gwh_a: „{layer}“.").format(
+                    layer=source.sourceName()))
+            features = list(source.getFeatures())
+            planned[carrier] = float(np.nansum(numbers(features, field, field))) * 1000
+            sources.append(source.sourceName())
+        if planned:
+            feedback.pushInfo(self.tr("Geplante Erzeugung aus {layers}.").format(layers=", ".join(sources)))
+        return planned, self.tr("Ertrag der geplanten Flächen")
+
+    def _table(self, parameters, name, context, fields: tuple[str, ...], optional_fields=()) -> list[dict]:
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            return []
+        missing = [field for field in fields if field not in source.fields().names()]
+        if missing:
+            raise QgsProcessingException(self.tr("„{layer}“: es fehlen die Felder {fields}.").format(
+                layer=source.sourceName(), fields=", ".join(missing)))
+        present = [field for field in optional_fields if field in source.fields().names()]
+        return [{field: None if is_null(feature[field]) else feature[field] for field in fields + tuple(present)}
+                for feature in source.getFeatures()]
+
+    # -- run -----------------------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):
+        base_year = self.parameterAsInt(parameters, self.BASE_YEAR, context)
+        try:
+            statistics = self._statistics(parameters, context)
+            heat = self._heat(parameters, context, base_year, feedback)
+            planned, planned_source = self._planned(parameters, context, feedback)
+            consumption = [(str(row["sector"]), str(row["carrier"]), _number(row["mwh"], "mwh"))
+                           for row in self._table(parameters, self.CONSUMPTION, context, ("sector", "carrier", "mwh"))]
+            factors = [(str(row["carrier"]), _number(row["g_kwh"], "g_kwh"),
+                        None if row.get("year") is None else int(row["year"]))
+                       for row in self._table(parameters, self.FACTORS, context, ("carrier", "g_kwh"), ("year",))]
+            result = energy_balance(BalanceInput(
+                statistics, base_year, heat, planned, self.parameterAsInt(parameters, self.PLANNED_FROM, context),
+                planned_source, consumption, factors))
+        except (BalanceError, ValueError) as error:
+            raise QgsProcessingException(str(error)) from error
+        feedback.pushInfo(result.method)
+        for row in result.indicators:
+            feedback.pushInfo(self.tr("{year}: {demand:.0f} MWh Endenergie, {co2:.0f} t CO₂e ({per_capita:.1f} t je "
+                                      "Einwohner), erneuerbar {share:.0f} %, Eigenversorgung Strom {power:.0f} %.")
+                              .format(year=row["year"], demand=row["demand_mwh"], co2=row["co2_t"],
+                                      per_capita=row["co2_t_per_capita"], share=row["renewable_share_pct"],
+                                      power=row["self_sufficiency_electricity_pct"]))
+        balance = self._write(parameters, self.BALANCE, context, [
+            ("year", QVariant.Int), ("kind", QVariant.String), ("sector", QVariant.String),
+            ("sector_label", QVariant.String), ("carrier", QVariant.String), ("carrier_label", QVariant.String),
+            ("mwh", QVariant.Double), ("co2_t", QVariant.Double), ("factor_g_kwh", QVariant.Double),
+            ("source", QVariant.String)],
+            [[row.year, row.kind, row.sector, sector_label(row.sector), row.carrier, carrier_label(row.carrier),
+              row.mwh, row.co2_t, row.factor_g_kwh, row.source] for row in result.rows])
+        keys = list(result.indicators[0])
+        indicators = self._write(parameters, self.INDICATORS, context,
+                                 [(key, QVariant.Int if key == "year" else QVariant.Double) for key in keys],
+                                 [[row[key] for key in keys] for row in result.indicators])
+        assumptions = self._write(parameters, self.ASSUMPTIONS, context, [
+            ("topic", QVariant.String), ("value", QVariant.String), ("unit", QVariant.String),
+            ("legal_basis", QVariant.String), ("source", QVariant.String), ("status", QVariant.String)],
+            [[a.topic, f"{a.value:g}", a.unit, a.legal_basis, a.source, a.status] for a in result.assumptions])
+        first, last = result.indicators[0], result.indicators[-1]
+        return {self.BALANCE: balance, self.INDICATORS: indicators, self.ASSUMPTIONS: assumptions,
+                "CO2_BASE_T": first["co2_t"], "CO2_2045_T": last["co2_t"],
+                "RENEWABLE_SHARE_2045_PCT": last["renewable_share_pct"]}
+
+    def _write(self, parameters, name, context, spec, rows) -> str:
+        fields = QgsFields()
+        for field_name, kind in spec:
+            fields.append(QgsField(field_name, kind))
+        sink, destination = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry,
+                                                 QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        features = []
+        for values in rows:
+            feature = QgsFeature(fields)
+            # numpy scalars do not convert to attribute values
+            feature.setAttributes([value.item() if isinstance(value, np.generic) else value for value in values])
+            features.append(feature)
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        return destination
+
+
+def _number(value, field: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError) as error:
+        raise BalanceError(tr("{field}: „{value}“ ist keine Zahl.").format(field=field, value=value)) from error
