@@ -83,11 +83,11 @@ def finish():
     plugin = qgis.utils.plugins.get("wip_qgis_plugin")
     result = {{"loaded": plugin is not None}}
     if plugin is not None:
-        plugin.assistant_action.trigger()
+        plugin.actions["assistant"].trigger()
         QgsApplication.processEvents()
         dock = qgis.utils.iface.mainWindow().findChild(QDockWidget, "WipPlanningAssistantDock")
         tree = dock.form.stepsTree
-        plugin.eligibility_action.trigger()
+        plugin.actions["eligibility"].trigger()
         QgsApplication.processEvents()
         eligibility = qgis.utils.iface.mainWindow().findChild(QDockWidget, "WipEligibilityDock")
         result.update(dock_visible=dock.isVisible(), eligibility_visible=eligibility.isVisible(),

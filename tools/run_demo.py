@@ -145,6 +145,36 @@ def run_zoning(steps: dict, demo_gpkg: Path, feedback) -> dict:
             "varianten_haeufigkeit": result["FREQUENCY"], "summary": lines}
 
 
+def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dict, heat: dict, feedback) -> list:
+    """The energy and GHG balance with the demo town's buildings and the first zoning alternative, then the
+    Zukunftsprofil (HTML and PDF) with the maps of every step."""
+    import processing
+
+    municipality = f"{demo_gpkg}|layername=real_gemeinde"
+    balance = processing.run("wip:energybalance", {
+        "STATISTICS": f"{demo_gpkg}|layername=real_statistik", "MUNICIPALITY": municipality,
+        "HEAT_BUILDINGS": heat["waermebedarf_gebaeude_intern"], "ALLOCATION": zoning["varianten_zuweisung"],
+        "ALTERNATIVE": 1, "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT",
+        "ASSUMPTIONS": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    html = out / "zukunftsprofil_hohenmoelsen.html"
+    processing.run("wip:futureprofile", {
+        "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
+        "ASSUMPTIONS": balance["ASSUMPTIONS"], "ELIGIBLE": [steps["wind"]["eligible"], steps["pv"]["eligible"]],
+        "SITES": steps["wind"]["scored"], "ALLOCATION": zoning["varianten_zuweisung"], "ALTERNATIVE": 1,
+        "ALTERNATIVE_INDICATORS": zoning["varianten_kennzahlen"], "HEAT_SUITABILITY": heat["waermenetz_eignung"],
+        "TURBINES": steps["wind"]["turbines"], "OUTPUT_HTML": str(html), "OUTPUT_PDF": str(html.with_suffix(".pdf"))},
+        feedback=feedback)
+    rows = sorted(balance["INDICATORS"].getFeatures(), key=lambda feature: feature["year"])
+    first, last = rows[0], rows[-1]
+    return [f"Energie- und Treibhausgasbilanz: {first['co2_t'] / 1000:.1f} kt CO₂e im Jahr {first['year']} "
+            f"({first['co2_t_per_capita']:.1f} t je Einwohner), {last['year']} {last['co2_t'] / 1000:.1f} kt; "
+            f"erneuerbarer Anteil {first['renewable_share_pct']:.0f} % → {last['renewable_share_pct']:.0f} %, "
+            f"Eigenversorgung Strom {last['self_sufficiency_electricity_pct']:.0f} % (Variante 1)",
+            f"Zukunftsprofil: {html} und {html.with_suffix('.pdf').name}"], {
+        "bilanz": balance["BALANCE"], "bilanz_kennzahlen": balance["INDICATORS"],
+        "bilanz_annahmen": balance["ASSUMPTIONS"]}
+
+
 ZONING_STYLES = {"varianten_zuweisung": "zoning_allocation", "varianten_haeufigkeit": "zoning_frequency"}
 YIELD_STYLES = {"ertrag_wind_flaechen": "yield_sites", "ertrag_pv_flaechen": "yield_sites",
                 "ertrag_wind_anlagen": "wind_turbines"}
@@ -246,7 +276,8 @@ def main() -> int:
         for name, layer in yields.items():
             write_layer(layer, results_gpkg, name)
             result_names.append(name)
-        steps[prefix] = {"eligible": result["ELIGIBLE"], "scored": scored, "yield": yields[f"ertrag_{prefix}_flaechen"]}
+        steps[prefix] = {"eligible": result["ELIGIBLE"], "scored": scored, "yield": yields[f"ertrag_{prefix}_flaechen"],
+                         "turbines": yields.get("ertrag_wind_anlagen")}
 
     zoning = run_zoning(steps, demo_gpkg, feedback)
     summary_lines += zoning.pop("summary")
@@ -259,6 +290,12 @@ def main() -> int:
         write_layer(layer, results_gpkg, name)
         result_names.append(name)
     summary_lines += heat_summary(heat)
+
+    balance_lines, tables = run_balance_and_profile(demo_gpkg, out, steps, zoning, heat, feedback)
+    summary_lines += balance_lines
+    for name, layer in tables.items():
+        write_layer(layer, results_gpkg, name)
+        result_names.append(name)
 
     project = QgsProject.instance()
     project.setTitle("WIP Demo – Hohenmölsen")

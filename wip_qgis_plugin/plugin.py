@@ -16,6 +16,23 @@ from .processing_algorithms.provider import WipProvider
 ICON = str(Path(__file__).parent / "resources" / "icons" / "wip.svg")
 
 
+def step_docks() -> list[tuple[str, type, str, str]]:
+    """(workflow step key, dock class, menu title, action object name) of the dock that walks through each step."""
+    from .gui.balance_panel import BalanceDock
+    from .gui.eligibility_panel import EligibilityDock
+    from .gui.heat_panel import HeatPlanningDock
+    from .gui.site_evaluation_panel import SiteEvaluationDock
+    from .gui.yield_panel import YieldDock
+    from .gui.zoning_panel import ZoningDock
+
+    return [("eligibility", EligibilityDock, tr("Flächenkulisse"), "WipEligibilityAction"),
+            ("site_evaluation", SiteEvaluationDock, tr("Standortbewertung"), "WipSiteEvaluationAction"),
+            ("yield", YieldDock, tr("Ertrag"), "WipYieldAction"),
+            ("zoning", ZoningDock, tr("Planungsvarianten"), "WipZoningAction"),
+            ("heat", HeatPlanningDock, tr("Wärmeplanung"), "WipHeatPlanningAction"),
+            ("balance", BalanceDock, tr("Energiebilanz & Zukunftsprofil"), "WipBalanceAction")]
+
+
 class WipPlugin:
     def __init__(self, iface):
         self.iface = iface
@@ -23,16 +40,8 @@ class WipPlugin:
         self.translator.install()  # before initProcessing: qgis_process never calls initGui
         self.provider: WipProvider | None = None
         self.toolbar = None
-        self.assistant_action: QAction | None = None
-        self.assistant_dock = None
-        self.eligibility_dock = None
-        self.eligibility_action: QAction | None = None
-        self.site_dock = None
-        self.site_action: QAction | None = None
-        self.yield_dock = None
-        self.yield_action: QAction | None = None
-        self.heat_dock = None
-        self.heat_action: QAction | None = None
+        self.docks: dict = {}  # "assistant" and the workflow step keys
+        self.actions: dict[str, QAction] = {}  # the menu entries that show and hide each dock
 
     def menu_name(self) -> str:
         return tr("&WIP Energie- und Raumplanung")
@@ -47,70 +56,39 @@ class WipPlugin:
         if missing:
             log.notify(self.iface, install_hint(missing), Qgis.MessageLevel.Warning, duration=0)
 
-        from .gui.eligibility_panel import EligibilityDock
-        from .gui.heat_panel import HeatPlanningDock
         from .gui.planning_assistant import PlanningAssistantDock
-        from .gui.site_evaluation_panel import SiteEvaluationDock
-        from .gui.yield_panel import YieldDock
 
-        self.eligibility_dock = EligibilityDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.eligibility_dock)
-        self.eligibility_dock.hide()
-        self.site_dock = SiteEvaluationDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.site_dock)
-        self.site_dock.hide()
-        self.yield_dock = YieldDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.yield_dock)
-        self.yield_dock.hide()
-        self.heat_dock = HeatPlanningDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.heat_dock)
-        self.heat_dock.hide()
-        self.assistant_dock = PlanningAssistantDock(
-            self.iface, self.iface.mainWindow(),
-            panels={"eligibility": self.eligibility_dock, "site_evaluation": self.site_dock, "yield": self.yield_dock,
-                    "heat": self.heat_dock})
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assistant_dock)
-        self.assistant_dock.hide()
+        window = self.iface.mainWindow()
+        steps = step_docks()
+        panels = {key: dock_class(self.iface, window) for key, dock_class, _title, _name in steps}
+        self.docks = {"assistant": PlanningAssistantDock(self.iface, window, panels=panels), **panels}
+        for dock in self.docks.values():
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
 
         self.toolbar = self.iface.addToolBar(tr("WIP Energie- und Raumplanung"))
         self.toolbar.setObjectName("WipToolbar")
-        self.assistant_action = QAction(QIcon(ICON), tr("Planungsassistent"), self.iface.mainWindow())
-        self.assistant_action.setObjectName("WipPlanningAssistantAction")
-        self.assistant_action.setToolTip(tr("Planungsassistent: Arbeitsschritte und gefundene Eingaben"))
-        self.assistant_dock.setToggleVisibilityAction(self.assistant_action)
-        self.toolbar.addAction(self.assistant_action)
-        self.iface.addPluginToMenu(self.menu_name(), self.assistant_action)
-        self.eligibility_action = QAction(QIcon(ICON), tr("Flächenkulisse"), self.iface.mainWindow())
-        self.eligibility_action.setObjectName("WipEligibilityAction")
-        self.eligibility_dock.setToggleVisibilityAction(self.eligibility_action)
-        self.iface.addPluginToMenu(self.menu_name(), self.eligibility_action)
-        self.site_action = QAction(QIcon(ICON), tr("Standortbewertung"), self.iface.mainWindow())
-        self.site_action.setObjectName("WipSiteEvaluationAction")
-        self.site_dock.setToggleVisibilityAction(self.site_action)
-        self.iface.addPluginToMenu(self.menu_name(), self.site_action)
-        self.yield_action = QAction(QIcon(ICON), tr("Ertrag"), self.iface.mainWindow())
-        self.yield_action.setObjectName("WipYieldAction")
-        self.yield_dock.setToggleVisibilityAction(self.yield_action)
-        self.iface.addPluginToMenu(self.menu_name(), self.yield_action)
-        self.heat_action = QAction(QIcon(ICON), tr("Wärmeplanung"), self.iface.mainWindow())
-        self.heat_action.setObjectName("WipHeatPlanningAction")
-        self.heat_dock.setToggleVisibilityAction(self.heat_action)
-        self.iface.addPluginToMenu(self.menu_name(), self.heat_action)
+        entries = [("assistant", tr("Planungsassistent"), "WipPlanningAssistantAction")] + [
+            (key, title, name) for key, _dock_class, title, name in steps]
+        for key, title, name in entries:
+            action = QAction(QIcon(ICON), title, window)
+            action.setObjectName(name)
+            self.docks[key].setToggleVisibilityAction(action)
+            self.iface.addPluginToMenu(self.menu_name(), action)
+            self.actions[key] = action
+        self.actions["assistant"].setToolTip(tr("Planungsassistent: Arbeitsschritte und gefundene Eingaben"))
+        self.toolbar.addAction(self.actions["assistant"])
 
     def unload(self):
-        for dock in (self.assistant_dock, self.eligibility_dock, self.site_dock, self.yield_dock, self.heat_dock):
-            if dock is not None:
-                dock.disconnect_project()
-                self.iface.removeDockWidget(dock)
-                dock.deleteLater()
-        self.assistant_dock = self.eligibility_dock = self.site_dock = self.yield_dock = self.heat_dock = None
-        for action in (self.assistant_action, self.eligibility_action, self.site_action, self.yield_action,
-                       self.heat_action):
-            if action is not None:
-                self.iface.removePluginMenu(self.menu_name(), action)
-                action.deleteLater()
-        self.assistant_action = self.eligibility_action = self.site_action = self.yield_action = None
-        self.heat_action = None
+        for dock in self.docks.values():
+            dock.disconnect_project()
+            self.iface.removeDockWidget(dock)
+            dock.deleteLater()
+        self.docks = {}
+        for action in self.actions.values():
+            self.iface.removePluginMenu(self.menu_name(), action)
+            action.deleteLater()
+        self.actions = {}
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()

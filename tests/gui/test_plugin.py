@@ -5,11 +5,8 @@ from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 import wip_qgis_plugin
-from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
-from wip_qgis_plugin.gui.heat_panel import HeatPlanningDock
 from wip_qgis_plugin.gui.planning_assistant import PlanningAssistantDock
-from wip_qgis_plugin.gui.site_evaluation_panel import SiteEvaluationDock
-from wip_qgis_plugin.gui.yield_panel import YieldDock
+from wip_qgis_plugin.plugin import step_docks
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
 
@@ -20,8 +17,7 @@ def _loaded_plugin(qgis_iface):
 
 
 def _docks(qgis_iface):
-    names = (PlanningAssistantDock.OBJECT_NAME, EligibilityDock.OBJECT_NAME, SiteEvaluationDock.OBJECT_NAME,
-             YieldDock.OBJECT_NAME, HeatPlanningDock.OBJECT_NAME)
+    names = {PlanningAssistantDock.OBJECT_NAME} | {dock_class.OBJECT_NAME for _, dock_class, _, _ in step_docks()}
     return [dock for dock in qgis_iface.mainWindow().findChildren(QDockWidget)
             if dock.objectName() in names and dock.parent() is not None]
 
@@ -33,11 +29,11 @@ def test_load_registers_provider_toolbar_and_dock(qgis_iface):
         assert provider is not None
         assert provider.name() == "WIP Energie- und Raumplanung"
         assert "wip:eligibility" in [alg.id() for alg in provider.algorithms()]
-        assert plugin.assistant_action in plugin.toolbar.actions()
-        assert plugin.assistant_dock.isHidden()
-        plugin.assistant_action.trigger()
-        assert not plugin.assistant_dock.isHidden()  # the main window itself is never shown headless
-        tree = plugin.assistant_dock.form.stepsTree
+        assert plugin.actions["assistant"] in plugin.toolbar.actions()
+        assert plugin.docks["assistant"].isHidden()
+        plugin.actions["assistant"].trigger()
+        assert not plugin.docks["assistant"].isHidden()  # the main window itself is never shown headless
+        tree = plugin.docks["assistant"].form.stepsTree
         titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
         assert titles == ["1. Flächenkulisse", "2. Standortbewertung", "3. Ertrag", "4. Planungsvarianten",
                           "5. Wärmeplanung", "6. Energiebilanz und Zukunftsprofil"]
@@ -53,11 +49,7 @@ def test_unload_leaves_nothing_behind_and_reload_works(qgis_iface):
         QgsApplication.processEvents()
         QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # run the deleteLater() calls
         assert QgsApplication.processingRegistry().providerById("wip") is None
-        assert plugin.assistant_dock is None and plugin.toolbar is None
-        assert plugin.eligibility_dock is None and plugin.eligibility_action is None
-        assert plugin.site_dock is None and plugin.site_action is None
-        assert plugin.heat_dock is None and plugin.heat_action is None
-        assert plugin.yield_dock is None and plugin.yield_action is None
+        assert plugin.docks == {} and plugin.actions == {} and plugin.toolbar is None
     assert len(qgis_iface.mainWindow().findChildren(QToolBar)) == toolbars_before
     assert _docks(qgis_iface) == []
 
@@ -66,27 +58,35 @@ def test_dock_shows_inputs_found_in_project(qgis_iface):
     plugin = _loaded_plugin(qgis_iface)
     project = QgsProject.instance()
     try:
-        tree = plugin.assistant_dock.form.stepsTree
+        tree = plugin.docks["assistant"].form.stepsTree
         assert "fehlen" in tree.topLevelItem(0).text(1)
-        plugin.assistant_dock.load_demo()  # the dock's own button action
+        plugin.docks["assistant"].load_demo()  # the dock's own button action
         eligibility = tree.topLevelItem(0)
         assert eligibility.text(1) == "bereit"
         inputs = {eligibility.child(i).text(0): eligibility.child(i).text(1) for i in range(eligibility.childCount())}
         assert "real_gemeinde" in inputs["Untersuchungsgebiet (Gemeindegrenze)"]
         assert "synth_schutzgebiete" in inputs["Schutzgebiete"]
-        assert tree.topLevelItem(3).text(1) == "in Vorbereitung"  # Planungsvarianten
-        tree.setCurrentItem(tree.topLevelItem(3))
-        assert not plugin.assistant_dock.form.openToolButton.isEnabled()
+        assert "in Vorbereitung" not in [tree.topLevelItem(row).text(1) for row in range(tree.topLevelItemCount())]
+        tree.setCurrentItem(tree.topLevelItem(5))  # Energiebilanz opens its dock with the statistics row
+        plugin.docks["assistant"].open_current_tool()
+        assert not plugin.docks["balance"].isHidden()
+        assert plugin.docks["balance"].form.statisticsCombo.currentLayer().name() == "real_statistik"
+        assert tree.topLevelItem(3).text(1) == "1 Eingabe(n) fehlen"  # Planungsvarianten: no Flächenkulisse yet
+        tree.setCurrentItem(tree.topLevelItem(3))  # opens its dock with the municipality and the parcels
+        plugin.docks["assistant"].open_current_tool()
+        assert not plugin.docks["zoning"].isHidden()
+        assert plugin.docks["zoning"].form.studyAreaCombo.currentLayer().name() == "real_gemeinde"
+        assert plugin.docks["zoning"].form.unitsCombo.currentLayer().name() == "synth_flurstuecke"
         tree.setCurrentItem(tree.topLevelItem(2))  # Ertrag opens its dock, the demo turbines suggested as Bestand
-        plugin.assistant_dock.open_current_tool()
-        assert not plugin.yield_dock.isHidden()
-        assert plugin.yield_dock.form.existingCombo.currentLayer().name() == "real_wea_bestand"
+        plugin.docks["assistant"].open_current_tool()
+        assert not plugin.docks["yield"].isHidden()
+        assert plugin.docks["yield"].form.existingCombo.currentLayer().name() == "real_wea_bestand"
         tree.setCurrentItem(eligibility)
-        assert plugin.assistant_dock.form.openToolButton.isEnabled()
+        assert plugin.docks["assistant"].form.openToolButton.isEnabled()
         tree.setCurrentItem(tree.topLevelItem(1))  # Standortbewertung opens its dock
-        plugin.assistant_dock.open_current_tool()
-        assert not plugin.site_dock.isHidden()
-        assert "Flächenkulisse" in plugin.assistant_dock.form.stepDetails.toPlainText()
+        plugin.docks["assistant"].open_current_tool()
+        assert not plugin.docks["site_evaluation"].isHidden()
+        assert "Flächenkulisse" in plugin.docks["assistant"].form.stepDetails.toPlainText()
     finally:
         project.clear()
         plugin.unload()

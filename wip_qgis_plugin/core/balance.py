@@ -380,8 +380,8 @@ def _demand_source(carrier: str, heat_source: str) -> str:
 
 def sector_label(sector: str) -> str:
     return {"haushalte": tr("Private Haushalte"), "gewerbe": tr("Gewerbe, Handel, Dienstleistungen"),
-            "industrie": tr("Industrie"), "kommune": tr("Kommunale Einrichtungen"), "bestand": tr("Bestand"),
-            "planung": tr("Planung")}.get(sector, sector)
+            "industrie": tr("Industrie"), "kommune": tr("Kommunale Einrichtungen"),
+            "bestand": tr("Bestehende Anlagen"), "planung": tr("Geplante Anlagen")}.get(sector, sector)
 
 
 def carrier_label(carrier: str) -> str:

@@ -16,6 +16,11 @@ def set_translator(translate: Callable[[str], str], language: str = "de") -> Non
     _language = language
 
 
+def current_translator() -> tuple[Callable[[str], str], str]:
+    """The translate function and language in use, to switch for a while and restore with set_translator."""
+    return _translate, _language
+
+
 def tr(text: str) -> str:
     """Translate a German source string (context "WIP"); format placeholders after translating."""
     return _translate(text)

@@ -94,7 +94,7 @@ def workflow() -> tuple[Step, ...]:
                 "Gemeinderat."),
              (study_area,
               StepInput("statistics", tr("Gemeindestatistik"), (TABLE,), ("statistik", "stats", "localzero"))),
-             ()),
+             ("wip:energybalance", "wip:futureprofile")),
     )
 
 

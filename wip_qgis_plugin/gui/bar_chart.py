@@ -48,3 +48,67 @@ class BarChart(QWidget):
             painter.drawText(QRectF(label_width + width + 4, top, value_width, self.BAR_HEIGHT),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), value_text)
         painter.end()
+
+
+class StackedBarChart(QWidget):
+    """Vertical bars made of coloured segments, one bar per label, with a legend:
+    ``set_data(labels, [(series name, colour, values per label), ...], unit)``."""
+
+    HEIGHT = 180
+    LEGEND_ROW = 16
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.labels: list[str] = []
+        self.series: list[tuple[str, QColor, list[float]]] = []
+        self.unit = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_data(self, labels, series, unit: str = "") -> None:
+        self.labels = list(labels)
+        self.series = [(name, QColor(colour), [max(float(v), 0.0) for v in values]) for name, colour, values
+                       in series if any(values)]
+        self.unit = unit
+        self.setFixedHeight(self.sizeHint().height())
+        self.update()
+
+    def totals(self) -> list[float]:
+        return [sum(values[index] for _, _, values in self.series) for index in range(len(self.labels))]
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        rows = (len(self.series) + 1) // 2
+        return QSize(300, self.HEIGHT + rows * self.LEGEND_ROW + 8)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        if not self.labels or not self.series:
+            return
+        painter = QPainter(self)
+        metrics = QFontMetrics(self.font())
+        text_height = metrics.height()
+        top, bottom = text_height + 4, self.HEIGHT - text_height - 4
+        largest = max(self.totals()) or 1.0
+        slot = self.width() / len(self.labels)
+        width = slot * 0.6
+        painter.setPen(self.palette().windowText().color())
+        for index, (label, total) in enumerate(zip(self.labels, self.totals())):
+            x = index * slot + (slot - width) / 2
+            y = float(bottom)
+            for _name, colour, values in self.series:
+                height = (bottom - top) * values[index] / largest
+                painter.fillRect(QRectF(x, y - height, width, height), colour)
+                y -= height
+            painter.drawText(QRectF(index * slot, bottom + 2, slot, text_height),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), label)
+            painter.drawText(QRectF(index * slot, y - text_height - 2, slot, text_height),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                             f"{total:,.0f}".replace(",", " "))
+        painter.drawText(QRectF(0, 0, self.width(), text_height), int(Qt.AlignmentFlag.AlignLeft), self.unit)
+        column = self.width() / 2
+        for number, (name, colour, _values) in enumerate(self.series):
+            x = (number % 2) * column
+            y = self.HEIGHT + (number // 2) * self.LEGEND_ROW + 4
+            painter.fillRect(QRectF(x + 4, y + 3, 10, 10), colour)
+            painter.drawText(QRectF(x + 18, y, column - 20, self.LEGEND_ROW),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(column - 20)))
+        painter.end()

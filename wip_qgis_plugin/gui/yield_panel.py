@@ -4,21 +4,11 @@ on the map."""
 
 from pathlib import Path
 
-from qgis.core import (
-    QgsApplication,
-    QgsFeatureRequest,
-    QgsMapLayerProxyModel,
-    QgsProcessingAlgRunnerTask,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
-    QgsProject,
-)
-from qgis.gui import QgsDockWidget
+from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-from .. import log
 from ..core.i18n import tr
 from ..core.pv_yield import load_pv_types
 from ..core.wind_energy import DEFAULT_TURBINE_ID, WINDPOWERLIB_PREFIX, load_turbine_types
@@ -26,6 +16,7 @@ from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.pv_yield import PV_TYPE_IDS
 from ..qgis_io.layers import is_null
 from ..qgis_io.project import apply_style, project_layer_infos
+from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "yield_panel.ui"))
@@ -35,22 +26,13 @@ CHART_SITES = 8
 FID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class YieldDock(QgsDockWidget):
+class YieldDock(AlgorithmDock):
     OBJECT_NAME = "WipYieldDock"
 
     def __init__(self, iface, parent=None):
-        super().__init__(tr("Ertrag"), parent)
-        self.setObjectName(self.OBJECT_NAME)
-        self.iface = iface
-        self.form = FORM_CLASS()
-        body = QWidget(self)
-        self.form.setupUi(body)
-        self.setWidget(body)
-        self.task: QgsProcessingAlgRunnerTask | None = None
-        self.context: QgsProcessingContext | None = None
-        self.feedback: QgsProcessingFeedback | None = None
+        super().__init__(tr("Ertrag"), self.OBJECT_NAME, iface, parent, FORM_CLASS)
         self.sites_layer = None  # the result layer whose rows the table shows
-        self.chart = BarChart(body)
+        self.chart = BarChart(self.body)
         self.form.chartLayout.addWidget(self.chart)
 
         form = self.form
@@ -69,15 +51,12 @@ class YieldDock(QgsDockWidget):
         pv_types = load_pv_types().types
         for type_id in PV_TYPE_IDS:
             form.pvTypeCombo.addItem(pv_types[type_id].label_text(), type_id)
-        form.cancelButton.setEnabled(False)
-        form.progressBar.setValue(0)
         form.siteTable.verticalHeader().setVisible(False)
         rows = 6  # visible without scrolling
         form.siteTable.setMinimumHeight(form.siteTable.horizontalHeader().sizeHint().height()
                                         + rows * form.siteTable.verticalHeader().defaultSectionSize() + 4)
 
         form.runButton.clicked.connect(self.run)
-        form.cancelButton.clicked.connect(self.cancel)
         form.siteTable.cellDoubleClicked.connect(self.zoom_to_site)
         QgsProject.instance().layersAdded.connect(self.suggest_layers)
         self.suggest_layers()
@@ -108,20 +87,10 @@ class YieldDock(QgsDockWidget):
         if sites is None:
             self.form.headlineLabel.setText(tr("Bitte eine Flächenebene wählen."))
             return
-        algorithm_id, parameters = ("wip:windlayout", self._wind_parameters(sites)) if self.is_wind() else \
-            ("wip:pvyield", self._pv_parameters(sites))
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-        self.context = QgsProcessingContext()
-        self.context.setProject(QgsProject.instance())
-        self.feedback = QgsProcessingFeedback()
-        self.feedback.progressChanged.connect(self._show_progress)  # a method of the dock: queued to the GUI thread
-        self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
-        self.task.executed.connect(self._finished)
-        self.form.runButton.setEnabled(False)
-        self.form.cancelButton.setEnabled(True)
-        self.form.progressBar.setValue(0)
-        self.form.headlineLabel.setText(tr("Berechnung läuft …"))
-        QgsApplication.taskManager().addTask(self.task)
+        if self.is_wind():
+            self.start_algorithm("wip:windlayout", self._wind_parameters(sites), self._finished)
+        else:
+            self.start_algorithm("wip:pvyield", self._pv_parameters(sites), self._finished)
 
     def _wind_parameters(self, sites) -> dict:
         form = self.form
@@ -147,21 +116,9 @@ class YieldDock(QgsDockWidget):
             parameters["WATER_BODIES"] = form.waterCombo.currentLayer()
         return parameters
 
-    def _show_progress(self, value: float) -> None:
-        self.form.progressBar.setValue(int(value))
-
     def _finished(self, ok: bool, results: dict) -> None:
-        self.task = None
-        self.form.runButton.setEnabled(True)
-        self.form.cancelButton.setEnabled(False)
-        if self.feedback.isCanceled() or not ok:
-            lines = [line for line in self.feedback.textLog().splitlines() if line.strip()]
-            log.warning(self.feedback.textLog())
-            self.form.headlineLabel.setText(
-                tr("Berechnung abgebrochen.") if self.feedback.isCanceled() else
-                tr("Berechnung fehlgeschlagen: {reason}").format(reason=lines[-1] if lines else "?"))
+        if not self.algorithm_succeeded(ok):
             return
-        self.form.progressBar.setValue(100)
         wind = "TURBINES" in results
         project = QgsProject.instance()
         group = project.layerTreeRoot().insertGroup(0, tr("Ertrag Wind") if wind else tr("Ertrag Photovoltaik"))
@@ -179,13 +136,6 @@ class YieldDock(QgsDockWidget):
         self.sites_layer = sites
         self._show_table(sites, wind)
         self.form.headlineLabel.setText(self._headline(results, sites, wind))
-
-    def cancel(self) -> None:
-        if self.task is not None and self.feedback is not None:
-            self.feedback.cancel()
-
-    def is_running(self) -> bool:
-        return self.task is not None
 
     # -- results ---------------------------------------------------------------------------------------------------
 

@@ -10,6 +10,8 @@ PROVIDER_ID = "wip"
 
 def algorithm_classes() -> list:
     from .eligibility import EligibilityAlgorithm
+    from .energy_balance import EnergyBalanceAlgorithm
+    from .future_profile import FutureProfileAlgorithm
     from .heat_demand import HeatDemandAlgorithm
     from .heat_density import HeatDensityAlgorithm
     from .heat_suitability import HeatSuitabilityAlgorithm
@@ -22,7 +24,7 @@ def algorithm_classes() -> list:
 
     return [EligibilityAlgorithm, SiteCriteriaAlgorithm, SiteScoreAlgorithm, SiteSensitivityAlgorithm,
             PvYieldAlgorithm, WindLayoutAlgorithm, ZoningAlternativesAlgorithm, HeatDemandAlgorithm,
-            HeatDensityAlgorithm, HeatSuitabilityAlgorithm]
+            HeatDensityAlgorithm, HeatSuitabilityAlgorithm, EnergyBalanceAlgorithm, FutureProfileAlgorithm]
 
 
 class WipProvider(QgsProcessingProvider):

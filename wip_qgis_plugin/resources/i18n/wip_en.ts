@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de_DE">
   <context>
+    <name>BalancePanel</name>
+    <message>
+      <source>Gemeinde</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <source>Gemeindestatistik</source>
+      <translation>Municipal statistics</translation>
+    </message>
+    <message>
+      <source>Eine Zeile je Gemeinde (Einwohner, Wohnungen, installierte Leistung); die Zeile wird über den AGS der Gemeinde gewählt.</source>
+      <translation>One row per municipality (inhabitants, dwellings, installed capacity); the row is chosen by the municipality's AGS.</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf der Gebäude</source>
+      <translation>Heat demand of the buildings</translation>
+    </message>
+    <message>
+      <source>Ergebnis der Wärmeplanung; ohne: Schätzung aus den Wohnungen der Statistik.</source>
+      <translation>Result of the heat planning; without it: an estimate from the dwellings in the statistics.</translation>
+    </message>
+    <message>
+      <source>Ertrag Wind</source>
+      <translation>Yield wind</translation>
+    </message>
+    <message>
+      <source>Ertrag PV</source>
+      <translation>PV yield</translation>
+    </message>
+    <message>
+      <source>Planungsvariante</source>
+      <translation>Zoning alternative</translation>
+    </message>
+    <message>
+      <source>Zuweisung der Planungsvarianten; ersetzt die Erträge oben.</source>
+      <translation>Allocation of the zoning alternatives; replaces the yields above.</translation>
+    </message>
+    <message>
+      <source>Nr. </source>
+      <translation>No. </translation>
+    </message>
+    <message>
+      <source>Basisjahr</source>
+      <translation>Base year</translation>
+    </message>
+    <message>
+      <source>Bilanz berechnen</source>
+      <translation>Compute balance</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Gemeinde und Statistik wählen, dann „Bilanz berechnen“.</source>
+      <translation>Choose the municipality and the statistics, then “Compute balance”.</translation>
+    </message>
+    <message>
+      <source>Verbrauch</source>
+      <translation>Demand</translation>
+    </message>
+    <message>
+      <source>Erzeugung</source>
+      <translation>Generation</translation>
+    </message>
+    <message>
+      <source>Kennzahlen</source>
+      <translation>Indicators</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil schreiben …</source>
+      <translation>Write future profile …</translation>
+    </message>
+  </context>
+  <context>
     <name>EligibilityPanel</name>
     <message>
       <source>Kriterienkatalog</source>
@@ -142,6 +217,226 @@
   <context>
     <name>WIP</name>
     <message>
+      <source>Wärmebedarf der Gebäude (wip:heatdemand)</source>
+      <translation>Heat demand of the buildings (wip:heatdemand)</translation>
+    </message>
+    <message>
+      <source>Zensus-Wohnungen nach Baualter × Typologie (Näherung)</source>
+      <translation>Census dwellings by age × typology (approximation)</translation>
+    </message>
+    <message>
+      <source>Stromvorgaben je Einwohner; Wärmepumpen aus dem Wärmebedarf</source>
+      <translation>Electricity defaults per inhabitant; heat pumps from the heat demand</translation>
+    </message>
+    <message>
+      <source>Beheizte Fläche je Wohnung</source>
+      <translation>Heated area per dwelling</translation>
+    </message>
+    <message>
+      <source>Sanierungsrate</source>
+      <translation>Renovation rate</translation>
+    </message>
+    <message>
+      <source>Sanierungstiefe</source>
+      <translation>Renovation depth</translation>
+    </message>
+    <message>
+      <source>Die Anteile der dezentralen Wärme 2045 ergeben zusammen 0.</source>
+      <translation>The shares of decentral heat in 2045 add up to 0.</translation>
+    </message>
+    <message>
+      <source>Jahresarbeitszahl Wärmepumpe</source>
+      <translation>Seasonal performance factor of heat pumps</translation>
+    </message>
+    <message>
+      <source>Emissionsfaktor Fernwärme fossil</source>
+      <translation>Emission factor district heat, fossil</translation>
+    </message>
+    <message>
+      <source>Emissionsfaktor Fernwärme erneuerbar</source>
+      <translation>Emission factor district heat, renewable</translation>
+    </message>
+    <message>
+      <source>Emissionsfaktor Strom 2045</source>
+      <translation>Emission factor electricity 2045</translation>
+    </message>
+    <message>
+      <source>Wert ≥ 0 erwartet</source>
+      <translation>value ≥ 0 expected</translation>
+    </message>
+    <message>
+      <source>Die Gemeindestatistik nennt keine Einwohner.</source>
+      <translation>The municipal statistics give no inhabitants.</translation>
+    </message>
+    <message>
+      <source>Vorgabe des Nutzers</source>
+      <translation>User input</translation>
+    </message>
+    <message>
+      <source>Wohnungen</source>
+      <translation>dwellings</translation>
+    </message>
+    <message>
+      <source>Private Haushalte</source>
+      <translation>Private households</translation>
+    </message>
+    <message>
+      <source>Gewerbe, Handel, Dienstleistungen</source>
+      <translation>Commerce, trade, services</translation>
+    </message>
+    <message>
+      <source>Industrie</source>
+      <translation>Industry</translation>
+    </message>
+    <message>
+      <source>Kommunale Einrichtungen</source>
+      <translation>Municipal facilities</translation>
+    </message>
+    <message>
+      <source>Bestehende Anlagen</source>
+      <translation>Existing plants</translation>
+    </message>
+    <message>
+      <source>Geplante Anlagen</source>
+      <translation>Planned plants</translation>
+    </message>
+    <message>
+      <source>Strom</source>
+      <translation>Electricity</translation>
+    </message>
+    <message>
+      <source>Erdgas</source>
+      <translation>Natural gas</translation>
+    </message>
+    <message>
+      <source>Heizöl</source>
+      <translation>Heating oil</translation>
+    </message>
+    <message>
+      <source>Flüssiggas</source>
+      <translation>Liquefied petroleum gas</translation>
+    </message>
+    <message>
+      <source>Fernwärme</source>
+      <translation>District heating</translation>
+    </message>
+    <message>
+      <source>Biomasse</source>
+      <translation>Biomass</translation>
+    </message>
+    <message>
+      <source>Umweltwärme</source>
+      <translation>Ambient heat</translation>
+    </message>
+    <message>
+      <source>Solarthermie</source>
+      <translation>Solar thermal</translation>
+    </message>
+    <message>
+      <source>Photovoltaik</source>
+      <translation>Photovoltaics</translation>
+    </message>
+    <message>
+      <source>Windenergie</source>
+      <translation>Wind energy</translation>
+    </message>
+    <message>
+      <source>Wasserkraft</source>
+      <translation>Hydropower</translation>
+    </message>
+    <message>
+      <source>Wärme Gewerbe je Einwohner</source>
+      <translation>Commercial heat per inhabitant</translation>
+    </message>
+    <message>
+      <source>Basisjahr {year}: erwartet 2000–{last}.</source>
+      <translation>Base year {year}: 2000–{last} expected.</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf fehlt für die Jahre {years}.</source>
+      <translation>Heat demand missing for the years {years}.</translation>
+    </message>
+    <message>
+      <source>Prozesswärme Industrie je Einwohner</source>
+      <translation>Industrial process heat per inhabitant</translation>
+    </message>
+    <message>
+      <source>„{format}“ erwartet</source>
+      <translation>“{format}” expected</translation>
+    </message>
+    <message>
+      <source>Anteil {carrier} an dezentraler Wärme 2045</source>
+      <translation>Share of {carrier} in decentral heat 2045</translation>
+    </message>
+    <message>
+      <source>Wirkungsgrad {carrier}</source>
+      <translation>Efficiency {carrier}</translation>
+    </message>
+    <message>
+      <source>Volllaststunden {carrier}</source>
+      <translation>Full-load hours {carrier}</translation>
+    </message>
+    <message>
+      <source>Marktstammdatenregister × Volllaststunden</source>
+      <translation>Core energy market data register × full-load hours</translation>
+    </message>
+    <message>
+      <source>Verbrauchstabelle: „{sector}/{carrier}“ unbekannt; Sektoren {sectors}, Energieträger {carriers}.</source>
+      <translation>Consumption table: “{sector}/{carrier}” unknown; sectors {sectors}, carriers {carriers}.</translation>
+    </message>
+    <message>
+      <source>Verbrauchstabelle, {sector}/{carrier}: {value} ist kein Wert ≥ 0.</source>
+      <translation>Consumption table, {sector}/{carrier}: {value} is not a value ≥ 0.</translation>
+    </message>
+    <message>
+      <source>Faktortabelle: Energieträger „{carrier}“ unbekannt.</source>
+      <translation>Factor table: carrier “{carrier}” unknown.</translation>
+    </message>
+    <message>
+      <source>Faktortabelle, {carrier}: {value} ist kein Wert ≥ 0.</source>
+      <translation>Factor table, {carrier}: {value} is not a value ≥ 0.</translation>
+    </message>
+    <message>
+      <source>Geplante Erzeugung {carrier}: {value} ist nicht zulässig.</source>
+      <translation>Planned generation {carrier}: {value} is not allowed.</translation>
+    </message>
+    <message>
+      <source>Heizungsbestand Sachsen-Anhalt: {carrier}</source>
+      <translation>Heating stock Saxony-Anhalt: {carrier}</translation>
+    </message>
+    <message>
+      <source>Emissionsfaktor {carrier}</source>
+      <translation>Emission factor {carrier}</translation>
+    </message>
+    <message>
+      <source>Erneuerbarer Anteil Fernwärme {year}</source>
+      <translation>Renewable share of district heat {year}</translation>
+    </message>
+    <message>
+      <source>{file}: Vorgaben der Bilanz können nicht gelesen werden ({error}).</source>
+      <translation>{file}: the balance defaults cannot be read ({error}).</translation>
+    </message>
+    <message>
+      <source>Planung</source>
+      <translation>Planned</translation>
+    </message>
+    <message>
+      <source>Basisjahr</source>
+      <translation>Base year</translation>
+    </message>
+    <message>
+      <source>Der Gemeindestatistik fehlt „{field}“.</source>
+      <translation>The municipal statistics lack “{field}”.</translation>
+    </message>
+    <message>
+      <source>Gemeindestatistik, „{field}“: „{value}“ ist keine Zahl.</source>
+      <translation>Municipal statistics, “{field}”: “{value}” is not a number.</translation>
+    </message>
+    <message>
+      <source>Strom {sector} je Einwohner</source>
+      <translation>Electricity {sector} per inhabitant</translation>
+    </message>
+    <message>
       <source>Katalog</source>
       <translation>Catalog</translation>
     </message>
@@ -216,10 +511,6 @@
     <message>
       <source>mindestens ein Wert nötig</source>
       <translation>at least one value required</translation>
-    </message>
-    <message>
-      <source>„{format}“ erwartet</source>
-      <translation>“{format}” expected</translation>
     </message>
     <message>
       <source>Version {version} erwartet</source>
@@ -618,6 +909,346 @@
       <translation>Weather file {file} cannot be read as {kind}: {error}</translation>
     </message>
     <message>
+      <source>Destatis / Regionalstatistik und Marktstammdatenregister via GermanZero localzero-data, dl-de/by-2-0</source>
+      <translation>Destatis / Regionalstatistik and Marktstammdatenregister via GermanZero localzero-data, dl-de/by-2-0</translation>
+    </message>
+    <message>
+      <source>Flächenkulisse für erneuerbare Energien</source>
+      <translation>Eligible land for renewable energy</translation>
+    </message>
+    <message>
+      <source>Beste Standorte nach Eignung</source>
+      <translation>Best sites by suitability</translation>
+    </message>
+    <message>
+      <source>Gewählte Planungsvariante</source>
+      <translation>Chosen zoning alternative</translation>
+    </message>
+    <message>
+      <source>Eignung für Wärmenetze (§ 19 WPG)</source>
+      <translation>Suitability for heat networks (§ 19 WPG)</translation>
+    </message>
+    <message>
+      <source>Keine Flächenkulisse angegeben (Parameter ELIGIBLE).</source>
+      <translation>No eligible land given (parameter ELIGIBLE).</translation>
+    </message>
+    <message>
+      <source>Keine Standortbewertung angegeben (Parameter SITES).</source>
+      <translation>No site evaluation given (parameter SITES).</translation>
+    </message>
+    <message>
+      <source>Keine Planungsvariante angegeben (Parameter ALLOCATION).</source>
+      <translation>No zoning alternative given (parameter ALLOCATION).</translation>
+    </message>
+    <message>
+      <source>Keine Eignung für Wärmenetze angegeben (Parameter HEAT_SUITABILITY).</source>
+      <translation>No heat-network suitability given (parameter HEAT_SUITABILITY).</translation>
+    </message>
+    <message>
+      <source>Einwohnerinnen und Einwohner</source>
+      <translation>Inhabitants</translation>
+    </message>
+    <message>
+      <source>Endenergieverbrauch</source>
+      <translation>Final energy consumption</translation>
+    </message>
+    <message>
+      <source>davon Strom</source>
+      <translation>of which electricity</translation>
+    </message>
+    <message>
+      <source>davon Wärme</source>
+      <translation>of which heat</translation>
+    </message>
+    <message>
+      <source>Erzeugung aus erneuerbaren Energien vor Ort</source>
+      <translation>Local generation from renewable energy</translation>
+    </message>
+    <message>
+      <source>Eigenversorgung Strom</source>
+      <translation>Self-sufficiency, electricity</translation>
+    </message>
+    <message>
+      <source>Eigenversorgung Wärme</source>
+      <translation>Self-sufficiency, heat</translation>
+    </message>
+    <message>
+      <source>Anteil erneuerbarer Energien am Verbrauch</source>
+      <translation>Renewable share of consumption</translation>
+    </message>
+    <message>
+      <source>Treibhausgasemissionen</source>
+      <translation>Greenhouse-gas emissions</translation>
+    </message>
+    <message>
+      <source>je Einwohnerin und Einwohner</source>
+      <translation>per inhabitant</translation>
+    </message>
+    <message>
+      <source>Abstand zur Treibhausgasneutralität</source>
+      <translation>Gap to greenhouse-gas neutrality</translation>
+    </message>
+    <message>
+      <source>Die Bilanztabelle (BALANCE) ist leer: bitte zuerst die Energiebilanz erstellen.</source>
+      <translation>The balance table (BALANCE) is empty: please create the energy balance first.</translation>
+    </message>
+    <message>
+      <source>Die Kennzahlentabelle (INDICATORS) ist leer.</source>
+      <translation>The indicator table (INDICATORS) is empty.</translation>
+    </message>
+    <message>
+      <source>Verbrauch</source>
+      <translation>Consumption</translation>
+    </message>
+    <message>
+      <source>Summe Verbrauch</source>
+      <translation>Total consumption</translation>
+    </message>
+    <message>
+      <source>Erzeugung</source>
+      <translation>Generation</translation>
+    </message>
+    <message>
+      <source>Summe Erzeugung</source>
+      <translation>Total generation</translation>
+    </message>
+    <message>
+      <source>Ebenen mit dem Präfix synth_ (Siedlungen, Gebäude, Straßen, Landnutzung, Schutzgebiete, Bergbau, Flurstücke, Netze, Wärmenetz) sind synthetisch erzeugt, keine amtlichen Daten.</source>
+      <translation>Layers with the prefix synth_ (settlements, buildings, streets, land use, protected areas, mining land, parcels, grids, heat network) are synthetic, not official data.</translation>
+    </message>
+    <message>
+      <source>Jahresenergie</source>
+      <translation>Annual energy</translation>
+    </message>
+    <message>
+      <source>Vermiedene Emissionen</source>
+      <translation>Avoided emissions</translation>
+    </message>
+    <message>
+      <source>Windfläche (Anteil an der Gemeindefläche)</source>
+      <translation>Wind area (share of the municipal area)</translation>
+    </message>
+    <message>
+      <source>Hochwertige Böden in Anspruch genommen</source>
+      <translation>Prime farmland taken</translation>
+    </message>
+    <message>
+      <source>Mittlere Eignung (0–100)</source>
+      <translation>Mean suitability (0–100)</translation>
+    </message>
+    <message>
+      <source>Verfehlte Ziele</source>
+      <translation>Targets missed</translation>
+    </message>
+    <message>
+      <source>Fehlmengen</source>
+      <translation>Shortfalls</translation>
+    </message>
+    <message>
+      <source>Verbrauch und Erzeugung je Jahr</source>
+      <translation>Consumption and generation per year</translation>
+    </message>
+    <message>
+      <source>Keine Planungsvarianten angegeben (Parameter ALTERNATIVE_INDICATORS oder ALLOCATION).</source>
+      <translation>No zoning alternatives given (parameter ALTERNATIVE_INDICATORS or ALLOCATION).</translation>
+    </message>
+    <message>
+      <source>Flächen je Variante und Nutzung</source>
+      <translation>Area per alternative and use</translation>
+    </message>
+    <message>
+      <source>Die Annahmentabelle (ASSUMPTIONS) ist leer.</source>
+      <translation>The assumptions table (ASSUMPTIONS) is empty.</translation>
+    </message>
+    <message>
+      <source>Fläche {use}</source>
+      <translation>Area: {use}</translation>
+    </message>
+    <message>
+      <source>Der Tabelle {table} fehlt das Feld „{field}“.</source>
+      <translation>The table {table} lacks the field "{field}".</translation>
+    </message>
+    <message>
+      <source>Der Tabelle {table} fehlen die Felder {fields}.</source>
+      <translation>The table {table} lacks the fields {fields}.</translation>
+    </message>
+    <message>
+      <source>Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente), {per_capita} t je Einwohnerin und Einwohner.</source>
+      <translation>In {year}, {name} emitted {co2} t of greenhouse gases (CO₂ equivalents), {per_capita} t per inhabitant.</translation>
+    </message>
+    <message>
+      <source>Anlagen in der Gemeinde erzeugen im Jahr {year} so viel Strom wie {electricity} % des Stromverbrauchs und so viel Wärme wie {heat} % des Wärmebedarfs.</source>
+      <translation>In {year}, plants in the municipality generate as much electricity as {electricity} % of its electricity consumption and as much heat as {heat} % of its heat demand.</translation>
+    </message>
+    <message>
+      <source>Die gewählte Planungsvariante „{name}“ weist {share} % der Gemeindefläche für Windenergie aus.</source>
+      <translation>The chosen zoning alternative "{name}" designates {share} % of the municipal area for wind energy.</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil</source>
+      <translation>Future profile</translation>
+    </message>
+    <message>
+      <source>Gemeinde</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation>As of</translation>
+    </message>
+    <message>
+      <source>Das Zukunftsprofil zeigt, wie viel Energie die Gemeinde heute verbraucht und erzeugt, wie viele Treibhausgase dabei entstehen und wie sich beides bis {year} entwickeln kann; dazu die Flächen für erneuerbare Energien, die Planungsvarianten und alle Annahmen mit ihren Quellen. Es ist eine Planungsgrundlage, kein Beschluss.</source>
+      <translation>The future profile shows how much energy the municipality consumes and generates today, how many greenhouse gases this causes and how both can develop until {year}; together with the land for renewable energy, the zoning alternatives and every assumption with its source. It is a basis for planning, not a decision.</translation>
+    </message>
+    <message>
+      <source>Das Wichtigste in Kürze</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <source>1 Energie- und Treibhausgasbilanz</source>
+      <translation>1 Energy and greenhouse-gas balance</translation>
+    </message>
+    <message>
+      <source>Endenergieverbrauch nach Sektoren und Erzeugung aus erneuerbaren Energien in der Gemeinde je Jahr. Das Basisjahr ist {base}; die späteren Jahre sind Zielwerte des Profils.</source>
+      <translation>Final energy consumption by sector and generation from renewable energy in the municipality per year. The base year is {base}; the later years are target values of the profile.</translation>
+    </message>
+    <message>
+      <source>Kennzahl</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Einheit</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Kennzahlen je Jahr</source>
+      <translation>Indicators per year</translation>
+    </message>
+    <message>
+      <source>Sektor</source>
+      <translation>Sector</translation>
+    </message>
+    <message>
+      <source>Energieträger</source>
+      <translation>Energy carrier</translation>
+    </message>
+    <message>
+      <source>2 Karten</source>
+      <translation>2 Maps</translation>
+    </message>
+    <message>
+      <source>3 Planungsvarianten im Vergleich</source>
+      <translation>3 Zoning alternatives compared</translation>
+    </message>
+    <message>
+      <source>Variante</source>
+      <translation>Alternative</translation>
+    </message>
+    <message>
+      <source>4 Annahmen, Quellen und Daten</source>
+      <translation>4 Assumptions, sources and data</translation>
+    </message>
+    <message>
+      <source>Annahmen</source>
+      <translation>Assumptions</translation>
+    </message>
+    <message>
+      <source>Erstellt mit dem QGIS-Plugin WIP (Algorithmus wip:futureprofile).</source>
+      <translation>Created with the QGIS plugin WIP (algorithm wip:futureprofile).</translation>
+    </message>
+    <message>
+      <source>Tabelle BALANCE, Zeile {row}: unbekannte Art „{kind}“; erlaubt sind {kinds}.</source>
+      <translation>Table BALANCE, row {row}: unknown kind "{kind}"; allowed are {kinds}.</translation>
+    </message>
+    <message>
+      <source>Die Planungsvariante {number} gibt es nicht; vorhanden: {numbers}.</source>
+      <translation>There is no zoning alternative {number}; available: {numbers}.</translation>
+    </message>
+    <message>
+      <source>Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente).</source>
+      <translation>In {year}, {name} emitted {co2} t of greenhouse gases (CO₂ equivalents).</translation>
+    </message>
+    <message>
+      <source>Nach diesem Profil sind es im Jahr {year} noch {co2} t ({change} % gegenüber {base}).</source>
+      <translation>According to this profile, {co2} t remain in {year} ({change} % compared with {base}).</translation>
+    </message>
+    <message>
+      <source>Nach diesem Profil sind es im Jahr {year} noch {co2} t.</source>
+      <translation>According to this profile, {co2} t remain in {year}.</translation>
+    </message>
+    <message>
+      <source>Bis zur Treibhausgasneutralität fehlen im Jahr {year} noch {gap} t CO₂e.</source>
+      <translation>In {year}, {gap} t CO₂e are still missing to greenhouse-gas neutrality.</translation>
+    </message>
+    <message>
+      <source>Im Jahr {year} erreicht die Gemeinde nach diesem Profil die Treibhausgasneutralität.</source>
+      <translation>According to this profile, the municipality reaches greenhouse-gas neutrality in {year}.</translation>
+    </message>
+    <message>
+      <source>Erneuerbare Energien decken {base_share} % des Verbrauchs im Jahr {base} und {share} % im Jahr {year}.</source>
+      <translation>Renewable energy covers {base_share} % of consumption in {base} and {share} % in {year}.</translation>
+    </message>
+    <message>
+      <source>Erneuerbare Energien decken {share} % des Verbrauchs im Jahr {year}.</source>
+      <translation>Renewable energy covers {share} % of consumption in {year}.</translation>
+    </message>
+    <message>
+      <source>Legende</source>
+      <translation>Legend</translation>
+    </message>
+    <message>
+      <source>Gewählt ist Variante {number}, „{name}“ (markiert mit ★).</source>
+      <translation>The chosen alternative is {number}, "{name}" (marked with ★).</translation>
+    </message>
+    <message>
+      <source>Annahme</source>
+      <translation>Assumption</translation>
+    </message>
+    <message>
+      <source>Wert</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>Rechtsgrundlage</source>
+      <translation>Legal basis</translation>
+    </message>
+    <message>
+      <source>Quelle</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Variante {number}</source>
+      <translation>Alternative {number}</translation>
+    </message>
+    <message>
+      <source>Bilanz des Basisjahres {year}</source>
+      <translation>Balance of the base year {year}</translation>
+    </message>
+    <message>
+      <source>{count} Annahme(n) sind ungeprüfte Standardwerte: bitte vor einem Beschluss mit örtlichen Daten prüfen.</source>
+      <translation>{count} assumption(s) are unverified default values: please check them with local data before a decision.</translation>
+    </message>
+    <message>
+      <source>Daten und Namensnennung</source>
+      <translation>Data and attribution</translation>
+    </message>
+    <message>
+      <source>Tabelle {table}, Zeile {row}: das Feld „{field}“ ist leer.</source>
+      <translation>Table {table}, row {row}: the field "{field}" is empty.</translation>
+    </message>
+    <message>
+      <source>Tabelle {table}, Zeile {row}, Feld „{field}“: „{value}“ ist keine Zahl.</source>
+      <translation>Table {table}, row {row}, field "{field}": "{value}" is not a number.</translation>
+    </message>
+    <message>
+      <source>Quellen der Bilanz</source>
+      <translation>Sources of the balance</translation>
+    </message>
+    <message>
       <source>untere Grenze muss kleiner als die obere sein</source>
       <translation>the lower bound must be smaller than the upper one</translation>
     </message>
@@ -934,16 +1565,16 @@
       <translation>limits and neighbour rules</translation>
     </message>
     <message>
-      <source>Wert ≥ 0 erwartet</source>
-      <translation>value ≥ 0 expected</translation>
-    </message>
-    <message>
       <source>es fehlen {uses}</source>
       <translation>{uses} missing</translation>
     </message>
     <message>
       <source>nahe Alternative {number} ({objective}, ≤ {pct:g} %)</source>
       <translation>near-optimal alternative {number} ({objective}, ≤ {pct:g} %)</translation>
+    </message>
+    <message>
+      <source>Die Ziele lassen sich mit keiner zulässigen Zuweisung annähern: {message}</source>
+      <translation>No feasible allocation approaches the targets: {message}</translation>
     </message>
     <message>
       <source>{size:g} m große Zellen ergäben über zwei Millionen Einheiten; bitte größer wählen.</source>
@@ -1018,6 +1649,94 @@
       <translation>version {found} found, at least {wanted} required</translation>
     </message>
     <message>
+      <source>Endenergie</source>
+      <translation>Final energy</translation>
+    </message>
+    <message>
+      <source>Erzeugung vor Ort</source>
+      <translation>Local generation</translation>
+    </message>
+    <message>
+      <source>Erneuerbarer Anteil</source>
+      <translation>Renewable share</translation>
+    </message>
+    <message>
+      <source>Treibhausgase</source>
+      <translation>Greenhouse gases</translation>
+    </message>
+    <message>
+      <source>je Einwohner</source>
+      <translation>per inhabitant</translation>
+    </message>
+    <message>
+      <source>Abstand zur Neutralität</source>
+      <translation>Gap to neutrality</translation>
+    </message>
+    <message>
+      <source>Energiebilanz &amp; Zukunftsprofil</source>
+      <translation>Energy balance &amp; future profile</translation>
+    </message>
+    <message>
+      <source>Bilanz wird berechnet …</source>
+      <translation>Computing the balance …</translation>
+    </message>
+    <message>
+      <source>Energiebilanz</source>
+      <translation>Energy balance</translation>
+    </message>
+    <message>
+      <source>Energie- und Treibhausgasbilanz</source>
+      <translation>Energy and greenhouse-gas balance</translation>
+    </message>
+    <message>
+      <source>Kennzahlen der Bilanz</source>
+      <translation>Indicators of the balance</translation>
+    </message>
+    <message>
+      <source>Annahmen der Bilanz</source>
+      <translation>Assumptions of the balance</translation>
+    </message>
+    <message>
+      <source>Endenergie GWh/a</source>
+      <translation>Final energy GWh/a</translation>
+    </message>
+    <message>
+      <source>Erzeugung vor Ort GWh/a</source>
+      <translation>Local generation GWh/a</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil speichern</source>
+      <translation>Save future profile</translation>
+    </message>
+    <message>
+      <source>HTML-Bericht (*.html)</source>
+      <translation>HTML report (*.html)</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil wird geschrieben …</source>
+      <translation>Writing the future profile …</translation>
+    </message>
+    <message>
+      <source>Bitte die Gemeinde und die Gemeindestatistik wählen.</source>
+      <translation>Please choose the municipality and the municipal statistics.</translation>
+    </message>
+    <message>
+      <source>Berechnung abgebrochen.</source>
+      <translation>Calculation cancelled.</translation>
+    </message>
+    <message>
+      <source>{first}: {co2:.0f} t CO₂e ({per_capita:.1f} t je Einwohner), erneuerbar {share:.0f} %; {last}: {co2_last:.0f} t CO₂e, erneuerbar {share_last:.0f} %.</source>
+      <translation>{first}: {co2:.0f} t CO₂e ({per_capita:.1f} t per inhabitant), renewable {share:.0f} %; {last}: {co2_last:.0f} t CO₂e, renewable {share_last:.0f} %.</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil: &lt;a href="{html}"&gt;{html_name}&lt;/a&gt;, &lt;a href="{pdf}"&gt;{pdf_name}&lt;/a&gt;</source>
+      <translation>Future profile: &lt;a href="{html}"&gt;{html_name}&lt;/a&gt;, &lt;a href="{pdf}"&gt;{pdf_name}&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <source>Berechnung fehlgeschlagen: {reason}</source>
+      <translation>Calculation failed: {reason}</translation>
+    </message>
+    <message>
       <source>Kriterienkatalog (*.json)</source>
       <translation>Criteria catalog (*.json)</translation>
     </message>
@@ -1046,10 +1765,6 @@
       <translation>Please choose a study area (polygon layer).</translation>
     </message>
     <message>
-      <source>Berechnung abgebrochen.</source>
-      <translation>Calculation cancelled.</translation>
-    </message>
-    <message>
       <source>Ausgeschlossen ({area:.2f} ha), weil:</source>
       <translation>Excluded ({area:.2f} ha) because:</translation>
     </message>
@@ -1066,10 +1781,6 @@
       <translation>Compute the eligible land first.</translation>
     </message>
     <message>
-      <source>Berechnung fehlgeschlagen: {reason}</source>
-      <translation>Calculation failed: {reason}</translation>
-    </message>
-    <message>
       <source>erreicht</source>
       <translation>reached</translation>
     </message>
@@ -1084,14 +1795,6 @@
     <message>
       <source>Baublöcke</source>
       <translation>Blocks</translation>
-    </message>
-    <message>
-      <source>Sanierungsrate</source>
-      <translation>Renovation rate</translation>
-    </message>
-    <message>
-      <source>Sanierungstiefe</source>
-      <translation>Renovation depth</translation>
     </message>
     <message>
       <source>Rasterweite ohne Baublöcke</source>
@@ -1144,10 +1847,6 @@
     <message>
       <source>Wärmeliniendichte</source>
       <translation>Heat line density</translation>
-    </message>
-    <message>
-      <source>Basisjahr</source>
-      <translation>Base year</translation>
     </message>
     <message>
       <source>Wärmebedarf {total:,.1f} GWh/a, 2045 {target:,.1f} GWh/a; {short} Gebiete für das verkürzte Verfahren nach § 14.</source>
@@ -1414,6 +2113,206 @@
       <translation>{count} existing turbines in or near the areas stay and keep their distance.</translation>
     </message>
     <message>
+      <source>Wind</source>
+      <translation>Wind</translation>
+    </message>
+    <message>
+      <source>PV</source>
+      <translation>PV</translation>
+    </message>
+    <message>
+      <source>Agri-PV</source>
+      <translation>Agri-PV</translation>
+    </message>
+    <message>
+      <source>GE/GI</source>
+      <translation>GE/GI</translation>
+    </message>
+    <message>
+      <source>Wohnen</source>
+      <translation>Housing</translation>
+    </message>
+    <message>
+      <source>nahe Alternative</source>
+      <translation>near-optimal alternative</translation>
+    </message>
+    <message>
+      <source>Planungsraster anlegen</source>
+      <translation>Creating the planning grid</translation>
+    </message>
+    <message>
+      <source>Raster wird angelegt …</source>
+      <translation>Creating the grid …</translation>
+    </message>
+    <message>
+      <source>Festlegungen (Planungsvarianten)</source>
+      <translation>Locks (zoning alternatives)</translation>
+    </message>
+    <message>
+      <source>Bitte die Gemeinde (eine Flächenebene) wählen.</source>
+      <translation>Please choose the municipality (a polygon layer).</translation>
+    </message>
+    <message>
+      <source>Bitte mindestens eine Flächenkulisse wählen oder Einheiten auf eine Nutzung festlegen.</source>
+      <translation>Please choose at least one eligible-land layer or lock units to a use.</translation>
+    </message>
+    <message>
+      <source>Bitte mindestens eine Variante wählen.</source>
+      <translation>Please choose at least one variant.</translation>
+    </message>
+    <message>
+      <source>Variante speichern</source>
+      <translation>Save alternative</translation>
+    </message>
+    <message>
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <source>Zielfunktion</source>
+      <translation>Objective</translation>
+    </message>
+    <message>
+      <source>Lösung</source>
+      <translation>Solution</translation>
+    </message>
+    <message>
+      <source>keine Zelle in der Gemeinde</source>
+      <translation>no cell in the municipality</translation>
+    </message>
+    <message>
+      <source>Erst Planungseinheiten wählen oder ein Raster anlegen.</source>
+      <translation>Choose planning units or create a grid first.</translation>
+    </message>
+    <message>
+      <source>Keine Einheit festgelegt.</source>
+      <translation>No unit locked.</translation>
+    </message>
+    <message>
+      <source>Kennzahlen der Varianten</source>
+      <translation>Indicators of the alternatives</translation>
+    </message>
+    <message>
+      <source>Auswahlhäufigkeit je Einheit</source>
+      <translation>Selection frequency per unit</translation>
+    </message>
+    <message>
+      <source>Zuweisung je Variante</source>
+      <translation>Allocation per alternative</translation>
+    </message>
+    <message>
+      <source>{count} Variante(n) berechnet.</source>
+      <translation>{count} alternative(s) computed.</translation>
+    </message>
+    <message>
+      <source>Variante {number} ({count} Flächen) gespeichert in {path}.</source>
+      <translation>Alternative {number} ({count} areas) saved to {path}.</translation>
+    </message>
+    <message>
+      <source>Ertrag gesamt</source>
+      <translation>Total energy</translation>
+    </message>
+    <message>
+      <source>Vermiedenes CO₂</source>
+      <translation>Avoided CO₂</translation>
+    </message>
+    <message>
+      <source>Hochwertige Böden beansprucht</source>
+      <translation>Prime farmland taken</translation>
+    </message>
+    <message>
+      <source>Unverträgliche Nachbarschaften</source>
+      <translation>Incompatible neighbours</translation>
+    </message>
+    <message>
+      <source>Windflächenanteil der Gemeinde</source>
+      <translation>Wind area share of the municipality</translation>
+    </message>
+    <message>
+      <source>Windflächenziel erreicht</source>
+      <translation>Wind area target reached</translation>
+    </message>
+    <message>
+      <source>Mittlere Eignung</source>
+      <translation>Mean suitability</translation>
+    </message>
+    <message>
+      <source>Unterschied zu den vorigen Varianten</source>
+      <translation>Difference from the previous alternatives</translation>
+    </message>
+    <message>
+      <source>Planungseinheiten (Raster {size:g} m)</source>
+      <translation>Planning units (grid {size:g} m)</translation>
+    </message>
+    <message>
+      <source>{count} Rasterzellen als Planungseinheiten angelegt.</source>
+      <translation>{count} grid cells created as planning units.</translation>
+    </message>
+    <message>
+      <source>Weniger Varianten als verlangt: im Spielraum gibt es keine weitere, andere Lösung (Protokoll WIP).</source>
+      <translation>Fewer alternatives than requested: there is no further, different solution within the allowance (log WIP).</translation>
+    </message>
+    <message>
+      <source>Alle erreichen die Ziele.</source>
+      <translation>All reach the targets.</translation>
+    </message>
+    <message>
+      <source>Alle Varianten erreichen alle Ziele.</source>
+      <translation>All alternatives reach all targets.</translation>
+    </message>
+    <message>
+      <source>Verfehlte Ziele ({count})</source>
+      <translation>Missed targets ({count})</translation>
+    </message>
+    <message>
+      <source>{indicator} je Variante</source>
+      <translation>{indicator} per alternative</translation>
+    </message>
+    <message>
+      <source>Speichern fehlgeschlagen: {reason}</source>
+      <translation>Saving failed: {reason}</translation>
+    </message>
+    <message>
+      <source>{pct:g} % übernehmen</source>
+      <translation>Use {pct:g} %</translation>
+    </message>
+    <message>
+      <source>{name}: {pct:g} % der Fläche bis {year} ({legal_basis})</source>
+      <translation>{name}: {pct:g} % of the area by {year} ({legal_basis})</translation>
+    </message>
+    <message>
+      <source>Raster nicht angelegt: {reason}</source>
+      <translation>Grid not created: {reason}</translation>
+    </message>
+    <message>
+      <source>{count} Einheit(en) festgelegt.</source>
+      <translation>{count} unit(s) locked.</translation>
+    </message>
+    <message>
+      <source>{missed} davon verfehlen Ziele (siehe „Verfehlte Ziele“).</source>
+      <translation>{missed} of them miss targets (see “Missed targets”).</translation>
+    </message>
+    <message>
+      <source>{count} Variante(n) ohne zugewiesene Fläche: ohne Mindestziele ist es für „maximale Eignung“ und „flächensparend“ am besten, nichts zu ändern.</source>
+      <translation>{count} alternative(s) without allocated land: without minimum targets, changing nothing is best for “maximum suitability” and “land-saving”.</translation>
+    </message>
+    <message>
+      <source>{use}: Fläche</source>
+      <translation>{use}: area</translation>
+    </message>
+    <message>
+      <source>{use}: Leistung</source>
+      <translation>{use}: capacity</translation>
+    </message>
+    <message>
+      <source>{use}: Ertrag</source>
+      <translation>{use}: energy</translation>
+    </message>
+    <message>
+      <source>Optimalitätslücke {gap:.2f} %, {seconds:.1f} s</source>
+      <translation>Optimality gap {gap:.2f} %, {seconds:.1f} s</translation>
+    </message>
+    <message>
       <source>&amp;WIP Energie- und Raumplanung</source>
       <translation>&amp;WIP Energy and Spatial Planning</translation>
     </message>
@@ -1550,6 +2449,290 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>{criterion}: layer “{layer}” lacks the field “{field}”.</translation>
     </message>
     <message>
+      <source>Bilanz nach dem Territorialprinzip (BISKO): Endenergie je Sektor (private Haushalte, Gewerbe/Handel/Dienstleistungen, Industrie, kommunale Einrichtungen) und Energieträger, CO₂-Äquivalente mit den Faktoren des GEG (Anlage 9) oder einer Faktortabelle (carrier, g_kwh, optional year: z. B. die BISKO-Faktoren des Klimaschutz-Planers), für das Basisjahr und 2030, 2035, 2040, 2045.
+
+Quellen: die Zeile der Gemeinde in der Gemeindestatistik (Einwohner, Wohnungen nach Baualter und mit Fernwärme, installierte Leistung aus dem Marktstammdatenregister); der Wärmebedarf der Gebäude aus wip:heatdemand, wenn gegeben; Stromvorgaben je Einwohner, die eine Verbrauchstabelle (sector, carrier, mwh) ersetzt. Örtliche Erzeugung: Bestand (installierte Leistung × Volllaststunden) und Planung (die Flächen aus wip:windlayout und wip:pvyield, oder eine Variante aus wip:zoningalternatives) ab dem Jahr der Inbetriebnahme.
+
+Pfade: Sanierung senkt den Wärmebedarf, fossile Kessel weichen bis 2045 Wärmepumpen, Biomasse und Solarthermie, Fernwärme folgt den erneuerbaren Anteilen des WPG, der Strom-Emissionsfaktor sinkt bis 2045. Kennzahlen je Jahr: bilanzielle Eigenversorgung Strom und Wärme, erneuerbarer Anteil, t CO₂e gesamt und je Einwohner, Abstand zur Treibhausgasneutralität. Jede verwendete Zahl steht mit Quelle und Status in der Tabelle der Annahmen.</source>
+      <translation>Balance by the territorial principle (BISKO): final energy per sector (households, commerce/trade/services, industry, municipal facilities) and carrier, CO₂ equivalents with the factors of the GEG (Annex 9) or a factor table (carrier, g_kwh, optional year: e.g. the BISKO factors of the Klimaschutz-Planer), for the base year and 2030, 2035, 2040, 2045.
+
+Sources: the municipality's row in the municipal statistics (inhabitants, dwellings by age and with district heat, installed capacity from the core energy market data register); the buildings' heat demand from wip:heatdemand where given; electricity defaults per inhabitant, which a consumption table (sector, carrier, mwh) replaces. Local generation: existing plants (installed capacity × full-load hours) and planned ones (the areas from wip:windlayout and wip:pvyield, or an alternative from wip:zoningalternatives) from their commissioning year.
+
+Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps, biomass and solar heat by 2045, district heat follows the renewable shares of the WPG, the electricity emission factor falls by 2045. Indicators per year: balance-sheet self-sufficiency in electricity and heat, renewable share, t CO₂e in total and per inhabitant, gap to greenhouse-gas neutrality. Every number used is listed with its source and status in the table of assumptions.</translation>
+    </message>
+    <message>
+      <source>Ertrag der geplanten Flächen</source>
+      <translation>Yield of the planned areas</translation>
+    </message>
+    <message>
+      <source>Amtlicher Gemeindeschlüssel (leer: aus der Gemeinde oder die einzige Zeile)</source>
+      <translation>Official municipality key (empty: from the municipality or the only row)</translation>
+    </message>
+    <message>
+      <source>Gemeinde (Feld AGS)</source>
+      <translation>Municipality (field AGS)</translation>
+    </message>
+    <message>
+      <source>Gebäude mit Wärmebedarf (Ergebnis von wip:heatdemand)</source>
+      <translation>Buildings with heat demand (result of wip:heatdemand)</translation>
+    </message>
+    <message>
+      <source>Ertrag Wind (Ergebnis von wip:windlayout)</source>
+      <translation>Wind yield (result of wip:windlayout)</translation>
+    </message>
+    <message>
+      <source>Ertrag PV (Ergebnis von wip:pvyield)</source>
+      <translation>PV yield (result of wip:pvyield)</translation>
+    </message>
+    <message>
+      <source>Planungsvariante (Zuweisung aus wip:zoningalternatives)</source>
+      <translation>Zoning alternative (allocation from wip:zoningalternatives)</translation>
+    </message>
+    <message>
+      <source>Nummer der Variante</source>
+      <translation>Number of the alternative</translation>
+    </message>
+    <message>
+      <source>Geplante Anlagen in Betrieb ab</source>
+      <translation>Planned plants in operation from</translation>
+    </message>
+    <message>
+      <source>Verbrauchstabelle (sector, carrier, mwh)</source>
+      <translation>Consumption table (sector, carrier, mwh)</translation>
+    </message>
+    <message>
+      <source>Emissionsfaktoren (carrier, g_kwh, year)</source>
+      <translation>Emission factors (carrier, g_kwh, year)</translation>
+    </message>
+    <message>
+      <source>Bilanz je Jahr, Sektor und Energieträger</source>
+      <translation>Balance per year, sector and carrier</translation>
+    </message>
+    <message>
+      <source>Annahmen und Quellen</source>
+      <translation>Assumptions and sources</translation>
+    </message>
+    <message>
+      <source>t CO₂e im Basisjahr</source>
+      <translation>t CO₂e in the base year</translation>
+    </message>
+    <message>
+      <source>t CO₂e 2045</source>
+      <translation>t CO₂e 2045</translation>
+    </message>
+    <message>
+      <source>Erneuerbarer Anteil 2045 (%)</source>
+      <translation>Renewable share 2045 (%)</translation>
+    </message>
+    <message>
+      <source>Ohne Gebäude: Wärmebedarf aus den Wohnungen der Gemeindestatistik.</source>
+      <translation>Without buildings: heat demand from the dwellings in the municipal statistics.</translation>
+    </message>
+    <message>
+      <source>Das Ergebnis konnte nicht geschrieben werden.</source>
+      <translation>The result could not be written.</translation>
+    </message>
+    <message>
+      <source>Die Gemeindestatistik hat kein Feld ags.</source>
+      <translation>The municipal statistics have no field ags.</translation>
+    </message>
+    <message>
+      <source>Den Gebäuden fehlen die Felder {fields} von wip:heatdemand.</source>
+      <translation>The buildings lack the fields {fields} of wip:heatdemand.</translation>
+    </message>
+    <message>
+      <source>Planungsvariante {number}: {name}</source>
+      <translation>Zoning alternative {number}: {name}</translation>
+    </message>
+    <message>
+      <source>Geplante Erzeugung aus {layers}.</source>
+      <translation>Planned generation from {layers}.</translation>
+    </message>
+    <message>
+      <source>„{layer}“: es fehlen die Felder {fields}.</source>
+      <translation>“{layer}”: the fields {fields} are missing.</translation>
+    </message>
+    <message>
+      <source>{year}: {demand:.0f} MWh Endenergie, {co2:.0f} t CO₂e ({per_capita:.1f} t je Einwohner), erneuerbar {share:.0f} %, Eigenversorgung Strom {power:.0f} %.</source>
+      <translation>{year}: {demand:.0f} MWh final energy, {co2:.0f} t CO₂e ({per_capita:.1f} t per inhabitant), renewable {share:.0f} %, electricity self-sufficiency {power:.0f} %.</translation>
+    </message>
+    <message>
+      <source>{field}: „{value}“ ist keine Zahl.</source>
+      <translation>{field}: “{value}” is not a number.</translation>
+    </message>
+    <message>
+      <source>Die Gemeindestatistik hat keine Zeile für den Gemeindeschlüssel {ags}.</source>
+      <translation>The municipal statistics have no row for the municipality key {ags}.</translation>
+    </message>
+    <message>
+      <source>Die Gemeindestatistik hat {count} Zeilen: bitte den Gemeindeschlüssel (AGS) oder die Gemeinde angeben.</source>
+      <translation>The municipal statistics have {count} rows: please give the municipality key (AGS) or the municipality.</translation>
+    </message>
+    <message>
+      <source>Der Planungsvariante fehlen die Felder {fields}.</source>
+      <translation>The zoning alternative lacks the fields {fields}.</translation>
+    </message>
+    <message>
+      <source>Die Zuweisung hat keine Variante {number}.</source>
+      <translation>The allocation has no alternative {number}.</translation>
+    </message>
+    <message>
+      <source>Dem Ertrag fehlt das Feld gwh_a: „{layer}“.</source>
+      <translation>The yield lacks the field gwh_a: “{layer}”.</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil erstellen</source>
+      <translation>Create future profile</translation>
+    </message>
+    <message>
+      <source>Erstellt das Zukunftsprofil einer Gemeinde als Bericht für den Gemeinderat: eine HTML-Datei (Bilder eingebettet, eine Datei zum Versenden) und auf Wunsch ein PDF.
+
+Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und 2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres); Karten der Flächenkulisse, der besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der Planungsvarianten aus wip:zoningalternatives; alle Annahmen mit Rechtsgrundlage, Quelle und Status und die Namensnennung der Daten.
+
+Die Eingabeebenen bleiben unverändert: Die Karten zeichnen Kopien mit den Stilen des Plugins. Fehlt eine optionale Eingabe, sagt der Bericht das in einer Zeile. Sprache: Deutsch oder Englisch, unabhängig von der Sprache von QGIS.</source>
+      <translation>Creates the future profile of a municipality as a report for its council: one HTML file (images embedded, one file to send) and, on request, a PDF.
+
+Contents: a title page with a summary in plain words (greenhouse gases in the base year and 2045, renewable share, self-sufficiency, wind area of the chosen alternative); the energy and greenhouse-gas balance from wip:energybalance (chart of consumption by sector and generation by energy carrier per year, indicators per year, balance of the base year); maps of the eligible land, the best sites, the chosen zoning alternative and the suitability for heat networks; the zoning alternatives from wip:zoningalternatives compared; every assumption with its legal basis, source and status, and the data attribution.
+
+The input layers stay unchanged: the maps draw copies with the plugin's styles. When an optional input is missing, the report says so in one line. Language: German or English, whatever language QGIS runs in.</translation>
+    </message>
+    <message>
+      <source>Titel (leer: Zukunftsprofil und der Name der Gemeinde)</source>
+      <translation>Title (empty: future profile and the name of the municipality)</translation>
+    </message>
+    <message>
+      <source>Energie- und Treibhausgasbilanz (BALANCE von wip:energybalance)</source>
+      <translation>Energy and greenhouse-gas balance (BALANCE of wip:energybalance)</translation>
+    </message>
+    <message>
+      <source>Kennzahlen je Jahr (INDICATORS von wip:energybalance)</source>
+      <translation>Indicators per year (INDICATORS of wip:energybalance)</translation>
+    </message>
+    <message>
+      <source>Annahmen (ASSUMPTIONS von wip:energybalance)</source>
+      <translation>Assumptions (ASSUMPTIONS of wip:energybalance)</translation>
+    </message>
+    <message>
+      <source>Flächenkulissen (Ergebnisse von wip:eligibility)</source>
+      <translation>Eligible land (results of wip:eligibility)</translation>
+    </message>
+    <message>
+      <source>Bewertete Standorte (wip:sitescore, Feld score)</source>
+      <translation>Scored sites (wip:sitescore, field score)</translation>
+    </message>
+    <message>
+      <source>Zuweisung je Variante (ALLOCATION von wip:zoningalternatives)</source>
+      <translation>Allocation per alternative (ALLOCATION of wip:zoningalternatives)</translation>
+    </message>
+    <message>
+      <source>Gewählte Planungsvariante (Nummer)</source>
+      <translation>Chosen zoning alternative (number)</translation>
+    </message>
+    <message>
+      <source>Kennzahlen der Varianten (INDICATORS von wip:zoningalternatives)</source>
+      <translation>Indicators of the alternatives (INDICATORS of wip:zoningalternatives)</translation>
+    </message>
+    <message>
+      <source>Eignung für Wärmenetze (wip:heatsuitability, Feld level)</source>
+      <translation>Heat-network suitability (wip:heatsuitability, field level)</translation>
+    </message>
+    <message>
+      <source>Windenergieanlagen (wip:windlayout)</source>
+      <translation>Wind turbines (wip:windlayout)</translation>
+    </message>
+    <message>
+      <source>Sprache des Berichts</source>
+      <translation>Language of the report</translation>
+    </message>
+    <message>
+      <source>Bericht (HTML)</source>
+      <translation>Report (HTML)</translation>
+    </message>
+    <message>
+      <source>HTML-Dateien (*.html)</source>
+      <translation>HTML files (*.html)</translation>
+    </message>
+    <message>
+      <source>Bericht (PDF, leer: kein PDF)</source>
+      <translation>Report (PDF, empty: no PDF)</translation>
+    </message>
+    <message>
+      <source>PDF-Dateien (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Bitte eine HTML-Datei für den Bericht angeben.</source>
+      <translation>Please give an HTML file for the report.</translation>
+    </message>
+    <message>
+      <source>Die Gemeindeebene enthält keine Objekte.</source>
+      <translation>The municipality layer contains no features.</translation>
+    </message>
+    <message>
+      <source>Die Gemeindeebene hat keine Geometrie, die sich zeichnen lässt.</source>
+      <translation>The municipality layer has no geometry that can be drawn.</translation>
+    </message>
+    <message>
+      <source>Farbe: Eignung der Standorte (Feld score, 0–100).</source>
+      <translation>Colour: suitability of the sites (field score, 0–100).</translation>
+    </message>
+    <message>
+      <source>Stufen nach § 19 WPG; Ergebnis einer Vorprüfung, keine Festlegung.</source>
+      <translation>Levels under § 19 WPG; the result of a screening, not a designation.</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil {name}</source>
+      <translation>Future profile {name}</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil geschrieben: {path}</source>
+      <translation>Future profile written: {path}</translation>
+    </message>
+    <message>
+      <source>Variante {number}: {name}</source>
+      <translation>Alternative {number}: {name}</translation>
+    </message>
+    <message>
+      <source>Die Windenergieanlagen werden nur zusammen mit einer Flächenkarte gezeigt (ELIGIBLE, SITES oder ALLOCATION).</source>
+      <translation>The wind turbines are only shown together with an area map (ELIGIBLE, SITES or ALLOCATION).</translation>
+    </message>
+    <message>
+      <source>Windenergieanlagen</source>
+      <translation>Wind turbines</translation>
+    </message>
+    <message>
+      <source>Der Ordner {folder} existiert nicht.</source>
+      <translation>The folder {folder} does not exist.</translation>
+    </message>
+    <message>
+      <source>das PDF ist leer</source>
+      <translation>the PDF is empty</translation>
+    </message>
+    <message>
+      <source>PDF geschrieben: {path}</source>
+      <translation>PDF written: {path}</translation>
+    </message>
+    <message>
+      <source>Karten im Koordinatenbezugssystem {crs}, gezeichnet aus den Ebenen: {layers}.</source>
+      <translation>Maps in the coordinate reference system {crs}, drawn from the layers: {layers}.</translation>
+    </message>
+    <message>
+      <source>Der Ebene {parameter} („{name}“) fehlt das Feld „{field}“.</source>
+      <translation>The layer {parameter} ("{name}") lacks the field "{field}".</translation>
+    </message>
+    <message>
+      <source>In den Ordner {folder} kann nicht geschrieben werden ({error}).</source>
+      <translation>The folder {folder} cannot be written to ({error}).</translation>
+    </message>
+    <message>
+      <source>Der Bericht konnte nicht geschrieben werden: {error}</source>
+      <translation>The report could not be written: {error}</translation>
+    </message>
+    <message>
+      <source>Die Tabelle {name} fehlt.</source>
+      <translation>The table {name} is missing.</translation>
+    </message>
+    <message>
       <source>Wärmebedarf Gebäude</source>
       <translation>Building heat demand</translation>
     </message>
@@ -1618,16 +2801,8 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
       <translation>No building gets a heat demand: building function or type are missing or unknown (see the field “note”).</translation>
     </message>
     <message>
-      <source>Das Ergebnis konnte nicht geschrieben werden.</source>
-      <translation>The result could not be written.</translation>
-    </message>
-    <message>
       <source>Beheizte Fläche</source>
       <translation>Heated floor area</translation>
-    </message>
-    <message>
-      <source>Verbrauch</source>
-      <translation>Consumption</translation>
     </message>
     <message>
       <source>Typologie: {title}</source>
@@ -2172,10 +3347,6 @@ Existing turbines in or near an area are reported and keep their distance; in re
       <translation>Repowering: replace existing turbines in and near the areas</translation>
     </message>
     <message>
-      <source>Windenergieanlagen</source>
-      <translation>Wind turbines</translation>
-    </message>
-    <message>
       <source>Leistung (MW)</source>
       <translation>Capacity (MW)</translation>
     </message>
@@ -2272,10 +3443,6 @@ Results: the allocation per unit and alternative, an indicator table per alterna
       <translation>Soil quality (Ackerzahl)</translation>
     </message>
     <message>
-      <source>Gemeinde</source>
-      <translation>Municipality</translation>
-    </message>
-    <message>
       <source>Planungseinheiten (z. B. Flurstücke; ohne: Raster)</source>
       <translation>Planning units (e.g. parcels; without: a grid)</translation>
     </message>
@@ -2294,14 +3461,6 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Sechseckraster</source>
       <translation>Hexagonal grid</translation>
-    </message>
-    <message>
-      <source>Ertrag Wind (Ergebnis von wip:windlayout)</source>
-      <translation>Wind yield (result of wip:windlayout)</translation>
-    </message>
-    <message>
-      <source>Ertrag PV (Ergebnis von wip:pvyield)</source>
-      <translation>PV yield (result of wip:pvyield)</translation>
     </message>
     <message>
       <source>Landwirtschaftsflächen mit Ackerzahl</source>
@@ -2350,18 +3509,6 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Optimalitätslücke (%)</source>
       <translation>Optimality gap (%)</translation>
-    </message>
-    <message>
-      <source>Zuweisung je Variante</source>
-      <translation>Allocation per alternative</translation>
-    </message>
-    <message>
-      <source>Kennzahlen der Varianten</source>
-      <translation>Indicators of the alternatives</translation>
-    </message>
-    <message>
-      <source>Auswahlhäufigkeit je Einheit</source>
-      <translation>Selection frequency per unit</translation>
     </message>
     <message>
       <source>Anzahl Varianten</source>
@@ -2573,6 +3720,233 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Jahresenergie der ertragreichsten Flächen</source>
       <translation>Annual energy of the most productive areas</translation>
+    </message>
+  </context>
+  <context>
+    <name>ZoningPanel</name>
+    <message>
+      <source>Eingaben</source>
+      <translation>Inputs</translation>
+    </message>
+    <message>
+      <source>Gemeinde</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <source>Die Gemeindegrenze: Bezug für Höchstanteile und das Windflächenziel.</source>
+      <translation>The municipal boundary: the reference for the maximum shares and the wind area target.</translation>
+    </message>
+    <message>
+      <source>Planungseinheiten</source>
+      <translation>Planning units</translation>
+    </message>
+    <message>
+      <source>Flurstücke oder andere Flächen, die ganz einer Nutzung zugewiesen werden; leer: ein Raster über der Gemeinde.</source>
+      <translation>Parcels or other areas, each allocated wholly to one use; empty: a grid over the municipality.</translation>
+    </message>
+    <message>
+      <source>Kennung</source>
+      <translation>Identifier</translation>
+    </message>
+    <message>
+      <source>Feld mit der Kennung der Einheit (z. B. Flurstückskennzeichen); leer: die Objekt-ID.</source>
+      <translation>Field with the unit's identifier (e.g. the parcel number); empty: the feature ID.</translation>
+    </message>
+    <message>
+      <source>Raster ohne Einheiten</source>
+      <translation>Grid without units</translation>
+    </message>
+    <message>
+      <source>Sechsecke</source>
+      <translation>Hexagons</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Flächenkulisse je Nutzung&lt;/b&gt; (geeignete Flächen)</source>
+      <translation>&lt;b&gt;Eligible land per use&lt;/b&gt; (eligible areas)</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Weitere Eingaben&lt;/b&gt; (optional)</source>
+      <translation>&lt;b&gt;Further inputs&lt;/b&gt; (optional)</translation>
+    </message>
+    <message>
+      <source>Standortbewertung Wind</source>
+      <translation>Site evaluation wind</translation>
+    </message>
+    <message>
+      <source>Ergebnis der Standortbewertung mit dem Feld score (0–100); ohne gilt überall 50.</source>
+      <translation>Result of the site evaluation with the field score (0–100); without it, 50 applies everywhere.</translation>
+    </message>
+    <message>
+      <source>Standortbewertung PV</source>
+      <translation>Site evaluation PV</translation>
+    </message>
+    <message>
+      <source>Landwirtschaftsflächen</source>
+      <translation>Farmland</translation>
+    </message>
+    <message>
+      <source>Flächen mit Ackerzahl: daraus die hochwertigen Böden, die eine Variante in Anspruch nimmt.</source>
+      <translation>Areas with a soil quality rating (Ackerzahl): from them the prime farmland an alternative takes.</translation>
+    </message>
+    <message>
+      <source>Ackerzahl</source>
+      <translation>Soil quality rating (Ackerzahl)</translation>
+    </message>
+    <message>
+      <source>Leer: ein Feld namens ackerzahl, bodenzahl oder agz.</source>
+      <translation>Empty: a field named ackerzahl, bodenzahl or agz.</translation>
+    </message>
+    <message>
+      <source>Ziele und Grenzen</source>
+      <translation>Targets and limits</translation>
+    </message>
+    <message>
+      <source>Ziel mindestens</source>
+      <translation>Target at least</translation>
+    </message>
+    <message>
+      <source>Wind und PV: installierte Leistung; Gewerbe und Wohnen: Fläche. Nicht erreichbare Ziele werden mit Fehlmenge und Grund ausgewiesen.</source>
+      <translation>Wind and PV: installed capacity; commerce and housing: area. Targets that cannot be reached are reported with the shortfall and the reason.</translation>
+    </message>
+    <message>
+      <source>höchstens</source>
+      <translation>at most</translation>
+    </message>
+    <message>
+      <source>Höchstanteil der Gemeindefläche je Nutzung (harte Grenze).</source>
+      <translation>Maximum share of the municipal area per use (hard limit).</translation>
+    </message>
+    <message>
+      <source>Mindestgröße</source>
+      <translation>Minimum size</translation>
+    </message>
+    <message>
+      <source>Jede gewählte Einheit erreicht mit den gleich genutzten Einheiten in ihrer Nähe diese Fläche.</source>
+      <translation>Each chosen unit reaches this area together with the nearby units of the same use.</translation>
+    </message>
+    <message>
+      <source>Windflächenziel</source>
+      <translation>Wind area target</translation>
+    </message>
+    <message>
+      <source>Anteil der Gemeindefläche für Windenergiegebiete (WindBG, § 9a LEntwG LSA).</source>
+      <translation>Share of the municipal area for wind energy areas (WindBG, § 9a LEntwG LSA).</translation>
+    </message>
+    <message>
+      <source>kein Ziel</source>
+      <translation>no target</translation>
+    </message>
+    <message>
+      <source>Hochwertige Böden höchstens</source>
+      <translation>Prime farmland at most</translation>
+    </message>
+    <message>
+      <source>Fläche hochwertiger Böden, die alle Nutzungen zusammen in Anspruch nehmen dürfen.</source>
+      <translation>Area of prime farmland that all uses together may take.</translation>
+    </message>
+    <message>
+      <source>ohne Grenze</source>
+      <translation>no limit</translation>
+    </message>
+    <message>
+      <source>Hochwertig ab Ackerzahl</source>
+      <translation>Prime from Ackerzahl</translation>
+    </message>
+    <message>
+      <source>Varianten</source>
+      <translation>Alternatives</translation>
+    </message>
+    <message>
+      <source>Die Ziele auf den geeignetsten Flächen.</source>
+      <translation>The targets on the most suitable land.</translation>
+    </message>
+    <message>
+      <source>Möglichst wenig Fläche, hochwertige Böden doppelt gezählt.</source>
+      <translation>As little land as possible, prime farmland counted twice.</translation>
+    </message>
+    <message>
+      <source>So viel Energie, wie die Höchstanteile erlauben.</source>
+      <translation>As much energy as the maximum shares allow.</translation>
+    </message>
+    <message>
+      <source>Nahe Alternativen</source>
+      <translation>Near-optimal alternatives</translation>
+    </message>
+    <message>
+      <source>Weitere Varianten, die der ersten kaum nachstehen und sich von allen vorigen möglichst unterscheiden.</source>
+      <translation>Further alternatives that are hardly worse than the first and differ as much as possible from all previous ones.</translation>
+    </message>
+    <message>
+      <source>Spielraum: um so viel Prozent dürfen nahe Alternativen schlechter sein als die erste Variante.</source>
+      <translation>Allowance: near-optimal alternatives may be worse than the first alternative by this percentage.</translation>
+    </message>
+    <message>
+      <source>Spielraum </source>
+      <translation>Allowance </translation>
+    </message>
+    <message>
+      <source>Festlegungen</source>
+      <translation>Locks</translation>
+    </message>
+    <message>
+      <source>Einheiten in der Karte anklicken: keine Festlegung → festgelegte Nutzung → Bestand (bleibt, wie sie ist) → keine Festlegung. Die Ebene der Planungseinheiten wird dabei nicht verändert.</source>
+      <translation>Click units on the map: no lock → locked use → current use (stays as it is) → no lock. The planning units layer is not changed.</translation>
+    </message>
+    <message>
+      <source>Festlegen auf</source>
+      <translation>Lock to</translation>
+    </message>
+    <message>
+      <source>Einheiten in der Karte festlegen</source>
+      <translation>Lock units on the map</translation>
+    </message>
+    <message>
+      <source>Raster als Planungseinheiten anlegen</source>
+      <translation>Create a grid as planning units</translation>
+    </message>
+    <message>
+      <source>Nur ohne gewählte Planungseinheiten: legt ein Raster (Rasterweite unter „Eingaben“) über der Gemeinde als neue Ebene an und wählt es als Planungseinheiten.</source>
+      <translation>Only without chosen planning units: creates a grid (cell size under “Inputs”) over the municipality as a new layer and chooses it as planning units.</translation>
+    </message>
+    <message>
+      <source>Alle Festlegungen aufheben</source>
+      <translation>Remove all locks</translation>
+    </message>
+    <message>
+      <source>Vergleich</source>
+      <translation>Comparison</translation>
+    </message>
+    <message>
+      <source>Variante in der Karte</source>
+      <translation>Alternative on the map</translation>
+    </message>
+    <message>
+      <source>Eine Zeile anklicken, um die Kennzahl im Diagramm zu vergleichen.</source>
+      <translation>Click a row to compare the indicator in the chart.</translation>
+    </message>
+    <message>
+      <source>Diagramm</source>
+      <translation>Chart</translation>
+    </message>
+    <message>
+      <source>Verfehlte Ziele</source>
+      <translation>Targets missed</translation>
+    </message>
+    <message>
+      <source>Variante als GeoPackage speichern …</source>
+      <translation>Save alternative as GeoPackage …</translation>
+    </message>
+    <message>
+      <source>Varianten berechnen</source>
+      <translation>Compute alternatives</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Gemeinde, Flächenkulissen und Ziele wählen, dann „Varianten berechnen“.</source>
+      <translation>Choose the municipality, eligible land and targets, then “Compute alternatives”.</translation>
     </message>
   </context>
 </TS>

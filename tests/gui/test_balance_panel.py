@@ -1,0 +1,68 @@
+"""The Energiebilanz & Zukunftsprofil dock on the demo municipality: suggested layers, the balance in the
+background with its charts and indicators, the planned generation of a yield result, and the report."""
+
+import pytest
+from qgis.core import QgsProject
+
+from tests.gui.conftest import wait_for
+from tests.processing_algorithms.conftest import memory_layer, square
+from wip_qgis_plugin.gui.balance_panel import BalanceDock
+
+
+@pytest.fixture
+def dock(qgis_iface, demo_project):
+    panel = BalanceDock(qgis_iface, qgis_iface.mainWindow())
+    yield panel
+    panel.disconnect_project()
+    panel.deleteLater()
+
+
+def test_municipality_and_statistics_are_suggested(dock):
+    assert dock.form.municipalityCombo.currentLayer().name() == "real_gemeinde"
+    assert dock.form.statisticsCombo.currentLayer().name() == "real_statistik"
+    assert dock.form.buildingsCombo.currentLayer() is None and not dock.form.reportButton.isEnabled()
+
+
+def test_the_balance_runs_in_the_background_and_shows_charts_and_indicators(dock):
+    dock.run()
+    assert dock.is_running()
+    wait_for(dock)
+    assert QgsProject.instance().mapLayersByName("Kennzahlen der Bilanz")
+    assert dock.demand_chart.labels == ["2024", "2030", "2035", "2040", "2045"]
+    sectors = [name for name, _colour, _values in dock.demand_chart.series]
+    assert sectors == ["Private Haushalte", "Gewerbe, Handel, Dienstleistungen", "Industrie",
+                       "Kommunale Einrichtungen"]
+    table = dock.form.indicatorTable
+    assert table.columnCount() == 5 and table.verticalHeaderItem(7).text() == "Treibhausgase (t CO₂e)"
+    co2 = [float(table.item(7, column).text().replace(" ", "")) for column in range(5)]
+    assert co2 == sorted(co2, reverse=True) and co2[-1] < co2[0]
+    assert "t CO₂e" in dock.form.headlineLabel.text() and dock.form.reportButton.isEnabled()
+
+
+def test_a_yield_result_in_the_project_is_planned_generation(dock, demo_project):
+    wind = memory_layer("Flächen mit Windpark", "Polygon", [
+        {"wkt": square(712000, 5669000, 500), "turbines": 3, "gwh_a": 40.0}],
+        fields="&field=turbines:integer&field=gwh_a:double")
+    demo_project.addMapLayer(wind)
+    assert dock.form.windCombo.currentLayer() == wind
+    dock.run()
+    wait_for(dock)
+    totals = dict(zip(dock.generation_chart.labels, dock.generation_chart.totals()))
+    assert totals["2030"] - totals["2024"] == pytest.approx(40.0)  # GWh/a from 2030
+
+
+def test_missing_statistics_are_named(dock):
+    dock.form.statisticsCombo.setLayer(None)
+    dock.run()
+    assert not dock.is_running() and "Gemeindestatistik" in dock.form.headlineLabel.text()
+
+
+def test_the_report_is_written_next_to_the_chosen_path(dock, tmp_path):
+    dock.run()
+    wait_for(dock)
+    dock.write_report(str(tmp_path / "profil"))
+    wait_for(dock, seconds=300)
+    html, pdf = tmp_path / "profil.html", tmp_path / "profil.pdf"
+    assert html.exists() and pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    assert "Hohenmölsen" in html.read_text(encoding="utf-8")
+    assert "profil.html" in dock.form.reportLabel.text()

@@ -1,0 +1,148 @@
+"""wip:energybalance through Processing: the demo municipality's statistics row, buildings from wip:heatdemand, the
+planned generation of a zoning alternative, consumption and factor tables, bad input, batch rows and a model."""
+
+import processing
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterFeatureSource,
+    QgsVectorLayer,
+)
+
+from tests.processing_algorithms.conftest import memory_layer, square
+from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+STATISTICS = f"{DEMO_GPKG}|layername=real_statistik"
+MUNICIPALITY = f"{DEMO_GPKG}|layername=real_gemeinde"
+
+
+def table(fields: str, rows: list[dict]) -> QgsVectorLayer:
+    return memory_layer("tabelle", "None", [dict(row, wkt="") for row in rows], fields=fields)
+
+
+def run(**extra):
+    parameters = {"STATISTICS": STATISTICS, "MUNICIPALITY": MUNICIPALITY, "BALANCE": "memory:",
+                  "INDICATORS": "memory:", "ASSUMPTIONS": "memory:"}
+    parameters.update(extra)
+    return processing.run("wip:energybalance", parameters)
+
+
+def test_the_demo_municipality_from_its_statistics(wip_processing):
+    result = run()
+    indicators = list(result["INDICATORS"].getFeatures())
+    assert [row["year"] for row in indicators] == [2024, 2030, 2035, 2040, 2045]
+    assert indicators[0]["population"] == 9405  # Hohenmölsen, Zensus 2021
+    assert result["CO2_BASE_T"] == pytest.approx(indicators[0]["co2_t"]) and result["CO2_2045_T"] < result[
+        "CO2_BASE_T"] / 10
+    rows = list(result["BALANCE"].getFeatures())
+    assert {row["sector"] for row in rows if row["kind"] == "demand"} == {"haushalte", "gewerbe", "industrie",
+                                                                           "kommune"}
+    wind = [row for row in rows if row["kind"] == "generation" and row["carrier"] == "wind" and row["year"] == 2024]
+    assert wind[0]["mwh"] == pytest.approx(88125.0 * 1680 / 1000)  # MaStR kW × full-load hours
+    base_co2 = sum(row["co2_t"] for row in rows if row["year"] == 2024)
+    assert base_co2 == pytest.approx(result["CO2_BASE_T"])
+    assumptions = {row["topic"]: row for row in result["ASSUMPTIONS"].getFeatures()}
+    assert assumptions["Emissionsfaktor Strom"]["legal_basis"] == "GEG Anlage 9"
+
+
+def test_buildings_and_a_zoning_alternative(wip_processing):
+    buildings = processing.run("wip:heatdemand", {"BUILDINGS": f"{DEMO_GPKG}|layername=synth_gebaeude",
+                                                  "BASE_YEAR": 2024, "OUTPUT": "memory:"})
+    allocation = memory_layer("zuweisung", "Polygon", [
+        {"wkt": square(0, 0, 100), "alternative": 1, "use": "wind", "gwh_a": 10.0, "alt_name": "A"},
+        {"wkt": square(0, 0, 100), "alternative": 2, "use": "agri_pv", "gwh_a": 4.0, "alt_name": "B"},
+        {"wkt": square(200, 0, 100), "alternative": 2, "use": "wohnen", "gwh_a": 0.0, "alt_name": "B"}],
+        fields="&field=alternative:integer&field=use:string&field=gwh_a:double&field=alt_name:string")
+    result = run(HEAT_BUILDINGS=buildings["OUTPUT"], ALLOCATION=allocation, ALTERNATIVE=2)
+    rows = list(result["BALANCE"].getFeatures())
+    planned = [row for row in rows if row["sector"] == "planung"]
+    assert {(row["year"], row["carrier"]) for row in planned} == {(year, "pv") for year in (2030, 2035, 2040, 2045)}
+    assert all(row["mwh"] == pytest.approx(4000.0) and "B" in row["source"] for row in planned)
+    heat_rows = [row for row in rows if row["year"] == 2024 and row["carrier"] == "fernwaerme"]
+    assert heat_rows and all("wip:heatdemand" in row["source"] for row in heat_rows)
+    with pytest.raises(QgsProcessingException, match="keine Variante 7"):
+        run(ALLOCATION=allocation, ALTERNATIVE=7)
+
+
+def test_consumption_and_factor_tables(wip_processing):
+    consumption = table("&field=sector:string&field=carrier:string&field=mwh:double",
+                        [{"sector": "industrie", "carrier": "strom", "mwh": 5000.0}])
+    factors = table("&field=carrier:string&field=g_kwh:double&field=year:integer",
+                    [{"carrier": "strom", "g_kwh": 363.0, "year": 2024}])
+    rows = list(run(CONSUMPTION=consumption, FACTORS=factors)["BALANCE"].getFeatures())
+    industry = [row for row in rows if row["sector"] == "industrie" and row["carrier"] == "strom"]
+    assert all(row["mwh"] == 5000.0 for row in industry)
+    assert {row["factor_g_kwh"] for row in rows if row["carrier"] == "strom" and row["year"] == 2024} == {363.0}
+    bad = table("&field=sector:string&field=carrier:string&field=mwh:double",
+                [{"sector": "verkehr", "carrier": "diesel", "mwh": 1.0}])
+    with pytest.raises(QgsProcessingException, match="verkehr"):
+        run(CONSUMPTION=bad)
+    with pytest.raises(QgsProcessingException, match="mwh"):
+        run(CONSUMPTION=table("&field=sector:string&field=carrier:string", [{"sector": "industrie",
+                                                                            "carrier": "strom"}]))
+
+
+def test_the_statistics_row_must_be_found(wip_processing):
+    with pytest.raises(QgsProcessingException, match="99999999"):
+        run(AGS="99999999")
+    two = table("&field=ags:string&field=population.total:double",
+                [{"ags": "1", "population.total": 10.0}, {"ags": "2", "population.total": 20.0}])
+    with pytest.raises(QgsProcessingException, match="2 Zeilen"):
+        processing.run("wip:energybalance", {"STATISTICS": two, "BALANCE": "memory:", "INDICATORS": "memory:",
+                                             "ASSUMPTIONS": "memory:"})
+
+
+def test_batch_rows_run_independently(wip_processing):
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("wip:energybalance")
+    totals = []
+    for year in (2024, 2020, 2024):
+        context = QgsProcessingContext()
+        results, ok = algorithm.run({"STATISTICS": STATISTICS, "MUNICIPALITY": MUNICIPALITY, "BASE_YEAR": year,
+                                     "BALANCE": "memory:", "INDICATORS": "memory:", "ASSUMPTIONS": "memory:"},
+                                    context, QgsProcessingFeedback())
+        assert ok
+        totals.append(results["CO2_BASE_T"])
+    assert totals[0] == pytest.approx(totals[2])
+    assert len(list(context.getMapLayer(results["INDICATORS"]).getFeatures())) == 5
+
+
+def test_heat_demand_then_balance_as_a_saved_model(wip_processing, tmp_path):
+    model = QgsProcessingModelAlgorithm("Bilanz im Modell", "Test")
+    for name in ("gebaeude", "statistik", "gemeinde"):
+        model.addModelParameter(QgsProcessingParameterFeatureSource(name, name), QgsProcessingModelParameter(name))
+    parameter = QgsProcessingModelChildParameterSource.fromModelParameter
+    demand = QgsProcessingModelChildAlgorithm("wip:heatdemand")
+    demand.setChildId("bedarf")
+    demand.addParameterSources("BUILDINGS", [parameter("gebaeude")])
+    model.addChildAlgorithm(demand)
+    balance = QgsProcessingModelChildAlgorithm("wip:energybalance")
+    balance.setChildId("bilanz")
+    balance.addParameterSources("STATISTICS", [parameter("statistik")])
+    balance.addParameterSources("MUNICIPALITY", [parameter("gemeinde")])
+    balance.addParameterSources("HEAT_BUILDINGS", [QgsProcessingModelChildParameterSource.fromChildOutput(
+        "bedarf", "OUTPUT")])
+    output = QgsProcessingModelOutput("kennzahlen")
+    output.setChildOutputName("INDICATORS")
+    balance.setModelOutputs({"kennzahlen": output})
+    model.addChildAlgorithm(balance)
+    model_file = tmp_path / "bilanz.model3"
+    assert model.toFile(str(model_file))
+    loaded = QgsProcessingModelAlgorithm()
+    assert loaded.fromFile(str(model_file))
+    context = QgsProcessingContext()
+    results, ok = loaded.run({
+        "gebaeude": QgsVectorLayer(f"{DEMO_GPKG}|layername=synth_gebaeude", "gebaeude", "ogr"),
+        "statistik": QgsVectorLayer(STATISTICS, "statistik", "ogr"),
+        "gemeinde": QgsVectorLayer(MUNICIPALITY, "gemeinde", "ogr"), "bilanz:kennzahlen": "memory:"}, context,
+        QgsProcessingFeedback())
+    assert ok, results
+    rows = list(context.getMapLayer(results["bilanz:kennzahlen"]).getFeatures())
+    assert len(rows) == 5 and rows[-1]["renewable_share_pct"] > rows[0]["renewable_share_pct"]

@@ -1,0 +1,602 @@
+"""Zukunftsprofil: the report of one municipality for its council, as one HTML document.
+
+QGIS-free: everything here works on plain Python data (lists of dicts read from the tables of wip:energybalance and
+wip:zoningalternatives), chart data the QGIS side paints, and the names of images already rendered. ``build_html``
+takes a mapping from image names to ``src`` values, so the same report becomes a self-contained HTML file (images as
+data URIs) and, with resource names, the HTML that QTextDocument prints to PDF.
+
+Every value that comes from data (names, labels, sources, notes, titles) is escaped with ``html.escape``; translated
+texts are escaped too before their placeholders are filled with escaped values.
+"""
+
+import base64
+import datetime
+import html
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from .balance import CARRIERS, NEUTRALITY_YEAR, SECTORS, carrier_label, sector_label
+from .balance import GENERATION as GENERATION_SOURCES
+from .catalog import status_label
+from .i18n import localised, tr
+from .zoning import USES, use_label
+
+BALANCE_FIELDS = ("year", "kind", "sector", "carrier", "mwh", "co2_t", "factor_g_kwh", "source")
+INDICATOR_FIELDS = ("year", "population", "demand_mwh", "electricity_mwh", "heat_mwh", "generation_mwh",
+                    "self_sufficiency_electricity_pct", "self_sufficiency_heat_pct", "renewable_share_pct", "co2_t",
+                    "co2_t_per_capita", "gap_to_neutrality_t")
+ASSUMPTION_FIELDS = ("topic", "value", "unit", "legal_basis", "source", "status")
+ALTERNATIVE_FIELDS = ("name", "gwh_total")  # of wip:zoningalternatives' INDICATORS; the other figures when present
+ALLOCATION_FIELDS = ("alternative", "use")
+
+DEMAND, GENERATION = "demand", "generation"
+KINDS = (DEMAND, GENERATION)
+PLANT_GROUPS = ("bestand", "planung")
+MAP_KEYS = ("eligible", "sites", "alternative", "heat")
+CHART_BALANCE = "chart_balance"
+CHART_ALTERNATIVES = "chart_alternatives"
+
+SECTOR_COLOURS = {"haushalte": "#4e79a7", "gewerbe": "#f28e2b", "industrie": "#76716d", "kommune": "#59a14f"}
+CARRIER_COLOURS = {"pv": "#f0a30a", "wind": "#2b83ba", "biomasse": "#6b8e23", "wasser": "#17becf"}
+USE_COLOURS = {"wind": "#2b83ba", "pv": "#f0a30a", "agri_pv": "#9acd32", "gewerbe": "#7b3294", "wohnen": "#d7191c"}
+OTHER_COLOURS = ("#bab0ac", "#9c755f", "#b07aa1", "#ff9da7", "#edc948")
+
+
+def attributions() -> list[str]:
+    """The data attribution of README.md "Data and attribution"."""
+    return ["© GeoBasis-DE / BKG (2016), dl-de/by-2-0",
+            "UFZ, Eichhorn et al. 2019, Data 4(1):29, CC BY 4.0",
+            "SciGRID DE, CC BY 4.0; © OpenStreetMap contributors, ODbL",
+            tr("Destatis / Regionalstatistik und Marktstammdatenregister via GermanZero localzero-data, "
+               "dl-de/by-2-0")]
+
+
+class ReportError(ValueError):
+    """Input the report cannot be made from; the message names the table, the field or the row."""
+
+
+# -- labels and numbers --------------------------------------------------------------------------------------------
+
+def _german() -> bool:
+    return localised({"de": "de", "en": "en"}) == "de"
+
+
+def format_number(value, decimals: int = 0) -> str:
+    """A number for people: thousands grouped, German (1.234,5) or English (1,234.5); "–" for none."""
+    if value is None or isinstance(value, str) or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"  # half up, as people round (12.5 → 13), not half to even
+    if text.lstrip("-").strip("0.,") == "":
+        text = text.lstrip("-")  # no "-0"
+    if _german():
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_date(day: datetime.date) -> str:
+    return day.strftime("%d.%m.%Y") if _german() else day.isoformat()
+
+
+def status_text(status) -> str:
+    if status in ("checked", "secondary", "unchecked"):
+        return status_label(status)
+    return "–" if status in (None, "") else str(status)
+
+
+def indicator_rows() -> list[tuple[str, str, str, int]]:
+    """(field, label, unit, decimals) of the INDICATORS table in the order of the report."""
+    return [
+        ("population", tr("Einwohnerinnen und Einwohner"), "", 0),
+        ("demand_mwh", tr("Endenergieverbrauch"), "MWh/a", 0),
+        ("electricity_mwh", tr("davon Strom"), "MWh/a", 0),
+        ("heat_mwh", tr("davon Wärme"), "MWh/a", 0),
+        ("generation_mwh", tr("Erzeugung aus erneuerbaren Energien vor Ort"), "MWh/a", 0),
+        ("self_sufficiency_electricity_pct", tr("Eigenversorgung Strom"), "%", 0),
+        ("self_sufficiency_heat_pct", tr("Eigenversorgung Wärme"), "%", 0),
+        ("renewable_share_pct", tr("Anteil erneuerbarer Energien am Verbrauch"), "%", 0),
+        ("co2_t", tr("Treibhausgasemissionen"), "t CO₂e/a", 0),
+        ("co2_t_per_capita", tr("je Einwohnerin und Einwohner"), "t CO₂e/a", 1),
+        ("gap_to_neutrality_t", tr("Abstand zur Treibhausgasneutralität"), "t CO₂e/a", 0),
+    ]
+
+
+def alternative_rows() -> list[tuple[str, str, str, int]]:
+    """(field, label, unit, decimals) of the alternatives compared; fields an input lacks are left out."""
+    rows = [(f"ha_{use}", tr("Fläche {use}").format(use=use_label(use)), "ha", 1) for use in USES]
+    return rows + [
+        ("gwh_total", tr("Jahresenergie"), "GWh/a", 1),
+        ("co2_t_a", tr("Vermiedene Emissionen"), "t CO₂/a", 0),
+        ("wind_share_pct", tr("Windfläche (Anteil an der Gemeindefläche)"), "%", 2),
+        ("prime_ha", tr("Hochwertige Böden in Anspruch genommen"), "ha", 1),
+        ("mean_score", tr("Mittlere Eignung (0–100)"), "", 0),
+        ("targets_missed", tr("Verfehlte Ziele"), "", 0),
+        ("shortfalls", tr("Fehlmengen"), "", 0),
+    ]
+
+
+# -- reading the tables ------------------------------------------------------------------------------------------
+
+def check_table(table: str, fields, rows: list[dict], required, numeric=(), integer=()) -> list[dict]:
+    """The rows of a table with ``numeric`` fields as floats (NaN for empty) and ``integer`` fields as ints.
+
+    Raises ReportError naming the missing fields, or the row and field of a value that is no number."""
+    missing = [name for name in required if name not in fields]
+    if len(missing) == 1:
+        raise ReportError(tr("Der Tabelle {table} fehlt das Feld „{field}“.").format(table=table, field=missing[0]))
+    if missing:
+        raise ReportError(tr("Der Tabelle {table} fehlen die Felder {fields}.").format(
+            table=table, fields=", ".join(f"„{name}“" for name in missing)))
+    result = []
+    for number, row in enumerate(rows, start=1):
+        clean = dict(row)
+        for name in (*numeric, *integer):
+            if name not in clean:
+                continue
+            value = clean[name]
+            if value is None or (isinstance(value, str) and not value.strip()):
+                if name in integer:
+                    raise ReportError(tr("Tabelle {table}, Zeile {row}: das Feld „{field}“ ist leer.").format(
+                        table=table, row=number, field=name))
+                clean[name] = math.nan
+                continue
+            try:
+                clean[name] = int(float(value)) if name in integer else float(value)
+            except (TypeError, ValueError) as error:
+                raise ReportError(tr("Tabelle {table}, Zeile {row}, Feld „{field}“: „{value}“ ist keine Zahl.")
+                                  .format(table=table, row=number, field=name, value=value)) from error
+        result.append(clean)
+    return result
+
+
+def check_balance(fields, rows: list[dict]) -> list[dict]:
+    rows = check_table("BALANCE", fields, rows, BALANCE_FIELDS, numeric=("mwh", "co2_t", "factor_g_kwh"),
+                       integer=("year",))
+    if not rows:
+        raise ReportError(tr("Die Bilanztabelle (BALANCE) ist leer: bitte zuerst die Energiebilanz erstellen."))
+    for number, row in enumerate(rows, start=1):
+        if row["kind"] not in KINDS:
+            raise ReportError(tr("Tabelle BALANCE, Zeile {row}: unbekannte Art „{kind}“; erlaubt sind {kinds}.")
+                              .format(row=number, kind=row["kind"], kinds=", ".join(KINDS)))
+    return rows
+
+
+def check_indicators(fields, rows: list[dict]) -> list[dict]:
+    rows = check_table("INDICATORS", fields, rows, INDICATOR_FIELDS, numeric=INDICATOR_FIELDS[1:],
+                       integer=("year",))
+    if not rows:
+        raise ReportError(tr("Die Kennzahlentabelle (INDICATORS) ist leer."))
+    return sorted(rows, key=lambda row: row["year"])
+
+
+def check_assumptions(fields, rows: list[dict]) -> list[dict]:
+    return check_table("ASSUMPTIONS", fields, rows, ASSUMPTION_FIELDS)
+
+
+def check_alternatives(fields, rows: list[dict]) -> list[dict]:
+    """wip:zoningalternatives' INDICATORS: one row per alternative, numbered by the field alternative or in order."""
+    numeric = [name for name, *_ in alternative_rows() if name != "shortfalls"]
+    rows = check_table("ALTERNATIVE_INDICATORS", fields, rows, ALTERNATIVE_FIELDS, numeric=numeric,
+                       integer=("alternative",) if "alternative" in fields else ())
+    for number, row in enumerate(rows, start=1):
+        row.setdefault("alternative", number)
+    return rows
+
+
+def alternatives_from_allocation(rows: list[dict]) -> list[dict]:
+    """Alternatives summed from wip:zoningalternatives' ALLOCATION (ha and GWh/a per use) when no indicator table
+    is given."""
+    alternatives: dict[int, dict] = {}
+    for row in rows:
+        number = int(row["alternative"])
+        entry = alternatives.setdefault(number, {"alternative": number, "name": row.get("alt_name") or
+                                                 tr("Variante {number}").format(number=number), "gwh_total": 0.0})
+        use = row.get("use")
+        hectares, gwh = _number(row.get("ha")), _number(row.get("gwh_a"))
+        if use in USES and not math.isnan(hectares):
+            entry[f"ha_{use}"] = entry.get(f"ha_{use}", 0.0) + hectares
+        if not math.isnan(gwh):
+            entry["gwh_total"] += gwh
+    for entry in alternatives.values():
+        for use in USES:
+            entry.setdefault(f"ha_{use}", 0.0)
+    return [alternatives[number] for number in sorted(alternatives)]
+
+
+def _number(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _present(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+# -- the report ----------------------------------------------------------------------------------------------------
+
+@dataclass
+class MapFigure:
+    """A map rendered for the report: the image's name in the image mapping and its legend (colour, label)."""
+
+    key: str
+    image: str
+    legend: list[tuple[str, str]] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class Chart:
+    """Stacked columns, grouped (e.g. by year); ``series`` are (key, label, colour) in stacking order, each column
+    (group, label, {series key: value}, highlighted)."""
+
+    unit: str
+    series: list[tuple[str, str, str]]
+    columns: list[tuple[str, str, dict, bool]]
+
+
+@dataclass
+class ProfileReport:
+    municipality: str
+    title: str
+    date: datetime.date
+    balance: list[dict]
+    indicators: list[dict]
+    assumptions: list[dict]
+    alternatives: list[dict] = field(default_factory=list)
+    chosen: int | None = None
+    maps: dict[str, MapFigure] = field(default_factory=dict)
+    municipality_ha: float | None = None
+    notes: list[str] = field(default_factory=list)  # plain text for the end of the report, e.g. the layers drawn
+
+    def __post_init__(self):
+        if self.alternatives and self.chosen is not None and self.chosen_alternative() is None:
+            raise ReportError(tr("Die Planungsvariante {number} gibt es nicht; vorhanden: {numbers}.").format(
+                number=self.chosen, numbers=", ".join(str(row["alternative"]) for row in self.alternatives)))
+
+    def chosen_alternative(self) -> dict | None:
+        return next((row for row in self.alternatives if row["alternative"] == self.chosen), None)
+
+    @property
+    def base_year(self) -> int:
+        return min(row["year"] for row in self.balance)
+
+    def wind_share_pct(self) -> float | None:
+        chosen = self.chosen_alternative()
+        if chosen is None:
+            return None
+        if _present(chosen.get("wind_share_pct")):
+            return float(chosen["wind_share_pct"])
+        if _present(chosen.get("ha_wind")) and self.municipality_ha:
+            return 100.0 * float(chosen["ha_wind"]) / self.municipality_ha
+        return None
+
+
+def _colour(colours: dict, key: str, position: int) -> str:
+    return colours.get(key) or OTHER_COLOURS[position % len(OTHER_COLOURS)]
+
+
+def _ordered(values, order) -> list:
+    return [value for value in order if value in values] + sorted((value for value in values if value not in order),
+                                                                  key=str)
+
+
+def balance_chart(balance: list[dict]) -> Chart:
+    """Per year a column of the demand by sector next to a column of the local generation by carrier, in GWh/a."""
+    years = sorted({row["year"] for row in balance})
+    sectors = _ordered({row["sector"] for row in balance if row["kind"] == DEMAND}, SECTORS)
+    carriers = _ordered({row["carrier"] for row in balance if row["kind"] == GENERATION}, GENERATION_SOURCES)
+    series = [(f"{DEMAND}:{s}", sector_label(s), _colour(SECTOR_COLOURS, s, n)) for n, s in enumerate(sectors)]
+    series += [(f"{GENERATION}:{c}", carrier_label(c), _colour(CARRIER_COLOURS, c, n)) for n, c in
+               enumerate(carriers)]
+    columns = []
+    for year in years:
+        for kind, label, key in ((DEMAND, tr("Verbrauch"), "sector"), (GENERATION, tr("Erzeugung"), "carrier")):
+            values: dict[str, float] = {}
+            for row in balance:
+                if row["year"] == year and row["kind"] == kind and _present(row["mwh"]):
+                    name = f"{kind}:{row[key]}"
+                    values[name] = values.get(name, 0.0) + row["mwh"] / 1000
+            columns.append((str(year), label, values, False))
+    return Chart("GWh/a", series, columns)
+
+
+def alternatives_chart(alternatives: list[dict], chosen: int | None) -> Chart:
+    """Per alternative a column of its area by use (ha); the chosen one highlighted."""
+    uses = [use for use in USES if any(_present(row.get(f"ha_{use}")) and row[f"ha_{use}"] > 0
+                                       for row in alternatives)]
+    series = [(use, use_label(use), USE_COLOURS[use]) for use in uses]
+    columns = [(str(row["alternative"]), str(row.get("name") or ""),
+                {use: float(row[f"ha_{use}"]) for use in uses if _present(row.get(f"ha_{use}"))},
+                row["alternative"] == chosen) for row in alternatives]
+    return Chart("ha", series, columns)
+
+
+def summary(report: ProfileReport) -> list[str]:
+    """The findings in plain words, for the title page (plain text: escape before use)."""
+    first, last = report.indicators[0], report.indicators[-1]
+    base, year = first["year"], last["year"]
+    sentences = []
+    if _present(first["co2_t"]) and _present(first["co2_t_per_capita"]):
+        sentences.append(tr("Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente), "
+                            "{per_capita} t je Einwohnerin und Einwohner.").format(
+            year=base, name=report.municipality, co2=format_number(first["co2_t"]),
+            per_capita=format_number(first["co2_t_per_capita"], 1)))
+    elif _present(first["co2_t"]):
+        sentences.append(tr("Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente).").format(
+            year=base, name=report.municipality, co2=format_number(first["co2_t"])))
+    if year != base and _present(last["co2_t"]):
+        if _present(first["co2_t"]) and first["co2_t"] > 0:
+            change = 100.0 * (last["co2_t"] - first["co2_t"]) / first["co2_t"]
+            sentences.append(tr("Nach diesem Profil sind es im Jahr {year} noch {co2} t ({change} % gegenüber "
+                                "{base}).").format(year=year, co2=format_number(last["co2_t"]), base=base,
+                                                   change=("+" if change > 0 else "") + format_number(change)))
+        else:
+            sentences.append(tr("Nach diesem Profil sind es im Jahr {year} noch {co2} t.").format(
+                year=year, co2=format_number(last["co2_t"])))
+    if _present(last["gap_to_neutrality_t"]):
+        if last["gap_to_neutrality_t"] > 0.5:
+            sentences.append(tr("Bis zur Treibhausgasneutralität fehlen im Jahr {year} noch {gap} t CO₂e.").format(
+                year=year, gap=format_number(last["gap_to_neutrality_t"])))
+        else:
+            sentences.append(tr("Im Jahr {year} erreicht die Gemeinde nach diesem Profil die "
+                                "Treibhausgasneutralität.").format(year=year))
+    if _present(last["renewable_share_pct"]):
+        if year != base and _present(first["renewable_share_pct"]):
+            sentences.append(tr("Erneuerbare Energien decken {base_share} % des Verbrauchs im Jahr {base} und "
+                                "{share} % im Jahr {year}.").format(
+                base_share=format_number(first["renewable_share_pct"]), base=base,
+                share=format_number(last["renewable_share_pct"]), year=year))
+        else:
+            sentences.append(tr("Erneuerbare Energien decken {share} % des Verbrauchs im Jahr {year}.").format(
+                share=format_number(last["renewable_share_pct"]), year=year))
+    if _present(last["self_sufficiency_electricity_pct"]) and _present(last["self_sufficiency_heat_pct"]):
+        sentences.append(tr("Anlagen in der Gemeinde erzeugen im Jahr {year} so viel Strom wie {electricity} % des "
+                            "Stromverbrauchs und so viel Wärme wie {heat} % des Wärmebedarfs.").format(
+            year=year, electricity=format_number(last["self_sufficiency_electricity_pct"]),
+            heat=format_number(last["self_sufficiency_heat_pct"])))
+    chosen = report.chosen_alternative()
+    share = report.wind_share_pct()
+    if chosen is not None and share is not None:
+        sentences.append(tr("Die gewählte Planungsvariante „{name}“ weist {share} % der Gemeindefläche für "
+                            "Windenergie aus.").format(name=chosen.get("name") or chosen["alternative"],
+                                                       share=format_number(share, 2)))
+    return sentences
+
+
+def data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+# -- HTML ------------------------------------------------------------------------------------------------------------
+
+STYLE = """
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #222; max-width: 60em; margin: 2em auto;
+       padding: 0 1em; }
+h1 { font-size: 22pt; color: #1d4e89; margin-bottom: 0.2em; }
+h2 { font-size: 15pt; color: #1d4e89; margin-top: 1.2em; }
+h3 { font-size: 12pt; margin-top: 1em; }
+table { border-collapse: collapse; margin: 0.5em 0 1em 0; }
+th { background-color: #e8eef6; text-align: left; }
+td.number { text-align: right; }
+.kicker { font-size: 13pt; color: #555; }
+.missing { color: #666; font-style: italic; }
+.legend { font-size: 9pt; }
+.small { font-size: 8.5pt; color: #444; }
+img { max-width: 100%; height: auto; }
+"""
+SECTION_BREAK = ' style="page-break-before: always"'
+CHOSEN_BACKGROUND = "#fff3cd"
+
+
+def _e(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _number_cell(value, decimals: int = 0, extra: str = "", bold: bool = False) -> str:
+    text = _e(format_number(value, decimals))
+    return f'<td class="number" align="right"{extra}>{f"<b>{text}</b>" if bold else text}</td>'
+
+
+def _image(images: Mapping[str, str], key: str, alt: str, width: int) -> str:
+    return (f'<p align="center"><img id="{_e(key)}" src="{_e(images[key])}" width="{width}" '
+            f'alt="{_e(alt)}"></p>')
+
+
+
+def _legend(entries) -> str:
+    items = [f'<span style="color:{_e(colour)}">■</span>&nbsp;{_e(label)}' for colour, label in entries]
+    return f'<p class="legend">{_e(tr("Legende"))}: ' + " &nbsp; ".join(items) + "</p>"
+
+
+def _paragraph(text: str) -> str:
+    """A paragraph of plain text (escaped here: format placeholders before, with the raw values)."""
+    return f"<p>{_e(text)}</p>"
+
+
+def _missing(text: str) -> str:
+    return f'<p class="missing">{_e(text)}</p>'
+
+
+def _table(head: list[str], rows: list[str], table_id: str = "") -> str:
+    attributes = f' id="{table_id}"' if table_id else ""
+    header = "".join(head)
+    return (f'<table{attributes} width="100%" border="1" cellspacing="0" cellpadding="4">'
+            f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _title_page(report: ProfileReport) -> str:
+    parts = [f'<p class="kicker">{_e(tr("Zukunftsprofil"))}</p>', f"<h1>{_e(report.title)}</h1>",
+             f"<p>{_e(tr('Gemeinde'))}: <b>{_e(report.municipality)}</b><br>"
+             f"{_e(tr('Stand'))}: {_e(format_date(report.date))}</p>",
+             _paragraph(tr("Das Zukunftsprofil zeigt, wie viel Energie die Gemeinde heute verbraucht und erzeugt, "
+                           "wie viele Treibhausgase dabei entstehen und wie sich beides bis {year} entwickeln kann; "
+                           "dazu die Flächen für erneuerbare Energien, die Planungsvarianten und alle Annahmen mit "
+                           "ihren Quellen. Es ist eine Planungsgrundlage, kein Beschluss.").format(
+                 year=NEUTRALITY_YEAR)),
+             f'<h2 id="summary">{_e(tr("Das Wichtigste in Kürze"))}</h2>', "<ul>"]
+    parts += [f"<li>{_e(sentence)}</li>" for sentence in summary(report)]
+    parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def _balance_section(report: ProfileReport, images: Mapping[str, str]) -> str:
+    parts = [f'<h2 id="balance"{SECTION_BREAK}>{_e(tr("1 Energie- und Treibhausgasbilanz"))}</h2>',
+             _paragraph(tr("Endenergieverbrauch nach Sektoren und Erzeugung aus erneuerbaren Energien in der "
+                           "Gemeinde je Jahr. Das Basisjahr ist {base}; die späteren Jahre sind Zielwerte des "
+                           "Profils.").format(base=report.base_year))]
+    if CHART_BALANCE in images:
+        parts.append(_image(images, CHART_BALANCE, tr("Verbrauch und Erzeugung je Jahr"), 620))
+    years = [row["year"] for row in report.indicators]
+    head = [f'<th width="30%">{_e(tr("Kennzahl"))}</th>', f'<th width="13%">{_e(tr("Einheit"))}</th>']
+    head += [f'<th align="right">{_e(year)}</th>' for year in years]
+    rows = []
+    for name, label, unit, decimals in indicator_rows():
+        cells = "".join(_number_cell(row[name], decimals) for row in report.indicators)
+        rows.append(f"<tr><td>{_e(label)}</td><td>{_e(unit)}</td>{cells}</tr>")
+    parts += [f"<h3>{_e(tr('Kennzahlen je Jahr'))}</h3>", _table(head, rows, "indicators")]
+    parts.append(f"<h3{SECTION_BREAK}>{_e(tr('Bilanz des Basisjahres {year}')).format(year=report.base_year)}</h3>")
+    parts.append(_base_year_table(report))
+    return "\n".join(parts)
+
+
+def _base_year_table(report: ProfileReport) -> str:
+    base = [row for row in report.balance if row["year"] == report.base_year]
+    head = [f"<th>{_e(tr('Sektor'))}</th>", f"<th>{_e(tr('Energieträger'))}</th>",
+            '<th align="right">MWh/a</th>', '<th align="right">g CO₂e/kWh</th>',
+            '<th align="right">t CO₂e/a</th>']
+    rows = []
+    for kind, groups, carriers, title, total in (
+            (DEMAND, SECTORS, CARRIERS, tr("Verbrauch"), tr("Summe Verbrauch")),
+            (GENERATION, PLANT_GROUPS, GENERATION_SOURCES, tr("Erzeugung"), tr("Summe Erzeugung"))):
+        kind_rows = [row for row in base if row["kind"] == kind]
+        if not kind_rows:
+            continue
+        rows.append(f'<tr><td colspan="5"><b>{_e(title)}</b></td></tr>')
+        for sector in _ordered({row["sector"] for row in kind_rows}, groups):
+            sector_rows = [row for row in kind_rows if row["sector"] == sector]
+            for row in sorted(sector_rows, key=lambda r: (carriers.index(r["carrier"]) if r["carrier"] in
+                                                          carriers else len(carriers), str(r["carrier"]))):
+                rows.append(f"<tr><td>{_e(sector_label(sector))}</td><td>{_e(carrier_label(row['carrier']))}</td>"
+                            + _number_cell(row["mwh"]) + _number_cell(row["factor_g_kwh"])
+                            + (_number_cell(row["co2_t"]) if kind == DEMAND else '<td></td>') + "</tr>")
+        total_mwh = sum(row["mwh"] for row in kind_rows if _present(row["mwh"]))
+        total_co2 = sum(row["co2_t"] for row in kind_rows if _present(row["co2_t"]))
+        rows.append(f'<tr><td colspan="2"><b>{_e(total)}</b></td>'
+                    + _number_cell(total_mwh, bold=True) + "<td></td>"
+                    + (_number_cell(total_co2, bold=True) if kind == DEMAND else "<td></td>") + "</tr>")
+    return _table(head, rows, "base-year")
+
+
+def _maps_section(report: ProfileReport, images: Mapping[str, str]) -> str:
+    titles = {"eligible": tr("Flächenkulisse für erneuerbare Energien"),
+              "sites": tr("Beste Standorte nach Eignung"),
+              "alternative": tr("Gewählte Planungsvariante"),
+              "heat": tr("Eignung für Wärmenetze (§ 19 WPG)")}
+    missing = {"eligible": tr("Keine Flächenkulisse angegeben (Parameter ELIGIBLE)."),
+               "sites": tr("Keine Standortbewertung angegeben (Parameter SITES)."),
+               "alternative": tr("Keine Planungsvariante angegeben (Parameter ALLOCATION)."),
+               "heat": tr("Keine Eignung für Wärmenetze angegeben (Parameter HEAT_SUITABILITY).")}
+    parts = [f'<h2 id="maps"{SECTION_BREAK}>{_e(tr("2 Karten"))}</h2>']
+    first = True
+    for key in MAP_KEYS:
+        figure = report.maps.get(key)
+        if figure is None or figure.image not in images:
+            parts.append(f'<h3 id="map-{key}">{_e(titles[key])}</h3>')
+            parts.append(_missing(missing[key]))
+            continue
+        # one map a page when printed: QTextDocument knows no page-break-inside, a heading would end up alone
+        parts.append(f'<h3 id="map-{key}"{"" if first else SECTION_BREAK}>{_e(titles[key])}</h3>')
+        first = False
+        parts.append(_image(images, figure.image, titles[key], 600))
+        if figure.note:
+            parts.append(f"<p>{_e(figure.note)}</p>")
+        if figure.legend:
+            parts.append(_legend(figure.legend))
+    return "\n".join(parts)
+
+
+def _alternatives_section(report: ProfileReport, images: Mapping[str, str]) -> str:
+    parts = [f'<h2 id="alternatives"{SECTION_BREAK}>{_e(tr("3 Planungsvarianten im Vergleich"))}</h2>']
+    if not report.alternatives:
+        parts.append(_missing(tr("Keine Planungsvarianten angegeben (Parameter ALTERNATIVE_INDICATORS oder "
+                                 "ALLOCATION).")))
+        return "\n".join(parts)
+    chosen = report.chosen_alternative()
+    if chosen is not None:
+        parts.append(_paragraph(tr("Gewählt ist Variante {number}, „{name}“ (markiert mit ★).").format(
+            number=chosen["alternative"], name=chosen.get("name") or "")))
+
+    def marked(row) -> str:
+        return f' bgcolor="{CHOSEN_BACKGROUND}" style="background-color:{CHOSEN_BACKGROUND}"' \
+            if row is chosen else ""
+
+    head = [f'<th width="30%">{_e(tr("Variante"))}</th>']
+    for row in report.alternatives:
+        star = "★ " if row is chosen else ""
+        head.append(f"<th{marked(row)}>{star}{_e(row['alternative'])}: {_e(row.get('name') or '')}</th>")
+    rows = []
+    for name, label, unit, decimals in alternative_rows():
+        if not any(name in row for row in report.alternatives):
+            continue
+        label_text = f"{label} ({unit})" if unit else label
+        cells = []
+        for row in report.alternatives:
+            value = row.get(name)
+            if name == "shortfalls":
+                cells.append(f'<td class="small"{marked(row)}>{_e(value or "–")}</td>')
+            else:
+                cells.append(_number_cell(value, decimals, marked(row)))
+        rows.append(f"<tr><td>{_e(label_text)}</td>{''.join(cells)}</tr>")
+    parts.append(_table(head, rows, "alternatives-table"))
+    if CHART_ALTERNATIVES in images:
+        parts.append(_image(images, CHART_ALTERNATIVES, tr("Flächen je Variante und Nutzung"), 560))
+    return "\n".join(parts)
+
+
+def _assumptions_section(report: ProfileReport) -> str:
+    parts = [f'<h2 id="assumptions"{SECTION_BREAK}>{_e(tr("4 Annahmen, Quellen und Daten"))}</h2>',
+             f"<h3>{_e(tr('Annahmen'))}</h3>"]
+    if report.assumptions:
+        head = [f'<th width="{width}%">{_e(text)}</th>' for text, width in (
+            (tr("Annahme"), 20), (tr("Wert"), 10), (tr("Einheit"), 11), (tr("Rechtsgrundlage"), 14),
+            (tr("Quelle"), 31), (tr("Status"), 14))]
+        rows = [f"<tr><td>{_e(row['topic'])}</td><td>{_e(row['value'])}</td><td>{_e(row['unit'])}</td>"
+                f"<td>{_e(row['legal_basis'])}</td><td>{_e(row['source'])}</td>"
+                f"<td>{_e(status_text(row['status']))}</td></tr>" for row in report.assumptions]
+        parts.append(_table(head, rows, "assumptions-table"))
+        unchecked = sum(1 for row in report.assumptions if row["status"] == "unchecked")
+        if unchecked:
+            parts.append(_paragraph(tr("{count} Annahme(n) sind ungeprüfte Standardwerte: bitte vor einem "
+                                       "Beschluss mit örtlichen Daten prüfen.").format(count=unchecked)))
+    else:
+        parts.append(_missing(tr("Die Annahmentabelle (ASSUMPTIONS) ist leer.")))
+    sources = sorted({str(row["source"]) for row in report.balance if row.get("source")})
+    if sources:
+        parts.append(f"<h3>{_e(tr('Quellen der Bilanz'))}</h3><ul>"
+                     + "".join(f"<li>{_e(source)}</li>" for source in sources) + "</ul>")
+    parts.append(f"<h3>{_e(tr('Daten und Namensnennung'))}</h3><ul>"
+                 + "".join(f"<li>{_e(text)}</li>" for text in attributions()) + "</ul>")
+    parts.append(_paragraph(tr("Ebenen mit dem Präfix synth_ (Siedlungen, Gebäude, Straßen, Landnutzung, "
+                               "Schutzgebiete, Bergbau, Flurstücke, Netze, Wärmenetz) sind synthetisch erzeugt, "
+                               "keine amtlichen Daten.")))
+    for note in report.notes:
+        parts.append(f'<p class="small">{_e(note)}</p>')
+    parts.append(f'<p class="small">{_e(tr("Erstellt mit dem QGIS-Plugin WIP (Algorithmus wip:futureprofile)."))}</p>')
+    return "\n".join(parts)
+
+
+def build_html(report: ProfileReport, images: Mapping[str, str]) -> str:
+    """The report as one HTML document; ``images`` maps image names (charts, ``MapFigure.image``) to their src.
+
+    Image widths are in CSS pixels (1/96 inch): at most 620, so they fit the 17 cm of text width of an A4 page that
+    QTextDocument prints with 2 cm margins, as well as a browser window."""
+    language = "de" if _german() else "en"
+    body = [_title_page(report), _balance_section(report, images), _maps_section(report, images),
+            _alternatives_section(report, images), _assumptions_section(report)]
+    return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{_e(report.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")

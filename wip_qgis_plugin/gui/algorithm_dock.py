@@ -1,0 +1,77 @@
+"""A dock whose form runs WIP Processing algorithms in the background, one at a time: the task, its progress, cancel,
+and the algorithm's own message when it fails. The form has runButton, cancelButton, progressBar and headlineLabel."""
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtWidgets import QWidget
+
+from .. import log
+from ..core.i18n import tr
+
+
+class AlgorithmDock(QgsDockWidget):
+    def __init__(self, title: str, object_name: str, iface, parent, form_class):
+        super().__init__(title, parent)
+        self.setObjectName(object_name)
+        self.iface = iface
+        self.form = form_class()
+        self.body = QWidget(self)
+        self.form.setupUi(self.body)
+        self.setWidget(self.body)
+        self.task: QgsProcessingAlgRunnerTask | None = None
+        self.context: QgsProcessingContext | None = None
+        self.feedback: QgsProcessingFeedback | None = None
+        self.form.cancelButton.setEnabled(False)
+        self.form.progressBar.setValue(0)
+        self.form.cancelButton.clicked.connect(self.cancel)
+
+    def start_algorithm(self, algorithm_id: str, parameters: dict, finished, message: str = "") -> None:
+        """Run ``algorithm_id`` as a task; ``finished(ok, results)`` is called in the GUI thread afterwards."""
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = QgsProcessingFeedback()
+        self.feedback.progressChanged.connect(self._show_progress)  # a method of the dock: queued to the GUI thread
+        self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
+        self.task.executed.connect(finished)
+        self.set_running(True)
+        self.form.progressBar.setValue(0)
+        self.form.headlineLabel.setText(message or tr("Berechnung läuft …"))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def set_running(self, running: bool) -> None:
+        """Enable the controls for a running or an idle dock; docks with more buttons extend it."""
+        self.form.runButton.setEnabled(not running)
+        self.form.cancelButton.setEnabled(running)
+
+    def algorithm_succeeded(self, ok: bool) -> bool:
+        """After a task: True when it succeeded; else the headline says it was cancelled or why it failed (the
+        algorithm's own message is the last line of its log)."""
+        self.task = None
+        self.set_running(False)
+        if self.feedback.isCanceled() or not ok:
+            lines = [line for line in self.feedback.textLog().splitlines() if line.strip()]
+            log.warning(self.feedback.textLog())
+            self.form.headlineLabel.setText(
+                tr("Berechnung abgebrochen.") if self.feedback.isCanceled() else
+                tr("Berechnung fehlgeschlagen: {reason}").format(reason=lines[-1] if lines else "?"))
+            self.form.progressBar.setValue(0)
+            return False
+        self.form.progressBar.setValue(100)
+        return True
+
+    def _show_progress(self, value: float) -> None:
+        self.form.progressBar.setValue(int(value))
+
+    def cancel(self) -> None:
+        if self.task is not None and self.feedback is not None:
+            self.feedback.cancel()
+
+    def is_running(self) -> bool:
+        return self.task is not None

@@ -1,0 +1,235 @@
+"""Dock "Energiebilanz & Zukunftsprofil": run ``wip:energybalance`` in the background, show demand by sector and
+generation by carrier per year as charts and the key indicators as a table, and write the Zukunftsprofil report
+(``wip:futureprofile``) from the balance and the results the other steps left in the project."""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsMapLayerProxyModel,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
+
+from ..core.balance import GENERATION, SECTORS, carrier_label, sector_label
+from ..core.i18n import tr
+from ..core.report import CARRIER_COLOURS, SECTOR_COLOURS
+from ..core.workflow import find_inputs, workflow
+from ..qgis_io.project import project_layer_infos
+from .algorithm_dock import AlgorithmDock
+from .bar_chart import StackedBarChart
+
+FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "balance_panel.ui"))
+
+# the fields by which the results of the other steps are recognised in the project
+RESULT_FIELDS = {
+    "buildings": ({"demand_mwh_a", "use"}, QgsWkbTypes.GeometryType.PolygonGeometry),
+    "wind": ({"turbines", "gwh_a"}, QgsWkbTypes.GeometryType.PolygonGeometry),
+    "pv": ({"mwp", "gwh_a"}, QgsWkbTypes.GeometryType.PolygonGeometry),
+    "allocation": ({"alternative", "use", "gwh_a"}, QgsWkbTypes.GeometryType.PolygonGeometry),
+    "eligible": ({"area_id", "patch_ha", "soft"}, QgsWkbTypes.GeometryType.PolygonGeometry),
+    "sites": ({"score", "rank", "class"}, QgsWkbTypes.GeometryType.PolygonGeometry),
+    "alternatives": ({"alternative", "gwh_total", "targets_missed"}, QgsWkbTypes.GeometryType.NullGeometry),
+    "heat": ({"level", "level_text"}, QgsWkbTypes.GeometryType.PolygonGeometry),
+    "turbines": ({"turbine_id", "site_id", "gwh_a"}, QgsWkbTypes.GeometryType.PointGeometry),
+}
+INDICATOR_ROWS = (
+    ("demand_mwh", "MWh/a"), ("electricity_mwh", "MWh/a"), ("heat_mwh", "MWh/a"), ("generation_mwh", "MWh/a"),
+    ("self_sufficiency_electricity_pct", "%"), ("self_sufficiency_heat_pct", "%"), ("renewable_share_pct", "%"),
+    ("co2_t", "t CO₂e"), ("co2_t_per_capita", "t CO₂e"), ("gap_to_neutrality_t", "t CO₂e"))
+
+
+def indicator_label(key: str) -> str:
+    return {"demand_mwh": tr("Endenergie"), "electricity_mwh": tr("davon Strom"), "heat_mwh": tr("davon Wärme"),
+            "generation_mwh": tr("Erzeugung vor Ort"), "self_sufficiency_electricity_pct": tr("Eigenversorgung Strom"),
+            "self_sufficiency_heat_pct": tr("Eigenversorgung Wärme"),
+            "renewable_share_pct": tr("Erneuerbarer Anteil"), "co2_t": tr("Treibhausgase"),
+            "co2_t_per_capita": tr("je Einwohner"), "gap_to_neutrality_t": tr("Abstand zur Neutralität")}[key]
+
+
+class BalanceDock(AlgorithmDock):
+    OBJECT_NAME = "WipBalanceDock"
+
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("Energiebilanz & Zukunftsprofil"), self.OBJECT_NAME, iface, parent, FORM_CLASS)
+        self.results: dict[str, QgsVectorLayer] = {}  # the balance's tables
+        self.report_paths: tuple[str, str] | None = None
+        self.demand_chart = StackedBarChart(self.form.demandTab)
+        self.form.demandLayout.addWidget(self.demand_chart)
+        self.generation_chart = StackedBarChart(self.form.generationTab)
+        self.form.generationLayout.addWidget(self.generation_chart)
+
+        form = self.form
+        form.municipalityCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        form.statisticsCombo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        for combo in (form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
+            combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+            combo.setAllowEmptyLayer(True)
+            combo.setLayer(None)
+        form.languageCombo.addItem("Deutsch", 0)
+        form.languageCombo.addItem("English", 1)
+        form.reportButton.setEnabled(False)
+        form.runButton.clicked.connect(self.run)
+        form.reportButton.clicked.connect(self.choose_report_path)
+        QgsProject.instance().layersAdded.connect(self.suggest_layers)
+        self.suggest_layers()
+
+    def disconnect_project(self) -> None:
+        """Called on unload: the project outlives the dock."""
+        QgsProject.instance().layersAdded.disconnect(self.suggest_layers)
+        self.cancel()
+
+    # -- inputs ----------------------------------------------------------------------------------------------------
+
+    def suggest_layers(self, *_args) -> None:
+        """Preselect the municipality and statistics the assistant finds, and the newest result of each step."""
+        project = QgsProject.instance()
+        found = find_inputs(next(step for step in workflow() if step.key == "balance"), project_layer_infos(project))
+        for key, combo in (("study_area", self.form.municipalityCombo), ("statistics", self.form.statisticsCombo)):
+            current = combo.currentLayer()
+            if found[key] and (current is None or current.name() not in found[key]):
+                combo.setLayer(project.mapLayersByName(found[key][0])[0])
+        for key, combo in (("buildings", self.form.buildingsCombo), ("wind", self.form.windCombo),
+                           ("pv", self.form.pvCombo), ("allocation", self.form.allocationCombo)):
+            layers = results_in_project(key)
+            if layers and combo.currentLayer() is None:
+                combo.setLayer(layers[0])
+
+    # -- balance ---------------------------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        if self.task is not None:
+            return
+        form = self.form
+        municipality, statistics = form.municipalityCombo.currentLayer(), form.statisticsCombo.currentLayer()
+        if municipality is None or statistics is None:
+            form.headlineLabel.setText(tr("Bitte die Gemeinde und die Gemeindestatistik wählen."))
+            return
+        parameters = {"STATISTICS": statistics, "MUNICIPALITY": municipality, "BASE_YEAR": form.baseYearSpin.value(),
+                      "ALTERNATIVE": form.alternativeSpin.value(), "BALANCE": "TEMPORARY_OUTPUT",
+                      "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT"}
+        for name, combo in (("HEAT_BUILDINGS", form.buildingsCombo), ("YIELD_WIND", form.windCombo),
+                            ("YIELD_PV", form.pvCombo), ("ALLOCATION", form.allocationCombo)):
+            if combo.currentLayer() is not None:
+                parameters[name] = combo.currentLayer()
+        self.start_algorithm("wip:energybalance", parameters, self._balance_finished, tr("Bilanz wird berechnet …"))
+
+    def set_running(self, running: bool) -> None:
+        super().set_running(running)
+        self.form.reportButton.setEnabled(not running and bool(self.results))
+
+    def _balance_finished(self, ok: bool, results: dict) -> None:
+        if not self.algorithm_succeeded(ok):
+            return
+        project = QgsProject.instance()
+        group = project.layerTreeRoot().insertGroup(0, tr("Energiebilanz"))
+        names = {"BALANCE": tr("Energie- und Treibhausgasbilanz"), "INDICATORS": tr("Kennzahlen der Bilanz"),
+                 "ASSUMPTIONS": tr("Annahmen der Bilanz")}
+        results_layers = {}
+        for key, name in names.items():
+            layer = self.context.takeResultLayer(results[key])
+            layer.setName(name)
+            project.addMapLayer(layer, False)
+            group.addLayer(layer)
+            results_layers[key] = layer
+        self.results = results_layers
+        self.set_running(False)
+        self._show_balance()
+
+    def _show_balance(self) -> None:
+        rows = list(self.results["BALANCE"].getFeatures())
+        indicators = sorted(self.results["INDICATORS"].getFeatures(), key=lambda feature: feature["year"])
+        years = [feature["year"] for feature in indicators]
+        labels = [str(year) for year in years]
+
+        def series(kind, key, names, label, colours):
+            return [(label(name), colours.get(name, "#999999"),
+                     [sum(row["mwh"] for row in rows if row["kind"] == kind and row[key] == name
+                          and row["year"] == year) / 1000 for year in years]) for name in names]
+
+        self.demand_chart.set_data(labels, series("demand", "sector", SECTORS, sector_label, SECTOR_COLOURS),
+                                   tr("Endenergie GWh/a"))
+        self.generation_chart.set_data(labels, series("generation", "carrier", GENERATION, carrier_label,
+                                                      CARRIER_COLOURS), tr("Erzeugung vor Ort GWh/a"))
+        table = self.form.indicatorTable
+        table.clear()
+        table.setColumnCount(len(years))
+        table.setRowCount(len(INDICATOR_ROWS))
+        table.setHorizontalHeaderLabels(labels)
+        table.setVerticalHeaderLabels([f"{indicator_label(key)} ({unit})" for key, unit in INDICATOR_ROWS])
+        for column, feature in enumerate(indicators):
+            for row, (key, _unit) in enumerate(INDICATOR_ROWS):
+                value = feature[key] or 0.0
+                item = QTableWidgetItem(f"{value:,.1f}".replace(",", " ") if abs(value) < 100 else
+                                        f"{value:,.0f}".replace(",", " "))
+                item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        first, last = indicators[0], indicators[-1]
+        self.form.headlineLabel.setText(tr(
+            "{first}: {co2:.0f} t CO₂e ({per_capita:.1f} t je Einwohner), erneuerbar {share:.0f} %; "
+            "{last}: {co2_last:.0f} t CO₂e, erneuerbar {share_last:.0f} %.").format(
+            first=first["year"], co2=first["co2_t"], per_capita=first["co2_t_per_capita"],
+            share=first["renewable_share_pct"], last=last["year"], co2_last=last["co2_t"],
+            share_last=last["renewable_share_pct"]))
+
+    # -- report ----------------------------------------------------------------------------------------------------
+
+    def choose_report_path(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Zukunftsprofil speichern"), "zukunftsprofil.html",
+                                                    tr("HTML-Bericht (*.html)"))
+        if path:
+            self.write_report(path)
+
+    def write_report(self, html_path: str) -> None:
+        """The Zukunftsprofil as HTML and PDF next to it, from the balance and the steps' results in the project."""
+        if self.task is not None or not self.results:
+            return
+        html_path = str(Path(html_path).with_suffix(".html"))
+        self.report_paths = (html_path, str(Path(html_path).with_suffix(".pdf")))
+        parameters = {"MUNICIPALITY": self.form.municipalityCombo.currentLayer(),
+                      "BALANCE": self.results["BALANCE"], "INDICATORS": self.results["INDICATORS"],
+                      "ASSUMPTIONS": self.results["ASSUMPTIONS"], "LANGUAGE": self.form.languageCombo.currentData(),
+                      "ALTERNATIVE": self.form.alternativeSpin.value(), "OUTPUT_HTML": self.report_paths[0],
+                      "OUTPUT_PDF": self.report_paths[1]}
+        eligible = results_in_project("eligible")
+        if eligible:
+            parameters["ELIGIBLE"] = eligible
+        for name, key in (("SITES", "sites"), ("ALTERNATIVE_INDICATORS", "alternatives"),
+                          ("HEAT_SUITABILITY", "heat"), ("TURBINES", "turbines")):
+            layers = results_in_project(key)
+            if layers:
+                parameters[name] = layers[0]
+        if self.form.allocationCombo.currentLayer() is not None:
+            parameters["ALLOCATION"] = self.form.allocationCombo.currentLayer()
+        self.form.reportLabel.clear()
+        self.start_algorithm("wip:futureprofile", parameters, self._report_finished,
+                             tr("Zukunftsprofil wird geschrieben …"))
+
+    def _report_finished(self, ok: bool, _results: dict) -> None:
+        if not self.algorithm_succeeded(ok):
+            return
+        self._show_balance()  # the headline again
+        html_path, pdf_path = self.report_paths
+        self.form.reportLabel.setText(tr('Zukunftsprofil: <a href="{html}">{html_name}</a>, <a href="{pdf}">'
+                                         '{pdf_name}</a>').format(html=Path(html_path).as_uri(),
+                                                                  html_name=Path(html_path).name,
+                                                                  pdf=Path(pdf_path).as_uri(),
+                                                                  pdf_name=Path(pdf_path).name))
+
+
+
+def results_in_project(key: str) -> list[QgsVectorLayer]:
+    """The project's layers that look like the result of a step, by their fields, newest first: those just added
+    and not yet in the layer tree, then in layer-tree order (the docks put their results on top)."""
+    fields, geometry = RESULT_FIELDS[key]
+    project = QgsProject.instance()
+    in_tree = [node.layer() for node in project.layerTreeRoot().findLayers()]
+    layers = [layer for layer in project.mapLayers().values() if layer not in in_tree] + in_tree
+    return [layer for layer in layers if isinstance(layer, QgsVectorLayer) and layer.geometryType() == geometry
+            and fields <= set(layer.fields().names())]
+

@@ -1,0 +1,470 @@
+"""wip:futureprofile – Zukunftsprofil erstellen: a report of one municipality for its council, as one HTML file
+(images embedded) and optionally a PDF: a summary in plain words, the energy and greenhouse-gas balance of
+wip:energybalance with its charts and tables, maps of the eligible land, the best sites, the chosen zoning
+alternative and the heat-network suitability, the alternatives compared, and every assumption with its legal basis,
+source and status.
+
+The HTML is built by the QGIS-free ``core.report``; maps and charts are rendered here (``qgis_io.maps``) as PNG
+images: embedded as data URIs in the HTML, and added as resources of the QTextDocument that prints the same HTML to
+PDF (QTextDocument neither reads data URIs nor renders SVG). Both files are written to temporary files next to their
+destination and moved into place only when everything succeeded.
+"""
+
+import contextlib
+import datetime
+import os
+import tempfile
+import uuid
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QMarginsF, QTranslator, QUrl
+from qgis.PyQt.QtGui import QPageLayout, QPageSize, QTextDocument
+from qgis.PyQt.QtPrintSupport import QPrinter
+
+from ..core import i18n as core_i18n
+from ..core.heat import LEVELS, level_text
+from ..core.report import (
+    ALLOCATION_FIELDS,
+    CHART_ALTERNATIVES,
+    CHART_BALANCE,
+    USE_COLOURS,
+    MapFigure,
+    ProfileReport,
+    ReportError,
+    alternatives_chart,
+    alternatives_from_allocation,
+    balance_chart,
+    build_html,
+    check_alternatives,
+    check_assumptions,
+    check_balance,
+    check_indicators,
+    check_table,
+    data_uri,
+)
+from ..core.zoning import USES, use_label
+from ..i18n import CONTEXT, I18N_DIR
+from ..qgis_io.layers import is_null, working_crs
+from ..qgis_io.maps import (
+    categorized,
+    layer_copy,
+    legend_entries,
+    map_extent,
+    outline_copy,
+    paint_chart,
+    png_bytes,
+    relabel_categories,
+    render_map,
+    set_colour,
+    styled_copy,
+)
+from ..qgis_io.project import apply_style
+from .balance_base import BalanceAlgorithm
+
+LANGUAGES = ("de", "en")
+LANGUAGE_NAMES = ("Deutsch", "English")  # each in its own language, not translated
+NAME_FIELDS = ("gen", "name", "gemeinde", "gemeindename", "municipality")
+LEVEL_COLOURS = ("#1a9641", "#a6d96a", "#fdae61", "#d7191c")  # § 19 WPG levels 1–4, as heat_suitability.qml
+AREA_COLOURS = ("#1a9850", "#2b83ba", "#f0a30a", "#7b3294", "#d7191c", "#17becf")
+
+
+@contextlib.contextmanager
+def report_language(language: str):
+    """The core's translator switched to ``language`` (German source strings, or the plugin's .qm) for the duration
+    of the report, whatever language QGIS runs in; the previous translator is restored afterwards, also on errors.
+
+    The .qm is read by a private QTranslator rather than installed into the application, so the rest of QGIS keeps
+    its language."""
+    previous = core_i18n.current_translator()
+    try:
+        if language == "de":
+            core_i18n.set_translator(lambda text: text, "de")
+        else:
+            translator = QTranslator()
+            qm_file = I18N_DIR / f"wip_{language}.qm"
+            if not translator.load(str(qm_file)):
+                raise QgsProcessingException(f"Die Übersetzungsdatei {qm_file} fehlt; bitte das Plugin neu "
+                                             f"installieren. / The translation file {qm_file} is missing.")
+            context = CONTEXT.encode("utf-8")
+
+            def translate(text: str) -> str:
+                return translator.translate(context, text.encode("utf-8")) or text
+
+            core_i18n.set_translator(translate, language)
+        yield
+    finally:
+        core_i18n.set_translator(*previous)
+
+
+def write_pdf(html_text: str, images: dict, path: str, title: str) -> None:
+    """Print ``html_text`` to an A4 PDF with QTextDocument; ``images`` (name → QImage) are its image resources.
+
+    The printer has no margins of its own: QTextDocument paginates with 2 cm margins and numbers the pages."""
+    document = QTextDocument()
+    for name, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    document.setHtml(html_text)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    printer.setDocName(title)
+    printer.setCreator("WIP QGIS plugin")
+    document.print_(printer)
+
+
+def _rows(source) -> tuple[list[str], list[dict]]:
+    names = source.fields().names()
+    rows = []
+    for feature in source.getFeatures():
+        rows.append({name: None if is_null(value) else value for name, value in zip(names, feature.attributes())})
+    return names, rows
+
+
+class FutureProfileAlgorithm(BalanceAlgorithm):
+    algorithm_id = "futureprofile"
+
+    MUNICIPALITY = "MUNICIPALITY"
+    TITLE = "TITLE"
+    BALANCE = "BALANCE"
+    INDICATORS = "INDICATORS"
+    ASSUMPTIONS = "ASSUMPTIONS"
+    ELIGIBLE = "ELIGIBLE"
+    SITES = "SITES"
+    ALLOCATION = "ALLOCATION"
+    ALTERNATIVE = "ALTERNATIVE"
+    ALTERNATIVE_INDICATORS = "ALTERNATIVE_INDICATORS"
+    HEAT_SUITABILITY = "HEAT_SUITABILITY"
+    TURBINES = "TURBINES"
+    LANGUAGE = "LANGUAGE"
+    OUTPUT_HTML = "OUTPUT_HTML"
+    OUTPUT_PDF = "OUTPUT_PDF"
+
+    def displayName(self):
+        return self.tr("Zukunftsprofil erstellen")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Erstellt das Zukunftsprofil einer Gemeinde als Bericht für den Gemeinderat: eine HTML-Datei (Bilder "
+            "eingebettet, eine Datei zum Versenden) und auf Wunsch ein PDF.\n\n"
+            "Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und "
+            "2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- "
+            "und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach "
+            "Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres); Karten der Flächenkulisse, der "
+            "besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der "
+            "Planungsvarianten aus wip:zoningalternatives; alle Annahmen mit Rechtsgrundlage, Quelle und Status "
+            "und die Namensnennung der Daten.\n\n"
+            "Die Eingabeebenen bleiben unverändert: Die Karten zeichnen Kopien mit den Stilen des Plugins. Fehlt "
+            "eine optionale Eingabe, sagt der Bericht das in einer Zeile. Sprache: Deutsch oder Englisch, "
+            "unabhängig von der Sprache von QGIS.")
+
+    def initAlgorithm(self, config=None):
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
+        table = [QgsProcessing.SourceType.TypeVector]
+        self.addParameter(QgsProcessingParameterFeatureSource(self.MUNICIPALITY, self.tr("Gemeinde"), polygon))
+        self.addParameter(QgsProcessingParameterString(
+            self.TITLE, self.tr("Titel (leer: Zukunftsprofil und der Name der Gemeinde)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BALANCE, self.tr("Energie- und Treibhausgasbilanz (BALANCE von wip:energybalance)"), table))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INDICATORS, self.tr("Kennzahlen je Jahr (INDICATORS von wip:energybalance)"), table))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ASSUMPTIONS, self.tr("Annahmen (ASSUMPTIONS von wip:energybalance)"), table))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.ELIGIBLE, self.tr("Flächenkulissen (Ergebnisse von wip:eligibility)"),
+            QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, self.tr("Bewertete Standorte (wip:sitescore, Feld score)"), polygon, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ALLOCATION, self.tr("Zuweisung je Variante (ALLOCATION von wip:zoningalternatives)"), polygon,
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ALTERNATIVE, self.tr("Gewählte Planungsvariante (Nummer)"), QgsProcessingParameterNumber.Type.Integer,
+            1, False, 1))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ALTERNATIVE_INDICATORS, self.tr("Kennzahlen der Varianten (INDICATORS von wip:zoningalternatives)"),
+            table, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HEAT_SUITABILITY, self.tr("Eignung für Wärmenetze (wip:heatsuitability, Feld level)"),
+            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TURBINES, self.tr("Windenergieanlagen (wip:windlayout)"), [QgsProcessing.SourceType.TypeVectorPoint],
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, self.tr("Sprache des Berichts"), options=list(LANGUAGE_NAMES), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr("Bericht (HTML)"), self.tr("HTML-Dateien (*.html)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_PDF, self.tr("Bericht (PDF, leer: kein PDF)"), self.tr("PDF-Dateien (*.pdf)"),
+            optional=True, createByDefault=False))
+
+    # -- run -------------------------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):
+        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
+        with report_language(language):
+            return self._run(parameters, context, feedback)
+
+    def _run(self, parameters, context, feedback):
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        if not html_path:
+            raise QgsProcessingException(self.tr("Bitte eine HTML-Datei für den Bericht angeben."))
+        for path in (html_path, pdf_path):
+            if path:
+                _check_writable(path)
+        municipality = self._drawn_source(parameters, self.MUNICIPALITY, context)
+        if municipality is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.MUNICIPALITY))
+        name, area_ha = self._municipality(municipality, context)
+        title = self.parameterAsString(parameters, self.TITLE, context).strip() or \
+            self.tr("Zukunftsprofil {name}").format(name=name)
+        chosen = self.parameterAsInt(parameters, self.ALTERNATIVE, context)
+        try:
+            balance = check_balance(*self._table(parameters, self.BALANCE, context, required=True))
+            indicators = check_indicators(*self._table(parameters, self.INDICATORS, context, required=True))
+            assumptions = check_assumptions(*self._table(parameters, self.ASSUMPTIONS, context, required=True))
+            allocation = self._drawn_source(parameters, self.ALLOCATION, context)
+            allocation_rows = None
+            if allocation is not None:
+                fields, rows = _rows(allocation)
+                allocation_rows = check_table("ALLOCATION", fields, rows, ALLOCATION_FIELDS,
+                                              numeric=("ha", "gwh_a"), integer=("alternative",))
+                numbers = sorted({row["alternative"] for row in allocation_rows})
+                if chosen not in numbers:
+                    raise ReportError(self.tr("Die Planungsvariante {number} gibt es nicht; vorhanden: {numbers}.")
+                                      .format(number=chosen, numbers=", ".join(map(str, numbers)) or "–"))
+            alternatives = []
+            if self.parameterAsSource(parameters, self.ALTERNATIVE_INDICATORS, context) is not None:
+                alternatives = check_alternatives(*self._table(parameters, self.ALTERNATIVE_INDICATORS, context))
+            elif allocation_rows:
+                alternatives = alternatives_from_allocation(allocation_rows)
+            report = ProfileReport(name, title, datetime.date.today(), balance, indicators, assumptions,
+                                   alternatives, chosen if alternatives or allocation is not None else None,
+                                   municipality_ha=area_ha)
+        except ReportError as error:
+            raise QgsProcessingException(str(error)) from error
+        feedback.setProgress(10)
+
+        images = {}  # name → QImage
+        chart = balance_chart(balance)
+        images[CHART_BALANCE] = paint_chart(chart)
+        if alternatives:
+            images[CHART_ALTERNATIVES] = paint_chart(alternatives_chart(alternatives, report.chosen))
+        maps = self._maps(parameters, context, feedback, municipality, name, report)
+        if maps is None:  # cancelled
+            return {}
+        for figure, image in maps:
+            report.maps[figure.key] = figure
+            images[figure.image] = image
+        feedback.setProgress(80)
+
+        encoded = {key: data_uri(png_bytes(image)) for key, image in images.items()}
+        resources = {key: f"{key}.png" for key in images}
+        written = []
+        try:
+            html_temp = _temporary(html_path)
+            written.append(html_temp)
+            Path(html_temp).write_text(build_html(report, encoded), encoding="utf-8")
+            if pdf_path:
+                pdf_temp = _temporary(pdf_path)
+                written.append(pdf_temp)
+                write_pdf(build_html(report, resources),
+                          {resources[key]: image for key, image in images.items()}, pdf_temp, title)
+                if os.path.getsize(pdf_temp) == 0:
+                    raise OSError(self.tr("das PDF ist leer"))
+            if feedback.isCanceled():
+                return {}
+            os.replace(html_temp, html_path)
+            written.remove(html_temp)
+            if pdf_path:
+                os.replace(pdf_temp, pdf_path)
+                written.remove(pdf_temp)
+        except OSError as error:
+            raise QgsProcessingException(self.tr("Der Bericht konnte nicht geschrieben werden: {error}").format(
+                error=error)) from error
+        finally:
+            for path in written:
+                with contextlib.suppress(OSError):
+                    os.remove(path)
+        feedback.pushInfo(self.tr("Zukunftsprofil geschrieben: {path}").format(path=html_path))
+        if pdf_path:
+            feedback.pushInfo(self.tr("PDF geschrieben: {path}").format(path=pdf_path))
+        feedback.setProgress(100)
+        return {self.OUTPUT_HTML: html_path, self.OUTPUT_PDF: pdf_path or None}
+
+    # -- reading ---------------------------------------------------------------------------------------------------
+
+    def _drawn_source(self, parameters, name, context):
+        """A layer the report only draws: an invalid geometry draws as it is instead of stopping the report (the
+        Processing setting for invalid features is meant for computations)."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is not None:
+            source.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+        return source
+
+    def _table(self, parameters, name, context, required=False):
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            if required:
+                raise QgsProcessingException(self.tr("Die Tabelle {name} fehlt.").format(name=name))
+            return [], []
+        return _rows(source)
+
+    def _municipality(self, source, context) -> tuple[str, float | None]:
+        """The municipality's name (field GEN, name … of the first feature, else the layer name) and its area."""
+        features = list(source.getFeatures())
+        if not features:
+            raise QgsProcessingException(self.tr("Die Gemeindeebene enthält keine Objekte."))
+        fields = source.fields().names()
+        field = next((f for hint in NAME_FIELDS for f in fields if f.lower() == hint), None)
+        value = features[0][field] if field else None
+        name = str(value).strip() if value is not None and not is_null(value) and str(value).strip() else \
+            source.sourceName()
+        crs = working_crs(source)
+        geometries = []
+        for feature in features:
+            geometry = feature.geometry().makeValid()
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            if source.sourceCrs().isValid() and source.sourceCrs() != crs:
+                geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
+            geometries.append(geometry)
+        area = QgsGeometry.unaryUnion(geometries).area() / 1e4 if geometries else 0.0
+        return name, area or None
+
+    # -- maps ------------------------------------------------------------------------------------------------------
+
+    def _maps(self, parameters, context, feedback, municipality, name, report):
+        """(MapFigure, QImage) per map whose input is given; None when cancelled."""
+        crs: QgsCoordinateReferenceSystem = working_crs(municipality)
+        transform_context = context.transformContext()
+        extent = map_extent(municipality, crs, transform_context)
+        if extent.isEmpty():
+            raise QgsProcessingException(self.tr("Die Gemeindeebene hat keine Geometrie, die sich zeichnen lässt."))
+        outline = outline_copy(municipality, name)
+        outline_legend = legend_entries(outline)
+        layers = {}
+        drawn = [municipality.sourceName()]  # the input layers, for the note on the maps
+
+        eligible = [layer for layer in self.parameterAsLayerList(parameters, self.ELIGIBLE, context)
+                    if isinstance(layer, QgsVectorLayer)]
+        if eligible:
+            copies = []
+            for position, layer in enumerate(eligible):
+                copy = styled_copy(layer, layer.name(), "eligibility_eligible")
+                drawn.append(layer.name())
+                if position:
+                    set_colour(copy, AREA_COLOURS[position % len(AREA_COLOURS)])
+                copies.append(copy)
+            layers["eligible"] = (copies, "")
+
+        sites = self._drawn_source(parameters, self.SITES, context)
+        if sites is not None:
+            self._require_field(sites, "score", "SITES")
+            copy = styled_copy(sites, sites.sourceName(), "site_score")
+            drawn.append(sites.sourceName())
+            layers["sites"] = ([copy], self.tr("Farbe: Eignung der Standorte (Feld score, 0–100)."))
+
+        allocation = self._drawn_source(parameters, self.ALLOCATION, context)
+        if allocation is not None:
+            chosen = report.chosen_alternative() or {}
+            copy = layer_copy(allocation, self.tr("Variante {number}").format(number=report.chosen),
+                              f'"alternative" = {int(report.chosen)}')
+            if not apply_style(copy, "zoning_allocation"):
+                categorized(copy, "use", [(use, use_label(use), USE_COLOURS[use]) for use in USES])
+            relabel_categories(copy, lambda value: use_label(value) if value in USES else None)
+            drawn.append(allocation.sourceName())
+            note = self.tr("Variante {number}: {name}").format(number=report.chosen,
+                                                               name=chosen.get("name") or "–")
+            layers["alternative"] = ([copy], note)
+
+        heat = self._drawn_source(parameters, self.HEAT_SUITABILITY, context)
+        if heat is not None:
+            self._require_field(heat, "level", "HEAT_SUITABILITY")
+            copy = layer_copy(heat, heat.sourceName())
+            if not apply_style(copy, "heat_suitability"):
+                categorized(copy, "level", [(level, "", colour) for level, colour in zip(LEVELS, LEVEL_COLOURS)])
+            relabel_categories(copy, _level_label)
+            drawn.append(heat.sourceName())
+            layers["heat"] = ([copy], self.tr("Stufen nach § 19 WPG; Ergebnis einer Vorprüfung, keine "
+                                              "Festlegung."))
+
+        turbines = self._drawn_source(parameters, self.TURBINES, context)
+        if turbines is not None:
+            host = next((key for key in ("alternative", "sites", "eligible") if key in layers), None)
+            if host is None:
+                feedback.pushWarning(self.tr("Die Windenergieanlagen werden nur zusammen mit einer Flächenkarte "
+                                             "gezeigt (ELIGIBLE, SITES oder ALLOCATION)."))
+            else:
+                copy = styled_copy(turbines, self.tr("Windenergieanlagen"), "wind_turbines")
+                layers[host][0].append(copy)
+                drawn.append(turbines.sourceName())
+
+        if layers:
+            report.notes.append(self.tr("Karten im Koordinatenbezugssystem {crs}, gezeichnet aus den Ebenen: "
+                                        "{layers}.").format(crs=crs.authid() or crs.description(),
+                                                            layers=", ".join(dict.fromkeys(drawn))))
+        result = []
+        for step, (key, (copies, note)) in enumerate(layers.items()):
+            if feedback.isCanceled():
+                return None
+            areas = [copy for copy in copies if copy.geometryType() != QgsWkbTypes.GeometryType.PointGeometry]
+            points = [copy for copy in copies if copy.geometryType() == QgsWkbTypes.GeometryType.PointGeometry]
+            image = render_map([*areas, outline, *points], extent, crs, transform_context)  # bottom first
+            legend = [entry for copy in copies for entry in legend_entries(copy)] + outline_legend
+            result.append((MapFigure(key, f"map_{key}", legend, note), image))
+            feedback.setProgress(10 + 70 * (step + 1) / max(1, len(layers)))
+        return result
+
+    def _require_field(self, source, field: str, parameter: str) -> None:
+        if field not in source.fields().names():
+            raise QgsProcessingException(self.tr("Der Ebene {parameter} („{name}“) fehlt das Feld „{field}“.")
+                                         .format(parameter=parameter, name=source.sourceName(), field=field))
+
+
+def _level_label(value) -> str | None:
+    try:
+        level = int(value)
+    except (TypeError, ValueError):
+        return None
+    return f"{level} {level_text(level)}" if level in LEVELS else None
+
+
+def _check_writable(path: str) -> None:
+    """Fail before any work when the folder of ``path`` does not exist or cannot be written."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise QgsProcessingException(core_i18n.tr("Der Ordner {folder} existiert nicht.").format(folder=folder))
+    try:
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".wip_probe_")
+    except OSError as error:
+        raise QgsProcessingException(core_i18n.tr("In den Ordner {folder} kann nicht geschrieben werden ({error}).")
+                                     .format(folder=folder, error=error.strerror or error)) from error
+    os.close(handle)
+    os.remove(probe)
+
+
+def _temporary(path: str) -> str:
+    """A new empty file next to ``path`` (same folder, so the final move is atomic)."""
+    target = Path(path)
+    temporary = str(target.parent / f".{target.stem}_{uuid.uuid4().hex[:12]}{target.suffix}.part")
+    os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))  # the umask applies, unlike mkstemp
+    return temporary
