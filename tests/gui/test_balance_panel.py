@@ -66,3 +66,22 @@ def test_the_report_is_written_next_to_the_chosen_path(dock, tmp_path):
     assert html.exists() and pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     assert "Hohenmölsen" in html.read_text(encoding="utf-8")
     assert "profil.html" in dock.form.reportLabel.text()
+
+
+def test_suggestions_follow_layers_added_later_but_not_over_a_hand_choice(qgis_iface, qgis_processing):
+    from wip_qgis_plugin.qgis_io.project import load_demo
+
+    project = QgsProject.instance()
+    project.clear()
+    panel = BalanceDock(qgis_iface, qgis_iface.mainWindow())
+    try:
+        load_demo(project)  # the layers come one by one, the neighbours before the municipality
+        assert panel.form.municipalityCombo.currentLayer().name() == "real_gemeinde"
+        neighbours = project.mapLayersByName("real_nachbargemeinden")[0]
+        panel.form.municipalityCombo.setLayer(neighbours)  # by hand
+        project.addMapLayer(memory_layer("gemeinde_neu", "Polygon", []))
+        assert panel.form.municipalityCombo.currentLayer() == neighbours
+    finally:
+        panel.disconnect_project()
+        panel.deleteLater()
+        project.clear()

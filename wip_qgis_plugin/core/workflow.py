@@ -99,12 +99,13 @@ def workflow() -> tuple[Step, ...]:
 
 
 def find_inputs(step: Step, layers: list[LayerInfo]) -> dict[str, list[str]]:
-    """For each input of ``step`` the names of the layers that match its kind and one of its name hints."""
+    """For each input of ``step`` the names of the layers that match its kind and one of its name hints, the
+    shortest name first: "gemeinde" means real_gemeinde before real_nachbargemeinden."""
     return {
-        step_input.key: [
+        step_input.key: sorted((
             layer.name for layer in layers
             if layer.kind in step_input.kinds and any(hint in normalise(layer.name) for hint in step_input.hints)
-        ]
+        ), key=lambda name: (len(name), name))
         for step_input in step.inputs
     }
 

@@ -24,12 +24,22 @@ class AlgorithmDock(QgsDockWidget):
         self.body = QWidget(self)
         self.form.setupUi(self.body)
         self.setWidget(self.body)
+        self.suggested: dict[str, str] = {}  # combo object name → id of the layer the dock suggested in it
         self.task: QgsProcessingAlgRunnerTask | None = None
         self.context: QgsProcessingContext | None = None
         self.feedback: QgsProcessingFeedback | None = None
         self.form.cancelButton.setEnabled(False)
         self.form.progressBar.setValue(0)
         self.form.cancelButton.clicked.connect(self.cancel)
+
+    def suggest(self, combo, layer) -> None:
+        """Preselect ``layer`` in ``combo`` unless the planner picked another one by hand (empty or what the dock
+        suggested before is no choice of the planner's)."""
+        current = combo.currentLayer()
+        if layer is None or (current is not None and current.id() != self.suggested.get(combo.objectName())):
+            return
+        combo.setLayer(layer)
+        self.suggested[combo.objectName()] = layer.id()
 
     def start_algorithm(self, algorithm_id: str, parameters: dict, finished, message: str = "") -> None:
         """Run ``algorithm_id`` as a task; ``finished(ok, results)`` is called in the GUI thread afterwards."""

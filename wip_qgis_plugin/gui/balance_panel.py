@@ -67,6 +67,8 @@ class BalanceDock(AlgorithmDock):
         form.statisticsCombo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         for combo in (form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
             combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        for combo in (form.municipalityCombo, form.statisticsCombo, form.buildingsCombo, form.windCombo, form.pvCombo,
+                      form.allocationCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         form.languageCombo.addItem("Deutsch", 0)
@@ -89,14 +91,13 @@ class BalanceDock(AlgorithmDock):
         project = QgsProject.instance()
         found = find_inputs(next(step for step in workflow() if step.key == "balance"), project_layer_infos(project))
         for key, combo in (("study_area", self.form.municipalityCombo), ("statistics", self.form.statisticsCombo)):
-            current = combo.currentLayer()
-            if found[key] and (current is None or current.name() not in found[key]):
-                combo.setLayer(project.mapLayersByName(found[key][0])[0])
+            if found[key]:
+                self.suggest(combo, project.mapLayersByName(found[key][0])[0])
         for key, combo in (("buildings", self.form.buildingsCombo), ("wind", self.form.windCombo),
                            ("pv", self.form.pvCombo), ("allocation", self.form.allocationCombo)):
             layers = results_in_project(key)
-            if layers and combo.currentLayer() is None:
-                combo.setLayer(layers[0])
+            if layers:
+                self.suggest(combo, layers[0])
 
     # -- balance ---------------------------------------------------------------------------------------------------
 

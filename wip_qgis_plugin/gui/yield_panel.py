@@ -40,7 +40,7 @@ class YieldDock(AlgorithmDock):
         form.windRasterCombo.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         form.existingCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         form.waterCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
-        for combo in (form.windRasterCombo, form.existingCombo, form.waterCombo):
+        for combo in (form.sitesCombo, form.windRasterCombo, form.existingCombo, form.waterCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         for turbine_id, turbine in load_turbine_types().items():
@@ -67,13 +67,12 @@ class YieldDock(AlgorithmDock):
         self.cancel()
 
     def suggest_layers(self, *_args) -> None:
-        """Preselect the layers the Planungsassistent finds for the yield step, unless the choice is one of them."""
+        """Preselect the layers the Planungsassistent finds for the yield step."""
         project = QgsProject.instance()
         found = find_inputs(next(step for step in workflow() if step.key == "yield"), project_layer_infos(project))
         for key, combo in (("eligible", self.form.sitesCombo), ("turbines", self.form.existingCombo)):
-            current = combo.currentLayer()
-            if found[key] and (current is None or current.name() not in found[key]):
-                combo.setLayer(project.mapLayersByName(found[key][-1])[0])  # the newest of equal names
+            if found[key]:
+                self.suggest(combo, project.mapLayersByName(found[key][0])[-1])  # the newest of equal names
 
     # -- run -------------------------------------------------------------------------------------------------------
 
