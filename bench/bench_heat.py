@@ -5,6 +5,7 @@ join to the streets, field calculator; create grid, join by location summary, fi
 its own process. Prints the times, the target (≤ 30 s end to end), the ratio, and the largest difference between
 the two heat line densities. Usage: python bench/bench_heat.py
 """
+from __future__ import annotations
 
 import json
 import os

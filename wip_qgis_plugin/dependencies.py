@@ -1,4 +1,5 @@
 """Check at load time which Python packages the plugin needs and say exactly how to install what is missing."""
+from __future__ import annotations
 
 import importlib
 import platform

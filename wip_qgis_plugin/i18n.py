@@ -1,4 +1,5 @@
 """Qt side of the translations: German is the source language, English comes from resources/i18n/wip_en.qm."""
+from __future__ import annotations
 
 from pathlib import Path
 

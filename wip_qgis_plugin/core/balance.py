@@ -9,6 +9,7 @@ Scenario years: renovation lowers the heat demand, decentral fossil boilers give
 heat by 2045, district heat follows the WPG's renewable shares, the grid factor falls to its 2045 value. Every
 number used is listed with its source as an assumption.
 """
+from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
@@ -90,7 +91,7 @@ class MunicipalityStatistics:
     installed_kw: dict[str, float]  # pv, wind, biomasse, wasser
 
     @classmethod
-    def from_row(cls, row: dict) -> "MunicipalityStatistics":
+    def from_row(cls, row: dict) -> MunicipalityStatistics:
         def number(name, required=False):
             value = row.get(name)
             if value is None or value == "":

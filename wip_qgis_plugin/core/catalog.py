@@ -5,6 +5,7 @@ that are weighed (weighing) or that favour land (privileged or preferred), each 
 source, status and effective date, so that a plan's written justification can cite every line. Users copy a shipped
 catalog, edit it and use the copy; :func:`load_catalog` tells them exactly what is wrong with it.
 """
+from __future__ import annotations
 
 import datetime
 import json

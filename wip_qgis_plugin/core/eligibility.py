@@ -8,6 +8,7 @@ merged into the excluded pieces of the audit trail; the rest is eligible, split 
 below the minimum size are excluded for that reason) and annotated with the soft, weighing and privileged criteria
 that apply. Everything is vectorised with shapely 2; no pairwise overlay chain is needed.
 """
+from __future__ import annotations
 
 import math
 import os

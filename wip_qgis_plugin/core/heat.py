@@ -9,6 +9,7 @@ planner has it. Renovation scenarios reduce the demand of buildings from before 
 Everything works on numpy arrays and shapely geometries in a projected CRS; the QGIS side lives in
 ``processing_algorithms/heat_*.py``.
 """
+from __future__ import annotations
 
 import json
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Typed reading of the plugin's JSON data files (criteria catalogs, scoring schemes) with precise errors."""
+from __future__ import annotations
 
 import datetime
 import json
@@ -29,7 +30,7 @@ class JsonReader:
                 kind=_kind_name(kind), value=json.dumps(value, ensure_ascii=False)[:60]))
         return value
 
-    def child(self, field: str) -> "JsonReader":
+    def child(self, field: str) -> JsonReader:
         return JsonReader(self.get(field, dict), f"{self.where}, {field}", self.error)
 
     def text(self, field: str) -> str:

@@ -7,6 +7,7 @@ The plant types are data (``resources/yield/pv_types.json``), every figure with 
 works on numpy arrays and shapely geometries in a projected CRS; the QGIS side lives in
 ``processing_algorithms/pv_yield.py``. pvlib is optional and imported only for a simulation.
 """
+from __future__ import annotations
 
 import importlib.util
 import json

@@ -8,6 +8,7 @@ data URIs) and, with resource names, the HTML that QTextDocument prints to PDF.
 Every value that comes from data (names, labels, sources, notes, titles) is escaped with ``html.escape``; translated
 texts are escaped too before their placeholders are filled with escaped values.
 """
+from __future__ import annotations
 
 import base64
 import datetime

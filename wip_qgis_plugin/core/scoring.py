@@ -4,6 +4,7 @@ combination and TOPSIS, with one contribution per criterion so that every score 
 Everything works on a criterion matrix (sites × criteria) held in numpy, so re-scoring with new weights is a few
 vector operations and needs no GIS work.
 """
+from __future__ import annotations
 
 import json
 from dataclasses import dataclass

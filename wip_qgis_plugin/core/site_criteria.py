@@ -4,6 +4,7 @@ site covered by a layer, area-weighted attribute means, raster zonal statistics,
 All functions take the sites as an array of shapely polygons in a projected CRS and return one value per site
 (NaN where a value does not exist, e.g. a mean over no overlap); spatial indexes keep far features out of the work.
 """
+from __future__ import annotations
 
 import math
 

@@ -1,5 +1,6 @@
 """Statutory wind-area targets (WindBG per state, § 9a LEntwG LSA per planning region) and which of them apply to a
 municipality, found from its official key (AGS). The numbers are data: ``resources/targets/wind_area_targets.json``."""
+from __future__ import annotations
 
 import datetime
 import json

@@ -2,6 +2,7 @@
 catalog file or from windpowerlib's turbine library (when installed), mean wind speed at hub height by the power law,
 and the energy of a Weibull wind-speed distribution through the power curve, less wake and availability losses.
 """
+from __future__ import annotations
 
 import json
 import math

@@ -9,6 +9,7 @@ polygon's corner) is always among the candidates, so the result never has fewer 
 Polygons are filled one after the other, each keeping its distance from the turbines placed before it and from the
 existing turbines that stay.
 """
+from __future__ import annotations
 
 import math
 from dataclasses import dataclass

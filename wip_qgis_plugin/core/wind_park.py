@@ -1,5 +1,6 @@
 """A wind park per eligible site: the turbine layout, each turbine's annual energy, the existing turbines in or near
 each site and, when repowering, what replacing them gains. Numbers per turbine and per site, ready for the sinks."""
+from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ class WindPark:
     replaced: np.ndarray  # per existing turbine: replaced by the new park (repowering)
     losses: Losses
 
-    def site_totals(self) -> "SiteTotals":
+    def site_totals(self) -> SiteTotals:
         sites = len(self.layout.per_site)
 
         def per_site(values, site, mask=None):  # NaN counts as 0

@@ -12,6 +12,7 @@ Alternatives: one per named objective ("maximale Eignung", "flächensparend", "m
 alternatives (modelling to generate alternatives): within a chosen percentage of the first objective's optimum and
 no worse on the targets, each as unlike the ones before as possible (the least area on unit–use pairs chosen before).
 """
+from __future__ import annotations
 
 import json
 import time

@@ -1,5 +1,6 @@
 """Dock "Planungsassistent": the planning workflow, the inputs found in the project for each step, and the
 step's tool."""
+from __future__ import annotations
 
 import html
 from pathlib import Path

@@ -6,6 +6,7 @@ copy of the site layer. A click on a site shows its criterion contributions, its
 when the weights vary (a seeded Monte-Carlo run in the background). The input layer is never changed; the weights can
 be saved as a Bewertungsschema for ``wip:sitescore`` and ``wip:sitesensitivity``.
 """
+from __future__ import annotations
 
 import contextlib
 import dataclasses

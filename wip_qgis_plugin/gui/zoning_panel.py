@@ -2,6 +2,7 @@
 and limits, lock units on the map, run ``wip:zoningalternatives`` in the background, and compare the alternatives
 side by side (indicators, chart, missed targets) with the map switched between them; one can be saved as a
 GeoPackage."""
+from __future__ import annotations
 
 import html
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Shared base class of all WIP Processing algorithms, and the helpers they share to read attributes and to write
 results next to the input fields."""
+from __future__ import annotations
 
 from pathlib import Path
 

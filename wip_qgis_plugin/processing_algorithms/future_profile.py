@@ -9,6 +9,7 @@ images: embedded as data URIs in the HTML, and added as resources of the QTextDo
 PDF (QTextDocument neither reads data URIs nor renders SVG). Both files are written to temporary files next to their
 destination and moved into place only when everything succeeded.
 """
+from __future__ import annotations
 
 import contextlib
 import datetime

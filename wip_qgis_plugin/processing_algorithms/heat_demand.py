@@ -1,6 +1,7 @@
 """wip:heatdemand – Wärmebedarf Gebäude: the heat demand of every building from its footprint, storeys, ALKIS
 Gebäudefunktion, building type and construction-age class (or measured consumption), with renovation scenarios for
 2030, 2035, 2040 and 2045. The output is building-level and therefore internal (WPG § 10 Abs. 2)."""
+from __future__ import annotations
 
 import numpy as np
 import shapely

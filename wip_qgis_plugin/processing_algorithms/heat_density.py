@@ -2,6 +2,7 @@
 (MWh/(ha·a)) with the dominant building type and age class, and heat line density per street section (kWh/(m·a)),
 every building assigned to its nearest section. Aggregates over fewer than five buildings are not published
 (WPG § 10 Abs. 2) unless the output is marked internal."""
+from __future__ import annotations
 
 import numpy as np
 import shapely

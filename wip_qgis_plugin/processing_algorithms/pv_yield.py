@@ -1,5 +1,6 @@
 """wip:pvyield – PV-Potenzial und Ertrag: usable area, capacity (MWp), specific yield, energy (GWh/a), full-load hours
 and avoided CO₂ of a ground-mounted, agri- or floating PV plant on each candidate site."""
+from __future__ import annotations
 
 from pathlib import Path
 

@@ -1,6 +1,7 @@
 """wip:windlayout – Windenergieanlagen platzieren: as many turbines of a type as fit into each site at the spacing
 ellipse, their annual energy from the mean wind speed (raster, field or constant), a Weibull distribution and the
 power curve less the stated losses, and the existing turbines in or near each site, replaced when repowering."""
+from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path

@@ -3,6 +3,7 @@
 Reading goes through the QGIS providers (so GeoPackage, PostGIS, WFS, memory layers and selections all work)
 and reprojects on the fly to the working CRS; writing goes to Processing sinks.
 """
+from __future__ import annotations
 
 import datetime
 

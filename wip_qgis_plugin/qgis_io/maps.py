@@ -6,6 +6,7 @@ styled with the plugin's style where one fits. Maps are rendered synchronously w
 ``QgsMapRendererCustomPainterJob`` into a QImage, so they work inside a Processing algorithm's thread and in
 ``qgis_process`` without an event loop.
 """
+from __future__ import annotations
 
 import math
 

@@ -1,4 +1,5 @@
 """Project-level helpers: what kind of data a layer holds, and loading the embedded demo municipality."""
+from __future__ import annotations
 
 from pathlib import Path
 
