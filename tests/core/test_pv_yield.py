@@ -76,6 +76,13 @@ def test_type_default_setback_and_a_setback_that_leaves_nothing():
     assert potential("agri_pv_2", box(0, 0, 100, 100)).usable_ha == pytest.approx([0.64])  # default 10 m
 
 
+def test_agri_pv_above_the_privileged_size_is_noted():
+    # 10 m setback: 170 m × 170 m = 2.89 ha usable, over the 2.5 ha of § 35 Abs. 1 Nr. 9 BauGB; 140 m × 140 m is not
+    result = potential("agri_pv_1", box(0, 0, 190, 190), box(500, 0, 660, 160))
+    assert "§ 35 Abs. 1 Nr. 9 BauGB" in result.notes[0] and "§ 35" not in result.notes[1]
+    assert "§ 35" not in potential("freiflaeche", box(0, 0, 190, 190)).notes[0]
+
+
 def test_floating_site_as_its_own_water_body_by_hand():
     lakes = [box(0, 0, 400, 400), box(1000, 0, 1200, 200), box(2000, 0, 2070, 500), box(0, 3000, 2000, 5000)]
     result = potential("floating", *lakes)

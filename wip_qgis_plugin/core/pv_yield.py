@@ -72,6 +72,7 @@ class PvType:
     kwh_kwp_per_kwh_m2: Figure  # transposition × performance ratio
     max_cover_share: Figure | None  # the water rules: only for plants on water
     shore_distance_m: Figure | None
+    privileged_max_ha: Figure | None  # the largest plant privileged in the Außenbereich (agri-PV)
     pvlib: PvlibSetup
     notes: dict[str, str]
 
@@ -132,7 +133,9 @@ def _pv_type(entry: JsonReader, type_id: str) -> PvType:
                   _figure(entry, "setback_m", 0, 500), _figure(entry, "specific_yield_kwh_kwp", *YIELD_RANGE),
                   _figure(entry, "kwh_kwp_per_kwh_m2", 0.3, 1.5),
                   _figure(entry, "max_cover_share", 0, 1) if water else None,
-                  _figure(entry, "shore_distance_m", 0, 1000) if water else None, pvlib, entry.bilingual("notes"))
+                  _figure(entry, "shore_distance_m", 0, 1000) if water else None,
+                  _figure(entry, "privileged_max_ha", 0, 1000) if "privileged_max_ha" in entry.data else None, pvlib,
+                  entry.bilingual("notes"))
 
 
 def _bounded(reader: JsonReader, field: str, low: float, high: float) -> float:
@@ -196,6 +199,11 @@ def pv_potential(pv_type: PvType, sites: np.ndarray, co2_g_kwh: float, setback_m
     usable_m2, notes = usable_area(pv_type, shapely.make_valid(sites), setback, water_bodies, limit_ha)
     specific, source, yield_notes = specific_yield(pv_type, count, yields, default_yield, ids)
     usable_ha = usable_m2 / 1e4
+    privileged = pv_type.privileged_max_ha
+    if privileged is not None:
+        for row in np.flatnonzero(usable_ha > privileged.value):
+            notes[row].append(tr("über {limit:g} ha: nicht nach {basis} privilegiert, ein Bebauungsplan ist "
+                                 "nötig").format(limit=privileged.value, basis="§ 35 Abs. 1 Nr. 9 BauGB"))
     mwp = usable_ha * pv_type.mwp_per_ha.value
     gwh = mwp * specific / 1000.0
     return PvPotential(usable_ha, mwp, specific, gwh, specific.copy(), gwh * co2_g_kwh, source,

@@ -905,6 +905,10 @@
       <translation>{file}: PV plant types cannot be read ({error}).</translation>
     </message>
     <message>
+      <source>über {limit:g} ha: nicht nach {basis} privilegiert, ein Bebauungsplan ist nötig</source>
+      <translation>above {limit:g} ha: not privileged under {basis}, a development plan is needed</translation>
+    </message>
+    <message>
       <source>Wetterdatei {file} kann nicht als {kind} gelesen werden: {error}</source>
       <translation>Weather file {file} cannot be read as {kind}: {error}</translation>
     </message>
@@ -1649,6 +1653,18 @@
       <translation>version {found} found, at least {wanted} required</translation>
     </message>
     <message>
+      <source>Berechnung läuft …</source>
+      <translation>Calculating …</translation>
+    </message>
+    <message>
+      <source>Berechnung abgebrochen.</source>
+      <translation>Calculation cancelled.</translation>
+    </message>
+    <message>
+      <source>Berechnung fehlgeschlagen: {reason}</source>
+      <translation>Calculation failed: {reason}</translation>
+    </message>
+    <message>
       <source>Endenergie</source>
       <translation>Final energy</translation>
     </message>
@@ -1721,10 +1737,6 @@
       <translation>Please choose the municipality and the municipal statistics.</translation>
     </message>
     <message>
-      <source>Berechnung abgebrochen.</source>
-      <translation>Calculation cancelled.</translation>
-    </message>
-    <message>
       <source>{first}: {co2:.0f} t CO₂e ({per_capita:.1f} t je Einwohner), erneuerbar {share:.0f} %; {last}: {co2_last:.0f} t CO₂e, erneuerbar {share_last:.0f} %.</source>
       <translation>{first}: {co2:.0f} t CO₂e ({per_capita:.1f} t per inhabitant), renewable {share:.0f} %; {last}: {co2_last:.0f} t CO₂e, renewable {share_last:.0f} %.</translation>
     </message>
@@ -1733,16 +1745,8 @@
       <translation>Future profile: &lt;a href="{html}"&gt;{html_name}&lt;/a&gt;, &lt;a href="{pdf}"&gt;{pdf_name}&lt;/a&gt;</translation>
     </message>
     <message>
-      <source>Berechnung fehlgeschlagen: {reason}</source>
-      <translation>Calculation failed: {reason}</translation>
-    </message>
-    <message>
       <source>Kriterienkatalog (*.json)</source>
       <translation>Criteria catalog (*.json)</translation>
-    </message>
-    <message>
-      <source>Berechnung läuft …</source>
-      <translation>Calculating …</translation>
     </message>
     <message>
       <source>Flächenbilanz</source>
