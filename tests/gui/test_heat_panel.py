@@ -17,10 +17,10 @@ def dock(qgis_iface, demo_project):
 
 
 def test_demo_layers_are_suggested(dock):
-    assert dock.buildings_combo.currentLayer().name() == "synth_gebaeude"
-    assert dock.streets_combo.currentLayer().name() == "synth_strassen"
-    assert dock.network_combo.currentLayer().name() == "synth_waermenetz"
-    assert dock.blocks_combo.currentLayer() is None  # grid cells unless the planner picks blocks
+    assert dock.form.buildingsCombo.currentLayer().name() == "synth_gebaeude"
+    assert dock.form.streetsCombo.currentLayer().name() == "synth_strassen"
+    assert dock.form.networkCombo.currentLayer().name() == "synth_waermenetz"
+    assert dock.form.blocksCombo.currentLayer() is None  # grid cells unless the planner picks blocks
 
 
 def test_three_steps_run_in_the_background_and_show_maps_levels_and_years(dock):
@@ -31,7 +31,7 @@ def test_three_steps_run_in_the_background_and_show_maps_levels_and_years(dock):
     assert {"Wärmebedarf Gebäude (intern)", "Wärmedichte", "Wärmeliniendichte", "Eignung für Wärmenetze"} <= names
     areas = QgsProject.instance().mapLayersByName("Eignung für Wärmenetze")[0]
     assert areas.renderer().classAttribute() == "level"
-    table = dock.level_table
+    table = dock.form.levelTable
     counts = [int(table.item(row, 1).text()) for row in range(table.rowCount())]
     assert table.rowCount() == 4 and sum(counts) == areas.featureCount()
     assert table.item(0, 0).text() == "1 sehr wahrscheinlich geeignet"
@@ -39,10 +39,10 @@ def test_three_steps_run_in_the_background_and_show_maps_levels_and_years(dock):
     assert [label for label, _, _ in bars] == ["Basisjahr", "2030", "2035", "2040", "2045"]
     values = [value for _, value, _ in bars]
     assert values == sorted(values, reverse=True) and values[-1] < values[0]  # renovation lowers the demand
-    assert "GWh/a" in dock.headline.text() and dock.progress.value() == 100
+    assert "GWh/a" in dock.form.headlineLabel.text() and dock.form.progressBar.value() == 100
 
 
 def test_missing_streets_are_named(dock):
-    dock.streets_combo.setLayer(None)
+    dock.form.streetsCombo.setLayer(None)
     dock.run()
-    assert not dock.is_running() and "Straßenebene" in dock.headline.text()
+    assert not dock.is_running() and "Straßenebene" in dock.form.headlineLabel.text()

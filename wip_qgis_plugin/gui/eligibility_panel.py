@@ -7,19 +7,15 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsFeature,
     QgsMapLayerProxyModel,
-    QgsProcessingAlgRunnerTask,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.gui import QgsDockWidget, QgsMapToolIdentifyFeature
+from qgis.gui import QgsMapToolIdentifyFeature
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QComboBox, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QTableWidgetItem
 
 from .. import log
 from ..core.catalog import (
@@ -38,6 +34,7 @@ from ..core.i18n import tr
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
 from ..qgis_io.layers import is_null
 from ..qgis_io.project import apply_style, describe_layer
+from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "eligibility_panel.ui"))
@@ -46,21 +43,12 @@ DATA_ROLE = Qt.ItemDataRole.UserRole  # criterion id in column 0, catalog distan
 TYPE_COLOURS = {HARD: "#c0392b", "soft": "#e67e22", "min_area": "#7f8c8d"}
 
 
-class EligibilityDock(QgsDockWidget):
+class EligibilityDock(AlgorithmDock):
     OBJECT_NAME = "WipEligibilityDock"
 
     def __init__(self, iface, parent=None):
-        super().__init__(tr("Flächenkulisse"), parent)
-        self.setObjectName(self.OBJECT_NAME)
-        self.iface = iface
-        self.form = FORM_CLASS()
-        body = QWidget(self)
-        self.form.setupUi(body)
-        self.setWidget(body)
+        super().__init__(tr("Flächenkulisse"), self.OBJECT_NAME, iface, parent, FORM_CLASS)
         self.catalog: Catalog | None = None
-        self.task: QgsProcessingAlgRunnerTask | None = None
-        self.context: QgsProcessingContext | None = None
-        self.feedback: QgsProcessingFeedback | None = None
         self.result_layers: dict[str, QgsVectorLayer] = {}
         self.chosen: dict[str, list[str]] = {}  # criterion id -> layer ids the planner picked by hand
         self.identify_tool = None
@@ -73,15 +61,12 @@ class EligibilityDock(QgsDockWidget):
         self.form.studyAreaCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.form.hubHeightSpin.setValue(DEFAULT_TURBINE.hub_height)
         self.form.rotorSpin.setValue(DEFAULT_TURBINE.rotor_diameter)
-        self.form.cancelButton.setEnabled(False)
-        self.form.progressBar.setValue(0)
 
         self.form.catalogCombo.currentIndexChanged.connect(self.reload_catalog)
         self.form.catalogFileWidget.fileChanged.connect(self.reload_catalog)
         self.form.hubHeightSpin.valueChanged.connect(self.refresh_layers)  # distances follow the turbine
         self.form.rotorSpin.valueChanged.connect(self.refresh_layers)
         self.form.runButton.clicked.connect(self.run)
-        self.form.cancelButton.clicked.connect(self.cancel)
         self.form.identifyButton.clicked.connect(self.start_identify)
         project = QgsProject.instance()
         project.layersAdded.connect(self.refresh_layers)
@@ -93,8 +78,7 @@ class EligibilityDock(QgsDockWidget):
         project = QgsProject.instance()
         project.layersAdded.disconnect(self.refresh_layers)
         project.layersRemoved.disconnect(self.refresh_layers)
-        if self.task is not None:
-            self.feedback.cancel()
+        self.cancel()
         self._stop_identify()
 
     # -- catalog and mapping ---------------------------------------------------------------------------------------
@@ -222,43 +206,14 @@ class EligibilityDock(QgsDockWidget):
         if self.form.studyAreaCombo.currentLayer() is None:
             self.form.headlineLabel.setText(tr("Bitte ein Untersuchungsgebiet (Flächenebene) wählen."))
             return
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById("wip:eligibility")
-        self.context = QgsProcessingContext()
-        self.context.setProject(QgsProject.instance())
-        self.feedback = QgsProcessingFeedback()
-        self.feedback.progressChanged.connect(self._show_progress)  # a method of the dock: queued to the GUI thread
-        self.task = QgsProcessingAlgRunnerTask(algorithm, self.parameters(), self.context, self.feedback)
-        self.task.executed.connect(self._finished)
-        self.form.runButton.setEnabled(False)
-        self.form.cancelButton.setEnabled(True)
-        self.form.progressBar.setValue(0)
-        self.form.headlineLabel.setText(tr("Berechnung läuft …"))
-        QgsApplication.taskManager().addTask(self.task)
+        self.start_algorithm("wip:eligibility", self.parameters(), self._finished)
 
-    def _show_progress(self, value: float) -> None:
-        self.form.progressBar.setValue(int(value))
-
-    def cancel(self) -> None:
-        if self.feedback is not None:
-            self.feedback.cancel()
-
-    def is_running(self) -> bool:
-        return self.task is not None
+    def set_running(self, running: bool) -> None:
+        super().set_running(running)
+        self.form.runButton.setEnabled(not running and self.catalog is not None)
 
     def _finished(self, ok: bool, results: dict) -> None:
-        cancelled = self.feedback.isCanceled()
-        self.task = None
-        self.form.runButton.setEnabled(self.catalog is not None)
-        self.form.cancelButton.setEnabled(False)
-        if cancelled or not ok or not results:
-            if cancelled:
-                message = tr("Berechnung abgebrochen.")
-            else:  # the algorithm's own message (bad input) is the last line of its log
-                lines = [line for line in self.feedback.textLog().splitlines() if line.strip()]
-                log.warning(self.feedback.textLog())
-                message = tr("Berechnung fehlgeschlagen: {reason}").format(reason=lines[-1] if lines else "?")
-            self.form.headlineLabel.setText(message)
-            self.form.progressBar.setValue(0)
+        if not self.algorithm_succeeded(ok and bool(results)):
             return
         layers = {key: self.context.takeResultLayer(results[key]) for key in ("ELIGIBLE", "EXCLUDED", "SUMMARY")}
         self._add_result_layers(layers)

@@ -184,6 +184,57 @@
     </message>
   </context>
   <context>
+    <name>HeatPanel</name>
+    <message>
+      <source>Gebäude</source>
+      <translation>Buildings</translation>
+    </message>
+    <message>
+      <source>Straßenabschnitte</source>
+      <translation>Street segments</translation>
+    </message>
+    <message>
+      <source>Baublöcke</source>
+      <translation>Blocks</translation>
+    </message>
+    <message>
+      <source>Ohne Baublöcke dienen Rasterzellen als Blöcke.</source>
+      <translation>Without blocks, grid cells serve as blocks.</translation>
+    </message>
+    <message>
+      <source>Bestehendes Wärmenetz</source>
+      <translation>Existing heating network</translation>
+    </message>
+    <message>
+      <source>Sanierungsrate</source>
+      <translation>Renovation rate</translation>
+    </message>
+    <message>
+      <source>Sanierungstiefe</source>
+      <translation>Renovation depth</translation>
+    </message>
+    <message>
+      <source>Rasterweite ohne Baublöcke</source>
+      <translation>Grid cell size without blocks</translation>
+    </message>
+    <message>
+      <source>Wärmeplanung berechnen</source>
+      <translation>Compute heat planning</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Gebäude und Straßen wählen, dann „Wärmeplanung berechnen“.</source>
+      <translation>Choose buildings and streets, then “Compute heat planning”.</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf nach Szenariojahr</source>
+      <translation>Heat demand by scenario year</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanningAssistant</name>
     <message>
       <source>Der Planungsassistent führt durch die Arbeitsschritte und zeigt, welche Eingaben im Projekt gefunden wurden.</source>
@@ -1793,30 +1844,6 @@
       <translation>not reached</translation>
     </message>
     <message>
-      <source>Ohne Baublöcke dienen Rasterzellen als Blöcke.</source>
-      <translation>Without blocks, grid cells serve as blocks.</translation>
-    </message>
-    <message>
-      <source>Baublöcke</source>
-      <translation>Blocks</translation>
-    </message>
-    <message>
-      <source>Rasterweite ohne Baublöcke</source>
-      <translation>Grid cell size without blocks</translation>
-    </message>
-    <message>
-      <source>Wärmeplanung berechnen</source>
-      <translation>Compute heat planning</translation>
-    </message>
-    <message>
-      <source>Abbrechen</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <source>Gebäude und Straßen wählen, dann „Wärmeplanung berechnen“.</source>
-      <translation>Choose buildings and streets, then “Compute heat planning”.</translation>
-    </message>
-    <message>
       <source>Eignungsstufe (§ 19 WPG)</source>
       <translation>Suitability level (§ 19 WPG)</translation>
     </message>
@@ -1827,10 +1854,6 @@
     <message>
       <source>Wärmebedarf MWh/a</source>
       <translation>Heat demand MWh/a</translation>
-    </message>
-    <message>
-      <source>Wärmebedarf nach Szenariojahr</source>
-      <translation>Heat demand by scenario year</translation>
     </message>
     <message>
       <source>Bitte eine Gebäude- und eine Straßenebene wählen.</source>
@@ -2843,6 +2866,10 @@ Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get 
     <message>
       <source>Wärmebedarf (MWh/a)</source>
       <translation>Heat demand (MWh/a)</translation>
+    </message>
+    <message>
+      <source>Baublöcke</source>
+      <translation>Blocks</translation>
     </message>
     <message>
       <source>Rasterweite ohne Baublöcke (m)</source>
