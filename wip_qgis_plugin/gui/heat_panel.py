@@ -38,8 +38,8 @@ class HeatPlanningDock(AlgorithmDock):
         table.setHorizontalHeaderLabels([tr("Eignungsstufe (§ 19 WPG)"), tr("Gebiete"), "ha",
                                          tr("Wärmebedarf MWh/a")])
         table.verticalHeader().setVisible(False)
-        table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
-                               + 4 * table.verticalHeader().defaultSectionSize() + 4)  # the four levels, no scrolling
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height()
+                             + 4 * table.verticalHeader().defaultSectionSize() + 4)  # the four levels, no scrolling
         self.chart = BarChart(self.body)
         form.chartLayout.addWidget(self.chart)
         form.runButton.clicked.connect(self.run)
