@@ -78,3 +78,14 @@ def test_missing_sites_are_named(dock):
     dock.form.sitesCombo.setLayer(None)
     dock.run()
     assert not dock.is_running() and "Flächenebene" in dock.form.headlineLabel.text()
+
+
+def test_windpowerlib_types_are_listed_once_the_dock_is_shown(dock):
+    pytest.importorskip("windpowerlib")
+    from wip_qgis_plugin.core.wind_energy import windpowerlib_types
+
+    combo = dock.form.turbineCombo
+    before = combo.count()
+    dock.visibilityChanged.emit(True)
+    dock.visibilityChanged.emit(True)  # shown again: not listed twice
+    assert combo.count() - before == len(windpowerlib_types()) > 0

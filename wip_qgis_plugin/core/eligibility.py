@@ -160,7 +160,7 @@ def _check_crs(frame: gpd.GeoDataFrame, what: str) -> None:
                                   "KBS wie EPSG:25832.").format(what=what, crs=frame.crs.to_string()))
 
 
-def _polygonal(geometries: np.ndarray) -> np.ndarray:
+def polygonal(geometries: np.ndarray) -> np.ndarray:
     """Valid polygonal geometries (repaired, collections reduced to their polygons); None where nothing is left."""
     geometries = np.asarray(geometries, dtype=object).copy()
     present = ~shapely.is_missing(geometries)
@@ -189,7 +189,7 @@ def _study_areas(study: gpd.GeoDataFrame, id_field: str | None, messages: list[s
     if kinds and not kinds & {3, 6, 7}:
         raise EligibilityError(tr("Das Untersuchungsgebiet muss aus Flächen bestehen, nicht aus Linien oder "
                                   "Punkten."))
-    geometries = _polygonal(raw)
+    geometries = polygonal(raw)
     skipped = int(sum(g is None for g in geometries))
     if skipped == len(geometries):
         raise EligibilityError(tr("Das Untersuchungsgebiet enthält keine gültige Fläche."))
@@ -240,7 +240,7 @@ def _zone(criterion: Criterion, distance: float, geometries: np.ndarray, message
     """The criterion's land from its candidate features: buffered and unioned (safe to run in a thread)."""
     label = criterion.label_text()
     if criterion.rule == OUTSIDE:
-        hosts = _polygonal(geometries)
+        hosts = polygonal(geometries)
         hosts = hosts[hosts != None]  # noqa: E711 - element-wise on an object array
         if len(geometries) and not len(hosts):
             raise EligibilityError(tr("{criterion}: die Regel verlangt Flächen, die Ebene enthält keine.").format(
@@ -249,7 +249,7 @@ def _zone(criterion: Criterion, distance: float, geometries: np.ndarray, message
                      hosts if criterion.max_cover_share else None)
     if distance > 0:
         return _Zone(criterion, distance, _union_of_buffers(geometries, distance))
-    shapes = _polygonal(geometries)
+    shapes = polygonal(geometries)
     dropped = int(sum(g is None for g in shapes))
     if dropped:
         messages.append(tr("{criterion}: {count} Linien/Punkte ohne Abstand haben keine Fläche und bleiben "

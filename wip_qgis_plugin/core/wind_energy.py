@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -95,22 +96,32 @@ def make_turbine(turbine_id: str, label: str, rated_kw: float, rotor_m: float, h
                        status)
 
 
-def windpowerlib_turbine(turbine_type: str, hub_m: float | None = None) -> TurbineType:
-    """A type from windpowerlib's bundled turbine library (e.g. "E-126/4200"); its hub height is the planner's
-    or, when not given, the middle of its known hub heights."""
+@cache
+def windpowerlib_types() -> dict[str, str]:
+    """windpowerlib's turbine types with a power curve and their manufacturers; empty without the package."""
     try:
-        from windpowerlib import WindTurbine, get_turbine_types
+        from windpowerlib import get_turbine_types
+    except ImportError:
+        return {}
+    known = get_turbine_types(turbine_library="local", print_out=False)
+    curves = known[known["has_power_curve"].astype(bool)]
+    return dict(zip(curves["turbine_type"], curves["manufacturer"]))
+
+
+def windpowerlib_turbine(turbine_type: str, hub_m: float | None = None) -> TurbineType:
+    """A type from windpowerlib's bundled turbine library (e.g. "E-126/4200") at the planner's hub height, or else
+    at 100 m."""
+    try:
+        from windpowerlib import WindTurbine
     except ImportError as error:
         raise WindError(tr("Der Anlagentyp „{type}“ braucht das Python-Paket windpowerlib (pip install "
                            "windpowerlib).").format(type=turbine_type)) from error
-    known = get_turbine_types(turbine_library="local", print_out=False)
-    row = known[(known["turbine_type"] == turbine_type) & known["has_power_curve"].astype(bool)]
-    if row.empty:
+    if turbine_type not in windpowerlib_types():
         raise WindError(tr("windpowerlib kennt keinen Anlagentyp „{type}“ mit Leistungskurve.").format(
             type=turbine_type))
     turbine = WindTurbine(hub_height=hub_m or 100.0, turbine_type=turbine_type)
     curve = turbine.power_curve
-    label = f"{row.iloc[0]['manufacturer']} {turbine_type}"
+    label = f"{windpowerlib_types()[turbine_type]} {turbine_type}"
     return make_turbine(WINDPOWERLIB_PREFIX + turbine_type, label, turbine.nominal_power / 1000.0,
                         float(turbine.rotor_diameter), float(hub_m or 100.0), curve["wind_speed"].to_numpy(),
                         curve["value"].to_numpy() / 1000.0, "windpowerlib, oedb turbine library", "secondary",

@@ -99,8 +99,9 @@ def place_turbines(polygons: np.ndarray, spacing: Spacing, rotor_m: float, rotor
         # widened by a hair so that a tower computed onto the boundary stays on it (and a line becomes an area)
         region = shapely.buffer(spacing.geometry_to_frame(area), EDGE_TOLERANCE, join_style="mitre")
         shapely.prepare(region)
-        baseline[index] = len(_plain_grid(region, taken))
-        u, v = _best_layout(region, taken)
+        grid = _plain_grid(region, taken)
+        baseline[index] = len(grid)
+        u, v = _best_layout(region, taken, grid)
         taken.add(u, v)
         x, y = spacing.from_frame(u, v)
         xs.append(x)
@@ -152,12 +153,11 @@ def _inside(region, u, v) -> np.ndarray:
     return shapely.intersects_xy(region, u, v)
 
 
-def _best_layout(region, taken: _Taken) -> tuple[np.ndarray, np.ndarray]:
-    candidates = [_plain_grid(region, taken), _greedy(region, taken, np.empty((0, 2)))]
-    best_lattice = _best_lattice(region, taken)
-    candidates.append(best_lattice)
-    best = max(candidates, key=len)
-    topped = _greedy(region, taken, best)
+def _best_layout(region, taken: _Taken, grid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The most turbines of the plain ``grid``, a greedy fill and the best lattice, topped up greedily."""
+    candidates = _fill_candidates(region, taken)
+    best = max([grid, _greedy(candidates, np.empty((0, 2))), _best_lattice(region, taken)], key=len)
+    topped = _greedy(candidates, best)
     return topped[:, 0], topped[:, 1]
 
 
@@ -214,9 +214,9 @@ def _best_lattice(region, taken: _Taken) -> np.ndarray:
     return best
 
 
-def _greedy(region, taken: _Taken, start: np.ndarray) -> np.ndarray:
-    """``start`` topped up with every candidate point that keeps its distance: boundary points first (corners hold
-    turbines a lattice misses), then a fine grid row by row."""
+def _fill_candidates(region, taken: _Taken) -> np.ndarray:
+    """Where a greedy fill may put a turbine: boundary points first (corners hold turbines a lattice misses), then a
+    fine grid row by row; none closer than a spacing to a turbine placed before."""
     boundary = shapely.segmentize(shapely.boundary(region), BOUNDARY_STEP)
     edge = shapely.get_coordinates(boundary)
     minu, minv, maxu, maxv = shapely.bounds(region)
@@ -224,7 +224,11 @@ def _greedy(region, taken: _Taken, start: np.ndarray) -> np.ndarray:
     grid = np.column_stack([gu.ravel(), gv.ravel()])
     grid = grid[_inside(region, grid[:, 0], grid[:, 1])]
     candidates = np.vstack([edge, grid])
-    candidates = candidates[taken.free(candidates[:, 0], candidates[:, 1])]
+    return candidates[taken.free(candidates[:, 0], candidates[:, 1])]
+
+
+def _greedy(candidates: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """``start`` topped up, in order, with every candidate that keeps its distance to those chosen."""
     chosen = [tuple(point) for point in start]
     cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
     for point in chosen:

@@ -1,5 +1,6 @@
 """A dock whose form runs WIP Processing algorithms in the background, one at a time: the task, its progress, cancel,
 and the algorithm's own message when it fails. The form has runButton, cancelButton, progressBar and headlineLabel."""
+from __future__ import annotations
 
 from qgis.core import (
     QgsApplication,
@@ -41,8 +42,9 @@ class AlgorithmDock(QgsDockWidget):
         combo.setLayer(layer)
         self.suggested[combo.objectName()] = layer.id()
 
-    def start_algorithm(self, algorithm_id: str, parameters: dict, finished, message: str = "") -> None:
-        """Run ``algorithm_id`` as a task; ``finished(ok, results)`` is called in the GUI thread afterwards."""
+    def start_algorithm(self, algorithm_id: str, parameters: dict, finished, message: str | None = "") -> None:
+        """Run ``algorithm_id`` as a task; ``finished(ok, results)`` is called in the GUI thread afterwards. The
+        headline shows ``message`` (by default that the computation runs); None leaves it as it is."""
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
@@ -52,7 +54,8 @@ class AlgorithmDock(QgsDockWidget):
         self.task.executed.connect(finished)
         self.set_running(True)
         self.form.progressBar.setValue(0)
-        self.form.headlineLabel.setText(message or tr("Berechnung läuft …"))
+        if message is not None:
+            self.form.headlineLabel.setText(message or tr("Berechnung läuft …"))
         QgsApplication.taskManager().addTask(self.task)
 
     def set_running(self, running: bool) -> None:

@@ -102,7 +102,7 @@ class BalanceDock(AlgorithmDock):
     # -- balance ---------------------------------------------------------------------------------------------------
 
     def run(self) -> None:
-        if self.task is not None:
+        if self.is_running():
             return
         form = self.form
         municipality, statistics = form.municipalityCombo.currentLayer(), form.statisticsCombo.currentLayer()
@@ -188,7 +188,7 @@ class BalanceDock(AlgorithmDock):
 
     def write_report(self, html_path: str) -> None:
         """The Zukunftsprofil as HTML and PDF next to it, from the balance and the steps' results in the project."""
-        if self.task is not None or not self.results:
+        if self.is_running() or not self.results:
             return
         html_path = str(Path(html_path).with_suffix(".html"))
         self.report_paths = (html_path, str(Path(html_path).with_suffix(".pdf")))
@@ -207,14 +207,13 @@ class BalanceDock(AlgorithmDock):
                 parameters[name] = layers[0]
         if self.form.allocationCombo.currentLayer() is not None:
             parameters["ALLOCATION"] = self.form.allocationCombo.currentLayer()
-        self.form.reportLabel.clear()
-        self.start_algorithm("wip:futureprofile", parameters, self._report_finished,
-                             tr("Zukunftsprofil wird geschrieben …"))
+        self.form.reportLabel.setText(tr("Zukunftsprofil wird geschrieben …"))
+        self.start_algorithm("wip:futureprofile", parameters, self._report_finished, message=None)
 
     def _report_finished(self, ok: bool, _results: dict) -> None:
         if not self.algorithm_succeeded(ok):
+            self.form.reportLabel.clear()
             return
-        self._show_balance()  # the headline again
         html_path, pdf_path = self.report_paths
         self.form.reportLabel.setText(tr('Zukunftsprofil: <a href="{html}">{html_name}</a>, <a href="{pdf}">'
                                          '{pdf_name}</a>').format(html=Path(html_path).as_uri(),

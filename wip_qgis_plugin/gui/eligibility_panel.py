@@ -97,7 +97,7 @@ class EligibilityDock(AlgorithmDock):
         is_wind = self.catalog is not None and self.catalog.technology == "wind"
         self.form.hubHeightSpin.setEnabled(is_wind)
         self.form.rotorSpin.setEnabled(is_wind)
-        self.form.runButton.setEnabled(self.catalog is not None and self.task is None)
+        self.set_running(self.is_running())
         self.refresh_layers()
 
     def _vector_layers(self) -> list[QgsVectorLayer]:
@@ -201,7 +201,7 @@ class EligibilityDock(AlgorithmDock):
     # -- run -------------------------------------------------------------------------------------------------------
 
     def run(self) -> None:
-        if self.task is not None or self.catalog is None:
+        if self.is_running() or self.catalog is None:
             return
         if self.form.studyAreaCombo.currentLayer() is None:
             self.form.headlineLabel.setText(tr("Bitte ein Untersuchungsgebiet (Flächenebene) wählen."))

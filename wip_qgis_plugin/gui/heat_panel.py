@@ -71,13 +71,14 @@ class HeatPlanningDock(AlgorithmDock):
             form.headlineLabel.setText(tr("Bitte eine Gebäude- und eine Straßenebene wählen."))
             return
         blocks, network = form.blocksCombo.currentLayer(), form.networkCombo.currentLayer()
+        rate, depth, cell = form.rateSpin.value(), form.depthSpin.value(), form.cellSpin.value()  # as clicked
         self.results = {}
         self.steps = [
             ("demand", "wip:heatdemand", lambda _results: {
-                "BUILDINGS": buildings, "RENOVATION_RATE": form.rateSpin.value(),
-                "RENOVATION_DEPTH": form.depthSpin.value(), "OUTPUT": "TEMPORARY_OUTPUT"}),
+                "BUILDINGS": buildings, "RENOVATION_RATE": rate, "RENOVATION_DEPTH": depth,
+                "OUTPUT": "TEMPORARY_OUTPUT"}),
             ("density", "wip:heatdensity", lambda results: dict({
-                "BUILDINGS": results["demand"]["OUTPUT"], "STREETS": streets, "CELL_SIZE": form.cellSpin.value(),
+                "BUILDINGS": results["demand"]["OUTPUT"], "STREETS": streets, "CELL_SIZE": cell,
                 # the planner's own maps: all values, so that every block is classified on its real density;
                 # the field "published" says which rows may leave the office (§ 10 Abs. 2 WPG)
                 "INTERNAL": True, "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT", "STREETS_OUTPUT": "TEMPORARY_OUTPUT"},

@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem
 
 from ..core.i18n import tr
 from ..core.pv_yield import load_pv_types
-from ..core.wind_energy import DEFAULT_TURBINE_ID, WINDPOWERLIB_PREFIX, load_turbine_types
+from ..core.wind_energy import DEFAULT_TURBINE_ID, WINDPOWERLIB_PREFIX, load_turbine_types, windpowerlib_types
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.pv_yield import PV_TYPE_IDS
 from ..qgis_io.layers import is_null
@@ -46,8 +46,6 @@ class YieldDock(AlgorithmDock):
         for turbine_id, turbine in load_turbine_types().items():
             form.turbineCombo.addItem(turbine.label, turbine_id)
         form.turbineCombo.setCurrentIndex(form.turbineCombo.findData(DEFAULT_TURBINE_ID))
-        for turbine_id in _windpowerlib_types():
-            form.turbineCombo.addItem(f"windpowerlib: {turbine_id}", WINDPOWERLIB_PREFIX + turbine_id)
         pv_types = load_pv_types().types
         for type_id in PV_TYPE_IDS:
             form.pvTypeCombo.addItem(pv_types[type_id].label_text(), type_id)
@@ -57,6 +55,7 @@ class YieldDock(AlgorithmDock):
                                         + rows * form.siteTable.verticalHeader().defaultSectionSize() + 4)
 
         form.runButton.clicked.connect(self.run)
+        self.visibilityChanged.connect(self._add_windpowerlib_types)
         form.siteTable.cellDoubleClicked.connect(self.zoom_to_site)
         QgsProject.instance().layersAdded.connect(self.suggest_layers)
         self.suggest_layers()
@@ -74,13 +73,22 @@ class YieldDock(AlgorithmDock):
             if found[key]:
                 self.suggest(combo, project.mapLayersByName(found[key][0])[-1])  # the newest of equal names
 
+    def _add_windpowerlib_types(self, visible: bool) -> None:
+        """windpowerlib's turbine library, listed when the dock is first shown: reading it would slow QGIS's
+        start-up."""
+        combo = self.form.turbineCombo
+        if not visible or combo.findData(WINDPOWERLIB_PREFIX, flags=Qt.MatchFlag.MatchStartsWith) >= 0:
+            return
+        for turbine_id in windpowerlib_types():
+            combo.addItem(f"windpowerlib: {turbine_id}", WINDPOWERLIB_PREFIX + turbine_id)
+
     # -- run -------------------------------------------------------------------------------------------------------
 
     def is_wind(self) -> bool:
         return self.form.technologyTabs.currentIndex() == WIND_TAB
 
     def run(self) -> None:
-        if self.task is not None:
+        if self.is_running():
             return
         sites = self.form.sitesCombo.currentLayer()
         if sites is None:
@@ -133,16 +141,21 @@ class YieldDock(AlgorithmDock):
             project.addMapLayer(turbines, False)
             group.insertLayer(0, turbines)
         self.sites_layer = sites
-        self._show_table(sites, wind)
-        self.form.headlineLabel.setText(self._headline(results, sites, wind))
+        sites.willBeDeleted.connect(self._sites_deleted)
+        rows = sorted(sites.getFeatures(), key=lambda feature: -(feature["gwh_a"] or 0.0))
+        self._show_table(rows, wind)
+        self.form.headlineLabel.setText(self._headline(results, rows, wind))
+
+    def _sites_deleted(self) -> None:
+        self.sites_layer = None
 
     # -- results ---------------------------------------------------------------------------------------------------
 
-    def _show_table(self, sites, wind: bool) -> None:
+    def _show_table(self, rows: list, wind: bool) -> None:
+        """One row per site, the most productive first."""
         capacity = ("turbines", "mw") if wind else ("usable_ha", "mwp")
         headers = ([tr("Fläche"), tr("Anlagen"), "MW"] if wind else [tr("Fläche"), tr("nutzbar ha"), "MWp"]) + \
             ["GWh/a", tr("Volllaststunden")]
-        rows = sorted(sites.getFeatures(), key=lambda feature: -(feature["gwh_a"] or 0.0))
         table = self.form.siteTable
         table.setSortingEnabled(False)
         table.clear()
@@ -167,20 +180,20 @@ class YieldDock(AlgorithmDock):
         self.chart.set_bars([(_site_label(feature), feature["gwh_a"] or 0.0, colour)
                              for feature in rows[:CHART_SITES]], "GWh/a")
 
-    def _headline(self, results: dict, sites, wind: bool) -> str:
+    def _headline(self, results: dict, rows: list, wind: bool) -> str:
         if wind:
-            existing = sum(feature["existing_n"] or 0 for feature in sites.getFeatures())
-            grid = sum(feature["grid_turbines"] or 0 for feature in sites.getFeatures())
+            existing = sum(feature["existing_n"] or 0 for feature in rows)
+            grid = sum(feature["grid_turbines"] or 0 for feature in rows)
             text = tr("{count} Anlagen, {mw:.1f} MW, {gwh:.1f} GWh/a netto (einfaches Raster: {grid} Anlagen).")\
                 .format(count=results["TURBINE_COUNT"], mw=results["TOTAL_MW"], gwh=results["TOTAL_GWH"], grid=grid)
-            if existing and self.form.repoweringCheck.isChecked():
+            if existing and any(feature["replaced_n"] for feature in rows):  # the run was a repowering
                 text += " " + tr("{count} Bestandsanlagen ersetzt; Nettozuwachs {mw:.1f} MW, {gwh:.1f} GWh/a.").format(
                     count=existing, mw=results["NET_GAIN_MW"], gwh=results["NET_GAIN_GWH"])
             elif existing:
                 text += " " + tr("{count} Bestandsanlagen in oder nahe den Flächen bleiben und halten ihren Abstand.")\
                     .format(count=existing)
             return text
-        co2 = sum(feature["co2_t_a"] or 0.0 for feature in sites.getFeatures())
+        co2 = sum(feature["co2_t_a"] or 0.0 for feature in rows)
         return tr("{mwp:.1f} MWp, {gwh:.1f} GWh/a, {co2:.0f} t CO₂/a vermieden.").format(
             mwp=results["TOTAL_MWP"], gwh=results["TOTAL_GWH"], co2=co2)
 
@@ -202,13 +215,3 @@ def _site_label(feature) -> str:
         if name in names and not is_null(feature[name]) and feature[name] != "":
             return str(feature[name])
     return str(feature.id())
-
-
-def _windpowerlib_types() -> list[str]:
-    """windpowerlib's turbine types with a power curve, when the package is installed."""
-    try:
-        from windpowerlib import get_turbine_types
-    except ImportError:
-        return []
-    known = get_turbine_types(turbine_library="local", print_out=False)
-    return sorted(known.loc[known["has_power_curve"].astype(bool), "turbine_type"])

@@ -40,11 +40,9 @@ from ..core.workflow import POLYGON, find_inputs, normalise, workflow
 from ..core.zoning import KEEP, OBJECTIVES, USES, objective_label, planning_grid, shipped_uses, use_label
 from ..processing_algorithms.zoning_alternatives import (
     FARMLAND_HINTS,
-    TARGET_COLUMNS,
     ZoningAlternativesAlgorithm,
-    default_targets,
 )
-from ..qgis_io.layers import is_null, shapely_geometries, working_crs
+from ..qgis_io.layers import is_null, multipolygon, shapely_geometries, working_crs
 from ..qgis_io.project import apply_style, layer_kind, project_layer_infos
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
@@ -126,19 +124,17 @@ class ZoningDock(AlgorithmDock):
         form.farmlandFieldCombo.setAllowEmptyFieldName(True)
         form.farmlandFieldCombo.setFilters(QgsFieldProxyModel.Filter.Numeric)
         catalog = shipped_uses()
-        defaults = default_targets()
-        for row, use in enumerate(USES):
+        for use in USES:
             label = use_label(use)
+            settings = catalog.uses[use]
             getattr(form, f"eligible{WIDGET_NAMES[use]}Label").setText(label)
             getattr(form, f"target{WIDGET_NAMES[use]}Label").setText(label)
-            _setup_spin(self.target_spins[use], 0.0, 100000.0, " MW" if catalog.uses[use].generates else " ha")
-            _setup_spin(self.share_spins[use], defaults[row * TARGET_COLUMNS + 4], 100.0, " %")
-            _setup_spin(self.cluster_spins[use], defaults[row * TARGET_COLUMNS + 5], 10000.0, " ha")
+            _setup_spin(self.target_spins[use], 0.0, 100000.0, " MW" if settings.generates else " ha")
+            _setup_spin(self.share_spins[use], settings.max_share_pct.value, 100.0, " %")
+            _setup_spin(self.cluster_spins[use], settings.min_cluster_ha.value, 10000.0, " ha")
             form.lockUseCombo.addItem(label, use)
         for objective, check in self.objective_checks.items():
             check.setText(objective_label(objective))
-        form.cancelButton.setEnabled(False)
-        form.progressBar.setValue(0)
 
     def disconnect_project(self) -> None:
         """Called on unload: the project outlives the dock."""
@@ -321,7 +317,7 @@ class ZoningDock(AlgorithmDock):
         features = []
         for number, cell in enumerate(cells, start=1):
             feature = QgsFeature(fields)
-            feature.setGeometry(_qgs_geometry(cell))
+            feature.setGeometry(multipolygon(cell))
             feature.setAttributes([number])
             features.append(feature)
         layer.dataProvider().addFeatures(features)
@@ -440,7 +436,7 @@ class ZoningDock(AlgorithmDock):
         return None
 
     def run(self) -> None:
-        if self.task is not None:
+        if self.is_running():
             return
         missing = self._missing_input()
         if missing:
@@ -661,13 +657,6 @@ def _wind_area_target(study: QgsVectorLayer | None):
 
 def _grid_cells(_task, area, size: float, hexagons: bool) -> list:
     return list(planning_grid(area, size, hexagons))  # a list: QgsTask.fromFunction tests the result's truth
-
-
-def _qgs_geometry(shape) -> QgsGeometry:
-    geometry = QgsGeometry()
-    geometry.fromWkb(shapely.to_wkb(shape))
-    geometry.convertToMultiType()
-    return geometry
 
 
 def _indicator_rows() -> list[tuple[str, str, str, int | None, bool]]:

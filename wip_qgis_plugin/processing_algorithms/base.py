@@ -10,6 +10,7 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
+from ..core.workflow import normalise
 from ..dependencies import install_hint, missing_requirements
 from ..qgis_io.layers import is_null
 
@@ -33,6 +34,19 @@ class WipAlgorithm(QgsProcessingAlgorithm):
         if all(is_null(cell) for cell in cells):
             return []
         return cells
+
+    def chosen_field(self, parameters, name, source, context, feedback, hints) -> str | None:
+        """The field the planner chose for parameter ``name``, or else the first whose normalised name is one of
+        ``hints`` (reported, so the planner sees what was assumed)."""
+        chosen = self.parameterAsString(parameters, name, context)
+        if chosen:
+            return chosen
+        for field in source.fields().names():
+            if normalise(field) in hints:
+                feedback.pushInfo(tr("Feld „{field}“ wird als {role} verwendet.").format(
+                    field=field, role=self.parameterDefinition(name).description()))
+                return field
+        return None
 
     def createInstance(self):  # noqa: N802 - Processing API
         return type(self)()

@@ -18,8 +18,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.heat import SCENARIO_YEARS, HeatError, building_demand, load_typology, scenario_demand
-from ..core.i18n import tr
-from ..core.workflow import normalise
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
 from .base import ResultFields, WipAlgorithm, field_values, numbers
 
@@ -43,18 +41,6 @@ class HeatAlgorithm(WipAlgorithm):
 
     def groupId(self):
         return "heat_planning"
-
-    def chosen_field(self, parameters, name, source, context, feedback) -> str | None:
-        """The field the planner chose for ``name``, or else one whose name is a known hint (reported)."""
-        chosen = self.parameterAsString(parameters, name, context)
-        if chosen:
-            return chosen
-        for field in source.fields().names():
-            if normalise(field) in FIELD_HINTS.get(name, ()):
-                feedback.pushInfo(tr("Feld „{field}“ wird als {role} verwendet.").format(
-                    field=field, role=self.parameterDefinition(name).description()))
-                return field
-        return None
 
 
 class HeatDemandAlgorithm(HeatAlgorithm):
@@ -127,7 +113,8 @@ class HeatDemandAlgorithm(HeatAlgorithm):
         geometries = shapely_geometries(features, source.sourceCrs(), crs, context)
         geometries = shapely.make_valid(geometries)  # a self-intersecting outline keeps its area
         footprint = np.where(shapely.is_missing(geometries), 0.0, shapely.area(geometries))
-        fields = {name: self.chosen_field(parameters, name, source, context, feedback) for name in FIELD_HINTS}
+        fields = {name: self.chosen_field(parameters, name, source, context, feedback, hints)
+                  for name, hints in FIELD_HINTS.items()}
         try:
             typology = load_typology()
             result = building_demand(

@@ -25,7 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import pv_yield
-from ..core.i18n import localised, tr
+from ..core.i18n import localised
 from ..core.pv_yield import (
     PvYieldError,
     YieldSource,
@@ -181,7 +181,8 @@ class PvYieldAlgorithm(YieldAlgorithm):
         sites = shapely.make_valid(sites)  # a self-intersecting outline keeps its area
         ids = [feature.id() for feature in features]
         water = self._water_bodies(parameters, context, feedback, pv_type, crs)
-        cover_field = self._cover_limit_field(parameters, source, context, feedback)
+        cover_field = self.chosen_field(parameters, self.COVER_LIMIT_FIELD, source, context, feedback,
+                                        (COVER_LIMIT_HINT,))
         try:
             yields = self._yields(parameters, context, feedback, source, features, sites, crs, pv_type, weather_file)
             result = pv_potential(pv_type, sites, co2, setback, water,
@@ -225,19 +226,6 @@ class PvYieldAlgorithm(YieldAlgorithm):
             return None
         frame = source_to_gdf(water_source, crs, context, feedback, fields=[])
         return np.asarray(frame.geometry.values, dtype=object)
-
-    def _cover_limit_field(self, parameters, source, context, feedback) -> str | None:
-        """The chosen field, or else the field wip:eligibility writes (reported)."""
-        chosen = self.parameterAsString(parameters, self.COVER_LIMIT_FIELD, context)
-        if chosen:
-            return chosen
-        index = source.fields().lookupField(COVER_LIMIT_HINT)
-        if index < 0:
-            return None
-        name = source.fields().at(index).name()
-        feedback.pushInfo(tr("Feld „{field}“ wird als {role} verwendet.").format(
-            field=name, role=self.parameterDefinition(self.COVER_LIMIT_FIELD).description()))
-        return name
 
     def _yields(self, parameters, context, feedback, source, features, sites, crs, pv_type,
                 weather_file) -> tuple[YieldSource, ...]:

@@ -31,6 +31,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.eligibility import polygonal
 from ..core.i18n import tr
 from ..core.wind_energy import (
     DEFAULT_TURBINE_ID,
@@ -42,7 +43,6 @@ from ..core.wind_energy import (
     windpowerlib_turbine,
 )
 from ..core.wind_park import ExistingTurbines, WindResource, plan_wind_park
-from ..core.workflow import normalise
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, transform_points, working_crs
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, field_values, numbers
@@ -207,8 +207,7 @@ class WindLayoutAlgorithm(YieldAlgorithm):
             raise QgsProcessingException(self.tr("Die Flächenebene enthält keine Objekte."))
         crs = working_crs(source)
         report_reprojection(source, crs, feedback)
-        geometries = shapely.make_valid(shapely_geometries(features, source.sourceCrs(), crs, context))
-        polygons = np.array([_polygonal(geometry) for geometry in geometries], dtype=object)
+        polygons = polygonal(shapely_geometries(features, source.sourceCrs(), crs, context))
         if all(polygon is None for polygon in polygons):
             raise QgsProcessingException(self.tr("Keine der Flächen hat eine gültige Polygongeometrie."))
         return source, features, crs, polygons
@@ -223,9 +222,8 @@ class WindLayoutAlgorithm(YieldAlgorithm):
         points = np.array([None if p is None or p.is_empty else shapely.get_point(p, 0) if p.geom_type ==
                            "MultiPoint" else p for p in points], dtype=object)
         values = []
-        for name in EXISTING_HINTS:
-            field = self.parameterAsString(parameters, name, context) or next(
-                (f for f in source.fields().names() if normalise(f) in EXISTING_HINTS[name]), None)
+        for name, hints in EXISTING_HINTS.items():
+            field = self.chosen_field(parameters, name, source, context, feedback, hints)
             if field is None:
                 feedback.pushWarning(self.tr("Bestand: kein Feld für {what} gefunden; deren Ertrag bleibt offen.")
                                      .format(what=self.parameterDefinition(name).description()))
@@ -359,16 +357,6 @@ class WindLayoutAlgorithm(YieldAlgorithm):
             "TURBINE_COUNT": int(totals.turbines.sum()), "TOTAL_MW": float(totals.mw.sum()),
             "TOTAL_GWH": float(totals.gwh.sum()), "NET_GAIN_MW": float(totals.net_gain_mw.sum()),
             "NET_GAIN_GWH": float(totals.net_gain_gwh.sum())}
-
-
-def _polygonal(geometry):
-    """The polygon parts of a geometry (None when it has none)."""
-    if geometry is None or geometry.is_empty:
-        return None
-    parts = [part for part in shapely.get_parts(geometry) if part.geom_type == "Polygon" and part.area > 0]
-    if not parts and geometry.geom_type == "GeometryCollection":
-        return None
-    return shapely.union_all(parts) if parts else None
 
 
 def _site_ids(features) -> list[str]:

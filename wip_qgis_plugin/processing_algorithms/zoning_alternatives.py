@@ -11,7 +11,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -46,7 +45,7 @@ from ..core.zoning import (
     use_label,
     zoning_alternatives,
 )
-from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from ..qgis_io.layers import multipolygon, optional_float, report_reprojection, shapely_geometries, working_crs
 from .base import WipAlgorithm, field_values, numbers
 
 TARGET_COLUMNS = 6  # use, min MW, min GWh/a, min ha, max % of the municipality, min cluster ha
@@ -306,10 +305,10 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
         score = np.full((count, len(USES)), np.nan)
         mw_per_ha = np.full((count, len(USES)), np.nan)
         gwh_per_mw = np.full((count, len(USES)), np.nan)
+        shapes = {use: self._polygons(parameters, self.ELIGIBLE[use], context, crs, feedback)[0] for use in USES}
         for position, use in enumerate(USES):
-            polygons, _ = self._polygons(parameters, self.ELIGIBLE[use], context, crs, feedback)
-            if polygons is not None:
-                eligible[:, position] = overlap_share(geometries, polygons) * area_ha
+            if shapes[use] is not None:
+                eligible[:, position] = overlap_share(geometries, shapes[use]) * area_ha
         for use, name in self.SCORE.items():
             polygons, features = self._polygons(parameters, name, context, crs, feedback)
             if polygons is None:
@@ -333,15 +332,15 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                 hours = np.where(mw > 0, gwh / mw, np.nan)
             mw_per_ha[:, USES.index(use)] = weighted_mean(geometries, polygons, density)
             gwh_per_mw[:, USES.index(use)] = weighted_mean(geometries, polygons, hours)
-        return eligible, score, mw_per_ha, gwh_per_mw
+        return eligible, score, mw_per_ha, gwh_per_mw, shapes
 
     def _prime(self, parameters, context, crs, feedback, geometries, area_ha):
         polygons, features = self._polygons(parameters, self.FARMLAND, context, crs, feedback)
         if polygons is None:
             return np.zeros(len(geometries))
-        field = self.parameterAsString(parameters, self.FARMLAND_FIELD, context) or next(
-            (name for name in (features[0].fields().names() if features else []) if normalise(name) in FARMLAND_HINTS),
-            None)
+        field = self.chosen_field(parameters, self.FARMLAND_FIELD,
+                                  self.parameterAsSource(parameters, self.FARMLAND, context), context, feedback,
+                                  FARMLAND_HINTS)
         if field is None:
             raise QgsProcessingException(self.tr("Für die Landwirtschaftsflächen bitte das Feld der Ackerzahl wählen."))
         values = numbers(features, field, self.tr("Ackerzahl"))
@@ -354,8 +353,8 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
         crs, area, geometries, features, ids, lock_in, lock_out = self._units(parameters, context, feedback)
         area_ha = shapely.area(geometries) / 1e4
         municipality_ha = shapely.area(area) / 1e4
-        eligible, score, mw_per_ha, gwh_per_mw = self._per_use(parameters, context, crs, feedback, geometries,
-                                                               area_ha)
+        eligible, score, mw_per_ha, gwh_per_mw, eligible_shapes = self._per_use(parameters, context, crs, feedback,
+                                                                                geometries, area_ha)
         if not eligible.any() and not any(lock_in):
             feedback.pushWarning(self.tr("Keine Flächenkulisse gegeben oder keine Einheit geeignet."))
         prime = self._prime(parameters, context, crs, feedback, geometries, area_ha)
@@ -394,8 +393,6 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                                              "{reason}").format(target=shortfall.target, reached=shortfall.reached,
                                                                 short=shortfall.short, unit=shortfall.unit,
                                                                 reason=shortfall.reason))
-        eligible_shapes = {use: self._polygons(parameters, self.ELIGIBLE[use], context, crs, feedback)[0]
-                           for use in USES}
         outputs = {
             self.ALLOCATION: self._write_allocation(parameters, context, crs, units, result, eligible_shapes),
             self.INDICATORS: self._write_indicators(parameters, context, result, figures),
@@ -428,7 +425,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                         units.area_ha[unit] * (1 - 1e-6):
                     shape = shapely.intersection(shape, unions[use])  # the eligible part the use is given
                 feature = QgsFeature(fields)
-                feature.setGeometry(_geometry(shape))
+                feature.setGeometry(multipolygon(shape))
                 score = units.score[unit, USES.index(use)]
                 feature.setAttributes([units.ids[unit], number, alternative.name,
                                        objective_label(alternative.objective), use, use_label(use),
@@ -471,7 +468,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
         out = []
         for unit, shape in enumerate(units.geometries):
             feature = QgsFeature(fields)
-            feature.setGeometry(_geometry(shape))
+            feature.setGeometry(multipolygon(shape))
             chosen = frequency[unit]
             top = int(np.argmax(chosen))
             feature.setAttributes([units.ids[unit], float(units.area_ha[unit])] + [float(v) for v in chosen]
@@ -488,12 +485,3 @@ def _fields(spec) -> QgsFields:
     for name, kind in spec:
         fields.append(QgsField(name, kind))
     return fields
-
-
-def _geometry(shape) -> QgsGeometry:
-    """A multipolygon of the polygon parts of ``shape`` (an intersection may add lines and points)."""
-    parts = [part for part in shapely.get_parts(shape) if part.geom_type == "Polygon"]
-    geometry = QgsGeometry()
-    geometry.fromWkb(shapely.to_wkb(shapely.multipolygons(parts) if parts else shapely.MultiPolygon()))
-    geometry.convertToMultiType()
-    return geometry

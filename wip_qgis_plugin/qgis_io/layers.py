@@ -25,6 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
+from ..core.eligibility import polygonal
 from ..core.i18n import tr
 
 WORKING_CRS = "EPSG:25832"
@@ -160,6 +161,21 @@ def _sink_value(value):
     return value
 
 
+def multi_geometry(wkb: bytes) -> QgsGeometry:
+    """A QGIS geometry from WKB, promoted to its multi-part type (sinks are declared multi-part)."""
+    geometry = QgsGeometry()
+    geometry.fromWkb(wkb)
+    geometry.convertToMultiType()
+    return geometry
+
+
+def multipolygon(shape) -> QgsGeometry:
+    """The polygon parts of a shapely geometry as a QGIS multipolygon (an intersection may add lines and points);
+    empty when it has none."""
+    polygons = polygonal(np.array([shape], dtype=object))[0]
+    return multi_geometry(shapely.to_wkb(polygons if polygons is not None else shapely.MultiPolygon()))
+
+
 def write_frame(frame: pd.DataFrame, sink, feedback=None) -> int:
     """Write the rows of ``frame`` (with geometry if it is a GeoDataFrame) to ``sink``; returns the count."""
     has_geometry = isinstance(frame, gpd.GeoDataFrame)
@@ -170,10 +186,7 @@ def write_frame(frame: pd.DataFrame, sink, feedback=None) -> int:
             break
         feature = QgsFeature()
         if has_geometry and wkbs[index] is not None:
-            geometry = QgsGeometry()
-            geometry.fromWkb(wkbs[index])
-            geometry.convertToMultiType()  # sinks are declared multi-part; single parts are promoted
-            feature.setGeometry(geometry)
+            feature.setGeometry(multi_geometry(wkbs[index]))
         feature.setAttributes([_sink_value(value) for value in values])
         if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(tr("Das Ergebnis konnte nicht geschrieben werden."))
