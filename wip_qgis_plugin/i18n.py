@@ -16,6 +16,16 @@ def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def load_translator(language: str) -> QTranslator | None:
+    """The plugin's translation into ``language`` (English for a language not translated yet); None when its .qm
+    cannot be loaded."""
+    qm_file = I18N_DIR / f"wip_{language}.qm"
+    if not qm_file.exists():
+        qm_file = I18N_DIR / "wip_en.qm"
+    translator = QTranslator()
+    return translator if translator.load(str(qm_file)) else None
+
+
 class PluginTranslator:
     """Loads the plugin's translation for the QGIS UI language and removes it again on unload."""
 
@@ -27,15 +37,12 @@ class PluginTranslator:
         core_i18n.set_translator(translate, language)
         if language == "de":
             return
-        qm_file = I18N_DIR / f"wip_{language}.qm"
-        if not qm_file.exists():
-            qm_file = I18N_DIR / "wip_en.qm"  # any language we have not translated yet falls back to English
-        translator = QTranslator()
-        if translator.load(str(qm_file)):
+        translator = load_translator(language)
+        if translator is not None:
             QCoreApplication.installTranslator(translator)
             self._translator = translator
         else:
-            log.warning(f"Übersetzungsdatei {qm_file} konnte nicht geladen werden; das Plugin bleibt deutsch.")
+            log.warning(f"Die Übersetzung „{language}“ konnte nicht geladen werden; das Plugin bleibt deutsch.")
 
     def remove(self) -> None:
         if self._translator is not None:

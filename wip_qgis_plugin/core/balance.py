@@ -11,7 +11,6 @@ number used is listed with its source as an assumption.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import numpy as np
 
 from .heat import SCENARIO_YEARS, load_typology, scenario_demand
 from .i18n import localised, tr
-from .json_reader import JsonReader
+from .json_reader import STATUSES, JsonReader
 
 DEFAULTS_FILE = Path(__file__).resolve().parent.parent / "resources" / "balance" / "balance_defaults.json"
 SECTORS = ("haushalte", "gewerbe", "industrie", "kommune")
@@ -54,15 +53,8 @@ class Defaults:
     """The balance defaults file, read with precise errors; every value read is remembered as an assumption."""
 
     def __init__(self, path: Path = DEFAULTS_FILE):
-        path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BalanceError(tr("{file}: Vorgaben der Bilanz können nicht gelesen werden ({error}).").format(
-                file=path.name, error=error)) from error
-        self.reader = JsonReader(data, path.name, BalanceError)
-        if self.reader.text("format") != "wip-balance-defaults":
-            self.reader.fail("format", tr("„{format}“ erwartet").format(format="wip-balance-defaults"))
+        self.reader = JsonReader.open(path, "wip-balance-defaults", BalanceError, tr(
+            "{file}: Vorgaben der Bilanz können nicht gelesen werden ({error})."))
         self.method = localised(self.reader.bilingual("method"))
         self.used: dict[str, Assumption] = {}
 
@@ -70,12 +62,9 @@ class Defaults:
         reader = self.reader
         for key in path:
             reader = reader.child(key)
-        value = reader.number("value")
-        if value < 0:
-            reader.fail("value", tr("Wert ≥ 0 erwartet"))
+        value = reader.bounded("value", 0.0)
         self.used.setdefault(topic, Assumption(topic, value, unit, reader.get("legal_basis", str),
-                                               reader.text("source"), reader.choice("status", (
-                                                   "checked", "secondary", "unchecked"))))
+                                               reader.text("source"), reader.choice("status", STATUSES)))
         return value
 
 

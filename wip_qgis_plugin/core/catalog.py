@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .i18n import localised, tr
-from .json_reader import JsonReader
+from .json_reader import STATUSES, JsonReader
 from .workflow import LINE, POINT, POLYGON, normalise
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "catalogs"
@@ -32,7 +32,6 @@ TYPES = (HARD, SOFT, WEIGHING, PRIVILEGED)
 # inside the features (e.g. floating PV only on artificial lakes, 40 m from the shore).
 BUFFER, OUTSIDE = "buffer", "outside"
 RULES = (BUFFER, OUTSIDE)
-STATUSES = ("checked", "secondary", "unchecked")
 GEOMETRIES = (POLYGON, LINE, POINT, "any")
 TECHNOLOGIES = ("wind", "pv_ground", "agri_pv", "floating_pv", "commerce")
 OPERATORS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
@@ -163,7 +162,7 @@ class Criterion:
 
 def status_label(status: str) -> str:
     return {"checked": tr("geprüft"), "secondary": tr("Sekundärquelle"),
-            "unchecked": tr("ungeprüfter Standardwert")}[status]
+            "unchecked": tr("ungeprüfter Standardwert")}.get(status, status)
 
 
 def type_label(criterion_type: str) -> str:

@@ -11,7 +11,6 @@ Everything works on numpy arrays and shapely geometries in a projected CRS; the 
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,14 +67,8 @@ class Typology:
 
 def load_typology(path: Path = TYPOLOGY_FILE) -> Typology:
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise HeatError(tr("{file}: Typologie kann nicht gelesen werden ({error}).").format(
-            file=path.name, error=error)) from error
-    reader = JsonReader(data, path.name, HeatError)
-    if reader.text("format") != "wip-heat-typology":
-        reader.fail("format", tr("„{format}“ erwartet").format(format="wip-heat-typology"))
+    reader = JsonReader.open(path, "wip-heat-typology", HeatError, tr(
+        "{file}: Typologie kann nicht gelesen werden ({error})."))
     residential = {}
     for building_type in RESIDENTIAL_TYPES:
         row = reader.child("residential").child(building_type)

@@ -5,8 +5,21 @@ import datetime
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from .i18n import tr
+
+STATUSES = ("checked", "secondary", "unchecked")  # how far a number of a data file has been checked
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of a data file with its source and status."""
+
+    value: float
+    source: str
+    status: str
 
 
 class JsonReader:
@@ -16,6 +29,20 @@ class JsonReader:
         if not isinstance(data, dict):
             raise error(tr("{where}: JSON-Objekt erwartet.").format(where=where))
         self.data, self.where, self.error = data, where, error
+
+    @classmethod
+    def open(cls, path: Path, file_format: str, error: type[ValueError], cannot_read: str) -> JsonReader:
+        """The JSON object in file ``path``, checked to be of ``file_format``; ``cannot_read`` (translated, with
+        {file} and {error}) says what could not be read."""
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as problem:
+            raise error(cannot_read.format(file=path.name, error=problem)) from problem
+        reader = cls(data, path.name, error)
+        if reader.text("format") != file_format:
+            reader.fail("format", tr("„{format}“ erwartet").format(format=file_format))
+        return reader
 
     def fail(self, field: str, problem: str):
         raise self.error(tr("{where}, Feld „{field}“: {problem}.").format(where=self.where, field=field,
@@ -50,6 +77,21 @@ class JsonReader:
         if not math.isfinite(value):
             self.fail(field, tr("endliche Zahl erwartet"))
         return float(value)
+
+    def bounded(self, field: str, low: float, high: float | None = None) -> float:
+        """A number from ``low`` to ``high`` (no upper bound when None)."""
+        value = self.number(field)
+        if high is None and value < low:
+            self.fail(field, tr("Wert ≥ {low:g} erwartet").format(low=low))
+        if high is not None and not low <= value <= high:
+            self.fail(field, tr("{value:g} liegt nicht zwischen {low:g} und {high:g}").format(value=value, low=low,
+                                                                                           high=high))
+        return value
+
+    def figure(self, field: str, low: float = 0.0, high: float | None = None) -> Figure:
+        """The object ``field`` holding a number ``value`` (from ``low`` to ``high``), its ``source`` and ``status``."""
+        entry = self.child(field)
+        return Figure(entry.bounded("value", low, high), entry.text("source"), entry.choice("status", STATUSES))
 
     def optional_number(self, field: str) -> float | None:
         return None if self.data.get(field) is None else self.number(field)

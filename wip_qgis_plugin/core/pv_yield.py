@@ -10,8 +10,8 @@ works on numpy arrays and shapely geometries in a projected CRS; the QGIS side l
 from __future__ import annotations
 
 import importlib.util
-import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -19,9 +19,8 @@ import pandas as pd
 import shapely
 from shapely import STRtree
 
-from .catalog import STATUSES, status_label
 from .i18n import localised, tr
-from .json_reader import JsonReader
+from .json_reader import STATUSES, Figure, JsonReader
 
 TYPES_FILE = Path(__file__).resolve().parent.parent / "resources" / "yield" / "pv_types.json"
 FORMAT, FORMAT_VERSION = "wip-pv-types", 1
@@ -37,18 +36,6 @@ HOURS_PER_YEAR = 8760.0
 
 class PvYieldError(ValueError):
     """Input the PV yield cannot work with; the message says what and where."""
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A number of the types file with its source and status (checked, secondary, unchecked)."""
-
-    value: float
-    source: str
-    status: str
-
-    def status_text(self) -> str:
-        return status_label(self.status)
 
 
 @dataclass(frozen=True)
@@ -94,16 +81,15 @@ class PvTypes:
     types: dict[str, PvType]
 
 
+@cache
+def shipped_pv_types() -> PvTypes:
+    return load_pv_types()
+
+
 def load_pv_types(path: Path = TYPES_FILE) -> PvTypes:
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise PvYieldError(tr("{file}: PV-Anlagentypen können nicht gelesen werden ({error}).").format(
-            file=path.name, error=error)) from error
-    reader = JsonReader(data, path.name, PvYieldError)
-    if reader.text("format") != FORMAT:
-        reader.fail("format", tr("„{format}“ erwartet").format(format=FORMAT))
+    reader = JsonReader.open(path, FORMAT, PvYieldError, tr(
+        "{file}: PV-Anlagentypen können nicht gelesen werden ({error})."))
     if reader.number("format_version") != FORMAT_VERSION:
         reader.fail("format_version", tr("Version {version} erwartet").format(version=FORMAT_VERSION))
     types = {}
@@ -116,7 +102,7 @@ def load_pv_types(path: Path = TYPES_FILE) -> PvTypes:
     if not types:
         reader.fail("types", tr("mindestens ein Anlagentyp erwartet"))
     co2 = reader.child("co2_factor_g_kwh")
-    return PvTypes(reader.bilingual("title"), reader.text("version"), _figure(reader, "co2_factor_g_kwh", *CO2_RANGE),
+    return PvTypes(reader.bilingual("title"), reader.text("version"), reader.figure("co2_factor_g_kwh", *CO2_RANGE),
                    co2.text("legal_basis"), co2.bilingual("note"), types)
 
 
@@ -125,30 +111,17 @@ def _pv_type(entry: JsonReader, type_id: str) -> PvType:
     if len(water) == 1:
         entry.fail(water[0], tr("Anteil und Uferabstand gehören zusammen"))
     setup = entry.child("pvlib")
-    pvlib = PvlibSetup(_bounded(setup, "tilt_deg", 0, 90), _bounded(setup, "azimuth_deg", 0, 360),
-                       _bounded(setup, "bifaciality", 0, 1), _bounded(setup, "losses_pct", 0, 100))
+    pvlib = PvlibSetup(setup.bounded("tilt_deg", 0, 90), setup.bounded("azimuth_deg", 0, 360),
+                       setup.bounded("bifaciality", 0, 1), setup.bounded("losses_pct", 0, 100))
     setup.text("source")
     setup.choice("status", STATUSES)
-    return PvType(type_id, entry.bilingual("label"), entry.text("legal_basis"), _figure(entry, "mwp_per_ha", 0.01, 5),
-                  _figure(entry, "setback_m", 0, 500), _figure(entry, "specific_yield_kwh_kwp", *YIELD_RANGE),
-                  _figure(entry, "kwh_kwp_per_kwh_m2", 0.3, 1.5),
-                  _figure(entry, "max_cover_share", 0, 1) if water else None,
-                  _figure(entry, "shore_distance_m", 0, 1000) if water else None,
-                  _figure(entry, "privileged_max_ha", 0, 1000) if "privileged_max_ha" in entry.data else None, pvlib,
+    return PvType(type_id, entry.bilingual("label"), entry.text("legal_basis"), entry.figure("mwp_per_ha", 0.01, 5),
+                  entry.figure("setback_m", 0, 500), entry.figure("specific_yield_kwh_kwp", *YIELD_RANGE),
+                  entry.figure("kwh_kwp_per_kwh_m2", 0.3, 1.5),
+                  entry.figure("max_cover_share", 0, 1) if water else None,
+                  entry.figure("shore_distance_m", 0, 1000) if water else None,
+                  entry.figure("privileged_max_ha", 0, 1000) if "privileged_max_ha" in entry.data else None, pvlib,
                   entry.bilingual("notes"))
-
-
-def _bounded(reader: JsonReader, field: str, low: float, high: float) -> float:
-    value = reader.number(field)
-    if not low <= value <= high:
-        reader.fail(field, tr("{value:g} liegt nicht zwischen {low:g} und {high:g}").format(value=value, low=low,
-                                                                                           high=high))
-    return value
-
-
-def _figure(reader: JsonReader, field: str, low: float, high: float) -> Figure:
-    entry = reader.child(field)
-    return Figure(_bounded(entry, "value", low, high), entry.text("source"), entry.choice("status", STATUSES))
 
 
 # -- potential ---------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .balance import CARRIERS, NEUTRALITY_YEAR, SECTORS, carrier_label, sector_label
 from .balance import GENERATION as GENERATION_SOURCES
 from .catalog import status_label
-from .i18n import localised, tr
+from .i18n import current_translator, tr
 from .zoning import USES, use_label
 
 BALANCE_FIELDS = ("year", "kind", "sector", "carrier", "mwh", "co2_t", "factor_g_kwh", "source")
@@ -61,7 +61,7 @@ class ReportError(ValueError):
 # -- labels and numbers --------------------------------------------------------------------------------------------
 
 def _german() -> bool:
-    return localised({"de": "de", "en": "en"}) == "de"
+    return current_translator()[1] == "de"
 
 
 def format_number(value, decimals: int = 0) -> str:
@@ -82,9 +82,7 @@ def format_date(day: datetime.date) -> str:
 
 
 def status_text(status) -> str:
-    if status in ("checked", "secondary", "unchecked"):
-        return status_label(status)
-    return "–" if status in (None, "") else str(status)
+    return "–" if status in (None, "") else status_label(str(status))
 
 
 def indicator_rows() -> list[tuple[str, str, str, int]]:

@@ -4,7 +4,6 @@ and the energy of a Weibull wind-speed distribution through the power curve, les
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -52,14 +51,8 @@ class TurbineType:
 def load_turbine_types(path: Path = TURBINES_FILE) -> dict[str, TurbineType]:
     """The turbine types of a catalog file by id, checked: a broken file is named with type and field."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise WindError(tr("{file}: Anlagenkatalog kann nicht gelesen werden ({error}).").format(
-            file=path.name, error=error)) from error
-    reader = JsonReader(data, path.name, WindError)
-    if reader.text("format") != "wip-turbine-types":
-        reader.fail("format", tr("„{format}“ erwartet").format(format="wip-turbine-types"))
+    reader = JsonReader.open(path, "wip-turbine-types", WindError, tr(
+        "{file}: Anlagenkatalog kann nicht gelesen werden ({error})."))
     types = {}
     for number, raw in enumerate(reader.get("turbines", list), start=1):
         entry = JsonReader(raw, f"{path.name}, turbines[{number}]", WindError)

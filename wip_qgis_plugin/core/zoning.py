@@ -14,7 +14,6 @@ no worse on the targets, each as unlike the ones before as possible (the least a
 """
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -27,7 +26,7 @@ from scipy.sparse import coo_matrix, csr_matrix, hstack, vstack
 from shapely import STRtree
 
 from .i18n import localised, tr
-from .json_reader import JsonReader
+from .json_reader import Figure, JsonReader
 
 USES_FILE = Path(__file__).resolve().parent.parent / "resources" / "zoning" / "uses.json"
 USES = ("wind", "pv", "agri_pv", "gewerbe", "wohnen")
@@ -37,18 +36,10 @@ NEUTRAL_SCORE = 50.0  # suitability of land no site evaluation has scored
 DIVERSITY_GAP_PCT = 5.0  # optimality gap of the "as different as possible" objective of near-optimal alternatives
 CLUSTER_NEIGHBOURS = 12  # the fewest units counted towards a unit's cluster, the nearest first
 REASON_TIME_LIMIT_S = 10.0  # to find out whether a missed target could be met alone
-STATUSES = ("checked", "secondary", "unchecked")
 
 
 class ZoningError(ValueError):
     """Input the zoning cannot work with; the message says what and where."""
-
-
-@dataclass(frozen=True)
-class Figure:
-    value: float
-    source: str
-    status: str
 
 
 @dataclass(frozen=True)
@@ -78,29 +69,16 @@ class UseCatalog:
 
 def load_uses(path: Path = USES_FILE) -> UseCatalog:
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ZoningError(tr("{file}: Nutzungskatalog kann nicht gelesen werden ({error}).").format(
-            file=path.name, error=error)) from error
-    reader = JsonReader(data, path.name, ZoningError)
-    if reader.text("format") != "wip-zoning-uses":
-        reader.fail("format", tr("„{format}“ erwartet").format(format="wip-zoning-uses"))
+    reader = JsonReader.open(path, "wip-zoning-uses", ZoningError, tr(
+        "{file}: Nutzungskatalog kann nicht gelesen werden ({error})."))
     uses = {}
     for raw in reader.get("uses", list):
         use_id = JsonReader(raw, f"{path.name}, uses", ZoningError).choice("id", USES)
         entry = JsonReader(raw, f"{path.name}, {use_id}", ZoningError)
 
-        def figure(name, entry=entry):
-            part = entry.child(name)
-            value = part.number("value")
-            if value < 0:
-                part.fail("value", tr("Wert ≥ 0 erwartet"))
-            return Figure(value, part.text("source"), part.choice("status", STATUSES))
-
-        uses[use_id] = UseSettings(use_id, entry.bilingual("label"), entry.text("zoning"), figure("mw_per_ha"),
-                                   figure("full_load_h"), figure("farmland_take"), figure("min_cluster_ha"),
-                                   figure("max_share_pct"))
+        uses[use_id] = UseSettings(use_id, entry.bilingual("label"), entry.text("zoning"), entry.figure("mw_per_ha"),
+                                   entry.figure("full_load_h"), entry.figure("farmland_take"),
+                                   entry.figure("min_cluster_ha"), entry.figure("max_share_pct"))
     missing = [use for use in USES if use not in uses]
     if missing:
         reader.fail("uses", tr("es fehlen {uses}").format(uses=", ".join(missing)))

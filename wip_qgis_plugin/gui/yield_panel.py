@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
 from ..core.i18n import tr
-from ..core.pv_yield import load_pv_types
+from ..core.pv_yield import shipped_pv_types
 from ..core.wind_energy import DEFAULT_TURBINE_ID, WINDPOWERLIB_PREFIX, load_turbine_types, windpowerlib_types
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.pv_yield import PV_TYPE_IDS
@@ -46,7 +46,7 @@ class YieldDock(AlgorithmDock):
         for turbine_id, turbine in load_turbine_types().items():
             form.turbineCombo.addItem(turbine.label, turbine_id)
         form.turbineCombo.setCurrentIndex(form.turbineCombo.findData(DEFAULT_TURBINE_ID))
-        pv_types = load_pv_types().types
+        pv_types = shipped_pv_types().types
         for type_id in PV_TYPE_IDS:
             form.pvTypeCombo.addItem(pv_types[type_id].label_text(), type_id)
         form.siteTable.verticalHeader().setVisible(False)

@@ -30,7 +30,7 @@ from ..core.balance import (
 )
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import tr
-from ..qgis_io.layers import is_null
+from ..qgis_io.layers import is_null, table_rows
 from .balance_base import BalanceAlgorithm
 from .base import field_values, numbers
 
@@ -136,8 +136,7 @@ class EnergyBalanceAlgorithm(BalanceAlgorithm):
             ags = str(values[0]) if values and not is_null(values[0]) else ""
         names = source.fields().names()
         key = next((name for name in names if name.lower() == "ags"), None)
-        rows = [{name: None if is_null(feature[name]) else feature[name] for name in names}
-                for feature in source.getFeatures()]
+        rows = table_rows(source)
         if ags:
             if key is None:
                 raise QgsProcessingException(self.tr("Die Gemeindestatistik hat kein Feld ags."))
@@ -211,8 +210,7 @@ class EnergyBalanceAlgorithm(BalanceAlgorithm):
             raise QgsProcessingException(self.tr("„{layer}“: es fehlen die Felder {fields}.").format(
                 layer=source.sourceName(), fields=", ".join(missing)))
         present = [field for field in optional_fields if field in source.fields().names()]
-        return [{field: None if is_null(feature[field]) else feature[field] for field in fields + tuple(present)}
-                for feature in source.getFeatures()]
+        return table_rows(source, list(fields) + present)
 
     # -- run -----------------------------------------------------------------------------------------------------
 

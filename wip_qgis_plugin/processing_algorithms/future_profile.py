@@ -34,7 +34,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QMarginsF, QTranslator, QUrl
+from qgis.PyQt.QtCore import QMarginsF, QUrl
 from qgis.PyQt.QtGui import QPageLayout, QPageSize, QTextDocument
 from qgis.PyQt.QtPrintSupport import QPrinter
 
@@ -60,8 +60,8 @@ from ..core.report import (
     data_uri,
 )
 from ..core.zoning import USES, use_label
-from ..i18n import CONTEXT, I18N_DIR
-from ..qgis_io.layers import is_null, working_crs
+from ..i18n import CONTEXT, load_translator
+from ..qgis_io.layers import is_null, table_rows, working_crs
 from ..qgis_io.maps import (
     categorized,
     layer_copy,
@@ -97,11 +97,10 @@ def report_language(language: str):
         if language == "de":
             core_i18n.set_translator(lambda text: text, "de")
         else:
-            translator = QTranslator()
-            qm_file = I18N_DIR / f"wip_{language}.qm"
-            if not translator.load(str(qm_file)):
-                raise QgsProcessingException(f"Die Übersetzungsdatei {qm_file} fehlt; bitte das Plugin neu "
-                                             f"installieren. / The translation file {qm_file} is missing.")
+            translator = load_translator(language)
+            if translator is None:
+                raise QgsProcessingException(f"Die Übersetzungsdatei wip_{language}.qm fehlt; bitte das Plugin neu "
+                                             f"installieren. / The translation file wip_{language}.qm is missing.")
             context = CONTEXT.encode("utf-8")
 
             def translate(text: str) -> str:
@@ -132,11 +131,7 @@ def write_pdf(html_text: str, images: dict, path: str, title: str) -> None:
 
 
 def _rows(source) -> tuple[list[str], list[dict]]:
-    names = source.fields().names()
-    rows = []
-    for feature in source.getFeatures():
-        rows.append({name: None if is_null(value) else value for name, value in zip(names, feature.attributes())})
-    return names, rows
+    return source.fields().names(), table_rows(source)
 
 
 class FutureProfileAlgorithm(BalanceAlgorithm):

@@ -25,13 +25,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import pv_yield
+from ..core.catalog import status_label
 from ..core.i18n import localised
 from ..core.pv_yield import (
     PvYieldError,
     YieldSource,
-    load_pv_types,
     pv_potential,
     read_weather,
+    shipped_pv_types,
     simulated_yield,
     yield_from_irradiation,
 )
@@ -56,7 +57,7 @@ USE_TYPE_DEFAULT = -1.0
 def _shipped_types():
     """The shipped plant types, or None when the file is broken (processAlgorithm then names the problem)."""
     try:
-        return load_pv_types()
+        return shipped_pv_types()
     except PvYieldError:
         return None
 
@@ -148,7 +149,7 @@ class PvYieldAlgorithm(YieldAlgorithm):
         try:
             if weather_file:
                 pv_yield.require_pvlib()  # before anything else is read
-            types = load_pv_types()
+            types = shipped_pv_types()
         except PvYieldError as error:
             raise QgsProcessingException(str(error)) from error
         type_id = PV_TYPE_IDS[self.parameterAsEnum(parameters, self.PV_TYPE, context)]
@@ -184,7 +185,8 @@ class PvYieldAlgorithm(YieldAlgorithm):
         cover_field = self.chosen_field(parameters, self.COVER_LIMIT_FIELD, source, context, feedback,
                                         (COVER_LIMIT_HINT,))
         try:
-            yields = self._yields(parameters, context, feedback, source, features, sites, crs, pv_type, weather_file)
+            yields = self._yields(parameters, context, feedback, source, features, sites, crs, pv_type, weather_file,
+                                  ids)
             result = pv_potential(pv_type, sites, co2, setback, water,
                                   numbers(features, cover_field, self.tr("Belegungsgrenze")), yields,
                                   specific or None, ids)
@@ -227,10 +229,9 @@ class PvYieldAlgorithm(YieldAlgorithm):
         frame = source_to_gdf(water_source, crs, context, feedback, fields=[])
         return np.asarray(frame.geometry.values, dtype=object)
 
-    def _yields(self, parameters, context, feedback, source, features, sites, crs, pv_type,
-                weather_file) -> tuple[YieldSource, ...]:
+    def _yields(self, parameters, context, feedback, source, features, sites, crs, pv_type, weather_file,
+                ids) -> tuple[YieldSource, ...]:
         """The specific yields per site by origin, in the order in which they count."""
-        ids = [feature.id() for feature in features]
         yields = []
         yield_field = self.parameterAsString(parameters, self.YIELD_FIELD, context)
         if yield_field:
@@ -266,12 +267,13 @@ class PvYieldAlgorithm(YieldAlgorithm):
             "{type} ({title}, Version {version}): {density:g} MWp/ha ({density_status}), Vorgabe {default:g} kWh/kWp "
             "({default_status}), Randabstand {setback:g} m.").format(
             type=pv_type.label_text(), title=localised(types.title), version=types.version, density=density.value,
-            density_status=density.status_text(), default=default.value, default_status=default.status_text(),
+            density_status=status_label(density.status), default=default.value,
+            default_status=status_label(default.status),
             setback=setback))
         factor = types.co2_factor_g_kwh
         feedback.pushInfo(self.tr("CO₂-Faktor {value:g} g/kWh (Vorgabe {default:g} g/kWh nach {basis}, "
                                   "{status}).").format(value=co2, default=factor.value, basis=types.co2_legal_basis,
-                                                       status=factor.status_text()))
+                                                       status=status_label(factor.status)))
         feedback.pushInfo(self.tr(
             "{usable} von {count} Standorten mit nutzbarer Fläche: {mwp:,.2f} MWp, {gwh:,.2f} GWh/a, "
             "{co2:,.0f} t CO₂/a vermieden; {notes} Standorte mit Hinweis (Feld „note“).").format(

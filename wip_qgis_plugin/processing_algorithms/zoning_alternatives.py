@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.pv_yield import PvYieldError, load_pv_types
+from ..core.pv_yield import PvYieldError, shipped_pv_types
 from ..core.site_criteria import overlap_share, weighted_mean
 from ..core.workflow import normalise
 from ..core.zoning import (
@@ -360,7 +360,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
         prime = self._prime(parameters, context, crs, feedback, geometries, area_ha)
         objectives = [OBJECTIVES[index] for index in self.parameterAsEnums(parameters, self.OBJECTIVES, context)]
         try:
-            co2 = load_pv_types().co2_factor_g_kwh.value
+            co2 = shipped_pv_types().co2_factor_g_kwh.value
             targets = self._targets(parameters, context, municipality_ha)
             units = PlanningUnits(ids, area_ha, eligible, score, mw_per_ha, gwh_per_mw, prime, lock_in, lock_out,
                                   adjacent_pairs(geometries, self.parameterAsDouble(parameters,

@@ -67,6 +67,13 @@ def _python_value(value):
     return value
 
 
+def table_rows(source, fields: list[str] | None = None) -> list[dict]:
+    """The attributes of every feature of ``source`` (all fields, or ``fields``) as dicts of plain Python values
+    (NULL → None)."""
+    names = source.fields().names() if fields is None else fields
+    return [{name: _python_value(feature[name]) for name in names} for feature in source.getFeatures()]
+
+
 def report_reprojection(source, crs: QgsCoordinateReferenceSystem, feedback) -> None:
     if source.sourceCrs().isValid() and source.sourceCrs() != crs and feedback is not None:
         feedback.pushInfo(tr("„{name}“ wird von {source} nach {target} umprojiziert.").format(

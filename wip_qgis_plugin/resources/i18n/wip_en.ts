@@ -280,6 +280,10 @@
       <translation>Electricity defaults per inhabitant; heat pumps from the heat demand</translation>
     </message>
     <message>
+      <source>{file}: Vorgaben der Bilanz können nicht gelesen werden ({error}).</source>
+      <translation>{file}: the balance defaults cannot be read ({error}).</translation>
+    </message>
+    <message>
       <source>Beheizte Fläche je Wohnung</source>
       <translation>Heated area per dwelling</translation>
     </message>
@@ -310,10 +314,6 @@
     <message>
       <source>Emissionsfaktor Strom 2045</source>
       <translation>Emission factor electricity 2045</translation>
-    </message>
-    <message>
-      <source>Wert ≥ 0 erwartet</source>
-      <translation>value ≥ 0 expected</translation>
     </message>
     <message>
       <source>Die Gemeindestatistik nennt keine Einwohner.</source>
@@ -412,10 +412,6 @@
       <translation>Industrial process heat per inhabitant</translation>
     </message>
     <message>
-      <source>„{format}“ erwartet</source>
-      <translation>“{format}” expected</translation>
-    </message>
-    <message>
       <source>Anteil {carrier} an dezentraler Wärme 2045</source>
       <translation>Share of {carrier} in decentral heat 2045</translation>
     </message>
@@ -464,10 +460,6 @@
       <translation>Renewable share of district heat {year}</translation>
     </message>
     <message>
-      <source>{file}: Vorgaben der Bilanz können nicht gelesen werden ({error}).</source>
-      <translation>{file}: the balance defaults cannot be read ({error}).</translation>
-    </message>
-    <message>
       <source>Planung</source>
       <translation>Planned</translation>
     </message>
@@ -508,18 +500,6 @@
       <translation>Rotor blade length</translation>
     </message>
     <message>
-      <source>geprüft</source>
-      <translation>verified</translation>
-    </message>
-    <message>
-      <source>Sekundärquelle</source>
-      <translation>secondary source</translation>
-    </message>
-    <message>
-      <source>ungeprüfter Standardwert</source>
-      <translation>unverified default value</translation>
-    </message>
-    <message>
       <source>mindestens ein Kriterium nötig</source>
       <translation>at least one criterion required</translation>
     </message>
@@ -538,6 +518,18 @@
     <message>
       <source>Abstände sind nicht negativ</source>
       <translation>distances must not be negative</translation>
+    </message>
+    <message>
+      <source>geprüft</source>
+      <translation>verified</translation>
+    </message>
+    <message>
+      <source>Sekundärquelle</source>
+      <translation>secondary source</translation>
+    </message>
+    <message>
+      <source>ungeprüfter Standardwert</source>
+      <translation>unverified default value</translation>
     </message>
     <message>
       <source>harte Tabuzone</source>
@@ -562,6 +554,10 @@
     <message>
       <source>mindestens ein Wert nötig</source>
       <translation>at least one value required</translation>
+    </message>
+    <message>
+      <source>„{format}“ erwartet</source>
+      <translation>“{format}” expected</translation>
     </message>
     <message>
       <source>Version {version} erwartet</source>
@@ -696,6 +692,10 @@
       <translation>{name}: {pct:g} % by {year}</translation>
     </message>
     <message>
+      <source>{file}: Typologie kann nicht gelesen werden ({error}).</source>
+      <translation>{file}: the typology cannot be read ({error}).</translation>
+    </message>
+    <message>
       <source>Sanierungsrate und -tiefe müssen zwischen 0 und 100 % liegen.</source>
       <translation>Renovation rate and depth must lie between 0 and 100 %.</translation>
     </message>
@@ -762,10 +762,6 @@
     <message>
       <source>keine Wärmedichte bekannt (keine Gebäude oder unter fünf, § 10 Abs. 2 WPG)</source>
       <translation>no heat density known (no buildings, or fewer than five, § 10 (2) WPG)</translation>
-    </message>
-    <message>
-      <source>{file}: Typologie kann nicht gelesen werden ({error}).</source>
-      <translation>{file}: the typology cannot be read ({error}).</translation>
     </message>
     <message>
       <source>unbekannte Nutzung „{use}“</source>
@@ -844,8 +840,20 @@
       <translation>{kind} expected, found: {value}</translation>
     </message>
     <message>
+      <source>Wert ≥ {low:g} erwartet</source>
+      <translation>value ≥ {low:g} expected</translation>
+    </message>
+    <message>
+      <source>{value:g} liegt nicht zwischen {low:g} und {high:g}</source>
+      <translation>{value:g} is not between {low:g} and {high:g}</translation>
+    </message>
+    <message>
       <source>Datum JJJJ-MM-TT erwartet, gefunden: {value}</source>
       <translation>date YYYY-MM-DD expected, found: {value}</translation>
+    </message>
+    <message>
+      <source>{file}: PV-Anlagentypen können nicht gelesen werden ({error}).</source>
+      <translation>{file}: PV plant types cannot be read ({error}).</translation>
     </message>
     <message>
       <source>CO₂-Faktor</source>
@@ -908,10 +916,6 @@
       <translation>Weather file {file}: EPW (.epw) or TMY3 (.csv) expected.</translation>
     </message>
     <message>
-      <source>{value:g} liegt nicht zwischen {low:g} und {high:g}</source>
-      <translation>{value:g} is not between {low:g} and {high:g}</translation>
-    </message>
-    <message>
       <source>Belegungsgrenze von Objekt {id}: {value:g} ha ist negativ.</source>
       <translation>Cover limit of feature {id}: {value:g} ha is negative.</translation>
     </message>
@@ -950,10 +954,6 @@
     <message>
       <source>Wetterdatei {file}: weniger als ein Tag Stundenwerte oder Lücken in den Werten.</source>
       <translation>Weather file {file}: less than one day of hourly values, or gaps in the values.</translation>
-    </message>
-    <message>
-      <source>{file}: PV-Anlagentypen können nicht gelesen werden ({error}).</source>
-      <translation>{file}: PV plant types cannot be read ({error}).</translation>
     </message>
     <message>
       <source>über {limit:g} ha: nicht nach {basis} privilegiert, ein Bebauungsplan ist nötig</source>
@@ -1412,6 +1412,10 @@
       <translation>{file}: the file cannot be read.</translation>
     </message>
     <message>
+      <source>{file}: Anlagenkatalog kann nicht gelesen werden ({error}).</source>
+      <translation>{file}: the turbine catalog cannot be read ({error}).</translation>
+    </message>
+    <message>
       <source>Werte größer 0 erwartet</source>
       <translation>values greater than 0 expected</translation>
     </message>
@@ -1430,10 +1434,6 @@
     <message>
       <source>windpowerlib kennt keinen Anlagentyp „{type}“ mit Leistungskurve.</source>
       <translation>windpowerlib knows no turbine type “{type}” with a power curve.</translation>
-    </message>
-    <message>
-      <source>{file}: Anlagenkatalog kann nicht gelesen werden ({error}).</source>
-      <translation>{file}: the turbine catalog cannot be read ({error}).</translation>
     </message>
     <message>
       <source>Der Anlagentyp „{type}“ braucht das Python-Paket windpowerlib (pip install windpowerlib).</source>
@@ -1556,6 +1556,10 @@
       <translation>Municipal statistics</translation>
     </message>
     <message>
+      <source>{file}: Nutzungskatalog kann nicht gelesen werden ({error}).</source>
+      <translation>{file}: the use catalog cannot be read ({error}).</translation>
+    </message>
+    <message>
       <source>Bestand beibehalten</source>
       <translation>Keep current use</translation>
     </message>
@@ -1634,10 +1638,6 @@
     <message>
       <source>{size:g} m große Zellen ergäben über zwei Millionen Einheiten; bitte größer wählen.</source>
       <translation>Cells of {size:g} m would give more than two million units; please choose larger ones.</translation>
-    </message>
-    <message>
-      <source>{file}: Nutzungskatalog kann nicht gelesen werden ({error}).</source>
-      <translation>{file}: the use catalog cannot be read ({error}).</translation>
     </message>
     <message>
       <source>zwei Nutzungen aus {uses} erwartet</source>
@@ -2352,6 +2352,10 @@
       <translation>Planning assistant: work steps and inputs found</translation>
     </message>
     <message>
+      <source>Feld „{field}“ wird als {role} verwendet.</source>
+      <translation>Field “{field}” is used as {role}.</translation>
+    </message>
+    <message>
       <source>{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.</source>
       <translation>{label} (“{field}”) of feature {fid}: “{value}” is not a number.</translation>
     </message>
@@ -2838,10 +2842,6 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
     <message>
       <source>{heated} von {count} Gebäuden mit Wärmebedarf, zusammen {total:,.0f} MWh/a; {notes} Gebäude mit Hinweis (Feld „note“).</source>
       <translation>{heated} of {count} buildings with heat demand, together {total:,.0f} MWh/a; {notes} buildings with a remark (field “note”).</translation>
-    </message>
-    <message>
-      <source>Feld „{field}“ wird als {role} verwendet.</source>
-      <translation>Field “{field}” is used as {role}.</translation>
     </message>
     <message>
       <source>Wärmedichte und Wärmeliniendichte</source>
