@@ -306,7 +306,9 @@ def test_the_previous_translator_comes_back_after_an_error(wip_processing, tmp_p
     (lambda: {"BALANCE": balance_table(rows=[])}, "Die Bilanztabelle \\(BALANCE\\) ist leer"),
     (lambda: {"ALTERNATIVE": 7}, "Die Planungsvariante 7 gibt es nicht; vorhanden: 1, 2"),
     (lambda: {"ASSUMPTIONS": indicators_table()}, "Der Tabelle ASSUMPTIONS fehlen die Felder „topic“"),
-], ids=["missing field", "empty balance", "no such alternative", "wrong table"])
+    (lambda: {"MUNICIPALITY": memory_layer("gemeinde", "Polygon", [{"wkt": ""}])},
+     "Die Gemeindeebene hat keine Geometrie, die sich zeichnen lässt"),
+], ids=["missing field", "empty balance", "no such alternative", "wrong table", "municipality without geometry"])
 def test_bad_input_is_refused_without_leftovers(wip_processing, tmp_path, maps, parameters, message):
     with pytest.raises(QgsProcessingException, match=message):
         run(tmp_path, **dict(maps, **parameters()))

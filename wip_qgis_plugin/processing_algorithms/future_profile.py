@@ -229,14 +229,15 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
         municipality = self._drawn_source(parameters, self.MUNICIPALITY, context)
         if municipality is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.MUNICIPALITY))
-        name, area_ha = self._municipality(municipality, context)
+        name, shape = self._municipality(municipality, context)
+        area_ha = shape.area() / 1e4 if not shape.isEmpty() else 0.0
         title = self.parameterAsString(parameters, self.TITLE, context).strip() or \
             self.tr("Zukunftsprofil {name}").format(name=name)
         chosen = self.parameterAsInt(parameters, self.ALTERNATIVE, context)
         try:
-            balance = check_balance(*self._table(parameters, self.BALANCE, context, required=True))
-            indicators = check_indicators(*self._table(parameters, self.INDICATORS, context, required=True))
-            assumptions = check_assumptions(*self._table(parameters, self.ASSUMPTIONS, context, required=True))
+            balance = check_balance(*self._table(parameters, self.BALANCE, context))
+            indicators = check_indicators(*self._table(parameters, self.INDICATORS, context))
+            assumptions = check_assumptions(*self._table(parameters, self.ASSUMPTIONS, context))
             allocation = self._drawn_source(parameters, self.ALLOCATION, context)
             allocation_rows = None
             if allocation is not None:
@@ -248,13 +249,14 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
                     raise ReportError(self.tr("Die Planungsvariante {number} gibt es nicht; vorhanden: {numbers}.")
                                       .format(number=chosen, numbers=", ".join(map(str, numbers)) or "–"))
             alternatives = []
-            if self.parameterAsSource(parameters, self.ALTERNATIVE_INDICATORS, context) is not None:
-                alternatives = check_alternatives(*self._table(parameters, self.ALTERNATIVE_INDICATORS, context))
+            alternative_indicators = self.parameterAsSource(parameters, self.ALTERNATIVE_INDICATORS, context)
+            if alternative_indicators is not None:
+                alternatives = check_alternatives(*_rows(alternative_indicators))
             elif allocation_rows:
                 alternatives = alternatives_from_allocation(allocation_rows)
             report = ProfileReport(name, title, datetime.date.today(), balance, indicators, assumptions,
                                    alternatives, chosen if alternatives or allocation is not None else None,
-                                   municipality_ha=area_ha)
+                                   municipality_ha=area_ha or None)
         except ReportError as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(10)
@@ -264,7 +266,7 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
         images[CHART_BALANCE] = paint_chart(chart)
         if alternatives:
             images[CHART_ALTERNATIVES] = paint_chart(alternatives_chart(alternatives, report.chosen))
-        maps = self._maps(parameters, context, feedback, municipality, name, report)
+        maps = self._maps(parameters, context, feedback, municipality, name, shape, allocation, report)
         if maps is None:  # cancelled
             return {}
         for figure, image in maps:
@@ -316,16 +318,15 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
             source.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         return source
 
-    def _table(self, parameters, name, context, required=False):
+    def _table(self, parameters, name, context):
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
-            if required:
-                raise QgsProcessingException(self.tr("Die Tabelle {name} fehlt.").format(name=name))
-            return [], []
+            raise QgsProcessingException(self.tr("Die Tabelle {name} fehlt.").format(name=name))
         return _rows(source)
 
-    def _municipality(self, source, context) -> tuple[str, float | None]:
-        """The municipality's name (field GEN, name … of the first feature, else the layer name) and its area."""
+    def _municipality(self, source, context) -> tuple[str, QgsGeometry]:
+        """The municipality's name (field GEN, name … of the first feature, else the layer name) and its shape in
+        the working CRS (empty when nothing can be drawn)."""
         features = list(source.getFeatures())
         if not features:
             raise QgsProcessingException(self.tr("Die Gemeindeebene enthält keine Objekte."))
@@ -343,16 +344,15 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
             if source.sourceCrs().isValid() and source.sourceCrs() != crs:
                 geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
             geometries.append(geometry)
-        area = QgsGeometry.unaryUnion(geometries).area() / 1e4 if geometries else 0.0
-        return name, area or None
+        return name, QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry()
 
     # -- maps ------------------------------------------------------------------------------------------------------
 
-    def _maps(self, parameters, context, feedback, municipality, name, report):
+    def _maps(self, parameters, context, feedback, municipality, name, shape, allocation, report):
         """(MapFigure, QImage) per map whose input is given; None when cancelled."""
         crs: QgsCoordinateReferenceSystem = working_crs(municipality)
         transform_context = context.transformContext()
-        extent = map_extent(municipality, crs, transform_context)
+        extent = map_extent(shape)
         if extent.isEmpty():
             raise QgsProcessingException(self.tr("Die Gemeindeebene hat keine Geometrie, die sich zeichnen lässt."))
         outline = outline_copy(municipality, name)
@@ -379,7 +379,6 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
             drawn.append(sites.sourceName())
             layers["sites"] = ([copy], self.tr("Farbe: Eignung der Standorte (Feld score, 0–100)."))
 
-        allocation = self._drawn_source(parameters, self.ALLOCATION, context)
         if allocation is not None:
             chosen = report.chosen_alternative() or {}
             copy = layer_copy(allocation, self.tr("Variante {number}").format(number=report.chosen),

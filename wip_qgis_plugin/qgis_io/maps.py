@@ -13,10 +13,10 @@ import math
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsFeatureRequest,
     QgsFillSymbol,
+    QgsGeometry,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
     QgsRectangle,
@@ -136,20 +136,11 @@ def _symbol_colour(symbol) -> str:
 
 # -- maps --------------------------------------------------------------------------------------------------------------
 
-def map_extent(source, crs: QgsCoordinateReferenceSystem, transform_context: QgsCoordinateTransformContext) \
-        -> QgsRectangle:
-    """The bounding box of all features of ``source`` in ``crs``, with a margin."""
-    extent = QgsRectangle()
-    extent.setMinimal()
-    transform = QgsCoordinateTransform(source.sourceCrs(), crs, transform_context) \
-        if source.sourceCrs().isValid() and source.sourceCrs() != crs else None
-    for feature in source.getFeatures():
-        geometry = feature.geometry()
-        if geometry.isNull() or geometry.isEmpty():
-            continue
-        if transform is not None:
-            geometry.transform(transform)
-        extent.combineExtentWith(geometry.boundingBox())
+def map_extent(geometry: QgsGeometry) -> QgsRectangle:
+    """The bounding box of ``geometry`` with a margin; empty when there is nothing to draw."""
+    if geometry.isNull() or geometry.isEmpty():
+        return QgsRectangle()
+    extent = geometry.boundingBox()
     if extent.isEmpty() or not math.isfinite(extent.width()):
         return QgsRectangle()
     margin = MAP_MARGIN * max(extent.width(), extent.height())
