@@ -1,7 +1,9 @@
 """The Flächenkulisse dock on the demo municipality: layer suggestion, a background run, the result views."""
 
+import sys
+
 import pytest
-from qgis.core import QgsProject
+from qgis.core import QgsProject, QgsVectorLayer
 
 from tests.gui.conftest import wait_for
 from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
@@ -46,15 +48,37 @@ def test_background_run_shows_balance_chart_layers_and_reasons(dock):
     assert any("1,8 %" in label or "1.8 %" in label for label in labels)
     bars = dock.chart.bars
     assert bars and [value for _, value, _ in bars] == sorted((value for _, value, _ in bars), reverse=True)
-    excluded = dock.result_layers["EXCLUDED"]
-    eligible = dock.result_layers["ELIGIBLE"]
-    assert QgsProject.instance().mapLayer(excluded.id()) is excluded and eligible.featureCount() > 0
+    excluded = dock.result_layer("EXCLUDED")
+    eligible = dock.result_layer("ELIGIBLE")
+    assert excluded is not None and eligible.featureCount() > 0
+    assert {feature["exclusion_type"] for feature in excluded.getFeatures()} <= {"hard", "soft", "min_area"}
     assert all(feature["patch_ha"] >= 5.0 for feature in eligible.getFeatures())
     piece = max(excluded.getFeatures(), key=lambda feature: feature["area_ha"])
     dock.show_reasons(piece)
     text = dock.form.reasonBrowser.toPlainText()
     assert piece["labels"].split(";")[0].strip() in text
     assert "ha" in text
+
+
+def test_removed_results_and_project_switches_raise_nothing(dock, monkeypatch):
+    """After a run the planner removes the results, opens another project and the demo again: the dock follows
+    without a single Python error (each would be an error dialog in QGIS)."""
+    errors = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, trace: errors.append(f"{kind.__name__}: {value}"))
+    project = QgsProject.instance()
+    dock.form.studyAreaCombo.setLayer(project.mapLayersByName("real_gemeinde")[0])
+    dock.run()
+    wait_for(dock)
+    dock.start_identify()
+    project.removeMapLayers(list(dock.result_ids.values()))
+    assert dock.result_layer("EXCLUDED") is None and dock.identify_tool is None
+    project.addMapLayer(QgsVectorLayer("Polygon?crs=EPSG:25832", "neu", "memory"))
+    project.clear()
+    load_demo(project)
+    dock.start_identify()
+    assert errors == []
+    assert dock.form.criteriaTable.rowCount() == len(dock.catalog.criteria)
+    assert "Erst die Flächenkulisse berechnen" in dock.form.reasonBrowser.toPlainText()
 
 
 def test_distance_edit_is_passed_as_override(dock):
@@ -112,4 +136,4 @@ def test_bad_input_shows_the_algorithms_message(dock):
     dock.run()
     wait_for(dock)
     assert "viel" in dock.form.headlineLabel.text() and "fehlgeschlagen" in dock.form.headlineLabel.text()
-    assert not dock.result_layers
+    assert not dock.result_ids

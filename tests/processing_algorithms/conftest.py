@@ -1,9 +1,19 @@
-"""Processing with the WIP provider registered, and small memory layers made from WKT."""
+"""Processing with the WIP provider registered, small memory layers made from WKT, and every algorithm run once
+with valid parameters on the demo municipality (the workspace that the bad-input and style tests start from)."""
+from __future__ import annotations
 
+import hashlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import processing
 import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsVectorLayer
 
+from wip_qgis_plugin.core.scoring import shipped_schemes
 from wip_qgis_plugin.processing_algorithms.provider import WipProvider
+from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
 
 @pytest.fixture(scope="session")
@@ -12,6 +22,91 @@ def wip_processing(qgis_processing):
     QgsApplication.processingRegistry().addProvider(provider)
     yield
     QgsApplication.processingRegistry().removeProvider(provider)
+
+
+@dataclass
+class Entry:
+    """An algorithm's valid parameters: ``inputs`` maps a parameter to a demo table name (``demo:<table>``), to an
+    earlier algorithm's output (``<algorithm>:<OUTPUT>``) or to a list of those; ``main`` is the spatial input that
+    the layer cases replace."""
+
+    inputs: dict
+    outputs: tuple[str, ...]
+    main: str
+    values: dict = field(default_factory=dict)
+    suffix: str = ".gpkg"
+
+
+ALGORITHMS = {
+    "eligibility": Entry({"STUDY_AREA": "demo:real_gemeinde", "CONSTRAINT_LAYERS": [
+        "demo:synth_siedlung", "demo:synth_schutzgebiete", "demo:synth_wald"]},
+        ("ELIGIBLE", "EXCLUDED", "SUMMARY"), "STUDY_AREA", {"CATALOG": 0, "MIN_AREA_HA": 5.0}),
+    "sitecriteria": Entry({"SITES": "eligibility:ELIGIBLE", "NEAREST_LAYERS": [
+        "demo:synth_umspannwerke_110kv", "demo:synth_siedlung"], "OVERLAP_LAYERS": ["demo:synth_schutzgebiete"],
+        "MEAN_LAYER": "demo:synth_landwirtschaft"}, ("OUTPUT",), "SITES", {"MEAN_FIELD": "ackerzahl"}),
+    "sitescore": Entry({"SITES": "sitecriteria:OUTPUT"}, ("OUTPUT",), "SITES",
+                       {"SCHEME": str(shipped_schemes()["beispiel_wind"])}),
+    "sitesensitivity": Entry({"SITES": "sitecriteria:OUTPUT"}, ("OUTPUT", "INFLUENCE"), "SITES",
+                             {"SCHEME": str(shipped_schemes()["beispiel_wind"]), "RUNS": 20}),
+    "pvyield": Entry({"SITES": "eligibility:ELIGIBLE"}, ("OUTPUT",), "SITES"),
+    "windlayout": Entry({"SITES": "eligibility:ELIGIBLE", "EXISTING": "demo:real_wea_bestand"},
+                        ("TURBINES", "OUTPUT"), "SITES", {"WIND_SPEED": 6.5, "WIND_HEIGHT": 150.0}),
+    "zoningalternatives": Entry({"STUDY_AREA": "demo:real_gemeinde", "UNITS": "demo:synth_flurstuecke",
+                                 "ELIGIBLE_WIND": "eligibility:ELIGIBLE"},
+                                ("ALLOCATION", "INDICATORS", "FREQUENCY"), "UNITS",
+                                {"UNIT_ID_FIELD": "flurstueck_id", "WIND_SHARE_PCT": 1.0}),
+    "heatdemand": Entry({"BUILDINGS": "demo:synth_gebaeude"}, ("OUTPUT",), "BUILDINGS"),
+    "heatdensity": Entry({"BUILDINGS": "heatdemand:OUTPUT", "STREETS": "demo:synth_strassen"},
+                         ("BLOCKS_OUTPUT", "STREETS_OUTPUT"), "BUILDINGS", {"INTERNAL": True}),
+    "heatsuitability": Entry({"AREAS": "heatdensity:BLOCKS_OUTPUT", "NETWORK": "demo:synth_waermenetz"},
+                             ("OUTPUT",), "AREAS"),
+    "energybalance": Entry({"STATISTICS": "demo:real_statistik", "MUNICIPALITY": "demo:real_gemeinde",
+                            "HEAT_BUILDINGS": "heatdemand:OUTPUT"}, ("BALANCE", "INDICATORS", "ASSUMPTIONS"),
+                           "MUNICIPALITY"),
+    "futureprofile": Entry({"MUNICIPALITY": "demo:real_gemeinde", "BALANCE": "energybalance:BALANCE",
+                            "INDICATORS": "energybalance:INDICATORS", "ASSUMPTIONS": "energybalance:ASSUMPTIONS",
+                            "ELIGIBLE": ["eligibility:ELIGIBLE"]}, ("OUTPUT_HTML", "OUTPUT_PDF"), "MUNICIPALITY",
+                           suffix=".html"),
+}
+
+
+class Workspace:
+    """The demo GeoPackage and the valid runs' outputs as input files, each with its checksum."""
+
+    def __init__(self, root: Path):
+        self.inputs = root / "inputs"
+        self.inputs.mkdir()
+        self.demo = self.inputs / "demo.gpkg"
+        shutil.copy(DEMO_GPKG, self.demo)
+
+    def source(self, reference: str) -> str:
+        owner, name = reference.split(":")
+        if owner == "demo":
+            return f"{self.demo}|layername={name}"
+        return str(self.inputs / f"{owner}_{name}.gpkg")
+
+    def parameters(self, algorithm: str, out: Path) -> dict:
+        entry = ALGORITHMS[algorithm]
+        parameters = dict(entry.values)
+        for name, reference in entry.inputs.items():
+            parameters[name] = [self.source(r) for r in reference] if isinstance(reference, list) else \
+                self.source(reference)
+        for name in entry.outputs:
+            suffix = ".pdf" if name == "OUTPUT_PDF" else entry.suffix
+            parameters[name] = str(out / f"{algorithm}_{name}{suffix}")
+        return parameters
+
+    def checksums(self) -> dict[str, str]:
+        return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(self.inputs.iterdir())}
+
+
+@pytest.fixture(scope="session")
+def workspace(wip_processing, tmp_path_factory):
+    """Every algorithm run once with valid parameters, in workflow order; its outputs are the next ones' inputs."""
+    space = Workspace(tmp_path_factory.mktemp("workspace"))
+    for algorithm in ALGORITHMS:
+        processing.run(f"wip:{algorithm}", space.parameters(algorithm, space.inputs))
+    return space
 
 
 def memory_layer(name: str, geometry_type: str, rows: list[dict], crs: str = "EPSG:25832",

@@ -22,7 +22,7 @@ import pandas as pd
 import shapely
 from shapely import STRtree
 
-from .catalog import DEFAULT_TURBINE, OUTSIDE, Catalog, Criterion, TurbineGeometry, type_label
+from .catalog import DEFAULT_TURBINE, HARD, OUTSIDE, SOFT, Catalog, Criterion, TurbineGeometry, type_label
 from .i18n import tr
 from .site_criteria import compactness
 from .targets import normalise_ags, targets_note, wind_targets_for
@@ -147,7 +147,10 @@ def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.G
 
 ELIGIBLE_COLUMNS = ["study_id", "area_id", "area_ha", "patch_ha", "compactness", "soft", "weighing", "privileged",
                     "notes", "cover_limit_ha"]
-EXCLUDED_COLUMNS = ["study_id", "criteria", "types", "labels", "legal_basis", "sources", "area_ha"]
+# exclusion_type: the strongest type that excludes a piece (hard before soft before the minimum size), for maps
+EXCLUDED_COLUMNS = ["study_id", "criteria", "types", "exclusion_type", "labels", "legal_basis", "sources",
+                    "area_ha"]
+EXCLUSION_TYPES = (HARD, SOFT, "min_area")
 SUMMARY_COLUMNS = ["study_id", "kind", "item", "label", "type", "legal_basis", "status", "distance_m", "layer",
                    "area_ha", "only_ha", "eligible_ha", "share_pct", "target_pct", "target_ha", "reached", "note"]
 
@@ -425,7 +428,8 @@ def _excluded_rows(study_id: str, pieces: dict, catalog: Catalog, min_area_ha: f
         for part in shapely.get_parts(geometry):
             area = shapely.area(part)
             if area > SLIVER_M2:
-                rows.append([study_id, ", ".join(ids), ", ".join(types), "; ".join(labels),
+                strongest = next(kind for kind in EXCLUSION_TYPES if kind in types)
+                rows.append([study_id, ", ".join(ids), ", ".join(types), strongest, "; ".join(labels),
                              "; ".join(dict.fromkeys(legal)), "; ".join(s for s in dict.fromkeys(sources) if s),
                              area / 1e4, part])
     return rows

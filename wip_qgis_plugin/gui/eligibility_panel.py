@@ -1,6 +1,7 @@
 """Dock "Flächenkulisse": choose a catalog, map project layers to its criteria, run ``wip:eligibility`` as a
 background task, and read the result: the area balance, the excluded area per criterion as a chart, the styled
 result layers, and for any excluded piece clicked on the map the criteria that exclude it."""
+from __future__ import annotations
 
 import html
 from pathlib import Path
@@ -49,7 +50,9 @@ class EligibilityDock(AlgorithmDock):
     def __init__(self, iface, parent=None):
         super().__init__(tr("Flächenkulisse"), self.OBJECT_NAME, iface, parent, FORM_CLASS)
         self.catalog: Catalog | None = None
-        self.result_layers: dict[str, QgsVectorLayer] = {}
+        # output key → id of the result layer; ids, not layer objects: the planner may remove the layers or
+        # switch projects at any time, and a deleted layer must not be touched again
+        self.result_ids: dict[str, str] = {}
         self.chosen: dict[str, list[str]] = {}  # criterion id -> layer ids the planner picked by hand
         self.identify_tool = None
         self.chart = BarChart(self.form.chartTab)
@@ -103,7 +106,7 @@ class EligibilityDock(AlgorithmDock):
     def _vector_layers(self) -> list[QgsVectorLayer]:
         layers = [layer for layer in QgsProject.instance().mapLayers().values()
                   if isinstance(layer, QgsVectorLayer) and layer.isSpatial()
-                  and layer.id() not in {result.id() for result in self.result_layers.values()}]
+                  and layer.id() not in self.result_ids.values()]
         return sorted(layers, key=lambda layer: layer.name().lower())
 
     def refresh_layers(self, *_args) -> None:
@@ -233,7 +236,13 @@ class EligibilityDock(AlgorithmDock):
                 apply_style(layer, styles[key])
             project.addMapLayer(layer, False)
             group.insertLayer(0, layer)
-        self.result_layers = layers
+        self._stop_identify()
+        self.result_ids = {key: layer.id() for key, layer in layers.items()}
+        layers["EXCLUDED"].willBeDeleted.connect(self._stop_identify)
+
+    def result_layer(self, key: str) -> QgsVectorLayer | None:
+        """The result layer of the last run, while it is still in the project."""
+        return QgsProject.instance().mapLayer(self.result_ids.get(key, ""))
 
     # -- results ---------------------------------------------------------------------------------------------------
 
@@ -272,7 +281,7 @@ class EligibilityDock(AlgorithmDock):
 
     def start_identify(self) -> None:
         """Map tool: a click on an excluded piece shows why it is excluded."""
-        layer = self.result_layers.get("EXCLUDED")
+        layer = self.result_layer("EXCLUDED")
         if layer is None or self.iface is None:
             self.form.reasonBrowser.setHtml(html.escape(tr("Erst die Flächenkulisse berechnen.")))
             return

@@ -2,6 +2,8 @@
 results next to the input fields."""
 from __future__ import annotations
 
+import gc
+import traceback
 from pathlib import Path
 
 import numpy as np
@@ -9,21 +11,66 @@ from qgis.core import QgsField, QgsFields, QgsProcessingAlgorithm, QgsProcessing
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
+from .. import log
 from ..core.i18n import tr
 from ..core.workflow import normalise
 from ..dependencies import install_hint, missing_requirements
 from ..qgis_io.layers import is_null
+from .guards import check_run, remove_new_outputs, snapshot
 
 ICON_PATH = Path(__file__).parent.parent / "resources" / "icons" / "wip.svg"
 
 
 class WipAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``algorithm_id`` and implement the Processing methods, their texts through ``self.tr``.
+    """Subclasses set ``algorithm_id`` and implement ``process`` (Processing's ``processAlgorithm``) and the other
+    Processing methods, their texts through ``self.tr``.
+
+    Every run is guarded here: before anything is read or written, outputs that would replace an input or each
+    other and inputs without a CRS are refused; a run that fails or is cancelled removes the outputs it created,
+    and an unexpected error becomes a message (its traceback goes to the log).
 
     ``algorithm_id`` and the parameter names are public API: models and batch files depend on them.
     """
 
     algorithm_id = ""
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - Processing API
+        """The dialog and ``processing.run`` ask first: the guards' message then reaches the planner as it is."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            try:
+                check_run(self, parameters, context)
+            except QgsProcessingException as error:
+                return False, str(error)
+        return ok, message
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
+        """Models, tasks and ``qgis_process`` come here, before anything is read or written."""
+        self._outputs_before = snapshot(check_run(self, parameters, context, feedback))
+        return True
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
+        failure = None
+        try:
+            results = self.process(parameters, context, feedback)
+        except QgsProcessingException as error:
+            failure = str(error)
+        except Exception as error:  # noqa: BLE001 - a planner gets a message, the log keeps the traceback
+            log.critical(traceback.format_exc())
+            failure = tr("Interner Fehler in {algorithm} ({kind}: {error}). Die Eingaben sind unverändert, "
+                         "Ergebnisse wurden nicht geschrieben. Bitte melden Sie den Fehler mit dem Protokoll "
+                         "(Protokollmeldungen, Reiter WIP).").format(algorithm=self.displayName(),
+                                                                    kind=type(error).__name__, error=error)
+        if failure is None and not feedback.isCanceled():
+            return results
+        gc.collect()  # the failed run's frames held its sinks: closed now, their files can go
+        remove_new_outputs(getattr(self, "_outputs_before", {}))
+        if failure is not None:
+            raise QgsProcessingException(failure)
+        return {}
+
+    def process(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError
 
     def tr(self, text: str) -> str:
         return tr(text)

@@ -195,7 +195,7 @@ class EligibilityAlgorithm(WipAlgorithm):
                                                      "Metern ≥ 0.").format(value=metres, criterion=criterion_id))
         return overrides
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         catalog = self._catalog(parameters, context)
         study_source = self.parameterAsSource(parameters, self.STUDY_AREA, context)
         if study_source is None:

@@ -214,7 +214,7 @@ class EnergyBalanceAlgorithm(BalanceAlgorithm):
 
     # -- run -----------------------------------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         base_year = self.parameterAsInt(parameters, self.BASE_YEAR, context)
         try:
             statistics = self._statistics(parameters, context)
@@ -237,6 +237,7 @@ class EnergyBalanceAlgorithm(BalanceAlgorithm):
                               .format(year=row["year"], demand=row["demand_mwh"], co2=row["co2_t"],
                                       per_capita=row["co2_t_per_capita"], share=row["renewable_share_pct"],
                                       power=row["self_sufficiency_electricity_pct"]))
+        feedback.setProgress(50)  # computed; the outputs are written next
         balance = self._write(parameters, self.BALANCE, context, [
             ("year", QVariant.Int), ("kind", QVariant.String), ("sector", QVariant.String),
             ("sector_label", QVariant.String), ("carrier", QVariant.String), ("carrier_label", QVariant.String),

@@ -213,7 +213,7 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
 
     # -- run -------------------------------------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         with report_language(language):
             return self._run(parameters, context, feedback)

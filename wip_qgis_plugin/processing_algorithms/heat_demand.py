@@ -101,7 +101,7 @@ class HeatDemandAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("TOTAL_MWH", self.tr("Wärmebedarf gesamt (MWh/a)")))
         self.addOutput(QgsProcessingOutputNumber("BUILDINGS_WITH_DEMAND", self.tr("Gebäude mit Wärmebedarf")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.BUILDINGS))
@@ -146,6 +146,7 @@ class HeatDemandAlgorithm(HeatAlgorithm):
         extra += [(f"demand_{year}_mwh", QVariant.Double) for year in SCENARIO_YEARS]
         extra += [("source", QVariant.String), ("note", QVariant.String), ("privacy", QVariant.String)]
         result_fields = ResultFields(source, extra)
+        feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
                                                  source.wkbType(), source.sourceCrs())
         if sink is None:

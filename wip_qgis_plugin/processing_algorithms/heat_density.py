@@ -93,7 +93,7 @@ class HeatDensityAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("BUILDINGS_WITHOUT_STREET",
                                                  self.tr("Gebäude ohne Straße im Höchstabstand")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
         streets = self.parameterAsSource(parameters, self.STREETS, context)
         blocks_source = self.parameterAsSource(parameters, self.BLOCKS, context)
@@ -175,6 +175,7 @@ class HeatDensityAlgorithm(HeatAlgorithm):
         block_scenarios = {name: aggregate(block_of, len(blocks), values).demand_mwh_a
                            for name, values in scenarios.items()}
 
+        feedback.setProgress(50)  # computed; the outputs are written next
         block_destination = self._write_blocks(
             parameters, context, blocks_source, block_features, blocks, crs, per_block, area_ha, density,
             block_line_density, block_scenarios, internal)

@@ -104,7 +104,7 @@ class HeatSuitabilityAlgorithm(HeatAlgorithm):
                 name, label, QgsProcessingParameterNumber.Type.Double, getattr(defaults, attribute), False, 0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Eignungsstufen für Wärmenetze")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         areas = self.parameterAsSource(parameters, self.AREAS, context)
         if areas is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.AREAS))
@@ -138,6 +138,7 @@ class HeatSuitabilityAlgorithm(HeatAlgorithm):
             ("level", QVariant.Int), ("level_text", QVariant.String), ("rule", QVariant.String),
             ("shortened_14", QVariant.Bool), ("network_m", QVariant.Double), ("waste_heat_m", QVariant.Double),
             ("large_consumers", QVariant.Int)])
+        feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
                                                  areas.wkbType(), areas.sourceCrs())
         if sink is None:

@@ -55,7 +55,7 @@ USE_TYPE_DEFAULT = -1.0
 
 
 def _shipped_types():
-    """The shipped plant types, or None when the file is broken (processAlgorithm then names the problem)."""
+    """The shipped plant types, or None when the file is broken (the run then names the problem)."""
     try:
         return shipped_pv_types()
     except PvYieldError:
@@ -141,7 +141,7 @@ class PvYieldAlgorithm(YieldAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("TOTAL_MWP", self.tr("Leistung gesamt (MWp)")))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_GWH", self.tr("Jahresertrag gesamt (GWh/a)")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.SITES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
@@ -205,6 +205,7 @@ class PvYieldAlgorithm(YieldAlgorithm):
                  ("gwh_a", QVariant.Double), ("full_load_h", QVariant.Double), ("co2_t_a", QVariant.Double),
                  ("pv_type", QVariant.String), ("yield_source", QVariant.String), ("note", QVariant.String)]
         result_fields = ResultFields(source, extra)
+        feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
                                                  source.wkbType(), source.sourceCrs())
         if sink is None:

@@ -79,7 +79,7 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
             self.RASTERS, self.tr("Zonenstatistik der Raster"), QgsProcessing.SourceType.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Standorte mit Kriterien")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         sites_source = self.parameterAsSource(parameters, self.SITES, context)
         if sites_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))

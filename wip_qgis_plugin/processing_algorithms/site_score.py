@@ -118,7 +118,7 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
         self.add_scheme_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Bewertete Standorte")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         sites, scheme, weights, features, utility = read_sites(self, parameters, context, feedback)
         try:
             result = score(utility, weights, scheme.method, scheme.missing)
@@ -133,6 +133,7 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
                                              ("class", QVariant.String), ("missing", QVariant.String)]
                                      + [(f"c_{criterion.field}", QVariant.Double) for criterion in scheme.criteria])
         fields = result_fields.fields
+        feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
                                                  sites.sourceCrs())
         if sink is None:

@@ -58,7 +58,7 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.INFLUENCE, self.tr("Einfluss der Gewichte"), QgsProcessing.SourceType.TypeVector))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         sites, scheme, weights, features, utility = read_sites(self, parameters, context, feedback)
         top_k = self.parameterAsInt(parameters, self.TOP_K, context)
         try:
@@ -71,6 +71,7 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
         result_fields = ResultFields(sites, [("mean_rank", QVariant.Double), ("rank_p05", QVariant.Double),
                                              ("rank_p95", QVariant.Double), (f"p_top{top_k}", QVariant.Double)])
         fields = result_fields.fields
+        feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
                                                  sites.sourceCrs())
         if sink is None:

@@ -255,7 +255,7 @@ class WindLayoutAlgorithm(YieldAlgorithm):
 
     # -- run -----------------------------------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source, features, crs, polygons = self._sites(parameters, context, feedback)
         try:
             turbine = self._turbine(parameters, context)

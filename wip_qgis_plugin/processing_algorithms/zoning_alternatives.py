@@ -349,7 +349,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
 
     # -- run -----------------------------------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         crs, area, geometries, features, ids, lock_in, lock_out = self._units(parameters, context, feedback)
         area_ha = shapely.area(geometries) / 1e4
         municipality_ha = shapely.area(area) / 1e4

@@ -2352,6 +2352,10 @@
       <translation>Planning assistant: work steps and inputs found</translation>
     </message>
     <message>
+      <source>Interner Fehler in {algorithm} ({kind}: {error}). Die Eingaben sind unverändert, Ergebnisse wurden nicht geschrieben. Bitte melden Sie den Fehler mit dem Protokoll (Protokollmeldungen, Reiter WIP).</source>
+      <translation>Internal error in {algorithm} ({kind}: {error}). The inputs are unchanged, no results were written. Please report the error with the log (Log Messages, tab WIP).</translation>
+    </message>
+    <message>
       <source>Feld „{field}“ wird als {role} verwendet.</source>
       <translation>Field “{field}” is used as {role}.</translation>
     </message>
@@ -2744,6 +2748,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>PDF written: {path}</translation>
     </message>
     <message>
+      <source>Die Tabelle {name} fehlt.</source>
+      <translation>The table {name} is missing.</translation>
+    </message>
+    <message>
       <source>Karten im Koordinatenbezugssystem {crs}, gezeichnet aus den Ebenen: {layers}.</source>
       <translation>Maps in the coordinate reference system {crs}, drawn from the layers: {layers}.</translation>
     </message>
@@ -2760,8 +2768,28 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>The report could not be written: {error}</translation>
     </message>
     <message>
-      <source>Die Tabelle {name} fehlt.</source>
-      <translation>The table {name} is missing.</translation>
+      <source>{path}, Tabelle {table}</source>
+      <translation>{path}, table {table}</translation>
+    </message>
+    <message>
+      <source>Ausgabe „{output}“: {path} ist ein Ordner. Bitte einen Dateinamen angeben, z. B. {example}.</source>
+      <translation>Output “{output}”: {path} is a folder. Please give a file name, e.g. {example}.</translation>
+    </message>
+    <message>
+      <source>Die Ebene „{layer}“ ({input}) hat kein Koordinatenbezugssystem. Bitte in den Layereigenschaften (Quelle) das richtige KBS zuweisen, z. B. EPSG:25832 für Sachsen-Anhalt.</source>
+      <translation>The layer “{layer}” ({input}) has no coordinate reference system. Please assign the right CRS in the layer properties (Source), e.g. EPSG:25832 for Saxony-Anhalt.</translation>
+    </message>
+    <message>
+      <source>Die Ebene „{layer}“ liegt außerhalb des Gebiets, für das ihr KBS {crs} gemacht ist; Flächen und Abstände können dort stark verzerrt sein. Ist das KBS richtig zugewiesen?</source>
+      <translation>The layer “{layer}” lies outside the area its CRS {crs} is made for; areas and distances can be badly distorted there. Is the CRS assigned correctly?</translation>
+    </message>
+    <message>
+      <source>Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine andere Datei wählen: Eingaben werden nie verändert.</source>
+      <translation>Output “{output}” would write into the file of the input “{input}” ({path}). Please choose another file: inputs are never changed.</translation>
+    </message>
+    <message>
+      <source>Die Ausgaben „{first}“ und „{second}“ gehen in dieselbe Datei {path}; die eine würde die andere ersetzen. Bitte verschiedene Dateien wählen oder verschiedene Tabellen einer GeoPackage-Datei.</source>
+      <translation>The outputs “{first}” and “{second}” go to the same file {path}; one would replace the other. Please choose different files or different tables of one GeoPackage.</translation>
     </message>
     <message>
       <source>Wärmebedarf Gebäude</source>

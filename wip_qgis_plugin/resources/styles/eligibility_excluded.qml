@@ -16,7 +16,7 @@
     <categories>
       <category symbol="0" value="hard" label="Harte Ausschlusskriterien" render="true"/>
       <category symbol="1" value="soft" label="Weiche Kriterien" render="true"/>
-      <category symbol="2" value="parameter" label="Mindestgröße unterschritten" render="true"/>
+      <category symbol="2" value="min_area" label="Mindestgröße unterschritten" render="true"/>
     </categories>
     <symbols>
       <symbol alpha="1" type="fill" name="0" clip_to_extent="1" force_rhr="0">

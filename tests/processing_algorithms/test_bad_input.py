@@ -1,0 +1,189 @@
+"""Every WIP algorithm against one catalogue of bad inputs and faults, in-process through ``processing.run``.
+
+For each case the run either ends with a clear message (never an internal error, the wrapped traceback) or gives
+a result; afterwards every input file is byte-identical and a refused, failed or cancelled run has left no output
+behind. An algorithm joins the suite by one entry in ``ALGORITHMS``: its valid parameters on the demo
+municipality (in conftest.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import processing
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
+
+from tests.processing_algorithms.conftest import ALGORITHMS, Workspace
+from wip_qgis_plugin.processing_algorithms.provider import algorithm_classes
+
+INTERNAL_ERROR = "Interner Fehler"
+
+
+def test_every_algorithm_is_in_the_suite():
+    assert set(ALGORITHMS) == {cls.algorithm_id for cls in algorithm_classes()}
+
+
+class CancelAtFirstProgress(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.progressChanged.connect(lambda value: value > 0 and self.cancel())
+
+
+def no_crs_copy(layer_source: str) -> QgsVectorLayer:
+    """A memory copy of a layer without a coordinate reference system."""
+    layer = QgsVectorLayer(layer_source, "ohne_kbs", "ogr")
+    copy = layer.materialize(QgsFeatureRequest())
+    copy.setCrs(QgsCoordinateReferenceSystem())
+    copy.setName("ohne_kbs")
+    return copy
+
+
+def run_case(space: Workspace, algorithm: str, out: Path, change, feedback=None) -> tuple[dict | None, str]:
+    parameters = space.parameters(algorithm, out)
+    change(parameters)
+    try:
+        return processing.run(f"wip:{algorithm}", parameters, feedback=feedback), ""
+    except QgsProcessingException as error:
+        return None, str(error)
+
+
+def outputs_of(algorithm):
+    return ALGORITHMS[algorithm].outputs
+
+
+def _first_output_to(place):
+    def change(parameters, algorithm):
+        parameters[outputs_of(algorithm)[0]] = place(parameters, algorithm)
+    return change
+
+
+def _main_input(parameters, algorithm) -> str:
+    return parameters[ALGORITHMS[algorithm].main].split("|")[0]
+
+
+REFUSALS = {
+    # case: (change of the valid parameters, the message it must give)
+    "output is an input file": (
+        _first_output_to(_main_input), "würde in die Datei der Eingabe"),
+    "output is a new table of an input file": (
+        _first_output_to(lambda p, a: f"ogr:dbname='{_main_input(p, a)}' table=\"neu\" (geom)"),
+        "würde in die Datei der Eingabe"),
+    "output is a folder": (
+        _first_output_to(lambda p, a: str(Path(p[outputs_of(a)[0]]).parent)), "ist ein Ordner"),
+    "main input without a CRS": (
+        lambda p, a: p.update({ALGORITHMS[a].main: no_crs_copy(p[ALGORITHMS[a].main])}),
+        "hat kein Koordinatenbezugssystem"),
+    "main input file missing": (
+        lambda p, a: p.update({ALGORITHMS[a].main: str(Path(_main_input(p, a)).with_name("fehlt.gpkg"))}),
+        ""),
+}
+
+
+@pytest.mark.parametrize("case", REFUSALS)
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_refused_with_a_message_and_nothing_changed(workspace, tmp_path, algorithm, case):
+    change, message = REFUSALS[case]
+    before = workspace.checksums()
+    results, error = run_case(workspace, algorithm, tmp_path, lambda parameters: change(parameters, algorithm))
+    assert results is None, f"{case}: not refused"
+    assert message in error and INTERNAL_ERROR not in error, error
+    assert workspace.checksums() == before
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("algorithm", [name for name, entry in ALGORITHMS.items() if len(entry.outputs) > 1])
+def test_outputs_on_one_file_are_refused(workspace, tmp_path, algorithm):
+    shared = tmp_path / "alle.gpkg"
+    results, error = run_case(workspace, algorithm, tmp_path, lambda parameters: parameters.update(
+        {name: str(shared) for name in outputs_of(algorithm)}))
+    assert results is None and "gehen in dieselbe Datei" in error, error
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("algorithm", [name for name, entry in ALGORITHMS.items() if len(entry.outputs) > 1
+                                       and entry.suffix == ".gpkg"])
+def test_outputs_as_tables_of_one_geopackage(workspace, tmp_path, algorithm):
+    """Different tables of one GeoPackage are separate outputs: all of them are written."""
+    shared = tmp_path / "alle.gpkg"
+    results, error = run_case(workspace, algorithm, tmp_path, lambda parameters: parameters.update(
+        {name: f"ogr:dbname='{shared}' table=\"{name.lower()}\" (geom)" for name in outputs_of(algorithm)}))
+    assert results is not None, error
+    for name in outputs_of(algorithm):
+        layer = QgsVectorLayer(f"{shared}|layername={name.lower()}", name, "ogr")
+        assert layer.isValid(), name
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_a_failing_later_output_leaves_nothing(workspace, tmp_path, algorithm):
+    """The last output cannot be created (its folder does not exist): the run fails with a message and the
+    outputs written before it are gone."""
+    def change(parameters):
+        parameters[outputs_of(algorithm)[-1]] = str(tmp_path / "fehlt" / Path(parameters[outputs_of(algorithm)[-1]])
+                                                    .name)
+    before = workspace.checksums()
+    results, error = run_case(workspace, algorithm, tmp_path, change)
+    assert results is None and error and INTERNAL_ERROR not in error, error
+    assert workspace.checksums() == before
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_a_cancelled_run_leaves_nothing(workspace, tmp_path, algorithm):
+    before = workspace.checksums()
+    results, error = run_case(workspace, algorithm, tmp_path, lambda parameters: None, CancelAtFirstProgress())
+    assert INTERNAL_ERROR not in error, error
+    assert workspace.checksums() == before
+    assert not [path for path in tmp_path.iterdir()], results
+
+
+def empty_copy(layer_source: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer(layer_source, "leer", "ogr")
+    copy = layer.materialize(QgsFeatureRequest().setFilterFids([]))
+    copy.setName("leer")
+    return copy
+
+
+def broken_geometries_copy(layer_source: str) -> QgsVectorLayer:
+    """The layer's first features with a NULL, an empty and a self-intersecting geometry added."""
+    layer = QgsVectorLayer(layer_source, "kaputt", "ogr")
+    copy = layer.materialize(QgsFeatureRequest().setLimit(20))
+    extent = layer.extent()
+    x, y = extent.center().x(), extent.center().y()
+    broken = []
+    for wkt in (None, "POLYGON EMPTY",
+                f"POLYGON(({x} {y}, {x + 100} {y + 100}, {x + 100} {y}, {x} {y + 100}, {x} {y}))"):
+        feature = QgsFeature(copy.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        broken.append(feature)
+    copy.dataProvider().addFeatures(broken)
+    copy.setName("kaputt")
+    return copy
+
+
+DEGRADED = {
+    "main input empty": empty_copy,
+    "main input with NULL, empty and invalid geometries": broken_geometries_copy,
+}
+
+
+@pytest.mark.parametrize("case", DEGRADED)
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_degraded_input_gives_a_message_or_a_result(workspace, tmp_path, algorithm, case):
+    before = workspace.checksums()
+    main = ALGORITHMS[algorithm].main
+    results, error = run_case(workspace, algorithm, tmp_path,
+                              lambda parameters: parameters.update({main: DEGRADED[case](parameters[main])}))
+    assert INTERNAL_ERROR not in error, error
+    assert workspace.checksums() == before
+    if results is None:
+        assert error
+        assert not list(tmp_path.iterdir())

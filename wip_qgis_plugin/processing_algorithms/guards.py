@@ -1,0 +1,249 @@
+"""The checks every WIP algorithm passes before it reads or writes anything, and the clean-up after a run that
+failed or was stopped.
+
+Nothing a planner owns may be lost: an output must never be one of the run's input files (Processing would replace
+the whole file), two outputs must never land on the same file or table, a folder is no output file, and a spatial
+input without a coordinate reference system is refused instead of being silently dropped or mismeasured.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from dataclasses import dataclass
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsMapLayer,
+    QgsProcessing,
+    QgsProcessingDestinationParameter,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsProviderConnectionException,
+    QgsProviderRegistry,
+)
+
+from ..core.i18n import tr
+
+# the GeoPackage/SQLite companions that belong to a file and go with it
+COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a layer lives or an output goes: a file, and within it a table (None: the whole file)."""
+
+    path: str
+    table: str | None
+
+    def same_file(self, other: Place) -> bool:
+        return self.path == other.path
+
+    def overlaps(self, other: Place) -> bool:
+        """Whether writing one replaces the other: the same file, and the whole file or the same table."""
+        return self.same_file(other) and (self.table is None or other.table is None
+                                          or self.table.lower() == other.table.lower())
+
+    def text(self) -> str:
+        return tr("{path}, Tabelle {table}").format(path=self.path, table=self.table) if self.table else self.path
+
+
+def _real(path: str) -> str:
+    return os.path.realpath(os.path.expanduser(path))
+
+
+def layer_place(layer: QgsMapLayer) -> Place | None:
+    """The file (and table) behind a layer; None for memory, database and web layers."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path")
+    if not path:
+        return None
+    return Place(_real(path), parts.get("layerName") or None)
+
+
+_OGR_URI = re.compile(r"^ogr:dbname='(?P<path>(?:[^']|'')*)'\s+table=\"(?P<table>(?:[^\"]|\"\")*)\"")
+
+
+def destination_place(destination: str) -> Place | None:
+    """Where a Processing destination string writes: a plain path (the whole file is written anew), an
+    ``ogr:dbname='…' table="…"`` table of a file, or None for memory layers, databases and temporary outputs."""
+    if not destination or destination == QgsProcessing.TEMPORARY_OUTPUT or destination.startswith("memory:"):
+        return None
+    match = _OGR_URI.match(destination)
+    if match:
+        return Place(_real(match["path"].replace("''", "'")), match["table"].replace('""', '"'))
+    if re.match(r"^[a-z]+://", destination) or destination.startswith(("postgres:", "spatialite:", "mssql:")):
+        return None
+    path, _, options = destination.partition("|")
+    table = options.split("layername=", 1)[1].split("|")[0] if "layername=" in options else None
+    return Place(_real(path), table)
+
+
+def _input_places(algorithm, parameters, context) -> list[tuple[str, Place]]:
+    """(parameter description, place) of every file the run reads."""
+    places = []
+    for definition in algorithm.parameterDefinitions():
+        name = definition.name()
+        if isinstance(definition, QgsProcessingDestinationParameter) or parameters.get(name) is None:
+            continue
+        layers = []
+        if isinstance(definition, QgsProcessingParameterMultipleLayers):
+            layers = algorithm.parameterAsLayerList(parameters, name, context)
+        elif isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                                     QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)):
+            layers = [algorithm.parameterAsLayer(parameters, name, context)]
+        elif isinstance(definition, QgsProcessingParameterFile):
+            path = algorithm.parameterAsFile(parameters, name, context)
+            if path:
+                places.append((definition.description(), Place(_real(path), None)))
+        for layer in layers:
+            place = layer_place(layer) if layer is not None else None
+            if place is not None:
+                places.append((definition.description(), place))
+    return places
+
+
+def _destination(algorithm, parameters, definition, context) -> str:
+    name = definition.name()
+    if isinstance(definition, QgsProcessingParameterFileDestination):
+        return algorithm.parameterAsFileOutput(parameters, name, context)
+    if isinstance(definition, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
+                               QgsProcessingParameterRasterDestination)):
+        return algorithm.parameterAsOutputLayer(parameters, name, context)
+    return ""
+
+
+def output_places(algorithm, parameters, context) -> list[tuple[str, Place]]:
+    """(output description, place) of every file output the run writes."""
+    places = []
+    for definition in algorithm.destinationParameterDefinitions():
+        if parameters.get(definition.name()) is None and definition.flags() & definition.Flag.FlagOptional:
+            continue
+        place = destination_place(_destination(algorithm, parameters, definition, context))
+        if place is not None:
+            places.append((definition.description(), place))
+    return places
+
+
+def check_outputs(algorithm, parameters, context) -> list[tuple[str, Place]]:
+    """Refuse, before anything is written, an output that is a folder, that goes into one of the input files (a
+    plain path would replace the whole file, a new table would still change it), or that would replace another
+    output (the same file, unless both are different tables of it). Returns the output places."""
+    inputs = _input_places(algorithm, parameters, context)
+    outputs = output_places(algorithm, parameters, context)
+    for number, (label, place) in enumerate(outputs):
+        if os.path.isdir(place.path):
+            raise QgsProcessingException(tr(
+                "Ausgabe „{output}“: {path} ist ein Ordner. Bitte einen Dateinamen angeben, z. B. "
+                "{example}.").format(output=label, path=place.path,
+                                     example=os.path.join(place.path, "ergebnis.gpkg")))
+        for input_label, input_place in inputs:
+            if place.same_file(input_place):
+                raise QgsProcessingException(tr(
+                    "Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine "
+                    "andere Datei wählen: Eingaben werden nie verändert.").format(
+                    output=label, input=input_label, path=input_place.text()))
+        for other_label, other in outputs[number + 1:]:
+            if place.overlaps(other):
+                raise QgsProcessingException(tr(
+                    "Die Ausgaben „{first}“ und „{second}“ gehen in dieselbe Datei {path}; die eine würde die "
+                    "andere ersetzen. Bitte verschiedene Dateien wählen oder verschiedene Tabellen einer "
+                    "GeoPackage-Datei.").format(first=label, second=other_label, path=place.text()))
+    return outputs
+
+
+def _spatial_inputs(algorithm, parameters, context) -> list[tuple[str, QgsMapLayer]]:
+    layers = []
+    for definition in algorithm.parameterDefinitions():
+        name = definition.name()
+        if isinstance(definition, QgsProcessingDestinationParameter) or parameters.get(name) is None:
+            continue
+        if isinstance(definition, QgsProcessingParameterMultipleLayers):
+            found = algorithm.parameterAsLayerList(parameters, name, context)
+        elif isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                                     QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)):
+            found = [algorithm.parameterAsLayer(parameters, name, context)]
+        else:
+            continue
+        layers += [(definition.description(), layer) for layer in found
+                   if layer is not None and layer.isSpatial()]
+    return layers
+
+
+def check_run(algorithm, parameters, context, feedback=None) -> list[tuple[str, Place]]:
+    """All checks before a run; returns the output places."""
+    check_input_crs(algorithm, parameters, context, feedback)
+    return check_outputs(algorithm, parameters, context)
+
+
+def check_input_crs(algorithm, parameters, context, feedback) -> None:
+    """A spatial input without a coordinate reference system cannot be measured or overlaid: refuse it by name.
+    Data that lies outside the area its CRS is made for is measured with large errors: warn."""
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    for label, layer in _spatial_inputs(algorithm, parameters, context):
+        crs = layer.crs()
+        if not crs.isValid():
+            raise QgsProcessingException(tr(
+                "Die Ebene „{layer}“ ({input}) hat kein Koordinatenbezugssystem. Bitte in den Layereigenschaften "
+                "(Quelle) das richtige KBS zuweisen, z. B. EPSG:25832 für Sachsen-Anhalt.").format(
+                layer=layer.name(), input=label))
+        bounds = crs.bounds()  # the CRS's area of use, in WGS 84
+        extent = layer.extent()
+        if crs.isGeographic() or bounds.isEmpty() or extent.isEmpty() or feedback is None:
+            continue
+        try:
+            extent = QgsCoordinateTransform(crs, wgs84, QgsProject.instance().transformContext()) \
+                .transformBoundingBox(extent)
+        except Exception:  # noqa: BLE001 - coordinates the CRS cannot even transform are far outside it
+            extent = None
+        if extent is None or not bounds.buffered(1.0).contains(extent):
+            feedback.pushWarning(tr(
+                "Die Ebene „{layer}“ liegt außerhalb des Gebiets, für das ihr KBS {crs} gemacht ist; Flächen und "
+                "Abstände können dort stark verzerrt sein. Ist das KBS richtig zugewiesen?").format(
+                layer=layer.name(), crs=crs.authid()))
+
+
+def snapshot(places: list[tuple[str, Place]]) -> dict[Place, tuple[bool, bool]]:
+    """For each output place whether its file and its table exist before the run (what a failed run must keep)."""
+    return {place: (os.path.exists(place.path), place.table is not None and _has_table(place))
+            for _label, place in places}
+
+
+def remove_new_outputs(before: dict[Place, tuple[bool, bool]]) -> None:
+    """After a failed or cancelled run: remove every output file, or table of an existing file, that the run
+    created."""
+    for place, (file_existed, table_existed) in before.items():
+        if not file_existed:
+            for suffix in COMPANION_SUFFIXES:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(place.path + suffix)
+        elif place.table is not None and not table_existed and _has_table(place):
+            _connection(place.path).dropVectorTable("", _table_name(place))
+
+
+def _connection(path: str):
+    return QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(path, {})
+
+
+def _table_name(place: Place) -> str | None:
+    """The table's name as the file spells it (GeoPackage table names are case-insensitive)."""
+    try:
+        tables = _connection(place.path).tables()
+    except QgsProviderConnectionException:
+        return None
+    return next((table.tableName() for table in tables if table.tableName().lower() == place.table.lower()), None)
+
+
+def _has_table(place: Place) -> bool:
+    return os.path.exists(place.path) and _table_name(place) is not None
