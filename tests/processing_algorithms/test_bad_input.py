@@ -7,6 +7,7 @@ municipality (in conftest.py).
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import processing
@@ -22,6 +23,7 @@ from qgis.core import (
 )
 
 from tests.processing_algorithms.conftest import ALGORITHMS, Workspace
+from wip_qgis_plugin.core.wind_energy import TURBINES_FILE
 from wip_qgis_plugin.processing_algorithms.provider import algorithm_classes
 
 INTERNAL_ERROR = "Interner Fehler"
@@ -187,3 +189,45 @@ def test_degraded_input_gives_a_message_or_a_result(workspace, tmp_path, algorit
     if results is None:
         assert error
         assert not list(tmp_path.iterdir())
+
+
+def deep_json(path: Path, depth: int = 100_000) -> str:
+    path.write_text("[" * depth + "]" * depth, encoding="utf-8")
+    return str(path)
+
+
+def tiny_rotor_turbines(path: Path) -> str:
+    """The shipped turbine catalog with a 1 mm rotor: the spacing of 5 × 3 rotor diameters would ask for billions
+    of candidate positions."""
+    data = json.loads(TURBINES_FILE.read_text(encoding="utf-8"))
+    data["turbines"][0]["rotor_m"] = 0.001
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+# findings of the bad-input probes: (algorithm, change of the valid parameters given the output folder, message)
+FINDINGS = {
+    "text field as mean field": ("sitecriteria", lambda p, tmp: p.update(MEAN_FIELD="nutzung"), "kein Zahlenfeld"),
+    "missing function field": ("heatdemand", lambda p, tmp: p.update(FUNCTION_FIELD="fehlt"), "„fehlt“"),
+    "deeply nested catalog": ("eligibility", lambda p, tmp: p.update(CATALOG_FILE=deep_json(tmp / "tief.json")),
+                              "tief.json"),
+    "deeply nested scheme": ("sitescore", lambda p, tmp: p.update(SCHEME=deep_json(tmp / "tief.json")), "tief.json"),
+    "absurd distance": ("eligibility", lambda p, tmp: p.update(DISTANCE_OVERRIDES=["wald", "1e300"]), "1e300"),
+    "1 mm rotor": ("windlayout", lambda p, tmp: p.update(TURBINE_FILE=tiny_rotor_turbines(tmp / "wea.json")),
+                   "Rotor"),
+    "negative wind speed": ("windlayout", lambda p, tmp: p.update(WIND_SPEED=-50.0), "WIND_SPEED"),
+}
+
+
+@pytest.mark.parametrize("finding", FINDINGS)
+def test_findings_get_a_clear_message(workspace, tmp_path, finding):
+    algorithm, change, message = FINDINGS[finding]
+    files = tmp_path / "dateien"
+    files.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    before = workspace.checksums()
+    results, error = run_case(workspace, algorithm, out, lambda parameters: change(parameters, files))
+    assert results is None and INTERNAL_ERROR not in error and message in error, error
+    assert workspace.checksums() == before
+    assert not list(out.iterdir())

@@ -8,7 +8,6 @@ catalog, edit it and use the copy; :func:`load_catalog` tells them exactly what 
 from __future__ import annotations
 
 import datetime
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -19,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .i18n import localised, tr
-from .json_reader import STATUSES, JsonReader
+from .json_reader import STATUSES, JsonReader, read_json
 from .workflow import LINE, POINT, POLYGON, normalise
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "catalogs"
@@ -214,17 +213,7 @@ def shipped_catalog_title(catalog_id: str) -> str:
 def load_catalog(path: Path) -> Catalog:
     """Read and validate a catalog file; every problem raises :class:`CatalogError` naming where it is."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CatalogError(tr("{file}: Datei kann nicht gelesen werden ({error}).").format(
-            file=path.name, error=error.strerror or error)) from error
-    except UnicodeDecodeError as error:
-        raise CatalogError(tr("{file}: die Datei ist nicht UTF-8-kodiert.").format(file=path.name)) from error
-    except json.JSONDecodeError as error:
-        raise CatalogError(tr("{file}, Zeile {line}, Spalte {column}: kein gültiges JSON ({error}).").format(
-            file=path.name, line=error.lineno, column=error.colno, error=error.msg)) from error
-    return parse_catalog(data, path)
+    return parse_catalog(read_json(path, CatalogError), path)
 
 
 def parse_catalog(data, path: Path | None = None) -> Catalog:
@@ -273,6 +262,12 @@ def _parse_criterion(reader: JsonReader) -> Criterion:
         note=reader.bilingual("note") if "note" in reader.data else {}, max_cover_share=max_cover_share)
 
 
+# No planning distance comes near these (the widest in the catalogs are a few kilometres); beyond them a typo
+# would buffer whole regions or overflow the geometry engine.
+MAX_DISTANCE_M = 50_000.0
+MAX_DISTANCE_FACTOR = 100.0
+
+
 def _parse_distance(reader: JsonReader) -> Distance:
     sub = reader.child("distance")
     metres = sub.optional_number("metres") or 0.0
@@ -284,6 +279,10 @@ def _parse_distance(reader: JsonReader) -> Distance:
         sub.fail("of", tr("ein Faktor braucht eine Bezugsgröße ({allowed})").format(allowed=", ".join(REFERENCES)))
     if metres < 0 or factor < 0:
         sub.fail("metres", tr("Abstände sind nicht negativ"))
+    if metres > MAX_DISTANCE_M or factor > MAX_DISTANCE_FACTOR:
+        sub.fail("metres" if metres > MAX_DISTANCE_M else "factor", tr(
+            "höchstens {metres:g} m oder das {factor:g}-Fache der Bezugsgröße").format(
+            metres=MAX_DISTANCE_M, factor=MAX_DISTANCE_FACTOR))
     return Distance(metres, factor, reference if factor else None)
 
 

@@ -11,6 +11,33 @@ from pathlib import Path
 from .i18n import tr
 
 STATUSES = ("checked", "secondary", "unchecked")  # how far a number of a data file has been checked
+# the plugin's data files (catalogs, schemes, turbine and use lists) are a few kB: anything far larger is no such file
+MAX_JSON_MB = 20
+
+
+def read_json(path: Path, error: type[ValueError], cannot_read: str | None = None):
+    """The JSON content of file ``path``; every problem raises ``error`` naming the file: unreadable, not UTF-8,
+    too large, invalid JSON (line and column) or nested too deeply for the parser. ``cannot_read`` (translated,
+    with {file} and {error}) replaces the messages for an unreadable or invalid file."""
+    path = Path(path)
+    try:
+        size_mb = path.stat().st_size / 1e6
+        if size_mb > MAX_JSON_MB:
+            raise error(tr("{file}: {size:.0f} MB sind zu groß für eine Datendatei (höchstens {limit} MB).").format(
+                file=path.name, size=size_mb, limit=MAX_JSON_MB))
+        return json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError as problem:
+        raise error(tr("{file}: die JSON-Struktur ist zu tief verschachtelt.").format(file=path.name)) from problem
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as problem:
+        if cannot_read is not None:
+            raise error(cannot_read.format(file=path.name, error=problem)) from problem
+        if isinstance(problem, OSError):
+            raise error(tr("{file}: Datei kann nicht gelesen werden ({error}).").format(
+                file=path.name, error=problem.strerror or problem)) from problem
+        if isinstance(problem, UnicodeDecodeError):
+            raise error(tr("{file}: die Datei ist nicht UTF-8-kodiert.").format(file=path.name)) from problem
+        raise error(tr("{file}, Zeile {line}, Spalte {column}: kein gültiges JSON ({error}).").format(
+            file=path.name, line=problem.lineno, column=problem.colno, error=problem.msg)) from problem
 
 
 @dataclass(frozen=True)
@@ -35,11 +62,7 @@ class JsonReader:
         """The JSON object in file ``path``, checked to be of ``file_format``; ``cannot_read`` (translated, with
         {file} and {error}) says what could not be read."""
         path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as problem:
-            raise error(cannot_read.format(file=path.name, error=problem)) from problem
-        reader = cls(data, path.name, error)
+        reader = cls(read_json(path, error, cannot_read), path.name, error)
         if reader.text("format") != file_format:
             reader.fail("format", tr("„{format}“ erwartet").format(format=file_format))
         return reader

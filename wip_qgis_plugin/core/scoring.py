@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .i18n import tr
-from .json_reader import JsonReader
+from .json_reader import JsonReader, read_json
 
 LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL = "benefit", "cost", "step", "piecewise", "ideal"
 FUNCTION_KINDS = (LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL)
@@ -332,14 +332,7 @@ def save_scheme(scheme: Scheme, path: Path) -> None:
 
 def load_scheme(path: Path) -> Scheme:
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ScoringError(tr("{file}: Datei kann nicht gelesen werden.").format(file=path.name)) from error
-    except json.JSONDecodeError as error:
-        raise ScoringError(tr("{file}, Zeile {line}, Spalte {column}: kein gültiges JSON ({error}).").format(
-            file=path.name, line=error.lineno, column=error.colno, error=error.msg)) from error
-    return parse_scheme(data, path.name)
+    return parse_scheme(read_json(path, ScoringError), path.name)
 
 
 def parse_scheme(data, where: str) -> Scheme:

@@ -28,6 +28,9 @@ FILL_STEP = 0.1  # candidate spacing of the greedy top-up, in spacings
 BOUNDARY_STEP = 0.25
 TOLERANCE = 1e-9  # points exactly one spacing apart are allowed
 EDGE_TOLERANCE = 1e-7  # in spacings: well below a millimetre
+# candidate positions of the greedy fill over all areas: about 10 bytes × 3 arrays each, so ~1 GB at the limit;
+# a municipality's wind areas need a few hundred thousand
+MAX_FILL_CANDIDATES = 30_000_000
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ def place_turbines(polygons: np.ndarray, spacing: Spacing, rotor_m: float, rotor
                    obstacles_xy: np.ndarray | None = None, progress=None, canceled=None) -> Layout:
     """Turbine positions in each polygon (towers inside it; with ``rotor_may_overhang`` false the whole rotor disc
     too), at least ``spacing`` from each other and from the ``obstacles_xy`` (existing turbines that stay)."""
+    _check_work_size(polygons, spacing)
     taken = _Taken()
     if obstacles_xy is not None and len(obstacles_xy):
         taken.add(*spacing.to_frame(obstacles_xy[:, 0], obstacles_xy[:, 1]))
@@ -111,6 +115,24 @@ def place_turbines(polygons: np.ndarray, spacing: Spacing, rotor_m: float, rotor
         if progress is not None:
             progress(100.0 * (index + 1) / len(polygons))
     return Layout(_joined(xs, float), _joined(ys, float), _joined(sites, int), per_site, baseline)
+
+
+def _check_work_size(polygons: np.ndarray, spacing: Spacing) -> None:
+    """Refuse, before anything is allocated, areas that are huge against the spacing (a rotor typed in
+    millimetres, a whole Land as one area): the fill grid would not fit into memory."""
+    present = [polygon for polygon in polygons if polygon is not None and not shapely.is_empty(polygon)]
+    if not present:
+        return
+    bounds = shapely.bounds(np.array(present, dtype=object))
+    cells = ((bounds[:, 2] - bounds[:, 0]) * (bounds[:, 3] - bounds[:, 1])).sum() / (spacing.along_m
+                                                                                      * spacing.across_m)
+    candidates = cells / FILL_STEP ** 2
+    if candidates > MAX_FILL_CANDIDATES:
+        raise WindError(tr(
+            "Die Flächen sind für den Anlagenabstand von {along:g} × {across:g} m zu groß ({count:.3g} mögliche "
+            "Standorte, höchstens {limit:.3g}). Stimmen Rotordurchmesser und Abstände (in Metern), und ist jede "
+            "Fläche eine Windfläche?").format(along=spacing.along_m, across=spacing.across_m, count=candidates,
+                                              limit=float(MAX_FILL_CANDIDATES)))
 
 
 def _joined(parts: list, kind) -> np.ndarray:

@@ -24,6 +24,7 @@ from qgis.core import (
 
 from ..core.catalog import (
     DEFAULT_TURBINE,
+    MAX_DISTANCE_M,
     CatalogError,
     TurbineGeometry,
     load_catalog,
@@ -190,9 +191,10 @@ class EligibilityAlgorithm(WipAlgorithm):
                 overrides[criterion_id] = float(str(metres).replace(",", "."))
             except ValueError:
                 overrides[criterion_id] = -1.0
-            if overrides[criterion_id] < 0:
+            if not 0 <= overrides[criterion_id] <= MAX_DISTANCE_M:
                 raise QgsProcessingException(self.tr("Abstände: „{value}“ ist für „{criterion}“ kein Abstand in "
-                                                     "Metern ≥ 0.").format(value=metres, criterion=criterion_id))
+                                                     "Metern von 0 bis {limit:g}.").format(
+                    value=metres, criterion=criterion_id, limit=MAX_DISTANCE_M))
         return overrides
 
     def process(self, parameters, context, feedback):

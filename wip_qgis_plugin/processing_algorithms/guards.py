@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
@@ -184,7 +185,27 @@ def _spatial_inputs(algorithm, parameters, context) -> list[tuple[str, QgsMapLay
 def check_run(algorithm, parameters, context, feedback=None) -> list[tuple[str, Place]]:
     """All checks before a run; returns the output places."""
     check_input_crs(algorithm, parameters, context, feedback)
+    check_fields(algorithm, parameters, context)
     return check_outputs(algorithm, parameters, context)
+
+
+def check_fields(algorithm, parameters, context) -> None:
+    """Every field a field parameter names exists in the layer it belongs to (a model or batch row may name a
+    field of another layer)."""
+    for definition in algorithm.parameterDefinitions():
+        if not isinstance(definition, QgsProcessingParameterField) or parameters.get(definition.name()) is None:
+            continue
+        parent = definition.parentLayerParameterName()
+        layer = algorithm.parameterAsLayer(parameters, parent, context) if parent else None
+        if layer is None or not hasattr(layer, "fields"):
+            continue
+        names = layer.fields().names()
+        for name in algorithm.parameterAsFields(parameters, definition.name(), context):
+            if name and name not in names:
+                raise QgsProcessingException(tr(
+                    "{parameter}: die Ebene „{layer}“ hat kein Feld „{field}“ (vorhanden: {fields}).").format(
+                    parameter=definition.description(), layer=layer.name(), field=name,
+                    fields=", ".join(names)))
 
 
 def check_input_crs(algorithm, parameters, context, feedback) -> None:

@@ -105,6 +105,11 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
         if mean_layer is not None:
             if not mean_field:
                 raise QgsProcessingException(self.tr("Für den Mittelwert fehlt das Feld."))
+            field = mean_layer.fields().field(mean_field)
+            if not field.isNumeric():
+                raise QgsProcessingException(self.tr(
+                    "Das Feld „{field}“ von „{layer}“ ist kein Zahlenfeld ({kind}); ein Flächenmittel braucht "
+                    "Zahlen.").format(field=mean_field, layer=mean_layer.sourceName(), kind=field.typeName()))
             steps.append(("mean", mean_layer))
         for layer in self.parameterAsLayerList(parameters, self.RASTERS, context):
             steps.append(("raster", layer))

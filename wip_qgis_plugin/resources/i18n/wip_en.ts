@@ -576,16 +576,8 @@
       <translation>a factor needs a reference quantity ({allowed})</translation>
     </message>
     <message>
-      <source>{file}: Datei kann nicht gelesen werden ({error}).</source>
-      <translation>{file}: file cannot be read ({error}).</translation>
-    </message>
-    <message>
-      <source>{file}: die Datei ist nicht UTF-8-kodiert.</source>
-      <translation>{file}: the file is not UTF-8 encoded.</translation>
-    </message>
-    <message>
-      <source>{file}, Zeile {line}, Spalte {column}: kein gültiges JSON ({error}).</source>
-      <translation>{file}, line {line}, column {column}: not valid JSON ({error}).</translation>
+      <source>höchstens {metres:g} m oder das {factor:g}-Fache der Bezugsgröße</source>
+      <translation>at most {metres:g} m or {factor:g} times the reference</translation>
     </message>
     <message>
       <source>Untersuchungsgebiet</source>
@@ -832,6 +824,18 @@
       <translation>{where}, field “{field}”: {problem}.</translation>
     </message>
     <message>
+      <source>{file}: {size:.0f} MB sind zu groß für eine Datendatei (höchstens {limit} MB).</source>
+      <translation>{file}: {size:.0f} MB is too large for a data file (at most {limit} MB).</translation>
+    </message>
+    <message>
+      <source>{file}: die JSON-Struktur ist zu tief verschachtelt.</source>
+      <translation>{file}: the JSON structure is nested too deeply.</translation>
+    </message>
+    <message>
+      <source>{file}, Zeile {line}, Spalte {column}: kein gültiges JSON ({error}).</source>
+      <translation>{file}, line {line}, column {column}: not valid JSON ({error}).</translation>
+    </message>
+    <message>
       <source>{where}: JSON-Objekt erwartet.</source>
       <translation>{where}: JSON object expected.</translation>
     </message>
@@ -846,6 +850,14 @@
     <message>
       <source>{value:g} liegt nicht zwischen {low:g} und {high:g}</source>
       <translation>{value:g} is not between {low:g} and {high:g}</translation>
+    </message>
+    <message>
+      <source>{file}: Datei kann nicht gelesen werden ({error}).</source>
+      <translation>{file}: file cannot be read ({error}).</translation>
+    </message>
+    <message>
+      <source>{file}: die Datei ist nicht UTF-8-kodiert.</source>
+      <translation>{file}: the file is not UTF-8 encoded.</translation>
     </message>
     <message>
       <source>Datum JJJJ-MM-TT erwartet, gefunden: {value}</source>
@@ -1408,10 +1420,6 @@
       <translation>The pairwise comparison is not consistent enough: CR = {cr:.3f} &gt; 0.10. Please check the judgements or explicitly accept the inconsistency.</translation>
     </message>
     <message>
-      <source>{file}: Datei kann nicht gelesen werden.</source>
-      <translation>{file}: the file cannot be read.</translation>
-    </message>
-    <message>
       <source>{file}: Anlagenkatalog kann nicht gelesen werden ({error}).</source>
       <translation>{file}: the turbine catalog cannot be read ({error}).</translation>
     </message>
@@ -1446,6 +1454,10 @@
     <message>
       <source>Abstände zwischen den Anlagen müssen größer 0 sein.</source>
       <translation>Distances between the turbines must be greater than 0.</translation>
+    </message>
+    <message>
+      <source>Die Flächen sind für den Anlagenabstand von {along:g} × {across:g} m zu groß ({count:.3g} mögliche Standorte, höchstens {limit:.3g}). Stimmen Rotordurchmesser und Abstände (in Metern), und ist jede Fläche eine Windfläche?</source>
+      <translation>The areas are too large for a turbine spacing of {along:g} × {across:g} m ({count:.3g} possible positions, at most {limit:.3g}). Are the rotor diameter and the spacing right (in metres), and is every area a wind area?</translation>
     </message>
     <message>
       <source>Windangaben außerhalb sinnvoller Grenzen: Bezugshöhe &gt; 0 m, Höhenexponent 0–1, Weibull-Formparameter 0,5–5.</source>
@@ -2476,8 +2488,8 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Distances: criterion “{criterion}” does not exist in catalog “{catalog}”.</translation>
     </message>
     <message>
-      <source>Abstände: „{value}“ ist für „{criterion}“ kein Abstand in Metern ≥ 0.</source>
-      <translation>Distances: “{value}” is not a distance in metres ≥ 0 for “{criterion}”.</translation>
+      <source>Abstände: „{value}“ ist für „{criterion}“ kein Abstand in Metern von 0 bis {limit:g}.</source>
+      <translation>Distances: “{value}” is no distance in metres from 0 to {limit:g} for “{criterion}”.</translation>
     </message>
     <message>
       <source>{criterion}: der Ebene „{layer}“ fehlt das Feld „{field}“.</source>
@@ -2790,6 +2802,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Die Ausgaben „{first}“ und „{second}“ gehen in dieselbe Datei {path}; die eine würde die andere ersetzen. Bitte verschiedene Dateien wählen oder verschiedene Tabellen einer GeoPackage-Datei.</source>
       <translation>The outputs “{first}” and “{second}” go to the same file {path}; one would replace the other. Please choose different files or different tables of one GeoPackage.</translation>
+    </message>
+    <message>
+      <source>{parameter}: die Ebene „{layer}“ hat kein Feld „{field}“ (vorhanden: {fields}).</source>
+      <translation>{parameter}: the layer “{layer}” has no field “{field}” (present: {fields}).</translation>
     </message>
     <message>
       <source>Wärmebedarf Gebäude</source>
@@ -3220,6 +3236,10 @@ Specific yield, the first value present counts: the field "Specific yield per si
     <message>
       <source>Für den Mittelwert fehlt das Feld.</source>
       <translation>The field for the mean is missing.</translation>
+    </message>
+    <message>
+      <source>Das Feld „{field}“ von „{layer}“ ist kein Zahlenfeld ({kind}); ein Flächenmittel braucht Zahlen.</source>
+      <translation>The field “{field}” of “{layer}” is not numeric ({kind}); an area-weighted mean needs numbers.</translation>
     </message>
     <message>
       <source>Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene, eine Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR &gt; 0,10 bricht die Bewertung ab, außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.
