@@ -14,15 +14,17 @@ import processing
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProject,
     QgsVectorLayer,
 )
 
-from tests.processing_algorithms.conftest import ALGORITHMS, Workspace
+from tests.processing_algorithms.conftest import ALGORITHMS, Workspace, memory_layer
 from wip_qgis_plugin.core.wind_energy import TURBINES_FILE
 from wip_qgis_plugin.processing_algorithms.provider import algorithm_classes
 
@@ -205,6 +207,15 @@ def tiny_rotor_turbines(path: Path) -> str:
     return str(path)
 
 
+def with_value(layer_source: str, field: str, value) -> QgsVectorLayer:
+    """A memory copy of the layer's first 50 features, the first of them with ``field`` set to ``value``."""
+    layer = QgsVectorLayer(layer_source, "geaendert", "ogr")
+    copy = layer.materialize(QgsFeatureRequest().setLimit(50))
+    first = next(copy.getFeatures())
+    copy.dataProvider().changeAttributeValues({first.id(): {copy.fields().indexOf(field): value}})
+    return copy
+
+
 # findings of the bad-input probes: (algorithm, change of the valid parameters given the output folder, message)
 FINDINGS = {
     "text field as mean field": ("sitecriteria", lambda p, tmp: p.update(MEAN_FIELD="nutzung"), "kein Zahlenfeld"),
@@ -215,6 +226,11 @@ FINDINGS = {
     "absurd distance": ("eligibility", lambda p, tmp: p.update(DISTANCE_OVERRIDES=["wald", "1e300"]), "1e300"),
     "1 mm rotor": ("windlayout", lambda p, tmp: p.update(TURBINE_FILE=tiny_rotor_turbines(tmp / "wea.json")),
                    "Rotor"),
+    "999,999 storeys": ("heatdemand", lambda p, tmp: p.update(BUILDINGS=with_value(p["BUILDINGS"], "geschosse",
+                                                                                  999_999)), "unmöglich"),
+    "negative floor area": ("heatdemand", lambda p, tmp: p.update(
+        BUILDINGS=with_value(p["BUILDINGS"], "grundflaeche_m2", -5.0), FLOOR_AREA_FIELD="grundflaeche_m2"),
+        "unmöglich"),
     "negative wind speed": ("windlayout", lambda p, tmp: p.update(WIND_SPEED=-50.0), "WIND_SPEED"),
 }
 
@@ -231,3 +247,37 @@ def test_findings_get_a_clear_message(workspace, tmp_path, finding):
     assert results is None and INTERNAL_ERROR not in error and message in error, error
     assert workspace.checksums() == before
     assert not list(out.iterdir())
+
+
+class Warnings(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, warning):  # noqa: N802 - QGIS API
+        self.warnings.append(warning)
+        super().pushWarning(warning)
+
+
+def test_geographic_input_far_from_germany_is_measured_in_its_own_utm_zone(wip_processing):
+    """A 0.2° square near Canberra: UTM 32N would stretch it by 42 %; its own zone (55S) gives the ellipsoidal
+    area to a few per mille."""
+    wkt = "POLYGON((149 -35.2, 149.2 -35.2, 149.2 -35, 149 -35, 149 -35.2))"
+    square = memory_layer("australien", "Polygon", [{"wkt": wkt}], crs="EPSG:4326")
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance().transformContext())
+    measure.setEllipsoid("WGS84")
+    true_ha = measure.measureArea(QgsGeometry.fromWkt(wkt)) / 1e4
+    result = processing.run("wip:eligibility", {"STUDY_AREA": square, "CONSTRAINT_LAYERS": [],
+                                                "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+    assert result["ELIGIBLE_HA"] == pytest.approx(true_ha, rel=0.003)
+
+
+def test_data_outside_its_crs_area_is_warned(wip_processing):
+    """Coordinates of EPSG:25832 that lie in the Atlantic: a CRS assigned wrongly is named before the run."""
+    far = memory_layer("weit_weg", "Polygon", [{"wkt": "POLYGON((-3e6 1e6, -3e6 1.1e6, -2.9e6 1.1e6, "
+                                                        "-2.9e6 1e6, -3e6 1e6))"}])
+    feedback = Warnings()
+    processing.run("wip:eligibility", {"STUDY_AREA": far, "CONSTRAINT_LAYERS": [], "ELIGIBLE": "memory:",
+                                       "EXCLUDED": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
+    assert any("weit_weg" in warning and "EPSG:25832" in warning for warning in feedback.warnings)

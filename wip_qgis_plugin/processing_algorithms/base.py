@@ -145,8 +145,9 @@ def field_values(features, name: str | None) -> list:
     return [None if is_null(value) else value for value in values]
 
 
-def numbers(features, name: str | None, label: str) -> np.ndarray:
-    """The values of a numeric field as floats (NaN for NULL); text that is no number is named."""
+def numbers(features, name: str | None, label: str, low: float = -np.inf, high: float = np.inf) -> np.ndarray:
+    """The values of a numeric field as floats (NaN for NULL); text that is no number, and a value outside
+    ``low``–``high`` (what is physically possible), is named with its object."""
     values = np.full(len(features), np.nan)
     for row, value in enumerate(field_values(features, name)):
         if value is None:
@@ -156,4 +157,11 @@ def numbers(features, name: str | None, label: str) -> np.ndarray:
         except (TypeError, ValueError) as error:
             raise QgsProcessingException(tr("{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.").format(
                 label=label, field=name, fid=features[row].id(), value=value)) from error
+    outside = np.flatnonzero((values < low) | (values > high))
+    if len(outside):
+        row = outside[0]
+        raise QgsProcessingException(tr(
+            "{label} („{field}“) von Objekt {fid}: {value:g} ist unmöglich (erlaubt {low:g} bis {high:g}); "
+            "{count} Objekt(e) betroffen.").format(label=label, field=name, fid=features[row].id(),
+                                                  value=values[row], low=low, high=high, count=len(outside)))
     return values

@@ -43,6 +43,13 @@ class HeatAlgorithm(WipAlgorithm):
         return "heat_planning"
 
 
+# What one building can have: the tallest German building has 65 storeys; the largest floor areas are a few
+# 100,000 m²; a large industrial site uses a few TWh a year. Beyond these the field holds something else.
+MAX_STOREYS = 100
+MAX_FLOOR_AREA_M2 = 2_000_000
+MAX_CONSUMPTION_KWH = 10e9
+
+
 class HeatDemandAlgorithm(HeatAlgorithm):
     algorithm_id = "heatdemand"
 
@@ -120,9 +127,9 @@ class HeatDemandAlgorithm(HeatAlgorithm):
             result = building_demand(
                 typology, footprint, field_values(features, fields[self.FUNCTION_FIELD]),
                 field_values(features, fields[self.TYPE_FIELD]), field_values(features, fields[self.AGE_FIELD]),
-                numbers(features, fields[self.STOREYS_FIELD], self.tr("Geschosse")),
-                numbers(features, fields[self.FLOOR_AREA_FIELD], self.tr("Beheizte Fläche")),
-                numbers(features, fields[self.CONSUMPTION_FIELD], self.tr("Verbrauch")))
+                numbers(features, fields[self.STOREYS_FIELD], self.tr("Geschosse"), 0, MAX_STOREYS),
+                numbers(features, fields[self.FLOOR_AREA_FIELD], self.tr("Beheizte Fläche"), 0, MAX_FLOOR_AREA_M2),
+                numbers(features, fields[self.CONSUMPTION_FIELD], self.tr("Verbrauch"), 0, MAX_CONSUMPTION_KWH))
             base_year = self.parameterAsInt(parameters, self.BASE_YEAR, context)
             rate = self.parameterAsDouble(parameters, self.RENOVATION_RATE, context) / 100.0
             depth = self.parameterAsDouble(parameters, self.RENOVATION_DEPTH, context) / 100.0

@@ -14,6 +14,8 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -35,15 +37,49 @@ WORKING_CRS = "EPSG:25832"
 MERCATOR_CRS = ("EPSG:3857", "EPSG:900913", "EPSG:3395")
 
 
+# lon/lat bounds of Germany: EPSG:25832, the official CRS of Sachsen-Anhalt and of federal data, serves all of it
+GERMANY = (5.5, 47.0, 15.5, 55.5)
+
+
 def working_crs(*sources) -> QgsCoordinateReferenceSystem:
     """The CRS to compute in: the first input's CRS when it is projected in metres and true to scale (not
-    Mercator), else ETRS89 / UTM 32N."""
+    Mercator); else ETRS89 / UTM 32N for data in Germany, and the UTM zone of the data elsewhere (a zone far away
+    measures areas wrong by tens of per cent)."""
     for source in sources:
         crs = source.sourceCrs()
         if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters \
                 and crs.authid() not in MERCATOR_CRS:
             return crs
+    for source in sources:
+        centre = _lon_lat_centre(source)
+        if centre is not None:
+            return utm_crs(*centre)
     return QgsCoordinateReferenceSystem(WORKING_CRS)
+
+
+def utm_crs(lon: float, lat: float) -> QgsCoordinateReferenceSystem:
+    """EPSG:25832 in Germany; elsewhere the ETRS89 UTM zone in Europe, the WGS 84 UTM zone outside it."""
+    west, south, east, north = GERMANY
+    if west <= lon <= east and south <= lat <= north:
+        return QgsCoordinateReferenceSystem(WORKING_CRS)
+    zone = int((lon + 180.0) // 6.0) % 60 + 1
+    if 28 <= zone <= 38 and 34.0 <= lat <= 72.0:
+        return QgsCoordinateReferenceSystem(f"EPSG:{25800 + zone}")
+    return QgsCoordinateReferenceSystem(f"EPSG:{(32600 if lat >= 0 else 32700) + zone}")
+
+
+def _lon_lat_centre(source) -> tuple[float, float] | None:
+    """The centre of a source's extent in WGS 84 degrees, or None when it has no CRS or no extent."""
+    crs = source.sourceCrs()
+    extent = source.sourceExtent()
+    if not crs.isValid() or extent.isEmpty():
+        return None
+    try:
+        centre = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"),
+                                        QgsCoordinateTransformContext()).transform(extent.center())
+    except QgsCsException:
+        return None
+    return centre.x(), centre.y()
 
 
 def is_null(value) -> bool:

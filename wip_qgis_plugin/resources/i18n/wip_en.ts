@@ -2364,6 +2364,10 @@
       <translation>Planning assistant: work steps and inputs found</translation>
     </message>
     <message>
+      <source>{label} („{field}“) von Objekt {fid}: {value:g} ist unmöglich (erlaubt {low:g} bis {high:g}); {count} Objekt(e) betroffen.</source>
+      <translation>{label} (“{field}”) of feature {fid}: {value:g} is impossible (allowed {low:g} to {high:g}); {count} feature(s) affected.</translation>
+    </message>
+    <message>
       <source>Interner Fehler in {algorithm} ({kind}: {error}). Die Eingaben sind unverändert, Ergebnisse wurden nicht geschrieben. Bitte melden Sie den Fehler mit dem Protokoll (Protokollmeldungen, Reiter WIP).</source>
       <translation>Internal error in {algorithm} ({kind}: {error}). The inputs are unchanged, no results were written. Please report the error with the log (Log Messages, tab WIP).</translation>
     </message>
