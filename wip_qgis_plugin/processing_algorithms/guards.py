@@ -91,27 +91,36 @@ def destination_place(destination: str) -> Place | None:
     return Place(_real(path), table)
 
 
-def _input_places(algorithm, parameters, context) -> list[tuple[str, Place]]:
-    """(parameter description, place) of every file the run reads."""
-    places = []
+LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                    QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)
+
+
+def _inputs(algorithm, parameters, context) -> list[tuple[str, QgsMapLayer | str]]:
+    """(parameter description, layer or file path) of every layer and file the run reads."""
+    found = []
     for definition in algorithm.parameterDefinitions():
         name = definition.name()
         if isinstance(definition, QgsProcessingDestinationParameter) or parameters.get(name) is None:
             continue
-        layers = []
         if isinstance(definition, QgsProcessingParameterMultipleLayers):
-            layers = algorithm.parameterAsLayerList(parameters, name, context)
-        elif isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
-                                     QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)):
-            layers = [algorithm.parameterAsLayer(parameters, name, context)]
+            values = algorithm.parameterAsLayerList(parameters, name, context)
+        elif isinstance(definition, LAYER_PARAMETERS):
+            values = [algorithm.parameterAsLayer(parameters, name, context)]
         elif isinstance(definition, QgsProcessingParameterFile):
-            path = algorithm.parameterAsFile(parameters, name, context)
-            if path:
-                places.append((definition.description(), Place(_real(path), None)))
-        for layer in layers:
-            place = layer_place(layer) if layer is not None else None
-            if place is not None:
-                places.append((definition.description(), place))
+            values = [algorithm.parameterAsFile(parameters, name, context)]
+        else:
+            continue
+        found += [(definition.description(), value) for value in values if value]
+    return found
+
+
+def _input_places(algorithm, parameters, context) -> list[tuple[str, Place]]:
+    """(parameter description, place) of every file the run reads."""
+    places = []
+    for label, value in _inputs(algorithm, parameters, context):
+        place = Place(_real(value), None) if isinstance(value, str) else layer_place(value)
+        if place is not None:
+            places.append((label, place))
     return places
 
 
@@ -165,21 +174,8 @@ def check_outputs(algorithm, parameters, context) -> list[tuple[str, Place]]:
 
 
 def _spatial_inputs(algorithm, parameters, context) -> list[tuple[str, QgsMapLayer]]:
-    layers = []
-    for definition in algorithm.parameterDefinitions():
-        name = definition.name()
-        if isinstance(definition, QgsProcessingDestinationParameter) or parameters.get(name) is None:
-            continue
-        if isinstance(definition, QgsProcessingParameterMultipleLayers):
-            found = algorithm.parameterAsLayerList(parameters, name, context)
-        elif isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
-                                     QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)):
-            found = [algorithm.parameterAsLayer(parameters, name, context)]
-        else:
-            continue
-        layers += [(definition.description(), layer) for layer in found
-                   if layer is not None and layer.isSpatial()]
-    return layers
+    return [(label, value) for label, value in _inputs(algorithm, parameters, context)
+            if not isinstance(value, str) and value.isSpatial()]
 
 
 def check_run(algorithm, parameters, context, feedback=None) -> list[tuple[str, Place]]:
