@@ -302,11 +302,13 @@ def _parse_filter(reader: JsonReader) -> AttributeFilter | None:
 
 @dataclass(frozen=True)
 class LayerDescription:
-    """What the mapping suggestion knows of a layer: its name, geometry kind and field names."""
+    """What the mapping suggestion knows of a layer: the name its hints are matched against, geometry kind, field
+    names, and the key a suggestion returns (the name when empty; a layer id in the docks)."""
 
     name: str
     kind: str
     fields: tuple[str, ...]
+    key: str = ""
 
 
 def suggest_layers(criterion: Criterion, layers: Sequence[LayerDescription]) -> list[str]:
@@ -319,7 +321,7 @@ def suggest_layers(criterion: Criterion, layers: Sequence[LayerDescription]) -> 
         if criterion.attribute_filter and criterion.attribute_filter.field not in layer.fields:
             continue
         if any(_hint_matches(hint, normalise(layer.name)) for hint in criterion.layer_hints):
-            names.append(layer.name)
+            names.append(layer.key or layer.name)
     return names
 
 

@@ -118,7 +118,8 @@ class EligibilityDock(AlgorithmDock):
             return
         layers = self._vector_layers()
         by_id = {layer.id(): layer for layer in layers}
-        descriptions = [describe_layer(layer, layer.id()) for layer in layers]
+        # hints match the layer's name, never its id (a random suffix like "_bab7…" would look like a motorway)
+        descriptions = [describe_layer(layer, layer_key(layer), layer.id()) for layer in layers]
         table.setRowCount(len(self.catalog.criteria))
         for row, criterion in enumerate(self.catalog.criteria):
             name_item = QTableWidgetItem(criterion.label_text())

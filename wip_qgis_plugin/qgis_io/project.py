@@ -31,9 +31,10 @@ def layer_kind(layer: QgsMapLayer) -> str | None:
     return None
 
 
-def describe_layer(layer: QgsVectorLayer, name: str) -> LayerDescription:
-    """What the catalog's layer suggestion needs to know of a vector layer: name, geometry kind, fields."""
-    return LayerDescription(name, layer_kind(layer) or "none", tuple(layer.fields().names()))
+def describe_layer(layer: QgsVectorLayer, name: str, key: str = "") -> LayerDescription:
+    """What the catalog's layer suggestion needs to know of a vector layer: the name to match, geometry kind,
+    fields, and the key to return (the name when empty)."""
+    return LayerDescription(name, layer_kind(layer) or "none", tuple(layer.fields().names()), key)
 
 
 def project_layer_infos(project: QgsProject) -> list[LayerInfo]:
