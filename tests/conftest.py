@@ -1,11 +1,10 @@
-"""Shared test set-up: the repository paths, the real reference data, and environments for QGIS subprocesses."""
+"""Shared test set-up: the repository paths and environments for QGIS subprocesses."""
 
 import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 PLUGIN_DIR = REPO / "wip_qgis_plugin"
-SHARED_DATA = REPO.parent / "shared" / "data"
 
 
 def venv_site_packages() -> str:

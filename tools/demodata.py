@@ -1,7 +1,8 @@
 """Seeded generator of the embedded demo data set (Hohenmölsen) and of district-scale test data.
 
-* :func:`extract_real` cuts the real reference data in ``shared/data`` (VG250 boundaries, UFZ wind turbines,
-  SciGRID transmission grid, localzero statistics) to the demo municipality.
+* :func:`extract_real` cuts the real reference data in ``tools/reference_data`` (VG250 boundaries, UFZ wind
+  turbines, SciGRID transmission grid, localzero statistics; sources and licences in its README) to the demo
+  municipality.
 * :func:`generate_synthetic` invents plausible planning layers for any boundary in EPSG:25832 – settlements,
   buildings, streets, traffic corridors, forest, water, protected areas, post-mining land, farmland, parcels,
   110 kV grid and district heating – reproducibly from one seed. They are demo data, not official data.
@@ -25,7 +26,7 @@ from shapely import STRtree
 from shapely.ops import substring
 
 CRS = "EPSG:25832"
-DEFAULT_SHARED_DIR = Path(__file__).resolve().parents[2] / "shared" / "data"
+REFERENCE_DATA = Path(__file__).resolve().parent / "reference_data"
 
 _BKG = "© GeoBasis-DE / BKG (2016), dl-de/by-2-0"
 _SCIGRID = "SciGRID DE, CC BY 4.0; © OpenStreetMap contributors, ODbL"
@@ -58,11 +59,11 @@ def _with_attribution(layers: dict) -> dict:
     return layers
 
 
-def extract_real(shared_data_dir: Path, ags: str = "15084235",
+def extract_real(data_dir: Path = REFERENCE_DATA, ags: str = "15084235",
                  radius_m: float = 5000) -> dict[str, gpd.GeoDataFrame | pd.DataFrame]:
     """The real reference layers for the municipality ``ags``, each with its attribution in ``attrs``."""
-    shared = Path(shared_data_dir)
-    gemeinden = pyogrio.read_dataframe(shared / _VG250, layer="vg250_gemeinden",
+    folder = Path(data_dir)
+    gemeinden = pyogrio.read_dataframe(folder / _VG250, layer="vg250_gemeinden",
                                        columns=_ADMIN_FIELDS)[[*_ADMIN_FIELDS, "geometry"]]
     gemeinde = gemeinden[gemeinden["AGS"] == ags].reset_index(drop=True)
     if gemeinde.empty:
@@ -72,12 +73,12 @@ def extract_real(shared_data_dir: Path, ags: str = "15084235",
     nearby = shapely.dwithin(gemeinden.geometry.values, area, 1.0)
     nachbarn = gemeinden[(gemeinden["AGS"] != ags) & nearby].reset_index(drop=True)
 
-    plants = shared / "ufz_re_plants_2015_mitteldeutschland.gpkg"
+    plants = folder / "ufz_re_plants_2015_mitteldeutschland.gpkg"
     wea = pyogrio.read_dataframe(plants, layer="windpower", columns=["Year", "Power_kW", "Hub_m", "Dia_m"],
                                  bbox=area.buffer(radius_m).bounds)
     wea = wea[shapely.dwithin(wea.geometry.values, area, radius_m)].reset_index(drop=True)
 
-    grid = shared / "scigrid_de_transmission_mitteldeutschland.gpkg"
+    grid = folder / "scigrid_de_transmission_mitteldeutschland.gpkg"
     grid_area = area.buffer(25_000)
     layers = {}
     for name, layer in (("real_uw_uebertragungsnetz", "scigrid_buses"),
@@ -90,7 +91,7 @@ def extract_real(shared_data_dir: Path, ags: str = "15084235",
     lines = lines.set_geometry(lines.geometry.intersection(grid_area))
     lines = lines[~lines.geometry.is_empty].reset_index(drop=True)
 
-    stats = pd.read_csv(shared / "localzero_stats_mitteldeutschland.csv", dtype={"ags": str})
+    stats = pd.read_csv(folder / "localzero_stats_mitteldeutschland.csv", dtype={"ags": str})
     stats = stats[stats["ags"] == ags].reset_index(drop=True)
 
     return _with_attribution({
@@ -103,9 +104,9 @@ def extract_real(shared_data_dir: Path, ags: str = "15084235",
     })
 
 
-def extract_kreis(shared_data_dir: Path, ags: str = "15084235") -> gpd.GeoDataFrame:
+def extract_kreis(data_dir: Path = REFERENCE_DATA, ags: str = "15084235") -> gpd.GeoDataFrame:
     """The VG250 district (Kreis, first five AGS digits) containing the municipality ``ags``."""
-    path = Path(shared_data_dir) / _VG250
+    path = Path(data_dir) / _VG250
     kreise = pyogrio.read_dataframe(path, layer="vg250_kreise", columns=_ADMIN_FIELDS)
     kreise = kreise[[*_ADMIN_FIELDS, "geometry"]]
     kreis = kreise[kreise["AGS"] == ags[:5]].reset_index(drop=True)
@@ -1386,7 +1387,7 @@ def write_gpkg(layers: dict, path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.demodata", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="GeoPackage to write (overwritten)")
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED_DIR, help="folder of the real data")
+    parser.add_argument("--reference", type=Path, default=REFERENCE_DATA, help="folder of the real reference data")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--scale", choices=sorted(_SCALES), default="municipality")
     parser.add_argument("--ags", default="15084235", help="municipality key (district: its Kreis)")
@@ -1394,11 +1395,11 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     if args.scale == "municipality":
-        layers = extract_real(args.shared, args.ags)
+        layers = extract_real(args.reference, args.ags)
         boundary = shapely.union_all(layers["real_gemeinde"].geometry.values)
         stats = layers["real_statistik"].iloc[0].to_dict() if len(layers["real_statistik"]) else None
     else:
-        layers = {"real_kreis": extract_kreis(args.shared, args.ags)}
+        layers = {"real_kreis": extract_kreis(args.reference, args.ags)}
         boundary, stats = shapely.union_all(layers["real_kreis"].geometry.values), None
     layers.update(generate_synthetic(boundary, args.seed, args.scale, stats))
     generated = time.perf_counter() - started

@@ -1,7 +1,6 @@
 """The seeded demo-data generator: determinism, geometric coherence, statistics, GeoPackage output."""
 
 import sqlite3
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -14,11 +13,8 @@ from shapely import STRtree
 
 from tools.demodata import ATTRIBUTION, extract_real, generate_synthetic, main, write_gpkg
 
-SHARED = Path(__file__).parents[2].parent / "shared" / "data"
 SQUARE = shapely.box(700_000, 5_665_000, 704_000, 5_669_000)  # 4 km × 4 km in EPSG:25832
 RESIDENTIAL = ["EFH", "RH", "MFH", "GMH"]
-
-needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"real reference data not found at {SHARED}")
 
 
 @pytest.fixture(scope="module")
@@ -187,9 +183,8 @@ def test_write_gpkg_is_deterministic_and_keeps_descriptions(layers, tmp_path):
     assert len(back) == len(layers["synth_gebaeude"]) and back.crs.to_epsg() == 25832
 
 
-@needs_shared
 def test_real_extract_is_hohenmoelsen():
-    real = extract_real(SHARED)
+    real = extract_real()
     gemeinde = real["real_gemeinde"]
     assert gemeinde["GEN"].tolist() == ["Hohenmölsen"] and gemeinde["AGS"].tolist() == ["15084235"]
     assert list(gemeinde.columns) == ["AGS", "RS", "GEN", "BEZ", "geometry"]
@@ -207,10 +202,9 @@ def test_real_extract_is_hohenmoelsen():
         assert layer.attrs["description"] == ATTRIBUTION[name]
 
 
-@needs_shared
 def test_command_line_writes_the_demo(tmp_path, capsys):
     out = tmp_path / "demo.gpkg"
-    assert main(["--out", str(out), "--shared", str(SHARED), "--seed", "42"]) == 0
+    assert main(["--out", str(out), "--seed", "42"]) == 0
     names = {name for name, _ in pyogrio.list_layers(out)}
     assert {"real_gemeinde", "real_statistik", "synth_gebaeude", "synth_flurstuecke"} <= names
     assert out.stat().st_size < 10e6

@@ -44,7 +44,7 @@ def test_shipped_types_carry_their_figures_sources_and_status():
     ground = TYPES.types["freiflaeche"]
     assert ground.mwp_per_ha.value == 1.0 and ground.mwp_per_ha.status == "checked"
     assert "umweltbundesamt" in ground.mwp_per_ha.source
-    assert 950 <= ground.specific_yield_kwh_kwp.value <= 1050  # DOMAIN.md: default range for LSA
+    assert 950 <= ground.specific_yield_kwh_kwp.value <= 1050  # the shipped default range for new parks in LSA
     assert TYPES.types["agri_pv_1"].mwp_per_ha.status == "unchecked"
     floating = TYPES.types["floating"]
     assert floating.on_water and not ground.on_water

@@ -62,7 +62,7 @@ class TurbineGeometry:
                 "hub_height": self.hub_height, "blade_length": self.blade_length}[name]
 
 
-# New-build reference (DOMAIN.md: 2024+ turbines have rotors of 150–175 m, hubs of 160–170 m, ≈250 m in total).
+# New-build reference (market overview: 2024+ turbines have rotors of 150–175 m, hubs of 160–170 m, ≈250 m in total).
 DEFAULT_TURBINE = TurbineGeometry(hub_height=165.0, rotor_diameter=170.0)  # DEFAULT_TURBINE_ID of the turbine catalog
 REFERENCES = ("total_height", "rotor_diameter", "hub_height", "blade_length")
 

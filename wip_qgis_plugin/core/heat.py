@@ -319,7 +319,9 @@ def level_text(level: int) -> str:
 
 @dataclass(frozen=True)
 class SuitabilityThresholds:
-    """The configurable thresholds; defaults and sources in ../shared/DOMAIN.md section 3."""
+    """The configurable thresholds; each default's source beside it (Energieatlas Bayern, Lexikon
+    "Wärmebelegungsdichte"; deineenergie.ch, "Was bedeutet Liniendichte"; F|Heat, FH Münster; KEA-BW, Handbuch
+    Kommunale Wärmeplanung)."""
 
     line_cost_covering: float = 2000.0  # kWh/(m·a), cost-covering network (CH practice)
     line_network: float = 1500.0  # kWh/(m·a), a network comes into question (Energieatlas Bayern)
