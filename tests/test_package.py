@@ -24,9 +24,11 @@ def test_zip_has_one_top_folder_and_nothing_that_does_not_ship(plugin_zip):
     assert {name.split("/")[0] for name in names} == {"wip_qgis_plugin"}
     assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".ts")) or "/." in n]
     assert not [n for n in names if n.startswith("wip_qgis_plugin/tests")]
-    for required in ("metadata.txt", "__init__.py", "resources/icons/wip.svg", "resources/i18n/wip_en.qm",
+    for required in ("LICENSE", "metadata.txt", "__init__.py", "resources/icons/wip.svg", "resources/i18n/wip_en.qm",
                      "resources/demo/demo_hohenmoelsen.gpkg"):
         assert f"wip_qgis_plugin/{required}" in names
+    licence = zipfile.ZipFile(plugin_zip).read("wip_qgis_plugin/LICENSE").decode()
+    assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2" in licence
 
 
 def test_unpacked_zip_imports_and_starts_in_a_fresh_profile(plugin_zip, tmp_path):
@@ -109,3 +111,11 @@ QTimer.singleShot(3000, finish)
     assert result["loaded"] and result["provider"] and result["dock_visible"] and result["eligibility_visible"]
     assert result["catalogs"] == 5
     assert result["steps"][0] == "1. Flächenkulisse" and len(result["steps"]) == 6
+
+
+def test_shipped_files_cite_nothing_the_user_does_not_have(plugin_zip):
+    """Every source a planner may cite is literal in the plugin: no pointer to the project's working notes."""
+    archive = zipfile.ZipFile(plugin_zip)
+    pointers = [name for name in archive.namelist() if name.endswith((".py", ".json", ".qml", ".ui", ".txt"))
+                and any(marker in archive.read(name).decode("utf-8") for marker in ("DOMAIN", "shared/data"))]
+    assert pointers == []

@@ -1,5 +1,6 @@
 """Build the plugin zip for the official QGIS plugin repository: one top folder ``wip_qgis_plugin/`` with the
-compiled translations, without caches, tests, translation sources or VCS files."""
+compiled translations and the licence (the repository refuses a package without LICENSE), without caches, tests,
+translation sources or VCS files."""
 
 import argparse
 import zipfile
@@ -7,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "wip_qgis_plugin"
+LICENSE = ROOT / "LICENSE"  # GNU GPL version 2 or later, kept once at the top of the repository
 EXCLUDED_DIRS = {"__pycache__", ".git", ".pytest_cache", ".ruff_cache", ".hypothesis"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".ts", ".orig", ".rej"}
 
@@ -33,6 +35,8 @@ def build(out: Path, plugin_dir: Path = ROOT / PLUGIN) -> list[str]:
             name = f"{PLUGIN}/{path.relative_to(plugin_dir).as_posix()}"
             archive.write(path, name)
             names.append(name)
+        archive.write(LICENSE, f"{PLUGIN}/LICENSE")
+        names.append(f"{PLUGIN}/LICENSE")
     return names
 
 
