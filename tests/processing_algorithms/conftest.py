@@ -9,7 +9,7 @@ from pathlib import Path
 
 import processing
 import pytest
-from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
 
 from wip_qgis_plugin.core.scoring import shipped_schemes
 from wip_qgis_plugin.processing_algorithms.provider import WipProvider
@@ -107,6 +107,22 @@ def workspace(wip_processing, tmp_path_factory):
     for algorithm in ALGORITHMS:
         processing.run(f"wip:{algorithm}", space.parameters(algorithm, space.inputs))
     return space
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """Feedback that keeps what an algorithm told: ``messages`` (infos) and ``warnings``."""
+
+    def __init__(self):
+        super().__init__()
+        self.messages, self.warnings = [], []
+
+    def pushInfo(self, info):  # noqa: N802 - Processing API
+        self.messages.append(info)
+        super().pushInfo(info)
+
+    def pushWarning(self, warning):  # noqa: N802 - Processing API
+        self.warnings.append(warning)
+        super().pushWarning(warning)
 
 
 def memory_layer(name: str, geometry_type: str, rows: list[dict], crs: str = "EPSG:25832",

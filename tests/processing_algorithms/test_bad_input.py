@@ -24,7 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from tests.processing_algorithms.conftest import ALGORITHMS, Workspace, memory_layer
+from tests.processing_algorithms.conftest import ALGORITHMS, RecordingFeedback, Workspace, memory_layer
 from wip_qgis_plugin.core.wind_energy import TURBINES_FILE
 from wip_qgis_plugin.processing_algorithms.provider import algorithm_classes
 
@@ -249,16 +249,6 @@ def test_findings_get_a_clear_message(workspace, tmp_path, finding):
     assert not list(out.iterdir())
 
 
-class Warnings(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, warning):  # noqa: N802 - QGIS API
-        self.warnings.append(warning)
-        super().pushWarning(warning)
-
-
 def test_geographic_input_far_from_germany_is_measured_in_its_own_utm_zone(wip_processing):
     """A 0.2° square near Canberra: UTM 32N would stretch it by 42 %; its own zone (55S) gives the ellipsoidal
     area to a few per mille."""
@@ -277,7 +267,7 @@ def test_data_outside_its_crs_area_is_warned(wip_processing):
     """Coordinates of EPSG:25832 that lie in the Atlantic: a CRS assigned wrongly is named before the run."""
     far = memory_layer("weit_weg", "Polygon", [{"wkt": "POLYGON((-3e6 1e6, -3e6 1.1e6, -2.9e6 1.1e6, "
                                                         "-2.9e6 1e6, -3e6 1e6))"}])
-    feedback = Warnings()
+    feedback = RecordingFeedback()
     processing.run("wip:eligibility", {"STUDY_AREA": far, "CONSTRAINT_LAYERS": [], "ELIGIBLE": "memory:",
                                        "EXCLUDED": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
     assert any("weit_weg" in warning and "EPSG:25832" in warning for warning in feedback.warnings)

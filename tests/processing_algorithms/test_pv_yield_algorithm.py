@@ -24,21 +24,11 @@ from qgis.core import (
     QgsProject,
 )
 
-from tests.processing_algorithms.conftest import geotiff, memory_layer, square
+from tests.processing_algorithms.conftest import RecordingFeedback, geotiff, memory_layer, square
 from wip_qgis_plugin.core import pv_yield
 from wip_qgis_plugin.processing_algorithms.pv_yield import PV_TYPE_IDS
 
 FIELDS = "&field=name:string&field=ertrag:double&field=ghi:double"
-
-
-class Messages(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, info):  # noqa: N802 - Processing API
-        self.messages.append(info)
-        super().pushInfo(info)
 
 
 def run(sites, **extra):
@@ -101,7 +91,7 @@ def test_the_cover_limit_of_wip_eligibility_is_honoured(wip_processing):
         {"wkt": square(40, 40, 320), "name": "P1", "cover_limit_ha": 2.4},
         {"wkt": square(1000, 0, 400), "name": "P2", "cover_limit_ha": None}],
         fields=FIELDS + "&field=cover_limit_ha:double")
-    feedback = Messages()
+    feedback = RecordingFeedback()
     rows = {f["name"]: f for f in processing.run("wip:pvyield", {
         "SITES": patches, "PV_TYPE": PV_TYPE_IDS.index("floating"), "OUTPUT": "memory:"},
         feedback=feedback)["OUTPUT"].getFeatures()}
@@ -152,7 +142,7 @@ def test_geographic_input_is_reprojected_with_the_same_result(wip_processing):
         geographic_rows.append({"wkt": geometry.asWkt(12), "name": name})
     projected = memory_layer("standorte", "Polygon", projected_rows, fields=FIELDS)
     geographic = memory_layer("standorte_wgs84", "Polygon", geographic_rows, crs="EPSG:4326", fields=FIELDS)
-    feedback = Messages()
+    feedback = RecordingFeedback()
     geographic_result = processing.run("wip:pvyield", {"SITES": geographic, "OUTPUT": "memory:"}, feedback=feedback)
     projected_result = run(projected)
     assert any("EPSG:4326 nach EPSG:25832 umprojiziert" in message for message in feedback.messages)

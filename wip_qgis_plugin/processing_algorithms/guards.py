@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsMapLayer,
     QgsProcessing,
     QgsProcessingDestinationParameter,
@@ -33,6 +34,7 @@ from qgis.core import (
     QgsProject,
     QgsProviderConnectionException,
     QgsProviderRegistry,
+    QgsVectorLayer,
 )
 
 from ..core.i18n import tr
@@ -193,7 +195,7 @@ def check_fields(algorithm, parameters, context) -> None:
             continue
         parent = definition.parentLayerParameterName()
         layer = algorithm.parameterAsLayer(parameters, parent, context) if parent else None
-        if layer is None or not hasattr(layer, "fields"):
+        if not isinstance(layer, QgsVectorLayer):
             continue
         names = layer.fields().names()
         for name in algorithm.parameterAsFields(parameters, definition.name(), context):
@@ -222,7 +224,7 @@ def check_input_crs(algorithm, parameters, context, feedback) -> None:
         try:
             extent = QgsCoordinateTransform(crs, wgs84, QgsProject.instance().transformContext()) \
                 .transformBoundingBox(extent)
-        except Exception:  # noqa: BLE001 - coordinates the CRS cannot even transform are far outside it
+        except QgsCsException:  # coordinates the CRS cannot even transform are far outside it
             extent = None
         if extent is None or not bounds.buffered(1.0).contains(extent):
             feedback.pushWarning(tr(
@@ -245,8 +247,10 @@ def remove_new_outputs(before: dict[Place, tuple[bool, bool]]) -> None:
             for suffix in COMPANION_SUFFIXES:
                 with contextlib.suppress(FileNotFoundError):
                     os.remove(place.path + suffix)
-        elif place.table is not None and not table_existed and _has_table(place):
-            _connection(place.path).dropVectorTable("", _table_name(place))
+        elif place.table is not None and not table_existed:
+            table = _table_name(place)
+            if table is not None:
+                _connection(place.path).dropVectorTable("", table)
 
 
 def _connection(path: str):
