@@ -103,3 +103,15 @@ def test_demo_layers_are_styled_and_marked_synthetic():
     assert isinstance(buildings, QgsVectorLayer) and buildings.featureCount() > 2000
     assert buildings.crs().authid() == "EPSG:25832"
     assert DEMO_GPKG.exists()
+
+
+def test_every_dock_fits_a_laptop_screen(qgis_iface):
+    """On 1,366 × 768 with a dock beside the map, no dock may ask for more than about a third of the width or for
+    more than the height left under QGIS's menus and toolbars; the rest scrolls."""
+    plugin = _loaded_plugin(qgis_iface)
+    try:
+        for key, dock in plugin.docks.items():
+            hint = dock.minimumSizeHint()
+            assert hint.width() <= 450 and hint.height() <= 500, f"{key}: {hint.width()} × {hint.height()}"
+    finally:
+        plugin.unload()

@@ -10,10 +10,20 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtWidgets import QWidget
+from qgis.PyQt.QtWidgets import QFrame, QScrollArea, QWidget
 
 from .. import log
 from ..core.i18n import tr
+
+
+def set_scrolling_body(dock: QgsDockWidget, body: QWidget) -> None:
+    """Put ``body`` into ``dock`` inside a scroll area: a dock then never forces the QGIS window beyond the
+    screen (1,366 × 768 laptops); what does not fit scrolls."""
+    area = QScrollArea(dock)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(body)
+    dock.setWidget(area)
 
 
 class AlgorithmDock(QgsDockWidget):
@@ -24,7 +34,7 @@ class AlgorithmDock(QgsDockWidget):
         self.form = form_class()
         self.body = QWidget(self)
         self.form.setupUi(self.body)
-        self.setWidget(self.body)
+        set_scrolling_body(self, self.body)
         self.suggested: dict[str, str] = {}  # combo object name → id of the layer the dock suggested in it
         self.task: QgsProcessingAlgRunnerTask | None = None
         self.context: QgsProcessingContext | None = None
@@ -32,6 +42,10 @@ class AlgorithmDock(QgsDockWidget):
         self.form.cancelButton.setEnabled(False)
         self.form.progressBar.setValue(0)
         self.form.cancelButton.clicked.connect(self.cancel)
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll the dock so that ``widget`` (a result the planner just asked for) is in view."""
+        self.widget().ensureWidgetVisible(widget)
 
     def suggest(self, combo, layer) -> None:
         """Preselect ``layer`` in ``combo`` unless the planner picked another one by hand (empty or what the dock

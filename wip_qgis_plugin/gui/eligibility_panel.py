@@ -222,6 +222,7 @@ class EligibilityDock(AlgorithmDock):
         layers = {key: self.context.takeResultLayer(results[key]) for key in ("ELIGIBLE", "EXCLUDED", "SUMMARY")}
         self._add_result_layers(layers)
         self.show_summary(layers["SUMMARY"], results)
+        self.reveal(self.form.resultTabs)
 
     def _add_result_layers(self, layers: dict) -> None:
         project = QgsProject.instance()
@@ -271,10 +272,11 @@ class EligibilityDock(AlgorithmDock):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column:
                     item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
-                tip = [text for text in (row["legal_basis"], row["note"]) if not is_null(text)]
+                tip = [text for text in (label, row["legal_basis"], row["note"]) if not is_null(text)]
                 item.setToolTip("\n".join(str(text) for text in tip))
                 table.setItem(position, column, item)
         table.resizeColumnsToContents()
+        table.setColumnWidth(0, min(table.columnWidth(0), 220))  # the figures stay in view; the label's tooltip
         excluding = [row for row in rows if row["kind"] == "criterion" and not is_null(row["only_ha"])]
         excluding.sort(key=lambda row: -(row["area_ha"] or 0.0))
         self.chart.set_bars([(row["label"], row["area_ha"], TYPE_COLOURS.get(row["type"], "#e67e22"))
@@ -313,6 +315,7 @@ class EligibilityDock(AlgorithmDock):
         heading = tr("Ausgeschlossen ({area:.2f} ha), weil:").format(area=feature["area_ha"])
         self.form.reasonBrowser.setHtml(f"<p>{html.escape(heading)}</p><ul>{''.join(items)}</ul>")
         self.form.resultTabs.setCurrentWidget(self.form.reasonTab)
+        self.reveal(self.form.resultTabs)
 
 
 def _number(value, decimals: int = 1) -> str:

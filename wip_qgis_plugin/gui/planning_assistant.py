@@ -15,6 +15,7 @@ from .. import log
 from ..core.i18n import tr
 from ..core.workflow import Step, find_inputs, missing_inputs, workflow
 from ..qgis_io.project import load_demo, project_layer_infos
+from .algorithm_dock import set_scrolling_body
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "planning_assistant.ui"))
 
@@ -34,7 +35,7 @@ class PlanningAssistantDock(QgsDockWidget):
         self.form = FORM_CLASS()
         body = QWidget(self)
         self.form.setupUi(body)
-        self.setWidget(body)
+        set_scrolling_body(self, body)
         self.steps = workflow()
         self.form.stepsTree.header().setStretchLastSection(True)
         self.form.stepsTree.currentItemChanged.connect(self._show_details)

@@ -71,6 +71,7 @@ from ..core.scoring import (
 )
 from ..processing_algorithms.site_score import criterion_matrix
 from ..qgis_io.project import apply_style
+from .algorithm_dock import set_scrolling_body
 from .bar_chart import BarChart
 
 RESULT_FIELDS = (("score", QVariant.Double), ("rank", QVariant.Int), ("class", QVariant.String))
@@ -183,7 +184,7 @@ class SiteEvaluationDock(QgsDockWidget):
         inspector_layout.addStretch()
         self.tabs.addTab(inspector, tr("Standort"))
         layout.addWidget(self.tabs)
-        self.setWidget(body)
+        set_scrolling_body(self, body)
 
         self.site_combo.layerChanged.connect(self._suggest_scheme)
         self.load_button.clicked.connect(self.load)
