@@ -71,6 +71,11 @@ def test_bad_comparison_matrices_are_refused(matrix, message):
         ahp_weights(matrix)
 
 
+def test_a_non_reciprocal_pair_names_both_cells_and_the_fitting_value():
+    with pytest.raises(ScoringError, match=r"Zeile 1, Spalte 3 \(5\) und Zeile 3, Spalte 1 \(2\) .* 5 und 1/5"):
+        ahp_weights([[1, 1, 5], [1, 1, 1], [2, 1, 1]])
+
+
 def test_wlc_scores_ranks_classes_and_contributions():
     u = np.array([[1.0, 1.0], [0.5, 0.0], [0.0, 0.5], [0.2, 0.2]])
     result = score(u, [3, 1])

@@ -207,13 +207,24 @@ def tiny_rotor_turbines(path: Path) -> str:
     return str(path)
 
 
-def with_value(layer_source: str, field: str, value) -> QgsVectorLayer:
-    """A memory copy of the layer's first 50 features, the first of them with ``field`` set to ``value``."""
+def with_value(layer_source: str, field: str, value=None) -> QgsVectorLayer:
+    """A memory copy of the layer's first 50 features, the first of them with ``field`` set to ``value`` (None:
+    to the second feature's value, a duplicate)."""
     layer = QgsVectorLayer(layer_source, "geaendert", "ogr")
     copy = layer.materialize(QgsFeatureRequest().setLimit(50))
-    first = next(copy.getFeatures())
-    copy.dataProvider().changeAttributeValues({first.id(): {copy.fields().indexOf(field): value}})
+    features = list(copy.getFeatures())
+    copy.dataProvider().changeAttributeValues({features[0].id(): {
+        copy.fields().indexOf(field): features[1][field] if value is None else value}})
     return copy
+
+
+def factor_table(year: int) -> QgsVectorLayer:
+    """An emission-factor table with one row for electricity in ``year``."""
+    table = QgsVectorLayer("None?field=carrier:string&field=g_kwh:double&field=year:integer", "faktoren", "memory")
+    row = QgsFeature(table.fields())
+    row.setAttributes(["strom", 400.0, year])
+    table.dataProvider().addFeatures([row])
+    return table
 
 
 # findings of the bad-input probes: (algorithm, change of the valid parameters given the output folder, message)
@@ -232,6 +243,19 @@ FINDINGS = {
         BUILDINGS=with_value(p["BUILDINGS"], "grundflaeche_m2", -5.0), FLOOR_AREA_FIELD="grundflaeche_m2"),
         "unmöglich"),
     "negative wind speed": ("windlayout", lambda p, tmp: p.update(WIND_SPEED=-50.0), "WIND_SPEED"),
+    "negative wind speed in a field": ("windlayout", lambda p, tmp: p.update(
+        SITES=with_value(p["SITES"], "area_ha", -3.0), WIND_FIELD="area_ha", WIND_SPEED=0.0), "unmöglich"),
+    "negative heat demand": ("heatdensity", lambda p, tmp: p.update(
+        BUILDINGS=with_value(p["BUILDINGS"], "demand_mwh_a", -5.0)), "unmöglich"),
+    "1e15 inhabitants": ("energybalance", lambda p, tmp: p.update(
+        STATISTICS=with_value(p["STATISTICS"], "population.total", 10 ** 15)), "population.total"),
+    "negative dwellings": ("energybalance", lambda p, tmp: p.update(
+        STATISTICS=with_value(p["STATISTICS"], "buildings.flats_total", -1e9)), "buildings.flats_total"),
+    "factor for the year 3000": ("energybalance", lambda p, tmp: p.update(FACTORS=factor_table(3000)), "Jahr"),
+    "thresholds in reversed order": ("heatsuitability", lambda p, tmp: p.update(LINE_NETWORK=3000.0),
+                                     "absteigen"),
+    "duplicate unit ids": ("zoningalternatives", lambda p, tmp: p.update(
+        UNITS=with_value(p["UNITS"], "flurstueck_id")), "nicht eindeutig"),
 }
 
 

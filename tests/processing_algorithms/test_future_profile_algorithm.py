@@ -298,6 +298,17 @@ def test_the_previous_translator_comes_back_after_an_error(wip_processing, tmp_p
         i18n.set_translator(*previous)
 
 
+def test_refusals_speak_the_session_language_whatever_the_report_language(wip_processing, tmp_path):
+    """In a session in another language a German report's refusal comes in that language, not in German."""
+    previous = i18n.current_translator()
+    i18n.set_translator(lambda text: f"[{text}]", "xx")
+    try:
+        with pytest.raises(QgsProcessingException, match=r"\[Die Bilanztabelle \(BALANCE\) ist leer"):
+            run(tmp_path, LANGUAGE=0, BALANCE=balance_table(rows=[]))
+    finally:
+        i18n.set_translator(*previous)
+
+
 # -- bad input -----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("parameters, message", [

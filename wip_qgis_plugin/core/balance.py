@@ -68,6 +68,21 @@ class Defaults:
         return value
 
 
+# Upper bounds of what a municipality, district or Land can have: beyond them a table holds another unit or a typo.
+MAX_COUNT = 1e8  # inhabitants, dwellings, kW installed (Germany: 84 M inhabitants, 43 M dwellings)
+MAX_MWH = 1e9  # final energy per sector and carrier (Germany in total: about 2.4e9 MWh)
+MAX_FACTOR_G_KWH = 2000.0  # no carrier emits more (lignite power about 1,100 g CO₂e/kWh)
+FACTOR_YEARS = (1990, 2100)
+
+
+def _possible(value: float, high: float, what: str, low: float = 0.0) -> float:
+    """``value`` when it lies from ``low`` to ``high``; else a BalanceError naming ``what``."""
+    if not (np.isfinite(value) and low <= value <= high):
+        raise BalanceError(tr("{what}: {value:g} ist kein Wert von {low:g} bis {high:g}.").format(
+            what=what, value=value, low=low, high=high))
+    return value
+
+
 @dataclass
 class MunicipalityStatistics:
     """One row of the municipal statistics (GermanZero localzero-data: Destatis, Zensus, MaStR)."""
@@ -88,10 +103,11 @@ class MunicipalityStatistics:
                     raise BalanceError(tr("Der Gemeindestatistik fehlt „{field}“.").format(field=name))
                 return 0.0
             try:
-                return float(value)
+                value = float(value)
             except (TypeError, ValueError) as error:
                 raise BalanceError(tr("Gemeindestatistik, „{field}“: „{value}“ ist keine Zahl.").format(
                     field=name, value=value)) from error
+            return _possible(value, MAX_COUNT, tr("Gemeindestatistik, „{field}“").format(field=name))
 
         population = number("population.total", required=True)
         if population <= 0:
@@ -250,15 +266,14 @@ def _check_overrides(inputs: BalanceInput) -> None:
                                   "Energieträger {carriers}.").format(sector=sector, carrier=carrier,
                                                                       sectors=", ".join(SECTORS),
                                                                       carriers=", ".join(CARRIERS)))
-        if not np.isfinite(mwh) or mwh < 0:
-            raise BalanceError(tr("Verbrauchstabelle, {sector}/{carrier}: {value} ist kein Wert ≥ 0.").format(
-                sector=sector, carrier=carrier, value=mwh))
-    for carrier, value, _year in inputs.factors:
+        _possible(mwh, MAX_MWH, tr("Verbrauchstabelle, {sector}/{carrier}").format(sector=sector, carrier=carrier))
+    for carrier, value, year in inputs.factors:
         if carrier not in CARRIERS:
             raise BalanceError(tr("Faktortabelle: Energieträger „{carrier}“ unbekannt.").format(carrier=carrier))
-        if not np.isfinite(value) or value < 0:
-            raise BalanceError(tr("Faktortabelle, {carrier}: {value} ist kein Wert ≥ 0.").format(carrier=carrier,
-                                                                                                   value=value))
+        _possible(value, MAX_FACTOR_G_KWH, tr("Faktortabelle, {carrier}").format(carrier=carrier))
+        if year is not None:
+            _possible(year, FACTOR_YEARS[1], tr("Faktortabelle, {carrier}, Jahr").format(carrier=carrier),
+                      low=FACTOR_YEARS[0])
     for carrier, mwh in inputs.planned_mwh.items():
         if carrier not in GENERATION or not np.isfinite(mwh) or mwh < 0:
             raise BalanceError(tr("Geplante Erzeugung {carrier}: {value} ist nicht zulässig.").format(

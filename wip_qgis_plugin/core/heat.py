@@ -332,6 +332,17 @@ class SuitabilityThresholds:
     network_distance: float = 200.0  # m, an existing heat network counts as nearby
     waste_heat_distance: float = 1000.0  # m, a waste-heat source counts as a concrete potential
 
+    def __post_init__(self):
+        """The rules test the thresholds from the highest down: each must be ≥ the next, and none negative."""
+        for ordered in (("line_cost_covering", "line_network", "line_screening"),
+                        ("density_conventional", "density_low_temperature", "density_minimum")):
+            values = [getattr(self, name) for name in ordered]
+            if not all(high >= low for high, low in zip(values, values[1:])) or values[-1] < 0:
+                raise HeatError(tr("Die Schwellen {names} müssen absteigen und ≥ 0 sein, gegeben: {values}.").format(
+                    names=" ≥ ".join(ordered), values=" / ".join(f"{value:g}" for value in values)))
+        if self.network_distance < 0 or self.waste_heat_distance < 0:
+            raise HeatError(tr("Abstände zum Wärmenetz und zur Abwärme müssen ≥ 0 sein."))
+
 
 @dataclass
 class Suitability:

@@ -117,8 +117,11 @@ def ahp_weights(matrix) -> AhpResult:
         raise ScoringError(tr("Paarvergleichswerte müssen zwischen 1/9 und 9 liegen."))
     if not np.allclose(a * a.T, 1.0, rtol=1e-3):
         i, j = np.argwhere(~np.isclose(a * a.T, 1.0, rtol=1e-3))[0]
-        raise ScoringError(tr("Paarvergleich nicht reziprok: Zeile {row}, Spalte {column} ({value:g}) passt nicht "
-                              "zu {mirror:g}.").format(row=i + 1, column=j + 1, value=a[i, j], mirror=a[j, i]))
+        raise ScoringError(tr("Paarvergleich nicht reziprok: Zeile {row}, Spalte {column} ({value}) und Zeile "
+                              "{column}, Spalte {row} ({mirror}) müssen Kehrwerte sein, z. B. {value} und "
+                              "{expected}.").format(row=i + 1, column=j + 1, value=judgement_text(a[i, j]),
+                                                    mirror=judgement_text(a[j, i]),
+                                                    expected=judgement_text(1 / a[i, j])))
     eigenvalues, eigenvectors = np.linalg.eig(a)
     principal = int(np.argmax(eigenvalues.real))
     vector = np.abs(eigenvectors[:, principal].real)

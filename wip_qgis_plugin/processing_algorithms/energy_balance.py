@@ -161,8 +161,8 @@ class EnergyBalanceAlgorithm(BalanceAlgorithm):
         if missing:
             raise QgsProcessingException(self.tr("Den Gebäuden fehlen die Felder {fields} von wip:heatdemand.").format(
                 fields=", ".join(missing)))
-        demand = {base_year: numbers(features, "demand_mwh_a", "demand_mwh_a")}
-        demand.update({year: numbers(features, f"demand_{year}_mwh", f"demand_{year}_mwh")
+        demand = {base_year: numbers(features, "demand_mwh_a", "demand_mwh_a", 0)}
+        demand.update({year: numbers(features, f"demand_{year}_mwh", f"demand_{year}_mwh", 0)
                        for year in SCENARIO_YEARS if year > base_year})
         return heat_from_buildings(field_values(features, "use"), demand, base_year)
 

@@ -16,6 +16,7 @@ import datetime
 import os
 import tempfile
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
@@ -134,6 +135,24 @@ def _rows(source) -> tuple[list[str], list[dict]]:
     return source.fields().names(), table_rows(source)
 
 
+@dataclass
+class ReportInputs:
+    """What the report is made of, read and checked before it is written."""
+
+    html_path: str
+    pdf_path: str
+    municipality: object  # the drawn source of the municipality
+    name: str
+    shape: object  # its QgsGeometry
+    chosen: int
+    balance: list
+    indicators: list
+    assumptions: list
+    allocation: object  # the drawn source of the allocation, or None
+    allocation_rows: list | None
+    alternatives: list | None  # None: to be summed from the allocation rows
+
+
 class FutureProfileAlgorithm(BalanceAlgorithm):
     algorithm_id = "futureprofile"
 
@@ -214,11 +233,13 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
     # -- run -------------------------------------------------------------------------------------------------------
 
     def process(self, parameters, context, feedback):
+        # inputs are read and checked in the planner's language, the report is written in its own
+        inputs = self._inputs(parameters, context)
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         with report_language(language):
-            return self._run(parameters, context, feedback)
+            return self._write(inputs, parameters, context, feedback)
 
-    def _run(self, parameters, context, feedback):
+    def _inputs(self, parameters, context) -> ReportInputs:
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         if not html_path:
@@ -230,9 +251,6 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
         if municipality is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.MUNICIPALITY))
         name, shape = self._municipality(municipality, context)
-        area_ha = shape.area() / 1e4 if not shape.isEmpty() else 0.0
-        title = self.parameterAsString(parameters, self.TITLE, context).strip() or \
-            self.tr("Zukunftsprofil {name}").format(name=name)
         chosen = self.parameterAsInt(parameters, self.ALTERNATIVE, context)
         try:
             balance = check_balance(*self._table(parameters, self.BALANCE, context))
@@ -248,14 +266,27 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
                 if chosen not in numbers:
                     raise ReportError(self.tr("Die Planungsvariante {number} gibt es nicht; vorhanden: {numbers}.")
                                       .format(number=chosen, numbers=", ".join(map(str, numbers)) or "–"))
-            alternatives = []
+            alternatives = None  # from the allocation when no indicator table is given (its names are report text)
             alternative_indicators = self.parameterAsSource(parameters, self.ALTERNATIVE_INDICATORS, context)
             if alternative_indicators is not None:
                 alternatives = check_alternatives(*_rows(alternative_indicators))
-            elif allocation_rows:
-                alternatives = alternatives_from_allocation(allocation_rows)
-            report = ProfileReport(name, title, datetime.date.today(), balance, indicators, assumptions,
-                                   alternatives, chosen if alternatives or allocation is not None else None,
+        except ReportError as error:
+            raise QgsProcessingException(str(error)) from error
+        return ReportInputs(html_path, pdf_path, municipality, name, shape, chosen, balance, indicators,
+                            assumptions, allocation, allocation_rows, alternatives)
+
+    def _write(self, inputs: ReportInputs, parameters, context, feedback) -> dict:
+        html_path, pdf_path, name, shape = inputs.html_path, inputs.pdf_path, inputs.name, inputs.shape
+        balance, allocation, alternatives = inputs.balance, inputs.allocation, inputs.alternatives
+        if alternatives is None:
+            alternatives = alternatives_from_allocation(inputs.allocation_rows) if inputs.allocation_rows else []
+        title = self.parameterAsString(parameters, self.TITLE, context).strip() or \
+            self.tr("Zukunftsprofil {name}").format(name=name)
+        area_ha = shape.area() / 1e4 if not shape.isEmpty() else 0.0
+        try:
+            report = ProfileReport(name, title, datetime.date.today(), balance, inputs.indicators,
+                                   inputs.assumptions, alternatives,
+                                   inputs.chosen if alternatives or allocation is not None else None,
                                    municipality_ha=area_ha or None)
         except ReportError as error:
             raise QgsProcessingException(str(error)) from error
@@ -266,7 +297,7 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
         images[CHART_BALANCE] = paint_chart(chart)
         if alternatives:
             images[CHART_ALTERNATIVES] = paint_chart(alternatives_chart(alternatives, report.chosen))
-        maps = self._maps(parameters, context, feedback, municipality, name, shape, allocation, report)
+        maps = self._maps(parameters, context, feedback, inputs.municipality, name, shape, allocation, report)
         if maps is None:  # cancelled
             return {}
         for figure, image in maps:

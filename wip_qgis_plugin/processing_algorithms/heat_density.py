@@ -125,9 +125,9 @@ class HeatDensityAlgorithm(HeatAlgorithm):
         building_shapes = shapely.make_valid(shapely_geometries(building_features, buildings.sourceCrs(), crs,
                                                                 context))
         points = shapely.point_on_surface(building_shapes)
-        demand = numbers(building_features, demand_field, self.tr("Wärmebedarf"))
+        demand = numbers(building_features, demand_field, self.tr("Wärmebedarf"), 0)
         demand[shapely.is_missing(points) | shapely.is_empty(points)] = np.nan  # without geometry: nowhere
-        scenarios = {name: numbers(building_features, name, name) for name in scenario_fields}
+        scenarios = {name: numbers(building_features, name, name, 0) for name in scenario_fields}
         types = field_values(building_features, "building_type" if "building_type" in names else None)
         ages = field_values(building_features, "age_class" if "age_class" in names else None)
         types = [value or "" for value in types]

@@ -16,7 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.heat import LEVELS, SuitabilityThresholds, block_of_points, classify, level_text
+from ..core.heat import LEVELS, HeatError, SuitabilityThresholds, block_of_points, classify, level_text
 from ..core.i18n import tr
 from ..core.site_criteria import nearest_distance
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
@@ -105,6 +105,12 @@ class HeatSuitabilityAlgorithm(HeatAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Eignungsstufen für Wärmenetze")))
 
     def process(self, parameters, context, feedback):
+        try:  # the thresholds first: a reversed order is refused before any work
+            thresholds = SuitabilityThresholds(**{
+                attribute: self.parameterAsDouble(parameters, name, context)
+                for name, (attribute, _label) in threshold_parameters().items()})
+        except HeatError as error:
+            raise QgsProcessingException(str(error)) from error
         areas = self.parameterAsSource(parameters, self.AREAS, context)
         if areas is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.AREAS))
@@ -121,17 +127,14 @@ class HeatSuitabilityAlgorithm(HeatAlgorithm):
             raise QgsProcessingException(self.tr("Der Gebietsebene fehlt das Feld „{field}“ mit der Wärmedichte; "
                                                  "zuerst „Wärmedichte und Wärmeliniendichte“ ausführen oder das "
                                                  "Feld wählen.").format(field=density_field))
-        density = numbers(features, density_field, self.tr("Wärmedichte"))
+        density = numbers(features, density_field, self.tr("Wärmedichte"), 0)
         line_field = self.parameterAsString(parameters, self.LINE_DENSITY_FIELD, context) or \
             LINE_DENSITY_FIELD_DEFAULT
-        line = numbers(features, line_field, self.tr("Wärmeliniendichte")) if line_field in names else \
+        line = numbers(features, line_field, self.tr("Wärmeliniendichte"), 0) if line_field in names else \
             np.full(len(features), np.nan)
         network = self._distances(parameters, self.NETWORK, shapes, crs, context, feedback)
         waste_heat = self._distances(parameters, self.WASTE_HEAT, shapes, crs, context, feedback)
         large = self._large_consumers(parameters, shapes, crs, context, feedback)
-        thresholds = SuitabilityThresholds(**{
-            attribute: self.parameterAsDouble(parameters, name, context)
-            for name, (attribute, _label) in threshold_parameters().items()})
         result = classify(density, line, network, waste_heat, large, thresholds)
 
         result_fields = ResultFields(areas, [
@@ -177,7 +180,7 @@ class HeatSuitabilityAlgorithm(HeatAlgorithm):
             raise QgsProcessingException(self.tr("Für die Großverbraucher fehlt das Feld mit dem Wärmebedarf."))
         report_reprojection(source, crs, feedback)
         features = list(source.getFeatures())
-        demand = numbers(features, field, self.tr("Wärmebedarf"))
+        demand = numbers(features, field, self.tr("Wärmebedarf"), 0)
         large = np.nan_to_num(demand) >= self.parameterAsDouble(parameters, self.LARGE_MIN_MWH, context)
         points = shapely.point_on_surface(shapely_geometries(
             [feature for feature, is_large in zip(features, large) if is_large], source.sourceCrs(), crs, context))

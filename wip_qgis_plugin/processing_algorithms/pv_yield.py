@@ -52,6 +52,9 @@ from .yield_base import YieldAlgorithm
 PV_TYPE_IDS = ("freiflaeche", "agri_pv_1", "agri_pv_2", "floating")
 COVER_LIMIT_HINT = "cover_limit_ha"  # written by wip:eligibility for floating PV
 USE_TYPE_DEFAULT = -1.0
+# the sunniest places on Earth: about 2,500 kWh/m² global irradiation and 2,200 kWh/kWp a year
+MAX_IRRADIATION_KWH_M2 = 3000.0
+MAX_KWH_PER_KWP = 3000.0
 
 
 def _shipped_types():
@@ -188,7 +191,7 @@ class PvYieldAlgorithm(YieldAlgorithm):
             yields = self._yields(parameters, context, feedback, source, features, sites, crs, pv_type, weather_file,
                                   ids)
             result = pv_potential(pv_type, sites, co2, setback, water,
-                                  numbers(features, cover_field, self.tr("Belegungsgrenze")), yields,
+                                  numbers(features, cover_field, self.tr("Belegungsgrenze"), 0), yields,
                                   specific or None, ids)
         except PvYieldError as error:
             raise QgsProcessingException(str(error)) from error
@@ -236,8 +239,8 @@ class PvYieldAlgorithm(YieldAlgorithm):
         yields = []
         yield_field = self.parameterAsString(parameters, self.YIELD_FIELD, context)
         if yield_field:
-            yields.append(YieldSource(self.tr("Feld {field}").format(field=yield_field),
-                                      numbers(features, yield_field, self.tr("Spezifischer Ertrag"))))
+            specific = numbers(features, yield_field, self.tr("Spezifischer Ertrag"), 0, MAX_KWH_PER_KWP)
+            yields.append(YieldSource(self.tr("Feld {field}").format(field=yield_field), specific))
         if weather_file:
             weather = read_weather(Path(weather_file))
             feedback.pushInfo(self.tr("pvlib: {hours} Stundenwerte aus {file}, Neigung {tilt:g}°, Azimut {azimuth:g}°, "
@@ -250,7 +253,7 @@ class PvYieldAlgorithm(YieldAlgorithm):
         irradiation_field = self.parameterAsString(parameters, self.IRRADIATION_FIELD, context)
         if irradiation_field:
             yields.append(yield_from_irradiation(
-                pv_type, numbers(features, irradiation_field, self.tr("Globalstrahlung")),
+                pv_type, numbers(features, irradiation_field, self.tr("Globalstrahlung"), 0, MAX_IRRADIATION_KWH_M2),
                 self.tr("Globalstrahlung, Feld {field}").format(field=irradiation_field), ids))
         raster = self.parameterAsRasterLayer(parameters, self.IRRADIATION_RASTER, context)
         if raster is not None:

@@ -49,6 +49,8 @@ from .base import ResultFields, field_values, numbers
 from .yield_base import YieldAlgorithm
 
 # field names of existing turbines looked for when the planner names none (UFZ/MaStR exports and the demo data)
+# the strongest annual mean wind speed anywhere on land is below 15 m/s; beyond 40 a field holds something else
+MAX_WIND_MS = 40.0
 EXISTING_HINTS = {
     "EXISTING_POWER_FIELD": ("power_kw", "leistung_kw", "nettonennleistung", "bruttoleistung", "kw"),
     "EXISTING_ROTOR_FIELD": ("dia_m", "rotor_m", "rotordurchmesser", "rotor"),
@@ -227,7 +229,7 @@ class WindLayoutAlgorithm(YieldAlgorithm):
             if field is None:
                 feedback.pushWarning(self.tr("Bestand: kein Feld für {what} gefunden; deren Ertrag bleibt offen.")
                                      .format(what=self.parameterDefinition(name).description()))
-            values.append(numbers(features, field, self.parameterDefinition(name).description()))
+            values.append(numbers(features, field, self.parameterDefinition(name).description(), 0))
         return ExistingTurbines(points, *values)
 
     def _resource(self, parameters, context, sites_features, crs, feedback) -> WindResource:
@@ -238,7 +240,7 @@ class WindLayoutAlgorithm(YieldAlgorithm):
             speed_at = _raster_sampler(raster, crs, context)
             feedback.pushInfo(self.tr("Windgeschwindigkeit aus dem Raster „{name}“.").format(name=raster.name()))
         elif field:
-            per_site = numbers(sites_features, field, self.tr("Windgeschwindigkeit"))
+            per_site = numbers(sites_features, field, self.tr("Windgeschwindigkeit"), 0, MAX_WIND_MS)
 
             def speed_at(_x, _y, site):
                 return np.where(site >= 0, per_site[np.maximum(site, 0)], np.nan)

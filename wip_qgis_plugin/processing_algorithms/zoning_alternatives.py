@@ -3,6 +3,8 @@ agri-PV, commerce/industry, housing or their current use so that the targets are
 named objective variants and near-optimal alternatives that differ as much as possible, with their indicators and
 how often each unit was chosen."""
 
+from collections import Counter
+
 import numpy as np
 import shapely
 from qgis.core import (
@@ -273,6 +275,12 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             ids = [str(value) if value is not None else str(feature.id()) for feature, value in
                    zip(features, field_values(features, id_field))] if id_field else \
                 [str(feature.id()) for feature in features]
+            repeated = sorted({unit for unit, count in Counter(ids).items() if count > 1})
+            if repeated:  # the allocation and the planner's locks are matched by id: each must name one unit
+                raise QgsProcessingException(self.tr(
+                    "Die Kennung „{field}“ ist nicht eindeutig: {count} Werte kommen mehrfach vor, z. B. "
+                    "{examples}.").format(field=id_field, count=len(repeated),
+                                         examples=", ".join(repeated[:5])))
             locks = field_values(features, self.parameterAsString(parameters, self.LOCK_FIELD, context))
         else:
             size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
@@ -316,7 +324,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             if features and "score" not in features[0].fields().names():
                 raise QgsProcessingException(self.tr("Der Standortbewertung {use} fehlt das Feld score.").format(
                     use=use_label(use)))
-            score[:, USES.index(use)] = weighted_mean(geometries, polygons, numbers(features, "score", "score"))
+            score[:, USES.index(use)] = weighted_mean(geometries, polygons, numbers(features, "score", "score", 0, 100))
         for use, name, capacity in (("wind", self.YIELD_WIND, "mw"), ("pv", self.YIELD_PV, "mwp")):
             polygons, features = self._polygons(parameters, name, context, crs, feedback)
             if polygons is None:
@@ -325,7 +333,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             if capacity not in names or "gwh_a" not in names:
                 raise QgsProcessingException(self.tr("Dem Ertrag {use} fehlen die Felder {fields}.").format(
                     use=use_label(use), fields=f"{capacity}, gwh_a"))
-            mw, gwh = numbers(features, capacity, capacity), numbers(features, "gwh_a", "gwh_a")
+            mw, gwh = numbers(features, capacity, capacity, 0), numbers(features, "gwh_a", "gwh_a", 0)
             hectares = shapely.area(polygons) / 1e4
             with np.errstate(invalid="ignore", divide="ignore"):
                 density = np.where(hectares > 0, mw / hectares, np.nan)
@@ -343,7 +351,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                                   FARMLAND_HINTS)
         if field is None:
             raise QgsProcessingException(self.tr("Für die Landwirtschaftsflächen bitte das Feld der Ackerzahl wählen."))
-        values = numbers(features, field, self.tr("Ackerzahl"))
+        values = numbers(features, field, self.tr("Ackerzahl"), 0, 150)
         prime = polygons[values >= self.parameterAsDouble(parameters, self.PRIME_THRESHOLD, context)]
         return overlap_share(geometries, prime) * area_ha
 

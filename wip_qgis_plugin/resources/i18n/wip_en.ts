@@ -396,6 +396,10 @@
       <translation>Hydropower</translation>
     </message>
     <message>
+      <source>{what}: {value:g} ist kein Wert von {low:g} bis {high:g}.</source>
+      <translation>{what}: {value:g} is no value from {low:g} to {high:g}.</translation>
+    </message>
+    <message>
       <source>Wärme Gewerbe je Einwohner</source>
       <translation>Commercial heat per inhabitant</translation>
     </message>
@@ -410,6 +414,18 @@
     <message>
       <source>Prozesswärme Industrie je Einwohner</source>
       <translation>Industrial process heat per inhabitant</translation>
+    </message>
+    <message>
+      <source>Verbrauchstabelle, {sector}/{carrier}</source>
+      <translation>Consumption table, {sector}/{carrier}</translation>
+    </message>
+    <message>
+      <source>Faktortabelle, {carrier}</source>
+      <translation>Factor table, {carrier}</translation>
+    </message>
+    <message>
+      <source>Gemeindestatistik, „{field}“</source>
+      <translation>Municipal statistics, “{field}”</translation>
     </message>
     <message>
       <source>Anteil {carrier} an dezentraler Wärme 2045</source>
@@ -432,16 +448,12 @@
       <translation>Consumption table: “{sector}/{carrier}” unknown; sectors {sectors}, carriers {carriers}.</translation>
     </message>
     <message>
-      <source>Verbrauchstabelle, {sector}/{carrier}: {value} ist kein Wert ≥ 0.</source>
-      <translation>Consumption table, {sector}/{carrier}: {value} is not a value ≥ 0.</translation>
-    </message>
-    <message>
       <source>Faktortabelle: Energieträger „{carrier}“ unbekannt.</source>
       <translation>Factor table: carrier “{carrier}” unknown.</translation>
     </message>
     <message>
-      <source>Faktortabelle, {carrier}: {value} ist kein Wert ≥ 0.</source>
-      <translation>Factor table, {carrier}: {value} is not a value ≥ 0.</translation>
+      <source>Faktortabelle, {carrier}, Jahr</source>
+      <translation>Factor table, {carrier}, year</translation>
     </message>
     <message>
       <source>Geplante Erzeugung {carrier}: {value} ist nicht zulässig.</source>
@@ -740,6 +752,10 @@
       <translation>typology</translation>
     </message>
     <message>
+      <source>Abstände zum Wärmenetz und zur Abwärme müssen ≥ 0 sein.</source>
+      <translation>Distances to the heat network and to waste heat must be ≥ 0.</translation>
+    </message>
+    <message>
       <source>„{use}“ fehlt</source>
       <translation>“{use}” is missing</translation>
     </message>
@@ -782,6 +798,10 @@
     <message>
       <source>Gebäudefunktion {code} nicht in der Tabelle: nach Schlüsselbereich {use}</source>
       <translation>building function {code} not in the table: by its code range {use}</translation>
+    </message>
+    <message>
+      <source>Die Schwellen {names} müssen absteigen und ≥ 0 sein, gegeben: {values}.</source>
+      <translation>The thresholds {names} must descend and be ≥ 0, given: {values}.</translation>
     </message>
     <message>
       <source>Wärmeliniendichte {line:.0f} &lt; {limit:g} kWh/(m·a) und Wärmedichte {density:.0f} &lt; {limit2:g} MWh/(ha·a)</source>
@@ -1376,8 +1396,8 @@
       <translation>Pairwise comparisons are meant for at most {n} criteria.</translation>
     </message>
     <message>
-      <source>Paarvergleich nicht reziprok: Zeile {row}, Spalte {column} ({value:g}) passt nicht zu {mirror:g}.</source>
-      <translation>Pairwise comparison not reciprocal: row {row}, column {column} ({value:g}) does not match {mirror:g}.</translation>
+      <source>Paarvergleich nicht reziprok: Zeile {row}, Spalte {column} ({value}) und Zeile {column}, Spalte {row} ({mirror}) müssen Kehrwerte sein, z. B. {value} und {expected}.</source>
+      <translation>Pairwise comparison not reciprocal: row {row}, column {column} ({value}) and row {column}, column {row} ({mirror}) must be reciprocals, e.g. {value} and {expected}.</translation>
     </message>
     <message>
       <source>Die Kriterienmatrix braucht eine Spalte je Kriterium ({count}).</source>
@@ -3668,6 +3688,10 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Unverträgliche Nachbarn: „{text}“ ist kein Paar aus {uses}.</source>
       <translation>Incompatible neighbours: “{text}” is no pair out of {uses}.</translation>
+    </message>
+    <message>
+      <source>Die Kennung „{field}“ ist nicht eindeutig: {count} Werte kommen mehrfach vor, z. B. {examples}.</source>
+      <translation>The identifier “{field}” is not unique: {count} values occur more than once, e.g. {examples}.</translation>
     </message>
     <message>
       <source>Der Standortbewertung {use} fehlt das Feld score.</source>
