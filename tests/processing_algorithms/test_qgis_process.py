@@ -1,8 +1,14 @@
-"""The provider works headless through qgis_process (Debian: call qgis_process.bin, see DESIGN.md)."""
+"""The provider works headless through qgis_process (on Debian the binary qgis_process.bin: the wrapper passes an
+option the binary rejects), and runs killed at any moment leave nothing behind."""
+from __future__ import annotations
 
+import hashlib
 import json
+import random
 import shutil
+import signal
 import subprocess
+import time
 
 import pytest
 
@@ -47,3 +53,62 @@ def test_eligibility_runs_headless_on_the_demo(home, tmp_path):
     results = json.loads(result.stdout[result.stdout.index("{"):])["results"]
     assert 0 < results["ELIGIBLE_SHARE_PCT"] < 100
     assert out.exists() and results["ELIGIBLE"].startswith(str(out))
+
+
+DEMO = REPO / "wip_qgis_plugin" / "resources" / "demo" / "demo_hohenmoelsen.gpkg"
+KILLED_RUNS = {
+    # algorithm: (its arguments given the demo copy, its file outputs)
+    "heatdemand": (lambda demo: [f"BUILDINGS={demo}|layername=synth_gebaeude"], ("OUTPUT",)),
+    "eligibility": (lambda demo: [f"STUDY_AREA={demo}|layername=real_gemeinde", "CATALOG=0", "MIN_AREA_HA=5"]
+                    + [f"CONSTRAINT_LAYERS={demo}|layername={name}" for name in ("synth_siedlung", "synth_gebaeude",
+                                                                                 "synth_wald", "synth_strassen")],
+                    ("ELIGIBLE", "EXCLUDED", "SUMMARY")),
+}
+
+
+def shaping(temp) -> bool:
+    """Whether a run has begun writing an output into its temporary folder (folders come and go meanwhile)."""
+    try:
+        return any(temp.rglob("ergebnis*"))
+    except FileNotFoundError:
+        return False
+
+
+def kill_when(run, ready, delay: float | None, sig) -> None:
+    """Kill ``run`` ``delay`` seconds after its start, or (None) the moment ``ready()`` holds."""
+    started = time.monotonic()
+    while run.poll() is None:
+        if (delay is None and ready()) or (delay is not None and time.monotonic() - started >= delay):
+            run.send_signal(sig)
+            return
+        time.sleep(0.002)
+
+
+@pytest.mark.parametrize("algorithm", KILLED_RUNS)
+def test_killed_runs_leave_nothing_behind(home, tmp_path, algorithm):
+    """Runs killed the moment they start writing their outputs and at seeded random moments (SIGTERM and SIGKILL
+    by turns): the input stays byte-identical, and the output folder holds nothing or, when the run had finished,
+    every output."""
+    demo = tmp_path / "demo.gpkg"
+    shutil.copy(DEMO, demo)
+    checksum = hashlib.sha256(demo.read_bytes()).hexdigest()
+    arguments, outputs = KILLED_RUNS[algorithm]
+    generator = random.Random(algorithm)
+    moments = [None, None] + [generator.uniform(0.3, 4.0) for _ in range(3)]
+    for number, delay in enumerate(moments):
+        out, temp = tmp_path / f"lauf{number}", tmp_path / f"tmp{number}"  # temp: where the outputs take shape
+        out.mkdir()
+        temp.mkdir()
+        env = subprocess_env(QGIS_PLUGINPATH=str(REPO), HOME=str(home), QT_QPA_PLATFORM="offscreen",
+                             PYTHONPATH=venv_site_packages(), TMPDIR=str(temp))
+        run = subprocess.Popen(["qgis_process.bin", "run", f"wip:{algorithm}", "--", *arguments(demo),
+                                *[f"{name}={out / name.lower()}.gpkg" for name in outputs]],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        kill_when(run, lambda out=out, temp=temp: any(out.iterdir()) or shaping(temp), delay,
+                  signal.SIGKILL if number % 2 else signal.SIGTERM)
+        finished = run.wait(timeout=120) == 0
+        left = sorted(path.name for path in out.iterdir())
+        assert left == (sorted(f"{name.lower()}.gpkg" for name in outputs) if finished else []), (delay, left)
+        if delay is None:
+            assert not finished, "the run ended before it wrote anything"
+    assert hashlib.sha256(demo.read_bytes()).hexdigest() == checksum

@@ -7,7 +7,14 @@ import traceback
 from pathlib import Path
 
 import numpy as np
-from qgis.core import QgsField, QgsFields, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
+)
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
@@ -16,7 +23,7 @@ from ..core.i18n import tr
 from ..core.workflow import normalise
 from ..dependencies import install_hint, missing_requirements
 from ..qgis_io.layers import is_null
-from .guards import check_run, remove_new_outputs, snapshot
+from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
 
 ICON_PATH = Path(__file__).parent.parent / "resources" / "icons" / "wip.svg"
 
@@ -26,7 +33,8 @@ class WipAlgorithm(QgsProcessingAlgorithm):
     Processing methods, their texts through ``self.tr``.
 
     Every run is guarded here: before anything is read or written, outputs that would replace an input or each
-    other and inputs without a CRS are refused; a run that fails or is cancelled removes the outputs it created,
+    other and inputs without a CRS are refused; feature outputs to plain files are written under temporary names
+    and moved into place when the run succeeded; a run that fails or is cancelled removes the outputs it created,
     and an unexpected error becomes a message (its traceback goes to the log).
 
     ``algorithm_id`` and the parameter names are public API: models and batch files depend on them.
@@ -47,7 +55,23 @@ class WipAlgorithm(QgsProcessingAlgorithm):
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
         """Models, tasks and ``qgis_process`` come here, before anything is read or written."""
         self._outputs_before = snapshot(check_run(self, parameters, context, feedback))
+        self._staged = StagedSinks()
         return True
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 - Processing API
+        """Processing's sink, for a plain file written under a temporary name (see ``StagedSinks``)."""
+        final = self.parameterAsOutputLayer(parameters, name, context)
+        staged = self._staged.stage(final)
+        if staged is not None:
+            value = parameters[name]
+            definition = QgsProcessingOutputLayerDefinition(value) \
+                if isinstance(value, QgsProcessingOutputLayerDefinition) else QgsProcessingOutputLayerDefinition()
+            definition.sink = QgsProperty.fromValue(staged)
+            parameters = dict(parameters, **{name: definition})
+        sink, destination = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        if staged is not None:
+            self._staged.remember(destination, final)
+        return sink, destination
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
         failure = None
@@ -61,13 +85,27 @@ class WipAlgorithm(QgsProcessingAlgorithm):
                          "Ergebnisse wurden nicht geschrieben. Bitte melden Sie den Fehler mit dem Protokoll "
                          "(Protokollmeldungen, Reiter WIP).").format(algorithm=self.displayName(),
                                                                     kind=type(error).__name__, error=error)
+        gc.collect()  # sinks write their last features and close when their wrappers go (the failed run's frames)
         if failure is None and not feedback.isCanceled():
-            return results
-        gc.collect()  # the failed run's frames held its sinks: closed now, their files can go
-        remove_new_outputs(getattr(self, "_outputs_before", {}))
+            return self._publish(results, context)
+        self._staged.discard()
+        remove_new_outputs(self._outputs_before)
         if failure is not None:
             raise QgsProcessingException(failure)
         return {}
+
+    def _publish(self, results: dict, context) -> dict:
+        """Move the staged files into place; results and the layers to load name the final files."""
+        try:
+            self._staged.commit()
+        except QgsProcessingException:
+            self._staged.discard()
+            remove_new_outputs(self._outputs_before)
+            raise
+        loads = context.layersToLoadOnCompletion()
+        if any(key in self._staged.destinations for key in loads):
+            context.setLayersToLoadOnCompletion({self._staged.final(key): details for key, details in loads.items()})
+        return {key: self._staged.final(value) for key, value in results.items()}
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

@@ -6,8 +6,8 @@ source and status.
 
 The HTML is built by the QGIS-free ``core.report``; maps and charts are rendered here (``qgis_io.maps``) as PNG
 images: embedded as data URIs in the HTML, and added as resources of the QTextDocument that prints the same HTML to
-PDF (QTextDocument neither reads data URIs nor renders SVG). Both files are written to temporary files next to their
-destination and moved into place only when everything succeeded.
+PDF (QTextDocument neither reads data URIs nor renders SVG). Both files are written to temporary files in Processing's
+temporary folder and moved into place only when everything succeeded.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ import contextlib
 import datetime
 import os
 import tempfile
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +77,7 @@ from ..qgis_io.maps import (
 )
 from ..qgis_io.project import apply_style
 from .balance_base import BalanceAlgorithm
+from .guards import discard, move_into_place, staging_file
 
 LANGUAGES = ("de", "en")
 LANGUAGE_NAMES = ("Deutsch", "English")  # each in its own language, not translated
@@ -307,32 +307,26 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
 
         encoded = {key: data_uri(png_bytes(image)) for key, image in images.items()}
         resources = {key: f"{key}.png" for key in images}
-        written = []
+        staged = {html_path: staging_file(html_path)}  # written aside, moved into place when both are complete
+        if pdf_path:
+            staged[pdf_path] = staging_file(pdf_path)
         try:
-            html_temp = _temporary(html_path)
-            written.append(html_temp)
-            Path(html_temp).write_text(build_html(report, encoded), encoding="utf-8")
+            Path(staged[html_path]).write_text(build_html(report, encoded), encoding="utf-8")
             if pdf_path:
-                pdf_temp = _temporary(pdf_path)
-                written.append(pdf_temp)
                 write_pdf(build_html(report, resources),
-                          {resources[key]: image for key, image in images.items()}, pdf_temp, title)
-                if os.path.getsize(pdf_temp) == 0:
+                          {resources[key]: image for key, image in images.items()}, staged[pdf_path], title)
+                if os.path.getsize(staged[pdf_path]) == 0:
                     raise OSError(self.tr("das PDF ist leer"))
             if feedback.isCanceled():
                 return {}
-            os.replace(html_temp, html_path)
-            written.remove(html_temp)
-            if pdf_path:
-                os.replace(pdf_temp, pdf_path)
-                written.remove(pdf_temp)
+            for final_path, path in staged.items():
+                move_into_place(path, final_path)
         except OSError as error:
             raise QgsProcessingException(self.tr("Der Bericht konnte nicht geschrieben werden: {error}").format(
                 error=error)) from error
         finally:
-            for path in written:
-                with contextlib.suppress(OSError):
-                    os.remove(path)
+            for path in staged.values():
+                discard(path)
         feedback.pushInfo(self.tr("Zukunftsprofil geschrieben: {path}").format(path=html_path))
         if pdf_path:
             feedback.pushInfo(self.tr("PDF geschrieben: {path}").format(path=pdf_path))
@@ -487,10 +481,3 @@ def _check_writable(path: str) -> None:
     os.close(handle)
     os.remove(probe)
 
-
-def _temporary(path: str) -> str:
-    """A new empty file next to ``path`` (same folder, so the final move is atomic)."""
-    target = Path(path)
-    temporary = str(target.parent / f".{target.stem}_{uuid.uuid4().hex[:12]}{target.suffix}.part")
-    os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))  # the umask applies, unlike mkstemp
-    return temporary

@@ -1,5 +1,5 @@
-"""The checks every WIP algorithm passes before it reads or writes anything, and the clean-up after a run that
-failed or was stopped.
+"""The checks every WIP algorithm passes before it reads or writes anything, the staging of its file outputs, and
+the clean-up after a run that failed or was stopped.
 
 Nothing a planner owns may be lost: an output must never be one of the run's input files (Processing would replace
 the whole file), two outputs must never land on the same file or table, a folder is no output file, and a spatial
@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -31,6 +34,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
+    QgsProcessingUtils,
     QgsProject,
     QgsProviderConnectionException,
     QgsProviderRegistry,
@@ -268,3 +272,73 @@ def _table_name(place: Place) -> str | None:
 
 def _has_table(place: Place) -> bool:
     return os.path.exists(place.path) and _table_name(place) is not None
+
+
+STAGED_NAME = "ergebnis"  # every file in a staging folder is this name plus the suffixes of its format
+
+
+def staging_file(final_path: str) -> str:
+    """A new empty file of ``final_path``'s type in a folder of its own under Processing's temporary folder: what a
+    run writes there never reaches the planner's folder unless :func:`move_into_place` puts it there."""
+    folder = tempfile.mkdtemp(prefix="wip_", dir=QgsProcessingUtils.tempFolder())
+    path = os.path.join(folder, STAGED_NAME + Path(final_path).suffix)
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))  # the umask applies, unlike mkstemp
+    return path
+
+
+def move_into_place(staged: str, final_path: str) -> None:
+    """Move a finished file and its companions (a shapefile's .dbf and .prj …) to ``final_path``; within one file
+    system each move is atomic."""
+    folder, stem = os.path.dirname(staged), os.path.splitext(final_path)[0]
+    for name in sorted(os.listdir(folder)):
+        shutil.move(os.path.join(folder, name), stem + name[len(STAGED_NAME):])
+    discard(staged)
+
+
+def discard(staged: str) -> None:
+    shutil.rmtree(os.path.dirname(staged), ignore_errors=True)
+
+
+class StagedSinks:
+    """Feature outputs to plain files are written under temporary names in Processing's temporary folder and moved
+    into place only when the run has succeeded: a run that fails, is cancelled or is killed leaves no file in the
+    planner's folder, and an existing file is replaced only by a finished result. (Outputs into a table of an
+    existing GeoPackage are written in place; a failed run drops the table again.)"""
+
+    MULTI_LAYER = (".gpkg", ".sqlite")  # the staged file keeps the table name the final path would give
+
+    def __init__(self):
+        self.files: dict[str, str] = {}  # staged file → final path
+        self.destinations: dict[str, str] = {}  # staged destination as Processing reports it → final destination
+
+    def stage(self, final_destination: str) -> str | None:
+        """The destination to write instead of ``final_destination``; None to write in place."""
+        place = destination_place(final_destination)
+        if place is None or place.table is not None or \
+                os.path.realpath(place.path).startswith(os.path.realpath(QgsProcessingUtils.tempFolder())):
+            return None
+        staged = staging_file(place.path)
+        os.remove(staged)  # the writer creates the file itself
+        self.files[staged] = place.path
+        if Path(place.path).suffix.lower() in self.MULTI_LAYER:
+            return f"ogr:dbname='{staged}' table=\"{Path(place.path).stem}\" (geom)"
+        return staged
+
+    def remember(self, staged_destination: str, final_destination: str) -> None:
+        self.destinations[staged_destination] = final_destination
+
+    def final(self, value):
+        """A result value with staged destinations replaced by their final ones."""
+        return self.destinations.get(value, value) if isinstance(value, str) else value
+
+    def commit(self) -> None:
+        try:
+            for staged, final_path in self.files.items():
+                move_into_place(staged, final_path)
+        except OSError as error:
+            raise QgsProcessingException(tr("Das Ergebnis konnte nicht nach {path} geschrieben werden ({error}).")
+                                         .format(path=final_path, error=error.strerror or error)) from error
+
+    def discard(self) -> None:
+        for staged in self.files:
+            discard(staged)

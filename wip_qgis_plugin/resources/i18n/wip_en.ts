@@ -2832,6 +2832,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>{parameter}: the layer “{layer}” has no field “{field}” (present: {fields}).</translation>
     </message>
     <message>
+      <source>Das Ergebnis konnte nicht nach {path} geschrieben werden ({error}).</source>
+      <translation>The result could not be written to {path} ({error}).</translation>
+    </message>
+    <message>
       <source>Wärmebedarf Gebäude</source>
       <translation>Building heat demand</translation>
     </message>
