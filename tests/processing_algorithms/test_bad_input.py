@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from tests.processing_algorithms.conftest import ALGORITHMS, RecordingFeedback, Workspace, memory_layer
@@ -173,9 +174,36 @@ def broken_geometries_copy(layer_source: str) -> QgsVectorLayer:
     return copy
 
 
+def reprojected(crs: str):
+    """A memory copy of a layer in another CRS: ``crs`` EPSG:4326 is geographic input, EPSG:25833 mixes the main
+    input's UTM zone with the zone 32 of the others."""
+    def copy(layer_source: str) -> QgsVectorLayer:
+        return processing.run("native:reprojectlayer", {"INPUT": layer_source, "TARGET_CRS": crs,
+                                                        "OUTPUT": "memory:"})["OUTPUT"]
+    return copy
+
+
+def tiny_copy(layer_source: str) -> QgsVectorLayer:
+    """The layer's first feature alone, shrunk to a square metre around its centre (a point stays a point)."""
+    layer = QgsVectorLayer(layer_source, "winzig", "ogr")
+    copy = layer.materialize(QgsFeatureRequest().setLimit(1))
+    feature = next(copy.getFeatures())
+    if feature.geometry().type() != QgsWkbTypes.GeometryType.PointGeometry:
+        centre = feature.geometry().centroid().asPoint()
+        copy.dataProvider().changeGeometryValues({feature.id(): QgsGeometry.fromWkt(
+            f"MULTIPOLYGON((({centre.x()} {centre.y()}, {centre.x() + 1} {centre.y()}, {centre.x() + 1} "
+            f"{centre.y() + 1}, {centre.x()} {centre.y() + 1}, {centre.x()} {centre.y()})))")
+            if feature.geometry().type() == QgsWkbTypes.GeometryType.PolygonGeometry else
+            QgsGeometry.fromWkt(f"MULTILINESTRING(({centre.x()} {centre.y()}, {centre.x() + 1} {centre.y()}))")})
+    return copy
+
+
 DEGRADED = {
     "main input empty": empty_copy,
     "main input with NULL, empty and invalid geometries": broken_geometries_copy,
+    "main input geographic": reprojected("EPSG:4326"),
+    "main input in another UTM zone": reprojected("EPSG:25833"),
+    "main input a square metre": tiny_copy,
 }
 
 
@@ -242,6 +270,14 @@ FINDINGS = {
     "negative floor area": ("heatdemand", lambda p, tmp: p.update(
         BUILDINGS=with_value(p["BUILDINGS"], "grundflaeche_m2", -5.0), FLOOR_AREA_FIELD="grundflaeche_m2"),
         "unmöglich"),
+    "deeply nested turbine catalog": ("windlayout", lambda p, tmp: p.update(
+        TURBINE_FILE=deep_json(tmp / "tief.json")), "tief.json"),
+    "an 800 km area": ("windlayout", lambda p, tmp: p.update(SITES=memory_layer(
+        "riesig", "Polygon", [{"wkt": "POLYGON((0 5000000, 800000 5000000, 800000 5800000, 0 5800000, "
+                                      "0 5000000))"}])), "zu groß"),
+    "negative measured consumption": ("heatdemand", lambda p, tmp: p.update(
+        BUILDINGS=with_value(p["BUILDINGS"], "grundflaeche_m2", -5.0), CONSUMPTION_FIELD="grundflaeche_m2"),
+        "unmöglich"),
     "negative wind speed": ("windlayout", lambda p, tmp: p.update(WIND_SPEED=-50.0), "WIND_SPEED"),
     "negative wind speed in a field": ("windlayout", lambda p, tmp: p.update(
         SITES=with_value(p["SITES"], "area_ha", -3.0), WIND_FIELD="area_ha", WIND_SPEED=0.0), "unmöglich"),
@@ -295,3 +331,16 @@ def test_data_outside_its_crs_area_is_warned(wip_processing):
     processing.run("wip:eligibility", {"STUDY_AREA": far, "CONSTRAINT_LAYERS": [], "ELIGIBLE": "memory:",
                                        "EXCLUDED": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
     assert any("weit_weg" in warning and "EPSG:25832" in warning for warning in feedback.warnings)
+
+
+def test_unusual_but_possible_values_are_flagged_not_refused(workspace, tmp_path):
+    """40 storeys can be, in Halle-Neustadt hardly: the building keeps its demand, its row is flagged and the log
+    says how many to check."""
+    feedback = RecordingFeedback()
+    parameters = workspace.parameters("heatdemand", tmp_path)
+    parameters["BUILDINGS"] = with_value(parameters["BUILDINGS"], "geschosse", 40)
+    result = processing.run("wip:heatdemand", parameters, feedback=feedback)
+    rows = list(QgsVectorLayer(result["OUTPUT"], "bedarf", "ogr").getFeatures())
+    flagged = [row for row in rows if row["implausible"]]
+    assert len(flagged) == 1 and "40 Geschosse" in flagged[0]["note"] and flagged[0]["demand_mwh_a"] > 0
+    assert any("1 Gebäude mit ungewöhnlichen Angaben" in warning for warning in feedback.warnings)

@@ -57,12 +57,15 @@ def test_eligibility_runs_headless_on_the_demo(home, tmp_path):
 
 DEMO = REPO / "wip_qgis_plugin" / "resources" / "demo" / "demo_hohenmoelsen.gpkg"
 KILLED_RUNS = {
-    # algorithm: (its arguments given the demo copy, its file outputs)
-    "heatdemand": (lambda demo: [f"BUILDINGS={demo}|layername=synth_gebaeude"], ("OUTPUT",)),
-    "eligibility": (lambda demo: [f"STUDY_AREA={demo}|layername=real_gemeinde", "CATALOG=0", "MIN_AREA_HA=5"]
+    # algorithm: (its arguments given the demo copy and the workspace of valid runs, its output files)
+    "heatdemand": (lambda demo, space: [f"BUILDINGS={demo}|layername=synth_gebaeude"], {"OUTPUT": "bedarf.gpkg"}),
+    "eligibility": (lambda demo, space: [f"STUDY_AREA={demo}|layername=real_gemeinde", "CATALOG=0", "MIN_AREA_HA=5"]
                     + [f"CONSTRAINT_LAYERS={demo}|layername={name}" for name in ("synth_siedlung", "synth_gebaeude",
                                                                                  "synth_wald", "synth_strassen")],
-                    ("ELIGIBLE", "EXCLUDED", "SUMMARY")),
+                    {"ELIGIBLE": "geeignet.gpkg", "EXCLUDED": "ausschluss.gpkg", "SUMMARY": "bilanz.gpkg"}),
+    "futureprofile": (lambda demo, space: [f"MUNICIPALITY={demo}|layername=real_gemeinde"] + [
+        f"{name}={space.source(f'energybalance:{name}')}" for name in ("BALANCE", "INDICATORS", "ASSUMPTIONS")],
+        {"OUTPUT_HTML": "profil.html", "OUTPUT_PDF": "profil.pdf"}),
 }
 
 
@@ -85,7 +88,7 @@ def kill_when(run, ready, delay: float | None, sig) -> None:
 
 
 @pytest.mark.parametrize("algorithm", KILLED_RUNS)
-def test_killed_runs_leave_nothing_behind(home, tmp_path, algorithm):
+def test_killed_runs_leave_nothing_behind(home, workspace, tmp_path, algorithm):
     """Runs killed the moment they start writing their outputs and at seeded random moments (SIGTERM and SIGKILL
     by turns): the input stays byte-identical, and the output folder holds nothing or, when the run had finished,
     every output."""
@@ -101,14 +104,14 @@ def test_killed_runs_leave_nothing_behind(home, tmp_path, algorithm):
         temp.mkdir()
         env = subprocess_env(QGIS_PLUGINPATH=str(REPO), HOME=str(home), QT_QPA_PLATFORM="offscreen",
                              PYTHONPATH=venv_site_packages(), TMPDIR=str(temp))
-        run = subprocess.Popen(["qgis_process.bin", "run", f"wip:{algorithm}", "--", *arguments(demo),
-                                *[f"{name}={out / name.lower()}.gpkg" for name in outputs]],
+        run = subprocess.Popen(["qgis_process.bin", "run", f"wip:{algorithm}", "--", *arguments(demo, workspace),
+                                *[f"{name}={out / file}" for name, file in outputs.items()]],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         kill_when(run, lambda out=out, temp=temp: any(out.iterdir()) or shaping(temp), delay,
                   signal.SIGKILL if number % 2 else signal.SIGTERM)
         finished = run.wait(timeout=120) == 0
         left = sorted(path.name for path in out.iterdir())
-        assert left == (sorted(f"{name.lower()}.gpkg" for name in outputs) if finished else []), (delay, left)
+        assert left == (sorted(outputs.values()) if finished else []), (delay, left)
         if delay is None:
             assert not finished, "the run ended before it wrote anything"
     assert hashlib.sha256(demo.read_bytes()).hexdigest() == checksum

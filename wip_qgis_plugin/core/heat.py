@@ -11,7 +11,7 @@ Everything works on numpy arrays and shapely geometries in a projected CRS; the 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -107,6 +107,13 @@ def nonresidential_age_group(age: str) -> str:
     return "unknown"
 
 
+# Possible but unusual for a building here: flagged on its row and counted in the log, not refused. The highest
+# residential blocks of Sachsen-Anhalt have about 20 storeys; measured heat beyond 10–500 kWh/(m²·a) is usually a
+# unit, area or meter error (the typology spans about 35–185).
+PLAUSIBLE_STOREYS = 25
+PLAUSIBLE_KWH_M2A = (10.0, 500.0)
+
+
 @dataclass
 class BuildingDemand:
     """One row per building; demand NaN where the building has none (garage, barn) or cannot be typed."""
@@ -119,6 +126,7 @@ class BuildingDemand:
     demand_mwh_a: np.ndarray
     source: list[str]  # "Typologie" or "Messwert"
     notes: list[str]
+    implausible: list[bool] = field(default_factory=list)  # possible but unusual values: the note says which
 
 
 def building_demand(typology: Typology, footprint_m2, functions, types, ages, storeys, floor_areas=None,
@@ -149,8 +157,12 @@ def building_demand(typology: Typology, footprint_m2, functions, types, ages, st
             if use == "":
                 notes.append(tr("ohne Wärmebedarf berechnet"))
             result.notes.append("; ".join(notes))
+            result.implausible.append(False)
             continue
         layers = storeys[index]
+        unusual = layers > PLAUSIBLE_STOREYS
+        if unusual:
+            notes.append(tr("{storeys:g} Geschosse: ungewöhnlich viele, bitte prüfen").format(storeys=layers))
         if np.isnan(layers) or layers <= 0:
             layers = typology.default_storeys[_storey_type(use, building_type, footprint_m2[index])]
             notes.append(tr("Geschosse fehlen: {storeys:g} angenommen").format(storeys=layers))
@@ -177,11 +189,16 @@ def building_demand(typology: Typology, footprint_m2, functions, types, ages, st
             result.demand_mwh_a[index] = measured / 1000.0
             result.specific_kwh_m2a[index] = measured / area if area > 0 else np.nan
             result.source.append(tr("Messwert"))
+            if not PLAUSIBLE_KWH_M2A[0] <= result.specific_kwh_m2a[index] <= PLAUSIBLE_KWH_M2A[1]:
+                unusual = True
+                notes.append(tr("Messwert {value:.0f} kWh/(m²·a): ungewöhnlich, bitte prüfen").format(
+                    value=result.specific_kwh_m2a[index]))
         else:
             result.specific_kwh_m2a[index] = specific
             result.demand_mwh_a[index] = area * specific / 1000.0
             result.source.append(tr("Typologie"))
         result.notes.append("; ".join(notes))
+        result.implausible.append(bool(unusual))
     return result
 
 

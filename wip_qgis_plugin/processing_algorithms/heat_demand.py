@@ -147,11 +147,16 @@ class HeatDemandAlgorithm(HeatAlgorithm):
                                   "{notes} Gebäude mit Hinweis (Feld „note“).").format(
             heated=int(heated.sum()), count=len(features), total=float(np.nansum(result.demand_mwh_a)),
             notes=sum(1 for note in result.notes if note)))
+        unusual = sum(result.implausible)
+        if unusual:
+            feedback.pushWarning(self.tr("{count} Gebäude mit ungewöhnlichen Angaben (Feld „implausible“, Hinweis im "
+                                         "Feld „note“): bitte prüfen.").format(count=unusual))
 
         extra = [("floor_area_m2", QVariant.Double), ("use", QVariant.String), ("building_type", QVariant.String),
                  ("age_class", QVariant.String), ("spec_kwh_m2a", QVariant.Double), ("demand_mwh_a", QVariant.Double)]
         extra += [(f"demand_{year}_mwh", QVariant.Double) for year in SCENARIO_YEARS]
-        extra += [("source", QVariant.String), ("note", QVariant.String), ("privacy", QVariant.String)]
+        extra += [("source", QVariant.String), ("note", QVariant.String), ("implausible", QVariant.Bool),
+                  ("privacy", QVariant.String)]
         result_fields = ResultFields(source, extra)
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
@@ -167,7 +172,7 @@ class HeatDemandAlgorithm(HeatAlgorithm):
                 result.age_class[row], optional_float(result.specific_kwh_m2a[row]),
                 optional_float(result.demand_mwh_a[row])]
                 + [optional_float(values[row]) for values in scenarios]
-                + [result.source[row] or None, result.notes[row] or None, internal]))
+                + [result.source[row] or None, result.notes[row] or None, result.implausible[row], internal]))
         if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
         return {self.OUTPUT: destination, "TOTAL_MWH": float(np.nansum(result.demand_mwh_a)),

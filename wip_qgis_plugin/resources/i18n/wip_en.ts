@@ -780,6 +780,10 @@
       <translation>age class “{age}” unknown</translation>
     </message>
     <message>
+      <source>{storeys:g} Geschosse: ungewöhnlich viele, bitte prüfen</source>
+      <translation>{storeys:g} storeys: unusually many, please check</translation>
+    </message>
+    <message>
       <source>Geschosse fehlen: {storeys:g} angenommen</source>
       <translation>storeys missing: {storeys:g} assumed</translation>
     </message>
@@ -790,6 +794,10 @@
     <message>
       <source>Gebäudetyp {type} aus der Geschossfläche</source>
       <translation>building type {type} from the floor area</translation>
+    </message>
+    <message>
+      <source>Messwert {value:.0f} kWh/(m²·a): ungewöhnlich, bitte prüfen</source>
+      <translation>measured {value:.0f} kWh/(m²·a): unusual, please check</translation>
     </message>
     <message>
       <source>Gebäudefunktion „{code}“ ist kein ALKIS-Schlüssel</source>
@@ -2914,6 +2922,10 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
     <message>
       <source>{heated} von {count} Gebäuden mit Wärmebedarf, zusammen {total:,.0f} MWh/a; {notes} Gebäude mit Hinweis (Feld „note“).</source>
       <translation>{heated} of {count} buildings with heat demand, together {total:,.0f} MWh/a; {notes} buildings with a remark (field “note”).</translation>
+    </message>
+    <message>
+      <source>{count} Gebäude mit ungewöhnlichen Angaben (Feld „implausible“, Hinweis im Feld „note“): bitte prüfen.</source>
+      <translation>{count} building(s) with unusual values (field “implausible”, note in the field “note”): please check.</translation>
     </message>
     <message>
       <source>Wärmedichte und Wärmeliniendichte</source>
