@@ -237,6 +237,8 @@ def main() -> int:
     app, _provider = start_qgis()
     from qgis.core import QgsProcessingFeedback, QgsProject
 
+    from wip_qgis_plugin.core.eligibility import target_state
+    from wip_qgis_plugin.qgis_io.layers import is_null
     from wip_qgis_plugin.qgis_io.project import DEMO_GPKG, add_gpkg_layers, apply_style
 
     out = args.out.resolve()
@@ -265,7 +267,9 @@ def main() -> int:
                              f"{result['EXCLUDED_HA']:.1f} ha ausgeschlossen")
         for row in result["SUMMARY"].getFeatures():
             if row["kind"] == "target":
-                state = "erreicht" if row["reached"] else f"fehlen {row['target_ha'] - row['eligible_ha']:.0f} ha"
+                reached = None if is_null(row["reached"]) else bool(row["reached"])
+                state = target_state(reached) if reached is not False else \
+                    f"fehlen {row['target_ha'] - row['eligible_ha']:.0f} ha"
                 summary_lines.append(f"  Flächenziel {row['label']}: {row['target_ha']:.0f} ha – {state}")
         summary_lines.append(f"  Standortbewertung {label} (Beispielschema), die besten von {scored.featureCount()} "
                              "Flächen:")

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Polygon, box
 
 from wip_qgis_plugin.core.catalog import TurbineGeometry, load_catalog, parse_catalog, shipped_catalogs
-from wip_qgis_plugin.core.eligibility import MIN_AREA_ID, EligibilityCancelled, EligibilityError, compute_eligibility
+from wip_qgis_plugin.core.eligibility import (
+    MIN_AREA_ID,
+    EligibilityCancelled,
+    EligibilityError,
+    compute_eligibility,
+    target_state,
+)
 
 CRS = "EPSG:25832"
 
@@ -135,6 +141,20 @@ def test_one_result_per_study_area_and_wind_targets():
     # Burgenlandkreis: Sachsen-Anhalt 1.8/2.2 % and Planungsregion Halle 1.9/2.3 %
     assert sorted(targets["target_pct"]) == [1.8, 1.9, 2.2, 2.3]
     assert not targets["reached"].any()
+
+
+def test_a_target_is_not_reached_while_hard_criteria_are_unchecked():
+    """Without a layer for a hard criterion the eligible land is only an upper bound: 100 % eligible proves
+    nothing, the target row says so instead of "erreicht"; a missed target stays missed."""
+    study = frame(box(0, 0, 1000, 1000), box(2000, 0, 3000, 1000), ags=["15084235", "15088015"])
+    cat = catalog(criterion("siedlung"), criterion("naturschutz"), technology="wind")
+    result = compute_eligibility(study, {"siedlung": frame(box(0, 0, 1000, 990))}, cat, study_id_field="ags")
+    targets = result.summary[result.summary["kind"] == "target"].set_index(["study_id", "item"])
+    open_targets = targets.xs("15088015")
+    assert open_targets["reached"].isna().all()
+    assert all(note.startswith("Nicht belastbar") and "Naturschutz" in note for note in open_targets["note"])
+    assert not targets.xs("15084235")["reached"].astype(bool).any()
+    assert target_state(None) == "nicht belastbar – harte Kriterien nicht geprüft"
 
 
 def test_inputs_are_not_modified():

@@ -23,6 +23,7 @@ def row_of(table, criterion_id):
 
 
 def test_layers_are_suggested_per_criterion(dock):
+    assert dock.form.studyAreaCombo.currentLayer().name() == "real_gemeinde"  # the municipality, not any polygon
     table = dock.form.criteriaTable
     assert table.rowCount() == len(dock.catalog.criteria)
     assert table.cellWidget(row_of(table, "wohngebaeude_abstand"), 3).currentText() == "synth_gebaeude"
@@ -79,6 +80,20 @@ def test_removed_results_and_project_switches_raise_nothing(dock, monkeypatch):
     assert errors == []
     assert dock.form.criteriaTable.rowCount() == len(dock.catalog.criteria)
     assert "Erst die Flächenkulisse berechnen" in dock.form.reasonBrowser.toPlainText()
+
+
+def test_without_restriction_layers_no_target_counts_as_reached(dock):
+    table = dock.form.criteriaTable
+    for row in range(table.rowCount()):
+        combo = table.cellWidget(row, 3)
+        combo.setCurrentIndex(0)  # – keine –
+        combo.activated.emit(0)
+    dock.run()
+    wait_for(dock)
+    labels = [dock.form.summaryTable.item(row, 0).text() for row in range(dock.form.summaryTable.rowCount())]
+    targets = [label for label in labels if "%" in label and "bis" in label]
+    assert targets and all("nicht belastbar" in label for label in targets), labels
+    assert f"{table.rowCount()} Kriterien ohne Ebene, nicht geprüft" in dock.form.headlineLabel.text()
 
 
 def test_distance_edit_is_passed_as_override(dock):

@@ -507,11 +507,21 @@ def _summary_rows(study_id, area, land: _Land, zones, catalog, layer_names, min_
     rows.append([study_id, "total", "eligible", tr("geeignet"), None, None, None, None, None, eligible_ha, None,
                  eligible_ha, share(eligible_ha), None, None, None, None])
     if catalog.technology == "wind":
-        rows += _target_rows(study_id, study_ha, eligible_ha)
+        unchecked = [c.label_text() for c in catalog.criteria if c.type == HARD and c.id not in by_id]
+        rows += _target_rows(study_id, study_ha, eligible_ha, unchecked)
     return rows
 
 
-def _target_rows(study_id: str, study_ha: float, eligible_ha: float) -> list[list]:
+def target_state(reached: bool | None) -> str:
+    """How a target row reads: reached, missed, or not proven while hard criteria are unchecked (None)."""
+    if reached is None:
+        return tr("nicht belastbar – harte Kriterien nicht geprüft")
+    return tr("erreicht") if reached else tr("nicht erreicht")
+
+
+def _target_rows(study_id: str, study_ha: float, eligible_ha: float, unchecked_hard: list[str]) -> list[list]:
+    """The WindBG and planning-region targets against the eligible share. While hard criteria are unchecked the
+    eligible land is an upper bound: a target it misses is missed, one it reaches is not proven (reached NULL)."""
     ags = normalise_ags(study_id)
     rows = []
     share_pct = 100.0 * eligible_ha / study_ha if study_ha else 0.0
@@ -524,10 +534,15 @@ def _target_rows(study_id: str, study_ha: float, eligible_ha: float) -> list[lis
                 deadline=target.deadline.strftime("%d.%m.%Y"), note=note)
         if ags is None:
             note = tr("Kein Gemeindeschlüssel (AGS) erkannt – Ziele von Sachsen-Anhalt angenommen. ") + note
+        reached = share_pct >= target.pct
+        if reached and unchecked_hard:
+            reached = None
+            note = tr("Nicht belastbar: harte Kriterien ohne Ebene, nicht geprüft: {criteria}. ").format(
+                criteria="; ".join(unchecked_hard)) + note
         rows.append([study_id, "target", target.item, tr("{name}: {pct:g} % bis {year}").format(
             name=target.name, pct=target.pct, year=target.year), target.scope, target.legal_basis, target.status,
             None, None, eligible_ha, None, eligible_ha, share_pct, target.pct, study_ha * target.pct / 100.0,
-            share_pct >= target.pct, note])
+            reached, note])
     return rows
 
 

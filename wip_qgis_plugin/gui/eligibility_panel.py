@@ -30,11 +30,12 @@ from ..core.catalog import (
     shipped_catalogs,
     suggest_layers,
 )
-from ..core.eligibility import type_text
+from ..core.eligibility import target_state, type_text
 from ..core.i18n import tr
+from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
 from ..qgis_io.layers import is_null
-from ..qgis_io.project import apply_style, describe_layer
+from ..qgis_io.project import apply_style, describe_layer, project_layer_infos
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 
@@ -62,6 +63,8 @@ class EligibilityDock(AlgorithmDock):
             self.form.catalogCombo.addItem(shipped_catalog_title(catalog_id), catalog_id)
         self.form.catalogFileWidget.setFilter(tr("Kriterienkatalog (*.json)"))
         self.form.studyAreaCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.form.studyAreaCombo.setAllowEmptyLayer(True)  # never a guess such as the first polygon layer
+        self.form.studyAreaCombo.setLayer(None)
         self.form.hubHeightSpin.setValue(DEFAULT_TURBINE.hub_height)
         self.form.rotorSpin.setValue(DEFAULT_TURBINE.rotor_diameter)
 
@@ -110,8 +113,14 @@ class EligibilityDock(AlgorithmDock):
         return sorted(layers, key=lambda layer: layer.name().lower())
 
     def refresh_layers(self, *_args) -> None:
-        """Fill the criteria table: one row per criterion, its layers suggested from the project's layer names
-        (a choice made by hand is kept as long as its layers are still there)."""
+        """Suggest the study area (the municipality boundary the Planungsassistent finds) and fill the criteria
+        table: one row per criterion, its layers suggested from the project's layer names (a choice made by hand is
+        kept as long as its layers are still there)."""
+        project = QgsProject.instance()
+        found = find_inputs(next(step for step in workflow() if step.key == "eligibility"),
+                            project_layer_infos(project))["study_area"]
+        if found:
+            self.suggest(self.form.studyAreaCombo, project.mapLayersByName(found[0])[0])
         table = self.form.criteriaTable
         table.setRowCount(0)
         if self.catalog is None:
@@ -228,8 +237,10 @@ class EligibilityDock(AlgorithmDock):
         project = QgsProject.instance()
         title = self.catalog.title_text()
         group = project.layerTreeRoot().insertGroup(0, tr("Flächenkulisse – {catalog}").format(catalog=title))
-        names = {"SUMMARY": tr("Flächenbilanz"), "EXCLUDED": tr("Ausgeschlossene Flächen"),
-                 "ELIGIBLE": tr("Geeignete Flächen")}
+        technology = title.split(" – ")[0]  # wind and PV results must not share a name in later steps
+        names = {"SUMMARY": tr("Flächenbilanz – {technology}").format(technology=technology),
+                 "EXCLUDED": tr("Ausgeschlossene Flächen – {technology}").format(technology=technology),
+                 "ELIGIBLE": tr("Geeignete Flächen – {technology}").format(technology=technology)}
         styles = {"EXCLUDED": "eligibility_excluded", "ELIGIBLE": "eligibility_eligible"}
         for key in ("SUMMARY", "EXCLUDED", "ELIGIBLE"):
             layer = layers[key]
@@ -250,9 +261,17 @@ class EligibilityDock(AlgorithmDock):
 
     def show_summary(self, summary: QgsVectorLayer, results: dict) -> None:
         rows = [feature for feature in summary.getFeatures()]
-        self.form.headlineLabel.setText(tr("{eligible:.1f} ha geeignet ({share:.2f} % des Untersuchungsgebiets), "
-                                           "{excluded:.1f} ha ausgeschlossen.").format(
+        headline = html.escape(tr("{eligible:.1f} ha geeignet ({share:.2f} % des Untersuchungsgebiets), "
+                                  "{excluded:.1f} ha ausgeschlossen.").format(
             eligible=results["ELIGIBLE_HA"], share=results["ELIGIBLE_SHARE_PCT"], excluded=results["EXCLUDED_HA"]))
+        unchecked = {row["label"]: row["type"] for row in rows
+                     if row["kind"] == "criterion" and is_null(row["area_ha"])}
+        if unchecked:  # the eligible land is then only an upper bound: said where the planner looks first
+            hard = [label for label, kind in unchecked.items() if kind == HARD]
+            headline += "<br><b style='color:#c0392b'>" + html.escape(tr(
+                "{count} Kriterien ohne Ebene, nicht geprüft (davon {hard} harte): {labels}").format(
+                count=len(unchecked), hard=len(hard), labels="; ".join(unchecked))) + "</b>"
+        self.form.headlineLabel.setText(headline)
         table = self.form.summaryTable
         table.setRowCount(0)
         multiple = len({row["study_id"] for row in rows}) > 1
@@ -263,7 +282,7 @@ class EligibilityDock(AlgorithmDock):
             if multiple:
                 label = f"{row['study_id']}: {label}"
             if row["kind"] == "target":
-                label += " – " + (tr("erreicht") if row["reached"] else tr("nicht erreicht"))
+                label += " – " + target_state(None if is_null(row["reached"]) else bool(row["reached"]))
             values = [label, _number(row["area_ha"]), _number(row["share_pct"], 2)]
             position = table.rowCount()
             table.insertRow(position)

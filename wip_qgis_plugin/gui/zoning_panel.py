@@ -23,6 +23,7 @@ from qgis.core import (
     QgsMemoryProviderUtils,
     QgsProject,
     QgsRendererCategory,
+    QgsRuleBasedRenderer,
     QgsTask,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -568,11 +569,20 @@ class ZoningDock(AlgorithmDock):
         self.form.chartLabel.setText(tr("{indicator} je Variante").format(indicator=label))
 
     def show_alternative(self, *_args) -> None:
-        """The map shows the allocation of the alternative chosen in the combo."""
+        """The map shows the allocation of the alternative chosen in the combo. Only the drawing is filtered: the
+        layer keeps every alternative, so the balance and the report can read any of them."""
         number = self.form.alternativeCombo.currentData()
         if number is None or self.allocation_layer is None:
             return
-        self.allocation_layer.setSubsetString(f'"alternative" = {int(number)}')
+        apply_style(self.allocation_layer, "zoning_allocation")
+        by_use = QgsRuleBasedRenderer.convertFromRenderer(self.allocation_layer.renderer())
+        shown = QgsRuleBasedRenderer.Rule(None, filterExp=alternative_filter(number),
+                                          label=self.form.alternativeCombo.currentText())
+        for rule in by_use.rootRule().children():
+            shown.appendChild(rule.clone())
+        root = QgsRuleBasedRenderer.Rule(None)
+        root.appendChild(shown)
+        self.allocation_layer.setRenderer(QgsRuleBasedRenderer(root))
         self.allocation_layer.triggerRepaint()
         self._chart_row()
 
@@ -586,23 +596,29 @@ class ZoningDock(AlgorithmDock):
             self.export_alternative(path if path.lower().endswith(".gpkg") else path + ".gpkg")
 
     def export_alternative(self, path: str) -> bool:
-        """Write the alternative on the map (the allocation layer shows only it) to a GeoPackage at ``path``."""
+        """Write the alternative on the map to a GeoPackage at ``path``."""
         number = int(self.form.alternativeCombo.currentData())
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = f"variante_{number}"
+        chosen = self.allocation_layer.materialize(QgsFeatureRequest().setFilterExpression(
+            alternative_filter(number)))
         error, message, *_rest = QgsVectorFileWriter.writeAsVectorFormatV3(
-            self.allocation_layer, path, QgsProject.instance().transformContext(), options)
+            chosen, path, QgsProject.instance().transformContext(), options)
         if error != QgsVectorFileWriter.WriterError.NoError:
             text = tr("Speichern fehlgeschlagen: {reason}").format(reason=message)
             self.form.headlineLabel.setText(text)
             log.notify(self.iface, text, Qgis.MessageLevel.Critical)
             return False
         text = tr("Variante {number} ({count} Flächen) gespeichert in {path}.").format(
-            number=number, count=self.allocation_layer.featureCount(), path=path)
+            number=number, count=chosen.featureCount(), path=path)
         self.form.headlineLabel.setText(text)
         log.notify(self.iface, text, Qgis.MessageLevel.Success)
         return True
+
+
+def alternative_filter(number) -> str:
+    return f'"alternative" = {int(number)}'
 
 
 def _setup_spin(spin, value: float, maximum: float, suffix: str) -> None:

@@ -596,6 +596,18 @@
       <translation>Study area</translation>
     </message>
     <message>
+      <source>nicht belastbar – harte Kriterien nicht geprüft</source>
+      <translation>not proven – hard criteria not checked</translation>
+    </message>
+    <message>
+      <source>erreicht</source>
+      <translation>reached</translation>
+    </message>
+    <message>
+      <source>nicht erreicht</source>
+      <translation>not reached</translation>
+    </message>
+    <message>
       <source>Mindestgröße</source>
       <translation>Minimum size</translation>
     </message>
@@ -690,6 +702,10 @@
     <message>
       <source>zusammenhängende Fläche kleiner als {value:g} ha</source>
       <translation>contiguous area smaller than {value:g} ha</translation>
+    </message>
+    <message>
+      <source>Nicht belastbar: harte Kriterien ohne Ebene, nicht geprüft: {criteria}. </source>
+      <translation>Not proven: hard criteria without a layer, not checked: {criteria}. </translation>
     </message>
     <message>
       <source>{name}: {pct:g} % bis {year}</source>
@@ -1840,18 +1856,6 @@
       <translation>Criteria catalog (*.json)</translation>
     </message>
     <message>
-      <source>Flächenbilanz</source>
-      <translation>Area balance</translation>
-    </message>
-    <message>
-      <source>Ausgeschlossene Flächen</source>
-      <translation>Excluded areas</translation>
-    </message>
-    <message>
-      <source>Geeignete Flächen</source>
-      <translation>Eligible areas</translation>
-    </message>
-    <message>
       <source>– keine –</source>
       <translation>– none –</translation>
     </message>
@@ -1868,6 +1872,18 @@
       <translation>Eligible land – {catalog}</translation>
     </message>
     <message>
+      <source>Flächenbilanz – {technology}</source>
+      <translation>Area balance – {technology}</translation>
+    </message>
+    <message>
+      <source>Ausgeschlossene Flächen – {technology}</source>
+      <translation>Excluded areas – {technology}</translation>
+    </message>
+    <message>
+      <source>Geeignete Flächen – {technology}</source>
+      <translation>Eligible areas – {technology}</translation>
+    </message>
+    <message>
       <source>{eligible:.1f} ha geeignet ({share:.2f} % des Untersuchungsgebiets), {excluded:.1f} ha ausgeschlossen.</source>
       <translation>{eligible:.1f} ha eligible ({share:.2f} % of the study area), {excluded:.1f} ha excluded.</translation>
     </message>
@@ -1876,12 +1892,8 @@
       <translation>Compute the eligible land first.</translation>
     </message>
     <message>
-      <source>erreicht</source>
-      <translation>reached</translation>
-    </message>
-    <message>
-      <source>nicht erreicht</source>
-      <translation>not reached</translation>
+      <source>{count} Kriterien ohne Ebene, nicht geprüft (davon {hard} harte): {labels}</source>
+      <translation>{count} criteria without a layer, not checked ({hard} of them hard): {labels}</translation>
     </message>
     <message>
       <source>Eignungsstufe (§ 19 WPG)</source>
@@ -2468,8 +2480,16 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Soft criteria exclude</translation>
     </message>
     <message>
+      <source>Geeignete Flächen</source>
+      <translation>Eligible areas</translation>
+    </message>
+    <message>
       <source>Ausgeschlossene Flächen mit Begründung</source>
       <translation>Excluded areas with reasons</translation>
+    </message>
+    <message>
+      <source>Flächenbilanz</source>
+      <translation>Area balance</translation>
     </message>
     <message>
       <source>Geeignete Fläche (ha)</source>
