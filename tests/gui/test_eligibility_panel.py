@@ -93,7 +93,9 @@ def test_without_restriction_layers_no_target_counts_as_reached(dock):
     labels = [dock.form.summaryTable.item(row, 0).text() for row in range(dock.form.summaryTable.rowCount())]
     targets = [label for label in labels if "%" in label and "bis" in label]
     assert targets and all("nicht belastbar" in label for label in targets), labels
-    assert f"{table.rowCount()} Kriterien ohne Ebene, nicht geprüft" in dock.form.headlineLabel.text()
+    hard = sum(1 for criterion in dock.catalog.criteria if criterion.type == "hard")
+    headline = dock.form.headlineLabel.text()
+    assert "Nicht geprüft, keine Ebene zugeordnet" in headline and f"(harte Kriterien darunter: {hard})" in headline
 
 
 def test_distance_edit_is_passed_as_override(dock):

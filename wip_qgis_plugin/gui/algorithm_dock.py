@@ -44,8 +44,11 @@ class AlgorithmDock(QgsDockWidget):
         self.form.cancelButton.clicked.connect(self.cancel)
 
     def reveal(self, widget: QWidget) -> None:
-        """Scroll the dock so that ``widget`` (a result the planner just asked for) is in view."""
-        self.widget().ensureWidgetVisible(widget)
+        """Scroll the dock down or up so that ``widget`` (a result the planner just asked for) is in view; the
+        form's left edge, where its labels are, stays in view."""
+        area = self.widget()
+        area.ensureWidgetVisible(widget)
+        area.horizontalScrollBar().setValue(0)
 
     def suggest(self, combo, layer) -> None:
         """Preselect ``layer`` in ``combo`` unless the planner picked another one by hand (empty or what the dock

@@ -269,8 +269,8 @@ class EligibilityDock(AlgorithmDock):
         if unchecked:  # the eligible land is then only an upper bound: said where the planner looks first
             hard = [label for label, kind in unchecked.items() if kind == HARD]
             headline += "<br><b style='color:#c0392b'>" + html.escape(tr(
-                "{count} Kriterien ohne Ebene, nicht geprüft (davon {hard} harte): {labels}").format(
-                count=len(unchecked), hard=len(hard), labels="; ".join(unchecked))) + "</b>"
+                "Nicht geprüft, keine Ebene zugeordnet: {labels} (harte Kriterien darunter: {hard})").format(
+                labels="; ".join(unchecked), hard=len(hard))) + "</b>"
         self.form.headlineLabel.setText(headline)
         table = self.form.summaryTable
         table.setRowCount(0)

@@ -1892,8 +1892,8 @@
       <translation>Compute the eligible land first.</translation>
     </message>
     <message>
-      <source>{count} Kriterien ohne Ebene, nicht geprüft (davon {hard} harte): {labels}</source>
-      <translation>{count} criteria without a layer, not checked ({hard} of them hard): {labels}</translation>
+      <source>Nicht geprüft, keine Ebene zugeordnet: {labels} (harte Kriterien darunter: {hard})</source>
+      <translation>Not checked, no layer assigned: {labels} (hard criteria among them: {hard})</translation>
     </message>
     <message>
       <source>Eignungsstufe (§ 19 WPG)</source>
