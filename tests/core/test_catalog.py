@@ -86,6 +86,20 @@ def test_unreadable_json_names_line_and_column(tmp_path):
         load_catalog(path)
 
 
+def test_oversized_and_deeply_nested_files_are_named(tmp_path, monkeypatch):
+    from wip_qgis_plugin.core import json_reader
+
+    deep = tmp_path / "tief.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(CatalogError, match="tief.json: die JSON-Struktur ist zu tief verschachtelt"):
+        load_catalog(deep)
+    big = tmp_path / "gross.json"
+    big.write_text(json.dumps({"padding": "x" * 3_000_000}), encoding="utf-8")
+    monkeypatch.setattr(json_reader, "MAX_JSON_MB", 2)  # the real limit is 20 MB; the file stays small
+    with pytest.raises(CatalogError, match="gross.json: 3 MB sind zu groß für eine Datendatei"):
+        load_catalog(big)
+
+
 def test_a_copied_and_edited_catalog_is_used(tmp_path, wind_data):
     wind_data["id"] = "mein_wind"
     wind_data["criteria"][2]["distance"]["metres"] = 800
