@@ -235,7 +235,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "demo-output")
     args = parser.parse_args()
     app, _provider = start_qgis()
-    from qgis.core import QgsProcessingFeedback, QgsProject
+    from qgis.core import QgsProcessingFeedback, QgsProject, QgsReferencedRectangle
 
     from wip_qgis_plugin.core.eligibility import target_state
     from wip_qgis_plugin.qgis_io.layers import is_null
@@ -316,6 +316,13 @@ def main() -> int:
             apply_style(layer, YIELD_STYLES[layer.name()])
         elif layer.name() in ZONING_STYLES:
             apply_style(layer, ZONING_STYLES[layer.name()])
+    # the project opens on the municipality with the main results; every other layer is there, switched off
+    shown = {"real_gemeinde", "real_nachbargemeinden", "flaechenkulisse_wind_geeignet", "ertrag_wind_anlagen"}
+    for node in project.layerTreeRoot().findLayers():
+        node.setItemVisibilityChecked(node.layer().name() in shown)
+    boundary = project.mapLayersByName("real_gemeinde")[0]
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(boundary.extent().buffered(1000),
+                                                                       boundary.crs()))
     project_file = out / "wip_demo.qgz"
     if not project.write(str(project_file)):
         raise RuntimeError(f"{project_file}: {project.error()}")

@@ -30,7 +30,7 @@ def step_docks() -> list[tuple[str, type, str, str]]:
             ("yield", YieldDock, tr("Ertrag"), "WipYieldAction"),
             ("zoning", ZoningDock, tr("Planungsvarianten"), "WipZoningAction"),
             ("heat", HeatPlanningDock, tr("Wärmeplanung"), "WipHeatPlanningAction"),
-            ("balance", BalanceDock, tr("Energiebilanz & Zukunftsprofil"), "WipBalanceAction")]
+            ("balance", BalanceDock, tr("Energiebilanz und Zukunftsprofil"), "WipBalanceAction")]
 
 
 class WipPlugin:

@@ -60,7 +60,9 @@ def test_dock_shows_inputs_found_in_project(qgis_iface):
     try:
         tree = plugin.docks["assistant"].form.stepsTree
         assert "fehlen" in tree.topLevelItem(0).text(1)
+        assert not project.crs().isValid()
         plugin.docks["assistant"].load_demo()  # the dock's own button action
+        assert project.crs().authid() == "EPSG:25832"  # the demo's CRS, not none (a scale of 1:300 million)
         eligibility = tree.topLevelItem(0)
         assert eligibility.text(1) == "bereit"
         inputs = {eligibility.child(i).text(0): eligibility.child(i).text(1) for i in range(eligibility.childCount())}
@@ -113,5 +115,15 @@ def test_every_dock_fits_a_laptop_screen(qgis_iface):
         for key, dock in plugin.docks.items():
             hint = dock.minimumSizeHint()
             assert hint.width() <= 450 and hint.height() <= 500, f"{key}: {hint.width()} × {hint.height()}"
+    finally:
+        plugin.unload()
+
+
+def test_menu_entries_show_as_written(qgis_iface):
+    """An "&" in a menu text is a shortcut marker: "Energiebilanz & Zukunftsprofil" would read
+    "Energiebilanz _Zukunftsprofil"."""
+    plugin = _loaded_plugin(qgis_iface)
+    try:
+        assert not [action.text() for action in plugin.actions.values() if "&" in action.text().replace("&&", "")]
     finally:
         plugin.unload()

@@ -98,6 +98,12 @@ def workflow() -> tuple[Step, ...]:
     )
 
 
+def numbered_titles() -> dict[str, str]:
+    """Step key → its title with its number in the workflow ("1. Flächenkulisse"), for the assistant and the
+    toolbox groups (the toolbox sorts groups by name: the numbers keep the workflow's order)."""
+    return {step.key: f"{number}. {step.title}" for number, step in enumerate(workflow(), start=1)}
+
+
 def find_inputs(step: Step, layers: list[LayerInfo]) -> dict[str, list[str]]:
     """For each input of ``step`` the names of the layers that match its kind and one of its name hints, the
     shortest name first: "gemeinde" means real_gemeinde before real_nachbargemeinden."""

@@ -13,7 +13,7 @@ from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 
 from .. import log
 from ..core.i18n import tr
-from ..core.workflow import Step, find_inputs, missing_inputs, workflow
+from ..core.workflow import Step, find_inputs, missing_inputs, numbered_titles, workflow
 from ..qgis_io.project import load_demo, project_layer_infos
 from .algorithm_dock import set_scrolling_body
 
@@ -58,10 +58,11 @@ class PlanningAssistantDock(QgsDockWidget):
         current_key = self.current_step().key if self.current_step() else self.steps[0].key
         tree.clear()
         layers = project_layer_infos(QgsProject.instance())
-        for number, step in enumerate(self.steps, start=1):
+        titles = numbered_titles()
+        for step in self.steps:
             found = find_inputs(step, layers)
             missing = missing_inputs(step, found)
-            item = QTreeWidgetItem([f"{number}. {step.title}", self._status_text(step, missing)])
+            item = QTreeWidgetItem([titles[step.key], self._status_text(step, missing)])
             item.setData(0, STEP_ROLE, step.key)
             item.setToolTip(0, step.purpose)
             for step_input in step.inputs:

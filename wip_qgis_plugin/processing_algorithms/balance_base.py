@@ -4,8 +4,5 @@ from .base import WipAlgorithm
 
 
 class BalanceAlgorithm(WipAlgorithm):
-    def group(self):
-        return self.tr("Energiebilanz und Zukunftsprofil")
-
     def groupId(self):
         return "balance"

@@ -20,7 +20,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .. import log
 from ..core.i18n import tr
-from ..core.workflow import normalise
+from ..core.workflow import normalise, numbered_titles
 from ..dependencies import install_hint, missing_requirements
 from ..qgis_io.layers import is_null
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
@@ -132,6 +132,10 @@ class WipAlgorithm(QgsProcessingAlgorithm):
                     field=field, role=self.parameterDefinition(name).description()))
                 return field
         return None
+
+    def group(self) -> str:
+        """The toolbox group: the workflow step of ``groupId`` with its number."""
+        return numbered_titles()[self.groupId()]
 
     def createInstance(self):  # noqa: N802 - Processing API
         return type(self)()

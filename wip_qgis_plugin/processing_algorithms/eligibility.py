@@ -70,9 +70,6 @@ class EligibilityAlgorithm(WipAlgorithm):
     def displayName(self):
         return self.tr("Flächenkulisse ermitteln")
 
-    def group(self):
-        return self.tr("Flächenkulisse")
-
     def groupId(self):
         return "eligibility"
 

@@ -36,11 +36,8 @@ FIELD_HINTS = {
 class HeatAlgorithm(WipAlgorithm):
     """The algorithms of the step Wärmeplanung."""
 
-    def group(self):
-        return self.tr("Wärmeplanung")
-
     def groupId(self):
-        return "heat_planning"
+        return "heat"
 
 
 # What one building can have: the tallest German building has 65 storeys; the largest floor areas are a few

@@ -52,10 +52,10 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "Berechnet je Standort die Kriterienwerte für die Bewertung: dist_<Ebene>_m – Abstand zum nächsten "
-            "Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_<Ebene> – überdeckter Anteil "
+            "Berechnet je Standort die Kriterienwerte für die Bewertung: dist_‹Ebene›_m – Abstand zum nächsten "
+            "Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_‹Ebene› – überdeckter Anteil "
             "0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; > 0 heißt: liegt darin); "
-            "mean_<Feld> – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); <Raster>_mean/_min/_max "
+            "mean_‹Feld› – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); ‹Raster›_mean/_min/_max "
             "– Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness "
             "(4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem "
             "anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.")

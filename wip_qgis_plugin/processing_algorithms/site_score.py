@@ -72,9 +72,6 @@ def criterion_matrix(field_names: list[str], features, scheme: Scheme) -> np.nda
 class SiteEvaluationAlgorithm(WipAlgorithm):
     """The algorithms of the step Standortbewertung."""
 
-    def group(self):
-        return self.tr("Standortbewertung")
-
     def groupId(self):
         return "site_evaluation"
 
@@ -112,7 +109,7 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
             "außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. "
             "Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.\n\n"
             "Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), class (A/B/C), "
-            "missing (Kriterien ohne Wert) und je Kriterium c_<Feld>, der Beitrag zum score in Punkten.")
+            "missing (Kriterien ohne Wert) und je Kriterium c_‹Feld›, der Beitrag zum score in Punkten.")
 
     def initAlgorithm(self, config=None):
         self.add_scheme_parameters()

@@ -117,7 +117,7 @@ class WindLayoutAlgorithm(YieldAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.TURBINE_FILE, self.tr("Eigener Anlagenkatalog (JSON)"), extension="json", optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.TURBINE_ID, self.tr("Typ-ID im eigenen Katalog oder windpowerlib:<Typ>"), optional=True))
+            self.TURBINE_ID, self.tr("Typ-ID im eigenen Katalog oder windpowerlib:‹Typ›"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.HUB_HEIGHT, self.tr("Nabenhöhe (m, 0 = die des Typs)"), QgsProcessingParameterNumber.Type.Double,
             0.0, False, 0.0, 300.0))

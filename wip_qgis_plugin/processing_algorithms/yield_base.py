@@ -6,8 +6,5 @@ from .base import WipAlgorithm
 class YieldAlgorithm(WipAlgorithm):
     """The algorithms of the step Ertrag."""
 
-    def group(self):
-        return self.tr("Ertrag")
-
     def groupId(self):
         return "yield"

@@ -102,9 +102,6 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
     def displayName(self):
         return self.tr("Planungsvarianten erzeugen")
 
-    def group(self):
-        return self.tr("Planungsvarianten")
-
     def groupId(self):
         return "zoning"
 

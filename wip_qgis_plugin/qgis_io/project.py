@@ -93,6 +93,9 @@ def add_gpkg_layers(project: QgsProject, gpkg: Path, group_name: str, names: lis
         project.addMapLayer(layer, False)
         group.insertLayer(0, layer)
         layers.append(layer)
+    crs = next((layer.crs() for layer in layers if layer.crs().isValid()), None)
+    if not project.crs().isValid() and crs is not None:  # as QGIS does for a new project: the data's, not none
+        project.setCrs(crs)
     return layers
 
 

@@ -3262,8 +3262,8 @@ Specific yield, the first value present counts: the field "Specific yield per si
       <translation>Compute site criteria</translation>
     </message>
     <message>
-      <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_&lt;Ebene&gt;_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_&lt;Ebene&gt; – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_&lt;Feld&gt; – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); &lt;Raster&gt;_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.</source>
-      <translation>Computes per site the criterion values for the evaluation: dist_&lt;layer&gt;_m – distance to the nearest feature (e.g. substation, 110 kV line, settlement, road); share_&lt;layer&gt; – covered share 0–1 (e.g. protected area, forest, post-mining land, privileged corridor; &gt; 0 means: lies in it); mean_&lt;field&gt; – area-weighted mean of an attribute (e.g. Ackerzahl soil quality); &lt;raster&gt;_mean/_min/_max – zonal statistics of the cells whose centre lies in the site (band 1); area_ha and compactness (4πA/P²). All metric in the CRS of the sites (geographic input: EPSG:25832); rasters in another CRS are evaluated in their own CRS, with the sites reprojected to it.</translation>
+      <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_‹Ebene›_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_‹Ebene› – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_‹Feld› – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); ‹Raster›_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.</source>
+      <translation>Computes per site the criterion values for the evaluation: dist_‹layer›_m – distance to the nearest feature (e.g. substation, 110 kV line, settlement, road); share_‹layer› – covered share 0–1 (e.g. protected area, forest, post-mining land, privileged corridor; &gt; 0 means: lies in it); mean_‹field› – area-weighted mean of an attribute (e.g. Ackerzahl soil quality); ‹raster›_mean/_min/_max – zonal statistics of the cells whose centre lies in the site (band 1); area_ha and compactness (4πA/P²). All metric in the CRS of the sites (geographic input: EPSG:25832); rasters in another CRS are evaluated in their own CRS, with the sites reprojected to it.</translation>
     </message>
     <message>
       <source>Abstand zum nächsten Objekt von</source>
@@ -3304,10 +3304,10 @@ Specific yield, the first value present counts: the field "Specific yield per si
     <message>
       <source>Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene, eine Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR &gt; 0,10 bricht die Bewertung ab, außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.
 
-Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), class (A/B/C), missing (Kriterien ohne Wert) und je Kriterium c_&lt;Feld&gt;, der Beitrag zum score in Punkten.</source>
+Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), class (A/B/C), missing (Kriterien ohne Wert) und je Kriterium c_‹Feld›, der Beitrag zum score in Punkten.</source>
       <translation>Scores sites with a scoring scheme (JSON): per criterion a field of the site layer, a value function (linear benefit/cost, thresholds, piecewise linear, ideal point) and a weight, or an AHP pairwise comparison (Saaty scale; with a consistency ratio CR &gt; 0.10 the scoring stops unless the inconsistency is explicitly accepted). Methods: weighted linear combination (wlc) or TOPSIS. Missing values: worst value, mean of the other sites, or no score.
 
-Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/B/C), missing (criteria without a value) and per criterion c_&lt;field&gt;, its contribution to the score in points.</translation>
+Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/B/C), missing (criteria without a value) and per criterion c_‹field›, its contribution to the score in points.</translation>
     </message>
     <message>
       <source>Bewertungsschema (JSON)</source>
@@ -3410,8 +3410,8 @@ Existing turbines in or near an area are reported and keep their distance; in re
       <translation>Own turbine catalog (JSON)</translation>
     </message>
     <message>
-      <source>Typ-ID im eigenen Katalog oder windpowerlib:&lt;Typ&gt;</source>
-      <translation>Type id in the own catalog, or windpowerlib:&lt;type&gt;</translation>
+      <source>Typ-ID im eigenen Katalog oder windpowerlib:‹Typ›</source>
+      <translation>Type id in the own catalog, or windpowerlib:‹type›</translation>
     </message>
     <message>
       <source>Nabenhöhe (m, 0 = die des Typs)</source>
