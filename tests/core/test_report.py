@@ -9,6 +9,7 @@ import re
 import pytest
 
 from wip_qgis_plugin.core import i18n
+from wip_qgis_plugin.core.i18n import format_number
 from wip_qgis_plugin.core.report import (
     ASSUMPTION_FIELDS,
     BALANCE_FIELDS,
@@ -25,7 +26,6 @@ from wip_qgis_plugin.core.report import (
     check_balance,
     check_indicators,
     data_uri,
-    format_number,
     summary,
 )
 

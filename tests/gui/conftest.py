@@ -45,3 +45,8 @@ def wait_for(panel, seconds=120):
         QgsApplication.processEvents()
         time.sleep(0.02)
     assert not panel.is_running(), "the background task did not finish"
+
+
+def shown_number(text: str) -> float:
+    """A number as a German dock shows it: "1.234,5" → 1234.5."""
+    return float(text.replace(".", "").replace(",", "."))

@@ -4,7 +4,7 @@ background with its charts and indicators, the planned generation of a yield res
 import pytest
 from qgis.core import QgsProject
 
-from tests.gui.conftest import wait_for
+from tests.gui.conftest import shown_number, wait_for
 from tests.processing_algorithms.conftest import memory_layer, square
 from wip_qgis_plugin.gui.balance_panel import BalanceDock
 
@@ -34,7 +34,7 @@ def test_the_balance_runs_in_the_background_and_shows_charts_and_indicators(dock
                        "Kommunale Einrichtungen"]
     table = dock.form.indicatorTable
     assert table.columnCount() == 5 and table.verticalHeaderItem(7).text() == "Treibhausgase (t CO₂e)"
-    co2 = [float(table.item(7, column).text().replace(" ", "")) for column in range(5)]
+    co2 = [shown_number(table.item(7, column).text()) for column in range(5)]
     assert co2 == sorted(co2, reverse=True) and co2[-1] < co2[0]
     assert "t CO₂e" in dock.form.headlineLabel.text() and dock.form.reportButton.isEnabled()
 

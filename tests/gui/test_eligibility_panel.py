@@ -1,5 +1,6 @@
 """The Flächenkulisse dock on the demo municipality: layer suggestion, a background run, the result views."""
 
+import re
 import sys
 
 import pytest
@@ -44,6 +45,7 @@ def test_background_run_shows_balance_chart_layers_and_reasons(dock):
     assert dock.is_running()
     wait_for(dock)
     assert "ha geeignet" in dock.form.headlineLabel.text()
+    assert re.match(r"[\d.]+,\d ha geeignet \([\d]+,\d\d %", dock.form.headlineLabel.text())  # German numbers
     labels = [dock.form.summaryTable.item(row, 0).text() for row in range(dock.form.summaryTable.rowCount())]
     assert "geeignet" in labels and "Untersuchungsgebiet" in labels
     assert any("1,8 %" in label or "1.8 %" in label for label in labels)

@@ -98,7 +98,7 @@ def test_a_slider_rescores_the_layer_from_the_cached_matrix(dock, tmp_path):
     after, classes = layer_scores(dock)
     assert after == pytest.approx(expected([1, 1]).score.tolist())
     assert after != pytest.approx(before)
-    assert dock.weights_table.item(0, 2).text() == "50.0"
+    assert dock.weights_table.item(0, 2).text() == "50,0"  # German, as the UI
     dock.method_combo.setCurrentIndex(dock.method_combo.findData("topsis"))
     settle(dock)
     assert layer_scores(dock)[0] == pytest.approx(expected([1, 1], "topsis").score.tolist())

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from tests.gui.conftest import wait_for
+from tests.gui.conftest import shown_number, wait_for
 from tests.processing_algorithms.conftest import memory_layer, square
 from tools.run_demo import run_eligibility
 from wip_qgis_plugin.core.catalog import shipped_catalog_title
@@ -133,7 +133,7 @@ def test_run_compares_alternatives_and_switches_the_map(dock):
     assert "Ertrag gesamt (GWh/a)" in labels and "Wind: Fläche (ha)" in labels
     assert "Agri-PV: Fläche (ha)" not in labels  # no eligible land, nothing allocated
     total_row = labels.index("Ertrag gesamt (GWh/a)")
-    shown = [float(table.item(total_row, column).text().replace(" ", "")) for column in range(count)]
+    shown = [shown_number(table.item(total_row, column).text()) for column in range(count)]
     assert shown == pytest.approx([indicators[number]["gwh_total"] for number in range(1, count + 1)], abs=0.05)
     assert [value for _, value, _ in dock.chart.bars] == pytest.approx(shown, abs=0.05)
     assert dock.form.chartLabel.text() == "Ertrag gesamt je Variante"

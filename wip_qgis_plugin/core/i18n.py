@@ -1,4 +1,7 @@
-"""Translation hook for the QGIS-free core: the plugin installs Qt's translator and the UI language at load time."""
+"""Translation hook for the QGIS-free core: the plugin installs Qt's translator and the UI language at load time;
+numbers are written for people in that language."""
+import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 
@@ -29,3 +32,16 @@ def tr(text: str) -> str:
 def localised(texts: dict) -> str:
     """The text of a {"de": …, "en": …} mapping in the UI language: German, or English for any other language."""
     return texts.get("de" if _language == "de" else "en") or texts.get("de") or ""
+
+
+def format_number(value, decimals: int = 0) -> str:
+    """A number for people: thousands grouped, German (1.234,5) or English (1,234.5); "–" for none."""
+    if value is None or isinstance(value, str) or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"  # half up, as people round (12.5 → 13), not half to even
+    if text.lstrip("-").strip("0.,") == "":
+        text = text.lstrip("-")  # no "-0"
+    if _language == "de":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text

@@ -16,12 +16,11 @@ import html
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from .balance import CARRIERS, NEUTRALITY_YEAR, SECTORS, carrier_label, sector_label
 from .balance import GENERATION as GENERATION_SOURCES
 from .catalog import status_label
-from .i18n import current_translator, tr
+from .i18n import current_translator, format_number, tr
 from .zoning import USES, use_label
 
 BALANCE_FIELDS = ("year", "kind", "sector", "carrier", "mwh", "co2_t", "factor_g_kwh", "source")
@@ -62,19 +61,6 @@ class ReportError(ValueError):
 
 def _german() -> bool:
     return current_translator()[1] == "de"
-
-
-def format_number(value, decimals: int = 0) -> str:
-    """A number for people: thousands grouped, German (1.234,5) or English (1,234.5); "–" for none."""
-    if value is None or isinstance(value, str) or (isinstance(value, float) and not math.isfinite(value)):
-        return "–"
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"  # half up, as people round (12.5 → 13), not half to even
-    if text.lstrip("-").strip("0.,") == "":
-        text = text.lstrip("-")  # no "-0"
-    if _german():
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
 
 
 def format_date(day: datetime.date) -> str:

@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from ..core.balance import GENERATION, SECTORS, carrier_label, sector_label
-from ..core.i18n import tr
+from ..core.i18n import format_number, tr
 from ..core.report import CARRIER_COLOURS, SECTOR_COLOURS
 from ..core.workflow import find_inputs, workflow
 from ..qgis_io.project import project_layer_infos
@@ -164,19 +164,19 @@ class BalanceDock(AlgorithmDock):
         for column, feature in enumerate(indicators):
             for row, (key, _unit) in enumerate(INDICATOR_ROWS):
                 value = feature[key] or 0.0
-                item = QTableWidgetItem(f"{value:,.1f}".replace(",", " ") if abs(value) < 100 else
-                                        f"{value:,.0f}".replace(",", " "))
+                item = QTableWidgetItem(format_number(value, 1 if abs(value) < 100 else 0))
                 item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
         first, last = indicators[0], indicators[-1]
         self.form.headlineLabel.setText(tr(
-            "{first}: {co2:.0f} t CO₂e ({per_capita:.1f} t je Einwohner), erneuerbar {share:.0f} %; "
-            "{last}: {co2_last:.0f} t CO₂e, erneuerbar {share_last:.0f} %.").format(
-            first=first["year"], co2=first["co2_t"], per_capita=first["co2_t_per_capita"],
-            share=first["renewable_share_pct"], last=last["year"], co2_last=last["co2_t"],
-            share_last=last["renewable_share_pct"]))
+            "{first}: {co2} t CO₂e ({per_capita} t je Einwohner), erneuerbar {share} %; "
+            "{last}: {co2_last} t CO₂e, erneuerbar {share_last} %.").format(
+            first=first["year"], co2=format_number(first["co2_t"]),
+            per_capita=format_number(first["co2_t_per_capita"], 1),
+            share=format_number(first["renewable_share_pct"]), last=last["year"],
+            co2_last=format_number(last["co2_t"]), share_last=format_number(last["renewable_share_pct"])))
 
     # -- report ----------------------------------------------------------------------------------------------------
 

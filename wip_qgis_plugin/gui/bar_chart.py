@@ -4,6 +4,8 @@ from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
+from ..core.i18n import format_number
+
 
 class BarChart(QWidget):
     """Labelled horizontal bars with their values; ``set_bars([(label, value, colour), ...], unit)``."""
@@ -33,7 +35,7 @@ class BarChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
         label_width = min(self.width() // 2, max(metrics.horizontalAdvance(label) for label, _, _ in self.bars) + 8)
-        value_texts = [f"{value:,.1f} {self.unit}".replace(",", " ") for _, value, _ in self.bars]
+        value_texts = [f"{format_number(value, 1)} {self.unit}" for _, value, _ in self.bars]
         value_width = max(metrics.horizontalAdvance(text) for text in value_texts) + 8
         bar_space = max(10, self.width() - label_width - value_width)
         largest = max((value for _, value, _ in self.bars), default=0) or 1.0
@@ -101,7 +103,7 @@ class StackedBarChart(QWidget):
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), label)
             painter.drawText(QRectF(index * slot, y - text_height - 2, slot, text_height),
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                             f"{total:,.0f}".replace(",", " "))
+                             format_number(total))
         painter.drawText(QRectF(0, 0, self.width(), text_height), int(Qt.AlignmentFlag.AlignLeft), self.unit)
         column = self.width() / 2
         for number, (name, colour, _values) in enumerate(self.series):

@@ -31,7 +31,7 @@ from ..core.catalog import (
     suggest_layers,
 )
 from ..core.eligibility import target_state, type_text
-from ..core.i18n import tr
+from ..core.i18n import format_number, tr
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
 from ..qgis_io.layers import is_null
@@ -261,9 +261,10 @@ class EligibilityDock(AlgorithmDock):
 
     def show_summary(self, summary: QgsVectorLayer, results: dict) -> None:
         rows = [feature for feature in summary.getFeatures()]
-        headline = html.escape(tr("{eligible:.1f} ha geeignet ({share:.2f} % des Untersuchungsgebiets), "
-                                  "{excluded:.1f} ha ausgeschlossen.").format(
-            eligible=results["ELIGIBLE_HA"], share=results["ELIGIBLE_SHARE_PCT"], excluded=results["EXCLUDED_HA"]))
+        headline = html.escape(tr("{eligible} ha geeignet ({share} % des Untersuchungsgebiets), "
+                                  "{excluded} ha ausgeschlossen.").format(
+            eligible=format_number(results["ELIGIBLE_HA"], 1), share=format_number(results["ELIGIBLE_SHARE_PCT"], 2),
+            excluded=format_number(results["EXCLUDED_HA"], 1)))
         unchecked = {row["label"]: row["type"] for row in rows
                      if row["kind"] == "criterion" and is_null(row["area_ha"])}
         if unchecked:  # the eligible land is then only an upper bound: said where the planner looks first
@@ -331,11 +332,11 @@ class EligibilityDock(AlgorithmDock):
                 legal = self.catalog.criterion(criterion_id).legal_basis
             items.append(f"<li><b>{html.escape(label)}</b> ({html.escape(kind)})"
                          + (f"<br/>{html.escape(legal)}" if legal else "") + "</li>")
-        heading = tr("Ausgeschlossen ({area:.2f} ha), weil:").format(area=feature["area_ha"])
+        heading = tr("Ausgeschlossen ({area} ha), weil:").format(area=format_number(feature["area_ha"], 2))
         self.form.reasonBrowser.setHtml(f"<p>{html.escape(heading)}</p><ul>{''.join(items)}</ul>")
         self.form.resultTabs.setCurrentWidget(self.form.reasonTab)
         self.reveal(self.form.resultTabs)
 
 
 def _number(value, decimals: int = 1) -> str:
-    return "" if is_null(value) else f"{float(value):,.{decimals}f}".replace(",", " ")
+    return "" if is_null(value) else format_number(float(value), decimals)

@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
 from ..core.heat import LEVELS, SCENARIO_YEARS, level_text
-from ..core.i18n import tr
+from ..core.i18n import format_number, tr
 from ..core.workflow import find_inputs, workflow
 from ..qgis_io.project import apply_style, project_layer_infos
 from .algorithm_dock import AlgorithmDock
@@ -145,8 +145,7 @@ class HeatPlanningDock(AlgorithmDock):
         table.setRowCount(len(LEVELS))
         for position, level in enumerate(LEVELS):
             count, hectares, demand = rows[level]
-            texts = [f"{level} {level_text(level)}", str(count), f"{hectares:,.1f}".replace(",", " "),
-                     f"{demand:,.0f}".replace(",", " ")]
+            texts = [f"{level} {level_text(level)}", str(count), format_number(hectares, 1), format_number(demand)]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -164,7 +163,8 @@ class HeatPlanningDock(AlgorithmDock):
         self.chart.set_bars([(label, totals[field] / 1000, "#d94801") for label, field in zip(labels, fields)],
                             "GWh/a")
         self.form.headlineLabel.setText(tr(
-            "Wärmebedarf {total:,.1f} GWh/a, 2045 {target:,.1f} GWh/a; {short} Gebiete für das "
+            "Wärmebedarf {total} GWh/a, 2045 {target} GWh/a; {short} Gebiete für das "
             "verkürzte Verfahren nach § 14.").format(
-            total=totals["demand_mwh_a"] / 1000, target=totals["demand_2045_mwh"] / 1000,
+            total=format_number(totals["demand_mwh_a"] / 1000, 1),
+            target=format_number(totals["demand_2045_mwh"] / 1000, 1),
             short=sum(1 for feature in areas.getFeatures() if feature["shortened_14"])))

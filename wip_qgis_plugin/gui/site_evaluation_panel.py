@@ -45,7 +45,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .. import log
-from ..core.i18n import tr
+from ..core.i18n import format_number, tr
 from ..core.scoring import (
     MAX_CONSISTENCY_RATIO,
     MISSING_EXCLUDE,
@@ -415,7 +415,7 @@ class SiteEvaluationDock(QgsDockWidget):
                             self.missing_combo.currentData())
         self.scoring_round += 1
         for row, weight in enumerate(weights):
-            self.weights_table.item(row, 2).setText(f"{100 * weight:.1f}")
+            self.weights_table.item(row, 2).setText(format_number(100 * weight, 1))
         ranks = self.result.rank
         changes = {}
         score_index, rank_index, class_index = self.result_indexes

@@ -9,7 +9,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-from ..core.i18n import tr
+from ..core.i18n import format_number, tr
 from ..core.pv_yield import shipped_pv_types
 from ..core.wind_energy import DEFAULT_TURBINE_ID, WINDPOWERLIB_PREFIX, load_turbine_types, windpowerlib_types
 from ..core.workflow import find_inputs, workflow
@@ -184,18 +184,21 @@ class YieldDock(AlgorithmDock):
         if wind:
             existing = sum(feature["existing_n"] or 0 for feature in rows)
             grid = sum(feature["grid_turbines"] or 0 for feature in rows)
-            text = tr("{count} Anlagen, {mw:.1f} MW, {gwh:.1f} GWh/a netto (einfaches Raster: {grid} Anlagen).")\
-                .format(count=results["TURBINE_COUNT"], mw=results["TOTAL_MW"], gwh=results["TOTAL_GWH"], grid=grid)
+            text = tr("{count} Anlagen, {mw} MW, {gwh} GWh/a netto (einfaches Raster: {grid} Anlagen).").format(
+                count=results["TURBINE_COUNT"], mw=format_number(results["TOTAL_MW"], 1),
+                gwh=format_number(results["TOTAL_GWH"], 1), grid=grid)
             if existing and any(feature["replaced_n"] for feature in rows):  # the run was a repowering
-                text += " " + tr("{count} Bestandsanlagen ersetzt; Nettozuwachs {mw:.1f} MW, {gwh:.1f} GWh/a.").format(
-                    count=existing, mw=results["NET_GAIN_MW"], gwh=results["NET_GAIN_GWH"])
+                text += " " + tr("{count} Bestandsanlagen ersetzt; Nettozuwachs {mw} MW, {gwh} GWh/a.").format(
+                    count=existing, mw=format_number(results["NET_GAIN_MW"], 1),
+                    gwh=format_number(results["NET_GAIN_GWH"], 1))
             elif existing:
                 text += " " + tr("{count} Bestandsanlagen in oder nahe den Flächen bleiben und halten ihren Abstand.")\
                     .format(count=existing)
             return text
         co2 = sum(feature["co2_t_a"] or 0.0 for feature in rows)
-        return tr("{mwp:.1f} MWp, {gwh:.1f} GWh/a, {co2:.0f} t CO₂/a vermieden.").format(
-            mwp=results["TOTAL_MWP"], gwh=results["TOTAL_GWH"], co2=co2)
+        return tr("{mwp} MWp, {gwh} GWh/a, {co2} t CO₂/a vermieden.").format(
+            mwp=format_number(results["TOTAL_MWP"], 1), gwh=format_number(results["TOTAL_GWH"], 1),
+            co2=format_number(co2))
 
     def zoom_to_site(self, row: int, _column: int) -> None:
         item = self.form.siteTable.item(row, 0)

@@ -35,7 +35,7 @@ from qgis.PyQt.QtCore import Qt, QVariant
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from .. import log
-from ..core.i18n import tr
+from ..core.i18n import format_number, tr
 from ..core.targets import normalise_ags, wind_targets_for
 from ..core.workflow import POLYGON, find_inputs, normalise, workflow
 from ..core.zoning import KEEP, OBJECTIVES, USES, objective_label, planning_grid, shipped_uses, use_label
@@ -710,4 +710,4 @@ def _cell_text(value, decimals: int | None) -> str:
         return "–"
     if decimals is None:
         return str(value)
-    return f"{float(value):,.{decimals}f}".replace(",", " ")
+    return format_number(float(value), decimals)

@@ -29,7 +29,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
-from ..core.report import Chart, format_number
+from ..core.i18n import format_number
+from ..core.report import Chart
 from .project import apply_style
 
 MAP_WIDTH_PX = 1400

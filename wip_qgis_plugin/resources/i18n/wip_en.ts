@@ -1844,8 +1844,8 @@
       <translation>Please choose the municipality and the municipal statistics.</translation>
     </message>
     <message>
-      <source>{first}: {co2:.0f} t CO₂e ({per_capita:.1f} t je Einwohner), erneuerbar {share:.0f} %; {last}: {co2_last:.0f} t CO₂e, erneuerbar {share_last:.0f} %.</source>
-      <translation>{first}: {co2:.0f} t CO₂e ({per_capita:.1f} t per inhabitant), renewable {share:.0f} %; {last}: {co2_last:.0f} t CO₂e, renewable {share_last:.0f} %.</translation>
+      <source>{first}: {co2} t CO₂e ({per_capita} t je Einwohner), erneuerbar {share} %; {last}: {co2_last} t CO₂e, erneuerbar {share_last} %.</source>
+      <translation>{first}: {co2} t CO₂e ({per_capita} t per inhabitant), renewable {share} %; {last}: {co2_last} t CO₂e, renewable {share_last} %.</translation>
     </message>
     <message>
       <source>Zukunftsprofil: &lt;a href="{html}"&gt;{html_name}&lt;/a&gt;, &lt;a href="{pdf}"&gt;{pdf_name}&lt;/a&gt;</source>
@@ -1864,8 +1864,8 @@
       <translation>Please choose a study area (polygon layer).</translation>
     </message>
     <message>
-      <source>Ausgeschlossen ({area:.2f} ha), weil:</source>
-      <translation>Excluded ({area:.2f} ha) because:</translation>
+      <source>Ausgeschlossen ({area} ha), weil:</source>
+      <translation>Excluded ({area} ha) because:</translation>
     </message>
     <message>
       <source>Flächenkulisse – {catalog}</source>
@@ -1884,8 +1884,8 @@
       <translation>Eligible areas – {technology}</translation>
     </message>
     <message>
-      <source>{eligible:.1f} ha geeignet ({share:.2f} % des Untersuchungsgebiets), {excluded:.1f} ha ausgeschlossen.</source>
-      <translation>{eligible:.1f} ha eligible ({share:.2f} % of the study area), {excluded:.1f} ha excluded.</translation>
+      <source>{eligible} ha geeignet ({share} % des Untersuchungsgebiets), {excluded} ha ausgeschlossen.</source>
+      <translation>{eligible} ha eligible ({share} % of the study area), {excluded} ha excluded.</translation>
     </message>
     <message>
       <source>Erst die Flächenkulisse berechnen.</source>
@@ -1928,8 +1928,8 @@
       <translation>Heat line density</translation>
     </message>
     <message>
-      <source>Wärmebedarf {total:,.1f} GWh/a, 2045 {target:,.1f} GWh/a; {short} Gebiete für das verkürzte Verfahren nach § 14.</source>
-      <translation>Heat demand {total:,.1f} GWh/a, 2045 {target:,.1f} GWh/a; {short} areas for the shortened procedure of § 14.</translation>
+      <source>Wärmebedarf {total} GWh/a, 2045 {target} GWh/a; {short} Gebiete für das verkürzte Verfahren nach § 14.</source>
+      <translation>Heat demand {total} GWh/a, 2045 {target} GWh/a; {short} areas for the shortened procedure of § 14.</translation>
     </message>
     <message>
       <source>bereit</source>
@@ -2164,8 +2164,8 @@
       <translation>Full-load hours</translation>
     </message>
     <message>
-      <source>{mwp:.1f} MWp, {gwh:.1f} GWh/a, {co2:.0f} t CO₂/a vermieden.</source>
-      <translation>{mwp:.1f} MWp, {gwh:.1f} GWh/a, {co2:.0f} t CO₂/a avoided.</translation>
+      <source>{mwp} MWp, {gwh} GWh/a, {co2} t CO₂/a vermieden.</source>
+      <translation>{mwp} MWp, {gwh} GWh/a, {co2} t CO₂/a avoided.</translation>
     </message>
     <message>
       <source>Fläche</source>
@@ -2180,12 +2180,12 @@
       <translation>usable ha</translation>
     </message>
     <message>
-      <source>{count} Anlagen, {mw:.1f} MW, {gwh:.1f} GWh/a netto (einfaches Raster: {grid} Anlagen).</source>
-      <translation>{count} turbines, {mw:.1f} MW, {gwh:.1f} GWh/a net (plain grid: {grid} turbines).</translation>
+      <source>{count} Anlagen, {mw} MW, {gwh} GWh/a netto (einfaches Raster: {grid} Anlagen).</source>
+      <translation>{count} turbines, {mw} MW, {gwh} GWh/a net (plain grid: {grid} turbines).</translation>
     </message>
     <message>
-      <source>{count} Bestandsanlagen ersetzt; Nettozuwachs {mw:.1f} MW, {gwh:.1f} GWh/a.</source>
-      <translation>{count} existing turbines replaced; net gain {mw:.1f} MW, {gwh:.1f} GWh/a.</translation>
+      <source>{count} Bestandsanlagen ersetzt; Nettozuwachs {mw} MW, {gwh} GWh/a.</source>
+      <translation>{count} existing turbines replaced; net gain {mw} MW, {gwh} GWh/a.</translation>
     </message>
     <message>
       <source>{count} Bestandsanlagen in oder nahe den Flächen bleiben und halten ihren Abstand.</source>
