@@ -131,6 +131,26 @@ def test_locked_units_are_respected():
     assert plan.allocated_ha[2] == pytest.approx(1.0)  # the planner's decision takes the whole unit
 
 
+def test_locks_that_break_a_limit_are_named_in_words():
+    """Two units locked to PV where the share limit allows one: the message says which limit and by how much,
+    never the solver's English."""
+    planning = units([row(pv=1.0), row(pv=1.0), row()], lock_in=["pv", "pv", None])
+    with pytest.raises(ZoningError) as refusal:
+        zoning_alternatives(planning, Targets(100.0, max_share_pct={"pv": 1.0}), objectives=("eignung",),
+                            near_optimal=0)
+    message = str(refusal.value)
+    assert "Freiflächen-PV: festgelegt 2,0 ha, erlaubt höchstens 1,0 % = 1,0 ha" in message
+    assert "HiGHS" not in message and "infeasible" not in message
+
+
+def test_eligible_slivers_are_no_planning_option():
+    """Overlay noise of a few square metres is not offered (such coefficients made the solver call the empty plan
+    infeasible)."""
+    planning = units([row(pv=1e-6), row(pv=1.0)])
+    plans = zoning_alternatives(planning, Targets(100.0), objectives=("ertrag",), near_optimal=0).alternatives
+    assert plans[0].use_of(0) == KEEP and plans[0].use_of(1) == "pv"
+
+
 def test_incompatible_neighbours_never_meet():
     # housing is best next to industry, but the two may not touch: the optimum skips a unit between them
     planning = units([row(gewerbe=1.0), row(wohnen=1.0), row(wohnen=1.0), row(wohnen=1.0)],

@@ -206,3 +206,22 @@ def test_the_target_table_may_be_left_out(wip_processing, layers):
     # the catalog's defaults apply: wind needs 20 ha together, and A and B give 13.5 ha
     assert len(rows) == 3 and all(row["targets_missed"] == 1 and "höchstens 0.0 ha" in row["shortfalls"]
                                   for row in rows)
+
+
+def test_the_plugins_own_pv_eligibility_on_the_demo_parcels_is_feasible_without_targets(wip_processing):
+    """The PV Flächenkulisse leaves slivers of square metres on many parcels; with its defaults the model must
+    still be solvable (it was called infeasible even with every target at 0)."""
+    from wip_qgis_plugin.qgis_io.project import demo_layer_names
+
+    demo = str(DEMO_GPKG)
+    constraints = [layer for layer in (QgsVectorLayer(f"{demo}|layername={name}", name, "ogr")
+                                       for name in demo_layer_names(DEMO_GPKG) if name.startswith("synth_"))
+                   if layer.isSpatial()]
+    eligible = processing.run("wip:eligibility", {
+        "STUDY_AREA": f"{demo}|layername=real_gemeinde", "CATALOG": 1, "CONSTRAINT_LAYERS": constraints,
+        "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})["ELIGIBLE"]
+    result = processing.run("wip:zoningalternatives", {
+        "STUDY_AREA": f"{demo}|layername=real_gemeinde", "UNITS": f"{demo}|layername=synth_flurstuecke",
+        "UNIT_ID_FIELD": "flurstueck_id", "ELIGIBLE_PV": eligible, "NEAR_OPTIMAL": 0,
+        "ALLOCATION": "memory:", "INDICATORS": "memory:", "FREQUENCY": "memory:"})
+    assert result["INDICATORS"].featureCount() == 3

@@ -25,7 +25,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix, csr_matrix, hstack, vstack
 from shapely import STRtree
 
-from .i18n import localised, tr
+from .i18n import format_number, localised, tr
 from .json_reader import Figure, JsonReader
 
 USES_FILE = Path(__file__).resolve().parent.parent / "resources" / "zoning" / "uses.json"
@@ -210,13 +210,18 @@ class ZoningResult:
 
 # -- the model -------------------------------------------------------------------------------------------------
 
+# eligible slivers below this are no planning option (edge noise of the overlays) and would put coefficients
+# nine orders of magnitude apart into the model, which the solver then misjudges
+MIN_PAIR_HA = 0.01
+
+
 class _Model:
     """Variables: one binary per unit–use pair the unit may take (eligible, or locked in), then one slack per
     target. Constraints as sparse rows with bounds."""
 
     def __init__(self, units: PlanningUnits, targets: Targets, catalog: UseCatalog):
         self.units, self.targets, self.catalog = units, targets, catalog
-        eligible = units.eligible_ha > 1e-9
+        eligible = units.eligible_ha >= MIN_PAIR_HA
         eligible[units.lock_out, :] = False
         forced = np.zeros_like(eligible)
         for row, use in enumerate(units.lock_in):
@@ -404,8 +409,43 @@ def _solve(model: _Model, costs: np.ndarray, extra: list[LinearConstraint], time
 
 
 def _status(result) -> str:
-    return {0: tr("optimal"), 1: tr("Zeitlimit erreicht (beste gefundene Lösung)")}.get(
-        result.status, tr("nicht gelöst ({message})").format(message=result.message))
+    """The solver's outcome in the planner's words (HiGHS' own message is English and technical)."""
+    return {0: tr("optimal"), 1: tr("Zeitlimit erreicht (beste gefundene Lösung)"),
+            2: tr("unzulässig: keine Zuweisung hält alle harten Grenzen ein"),
+            3: tr("unbeschränkt")}.get(result.status, tr("vom Löser nicht gelöst (Status {status})").format(
+                status=result.status))
+
+
+def infeasibility(model: _Model) -> list[str]:
+    """Why no allocation can keep the hard limits. Without locks the empty plan keeps every limit, so only the
+    units the planner locked to a use can break them: each conflict named with its figures."""
+    forced = model.forced_pairs[model.unit, model.use]
+    if not forced.any():
+        return [tr("Ohne Festlegungen ist der leere Plan zulässig: der Löser hat sich numerisch verrechnet. "
+                   "Bitte die Planungseinheiten prüfen (sehr kleine oder ungültige Flächen).")]
+    targets, reasons = model.targets, []
+    for use, share in targets.max_share_pct.items():
+        locked_ha = float(model.ha[forced & (model.use == USES.index(use))].sum())
+        allowed = share / 100 * targets.municipality_ha
+        if locked_ha > allowed:
+            reasons.append(tr("{use}: festgelegt {locked} ha, erlaubt höchstens {share} % = {allowed} ha").format(
+                use=use_label(use), locked=format_number(locked_ha, 1), share=format_number(share, 1),
+                allowed=format_number(allowed, 1)))
+    if targets.max_prime_ha is not None and float(model.prime_taken[forced].sum()) > targets.max_prime_ha:
+        reasons.append(tr("Hochwertige Böden: die Festlegungen nehmen {taken} ha, erlaubt {allowed} ha").format(
+            taken=format_number(float(model.prime_taken[forced].sum()), 1),
+            allowed=format_number(targets.max_prime_ha, 1)))
+    locked_use = {int(unit): int(use) for unit, use in zip(model.unit[forced], model.use[forced])}
+    for first, second in targets.incompatible:
+        pairs = {USES.index(first), USES.index(second)}
+        clash = [(i, j) for i, j in model.units.neighbours
+                 if i in locked_use and j in locked_use and {locked_use[i], locked_use[j]} == pairs]
+        if clash:
+            i, j = clash[0]
+            reasons.append(tr("{first} neben {second} ist ausgeschlossen, festgelegt sind die Nachbarn {a} und {b}")
+                           .format(first=use_label(first), second=use_label(second), a=model.units.ids[i],
+                                   b=model.units.ids[j]))
+    return reasons or [tr("Die Festlegungen passen nicht zu den Grenzen; bitte Festlegungen einzeln lösen.")]
 
 
 def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJECTIVES, near_optimal: int = 2,
@@ -442,7 +482,8 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
                                          offset=_scale(pair_costs))
         if chosen is None:
             raise ZoningError(tr("Die Variante „{name}“ hat keine zulässige Lösung: {message}").format(
-                name=objective_label(objective), message=_status(result)))
+                name=objective_label(objective), message=_status(result))
+                + ("" if result.status != 2 else " " + "; ".join(infeasibility(model)) + "."))
         alternatives.append(_alternative(model, objective_label(objective), objective, False, chosen, result,
                                          seconds))
         if first is None:
@@ -505,7 +546,7 @@ def _least_shortfall(model: _Model, time_limit: float, gap: float) -> list[Linea
     chosen, result, _seconds = _solve(model, costs, [], time_limit, gap, offset=1.0)
     if chosen is None:
         raise ZoningError(tr("Die Ziele lassen sich mit keiner zulässigen Zuweisung annähern: {message}").format(
-            message=_status(result)))
+            message=_status(result)) + ("" if result.status != 2 else " " + "; ".join(infeasibility(model)) + "."))
     slacks = result.x[model.pairs:model.count]
     matrix = csr_matrix((np.ones(targets), (np.arange(targets), model.pairs + np.arange(targets))),
                         shape=(targets, model.count))

@@ -1632,6 +1632,14 @@
       <translation>maximum yield</translation>
     </message>
     <message>
+      <source>Ohne Festlegungen ist der leere Plan zulässig: der Löser hat sich numerisch verrechnet. Bitte die Planungseinheiten prüfen (sehr kleine oder ungültige Flächen).</source>
+      <translation>Without locks the empty plan is feasible: the solver has miscalculated numerically. Please check the planning units (very small or invalid areas).</translation>
+    </message>
+    <message>
+      <source>Die Festlegungen passen nicht zu den Grenzen; bitte Festlegungen einzeln lösen.</source>
+      <translation>The locks do not fit the limits; please release locks one by one.</translation>
+    </message>
+    <message>
       <source>Mindestens ein Ziel der Varianten wählen.</source>
       <translation>Choose at least one objective for the alternatives.</translation>
     </message>
@@ -1668,8 +1676,16 @@
       <translation>time limit reached (best solution found)</translation>
     </message>
     <message>
-      <source>nicht gelöst ({message})</source>
-      <translation>not solved ({message})</translation>
+      <source>unzulässig: keine Zuweisung hält alle harten Grenzen ein</source>
+      <translation>infeasible: no allocation keeps every hard limit</translation>
+    </message>
+    <message>
+      <source>unbeschränkt</source>
+      <translation>unbounded</translation>
+    </message>
+    <message>
+      <source>vom Löser nicht gelöst (Status {status})</source>
+      <translation>not solved by the solver (status {status})</translation>
     </message>
     <message>
       <source>allein höchstens {value:.1f} {unit} erreichbar (Eignung, Festlegungen, Obergrenzen, Nachbarschaft, Mindestgröße)</source>
@@ -1684,12 +1700,12 @@
       <translation>{uses} missing</translation>
     </message>
     <message>
-      <source>nahe Alternative {number} ({objective}, ≤ {pct:g} %)</source>
-      <translation>near-optimal alternative {number} ({objective}, ≤ {pct:g} %)</translation>
+      <source>Hochwertige Böden: die Festlegungen nehmen {taken} ha, erlaubt {allowed} ha</source>
+      <translation>Prime farmland: the locks take {taken} ha, {allowed} ha allowed</translation>
     </message>
     <message>
-      <source>Die Ziele lassen sich mit keiner zulässigen Zuweisung annähern: {message}</source>
-      <translation>No feasible allocation approaches the targets: {message}</translation>
+      <source>nahe Alternative {number} ({objective}, ≤ {pct:g} %)</source>
+      <translation>near-optimal alternative {number} ({objective}, ≤ {pct:g} %)</translation>
     </message>
     <message>
       <source>{size:g} m große Zellen ergäben über zwei Millionen Einheiten; bitte größer wählen.</source>
@@ -1704,8 +1720,16 @@
       <translation>Wind area share {value} % is not between 0 and 100 %.</translation>
     </message>
     <message>
-      <source>Die Variante „{name}“ hat keine zulässige Lösung: {message}</source>
-      <translation>The alternative “{name}” has no feasible solution: {message}</translation>
+      <source>{use}: festgelegt {locked} ha, erlaubt höchstens {share} % = {allowed} ha</source>
+      <translation>{use}: {locked} ha locked, at most {share} % = {allowed} ha allowed</translation>
+    </message>
+    <message>
+      <source>{first} neben {second} ist ausgeschlossen, festgelegt sind die Nachbarn {a} und {b}</source>
+      <translation>{first} next to {second} is excluded, yet the neighbours {a} and {b} are locked so</translation>
+    </message>
+    <message>
+      <source>Die Ziele lassen sich mit keiner zulässigen Zuweisung annähern: {message}</source>
+      <translation>No feasible allocation approaches the targets: {message}</translation>
     </message>
     <message>
       <source>Höchstanteil für {use}: {value} % liegt über 100 %.</source>
@@ -1714,6 +1738,10 @@
     <message>
       <source>Windfläche ≥ {share:g} % der Gemeinde</source>
       <translation>Wind area ≥ {share:g} % of the municipality</translation>
+    </message>
+    <message>
+      <source>Die Variante „{name}“ hat keine zulässige Lösung: {message}</source>
+      <translation>The alternative “{name}” has no feasible solution: {message}</translation>
     </message>
     <message>
       <source>Keine weitere nahe Alternative gefunden: {message}</source>
