@@ -272,3 +272,19 @@ def test_cancel_leaves_no_result_layers(dock):
     wait_for(dock)
     assert "abgebrochen" in dock.form.headlineLabel.text()
     assert set(QgsProject.instance().mapLayers()) == layers_before
+
+
+def test_capacity_and_yield_come_from_the_ertrag_step_when_it_has_run(dock, eligible):
+    """The Ertrag dock's wind areas in the project: the variants take their MW and GWh/a from them (one figure from
+    the step that computed it), and the headline says so."""
+    import processing
+
+    from wip_qgis_plugin.gui.yield_panel import yield_layer_names
+
+    windparks = processing.run("wip:windlayout", {"SITES": eligible["wind"], "WIND_SPEED": 6.5, "WIND_HEIGHT": 150.0,
+                                                  "TURBINES": "memory:", "OUTPUT": "memory:"})["OUTPUT"]
+    windparks.setName(yield_layer_names()["wind"])
+    QgsProject.instance().addMapLayer(windparks)
+    assert dock.parameters()["YIELD_WIND"] is windparks and "YIELD_PV" not in dock.parameters()
+    run_and_wait(dock)
+    assert "MW und GWh/a aus dem Schritt Ertrag: „Flächen mit Windpark“" in dock.form.headlineLabel.text()

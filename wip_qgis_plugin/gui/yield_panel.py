@@ -26,6 +26,11 @@ CHART_SITES = 8
 FID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def yield_layer_names() -> dict[str, str]:
+    """Use → the name of the dock's result areas: later steps (Planungsvarianten) take their figures from them."""
+    return {"wind": tr("Flächen mit Windpark"), "pv": tr("PV-Flächen mit Ertrag")}
+
+
 class YieldDock(AlgorithmDock):
     OBJECT_NAME = "WipYieldDock"
 
@@ -130,7 +135,7 @@ class YieldDock(AlgorithmDock):
         project = QgsProject.instance()
         group = project.layerTreeRoot().insertGroup(0, tr("Ertrag Wind") if wind else tr("Ertrag Photovoltaik"))
         sites = self.context.takeResultLayer(results["OUTPUT"])
-        sites.setName(tr("Flächen mit Windpark") if wind else tr("PV-Flächen mit Ertrag"))
+        sites.setName(yield_layer_names()["wind" if wind else "pv"])
         apply_style(sites, "yield_sites")
         project.addMapLayer(sites, False)
         group.addLayer(sites)

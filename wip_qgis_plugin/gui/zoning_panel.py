@@ -47,6 +47,7 @@ from ..qgis_io.layers import is_null, multipolygon, shapely_geometries, working_
 from ..qgis_io.project import apply_style, layer_kind, project_layer_infos
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
+from .yield_panel import yield_layer_names
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "zoning_panel.ui"))
 
@@ -75,6 +76,7 @@ class ZoningDock(AlgorithmDock):
         self.lock_layer: QgsVectorLayer | None = None  # shows the locks on the map
         self.lock_tool: QgsMapToolIdentifyFeature | None = None
         self.allocation_layer: QgsVectorLayer | None = None
+        self.yield_names: list[str] = []  # the Ertrag results the last run took its MW and GWh/a from
         self.alternatives: list[QgsFeature] = []  # the rows of the indicator table of the last run
         self.requested = 0  # alternatives asked for in the last run
         self.rows: list[tuple] = []  # the indicator table's rows, see _indicator_rows()
@@ -258,6 +260,10 @@ class ZoningDock(AlgorithmDock):
         for use, combo in self.score_combos.items():
             if combo.currentLayer() is not None:
                 parameters[algorithm.SCORE[use]] = combo.currentLayer()
+        yield_layers = self._yield_layers()  # capacity and full-load hours where the Ertrag step has them
+        for use, layer in yield_layers.items():
+            parameters[algorithm.YIELD[use]] = layer
+        self.yield_names = [layer.name() for layer in yield_layers.values()]  # names: the layers may go meanwhile
         if form.farmlandCombo.currentLayer() is not None:
             parameters["FARMLAND"] = form.farmlandCombo.currentLayer()
             if form.farmlandFieldCombo.currentField():
@@ -436,6 +442,16 @@ class ZoningDock(AlgorithmDock):
             return tr("Bitte mindestens eine Variante wählen.")
         return None
 
+    def _yield_layers(self) -> dict:
+        """Use → the newest result areas of the Ertrag dock in the project (the highest in the layer tree)."""
+        names = {name: use for use, name in yield_layer_names().items()}
+        found = {}
+        for node in QgsProject.instance().layerTreeRoot().findLayers():
+            use = names.get(node.layer().name()) if node.layer() is not None else None
+            if use is not None and use not in found:
+                found[use] = node.layer()
+        return found
+
     def run(self) -> None:
         if self.is_running():
             return
@@ -516,6 +532,9 @@ class ZoningDock(AlgorithmDock):
             headline += " " + tr("{count} Variante(n) ohne zugewiesene Fläche: ohne Mindestziele ist es für "
                                  "„maximale Eignung“ und „flächensparend“ am besten, nichts zu ändern.").format(
                 count=empty)
+        headline += " " + (tr("MW und GWh/a aus dem Schritt Ertrag: {layers}; sonst aus dem Nutzungskatalog.").format(
+            layers=", ".join(f"„{name}“" for name in self.yield_names)) if self.yield_names
+            else tr("MW und GWh/a aus dem Nutzungskatalog (noch kein Ergebnis des Schritts Ertrag)."))
         self.form.headlineLabel.setText(headline)
         self.form.pageTabs.setCurrentWidget(self.form.resultsTab)
 

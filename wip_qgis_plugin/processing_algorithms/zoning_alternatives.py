@@ -80,6 +80,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
     HEXAGONS = "HEXAGONS"
     ELIGIBLE = {use: f"ELIGIBLE_{use.upper()}" for use in USES}
     SCORE = {use: f"SCORE_{use.upper()}" for use in ("wind", "pv", "agri_pv")}
+    YIELD = {"wind": "YIELD_WIND", "pv": "YIELD_PV"}
     YIELD_WIND = "YIELD_WIND"
     YIELD_PV = "YIELD_PV"
     FARMLAND = "FARMLAND"

@@ -2164,6 +2164,14 @@
       <translation>Scheme not saved: {reason}</translation>
     </message>
     <message>
+      <source>Flächen mit Windpark</source>
+      <translation>Areas with wind farm</translation>
+    </message>
+    <message>
+      <source>PV-Flächen mit Ertrag</source>
+      <translation>PV areas with yield</translation>
+    </message>
+    <message>
       <source>Bitte eine Flächenebene wählen.</source>
       <translation>Please choose an area layer.</translation>
     </message>
@@ -2174,14 +2182,6 @@
     <message>
       <source>Ertrag Photovoltaik</source>
       <translation>Yield photovoltaics</translation>
-    </message>
-    <message>
-      <source>Flächen mit Windpark</source>
-      <translation>Areas with wind farm</translation>
-    </message>
-    <message>
-      <source>PV-Flächen mit Ertrag</source>
-      <translation>PV areas with yield</translation>
     </message>
     <message>
       <source>Windenergieanlagen (Planung)</source>
@@ -2312,6 +2312,10 @@
       <translation>{count} alternative(s) computed.</translation>
     </message>
     <message>
+      <source>MW und GWh/a aus dem Nutzungskatalog (noch kein Ergebnis des Schritts Ertrag).</source>
+      <translation>MW and GWh/a from the use catalog (no result of the Ertrag step yet).</translation>
+    </message>
+    <message>
       <source>Variante {number} ({count} Flächen) gespeichert in {path}.</source>
       <translation>Alternative {number} ({count} areas) saved to {path}.</translation>
     </message>
@@ -2402,6 +2406,10 @@
     <message>
       <source>{count} Variante(n) ohne zugewiesene Fläche: ohne Mindestziele ist es für „maximale Eignung“ und „flächensparend“ am besten, nichts zu ändern.</source>
       <translation>{count} alternative(s) without allocated land: without minimum targets, changing nothing is best for “maximum suitability” and “land-saving”.</translation>
+    </message>
+    <message>
+      <source>MW und GWh/a aus dem Schritt Ertrag: {layers}; sonst aus dem Nutzungskatalog.</source>
+      <translation>MW and GWh/a from the Ertrag step: {layers}; otherwise from the use catalog.</translation>
     </message>
     <message>
       <source>{use}: Fläche</source>
