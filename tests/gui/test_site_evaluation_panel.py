@@ -111,6 +111,7 @@ def test_ahp_editor_shows_the_consistency_ratio_and_holds_back_inconsistent_weig
 
     dock.scheme_file.setFilePath(str(scheme_file(tmp_path)))
     dock.load()
+    assert dock.ahp_table.verticalHeaderItem(1).text() == f"K2 {dock.scheme.criteria[1].label}"  # named rows
     dock.ahp_table.item(0, 1).setText("1/5")  # b is strongly more important than a
     settle(dock)
     assert dock.ahp_check.isChecked()

@@ -59,6 +59,8 @@ def test_pv_run_shows_capacity_and_avoided_emissions(dock):
     wait_for(dock)
     table = dock.form.siteTable
     assert table.rowCount() == 2 and table.horizontalHeaderItem(2).text() == "MWp"
+    assert table.horizontalHeaderItem(2).toolTip().startswith("nutzbare Fläche × 1,00 MWp/ha")  # why ha = MWp
+    assert "1.000 kWh/kWp" in table.horizontalHeaderItem(3).toolTip()
     assert all(table.item(row, 2).data(0) > 0 for row in range(2))
     assert "MWp" in dock.form.headlineLabel.text() and "CO₂" in dock.form.headlineLabel.text()
     assert QgsProject.instance().mapLayersByName("PV-Flächen mit Ertrag")

@@ -327,8 +327,9 @@ class SiteEvaluationDock(QgsDockWidget):
         table.setRowCount(count)
         table.setColumnCount(count)
         labels = [f"K{number}" for number in range(1, count + 1)]
-        table.setHorizontalHeaderLabels(labels)
-        table.setVerticalHeaderLabels(labels)
+        table.setHorizontalHeaderLabels(labels)  # short: the columns must fit the dock
+        table.setVerticalHeaderLabels([f"{label} {criterion.label}" for label, criterion in
+                                       zip(labels, self.scheme.criteria)])  # each row names its criterion
         for row in range(count):
             table.verticalHeaderItem(row).setToolTip(self.scheme.criteria[row].label)
             table.horizontalHeaderItem(row).setToolTip(self.scheme.criteria[row].label)

@@ -166,6 +166,13 @@ class YieldDock(AlgorithmDock):
         table.clear()
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
+        if not wind:  # at 1 MWp/ha and 1,000 kWh/kWp three columns show the same number: the tooltips say why
+            pv_type = shipped_pv_types().types[self.form.pvTypeCombo.currentData()]
+            for column, tip in ((2, tr("nutzbare Fläche × {density} MWp/ha ({source})").format(
+                    density=format_number(pv_type.mwp_per_ha.value, 2), source=pv_type.mwp_per_ha.source)),
+                    (3, tr("MWp × spezifischer Ertrag je Fläche (Feld yield_source; Vorgabe {kwh} kWh/kWp)").format(
+                        kwh=format_number(pv_type.specific_yield_kwh_kwp.value)))):
+                table.horizontalHeaderItem(column).setToolTip(tip)
         table.setRowCount(len(rows))
         for position, feature in enumerate(rows):
             values = [_site_label(feature)] + [feature[name] for name in capacity + ("gwh_a", "full_load_h")]

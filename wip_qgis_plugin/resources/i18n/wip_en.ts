@@ -2212,6 +2212,14 @@
       <translation>{count} turbines, {mw} MW, {gwh} GWh/a net (plain grid: {grid} turbines).</translation>
     </message>
     <message>
+      <source>nutzbare Fläche × {density} MWp/ha ({source})</source>
+      <translation>usable area × {density} MWp/ha ({source})</translation>
+    </message>
+    <message>
+      <source>MWp × spezifischer Ertrag je Fläche (Feld yield_source; Vorgabe {kwh} kWh/kWp)</source>
+      <translation>MWp × specific yield per area (field yield_source; default {kwh} kWh/kWp)</translation>
+    </message>
+    <message>
       <source>{count} Bestandsanlagen ersetzt; Nettozuwachs {mw} MW, {gwh} GWh/a.</source>
       <translation>{count} existing turbines replaced; net gain {mw} MW, {gwh} GWh/a.</translation>
     </message>
