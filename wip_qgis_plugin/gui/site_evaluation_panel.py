@@ -328,8 +328,9 @@ class SiteEvaluationDock(QgsDockWidget):
         table.setColumnCount(count)
         labels = [f"K{number}" for number in range(1, count + 1)]
         table.setHorizontalHeaderLabels(labels)  # short: the columns must fit the dock
-        table.setVerticalHeaderLabels([f"{label} {criterion.label}" for label, criterion in
-                                       zip(labels, self.scheme.criteria)])  # each row names its criterion
+        # each row names its criterion, briefly: the matrix must stay beside it in the dock (the tooltip has it all)
+        table.setVerticalHeaderLabels([f"{label} {_brief(criterion.label)}" for label, criterion in
+                                       zip(labels, self.scheme.criteria)])
         for row in range(count):
             table.verticalHeaderItem(row).setToolTip(self.scheme.criteria[row].label)
             table.horizontalHeaderItem(row).setToolTip(self.scheme.criteria[row].label)
@@ -388,8 +389,8 @@ class SiteEvaluationDock(QgsDockWidget):
             self.cr_label.setText(html.escape(str(error)))
             return None
         consistent = self.ahp.consistency_ratio <= MAX_CONSISTENCY_RATIO
-        text = tr("Konsistenzverhältnis CR = {cr:.3f} (λmax = {lam:.3f})").format(
-            cr=self.ahp.consistency_ratio, lam=self.ahp.lambda_max)
+        text = tr("Konsistenzverhältnis CR = {cr} (λmax = {lam})").format(
+            cr=format_number(self.ahp.consistency_ratio, 3), lam=format_number(self.ahp.lambda_max, 3))
         if not consistent:
             text += " – " + tr("über 0,10: die Urteile widersprechen sich; bitte prüfen oder die Inkonsistenz "
                                "ausdrücklich zulassen.")
@@ -551,3 +552,7 @@ def _rank_ranges(task, utility, weights, method, missing):
     result = sensitivity(utility, weights, method, missing, runs=SENSITIVITY_RUNS, spread=SENSITIVITY_SPREAD,
                          top_k=1)
     return None if task.isCanceled() else (result.rank_p05, result.rank_p95)
+
+
+def _brief(text: str, length: int = 16) -> str:
+    return text if len(text) <= length else text[:length - 1].rstrip() + "…"

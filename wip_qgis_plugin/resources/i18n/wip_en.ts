@@ -2104,8 +2104,8 @@
       <translation>Please choose a site layer (polygons).</translation>
     </message>
     <message>
-      <source>Konsistenzverhältnis CR = {cr:.3f} (λmax = {lam:.3f})</source>
-      <translation>Consistency ratio CR = {cr:.3f} (λmax = {lam:.3f})</translation>
+      <source>Konsistenzverhältnis CR = {cr} (λmax = {lam})</source>
+      <translation>Consistency ratio CR = {cr} (λmax = {lam})</translation>
     </message>
     <message>
       <source>über 0,10: die Urteile widersprechen sich; bitte prüfen oder die Inkonsistenz ausdrücklich zulassen.</source>
