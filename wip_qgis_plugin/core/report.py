@@ -546,12 +546,13 @@ def _assumptions_section(report: ProfileReport) -> str:
     parts = [f'<h2 id="assumptions"{SECTION_BREAK}>{_e(tr("4 Annahmen, Quellen und Daten"))}</h2>',
              f"<h3>{_e(tr('Annahmen'))}</h3>"]
     if report.assumptions:
-        head = [f'<th width="{width}%">{_e(text)}</th>' for text, width in (
-            (tr("Annahme"), 20), (tr("Wert"), 10), (tr("Einheit"), 11), (tr("Rechtsgrundlage"), 14),
-            (tr("Quelle"), 31), (tr("Status"), 14))]
-        rows = [f"<tr><td>{_e(row['topic'])}</td><td>{_e(row['value'])}</td><td>{_e(row['unit'])}</td>"
-                f"<td>{_e(row['legal_basis'])}</td><td>{_e(row['source'])}</td>"
-                f"<td>{_e(status_text(row['status']))}</td></tr>" for row in report.assumptions]
+        head = [f'<th width="{width}%" style="font-size: 8pt">{_e(text).replace("-", "&shy;")}</th>'
+                for text, width in ((tr("Annahme"), 20), (tr("Wert"), 10), (tr("Einheit"), 14),
+                                    (tr("Rechts-grundlage"), 14), (tr("Quelle"), 24), (tr("Status"), 18))]
+        # six columns on a page: a smaller type keeps words such as "ungeprüfter" whole
+        rows = ["<tr>" + "".join(f'<td style="font-size: 8pt">{_e(value)}</td>' for value in (
+            row["topic"], row["value"], row["unit"], row["legal_basis"], row["source"], status_text(row["status"])))
+            + "</tr>" for row in report.assumptions]
         parts.append(_table(head, rows, "assumptions-table"))
         unchecked = sum(1 for row in report.assumptions if row["status"] == "unchecked")
         if unchecked:

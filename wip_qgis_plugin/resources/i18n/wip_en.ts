@@ -1320,7 +1320,7 @@
       <translation>Value</translation>
     </message>
     <message>
-      <source>Rechtsgrundlage</source>
+      <source>Rechts-grundlage</source>
       <translation>Legal basis</translation>
     </message>
     <message>
