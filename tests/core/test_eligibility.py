@@ -157,6 +157,12 @@ def test_a_target_is_not_reached_while_hard_criteria_are_unchecked():
     assert target_state(None) == "nicht belastbar – harte Kriterien nicht geprüft"
 
 
+def test_eligible_land_keeps_the_title_of_its_catalog():
+    cat = catalog(criterion("siedlung"))
+    result = compute_eligibility(STUDY, {"siedlung": frame(box(0, 0, 500, 1000))}, cat)
+    assert result.eligible["catalog"].tolist() == ["Test"] * len(result.eligible) and len(result.eligible)
+
+
 def test_inputs_are_not_modified():
     constraints = {"siedlung": frame(box(-50, -50, 300, 300), Polygon([(0, 0), (10, 10), (10, 0), (0, 10)]))}
     before = [list(shapely.to_wkb(f.geometry.values)) for f in (constraints["siedlung"], STUDY)]

@@ -14,7 +14,7 @@ from qgis.core import (
 from tests.gui.conftest import shown_number, wait_for
 from tests.processing_algorithms.conftest import memory_layer, square
 from tools.run_demo import run_eligibility
-from wip_qgis_plugin.core.catalog import shipped_catalog_title
+from wip_qgis_plugin.core.catalog import shipped_catalog_title, technology_of
 from wip_qgis_plugin.core.zoning import USES
 from wip_qgis_plugin.gui.zoning_panel import ZoningDock
 from wip_qgis_plugin.processing_algorithms.provider import WipProvider
@@ -52,7 +52,7 @@ def eligible(demo_project, eligible_files):
     for use, catalog_id in CATALOGS.items():
         title = shipped_catalog_title(catalog_id)
         group = demo_project.layerTreeRoot().insertGroup(0, f"Flächenkulisse – {title}")
-        layer = QgsVectorLayer(eligible_files[use], f"Geeignete Flächen – {title.split(' – ')[0]}", "ogr")
+        layer = QgsVectorLayer(eligible_files[use], f"Geeignete Flächen – {technology_of(title)}", "ogr")
         demo_project.addMapLayer(layer, False)
         group.insertLayer(0, layer)
         layers[use] = layer

@@ -358,3 +358,19 @@ def test_an_output_folder_that_cannot_be_written(wip_processing, tmp_path):
         assert not (Path("/sys") / "profil.pdf").exists()
     finally:
         (tmp_path / "schreibgeschuetzt").chmod(0o700)
+
+
+def test_eligible_layers_of_the_same_name_are_told_apart_by_their_catalog(wip_processing, tmp_path):
+    """Wind and PV results both called „Geeignete Flächen“: the legend names each by the catalog that made it."""
+    from wip_qgis_plugin.core.catalog import shipped_catalog_title
+
+    eligible = []
+    for number, catalog in enumerate(("lsa_wind", "lsa_pv_freiflaeche")):
+        layer = memory_layer("Geeignete Flächen", "Polygon", [{"wkt": square(X0 + 1500 * number, Y0, 1200),
+                                                               "catalog": shipped_catalog_title(catalog)}],
+                             fields="&field=catalog:string")
+        eligible.append(layer)
+    run(tmp_path, ELIGIBLE=eligible)
+    html = (tmp_path / "profil.html").read_text(encoding="utf-8")
+    assert "Geeignete Flächen – Windenergie an Land" in html
+    assert "Geeignete Flächen – Freiflächen-Photovoltaik" in html

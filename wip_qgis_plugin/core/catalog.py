@@ -202,6 +202,12 @@ def shipped_catalogs() -> dict[str, Path]:
     return {path.stem: path for path in sorted(CATALOG_DIR.glob("*.json"))}
 
 
+def technology_of(catalog_title: str) -> str:
+    """The technology a catalog's title names before its region: "Windenergie an Land – Sachsen-Anhalt" → "Windenergie
+    an Land"; result layers carry it so that wind and PV results never share a name."""
+    return catalog_title.split(" – ")[0]
+
+
 def shipped_catalog_title(catalog_id: str) -> str:
     """The title of a shipped catalog for choice lists; its id when the file cannot be read."""
     try:

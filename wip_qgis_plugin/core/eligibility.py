@@ -145,8 +145,9 @@ def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.G
     return EligibilityResult(eligible, excluded, summary, messages)
 
 
+# catalog: the title of the criteria catalog, so that eligible land keeps its technology wherever it goes
 ELIGIBLE_COLUMNS = ["study_id", "area_id", "area_ha", "patch_ha", "compactness", "soft", "weighing", "privileged",
-                    "notes", "cover_limit_ha"]
+                    "notes", "cover_limit_ha", "catalog"]
 # exclusion_type: the strongest type that excludes a piece (hard before soft before the minimum size), for maps
 EXCLUDED_COLUMNS = ["study_id", "criteria", "types", "exclusion_type", "labels", "legal_basis", "sources",
                     "area_ha"]
@@ -454,7 +455,7 @@ def _eligible_rows(study_id: str, patches: np.ndarray, annotations: dict, catalo
             if area > SLIVER_M2:
                 rows.append([study_id, patch + 1, area / 1e4, patch_ha[patch], patch_compactness[patch],
                              by_type["soft"], by_type["weighing"], by_type["privileged"], notes, cover_limit[patch],
-                             part])
+                             catalog.title_text(), part])
     rows.sort(key=lambda row: (row[1], -row[2]))
     return rows
 

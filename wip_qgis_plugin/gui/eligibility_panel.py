@@ -29,6 +29,7 @@ from ..core.catalog import (
     shipped_catalog_title,
     shipped_catalogs,
     suggest_layers,
+    technology_of,
 )
 from ..core.eligibility import target_state, type_text
 from ..core.i18n import format_number, tr
@@ -237,7 +238,7 @@ class EligibilityDock(AlgorithmDock):
         project = QgsProject.instance()
         title = self.catalog.title_text()
         group = project.layerTreeRoot().insertGroup(0, tr("Flächenkulisse – {catalog}").format(catalog=title))
-        technology = title.split(" – ")[0]  # wind and PV results must not share a name in later steps
+        technology = technology_of(title)
         names = {"SUMMARY": tr("Flächenbilanz – {technology}").format(technology=technology),
                  "EXCLUDED": tr("Ausgeschlossene Flächen – {technology}").format(technology=technology),
                  "ELIGIBLE": tr("Geeignete Flächen – {technology}").format(technology=technology)}

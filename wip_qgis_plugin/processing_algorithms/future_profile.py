@@ -39,6 +39,7 @@ from qgis.PyQt.QtGui import QPageLayout, QPageSize, QTextDocument
 from qgis.PyQt.QtPrintSupport import QPrinter
 
 from ..core import i18n as core_i18n
+from ..core.catalog import technology_of
 from ..core.heat import LEVELS, level_text
 from ..core.report import (
     ALLOCATION_FIELDS,
@@ -390,7 +391,7 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
         if eligible:
             copies = []
             for position, layer in enumerate(eligible):
-                copy = styled_copy(layer, layer.name(), "eligibility_eligible")
+                copy = styled_copy(layer, _eligible_label(layer), "eligibility_eligible")
                 drawn.append(layer.name())
                 if position:
                     set_colour(copy, AREA_COLOURS[position % len(AREA_COLOURS)])
@@ -481,3 +482,12 @@ def _check_writable(path: str) -> None:
     os.close(handle)
     os.remove(probe)
 
+
+def _eligible_label(layer) -> str:
+    """The legend entry of eligible land: its technology from the catalog that made it (wind and PV layers often
+    share the name "Geeignete Flächen"), else the layer's name."""
+    if "catalog" not in layer.fields().names():
+        return layer.name()
+    title = next((feature["catalog"] for feature in layer.getFeatures() if not is_null(feature["catalog"])), None)
+    return core_i18n.tr("Geeignete Flächen – {technology}").format(technology=technology_of(str(title))) \
+        if title else layer.name()
