@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -320,8 +319,7 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
                     raise OSError(self.tr("das PDF ist leer"))
             if feedback.isCanceled():
                 return {}
-            for final_path, path in staged.items():
-                move_into_place(path, final_path)
+            _move_all_into_place(staged)
         except OSError as error:
             raise QgsProcessingException(self.tr("Der Bericht konnte nicht geschrieben werden: {error}").format(
                 error=error)) from error
@@ -470,17 +468,30 @@ def _level_label(value) -> str | None:
 
 
 def _check_writable(path: str) -> None:
-    """Fail before any work when the folder of ``path`` does not exist or cannot be written."""
+    """Fail before any work when the folder of ``path`` does not exist or cannot be written. Asked of the file
+    system rather than tried: a probe file would be left behind by a run killed at that moment."""
     folder = Path(path).parent
     if not folder.is_dir():
         raise QgsProcessingException(core_i18n.tr("Der Ordner {folder} existiert nicht.").format(folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise QgsProcessingException(core_i18n.tr("In den Ordner {folder} kann nicht geschrieben werden.")
+                                     .format(folder=folder))
+
+
+def _move_all_into_place(staged: dict[str, str]) -> None:
+    """Move the staged report files (final path → staged file) into place; when one cannot be moved, those that
+    were new by then are taken back, so a failed run does not leave half a report."""
+    created = []
     try:
-        handle, probe = tempfile.mkstemp(dir=folder, prefix=".wip_probe_")
-    except OSError as error:
-        raise QgsProcessingException(core_i18n.tr("In den Ordner {folder} kann nicht geschrieben werden ({error}).")
-                                     .format(folder=folder, error=error.strerror or error)) from error
-    os.close(handle)
-    os.remove(probe)
+        for final_path, path in staged.items():
+            existed = os.path.exists(final_path)
+            move_into_place(path, final_path)
+            if not existed:
+                created.append(final_path)
+    except OSError:
+        for final_path in created:
+            Path(final_path).unlink(missing_ok=True)
+        raise
 
 
 def _eligible_label(layer) -> str:

@@ -2848,6 +2848,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>The folder {folder} does not exist.</translation>
     </message>
     <message>
+      <source>In den Ordner {folder} kann nicht geschrieben werden.</source>
+      <translation>The folder {folder} cannot be written to.</translation>
+    </message>
+    <message>
       <source>das PDF ist leer</source>
       <translation>the PDF is empty</translation>
     </message>
@@ -2866,10 +2870,6 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Der Ebene {parameter} („{name}“) fehlt das Feld „{field}“.</source>
       <translation>The layer {parameter} ("{name}") lacks the field "{field}".</translation>
-    </message>
-    <message>
-      <source>In den Ordner {folder} kann nicht geschrieben werden ({error}).</source>
-      <translation>The folder {folder} cannot be written to ({error}).</translation>
     </message>
     <message>
       <source>Der Bericht konnte nicht geschrieben werden: {error}</source>
