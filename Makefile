@@ -44,5 +44,5 @@ bench: setup
 	for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) demo-output $(PLUGIN).zip $(QM) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(VENV)-qt6 demo-output $(PLUGIN).zip $(QM) .pytest_cache .ruff_cache
 	find . -name __pycache__ -prune -exec rm -rf {} +

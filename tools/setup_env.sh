@@ -39,3 +39,13 @@ fi
 # pyproj looks for PROJ's data under the interpreter prefix: in the venv that is the distribution's
 mkdir -p "$VENV/share"
 ln -sfn /usr/share/proj "$VENV/share/proj"
+
+# The official Qt5 → Qt6 migration check of QGIS plugins (tests/test_qt6.py), in a venv of its own: it loads PyQt6,
+# which must not meet QGIS's PyQt5. Its only release declares Python ≥ 3.12 but runs on 3.11.
+QT6_VENV="$VENV-qt6"
+if [ ! -x "$QT6_VENV/bin/pyqt5to6" ]; then
+    rm -rf "$QT6_VENV"
+    "$SYSTEM_PYTHON" -m venv "$QT6_VENV"
+    "$QT6_VENV/bin/python" -m pip install -q --disable-pip-version-check --ignore-requires-python \
+        qgis-pyqt5to6==0.0.0.dev0 tokenize-rt==6.2.0 astpretty==3.0.0 PyQt6==6.11.0 PyQt6-QScintilla==2.14.1
+fi

@@ -1,8 +1,12 @@
-"""Check at load time which Python packages the plugin needs and say exactly how to install what is missing."""
+"""The plugin's one dependency guard: which Python packages it needs, which of them this QGIS lacks, and the command
+that installs them here without touching what QGIS itself relies on."""
 from __future__ import annotations
 
 import importlib
+import os
 import platform
+import sys
+import sysconfig
 from dataclasses import dataclass
 
 from .core.i18n import tr
@@ -12,17 +16,23 @@ from .core.i18n import tr
 class Requirement:
     module: str
     pip_name: str
-    debian_package: str
+    debian_package: str | None  # None where the distribution's version is too old (Debian 12: shapely 1.8)
     min_version: tuple[int, ...] = ()
+
+    def pip_spec(self) -> str:
+        return f"{self.pip_name}>={'.'.join(map(str, self.min_version))}" if self.min_version else self.pip_name
 
 
 REQUIREMENTS = (
     Requirement("numpy", "numpy", "python3-numpy", (1, 22)),
-    Requirement("shapely", "shapely", "python3-shapely", (2, 0)),
+    Requirement("shapely", "shapely", None, (2, 0)),
     Requirement("pandas", "pandas", "python3-pandas", (1, 4)),
-    Requirement("geopandas", "geopandas", "python3-geopandas", (0, 12)),
+    Requirement("geopandas", "geopandas", None, (0, 14)),
     Requirement("scipy", "scipy", "python3-scipy", (1, 9)),
 )
+# what shapely from source needs, and what geopandas must take from the distribution (its wheels bring a second
+# GDAL and PROJ that clash with QGIS's own)
+LINUX_BUILD_PACKAGES = ("libgeos-dev", "python3-dev", "gcc", "python3-pyproj", "python3-fiona")
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -37,6 +47,7 @@ def _version_tuple(text: str) -> tuple[int, ...]:
 
 def missing_requirements(requirements=REQUIREMENTS) -> list[tuple[Requirement, str]]:
     """The requirements that cannot be imported or are too old, each with the reason."""
+    importlib.invalidate_caches()  # a package installed while QGIS runs is found on the next check
     missing = []
     for requirement in requirements:
         try:
@@ -52,22 +63,51 @@ def missing_requirements(requirements=REQUIREMENTS) -> list[tuple[Requirement, s
     return missing
 
 
+def _numpy_pin() -> list[str]:
+    """pip must keep the numpy QGIS was built with: a newer one breaks QGIS's own modules."""
+    try:
+        import numpy
+    except ImportError:
+        return []
+    return [f"numpy=={numpy.__version__}"]
+
+
+def _externally_managed() -> bool:
+    """Whether the distribution marks its Python as managed by its package manager (PEP 668, Debian 12 on)."""
+    return os.path.exists(os.path.join(sysconfig.get_paths()["stdlib"], "EXTERNALLY-MANAGED"))
+
+
+def install_commands(missing: list[tuple[Requirement, str]], system: str | None = None) -> list[str]:
+    """The shell commands that install what is missing on this operating system into this QGIS's Python."""
+    system = system or platform.system()
+    specs = [f'"{requirement.pip_spec()}"' for requirement, _ in missing]
+    pins = [f'"{pin}"' for pin in _numpy_pin() if not any(req.module == "numpy" for req, _ in missing)]
+    if system == "Linux":
+        from_apt = [req.debian_package for req, _ in missing if req.debian_package]
+        from_pip = [f'"{req.pip_spec()}"' for req, _ in missing if not req.debian_package]
+        commands = []
+        if from_apt or from_pip:
+            packages = from_apt + (list(LINUX_BUILD_PACKAGES) if from_pip else [])
+            commands.append("sudo apt install " + " ".join(packages))
+        if from_pip:
+            # shapely from source: it then uses the GEOS that QGIS itself loads, not a second bundled copy
+            flags = ["--user", "--no-binary", "shapely"]
+            if _externally_managed():
+                flags.append("--break-system-packages")  # --user only; the distribution's packages stay as they are
+            commands.append(" ".join(["python3", "-m", "pip", "install", *flags, *from_pip, *pins]))
+        return commands
+    if system == "Windows":
+        return ["python -m pip install " + " ".join(specs + pins)]
+    python = os.path.join(sys.exec_prefix, "bin", "python3")
+    return [f'"{python}" -m pip install --user ' + " ".join(specs + pins)]
+
+
 def install_hint(missing: list[tuple[Requirement, str]], system: str | None = None) -> str:
-    """A message naming each missing package and the command that installs it on this operating system."""
+    """A message naming each missing package and how to install it on this operating system."""
     system = system or platform.system()
     names = ", ".join(f"{req.pip_name} ({reason})" for req, reason in missing)
-    pip_names = " ".join(req.pip_name for req, _ in missing)
-    if system == "Linux":
-        debs = " ".join(req.debian_package for req, _ in missing)
-        # shapely from source: it then uses the GEOS that QGIS itself loads, not a second bundled copy
-        how = tr("Installation unter Debian/Ubuntu: sudo apt install {debs} – oder (mit libgeos-dev): python3 -m pip "
-                 "install --user --no-binary shapely {pips}").format(debs=debs, pips=pip_names)
-    elif system == "Windows":
-        how = tr("Installation unter Windows: OSGeo4W-Shell als Administrator öffnen und python -m pip install "
-                 "{pips} ausführen").format(pips=pip_names)
-    else:
-        how = tr("Installation: in der Python-Konsole von QGIS import subprocess, sys; "
-                 "subprocess.run([sys.executable, '-m', 'pip', 'install', '--user', {quoted}])").format(
-            quoted=", ".join(f"'{req.pip_name}'" for req, _ in missing))
-    return tr("WIP Energie- und Raumplanung: es fehlen Python-Pakete: {names}. {how}. Danach QGIS neu "
-              "starten.").format(names=names, how=how)
+    commands = " && ".join(install_commands(missing, system))
+    where = {"Linux": tr("in einem Terminal"),
+             "Windows": tr("in der OSGeo4W-Shell (als Administrator)")}.get(system, tr("im Terminal"))
+    return tr("WIP Energie- und Raumplanung: es fehlen Python-Pakete: {names}. Installation {where}: {commands}. "
+              "Danach QGIS neu starten.").format(names=names, where=where, commands=commands)

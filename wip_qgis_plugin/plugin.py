@@ -1,19 +1,20 @@
-"""WipPlugin: Processing provider, toolbar and menu, dock panels, translations; unload removes all of it."""
+"""WipPlugin: Processing provider, toolbar and menu, dock panels, translations; unload removes all of it.
 
-from pathlib import Path
+Loading never needs more than QGIS: with a Python package missing, the toolbar and menu lead to a dialog that says
+what is missing and how to install it, and the algorithms in the toolbox say why they cannot run."""
 
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QPushButton
 
 from . import log
 from .core.i18n import tr
 from .dependencies import install_hint, missing_requirements
 from .i18n import PluginTranslator
-from .processing_algorithms.provider import WipProvider
+from .processing_algorithms.provider import ICON_PATH, WipProvider
 
-ICON = str(Path(__file__).parent / "resources" / "icons" / "wip.svg")
+ICON = str(ICON_PATH)
 
 
 def step_docks() -> list[tuple[str, type, str, str]]:
@@ -47,15 +48,16 @@ class WipPlugin:
         return tr("&WIP Energie- und Raumplanung")
 
     def initProcessing(self):  # noqa: N802 - QGIS plugin API
-        self.provider = WipProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = WipProvider()
+        # the registry refuses (and deletes) a second provider "wip", e.g. of another copy of the plugin
+        self.provider = provider if QgsApplication.processingRegistry().addProvider(provider) else None
 
     def initGui(self):  # noqa: N802 - QGIS plugin API
         self.initProcessing()
         missing = missing_requirements()
         if missing:
-            log.notify(self.iface, install_hint(missing), Qgis.MessageLevel.Warning, duration=0)
-
+            self._offer_installation(missing)
+            return
         from .gui.planning_assistant import PlanningAssistantDock
 
         window = self.iface.mainWindow()
@@ -66,18 +68,48 @@ class WipPlugin:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
 
-        self.toolbar = self.iface.addToolBar(tr("WIP Energie- und Raumplanung"))
-        self.toolbar.setObjectName("WipToolbar")
+        self.toolbar = self._add_toolbar()
         entries = [("assistant", tr("Planungsassistent"), "WipPlanningAssistantAction")] + [
             (key, title, name) for key, _dock_class, title, name in steps]
         for key, title, name in entries:
-            action = QAction(QIcon(ICON), title, window)
-            action.setObjectName(name)
+            action = self._add_action(key, title, name)
             self.docks[key].setToggleVisibilityAction(action)
-            self.iface.addPluginToMenu(self.menu_name(), action)
-            self.actions[key] = action
         self.actions["assistant"].setToolTip(tr("Planungsassistent: Arbeitsschritte und gefundene Eingaben"))
         self.toolbar.addAction(self.actions["assistant"])
+
+    def _add_toolbar(self):
+        toolbar = self.iface.addToolBar(tr("WIP Energie- und Raumplanung"))
+        toolbar.setObjectName("WipToolbar")
+        return toolbar
+
+    def _add_action(self, key: str, title: str, name: str) -> QAction:
+        action = QAction(QIcon(ICON), title, self.iface.mainWindow())
+        action.setObjectName(name)
+        self.iface.addPluginToMenu(self.menu_name(), action)
+        self.actions[key] = action
+        return action
+
+    def _offer_installation(self, missing) -> None:
+        """Without its packages the plugin offers only what leads to them: the toolbar button and the menu entry
+        open the dependency dialog, and the message bar says so once at start."""
+        log.warning(install_hint(missing))
+        self.toolbar = self._add_toolbar()
+        action = self._add_action("dependencies", tr("Python-Pakete installieren …"), "WipDependenciesAction")
+        action.triggered.connect(self.show_dependency_dialog)
+        self.toolbar.addAction(action)
+        bar = self.iface.messageBar()
+        message = bar.createMessage("WIP", tr("Es fehlen Python-Pakete: {names}. Werkzeuge und Andockfenster stehen "
+                                              "erst danach bereit.").format(
+            names=", ".join(req.pip_name for req, _ in missing)))
+        details = QPushButton(tr("Installation …"), message)
+        details.clicked.connect(self.show_dependency_dialog)
+        message.layout().addWidget(details)
+        bar.pushWidget(message, Qgis.MessageLevel.Warning, 0)
+
+    def show_dependency_dialog(self) -> None:
+        from .gui.dependency_dialog import DependencyDialog
+
+        DependencyDialog(self.iface.mainWindow()).exec()
 
     def unload(self):
         for dock in self.docks.values():

@@ -23,12 +23,3 @@ def ui_language() -> str:
 
         locale = QLocale.system().name()
     return (locale or "de")[:2].lower()
-
-
-def dependency_warning_shown_for() -> str:
-    """The plugin version for which the missing-dependency warning was last shown."""
-    return _value("dependencies/warned_version", "", str)
-
-
-def set_dependency_warning_shown_for(version: str) -> None:
-    _set("dependencies/warned_version", version)

@@ -98,6 +98,21 @@ def workflow() -> tuple[Step, ...]:
     )
 
 
+def algorithm_titles() -> dict[str, str]:
+    """Algorithm name (its id without the provider's ``wip:``) → its title in the toolbox, in workflow order."""
+    return {"eligibility": tr("Flächenkulisse ermitteln"), "sitecriteria": tr("Standortkriterien berechnen"),
+            "sitescore": tr("Standorte bewerten"), "sitesensitivity": tr("Robustheit der Rangfolge"),
+            "windlayout": tr("Windenergieanlagen platzieren"), "pvyield": tr("PV-Potenzial und Ertrag"),
+            "zoningalternatives": tr("Planungsvarianten erzeugen"), "heatdemand": tr("Wärmebedarf Gebäude"),
+            "heatdensity": tr("Wärmedichte und Wärmeliniendichte"), "heatsuitability": tr("Eignung für Wärmenetze"),
+            "energybalance": tr("Energie- und Treibhausgasbilanz"), "futureprofile": tr("Zukunftsprofil erstellen")}
+
+
+def step_of(algorithm: str) -> str:
+    """The key of the workflow step an algorithm (``wip:name`` or ``name``) belongs to: its toolbox group."""
+    return next(step.key for step in workflow() if f"wip:{algorithm.removeprefix('wip:')}" in step.algorithm_ids)
+
+
 def numbered_titles() -> dict[str, str]:
     """Step key → its title with its number in the workflow ("1. Flächenkulisse"), for the assistant and the
     toolbox groups (the toolbox sorts groups by name: the numbers keep the workflow's order)."""

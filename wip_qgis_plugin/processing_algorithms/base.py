@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import traceback
-from pathlib import Path
 
 import numpy as np
 from qgis.core import (
@@ -15,17 +14,14 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProperty,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from .. import log
 from ..core.i18n import tr
-from ..core.workflow import normalise, numbered_titles
-from ..dependencies import install_hint, missing_requirements
+from ..core.workflow import algorithm_titles, normalise, numbered_titles, step_of
 from ..qgis_io.layers import is_null
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
-
-ICON_PATH = Path(__file__).parent.parent / "resources" / "icons" / "wip.svg"
+from .provider import ICON_PATH
 
 
 class WipAlgorithm(QgsProcessingAlgorithm):
@@ -133,8 +129,15 @@ class WipAlgorithm(QgsProcessingAlgorithm):
                 return field
         return None
 
+    def displayName(self) -> str:  # noqa: N802 - Processing API
+        return algorithm_titles()[self.algorithm_id]
+
+    def groupId(self) -> str:  # noqa: N802 - Processing API
+        """The key of the workflow step the algorithm belongs to."""
+        return step_of(self.algorithm_id)
+
     def group(self) -> str:
-        """The toolbox group: the workflow step of ``groupId`` with its number."""
+        """The toolbox group: the workflow step with its number."""
         return numbered_titles()[self.groupId()]
 
     def createInstance(self):  # noqa: N802 - Processing API
@@ -149,18 +152,12 @@ class WipAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self) -> str:  # noqa: N802 - Processing API
         return "https://github.com/wip-planung/wip_qgis_plugin#readme"
 
-    def canExecute(self):  # noqa: N802 - Processing API
-        missing = missing_requirements()
-        if missing:
-            return False, install_hint(missing)
-        return True, ""
-
 
 class ResultFields:
     """The input fields plus the result fields; a result field whose name the input already has (a second run on
     its own output) replaces that field's value instead of adding a duplicate."""
 
-    def __init__(self, sites, extra: list[tuple[str, QVariant.Type]]):
+    def __init__(self, sites, extra: list[tuple[str, int]]):  # (name, QVariant type of the field)
         self.fields = QgsFields(sites.fields())
         self.indexes = []
         for name, kind in extra:

@@ -67,11 +67,7 @@ class EligibilityAlgorithm(WipAlgorithm):
     EXCLUDED = "EXCLUDED"
     SUMMARY = "SUMMARY"
 
-    def displayName(self):
-        return self.tr("Flächenkulisse ermitteln")
 
-    def groupId(self):
-        return "eligibility"
 
     def shortHelpString(self):
         return self.tr(

@@ -31,14 +31,13 @@ from ..core.balance import (
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import tr
 from ..qgis_io.layers import is_null, table_rows
-from .balance_base import BalanceAlgorithm
-from .base import field_values, numbers
+from .base import WipAlgorithm, field_values, numbers
 
 # the zoning uses that generate, and the carrier their energy counts as
 GENERATING_USES = {"wind": "wind", "pv": "pv", "agri_pv": "pv"}
 
 
-class EnergyBalanceAlgorithm(BalanceAlgorithm):
+class EnergyBalanceAlgorithm(WipAlgorithm):
     algorithm_id = "energybalance"
 
     STATISTICS = "STATISTICS"
@@ -57,8 +56,6 @@ class EnergyBalanceAlgorithm(BalanceAlgorithm):
     INDICATORS = "INDICATORS"
     ASSUMPTIONS = "ASSUMPTIONS"
 
-    def displayName(self):
-        return self.tr("Energie- und Treibhausgasbilanz")
 
     def shortHelpString(self):
         return self.tr(

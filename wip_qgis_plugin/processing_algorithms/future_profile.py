@@ -76,7 +76,7 @@ from ..qgis_io.maps import (
     styled_copy,
 )
 from ..qgis_io.project import apply_style
-from .balance_base import BalanceAlgorithm
+from .base import WipAlgorithm
 from .guards import discard, move_into_place, staging_file
 
 LANGUAGES = ("de", "en")
@@ -153,7 +153,7 @@ class ReportInputs:
     alternatives: list | None  # None: to be summed from the allocation rows
 
 
-class FutureProfileAlgorithm(BalanceAlgorithm):
+class FutureProfileAlgorithm(WipAlgorithm):
     algorithm_id = "futureprofile"
 
     MUNICIPALITY = "MUNICIPALITY"
@@ -172,8 +172,6 @@ class FutureProfileAlgorithm(BalanceAlgorithm):
     OUTPUT_HTML = "OUTPUT_HTML"
     OUTPUT_PDF = "OUTPUT_PDF"
 
-    def displayName(self):
-        return self.tr("Zukunftsprofil erstellen")
 
     def shortHelpString(self):
         return self.tr(

@@ -33,13 +33,6 @@ FIELD_HINTS = {
 }
 
 
-class HeatAlgorithm(WipAlgorithm):
-    """The algorithms of the step Wärmeplanung."""
-
-    def groupId(self):
-        return "heat"
-
-
 # What one building can have: the tallest German building has 65 storeys; the largest floor areas are a few
 # 100,000 m²; a large industrial site uses a few TWh a year. Beyond these the field holds something else.
 MAX_STOREYS = 100
@@ -47,7 +40,7 @@ MAX_FLOOR_AREA_M2 = 2_000_000
 MAX_CONSUMPTION_KWH = 10e9
 
 
-class HeatDemandAlgorithm(HeatAlgorithm):
+class HeatDemandAlgorithm(WipAlgorithm):
     algorithm_id = "heatdemand"
 
     BUILDINGS = "BUILDINGS"
@@ -62,8 +55,6 @@ class HeatDemandAlgorithm(HeatAlgorithm):
     RENOVATION_DEPTH = "RENOVATION_DEPTH"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):
-        return self.tr("Wärmebedarf Gebäude")
 
     def shortHelpString(self):
         return self.tr(

@@ -34,13 +34,12 @@ from ..core.heat import (
     nearest_sections,
 )
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
-from .base import ResultFields, field_values, numbers
-from .heat_demand import HeatAlgorithm
+from .base import ResultFields, WipAlgorithm, field_values, numbers
 
 DEMAND_FIELD_DEFAULT = "demand_mwh_a"
 
 
-class HeatDensityAlgorithm(HeatAlgorithm):
+class HeatDensityAlgorithm(WipAlgorithm):
     algorithm_id = "heatdensity"
 
     BUILDINGS = "BUILDINGS"
@@ -53,8 +52,6 @@ class HeatDensityAlgorithm(HeatAlgorithm):
     BLOCKS_OUTPUT = "BLOCKS_OUTPUT"
     STREETS_OUTPUT = "STREETS_OUTPUT"
 
-    def displayName(self):
-        return self.tr("Wärmedichte und Wärmeliniendichte")
 
     def shortHelpString(self):
         return self.tr(

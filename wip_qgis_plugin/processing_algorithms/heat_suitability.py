@@ -20,8 +20,7 @@ from ..core.heat import LEVELS, HeatError, SuitabilityThresholds, block_of_point
 from ..core.i18n import tr
 from ..core.site_criteria import nearest_distance
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
-from .base import ResultFields, numbers
-from .heat_demand import HeatAlgorithm
+from .base import ResultFields, WipAlgorithm, numbers
 from .heat_density import DEMAND_FIELD_DEFAULT
 
 DENSITY_FIELD_DEFAULT, LINE_DENSITY_FIELD_DEFAULT = "density_mwh_ha_a", "line_density_kwh_m_a"
@@ -42,7 +41,7 @@ def threshold_parameters() -> dict[str, tuple[str, str]]:
     }
 
 
-class HeatSuitabilityAlgorithm(HeatAlgorithm):
+class HeatSuitabilityAlgorithm(WipAlgorithm):
     algorithm_id = "heatsuitability"
 
     AREAS = "AREAS"
@@ -55,8 +54,6 @@ class HeatSuitabilityAlgorithm(HeatAlgorithm):
     LARGE_MIN_MWH = "LARGE_MIN_MWH"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):
-        return self.tr("Eignung für Wärmenetze")
 
     def shortHelpString(self):
         return self.tr(

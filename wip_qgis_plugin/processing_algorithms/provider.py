@@ -1,30 +1,81 @@
-"""The Processing provider ``wip``; its algorithms are listed explicitly."""
+"""The Processing provider ``wip``; its algorithms are listed explicitly.
 
-from qgis.core import QgsProcessingProvider
+This module imports nothing beyond QGIS and the standard library: with a Python package missing, the provider still
+lists every algorithm, each saying which package it needs and how to install it, instead of QGIS failing to load the
+plugin."""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from .base import ICON_PATH
+from ..core.i18n import tr
+from ..core.workflow import algorithm_titles, numbered_titles, step_of
+from ..dependencies import install_hint, missing_requirements
 
 PROVIDER_ID = "wip"
+ICON_PATH = Path(__file__).parent.parent / "resources" / "icons" / "wip.svg"
+ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
+    "eligibility": ("eligibility", "EligibilityAlgorithm"),
+    "sitecriteria": ("site_criteria", "SiteCriteriaAlgorithm"),
+    "sitescore": ("site_score", "SiteScoreAlgorithm"),
+    "sitesensitivity": ("site_sensitivity", "SiteSensitivityAlgorithm"),
+    "windlayout": ("wind_layout", "WindLayoutAlgorithm"),
+    "pvyield": ("pv_yield", "PvYieldAlgorithm"),
+    "zoningalternatives": ("zoning_alternatives", "ZoningAlternativesAlgorithm"),
+    "heatdemand": ("heat_demand", "HeatDemandAlgorithm"),
+    "heatdensity": ("heat_density", "HeatDensityAlgorithm"),
+    "heatsuitability": ("heat_suitability", "HeatSuitabilityAlgorithm"),
+    "energybalance": ("energy_balance", "EnergyBalanceAlgorithm"),
+    "futureprofile": ("future_profile", "FutureProfileAlgorithm"),
+}
 
 
 def algorithm_classes() -> list:
-    from .eligibility import EligibilityAlgorithm
-    from .energy_balance import EnergyBalanceAlgorithm
-    from .future_profile import FutureProfileAlgorithm
-    from .heat_demand import HeatDemandAlgorithm
-    from .heat_density import HeatDensityAlgorithm
-    from .heat_suitability import HeatSuitabilityAlgorithm
-    from .pv_yield import PvYieldAlgorithm
-    from .site_criteria import SiteCriteriaAlgorithm
-    from .site_score import SiteScoreAlgorithm
-    from .site_sensitivity import SiteSensitivityAlgorithm
-    from .wind_layout import WindLayoutAlgorithm
-    from .zoning_alternatives import ZoningAlternativesAlgorithm
+    """The algorithm classes in workflow order (imports the packages they need)."""
+    return [getattr(importlib.import_module(f".{module}", __package__), name)
+            for module, name in ALGORITHM_CLASSES.values()]
 
-    return [EligibilityAlgorithm, SiteCriteriaAlgorithm, SiteScoreAlgorithm, SiteSensitivityAlgorithm,
-            PvYieldAlgorithm, WindLayoutAlgorithm, ZoningAlternativesAlgorithm, HeatDemandAlgorithm,
-            HeatDensityAlgorithm, HeatSuitabilityAlgorithm, EnergyBalanceAlgorithm, FutureProfileAlgorithm]
+
+class UnavailableAlgorithm(QgsProcessingAlgorithm):
+    """An algorithm whose Python packages are missing: it keeps its place, name and group in the toolbox, and
+    Processing shows why it cannot run (``canExecute``) instead of its parameters."""
+
+    def __init__(self, algorithm: str, reason: str):
+        super().__init__()
+        self.algorithm, self.reason = algorithm, reason
+
+    def name(self) -> str:
+        return self.algorithm
+
+    def displayName(self) -> str:  # noqa: N802 - Processing API
+        return algorithm_titles()[self.algorithm]
+
+    def groupId(self) -> str:  # noqa: N802 - Processing API
+        return step_of(self.algorithm)
+
+    def group(self) -> str:
+        return numbered_titles()[self.groupId()]
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON_PATH))
+
+    def shortHelpString(self) -> str:  # noqa: N802 - Processing API
+        return self.reason
+
+    def canExecute(self):  # noqa: N802 - Processing API
+        return False, self.reason
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - Processing API
+        pass  # nothing to ask for: it cannot run
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
+        raise QgsProcessingException(self.reason)
+
+    def createInstance(self):  # noqa: N802 - Processing API
+        return UnavailableAlgorithm(self.algorithm, self.reason)
 
 
 class WipProvider(QgsProcessingProvider):
@@ -41,5 +92,11 @@ class WipProvider(QgsProcessingProvider):
         return QIcon(str(ICON_PATH))
 
     def loadAlgorithms(self) -> None:  # noqa: N802 - Processing API
+        missing = missing_requirements()
+        if missing:
+            reason = tr("Dieser Algorithmus kann nicht laufen. {hint}").format(hint=install_hint(missing))
+            for algorithm in ALGORITHM_CLASSES:
+                self.addAlgorithm(UnavailableAlgorithm(algorithm, reason))
+            return
         for algorithm_class in algorithm_classes():
             self.addAlgorithm(algorithm_class())

@@ -45,8 +45,7 @@ from ..qgis_io.layers import (
     working_crs,
 )
 from ..qgis_io.rasters import raster_zonal_statistics
-from .base import ResultFields, numbers
-from .yield_base import YieldAlgorithm
+from .base import ResultFields, WipAlgorithm, numbers
 
 # Index order of the PV_TYPE enum: only ever append, models and batch files store the index.
 PV_TYPE_IDS = ("freiflaeche", "agri_pv_1", "agri_pv_2", "floating")
@@ -65,7 +64,7 @@ def _shipped_types():
         return None
 
 
-class PvYieldAlgorithm(YieldAlgorithm):
+class PvYieldAlgorithm(WipAlgorithm):
     algorithm_id = "pvyield"
 
     SITES = "SITES"
@@ -81,8 +80,6 @@ class PvYieldAlgorithm(YieldAlgorithm):
     CO2_FACTOR = "CO2_FACTOR"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):
-        return self.tr("PV-Potenzial und Ertrag")
 
     def shortHelpString(self):
         return self.tr(

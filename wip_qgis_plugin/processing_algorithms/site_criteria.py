@@ -21,9 +21,8 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import site_criteria
 from ..qgis_io.layers import report_reprojection, shapely_geometries, source_to_gdf, working_crs
 from ..qgis_io.rasters import raster_zonal_statistics
-from .base import ResultFields
+from .base import ResultFields, WipAlgorithm
 from .eligibility import layer_key
-from .site_score import SiteEvaluationAlgorithm
 
 
 def field_key(name: str, taken: set[str]) -> str:
@@ -36,7 +35,7 @@ def field_key(name: str, taken: set[str]) -> str:
     return candidate
 
 
-class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
+class SiteCriteriaAlgorithm(WipAlgorithm):
     algorithm_id = "sitecriteria"
 
     SITES = "SITES"
@@ -47,8 +46,6 @@ class SiteCriteriaAlgorithm(SiteEvaluationAlgorithm):
     RASTERS = "RASTERS"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):
-        return self.tr("Standortkriterien berechnen")
 
     def shortHelpString(self):
         return self.tr(

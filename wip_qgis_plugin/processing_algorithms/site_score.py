@@ -69,14 +69,7 @@ def criterion_matrix(field_names: list[str], features, scheme: Scheme) -> np.nda
     return values
 
 
-class SiteEvaluationAlgorithm(WipAlgorithm):
-    """The algorithms of the step Standortbewertung."""
-
-    def groupId(self):
-        return "site_evaluation"
-
-
-class SchemeAlgorithm(SiteEvaluationAlgorithm):
+class SchemeAlgorithm(WipAlgorithm):
     """Algorithms that apply a Bewertungsschema to sites: the shared parameters."""
 
     SITES = "SITES"
@@ -98,8 +91,6 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
 
     OUTPUT = "OUTPUT"
 
-    def displayName(self):
-        return self.tr("Standorte bewerten")
 
     def shortHelpString(self):
         return self.tr(

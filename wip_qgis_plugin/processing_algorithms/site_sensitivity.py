@@ -31,8 +31,6 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
     OUTPUT = "OUTPUT"
     INFLUENCE = "INFLUENCE"
 
-    def displayName(self):
-        return self.tr("Robustheit der Rangfolge")
 
     def shortHelpString(self):
         return self.tr(

@@ -45,8 +45,7 @@ from ..core.wind_energy import (
 from ..core.wind_park import ExistingTurbines, WindResource, plan_wind_park
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, transform_points, working_crs
 from ..qgis_io.rasters import raster_zonal_statistics
-from .base import ResultFields, field_values, numbers
-from .yield_base import YieldAlgorithm
+from .base import ResultFields, WipAlgorithm, field_values, numbers
 
 # field names of existing turbines looked for when the planner names none (UFZ/MaStR exports and the demo data)
 # the strongest annual mean wind speed anywhere on land is below 15 m/s; beyond 40 a field holds something else
@@ -58,7 +57,7 @@ EXISTING_HINTS = {
 }
 
 
-class WindLayoutAlgorithm(YieldAlgorithm):
+class WindLayoutAlgorithm(WipAlgorithm):
     algorithm_id = "windlayout"
 
     SITES = "SITES"
@@ -87,8 +86,6 @@ class WindLayoutAlgorithm(YieldAlgorithm):
     TURBINES = "TURBINES"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):
-        return self.tr("Windenergieanlagen platzieren")
 
     def shortHelpString(self):
         return self.tr(

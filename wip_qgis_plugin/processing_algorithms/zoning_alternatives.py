@@ -100,11 +100,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
     INDICATORS = "INDICATORS"
     FREQUENCY = "FREQUENCY"
 
-    def displayName(self):
-        return self.tr("Planungsvarianten erzeugen")
 
-    def groupId(self):
-        return "zoning"
 
     def shortHelpString(self):
         return self.tr(

@@ -1516,6 +1516,54 @@
       <translation>Eligible land (suitable areas)</translation>
     </message>
     <message>
+      <source>Flächenkulisse ermitteln</source>
+      <translation>Determine eligible land</translation>
+    </message>
+    <message>
+      <source>Standortkriterien berechnen</source>
+      <translation>Compute site criteria</translation>
+    </message>
+    <message>
+      <source>Standorte bewerten</source>
+      <translation>Score sites</translation>
+    </message>
+    <message>
+      <source>Robustheit der Rangfolge</source>
+      <translation>Robustness of the ranking</translation>
+    </message>
+    <message>
+      <source>Windenergieanlagen platzieren</source>
+      <translation>Place wind turbines</translation>
+    </message>
+    <message>
+      <source>PV-Potenzial und Ertrag</source>
+      <translation>PV potential and yield</translation>
+    </message>
+    <message>
+      <source>Planungsvarianten erzeugen</source>
+      <translation>Generate zoning alternatives</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf Gebäude</source>
+      <translation>Building heat demand</translation>
+    </message>
+    <message>
+      <source>Wärmedichte und Wärmeliniendichte</source>
+      <translation>Heat density and heat line density</translation>
+    </message>
+    <message>
+      <source>Eignung für Wärmenetze</source>
+      <translation>Suitability for heat networks</translation>
+    </message>
+    <message>
+      <source>Energie- und Treibhausgasbilanz</source>
+      <translation>Energy and greenhouse-gas balance</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil erstellen</source>
+      <translation>Create future profile</translation>
+    </message>
+    <message>
       <source>Flächenkulisse</source>
       <translation>Land eligibility (Flächenkulisse)</translation>
     </message>
@@ -1764,20 +1812,20 @@
       <translation>Unknown objective “{objective}”.</translation>
     </message>
     <message>
-      <source>WIP Energie- und Raumplanung: es fehlen Python-Pakete: {names}. {how}. Danach QGIS neu starten.</source>
-      <translation>WIP Energy and Spatial Planning: Python packages are missing: {names}. {how}. Then restart QGIS.</translation>
+      <source>im Terminal</source>
+      <translation>in a terminal</translation>
     </message>
     <message>
-      <source>Installation unter Debian/Ubuntu: sudo apt install {debs} – oder (mit libgeos-dev): python3 -m pip install --user --no-binary shapely {pips}</source>
-      <translation>To install on Debian/Ubuntu: sudo apt install {debs} – or (with libgeos-dev): python3 -m pip install --user --no-binary shapely {pips}</translation>
+      <source>WIP Energie- und Raumplanung: es fehlen Python-Pakete: {names}. Installation {where}: {commands}. Danach QGIS neu starten.</source>
+      <translation>WIP Energy and Spatial Planning: Python packages are missing: {names}. To install them, run {where}: {commands}. Then restart QGIS.</translation>
     </message>
     <message>
-      <source>Installation unter Windows: OSGeo4W-Shell als Administrator öffnen und python -m pip install {pips} ausführen</source>
-      <translation>Installation on Windows: open the OSGeo4W Shell as administrator and run python -m pip install {pips}</translation>
+      <source>in einem Terminal</source>
+      <translation>in a terminal</translation>
     </message>
     <message>
-      <source>Installation: in der Python-Konsole von QGIS import subprocess, sys; subprocess.run([sys.executable, '-m', 'pip', 'install', '--user', {quoted}])</source>
-      <translation>Installation: in the QGIS Python console run import subprocess, sys; subprocess.run([sys.executable, '-m', 'pip', 'install', '--user', {quoted}])</translation>
+      <source>in der OSGeo4W-Shell (als Administrator)</source>
+      <translation>in the OSGeo4W Shell (as administrator)</translation>
     </message>
     <message>
       <source>nicht installiert</source>
@@ -1836,10 +1884,6 @@
       <translation>Energy balance</translation>
     </message>
     <message>
-      <source>Energie- und Treibhausgasbilanz</source>
-      <translation>Energy and greenhouse-gas balance</translation>
-    </message>
-    <message>
       <source>Kennzahlen der Bilanz</source>
       <translation>Indicators of the balance</translation>
     </message>
@@ -1878,6 +1922,30 @@
     <message>
       <source>Zukunftsprofil: &lt;a href="{html}"&gt;{html_name}&lt;/a&gt;, &lt;a href="{pdf}"&gt;{pdf_name}&lt;/a&gt;</source>
       <translation>Future profile: &lt;a href="{html}"&gt;{html_name}&lt;/a&gt;, &lt;a href="{pdf}"&gt;{pdf_name}&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <source>WIP Energie- und Raumplanung: Python-Pakete</source>
+      <translation>WIP Energy and Spatial Planning: Python packages</translation>
+    </message>
+    <message>
+      <source>Befehle kopieren</source>
+      <translation>Copy commands</translation>
+    </message>
+    <message>
+      <source>Erneut prüfen</source>
+      <translation>Check again</translation>
+    </message>
+    <message>
+      <source>Alle Python-Pakete sind vorhanden. Bitte QGIS neu starten, dann stehen Werkzeuge und Andockfenster bereit.</source>
+      <translation>All Python packages are present. Please restart QGIS; the tools and dock panels are then ready.</translation>
+    </message>
+    <message>
+      <source>Diese Befehle installieren sie in das Python dieser QGIS-Installation (unter Windows in der OSGeo4W-Shell als Administrator, sonst in einem Terminal); die numpy-Version von QGIS bleibt dabei unverändert. Danach „Erneut prüfen“ und QGIS neu starten.</source>
+      <translation>These commands install them into the Python of this QGIS installation (on Windows in the OSGeo4W Shell as administrator, otherwise in a terminal); QGIS's numpy version stays as it is. Then “Check again” and restart QGIS.</translation>
+    </message>
+    <message>
+      <source>Das Plugin braucht Python-Pakete, die dieser QGIS-Installation fehlen:</source>
+      <translation>The plugin needs Python packages that this QGIS installation lacks:</translation>
     </message>
     <message>
       <source>Kriterienkatalog (*.json)</source>
@@ -1946,10 +2014,6 @@
     <message>
       <source>Wärmedichte</source>
       <translation>Heat density</translation>
-    </message>
-    <message>
-      <source>Eignung für Wärmenetze</source>
-      <translation>Suitability for heat networks</translation>
     </message>
     <message>
       <source>Wärmeliniendichte</source>
@@ -2042,10 +2106,6 @@
     <message>
       <source>Fehlende Werte</source>
       <translation>Missing values</translation>
-    </message>
-    <message>
-      <source>Standorte bewerten</source>
-      <translation>Score sites</translation>
     </message>
     <message>
       <source>Schema speichern …</source>
@@ -2440,12 +2500,24 @@
       <translation>&amp;WIP Energy and Spatial Planning</translation>
     </message>
     <message>
+      <source>Planungsassistent: Arbeitsschritte und gefundene Eingaben</source>
+      <translation>Planning assistant: work steps and inputs found</translation>
+    </message>
+    <message>
       <source>WIP Energie- und Raumplanung</source>
       <translation>WIP Energy and Spatial Planning</translation>
     </message>
     <message>
-      <source>Planungsassistent: Arbeitsschritte und gefundene Eingaben</source>
-      <translation>Planning assistant: work steps and inputs found</translation>
+      <source>Python-Pakete installieren …</source>
+      <translation>Install Python packages …</translation>
+    </message>
+    <message>
+      <source>Installation …</source>
+      <translation>Installation …</translation>
+    </message>
+    <message>
+      <source>Es fehlen Python-Pakete: {names}. Werkzeuge und Andockfenster stehen erst danach bereit.</source>
+      <translation>Python packages are missing: {names}. The tools and dock panels are available once they are installed.</translation>
     </message>
     <message>
       <source>{label} („{field}“) von Objekt {fid}: {value:g} ist unmöglich (erlaubt {low:g} bis {high:g}); {count} Objekt(e) betroffen.</source>
@@ -2462,10 +2534,6 @@
     <message>
       <source>{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.</source>
       <translation>{label} (“{field}”) of feature {fid}: “{value}” is not a number.</translation>
-    </message>
-    <message>
-      <source>Flächenkulisse ermitteln</source>
-      <translation>Determine eligible land</translation>
     </message>
     <message>
       <source>Ermittelt die für eine Technologie (Wind, Freiflächen-PV, Agri-PV, Floating-PV, Gewerbe) geeigneten Flächen eines oder mehrerer Untersuchungsgebiete nach einem Kriterienkatalog. Harte Kriterien schließen immer aus, weiche nur auf Wunsch; Abwägungskriterien und privilegierte Korridore werden an den geeigneten Flächen vermerkt.
@@ -2724,10 +2792,6 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>The yield lacks the field gwh_a: “{layer}”.</translation>
     </message>
     <message>
-      <source>Zukunftsprofil erstellen</source>
-      <translation>Create future profile</translation>
-    </message>
-    <message>
       <source>Erstellt das Zukunftsprofil einer Gemeinde als Bericht für den Gemeinderat: eine HTML-Datei (Bilder eingebettet, eine Datei zum Versenden) und auf Wunsch ein PDF.
 
 Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und 2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres); Karten der Flächenkulisse, der besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der Planungsvarianten aus wip:zoningalternatives; alle Annahmen mit Rechtsgrundlage, Quelle und Status und die Namensnennung der Daten.
@@ -2908,10 +2972,6 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>The result could not be written to {path} ({error}).</translation>
     </message>
     <message>
-      <source>Wärmebedarf Gebäude</source>
-      <translation>Building heat demand</translation>
-    </message>
-    <message>
       <source>Wärmebedarf (Nutzenergie Raumwärme und Warmwasser) je Gebäude: beheizte Fläche = Grundfläche × Geschosse × Flächenfaktor (oder eine gegebene Fläche), spezifischer Bedarf nach Gebäudetyp (EFH, RH, MFH, GMH; Nichtwohngebäude nach Nutzung aus der ALKIS-Gebäudefunktion) und IWU-Baualtersklasse A–L (LENA Wärmeatlas Sachsen-Anhalt, Technikkatalog Wärmeplanung 1.1, IWU-Nichtwohngebäudetypologie). Ein gemessener Verbrauch ersetzt die Schätzung. Sanierungsszenarien: jedes Jahr wird der Anteil „Sanierungsrate“ der Gebäude von vor 2010 saniert und spart „Sanierungstiefe“ ihres Bedarfs.
 
 Felder ohne Angabe werden an üblichen Namen erkannt (gebaeudefunktion, gfk, baualtersklasse, geschosse …). Fehlende Geschosse, unbekannte Funktionen oder Klassen stehen je Gebäude in „note“. Das Ergebnis ist gebäudescharf und nur für den internen Gebrauch (§ 10 Abs. 2 WPG).</source>
@@ -2990,10 +3050,6 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
     <message>
       <source>{count} Gebäude mit ungewöhnlichen Angaben (Feld „implausible“, Hinweis im Feld „note“): bitte prüfen.</source>
       <translation>{count} building(s) with unusual values (field “implausible”, note in the field “note”): please check.</translation>
-    </message>
-    <message>
-      <source>Wärmedichte und Wärmeliniendichte</source>
-      <translation>Heat density and heat line density</translation>
     </message>
     <message>
       <source>Die Karten nach Anlage 2 WPG aus dem Wärmebedarf der Gebäude (z. B. von „Wärmebedarf Gebäude“): Wärmedichte je Baublock in MWh/(ha·a) mit vorherrschendem Gebäudetyp und vorherrschender Baualtersklasse, und Wärmeliniendichte je Straßenabschnitt in kWh/(m·a). Jedes Gebäude zählt mit einem Punkt in seinem Inneren zu dem Baublock, in dem dieser liegt, und zum nächsten Straßenabschnitt im Höchstabstand. Ohne Baublockebene dienen Rasterzellen der gewählten Größe als Blöcke. Die Liniendichte eines Blocks ist das mit dem Bedarf gewichtete Mittel der Abschnitte seiner Gebäude.
@@ -3166,8 +3222,8 @@ Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayer
       <translation>Level {level} – {text}: {count} areas</translation>
     </message>
     <message>
-      <source>PV-Potenzial und Ertrag</source>
-      <translation>PV potential and yield</translation>
+      <source>Dieser Algorithmus kann nicht laufen. {hint}</source>
+      <translation>This algorithm cannot run. {hint}</translation>
     </message>
     <message>
       <source>Berechnet je Standort die nutzbare Fläche (Standort abzüglich Randabstand), die installierbare Leistung (MWp = nutzbare ha × Leistungsdichte des Anlagentyps), den spezifischen Ertrag (kWh/kWp = Volllaststunden), den Jahresertrag (GWh/a) und die vermiedenen Emissionen (t CO₂/a = GWh/a × g/kWh).
@@ -3302,10 +3358,6 @@ Specific yield, the first value present counts: the field "Specific yield per si
       <translation>global irradiation, raster {name}</translation>
     </message>
     <message>
-      <source>Standortkriterien berechnen</source>
-      <translation>Compute site criteria</translation>
-    </message>
-    <message>
       <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_‹Ebene›_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_‹Ebene› – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_‹Feld› – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); ‹Raster›_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.</source>
       <translation>Computes per site the criterion values for the evaluation: dist_‹layer›_m – distance to the nearest feature (e.g. substation, 110 kV line, settlement, road); share_‹layer› – covered share 0–1 (e.g. protected area, forest, post-mining land, privileged corridor; &gt; 0 means: lies in it); mean_‹field› – area-weighted mean of an attribute (e.g. Ackerzahl soil quality); ‹raster›_mean/_min/_max – zonal statistics of the cells whose centre lies in the site (band 1); area_ha and compactness (4πA/P²). All metric in the CRS of the sites (geographic input: EPSG:25832); rasters in another CRS are evaluated in their own CRS, with the sites reprojected to it.</translation>
     </message>
@@ -3386,10 +3438,6 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
       <translation>Field “{field}” of feature {fid}: “{value}” is not a number.</translation>
     </message>
     <message>
-      <source>Robustheit der Rangfolge</source>
-      <translation>Robustness of the ranking</translation>
-    </message>
-    <message>
       <source>Prüft, wie stark die Rangfolge der Standorte von den Gewichten des Bewertungsschemas abhängt. Monte-Carlo: in jedem Lauf wird jedes Gewicht mit einem log-normalen Faktor (Streuung σ) multipliziert; je Standort folgen mittlerer Rang, 5–95-%-Rangspanne und die Wahrscheinlichkeit, unter den besten k zu sein. Einzeländerung: jedes Gewicht allein um ± Streuung; die Tabelle nennt die mittlere Rangänderung je Kriterium. Mit demselben Startwert ist das Ergebnis wiederholbar.</source>
       <translation>Checks how strongly the ranking of the sites depends on the weights of the scoring scheme. Monte Carlo: in each run every weight is multiplied by a log-normal factor (spread σ); per site follow the mean rank, the 5–95 % rank range and the probability of being among the best k. One at a time: each weight alone changes by ± spread; the table gives the mean rank change per criterion. With the same seed the result can be repeated.</translation>
     </message>
@@ -3416,10 +3464,6 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
     <message>
       <source>Einfluss der Gewichte</source>
       <translation>Influence of the weights</translation>
-    </message>
-    <message>
-      <source>Windenergieanlagen platzieren</source>
-      <translation>Place wind turbines</translation>
     </message>
     <message>
       <source>Platziert so viele Windenergieanlagen eines Typs wie möglich in jede Fläche: jedes Paar mindestens eine Abstandsellipse entfernt (Standard 5 Rotordurchmesser in Hauptwindrichtung × 3 quer dazu). Gesucht wird über Gitterorientierungen und -versätze und eine Randauffüllung; das einfache Raster ab der Flächenecke ist immer dabei, das Ergebnis hat nie weniger Anlagen (Feld grid_turbines zum Vergleich). „Rotor außerhalb zulässig“: nur der Turm muss in der Fläche stehen; sonst auch die Rotorfläche (nach § 4 Abs. 3 WindBG zählen Rotor-innerhalb-Flächen nur anteilig zum Flächenbeitragswert).
@@ -3596,10 +3640,6 @@ Existing turbines in or near an area are reported and keep their distance; in re
     <message>
       <source>Anlagentyp „{id}“ fehlt im Katalog {file}; vorhanden: {known}.</source>
       <translation>Turbine type “{id}” is missing from the catalog {file}; available: {known}.</translation>
-    </message>
-    <message>
-      <source>Planungsvarianten erzeugen</source>
-      <translation>Generate zoning alternatives</translation>
     </message>
     <message>
       <source>Weist Planungseinheiten (Flurstücke oder ein Raster über der Gemeinde) den Nutzungen Wind, Freiflächen-PV, Agri-PV, Gewerbe/Industrie und Wohnen zu oder belässt sie im Bestand, so dass die Ziele der Gemeinde erreicht werden: exakt als gemischt-ganzzahliges Programm (HiGHS) mit Zeitlimit und ausgewiesener Optimalitätslücke.
