@@ -175,11 +175,14 @@ def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dic
         "bilanz_annahmen": balance["ASSUMPTIONS"]}
 
 
-ZONING_STYLES = {"varianten_zuweisung": "zoning_allocation", "varianten_haeufigkeit": "zoning_frequency"}
-YIELD_STYLES = {"ertrag_wind_flaechen": "yield_sites", "ertrag_pv_flaechen": "yield_sites",
-                "ertrag_wind_anlagen": "wind_turbines"}
-HEAT_STYLES = {"waermedichte_bloecke": "heat_density", "waermeliniendichte_strassen": "heat_line_density",
-               "waermenetz_eignung": "heat_suitability"}
+# the demo's result tables → the algorithm output each holds (its style follows from that)
+RESULT_OUTPUTS = {"varianten_zuweisung": ("zoningalternatives", "ALLOCATION"),
+                  "varianten_haeufigkeit": ("zoningalternatives", "FREQUENCY"),
+                  "ertrag_wind_flaechen": ("windlayout", "OUTPUT"), "ertrag_wind_anlagen": ("windlayout", "TURBINES"),
+                  "ertrag_pv_flaechen": ("pvyield", "OUTPUT"),
+                  "waermedichte_bloecke": ("heatdensity", "BLOCKS_OUTPUT"),
+                  "waermeliniendichte_strassen": ("heatdensity", "STREETS_OUTPUT"),
+                  "waermenetz_eignung": ("heatsuitability", "OUTPUT")}
 
 
 def run_heat_planning(demo_gpkg: Path, feedback) -> dict:
@@ -239,7 +242,7 @@ def main() -> int:
 
     from wip_qgis_plugin.core.eligibility import target_state
     from wip_qgis_plugin.qgis_io.layers import is_null
-    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG, add_gpkg_layers, apply_style
+    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG, add_gpkg_layers, apply_style, result_style
 
     out = args.out.resolve()
     if out.exists():
@@ -306,16 +309,15 @@ def main() -> int:
     add_gpkg_layers(project, demo_gpkg, "Demogemeinde Hohenmölsen (Eingangsdaten)")
     results = add_gpkg_layers(project, results_gpkg, "Ergebnisse", result_names)
     for layer in results:  # result layers share the style of their kind
-        if layer.name().endswith(("geeignet", "ausschluss")):
-            apply_style(layer, "eligibility_eligible" if layer.name().endswith("geeignet") else "eligibility_excluded")
-        elif layer.name().startswith("standortbewertung"):
-            apply_style(layer, "site_score")
-        elif layer.name() in HEAT_STYLES:
-            apply_style(layer, HEAT_STYLES[layer.name()])
-        elif layer.name() in YIELD_STYLES:
-            apply_style(layer, YIELD_STYLES[layer.name()])
-        elif layer.name() in ZONING_STYLES:
-            apply_style(layer, ZONING_STYLES[layer.name()])
+        name = layer.name()
+        if name.endswith(("geeignet", "ausschluss")):
+            output = ("eligibility", "ELIGIBLE" if name.endswith("geeignet") else "EXCLUDED")
+        elif name.startswith("standortbewertung"):
+            output = ("sitescore", "OUTPUT")
+        else:
+            output = RESULT_OUTPUTS.get(name)
+        if output:
+            apply_style(layer, result_style(*output))
     # the project opens on the municipality with the main results; every other layer is there, switched off
     shown = {"real_gemeinde", "real_nachbargemeinden", "flaechenkulisse_wind_geeignet", "ertrag_wind_anlagen"}
     for node in project.layerTreeRoot().findLayers():

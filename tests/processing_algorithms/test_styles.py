@@ -3,35 +3,29 @@ fields the layer has, and every feature falls into one of its categories or clas
 
 from pathlib import Path
 
+import processing
 import pytest
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsGraduatedSymbolRenderer,
+    QgsProject,
     QgsRenderContext,
     QgsVectorLayer,
 )
 
 from tests.processing_algorithms.conftest import Workspace
-from wip_qgis_plugin.qgis_io.project import STYLES_DIR
+from wip_qgis_plugin.qgis_io.project import RESULT_STYLES, STYLES_DIR, apply_style
 
 # result style → the outputs it styles (algorithm:OUTPUT); the demo layers' styles carry the demo table's name
-RESULT_STYLES = {
-    "eligibility_eligible": ["eligibility:ELIGIBLE"],
-    "eligibility_excluded": ["eligibility:EXCLUDED"],
-    "site_score": ["sitescore:OUTPUT"],
-    "yield_sites": ["pvyield:OUTPUT", "windlayout:OUTPUT"],
-    "wind_turbines": ["windlayout:TURBINES"],
-    "zoning_allocation": ["zoningalternatives:ALLOCATION"],
-    "zoning_frequency": ["zoningalternatives:FREQUENCY"],
-    "heat_density": ["heatdensity:BLOCKS_OUTPUT"],
-    "heat_line_density": ["heatdensity:STREETS_OUTPUT"],
-    "heat_suitability": ["heatsuitability:OUTPUT"],
-}
+RESULT_OUTPUTS = {}
+for algorithm, outputs in RESULT_STYLES.items():
+    for output, result in outputs.items():
+        RESULT_OUTPUTS.setdefault(result, []).append(f"{algorithm}:{output}")
 STYLES = sorted(path.stem for path in Path(STYLES_DIR).glob("*.qml"))
 
 
 def styled_layers(space: Workspace, style: str) -> list[str]:
-    references = RESULT_STYLES.get(style, [f"demo:{style}"])
+    references = RESULT_OUTPUTS.get(style, [f"demo:{style}"])
     return [space.source(reference) for reference in references]
 
 
@@ -57,3 +51,56 @@ def test_style_matches_its_layer(workspace, style):
         if isinstance(renderer, QgsGraduatedSymbolRenderer):
             assert renderer.ranges(), f"{style}: no classes"
             assert layer.fields().field(renderer.classAttribute()).isNumeric()
+
+
+@pytest.mark.parametrize("algorithm", RESULT_STYLES)
+def test_outputs_loaded_by_processing_carry_their_style(workspace, tmp_path, algorithm):
+    """Run as from the toolbox (results loaded into the project): each styled output looks as the dock shows it."""
+    parameters = workspace.parameters(algorithm, tmp_path)
+    processing.runAndLoadResults(f"wip:{algorithm}", dict(parameters))  # it rewrites the outputs
+    project = QgsProject.instance()
+    try:
+        for output, style in RESULT_STYLES[algorithm].items():
+            path = parameters[output]
+            loaded = [layer for layer in project.mapLayers().values() if layer.source().startswith(path)]
+            assert len(loaded) == 1, f"{output}: {[layer.source() for layer in project.mapLayers().values()]}"
+            reference = QgsVectorLayer(loaded[0].source(), "reference", "ogr")
+            assert apply_style(reference, style)
+            assert loaded[0].renderer().type() == reference.renderer().type()
+            assert loaded[0].renderer().usedAttributes(QgsRenderContext()) == \
+                reference.renderer().usedAttributes(QgsRenderContext())
+            assert loaded[0].renderer().dump() == reference.renderer().dump()
+    finally:
+        project.removeAllMapLayers()
+
+
+def test_a_models_output_carries_the_style_of_its_algorithm(workspace, tmp_path):
+    """A graphical model whose output is the heat-network suitability: loaded styled, as from the toolbox."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+    )
+
+    model = QgsProcessingModelAlgorithm("eignung", "wip")
+    child = QgsProcessingModelChildAlgorithm("wip:heatsuitability")
+    child.setChildId("eignung")
+    for name, value in workspace.parameters("heatsuitability", tmp_path).items():
+        if name != "OUTPUT":
+            child.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    output = QgsProcessingModelOutput("Eignung")
+    output.setChildOutputName("OUTPUT")
+    child.setModelOutputs({"Eignung": output})
+    model.addChildAlgorithm(child)
+    path = str(tmp_path / "modell_eignung.gpkg")
+    processing.runAndLoadResults(model, {"eignung:Eignung": path})
+    project = QgsProject.instance()
+    try:
+        loaded = [layer for layer in project.mapLayers().values() if layer.source().startswith(path)]
+        assert len(loaded) == 1
+        reference = QgsVectorLayer(loaded[0].source(), "reference", "ogr")
+        assert apply_style(reference, RESULT_STYLES["heatsuitability"]["OUTPUT"])
+        assert loaded[0].renderer().dump() == reference.renderer().dump()
+    finally:
+        project.removeAllMapLayers()

@@ -36,7 +36,7 @@ from ..core.i18n import format_number, tr
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
 from ..qgis_io.layers import is_null
-from ..qgis_io.project import apply_style, describe_layer, project_layer_infos
+from ..qgis_io.project import apply_style, describe_layer, project_layer_infos, result_style
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 
@@ -242,12 +242,10 @@ class EligibilityDock(AlgorithmDock):
         names = {"SUMMARY": tr("Flächenbilanz – {technology}").format(technology=technology),
                  "EXCLUDED": tr("Ausgeschlossene Flächen – {technology}").format(technology=technology),
                  "ELIGIBLE": tr("Geeignete Flächen – {technology}").format(technology=technology)}
-        styles = {"EXCLUDED": "eligibility_excluded", "ELIGIBLE": "eligibility_eligible"}
         for key in ("SUMMARY", "EXCLUDED", "ELIGIBLE"):
             layer = layers[key]
             layer.setName(names[key])
-            if key in styles:
-                apply_style(layer, styles[key])
+            apply_style(layer, result_style("eligibility", key))
             project.addMapLayer(layer, False)
             group.insertLayer(0, layer)
         self._stop_identify()

@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem
 from ..core.heat import LEVELS, SCENARIO_YEARS, level_text
 from ..core.i18n import format_number, tr
 from ..core.workflow import find_inputs, workflow
-from ..qgis_io.project import apply_style, project_layer_infos
+from ..qgis_io.project import apply_style, project_layer_infos, result_style
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 
@@ -125,12 +125,13 @@ class HeatPlanningDock(AlgorithmDock):
         areas = self.results["suitability"]["OUTPUT"]
         for layer, name, style in (
                 (buildings, tr("Wärmebedarf Gebäude (intern)"), None),
-                (self.results["density"]["BLOCKS_OUTPUT"], tr("Wärmedichte"), "heat_density"),
-                (areas, tr("Eignung für Wärmenetze"), "heat_suitability"),
-                (self.results["density"]["STREETS_OUTPUT"], tr("Wärmeliniendichte"), "heat_line_density")):
+                (self.results["density"]["BLOCKS_OUTPUT"], tr("Wärmedichte"),
+                 result_style("heatdensity", "BLOCKS_OUTPUT")),
+                (areas, tr("Eignung für Wärmenetze"), result_style("heatsuitability", "OUTPUT")),
+                (self.results["density"]["STREETS_OUTPUT"], tr("Wärmeliniendichte"),
+                 result_style("heatdensity", "STREETS_OUTPUT"))):
             layer.setName(name)
-            if style:
-                apply_style(layer, style)
+            apply_style(layer, style)
             project.addMapLayer(layer, False)
             group.insertLayer(0, layer)
         group.findLayer(buildings.id()).setItemVisibilityChecked(False)  # internal, and it hides the maps

@@ -70,7 +70,7 @@ from ..core.scoring import (
     utilities,
 )
 from ..processing_algorithms.site_score import criterion_matrix
-from ..qgis_io.project import apply_style
+from ..qgis_io.project import apply_style, result_style
 from .algorithm_dock import set_scrolling_body
 from .bar_chart import BarChart
 
@@ -277,7 +277,7 @@ class SiteEvaluationDock(QgsDockWidget):
         layer.updateFields()
         self.result_indexes = [layer.fields().indexOf(name) for name, _ in RESULT_FIELDS]
         layer.setName(tr("Standortbewertung – {layer}").format(layer=source_name))
-        apply_style(layer, "site_score")  # score 0–100 in five classes from red to green
+        apply_style(layer, result_style("sitescore", "OUTPUT"))  # score 0–100 in five classes, red to green
         QgsProject.instance().addMapLayer(layer)
         layer.willBeDeleted.connect(self._result_layer_deleted)
         self.result_layer = layer

@@ -15,7 +15,7 @@ from ..core.wind_energy import DEFAULT_TURBINE_ID, WINDPOWERLIB_PREFIX, load_tur
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.pv_yield import PV_TYPE_IDS
 from ..qgis_io.layers import is_null
-from ..qgis_io.project import apply_style, project_layer_infos
+from ..qgis_io.project import apply_style, project_layer_infos, result_style
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 
@@ -136,13 +136,13 @@ class YieldDock(AlgorithmDock):
         group = project.layerTreeRoot().insertGroup(0, tr("Ertrag Wind") if wind else tr("Ertrag Photovoltaik"))
         sites = self.context.takeResultLayer(results["OUTPUT"])
         sites.setName(yield_layer_names()["wind" if wind else "pv"])
-        apply_style(sites, "yield_sites")
+        apply_style(sites, result_style("windlayout" if wind else "pvyield", "OUTPUT"))
         project.addMapLayer(sites, False)
         group.addLayer(sites)
         if wind:
             turbines = self.context.takeResultLayer(results["TURBINES"])
             turbines.setName(tr("Windenergieanlagen (Planung)"))
-            apply_style(turbines, "wind_turbines")
+            apply_style(turbines, result_style("windlayout", "TURBINES"))
             project.addMapLayer(turbines, False)
             group.insertLayer(0, turbines)
         self.sites_layer = sites

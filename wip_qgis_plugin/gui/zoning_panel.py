@@ -44,7 +44,7 @@ from ..processing_algorithms.zoning_alternatives import (
     ZoningAlternativesAlgorithm,
 )
 from ..qgis_io.layers import is_null, multipolygon, shapely_geometries, working_crs
-from ..qgis_io.project import apply_style, layer_kind, project_layer_infos
+from ..qgis_io.project import apply_style, layer_kind, project_layer_infos, result_style
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 from .yield_panel import yield_layer_names
@@ -482,13 +482,12 @@ class ZoningDock(AlgorithmDock):
     def _add_result_layers(self, layers: dict) -> None:
         project = QgsProject.instance()
         group = project.layerTreeRoot().insertGroup(0, tr("Planungsvarianten"))
-        for key, name, style in (("INDICATORS", tr("Kennzahlen der Varianten"), None),
-                                 ("FREQUENCY", tr("Auswahlhäufigkeit je Einheit"), "zoning_frequency"),
-                                 ("ALLOCATION", tr("Zuweisung je Variante"), "zoning_allocation")):
+        for key, name in (("INDICATORS", tr("Kennzahlen der Varianten")),
+                          ("FREQUENCY", tr("Auswahlhäufigkeit je Einheit")),
+                          ("ALLOCATION", tr("Zuweisung je Variante"))):
             layer = layers[key]
             layer.setName(name)
-            if style:
-                apply_style(layer, style)
+            apply_style(layer, result_style("zoningalternatives", key))
             project.addMapLayer(layer, False)
             group.insertLayer(0, layer)
         group.findLayer(layers["FREQUENCY"].id()).setItemVisibilityChecked(False)  # under the allocation it hides
@@ -593,7 +592,7 @@ class ZoningDock(AlgorithmDock):
         number = self.form.alternativeCombo.currentData()
         if number is None or self.allocation_layer is None:
             return
-        apply_style(self.allocation_layer, "zoning_allocation")
+        apply_style(self.allocation_layer, result_style("zoningalternatives", "ALLOCATION"))
         by_use = QgsRuleBasedRenderer.convertFromRenderer(self.allocation_layer.renderer())
         shown = QgsRuleBasedRenderer.Rule(None, filterExp=alternative_filter(number),
                                           label=self.form.alternativeCombo.currentText())

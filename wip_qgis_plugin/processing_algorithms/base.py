@@ -11,15 +11,18 @@ from qgis.core import (
     QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
     QgsProperty,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QIcon
 
 from .. import log
 from ..core.i18n import tr
 from ..core.workflow import algorithm_titles, normalise, numbered_titles, step_of
 from ..qgis_io.layers import is_null
+from ..qgis_io.project import apply_style, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
 from .provider import ICON_PATH
 
@@ -101,6 +104,10 @@ class WipAlgorithm(QgsProcessingAlgorithm):
         loads = context.layersToLoadOnCompletion()
         if any(key in self._staged.destinations for key in loads):
             context.setLayersToLoadOnCompletion({self._staged.final(key): details for key, details in loads.items()})
+        for key, details in context.layersToLoadOnCompletion().items():
+            style = result_style(self.algorithm_id, details.outputName)
+            if style is not None:
+                context.layerToLoadOnCompletionDetails(key).setPostProcessor(ResultStyler.create(style))
         return {key: self._staged.final(value) for key, value in results.items()}
 
     def process(self, parameters, context, feedback) -> dict:
@@ -151,6 +158,26 @@ class WipAlgorithm(QgsProcessingAlgorithm):
 
     def helpUrl(self) -> str:  # noqa: N802 - Processing API
         return "https://github.com/wip-planung/wip_qgis_plugin#readme"
+
+
+class ResultStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles a result layer when Processing loads it (toolbox, model, batch), as the docks style it."""
+
+    _alive: list[ResultStyler] = []  # Processing does not own a post-processor, yet QGIS deletes it after use
+
+    def __init__(self, style: str):
+        super().__init__()
+        self.style = style
+
+    @classmethod
+    def create(cls, style: str) -> ResultStyler:
+        cls._alive = [styler for styler in cls._alive if not sip.isdeleted(styler)]
+        styler = cls(style)
+        cls._alive.append(styler)
+        return styler
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - Processing API
+        apply_style(layer, self.style)
 
 
 class ResultFields:

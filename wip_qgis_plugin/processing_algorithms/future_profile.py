@@ -75,7 +75,7 @@ from ..qgis_io.maps import (
     set_colour,
     styled_copy,
 )
-from ..qgis_io.project import apply_style
+from ..qgis_io.project import apply_style, result_style
 from .base import WipAlgorithm
 from .guards import discard, move_into_place, staging_file
 
@@ -387,7 +387,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
         if eligible:
             copies = []
             for position, layer in enumerate(eligible):
-                copy = styled_copy(layer, _eligible_label(layer), "eligibility_eligible")
+                copy = styled_copy(layer, _eligible_label(layer), result_style("eligibility", "ELIGIBLE"))
                 drawn.append(layer.name())
                 if position:
                     set_colour(copy, AREA_COLOURS[position % len(AREA_COLOURS)])
@@ -397,7 +397,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
         sites = self._drawn_source(parameters, self.SITES, context)
         if sites is not None:
             self._require_field(sites, "score", "SITES")
-            copy = styled_copy(sites, sites.sourceName(), "site_score")
+            copy = styled_copy(sites, sites.sourceName(), result_style("sitescore", "OUTPUT"))
             drawn.append(sites.sourceName())
             layers["sites"] = ([copy], self.tr("Farbe: Eignung der Standorte (Feld score, 0–100)."))
 
@@ -405,7 +405,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
             chosen = report.chosen_alternative() or {}
             copy = layer_copy(allocation, self.tr("Variante {number}").format(number=report.chosen),
                               f'"alternative" = {int(report.chosen)}')
-            if not apply_style(copy, "zoning_allocation"):
+            if not apply_style(copy, result_style("zoningalternatives", "ALLOCATION")):
                 categorized(copy, "use", [(use, use_label(use), USE_COLOURS[use]) for use in USES])
             relabel_categories(copy, lambda value: use_label(value) if value in USES else None)
             drawn.append(allocation.sourceName())
@@ -417,7 +417,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
         if heat is not None:
             self._require_field(heat, "level", "HEAT_SUITABILITY")
             copy = layer_copy(heat, heat.sourceName())
-            if not apply_style(copy, "heat_suitability"):
+            if not apply_style(copy, result_style("heatsuitability", "OUTPUT")):
                 categorized(copy, "level", [(level, "", colour) for level, colour in zip(LEVELS, LEVEL_COLOURS)])
             relabel_categories(copy, _level_label)
             drawn.append(heat.sourceName())
@@ -431,7 +431,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
                 feedback.pushWarning(self.tr("Die Windenergieanlagen werden nur zusammen mit einer Flächenkarte "
                                              "gezeigt (ELIGIBLE, SITES oder ALLOCATION)."))
             else:
-                copy = styled_copy(turbines, self.tr("Windenergieanlagen"), "wind_turbines")
+                copy = styled_copy(turbines, self.tr("Windenergieanlagen"), result_style("windlayout", "TURBINES"))
                 layers[host][0].append(copy)
                 drawn.append(turbines.sourceName())
 

@@ -69,10 +69,28 @@ def _gpkg_layer(gpkg: Path, name: str, display_name: str | None = None) -> QgsVe
     return QgsVectorLayer(f"{gpkg}|layername={name}", display_name or name, "ogr")
 
 
-def apply_style(layer: QgsMapLayer, style_name: str) -> bool:
+# algorithm name → its outputs that have a style of their own in resources/styles: the same result looks the same
+# from a dock, the toolbox, a model or a batch run
+RESULT_STYLES = {
+    "eligibility": {"ELIGIBLE": "eligibility_eligible", "EXCLUDED": "eligibility_excluded"},
+    "sitescore": {"OUTPUT": "site_score"},
+    "pvyield": {"OUTPUT": "yield_sites"},
+    "windlayout": {"OUTPUT": "yield_sites", "TURBINES": "wind_turbines"},
+    "zoningalternatives": {"ALLOCATION": "zoning_allocation", "FREQUENCY": "zoning_frequency"},
+    "heatdensity": {"BLOCKS_OUTPUT": "heat_density", "STREETS_OUTPUT": "heat_line_density"},
+    "heatsuitability": {"OUTPUT": "heat_suitability"},
+}
+
+
+def result_style(algorithm: str, output: str) -> str | None:
+    """The style of output ``output`` of algorithm ``algorithm`` (its name without ``wip:``), if it has one."""
+    return RESULT_STYLES.get(algorithm, {}).get(output)
+
+
+def apply_style(layer: QgsMapLayer, style_name: str | None) -> bool:
     """Apply ``resources/styles/<style_name>.qml`` if the plugin ships one; True when a style was applied."""
     qml = STYLES_DIR / f"{style_name}.qml"
-    if not qml.exists():
+    if style_name is None or not qml.exists():
         return False
     _message, ok = layer.loadNamedStyle(str(qml))
     return ok
