@@ -9,7 +9,7 @@ SOURCES := $(shell find $(PLUGIN) -name '*.py' -o -name '*.ui')
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test demo package lint translations update-translations bench clean
+.PHONY: setup test demo package docs lint translations update-translations bench clean
 
 setup: $(VENV)/.ready $(QM)
 
@@ -27,14 +27,18 @@ update-translations: $(VENV)/.ready
 	$(PY) -m tools.i18n_extract $(PLUGIN) $(TS)
 
 # pytest exits 5 when it collected nothing: an empty run proves nothing, so it fails with a clear message.
-test: setup
+test: setup docs
 	$(PY) -m pytest -p no:cacheprovider tests; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
 
 demo: setup
 	$(PY) -m tools.run_demo --out demo-output
 
-package: setup
+# The manual, German and English, into $(PLUGIN)/help/ (shipped in the zip, opened by the help buttons).
+docs: setup
+	$(PY) -m tools.docs
+
+package: setup docs
 	$(PY) -m tools.package --out $(PLUGIN).zip
 
 lint: setup
@@ -44,5 +48,5 @@ bench: setup
 	for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(VENV)-qt6 demo-output $(PLUGIN).zip $(QM) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(VENV)-qt6 demo-output $(PLUGIN).zip $(PLUGIN)/help $(QM) .pytest_cache .ruff_cache
 	find . -name __pycache__ -prune -exec rm -rf {} +

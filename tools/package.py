@@ -24,6 +24,7 @@ LICENSE = ROOT / "LICENSE"  # GNU GPL version 2 or later, kept once at the top o
 EXCLUDED_DIRS = {"__pycache__", ".git", ".pytest_cache", ".ruff_cache", ".hypothesis"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".ts", ".orig", ".rej"}
 
+MANUAL_PAGES = ("help/de/index.html", "help/en/index.html")  # the help buttons open these offline
 MAX_SIZE = 25_000_000  # bytes: the repository refuses larger uploads
 REQUIRED_METADATA = ("name", "description", "version", "qgisMinimumVersion", "author", "email", "about", "tracker",
                      "repository")  # the repository's list; homepage is ours: it leads to the manual
@@ -136,6 +137,8 @@ def check(package: Path) -> list[str]:
         for required in ("__init__.py", "metadata.txt", "LICENSE"):
             if f"{top}/{required}" not in names:
                 problems.append(f"{required} missing")
+        problems += [f"the manual {page} is missing: run `make docs`" for page in MANUAL_PAGES
+                     if f"{top}/{page}" not in names]
         if f"{top}/metadata.txt" in names:
             problems += _metadata_problems(archive.read(f"{top}/metadata.txt").decode("utf-8"), top, names)
     return problems

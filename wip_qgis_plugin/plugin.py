@@ -12,6 +12,7 @@ from . import log
 from .core.i18n import tr
 from .dependencies import install_hint, missing_requirements
 from .i18n import PluginTranslator
+from .manual import manual_url, open_manual
 from .processing_algorithms.provider import ICON_PATH, WipProvider
 
 ICON = str(ICON_PATH)
@@ -76,6 +77,7 @@ class WipPlugin:
             self.docks[key].setToggleVisibilityAction(action)
         self.actions["assistant"].setToolTip(tr("Planungsassistent: Arbeitsschritte und gefundene Eingaben"))
         self.toolbar.addAction(self.actions["assistant"])
+        self._add_manual_action("index")
 
     def _add_toolbar(self):
         toolbar = self.iface.addToolBar(tr("WIP Energie- und Raumplanung"))
@@ -89,6 +91,13 @@ class WipPlugin:
         self.actions[key] = action
         return action
 
+    def _add_manual_action(self, page: str) -> None:
+        """The menu entry that opens the manual (absent in a source checkout without the built manual)."""
+        if manual_url(page):
+            action = self._add_action("manual", tr("Handbuch"), "WipManualAction")
+            action.setIcon(QgsApplication.getThemeIcon("/mActionHelpContents.svg"))
+            action.triggered.connect(lambda: open_manual(page))
+
     def _offer_installation(self, missing) -> None:
         """Without its packages the plugin offers only what leads to them: the toolbar button and the menu entry
         open the dependency dialog, and the message bar says so once at start."""
@@ -97,6 +106,7 @@ class WipPlugin:
         action = self._add_action("dependencies", tr("Python-Pakete installieren …"), "WipDependenciesAction")
         action.triggered.connect(self.show_dependency_dialog)
         self.toolbar.addAction(action)
+        self._add_manual_action("install")
         bar = self.iface.messageBar()
         message = bar.createMessage("WIP", tr("Es fehlen Python-Pakete: {names}. Werkzeuge und Andockfenster stehen "
                                               "erst danach bereit.").format(

@@ -127,3 +127,28 @@ def test_menu_entries_show_as_written(qgis_iface):
         assert not [action.text() for action in plugin.actions.values() if "&" in action.text().replace("&&", "")]
     finally:
         plugin.unload()
+
+
+def test_docks_and_menu_open_the_manual_at_their_step(qgis_iface, tmp_path, monkeypatch):
+    """With the manual in the plugin folder, each dock's help button opens its step's section and the menu entry
+    the start page."""
+    from qgis.PyQt.QtWidgets import QToolButton
+
+    from wip_qgis_plugin import manual
+
+    for page in ("index", "workflow"):
+        (tmp_path / "de").mkdir(exist_ok=True)
+        (tmp_path / "de" / f"{page}.html").write_text("<html></html>", encoding="utf-8")
+    monkeypatch.setattr(manual, "MANUAL_DIR", tmp_path)
+    opened = []
+    monkeypatch.setattr(manual.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    plugin = _loaded_plugin(qgis_iface)
+    try:
+        for key, dock in plugin.docks.items():
+            dock.findChild(QToolButton, "manualButton").click()
+            expected = "index.html" if key == "assistant" else f"workflow.html#{key}"
+            assert opened.pop().endswith(f"/de/{expected}"), key
+        plugin.actions["manual"].trigger()
+        assert opened.pop().endswith("/de/index.html")
+    finally:
+        plugin.unload()

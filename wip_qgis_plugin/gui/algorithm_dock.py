@@ -10,23 +10,52 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtWidgets import QFrame, QScrollArea, QWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from .. import log
 from ..core.i18n import tr
+from ..manual import manual_url, open_manual
 
 
-def set_scrolling_body(dock: QgsDockWidget, body: QWidget) -> None:
+def set_scrolling_body(dock: QgsDockWidget, body: QWidget, manual_anchor: str | None = None) -> QScrollArea:
     """Put ``body`` into ``dock`` inside a scroll area: a dock then never forces the QGIS window beyond the
-    screen (1,366 × 768 laptops); what does not fit scrolls."""
-    area = QScrollArea(dock)
+    screen (1,366 × 768 laptops); what does not fit scrolls. Above it, a help button opens the manual's section
+    ``manual_anchor`` of the six steps (None: the manual's start page)."""
+    area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(body)
-    dock.setWidget(area)
+    page, anchor = ("workflow", manual_anchor) if manual_anchor else ("index", "")
+    if not manual_url(page, anchor):  # a source checkout without the built manual
+        dock.setWidget(area)
+        return area
+    help_button = QToolButton()
+    help_button.setObjectName("manualButton")
+    help_button.setAutoRaise(True)
+    help_button.setIcon(QgsApplication.getThemeIcon("/mActionHelpContents.svg"))
+    help_button.setText(tr("Handbuch"))
+    help_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    help_button.setToolTip(tr("Diesen Arbeitsschritt im Handbuch öffnen") if manual_anchor else
+                           tr("Das Handbuch öffnen"))
+    help_button.clicked.connect(lambda: open_manual(page, anchor))
+    header = QHBoxLayout()
+    header.setContentsMargins(0, 0, 4, 0)
+    header.addStretch()
+    header.addWidget(help_button)
+    frame = QWidget(dock)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addLayout(header)
+    layout.addWidget(area)
+    dock.setWidget(frame)
+    return area
 
 
 class AlgorithmDock(QgsDockWidget):
+    MANUAL_ANCHOR = ""  # the step key: its section of the manual
+
     def __init__(self, title: str, object_name: str, iface, parent, form_class):
         super().__init__(title, parent)
         self.setObjectName(object_name)
@@ -34,7 +63,7 @@ class AlgorithmDock(QgsDockWidget):
         self.form = form_class()
         self.body = QWidget(self)
         self.form.setupUi(self.body)
-        set_scrolling_body(self, self.body)
+        self.scroll_area = set_scrolling_body(self, self.body, self.MANUAL_ANCHOR)
         self.suggested: dict[str, str] = {}  # combo object name → id of the layer the dock suggested in it
         self.task: QgsProcessingAlgRunnerTask | None = None
         self.context: QgsProcessingContext | None = None
@@ -46,9 +75,8 @@ class AlgorithmDock(QgsDockWidget):
     def reveal(self, widget: QWidget) -> None:
         """Scroll the dock down or up so that ``widget`` (a result the planner just asked for) is in view; the
         form's left edge, where its labels are, stays in view."""
-        area = self.widget()
-        area.ensureWidgetVisible(widget)
-        area.horizontalScrollBar().setValue(0)
+        self.scroll_area.ensureWidgetVisible(widget)
+        self.scroll_area.horizontalScrollBar().setValue(0)
 
     def suggest(self, combo, layer) -> None:
         """Preselect ``layer`` in ``combo`` unless the planner picked another one by hand (empty or what the dock

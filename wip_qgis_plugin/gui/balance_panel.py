@@ -52,6 +52,7 @@ def indicator_label(key: str) -> str:
 
 class BalanceDock(AlgorithmDock):
     OBJECT_NAME = "WipBalanceDock"
+    MANUAL_ANCHOR = "balance"
 
     def __init__(self, iface, parent=None):
         super().__init__(tr("Energiebilanz & Zukunftsprofil"), self.OBJECT_NAME, iface, parent, FORM_CLASS)

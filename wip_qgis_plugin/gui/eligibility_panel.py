@@ -48,6 +48,7 @@ TYPE_COLOURS = {HARD: "#c0392b", "soft": "#e67e22", "min_area": "#7f8c8d"}
 
 class EligibilityDock(AlgorithmDock):
     OBJECT_NAME = "WipEligibilityDock"
+    MANUAL_ANCHOR = "eligibility"
 
     def __init__(self, iface, parent=None):
         super().__init__(tr("Flächenkulisse"), self.OBJECT_NAME, iface, parent, FORM_CLASS)

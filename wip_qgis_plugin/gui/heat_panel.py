@@ -20,6 +20,7 @@ FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / 
 
 class HeatPlanningDock(AlgorithmDock):
     OBJECT_NAME = "WipHeatPlanningDock"
+    MANUAL_ANCHOR = "heat"
 
     def __init__(self, iface, parent=None):
         super().__init__(tr("Wärmeplanung"), self.OBJECT_NAME, iface, parent, FORM_CLASS)

@@ -184,7 +184,7 @@ class SiteEvaluationDock(QgsDockWidget):
         inspector_layout.addStretch()
         self.tabs.addTab(inspector, tr("Standort"))
         layout.addWidget(self.tabs)
-        set_scrolling_body(self, body)
+        set_scrolling_body(self, body, "site_evaluation")
 
         self.site_combo.layerChanged.connect(self._suggest_scheme)
         self.load_button.clicked.connect(self.load)

@@ -33,6 +33,7 @@ def yield_layer_names() -> dict[str, str]:
 
 class YieldDock(AlgorithmDock):
     OBJECT_NAME = "WipYieldDock"
+    MANUAL_ANCHOR = "yield"
 
     def __init__(self, iface, parent=None):
         super().__init__(tr("Ertrag"), self.OBJECT_NAME, iface, parent, FORM_CLASS)

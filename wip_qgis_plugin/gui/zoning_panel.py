@@ -66,6 +66,7 @@ CURRENT_COLOUR, OTHER_COLOUR = "#2b83ba", "#a6bddb"
 
 class ZoningDock(AlgorithmDock):
     OBJECT_NAME = "WipZoningDock"
+    MANUAL_ANCHOR = "zoning"
 
     def __init__(self, iface, parent=None):
         super().__init__(tr("Planungsvarianten"), self.OBJECT_NAME, iface, parent, FORM_CLASS)

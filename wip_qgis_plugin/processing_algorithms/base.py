@@ -21,6 +21,7 @@ from qgis.PyQt.QtGui import QIcon
 from .. import log
 from ..core.i18n import tr
 from ..core.workflow import algorithm_titles, normalise, numbered_titles, step_of
+from ..manual import manual_url
 from ..qgis_io.layers import is_null
 from ..qgis_io.project import apply_style, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
@@ -157,7 +158,8 @@ class WipAlgorithm(QgsProcessingAlgorithm):
         return QIcon(str(ICON_PATH))
 
     def helpUrl(self) -> str:  # noqa: N802 - Processing API
-        return "https://github.com/wip-planung/wip_qgis_plugin#readme"
+        """The algorithm's page of the manual in the plugin folder: help works offline."""
+        return manual_url(f"algorithms/{self.algorithm_id}")
 
 
 class ResultStyler(QgsProcessingLayerPostProcessorInterface):

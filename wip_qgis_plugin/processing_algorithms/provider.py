@@ -14,6 +14,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.i18n import tr
 from ..core.workflow import algorithm_titles, numbered_titles, step_of
 from ..dependencies import install_hint, missing_requirements
+from ..manual import manual_url
 
 PROVIDER_ID = "wip"
 ICON_PATH = Path(__file__).parent.parent / "resources" / "icons" / "wip.svg"
@@ -64,6 +65,9 @@ class UnavailableAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802 - Processing API
         return self.reason
+
+    def helpUrl(self) -> str:  # noqa: N802 - Processing API
+        return manual_url("install")
 
     def canExecute(self):  # noqa: N802 - Processing API
         return False, self.reason

@@ -1836,6 +1836,18 @@
       <translation>version {found} found, at least {wanted} required</translation>
     </message>
     <message>
+      <source>Handbuch</source>
+      <translation>Manual</translation>
+    </message>
+    <message>
+      <source>Diesen Arbeitsschritt im Handbuch öffnen</source>
+      <translation>Open this step in the manual</translation>
+    </message>
+    <message>
+      <source>Das Handbuch öffnen</source>
+      <translation>Open the manual</translation>
+    </message>
+    <message>
       <source>Berechnung läuft …</source>
       <translation>Calculating …</translation>
     </message>

@@ -1,0 +1,210 @@
+"""Build the user manual, German and English, with MkDocs: the written pages of ``docs/<language>/`` and reference
+pages made from the plugin itself (every algorithm's parameters and outputs as QGIS shows them, every shipped
+criteria catalog) into ``wip_qgis_plugin/help/<language>/``. The zip ships that folder, so the help buttons work
+offline. Usage: python -m tools.docs [--out DIR]"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+HELP = ROOT / "wip_qgis_plugin" / "help"
+LANGUAGES = ("de", "en")
+WRITTEN_PAGES = ("index.md", "install.md", "workflow.md", "catalogs.md", "faq.md")
+
+TEXTS = {  # the generated pages' own words
+    "de": {"site": "WIP Energie- und Raumplanung – Handbuch", "home": "Start", "install": "Installation",
+           "workflow": "Die sechs Arbeitsschritte", "catalogs": "Kriterienkataloge bearbeiten", "faq": "Häufige Fragen",
+           "algorithms": "Algorithmen", "reference": "Kataloge", "parameters": "Parameter", "outputs": "Ergebnisse",
+           "name": "Name", "description": "Beschreibung", "kind": "Art", "required": "Pflicht", "default": "Vorgabe",
+           "yes": "ja", "no": "nein", "toolbox": "Werkzeugkiste", "call": "Aufruf ohne QGIS-Oberfläche",
+           "criterion": "Kriterium", "type": "Typ", "distance": "Abstand", "legal": "Rechtsgrundlage",
+           "source": "Quelle", "status": "Status", "date": "Stand", "version": "Version", "valid": "gültig ab",
+           "filter": "nur Objekte mit", "cover": "höchstens {share} % der Fläche bedeckt",
+           "options": "Auswahl", "file_in": "Datei", "file_out": "Datei (Ergebnis)"},
+    "en": {"site": "WIP Energy and Spatial Planning – Manual", "home": "Home", "install": "Installation",
+           "workflow": "The six steps", "catalogs": "Editing criteria catalogs", "faq": "FAQ",
+           "algorithms": "Algorithms", "reference": "Catalogs", "parameters": "Parameters", "outputs": "Outputs",
+           "name": "Name", "description": "Description", "kind": "Kind", "required": "Required", "default": "Default",
+           "yes": "yes", "no": "no", "toolbox": "Toolbox", "call": "Running it without the QGIS window",
+           "criterion": "Criterion", "type": "Type", "distance": "Distance", "legal": "Legal basis",
+           "source": "Source", "status": "Status", "date": "As of", "version": "Version", "valid": "valid from",
+           "filter": "only features with", "cover": "at most {share} % of the area covered",
+           "options": "choice", "file_in": "file", "file_out": "file (output)"},
+}
+KINDS = {  # Processing parameter type → its name in the manual
+    "source": ("Vektorebene", "vector layer"), "vector": ("Vektorebene", "vector layer"),
+    "multilayer": ("mehrere Ebenen", "several layers"), "raster": ("Rasterebene", "raster layer"),
+    "field": ("Feld", "field"), "number": ("Zahl", "number"), "distance": ("Entfernung", "distance"),
+    "enum": ("Auswahl", "choice"), "boolean": ("ja/nein", "yes/no"), "string": ("Text", "text"),
+    "file": ("Datei", "file"), "matrix": ("Tabelle", "table"), "crs": ("Koordinatenbezugssystem", "CRS"),
+    "sink": ("Vektorebene (Ergebnis)", "vector layer (output)"),
+    "fileDestination": ("Datei (Ergebnis)", "file (output)"),
+    "vectorDestination": ("Vektorebene (Ergebnis)", "vector layer (output)"),
+    "rasterDestination": ("Rasterebene (Ergebnis)", "raster layer (output)"),
+}
+
+
+def _cell(text) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _default(parameter, language: str) -> str:
+    value = parameter.defaultValue()
+    if value is None or value == "" or value == []:
+        return ""
+    if parameter.type() == "enum":
+        options = parameter.options()
+        indexes = value if isinstance(value, list) else [value]
+        return ", ".join(options[int(index)] for index in indexes if str(index).isdigit())
+    if parameter.type() == "boolean":
+        return TEXTS[language]["yes" if value else "no"]
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _kind(parameter, language: str) -> str:
+    names = KINDS.get(parameter.type(), (parameter.type(), parameter.type()))
+    text = names[LANGUAGES.index(language)]
+    if parameter.type() == "number":
+        low, high = parameter.minimum(), parameter.maximum()  # ±1.79e308 where unbounded
+        if low > -1e300 and high < 1e300:
+            text += f" ({low:g} – {high:g})"
+        elif low > -1e300:
+            text += f" (≥ {low:g})"
+        elif high < 1e300:
+            text += f" (≤ {high:g})"
+    if parameter.type() == "enum":
+        text += ": " + " / ".join(parameter.options())
+    return text
+
+
+def algorithm_page(algorithm, language: str) -> str:
+    """The reference page of one algorithm in ``language`` (its texts come from the algorithm itself)."""
+    from qgis.core import QgsProcessingParameterDefinition
+
+    words = TEXTS[language]
+    lines = [f"# {algorithm.displayName()}", "",
+             f"*{words['toolbox']}: WIP Energie- und Raumplanung › {algorithm.group()} › "
+             f"{algorithm.displayName()}* · `{algorithm.id()}`", ""]
+    lines += [paragraph.strip() + "\n" for paragraph in algorithm.shortHelpString().split("\n") if paragraph.strip()]
+    inputs = [p for p in algorithm.parameterDefinitions() if not p.isDestination()
+              and not p.flags() & QgsProcessingParameterDefinition.Flag.FlagHidden]
+    outputs = [p for p in algorithm.parameterDefinitions() if p.isDestination()]
+    lines += [f"## {words['parameters']}", "",
+              f"| {words['name']} | {words['description']} | {words['kind']} | {words['required']} | "
+              f"{words['default']} |", "|---|---|---|---|---|"]
+    for parameter in inputs:
+        optional = parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
+        lines.append(f"| `{parameter.name()}` | {_cell(parameter.description())} | {_cell(_kind(parameter, language))} "
+                     f"| {words['no' if optional else 'yes']} | {_cell(_default(parameter, language))} |")
+    lines += ["", f"## {words['outputs']}", "", f"| {words['name']} | {words['description']} | {words['kind']} |",
+              "|---|---|---|"]
+    for parameter in outputs:
+        lines.append(f"| `{parameter.name()}` | {_cell(parameter.description())} | "
+                     f"{_cell(_kind(parameter, language))} |")
+    for output in algorithm.outputDefinitions():
+        if algorithm.parameterDefinition(output.name()) is None:
+            lines.append(f"| `{output.name()}` | {_cell(output.description())} | {output.type()} |")
+    required = [p for p in inputs if not p.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
+                and p.defaultValue() is None]
+    call = " ".join([f"qgis_process run {algorithm.id()} --"] + [f"{p.name()}=…" for p in required]
+                    + [f"{p.name()}=….gpkg" for p in outputs if p.type() == "sink"])
+    lines += ["", f"## {words['call']}", "", "```", call, "```", ""]
+    return "\n".join(lines)
+
+
+def catalog_page(catalog, language: str) -> str:
+    """The criteria of a shipped catalog with distance, legal basis, source, status and date."""
+    words = TEXTS[language]
+    lines = [f"# {catalog.title_text()}", "", catalog.description_text(), "",
+             f"{words['version']} {catalog.version}, {words['valid']} {catalog.effective_date.isoformat()} · "
+             f"`{catalog.id}.json`", "",
+             '<div class="catalog" markdown>', "",
+             f"| {words['criterion']} | {words['type']} | {words['distance']} | {words['legal']} | {words['source']} "
+             f"| {words['status']}, {words['date']} |", "|---|---|---|---|---|---|"]
+    for criterion in catalog.criteria:
+        label = criterion.label_text()
+        if criterion.attribute_filter is not None:
+            label += f" ({words['filter']} {criterion.attribute_filter.describe()})"
+        if criterion.max_cover_share is not None:
+            label += f"; {words['cover'].format(share=f'{criterion.max_cover_share * 100:g}')}"
+        lines.append(f"| {_cell(label)} | {criterion.type_text()} | {_cell(criterion.distance.describe())} | "
+                     f"{_cell(criterion.legal_basis)} | {_cell(criterion.source)} | {criterion.status_text()}, "
+                     f"{criterion.effective_date.isoformat()} |")
+    return "\n".join(lines + ["", "</div>"]) + "\n"
+
+
+def write_sources(language: str, into: Path) -> dict:
+    """The written pages and the generated reference of ``language`` in ``into``; returns the MkDocs config."""
+    from qgis.core import QgsApplication
+
+    from wip_qgis_plugin.core.catalog import load_catalog, shipped_catalogs
+    from wip_qgis_plugin.processing_algorithms.future_profile import report_language
+    from wip_qgis_plugin.processing_algorithms.provider import ALGORITHM_CLASSES
+
+    words = TEXTS[language]
+    shutil.copytree(DOCS / language, into)
+    shutil.copy(DOCS / "manual.css", into / "manual.css")
+    (into / "algorithms").mkdir()
+    (into / "reference").mkdir()
+    algorithms, catalogs = [], []
+    with report_language(language):
+        for name in ALGORITHM_CLASSES:
+            algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"wip:{name}")
+            (into / "algorithms" / f"{name}.md").write_text(algorithm_page(algorithm, language), encoding="utf-8")
+            algorithms.append({algorithm.displayName(): f"algorithms/{name}.md"})
+        for catalog_id, path in shipped_catalogs().items():
+            catalog = load_catalog(path)
+            (into / "reference" / f"{catalog_id}.md").write_text(catalog_page(catalog, language), encoding="utf-8")
+            catalogs.append({catalog.title_text(): f"reference/{catalog_id}.md"})
+    return {"site_name": words["site"], "docs_dir": str(into), "theme": {"name": "mkdocs", "locale": language},
+            "use_directory_urls": False,  # page.html files: they open from the plugin folder without a server
+            "plugins": [],  # no search: its index cannot be read from file:// pages
+            "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"], "extra_css": ["manual.css"],
+            "nav": [{words["home"]: "index.md"}, {words["install"]: "install.md"},
+                    {words["workflow"]: "workflow.md"}, {words["algorithms"]: algorithms},
+                    {words["catalogs"]: "catalogs.md"}, {words["reference"]: catalogs}, {words["faq"]: "faq.md"}]}
+
+
+def build(out: Path = HELP) -> list[Path]:
+    """Build the manual of every language into ``out/<language>/`` (strict: a broken link fails); returns the
+    index pages."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    indexes = []
+    with tempfile.TemporaryDirectory() as work:
+        for language in LANGUAGES:
+            config = write_sources(language, Path(work) / language)
+            config["site_dir"] = str(Path(work) / f"site_{language}")
+            config_file = Path(work) / f"mkdocs_{language}.yml"
+            config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+            mkdocs_build(load_config(str(config_file), strict=True))
+            target = out / language
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(config["site_dir"], target, ignore=shutil.ignore_patterns("sitemap.xml*", "404.html"))
+            indexes.append(target / "index.html")
+    return indexes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HELP)
+    args = parser.parse_args()
+    from tools.run_demo import start_qgis
+
+    app, _provider = start_qgis()
+    for index in build(args.out):
+        print(index)
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
