@@ -8,7 +8,6 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
@@ -18,6 +17,7 @@ from ..core.balance import GENERATION, SECTORS, carrier_label, sector_label
 from ..core.i18n import format_number, tr
 from ..core.report import CARRIER_COLOURS, SECTOR_COLOURS
 from ..core.workflow import find_inputs, workflow
+from ..qgis_io.compat import GEOMETRY_NULL, GEOMETRY_POINT, GEOMETRY_POLYGON
 from ..qgis_io.project import project_layer_infos
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import StackedBarChart
@@ -26,15 +26,15 @@ FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / 
 
 # the fields by which the results of the other steps are recognised in the project
 RESULT_FIELDS = {
-    "buildings": ({"demand_mwh_a", "use"}, QgsWkbTypes.GeometryType.PolygonGeometry),
-    "wind": ({"turbines", "gwh_a"}, QgsWkbTypes.GeometryType.PolygonGeometry),
-    "pv": ({"mwp", "gwh_a"}, QgsWkbTypes.GeometryType.PolygonGeometry),
-    "allocation": ({"alternative", "use", "gwh_a"}, QgsWkbTypes.GeometryType.PolygonGeometry),
-    "eligible": ({"area_id", "patch_ha", "soft"}, QgsWkbTypes.GeometryType.PolygonGeometry),
-    "sites": ({"score", "rank", "class"}, QgsWkbTypes.GeometryType.PolygonGeometry),
-    "alternatives": ({"alternative", "gwh_total", "targets_missed"}, QgsWkbTypes.GeometryType.NullGeometry),
-    "heat": ({"level", "level_text"}, QgsWkbTypes.GeometryType.PolygonGeometry),
-    "turbines": ({"turbine_id", "site_id", "gwh_a"}, QgsWkbTypes.GeometryType.PointGeometry),
+    "buildings": ({"demand_mwh_a", "use"}, GEOMETRY_POLYGON),
+    "wind": ({"turbines", "gwh_a"}, GEOMETRY_POLYGON),
+    "pv": ({"mwp", "gwh_a"}, GEOMETRY_POLYGON),
+    "allocation": ({"alternative", "use", "gwh_a"}, GEOMETRY_POLYGON),
+    "eligible": ({"area_id", "patch_ha", "soft"}, GEOMETRY_POLYGON),
+    "sites": ({"score", "rank", "class"}, GEOMETRY_POLYGON),
+    "alternatives": ({"alternative", "gwh_total", "targets_missed"}, GEOMETRY_NULL),
+    "heat": ({"level", "level_text"}, GEOMETRY_POLYGON),
+    "turbines": ({"turbine_id", "site_id", "gwh_a"}, GEOMETRY_POINT),
 }
 INDICATOR_ROWS = (
     ("demand_mwh", "MWh/a"), ("electricity_mwh", "MWh/a"), ("heat_mwh", "MWh/a"), ("generation_mwh", "MWh/a"),

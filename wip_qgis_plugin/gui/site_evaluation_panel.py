@@ -18,14 +18,13 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsFeatureRequest,
-    QgsField,
     QgsMapLayerProxyModel,
     QgsProject,
     QgsTask,
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsFileWidget, QgsMapLayerComboBox, QgsMapToolIdentifyFeature
-from qgis.PyQt.QtCore import Qt, QTimer, QVariant
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -70,11 +69,12 @@ from ..core.scoring import (
     utilities,
 )
 from ..processing_algorithms.site_score import criterion_matrix
+from ..qgis_io.compat import DOUBLE, INT, STRING, new_field
 from ..qgis_io.project import apply_style, result_style
 from .algorithm_dock import set_scrolling_body
 from .bar_chart import BarChart
 
-RESULT_FIELDS = (("score", QVariant.Double), ("rank", QVariant.Int), ("class", QVariant.String))
+RESULT_FIELDS = (("score", DOUBLE), ("rank", INT), ("class", STRING))
 SLIDER_STEPS = 1000
 RESCORE_DELAY_MS = 80  # a dragged slider re-scores at most this often
 SENSITIVITY_DELAY_MS = 600  # the rank ranges are recomputed once the weights rest
@@ -273,7 +273,7 @@ class SiteEvaluationDock(QgsDockWidget):
     def _add_result_layer(self, layer: QgsVectorLayer, source_name: str) -> None:
         provider = layer.dataProvider()
         names = layer.fields().names()
-        provider.addAttributes([QgsField(name, kind) for name, kind in RESULT_FIELDS if name not in names])
+        provider.addAttributes([new_field(name, kind) for name, kind in RESULT_FIELDS if name not in names])
         layer.updateFields()
         self.result_indexes = [layer.fields().indexOf(name) for name, _ in RESULT_FIELDS]
         layer.setName(tr("Standortbewertung – {layer}").format(layer=source_name))

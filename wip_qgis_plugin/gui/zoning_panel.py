@@ -14,7 +14,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFieldProxyModel,
     QgsFields,
     QgsFillSymbol,
@@ -27,11 +26,10 @@ from qgis.core import (
     QgsTask,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsMapToolIdentifyFeature
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from .. import log
@@ -43,6 +41,7 @@ from ..processing_algorithms.zoning_alternatives import (
     FARMLAND_HINTS,
     ZoningAlternativesAlgorithm,
 )
+from ..qgis_io.compat import INT, LONG, STRING, WKB_MULTIPOLYGON, new_field
 from ..qgis_io.layers import is_null, multipolygon, shapely_geometries, working_crs
 from ..qgis_io.project import apply_style, layer_kind, project_layer_infos, result_style
 from .algorithm_dock import AlgorithmDock
@@ -275,9 +274,9 @@ class ZoningDock(AlgorithmDock):
         """A memory copy of the units with the locks in LOCK_FIELD (and, without an id field, the feature ids in
         FID_FIELD so that the results name the planner's units): the planner's layer is never changed."""
         fields = QgsFields(units.fields())
-        fields.append(QgsField(LOCK_FIELD, QVariant.String))
+        fields.append(new_field(LOCK_FIELD, STRING))
         if not id_field:
-            fields.append(QgsField(FID_FIELD, QVariant.LongLong))
+            fields.append(new_field(FID_FIELD, LONG))
         copy = QgsMemoryProviderUtils.createMemoryLayer(units.name(), fields, units.wkbType(), units.crs())
         features = []
         for unit in units.getFeatures():
@@ -319,9 +318,9 @@ class ZoningDock(AlgorithmDock):
             self.form.headlineLabel.setText(tr("Raster nicht angelegt: {reason}").format(reason=reason))
             return
         fields = QgsFields()
-        fields.append(QgsField("unit_id", QVariant.Int))
+        fields.append(new_field("unit_id", INT))
         layer = QgsMemoryProviderUtils.createMemoryLayer(
-            tr("Planungseinheiten (Raster {size:g} m)").format(size=size), fields, QgsWkbTypes.Type.MultiPolygon, crs)
+            tr("Planungseinheiten (Raster {size:g} m)").format(size=size), fields, WKB_MULTIPOLYGON, crs)
         features = []
         for number, cell in enumerate(cells, start=1):
             feature = QgsFeature(fields)
@@ -416,10 +415,10 @@ class ZoningDock(AlgorithmDock):
 
     def _add_lock_layer(self) -> None:
         fields = QgsFields()
-        fields.append(QgsField("use", QVariant.String))
-        fields.append(QgsField("use_label", QVariant.String))
+        fields.append(new_field("use", STRING))
+        fields.append(new_field("use_label", STRING))
         layer = QgsMemoryProviderUtils.createMemoryLayer(
-            tr("Festlegungen (Planungsvarianten)"), fields, QgsWkbTypes.Type.MultiPolygon,
+            tr("Festlegungen (Planungsvarianten)"), fields, WKB_MULTIPOLYGON,
             self.form.unitsCombo.currentLayer().crs())
         apply_style(layer, "zoning_allocation")  # the colours of the uses; units kept as they are in grey
         layer.renderer().addCategory(QgsRendererCategory(KEEP, QgsFillSymbol.createSimple(

@@ -7,7 +7,6 @@ import traceback
 
 import numpy as np
 from qgis.core import (
-    QgsField,
     QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -22,6 +21,7 @@ from .. import log
 from ..core.i18n import tr
 from ..core.workflow import algorithm_titles, normalise, numbered_titles, step_of
 from ..manual import manual_url
+from ..qgis_io.compat import new_field
 from ..qgis_io.layers import is_null
 from ..qgis_io.project import apply_style, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
@@ -186,13 +186,13 @@ class ResultFields:
     """The input fields plus the result fields; a result field whose name the input already has (a second run on
     its own output) replaces that field's value instead of adding a duplicate."""
 
-    def __init__(self, sites, extra: list[tuple[str, int]]):  # (name, QVariant type of the field)
+    def __init__(self, sites, extra: list[tuple[str, str]]):  # (name, field type of qgis_io.compat)
         self.fields = QgsFields(sites.fields())
         self.indexes = []
         for name, kind in extra:
             index = self.fields.indexOf(name)
             if index < 0:
-                self.fields.append(QgsField(name, kind))
+                self.fields.append(new_field(name, kind))
                 index = self.fields.count() - 1
             self.indexes.append(index)
 

@@ -6,11 +6,9 @@ from pathlib import Path
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -19,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterMatrix,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ..core.catalog import (
@@ -33,6 +30,15 @@ from ..core.catalog import (
     suggest_layers,
 )
 from ..core.eligibility import EligibilityCancelled, EligibilityError, compute_eligibility
+from ..qgis_io.compat import (
+    FLAG_ADVANCED,
+    NUMBER_DOUBLE,
+    SOURCE_ANY_GEOMETRY,
+    SOURCE_POLYGON,
+    SOURCE_VECTOR,
+    WKB_MULTIPOLYGON,
+    WKB_NO_GEOMETRY,
+)
 from ..qgis_io.layers import qgs_fields, source_to_gdf, working_crs, write_frame
 from ..qgis_io.project import describe_layer
 from .base import WipAlgorithm
@@ -83,7 +89,7 @@ class EligibilityAlgorithm(WipAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STUDY_AREA, self.tr("Untersuchungsgebiet(e)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            self.STUDY_AREA, self.tr("Untersuchungsgebiet(e)"), [SOURCE_POLYGON]))
         self.addParameter(QgsProcessingParameterField(
             self.STUDY_ID_FIELD, self.tr("Kennung des Untersuchungsgebiets (z. B. AGS)"),
             parentLayerParameterName=self.STUDY_AREA, optional=True))
@@ -94,7 +100,7 @@ class EligibilityAlgorithm(WipAlgorithm):
             self.CATALOG_FILE, self.tr("Eigener Kriterienkatalog (JSON, ersetzt die Auswahl oben)"),
             extension="json", optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.CONSTRAINT_LAYERS, self.tr("Restriktionsebenen"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
+            self.CONSTRAINT_LAYERS, self.tr("Restriktionsebenen"), SOURCE_ANY_GEOMETRY))
         mapping = QgsProcessingParameterMatrix(
             self.CRITERIA_MAPPING, self.tr("Zuordnung Kriterium → Ebene (ergänzt/ersetzt den Vorschlag; "
                                            "Ebene „-“ schaltet ein Kriterium ab)"),
@@ -106,24 +112,24 @@ class EligibilityAlgorithm(WipAlgorithm):
         self.addParameter(overrides)
         self.addParameter(QgsProcessingParameterNumber(
             self.HUB_HEIGHT, self.tr("Nabenhöhe der Referenzanlage (m)"),
-            QgsProcessingParameterNumber.Type.Double, DEFAULT_TURBINE.hub_height, minValue=10, maxValue=400))
+            NUMBER_DOUBLE, DEFAULT_TURBINE.hub_height, minValue=10, maxValue=400))
         self.addParameter(QgsProcessingParameterNumber(
             self.ROTOR_DIAMETER, self.tr("Rotordurchmesser der Referenzanlage (m)"),
-            QgsProcessingParameterNumber.Type.Double, DEFAULT_TURBINE.rotor_diameter, minValue=10, maxValue=350))
+            NUMBER_DOUBLE, DEFAULT_TURBINE.rotor_diameter, minValue=10, maxValue=350))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_AREA_HA, self.tr("Mindestgröße zusammenhängender Flächen (ha)"),
-            QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0))
+            NUMBER_DOUBLE, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SOFT_EXCLUDES, self.tr("Weiche Kriterien schließen aus"), defaultValue=True))
         for parameter in (mapping, overrides):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.ELIGIBLE, self.tr("Geeignete Flächen"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.ELIGIBLE, self.tr("Geeignete Flächen"), SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.EXCLUDED, self.tr("Ausgeschlossene Flächen mit Begründung"),
-            QgsProcessing.SourceType.TypeVectorPolygon))
+            SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Flächenbilanz"), QgsProcessing.SourceType.TypeVector))
+            self.SUMMARY, self.tr("Flächenbilanz"), SOURCE_VECTOR))
         self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_HA", self.tr("Geeignete Fläche (ha)")))
         self.addOutput(QgsProcessingOutputNumber("EXCLUDED_HA", self.tr("Ausgeschlossene Fläche (ha)")))
         self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_SHARE_PCT", self.tr("Anteil geeignet (%)")))
@@ -242,11 +248,11 @@ class EligibilityAlgorithm(WipAlgorithm):
             feedback.pushInfo(message)
 
         outputs = {}
-        for key, frame, geometry_type in ((self.ELIGIBLE, result.eligible, QgsWkbTypes.Type.MultiPolygon),
-                                          (self.EXCLUDED, result.excluded, QgsWkbTypes.Type.MultiPolygon),
-                                          (self.SUMMARY, result.summary, QgsWkbTypes.Type.NoGeometry)):
+        for key, frame, geometry_type in ((self.ELIGIBLE, result.eligible, WKB_MULTIPOLYGON),
+                                          (self.EXCLUDED, result.excluded, WKB_MULTIPOLYGON),
+                                          (self.SUMMARY, result.summary, WKB_NO_GEOMETRY)):
             sink, destination = self.parameterAsSink(parameters, key, context, qgs_fields(frame), geometry_type,
-                                                     crs if geometry_type != QgsWkbTypes.Type.NoGeometry
+                                                     crs if geometry_type != WKB_NO_GEOMETRY
                                                      else QgsCoordinateReferenceSystem())
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, key))

@@ -6,18 +6,14 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.balance import (
     BalanceError,
@@ -30,6 +26,16 @@ from ..core.balance import (
 )
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import tr
+from ..qgis_io.compat import (
+    DOUBLE,
+    INT,
+    NUMBER_INTEGER,
+    SOURCE_POLYGON,
+    SOURCE_VECTOR,
+    STRING,
+    WKB_NO_GEOMETRY,
+    new_field,
+)
 from ..qgis_io.layers import is_null, table_rows
 from .base import WipAlgorithm, field_values, numbers
 
@@ -77,43 +83,43 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STATISTICS, self.tr("Gemeindestatistik"), [QgsProcessing.SourceType.TypeVector]))
+            self.STATISTICS, self.tr("Gemeindestatistik"), [SOURCE_VECTOR]))
         self.addParameter(QgsProcessingParameterString(
             self.AGS, self.tr("Amtlicher Gemeindeschlüssel (leer: aus der Gemeinde oder die einzige Zeile)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.MUNICIPALITY, self.tr("Gemeinde (Feld AGS)"), [QgsProcessing.SourceType.TypeVectorPolygon],
+            self.MUNICIPALITY, self.tr("Gemeinde (Feld AGS)"), [SOURCE_POLYGON],
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.BASE_YEAR, self.tr("Basisjahr"), QgsProcessingParameterNumber.Type.Integer, 2024, False, 2000,
+            self.BASE_YEAR, self.tr("Basisjahr"), NUMBER_INTEGER, 2024, False, 2000,
             2044))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.HEAT_BUILDINGS, self.tr("Gebäude mit Wärmebedarf (Ergebnis von wip:heatdemand)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.YIELD_WIND, self.tr("Ertrag Wind (Ergebnis von wip:windlayout)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.YIELD_PV, self.tr("Ertrag PV (Ergebnis von wip:pvyield)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ALLOCATION, self.tr("Planungsvariante (Zuweisung aus wip:zoningalternatives)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.ALTERNATIVE, self.tr("Nummer der Variante"), QgsProcessingParameterNumber.Type.Integer, 1, False, 1))
+            self.ALTERNATIVE, self.tr("Nummer der Variante"), NUMBER_INTEGER, 1, False, 1))
         self.addParameter(QgsProcessingParameterNumber(
-            self.PLANNED_FROM, self.tr("Geplante Anlagen in Betrieb ab"), QgsProcessingParameterNumber.Type.Integer,
+            self.PLANNED_FROM, self.tr("Geplante Anlagen in Betrieb ab"), NUMBER_INTEGER,
             2030, False, 2000, 2045))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.CONSUMPTION, self.tr("Verbrauchstabelle (sector, carrier, mwh)"),
-            [QgsProcessing.SourceType.TypeVector], optional=True))
+            [SOURCE_VECTOR], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FACTORS, self.tr("Emissionsfaktoren (carrier, g_kwh, year)"), [QgsProcessing.SourceType.TypeVector],
+            self.FACTORS, self.tr("Emissionsfaktoren (carrier, g_kwh, year)"), [SOURCE_VECTOR],
             optional=True))
         for name, label in ((self.BALANCE, self.tr("Bilanz je Jahr, Sektor und Energieträger")),
                             (self.INDICATORS, self.tr("Kennzahlen je Jahr")),
                             (self.ASSUMPTIONS, self.tr("Annahmen und Quellen"))):
-            self.addParameter(QgsProcessingParameterFeatureSink(name, label, QgsProcessing.SourceType.TypeVector))
+            self.addParameter(QgsProcessingParameterFeatureSink(name, label, SOURCE_VECTOR))
         for name, label in (("CO2_BASE_T", self.tr("t CO₂e im Basisjahr")), ("CO2_2045_T", self.tr("t CO₂e 2045")),
                             ("RENEWABLE_SHARE_2045_PCT", self.tr("Erneuerbarer Anteil 2045 (%)"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -236,19 +242,19 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
                                       power=row["self_sufficiency_electricity_pct"]))
         feedback.setProgress(50)  # computed; the outputs are written next
         balance = self._write(parameters, self.BALANCE, context, [
-            ("year", QVariant.Int), ("kind", QVariant.String), ("sector", QVariant.String),
-            ("sector_label", QVariant.String), ("carrier", QVariant.String), ("carrier_label", QVariant.String),
-            ("mwh", QVariant.Double), ("co2_t", QVariant.Double), ("factor_g_kwh", QVariant.Double),
-            ("source", QVariant.String)],
+            ("year", INT), ("kind", STRING), ("sector", STRING),
+            ("sector_label", STRING), ("carrier", STRING), ("carrier_label", STRING),
+            ("mwh", DOUBLE), ("co2_t", DOUBLE), ("factor_g_kwh", DOUBLE),
+            ("source", STRING)],
             [[row.year, row.kind, row.sector, sector_label(row.sector), row.carrier, carrier_label(row.carrier),
               row.mwh, row.co2_t, row.factor_g_kwh, row.source] for row in result.rows])
         keys = list(result.indicators[0])
         indicators = self._write(parameters, self.INDICATORS, context,
-                                 [(key, QVariant.Int if key == "year" else QVariant.Double) for key in keys],
+                                 [(key, INT if key == "year" else DOUBLE) for key in keys],
                                  [[row[key] for key in keys] for row in result.indicators])
         assumptions = self._write(parameters, self.ASSUMPTIONS, context, [
-            ("topic", QVariant.String), ("value", QVariant.String), ("unit", QVariant.String),
-            ("legal_basis", QVariant.String), ("source", QVariant.String), ("status", QVariant.String)],
+            ("topic", STRING), ("value", STRING), ("unit", STRING),
+            ("legal_basis", STRING), ("source", STRING), ("status", STRING)],
             [[a.topic, f"{a.value:g}", a.unit, a.legal_basis, a.source, a.status] for a in result.assumptions])
         first, last = result.indicators[0], result.indicators[-1]
         return {self.BALANCE: balance, self.INDICATORS: indicators, self.ASSUMPTIONS: assumptions,
@@ -258,8 +264,8 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     def _write(self, parameters, name, context, spec, rows) -> str:
         fields = QgsFields()
         for field_name, kind in spec:
-            fields.append(QgsField(field_name, kind))
-        sink, destination = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry,
+            fields.append(new_field(field_name, kind))
+        sink, destination = self.parameterAsSink(parameters, name, context, fields, WKB_NO_GEOMETRY,
                                                  QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))

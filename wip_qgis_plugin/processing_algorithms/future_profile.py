@@ -22,7 +22,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -31,7 +30,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMarginsF, QUrl
 from qgis.PyQt.QtGui import QPageLayout, QPageSize, QTextDocument
@@ -61,6 +59,14 @@ from ..core.report import (
 )
 from ..core.zoning import USES, use_label
 from ..i18n import CONTEXT, load_translator
+from ..qgis_io.compat import (
+    GEOMETRY_POINT,
+    NUMBER_INTEGER,
+    SOURCE_ANY_GEOMETRY,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    SOURCE_VECTOR,
+)
 from ..qgis_io.layers import is_null, table_rows, working_crs
 from ..qgis_io.maps import (
     categorized,
@@ -189,8 +195,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
             "unabhängig von der Sprache von QGIS.")
 
     def initAlgorithm(self, config=None):
-        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
-        table = [QgsProcessing.SourceType.TypeVector]
+        polygon = [SOURCE_POLYGON]
+        table = [SOURCE_VECTOR]
         self.addParameter(QgsProcessingParameterFeatureSource(self.MUNICIPALITY, self.tr("Gemeinde"), polygon))
         self.addParameter(QgsProcessingParameterString(
             self.TITLE, self.tr("Titel (leer: Zukunftsprofil und der Name der Gemeinde)"), optional=True))
@@ -202,23 +208,23 @@ class FutureProfileAlgorithm(WipAlgorithm):
             self.ASSUMPTIONS, self.tr("Annahmen (ASSUMPTIONS von wip:energybalance)"), table))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.ELIGIBLE, self.tr("Flächenkulissen (Ergebnisse von wip:eligibility)"),
-            QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
+            SOURCE_POLYGON, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, self.tr("Bewertete Standorte (wip:sitescore, Feld score)"), polygon, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ALLOCATION, self.tr("Zuweisung je Variante (ALLOCATION von wip:zoningalternatives)"), polygon,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.ALTERNATIVE, self.tr("Gewählte Planungsvariante (Nummer)"), QgsProcessingParameterNumber.Type.Integer,
+            self.ALTERNATIVE, self.tr("Gewählte Planungsvariante (Nummer)"), NUMBER_INTEGER,
             1, False, 1))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ALTERNATIVE_INDICATORS, self.tr("Kennzahlen der Varianten (INDICATORS von wip:zoningalternatives)"),
             table, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.HEAT_SUITABILITY, self.tr("Eignung für Wärmenetze (wip:heatsuitability, Feld level)"),
-            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
+            [SOURCE_ANY_GEOMETRY], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TURBINES, self.tr("Windenergieanlagen (wip:windlayout)"), [QgsProcessing.SourceType.TypeVectorPoint],
+            self.TURBINES, self.tr("Windenergieanlagen (wip:windlayout)"), [SOURCE_POINT],
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.LANGUAGE, self.tr("Sprache des Berichts"), options=list(LANGUAGE_NAMES), defaultValue=0))
@@ -443,8 +449,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
         for step, (key, (copies, note)) in enumerate(layers.items()):
             if feedback.isCanceled():
                 return None
-            areas = [copy for copy in copies if copy.geometryType() != QgsWkbTypes.GeometryType.PointGeometry]
-            points = [copy for copy in copies if copy.geometryType() == QgsWkbTypes.GeometryType.PointGeometry]
+            areas = [copy for copy in copies if copy.geometryType() != GEOMETRY_POINT]
+            points = [copy for copy in copies if copy.geometryType() == GEOMETRY_POINT]
             image = render_map([*areas, outline, *points], extent, crs, transform_context)  # bottom first
             legend = [entry for copy in copies for entry in legend_entries(copy)] + outline_legend
             result.append((MapFigure(key, f"map_{key}", legend, note), image))

@@ -7,7 +7,6 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -15,9 +14,19 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.heat import SCENARIO_YEARS, HeatError, building_demand, load_typology, scenario_demand
+from ..qgis_io.compat import (
+    BOOL,
+    DOUBLE,
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    FIELD_STRING,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    SOURCE_POLYGON,
+    STRING,
+)
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
 from .base import ResultFields, WipAlgorithm, field_values, numbers
 
@@ -70,28 +79,28 @@ class HeatDemandAlgorithm(WipAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILDINGS, self.tr("Gebäude"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            self.BUILDINGS, self.tr("Gebäude"), [SOURCE_POLYGON]))
         for name, label, kind in (
                 (self.FUNCTION_FIELD, self.tr("Gebäudefunktion (ALKIS-Schlüssel)"),
-                 QgsProcessingParameterField.DataType.Any),
+                 FIELD_ANY),
                 (self.TYPE_FIELD, self.tr("Gebäudetyp (EFH, RH, MFH, GMH, NWG)"),
-                 QgsProcessingParameterField.DataType.String),
-                (self.AGE_FIELD, self.tr("Baualtersklasse (IWU A–L)"), QgsProcessingParameterField.DataType.String),
-                (self.STOREYS_FIELD, self.tr("Geschosse"), QgsProcessingParameterField.DataType.Numeric),
-                (self.FLOOR_AREA_FIELD, self.tr("Beheizte Fläche (m²)"), QgsProcessingParameterField.DataType.Numeric),
+                 FIELD_STRING),
+                (self.AGE_FIELD, self.tr("Baualtersklasse (IWU A–L)"), FIELD_STRING),
+                (self.STOREYS_FIELD, self.tr("Geschosse"), FIELD_NUMERIC),
+                (self.FLOOR_AREA_FIELD, self.tr("Beheizte Fläche (m²)"), FIELD_NUMERIC),
                 (self.CONSUMPTION_FIELD, self.tr("Gemessener Verbrauch (kWh/a)"),
-                 QgsProcessingParameterField.DataType.Numeric)):
+                 FIELD_NUMERIC)):
             self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName=self.BUILDINGS,
                                                           type=kind, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.BASE_YEAR, self.tr("Basisjahr"), QgsProcessingParameterNumber.Type.Integer, 2025, False, 2000,
+            self.BASE_YEAR, self.tr("Basisjahr"), NUMBER_INTEGER, 2025, False, 2000,
             2044))
         self.addParameter(QgsProcessingParameterNumber(
             self.RENOVATION_RATE, self.tr("Sanierungsrate (% der älteren Gebäude je Jahr)"),
-            QgsProcessingParameterNumber.Type.Double, 1.5, False, 0.0, 100.0))
+            NUMBER_DOUBLE, 1.5, False, 0.0, 100.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.RENOVATION_DEPTH, self.tr("Sanierungstiefe (% Einsparung je saniertem Gebäude)"),
-            QgsProcessingParameterNumber.Type.Double, 50.0, False, 0.0, 100.0))
+            NUMBER_DOUBLE, 50.0, False, 0.0, 100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Gebäude mit Wärmebedarf (intern)")))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_MWH", self.tr("Wärmebedarf gesamt (MWh/a)")))
         self.addOutput(QgsProcessingOutputNumber("BUILDINGS_WITH_DEMAND", self.tr("Gebäude mit Wärmebedarf")))
@@ -140,11 +149,11 @@ class HeatDemandAlgorithm(WipAlgorithm):
             feedback.pushWarning(self.tr("{count} Gebäude mit ungewöhnlichen Angaben (Feld „implausible“, Hinweis im "
                                          "Feld „note“): bitte prüfen.").format(count=unusual))
 
-        extra = [("floor_area_m2", QVariant.Double), ("use", QVariant.String), ("building_type", QVariant.String),
-                 ("age_class", QVariant.String), ("spec_kwh_m2a", QVariant.Double), ("demand_mwh_a", QVariant.Double)]
-        extra += [(f"demand_{year}_mwh", QVariant.Double) for year in SCENARIO_YEARS]
-        extra += [("source", QVariant.String), ("note", QVariant.String), ("implausible", QVariant.Bool),
-                  ("privacy", QVariant.String)]
+        extra = [("floor_area_m2", DOUBLE), ("use", STRING), ("building_type", STRING),
+                 ("age_class", STRING), ("spec_kwh_m2a", DOUBLE), ("demand_mwh_a", DOUBLE)]
+        extra += [(f"demand_{year}_mwh", DOUBLE) for year in SCENARIO_YEARS]
+        extra += [("source", STRING), ("note", STRING), ("implausible", BOOL),
+                  ("privacy", STRING)]
         result_fields = ResultFields(source, extra)
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,

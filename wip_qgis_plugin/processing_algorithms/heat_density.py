@@ -10,10 +10,8 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -21,9 +19,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.heat import (
     PRIVACY_MIN_BUILDINGS,
@@ -32,6 +28,18 @@ from ..core.heat import (
     block_of_points,
     grid_blocks,
     nearest_sections,
+)
+from ..qgis_io.compat import (
+    BOOL,
+    DOUBLE,
+    FIELD_NUMERIC,
+    INT,
+    NUMBER_DOUBLE,
+    SOURCE_LINE,
+    SOURCE_POLYGON,
+    STRING,
+    WKB_POLYGON,
+    new_field,
 )
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
 from .base import ResultFields, WipAlgorithm, field_values, numbers
@@ -66,27 +74,27 @@ class HeatDensityAlgorithm(WipAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILDINGS, self.tr("Gebäude mit Wärmebedarf"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            self.BUILDINGS, self.tr("Gebäude mit Wärmebedarf"), [SOURCE_POLYGON]))
         self.addParameter(QgsProcessingParameterField(
             self.DEMAND_FIELD, self.tr("Wärmebedarf (MWh/a)"), DEMAND_FIELD_DEFAULT, self.BUILDINGS,
-            QgsProcessingParameterField.DataType.Numeric, optional=True))
+            FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STREETS, self.tr("Straßenabschnitte"), [QgsProcessing.SourceType.TypeVectorLine]))
+            self.STREETS, self.tr("Straßenabschnitte"), [SOURCE_LINE]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BLOCKS, self.tr("Baublöcke"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            self.BLOCKS, self.tr("Baublöcke"), [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, self.tr("Rasterweite ohne Baublöcke (m)"), QgsProcessingParameterNumber.Type.Double,
+            self.CELL_SIZE, self.tr("Rasterweite ohne Baublöcke (m)"), NUMBER_DOUBLE,
             100.0, False, 10.0, 5000.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_DISTANCE, self.tr("Höchstabstand Gebäude–Straße (m)"), QgsProcessingParameterNumber.Type.Double,
+            self.MAX_DISTANCE, self.tr("Höchstabstand Gebäude–Straße (m)"), NUMBER_DOUBLE,
             100.0, False, 1.0, 10000.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.INTERNAL, self.tr("Interne Ergebnisse: auch Werte unter fünf Gebäuden ausgeben"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.BLOCKS_OUTPUT, self.tr("Wärmedichte je Baublock"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.BLOCKS_OUTPUT, self.tr("Wärmedichte je Baublock"), SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.STREETS_OUTPUT, self.tr("Wärmeliniendichte je Straßenabschnitt"),
-            QgsProcessing.SourceType.TypeVectorLine))
+            SOURCE_LINE))
         self.addOutput(QgsProcessingOutputNumber("BUILDINGS_WITHOUT_STREET",
                                                  self.tr("Gebäude ohne Straße im Höchstabstand")))
 
@@ -187,19 +195,19 @@ class HeatDensityAlgorithm(WipAlgorithm):
 
     def _write_blocks(self, parameters, context, blocks_source, block_features, blocks, crs, per_block, area_ha,
                       density, line_density, scenarios, internal):
-        extra = [("buildings", QVariant.Int), ("demand_mwh_a", QVariant.Double), ("area_ha", QVariant.Double),
-                 ("density_mwh_ha_a", QVariant.Double), ("line_density_kwh_m_a", QVariant.Double),
-                 ("dominant_type", QVariant.String), ("dominant_age", QVariant.String)]
-        extra += [(name, QVariant.Double) for name in scenarios]
-        extra += [("published", QVariant.Bool), ("note", QVariant.String)]
+        extra = [("buildings", INT), ("demand_mwh_a", DOUBLE), ("area_ha", DOUBLE),
+                 ("density_mwh_ha_a", DOUBLE), ("line_density_kwh_m_a", DOUBLE),
+                 ("dominant_type", STRING), ("dominant_age", STRING)]
+        extra += [(name, DOUBLE) for name in scenarios]
+        extra += [("published", BOOL), ("note", STRING)]
         if blocks_source is not None:
             result_fields = ResultFields(blocks_source, extra)
             fields, wkb_type, sink_crs = result_fields.fields, blocks_source.wkbType(), blocks_source.sourceCrs()
         else:  # grid cells made here: a cell number and the result fields
             fields = QgsFields()
-            for name, kind in [("block_id", QVariant.Int)] + extra:
-                fields.append(QgsField(name, kind))
-            wkb_type, sink_crs = QgsWkbTypes.Type.Polygon, crs
+            for name, kind in [("block_id", INT)] + extra:
+                fields.append(new_field(name, kind))
+            wkb_type, sink_crs = WKB_POLYGON, crs
         sink, destination = self.parameterAsSink(parameters, self.BLOCKS_OUTPUT, context, fields, wkb_type, sink_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.BLOCKS_OUTPUT))
@@ -235,8 +243,8 @@ class HeatDensityAlgorithm(WipAlgorithm):
     def _write_streets(self, parameters, context, streets, street_features, per_section, lengths, line_density,
                        internal):
         result_fields = ResultFields(streets, [
-            ("buildings", QVariant.Int), ("demand_mwh_a", QVariant.Double), ("length_m", QVariant.Double),
-            ("line_density_kwh_m_a", QVariant.Double), ("published", QVariant.Bool), ("note", QVariant.String)])
+            ("buildings", INT), ("demand_mwh_a", DOUBLE), ("length_m", DOUBLE),
+            ("line_density_kwh_m_a", DOUBLE), ("published", BOOL), ("note", STRING)])
         sink, destination = self.parameterAsSink(parameters, self.STREETS_OUTPUT, context, result_fields.fields,
                                                  streets.wkbType(), streets.sourceCrs())
         if sink is None:

@@ -7,18 +7,26 @@ import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.heat import LEVELS, HeatError, SuitabilityThresholds, block_of_points, classify, level_text
 from ..core.i18n import tr
 from ..core.site_criteria import nearest_distance
+from ..qgis_io.compat import (
+    BOOL,
+    DOUBLE,
+    FIELD_NUMERIC,
+    INT,
+    NUMBER_DOUBLE,
+    SOURCE_ANY_GEOMETRY,
+    SOURCE_POLYGON,
+    STRING,
+)
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
 from .base import ResultFields, WipAlgorithm, numbers
 from .heat_density import DEMAND_FIELD_DEFAULT
@@ -73,32 +81,32 @@ class HeatSuitabilityAlgorithm(WipAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AREAS, self.tr("Baublöcke oder Gebiete"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            self.AREAS, self.tr("Baublöcke oder Gebiete"), [SOURCE_POLYGON]))
         self.addParameter(QgsProcessingParameterField(
             self.DENSITY_FIELD, self.tr("Wärmedichte (MWh/(ha·a))"), DENSITY_FIELD_DEFAULT, self.AREAS,
-            QgsProcessingParameterField.DataType.Numeric, optional=True))
+            FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LINE_DENSITY_FIELD, self.tr("Wärmeliniendichte (kWh/(m·a))"), LINE_DENSITY_FIELD_DEFAULT, self.AREAS,
-            QgsProcessingParameterField.DataType.Numeric, optional=True))
+            FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.NETWORK, self.tr("Bestehendes Wärmenetz"), [QgsProcessing.SourceType.TypeVectorAnyGeometry],
+            self.NETWORK, self.tr("Bestehendes Wärmenetz"), [SOURCE_ANY_GEOMETRY],
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.WASTE_HEAT, self.tr("Abwärmequellen"), [QgsProcessing.SourceType.TypeVectorAnyGeometry],
+            self.WASTE_HEAT, self.tr("Abwärmequellen"), [SOURCE_ANY_GEOMETRY],
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LARGE_CONSUMERS, self.tr("Gebäude für Großverbraucher"),
-            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
+            [SOURCE_ANY_GEOMETRY], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LARGE_FIELD, self.tr("… Wärmebedarf (MWh/a)"), DEMAND_FIELD_DEFAULT, self.LARGE_CONSUMERS,
-            QgsProcessingParameterField.DataType.Numeric, optional=True))
+            FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.LARGE_MIN_MWH, self.tr("Großverbraucher ab (MWh/a)"), QgsProcessingParameterNumber.Type.Double,
+            self.LARGE_MIN_MWH, self.tr("Großverbraucher ab (MWh/a)"), NUMBER_DOUBLE,
             500.0, False, 0.0))
         defaults = SuitabilityThresholds()
         for name, (attribute, label) in threshold_parameters().items():
             self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Type.Double, getattr(defaults, attribute), False, 0.0))
+                name, label, NUMBER_DOUBLE, getattr(defaults, attribute), False, 0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Eignungsstufen für Wärmenetze")))
 
     def process(self, parameters, context, feedback):
@@ -135,9 +143,9 @@ class HeatSuitabilityAlgorithm(WipAlgorithm):
         result = classify(density, line, network, waste_heat, large, thresholds)
 
         result_fields = ResultFields(areas, [
-            ("level", QVariant.Int), ("level_text", QVariant.String), ("rule", QVariant.String),
-            ("shortened_14", QVariant.Bool), ("network_m", QVariant.Double), ("waste_heat_m", QVariant.Double),
-            ("large_consumers", QVariant.Int)])
+            ("level", INT), ("level_text", STRING), ("rule", STRING),
+            ("shortened_14", BOOL), ("network_m", DOUBLE), ("waste_heat_m", DOUBLE),
+            ("large_consumers", INT)])
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
                                                  areas.wkbType(), areas.sourceCrs())

@@ -9,11 +9,8 @@ import shapely
 from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -22,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import pv_yield
 from ..core.catalog import status_label
@@ -35,6 +31,16 @@ from ..core.pv_yield import (
     shipped_pv_types,
     simulated_yield,
     yield_from_irradiation,
+)
+from ..qgis_io.compat import (
+    DOUBLE,
+    FIELD_NUMERIC,
+    FILE_BEHAVIOR_FILE,
+    FLAG_ADVANCED,
+    NUMBER_DOUBLE,
+    SKIP_GEOMETRY_CHECKS,
+    SOURCE_POLYGON,
+    STRING,
 )
 from ..qgis_io.layers import (
     longitudes_latitudes,
@@ -104,40 +110,40 @@ class PvYieldAlgorithm(WipAlgorithm):
         labels = [types.types[type_id].label_text() if types and type_id in types.types else type_id
                   for type_id in PV_TYPE_IDS]
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, self.tr("Standorte"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            self.SITES, self.tr("Standorte"), [SOURCE_POLYGON]))
         self.addParameter(QgsProcessingParameterEnum(self.PV_TYPE, self.tr("Anlagentyp"), options=labels,
                                                      defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.SETBACK, self.tr("Randabstand (m; -1 = Vorgabe des Anlagentyps)"),
-            QgsProcessingParameterNumber.Type.Double, USE_TYPE_DEFAULT, minValue=USE_TYPE_DEFAULT))
+            NUMBER_DOUBLE, USE_TYPE_DEFAULT, minValue=USE_TYPE_DEFAULT))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.WATER_BODIES, self.tr("Gewässer (nur Floating-PV)"), [QgsProcessing.SourceType.TypeVectorPolygon],
+            self.WATER_BODIES, self.tr("Gewässer (nur Floating-PV)"), [SOURCE_POLYGON],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.COVER_LIMIT_FIELD, self.tr("Belegungsgrenze je Standort (ha; ohne Angabe: Feld cover_limit_ha)"),
-            parentLayerParameterName=self.SITES, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+            parentLayerParameterName=self.SITES, type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SPECIFIC_YIELD, self.tr("Spezifischer Ertrag (kWh/kWp; 0 = Vorgabe des Anlagentyps)"),
-            QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0))
+            NUMBER_DOUBLE, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterField(
             self.YIELD_FIELD, self.tr("Spezifischer Ertrag je Standort (kWh/kWp)"), parentLayerParameterName=self.SITES,
-            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+            type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.IRRADIATION_RASTER, self.tr("Globalstrahlung als Raster (kWh/m² im Jahr)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.IRRADIATION_FIELD, self.tr("Globalstrahlung je Standort (kWh/m² im Jahr)"),
-            parentLayerParameterName=self.SITES, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+            parentLayerParameterName=self.SITES, type=FIELD_NUMERIC, optional=True))
         weather = QgsProcessingParameterFile(
             self.WEATHER_FILE, self.tr("Wetterdatei für pvlib (EPW oder TMY3-CSV)"),
-            QgsProcessingParameterFile.Behavior.File, optional=True, fileFilter="EPW, TMY3 (*.epw *.csv)")
+            FILE_BEHAVIOR_FILE, optional=True, fileFilter="EPW, TMY3 (*.epw *.csv)")
         co2 = QgsProcessingParameterNumber(
             self.CO2_FACTOR, self.tr("Vermiedene Emissionen je kWh (g CO₂/kWh)"),
-            QgsProcessingParameterNumber.Type.Double, types.co2_factor_g_kwh.value if types else 0.0, minValue=0.0)
+            NUMBER_DOUBLE, types.co2_factor_g_kwh.value if types else 0.0, minValue=0.0)
         for parameter in (weather, co2):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("PV-Potenzial"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.OUTPUT, self.tr("PV-Potenzial"), SOURCE_POLYGON))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_MWP", self.tr("Leistung gesamt (MWp)")))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_GWH", self.tr("Jahresertrag gesamt (GWh/a)")))
 
@@ -168,7 +174,7 @@ class PvYieldAlgorithm(WipAlgorithm):
 
         # geometry validity is checked here: outlines are repaired, empty ones named
         features = list(source.getFeatures(QgsFeatureRequest(),
-                                           QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks))
+                                           SKIP_GEOMETRY_CHECKS))
         if not features:
             raise QgsProcessingException(self.tr("Die Standortebene enthält keine Objekte."))
         crs = working_crs(source)
@@ -201,9 +207,9 @@ class PvYieldAlgorithm(WipAlgorithm):
                 reasons="; ".join(reasons[:3]) or self.tr("die Standorte sind zu klein")))
         self._report(feedback, types, pv_type, setback, co2, result, usable)
 
-        extra = [("usable_ha", QVariant.Double), ("mwp", QVariant.Double), ("spec_kwh_kwp", QVariant.Double),
-                 ("gwh_a", QVariant.Double), ("full_load_h", QVariant.Double), ("co2_t_a", QVariant.Double),
-                 ("pv_type", QVariant.String), ("yield_source", QVariant.String), ("note", QVariant.String)]
+        extra = [("usable_ha", DOUBLE), ("mwp", DOUBLE), ("spec_kwh_kwp", DOUBLE),
+                 ("gwh_a", DOUBLE), ("full_load_h", DOUBLE), ("co2_t_a", DOUBLE),
+                 ("pv_type", STRING), ("yield_source", STRING), ("note", STRING)]
         result_fields = ResultFields(source, extra)
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,

@@ -9,16 +9,15 @@ import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import site_criteria
+from ..qgis_io.compat import DOUBLE, FIELD_NUMERIC, SOURCE_ANY_GEOMETRY, SOURCE_POLYGON, SOURCE_RASTER
 from ..qgis_io.layers import report_reprojection, shapely_geometries, source_to_gdf, working_crs
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm
@@ -59,21 +58,21 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, self.tr("Standorte"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            self.SITES, self.tr("Standorte"), [SOURCE_POLYGON]))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.NEAREST_LAYERS, self.tr("Abstand zum nächsten Objekt von"),
-            QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True))
+            SOURCE_ANY_GEOMETRY, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.OVERLAP_LAYERS, self.tr("Überdeckter Anteil durch"), QgsProcessing.SourceType.TypeVectorPolygon,
+            self.OVERLAP_LAYERS, self.tr("Überdeckter Anteil durch"), SOURCE_POLYGON,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MEAN_LAYER, self.tr("Flächengewichteter Mittelwert aus Ebene"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.MEAN_FIELD, self.tr("… des Feldes"), parentLayerParameterName=self.MEAN_LAYER,
-            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+            type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.RASTERS, self.tr("Zonenstatistik der Raster"), QgsProcessing.SourceType.TypeRaster, optional=True))
+            self.RASTERS, self.tr("Zonenstatistik der Raster"), SOURCE_RASTER, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Standorte mit Kriterien")))
 
     def process(self, parameters, context, feedback):
@@ -137,7 +136,7 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
                                     site_criteria.weighted_mean(sites, geometries, values)))
             feedback.setProgress(100.0 * (number + 1) / max(1, len(steps)))
 
-        result_fields = ResultFields(sites_source, [(name, QVariant.Double) for name, _ in columns])
+        result_fields = ResultFields(sites_source, [(name, DOUBLE) for name, _ in columns])
         fields = result_fields.fields
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites_source.wkbType(),
                                                  sites_source.sourceCrs())

@@ -7,17 +7,16 @@ import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import tr
 from ..core.scoring import Scheme, ScoringError, load_scheme, score, utilities
+from ..qgis_io.compat import DOUBLE, INT, SOURCE_ANY_GEOMETRY, STRING
 from ..qgis_io.layers import is_null
 from .base import ResultFields, WipAlgorithm
 
@@ -78,7 +77,7 @@ class SchemeAlgorithm(WipAlgorithm):
 
     def add_scheme_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, self.tr("Standorte"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
+            self.SITES, self.tr("Standorte"), [SOURCE_ANY_GEOMETRY]))
         self.addParameter(QgsProcessingParameterFile(self.SCHEME, self.tr("Bewertungsschema (JSON)"),
                                                      extension="json"))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -117,9 +116,9 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
             feedback.pushInfo(self.tr("{count} Standort(e) mit fehlenden Werten, Regel: {policy}.").format(
                 count=gaps, policy=scheme.missing))
 
-        result_fields = ResultFields(sites, [("score", QVariant.Double), ("rank", QVariant.Int),
-                                             ("class", QVariant.String), ("missing", QVariant.String)]
-                                     + [(f"c_{criterion.field}", QVariant.Double) for criterion in scheme.criteria])
+        result_fields = ResultFields(sites, [("score", DOUBLE), ("rank", INT),
+                                             ("class", STRING), ("missing", STRING)]
+                                     + [(f"c_{criterion.field}", DOUBLE) for criterion in scheme.criteria])
         fields = result_fields.fields
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),

@@ -5,17 +5,14 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.scoring import ScoringError, sensitivity
+from ..qgis_io.compat import DOUBLE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, STRING, WKB_NO_GEOMETRY, new_field
 from ..qgis_io.layers import optional_float
 from .base import ResultFields
 from .site_score import SchemeAlgorithm, read_sites
@@ -43,18 +40,18 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_scheme_parameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.RUNS, self.tr("Monte-Carlo-Läufe"), QgsProcessingParameterNumber.Type.Integer, 500, minValue=1,
+            self.RUNS, self.tr("Monte-Carlo-Läufe"), NUMBER_INTEGER, 500, minValue=1,
             maxValue=100000))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SPREAD, self.tr("Streuung der Gewichte (σ, Anteil)"), QgsProcessingParameterNumber.Type.Double, 0.2,
+            self.SPREAD, self.tr("Streuung der Gewichte (σ, Anteil)"), NUMBER_DOUBLE, 0.2,
             minValue=0.01, maxValue=0.99))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TOP_K, self.tr("Beste k Standorte"), QgsProcessingParameterNumber.Type.Integer, 5, minValue=1))
+            self.TOP_K, self.tr("Beste k Standorte"), NUMBER_INTEGER, 5, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Startwert des Zufallsgenerators"), QgsProcessingParameterNumber.Type.Integer, 1))
+            self.SEED, self.tr("Startwert des Zufallsgenerators"), NUMBER_INTEGER, 1))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Standorte mit Rangspanne")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INFLUENCE, self.tr("Einfluss der Gewichte"), QgsProcessing.SourceType.TypeVector))
+            self.INFLUENCE, self.tr("Einfluss der Gewichte"), SOURCE_VECTOR))
 
     def process(self, parameters, context, feedback):
         sites, scheme, weights, features, utility = read_sites(self, parameters, context, feedback)
@@ -66,8 +63,8 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
                                  seed=self.parameterAsInt(parameters, self.SEED, context))
         except ScoringError as error:
             raise QgsProcessingException(str(error)) from error
-        result_fields = ResultFields(sites, [("mean_rank", QVariant.Double), ("rank_p05", QVariant.Double),
-                                             ("rank_p95", QVariant.Double), (f"p_top{top_k}", QVariant.Double)])
+        result_fields = ResultFields(sites, [("mean_rank", DOUBLE), ("rank_p05", DOUBLE),
+                                             ("rank_p95", DOUBLE), (f"p_top{top_k}", DOUBLE)])
         fields = result_fields.fields
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
@@ -84,11 +81,11 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
 
         table_fields = QgsFields()
-        for name, kind in (("field", QVariant.String), ("label", QVariant.String), ("weight", QVariant.Double),
-                           ("mean_rank_change", QVariant.Double)):
-            table_fields.append(QgsField(name, kind))
+        for name, kind in (("field", STRING), ("label", STRING), ("weight", DOUBLE),
+                           ("mean_rank_change", DOUBLE)):
+            table_fields.append(new_field(name, kind))
         table, table_destination = self.parameterAsSink(parameters, self.INFLUENCE, context, table_fields,
-                                                        QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
+                                                        WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem())
         if table is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.INFLUENCE))
         for index in sorted(range(len(weights)), key=lambda k: -result.influence[k]):

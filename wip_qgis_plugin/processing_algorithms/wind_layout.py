@@ -11,11 +11,9 @@ import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -27,9 +25,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.eligibility import polygonal
 from ..core.i18n import tr
@@ -43,6 +39,17 @@ from ..core.wind_energy import (
     windpowerlib_turbine,
 )
 from ..core.wind_park import ExistingTurbines, WindResource, plan_wind_park
+from ..qgis_io.compat import (
+    DOUBLE,
+    FIELD_NUMERIC,
+    INT,
+    NUMBER_DOUBLE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    STRING,
+    WKB_POINT,
+    new_field,
+)
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, transform_points, working_crs
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm, field_values, numbers
@@ -105,7 +112,7 @@ class WindLayoutAlgorithm(WipAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, self.tr("Flächen (z. B. Flächenkulisse Wind)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            self.SITES, self.tr("Flächen (z. B. Flächenkulisse Wind)"), [SOURCE_POLYGON]))
         types = load_turbine_types()
         turbine_type = QgsProcessingParameterEnum(
             self.TURBINE_TYPE, self.tr("Anlagentyp"), options=[types[key].label for key in types],
@@ -116,58 +123,58 @@ class WindLayoutAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.TURBINE_ID, self.tr("Typ-ID im eigenen Katalog oder windpowerlib:‹Typ›"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.HUB_HEIGHT, self.tr("Nabenhöhe (m, 0 = die des Typs)"), QgsProcessingParameterNumber.Type.Double,
+            self.HUB_HEIGHT, self.tr("Nabenhöhe (m, 0 = die des Typs)"), NUMBER_DOUBLE,
             0.0, False, 0.0, 300.0))
         for name, label, default in ((self.SPACING_ALONG, self.tr("Abstand in Hauptwindrichtung (Rotordurchmesser)"),
                                       5.0),
                                      (self.SPACING_ACROSS, self.tr("Abstand quer zur Hauptwindrichtung "
                                                                    "(Rotordurchmesser)"), 3.0)):
-            self.addParameter(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Double,
+            self.addParameter(QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE,
                                                            default, False, 1.0, 20.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.WIND_DIRECTION, self.tr("Hauptwindrichtung (Grad, woher der Wind kommt)"),
-            QgsProcessingParameterNumber.Type.Double, 225.0, False, 0.0, 360.0))
+            NUMBER_DOUBLE, 225.0, False, 0.0, 360.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.ROTOR_OVERHANG, self.tr("Rotor außerhalb der Fläche zulässig (Rotor-out)"), defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.WIND_SPEED, self.tr("Mittlere Windgeschwindigkeit (m/s in Bezugshöhe, 0 = aus Raster oder Feld)"),
-            QgsProcessingParameterNumber.Type.Double, 0.0, False, 0.0, 20.0))
+            NUMBER_DOUBLE, 0.0, False, 0.0, 20.0))
         self.addParameter(QgsProcessingParameterField(
             self.WIND_FIELD, self.tr("Feld mittlere Windgeschwindigkeit (m/s)"), parentLayerParameterName=self.SITES,
-            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+            type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.WIND_RASTER, self.tr("Raster mittlere Windgeschwindigkeit (m/s)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.WIND_HEIGHT, self.tr("Bezugshöhe der Windgeschwindigkeit (m über Grund)"),
-            QgsProcessingParameterNumber.Type.Double, 150.0, False, 1.0, 300.0))
+            NUMBER_DOUBLE, 150.0, False, 1.0, 300.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SHEAR, self.tr("Höhenexponent α (Potenzgesetz)"), QgsProcessingParameterNumber.Type.Double, 0.2,
+            self.SHEAR, self.tr("Höhenexponent α (Potenzgesetz)"), NUMBER_DOUBLE, 0.2,
             False, 0.0, 1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.WEIBULL_K, self.tr("Weibull-Formparameter k"), QgsProcessingParameterNumber.Type.Double, 2.0, False,
+            self.WEIBULL_K, self.tr("Weibull-Formparameter k"), NUMBER_DOUBLE, 2.0, False,
             0.5, 5.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.WAKE_LOSS, self.tr("Parkverluste (Nachlauf, %)"), QgsProcessingParameterNumber.Type.Double, 8.0,
+            self.WAKE_LOSS, self.tr("Parkverluste (Nachlauf, %)"), NUMBER_DOUBLE, 8.0,
             False, 0.0, 99.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.AVAILABILITY, self.tr("Technische Verfügbarkeit (%)"), QgsProcessingParameterNumber.Type.Double,
+            self.AVAILABILITY, self.tr("Technische Verfügbarkeit (%)"), NUMBER_DOUBLE,
             97.0, False, 1.0, 100.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.EXISTING, self.tr("Bestehende Windenergieanlagen"), [QgsProcessing.SourceType.TypeVectorPoint],
+            self.EXISTING, self.tr("Bestehende Windenergieanlagen"), [SOURCE_POINT],
             optional=True))
         for name, label in ((self.EXISTING_POWER_FIELD, self.tr("Bestand: Leistung (kW)")),
                             (self.EXISTING_ROTOR_FIELD, self.tr("Bestand: Rotordurchmesser (m)")),
                             (self.EXISTING_HUB_FIELD, self.tr("Bestand: Nabenhöhe (m)"))):
             self.addParameter(QgsProcessingParameterField(
                 name, label, parentLayerParameterName=self.EXISTING,
-                type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+                type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.EXISTING_DISTANCE, self.tr("Bestand: gilt als nahe bis (m)"), QgsProcessingParameterNumber.Type.Double,
+            self.EXISTING_DISTANCE, self.tr("Bestand: gilt als nahe bis (m)"), NUMBER_DOUBLE,
             500.0, False, 0.0, 10000.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.REPOWERING, self.tr("Repowering: Bestand in und nahe den Flächen ersetzen"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TURBINES, self.tr("Windenergieanlagen"), QgsProcessing.SourceType.TypeVectorPoint))
+            self.TURBINES, self.tr("Windenergieanlagen"), SOURCE_POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Flächen mit Windpark")))
         for name, label in (("TURBINE_COUNT", self.tr("Anlagen")), ("TOTAL_MW", self.tr("Leistung (MW)")),
                             ("TOTAL_GWH", self.tr("Jahresenergie netto (GWh/a)")),
@@ -294,13 +301,13 @@ class WindLayoutAlgorithm(WipAlgorithm):
 
     def _write_turbines(self, parameters, context, crs, park, ids):
         fields = QgsFields()
-        for name, kind in (("turbine_id", QVariant.Int), ("site_id", QVariant.String), ("type", QVariant.String),
-                           ("mw", QVariant.Double), ("hub_m", QVariant.Double), ("rotor_m", QVariant.Double),
-                           ("total_m", QVariant.Double), ("wind_ms", QVariant.Double),
-                           ("gross_gwh_a", QVariant.Double), ("gwh_a", QVariant.Double),
-                           ("full_load_h", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, destination = self.parameterAsSink(parameters, self.TURBINES, context, fields, QgsWkbTypes.Type.Point,
+        for name, kind in (("turbine_id", INT), ("site_id", STRING), ("type", STRING),
+                           ("mw", DOUBLE), ("hub_m", DOUBLE), ("rotor_m", DOUBLE),
+                           ("total_m", DOUBLE), ("wind_ms", DOUBLE),
+                           ("gross_gwh_a", DOUBLE), ("gwh_a", DOUBLE),
+                           ("full_load_h", DOUBLE)):
+            fields.append(new_field(name, kind))
+        sink, destination = self.parameterAsSink(parameters, self.TURBINES, context, fields, WKB_POINT,
                                                  crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.TURBINES))
@@ -322,13 +329,13 @@ class WindLayoutAlgorithm(WipAlgorithm):
     def _write_sites(self, parameters, context, source, features, polygons, park, overhang, repowering):
         totals = park.site_totals()
         rule = self.tr("Rotor außerhalb zulässig") if overhang else self.tr("Rotor innerhalb der Fläche")
-        extra = [("turbines", QVariant.Int), ("grid_turbines", QVariant.Int), ("mw", QVariant.Double),
-                 ("wind_ms", QVariant.Double), ("gross_gwh_a", QVariant.Double), ("gwh_a", QVariant.Double),
-                 ("full_load_h", QVariant.Double), ("existing_n", QVariant.Int), ("existing_mw", QVariant.Double),
-                 ("existing_gwh_a", QVariant.Double), ("replaced_n", QVariant.Int), ("replaced_mw", QVariant.Double),
-                 ("net_gain_mw", QVariant.Double), ("net_gain_gwh_a", QVariant.Double),
-                 ("turbine_type", QVariant.String), ("wake_loss_pct", QVariant.Double),
-                 ("availability_pct", QVariant.Double), ("rotor_rule", QVariant.String), ("note", QVariant.String)]
+        extra = [("turbines", INT), ("grid_turbines", INT), ("mw", DOUBLE),
+                 ("wind_ms", DOUBLE), ("gross_gwh_a", DOUBLE), ("gwh_a", DOUBLE),
+                 ("full_load_h", DOUBLE), ("existing_n", INT), ("existing_mw", DOUBLE),
+                 ("existing_gwh_a", DOUBLE), ("replaced_n", INT), ("replaced_mw", DOUBLE),
+                 ("net_gain_mw", DOUBLE), ("net_gain_gwh_a", DOUBLE),
+                 ("turbine_type", STRING), ("wake_loss_pct", DOUBLE),
+                 ("availability_pct", DOUBLE), ("rotor_rule", STRING), ("note", STRING)]
         result_fields = ResultFields(source, extra)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
                                                  source.wkbType(), source.sourceCrs())

@@ -11,13 +11,10 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -25,9 +22,7 @@ from qgis.core import (
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.pv_yield import PvYieldError, shipped_pv_types
 from ..core.site_criteria import overlap_share, weighted_mean
@@ -46,6 +41,22 @@ from ..core.zoning import (
     shipped_uses,
     use_label,
     zoning_alternatives,
+)
+from ..qgis_io.compat import (
+    BOOL,
+    DOUBLE,
+    FIELD_NUMERIC,
+    FIELD_STRING,
+    FLAG_ADVANCED,
+    INT,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    SOURCE_POLYGON,
+    SOURCE_VECTOR,
+    STRING,
+    WKB_MULTIPOLYGON,
+    WKB_NO_GEOMETRY,
+    new_field,
 )
 from ..qgis_io.layers import multipolygon, optional_float, report_reprojection, shapely_geometries, working_crs
 from .base import WipAlgorithm, field_values, numbers
@@ -127,7 +138,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             "zu den vorigen Varianten, Zielverfehlungen) und je Einheit, wie oft jede Nutzung gewählt wurde.")
 
     def initAlgorithm(self, config=None):
-        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
+        polygon = [SOURCE_POLYGON]
         self.addParameter(QgsProcessingParameterFeatureSource(self.STUDY_AREA, self.tr("Gemeinde"), polygon))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, self.tr("Planungseinheiten (z. B. Flurstücke; ohne: Raster)"), polygon, optional=True))
@@ -136,9 +147,9 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LOCK_FIELD, self.tr("Festlegung (Nutzung oder „bestand“)"), parentLayerParameterName=self.UNITS,
-            type=QgsProcessingParameterField.DataType.String, optional=True))
+            type=FIELD_STRING, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, self.tr("Rasterweite ohne Planungseinheiten (m)"), QgsProcessingParameterNumber.Type.Double,
+            self.CELL_SIZE, self.tr("Rasterweite ohne Planungseinheiten (m)"), NUMBER_DOUBLE,
             250.0, False, 10.0, 5000.0))
         self.addParameter(QgsProcessingParameterBoolean(self.HEXAGONS, self.tr("Sechseckraster"), False))
         for use in USES:
@@ -157,9 +168,9 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             self.FARMLAND, self.tr("Landwirtschaftsflächen mit Ackerzahl"), polygon, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.FARMLAND_FIELD, self.tr("Ackerzahl"), parentLayerParameterName=self.FARMLAND,
-            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+            type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.PRIME_THRESHOLD, self.tr("Hochwertige Böden ab Ackerzahl"), QgsProcessingParameterNumber.Type.Double,
+            self.PRIME_THRESHOLD, self.tr("Hochwertige Böden ab Ackerzahl"), NUMBER_DOUBLE,
             60.0, False, 0.0, 120.0))
         # optional: a matrix left out (processing.run, qgis_process) would otherwise be refused, not defaulted
         self.addParameter(QgsProcessingParameterMatrix(
@@ -169,38 +180,38 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             defaultValue=default_targets(), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.WIND_SHARE_PCT, self.tr("Windflächenziel (% der Gemeindefläche)"),
-            QgsProcessingParameterNumber.Type.Double, 0.0, False, 0.0, 100.0))
+            NUMBER_DOUBLE, 0.0, False, 0.0, 100.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_PRIME_HA, self.tr("Höchstens hochwertige Böden (ha, -1 = ohne Grenze)"),
-            QgsProcessingParameterNumber.Type.Double, -1.0, False, -1.0))
+            NUMBER_DOUBLE, -1.0, False, -1.0))
         self.addParameter(QgsProcessingParameterString(
             self.INCOMPATIBLE, self.tr("Unverträgliche Nachbarn (z. B. wohnen-gewerbe; wohnen-wind)"),
             defaultValue=incompatible_text(), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.NEIGHBOUR_DISTANCE, self.tr("Nachbarn bis (m, 0 = angrenzend)"),
-            QgsProcessingParameterNumber.Type.Double, 0.0, False, 0.0, 5000.0))
+            NUMBER_DOUBLE, 0.0, False, 0.0, 5000.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.OBJECTIVES, self.tr("Varianten"), options=[objective_label(o) for o in OBJECTIVES],
             allowMultiple=True, defaultValue=list(range(len(OBJECTIVES)))))
         self.addParameter(QgsProcessingParameterNumber(
-            self.NEAR_OPTIMAL, self.tr("Nahe Alternativen"), QgsProcessingParameterNumber.Type.Integer, 2, False, 0,
+            self.NEAR_OPTIMAL, self.tr("Nahe Alternativen"), NUMBER_INTEGER, 2, False, 0,
             20))
         self.addParameter(QgsProcessingParameterNumber(
             self.NEAR_OPTIMAL_PCT, self.tr("Spielraum naher Alternativen (% vom Optimum)"),
-            QgsProcessingParameterNumber.Type.Double, 5.0, False, 0.0, 100.0))
+            NUMBER_DOUBLE, 5.0, False, 0.0, 100.0))
         for name, label, default, low, high in (
                 (self.TIME_LIMIT, self.tr("Zeitlimit je Lösung (s)"), 60.0, 1.0, 3600.0),
                 (self.MIP_GAP, self.tr("Optimalitätslücke (%)"), 1.0, 0.0, 50.0)):
-            parameter = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Double, default,
+            parameter = QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE, default,
                                                      False, low, high)
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.ALLOCATION, self.tr("Zuweisung je Variante"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.ALLOCATION, self.tr("Zuweisung je Variante"), SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INDICATORS, self.tr("Kennzahlen der Varianten"), QgsProcessing.SourceType.TypeVector))
+            self.INDICATORS, self.tr("Kennzahlen der Varianten"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.FREQUENCY, self.tr("Auswahlhäufigkeit je Einheit"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.FREQUENCY, self.tr("Auswahlhäufigkeit je Einheit"), SOURCE_POLYGON))
         self.addOutput(QgsProcessingOutputNumber("ALTERNATIVES", self.tr("Anzahl Varianten")))
 
     # -- reading -------------------------------------------------------------------------------------------------
@@ -409,12 +420,12 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
         return sink, destination
 
     def _write_allocation(self, parameters, context, crs, units, result, eligible_shapes):
-        fields = _fields([("unit_id", QVariant.String), ("alternative", QVariant.Int), ("alt_name", QVariant.String),
-                          ("objective", QVariant.String), ("use", QVariant.String), ("use_label", QVariant.String),
-                          ("ha", QVariant.Double), ("mw", QVariant.Double), ("gwh_a", QVariant.Double),
-                          ("score", QVariant.Double), ("locked", QVariant.Bool)])
+        fields = _fields([("unit_id", STRING), ("alternative", INT), ("alt_name", STRING),
+                          ("objective", STRING), ("use", STRING), ("use_label", STRING),
+                          ("ha", DOUBLE), ("mw", DOUBLE), ("gwh_a", DOUBLE),
+                          ("score", DOUBLE), ("locked", BOOL)])
         sink, destination = self._sink(parameters, self.ALLOCATION, context, fields,
-                                       QgsWkbTypes.Type.MultiPolygon, crs)
+                                       WKB_MULTIPOLYGON, crs)
         unions = {use: shapely.union_all(shapes) if shapes is not None and len(shapes) else None
                   for use, shapes in eligible_shapes.items()}
         out = []
@@ -440,12 +451,12 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
 
     def _write_indicators(self, parameters, context, result, figures):
         keys = list(figures[0]) if figures else []
-        fields = _fields([("alternative", QVariant.Int), ("name", QVariant.String), ("objective", QVariant.String),
-                          ("near_optimal", QVariant.Bool), ("status", QVariant.String), ("gap_pct", QVariant.Double),
-                          ("seconds", QVariant.Double), ("distance", QVariant.Double)]
-                         + [(key, QVariant.Double) for key in keys]
-                         + [("targets_missed", QVariant.Int), ("shortfalls", QVariant.String)])
-        sink, destination = self._sink(parameters, self.INDICATORS, context, fields, QgsWkbTypes.Type.NoGeometry,
+        fields = _fields([("alternative", INT), ("name", STRING), ("objective", STRING),
+                          ("near_optimal", BOOL), ("status", STRING), ("gap_pct", DOUBLE),
+                          ("seconds", DOUBLE), ("distance", DOUBLE)]
+                         + [(key, DOUBLE) for key in keys]
+                         + [("targets_missed", INT), ("shortfalls", STRING)])
+        sink, destination = self._sink(parameters, self.INDICATORS, context, fields, WKB_NO_GEOMETRY,
                                        QgsCoordinateReferenceSystem())
         for number, (alternative, values) in enumerate(zip(result.alternatives, figures), start=1):
             feature = QgsFeature(fields)
@@ -461,10 +472,10 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
         return destination
 
     def _write_frequency(self, parameters, context, crs, units, result):
-        fields = _fields([("unit_id", QVariant.String), ("area_ha", QVariant.Double)]
-                         + [(f"freq_{use}", QVariant.Double) for use in USES]
-                         + [("freq_any", QVariant.Double), ("most_chosen", QVariant.String)])
-        sink, destination = self._sink(parameters, self.FREQUENCY, context, fields, QgsWkbTypes.Type.MultiPolygon,
+        fields = _fields([("unit_id", STRING), ("area_ha", DOUBLE)]
+                         + [(f"freq_{use}", DOUBLE) for use in USES]
+                         + [("freq_any", DOUBLE), ("most_chosen", STRING)])
+        sink, destination = self._sink(parameters, self.FREQUENCY, context, fields, WKB_MULTIPOLYGON,
                                        crs)
         frequency = result.frequency
         out = []
@@ -485,5 +496,5 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
 def _fields(spec) -> QgsFields:
     fields = QgsFields()
     for name, kind in spec:
-        fields.append(QgsField(name, kind))
+        fields.append(new_field(name, kind))
     return fields

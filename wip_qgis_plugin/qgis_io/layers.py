@@ -19,7 +19,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -29,6 +28,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.eligibility import polygonal
 from ..core.i18n import tr
+from .compat import BOOL, DATETIME, DOUBLE, LONG, STRING, new_field
 
 WORKING_CRS = "EPSG:25832"
 
@@ -181,16 +181,16 @@ def qgs_fields(frame: pd.DataFrame) -> QgsFields:
     for name, dtype in frame.drop(columns=frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else [],
                                   errors="ignore").dtypes.items():
         if pd.api.types.is_bool_dtype(dtype):
-            field_type = QVariant.Bool
+            field_type = BOOL
         elif pd.api.types.is_integer_dtype(dtype):
-            field_type = QVariant.LongLong
+            field_type = LONG
         elif pd.api.types.is_float_dtype(dtype):
-            field_type = QVariant.Double
+            field_type = DOUBLE
         elif pd.api.types.is_datetime64_any_dtype(dtype):
-            field_type = QVariant.DateTime
+            field_type = DATETIME
         else:
-            field_type = QVariant.String
-        fields.append(QgsField(str(name), field_type))
+            field_type = STRING
+        fields.append(new_field(str(name), field_type))
     return fields
 
 

@@ -3,20 +3,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from ..core.catalog import LayerDescription
 from ..core.i18n import tr
 from ..core.workflow import LINE, POINT, POLYGON, RASTER, TABLE, LayerInfo
+from .compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON
 
 RESOURCES = Path(__file__).parent.parent / "resources"
 DEMO_GPKG = RESOURCES / "demo" / "demo_hohenmoelsen.gpkg"
 STYLES_DIR = RESOURCES / "styles"
 
 _GEOMETRY_KINDS = {
-    QgsWkbTypes.GeometryType.PointGeometry: POINT,
-    QgsWkbTypes.GeometryType.LineGeometry: LINE,
-    QgsWkbTypes.GeometryType.PolygonGeometry: POLYGON,
+    GEOMETRY_POINT: POINT,
+    GEOMETRY_LINE: LINE,
+    GEOMETRY_POLYGON: POLYGON,
 }
 
 
