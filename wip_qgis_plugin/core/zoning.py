@@ -36,6 +36,7 @@ NEUTRAL_SCORE = 50.0  # suitability of land no site evaluation has scored
 DIVERSITY_GAP_PCT = 5.0  # optimality gap of the "as different as possible" objective of near-optimal alternatives
 CLUSTER_NEIGHBOURS = 12  # the fewest units counted towards a unit's cluster, the nearest first
 REASON_TIME_LIMIT_S = 10.0  # to find out whether a missed target could be met alone
+SHORTFALL_TOLERANCE = 1e-6  # per target, on the relative shortfall: the solver's own feasibility tolerance
 
 
 class ZoningError(ValueError):
@@ -350,13 +351,14 @@ class _Model:
         return matrix, 0.0, np.inf
 
     def _nearest(self, pairs, near, other, minimum):
-        """Each pair's nearest candidates, as many as a compact cluster of ``minimum`` ha needs (half as many again,
-        at least CLUSTER_NEIGHBOURS): enough to close it, and it keeps the model small."""
+        """Each pair's nearest candidates (by the distance of the units' centroids), as many as a compact cluster of
+        ``minimum`` ha needs (half as many again, at least CLUSTER_NEIGHBOURS): enough to close it, and it keeps the
+        model small. Of candidates at the same distance the one earlier in the planning units counts first."""
         centres = shapely.centroid(self.units.geometries)
         distance = shapely.distance(centres[self.unit[pairs[near]]], centres[self.unit[other]])
         typical = float(np.median(self.ha[pairs])) if len(pairs) else 1.0
         count = max(CLUSTER_NEIGHBOURS, int(np.ceil(1.5 * minimum / max(typical, 1e-9))))
-        order = np.lexsort((distance, near))
+        order = np.lexsort((self.unit[other], distance, near))
         near, other = near[order], other[order]
         first = np.searchsorted(near, near, side="left")
         keep = np.arange(len(near)) - first < count
@@ -406,6 +408,19 @@ def _solve(model: _Model, costs: np.ndarray, extra: list[LinearConstraint], time
         return None, result, seconds
     chosen = np.round(result.x[:model.pairs]) > 0.5
     return chosen, result, seconds
+
+
+def _solve_within(model: _Model, costs: np.ndarray, extra: list[LinearConstraint], time_limit: float, gap: float,
+                  offset: float):
+    """Solve until the objective itself (not objective + offset) is within ``gap`` of its proven bound: when the
+    offset made the solver stop early, solve again with the gap narrowed by the share of the offset."""
+    chosen, result, seconds = _solve(model, costs, extra, time_limit, gap, offset)
+    found_gap = _objective_gap(result, offset) if chosen is not None else None
+    if found_gap is None or found_gap <= gap or result.status != 0 or seconds >= time_limit:
+        return chosen, result, seconds
+    found = abs(float(result.fun) - offset)
+    again, second, more = _solve(model, costs, extra, time_limit - seconds, gap * found / (found + offset), offset)
+    return (again, second, seconds + more) if again is not None else (chosen, result, seconds + more)
 
 
 def _status(result) -> str:
@@ -468,7 +483,9 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
                            "Bestand."))
     steps = len(objectives) + near_optimal + 1
     # the targets first: the least relative shortfall any plan can have, then each objective within it
-    slack_limits = _least_shortfall(model, time_limit_s, gap_pct / 100)
+    slack_limits, note = _least_shortfall(model, time_limit_s)
+    if note:
+        messages.append(note)
     if progress is not None:
         progress(100.0 / steps)
     alternatives: list[Alternative] = []
@@ -478,16 +495,17 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
             break
         pair_costs = model.costs(objective)
         costs = np.concatenate([pair_costs, np.zeros(len(model.target_rows))])
-        chosen, result, seconds = _solve(model, costs, slack_limits, time_limit_s, gap_pct / 100,
-                                         offset=_scale(pair_costs))
+        offset = _scale(pair_costs)
+        chosen, result, seconds = _solve_within(model, costs, slack_limits, time_limit_s, gap_pct / 100, offset)
         if chosen is None:
             raise ZoningError(tr("Die Variante „{name}“ hat keine zulässige Lösung: {message}").format(
                 name=objective_label(objective), message=_status(result))
                 + ("" if result.status != 2 else " " + "; ".join(infeasibility(model)) + "."))
         alternatives.append(_alternative(model, objective_label(objective), objective, False, chosen, result,
-                                         seconds))
-        if first is None:
-            first = (objective, pair_costs, float(pair_costs[chosen].sum()), chosen)
+                                         seconds, offset))
+        if first is None:  # the window of the near-optimal alternatives: from the proven bound of the optimum
+            bound = _dual_bound(result, offset)
+            first = (objective, pair_costs, float(pair_costs[chosen].sum()) if bound is None else bound, chosen)
         if progress is not None:
             progress(100.0 * (number + 2) / steps)
     if first is not None and model.pairs:
@@ -497,28 +515,29 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
         row[:model.pairs] = pair_costs
         keep = slack_limits + [LinearConstraint(row[None, :], -np.inf,
                                                 best + abs(best) * near_optimal_pct / 100 + 1e-6)]
+        # every plan found so far is cut off: a solve without a plan proves there is no other
+        keep += [_exclude(model, _chosen_pairs(model, alternative) > 0.5) for alternative in alternatives]
         used = np.zeros(model.pairs)
         for alternative in alternatives:
             used += _chosen_pairs(model, alternative)
+        offset = max(float(model.ha[first_chosen].sum()), 1.0)
         for number in range(near_optimal):
             if canceled is not None and canceled():
                 break
             costs = np.concatenate([used * model.ha, np.zeros(len(model.target_rows))])
             # how different an alternative is matters less than how good it is: a coarser gap keeps it quick
             chosen, result, seconds = _solve(model, costs, keep, time_limit_s, max(gap_pct, DIVERSITY_GAP_PCT) / 100,
-                                             offset=max(float(model.ha[first_chosen].sum()), 1.0))
+                                             offset=offset)
             if chosen is None:
-                messages.append(tr("Keine weitere nahe Alternative gefunden: {message}").format(
-                    message=_status(result)))
+                messages.append(tr("Innerhalb von {pct:g} % des Optimums gibt es keine weitere, andere "
+                                   "Variante.").format(pct=near_optimal_pct) if result.status == 2 else
+                                tr("Keine weitere nahe Alternative gefunden: {message}").format(
+                                    message=_status(result)))
                 break
             name = tr("nahe Alternative {number} ({objective}, ≤ {pct:g} %)").format(
                 number=number + 1, objective=objective_label(objective), pct=near_optimal_pct)
-            alternative = _alternative(model, name, objective, True, chosen, result, seconds)
-            if min(allocation_distance(alternative, other) for other in alternatives) <= 1e-9:
-                messages.append(tr("Innerhalb von {pct:g} % des Optimums gibt es keine weitere, andere "
-                                   "Variante.").format(pct=near_optimal_pct))
-                break
-            alternatives.append(alternative)
+            alternatives.append(_alternative(model, name, objective, True, chosen, result, seconds, offset))
+            keep.append(_exclude(model, chosen))
             used += chosen
             if progress is not None:
                 progress(100.0 * (len(objectives) + number + 2) / steps)
@@ -534,23 +553,48 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
     return ZoningResult(alternatives, frequency, messages)
 
 
-def _least_shortfall(model: _Model, time_limit: float, gap: float) -> list[LinearConstraint]:
-    """Bounds on the slacks: the least total relative shortfall of the targets any plan can have (0 when all can
-    be met), so that the objectives are optimised only among the plans that reach the targets as far as possible
-    (a single weighted objective would let a relative gap trade a reachable target for cost)."""
+def _least_shortfall(model: _Model, time_limit: float) -> tuple[list[LinearConstraint], str | None]:
+    """The least total relative shortfall of the targets any plan can have (0 when all can be met), solved to
+    proven optimality, as a bound on the total: the objectives are then optimised over every plan that misses the
+    targets no more than that, however it splits the shortfall among them (a plan that meets one target less and
+    another more at the same total is as good). A single weighted objective would let a relative gap trade a
+    reachable target for cost. Returns the bound and, when the time limit stopped the proof, a note saying so."""
     targets = len(model.target_rows)
     if not targets:
-        return []
-    wanted = np.array([row[1] for row in model.target_rows])
-    costs = np.concatenate([np.zeros(model.pairs), 1.0 / wanted])
-    chosen, result, _seconds = _solve(model, costs, [], time_limit, gap, offset=1.0)
+        return [], None
+    weights = np.concatenate([np.zeros(model.pairs), 1.0 / np.array([row[1] for row in model.target_rows])])
+    chosen, result, _seconds = _solve(model, weights, [], time_limit, 0.0)
     if chosen is None:
         raise ZoningError(tr("Die Ziele lassen sich mit keiner zulässigen Zuweisung annähern: {message}").format(
             message=_status(result)) + ("" if result.status != 2 else " " + "; ".join(infeasibility(model)) + "."))
-    slacks = result.x[model.pairs:model.count]
-    matrix = csr_matrix((np.ones(targets), (np.arange(targets), model.pairs + np.arange(targets))),
-                        shape=(targets, model.count))
-    return [LinearConstraint(matrix, -np.inf, slacks + 1e-6 * wanted)]
+    least = float(weights @ result.x)
+    note = None if result.status == 0 else tr(
+        "Die kleinste Zielverfehlung ist nicht bewiesen (Zeitlimit): die Varianten verfehlen die Ziele um "
+        "höchstens {found} (Summe der Anteile), möglich wäre bis hinab zu {bound}.").format(
+        found=format_number(least, 4), bound=format_number(max(0.0, _dual_bound(result, 0.0) or 0.0), 4))
+    return [LinearConstraint(weights[None, :], -np.inf, least + SHORTFALL_TOLERANCE * targets)], note
+
+
+def _dual_bound(result, offset: float) -> float | None:
+    """The solver's proven bound on the objective, without the offset; None when it has none."""
+    bound = getattr(result, "mip_dual_bound", None)
+    return float(bound) - offset if bound is not None and np.isfinite(bound) else None
+
+
+def _objective_gap(result, offset: float) -> float | None:
+    """The relative gap of the objective itself (not of objective + offset): (found − bound) / |found|."""
+    bound = _dual_bound(result, offset)
+    if bound is None or result.fun is None:
+        return None
+    found = float(result.fun) - offset
+    return max(0.0, found - bound) / max(abs(found), 1e-9) if abs(found - bound) > 1e-9 else 0.0
+
+
+def _exclude(model: _Model, chosen: np.ndarray) -> LinearConstraint:
+    """A cut that every plan but ``chosen`` keeps: at least one pair differs (Σ others − Σ chosen ≥ 1 − |chosen|)."""
+    row = np.zeros(model.count)
+    row[:model.pairs] = np.where(chosen, -1.0, 1.0)
+    return LinearConstraint(row[None, :], 1.0 - float(chosen.sum()), np.inf)
 
 
 def _scale(pair_costs: np.ndarray) -> float:
@@ -562,7 +606,7 @@ def _chosen_pairs(model: _Model, alternative: Alternative) -> np.ndarray:
     return (alternative.use_index[model.unit] == model.use).astype(float)
 
 
-def _alternative(model: _Model, name, objective, near, chosen, result, seconds) -> Alternative:
+def _alternative(model: _Model, name, objective, near, chosen, result, seconds, offset: float) -> Alternative:
     count = len(model.units.ids)
     use_index = np.full(count, -1)
     use_index[model.unit[chosen]] = model.use[chosen]
@@ -570,14 +614,14 @@ def _alternative(model: _Model, name, objective, near, chosen, result, seconds) 
     allocated[model.unit[chosen]] = model.ha[chosen]
     mw[model.unit[chosen]] = model.mw[chosen]
     gwh[model.unit[chosen]] = model.gwh[chosen]
-    gap = getattr(result, "mip_gap", None)
+    gap = _objective_gap(result, offset)
     shortfalls = []
     for number, (label, wanted, values, unit) in enumerate(model.target_rows):
         reached = float(values[chosen].sum())
         if reached < wanted * (1 - 1e-6):
             shortfalls.append(Shortfall(label, wanted, reached, unit, _reason(model, number, wanted)))
-    return Alternative(name, objective, near, use_index, allocated, mw, gwh, _status(result),
-                       None if gap is None else float(gap), seconds, shortfalls)
+    return Alternative(name, objective, near, use_index, allocated, mw, gwh, _status(result), gap, seconds,
+                       shortfalls)
 
 
 def _reason(model: _Model, number: int, wanted: float) -> str:
@@ -607,9 +651,22 @@ def _reason_text(model: _Model, number: int, wanted: float, alone: float, values
             value=alone, unit=unit)
     units_here = set(model.unit[values > 0])
     rivals = [label for other, (label, _w, other_values, _u) in enumerate(model.target_rows)
-              if other != number and units_here & set(model.unit[other_values > 0])]
-    return tr("allein erreichbar; konkurriert um dieselben Flächen mit: {targets}").format(
-        targets="; ".join(rivals) or tr("Obergrenzen und Nachbarschaftsregeln"))
+              if other != number and units_here & set(model.unit[other_values > 0])
+              and not _together(model, (number, other))]
+    if rivals:
+        return tr("allein erreichbar, aber nicht zusammen mit: {targets}").format(targets="; ".join(rivals))
+    return tr("allein erreichbar, aber nicht zusammen mit allen übrigen Zielen und den Grenzen")
+
+
+def _together(model: _Model, numbers: tuple[int, ...]) -> bool:
+    """Whether some plan meets all these targets in full under the hard rules; a search the time limit stops
+    without an answer counts as possible, so that a rival is named only when the conflict is proven."""
+    bounds = model.bounds()
+    upper = bounds.ub.copy()
+    upper[[model.pairs + number for number in numbers]] = 0.0
+    result = milp(np.zeros(model.count), integrality=model.integrality(), bounds=Bounds(bounds.lb, upper),
+                  constraints=model.constraints, options={"time_limit": REASON_TIME_LIMIT_S, "disp": False})
+    return result.status != 2
 
 
 def allocation_distance(first: Alternative, second: Alternative) -> float:

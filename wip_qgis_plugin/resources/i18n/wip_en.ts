@@ -1660,6 +1660,10 @@
       <translation>Municipal statistics</translation>
     </message>
     <message>
+      <source>allein erreichbar, aber nicht zusammen mit allen übrigen Zielen und den Grenzen</source>
+      <translation>reachable alone, but not together with all the other targets and the limits</translation>
+    </message>
+    <message>
       <source>{file}: Nutzungskatalog kann nicht gelesen werden ({error}).</source>
       <translation>{file}: the use catalog cannot be read ({error}).</translation>
     </message>
@@ -1704,10 +1708,6 @@
       <translation>No unit is eligible for or locked to a use: all alternatives keep the current use.</translation>
     </message>
     <message>
-      <source>allein erreichbar; konkurriert um dieselben Flächen mit: {targets}</source>
-      <translation>reachable alone; competes for the same land with: {targets}</translation>
-    </message>
-    <message>
       <source>Die Zellgröße muss größer 0 sein.</source>
       <translation>The cell size must be greater than 0.</translation>
     </message>
@@ -1736,12 +1736,16 @@
       <translation>not solved by the solver (status {status})</translation>
     </message>
     <message>
+      <source>Die kleinste Zielverfehlung ist nicht bewiesen (Zeitlimit): die Varianten verfehlen die Ziele um höchstens {found} (Summe der Anteile), möglich wäre bis hinab zu {bound}.</source>
+      <translation>The least shortfall of the targets is not proven (time limit): the alternatives miss the targets by at most {found} (sum of the shares); it could be as low as {bound}.</translation>
+    </message>
+    <message>
       <source>allein höchstens {value:.1f} {unit} erreichbar (Eignung, Festlegungen, Obergrenzen, Nachbarschaft, Mindestgröße)</source>
       <translation>at most {value:.1f} {unit} reachable alone (eligibility, locks, limits, neighbours, minimum size)</translation>
     </message>
     <message>
-      <source>Obergrenzen und Nachbarschaftsregeln</source>
-      <translation>limits and neighbour rules</translation>
+      <source>allein erreichbar, aber nicht zusammen mit: {targets}</source>
+      <translation>reachable alone, but not together with: {targets}</translation>
     </message>
     <message>
       <source>es fehlen {uses}</source>
@@ -1792,14 +1796,6 @@
       <translation>The alternative “{name}” has no feasible solution: {message}</translation>
     </message>
     <message>
-      <source>Keine weitere nahe Alternative gefunden: {message}</source>
-      <translation>No further near-optimal alternative found: {message}</translation>
-    </message>
-    <message>
-      <source>Innerhalb von {pct:g} % des Optimums gibt es keine weitere, andere Variante.</source>
-      <translation>There is no further, different alternative within {pct:g} % of the optimum.</translation>
-    </message>
-    <message>
       <source>Unbekannte Nutzung „{use}“; bekannt: {uses}.</source>
       <translation>Unknown use “{use}”; known: {uses}.</translation>
     </message>
@@ -1810,6 +1806,14 @@
     <message>
       <source>Unbekanntes Ziel „{objective}“.</source>
       <translation>Unknown objective “{objective}”.</translation>
+    </message>
+    <message>
+      <source>Innerhalb von {pct:g} % des Optimums gibt es keine weitere, andere Variante.</source>
+      <translation>There is no further, different alternative within {pct:g} % of the optimum.</translation>
+    </message>
+    <message>
+      <source>Keine weitere nahe Alternative gefunden: {message}</source>
+      <translation>No further near-optimal alternative found: {message}</translation>
     </message>
     <message>
       <source>im Terminal</source>
@@ -3658,18 +3662,18 @@ Existing turbines in or near an area are reported and keep their distance; in re
 
 Je Einheit und Nutzung: der geeignete Flächenanteil (Flächenkulisse der Nutzung), die Eignung (Feld score der Standortbewertung, sonst 50), Leistung und Ertrag (aus wip:windlayout bzw. wip:pvyield, sonst die Kennwerte aus resources/zoning/uses.json), hochwertige Böden (Ackerzahl ab der Schwelle). Feld „Festlegung“: eine Nutzung (wind, pv, agri_pv, gewerbe, wohnen) legt die Einheit fest, „bestand“ schließt sie aus.
 
-Ziele (Mindestleistung, Mindestertrag, Mindestfläche, Windflächenanteil nach WindBG/LEntwG) sind weich: Was nicht erreichbar ist, wird mit Fehlmenge und Grund ausgewiesen – allein nicht erreichbar, oder im Zielkonflikt mit anderen Zielen. Grenzen sind hart: Höchstanteil je Nutzung, Inanspruchnahme hochwertiger Böden, unverträgliche Nachbarn (z. B. wohnen-gewerbe) und eine Mindestgröße je Nutzung (jede gewählte Einheit erreicht sie mit den gleich genutzten Einheiten in ihrer Nähe).
+Ziele (Mindestleistung, Mindestertrag, Mindestfläche, Windflächenanteil nach WindBG/LEntwG) sind weich: Zuerst wird die kleinste Summe der relativen Fehlmengen bestimmt, die ein Plan haben kann (bewiesen, sonst im Protokoll vermerkt); jede Variante ist unter allen Plänen mit dieser Summe gewählt, gleich wie sie sich auf die Ziele verteilt. Was nicht erreichbar ist, wird mit Fehlmenge und Grund ausgewiesen – allein nicht erreichbar, nicht zusammen mit einem anderen Ziel (durch eine eigene Rechnung belegt) oder nicht zusammen mit allen übrigen. Grenzen sind hart: Höchstanteil je Nutzung, Inanspruchnahme hochwertiger Böden, unverträgliche Nachbarn (z. B. wohnen-gewerbe) und eine Mindestgröße je Nutzung: Jede gewählte Einheit, die kleiner ist, erreicht sie zusammen mit den gleich genutzten unter ihren nächsten Einheiten (Abstand der Schwerpunkte; so viele, wie ein kompakter Block der Mindestgröße braucht, und das Anderthalbfache; bei gleichem Abstand zählt die Einheit, die in der Ebene früher steht).
 
-Varianten: „maximale Eignung“ (Ziele auf den geeignetsten Flächen), „flächensparend“ (möglichst wenig Fläche, hochwertige Böden doppelt), „maximaler Ertrag“ (so viel Energie wie die Höchstanteile erlauben), dann nahe Alternativen: höchstens den Spielraum schlechter als die erste Variante, bei den Zielen nicht schlechter, und jeweils möglichst verschieden von allen vorigen.
+Varianten: „maximale Eignung“ (Ziele auf den geeignetsten Flächen), „flächensparend“ (möglichst wenig Fläche, hochwertige Böden doppelt), „maximaler Ertrag“ (so viel Energie wie die Höchstanteile erlauben), dann nahe Alternativen: höchstens den Spielraum schlechter als die bewiesene Schranke der ersten Variante, bei den Zielen nicht schlechter, jeweils ein anderer Plan als alle vorigen und möglichst verschieden von ihnen. „Keine weitere, andere Variante“ heißt: bewiesen, dass es im Spielraum keine gibt. Die Optimalitätslücke ist die des Ziels selbst.
 
 Ergebnisse: die Zuweisung je Einheit und Variante, eine Kennzahlentabelle je Variante (ha, MW, GWh/a, vermiedenes CO₂, hochwertige Böden, Konflikte, Anteil am Windflächenziel, mittlere Eignung, Abstand zu den vorigen Varianten, Zielverfehlungen) und je Einheit, wie oft jede Nutzung gewählt wurde.</source>
       <translation>Allocates planning units (parcels, or a grid over the municipality) to wind, ground-mounted PV, agri-PV, commerce/industry and housing, or keeps their current use, so that the municipality's targets are met: exactly, as a mixed-integer programme (HiGHS) with a time limit and the optimality gap reported.
 
 Per unit and use: the eligible share (the use's eligibility result), the suitability (field score of the site evaluation, otherwise 50), capacity and yield (from wip:windlayout or wip:pvyield, otherwise the figures in resources/zoning/uses.json), prime farmland (soil quality from the threshold on). Field “lock”: a use (wind, pv, agri_pv, gewerbe, wohnen) fixes the unit, “bestand” keeps its current use.
 
-Targets (minimum capacity, minimum energy, minimum area, wind area share under WindBG/LEntwG) are soft: what cannot be reached is reported with the shortfall and the reason – not reachable alone, or in conflict with other targets. Limits are hard: maximum share per use, prime farmland taken, incompatible neighbours (e.g. wohnen-gewerbe) and a minimum size per use (each chosen unit reaches it with the units of the same use near it).
+Targets (minimum capacity, minimum energy, minimum area, wind area share under WindBG/LEntwG) are soft: first the least sum of relative shortfalls any plan can have is determined (proven, otherwise noted in the log); every alternative is chosen among all plans with that sum, however it splits among the targets. What cannot be reached is reported with the shortfall and the reason – not reachable alone, not together with another target (shown by a solve of its own), or not together with all the others. Limits are hard: maximum share per use, prime farmland taken, incompatible neighbours (e.g. wohnen-gewerbe) and a minimum size per use: each chosen unit that is smaller reaches it together with the units of the same use among its nearest (by the distance of their centroids; as many as a compact block of the minimum size needs, and half as many again; at equal distance the unit earlier in the layer counts first).
 
-Alternatives: “maximum suitability” (targets on the most suitable land), “land-saving” (as little land as possible, prime farmland counted twice), “maximum yield” (as much energy as the maximum shares allow), then near-optimal alternatives: at most the allowance worse than the first alternative, no worse on the targets, each as different as possible from all before.
+Alternatives: “maximum suitability” (targets on the most suitable land), “land-saving” (as little land as possible, prime farmland counted twice), “maximum yield” (as much energy as the maximum shares allow), then near-optimal alternatives: at most the allowance worse than the proven bound of the first alternative, no worse on the targets, each a plan other than all before and as different from them as possible. “No other alternative” means it is proven that there is none within the allowance. The optimality gap is that of the objective itself.
 
 Results: the allocation per unit and alternative, an indicator table per alternative (ha, MW, GWh/a, avoided CO₂, prime farmland, conflicts, share of the wind area target, mean suitability, distance to the earlier alternatives, missed targets) and per unit how often each use was chosen.</translation>
     </message>
