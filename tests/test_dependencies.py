@@ -41,7 +41,7 @@ def test_windows_and_macos_install_into_the_python_of_qgis_keeping_its_numpy():
     windows, = install_commands(by_name("geopandas", "pandas"), "Windows")
     assert windows == f'python -m pip install "pandas>=1.4" "geopandas>=0.14" "numpy=={numpy.__version__}"'
     mac, = install_commands(by_name("geopandas"), "Darwin")
-    assert mac.endswith(f'python3" -m pip install --user "geopandas>=0.14" "numpy=={numpy.__version__}"')
+    assert mac.endswith(f' -m pip install --user "geopandas>=0.14" "numpy=={numpy.__version__}"')
 
 
 START_WITHOUT = """

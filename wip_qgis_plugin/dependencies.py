@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import platform
+import shutil
 import sys
 import sysconfig
 from dataclasses import dataclass
@@ -77,29 +78,63 @@ def _externally_managed() -> bool:
     return os.path.exists(os.path.join(sysconfig.get_paths()["stdlib"], "EXTERNALLY-MANAGED"))
 
 
-def install_commands(missing: list[tuple[Requirement, str]], system: str | None = None) -> list[str]:
-    """The shell commands that install what is missing on this operating system into this QGIS's Python."""
+@dataclass(frozen=True)
+class InstallStep:
+    """One command of an installation: ``runnable`` when the plugin may run it itself (pip into the user's or this
+    QGIS's Python), not when it needs the administrator (apt)."""
+
+    arguments: tuple[str, ...]
+    runnable: bool
+
+    def text(self) -> str:
+        """The command as one types it in a shell."""
+        return " ".join(f'"{part}"' if any(c in part for c in ' <>=|&"') else part for part in self.arguments)
+
+    def program(self) -> tuple[str, list[str]]:
+        """The program and its arguments to run it from QGIS: "python" is this QGIS's interpreter."""
+        first, *rest = self.arguments
+        return (qgis_python() if first in ("python", "python3") else first), rest
+
+
+def qgis_python(system: str | None = None) -> str:
+    """The Python interpreter of this QGIS (inside QGIS, sys.executable is often QGIS itself)."""
     system = system or platform.system()
-    specs = [f'"{requirement.pip_spec()}"' for requirement, _ in missing]
-    pins = [f'"{pin}"' for pin in _numpy_pin() if not any(req.module == "numpy" for req, _ in missing)]
+    if os.path.basename(sys.executable).lower().startswith("python"):
+        return sys.executable
+    if system == "Windows":
+        return os.path.join(sys.exec_prefix, "python.exe")
+    if system == "Darwin":
+        return os.path.join(sys.exec_prefix, "bin", "python3")
+    return shutil.which("python3") or "python3"
+
+
+def install_steps(missing: list[tuple[Requirement, str]], system: str | None = None) -> list[InstallStep]:
+    """What installs the missing packages on this operating system into this QGIS's Python."""
+    system = system or platform.system()
+    pins = [pin for pin in _numpy_pin() if not any(req.module == "numpy" for req, _ in missing)]
     if system == "Linux":
         from_apt = [req.debian_package for req, _ in missing if req.debian_package]
-        from_pip = [f'"{req.pip_spec()}"' for req, _ in missing if not req.debian_package]
-        commands = []
+        from_pip = [req.pip_spec() for req, _ in missing if not req.debian_package]
+        steps = []
         if from_apt or from_pip:
             packages = from_apt + (list(LINUX_BUILD_PACKAGES) if from_pip else [])
-            commands.append("sudo apt install " + " ".join(packages))
+            steps.append(InstallStep(("sudo", "apt", "install", *packages), runnable=False))
         if from_pip:
             # shapely from source: it then uses the GEOS that QGIS itself loads, not a second bundled copy
             flags = ["--user", "--no-binary", "shapely"]
             if _externally_managed():
                 flags.append("--break-system-packages")  # --user only; the distribution's packages stay as they are
-            commands.append(" ".join(["python3", "-m", "pip", "install", *flags, *from_pip, *pins]))
-        return commands
+            steps.append(InstallStep(("python3", "-m", "pip", "install", *flags, *from_pip, *pins), runnable=True))
+        return steps
+    specs = [req.pip_spec() for req, _ in missing]
     if system == "Windows":
-        return ["python -m pip install " + " ".join(specs + pins)]
-    python = os.path.join(sys.exec_prefix, "bin", "python3")
-    return [f'"{python}" -m pip install --user ' + " ".join(specs + pins)]
+        return [InstallStep(("python", "-m", "pip", "install", *specs, *pins), runnable=True)]
+    return [InstallStep((qgis_python(system), "-m", "pip", "install", "--user", *specs, *pins), runnable=True)]
+
+
+def install_commands(missing: list[tuple[Requirement, str]], system: str | None = None) -> list[str]:
+    """The shell commands that install what is missing on this operating system into this QGIS's Python."""
+    return [step.text() for step in install_steps(missing, system)]
 
 
 def install_hint(missing: list[tuple[Requirement, str]], system: str | None = None) -> str:

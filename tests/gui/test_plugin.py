@@ -1,5 +1,7 @@
 """The plugin as QGIS loads it: classFactory, initGui, the dock, and a clean unload."""
 
+import time
+
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
@@ -152,3 +154,29 @@ def test_docks_and_menu_open_the_manual_at_their_step(qgis_iface, tmp_path, monk
         assert opened.pop().endswith("/de/index.html")
     finally:
         plugin.unload()
+
+
+def test_the_dependency_dialog_runs_the_pip_steps_and_checks_again(qgis_app, monkeypatch):
+    """"Installieren" runs the runnable steps (never sudo), shows their output and checks again afterwards."""
+    import sys
+
+    from wip_qgis_plugin import dependencies
+    from wip_qgis_plugin.gui import dependency_dialog
+    from wip_qgis_plugin.gui.dependency_dialog import DependencyDialog
+
+    missing = [[(dependencies.REQUIREMENTS[4], "nicht installiert")]]
+    monkeypatch.setattr(dependency_dialog, "missing_requirements", lambda: missing[0])
+    monkeypatch.setattr(dependency_dialog, "install_steps", lambda _missing: [
+        dependencies.InstallStep(("sudo", "apt", "install", "python3-scipy"), runnable=False),
+        dependencies.InstallStep((sys.executable, "-c", "print('scipy installiert')"), runnable=True)])
+    dialog = DependencyDialog()
+    assert "<b>scipy</b>: nicht installiert" in dialog.summary.text()
+    assert dialog.commands.toPlainText().startswith("sudo apt install python3-scipy\n")
+    missing[0] = []  # what the next check finds
+    dialog.install()
+    deadline = time.monotonic() + 30
+    while not dialog.progress.isHidden() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert "scipy installiert" in dialog.output.toPlainText() and "sudo" not in dialog.output.toPlainText()
+    assert dialog.summary.text().startswith("Alle Python-Pakete sind vorhanden")

@@ -1944,6 +1944,14 @@
       <translation>WIP Energy and Spatial Planning: Python packages</translation>
     </message>
     <message>
+      <source>Schließen</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Installieren</source>
+      <translation>Install</translation>
+    </message>
+    <message>
       <source>Befehle kopieren</source>
       <translation>Copy commands</translation>
     </message>
@@ -1956,12 +1964,20 @@
       <translation>All Python packages are present. Please restart QGIS; the tools and dock panels are then ready.</translation>
     </message>
     <message>
-      <source>Diese Befehle installieren sie in das Python dieser QGIS-Installation (unter Windows in der OSGeo4W-Shell als Administrator, sonst in einem Terminal); die numpy-Version von QGIS bleibt dabei unverändert. Danach „Erneut prüfen“ und QGIS neu starten.</source>
-      <translation>These commands install them into the Python of this QGIS installation (on Windows in the OSGeo4W Shell as administrator, otherwise in a terminal); QGIS's numpy version stays as it is. Then “Check again” and restart QGIS.</translation>
+      <source>Diese Befehle installieren sie in das Python dieser QGIS-Installation; die numpy-Version von QGIS bleibt dabei unverändert. „Installieren“ führt die pip-Befehle aus (unter Windows nur, wenn QGIS als Administrator läuft, sonst den Befehl in der OSGeo4W-Shell als Administrator ausführen); Befehle mit sudo bitte selbst in einem Terminal ausführen. Danach „Erneut prüfen“ und QGIS neu starten.</source>
+      <translation>These commands install them into the Python of this QGIS installation; QGIS's numpy version stays as it is. “Install” runs the pip commands (on Windows only when QGIS runs as administrator; otherwise run the command in the OSGeo4W Shell as administrator); please run commands with sudo yourself in a terminal. Then “Check again” and restart QGIS.</translation>
     </message>
     <message>
       <source>Das Plugin braucht Python-Pakete, die dieser QGIS-Installation fehlen:</source>
       <translation>The plugin needs Python packages that this QGIS installation lacks:</translation>
+    </message>
+    <message>
+      <source>Abgebrochen mit Fehlercode {code}: siehe die Meldungen oben.</source>
+      <translation>Stopped with error code {code}: see the messages above.</translation>
+    </message>
+    <message>
+      <source>Das Programm ließ sich nicht starten: {program}</source>
+      <translation>The program could not be started: {program}</translation>
     </message>
     <message>
       <source>Kriterienkatalog (*.json)</source>
