@@ -72,7 +72,8 @@ class DependencyDialog(QDialog):
             + tr("Diese Befehle installieren sie in das Python dieser QGIS-Installation; die numpy-Version von QGIS "
                  "bleibt dabei unverändert. „Installieren“ führt die pip-Befehle aus (unter Windows nur, wenn "
                  "QGIS als Administrator läuft, sonst den Befehl in der OSGeo4W-Shell als Administrator ausführen); "
-                 "Befehle mit sudo bitte selbst in einem Terminal ausführen. Danach „Erneut prüfen“ und QGIS neu starten."))
+                 "Befehle mit sudo bitte selbst in einem Terminal ausführen. Danach „Erneut prüfen“ und QGIS neu "
+                 "starten."))
         self.commands.setPlainText("\n".join(step.text() for step in self.steps))
 
     def install(self) -> None:
