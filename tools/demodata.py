@@ -290,6 +290,16 @@ def _parts(geoms, dim: int, min_size: float = 0.0):
     return parts[keep], index[keep]
 
 
+def _inner_point(area):
+    """A point deep inside ``area``: the centre of its largest inscribed circle (shapely >= 2.1), else the pole of
+    inaccessibility of its largest part."""
+    if hasattr(shapely, "maximum_inscribed_circle"):
+        return shapely.get_point(shapely.maximum_inscribed_circle(area), 0)
+    from shapely.ops import polylabel
+    parts = shapely.get_parts(area)
+    return polylabel(parts[np.argmax(shapely.area(parts))], tolerance=1.0)
+
+
 def _voronoi_cells(xy: np.ndarray, extent) -> np.ndarray:
     """The Voronoi cell of each point, in the order of the points (GEOS before 3.12 returns them unordered)."""
     cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(xy), extend_to=shapely.box(
@@ -402,7 +412,7 @@ class _World:
         centroid = self.boundary.centroid
         self.centre = np.array(shapely.get_coordinates(
             centroid if self.boundary.contains(centroid)
-            else shapely.get_point(shapely.maximum_inscribed_circle(self.boundary), 0))[0])
+            else _inner_point(self.boundary))[0])
         x0, y0, x1, y1 = self.work.bounds
         self.diagonal = float(np.hypot(x1 - x0, y1 - y0))
         self.stats = {k: v for k, v in (stats or {}).items() if not pd.isna(v)}
@@ -1009,6 +1019,8 @@ class _World:
         key = cells["owner"] * 10 + np.searchsorted(np.unique(_NUTZUNG), nutzung)
         groups, group = np.unique(key, return_inverse=True)
         polys = shapely.coverage_union_all(_padded(cells["poly"], group, len(groups)), axis=1)
+        bad = ~shapely.is_valid(polys)  # GEOS 3.12-3.13: self-touching (inverted) rings where cells meet at a corner
+        polys[bad] = shapely.make_valid(polys[bad])
         owner = groups // 10
         nutz = np.unique(_NUTZUNG)[groups % 10]
         parts, src = _parts(_clip(polys, self.work), 2, 50)

@@ -29,7 +29,7 @@ REQUIREMENTS = (
     Requirement("shapely", "shapely", None, (2, 0)),
     Requirement("pandas", "pandas", "python3-pandas", (1, 4)),
     Requirement("geopandas", "geopandas", None, (0, 14)),
-    Requirement("scipy", "scipy", "python3-scipy", (1, 9)),
+    Requirement("scipy", "scipy", "python3-scipy", (1, 10)),  # the HiGHS of scipy 1.9 aborts on some models
 )
 # what shapely from source needs, and what geopandas must take from the distribution (its wheels bring a second
 # GDAL and PROJ that clash with QGIS's own)

@@ -362,9 +362,11 @@ def _union(faces: np.ndarray):
     if not len(faces):
         return None
     try:
-        return shapely.coverage_union_all(faces)
+        merged = shapely.coverage_union_all(faces)
     except shapely.errors.GEOSException:  # a face with a self-touching ring: the general union copes
         return shapely.union_all(faces)
+    # GEOS 3.12-3.13 return an inverted polygon (one self-touching ring) where faces meet at a single vertex
+    return merged if shapely.is_valid(merged) else shapely.union_all(faces)
 
 
 def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: np.ndarray | None = None) -> dict:
