@@ -26,6 +26,7 @@ TEXTS = {  # the generated pages' own words
            "criterion": "Kriterium", "type": "Typ", "distance": "Abstand", "legal": "Rechtsgrundlage",
            "source": "Quelle", "status": "Status", "date": "Stand", "version": "Version", "valid": "gültig ab",
            "filter": "nur Objekte mit", "cover": "höchstens {share} % der Fläche bedeckt",
+           "larger": "nur Objekte ab {size} ha",
            "options": "Auswahl", "file_in": "Datei", "file_out": "Datei (Ergebnis)"},
     "en": {"site": "WIP Energy and Spatial Planning – Manual", "home": "Home", "install": "Installation",
            "workflow": "The six steps", "catalogs": "Editing criteria catalogs", "faq": "FAQ",
@@ -35,6 +36,7 @@ TEXTS = {  # the generated pages' own words
            "criterion": "Criterion", "type": "Type", "distance": "Distance", "legal": "Legal basis",
            "source": "Source", "status": "Status", "date": "As of", "version": "Version", "valid": "valid from",
            "filter": "only features with", "cover": "at most {share} % of the area covered",
+           "larger": "only features of {size} ha or more",
            "options": "choice", "file_in": "file", "file_out": "file (output)"},
 }
 KINDS = {  # Processing parameter type → its name in the manual
@@ -133,6 +135,8 @@ def catalog_page(catalog, language: str) -> str:
         label = criterion.label_text()
         if criterion.attribute_filter is not None:
             label += f" ({words['filter']} {criterion.attribute_filter.describe()})"
+        if criterion.min_feature_ha is not None:
+            label += f"; {words['larger'].format(size=f'{criterion.min_feature_ha:g}')}"
         if criterion.max_cover_share is not None:
             label += f"; {words['cover'].format(share=f'{criterion.max_cover_share * 100:g}')}"
         lines.append(f"| {_cell(label)} | {criterion.type_text()} | {_cell(criterion.distance.describe())} | "

@@ -70,6 +70,8 @@ def wind_data():
     (lambda d: d["criteria"][1]["label"].pop("en"), ["Kriterium 2", "label"]),
     (lambda d: d["criteria"].append(dict(d["criteria"][0])), ["doppelt", "siedlungsflaeche"]),
     (lambda d: d.update(criteria=[]), ["criteria"]),
+    (lambda d: d["criteria"][11].update(min_feature_ha=0), ["gewaesser_ufer", "min_feature_ha"]),
+    (lambda d: d["criteria"][4].update(min_feature_ha=1.0), ["autobahn_abstand", "min_feature_ha", "polygon"]),
 ])
 def test_broken_catalogs_name_file_entry_and_field(tmp_path, wind_data, change, expected):
     change(wind_data)
@@ -117,3 +119,54 @@ def test_layers_are_suggested_by_name_kind_and_fields():
     assert suggest_layers(catalog.criterion("wohngebaeude_abstand"), layers) == ["Gebäude ALKIS"]
     assert suggest_layers(catalog.criterion("bahnstrecke"), layers) == ["synth_bahn"]  # not "autobahn"
     assert suggest_layers(catalog.criterion("naturschutzgebiet"), layers) == ["Naturschutzgebiete"]
+
+
+# Each value with the law or source it follows; a change of the law changes this table and the catalog together.
+LEGAL_STATE = [
+    # § 9 Abs. 2b FStrG (since 29.12.2023): only the rotor in the 100 m zone needs a statement, no consent
+    ("lsa_wind", "autobahn_abstand", "type", "soft"),
+    ("lsa_wind", "autobahn_abstand", "effective_date", "2023-12-29"),
+    ("lsa_wind", "autobahn_anbauverbot", "type", "hard"),  # § 9 Abs. 1 FStrG: 40 m + blade length stands
+    # LWaldG LSA: the ban on wind energy in forest lifted by the Landtag on 2 July 2024
+    ("lsa_wind", "wald", "type", "soft"),
+    ("lsa_wind", "wald", "effective_date", "2024-07-02"),
+    # § 61 Abs. 1 BNatSchG: 50 m from standing waters over 1 ha, for wind and PV alike, hard (exceptions: Abs. 3)
+    *[(catalog, "gewaesser_ufer", field, value) for catalog in ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv")
+      for field, value in (("type", "hard"), ("min_feature_ha", 1.0), ("metres", 50.0), ("status", "checked"))],
+    # § 30 BNatSchG: protected biotopes are no place for PV
+    ("lsa_pv_freiflaeche", "geschuetztes_biotop", "type", "hard"),
+    ("lsa_agri_pv", "geschuetztes_biotop", "type", "hard"),
+    # Solarpaket I (in force 16.05.2024): benachteiligte Gebiete open by federal law; the FFAVO LSA 2022 no longer rules
+    ("lsa_pv_freiflaeche", "benachteiligtes_gebiet", "effective_date", "2024-05-16"),
+    # LSA guidance for PV: biosphere reserves excluded, nature parks weighed
+    ("lsa_pv_freiflaeche", "biosphaerenreservat", "type", "hard"),
+    ("lsa_pv_freiflaeche", "naturpark", "type", "soft"),
+]
+
+
+@pytest.mark.parametrize("catalog_id, criterion_id, field, expected", LEGAL_STATE)
+def test_criteria_follow_the_legal_state_of_late_2026(catalog_id, criterion_id, field, expected):
+    criterion = load_catalog(shipped_catalogs()[catalog_id]).criterion(criterion_id)
+    value = {"metres": criterion.distance.metres, "effective_date": criterion.effective_date.isoformat()}.get(
+        field, getattr(criterion, field, None))
+    assert value == expected
+
+
+def test_the_legal_texts_say_what_changed():
+    wind = load_catalog(shipped_catalogs()["lsa_wind"])
+    assert "2b" in wind.criterion("autobahn_abstand").legal_basis
+    assert "2. Juli 2024" in wind.criterion("wald").legal_basis
+    pv = load_catalog(shipped_catalogs()["lsa_pv_freiflaeche"])
+    assert "Solarpakets I" in pv.criterion("benachteiligtes_gebiet").legal_basis
+    assert "FFAVO" in pv.criterion("benachteiligtes_gebiet").note_text()  # said to be no longer the rule
+    floating = load_catalog(shipped_catalogs()["lsa_floating_pv"]).criterion("kein_kuenstliches_gewaesser")
+    assert "erheblich veränderte" in floating.legal_basis  # § 36 Abs. 3 WHG
+
+
+def test_wind_area_targets_know_the_official_areas_of_the_neighbouring_states():
+    """WindBG Anlage, column 3: Sachsen 18,449.93 km², Thüringen 16,202.39 km²."""
+    from wip_qgis_plugin.core.targets import TARGETS_FILE
+
+    states = {state["name"]: state for state in json.loads(TARGETS_FILE.read_text(encoding="utf-8"))["states"]}
+    assert states["Sachsen"]["official_area_km2"] == 18449.93
+    assert states["Thüringen"]["official_area_km2"] == 16202.39

@@ -233,3 +233,11 @@ def test_faces_meeting_at_a_single_vertex_merge_into_a_valid_polygon():
                               "POLYGON ((1 1, 1 9, 2 6, 4 3, 5 7, 7 3, 9 6, 9 1, 1 1))"])
     merged = _union(faces)
     assert shapely.is_valid(merged) and shapely.area(merged) == pytest.approx(51.5)
+
+
+def test_only_features_of_the_minimum_size_get_the_strip():
+    """§ 61 BNatSchG: the 50 m strip around standing waters over 1 ha; a pond of 0.25 ha gets none."""
+    cat = catalog(criterion("ufer", metres=50, min_feature_ha=1.0))
+    lake, pond = box(100, 100, 300, 300), box(600, 600, 650, 650)  # 4 ha and 0.25 ha
+    result = compute_eligibility(STUDY, {"ufer": frame(lake, pond)}, cat)
+    assert result.excluded["area_ha"].sum() == pytest.approx(ha(shapely.area(lake.buffer(50))), rel=1e-3)

@@ -142,6 +142,7 @@ class Criterion:
     effective_date: datetime.date
     note: Mapping[str, str]
     max_cover_share: float | None = None
+    min_feature_ha: float | None = None  # only features at least this large count (§ 61 BNatSchG: waters > 1 ha)
 
     def label_text(self) -> str:
         return localised(self.label)
@@ -256,6 +257,11 @@ def _parse_criterion(reader: JsonReader) -> Criterion:
     max_cover_share = reader.optional_number("max_cover_share")
     if max_cover_share is not None and not (0 < max_cover_share <= 1):
         reader.fail("max_cover_share", tr("muss zwischen 0 und 1 liegen"))
+    min_feature_ha = reader.optional_number("min_feature_ha")
+    if min_feature_ha is not None and not (0 < min_feature_ha <= MAX_FEATURE_HA):
+        reader.fail("min_feature_ha", tr("muss größer 0 und höchstens {limit} ha sein").format(limit=MAX_FEATURE_HA))
+    if min_feature_ha is not None and geometry != POLYGON:
+        reader.fail("min_feature_ha", tr("eine Mindestgröße der Objekte braucht Flächen (polygon)"))
     hints = reader.get("layer_hints", list)
     if not all(isinstance(hint, str) and hint.strip() for hint in hints):
         reader.fail("layer_hints", tr("Liste von Namensteilen erwartet"))
@@ -265,12 +271,14 @@ def _parse_criterion(reader: JsonReader) -> Criterion:
         layer_hints=tuple(normalise(hint) for hint in hints), attribute_filter=_parse_filter(reader),
         legal_basis=reader.text("legal_basis"), source=reader.text("source"),
         status=reader.choice("status", STATUSES), effective_date=reader.date("effective_date"),
-        note=reader.bilingual("note") if "note" in reader.data else {}, max_cover_share=max_cover_share)
+        note=reader.bilingual("note") if "note" in reader.data else {}, max_cover_share=max_cover_share,
+        min_feature_ha=min_feature_ha)
 
 
 # No planning distance comes near these (the widest in the catalogs are a few kilometres); beyond them a typo
 # would buffer whole regions or overflow the geometry engine.
 MAX_DISTANCE_M = 50_000.0
+MAX_FEATURE_HA = 1_000_000.0  # 10,000 km²: a feature size beyond any lake or district
 MAX_DISTANCE_FACTOR = 100.0
 
 

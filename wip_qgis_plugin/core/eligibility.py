@@ -227,6 +227,8 @@ def _candidates(criterion: Criterion, distance: float, features: gpd.GeoDataFram
             raise EligibilityError(tr("{criterion}: der Ebene fehlt das Feld „{field}“ (Filter {filter}).").format(
                 criterion=label, field=column, filter=criterion.attribute_filter.describe()))
         selected = features[criterion.attribute_filter.mask(features[column])]
+    if criterion.min_feature_ha is not None:
+        selected = selected[selected.geometry.area.to_numpy() >= criterion.min_feature_ha * 1e4]
     geometries = np.asarray(selected.geometry.values, dtype=object)
     geometries = geometries[~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)]
     invalid = ~shapely.is_valid(geometries)

@@ -524,6 +524,10 @@
       <translation>must be between 0 and 1</translation>
     </message>
     <message>
+      <source>eine Mindestgröße der Objekte braucht Flächen (polygon)</source>
+      <translation>a minimum feature size needs areas (polygon)</translation>
+    </message>
+    <message>
       <source>Liste von Namensteilen erwartet</source>
       <translation>list of name fragments expected</translation>
     </message>
@@ -578,6 +582,10 @@
     <message>
       <source>Kennung doppelt vergeben: {ids}</source>
       <translation>identifier used more than once: {ids}</translation>
+    </message>
+    <message>
+      <source>muss größer 0 und höchstens {limit} ha sein</source>
+      <translation>must be greater than 0 and at most {limit} ha</translation>
     </message>
     <message>
       <source>„{value}“ ist keiner von {allowed}</source>
