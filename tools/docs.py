@@ -145,6 +145,78 @@ def catalog_page(catalog, language: str) -> str:
     return "\n".join(lines + ["", "</div>"]) + "\n"
 
 
+SCREENSHOT_SCRIPT = """
+import qgis.utils
+from qgis.PyQt.QtCore import QTimer
+from qgis.core import QgsApplication, QgsProject
+
+def shoot():
+    import time
+    window = qgis.utils.iface.mainWindow()
+    window.setGeometry(0, 0, 1366, 768)
+    plugin = qgis.utils.plugins["wip_qgis_plugin"]
+    from wip_qgis_plugin.qgis_io.project import load_demo
+    load_demo(QgsProject.instance())
+    for key, action in plugin.actions.items():
+        if key == "manual":
+            continue
+        action.trigger()
+        shown = plugin.docks[key]
+        shown.setFloating(True)  # at the size a planner would give it, not squeezed beside the others
+        shown.resize(520, 740)
+        for _ in range(20):
+            QgsApplication.processEvents()
+            time.sleep(0.05)
+        shown.grab().save(f"{OUT}/{key}.png")
+        shown.setFloating(False)
+        action.trigger()
+    QgsProject.instance().clear()
+    QgsApplication.exit(0)
+
+QTimer.singleShot(2500, shoot)
+"""
+
+
+def capture_screenshots(language: str, out: Path) -> list[Path]:
+    """Every dock on the demo municipality in real QGIS under Xvfb, in ``language``, as ``out/<step>.png``: the
+    manual's pictures are made, not drawn by hand. Empty without QGIS desktop or Xvfb."""
+    import os
+    import subprocess
+    import sysconfig
+
+    if not shutil.which("xvfb-run") or not shutil.which("qgis"):
+        return []
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        profile = Path(work) / "profiles" / "default" / "QGIS"
+        profile.mkdir(parents=True)
+        locale = "de_DE" if language == "de" else "en_US"
+        (profile / "QGIS3.ini").write_text(
+            "[PythonPlugins]\nwip_qgis_plugin=true\n[qgis]\ncheckVersion=false\nshowTips=false\n[core]\n"
+            f"firstRun=false\n[locale]\noverrideFlag=true\nuserLocale={locale}\nglobalLocale={locale}\n",
+            encoding="utf-8")
+        script = Path(work) / "shoot.py"
+        script.write_text(f"OUT = {str(out)!r}\n" + SCREENSHOT_SCRIPT, encoding="utf-8")
+        env = {key: value for key, value in os.environ.items()
+               if key not in ("QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")}
+        env.update(QGIS_PLUGINPATH=str(ROOT), PYTHONPATH=sysconfig.get_paths()["purelib"], HOME=work)
+        subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--nologo", "--noversioncheck",
+                        "--profiles-path", work, "--code", str(script)],
+                       env=env, cwd=work, capture_output=True, timeout=300)
+    return sorted(out.glob("*.png"))
+
+
+def _with_screenshots(page: Path, shots: dict[str, str]) -> None:
+    """Put each step's picture under its heading (marker ``<!-- screenshot:KEY -->``); drop markers without one."""
+    def picture(match):
+        key = match.group(1)
+        return f"![{match.group(2)}](img/{key}.png)" if key in shots else ""
+    import re
+
+    text = re.sub(r"<!-- screenshot:(\w+) (.*?) -->", picture, page.read_text(encoding="utf-8"))
+    page.write_text(text, encoding="utf-8")
+
+
 def write_sources(language: str, into: Path) -> dict:
     """The written pages and the generated reference of ``language`` in ``into``; returns the MkDocs config."""
     from qgis.core import QgsApplication
@@ -156,6 +228,8 @@ def write_sources(language: str, into: Path) -> dict:
     words = TEXTS[language]
     shutil.copytree(DOCS / language, into)
     shutil.copy(DOCS / "manual.css", into / "manual.css")
+    shots = {path.stem: path.name for path in capture_screenshots(language, into / "img")}
+    _with_screenshots(into / "workflow.md", shots)
     (into / "algorithms").mkdir()
     (into / "reference").mkdir()
     algorithms, catalogs = [], []

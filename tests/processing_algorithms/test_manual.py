@@ -66,3 +66,15 @@ def test_without_the_built_manual_there_is_no_dead_link(tmp_path, monkeypatch, w
     monkeypatch.setattr(manual, "MANUAL_DIR", tmp_path)
     assert QgsApplication.processingRegistry().createAlgorithmById("wip:eligibility").helpUrl() == ""
     assert manual.manual_url("index") == ""
+
+
+def test_the_six_steps_are_shown_with_pictures_of_real_docks(built):
+    """The pictures are taken of the docks in real QGIS on the demo municipality, in the manual's language."""
+    from qgis.PyQt.QtGui import QImage
+
+    for language in ("de", "en"):
+        workflow = (built / language / "workflow.html").read_text(encoding="utf-8")
+        for key in ("assistant", "eligibility", "site_evaluation", "yield", "zoning", "heat", "balance"):
+            assert f'src="img/{key}.png"' in workflow, (language, key)
+            image = QImage(str(built / language / "img" / f"{key}.png"))
+            assert image.width() >= 400 and image.height() >= 600, (language, key)
