@@ -27,7 +27,12 @@ TEXTS = {  # the generated pages' own words
            "source": "Quelle", "status": "Status", "date": "Stand", "version": "Version", "valid": "gültig ab",
            "filter": "nur Objekte mit", "cover": "höchstens {share} % der Fläche bedeckt",
            "larger": "nur Objekte ab {size} ha",
-           "options": "Auswahl", "file_in": "Datei", "file_out": "Datei (Ergebnis)"},
+           "assumptions": "Annahmen und Quellen", "entry": "Annahme", "value": "Wert",
+           "balance": "Energie- und Treibhausgasbilanz (so gerechnet für die Demogemeinde)",
+           "data": "Kennwerte der Datendateien",
+           "assumptions_intro": "Jeder Vorgabewert des Plugins mit Rechtsgrundlage, Quelle und Status. Werte mit dem "
+                                "Status „ungeprüfter Standardwert“ sind vor der Verwendung in einer Planbegründung zu "
+                                "prüfen; jede Datei lässt sich als Kopie anpassen."},
     "en": {"site": "WIP Energy and Spatial Planning – Manual", "home": "Home", "install": "Installation",
            "workflow": "The six steps", "catalogs": "Editing criteria catalogs", "faq": "FAQ",
            "algorithms": "Algorithms", "reference": "Catalogs", "parameters": "Parameters", "outputs": "Outputs",
@@ -37,7 +42,12 @@ TEXTS = {  # the generated pages' own words
            "source": "Source", "status": "Status", "date": "As of", "version": "Version", "valid": "valid from",
            "filter": "only features with", "cover": "at most {share} % of the area covered",
            "larger": "only features of {size} ha or more",
-           "options": "choice", "file_in": "file", "file_out": "file (output)"},
+           "assumptions": "Assumptions and sources", "entry": "Assumption", "value": "Value",
+           "balance": "Energy and greenhouse-gas balance (as computed for the demo municipality)",
+           "data": "Figures of the data files",
+           "assumptions_intro": "Every default of the plugin with its legal basis, source and status. Values with the "
+                                "status \"unverified default value\" must be checked before they are cited in a plan's "
+                                "justification; every file can be adapted as a copy."},
 }
 KINDS = {  # Processing parameter type → its name in the manual
     "source": ("Vektorebene", "vector layer"), "vector": ("Vektorebene", "vector layer"),
@@ -128,7 +138,7 @@ def catalog_page(catalog, language: str) -> str:
     lines = [f"# {catalog.title_text()}", "", catalog.description_text(), "",
              f"{words['version']} {catalog.version}, {words['valid']} {catalog.effective_date.isoformat()} · "
              f"`{catalog.id}.json`", "",
-             '<div class="catalog" markdown>', "",
+             '<div class="wide" markdown>', "",
              f"| {words['criterion']} | {words['type']} | {words['distance']} | {words['legal']} | {words['source']} "
              f"| {words['status']}, {words['date']} |", "|---|---|---|---|---|---|"]
     for criterion in catalog.criteria:
@@ -217,6 +227,87 @@ def _with_screenshots(page: Path, shots: dict[str, str]) -> None:
     page.write_text(text, encoding="utf-8")
 
 
+DATA_FILES = ("yield/pv_types.json", "yield/turbines.json", "zoning/uses.json", "heat/waermebedarf_lsa.json")
+
+
+def _sourced(node, trail: tuple[str, ...] = ()):
+    """(where, entry) of every entry of a data file that names its source."""
+    if isinstance(node, dict):
+        label = node.get("label")
+        if isinstance(label, dict):
+            trail = trail + (label.get("de") or next(iter(label.values()), ""),)
+        if isinstance(node.get("source"), str):
+            yield trail, node
+        for key, value in node.items():
+            if key not in ("label", "note", "power_curve"):
+                yield from _sourced(value, trail + ((key,) if isinstance(value, dict) and "source" in value else ()))
+    elif isinstance(node, list):
+        for value in node:
+            yield from _sourced(value, trail)
+
+
+def _number(value) -> str:
+    """A value as the manual's language writes numbers (1.400 or 1,400; 0,015); text as it is."""
+    from wip_qgis_plugin.core.i18n import format_number
+
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return _cell(value)
+    return format_number(number, 0) if number.is_integer() else format_number(number, 4).rstrip("0")
+
+
+def assumptions_page(language: str, balance_rows: list[dict]) -> str:
+    """Every default with its legal basis, source and status: the balance's as a run uses them, then those of the
+    data files."""
+    from wip_qgis_plugin.core.catalog import status_label
+    from wip_qgis_plugin.core.json_reader import read_json
+
+    words = TEXTS[language]
+    lines = [f"# {words['assumptions']}", "", words["assumptions_intro"], "", f"## {words['balance']}", "",
+             '<div class="wide" markdown>', "",
+             f"| {words['entry']} | {words['value']} | {words['legal']} | {words['source']} | {words['status']} |",
+             "|---|---|---|---|---|"]
+    for row in balance_rows:
+        lines.append(f"| {_cell(row['topic'])} | {_number(row['value'])} {_cell(row['unit'] or '')} | "
+                     f"{_cell(row['legal_basis'] or '')} | {_cell(row['source'])} | "
+                     f"{_cell(status_label(row['status']))} |")
+    lines += ["", "</div>", "", f"## {words['data']}", ""]
+    resources = ROOT / "wip_qgis_plugin" / "resources"
+    for name in DATA_FILES:
+        data = read_json(resources / name, ValueError)
+        lines += [f"### `{name}`", ""]
+        sources = data.get("sources")
+        if isinstance(sources, list):
+            lines += [f"- {_cell(source)}" for source in sources] + [""]
+        rows = list(_sourced(data))
+        if rows:
+            lines += ['<div class="wide" markdown>', "",
+                      f"| {words['entry']} | {words['value']} | {words['legal']} | {words['source']} | "
+                      f"{words['status']} |", "|---|---|---|---|---|"]
+            for trail, entry in rows:
+                lines.append(f"| {_cell(' › '.join(trail))} | {_number(entry.get('value', ''))} | "
+                             f"{_cell(entry.get('legal_basis', ''))} | {_cell(entry['source'])} | "
+                             f"{_cell(status_label(entry.get('status', '')))} |")
+            lines += ["", "</div>", ""]
+    return "\n".join(lines) + "\n"
+
+
+def demo_balance_assumptions() -> list[dict]:
+    """The balance of the demo municipality, run as the toolbox runs it: its assumptions table."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+    result = processing.run("wip:energybalance", {
+        "STATISTICS": f"{DEMO_GPKG}|layername=real_statistik", "MUNICIPALITY": f"{DEMO_GPKG}|layername=real_gemeinde",
+        "BALANCE": "memory:", "INDICATORS": "memory:", "ASSUMPTIONS": "memory:"},
+        feedback=QgsProcessingFeedback())
+    table = result["ASSUMPTIONS"]  # a memory layer
+    return [dict(zip(table.fields().names(), feature.attributes())) for feature in table.getFeatures()]
+
+
 def write_sources(language: str, into: Path) -> dict:
     """The written pages and the generated reference of ``language`` in ``into``; returns the MkDocs config."""
     from qgis.core import QgsApplication
@@ -238,6 +329,8 @@ def write_sources(language: str, into: Path) -> dict:
             algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"wip:{name}")
             (into / "algorithms" / f"{name}.md").write_text(algorithm_page(algorithm, language), encoding="utf-8")
             algorithms.append({algorithm.displayName(): f"algorithms/{name}.md"})
+        (into / "assumptions.md").write_text(assumptions_page(language, demo_balance_assumptions()),
+                                             encoding="utf-8")
         for catalog_id, path in shipped_catalogs().items():
             catalog = load_catalog(path)
             (into / "reference" / f"{catalog_id}.md").write_text(catalog_page(catalog, language), encoding="utf-8")
@@ -248,7 +341,8 @@ def write_sources(language: str, into: Path) -> dict:
             "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"], "extra_css": ["manual.css"],
             "nav": [{words["home"]: "index.md"}, {words["install"]: "install.md"},
                     {words["workflow"]: "workflow.md"}, {words["algorithms"]: algorithms},
-                    {words["catalogs"]: "catalogs.md"}, {words["reference"]: catalogs}, {words["faq"]: "faq.md"}]}
+                    {words["catalogs"]: "catalogs.md"}, {words["reference"]: catalogs},
+                    {words["assumptions"]: "assumptions.md"}, {words["faq"]: "faq.md"}]}
 
 
 def build(out: Path = HELP) -> list[Path]:
