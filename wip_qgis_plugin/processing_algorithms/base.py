@@ -15,20 +15,19 @@ from qgis.core import (
     QgsProperty,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtGui import QIcon
 
 from .. import log
 from ..core.i18n import tr
-from ..core.workflow import algorithm_titles, normalise, numbered_titles, step_of
+from ..core.workflow import normalise
 from ..manual import manual_url
 from ..qgis_io.compat import new_field
 from ..qgis_io.layers import is_null
 from ..qgis_io.project import apply_style, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
-from .provider import ICON_PATH
+from .provider import WorkflowPlace
 
 
-class WipAlgorithm(QgsProcessingAlgorithm):
+class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
     """Subclasses set ``algorithm_id`` and implement ``process`` (Processing's ``processAlgorithm``) and the other
     Processing methods, their texts through ``self.tr``.
 
@@ -137,25 +136,11 @@ class WipAlgorithm(QgsProcessingAlgorithm):
                 return field
         return None
 
-    def displayName(self) -> str:  # noqa: N802 - Processing API
-        return algorithm_titles()[self.algorithm_id]
-
-    def groupId(self) -> str:  # noqa: N802 - Processing API
-        """The key of the workflow step the algorithm belongs to."""
-        return step_of(self.algorithm_id)
-
-    def group(self) -> str:
-        """The toolbox group: the workflow step with its number."""
-        return numbered_titles()[self.groupId()]
-
     def createInstance(self):  # noqa: N802 - Processing API
         return type(self)()
 
     def name(self) -> str:
         return self.algorithm_id
-
-    def icon(self) -> QIcon:
-        return QIcon(str(ICON_PATH))
 
     def helpUrl(self) -> str:  # noqa: N802 - Processing API
         """The algorithm's page of the manual in the plugin folder: help works offline."""

@@ -40,7 +40,25 @@ def algorithm_classes() -> list:
             for module, name in ALGORITHM_CLASSES.values()]
 
 
-class UnavailableAlgorithm(QgsProcessingAlgorithm):
+class WorkflowPlace:
+    """An algorithm's title, toolbox group (its workflow step, numbered) and icon, from its ``name()``: the same
+    for a working algorithm and for one that waits for its packages."""
+
+    def displayName(self) -> str:  # noqa: N802 - Processing API
+        return algorithm_titles()[self.name()]
+
+    def groupId(self) -> str:  # noqa: N802 - Processing API
+        """The key of the workflow step the algorithm belongs to."""
+        return step_of(self.name())
+
+    def group(self) -> str:
+        return numbered_titles()[self.groupId()]
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON_PATH))
+
+
+class UnavailableAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
     """An algorithm whose Python packages are missing: it keeps its place, name and group in the toolbox, and
     Processing shows why it cannot run (``canExecute``) instead of its parameters."""
 
@@ -50,18 +68,6 @@ class UnavailableAlgorithm(QgsProcessingAlgorithm):
 
     def name(self) -> str:
         return self.algorithm
-
-    def displayName(self) -> str:  # noqa: N802 - Processing API
-        return algorithm_titles()[self.algorithm]
-
-    def groupId(self) -> str:  # noqa: N802 - Processing API
-        return step_of(self.algorithm)
-
-    def group(self) -> str:
-        return numbered_titles()[self.groupId()]
-
-    def icon(self) -> QIcon:
-        return QIcon(str(ICON_PATH))
 
     def shortHelpString(self) -> str:  # noqa: N802 - Processing API
         return self.reason
