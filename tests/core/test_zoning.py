@@ -372,6 +372,9 @@ def test_random_instances_get_the_least_shortfall_the_optimum_and_honest_alterna
     first, *near = result.alternatives
     assert relative_shortfall(first) == pytest.approx(least, abs=1e-6)
     assert plan_cost(first, planning) == pytest.approx(best, abs=1e-6)
+    # no alternative misses more, nor reports a shortfall of rounding where every target can be met
+    assert all(relative_shortfall(alternative) <= least + 1e-5 for alternative in result.alternatives)
+    assert least > 0 or not any(alternative.shortfalls for alternative in result.alternatives)
     returned = [tuple(int(u) for u in alternative.use_index) for alternative in result.alternatives]
     assert len(set(returned)) == len(returned)  # every alternative is another plan
     assert set(returned[1:]) <= window

@@ -36,7 +36,10 @@ NEUTRAL_SCORE = 50.0  # suitability of land no site evaluation has scored
 DIVERSITY_GAP_PCT = 5.0  # optimality gap of the "as different as possible" objective of near-optimal alternatives
 CLUSTER_NEIGHBOURS = 12  # the fewest units counted towards a unit's cluster, the nearest first
 REASON_TIME_LIMIT_S = 10.0  # to find out whether a missed target could be met alone
-SHORTFALL_TOLERANCE = 1e-6  # per target, on the relative shortfall: the solver's own feasibility tolerance
+# On the relative shortfall: the total may exceed the least by the solver's feasibility tolerance; a target is
+# reported as missed only beyond ten times that, so that no plan within the bound shows a shortfall of rounding.
+SHORTFALL_TOLERANCE = 1e-6
+MISSED_SHARE = 10 * SHORTFALL_TOLERANCE
 
 
 class ZoningError(ValueError):
@@ -572,7 +575,7 @@ def _least_shortfall(model: _Model, time_limit: float) -> tuple[list[LinearConst
         "Die kleinste Zielverfehlung ist nicht bewiesen (Zeitlimit): die Varianten verfehlen die Ziele um "
         "höchstens {found} (Summe der Anteile), möglich wäre bis hinab zu {bound}.").format(
         found=format_number(least, 4), bound=format_number(max(0.0, _dual_bound(result, 0.0) or 0.0), 4))
-    return [LinearConstraint(weights[None, :], -np.inf, least + SHORTFALL_TOLERANCE * targets)], note
+    return [LinearConstraint(weights[None, :], -np.inf, least + SHORTFALL_TOLERANCE)], note
 
 
 def _dual_bound(result, offset: float) -> float | None:
@@ -618,7 +621,7 @@ def _alternative(model: _Model, name, objective, near, chosen, result, seconds, 
     shortfalls = []
     for number, (label, wanted, values, unit) in enumerate(model.target_rows):
         reached = float(values[chosen].sum())
-        if reached < wanted * (1 - 1e-6):
+        if reached < wanted * (1 - MISSED_SHARE):
             shortfalls.append(Shortfall(label, wanted, reached, unit, _reason(model, number, wanted)))
     return Alternative(name, objective, near, use_index, allocated, mw, gwh, _status(result), gap, seconds,
                        shortfalls)
