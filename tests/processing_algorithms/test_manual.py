@@ -83,9 +83,9 @@ def test_the_six_steps_are_shown_with_pictures_of_real_docks(built):
 def test_every_default_is_listed_with_its_source_and_status(built):
     """The balance's assumptions as a run uses them and every sourced entry of the data files."""
     german = text_of(built / "de" / "assumptions.html")
-    assert "Volllaststunden Windenergie" in german and "ungeprüfter Standardwert" in german
+    assert "Volllaststunden Bestand Windenergie" in german and "ungeprüfter Standardwert" in german
     for name in ("yield/pv_types.json", "yield/turbines.json", "zoning/uses.json", "heat/waermebedarf_lsa.json"):
         assert name in german
     assert "Technikkatalog Wärmeplanung" in german  # the heat typology's sources
     english = text_of(built / "en" / "assumptions.html")
-    assert "Full-load hours" in english or "full-load hours" in english.lower()
+    assert "Full-load hours of existing plants" in english

@@ -219,7 +219,8 @@ def energy_balance(inputs: BalanceInput, defaults_path: Path = DEFAULTS_FILE) ->
     process_heat = defaults.value("heat_kwh_per_capita", "industrie", topic=tr("Prozesswärme Industrie je "
                                                                                "Einwohner"),
                                   unit="kWh/a") * statistics.population / 1000
-    hours = {carrier: defaults.value("full_load_hours", carrier, topic=tr("Volllaststunden {carrier}").format(
+    # for the plants already installed; planned plants bring their energy from the Ertrag step or a variant
+    hours = {carrier: defaults.value("full_load_hours", carrier, topic=tr("Volllaststunden Bestand {carrier}").format(
         carrier=carrier_label(carrier)), unit="h/a") for carrier in GENERATION}
     factors, district_renewable = _factors(defaults, inputs, years)
     overrides = {(sector, carrier): mwh for sector, carrier, mwh in inputs.consumption}

@@ -436,8 +436,8 @@
       <translation>Efficiency {carrier}</translation>
     </message>
     <message>
-      <source>Volllaststunden {carrier}</source>
-      <translation>Full-load hours {carrier}</translation>
+      <source>Volllaststunden Bestand {carrier}</source>
+      <translation>Full-load hours of existing plants {carrier}</translation>
     </message>
     <message>
       <source>Marktstammdatenregister × Volllaststunden</source>
