@@ -5,7 +5,11 @@ offline. Usage: python -m tools.docs [--out DIR]"""
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
+import subprocess
+import sysconfig
 import tempfile
 from pathlib import Path
 
@@ -190,10 +194,6 @@ QTimer.singleShot(2500, shoot)
 def capture_screenshots(language: str, out: Path) -> list[Path]:
     """Every dock on the demo municipality in real QGIS under Xvfb, in ``language``, as ``out/<step>.png``: the
     manual's pictures are made, not drawn by hand. Empty without QGIS desktop or Xvfb."""
-    import os
-    import subprocess
-    import sysconfig
-
     if not shutil.which("xvfb-run") or not shutil.which("qgis"):
         return []
     out.mkdir(parents=True, exist_ok=True)
@@ -221,7 +221,6 @@ def _with_screenshots(page: Path, shots: dict[str, str]) -> None:
     def picture(match):
         key = match.group(1)
         return f"![{match.group(2)}](img/{key}.png)" if key in shots else ""
-    import re
 
     text = re.sub(r"<!-- screenshot:(\w+) (.*?) -->", picture, page.read_text(encoding="utf-8"))
     page.write_text(text, encoding="utf-8")

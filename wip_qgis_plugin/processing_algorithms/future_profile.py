@@ -323,7 +323,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
                     raise OSError(self.tr("das PDF ist leer"))
             if feedback.isCanceled():
                 return {}
-            _move_all_into_place(staged)
+            for final_path, path in staged.items():  # a failed move: the run's guard removes what was new
+                move_into_place(path, final_path)
         except OSError as error:
             raise QgsProcessingException(self.tr("Der Bericht konnte nicht geschrieben werden: {error}").format(
                 error=error)) from error
@@ -480,22 +481,6 @@ def _check_writable(path: str) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise QgsProcessingException(core_i18n.tr("In den Ordner {folder} kann nicht geschrieben werden.")
                                      .format(folder=folder))
-
-
-def _move_all_into_place(staged: dict[str, str]) -> None:
-    """Move the staged report files (final path → staged file) into place; when one cannot be moved, those that
-    were new by then are taken back, so a failed run does not leave half a report."""
-    created = []
-    try:
-        for final_path, path in staged.items():
-            existed = os.path.exists(final_path)
-            move_into_place(path, final_path)
-            if not existed:
-                created.append(final_path)
-    except OSError:
-        for final_path in created:
-            Path(final_path).unlink(missing_ok=True)
-        raise
 
 
 def _eligible_label(layer) -> str:
