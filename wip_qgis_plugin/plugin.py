@@ -3,10 +3,12 @@
 Loading never needs more than QGIS: with a Python package missing, the toolbar and menu lead to a dialog that says
 what is missing and how to install it, and the algorithms in the toolbox say why they cannot run."""
 
-from qgis.core import Qgis, QgsApplication
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QPushButton
+from qgis.PyQt.QtWidgets import QAction, QFileDialog, QPushButton
 
 from . import log
 from .core.i18n import tr
@@ -14,6 +16,7 @@ from .dependencies import install_hint, missing_requirements
 from .i18n import PluginTranslator
 from .manual import manual_url, open_manual
 from .processing_algorithms.provider import ICON_PATH, WipProvider
+from .qgis_io.results import result_geopackage, set_result_geopackage
 
 ICON = str(ICON_PATH)
 
@@ -77,6 +80,8 @@ class WipPlugin:
             self.docks[key].setToggleVisibilityAction(action)
         self.actions["assistant"].setToolTip(tr("Planungsassistent: Arbeitsschritte und gefundene Eingaben"))
         self.toolbar.addAction(self.actions["assistant"])
+        self._add_action("results", tr("Ergebnis-GeoPackage …"), "WipResultGeopackageAction").triggered.connect(
+            self.choose_result_geopackage)
         self._add_manual_action("index")
 
     def _add_toolbar(self):
@@ -90,6 +95,18 @@ class WipPlugin:
         self.iface.addPluginToMenu(self.menu_name(), action)
         self.actions[key] = action
         return action
+
+    def choose_result_geopackage(self) -> None:
+        """Let the planner say where this project's step results are kept from now on."""
+        project = QgsProject.instance()
+        path, _filter = QFileDialog.getSaveFileName(
+            self.iface.mainWindow(), tr("Ergebnisse der Arbeitsschritte speichern in"),
+            str(result_geopackage(project)), tr("GeoPackage (*.gpkg)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)  # new results join the tables already there
+        if path:
+            set_result_geopackage(project, Path(path).with_suffix(".gpkg"))
+            log.notify(self.iface, tr("Neue Ergebnisse werden gespeichert in {path}.").format(
+                path=result_geopackage(project)))
 
     def _add_manual_action(self, page: str) -> None:
         """The menu entry that opens the manual (absent in a source checkout without the built manual)."""

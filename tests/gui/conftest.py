@@ -23,6 +23,13 @@ def german_qgis(qgis_app):
             settings.setValue(key, value)
 
 
+@pytest.fixture(autouse=True)
+def documents_folder(tmp_path, monkeypatch):
+    """The home folder of a test: a project never saved keeps its results under its documents folder."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    return tmp_path / "home" / "Documents"
+
+
 @pytest.fixture
 def demo_project(qgis_processing):
     """The demo municipality in the project and the WIP provider registered; both removed afterwards."""

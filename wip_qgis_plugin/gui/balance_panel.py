@@ -19,6 +19,7 @@ from ..core.report import CARRIER_COLOURS, SECTOR_COLOURS
 from ..core.workflow import find_inputs, workflow
 from ..qgis_io.compat import GEOMETRY_NULL, GEOMETRY_POINT, GEOMETRY_POLYGON
 from ..qgis_io.project import project_layer_infos
+from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import StackedBarChart
 
@@ -123,21 +124,18 @@ class BalanceDock(AlgorithmDock):
         super().set_running(running)
         self.form.reportButton.setEnabled(not running and bool(self.results))
 
-    def _balance_finished(self, ok: bool, results: dict) -> None:
+    def _balance_finished(self, ok: bool, results_of_run: dict) -> None:
         if not self.algorithm_succeeded(ok):
             return
-        project = QgsProject.instance()
-        group = project.layerTreeRoot().insertGroup(0, tr("Energiebilanz"))
-        names = {"BALANCE": tr("Energie- und Treibhausgasbilanz"), "INDICATORS": tr("Kennzahlen der Bilanz"),
-                 "ASSUMPTIONS": tr("Annahmen der Bilanz")}
-        results_layers = {}
-        for key, name in names.items():
-            layer = self.context.takeResultLayer(results[key])
+        outputs = {"BALANCE": (tr("Energie- und Treibhausgasbilanz"), "bilanz"),
+                   "INDICATORS": (tr("Kennzahlen der Bilanz"), "kennzahlen"),
+                   "ASSUMPTIONS": (tr("Annahmen der Bilanz"), "annahmen")}
+        results = []
+        for key, (name, table) in outputs.items():
+            layer = self.context.takeResultLayer(results_of_run[key])
             layer.setName(name)
-            project.addMapLayer(layer, False)
-            group.addLayer(layer)
-            results_layers[key] = layer
-        self.results = results_layers
+            results.append(Result(layer, table))
+        self.results = dict(zip(outputs, keep_results(self.iface, "energiebilanz", tr("Energiebilanz"), results)))
         self.set_running(False)
         self._show_balance()
 

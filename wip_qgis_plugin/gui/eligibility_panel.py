@@ -37,6 +37,7 @@ from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
 from ..qgis_io.layers import is_null
 from ..qgis_io.project import apply_style, describe_layer, project_layer_infos, result_style
+from ..qgis_io.results import Result, keep_results, table_name
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 
@@ -231,27 +232,29 @@ class EligibilityDock(AlgorithmDock):
         if not self.algorithm_succeeded(ok and bool(results)):
             return
         layers = {key: self.context.takeResultLayer(results[key]) for key in ("ELIGIBLE", "EXCLUDED", "SUMMARY")}
-        self._add_result_layers(layers)
+        layers = self._add_result_layers(layers)
         self.show_summary(layers["SUMMARY"], results)
         self.reveal(self.form.resultTabs)
 
-    def _add_result_layers(self, layers: dict) -> None:
-        project = QgsProject.instance()
+    def _add_result_layers(self, layers: dict) -> dict:
+        """Keep the run's layers in the project's result GeoPackage; returns them kept, by output."""
         title = self.catalog.title_text()
-        group = project.layerTreeRoot().insertGroup(0, tr("Flächenkulisse – {catalog}").format(catalog=title))
         technology = technology_of(title)
-        names = {"SUMMARY": tr("Flächenbilanz – {technology}").format(technology=technology),
-                 "EXCLUDED": tr("Ausgeschlossene Flächen – {technology}").format(technology=technology),
-                 "ELIGIBLE": tr("Geeignete Flächen – {technology}").format(technology=technology)}
-        for key in ("SUMMARY", "EXCLUDED", "ELIGIBLE"):
-            layer = layers[key]
-            layer.setName(names[key])
-            apply_style(layer, result_style("eligibility", key))
-            project.addMapLayer(layer, False)
-            group.insertLayer(0, layer)
+        names = {"ELIGIBLE": (tr("Geeignete Flächen – {technology}"), "geeignet"),
+                 "EXCLUDED": (tr("Ausgeschlossene Flächen – {technology}"), "ausgeschlossen"),
+                 "SUMMARY": (tr("Flächenbilanz – {technology}"), "flaechenbilanz")}
+        results = []
+        for key, (name, table) in names.items():
+            layers[key].setName(name.format(technology=technology))
+            apply_style(layers[key], result_style("eligibility", key))
+            results.append(Result(layers[key], table))
+        kept = keep_results(self.iface, "flaechenkulisse_" + table_name(technology),
+                            tr("Flächenkulisse – {catalog}").format(catalog=title), results)
+        layers = dict(zip(names, kept))
         self._stop_identify()
         self.result_ids = {key: layer.id() for key, layer in layers.items()}
         layers["EXCLUDED"].willBeDeleted.connect(self._stop_identify)
+        return layers
 
     def result_layer(self, key: str) -> QgsVectorLayer | None:
         """The result layer of the last run, while it is still in the project."""

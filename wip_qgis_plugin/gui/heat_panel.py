@@ -12,6 +12,7 @@ from ..core.heat import LEVELS, SCENARIO_YEARS, level_text
 from ..core.i18n import format_number, tr
 from ..core.workflow import find_inputs, workflow
 from ..qgis_io.project import apply_style, project_layer_infos, result_style
+from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 
@@ -120,22 +121,21 @@ class HeatPlanningDock(AlgorithmDock):
     # -- results ---------------------------------------------------------------------------------------------------
 
     def _show_results(self) -> None:
-        project = QgsProject.instance()
-        group = project.layerTreeRoot().insertGroup(0, tr("Wärmeplanung"))
-        buildings = self.results["demand"]["OUTPUT"]
-        areas = self.results["suitability"]["OUTPUT"]
-        for layer, name, style in (
-                (buildings, tr("Wärmebedarf Gebäude (intern)"), None),
-                (self.results["density"]["BLOCKS_OUTPUT"], tr("Wärmedichte"),
-                 result_style("heatdensity", "BLOCKS_OUTPUT")),
-                (areas, tr("Eignung für Wärmenetze"), result_style("heatsuitability", "OUTPUT")),
+        outputs = []
+        for layer, name, style, table, visible in (
                 (self.results["density"]["STREETS_OUTPUT"], tr("Wärmeliniendichte"),
-                 result_style("heatdensity", "STREETS_OUTPUT"))):
+                 result_style("heatdensity", "STREETS_OUTPUT"), "waermeliniendichte", True),
+                (self.results["suitability"]["OUTPUT"], tr("Eignung für Wärmenetze"),
+                 result_style("heatsuitability", "OUTPUT"), "eignung_waermenetz", True),
+                (self.results["density"]["BLOCKS_OUTPUT"], tr("Wärmedichte"),
+                 result_style("heatdensity", "BLOCKS_OUTPUT"), "waermedichte", True),
+                # internal, and it hides the maps
+                (self.results["demand"]["OUTPUT"], tr("Wärmebedarf Gebäude (intern)"), None, "waermebedarf_gebaeude",
+                 False)):
             layer.setName(name)
             apply_style(layer, style)
-            project.addMapLayer(layer, False)
-            group.insertLayer(0, layer)
-        group.findLayer(buildings.id()).setItemVisibilityChecked(False)  # internal, and it hides the maps
+            outputs.append(Result(layer, table, visible))
+        _lines, areas, _blocks, buildings = keep_results(self.iface, "waermeplanung", tr("Wärmeplanung"), outputs)
 
         rows = {level: [0, 0.0, 0.0] for level in LEVELS}
         for feature in areas.getFeatures():

@@ -16,6 +16,7 @@ from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.pv_yield import PV_TYPE_IDS
 from ..qgis_io.layers import is_null
 from ..qgis_io.project import apply_style, project_layer_infos, result_style
+from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 
@@ -133,19 +134,18 @@ class YieldDock(AlgorithmDock):
         if not self.algorithm_succeeded(ok):
             return
         wind = "TURBINES" in results
-        project = QgsProject.instance()
-        group = project.layerTreeRoot().insertGroup(0, tr("Ertrag Wind") if wind else tr("Ertrag Photovoltaik"))
         sites = self.context.takeResultLayer(results["OUTPUT"])
         sites.setName(yield_layer_names()["wind" if wind else "pv"])
         apply_style(sites, result_style("windlayout" if wind else "pvyield", "OUTPUT"))
-        project.addMapLayer(sites, False)
-        group.addLayer(sites)
+        outputs = [Result(sites, "flaechen")]
         if wind:
             turbines = self.context.takeResultLayer(results["TURBINES"])
             turbines.setName(tr("Windenergieanlagen (Planung)"))
             apply_style(turbines, result_style("windlayout", "TURBINES"))
-            project.addMapLayer(turbines, False)
-            group.insertLayer(0, turbines)
+            outputs.insert(0, Result(turbines, "anlagen"))
+        kept = keep_results(self.iface, "ertrag_wind" if wind else "ertrag_pv",
+                            tr("Ertrag Wind") if wind else tr("Ertrag Photovoltaik"), outputs)
+        sites = kept[-1]
         self.sites_layer = sites
         sites.willBeDeleted.connect(self._sites_deleted)
         rows = sorted(sites.getFeatures(), key=lambda feature: -(feature["gwh_a"] or 0.0))

@@ -44,6 +44,7 @@ from ..processing_algorithms.zoning_alternatives import (
 from ..qgis_io.compat import INT, LONG, STRING, WKB_MULTIPOLYGON, new_field
 from ..qgis_io.layers import is_null, multipolygon, shapely_geometries, working_crs
 from ..qgis_io.project import apply_style, layer_kind, project_layer_infos, result_style
+from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 from .yield_panel import yield_layer_names
@@ -330,7 +331,7 @@ class ZoningDock(AlgorithmDock):
         layer.dataProvider().addFeatures(features)
         layer.renderer().setSymbol(QgsFillSymbol.createSimple({"style": "no", "outline_color": "#707070",
                                                                "outline_width": "0.2"}))
-        QgsProject.instance().addMapLayer(layer)
+        layer, = keep_results(self.iface, "planungseinheiten", tr("Planungseinheiten"), [Result(layer, "raster")])
         self.by_hand.add(self.form.unitsCombo.objectName())
         self.form.unitsCombo.setLayer(layer)
         self.form.unitIdCombo.setField("unit_id")
@@ -472,29 +473,29 @@ class ZoningDock(AlgorithmDock):
         if not self.algorithm_succeeded(ok and bool(results)):
             return
         layers = {key: self.context.takeResultLayer(results[key]) for key in ("ALLOCATION", "INDICATORS", "FREQUENCY")}
-        self._add_result_layers(layers)
+        layers = self._add_result_layers(layers)
         self.show_results(layers["INDICATORS"])
         if len(self.alternatives) < self.requested:
             log.info(self.feedback.textLog())
             self.form.headlineLabel.setText(self.form.headlineLabel.text() + " " + tr(
                 "Weniger Varianten als verlangt: im Spielraum gibt es keine weitere, andere Lösung (Protokoll WIP)."))
 
-    def _add_result_layers(self, layers: dict) -> None:
-        project = QgsProject.instance()
-        group = project.layerTreeRoot().insertGroup(0, tr("Planungsvarianten"))
-        for key, name in (("INDICATORS", tr("Kennzahlen der Varianten")),
-                          ("FREQUENCY", tr("Auswahlhäufigkeit je Einheit")),
-                          ("ALLOCATION", tr("Zuweisung je Variante"))):
-            layer = layers[key]
-            layer.setName(name)
-            apply_style(layer, result_style("zoningalternatives", key))
-            project.addMapLayer(layer, False)
-            group.insertLayer(0, layer)
-        group.findLayer(layers["FREQUENCY"].id()).setItemVisibilityChecked(False)  # under the allocation it hides
+    def _add_result_layers(self, layers: dict) -> dict:
+        """Keep the run's layers in the project's result GeoPackage; returns them kept, by output."""
+        outputs = {"ALLOCATION": (tr("Zuweisung je Variante"), "zuweisung", True),
+                   "FREQUENCY": (tr("Auswahlhäufigkeit je Einheit"), "auswahlhaeufigkeit", False),  # hides below
+                   "INDICATORS": (tr("Kennzahlen der Varianten"), "kennzahlen", True)}
+        results = []
+        for key, (name, table, visible) in outputs.items():
+            layers[key].setName(name)
+            apply_style(layers[key], result_style("zoningalternatives", key))
+            results.append(Result(layers[key], table, visible))
+        layers = dict(zip(outputs, keep_results(self.iface, "planungsvarianten", tr("Planungsvarianten"), results)))
         if self.allocation_layer is not None:
             self.allocation_layer.willBeDeleted.disconnect(self._allocation_deleted)
         self.allocation_layer = layers["ALLOCATION"]
         self.allocation_layer.willBeDeleted.connect(self._allocation_deleted)
+        return layers
 
     def _allocation_deleted(self) -> None:
         self.allocation_layer = None

@@ -266,6 +266,105 @@
     </message>
   </context>
   <context>
+    <name>SiteEvaluationPanel</name>
+    <message>
+      <source>Standorte</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Flächen, die bewertet werden, z. B. das Ergebnis der Flächenkulisse.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bewertungsschema</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eigenes Schema</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ein eigenes Schema (JSON) ersetzt die Auswahl oben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kriterien und die Ebenen, an denen sie gemessen werden:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Je Kriterium die Ebene des Projekts, zu der der Abstand, der überdeckte Anteil oder der Flächenmittelwert berechnet wird. Ein Kriterium ohne Ebene wird nicht bewertet; für seine Werte gilt die Regel für fehlende Werte.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kriterium</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ebene</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Feld</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verfahren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fehlende Werte</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Standorte bewerten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Standorte und Bewertungsschema wählen, die Ebenen der Kriterien prüfen, dann „Standorte bewerten“.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schema speichern …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Standort untersuchen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gewichte</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gewicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paarvergleich (AHP)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gewichte aus dem Paarvergleich (AHP)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Inkonsistenz (CR &gt; 0,10) ausdrücklich zulassen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zeile gegen Spalte auf der Saaty-Skala: 1 gleich wichtig, 3 etwas, 5 deutlich, 7 sehr viel, 9 extrem wichtiger; 1/3 … 1/9 umgekehrt. Die untere Hälfte folgt als Kehrwert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Standort</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>WIP</name>
     <message>
       <source>Wärmebedarf der Gebäude (wip:heatdemand)</source>
@@ -1048,20 +1147,20 @@
       <translation>Suitability for heat networks (§ 19 WPG)</translation>
     </message>
     <message>
-      <source>Keine Flächenkulisse angegeben (Parameter ELIGIBLE).</source>
-      <translation>No eligible land given (parameter ELIGIBLE).</translation>
+      <source>Keine Flächenkulisse angegeben.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Keine Standortbewertung angegeben (Parameter SITES).</source>
-      <translation>No site evaluation given (parameter SITES).</translation>
+      <source>Keine Standortbewertung angegeben.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Keine Planungsvariante angegeben (Parameter ALLOCATION).</source>
-      <translation>No zoning alternative given (parameter ALLOCATION).</translation>
+      <source>Keine Planungsvariante angegeben.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Keine Eignung für Wärmenetze angegeben (Parameter HEAT_SUITABILITY).</source>
-      <translation>No heat-network suitability given (parameter HEAT_SUITABILITY).</translation>
+      <source>Keine Eignung für Wärmenetze angegeben.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Einwohnerinnen und Einwohner</source>
@@ -1132,8 +1231,8 @@
       <translation>Total generation</translation>
     </message>
     <message>
-      <source>Ebenen mit dem Präfix synth_ (Siedlungen, Gebäude, Straßen, Landnutzung, Schutzgebiete, Bergbau, Flurstücke, Netze, Wärmenetz) sind synthetisch erzeugt, keine amtlichen Daten.</source>
-      <translation>Layers with the prefix synth_ (settlements, buildings, streets, land use, protected areas, mining land, parcels, grids, heat network) are synthetic, not official data.</translation>
+      <source>Erstellt mit dem QGIS-Plugin WIP, Werkzeug „{title}“.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Jahresenergie</source>
@@ -1168,16 +1267,24 @@
       <translation>Consumption and generation per year</translation>
     </message>
     <message>
-      <source>Keine Planungsvarianten angegeben (Parameter ALTERNATIVE_INDICATORS oder ALLOCATION).</source>
-      <translation>No zoning alternatives given (parameter ALTERNATIVE_INDICATORS or ALLOCATION).</translation>
+      <source>Keine Planungsvarianten angegeben.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Flächen je Variante und Nutzung</source>
       <translation>Area per alternative and use</translation>
     </message>
     <message>
-      <source>Die Annahmentabelle (ASSUMPTIONS) ist leer.</source>
-      <translation>The assumptions table (ASSUMPTIONS) is empty.</translation>
+      <source>Die Tabelle der Annahmen ist leer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Planungsdaten der Demogemeinde (Siedlungen, Gebäude, Straßen, Landnutzung, Schutzgebiete, Bergbau, Flurstücke, Netze, Wärmenetz) sind synthetisch erzeugt, keine amtlichen Daten.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Werkzeug „{title}“</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Fläche {use}</source>
@@ -1270,10 +1377,6 @@
     <message>
       <source>Annahmen</source>
       <translation>Assumptions</translation>
-    </message>
-    <message>
-      <source>Erstellt mit dem QGIS-Plugin WIP (Algorithmus wip:futureprofile).</source>
-      <translation>Created with the QGIS plugin WIP (algorithm wip:futureprofile).</translation>
     </message>
     <message>
       <source>Tabelle BALANCE, Zeile {row}: unbekannte Art „{kind}“; erlaubt sind {kinds}.</source>
@@ -1388,8 +1491,8 @@
       <translation>Weights must be ≥ 0 and must not all be 0.</translation>
     </message>
     <message>
-      <source>jedes Feld nur einmal</source>
-      <translation>each field only once</translation>
+      <source>jedes Feld und jede Kennung nur einmal</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Liste von Zahlen erwartet</source>
@@ -1448,12 +1551,24 @@
       <translation>One weight per criterion is needed ({count}).</translation>
     </message>
     <message>
+      <source>Version {versions} erwartet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{where}, Kriterium {number}</source>
       <translation>{where}, criterion {number}</translation>
     </message>
     <message>
       <source>Liste von Paaren [x, Nutzen] erwartet</source>
       <translation>list of pairs [x, utility] expected</translation>
+    </message>
+    <message>
+      <source>entweder „field“ oder „role“, nicht beides</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Den Standorten fehlen die Felder {fields} des Schemas.</source>
+      <translation>The sites lack the fields {fields} of the scheme.</translation>
     </message>
     <message>
       <source>Wertfunktion „{kind}“: {problem}</source>
@@ -1904,18 +2019,6 @@
       <translation>Computing the balance …</translation>
     </message>
     <message>
-      <source>Energiebilanz</source>
-      <translation>Energy balance</translation>
-    </message>
-    <message>
-      <source>Kennzahlen der Bilanz</source>
-      <translation>Indicators of the balance</translation>
-    </message>
-    <message>
-      <source>Annahmen der Bilanz</source>
-      <translation>Assumptions of the balance</translation>
-    </message>
-    <message>
       <source>Endenergie GWh/a</source>
       <translation>Final energy GWh/a</translation>
     </message>
@@ -1938,6 +2041,18 @@
     <message>
       <source>Bitte die Gemeinde und die Gemeindestatistik wählen.</source>
       <translation>Please choose the municipality and the municipal statistics.</translation>
+    </message>
+    <message>
+      <source>Kennzahlen der Bilanz</source>
+      <translation>Indicators of the balance</translation>
+    </message>
+    <message>
+      <source>Annahmen der Bilanz</source>
+      <translation>Assumptions of the balance</translation>
+    </message>
+    <message>
+      <source>Energiebilanz</source>
+      <translation>Energy balance</translation>
     </message>
     <message>
       <source>{first}: {co2} t CO₂e ({per_capita} t je Einwohner), erneuerbar {share} %; {last}: {co2_last} t CO₂e, erneuerbar {share_last} %.</source>
@@ -2000,24 +2115,24 @@
       <translation>Please choose a study area (polygon layer).</translation>
     </message>
     <message>
-      <source>Ausgeschlossen ({area} ha), weil:</source>
-      <translation>Excluded ({area} ha) because:</translation>
-    </message>
-    <message>
-      <source>Flächenkulisse – {catalog}</source>
-      <translation>Eligible land – {catalog}</translation>
-    </message>
-    <message>
-      <source>Flächenbilanz – {technology}</source>
-      <translation>Area balance – {technology}</translation>
+      <source>Geeignete Flächen – {technology}</source>
+      <translation>Eligible areas – {technology}</translation>
     </message>
     <message>
       <source>Ausgeschlossene Flächen – {technology}</source>
       <translation>Excluded areas – {technology}</translation>
     </message>
     <message>
-      <source>Geeignete Flächen – {technology}</source>
-      <translation>Eligible areas – {technology}</translation>
+      <source>Flächenbilanz – {technology}</source>
+      <translation>Area balance – {technology}</translation>
+    </message>
+    <message>
+      <source>Ausgeschlossen ({area} ha), weil:</source>
+      <translation>Excluded ({area} ha) because:</translation>
+    </message>
+    <message>
+      <source>Flächenkulisse – {catalog}</source>
+      <translation>Eligible land – {catalog}</translation>
     </message>
     <message>
       <source>{eligible} ha geeignet ({share} % des Untersuchungsgebiets), {excluded} ha ausgeschlossen.</source>
@@ -2048,16 +2163,16 @@
       <translation>Please choose a building and a street layer.</translation>
     </message>
     <message>
-      <source>Wärmebedarf Gebäude (intern)</source>
-      <translation>Building heat demand (internal)</translation>
+      <source>Wärmeliniendichte</source>
+      <translation>Heat line density</translation>
     </message>
     <message>
       <source>Wärmedichte</source>
       <translation>Heat density</translation>
     </message>
     <message>
-      <source>Wärmeliniendichte</source>
-      <translation>Heat line density</translation>
+      <source>Wärmebedarf Gebäude (intern)</source>
+      <translation>Building heat demand (internal)</translation>
     </message>
     <message>
       <source>Wärmebedarf {total} GWh/a, 2045 {target} GWh/a; {short} Gebiete für das verkürzte Verfahren nach § 14.</source>
@@ -2276,16 +2391,16 @@
       <translation>Please choose an area layer.</translation>
     </message>
     <message>
+      <source>Windenergieanlagen (Planung)</source>
+      <translation>Wind turbines (planned)</translation>
+    </message>
+    <message>
       <source>Ertrag Wind</source>
       <translation>Yield wind</translation>
     </message>
     <message>
       <source>Ertrag Photovoltaik</source>
       <translation>Yield photovoltaics</translation>
-    </message>
-    <message>
-      <source>Windenergieanlagen (Planung)</source>
-      <translation>Wind turbines (planned)</translation>
     </message>
     <message>
       <source>Volllaststunden</source>
@@ -2360,6 +2475,10 @@
       <translation>Creating the grid …</translation>
     </message>
     <message>
+      <source>Planungseinheiten</source>
+      <translation>Planning units</translation>
+    </message>
+    <message>
       <source>Festlegungen (Planungsvarianten)</source>
       <translation>Locks (zoning alternatives)</translation>
     </message>
@@ -2404,16 +2523,16 @@
       <translation>No unit locked.</translation>
     </message>
     <message>
-      <source>Kennzahlen der Varianten</source>
-      <translation>Indicators of the alternatives</translation>
+      <source>Zuweisung je Variante</source>
+      <translation>Allocation per alternative</translation>
     </message>
     <message>
       <source>Auswahlhäufigkeit je Einheit</source>
       <translation>Selection frequency per unit</translation>
     </message>
     <message>
-      <source>Zuweisung je Variante</source>
-      <translation>Allocation per alternative</translation>
+      <source>Kennzahlen der Varianten</source>
+      <translation>Indicators of the alternatives</translation>
     </message>
     <message>
       <source>{count} Variante(n) berechnet.</source>
@@ -2548,6 +2667,10 @@
       <translation>WIP Energy and Spatial Planning</translation>
     </message>
     <message>
+      <source>Ergebnisse der Arbeitsschritte speichern in</source>
+      <translation>Save the results of the steps in</translation>
+    </message>
+    <message>
       <source>Python-Pakete installieren …</source>
       <translation>Install Python packages …</translation>
     </message>
@@ -2558,6 +2681,14 @@
     <message>
       <source>Es fehlen Python-Pakete: {names}. Werkzeuge und Andockfenster stehen erst danach bereit.</source>
       <translation>Python packages are missing: {names}. The tools and dock panels are available once they are installed.</translation>
+    </message>
+    <message>
+      <source>Ergebnis-GeoPackage …</source>
+      <translation>Result GeoPackage …</translation>
+    </message>
+    <message>
+      <source>Neue Ergebnisse werden gespeichert in {path}.</source>
+      <translation>New results are saved in {path}.</translation>
     </message>
     <message>
       <source>{label} („{field}“) von Objekt {fid}: {value:g} ist unmöglich (erlaubt {low:g} bis {high:g}); {count} Objekt(e) betroffen.</source>
@@ -3438,12 +3569,10 @@ Specific yield, the first value present counts: the field "Specific yield per si
       <translation>The field “{field}” of “{layer}” is not numeric ({kind}); an area-weighted mean needs numbers.</translation>
     </message>
     <message>
-      <source>Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene, eine Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR &gt; 0,10 bricht die Bewertung ab, außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.
+      <source>Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene oder eine Rolle (z. B. Abstand zum Umspannwerk), deren Feld aus „Standortkriterien berechnen“ am Namen erkannt wird (dist_‹Ebene›_m, share_‹Ebene›, mean_‹Feld›, area_ha, compactness; eine Rolle ohne Feld bleibt unbewertet und folgt der Regel für fehlende Werte), eine Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR &gt; 0,10 bricht die Bewertung ab, außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.
 
-Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), class (A/B/C), missing (Kriterien ohne Wert) und je Kriterium c_‹Feld›, der Beitrag zum score in Punkten.</source>
-      <translation>Scores sites with a scoring scheme (JSON): per criterion a field of the site layer, a value function (linear benefit/cost, thresholds, piecewise linear, ideal point) and a weight, or an AHP pairwise comparison (Saaty scale; with a consistency ratio CR &gt; 0.10 the scoring stops unless the inconsistency is explicitly accepted). Methods: weighted linear combination (wlc) or TOPSIS. Missing values: worst value, mean of the other sites, or no score.
-
-Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/B/C), missing (criteria without a value) and per criterion c_‹field›, its contribution to the score in points.</translation>
+Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), class (A/B/C), missing (Kriterien ohne Wert) und je Kriterium c_‹Feld oder Kennung›, der Beitrag zum score in Punkten.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Bewertungsschema (JSON)</source>
@@ -3466,8 +3595,8 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
       <translation>{label} ({field}): weight {weight:.3f}</translation>
     </message>
     <message>
-      <source>Den Standorten fehlen die Felder {fields} des Schemas.</source>
-      <translation>The sites lack the fields {fields} of the scheme.</translation>
+      <source>„{label}“ nicht bewertet: kein Feld der Standorte passt (Standortkriterien mit einer Ebene dafür berechnen); es gilt die Regel für fehlende Werte „{policy}“.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{count} Standort(e) mit fehlenden Werten, Regel: {policy}.</source>
@@ -3892,6 +4021,22 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Raster „{name}“: Datentyp wird nicht unterstützt.</source>
       <translation>Raster “{name}”: data type not supported.</translation>
+    </message>
+    <message>
+      <source>{title} – Lauf {run}</source>
+      <translation>{title} – run {run}</translation>
+    </message>
+    <message>
+      <source>Tabelle {table} in {path} lässt sich nicht öffnen.</source>
+      <translation>Table {table} in {path} cannot be opened.</translation>
+    </message>
+    <message>
+      <source>Die Ergebnisse der Arbeitsschritte werden gespeichert in {path} (Gruppe „{group}“; ändern: Erweiterungen › WIP Energie- und Raumplanung › Ergebnis-GeoPackage …).</source>
+      <translation>The results of the steps are saved in {path} (group “{group}”; to change: Plugins › WIP Energy and Spatial Planning › Result GeoPackage …).</translation>
+    </message>
+    <message>
+      <source>Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}</source>
+      <translation>Results only temporarily in the project, not saved in {path}: {reason}</translation>
     </message>
   </context>
   <context>

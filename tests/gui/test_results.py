@@ -1,0 +1,131 @@
+"""Dock results are kept: tables of the project's result GeoPackage in the group "WIP", reloaded with the project,
+and nothing half-written when the GeoPackage cannot take them."""
+
+from pathlib import Path
+
+from qgis.core import QgsProject
+
+from tests.gui.conftest import wait_for
+from tests.processing_algorithms.conftest import memory_layer, square
+from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
+from wip_qgis_plugin.qgis_io import results
+from wip_qgis_plugin.qgis_io.project import apply_style
+from wip_qgis_plugin.qgis_io.results import (
+    GROUP_NAME,
+    Result,
+    keep_results,
+    next_run,
+    result_geopackage,
+    set_result_geopackage,
+    table_name,
+)
+
+
+def sites(name="Flächen"):
+    layer = memory_layer(name, "Polygon", [{"wkt": square(0, 0, 100), "score": 80.0},
+                                           {"wkt": square(200, 0, 100), "score": 30.0}],
+                         fields="&field=score:double")
+    apply_style(layer, "site_score")
+    return layer
+
+
+def source_path(layer) -> Path:
+    return Path(layer.source().split("|")[0])
+
+
+def test_results_become_tables_of_the_project_geopackage_in_a_visible_group(qgis_iface, documents_folder):
+    project = QgsProject.instance()
+    project.clear()
+    table = memory_layer("Tabelle", "None", [])
+    first = keep_results(qgis_iface, "standorte", "Standorte", [Result(sites(), "bewertung"),
+                                                                 Result(table, "zahlen", visible=False)])
+    second, = keep_results(qgis_iface, "standorte", "Standorte", [Result(sites("Neu"), "bewertung")])
+    path = documents_folder / "WIP" / "projekt_wip_ergebnisse.gpkg"  # a project never saved
+    assert result_geopackage(project) == path
+    assert [layer.providerType() for layer in first + [second]] == ["ogr"] * 3
+    assert {source_path(layer) for layer in first + [second]} == {path}
+    assert first[0].source().endswith("layername=standorte_1_bewertung")
+    assert second.source().endswith("layername=standorte_2_bewertung")
+    assert next_run(path, "standorte") == 3
+    assert first[0].featureCount() == 2 and first[0].name() == "Flächen"
+    assert first[0].renderer().type() == "graduatedSymbol"  # the dock's style goes with the table
+    group = project.layerTreeRoot().findGroup(GROUP_NAME)
+    assert group.isVisible() and project.layerTreeRoot().children()[0] is group
+    runs = [child.name() for child in group.children()]
+    assert runs == ["Standorte – Lauf 2", "Standorte – Lauf 1"]  # the newest on top
+    assert not group.findLayer(first[1].id()).isVisible() and group.findLayer(first[0].id()).isVisible()
+    project.clear()
+
+
+def test_kept_results_come_back_with_the_saved_project(qgis_iface, tmp_path):
+    project = QgsProject.instance()
+    project.clear()
+    project_file = tmp_path / "plan" / "gemeinde.qgz"
+    project_file.parent.mkdir()
+    project.write(str(project_file))
+    kept, = keep_results(qgis_iface, "standorte", "Standorte", [Result(sites(), "bewertung")])
+    assert source_path(kept) == project_file.with_name("gemeinde_wip_ergebnisse.gpkg")  # next to the project
+    project.write()
+    project.clear()
+    assert project.read(str(project_file))
+    reloaded = project.mapLayersByName("Flächen")
+    assert len(reloaded) == 1 and reloaded[0].isValid() and reloaded[0].featureCount() == 2
+    assert reloaded[0].renderer().type() == "graduatedSymbol"
+    assert project.layerTreeRoot().findGroup(GROUP_NAME).findLayer(reloaded[0].id()) is not None
+    project.clear()
+
+
+def test_a_geopackage_that_cannot_be_written_leaves_no_table_and_the_results_stay_temporary(qgis_iface, tmp_path):
+    project = QgsProject.instance()
+    project.clear()
+    blocked = tmp_path / "datei"
+    blocked.write_text("keine GeoPackage-Datei")
+    set_result_geopackage(project, blocked / "ergebnisse.gpkg")  # its folder is a file
+    layers = keep_results(qgis_iface, "standorte", "Standorte", [Result(sites(), "bewertung")])
+    assert [layer.providerType() for layer in layers] == ["memory"]
+    assert project.mapLayer(layers[0].id()) is layers[0]
+    assert blocked.read_text() == "keine GeoPackage-Datei"
+    project.clear()
+
+
+def test_a_failing_table_removes_the_tables_of_its_run_already_written(qgis_iface, tmp_path, monkeypatch):
+    project = QgsProject.instance()
+    project.clear()
+    path = tmp_path / "ergebnisse.gpkg"
+    set_result_geopackage(project, path)
+    keep_results(qgis_iface, "alt", "Alt", [Result(sites(), "bewertung")])
+    write = results._write
+
+    def write_until_full(layer, path, table, project):
+        if table.endswith("kaputt"):
+            raise OSError("Datenträger voll")
+        write(layer, path, table, project)
+
+    monkeypatch.setattr(results, "_write", write_until_full)
+    layers = keep_results(qgis_iface, "neu", "Neu", [Result(sites(), "bewertung"), Result(sites(), "kaputt")])
+    assert next_run(path, "neu") == 1 and next_run(path, "alt") == 2  # the first table of the run is gone again
+    assert [layer.providerType() for layer in layers] == ["memory", "memory"]
+    project.clear()
+
+
+def test_table_names_are_plain_ascii():
+    assert table_name("Windenergie an Land") == "windenergie_an_land"
+    assert table_name("Freiflächen-Photovoltaik") == "freiflaechen_photovoltaik"
+    assert table_name("Größe ß") == "groesse_ss"
+    assert table_name("–") == "ergebnis"
+
+
+def test_the_eligibility_dock_keeps_its_results(qgis_iface, demo_project, documents_folder):
+    dock = EligibilityDock(qgis_iface, qgis_iface.mainWindow())
+    try:
+        dock.form.minAreaSpin.setValue(5.0)
+        dock.run()
+        wait_for(dock)
+        eligible = dock.result_layer("ELIGIBLE")
+        assert eligible.providerType() == "ogr" and eligible.featureCount() > 0
+        assert source_path(eligible) == documents_folder / "WIP" / "projekt_wip_ergebnisse.gpkg"
+        assert eligible.source().endswith("layername=flaechenkulisse_windenergie_an_land_1_geeignet")
+        assert demo_project.layerTreeRoot().findGroup(GROUP_NAME).findLayer(eligible.id()).isVisible()
+    finally:
+        dock.disconnect_project()
+        dock.deleteLater()

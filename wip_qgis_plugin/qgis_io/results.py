@@ -1,0 +1,173 @@
+"""Where the docks keep what they computed: tables of one result GeoPackage per project, shown in a visible group
+"WIP" of the layer panel.
+
+A dock's algorithm writes temporary layers; only a finished run is kept, so a failed or cancelled run leaves
+nothing in the GeoPackage. The GeoPackage is chosen once per project (by default next to the project file) and its
+layers are saved with the project like any other, so they come back when it is opened again and QGIS has no
+temporary layer to warn about at exit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsMapLayerStyle,
+    QgsProject,
+    QgsProviderConnectionException,
+    QgsProviderRegistry,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QStandardPaths
+
+from .. import log
+from ..core.i18n import tr
+
+ENTRY_SCOPE, ENTRY_KEY = "wip", "result_geopackage"
+GROUP_NAME = "WIP"
+SUFFIX = "_wip_ergebnisse.gpkg"
+
+
+@dataclass
+class Result:
+    """One output of a dock run: the temporary layer, named and styled, and the table it becomes."""
+
+    layer: QgsVectorLayer
+    table: str  # lower-case ASCII, e.g. "geeignet"
+    visible: bool = True
+
+
+def table_name(text: str) -> str:
+    """``text`` as a table name that any database takes: lower-case ASCII, words joined by "_"."""
+    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "ergebnis"
+
+
+def result_geopackage(project: QgsProject) -> Path:
+    """The project's result GeoPackage: the one chosen for it, else next to the project file, else (a project never
+    saved) in the user's documents folder."""
+    stored, found = project.readEntry(ENTRY_SCOPE, ENTRY_KEY, "")
+    if found and stored:
+        return Path(project.pathResolver().readPath(stored))
+    if project.fileName():
+        project_file = Path(project.absoluteFilePath())
+        return project_file.with_name(project_file.stem + SUFFIX)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "WIP" / ("projekt" + SUFFIX)
+
+
+def set_result_geopackage(project: QgsProject, path: Path) -> None:
+    """Keep this project's results in ``path`` from now on (stored in the project, relative to it when saved)."""
+    project.writeEntry(ENTRY_SCOPE, ENTRY_KEY, project.pathResolver().writePath(str(path)))
+
+
+def _tables(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    try:
+        connection = QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(str(path), {})
+        return [table.tableName() for table in connection.tables()]
+    except QgsProviderConnectionException:
+        return []
+
+
+def next_run(path: Path, step: str) -> int:
+    """The number of the next run of ``step`` in the GeoPackage: one above the highest kept there."""
+    pattern = re.compile(rf"^{re.escape(step)}_(\d+)_")
+    runs = [int(match[1]) for match in map(pattern.match, _tables(path)) if match]
+    return max(runs, default=0) + 1
+
+
+def _drop(path: Path, tables: list[str]) -> None:
+    connection = QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(str(path), {})
+    for table in tables:
+        try:
+            connection.dropVectorTable("", table)
+        except QgsProviderConnectionException as error:
+            log.warning(str(error))
+
+
+def _write(layer: QgsVectorLayer, path: Path, table: str, project: QgsProject) -> None:
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = table
+    options.fileEncoding = "UTF-8"
+    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if path.exists()
+                                    else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
+    error, message, *_rest = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), project.transformContext(),
+                                                                      options)
+    if error != QgsVectorFileWriter.WriterError.NoError:
+        raise OSError(message or str(path))
+
+
+def _kept_layer(path: Path, table: str, temporary: QgsVectorLayer) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"{path}|layername={table}", temporary.name(), "ogr")
+    if not layer.isValid():
+        raise OSError(tr("Tabelle {table} in {path} lässt sich nicht öffnen.").format(table=table, path=path))
+    style = QgsMapLayerStyle()
+    style.readFromLayer(temporary)  # renderer, labels, forms: as the dock made them
+    style.writeToLayer(layer)
+    return layer
+
+
+def _run_group(project: QgsProject, title: str):
+    root = project.layerTreeRoot()
+    group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
+    group.setItemVisibilityChecked(True)
+    group.setExpanded(True)
+    return group.insertGroup(0, title)
+
+
+def keep_results(iface, step: str, title: str, results: list[Result]) -> list[QgsVectorLayer]:
+    """Write ``results`` (top to bottom as in the layer panel) as tables ``<step>_<run>_<table>`` of the project's
+    result GeoPackage and add them in a group ``title`` (with the run number) on top of the group "WIP".
+
+    Returns the layers added, in the order given. When the GeoPackage cannot be written, nothing is left in it, the
+    temporary layers are added instead and the message bar says why they are not saved."""
+    project = QgsProject.instance()
+    path = result_geopackage(project)
+    first_time = not project.readEntry(ENTRY_SCOPE, ENTRY_KEY, "")[0]
+    written: list[str] = []
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        run = next_run(path, step)
+        layers = []
+        for result in results:
+            table = f"{step}_{run}_{result.table}"
+            _write(result.layer, path, table, project)
+            written.append(table)
+            layers.append(_kept_layer(path, table, result.layer))
+    except OSError as error:
+        if written:
+            _drop(path, written)
+        log.notify(iface, tr("Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}").format(
+            path=path, reason=error), Qgis.MessageLevel.Warning, 0)
+        return _add(project, _run_group(project, title), results, [result.layer for result in results])
+    if first_time:
+        set_result_geopackage(project, path)
+        log.notify(iface, tr("Die Ergebnisse der Arbeitsschritte werden gespeichert in {path} (Gruppe „{group}“; "
+                             "ändern: Erweiterungen › WIP Energie- und Raumplanung › "
+                             "Ergebnis-GeoPackage …).").format(path=path, group=GROUP_NAME))
+    group = _run_group(project, tr("{title} – Lauf {run}").format(title=title, run=run))
+    return _add(project, group, results, layers)
+
+
+def _add(project: QgsProject, group, results: list[Result], layers: list[QgsVectorLayer]) -> list[QgsVectorLayer]:
+    for result, layer in zip(results, layers):
+        project.addMapLayer(layer, False)
+        group.addLayer(layer).setItemVisibilityChecked(result.visible)
+    return layers
+
+
+def discard_result(layer: QgsVectorLayer) -> None:
+    """Remove a dock's own working result from the project and, when it is a table of the result GeoPackage, from
+    there too (a result the dock replaces before it was ever shown as kept)."""
+    project = QgsProject.instance()
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path, table = parts.get("path"), parts.get("layerName")
+    project.removeMapLayer(layer.id())
+    if path and table and Path(path) == result_geopackage(project):
+        _drop(Path(path), [table])
