@@ -4,7 +4,7 @@ import time
 
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QEvent
-from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+from qgis.PyQt.QtWidgets import QDockWidget, QTableWidget, QToolBar
 
 import wip_qgis_plugin
 from wip_qgis_plugin.gui.planning_assistant import PlanningAssistantDock
@@ -117,6 +117,23 @@ def test_every_dock_fits_a_laptop_screen(qgis_iface):
         for key, dock in plugin.docks.items():
             hint = dock.minimumSizeHint()
             assert hint.width() <= 450 and hint.height() <= 500, f"{key}: {hint.width()} × {hint.height()}"
+    finally:
+        plugin.unload()
+
+
+def test_table_headers_are_readable_before_the_first_run(qgis_iface):
+    plugin = _loaded_plugin(qgis_iface)
+    try:
+        short = []
+        for key, dock in plugin.docks.items():
+            for table in dock.findChildren(QTableWidget):
+                header = table.horizontalHeader()
+                for column in range(table.columnCount()):
+                    item = table.horizontalHeaderItem(column)
+                    if item is not None and header.sectionSize(column) < header.fontMetrics().horizontalAdvance(
+                            item.text()):
+                        short.append(f"{key}: {table.objectName()} „{item.text()}“")
+        assert short == []
     finally:
         plugin.unload()
 

@@ -11,7 +11,15 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QTableWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import log
 from ..core.i18n import tr
@@ -63,6 +71,8 @@ class AlgorithmDock(QgsDockWidget):
         self.form = form_class()
         self.body = QWidget(self)
         self.form.setupUi(self.body)
+        for table in self.body.findChildren(QTableWidget):  # headers readable before the first run fills them
+            table.resizeColumnsToContents()
         self.scroll_area = set_scrolling_body(self, self.body, self.MANUAL_ANCHOR)
         self.suggested: dict[str, str] = {}  # combo object name → id of the layer the dock suggested in it
         self.task: QgsProcessingAlgRunnerTask | None = None

@@ -39,6 +39,7 @@ class HeatPlanningDock(AlgorithmDock):
         table.setColumnCount(4)
         table.setHorizontalHeaderLabels([tr("Eignungsstufe (§ 19 WPG)"), tr("Gebiete"), "ha",
                                          tr("Wärmebedarf MWh/a")])
+        table.resizeColumnsToContents()
         table.verticalHeader().setVisible(False)
         table.setFixedHeight(table.horizontalHeader().sizeHint().height()
                              + 4 * table.verticalHeader().defaultSectionSize() + 4)  # the four levels, no scrolling
