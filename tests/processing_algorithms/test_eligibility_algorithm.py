@@ -179,13 +179,18 @@ def test_broken_catalog_file_is_refused(wip_processing, layers, tmp_path):
              "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
 
 
-def test_missing_filter_field_is_named(wip_processing, layers, catalog_file):
-    study, settlement, _ = layers
-    no_field = memory_layer("schutzgebiete", "Polygon", [{"wkt": square(0, 0, 10)}])
-    with pytest.raises(QgsProcessingException, match="kategorie"):
-        run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [no_field],
-             "CRITERIA_MAPPING": ["nsg", "schutzgebiete"],
-             "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"})
+def test_a_layer_assigned_without_the_filter_field_counts_whole(wip_processing, layers, catalog_file):
+    """Nature reserves only, assigned to the nature-reserve criterion, need no field „kategorie“; beside a mixed
+    layer that has it, the filter still sorts the mixed layer's features."""
+    study, _settlement, protected = layers
+    reserves_only = memory_layer("nsg_sachsen_anhalt", "Polygon", [{"wkt": square(0, 800, 100)}])
+    feedback = QgsProcessingFeedback()
+    result = run({"STUDY_AREA": study, "CATALOG_FILE": catalog_file, "CONSTRAINT_LAYERS": [reserves_only, protected],
+                  "CRITERIA_MAPPING": ["nsg", "nsg_sachsen_anhalt", "nsg", "schutzgebiete"],
+                  "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
+    excluded = sum(feature.geometry().area() for feature in result["EXCLUDED"].getFeatures())
+    assert excluded == pytest.approx(100 * 100 + 200 * 200)  # the whole reserve layer and the NSG, not the LSG
+    assert "nsg_sachsen_anhalt" in feedback.textLog() and "kategorie" in feedback.textLog()
 
 
 def test_layer_without_filter_field_is_not_suggested(wip_processing, layers, catalog_file):

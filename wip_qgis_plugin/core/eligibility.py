@@ -32,6 +32,8 @@ QUAD_SEGS = 8  # segments per quarter circle of a buffer (0.05 % area error for 
 SLIVER_M2 = 0.01  # pieces below this are overlay noise, not land
 MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum contiguous area
 CHUNK = 4000  # features per spatially coherent chunk of a zone's union
+# column of a criterion's features: True for those of a layer assigned without the filter field, which count whole
+WHOLE_LAYER = "_whole_layer"
 
 
 class EligibilityError(ValueError):
@@ -223,10 +225,13 @@ def _candidates(criterion: Criterion, distance: float, features: gpd.GeoDataFram
     selected = features
     if criterion.attribute_filter is not None:
         column = criterion.attribute_filter.field
-        if column not in features.columns:
+        whole = features[WHOLE_LAYER].to_numpy(dtype=bool) if WHOLE_LAYER in features.columns else None
+        if column not in features.columns and whole is None:
             raise EligibilityError(tr("{criterion}: der Ebene fehlt das Feld „{field}“ (Filter {filter}).").format(
                 criterion=label, field=column, filter=criterion.attribute_filter.describe()))
-        selected = features[criterion.attribute_filter.mask(features[column])]
+        passes = criterion.attribute_filter.mask(features[column]) if column in features.columns else \
+            np.zeros(len(features), dtype=bool)
+        selected = features[passes | whole if whole is not None else passes]
     if criterion.min_feature_ha is not None:
         selected = selected[selected.geometry.area.to_numpy() >= criterion.min_feature_ha * 1e4]
     geometries = np.asarray(selected.geometry.values, dtype=object)

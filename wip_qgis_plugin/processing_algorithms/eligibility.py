@@ -29,7 +29,7 @@ from ..core.catalog import (
     shipped_catalogs,
     suggest_layers,
 )
-from ..core.eligibility import EligibilityCancelled, EligibilityError, compute_eligibility
+from ..core.eligibility import WHOLE_LAYER, EligibilityCancelled, EligibilityError, compute_eligibility
 from ..qgis_io.compat import (
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
@@ -222,15 +222,19 @@ class EligibilityAlgorithm(WipAlgorithm):
             for layer in criterion_layers:
                 if feedback.isCanceled():
                     return {}
-                if any(name not in layer.fields().names() for name in fields):
-                    raise QgsProcessingException(self.tr("{criterion}: der Ebene „{layer}“ fehlt das Feld "
-                                                         "„{field}“.").format(criterion=criterion.label_text(),
-                                                                              layer=layer.name(), field=fields[0]))
+                # a layer assigned without the filter's field (e.g. one of nature reserves only) counts whole
+                read = [name for name in fields if name in layer.fields().names()]
+                if read != fields:
+                    feedback.pushInfo(self.tr("{criterion}: die Ebene „{layer}“ hat kein Feld „{field}“; alle ihre "
+                                              "Objekte zählen (der Filter {filter} gilt für Ebenen mit diesem "
+                                              "Feld).").format(criterion=criterion.label_text(), layer=layer.name(),
+                                                               field=fields[0],
+                                                               filter=criterion.attribute_filter.describe()))
                 # layers feeding several criteria (settlement, protected areas) are read once
-                key = (layer.id(), tuple(fields))
+                key = (layer.id(), tuple(read))
                 if key not in cache:
-                    cache[key] = source_to_gdf(layer, crs, context, feedback, fields=fields)
-                frames.append(cache[key])
+                    cache[key] = source_to_gdf(layer, crs, context, feedback, fields=read)
+                frames.append(cache[key].assign(**{WHOLE_LAYER: read != fields}) if fields else cache[key])
             constraints[criterion_id] = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
             layer_names[criterion_id] = ", ".join(layer.name() for layer in criterion_layers)
 

@@ -2215,24 +2215,8 @@
       <translation>not found</translation>
     </message>
     <message>
-      <source>Standorte</source>
-      <translation>Sites</translation>
-    </message>
-    <message>
-      <source>Bewertungsschema</source>
-      <translation>Scoring scheme</translation>
-    </message>
-    <message>
       <source>Bewertungsschema (*.json)</source>
       <translation>Scoring scheme (*.json)</translation>
-    </message>
-    <message>
-      <source>Ein eigenes Schema (JSON) ersetzt die Auswahl oben.</source>
-      <translation>A scheme file of your own (JSON) replaces the choice above.</translation>
-    </message>
-    <message>
-      <source>Eigenes Schema</source>
-      <translation>Own scheme</translation>
     </message>
     <message>
       <source>Gewichtete Summe</source>
@@ -2241,10 +2225,6 @@
     <message>
       <source>TOPSIS</source>
       <translation>TOPSIS</translation>
-    </message>
-    <message>
-      <source>Verfahren</source>
-      <translation>Method</translation>
     </message>
     <message>
       <source>als schlechtester Wert</source>
@@ -2259,44 +2239,8 @@
       <translation>do not score the site</translation>
     </message>
     <message>
-      <source>Fehlende Werte</source>
-      <translation>Missing values</translation>
-    </message>
-    <message>
-      <source>Schema speichern …</source>
-      <translation>Save scheme …</translation>
-    </message>
-    <message>
-      <source>Standort untersuchen</source>
-      <translation>Inspect a site</translation>
-    </message>
-    <message>
-      <source>Standortebene und Bewertungsschema wählen, dann „Standorte bewerten“.</source>
-      <translation>Choose a site layer and a scoring scheme, then “Score sites”.</translation>
-    </message>
-    <message>
-      <source>Gewichte</source>
-      <translation>Weights</translation>
-    </message>
-    <message>
-      <source>Gewichte aus dem Paarvergleich (AHP)</source>
-      <translation>Weights from the pairwise comparison (AHP)</translation>
-    </message>
-    <message>
-      <source>Inkonsistenz (CR &gt; 0,10) ausdrücklich zulassen</source>
-      <translation>Explicitly accept the inconsistency (CR &gt; 0.10)</translation>
-    </message>
-    <message>
-      <source>Zeile gegen Spalte auf der Saaty-Skala: 1 gleich wichtig, 3 etwas, 5 deutlich, 7 sehr viel, 9 extrem wichtiger; 1/3 … 1/9 umgekehrt. Die untere Hälfte folgt als Kehrwert.</source>
-      <translation>Row against column on Saaty's scale: 1 equally important, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more important; 1/3 … 1/9 the other way round. The lower half follows as the reciprocal.</translation>
-    </message>
-    <message>
-      <source>Paarvergleich (AHP)</source>
-      <translation>Pairwise comparison (AHP)</translation>
-    </message>
-    <message>
-      <source>Standort</source>
-      <translation>Site</translation>
+      <source>Standortkriterien werden berechnet …</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Rangspannen der Standorte</source>
@@ -2307,12 +2251,8 @@
       <translation>points</translation>
     </message>
     <message>
-      <source>Kriterium</source>
-      <translation>Criterion</translation>
-    </message>
-    <message>
-      <source>Gewicht</source>
-      <translation>Weight</translation>
+      <source>Nicht bewertet, weil keine Ebene gewählt ist: {labels}. Für diese Kriterien gilt die Regel für fehlende Werte ({rule}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Bitte eine Standortebene (Flächen) wählen.</source>
@@ -2343,10 +2283,6 @@
       <translation>Save scoring scheme</translation>
     </message>
     <message>
-      <source>Die Standortebene enthält keine Objekte.</source>
-      <translation>The site layer contains no features.</translation>
-    </message>
-    <message>
       <source>Standortbewertung – {layer}</source>
       <translation>Site evaluation – {layer}</translation>
     </message>
@@ -2357,6 +2293,14 @@
     <message>
       <source>Schema gespeichert: {path}</source>
       <translation>Scheme saved: {path}</translation>
+    </message>
+    <message>
+      <source>aus der Geometrie der Standorte</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ein Lauf berechnet ein Flächenmittel: alle Mittelwert-Kriterien brauchen dieselbe Ebene und dasselbe Feld.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{count} ohne Bewertung (fehlende Werte).</source>
@@ -2377,6 +2321,10 @@
     <message>
       <source>Schema nicht gespeichert: {reason}</source>
       <translation>Scheme not saved: {reason}</translation>
+    </message>
+    <message>
+      <source>Feld „{field}“ der Standorte</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Flächen mit Windpark</source>
@@ -2795,6 +2743,10 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>The distance table needs pairs of criterion and metres.</translation>
     </message>
     <message>
+      <source>Kriterium</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
       <source>Ebene</source>
       <translation>Layer</translation>
     </message>
@@ -2827,8 +2779,8 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Distances: “{value}” is no distance in metres from 0 to {limit:g} for “{criterion}”.</translation>
     </message>
     <message>
-      <source>{criterion}: der Ebene „{layer}“ fehlt das Feld „{field}“.</source>
-      <translation>{criterion}: layer “{layer}” lacks the field “{field}”.</translation>
+      <source>{criterion}: die Ebene „{layer}“ hat kein Feld „{field}“; alle ihre Objekte zählen (der Filter {filter} gilt für Ebenen mit diesem Feld).</source>
+      <translation>{criterion}: layer “{layer}” has no field “{field}”; all its features count (the filter {filter} applies to layers with this field).</translation>
     </message>
     <message>
       <source>Bilanz nach dem Territorialprinzip (BISKO): Endenergie je Sektor (private Haushalte, Gewerbe/Handel/Dienstleistungen, Industrie, kommunale Einrichtungen) und Energieträger, CO₂-Äquivalente mit den Faktoren des GEG (Anlage 9) oder einer Faktortabelle (carrier, g_kwh, optional year: z. B. die BISKO-Faktoren des Klimaschutz-Planers), für das Basisjahr und 2030, 2035, 2040, 2045.
@@ -3051,12 +3003,16 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>The municipality layer has no geometry that can be drawn.</translation>
     </message>
     <message>
-      <source>Farbe: Eignung der Standorte (Feld score, 0–100).</source>
-      <translation>Colour: suitability of the sites (field score, 0–100).</translation>
+      <source>Bewertete Standorte</source>
+      <translation>Scored sites</translation>
     </message>
     <message>
-      <source>Stufen nach § 19 WPG; Ergebnis einer Vorprüfung, keine Festlegung.</source>
-      <translation>Levels under § 19 WPG; the result of a screening, not a designation.</translation>
+      <source>Die Windenergieanlagen werden nur zusammen mit einer Flächenkarte gezeigt (ELIGIBLE, SITES oder ALLOCATION).</source>
+      <translation>The wind turbines are only shown together with an area map (ELIGIBLE, SITES or ALLOCATION).</translation>
+    </message>
+    <message>
+      <source>Windenergieanlagen</source>
+      <translation>Wind turbines</translation>
     </message>
     <message>
       <source>Zukunftsprofil {name}</source>
@@ -3067,16 +3023,20 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>Future profile written: {path}</translation>
     </message>
     <message>
+      <source>Farbe: Eignung der Standorte in Punkten von 0 bis 100; je höher, desto besser geeignet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Variante {number}: {name}</source>
       <translation>Alternative {number}: {name}</translation>
     </message>
     <message>
-      <source>Die Windenergieanlagen werden nur zusammen mit einer Flächenkarte gezeigt (ELIGIBLE, SITES oder ALLOCATION).</source>
-      <translation>The wind turbines are only shown together with an area map (ELIGIBLE, SITES or ALLOCATION).</translation>
+      <source>Stufen nach § 19 WPG; Ergebnis einer Vorprüfung, keine Festlegung.</source>
+      <translation>Levels under § 19 WPG; the result of a screening, not a designation.</translation>
     </message>
     <message>
-      <source>Windenergieanlagen</source>
-      <translation>Wind turbines</translation>
+      <source>Windenergieanlagen: alle {total} aus der Ertragsberechnung, nicht nach einer Planungsvariante ausgewählt (keine angegeben).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Der Ordner {folder} existiert nicht.</source>
@@ -3099,8 +3059,12 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>The table {name} is missing.</translation>
     </message>
     <message>
-      <source>Karten im Koordinatenbezugssystem {crs}, gezeichnet aus den Ebenen: {layers}.</source>
-      <translation>Maps in the coordinate reference system {crs}, drawn from the layers: {layers}.</translation>
+      <source>Karten im Koordinatenbezugssystem {crs}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Windenergieanlagen in den Windflächen dieser Variante: {count} von {total} aus der Ertragsberechnung.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Der Ebene {parameter} („{name}“) fehlt das Feld „{field}“.</source>
@@ -3421,6 +3385,10 @@ Specific yield, the first value present counts: the field "Specific yield per si
       <translation>Avoided emissions per kWh (g CO₂/kWh)</translation>
     </message>
     <message>
+      <source>Standorte</source>
+      <translation>Sites</translation>
+    </message>
+    <message>
       <source>Anlagentyp</source>
       <translation>Plant type</translation>
     </message>
@@ -3463,6 +3431,10 @@ Specific yield, the first value present counts: the field "Specific yield per si
     <message>
       <source>Jahresertrag gesamt (GWh/a)</source>
       <translation>Total annual yield (GWh/a)</translation>
+    </message>
+    <message>
+      <source>Die Standortebene enthält keine Objekte.</source>
+      <translation>The site layer contains no features.</translation>
     </message>
     <message>
       <source>Die Gewässerebene gilt nur für Floating-PV und bleibt unbeachtet.</source>
@@ -3581,10 +3553,6 @@ Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), cla
     <message>
       <source>Inkonsistenten Paarvergleich (CR &gt; 0,10) zulassen</source>
       <translation>Accept an inconsistent pairwise comparison (CR &gt; 0.10)</translation>
-    </message>
-    <message>
-      <source>Bewertete Standorte</source>
-      <translation>Scored sites</translation>
     </message>
     <message>
       <source>AHP: λmax = {lam:.3f}, CR = {cr:.3f}</source>
