@@ -1,10 +1,12 @@
-"""Site scoring: value functions, AHP weights and consistency, WLC and TOPSIS, ranks and missing values."""
+"""Site scoring: value functions, AHP weights and consistency, WLC and TOPSIS, ranks and missing values, and the
+Bewertungsschema with criteria by field or by role."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wip_qgis_plugin.core.catalog import LayerDescription
 from wip_qgis_plugin.core.scoring import (
     MISSING_EXCLUDE,
     MISSING_MEAN,
@@ -12,11 +14,18 @@ from wip_qgis_plugin.core.scoring import (
     ScoringError,
     ValueFunction,
     ahp_weights,
+    bind_fields,
     judgement_text,
+    load_scheme,
     pairwise_from_weights,
     parse_judgement,
+    parse_scheme,
+    save_scheme,
     score,
     sensitivity,
+    shipped_schemes,
+    suggest_role_field,
+    suggest_role_layers,
     utilities,
 )
 
@@ -167,3 +176,84 @@ def test_pairwise_from_weights_is_consistent_and_gives_the_weights_back():
     assert result.consistency_ratio == pytest.approx(0, abs=1e-9)
     # beyond Saaty's scale the ratios are cut at 9, and a zero weight does not divide by zero
     assert pairwise_from_weights([100, 1, 0]).max() == 9
+
+
+# -- Bewertungsschema by role ------------------------------------------------------------------------------------
+
+def role_scheme(**role):
+    return {"format": "wip-scoring-scheme", "format_version": 2, "criteria": [
+        {"id": "netz", "label": "Netz", "role": dict({"measure": "distance", "layer_hints": ["umspann", "uw"]}, **role),
+         "function": {"kind": "cost", "lower": 0, "upper": 1000}}]}
+
+
+def test_shipped_schemes_name_roles_not_the_demos_layers_and_survive_a_round_trip():
+    for path in shipped_schemes().values():
+        scheme = load_scheme(path)
+        assert all(c.role is not None and c.field is None for c in scheme.criteria)
+        assert "synth" not in path.read_text(encoding="utf-8")
+        assert parse_scheme(scheme.to_json(), "kopie") == scheme
+
+
+def test_a_role_finds_the_planners_layer_by_name_geometry_and_field():
+    wind = load_scheme(shipped_schemes()["beispiel_wind"])
+    roles = {c.id: c.role for c in wind.criteria}
+    layers = [LayerDescription("Bauwerke", "point", ()), LayerDescription("UW 110 kV", "point", ()),
+              LayerDescription("Umspannwerke_ALKIS", "polygon", ()),
+              LayerDescription("Siedlungsfläche ALKIS", "polygon", ()),
+              LayerDescription("siedlung_punkte", "point", ()),
+              LayerDescription("Bodenschätzung", "polygon", ("klasse", "Ackerzahl")),
+              LayerDescription("Acker ohne Zahl", "polygon", ("nutzung",))]
+    # a name that fits an earlier hint first: "umspann" before "uw"
+    assert suggest_role_layers(roles["umspannwerk"], layers) == ["Umspannwerke_ALKIS", "UW 110 kV"]
+    assert suggest_role_layers(roles["umspannwerk"], layers[:2]) == ["UW 110 kV"]  # not "Bauwerke"
+    assert suggest_role_layers(roles["siedlung"], layers) == ["Siedlungsfläche ALKIS"]  # areas only
+    assert suggest_role_layers(roles["ackerzahl"], layers) == ["Bodenschätzung"]  # it has the field
+    assert suggest_role_field(roles["ackerzahl"], ("klasse", "Ackerzahl")) == "Ackerzahl"
+    assert suggest_role_layers(roles["schutzgebiete"], layers) == []
+    assert suggest_role_layers(roles["flaeche"], layers) == []  # measured on the sites themselves
+
+
+def test_roles_bind_to_the_fields_of_standortkriterien_and_a_role_without_one_is_not_assessed():
+    wind = load_scheme(shipped_schemes()["beispiel_wind"])
+    fields = ["name", "dist_uw_110_kv_m", "share_nsg_lsa", "share_schutzgebiete_lsa", "mean_ackerzahl", "area_ha",
+              "compactness"]
+    assert bind_fields(wind, fields) == ["dist_uw_110_kv_m", None, "share_schutzgebiete_lsa", "mean_ackerzahl",
+                                         "area_ha", "compactness"]
+    # who measured the roles says which field holds which: nothing is guessed then
+    given = bind_fields(wind, fields, {"umspannwerk": "dist_uw_110_kv_m", "ackerzahl": "mean_ackerzahl"})
+    assert given == ["dist_uw_110_kv_m", None, None, "mean_ackerzahl", "area_ha", "compactness"]
+
+
+def test_an_old_field_scheme_still_loads_binds_and_is_saved_as_it_was(tmp_path):
+    old = {"format": "wip-scoring-scheme", "format_version": 1, "criteria": [
+        {"field": "dist_synth_umspannwerke_110kv_m", "label": "Netz", "weight": 2,
+         "function": {"kind": "cost", "lower": 0, "upper": 1000}},
+        {"field": "area_ha", "label": "Größe", "function": {"kind": "benefit", "lower": 0, "upper": 10}}]}
+    scheme = parse_scheme(old, "alt.json")
+    assert [c.field for c in scheme.criteria] == ["dist_synth_umspannwerke_110kv_m", "area_ha"]
+    assert [c.key for c in scheme.criteria] == ["dist_synth_umspannwerke_110kv_m", "area_ha"]
+    assert bind_fields(scheme, ["area_ha", "dist_synth_umspannwerke_110kv_m"]) == [
+        "dist_synth_umspannwerke_110kv_m", "area_ha"]
+    with pytest.raises(ScoringError, match="dist_synth_umspannwerke_110kv_m"):
+        bind_fields(scheme, ["area_ha"])
+    save_scheme(scheme, tmp_path / "neu.json")
+    assert load_scheme(tmp_path / "neu.json") == scheme
+    assert parse_scheme(dict(old, format_version=2), "v2") == scheme  # fields are still allowed
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["criteria"][0]["role"].update(measure="nähe"), "measure"),
+    (lambda d: d["criteria"][0]["role"].pop("layer_hints"), "layer_hints"),
+    (lambda d: d["criteria"][0]["role"].update(layer_hints=[]), "layer_hints"),
+    (lambda d: d["criteria"][0]["role"].update(measure="share", geometry="line"), "geometry"),
+    (lambda d: d["criteria"][0]["role"].update(measure="mean"), "field_hints"),
+    (lambda d: d["criteria"][0].update(field="uw_m"), "field"),
+    (lambda d: d["criteria"][0].pop("id"), "id"),
+    (lambda d: d["criteria"].append(d["criteria"][0]), "nur einmal"),
+    (lambda d: d.update(format_version=3), "format_version"),
+])
+def test_bad_role_schemes_are_named(change, message):
+    data = role_scheme()
+    change(data)
+    with pytest.raises(ScoringError, match=message):
+        parse_scheme(data, "schema.json")

@@ -8,7 +8,12 @@ import shapely
 from shapely.geometry import LineString, Point, box
 
 from wip_qgis_plugin.core.site_criteria import (
+    DISTANCE,
+    MEAN,
+    SHARE,
     compactness,
+    criterion_fields,
+    measured_name,
     nearest_distance,
     overlap_share,
     weighted_mean,
@@ -59,3 +64,15 @@ def test_float32_nodata_is_recognised_in_the_rasters_own_type():
     grid[0, 0] = 7.0
     mean, low, high = zonal_statistics(np.array([box(0, 0, 20, 20)]), grid, (0, 20), (10, 10), -9999.9)
     assert (mean[0], low[0], high[0]) == (7.0, 7.0, 7.0)
+
+
+def test_criterion_fields_are_named_after_what_they_measure_and_found_again():
+    names = criterion_fields(["UW 110 kV", "uw_110_kv"], ["Schutzgebiete"], "Ackerzahl", ["DGM Hang"])
+    assert names.distance == ("dist_uw_110_kv_m", "dist_uw_110_kv_2_m")  # the same name twice gets a number
+    assert names.share == ("share_schutzgebiete",) and names.mean == "mean_ackerzahl"
+    assert names.raster == ("dgm_hang",)
+    assert criterion_fields([], [], None, []).mean is None
+    assert measured_name(DISTANCE, "dist_uw_110_kv_2_m") == "uw_110_kv_2"
+    assert measured_name(SHARE, "share_schutzgebiete") == "schutzgebiete"
+    assert measured_name(MEAN, "mean_ackerzahl") == "ackerzahl"
+    assert measured_name(DISTANCE, "share_schutzgebiete") is None and measured_name(DISTANCE, "dist__m") is None

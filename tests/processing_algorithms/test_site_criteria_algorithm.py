@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from tests.processing_algorithms.conftest import memory_layer, square
+from wip_qgis_plugin.core.site_criteria import criterion_fields
 
 
 @pytest.fixture
@@ -93,3 +94,21 @@ def test_sites_in_web_mercator_are_measured_true_to_scale(wip_processing):
     sites = memory_layer("standorte", "Polygon", [{"wkt": geometry.asWkt()}], crs="EPSG:3857")
     result = processing.run("wip:sitecriteria", {"SITES": sites, "OUTPUT": "memory:"})["OUTPUT"]
     assert next(result.getFeatures())["area_ha"] == pytest.approx(1.0, rel=1e-3)  # not the Mercator 2.6 ha
+
+
+def test_field_names_are_those_criterion_fields_foretells(wip_processing, sites):
+    """The Standortbewertung dock knows a role's field before the run: the algorithm must name it the same way, also
+    when two layers share a name."""
+    near = memory_layer("UW 110 kV", "Point", [{"wkt": "POINT(150 50)"}])
+    far = memory_layer("UW 110 kV", "Point", [{"wkt": "POINT(1150 50)"}])
+    protected = memory_layer("Schutzgebiete", "Polygon", [{"wkt": square(50, 0, 100)}])
+    soils = memory_layer("boden", "Polygon", [{"wkt": square(0, 0, 400), "Ackerzahl": 50}],
+                         fields="&field=Ackerzahl:double")
+    result = processing.run("wip:sitecriteria", {
+        "SITES": sites, "NEAREST_LAYERS": [near, far], "OVERLAP_LAYERS": [protected], "MEAN_LAYER": soils,
+        "MEAN_FIELD": "Ackerzahl", "OUTPUT": "memory:"})["OUTPUT"]
+    names = criterion_fields(["UW 110 kV", "UW 110 kV"], ["Schutzgebiete"], "Ackerzahl", [])
+    expected = ["name", "area_ha", "compactness", *names.distance, *names.share, names.mean]
+    assert result.fields().names() == expected
+    first = next(result.getFeatures())
+    assert (first[names.distance[0]], first[names.distance[1]]) == pytest.approx((50, 1050))

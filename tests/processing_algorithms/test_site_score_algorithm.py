@@ -79,7 +79,7 @@ def test_inconsistent_pairwise_comparison_stops_unless_accepted(wip_processing, 
 
 def test_a_field_may_appear_only_once(wip_processing, sites, tmp_path):
     data = dict(SCHEME, criteria=SCHEME["criteria"] + [SCHEME["criteria"][0]])
-    with pytest.raises(QgsProcessingException, match="jedes Feld nur einmal"):
+    with pytest.raises(QgsProcessingException, match="jedes Feld und jede Kennung nur einmal"):
         run(sites, scheme_file(tmp_path, data))
 
 
@@ -223,3 +223,30 @@ def test_batch_rows_score_independently(wip_processing, sites, tmp_path):
         scores.append([f["score"] for f in context.getMapLayer(results["OUTPUT"]).getFeatures()])
     assert scores[0] == scores[2] and scores[1] != scores[0]
     assert scores[1][:2] == pytest.approx([100, 50])
+
+
+def test_a_scheme_by_role_scores_the_criteria_of_layers_with_any_name(wip_processing, tmp_path):
+    """Standortkriterien on layers named as an office names them, then the shipped PV scheme: its roles find their
+    fields; the one whose layer was not measured (mining) is not assessed, with a warning, by the missing rule."""
+    from tests.processing_algorithms.conftest import RecordingFeedback
+    from wip_qgis_plugin.core.scoring import shipped_schemes
+
+    sites = memory_layer("Potenzialflächen", "Polygon", [{"wkt": square(0, 0, 100), "name": "nah"},
+                                                        {"wkt": square(2000, 0, 200), "name": "fern"}],
+                         fields="&field=name:string")
+    substations = memory_layer("UW 110 kV (Netzbetreiber)", "Point", [{"wkt": "POINT(150 50)"}])
+    motorway = memory_layer("BAB A9", "LineString", [{"wkt": "LINESTRING(-100 300, 2500 300)"}])
+    soils = memory_layer("Bodenschätzung", "Polygon", [{"wkt": square(-100, -100, 3000), "Ackerzahl": 40}],
+                         fields="&field=Ackerzahl:double")
+    criteria = processing.run("wip:sitecriteria", {
+        "SITES": sites, "NEAREST_LAYERS": [substations, motorway], "MEAN_LAYER": soils, "MEAN_FIELD": "Ackerzahl",
+        "OUTPUT": "memory:"})["OUTPUT"]
+    feedback = RecordingFeedback()
+    scored = processing.run("wip:sitescore", {"SITES": criteria, "SCHEME": str(shipped_schemes()["beispiel_pv"]),
+                                              "OUTPUT": "memory:"}, feedback=feedback)["OUTPUT"]
+    rows = {f["name"]: f for f in scored.getFeatures()}
+    assert rows["nah"]["c_umspannwerk"] == pytest.approx(25.0)  # 50 m: within the best 500 m, weight 0.25
+    assert rows["fern"]["c_umspannwerk"] < rows["nah"]["c_umspannwerk"]
+    assert rows["nah"]["c_autobahn"] > 0 and rows["nah"]["c_ackerzahl"] == pytest.approx(0.2 * 0.8 * 100)
+    assert all(f["missing"] == "bergbau" and f["c_bergbau"] == 0 for f in rows.values())
+    assert any("Anteil Bergbaufolgefläche" in warning and "nicht bewertet" in warning for warning in feedback.warnings)

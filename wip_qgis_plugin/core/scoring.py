@@ -7,14 +7,18 @@ vector operations and needs no GIS work.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
+from .catalog import GEOMETRIES, LayerDescription, suggest_layers
 from .i18n import tr
 from .json_reader import JsonReader, read_json
+from .site_criteria import DISTANCE, GEOMETRY_FIELDS, LAYER_MEASURES, MEAN, MEASURES, measured_name
+from .workflow import POLYGON, normalise
 
 LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL = "benefit", "cost", "step", "piecewise", "ideal"
 FUNCTION_KINDS = (LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL)
@@ -269,15 +273,47 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
 
 # -- Bewertungsschema: criteria, value functions and weights as a file ------------------------------------------
 
-SCHEME_FORMAT, SCHEME_VERSION = "wip-scoring-scheme", 1
+# Version 1 names the field of the sites that holds each criterion; version 2 may instead name the criterion's role
+# (what it measures), which fits any project's layers. Version 1 files are read as they are.
+SCHEME_FORMAT, SCHEME_VERSION = "wip-scoring-scheme", 2
+SCHEME_VERSIONS = (1, 2)
+
+
+@dataclass(frozen=True)
+class CriterionRole:
+    """What a criterion measures, whatever the project calls its layers: the distance to, or the share of the site
+    covered by, the layer that plays the role (substations, settlements, protected areas …), the area-weighted mean
+    of a field of that layer, or the site's own area or compactness.
+
+    The planner's layer is found as a catalog criterion's is (:func:`catalog.suggest_layers`): by a hint that starts
+    a word of its name and by its geometry kind; for a mean, by a field hint too."""
+
+    measure: str  # one of site_criteria.MEASURES
+    geometry: str = "any"  # of the layer: polygon, line, point or any (catalog.GEOMETRIES)
+    layer_hints: tuple[str, ...] = ()
+    field_hints: tuple[str, ...] = ()  # mean: the field to average
+    attribute_filter = None  # read by catalog.suggest_layers: a role takes every feature of its layer
+
+    @property
+    def needs_layer(self) -> bool:
+        return self.measure in LAYER_MEASURES
 
 
 @dataclass(frozen=True)
 class SchemeCriterion:
-    field: str  # the attribute of the sites that holds the criterion value
+    """One criterion: where its value comes from (a field of the sites, or a role), its value function and weight."""
+
     label: str
     function: ValueFunction
     weight: float  # direct weight; ignored when the scheme has a pairwise comparison
+    field: str | None = None  # the attribute of the sites that holds the criterion value
+    role: CriterionRole | None = None
+    id: str = ""  # of a role criterion: its name in results (contribution field c_<id>)
+
+    @property
+    def key(self) -> str:
+        """The criterion's name in results: its field, or the id of a role criterion."""
+        return self.field or self.id
 
 
 @dataclass(frozen=True)
@@ -308,14 +344,26 @@ class Scheme:
 
     def to_json(self) -> dict:
         data = {"format": SCHEME_FORMAT, "format_version": SCHEME_VERSION, "method": self.method,
-                "missing": self.missing,
-                "criteria": [{"field": c.field, "label": c.label, "weight": c.weight,
-                              "function": _function_json(c.function)} for c in self.criteria]}
+                "missing": self.missing, "criteria": [_criterion_json(c) for c in self.criteria]}
         if self.pairwise is not None:
             data["pairwise"] = [list(row) for row in self.pairwise]
         if self.title:
             data["title"] = self.title
         return data
+
+
+def _criterion_json(criterion: SchemeCriterion) -> dict:
+    if criterion.role is None:
+        data = {"field": criterion.field}
+    else:
+        role = criterion.role
+        data = {"id": criterion.id, "role": {"measure": role.measure}}
+        if role.needs_layer:
+            data["role"].update(geometry=role.geometry, layer_hints=list(role.layer_hints))
+        if role.field_hints:
+            data["role"]["field_hints"] = list(role.field_hints)
+    data.update(label=criterion.label, weight=criterion.weight, function=_function_json(criterion.function))
+    return data
 
 
 def _function_json(function: ValueFunction) -> dict:
@@ -342,6 +390,10 @@ def parse_scheme(data, where: str) -> Scheme:
     reader = JsonReader(data, where, ScoringError)
     if reader.text("format") != SCHEME_FORMAT:
         reader.fail("format", tr("„{format}“ erwartet").format(format=SCHEME_FORMAT))
+    version = reader.number("format_version") if "format_version" in data else 1
+    if version not in SCHEME_VERSIONS:
+        reader.fail("format_version", tr("Version {versions} erwartet").format(
+            versions=" / ".join(map(str, SCHEME_VERSIONS))))
     criteria = []
     for index, raw in enumerate(reader.get("criteria", list)):
         entry = JsonReader(raw, tr("{where}, Kriterium {number}").format(where=where, number=index + 1),
@@ -367,12 +419,19 @@ def parse_scheme(data, where: str) -> Scheme:
         weight = entry.number("weight") if "weight" in entry.data else 1.0
         if weight < 0:
             entry.fail("weight", tr("Gewichte sind nicht negativ"))
-        criteria.append(SchemeCriterion(entry.text("field"), entry.text("label"), value_function, weight))
+        label = entry.text("label")
+        if version >= 2 and "role" in entry.data:
+            if "field" in entry.data:
+                entry.fail("field", tr("entweder „field“ oder „role“, nicht beides"))
+            criteria.append(SchemeCriterion(label, value_function, weight, role=_parse_role(entry.child("role")),
+                                            id=entry.identifier("id")))
+        else:
+            criteria.append(SchemeCriterion(label, value_function, weight, field=entry.text("field")))
     if not criteria:
         reader.fail("criteria", tr("mindestens ein Kriterium nötig"))
-    fields = [c.field for c in criteria]
-    if len(set(fields)) != len(fields):
-        reader.fail("criteria", tr("jedes Feld nur einmal"))
+    keys = [c.key for c in criteria]
+    if len(set(keys)) != len(keys):
+        reader.fail("criteria", tr("jedes Feld und jede Kennung nur einmal"))
     pairwise = None
     if data.get("pairwise") is not None:
         rows = reader.get("pairwise", list)
@@ -385,6 +444,88 @@ def parse_scheme(data, where: str) -> Scheme:
     missing = reader.choice("missing", MISSING_POLICIES) if "missing" in data else MISSING_WORST
     title = reader.text("title") if "title" in data else ""
     return Scheme(tuple(criteria), method, missing, pairwise, title)
+
+
+def _parse_role(reader: JsonReader) -> CriterionRole:
+    measure = reader.choice("measure", MEASURES)
+    if measure not in LAYER_MEASURES:
+        return CriterionRole(measure)
+    # shares and means are taken over areas, as wip:sitecriteria measures them; a distance may be to anything
+    geometry = reader.choice("geometry", (POLYGON,) if measure != DISTANCE else GEOMETRIES) \
+        if "geometry" in reader.data else POLYGON if measure != DISTANCE else "any"
+    field_hints = _hints(reader, "field_hints") if measure == MEAN else ()
+    layer_hints = _hints(reader, "layer_hints") if measure != MEAN or "layer_hints" in reader.data else ()
+    return CriterionRole(measure, geometry, layer_hints, field_hints)
+
+
+def _hints(reader: JsonReader, key: str) -> tuple[str, ...]:
+    hints = reader.get(key, list)
+    if not hints or not all(isinstance(hint, str) and hint.strip() for hint in hints):
+        reader.fail(key, tr("Liste von Namensteilen erwartet"))
+    return tuple(normalise(hint.strip()) for hint in hints)
+
+
+# -- roles and the planner's layers and fields ---------------------------------------------------------------------
+
+def _matching(role: CriterionRole, hints: tuple[str, ...], candidates: Sequence[LayerDescription]) -> list[str]:
+    """The keys of the candidates that fit the role's geometry and one of ``hints``; those that fit an earlier hint
+    first ("umspann" before "uw": a 110-kV Umspannwerk layer before a transmission grid's)."""
+    keys: list[str] = []
+    for hint in hints:
+        keys += [key for key in suggest_layers(replace(role, layer_hints=(hint,)), candidates) if key not in keys]
+    return keys
+
+
+def suggest_role_layers(role: CriterionRole, layers: Sequence[LayerDescription]) -> list[str]:
+    """The layers that may play the role, the likeliest first; for a mean, only layers with a fitting field (those
+    whose name fits too first)."""
+    if not role.needs_layer:
+        return []
+    if role.measure != MEAN:
+        return _matching(role, role.layer_hints, layers)
+    with_field = [layer for layer in layers if suggest_role_field(role, layer.fields)]
+    named = _matching(role, role.layer_hints, with_field)
+    return named + [layer.key or layer.name for layer in with_field
+                    if (layer.key or layer.name) not in named and role.geometry in ("any", layer.kind)]
+
+
+def suggest_role_field(role: CriterionRole, fields: Sequence[str]) -> str | None:
+    """The field of a layer whose values a mean role averages (e.g. "ackerzahl"); None when none fits."""
+    found = _matching(replace(role, geometry="any"), role.field_hints,
+                      [LayerDescription(field, "any", (), field) for field in fields])
+    return found[0] if found else None
+
+
+def bind_fields(scheme: Scheme, field_names: Sequence[str],
+                role_fields: Mapping[str, str | None] | None = None) -> list[str | None]:
+    """For each criterion the field of the sites that holds its values, None for a role without one (not
+    assessed: the missing-value rule applies).
+
+    A role's field is given in ``role_fields`` (by criterion id) by whoever measured it; otherwise it is found among
+    ``field_names`` as wip:sitecriteria names its fields: the distance to a substation layer in a ``dist_…_m``
+    field whose layer name fits the role's hints. A named field the sites lack is an error."""
+    missing = [c.field for c in scheme.criteria if c.role is None and c.field not in field_names]
+    if missing:
+        raise ScoringError(tr("Den Standorten fehlen die Felder {fields} des Schemas.").format(
+            fields=", ".join(missing)))
+    bound = []
+    for criterion in scheme.criteria:
+        role = criterion.role
+        if role is None:
+            bound.append(criterion.field)
+        elif not role.needs_layer:
+            bound.append(GEOMETRY_FIELDS[role.measure] if GEOMETRY_FIELDS[role.measure] in field_names else None)
+        elif role_fields is not None:
+            bound.append(role_fields.get(criterion.id))
+        else:
+            measured = {name: field for field in field_names
+                        if (name := measured_name(role.measure, field)) is not None}
+            hints = role.field_hints if role.measure == MEAN else role.layer_hints
+            # the geometry of a measured layer is no longer known: any kind fits
+            found = _matching(replace(role, geometry="any"), hints,
+                              [LayerDescription(name, "any", (), field) for name, field in measured.items()])
+            bound.append(found[0] if found else None)
+    return bound
 
 
 def shipped_schemes() -> dict[str, Path]:

@@ -3,16 +3,75 @@ site covered by a layer, area-weighted attribute means, raster zonal statistics,
 
 All functions take the sites as an array of shapely polygons in a projected CRS and return one value per site
 (NaN where a value does not exist, e.g. a mean over no overlap); spatial indexes keep far features out of the work.
+Each value goes to a field named after what it measures (``dist_<layer>_m``, ``share_<layer>``, ``mean_<field>``,
+``area_ha``, ``compactness``), so a scoring scheme finds it again.
 """
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
 from shapely import STRtree
 
 ZONAL_BATCH_CELLS = 2_000_000  # cell centres tested at once: bounds the memory of a batch to some 100 MB
+
+# what a criterion value measures: against a layer (distance, covered share, area-weighted mean of a field) or the
+# site's own geometry (area, compactness)
+DISTANCE, SHARE, MEAN, AREA, COMPACTNESS = "distance", "share", "mean", "area", "compactness"
+MEASURES = (DISTANCE, SHARE, MEAN, AREA, COMPACTNESS)
+LAYER_MEASURES = (DISTANCE, SHARE, MEAN)
+GEOMETRY_FIELDS = {AREA: "area_ha", COMPACTNESS: "compactness"}
+# measure → the field name around the key of the layer (distance, share) or of the field (mean) it was measured on
+FIELD_PATTERNS = {DISTANCE: ("dist_", "_m"), SHARE: ("share_", ""), MEAN: ("mean_", "")}
+
+
+def field_key(name: str, taken: set[str]) -> str:
+    """A short, unique field-name part from a layer or field name."""
+    key = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:30] or "ebene"
+    candidate, number = key, 2
+    while candidate in taken:
+        candidate, number = f"{key}_{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+@dataclass(frozen=True)
+class CriterionFields:
+    """The names of the fields that the criteria of one run get, in the order of their layers."""
+
+    distance: tuple[str, ...]
+    share: tuple[str, ...]
+    mean: str | None
+    raster: tuple[str, ...]  # the prefix of <prefix>_mean, _min and _max
+
+
+def criterion_fields(distance_layers: Sequence[str], share_layers: Sequence[str], mean_field: str | None,
+                     rasters: Sequence[str]) -> CriterionFields:
+    """The field names for distances to, shares covered by and zonal statistics of the named layers and the mean of
+    ``mean_field``; a name that comes twice gets a number."""
+    taken = {"area", "compactness"}
+    distance = tuple(_field(DISTANCE, field_key(name, taken)) for name in distance_layers)
+    share = tuple(_field(SHARE, field_key(name, taken)) for name in share_layers)
+    mean = _field(MEAN, field_key(mean_field, taken)) if mean_field else None
+    return CriterionFields(distance, share, mean, tuple(field_key(name, taken) for name in rasters))
+
+
+def _field(measure: str, key: str) -> str:
+    prefix, suffix = FIELD_PATTERNS[measure]
+    return f"{prefix}{key}{suffix}"
+
+
+def measured_name(measure: str, field: str) -> str | None:
+    """The key of the layer or field that criterion field ``field`` measured with ``measure``; None when the field
+    is no such criterion field (``dist_synth_siedlung_m`` → ``synth_siedlung`` for distances)."""
+    prefix, suffix = FIELD_PATTERNS[measure]
+    if len(field) <= len(prefix) + len(suffix) or not field.startswith(prefix) or not field.endswith(suffix):
+        return None
+    return field[len(prefix):len(field) - len(suffix)]
 
 
 def nearest_distance(sites: np.ndarray, features: np.ndarray) -> np.ndarray:

@@ -64,9 +64,11 @@ def workflow() -> tuple[Step, ...]:
         Step("site_evaluation", tr("Standortbewertung"),
              tr("Wie gut ist jede geeignete Fläche? Mehrkriterielle Bewertung mit Gewichten und "
                 "Robustheitsprüfung."),
+             # the dock runs on the sites alone: a criterion whose layer is missing is shown and scored as not
+             # assessed, so the criteria's layers do not hold the step back
              (eligible,
               StepInput("grid", tr("Netzanschluss (Umspannwerke, Leitungen)"), (POINT, LINE),
-                        ("umspann", "substation", "leitung", "110kv", "hochspannung"))),
+                        ("umspann", "substation", "leitung", "110kv", "hochspannung"), required=False)),
              ("wip:sitecriteria", "wip:sitescore", "wip:sitesensitivity")),
         Step("yield", tr("Ertrag"),
              tr("Was liefern die Flächen? PV-Leistung und -Ertrag, Windenergieanlagen-Layout und Jahresenergie."),

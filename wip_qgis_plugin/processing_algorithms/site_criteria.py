@@ -2,8 +2,6 @@
 own field with the unit in the name: distances to the nearest feature, covered shares, area-weighted means, raster
 zonal statistics, area and compactness."""
 
-import re
-
 import numpy as np
 import shapely
 from qgis.core import (
@@ -17,21 +15,12 @@ from qgis.core import (
 )
 
 from ..core import site_criteria
+from ..core.site_criteria import AREA, COMPACTNESS, GEOMETRY_FIELDS, criterion_fields
 from ..qgis_io.compat import DOUBLE, FIELD_NUMERIC, SOURCE_ANY_GEOMETRY, SOURCE_POLYGON, SOURCE_RASTER
 from ..qgis_io.layers import report_reprojection, shapely_geometries, source_to_gdf, working_crs
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm
 from .eligibility import layer_key
-
-
-def field_key(name: str, taken: set[str]) -> str:
-    """A short, unique field-name part from a layer or field name."""
-    key = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:30] or "ebene"
-    candidate, number = key, 2
-    while candidate in taken:
-        candidate, number = f"{key}_{number}", number + 1
-    taken.add(candidate)
-    return candidate
 
 
 class SiteCriteriaAlgorithm(WipAlgorithm):
@@ -88,14 +77,11 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
         report_reprojection(sites_source, crs, feedback)
         sites = shapely.make_valid(shapely_geometries(features, sites_source.sourceCrs(), crs, context))
         area_ha = shapely.area(sites) / 1e4
-        columns: list[tuple[str, np.ndarray]] = [("area_ha", area_ha),
-                                                 ("compactness", site_criteria.compactness(sites))]
-        taken = {"area", "compactness"}
-        steps = []
-        for layer in self.parameterAsLayerList(parameters, self.NEAREST_LAYERS, context):
-            steps.append(("nearest", layer))
-        for layer in self.parameterAsLayerList(parameters, self.OVERLAP_LAYERS, context):
-            steps.append(("overlap", layer))
+        columns: list[tuple[str, np.ndarray]] = [(GEOMETRY_FIELDS[AREA], area_ha),
+                                                 (GEOMETRY_FIELDS[COMPACTNESS], site_criteria.compactness(sites))]
+        nearest_layers = self.parameterAsLayerList(parameters, self.NEAREST_LAYERS, context)
+        overlap_layers = self.parameterAsLayerList(parameters, self.OVERLAP_LAYERS, context)
+        raster_layers = self.parameterAsLayerList(parameters, self.RASTERS, context)
         mean_layer = self.parameterAsSource(parameters, self.MEAN_LAYER, context)
         mean_field = self.parameterAsString(parameters, self.MEAN_FIELD, context)
         if mean_layer is not None:
@@ -106,34 +92,36 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
                 raise QgsProcessingException(self.tr(
                     "Das Feld „{field}“ von „{layer}“ ist kein Zahlenfeld ({kind}); ein Flächenmittel braucht "
                     "Zahlen.").format(field=mean_field, layer=mean_layer.sourceName(), kind=field.typeName()))
-            steps.append(("mean", mean_layer))
-        for layer in self.parameterAsLayerList(parameters, self.RASTERS, context):
-            steps.append(("raster", layer))
+        names = criterion_fields([layer_key(layer) for layer in nearest_layers],
+                                 [layer_key(layer) for layer in overlap_layers],
+                                 mean_field if mean_layer is not None else None,
+                                 [layer_key(layer) for layer in raster_layers])
+        steps = [("nearest", layer, name) for layer, name in zip(nearest_layers, names.distance)]
+        steps += [("overlap", layer, name) for layer, name in zip(overlap_layers, names.share)]
+        if mean_layer is not None:
+            steps.append(("mean", mean_layer, names.mean))
+        steps += [("raster", layer, name) for layer, name in zip(raster_layers, names.raster)]
 
-        for number, (kind, layer) in enumerate(steps):
+        for number, (kind, layer, name) in enumerate(steps):
             if feedback.isCanceled():
                 return {}
-            name = layer.sourceName() if kind == "mean" else layer_key(layer)
             if kind == "raster":
                 # zonal statistics in the raster's own CRS: the sites are transformed, the cells stay as they are
                 raster_sites = sites if not layer.crs().isValid() or layer.crs() == crs else shapely.make_valid(
                     shapely_geometries(features, sites_source.sourceCrs(), layer.crs(), context))
                 mean, low, high = raster_zonal_statistics(layer, raster_sites)
-                key = field_key(name, taken)
-                columns += [(f"{key}_mean", mean), (f"{key}_min", low), (f"{key}_max", high)]
+                columns += [(f"{name}_mean", mean), (f"{name}_min", low), (f"{name}_max", high)]
             else:
-                fields = [mean_field] if kind == "mean" else []
-                frame = source_to_gdf(layer, crs, context, feedback, fields=fields)
+                frame = source_to_gdf(layer, crs, context, feedback, fields=[mean_field] if kind == "mean" else [])
                 geometries = np.asarray(frame.geometry.values, dtype=object)
                 if kind == "nearest":
-                    columns.append((f"dist_{field_key(name, taken)}_m",
-                                    site_criteria.nearest_distance(sites, geometries)))
+                    values = site_criteria.nearest_distance(sites, geometries)
                 elif kind == "overlap":
-                    columns.append((f"share_{field_key(name, taken)}", site_criteria.overlap_share(sites, geometries)))
+                    values = site_criteria.overlap_share(sites, geometries)
                 else:
-                    values = frame[mean_field].astype(float).to_numpy()
-                    columns.append((f"mean_{field_key(mean_field, taken)}",
-                                    site_criteria.weighted_mean(sites, geometries, values)))
+                    values = site_criteria.weighted_mean(sites, geometries,
+                                                         frame[mean_field].astype(float).to_numpy())
+                columns.append((name, values))
             feedback.setProgress(100.0 * (number + 1) / max(1, len(steps)))
 
         result_fields = ResultFields(sites_source, [(name, DOUBLE) for name, _ in columns])

@@ -1,6 +1,8 @@
 """wip:sitescore – Standorte bewerten: score, rank and class per site from a Bewertungsschema (value functions and
 direct or AHP weights), with one contribution field per criterion so that every score is explainable."""
 
+from __future__ import annotations
+
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +17,7 @@ from qgis.core import (
 )
 
 from ..core.i18n import tr
-from ..core.scoring import Scheme, ScoringError, load_scheme, score, utilities
+from ..core.scoring import Scheme, SchemeCriterion, ScoringError, bind_fields, load_scheme, score, utilities
 from ..qgis_io.compat import DOUBLE, INT, SOURCE_ANY_GEOMETRY, STRING
 from ..qgis_io.layers import is_null
 from .base import ResultFields, WipAlgorithm
@@ -39,32 +41,39 @@ def read_sites(algorithm, parameters, context, feedback):
     if not features:
         raise QgsProcessingException(tr("Die Standortebene enthält keine Objekte."))
     try:
-        values = criterion_matrix(sites.fields().names(), features, scheme)
+        fields = bind_fields(scheme, sites.fields().names())
+        values = criterion_matrix(features, fields)
     except ScoringError as error:
         raise QgsProcessingException(str(error)) from error
-    for criterion, weight in zip(scheme.criteria, weights):
+    for criterion, field, weight in zip(scheme.criteria, fields, weights):
         feedback.pushInfo(tr("{label} ({field}): Gewicht {weight:.3f}").format(
-            label=criterion.label, field=criterion.field, weight=weight))
+            label=criterion.label, field=field or "–", weight=weight))
+    for criterion in not_assessed(scheme, fields):
+        feedback.pushWarning(tr("„{label}“ nicht bewertet: kein Feld der Standorte passt (Standortkriterien mit "
+                                "einer Ebene dafür berechnen); es gilt die Regel für fehlende Werte „{policy}“.")
+                             .format(label=criterion.label, policy=scheme.missing))
     return sites, scheme, weights, features, utilities(values, [c.function for c in scheme.criteria])
 
 
-def criterion_matrix(field_names: list[str], features, scheme: Scheme) -> np.ndarray:
-    """The raw criterion values (sites × criteria, NaN for NULL) of ``features`` for the fields of ``scheme``."""
-    missing_fields = [c.field for c in scheme.criteria if c.field not in field_names]
-    if missing_fields:
-        raise ScoringError(tr("Den Standorten fehlen die Felder {fields} des Schemas.").format(
-            fields=", ".join(missing_fields)))
-    values = np.full((len(features), len(scheme.criteria)), np.nan)
+def not_assessed(scheme: Scheme, fields: list[str | None]) -> list[SchemeCriterion]:
+    """The criteria that have no field of the sites (a role without a layer)."""
+    return [criterion for criterion, field in zip(scheme.criteria, fields) if field is None]
+
+
+def criterion_matrix(features, fields: list[str | None]) -> np.ndarray:
+    """The raw criterion values (sites × criteria, NaN for NULL and for a criterion without a field) of
+    ``features`` in ``fields``, one per criterion (see :func:`bind_fields`)."""
+    values = np.full((len(features), len(fields)), np.nan)
     for row, feature in enumerate(features):
-        for column, criterion in enumerate(scheme.criteria):
-            value = feature[criterion.field]
-            if is_null(value):
+        for column, field in enumerate(fields):
+            value = None if field is None else feature[field]
+            if value is None or is_null(value):
                 continue
             try:
                 values[row, column] = float(value)
             except (TypeError, ValueError) as error:
                 raise ScoringError(tr("Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.").format(
-                    field=criterion.field, fid=feature.id(), value=value)) from error
+                    field=field, fid=feature.id(), value=value)) from error
     return values
 
 
@@ -93,13 +102,16 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene, eine "
-            "Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder "
+            "Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene oder "
+            "eine Rolle (z. B. Abstand zum Umspannwerk), deren Feld aus „Standortkriterien berechnen“ am Namen "
+            "erkannt wird (dist_‹Ebene›_m, share_‹Ebene›, mean_‹Feld›, area_ha, compactness; eine Rolle ohne Feld "
+            "bleibt unbewertet und folgt der Regel für fehlende Werte), eine Wertfunktion (linear Nutzen/Kosten, "
+            "Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder "
             "ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR > 0,10 bricht die Bewertung ab, "
             "außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. "
             "Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.\n\n"
             "Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), class (A/B/C), "
-            "missing (Kriterien ohne Wert) und je Kriterium c_‹Feld›, der Beitrag zum score in Punkten.")
+            "missing (Kriterien ohne Wert) und je Kriterium c_‹Feld oder Kennung›, der Beitrag zum score in Punkten.")
 
     def initAlgorithm(self, config=None):
         self.add_scheme_parameters()
@@ -118,7 +130,7 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
 
         result_fields = ResultFields(sites, [("score", DOUBLE), ("rank", INT),
                                              ("class", STRING), ("missing", STRING)]
-                                     + [(f"c_{criterion.field}", DOUBLE) for criterion in scheme.criteria])
+                                     + [(f"c_{criterion.key}", DOUBLE) for criterion in scheme.criteria])
         fields = result_fields.fields
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
@@ -130,7 +142,7 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
                 break
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            gaps_here = [c.field for c, gap in zip(scheme.criteria, result.missing[row]) if gap]
+            gaps_here = [c.key for c, gap in zip(scheme.criteria, result.missing[row]) if gap]
             site_score = None if np.isnan(result.score[row]) else float(result.score[row])
             out.setAttributes(result_fields.attributes(feature, [
                 site_score, int(result.rank[row]) or None, str(result.site_class[row]) or None,

@@ -91,7 +91,7 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
         for index in sorted(range(len(weights)), key=lambda k: -result.influence[k]):
             row = QgsFeature(table_fields)
             criterion = scheme.criteria[index]
-            row.setAttributes([criterion.field, criterion.label, float(weights[index]),
+            row.setAttributes([criterion.key, criterion.label, float(weights[index]),
                                float(result.influence[index])])
             table.addFeature(row, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: destination, self.INFLUENCE: table_destination}

@@ -269,99 +269,99 @@
     <name>SiteEvaluationPanel</name>
     <message>
       <source>Standorte</source>
-      <translation type="unfinished" />
+      <translation>Sites</translation>
     </message>
     <message>
       <source>Die Flächen, die bewertet werden, z. B. das Ergebnis der Flächenkulisse.</source>
-      <translation type="unfinished" />
+      <translation>The areas to be scored, e.g. the result of the land eligibility step.</translation>
     </message>
     <message>
       <source>Bewertungsschema</source>
-      <translation type="unfinished" />
+      <translation>Scoring scheme</translation>
     </message>
     <message>
       <source>Eigenes Schema</source>
-      <translation type="unfinished" />
+      <translation>Own scheme</translation>
     </message>
     <message>
       <source>Ein eigenes Schema (JSON) ersetzt die Auswahl oben.</source>
-      <translation type="unfinished" />
+      <translation>Your own scheme (JSON) replaces the choice above.</translation>
     </message>
     <message>
       <source>Kriterien und die Ebenen, an denen sie gemessen werden:</source>
-      <translation type="unfinished" />
+      <translation>Criteria and the layers they are measured on:</translation>
     </message>
     <message>
       <source>Je Kriterium die Ebene des Projekts, zu der der Abstand, der überdeckte Anteil oder der Flächenmittelwert berechnet wird. Ein Kriterium ohne Ebene wird nicht bewertet; für seine Werte gilt die Regel für fehlende Werte.</source>
-      <translation type="unfinished" />
+      <translation>For each criterion, the project layer to which the distance, the covered share or the area-weighted mean is computed. A criterion without a layer is not assessed; its values follow the missing-value rule.</translation>
     </message>
     <message>
       <source>Kriterium</source>
-      <translation type="unfinished" />
+      <translation>Criterion</translation>
     </message>
     <message>
       <source>Ebene</source>
-      <translation type="unfinished" />
+      <translation>Layer</translation>
     </message>
     <message>
       <source>Feld</source>
-      <translation type="unfinished" />
+      <translation>Field</translation>
     </message>
     <message>
       <source>Verfahren</source>
-      <translation type="unfinished" />
+      <translation>Method</translation>
     </message>
     <message>
       <source>Fehlende Werte</source>
-      <translation type="unfinished" />
+      <translation>Missing values</translation>
     </message>
     <message>
       <source>Standorte bewerten</source>
-      <translation type="unfinished" />
+      <translation>Score sites</translation>
     </message>
     <message>
       <source>Abbrechen</source>
-      <translation type="unfinished" />
+      <translation>Cancel</translation>
     </message>
     <message>
       <source>Standorte und Bewertungsschema wählen, die Ebenen der Kriterien prüfen, dann „Standorte bewerten“.</source>
-      <translation type="unfinished" />
+      <translation>Choose the sites and a scoring scheme, check the criteria's layers, then “Score sites”.</translation>
     </message>
     <message>
       <source>Schema speichern …</source>
-      <translation type="unfinished" />
+      <translation>Save scheme …</translation>
     </message>
     <message>
       <source>Standort untersuchen</source>
-      <translation type="unfinished" />
+      <translation>Inspect site</translation>
     </message>
     <message>
       <source>Gewichte</source>
-      <translation type="unfinished" />
+      <translation>Weights</translation>
     </message>
     <message>
       <source>Gewicht</source>
-      <translation type="unfinished" />
+      <translation>Weight</translation>
     </message>
     <message>
       <source>Paarvergleich (AHP)</source>
-      <translation type="unfinished" />
+      <translation>Pairwise comparison (AHP)</translation>
     </message>
     <message>
       <source>Gewichte aus dem Paarvergleich (AHP)</source>
-      <translation type="unfinished" />
+      <translation>Weights from the pairwise comparison (AHP)</translation>
     </message>
     <message>
       <source>Inkonsistenz (CR &gt; 0,10) ausdrücklich zulassen</source>
-      <translation type="unfinished" />
+      <translation>Explicitly accept inconsistency (CR &gt; 0.10)</translation>
     </message>
     <message>
       <source>Zeile gegen Spalte auf der Saaty-Skala: 1 gleich wichtig, 3 etwas, 5 deutlich, 7 sehr viel, 9 extrem wichtiger; 1/3 … 1/9 umgekehrt. Die untere Hälfte folgt als Kehrwert.</source>
-      <translation type="unfinished" />
+      <translation>Row against column on the Saaty scale: 1 equally important, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more important; 1/3 … 1/9 the other way round. The lower half follows as the reciprocal.</translation>
     </message>
     <message>
       <source>Standort</source>
-      <translation type="unfinished" />
+      <translation>Site</translation>
     </message>
   </context>
   <context>
@@ -1148,19 +1148,19 @@
     </message>
     <message>
       <source>Keine Flächenkulisse angegeben.</source>
-      <translation type="unfinished" />
+      <translation>No land eligibility given.</translation>
     </message>
     <message>
       <source>Keine Standortbewertung angegeben.</source>
-      <translation type="unfinished" />
+      <translation>No site evaluation given.</translation>
     </message>
     <message>
       <source>Keine Planungsvariante angegeben.</source>
-      <translation type="unfinished" />
+      <translation>No planning variant given.</translation>
     </message>
     <message>
       <source>Keine Eignung für Wärmenetze angegeben.</source>
-      <translation type="unfinished" />
+      <translation>No heat network suitability given.</translation>
     </message>
     <message>
       <source>Einwohnerinnen und Einwohner</source>
@@ -1232,7 +1232,7 @@
     </message>
     <message>
       <source>Erstellt mit dem QGIS-Plugin WIP, Werkzeug „{title}“.</source>
-      <translation type="unfinished" />
+      <translation>Made with the QGIS plugin WIP, tool “{title}”.</translation>
     </message>
     <message>
       <source>Jahresenergie</source>
@@ -1268,7 +1268,7 @@
     </message>
     <message>
       <source>Keine Planungsvarianten angegeben.</source>
-      <translation type="unfinished" />
+      <translation>No planning variants given.</translation>
     </message>
     <message>
       <source>Flächen je Variante und Nutzung</source>
@@ -1276,15 +1276,15 @@
     </message>
     <message>
       <source>Die Tabelle der Annahmen ist leer.</source>
-      <translation type="unfinished" />
+      <translation>The table of assumptions is empty.</translation>
     </message>
     <message>
       <source>Die Planungsdaten der Demogemeinde (Siedlungen, Gebäude, Straßen, Landnutzung, Schutzgebiete, Bergbau, Flurstücke, Netze, Wärmenetz) sind synthetisch erzeugt, keine amtlichen Daten.</source>
-      <translation type="unfinished" />
+      <translation>The planning data of the demo municipality (settlements, buildings, roads, land use, protected areas, mining, parcels, grids, heat network) are generated synthetically, not official data.</translation>
     </message>
     <message>
       <source>Werkzeug „{title}“</source>
-      <translation type="unfinished" />
+      <translation>Tool “{title}”</translation>
     </message>
     <message>
       <source>Fläche {use}</source>
@@ -1492,7 +1492,7 @@
     </message>
     <message>
       <source>jedes Feld und jede Kennung nur einmal</source>
-      <translation type="unfinished" />
+      <translation>each field and each id only once</translation>
     </message>
     <message>
       <source>Liste von Zahlen erwartet</source>
@@ -1552,7 +1552,7 @@
     </message>
     <message>
       <source>Version {versions} erwartet</source>
-      <translation type="unfinished" />
+      <translation>version {versions} expected</translation>
     </message>
     <message>
       <source>{where}, Kriterium {number}</source>
@@ -1564,7 +1564,7 @@
     </message>
     <message>
       <source>entweder „field“ oder „role“, nicht beides</source>
-      <translation type="unfinished" />
+      <translation>either “field” or “role”, not both</translation>
     </message>
     <message>
       <source>Den Standorten fehlen die Felder {fields} des Schemas.</source>
@@ -2240,7 +2240,7 @@
     </message>
     <message>
       <source>Standortkriterien werden berechnet …</source>
-      <translation type="unfinished" />
+      <translation>Computing site criteria …</translation>
     </message>
     <message>
       <source>Rangspannen der Standorte</source>
@@ -2252,7 +2252,7 @@
     </message>
     <message>
       <source>Nicht bewertet, weil keine Ebene gewählt ist: {labels}. Für diese Kriterien gilt die Regel für fehlende Werte ({rule}).</source>
-      <translation type="unfinished" />
+      <translation>Not assessed because no layer is chosen: {labels}. These criteria follow the missing-value rule ({rule}).</translation>
     </message>
     <message>
       <source>Bitte eine Standortebene (Flächen) wählen.</source>
@@ -2296,11 +2296,11 @@
     </message>
     <message>
       <source>aus der Geometrie der Standorte</source>
-      <translation type="unfinished" />
+      <translation>from the sites' geometry</translation>
     </message>
     <message>
       <source>Ein Lauf berechnet ein Flächenmittel: alle Mittelwert-Kriterien brauchen dieselbe Ebene und dasselbe Feld.</source>
-      <translation type="unfinished" />
+      <translation>One run computes one area-weighted mean: all mean criteria need the same layer and the same field.</translation>
     </message>
     <message>
       <source>{count} ohne Bewertung (fehlende Werte).</source>
@@ -2324,7 +2324,7 @@
     </message>
     <message>
       <source>Feld „{field}“ der Standorte</source>
-      <translation type="unfinished" />
+      <translation>Field “{field}” of the sites</translation>
     </message>
     <message>
       <source>Flächen mit Windpark</source>
@@ -3024,7 +3024,7 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     </message>
     <message>
       <source>Farbe: Eignung der Standorte in Punkten von 0 bis 100; je höher, desto besser geeignet.</source>
-      <translation type="unfinished" />
+      <translation>Colour: suitability of the sites in points from 0 to 100; the higher, the better suited.</translation>
     </message>
     <message>
       <source>Variante {number}: {name}</source>
@@ -3036,7 +3036,7 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     </message>
     <message>
       <source>Windenergieanlagen: alle {total} aus der Ertragsberechnung, nicht nach einer Planungsvariante ausgewählt (keine angegeben).</source>
-      <translation type="unfinished" />
+      <translation>Wind turbines: all {total} from the yield calculation, not selected by a planning variant (none given).</translation>
     </message>
     <message>
       <source>Der Ordner {folder} existiert nicht.</source>
@@ -3060,11 +3060,11 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     </message>
     <message>
       <source>Karten im Koordinatenbezugssystem {crs}.</source>
-      <translation type="unfinished" />
+      <translation>Maps in the coordinate reference system {crs}.</translation>
     </message>
     <message>
       <source>Windenergieanlagen in den Windflächen dieser Variante: {count} von {total} aus der Ertragsberechnung.</source>
-      <translation type="unfinished" />
+      <translation>Wind turbines in this variant's wind areas: {count} of {total} from the yield calculation.</translation>
     </message>
     <message>
       <source>Der Ebene {parameter} („{name}“) fehlt das Feld „{field}“.</source>
@@ -3544,7 +3544,9 @@ Specific yield, the first value present counts: the field "Specific yield per si
       <source>Bewertet Standorte nach einem Bewertungsschema (JSON): je Kriterium ein Feld der Standortebene oder eine Rolle (z. B. Abstand zum Umspannwerk), deren Feld aus „Standortkriterien berechnen“ am Namen erkannt wird (dist_‹Ebene›_m, share_‹Ebene›, mean_‹Feld›, area_ha, compactness; eine Rolle ohne Feld bleibt unbewertet und folgt der Regel für fehlende Werte), eine Wertfunktion (linear Nutzen/Kosten, Schwellen, stückweise linear, Idealpunkt) und ein Gewicht, oder ein AHP-Paarvergleich (Saaty-Skala; bei einem Konsistenzverhältnis CR &gt; 0,10 bricht die Bewertung ab, außer die Inkonsistenz wird ausdrücklich zugelassen). Verfahren: gewichtete Summe (wlc) oder TOPSIS. Fehlende Werte: schlechtester Wert, Mittelwert der anderen Standorte oder keine Bewertung.
 
 Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), class (A/B/C), missing (Kriterien ohne Wert) und je Kriterium c_‹Feld oder Kennung›, der Beitrag zum score in Punkten.</source>
-      <translation type="unfinished" />
+      <translation>Scores sites by a scoring scheme (JSON): per criterion a field of the site layer or a role (e.g. distance to the substation) whose field from “Compute site criteria” is recognised by its name (dist_‹layer›_m, share_‹layer›, mean_‹field›, area_ha, compactness; a role without a field stays unassessed and follows the missing-value rule), a value function (linear benefit/cost, thresholds, piecewise linear, ideal point) and a weight, or an AHP pairwise comparison (Saaty scale; with a consistency ratio CR &gt; 0.10 the scoring stops unless the inconsistency is explicitly accepted). Method: weighted sum (wlc) or TOPSIS. Missing values: worst value, mean of the other sites or no score.
+
+Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/B/C), missing (criteria without a value) and per criterion c_‹field or id›, the contribution to the score in points.</translation>
     </message>
     <message>
       <source>Bewertungsschema (JSON)</source>
@@ -3564,7 +3566,7 @@ Ergebnis: alle Felder der Standorte plus score (0–100), rank (1 = bester), cla
     </message>
     <message>
       <source>„{label}“ nicht bewertet: kein Feld der Standorte passt (Standortkriterien mit einer Ebene dafür berechnen); es gilt die Regel für fehlende Werte „{policy}“.</source>
-      <translation type="unfinished" />
+      <translation>“{label}” not assessed: no field of the sites fits (compute the site criteria with a layer for it); the missing-value rule “{policy}” applies.</translation>
     </message>
     <message>
       <source>{count} Standort(e) mit fehlenden Werten, Regel: {policy}.</source>
