@@ -14,6 +14,7 @@ from wip_qgis_plugin.core.report import (
     ASSUMPTION_FIELDS,
     BALANCE_FIELDS,
     INDICATOR_FIELDS,
+    STYLE,
     MapFigure,
     ProfileReport,
     ReportError,
@@ -26,6 +27,7 @@ from wip_qgis_plugin.core.report import (
     check_balance,
     check_indicators,
     data_uri,
+    plain_words,
     summary,
 )
 
@@ -190,12 +192,67 @@ def test_tables_show_the_figures():
 
 
 def test_attribution_and_synthetic_note():
-    html = build_html(make_report(), {})
+    html = build_html(make_report(demo_data=True), {})
     for text in ("© GeoBasis-DE / BKG (2016), dl-de/by-2-0", "Eichhorn et al. 2019", "CC BY 4.0",
                  "© OpenStreetMap contributors, ODbL", "GermanZero localzero-data, dl-de/by-2-0",
-                 "Präfix synth_"):
+                 "Die Planungsdaten der Demogemeinde (Siedlungen, Gebäude"):
         assert text in html
     assert "<li>Klimaschutz-Planer</li>" in html and "<li>MaStR</li>" in html  # the balance's sources
+    assert "Demogemeinde" not in build_html(make_report(), {})  # a municipality's own data is not synthetic
+
+
+# technical names a planner cannot know: field names, algorithm ids, parameter and table names, layer prefixes
+TECHNICAL_NAMES = re.compile(r"\bwip:|\bFeld\b|\bParameter\b|\b[A-Z]{2,}_[A-Z_]+\b|\bsynth_|"
+                             r"\b(ASSUMPTIONS|ELIGIBLE|SITES|ALLOCATION|BALANCE|INDICATORS)\b|"
+                             r"\b(score|gwh_a|mwp|ha_wind|level)\b")
+
+
+def test_the_report_speaks_in_plain_words():
+    """Made with every optional input, with none, and from a demo run's data: no technical name in the text."""
+    balance = balance_rows()
+    balance[0]["source"] = "Wärmebedarf der Gebäude (wip:heatdemand)"
+    assumptions = assumption_rows()
+    assumptions[1]["source"] = "Annahme aus wip:energybalance"
+    complete = make_report(balance=check_balance(BALANCE_FIELDS, balance),
+                           assumptions=check_assumptions(ASSUMPTION_FIELDS, assumptions), demo_data=True)
+    empty = make_report(alternatives=[], chosen=None, assumptions=[])
+    for report, images in ((complete, all_images(complete)), (empty, {})):
+        text = text_of(build_html(report, images))
+        assert not TECHNICAL_NAMES.search(text), TECHNICAL_NAMES.search(text).group(0)
+    text = text_of(build_html(complete, all_images(complete)))
+    assert "Wärmebedarf der Gebäude (Werkzeug „Wärmebedarf Gebäude“)" in text
+    assert "Annahme aus Werkzeug „Energie- und Treibhausgasbilanz“" in text
+    assert "Erstellt mit dem QGIS-Plugin WIP, Werkzeug „Zukunftsprofil erstellen“." in text
+
+
+def test_plain_words_names_the_tool_of_an_algorithm_id():
+    assert plain_words("Ergebnis von wip:sitescore") == "Ergebnis von Werkzeug „Standorte bewerten“"
+    assert plain_words("wip:unbekannt bleibt") == "wip:unbekannt bleibt"
+    assert plain_words(None) == ""
+
+
+# -- printing -------------------------------------------------------------------------------------------------------
+
+def test_a_map_and_its_legend_are_one_block_that_a_page_does_not_split():
+    report = make_report()
+    html = build_html(report, all_images(report))
+    for key in ("eligible", "sites", "alternative", "heat"):
+        assert re.search(rf'<div class="figure">\s*<p align="center"><img id="map_{key}"[^>]*></p>\s*<p>Hinweis</p>\s*'
+                         rf'<p class="legend">[^<]*<span[^>]*>■</span>&nbsp;Flächenkulisse Wind</p></div>', html), key
+    assert re.search(r"\.figure\s*\{\s*page-break-inside:\s*avoid", STYLE)
+
+
+def test_units_and_labels_do_not_break_inside_a_token():
+    """A slash or the space of a unit is no place for a line break ("t CO₂e/" and "a", "GE/" and "GI)")."""
+    rows = [dict(row, ha_gewerbe=5.0) for row in alternative_rows()]
+    html = build_html(make_report(alternatives=check_alternatives(list(rows[0]), rows)), {})
+    indicators = html[html.index('id="indicators"'):html.index('id="base-year"')]
+    assert "<td>t&nbsp;CO₂e/&#8288;a</td>" in indicators and "<td>MWh/&#8288;a</td>" in indicators
+    table = html[html.index('id="alternatives-table"'):html.index('id="assumptions"')]
+    assert "Gewerbe und Industrie (GE/&#8288;GI) (ha)" in table
+    assert "(t&nbsp;CO₂/&#8288;a)" in table
+    assumptions = html[html.index('id="assumptions-table"'):]
+    assert "g&nbsp;CO₂e/&#8288;kWh" in assumptions
 
 
 # -- escaping -------------------------------------------------------------------------------------------------------
@@ -232,11 +289,9 @@ def test_every_value_from_data_is_escaped(hostile):
 
 def test_missing_optional_inputs_are_said_in_one_line():
     html = build_html(make_report(alternatives=[], chosen=None), {"chart_balance": "chart_balance.png"})
-    for line in ("Keine Flächenkulisse angegeben (Parameter ELIGIBLE).",
-                 "Keine Standortbewertung angegeben (Parameter SITES).",
-                 "Keine Planungsvariante angegeben (Parameter ALLOCATION).",
-                 "Keine Eignung für Wärmenetze angegeben (Parameter HEAT_SUITABILITY).",
-                 "Keine Planungsvarianten angegeben (Parameter ALTERNATIVE_INDICATORS oder ALLOCATION)."):
+    for line in ("Keine Flächenkulisse angegeben.", "Keine Standortbewertung angegeben.",
+                 "Keine Planungsvariante angegeben.", "Keine Eignung für Wärmenetze angegeben.",
+                 "Keine Planungsvarianten angegeben."):
         assert f'<p class="missing">{line}</p>' in html
     assert 'id="map_' not in html and "alternatives-table" not in html
     assert "Planungsvariante „" not in html  # no wind-share sentence without alternatives
@@ -252,7 +307,7 @@ def test_a_map_without_its_image_counts_as_missing():
 
 def test_empty_assumptions_say_so():
     html = build_html(make_report(assumptions=[]), {})
-    assert "Die Annahmentabelle (ASSUMPTIONS) ist leer." in html
+    assert "Die Tabelle der Annahmen ist leer." in html
 
 
 # -- checks ---------------------------------------------------------------------------------------------------------

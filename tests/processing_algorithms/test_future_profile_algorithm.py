@@ -2,6 +2,7 @@
 from styled copies (the inputs unchanged), an A4 PDF, English on request and bad input refused without leftovers."""
 
 import base64
+import math
 import os
 import re
 from pathlib import Path
@@ -9,18 +10,26 @@ from pathlib import Path
 import processing
 import pytest
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFillSymbol,
+    QgsMapSettings,
     QgsProcessingException,
+    QgsProject,
+    QgsRectangle,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor, QImage
 
 from tests.processing_algorithms.conftest import memory_layer, square
 from wip_qgis_plugin.core import i18n
 from wip_qgis_plugin.core.i18n import tr
 from wip_qgis_plugin.core.report import ASSUMPTION_FIELDS, BALANCE_FIELDS, INDICATOR_FIELDS
+from wip_qgis_plugin.processing_algorithms import future_profile
+from wip_qgis_plugin.qgis_io import maps as report_maps
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
 YEARS = (2023, 2030, 2045)
@@ -111,7 +120,10 @@ def maps():
     heat = memory_layer("waermenetzeignung", "Polygon", [
         {"wkt": square(x + 1500, y + 1500, 400), "level": 1}, {"wkt": square(x + 2000, y + 1500, 400), "level": 4}],
         fields="&field=level:integer")
-    turbines = memory_layer("anlagen", "Point", [{"wkt": f"POINT({x + 300} {y + 300})"}])
+    # in alternative 1's wind unit, on its edge with the PV unit, in alternative 1's PV unit, in alternative 2's
+    # wind unit
+    turbines = memory_layer("anlagen", "Point", [{"wkt": f"POINT({px} {py})"} for px, py in (
+        (x + 300, y + 300), (x + 600, y + 450), (x + 900, y + 300), (x + 300, y + 900))])
     return {"ELIGIBLE": [eligible], "SITES": sites, "ALLOCATION": allocation,
             "ALTERNATIVE_INDICATORS": alternative_indicators(), "HEAT_SUITABILITY": heat, "TURBINES": turbines}
 
@@ -163,7 +175,8 @@ def test_full_report(wip_processing, tmp_path, maps):
     assert "★ 2: flächensparend" in html and ">40,3</td>" in html
     assert "weist 1,20 % der Gemeindefläche für Windenergie aus" in html
     assert "geprüft" in html and "ungeprüfter Standardwert" in html
-    assert "© GeoBasis-DE / BKG (2016), dl-de/by-2-0" in html and "synth_" in html
+    assert "© GeoBasis-DE / BKG (2016), dl-de/by-2-0" in html
+    assert "Die Planungsdaten der Demogemeinde" in html  # the municipality of the demo GeoPackage
     # one self-contained file: every image embedded, none blank
     assert 'src="data:image/png;base64,' in html and not re.search(r'src="(?!data:)', html)
     for name in ("chart_balance", "chart_alternatives", "map_eligible", "map_sites", "map_alternative",
@@ -173,13 +186,22 @@ def test_full_report(wip_processing, tmp_path, maps):
     sites_map = embedded_image(html, "map_sites")
     assert len(colours(sites_map)) > 3  # white, the outline and two score classes
     assert "Legende" in html and "Windenergie" in html and "1 sehr wahrscheinlich geeignet" in html
-    assert "Variante 2: flächensparend" in html
-    assert "Karten im Koordinatenbezugssystem EPSG:25832, gezeichnet aus den Ebenen: real_gemeinde, " \
-           "flaechenkulisse_wind, standorte, zuweisung, waermenetzeignung, anlagen." in html
+    assert "Variante 2: flächensparend." in html
+    assert "Karten im Koordinatenbezugssystem ETRS89 / UTM zone 32N (EPSG:25832)." in html
+    # plain words only: no names of the input layers (but the eligible land's: a layer without a catalog has no
+    # better one), fields or algorithms
+    for name in ("real_gemeinde", "standorte", "zuweisung", "waermenetzeignung", "anlagen", "Feld score", "wip:",
+                 "Parameter", "synth_"):
+        assert not re.search(rf"\b{name}", visible_text(html)), name
     # the PDF
     data = pdf_path.read_bytes()
     assert data.startswith(b"%PDF") and pdf_pages(pdf_path) >= 2
     assert sorted(path.name for path in tmp_path.iterdir()) == ["profil.html", "profil.pdf"]  # no leftovers
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees: tags removed."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 def html_of(tmp_path) -> str:
@@ -376,3 +398,122 @@ def test_eligible_layers_of_the_same_name_are_told_apart_by_their_catalog(wip_pr
     html = (tmp_path / "profil.html").read_text(encoding="utf-8")
     assert "Geeignete Flächen – Windenergie an Land" in html
     assert "Geeignete Flächen – Freiflächen-Photovoltaik" in html
+
+
+# -- the turbines on the maps ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def drawn_maps(monkeypatch):
+    """Per map rendered: its layers' names with their feature counts, bottom first."""
+    calls = []
+
+    def render_and_record(layers, *args, **kwargs):
+        calls.append({layer.name(): layer.featureCount() for layer in layers})
+        return report_maps.render_map(layers, *args, **kwargs)
+
+    monkeypatch.setattr(future_profile, "render_map", render_and_record)
+    return calls
+
+
+def in_crs(layer: QgsVectorLayer, crs: str) -> QgsVectorLayer:
+    """A point layer's features reprojected into a memory layer in ``crs``."""
+    transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
+    return memory_layer(layer.name(), "Point", [
+        {"wkt": f"POINT({point.x()!r} {point.y()!r})"} for point in
+        (transform.transform(feature.geometry().asPoint()) for feature in layer.getFeatures())], crs=crs)
+
+
+@pytest.mark.parametrize("turbine_crs", ["EPSG:25832", "EPSG:4326"])
+@pytest.mark.parametrize("alternative, inside", [(1, 2), (2, 1)])
+def test_the_variant_map_shows_only_the_turbines_in_its_wind_units(wip_processing, tmp_path, maps, drawn_maps,
+                                                                   turbine_crs, alternative, inside):
+    """Of the four turbines of the Ertrag step, alternative 1's wind unit holds one inside and one on its edge, that
+    of alternative 2 one; the one in alternative 1's PV unit belongs to neither. The other maps show no turbines."""
+    turbines = in_crs(maps["TURBINES"], turbine_crs)
+    run(tmp_path, pdf=False, ALTERNATIVE=alternative, **dict(maps, TURBINES=turbines))
+    variant = next(layers for layers in drawn_maps if f"Variante {alternative}" in layers)
+    assert variant["Windenergieanlagen"] == inside
+    assert sum("Windenergieanlagen" in layers for layers in drawn_maps) == 1
+    assert f"Windenergieanlagen in den Windflächen dieser Variante: {inside} von 4 aus der Ertragsberechnung." \
+        in html_of(tmp_path)
+
+
+def test_a_variant_without_turbines_in_its_wind_units_draws_none(wip_processing, tmp_path, maps, drawn_maps):
+    elsewhere = memory_layer("anlagen", "Point", [{"wkt": f"POINT({X0} {Y0})"}])
+    run(tmp_path, pdf=False, ALTERNATIVE=1, **dict(maps, TURBINES=elsewhere))
+    assert all("Windenergieanlagen" not in layers for layers in drawn_maps)
+    assert "Windenergieanlagen in den Windflächen dieser Variante: 0 von 1 aus der Ertragsberechnung." \
+        in html_of(tmp_path)
+
+
+def test_without_an_allocation_all_turbines_are_shown_and_the_caption_says_so(wip_processing, tmp_path, maps,
+                                                                              drawn_maps):
+    run(tmp_path, pdf=False, SITES=maps["SITES"], TURBINES=maps["TURBINES"])
+    (sites_map,) = drawn_maps
+    assert sites_map["Windenergieanlagen"] == 4
+    html = html_of(tmp_path)
+    assert "Windenergieanlagen: alle 4 aus der Ertragsberechnung, nicht nach einer Planungsvariante ausgewählt " \
+           "(keine angegeben)." in html
+    assert "Keine Planungsvariante angegeben." in html
+
+
+# -- scale bar and north arrow --------------------------------------------------------------------------------------
+
+@pytest.fixture
+def german_numbers():
+    previous = i18n.current_translator()
+    i18n.set_translator(lambda text: text, "de")
+    yield
+    i18n.set_translator(*previous)
+
+
+def test_the_scale_bar_has_a_round_length_of_at_most_a_quarter_of_the_map(german_numbers):
+    assert report_maps.scale_bar_length(10.0, 1400) == 2000  # 3.5 km at most
+    assert report_maps.scale_bar_length(1.0, 1400) == 200  # 350 m
+    assert report_maps.scale_bar_length(4.0, 1000) == 1000  # exactly a quarter
+    assert report_maps.scale_bar_length(20.0, 1400) == 5000  # 7 km
+    assert report_maps.scale_bar_length(30.0, 1400) == 10000  # 10.5 km
+    assert report_maps.scale_bar_ticks(2000) == (["0", "1", "2"], "km")
+    assert report_maps.scale_bar_ticks(1000) == (["0", "0,5", "1"], "km")
+    assert report_maps.scale_bar_ticks(500) == (["0", "100", "200", "300", "400", "500"], "m")
+
+
+def map_settings(crs: str, extent: QgsRectangle) -> QgsMapSettings:
+    settings = QgsMapSettings()
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem(crs))
+    settings.setTransformContext(QgsProject.instance().transformContext())
+    settings.setOutputSize(QSize(1400, 1000))
+    settings.setExtent(extent)
+    return settings
+
+
+def test_the_scale_is_measured_in_metres_in_a_projected_and_a_geographic_crs(wip_processing):
+    projected = map_settings("EPSG:25832", QgsRectangle(X0, Y0, X0 + 14000, Y0 + 10000))
+    assert report_maps.metres_per_pixel(projected) == pytest.approx(10.0, rel=2e-3)  # ground, not grid distance
+    geographic = map_settings("EPSG:4326", QgsRectangle(12.0, 51.0, 12.2, 51.143))
+    across = 0.2 * 111_320 * math.cos(math.radians(51.07))  # metres of 0.2° of longitude at 51° N
+    assert report_maps.metres_per_pixel(geographic) == pytest.approx(across / 1400, rel=1e-2)
+
+
+def dark_pixels(image: QImage, left: float, top: float, right: float, bottom: float) -> list[tuple[int, int]]:
+    """The dark pixels in a part of ``image`` given in fractions of its width and height."""
+    return [(x, y) for x in range(int(left * image.width()), int(right * image.width()))
+            for y in range(int(top * image.height()), int(bottom * image.height()))
+            if QColor(image.pixel(x, y)).lightness() < 80]
+
+
+def test_every_map_shows_a_scale_bar_and_a_north_arrow(wip_processing):
+    """An empty map of 14 km × 10 km: a bar of 2 km (200 px) in the lower left, an arrow in the upper right, nothing
+    in between."""
+    image = report_maps.render_map([], QgsRectangle(X0, Y0, X0 + 14000, Y0 + 10000),
+                                   QgsCoordinateReferenceSystem("EPSG:25832"),
+                                   QgsProject.instance().transformContext())
+    assert image.size() == QSize(1400, 1000)
+    bar = dark_pixels(image, 0, 0.85, 0.35, 1)
+    rows = {}
+    for x, y in bar:
+        rows.setdefault(y, []).append(x)
+    longest = max(rows.values(), key=len)  # a row through the bar's black part
+    assert max(longest) - min(longest) == pytest.approx(200, abs=4)
+    assert len(dark_pixels(image, 0.85, 0, 1, 0.2)) > 300  # the arrow and its N
+    assert dark_pixels(image, 0.35, 0.2, 0.85, 0.8) == []

@@ -14,6 +14,7 @@ import base64
 import datetime
 import html
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from .balance import CARRIERS, NEUTRALITY_YEAR, SECTORS, carrier_label, sector_l
 from .balance import GENERATION as GENERATION_SOURCES
 from .catalog import status_label
 from .i18n import current_translator, format_number, tr
+from .workflow import algorithm_titles
 from .zoning import USES, use_label
 
 BALANCE_FIELDS = ("year", "kind", "sector", "carrier", "mwh", "co2_t", "factor_g_kwh", "source")
@@ -69,6 +71,17 @@ def format_date(day: datetime.date) -> str:
 
 def status_text(status) -> str:
     return "–" if status in (None, "") else status_label(str(status))
+
+
+def plain_words(text) -> str:
+    """``text`` with each algorithm id (``wip:heatdemand``) named as the tool a planner knows from the toolbox."""
+    titles = algorithm_titles()
+
+    def tool(match: re.Match) -> str:
+        title = titles.get(match.group(1))
+        return tr("Werkzeug „{title}“").format(title=title) if title else match.group(0)
+
+    return re.sub(r"\bwip:(\w+)", tool, "" if text is None else str(text))
 
 
 def indicator_rows() -> list[tuple[str, str, str, int]]:
@@ -235,7 +248,8 @@ class ProfileReport:
     chosen: int | None = None
     maps: dict[str, MapFigure] = field(default_factory=dict)
     municipality_ha: float | None = None
-    notes: list[str] = field(default_factory=list)  # plain text for the end of the report, e.g. the layers drawn
+    notes: list[str] = field(default_factory=list)  # plain text for the end of the report, e.g. the maps' CRS
+    demo_data: bool = False  # made from the plugin's demo municipality, whose planning layers are synthetic
 
     def __post_init__(self):
         if self.alternatives and self.chosen is not None and self.chosen_alternative() is None:
@@ -358,9 +372,11 @@ def data_uri(png: bytes) -> str:
 
 # -- HTML ------------------------------------------------------------------------------------------------------------
 
+# The last rule: a column of text in a browser window; a browser printing the HTML has the page's margins instead.
+# QTextDocument, which prints the PDF, knows no "not" in media queries and skips it (with any rule after it): it
+# would read "margin: auto" as an indent.
 STYLE = """
-body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #222; max-width: 60em; margin: 2em auto;
-       padding: 0 1em; }
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #222; }
 h1 { font-size: 22pt; color: #1d4e89; margin-bottom: 0.2em; }
 h2 { font-size: 15pt; color: #1d4e89; margin-top: 1.2em; }
 h3 { font-size: 12pt; margin-top: 1em; }
@@ -371,7 +387,10 @@ td.number { text-align: right; }
 .missing { color: #666; font-style: italic; }
 .legend { font-size: 9pt; }
 .small { font-size: 8.5pt; color: #444; }
+.figure { page-break-inside: avoid; }
+table.compact td, table.compact th { font-size: 9pt; }
 img { max-width: 100%; height: auto; }
+@media not print { body { max-width: 60em; margin: 2em auto; padding: 0 1em; } }
 """
 SECTION_BREAK = ' style="page-break-before: always"'
 CHOSEN_BACKGROUND = "#fff3cd"
@@ -386,10 +405,31 @@ def _number_cell(value, decimals: int = 0, extra: str = "", bold: bool = False) 
     return f'<td class="number" align="right"{extra}>{f"<b>{text}</b>" if bold else text}</td>'
 
 
+def _label(text: str) -> str:
+    """Escaped ``text`` for a table's label or unit: a word joiner after each slash, which Qt and browsers would
+    otherwise break after ("GE/" and "GI")."""
+    return _e(text).replace("/", "/&#8288;")
+
+
+def _unbroken(text: str) -> str:
+    """Escaped ``text`` that a line never breaks inside, for short units such as "t CO₂e/a"."""
+    return _label(text).replace(" ", "&nbsp;")
+
+
 def _image(images: Mapping[str, str], key: str, alt: str, width: int) -> str:
     return (f'<p align="center"><img id="{_e(key)}" src="{_e(images[key])}" width="{width}" '
             f'alt="{_e(alt)}"></p>')
 
+
+
+def _figure(images: Mapping[str, str], figure: MapFigure, title: str) -> str:
+    """A map with its caption and legend as one block that a printed page does not split."""
+    parts = [_image(images, figure.image, title, 600)]
+    if figure.note:
+        parts.append(f"<p>{_e(figure.note)}</p>")
+    if figure.legend:
+        parts.append(_legend(figure.legend))
+    return '<div class="figure">' + "\n".join(parts) + "</div>"
 
 
 def _legend(entries) -> str:
@@ -406,8 +446,8 @@ def _missing(text: str) -> str:
     return f'<p class="missing">{_e(text)}</p>'
 
 
-def _table(head: list[str], rows: list[str], table_id: str = "") -> str:
-    attributes = f' id="{table_id}"' if table_id else ""
+def _table(head: list[str], rows: list[str], table_id: str = "", css_class: str = "") -> str:
+    attributes = (f' id="{table_id}"' if table_id else "") + (f' class="{css_class}"' if css_class else "")
     header = "".join(head)
     return (f'<table{attributes} width="100%" border="1" cellspacing="0" cellpadding="4">'
             f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
@@ -441,7 +481,7 @@ def _balance_section(report: ProfileReport, images: Mapping[str, str]) -> str:
     rows = []
     for name, label, unit, decimals in indicator_rows():
         cells = "".join(_number_cell(row[name], decimals) for row in report.indicators)
-        rows.append(f"<tr><td>{_e(label)}</td><td>{_e(unit)}</td>{cells}</tr>")
+        rows.append(f"<tr><td>{_label(label)}</td><td>{_unbroken(unit)}</td>{cells}</tr>")
     parts += [f"<h3>{_e(tr('Kennzahlen je Jahr'))}</h3>", _table(head, rows, "indicators")]
     parts.append(f"<h3{SECTION_BREAK}>{_e(tr('Bilanz des Basisjahres {year}')).format(year=report.base_year)}</h3>")
     parts.append(_base_year_table(report))
@@ -481,10 +521,10 @@ def _maps_section(report: ProfileReport, images: Mapping[str, str]) -> str:
               "sites": tr("Beste Standorte nach Eignung"),
               "alternative": tr("Gewählte Planungsvariante"),
               "heat": tr("Eignung für Wärmenetze (§ 19 WPG)")}
-    missing = {"eligible": tr("Keine Flächenkulisse angegeben (Parameter ELIGIBLE)."),
-               "sites": tr("Keine Standortbewertung angegeben (Parameter SITES)."),
-               "alternative": tr("Keine Planungsvariante angegeben (Parameter ALLOCATION)."),
-               "heat": tr("Keine Eignung für Wärmenetze angegeben (Parameter HEAT_SUITABILITY).")}
+    missing = {"eligible": tr("Keine Flächenkulisse angegeben."),
+               "sites": tr("Keine Standortbewertung angegeben."),
+               "alternative": tr("Keine Planungsvariante angegeben."),
+               "heat": tr("Keine Eignung für Wärmenetze angegeben.")}
     parts = [f'<h2 id="maps"{SECTION_BREAK}>{_e(tr("2 Karten"))}</h2>']
     first = True
     for key in MAP_KEYS:
@@ -496,19 +536,14 @@ def _maps_section(report: ProfileReport, images: Mapping[str, str]) -> str:
         # one map a page when printed: QTextDocument knows no page-break-inside, a heading would end up alone
         parts.append(f'<h3 id="map-{key}"{"" if first else SECTION_BREAK}>{_e(titles[key])}</h3>')
         first = False
-        parts.append(_image(images, figure.image, titles[key], 600))
-        if figure.note:
-            parts.append(f"<p>{_e(figure.note)}</p>")
-        if figure.legend:
-            parts.append(_legend(figure.legend))
+        parts.append(_figure(images, figure, titles[key]))
     return "\n".join(parts)
 
 
 def _alternatives_section(report: ProfileReport, images: Mapping[str, str]) -> str:
     parts = [f'<h2 id="alternatives"{SECTION_BREAK}>{_e(tr("3 Planungsvarianten im Vergleich"))}</h2>']
     if not report.alternatives:
-        parts.append(_missing(tr("Keine Planungsvarianten angegeben (Parameter ALTERNATIVE_INDICATORS oder "
-                                 "ALLOCATION).")))
+        parts.append(_missing(tr("Keine Planungsvarianten angegeben.")))
         return "\n".join(parts)
     chosen = report.chosen_alternative()
     if chosen is not None:
@@ -520,14 +555,18 @@ def _alternatives_section(report: ProfileReport, images: Mapping[str, str]) -> s
             if row is chosen else ""
 
     head = [f'<th width="30%">{_e(tr("Variante"))}</th>']
+    # every column's width given and the names in a smaller type: five columns of long names would otherwise squeeze
+    # the labels' column
+    column = f"{70 / len(report.alternatives):.0f}%"
     for row in report.alternatives:
         star = "★ " if row is chosen else ""
-        head.append(f"<th{marked(row)}>{star}{_e(row['alternative'])}: {_e(row.get('name') or '')}</th>")
+        head.append(f'<th width="{column}"{marked(row)} class="small">{star}{_e(row["alternative"])}: '
+                    f'{_e(row.get("name") or "")}</th>')
     rows = []
     for name, label, unit, decimals in alternative_rows():
         if not any(name in row for row in report.alternatives):
             continue
-        label_text = f"{label} ({unit})" if unit else label
+        label_text = f"{_label(label)} ({_unbroken(unit)})" if unit else _label(label)
         cells = []
         for row in report.alternatives:
             value = row.get(name)
@@ -535,8 +574,8 @@ def _alternatives_section(report: ProfileReport, images: Mapping[str, str]) -> s
                 cells.append(f'<td class="small"{marked(row)}>{_e(value or "–")}</td>')
             else:
                 cells.append(_number_cell(value, decimals, marked(row)))
-        rows.append(f"<tr><td>{_e(label_text)}</td>{''.join(cells)}</tr>")
-    parts.append(_table(head, rows, "alternatives-table"))
+        rows.append(f"<tr><td>{label_text}</td>{''.join(cells)}</tr>")
+    parts.append(_table(head, rows, "alternatives-table", "compact"))  # with its chart on one page
     if CHART_ALTERNATIVES in images:
         parts.append(_image(images, CHART_ALTERNATIVES, tr("Flächen je Variante und Nutzung"), 560))
     return "\n".join(parts)
@@ -547,11 +586,12 @@ def _assumptions_section(report: ProfileReport) -> str:
              f"<h3>{_e(tr('Annahmen'))}</h3>"]
     if report.assumptions:
         head = [f'<th width="{width}%" style="font-size: 8pt">{_e(text).replace("-", "&shy;")}</th>'
-                for text, width in ((tr("Annahme"), 20), (tr("Wert"), 10), (tr("Einheit"), 14),
-                                    (tr("Rechts-grundlage"), 14), (tr("Quelle"), 24), (tr("Status"), 18))]
+                for text, width in ((tr("Annahme"), 20), (tr("Wert"), 9), (tr("Einheit"), 11),
+                                    (tr("Rechts-grundlage"), 13), (tr("Quelle"), 30), (tr("Status"), 17))]
         # six columns on a page: a smaller type keeps words such as "ungeprüfter" whole
-        rows = ["<tr>" + "".join(f'<td style="font-size: 8pt">{_e(value)}</td>' for value in (
-            row["topic"], row["value"], row["unit"], row["legal_basis"], row["source"], status_text(row["status"])))
+        rows = ["<tr>" + "".join(f'<td style="font-size: 8pt">{text}</td>' for text in (
+            _e(row["topic"]), _e(row["value"]), _unbroken(row["unit"] or ""), _e(plain_words(row["legal_basis"])),
+            _e(plain_words(row["source"])), _e(status_text(row["status"]))))
             + "</tr>" for row in report.assumptions]
         parts.append(_table(head, rows, "assumptions-table"))
         unchecked = sum(1 for row in report.assumptions if row["status"] == "unchecked")
@@ -559,19 +599,22 @@ def _assumptions_section(report: ProfileReport) -> str:
             parts.append(_paragraph(tr("{count} Annahme(n) sind ungeprüfte Standardwerte: bitte vor einem "
                                        "Beschluss mit örtlichen Daten prüfen.").format(count=unchecked)))
     else:
-        parts.append(_missing(tr("Die Annahmentabelle (ASSUMPTIONS) ist leer.")))
-    sources = sorted({str(row["source"]) for row in report.balance if row.get("source")})
+        parts.append(_missing(tr("Die Tabelle der Annahmen ist leer.")))
+    sources = sorted({plain_words(row["source"]) for row in report.balance if row.get("source")})
     if sources:
         parts.append(f"<h3>{_e(tr('Quellen der Bilanz'))}</h3><ul>"
                      + "".join(f"<li>{_e(source)}</li>" for source in sources) + "</ul>")
     parts.append(f"<h3>{_e(tr('Daten und Namensnennung'))}</h3><ul>"
                  + "".join(f"<li>{_e(text)}</li>" for text in attributions()) + "</ul>")
-    parts.append(_paragraph(tr("Ebenen mit dem Präfix synth_ (Siedlungen, Gebäude, Straßen, Landnutzung, "
-                               "Schutzgebiete, Bergbau, Flurstücke, Netze, Wärmenetz) sind synthetisch erzeugt, "
-                               "keine amtlichen Daten.")))
+    if report.demo_data:
+        parts.append(_paragraph(tr("Die Planungsdaten der Demogemeinde (Siedlungen, Gebäude, Straßen, Landnutzung, "
+                                   "Schutzgebiete, Bergbau, Flurstücke, Netze, Wärmenetz) sind synthetisch erzeugt, "
+                                   "keine amtlichen Daten.")))
     for note in report.notes:
         parts.append(f'<p class="small">{_e(note)}</p>')
-    parts.append(f'<p class="small">{_e(tr("Erstellt mit dem QGIS-Plugin WIP (Algorithmus wip:futureprofile)."))}</p>')
+    made_with = tr("Erstellt mit dem QGIS-Plugin WIP, Werkzeug „{title}“.").format(
+        title=algorithm_titles()["futureprofile"])
+    parts.append(f'<p class="small">{_e(made_with)}</p>')
     return "\n".join(parts)
 
 

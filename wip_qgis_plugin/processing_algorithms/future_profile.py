@@ -32,7 +32,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QMarginsF, QUrl
-from qgis.PyQt.QtGui import QPageLayout, QPageSize, QTextDocument
+from qgis.PyQt.QtGui import QPageLayout, QPageSize, QTextDocument, QTextOption
 from qgis.PyQt.QtPrintSupport import QPrinter
 
 from ..core import i18n as core_i18n
@@ -81,7 +81,7 @@ from ..qgis_io.maps import (
     set_colour,
     styled_copy,
 )
-from ..qgis_io.project import apply_style, result_style
+from ..qgis_io.project import DEMO_GPKG, apply_style, result_style
 from .base import WipAlgorithm
 from .guards import discard, move_into_place, staging_file
 
@@ -90,6 +90,9 @@ LANGUAGE_NAMES = ("Deutsch", "English")  # each in its own language, not transla
 NAME_FIELDS = ("gen", "name", "gemeinde", "gemeindename", "municipality")
 LEVEL_COLOURS = ("#1a9641", "#a6d96a", "#fdae61", "#d7191c")  # § 19 WPG levels 1–4, as heat_suitability.qml
 AREA_COLOURS = ("#1a9850", "#2b83ba", "#f0a30a", "#7b3294", "#d7191c", "#17becf")
+# how far outside a wind unit a turbine still counts as in it: the layout places turbines on the edges of the
+# eligible land, which the units share, and rounding may put a point a hair outside
+TURBINE_EDGE_TOLERANCE_M = 1.0
 
 
 @contextlib.contextmanager
@@ -122,8 +125,13 @@ def report_language(language: str):
 def write_pdf(html_text: str, images: dict, path: str, title: str) -> None:
     """Print ``html_text`` to an A4 PDF with QTextDocument; ``images`` (name → QImage) are its image resources.
 
-    The printer has no margins of its own: QTextDocument paginates with 2 cm margins and numbers the pages."""
+    The printer has no margins of its own: QTextDocument paginates with 2 cm margins and numbers the pages. Lines
+    break between words only (QTextDocument's default breaks anywhere, so a narrow table column split numbers such
+    as "164.93 / 7"); table columns widen to their longest word instead."""
     document = QTextDocument()
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(html_text)
@@ -157,6 +165,7 @@ class ReportInputs:
     allocation: object  # the drawn source of the allocation, or None
     allocation_rows: list | None
     alternatives: list | None  # None: to be summed from the allocation rows
+    demo_data: bool  # the municipality comes from the plugin's demo GeoPackage
 
 
 class FutureProfileAlgorithm(WipAlgorithm):
@@ -276,8 +285,11 @@ class FutureProfileAlgorithm(WipAlgorithm):
                 alternatives = check_alternatives(*_rows(alternative_indicators))
         except ReportError as error:
             raise QgsProcessingException(str(error)) from error
+        municipality_layer = self.parameterAsVectorLayer(parameters, self.MUNICIPALITY, context)
+        demo_data = municipality_layer is not None and \
+            Path(municipality_layer.source().split("|")[0]).name == DEMO_GPKG.name
         return ReportInputs(html_path, pdf_path, municipality, name, shape, chosen, balance, indicators,
-                            assumptions, allocation, allocation_rows, alternatives)
+                            assumptions, allocation, allocation_rows, alternatives, demo_data)
 
     def _write(self, inputs: ReportInputs, parameters, context, feedback) -> dict:
         html_path, pdf_path, name, shape = inputs.html_path, inputs.pdf_path, inputs.name, inputs.shape
@@ -291,7 +303,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
             report = ProfileReport(name, title, datetime.date.today(), balance, inputs.indicators,
                                    inputs.assumptions, alternatives,
                                    inputs.chosen if alternatives or allocation is not None else None,
-                                   municipality_ha=area_ha or None)
+                                   municipality_ha=area_ha or None, demo_data=inputs.demo_data)
         except ReportError as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(10)
@@ -386,8 +398,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
             raise QgsProcessingException(self.tr("Die Gemeindeebene hat keine Geometrie, die sich zeichnen lässt."))
         outline = outline_copy(municipality, name)
         outline_legend = legend_entries(outline)
-        layers = {}
-        drawn = [municipality.sourceName()]  # the input layers, for the note on the maps
+        layers = {}  # map key → (layer copies, caption sentences)
 
         eligible = [layer for layer in self.parameterAsLayerList(parameters, self.ELIGIBLE, context)
                     if isinstance(layer, QgsVectorLayer)]
@@ -395,18 +406,17 @@ class FutureProfileAlgorithm(WipAlgorithm):
             copies = []
             for position, layer in enumerate(eligible):
                 copy = styled_copy(layer, _eligible_label(layer), result_style("eligibility", "ELIGIBLE"))
-                drawn.append(layer.name())
                 if position:
                     set_colour(copy, AREA_COLOURS[position % len(AREA_COLOURS)])
                 copies.append(copy)
-            layers["eligible"] = (copies, "")
+            layers["eligible"] = (copies, [])
 
         sites = self._drawn_source(parameters, self.SITES, context)
         if sites is not None:
             self._require_field(sites, "score", "SITES")
-            copy = styled_copy(sites, sites.sourceName(), result_style("sitescore", "OUTPUT"))
-            drawn.append(sites.sourceName())
-            layers["sites"] = ([copy], self.tr("Farbe: Eignung der Standorte (Feld score, 0–100)."))
+            copy = styled_copy(sites, self.tr("Bewertete Standorte"), result_style("sitescore", "OUTPUT"))
+            layers["sites"] = ([copy], [self.tr("Farbe: Eignung der Standorte in Punkten von 0 bis 100; je höher, "
+                                                "desto besser geeignet.")])
 
         if allocation is not None:
             chosen = report.chosen_alternative() or {}
@@ -415,53 +425,81 @@ class FutureProfileAlgorithm(WipAlgorithm):
             if not apply_style(copy, result_style("zoningalternatives", "ALLOCATION")):
                 categorized(copy, "use", [(use, use_label(use), USE_COLOURS[use]) for use in USES])
             relabel_categories(copy, lambda value: use_label(value) if value in USES else None)
-            drawn.append(allocation.sourceName())
-            note = self.tr("Variante {number}: {name}").format(number=report.chosen,
-                                                               name=chosen.get("name") or "–")
-            layers["alternative"] = ([copy], note)
+            title = self.tr("Variante {number}: {name}").format(number=report.chosen, name=chosen.get("name") or "–")
+            layers["alternative"] = ([copy], [f"{title}."])
 
         heat = self._drawn_source(parameters, self.HEAT_SUITABILITY, context)
         if heat is not None:
             self._require_field(heat, "level", "HEAT_SUITABILITY")
-            copy = layer_copy(heat, heat.sourceName())
+            copy = layer_copy(heat, self.tr("Eignung für Wärmenetze"))
             if not apply_style(copy, result_style("heatsuitability", "OUTPUT")):
                 categorized(copy, "level", [(level, "", colour) for level, colour in zip(LEVELS, LEVEL_COLOURS)])
             relabel_categories(copy, _level_label)
-            drawn.append(heat.sourceName())
-            layers["heat"] = ([copy], self.tr("Stufen nach § 19 WPG; Ergebnis einer Vorprüfung, keine "
-                                              "Festlegung."))
+            layers["heat"] = ([copy], [self.tr("Stufen nach § 19 WPG; Ergebnis einer Vorprüfung, keine "
+                                               "Festlegung.")])
 
         turbines = self._drawn_source(parameters, self.TURBINES, context)
         if turbines is not None:
-            host = next((key for key in ("alternative", "sites", "eligible") if key in layers), None)
-            if host is None:
-                feedback.pushWarning(self.tr("Die Windenergieanlagen werden nur zusammen mit einer Flächenkarte "
-                                             "gezeigt (ELIGIBLE, SITES oder ALLOCATION)."))
-            else:
-                copy = styled_copy(turbines, self.tr("Windenergieanlagen"), result_style("windlayout", "TURBINES"))
-                layers[host][0].append(copy)
-                drawn.append(turbines.sourceName())
+            self._add_turbines(turbines, allocation, report.chosen, layers, crs, transform_context, feedback)
 
         if layers:
-            report.notes.append(self.tr("Karten im Koordinatenbezugssystem {crs}, gezeichnet aus den Ebenen: "
-                                        "{layers}.").format(crs=crs.authid() or crs.description(),
-                                                            layers=", ".join(dict.fromkeys(drawn))))
+            report.notes.append(self.tr("Karten im Koordinatenbezugssystem {crs}.").format(
+                crs=f"{crs.description()} ({crs.authid()})" if crs.authid() else crs.description()))
         result = []
-        for step, (key, (copies, note)) in enumerate(layers.items()):
+        for step, (key, (copies, sentences)) in enumerate(layers.items()):
             if feedback.isCanceled():
                 return None
             areas = [copy for copy in copies if copy.geometryType() != GEOMETRY_POINT]
             points = [copy for copy in copies if copy.geometryType() == GEOMETRY_POINT]
             image = render_map([*areas, outline, *points], extent, crs, transform_context)  # bottom first
             legend = [entry for copy in copies for entry in legend_entries(copy)] + outline_legend
-            result.append((MapFigure(key, f"map_{key}", legend, note), image))
+            result.append((MapFigure(key, f"map_{key}", legend, " ".join(sentences)), image))
             feedback.setProgress(10 + 70 * (step + 1) / max(1, len(layers)))
         return result
+
+    def _add_turbines(self, turbines, allocation, chosen, layers, crs, transform_context, feedback) -> None:
+        """The turbines of the Ertrag step on the map of the chosen alternative, those inside its wind units only;
+        without an allocation all of them on the map of the sites or the eligible land, the caption saying so."""
+        total = turbines.featureCount()
+        if allocation is not None:
+            inside = _turbines_in_wind_units(turbines, allocation, chosen, crs, transform_context)
+            copies, sentences = layers["alternative"]
+            if inside:
+                copies.append(styled_copy(turbines, self.tr("Windenergieanlagen"),
+                                          result_style("windlayout", "TURBINES"), feature_ids=inside))
+            sentences.append(self.tr("Windenergieanlagen in den Windflächen dieser Variante: {count} von {total} "
+                                     "aus der Ertragsberechnung.").format(count=len(inside), total=total))
+            return
+        host = next((key for key in ("sites", "eligible") if key in layers), None)
+        if host is None:
+            feedback.pushWarning(self.tr("Die Windenergieanlagen werden nur zusammen mit einer Flächenkarte "
+                                         "gezeigt (ELIGIBLE, SITES oder ALLOCATION)."))
+            return
+        copies, sentences = layers[host]
+        copies.append(styled_copy(turbines, self.tr("Windenergieanlagen"), result_style("windlayout", "TURBINES")))
+        sentences.append(self.tr("Windenergieanlagen: alle {total} aus der Ertragsberechnung, nicht nach einer "
+                                 "Planungsvariante ausgewählt (keine angegeben).").format(total=total))
 
     def _require_field(self, source, field: str, parameter: str) -> None:
         if field not in source.fields().names():
             raise QgsProcessingException(self.tr("Der Ebene {parameter} („{name}“) fehlt das Feld „{field}“.")
                                          .format(parameter=parameter, name=source.sourceName(), field=field))
+
+
+def _turbines_in_wind_units(turbines, allocation, chosen: int, crs, transform_context) -> list[int]:
+    """The ids of the turbines inside (or on the edge of) the units that alternative ``chosen`` gives to wind;
+    ``crs`` is the maps' projected CRS."""
+    units = QgsFeatureRequest().setFilterExpression(f'"alternative" = {int(chosen)} AND "use" = \'wind\'')
+    units.setDestinationCrs(crs, transform_context)
+    shapes = [unit.geometry().makeValid() for unit in allocation.getFeatures(units) if unit.hasGeometry()]
+    if not shapes:
+        return []
+    wind = QgsGeometry.unaryUnion(shapes).buffer(TURBINE_EDGE_TOLERANCE_M, 4)
+    engine = QgsGeometry.createGeometryEngine(wind.constGet())
+    engine.prepareGeometry()
+    points = QgsFeatureRequest().setDestinationCrs(crs, transform_context).setFilterRect(wind.boundingBox())
+    return [turbine.id() for turbine in turbines.getFeatures(points)
+            if turbine.hasGeometry() and engine.intersects(turbine.geometry().constGet())]
 
 
 def _level_label(value) -> str | None:

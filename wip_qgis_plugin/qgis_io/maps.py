@@ -4,21 +4,25 @@ painted with QPainter from the chart data of ``core.report``.
 The input layers are never changed: each map layer is a memory copy (``materialize``) of the features to show,
 styled with the plugin's style where one fits. Maps are rendered synchronously with
 ``QgsMapRendererCustomPainterJob`` into a QImage, so they work inside a Processing algorithm's thread and in
-``qgis_process`` without an event loop.
+``qgis_process`` without an event loop. Every map carries a scale bar and a north arrow, painted onto the image.
 """
 from __future__ import annotations
 
 import math
 
 from qgis.core import (
+    QgsBearingUtils,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
+    QgsCsException,
+    QgsDistanceArea,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsGeometry,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
+    QgsPointXY,
     QgsRectangle,
     QgsRenderContext,
     QgsRendererCategory,
@@ -27,7 +31,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
 
 from ..core.i18n import format_number
 from ..core.report import Chart
@@ -39,6 +43,10 @@ MAP_MARGIN = 0.05  # of the extent, on each side
 CHART_SIZE = (1300, 680)
 CHART_FONT_PX = 22
 OUTLINE_STYLE = "real_gemeinde"
+SCALE_BAR_SHARE = 0.25  # the scale bar takes at most this share of the map's width
+DECORATION_FONT_PX = 26  # ≈ 8 pt on the printed map, like the legend below it
+DECORATION_MARGIN_PX = 24
+DECORATION_BACKGROUND = QColor(255, 255, 255, 210)  # white, the map faintly showing through
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -52,20 +60,22 @@ def png_bytes(image: QImage) -> bytes:
 
 # -- layers ----------------------------------------------------------------------------------------------------------
 
-def layer_copy(source, name: str, expression: str | None = None) -> QgsVectorLayer:
-    """A memory copy of a feature source or vector layer (its features matching ``expression``, respecting the
-    layer's own filter and a Processing selection); the input is not touched."""
+def layer_copy(source, name: str, expression: str | None = None, feature_ids=None) -> QgsVectorLayer:
+    """A memory copy of a feature source or vector layer (its features matching ``expression`` or those with the
+    ids ``feature_ids``, respecting the layer's own filter and a Processing selection); the input is not touched."""
     request = QgsFeatureRequest()
     if expression:
         request.setFilterExpression(expression)
+    if feature_ids is not None:
+        request.setFilterFids(list(feature_ids))
     copy = source.materialize(request)
     copy.setName(name)
     return copy
 
 
-def styled_copy(source, name: str, style: str, expression: str | None = None) -> QgsVectorLayer:
+def styled_copy(source, name: str, style: str, expression: str | None = None, feature_ids=None) -> QgsVectorLayer:
     """``layer_copy`` with the plugin's style ``style`` (resources/styles/<style>.qml) when it exists."""
-    copy = layer_copy(source, name, expression)
+    copy = layer_copy(source, name, expression, feature_ids)
     apply_style(copy, style)
     return copy
 
@@ -150,7 +160,8 @@ def map_extent(geometry: QgsGeometry) -> QgsRectangle:
 
 def render_map(layers: list[QgsVectorLayer], extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,
                transform_context: QgsCoordinateTransformContext, width: int = MAP_WIDTH_PX) -> QImage:
-    """``layers`` (bottom first) over ``extent`` on white; the height follows the extent's shape."""
+    """``layers`` (bottom first) over ``extent`` on white, with a scale bar and a north arrow; the height follows
+    the extent's shape."""
     aspect = extent.height() / extent.width() if extent.width() > 0 else 0.75
     size = QSize(width, int(round(width * min(max(aspect, 0.45), 1.3))))
     settings = QgsMapSettings()
@@ -169,9 +180,131 @@ def render_map(layers: list[QgsVectorLayer], extent: QgsRectangle, crs: QgsCoord
     try:
         job = QgsMapRendererCustomPainterJob(settings, painter)
         job.renderSynchronously()
+        paint_north_arrow(painter, size, north_bearing(settings))
+        metres = metres_per_pixel(settings)
+        if metres is not None:
+            paint_scale_bar(painter, size, metres)
     finally:
         painter.end()
     return image
+
+
+# -- scale bar and north arrow -----------------------------------------------------------------------------------------
+
+def metres_per_pixel(settings: QgsMapSettings) -> float | None:
+    """The ground distance one pixel stands for, measured on the ellipsoid across the middle of the map (so a
+    geographic CRS gets a true scale too); None for a CRS without an ellipsoid, whose units are unknown."""
+    crs = settings.destinationCrs()
+    distance = QgsDistanceArea()
+    distance.setSourceCrs(crs, settings.transformContext())
+    if not distance.setEllipsoid(crs.ellipsoidAcronym()) or not distance.willUseEllipsoid():
+        return None
+    extent = settings.visibleExtent()
+    y = extent.center().y()
+    metres = distance.measureLine(QgsPointXY(extent.xMinimum(), y), QgsPointXY(extent.xMaximum(), y))
+    width = settings.outputSize().width()
+    return metres / width if metres > 0 and width > 0 else None
+
+
+def scale_bar_length(metres_per_px: float, width_px: int) -> float:
+    """The scale bar's length in metres: the longest round length (1, 2 or 5 × 10ⁿ m) that takes at most
+    ``SCALE_BAR_SHARE`` of a map ``width_px`` wide."""
+    longest = metres_per_px * width_px * SCALE_BAR_SHARE
+    magnitude = 10.0 ** math.floor(math.log10(longest))
+    return max(factor * magnitude for factor in (1, 2, 5) if factor * magnitude <= longest * (1 + 1e-9))
+
+
+def scale_bar_ticks(length_m: float) -> tuple[list[str], str]:
+    """The labels of the scale bar's ticks (0, the middle and the end of a bar in two parts; 0 and the end of one
+    in five) and its unit, in km from 1 km."""
+    unit, divisor = ("km", 1000.0) if length_m >= 1000 else ("m", 1.0)
+    length = length_m / divisor
+    parts = 5 if round(length / 10 ** math.floor(math.log10(length))) == 5 else 2
+    values = [length * part / parts for part in range(parts + 1)]
+    return [format_number(value, 0 if float(value).is_integer() else 1) for value in values], unit
+
+
+def north_bearing(settings: QgsMapSettings) -> float:
+    """The direction of true north at the centre of the map, in degrees clockwise from the map's up."""
+    try:
+        return QgsBearingUtils.bearingTrueNorth(settings.destinationCrs(), settings.transformContext(),
+                                                settings.visibleExtent().center())
+    except QgsCsException:  # no way to geographic coordinates: grid north is the best there is
+        return 0.0
+
+
+def _decoration_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(DECORATION_FONT_PX)
+    return font
+
+
+def paint_scale_bar(painter: QPainter, size: QSize, metres_per_px: float) -> None:
+    """A bar of black and white parts with its lengths above it, in the lower left corner on a light box."""
+    length_m = scale_bar_length(metres_per_px, size.width())
+    labels, unit = scale_bar_ticks(length_m)
+    bar_px = length_m / metres_per_px
+    font = _decoration_font()
+    metrics = QFontMetricsF(font)
+    line, bar_height, padding = metrics.height(), DECORATION_FONT_PX * 0.45, DECORATION_FONT_PX * 0.6
+    unit_width = metrics.horizontalAdvance(f" {unit}")
+    first_half = metrics.horizontalAdvance(labels[0]) / 2
+    last_half = metrics.horizontalAdvance(labels[-1]) / 2
+    box = QRectF(DECORATION_MARGIN_PX, size.height() - DECORATION_MARGIN_PX - (2 * padding + line + bar_height),
+                 2 * padding + first_half + bar_px + last_half + unit_width, 2 * padding + line + bar_height)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(DECORATION_BACKGROUND)
+    painter.drawRoundedRect(box, padding / 2, padding / 2)
+    left, top = box.left() + padding + first_half, box.top() + padding + line
+    parts = len(labels) - 1
+    pen = QPen(QColor("black"))
+    pen.setWidthF(2)
+    painter.setPen(pen)
+    for part in range(parts):
+        painter.setBrush(QColor("black" if part % 2 == 0 else "white"))
+        painter.drawRect(QRectF(left + bar_px * part / parts, top, bar_px / parts, bar_height))
+    painter.setFont(font)
+    shown = range(parts + 1) if parts == 2 else (0, parts)  # a bar in five parts: 0 and its length
+    for tick in shown:
+        x = left + bar_px * tick / parts
+        text = labels[tick] + (f" {unit}" if tick == parts else "")
+        start = x - metrics.horizontalAdvance(labels[tick]) / 2
+        painter.drawText(QRectF(start, top - line, metrics.horizontalAdvance(text) + 2, line),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
+    painter.restore()
+
+
+def paint_north_arrow(painter: QPainter, size: QSize, bearing: float) -> None:
+    """An arrow with an N, pointing to true north, in the upper right corner on a light box."""
+    font = _decoration_font()
+    metrics = QFontMetricsF(font)
+    arrow = DECORATION_FONT_PX * 2.8  # the arrow's length
+    padding = DECORATION_FONT_PX * 0.5
+    width, height = arrow * 0.6 + 2 * padding, metrics.height() + arrow + 2 * padding
+    box = QRectF(size.width() - DECORATION_MARGIN_PX - width, DECORATION_MARGIN_PX, width, height)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(DECORATION_BACKGROUND)
+    painter.drawRoundedRect(box, padding / 2, padding / 2)
+    painter.setPen(QColor("black"))
+    painter.setFont(font)
+    painter.drawText(QRectF(box.left(), box.top() + padding / 2, width, metrics.height()),
+                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), "N")
+    painter.translate(box.center().x(), box.top() + padding / 2 + metrics.height() + arrow / 2)
+    painter.rotate(bearing)
+    half, tip, notch = arrow * 0.28, QPointF(0, -arrow / 2), QPointF(0, arrow * 0.3)
+    pen = QPen(QColor("black"))
+    pen.setWidthF(2)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    painter.setPen(pen)
+    painter.setBrush(QColor("black"))
+    painter.drawPolygon(QPolygonF([tip, QPointF(-half, arrow / 2), notch]))
+    painter.setBrush(QColor("white"))
+    painter.drawPolygon(QPolygonF([tip, QPointF(half, arrow / 2), notch]))
+    painter.restore()
 
 
 # -- charts ------------------------------------------------------------------------------------------------------------
