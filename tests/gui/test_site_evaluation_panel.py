@@ -337,3 +337,18 @@ def test_the_assistant_calls_the_step_ready_exactly_when_the_dock_can_run(qgis_i
         assistant.disconnect_project()
         panel.deleteLater()
         assistant.deleteLater()
+
+
+def test_the_scheme_follows_the_technology_of_the_sites_until_the_planner_picks_one(dock, demo_project):
+    wind = memory_layer("Geeignete Flächen – Windenergie an Land", "Polygon", [{"wkt": square(0, 0, 100)}])
+    pv = memory_layer("Geeignete Flächen – Freiflächen-Photovoltaik", "Polygon", [{"wkt": square(0, 0, 100)}])
+    demo_project.addMapLayers([wind, pv])
+    combo = dock.form.schemeCombo
+    dock.form.siteCombo.setLayer(wind)
+    assert combo.currentData().endswith("beispiel_wind.json")
+    dock.form.siteCombo.setLayer(pv)
+    assert combo.currentData().endswith("beispiel_pv.json")
+    combo.activated.emit(combo.findData(combo.itemData(1)))  # the planner picks a scheme: it stays
+    chosen = combo.currentData()
+    dock.form.siteCombo.setLayer(wind)
+    assert combo.currentData() == chosen

@@ -28,11 +28,11 @@ def table(fields: str, rows: list[dict]) -> QgsVectorLayer:
     return memory_layer("tabelle", "None", [dict(row, wkt="") for row in rows], fields=fields)
 
 
-def run(**extra):
+def run(feedback=None, **extra):
     parameters = {"STATISTICS": STATISTICS, "MUNICIPALITY": MUNICIPALITY, "BALANCE": "memory:",
                   "INDICATORS": "memory:", "ASSUMPTIONS": "memory:"}
     parameters.update(extra)
-    return processing.run("wip:energybalance", parameters)
+    return processing.run("wip:energybalance", parameters, feedback=feedback)
 
 
 def test_the_demo_municipality_from_its_statistics(wip_processing):
@@ -68,8 +68,22 @@ def test_buildings_and_a_zoning_alternative(wip_processing):
     assert all(row["mwh"] == pytest.approx(4000.0) and "B" in row["source"] for row in planned)
     heat_rows = [row for row in rows if row["year"] == 2024 and row["carrier"] == "fernwaerme"]
     assert heat_rows and all("wip:heatdemand" in row["source"] for row in heat_rows)
-    with pytest.raises(QgsProcessingException, match="keine Variante 7"):
+    with pytest.raises(QgsProcessingException, match="keine Variante 7; vorhanden: 1, 2"):
         run(ALLOCATION=allocation, ALTERNATIVE=7)
+
+
+def test_an_alternative_that_allocates_nothing_plans_no_generation(wip_processing):
+    """With every target at 0 the first alternatives may allocate no unit, so the table has no row of theirs: they
+    exist all the same (alternatives are numbered from 1 without gaps)."""
+    allocation = memory_layer("zuweisung", "Polygon", [
+        {"wkt": square(0, 0, 100), "alternative": 3, "use": "wind", "gwh_a": 10.0, "alt_name": "C"}],
+        fields="&field=alternative:integer&field=use:string&field=gwh_a:double&field=alt_name:string")
+    feedback = QgsProcessingFeedback()
+    rows = list(run(ALLOCATION=allocation, ALTERNATIVE=1, feedback=feedback)["BALANCE"].getFeatures())
+    assert not [row for row in rows if row["sector"] == "planung" and row["mwh"]]
+    assert "Planungsvariante 1 weist keiner Fläche eine Nutzung zu" in feedback.textLog()
+    with pytest.raises(QgsProcessingException, match="keine Variante 4; vorhanden: 3"):
+        run(ALLOCATION=allocation, ALTERNATIVE=4)
 
 
 def test_consumption_and_factor_tables(wip_processing):

@@ -672,6 +672,13 @@ def _together(model: _Model, numbers: tuple[int, ...]) -> bool:
     return result.status != 2
 
 
+def is_alternative(number: int, allocated: set[int]) -> bool:
+    """Whether alternative ``number`` exists, given the numbers that hold a unit in an ALLOCATION table: the
+    alternatives are numbered from 1 without gaps, and one that allocates nothing (all targets 0) has no row, so
+    any number up to the highest allocated one is an alternative."""
+    return 1 <= number <= max(allocated, default=0)
+
+
 def allocation_distance(first: Alternative, second: Alternative) -> float:
     """1 − (area with the same use in both) / (area allocated in either): 0 for equal plans, 1 for disjoint."""
     same = (first.use_index == second.use_index) & (first.use_index >= 0)

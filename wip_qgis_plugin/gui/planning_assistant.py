@@ -124,6 +124,8 @@ class PlanningAssistantDock(QgsDockWidget):
         layers = load_demo(QgsProject.instance())
         boundary = next(layer for layer in layers if layer.name() == "real_gemeinde")
         if self.iface is not None:
+            # the canvas takes its layers now: taken later, QGIS would zoom out to the first layers' full extent
+            self.iface.layerTreeCanvasBridge().setCanvasLayers()
             self.iface.mapCanvas().setExtent(boundary.extent().buffered(1000))
             self.iface.mapCanvas().refresh()
         log.notify(self.iface, tr("Demogemeinde Hohenmölsen geladen: {count} Ebenen.").format(count=len(layers)),

@@ -61,7 +61,7 @@ from ..core.scoring import (
     utilities,
 )
 from ..core.site_criteria import DISTANCE, GEOMETRY_FIELDS, MEAN, SHARE, criterion_fields
-from ..core.workflow import LINE, POINT, POLYGON, find_inputs, workflow
+from ..core.workflow import LINE, POINT, POLYGON, find_inputs, normalise, workflow
 from ..processing_algorithms.eligibility import layer_key
 from ..processing_algorithms.site_score import criterion_matrix, not_assessed
 from ..qgis_io.compat import DOUBLE, INT, STRING, new_field
@@ -79,6 +79,8 @@ SENSITIVITY_DELAY_MS = 600  # the rank ranges are recomputed once the weights re
 SENSITIVITY_RUNS, SENSITIVITY_SPREAD = 200, 0.2
 LABEL_COLUMN, LAYER_COLUMN, FIELD_COLUMN = 0, 1, 2
 NOT_ASSESSED_COLOUR = "#c0392b"
+# shipped scheme → words in the name of a sites layer of its technology
+SCHEME_HINTS = {"beispiel_wind": ("wind",), "beispiel_pv": ("photovoltaik", "solar", "pv")}
 LAYER_FILTERS = {"any": QgsMapLayerProxyModel.Filter.HasGeometry, POLYGON: QgsMapLayerProxyModel.Filter.PolygonLayer,
                  LINE: QgsMapLayerProxyModel.Filter.LineLayer, POINT: QgsMapLayerProxyModel.Filter.PointLayer}
 
@@ -101,6 +103,7 @@ class SiteEvaluationDock(AlgorithmDock):
         self.ahp: AhpResult | None = None
         self.result: ScoreResult | None = None
         self.result_layer: QgsVectorLayer | None = None
+        self.scheme_by_hand = False
         self.feature_ids: list[int] = []  # row of the matrix → feature id in the result layer
         self.row_of_feature: dict[int, int] = {}
         self.result_indexes: list[int] = []
@@ -147,6 +150,8 @@ class SiteEvaluationDock(AlgorithmDock):
         form.missingCombo.addItem(tr("Standort nicht bewerten"), MISSING_EXCLUDE)
 
         form.schemeCombo.currentIndexChanged.connect(self.show_scheme)
+        form.schemeCombo.activated.connect(self._scheme_chosen_by_hand)
+        form.siteCombo.layerChanged.connect(self._suggest_scheme)
         form.schemeFileWidget.fileChanged.connect(self.show_scheme)
         form.runButton.clicked.connect(self.run)
         form.saveButton.clicked.connect(self.save)
@@ -197,6 +202,22 @@ class SiteEvaluationDock(AlgorithmDock):
         if found:
             self.suggest(self.form.siteCombo, project.mapLayersByName(found[0])[-1])  # the newest of equal names
         self._fill_criteria_table()
+
+    def _scheme_chosen_by_hand(self, *_args) -> None:
+        self.scheme_by_hand = True
+
+    def _suggest_scheme(self, *_args) -> None:
+        """The shipped scheme of the sites' technology (wind or PV, by the layer's name), unless the planner chose
+        a scheme."""
+        layer = self.form.siteCombo.currentLayer()
+        if self.scheme_by_hand or self.form.schemeFileWidget.filePath() or layer is None:
+            return
+        name = normalise(layer.name())
+        scheme_id = next((scheme for scheme, hints in SCHEME_HINTS.items() if any(hint in name for hint in hints)),
+                         None)
+        index = self.form.schemeCombo.findData(str(shipped_schemes().get(scheme_id, "")))
+        if scheme_id is not None and index >= 0:
+            self.form.schemeCombo.setCurrentIndex(index)
 
     def _candidate_layers(self) -> list[QgsVectorLayer]:
         own = self.result_layer.id() if self.result_layer is not None else None

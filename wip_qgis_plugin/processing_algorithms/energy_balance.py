@@ -26,6 +26,7 @@ from ..core.balance import (
 )
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import tr
+from ..core.zoning import is_alternative
 from ..qgis_io.compat import (
     DOUBLE,
     INT,
@@ -177,11 +178,18 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             if missing:
                 raise QgsProcessingException(self.tr("Der Planungsvariante fehlen die Felder {fields}.").format(
                     fields=", ".join(missing)))
-            features = [f for f in allocation.getFeatures() if f["alternative"] == number]
-            if not features:
-                raise QgsProcessingException(self.tr("Die Zuweisung hat keine Variante {number}.").format(
-                    number=number))
+            rows = list(allocation.getFeatures())
+            features = [f for f in rows if f["alternative"] == number]
             planned = dict.fromkeys(("wind", "pv"), 0.0)
+            if not features:
+                allocated = {f["alternative"] for f in rows}
+                if not is_alternative(number, allocated):
+                    raise QgsProcessingException(self.tr("Die Zuweisung hat keine Variante {number}; vorhanden: "
+                                                         "{numbers}.").format(
+                        number=number, numbers=", ".join(map(str, sorted(allocated))) or "–"))
+                feedback.pushWarning(self.tr("Planungsvariante {number} weist keiner Fläche eine Nutzung zu: keine "
+                                             "geplante Erzeugung.").format(number=number))
+                return planned, self.tr("Planungsvariante {number}: ohne zugewiesene Flächen").format(number=number)
             for feature, gwh in zip(features, numbers(features, "gwh_a", "gwh_a")):
                 carrier = GENERATING_USES.get(feature["use"])
                 if carrier is not None and np.isfinite(gwh):

@@ -57,7 +57,7 @@ from ..core.report import (
     check_table,
     data_uri,
 )
-from ..core.zoning import USES, use_label
+from ..core.zoning import USES, is_alternative, use_label
 from ..i18n import CONTEXT, load_translator
 from ..qgis_io.compat import (
     GEOMETRY_POINT,
@@ -276,7 +276,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
                 allocation_rows = check_table("ALLOCATION", fields, rows, ALLOCATION_FIELDS,
                                               numeric=("ha", "gwh_a"), integer=("alternative",))
                 numbers = sorted({row["alternative"] for row in allocation_rows})
-                if chosen not in numbers:
+                if not is_alternative(chosen, set(numbers)):
                     raise ReportError(self.tr("Die Planungsvariante {number} gibt es nicht; vorhanden: {numbers}.")
                                       .format(number=chosen, numbers=", ".join(map(str, numbers)) or "–"))
             alternatives = None  # from the allocation when no indicator table is given (its names are report text)

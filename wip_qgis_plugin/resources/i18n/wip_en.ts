@@ -2907,12 +2907,20 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>The zoning alternative lacks the fields {fields}.</translation>
     </message>
     <message>
-      <source>Die Zuweisung hat keine Variante {number}.</source>
-      <translation>The allocation has no alternative {number}.</translation>
+      <source>Planungsvariante {number} weist keiner Fläche eine Nutzung zu: keine geplante Erzeugung.</source>
+      <translation>Planning variant {number} allocates no area to a use: no planned generation.</translation>
+    </message>
+    <message>
+      <source>Planungsvariante {number}: ohne zugewiesene Flächen</source>
+      <translation>Planning variant {number}: without allocated areas</translation>
     </message>
     <message>
       <source>Dem Ertrag fehlt das Feld gwh_a: „{layer}“.</source>
       <translation>The yield lacks the field gwh_a: “{layer}”.</translation>
+    </message>
+    <message>
+      <source>Die Zuweisung hat keine Variante {number}; vorhanden: {numbers}.</source>
+      <translation>The allocation has no variant {number}; present: {numbers}.</translation>
     </message>
     <message>
       <source>Erstellt das Zukunftsprofil einer Gemeinde als Bericht für den Gemeinderat: eine HTML-Datei (Bilder eingebettet, eine Datei zum Versenden) und auf Wunsch ein PDF.
