@@ -15,16 +15,15 @@ import shutil
 import signal
 import subprocess
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import subprocess_env, venv_site_packages
 from tools.package import build, release_from_pyproject
+from tools.qgis_desktop import fresh_profile, xvfb_qgis
 
 SCRIPT = Path(__file__).parent / "desktop" / "session_script.py"
-SCREEN = "1366x768x24"  # the laptop screen the docks are made for
 SESSION_TIMEOUT_S = 300  # inside QGIS; the process as a whole gets a minute more to start and end
 PROCESS_TIMEOUT_S = SESSION_TIMEOUT_S + 90
 STEP_KEYS = ["eligibility", "site_evaluation", "yield", "zoning", "heat", "balance"]
@@ -34,20 +33,6 @@ pytestmark = [
     pytest.mark.skipif(not shutil.which("xvfb-run") or not shutil.which("qgis"),
                        reason="needs the QGIS desktop (qgis) and Xvfb (xvfb-run); `make setup` installs both"),
 ]
-
-
-def install_profile(root: Path, plugin_zip: Path) -> None:
-    """A fresh profile ``root/profiles/default`` with the plugin unpacked from the zip and enabled, German UI, no
-    first-run questions."""
-    profile = root / "profiles" / "default"
-    plugins = profile / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(plugin_zip).extractall(plugins)
-    (profile / "QGIS").mkdir()
-    (profile / "QGIS" / "QGIS3.ini").write_text(
-        "[PythonPlugins]\nwip_qgis_plugin=true\n[qgis]\ncheckVersion=false\nshowTips=false\n"
-        "allowVersionCheck=false\n[core]\nfirstRun=false\n[locale]\noverrideFlag=true\nuserLocale=de_DE\n"
-        "globalLocale=de_DE\n[app]\nnewsFeed/httpsfeedqgisorg/disabled=true\n", encoding="utf-8")
 
 
 def run_qgis(work: Path, out: Path) -> tuple[int | None, float, str]:
@@ -61,8 +46,7 @@ def run_qgis(work: Path, out: Path) -> tuple[int | None, float, str]:
     for name in ("QT_QPA_PLATFORM", "QGIS_PLUGINPATH", "QGIS_PREFIX_PATH"):
         env.pop(name, None)  # the real window, and the plugin from the profile only
     log = work / "qgis.log"
-    command = ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN}", "qgis", "--nologo", "--noversioncheck",
-               "--profiles-path", str(work), "--code", str(SCRIPT)]  # QGIS adds "profiles/"
+    command = xvfb_qgis(work, SCRIPT)
     started = time.monotonic()
     with open(log, "wb") as output:
         process = subprocess.Popen(command, env=env, cwd=work, stdout=output, stderr=subprocess.STDOUT,
@@ -119,7 +103,7 @@ def session(tmp_path_factory):
     work = tmp_path_factory.mktemp("desktop")
     plugin_zip = work / "wip_qgis_plugin.zip"
     build(plugin_zip, release_from_pyproject())
-    install_profile(work, plugin_zip)
+    fresh_profile(work, "de_DE", plugin_zip)
     out = work / "artefacts"
     code, seconds, tail = run_qgis(work, out)
     if out.exists():

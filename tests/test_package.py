@@ -2,14 +2,13 @@
 and starts in a fresh QGIS profile."""
 
 import json
-import shutil
 import subprocess
 import sys
 import zipfile
 
 import pytest
 
-from tests.conftest import REPO, subprocess_env, venv_site_packages
+from tests.conftest import subprocess_env
 from tools.package import Release, build, check, release_from_pyproject
 
 RELEASE = Release(author="Planungsbüro Muster", email="plugin@hohenmoelsen.de",
@@ -116,59 +115,6 @@ plugin.unload()
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert loaded["provider"] == "WIP Energie- und Raumplanung"
     assert "wip:eligibility" in loaded["algorithms"]
-
-
-@pytest.mark.desktop
-@pytest.mark.skipif(not shutil.which("xvfb-run") or not shutil.which("qgis"), reason="needs QGIS desktop and Xvfb")
-def test_real_qgis_desktop_loads_the_zip_and_shows_the_dock(plugin_zip, tmp_path):
-    """Real QGIS under Xvfb, fresh profile, plugin from the zip enabled: the dock opens and lists the steps."""
-    profile = tmp_path / "profiles" / "default"
-    plugins = profile / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(plugin_zip).extractall(plugins)
-    (profile / "QGIS").mkdir()
-    (profile / "QGIS" / "QGIS3.ini").write_text(
-        "[PythonPlugins]\nwip_qgis_plugin=true\n[qgis]\ncheckVersion=false\nshowTips=false\n"
-        "[core]\nfirstRun=false\n[locale]\noverrideFlag=true\nuserLocale=de_DE\n", encoding="utf-8")
-    report = tmp_path / "report.json"
-    check = tmp_path / "check.py"
-    check.write_text(f"""
-import json
-import qgis.utils
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QDockWidget
-from qgis.core import QgsApplication
-
-def finish():
-    plugin = qgis.utils.plugins.get("wip_qgis_plugin")
-    result = {{"loaded": plugin is not None}}
-    if plugin is not None:
-        plugin.actions["assistant"].trigger()
-        QgsApplication.processEvents()
-        dock = qgis.utils.iface.mainWindow().findChild(QDockWidget, "WipPlanningAssistantDock")
-        tree = dock.form.stepsTree
-        plugin.actions["eligibility"].trigger()
-        QgsApplication.processEvents()
-        eligibility = qgis.utils.iface.mainWindow().findChild(QDockWidget, "WipEligibilityDock")
-        result.update(dock_visible=dock.isVisible(), eligibility_visible=eligibility.isVisible(),
-                      catalogs=eligibility.form.catalogCombo.count(),
-                      steps=[tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())],
-                      provider=QgsApplication.processingRegistry().providerById("wip") is not None)
-    with open({str(report)!r}, "w") as handle:
-        json.dump(result, handle)
-    QgsApplication.exit(0)
-
-QTimer.singleShot(3000, finish)
-""", encoding="utf-8")
-    env = subprocess_env(PYTHONPATH=venv_site_packages())
-    env.pop("QT_QPA_PLATFORM", None)
-    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
-                    "--profiles-path", str(tmp_path), "--code", str(check)],  # QGIS adds "profiles/"
-                   capture_output=True, text=True, env=env, cwd=REPO, timeout=240)
-    result = json.loads(report.read_text())
-    assert result["loaded"] and result["provider"] and result["dock_visible"] and result["eligibility_visible"]
-    assert result["catalogs"] == 5
-    assert result["steps"][0] == "1. Flächenkulisse" and len(result["steps"]) == 6
 
 
 def test_shipped_files_cite_nothing_the_user_does_not_have(plugin_zip):

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from tools.qgis_desktop import fresh_profile, xvfb_qgis
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 HELP = ROOT / "wip_qgis_plugin" / "help"
@@ -198,21 +200,13 @@ def capture_screenshots(language: str, out: Path) -> list[Path]:
         return []
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        profile = Path(work) / "profiles" / "default" / "QGIS"
-        profile.mkdir(parents=True)
-        locale = "de_DE" if language == "de" else "en_US"
-        (profile / "QGIS3.ini").write_text(
-            "[PythonPlugins]\nwip_qgis_plugin=true\n[qgis]\ncheckVersion=false\nshowTips=false\n[core]\n"
-            f"firstRun=false\n[locale]\noverrideFlag=true\nuserLocale={locale}\nglobalLocale={locale}\n",
-            encoding="utf-8")
+        fresh_profile(Path(work), "de_DE" if language == "de" else "en_US")
         script = Path(work) / "shoot.py"
         script.write_text(f"OUT = {str(out)!r}\n" + SCREENSHOT_SCRIPT, encoding="utf-8")
         env = {key: value for key, value in os.environ.items()
                if key not in ("QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")}
         env.update(QGIS_PLUGINPATH=str(ROOT), PYTHONPATH=sysconfig.get_paths()["purelib"], HOME=work)
-        subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--nologo", "--noversioncheck",
-                        "--profiles-path", work, "--code", str(script)],
-                       env=env, cwd=work, capture_output=True, timeout=300)
+        subprocess.run(xvfb_qgis(Path(work), script), env=env, cwd=work, capture_output=True, timeout=300)
     return sorted(out.glob("*.png"))
 
 

@@ -104,7 +104,8 @@ def test_inputs_are_suggested_and_hand_choices_kept(dock, eligible):
     assert form.farmlandFieldCombo.currentField() == "ackerzahl"
     assert (form.shareWindSpin.value(), form.clusterWindSpin.value()) == (5.0, 20.0)  # the catalog's limits
     assert form.targetWindSpin.suffix() == " MW" and form.targetGewerbeSpin.suffix() == " ha"
-    # Hohenmölsen (AGS 15084235) lies in the Planungsregion Halle: 1.9 % by 2027
+    # Hohenmölsen (AGS 15084235) lies in the Planungsregion Halle: 1.9 % by 2027, the wind share's default
+    assert form.windAreaSpin.value() == pytest.approx(1.9)
     form.windAreaSpin.setValue(0)
     assert form.windAreaSpin.text() == "kein Ziel" and "Planungsregion Halle" in form.windAreaButton.toolTip()
     form.windAreaButton.click()

@@ -460,6 +460,7 @@ class SiteEvaluationDock(AlgorithmDock):
         self.weights = self.weights * SLIDER_STEPS / largest
         table.resizeColumnToContents(0)
         table.setColumnWidth(0, min(table.columnWidth(0), 180))
+        table.setColumnWidth(2, table.fontMetrics().horizontalAdvance("100,0") + 16)  # the shares, filled later
 
     def _fill_ahp_table(self) -> None:
         table = self.form.ahpTable

@@ -82,6 +82,8 @@ class ZoningDock(AlgorithmDock):
         self.requested = 0  # alternatives asked for in the last run
         self.rows: list[tuple] = []  # the indicator table's rows, see _indicator_rows()
         self.wind_area_target = None
+        self.wind_share_by_hand = False  # else the share follows the statutory target of the municipality
+        self.setting_wind_share = False
         self.by_hand: set[str] = set()  # layer combos the planner set: suggestions leave them alone
         self.chart = BarChart(self.body)
         self.form.chartLayout.addWidget(self.chart)
@@ -94,6 +96,7 @@ class ZoningDock(AlgorithmDock):
         form.studyAreaCombo.currentIndexChanged.connect(self._study_area_changed)
         form.farmlandCombo.currentIndexChanged.connect(self._farmland_changed)
         form.windAreaButton.clicked.connect(lambda: form.windAreaSpin.setValue(self.wind_area_target.pct))
+        form.windAreaSpin.valueChanged.connect(self._wind_share_set)
         form.lockButton.toggled.connect(self._lock_button_toggled)
         form.gridButton.clicked.connect(self.create_grid)
         form.clearLocksButton.clicked.connect(self.clear_locks)
@@ -188,6 +191,14 @@ class ZoningDock(AlgorithmDock):
             button.setText(tr("{pct:g} % übernehmen").format(pct=target.pct))
             button.setToolTip(tr("{name}: {pct:g} % der Fläche bis {year} ({legal_basis})").format(
                 name=target.name, pct=target.pct, year=target.year, legal_basis=target.legal_basis))
+            if not self.wind_share_by_hand:  # the variants then reach for the law's target from the start
+                self.setting_wind_share = True
+                self.form.windAreaSpin.setValue(target.pct)
+                self.setting_wind_share = False
+
+    def _wind_share_set(self, *_args) -> None:
+        if not self.setting_wind_share:
+            self.wind_share_by_hand = True
 
     def _farmland_changed(self, *_args) -> None:
         layer = self.form.farmlandCombo.currentLayer()
