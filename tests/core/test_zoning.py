@@ -144,6 +144,42 @@ def test_locks_that_break_a_limit_are_named_in_words():
     assert "HiGHS" not in message and "infeasible" not in message
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_a_plan_is_impossible_exactly_when_locks_break_a_limit_and_each_named_conflict_is_real(seed):
+    """Without locks the empty plan keeps every hard limit (targets may be missed, never broken), so only locks can
+    make the model infeasible: it is refused exactly when the locks alone break a share limit, the prime farmland
+    limit or a neighbour rule, and the message names each of those conflicts (an irreducible set: that limit with
+    those locks) in words, never the solver's fallback."""
+    rng = np.random.default_rng(seed)
+    count = 6
+    eligible = rng.choice([0.0, 0.5, 1.0], size=(count, len(USES)))
+    lock_in = [rng.choice([None, None, "pv", "wind", "gewerbe", "wohnen"]) for _ in range(count)]
+    prime = rng.choice([0.0, 1.0], size=count)
+    targets = Targets(100.0, min_mw={"pv": float(rng.integers(0, 3))},
+                      max_share_pct={"pv": float(rng.choice([1.0, 2.0, 5.0])), "wind": float(rng.choice([1.0, 3.0]))},
+                      min_cluster_ha={"pv": float(rng.choice([0.0, 2.0]))},
+                      max_prime_ha=float(rng.choice([0.5, 1.0, 10.0])),
+                      incompatible=(("wohnen", "gewerbe"),))
+    planning = units(eligible, prime=prime, lock_in=lock_in)
+    take = {use: shipped_uses().uses[use].farmland_take.value for use in USES}
+    locked = {use: [i for i, chosen in enumerate(lock_in) if chosen == use] for use in USES}
+    conflicts = [use for use, share in targets.max_share_pct.items() if len(locked[use]) > share]  # 1 ha each
+    if sum(prime[i] * take[use] for use in USES for i in locked[use]) > targets.max_prime_ha:
+        conflicts.append("prime")
+    if any({lock_in[i], lock_in[j]} == {"wohnen", "gewerbe"} for i, j in planning.neighbours):
+        conflicts.append("neighbours")
+    if not conflicts:
+        zoning_alternatives(planning, targets, objectives=("eignung",), near_optimal=0)
+        return
+    with pytest.raises(ZoningError) as refusal:
+        zoning_alternatives(planning, targets, objectives=("eignung",), near_optimal=0)
+    message = str(refusal.value)
+    assert "einzeln lösen" not in message and "numerisch" not in message
+    labels = {"pv": "Freiflächen-PV: festgelegt", "wind": "Windenergie: festgelegt", "prime": "Hochwertige Böden",
+              "neighbours": "ist ausgeschlossen, festgelegt sind die Nachbarn"}
+    assert all(labels[conflict] in message for conflict in conflicts), message
+
+
 def test_eligible_slivers_are_no_planning_option():
     """Overlay noise of a few square metres is not offered (such coefficients made the solver call the empty plan
     infeasible)."""
