@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ import pytest
 
 from tests.conftest import subprocess_env, venv_site_packages
 from tools.package import build, release_from_pyproject
-from tools.qgis_desktop import fresh_profile, xvfb_qgis
+from tools.qgis_desktop import fresh_profile, run_desktop
 
 SCRIPT = Path(__file__).parent / "desktop" / "session_script.py"
 SESSION_TIMEOUT_S = 300  # inside QGIS; the process as a whole gets a minute more to start and end
@@ -46,17 +45,8 @@ def run_qgis(work: Path, out: Path) -> tuple[int | None, float, str]:
     for name in ("QT_QPA_PLATFORM", "QGIS_PLUGINPATH", "QGIS_PREFIX_PATH"):
         env.pop(name, None)  # the real window, and the plugin from the profile only
     log = work / "qgis.log"
-    command = xvfb_qgis(work, SCRIPT)
     started = time.monotonic()
-    with open(log, "wb") as output:
-        process = subprocess.Popen(command, env=env, cwd=work, stdout=output, stderr=subprocess.STDOUT,
-                                   start_new_session=True)  # its own group: a timeout ends Xvfb too
-        try:
-            code = process.wait(timeout=PROCESS_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            code = None
+    code = run_desktop(work, SCRIPT, env, log, PROCESS_TIMEOUT_S)
     tail = log.read_text(encoding="utf-8", errors="replace")[-4000:]
     return code, time.monotonic() - started, tail
 

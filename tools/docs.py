@@ -8,14 +8,13 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sysconfig
 import tempfile
 from pathlib import Path
 
 import yaml
 
-from tools.qgis_desktop import fresh_profile, xvfb_qgis
+from tools.qgis_desktop import fresh_profile, run_desktop
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -173,11 +172,9 @@ def shoot():
     plugin = qgis.utils.plugins["wip_qgis_plugin"]
     from wip_qgis_plugin.qgis_io.project import load_demo
     load_demo(QgsProject.instance())
-    for key, action in plugin.actions.items():
-        if key == "manual":
-            continue
+    for key, shown in plugin.docks.items():
+        action = plugin.actions[key]
         action.trigger()
-        shown = plugin.docks[key]
         shown.setFloating(True)  # at the size a planner would give it, not squeezed beside the others
         shown.resize(520, 740)
         for _ in range(20):
@@ -206,7 +203,8 @@ def capture_screenshots(language: str, out: Path) -> list[Path]:
         env = {key: value for key, value in os.environ.items()
                if key not in ("QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")}
         env.update(QGIS_PLUGINPATH=str(ROOT), PYTHONPATH=sysconfig.get_paths()["purelib"], HOME=work)
-        subprocess.run(xvfb_qgis(Path(work), script), env=env, cwd=work, capture_output=True, timeout=300)
+        if run_desktop(Path(work), script, env, Path(work) / "qgis.log", 300) is None:
+            raise SystemExit(f"QGIS did not finish the {language} pictures within 300 s")
     return sorted(out.glob("*.png"))
 
 

@@ -2,6 +2,9 @@
 plugin enabled, the UI language set, no first-run questions, no version check or news feed."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -26,7 +29,17 @@ def fresh_profile(root: Path, locale: str, plugin_zip: Path | None = None) -> Pa
     return profile
 
 
-def xvfb_qgis(profiles_root: Path, script: Path) -> list[str]:
-    """The command that starts QGIS on a virtual 1,366 × 768 screen with ``script`` run once it is up."""
-    return ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN}", "qgis", "--nologo", "--noversioncheck",
-            "--profiles-path", str(profiles_root), "--code", str(script)]  # QGIS adds "profiles/"
+def run_desktop(profiles_root: Path, script: Path, env: dict, log: Path, timeout_s: float) -> int | None:
+    """QGIS on a virtual 1,366 × 768 screen with ``script`` run once it is up, its output into ``log``; the exit
+    code, or None when it had to be stopped after ``timeout_s`` (QGIS, Xvfb and all, not just the wrapper)."""
+    command = ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN}", "qgis", "--nologo", "--noversioncheck",
+               "--profiles-path", str(profiles_root), "--code", str(script)]  # QGIS adds "profiles/"
+    with open(log, "wb") as output:
+        process = subprocess.Popen(command, env=env, cwd=profiles_root, stdout=output, stderr=subprocess.STDOUT,
+                                   start_new_session=True)  # its own process group, to be stopped as one
+        try:
+            return process.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return None
