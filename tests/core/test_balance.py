@@ -45,8 +45,11 @@ def test_the_base_year_by_hand():
     assert rows[("kommune", "strom")].mwh == pytest.approx(100)
     assert rows[("haushalte", "erdgas")].co2_t == pytest.approx(rows[("haushalte", "erdgas")].mwh * 0.240)
     assert rows[("haushalte", "strom")].factor_g_kwh == 560
-    # district heat in the base year: 20 % renewable (40 g) and 80 % fossil CHP (180 g)
-    assert rows[("haushalte", "fernwaerme")].factor_g_kwh == pytest.approx(0.8 * 180 + 0.2 * 40)
+    # district heat of unknown origin in the base year: BAFA's generic network factor, 280 g (not the most
+    # favourable GEG value, 180 g for gas CHP); in 2030 the WPG's 30 % renewable (40 g) replace part of the rest
+    assert rows[("haushalte", "fernwaerme")].factor_g_kwh == pytest.approx(280)
+    fossil = (280 - 0.2 * 40) / 0.8
+    assert rows_of(result, 2030)[("haushalte", "fernwaerme")].factor_g_kwh == pytest.approx(0.7 * fossil + 0.3 * 40)
     generation = rows_of(result, 2024, "generation")
     assert generation[("bestand", "pv")].mwh == pytest.approx(1000 * 990 / 1000)
     assert generation[("bestand", "wind")].mwh == pytest.approx(2000 * 1680 / 1000)

@@ -328,12 +328,12 @@ def _heat_final(final: dict, sector: str, useful: float, mix: dict[str, float], 
 
 def _factors(defaults: Defaults, inputs: BalanceInput, years: tuple[int, ...]) -> tuple[dict, dict]:
     """g CO₂e per kWh per carrier and year (GEG Anlage 9; the grid factor falling linearly to its 2045 value;
-    district heat mixed by the WPG's renewable shares), imported factors replacing them for one year or all; and the
+    district heat at the generic network factor in the base year, then mixed by the WPG's renewable shares), imported factors replacing them for one year or all; and the
     renewable share of district heat per year."""
     factor = {carrier: defaults.value("emission_factors_g_kwh", carrier, topic=tr("Emissionsfaktor {carrier}").format(
         carrier=carrier_label(carrier)), unit="g CO₂e/kWh") for carrier in CARRIERS if carrier != "fernwaerme"}
-    fossil = defaults.value("emission_factors_g_kwh", "fernwaerme_fossil",
-                            topic=tr("Emissionsfaktor Fernwärme fossil"), unit="g CO₂e/kWh")
+    network = defaults.value("emission_factors_g_kwh", "fernwaerme",
+                             topic=tr("Emissionsfaktor Fernwärme (Netz ohne Angabe der Erzeugung)"), unit="g CO₂e/kWh")
     renewable = defaults.value("emission_factors_g_kwh", "fernwaerme_erneuerbar",
                                topic=tr("Emissionsfaktor Fernwärme erneuerbar"), unit="g CO₂e/kWh")
     grid_2045 = defaults.value("electricity_factor_2045_g_kwh", topic=tr("Emissionsfaktor Strom 2045"),
@@ -343,6 +343,9 @@ def _factors(defaults: Defaults, inputs: BalanceInput, years: tuple[int, ...]) -
         "Erneuerbarer Anteil Fernwärme {year}").format(year=year if key != "base" else tr("Basisjahr")), unit="")
         for key, year in points.items()}
     known = sorted((year, share) for year, share in shares.items() if year >= inputs.base_year)
+    # the network's factor holds in the base year; its non-renewable part, which the WPG's shares replace, follows
+    base_share = shares[inputs.base_year]
+    fossil = max((network - base_share * renewable) / (1 - base_share), 0.0) if base_share < 1 else renewable
     factors, district = {}, {}
     for year in years:
         progress = (year - inputs.base_year) / max(NEUTRALITY_YEAR - inputs.base_year, 1)

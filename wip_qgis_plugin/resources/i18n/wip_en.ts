@@ -403,8 +403,8 @@
       <translation>Seasonal performance factor of heat pumps</translation>
     </message>
     <message>
-      <source>Emissionsfaktor Fernwärme fossil</source>
-      <translation>Emission factor district heat, fossil</translation>
+      <source>Emissionsfaktor Fernwärme (Netz ohne Angabe der Erzeugung)</source>
+      <translation>Emission factor district heat (network without stated generation)</translation>
     </message>
     <message>
       <source>Emissionsfaktor Fernwärme erneuerbar</source>
