@@ -55,6 +55,10 @@ def _write(tmp_path, data):
     return path
 
 
+def entry(data: dict, criterion_id: str) -> dict:
+    return next(criterion for criterion in data["criteria"] if criterion["id"] == criterion_id)
+
+
 @pytest.fixture
 def wind_data():
     return json.loads(shipped_catalogs()["lsa_wind"].read_text(encoding="utf-8"))
@@ -70,8 +74,9 @@ def wind_data():
     (lambda d: d["criteria"][1]["label"].pop("en"), ["Kriterium 2", "label"]),
     (lambda d: d["criteria"].append(dict(d["criteria"][0])), ["doppelt", "siedlungsflaeche"]),
     (lambda d: d.update(criteria=[]), ["criteria"]),
-    (lambda d: d["criteria"][11].update(min_feature_ha=0), ["gewaesser_ufer", "min_feature_ha"]),
-    (lambda d: d["criteria"][4].update(min_feature_ha=1.0), ["autobahn_abstand", "min_feature_ha", "polygon"]),
+    (lambda d: entry(d, "gewaesser_ufer").update(min_feature_ha=0), ["gewaesser_ufer", "min_feature_ha"]),
+    (lambda d: entry(d, "autobahn_abstand").update(min_feature_ha=1.0),
+     ["autobahn_abstand", "min_feature_ha", "polygon"]),
 ])
 def test_broken_catalogs_name_file_entry_and_field(tmp_path, wind_data, change, expected):
     change(wind_data)
@@ -141,7 +146,23 @@ LEGAL_STATE = [
     # LSA guidance for PV: biosphere reserves excluded, nature parks weighed
     ("lsa_pv_freiflaeche", "biosphaerenreservat", "type", "hard"),
     ("lsa_pv_freiflaeche", "naturpark", "type", "soft"),
+    # § 249 Abs. 10 BauGB (since 01.02.2023): from twice the total height no visually overpowering effect as a rule
+    ("lsa_wind", "wohngebaeude_2h", "type", "soft"),
+    ("lsa_wind", "wohngebaeude_2h", "effective_date", "2023-02-01"),
+    # §§ 51, 52 WHG: zones I and II of water protection areas forbid structures, for wind and PV alike
+    *[(catalog, "wasserschutzgebiet", "type", "hard") for catalog in ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv")],
 ]
+
+
+def test_the_presumption_of_paragraph_249_10_is_twice_the_total_height():
+    from wip_qgis_plugin.core.catalog import TurbineGeometry
+
+    criterion = load_catalog(shipped_catalogs()["lsa_wind"]).criterion("wohngebaeude_2h")
+    assert criterion.distance.resolve(TurbineGeometry(165, 170)) == pytest.approx(2 * (165 + 85))
+    assert criterion.attribute_filter.describe() == "gebaeudefunktion < 2000"  # residential buildings only
+    assert "§ 249 Abs. 10 BauGB" == criterion.legal_basis
+    water = load_catalog(shipped_catalogs()["lsa_pv_freiflaeche"]).criterion("wasserschutzgebiet")
+    assert water.attribute_filter.values == ("I", "II") or list(water.attribute_filter.values) == ["I", "II"]
 
 
 @pytest.mark.parametrize("catalog_id, criterion_id, field, expected", LEGAL_STATE)
