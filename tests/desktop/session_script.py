@@ -256,12 +256,16 @@ def describe_layer(layer) -> dict:
     else:
         info.update(vector=False)
     node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
-    groups = []
+    groups, folded = [], []
+    view = qgis.utils.iface.layerTreeView()
     parent = node.parent() if node is not None else None
     while parent is not None and parent.parent() is not None:
         groups.append(parent.name())
+        if not view.isExpanded(view.node2index(parent)):
+            folded.append(parent.name())
         parent = parent.parent()
     info["groups"] = groups
+    info["folded_groups"] = folded  # the planner would not see the result in the layer panel
     info["in_tree"] = node is not None
     return info
 
@@ -354,6 +358,8 @@ def check_step(record: dict, dock, before: set, algorithms) -> None:
             problems.append(f"result layer {info['name']!r} is empty")
         if not info["in_tree"]:
             problems.append(f"result layer {info['name']!r} is not in the layer tree")
+        elif info["folded_groups"]:
+            problems.append(f"result layer {info['name']!r} lies in folded groups {info['folded_groups']}")
     problems += style_problems(algorithms, new_layers)
 
 

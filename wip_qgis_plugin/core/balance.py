@@ -328,8 +328,8 @@ def _heat_final(final: dict, sector: str, useful: float, mix: dict[str, float], 
 
 def _factors(defaults: Defaults, inputs: BalanceInput, years: tuple[int, ...]) -> tuple[dict, dict]:
     """g CO₂e per kWh per carrier and year (GEG Anlage 9; the grid factor falling linearly to its 2045 value;
-    district heat at the generic network factor in the base year, then mixed by the WPG's renewable shares), imported factors replacing them for one year or all; and the
-    renewable share of district heat per year."""
+    district heat at the generic network factor in the base year, then mixed by the WPG's renewable shares),
+    imported factors replacing them for one year or all; and the renewable share of district heat per year."""
     factor = {carrier: defaults.value("emission_factors_g_kwh", carrier, topic=tr("Emissionsfaktor {carrier}").format(
         carrier=carrier_label(carrier)), unit="g CO₂e/kWh") for carrier in CARRIERS if carrier != "fernwaerme"}
     network = defaults.value("emission_factors_g_kwh", "fernwaerme",

@@ -113,12 +113,17 @@ def _kept_layer(path: Path, table: str, temporary: QgsVectorLayer) -> QgsVectorL
     return layer
 
 
-def _run_group(project: QgsProject, title: str):
+def _run_group(iface, project: QgsProject, title: str):
     root = project.layerTreeRoot()
     group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
     group.setItemVisibilityChecked(True)
     group.setExpanded(True)
-    return group.insertGroup(0, title)
+    run_group = group.insertGroup(0, title)
+    view = iface.layerTreeView() if iface is not None and hasattr(iface, "layerTreeView") else None
+    if view is not None:  # a group inserted above others may be shown folded although the node says expanded
+        for node in (group, run_group):
+            view.setExpanded(view.node2index(node), True)
+    return run_group
 
 
 def keep_results(iface, step: str, title: str, results: list[Result]) -> list[QgsVectorLayer]:
@@ -145,13 +150,13 @@ def keep_results(iface, step: str, title: str, results: list[Result]) -> list[Qg
             _drop(path, written)
         log.notify(iface, tr("Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}").format(
             path=path, reason=error), Qgis.MessageLevel.Warning, 0)
-        return _add(project, _run_group(project, title), results, [result.layer for result in results])
+        return _add(project, _run_group(iface, project, title), results, [result.layer for result in results])
     if first_time:
         set_result_geopackage(project, path)
         log.notify(iface, tr("Die Ergebnisse der Arbeitsschritte werden gespeichert in {path} (Gruppe „{group}“; "
                              "ändern: Erweiterungen › WIP Energie- und Raumplanung › "
                              "Ergebnis-GeoPackage …).").format(path=path, group=GROUP_NAME))
-    group = _run_group(project, tr("{title} – Lauf {run}").format(title=title, run=run))
+    group = _run_group(iface, project, tr("{title} – Lauf {run}").format(title=title, run=run))
     return _add(project, group, results, layers)
 
 
