@@ -40,6 +40,12 @@ def run_desktop(profiles_root: Path, script: Path, env: dict, log: Path, timeout
         try:
             return process.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            return None
+            return _stop(process)
+        except BaseException:  # an interrupted test must not leave QGIS and Xvfb running
+            _stop(process)
+            raise
+
+
+def _stop(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()

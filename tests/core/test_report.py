@@ -393,6 +393,10 @@ def test_alternatives_from_the_allocation():
     assert [row["alternative"] for row in alternatives] == [1, 2]
     assert alternatives[0]["ha_wind"] == 9.0 and alternatives[0]["gwh_total"] == pytest.approx(7.2)
     assert alternatives[1]["name"] == "Variante 2" and alternatives[1]["ha_pv"] == 0.0
+    # alternatives that allocate nothing have no row but exist: those before the highest one come back empty
+    empty_first = alternatives_from_allocation([dict(rows[2], alternative=3)])
+    assert [row["alternative"] for row in empty_first] == [1, 2, 3]
+    assert empty_first[0]["gwh_total"] == 0.0 and empty_first[0]["ha_wind"] == 0.0
 
 
 def test_data_uri_round_trip():

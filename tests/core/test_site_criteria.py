@@ -76,3 +76,11 @@ def test_criterion_fields_are_named_after_what_they_measure_and_found_again():
     assert measured_name(SHARE, "share_schutzgebiete") == "schutzgebiete"
     assert measured_name(MEAN, "mean_ackerzahl") == "ackerzahl"
     assert measured_name(DISTANCE, "share_schutzgebiete") is None and measured_name(DISTANCE, "dist__m") is None
+
+
+def test_field_names_spell_umlauts_out():
+    """"Gebäude" becomes "gebaeude", as the layer hints of the schemes spell it, not "geb_ude"."""
+    from wip_qgis_plugin.core.site_criteria import field_key
+
+    assert field_key("Gebäude Bestand", set()) == "gebaeude_bestand"
+    assert field_key("Bodenschätzung", {"bodenschaetzung"}) == "bodenschaetzung_2"

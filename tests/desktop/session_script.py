@@ -163,20 +163,12 @@ def busy(dock) -> bool:
 
 
 def headline(dock) -> str:
-    form = getattr(dock, "form", None)
-    label = getattr(form, "headlineLabel", None) or getattr(dock, "headline", None)
-    return label.text() if label is not None else ""
+    return dock.form.headlineLabel.text()
 
 
 def run_button(dock):
-    """The button that runs the dock's step: the form's runButton (every dock since the Standortbewertung computes its
-    criteria itself), else the older Standortbewertung's "Standorte bewerten" button."""
-    form = getattr(dock, "form", None)
-    for owner, name in ((form, "runButton"), (dock, "run_button"), (dock, "load_button")):
-        button = getattr(owner, name, None) if owner is not None else None
-        if button is not None:
-            return button
-    return None
+    """The button that runs the dock's step."""
+    return dock.form.runButton
 
 
 def _grab_screen(path: Path) -> None:
@@ -323,8 +315,6 @@ def close_step(dock) -> None:
 def run_dock(dock, timeout: float = STEP_TIMEOUT_S) -> list:
     """Press the dock's run button and wait until its background work is done; problems found."""
     button = run_button(dock)
-    if button is None:
-        return ["the dock has no run button"]
     if not button.isEnabled():
         return [f"the run button „{button.text()}“ is disabled with the defaults (headline: {headline(dock)!r})"]
     button.click()

@@ -42,6 +42,7 @@ def test_results_become_tables_of_the_project_geopackage_in_a_visible_group(qgis
     second, = keep_results(qgis_iface, "standorte", "Standorte", [Result(sites("Neu"), "bewertung")])
     path = documents_folder / "WIP" / "projekt_wip_ergebnisse.gpkg"  # a project never saved
     assert result_geopackage(project) == path
+    assert project.readEntry("wip", "result_geopackage", "")[0] == ""  # saved later, it gets a file of its own
     assert [layer.providerType() for layer in first + [second]] == ["ogr"] * 3
     assert {source_path(layer) for layer in first + [second]} == {path}
     assert first[0].source().endswith("layername=standorte_1_bewertung")
@@ -88,6 +89,18 @@ def test_a_geopackage_that_cannot_be_written_leaves_no_table_and_the_results_sta
     project.clear()
 
 
+def test_a_file_that_is_no_geopackage_is_neither_guessed_at_nor_overwritten(qgis_iface, tmp_path):
+    project = QgsProject.instance()
+    project.clear()
+    other = tmp_path / "notizen.gpkg"
+    other.write_text("keine GeoPackage-Datei")
+    set_result_geopackage(project, other)
+    layers = keep_results(qgis_iface, "standorte", "Standorte", [Result(sites(), "bewertung")])
+    assert [layer.providerType() for layer in layers] == ["memory"]
+    assert other.read_text() == "keine GeoPackage-Datei"
+    project.clear()
+
+
 def test_a_failing_table_removes_the_tables_of_its_run_already_written(qgis_iface, tmp_path, monkeypatch):
     project = QgsProject.instance()
     project.clear()
@@ -97,13 +110,13 @@ def test_a_failing_table_removes_the_tables_of_its_run_already_written(qgis_ifac
     write = results._write
 
     def write_until_full(layer, path, table, project):
-        if table.endswith("kaputt"):
-            raise OSError("Datenträger voll")
         write(layer, path, table, project)
+        if table.endswith("kaputt"):  # the table is there, half written
+            raise OSError("Datenträger voll")
 
     monkeypatch.setattr(results, "_write", write_until_full)
     layers = keep_results(qgis_iface, "neu", "Neu", [Result(sites(), "bewertung"), Result(sites(), "kaputt")])
-    assert next_run(path, "neu") == 1 and next_run(path, "alt") == 2  # the first table of the run is gone again
+    assert next_run(path, "neu") == 1 and next_run(path, "alt") == 2  # both tables of the run are gone again
     assert [layer.providerType() for layer in layers] == ["memory", "memory"]
     project.clear()
 
@@ -124,7 +137,7 @@ def test_the_eligibility_dock_keeps_its_results(qgis_iface, demo_project, docume
         eligible = dock.result_layer("ELIGIBLE")
         assert eligible.providerType() == "ogr" and eligible.featureCount() > 0
         assert source_path(eligible) == documents_folder / "WIP" / "projekt_wip_ergebnisse.gpkg"
-        assert eligible.source().endswith("layername=flaechenkulisse_windenergie_an_land_1_geeignet")
+        assert eligible.source().endswith("layername=flaechenkulisse_lsa_wind_1_geeignet")
         assert demo_project.layerTreeRoot().findGroup(GROUP_NAME).findLayer(eligible.id()).isVisible()
     finally:
         dock.disconnect_project()

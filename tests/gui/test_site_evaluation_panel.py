@@ -202,7 +202,7 @@ def test_reloading_stops_the_identify_tool_on_the_old_layer(dock, tmp_path, qgis
     evaluate(dock)
     dock.start_identify()
     assert qgis_iface.mapCanvas().mapTool() is dock.identify_tool is not None
-    evaluate(dock)  # the old result layer is deleted: the tool must not keep it
+    evaluate(dock)  # a new result layer: the tool must not keep scoring the old one
     assert dock.identify_tool is None and qgis_iface.mapCanvas().mapTool() is None
 
 
@@ -352,3 +352,22 @@ def test_the_scheme_follows_the_technology_of_the_sites_until_the_planner_picks_
     chosen = combo.currentData()
     dock.form.siteCombo.setLayer(wind)
     assert combo.currentData() == chosen
+
+
+def test_scores_stay_with_their_sites_when_the_geopackage_numbers_them_anew(demo_project, qgis_iface, tmp_path):
+    """Sites with a field "fid" (as any GeoPackage layer has) are numbered by it in the result GeoPackage, here in
+    reverse order: each score must still land on its own site."""
+    rows = [{"wkt": square(200 * n, 0, 100), "fid": len(SITES) - n, "a": a, "b": b} for n, (a, b) in enumerate(SITES)]
+    sites = memory_layer("standorte", "Polygon", rows, fields="&field=fid:integer&field=a:double&field=b:double")
+    demo_project.addMapLayer(sites)
+    panel = SiteEvaluationDock(qgis_iface, qgis_iface.mainWindow())
+    try:
+        panel.form.siteCombo.setLayer(sites)
+        panel.form.schemeFileWidget.setFilePath(str(scheme_file(tmp_path)))
+        evaluate(panel)
+        scored = {feature["a"]: feature["score"] for feature in panel.result_layer.getFeatures()}
+        wanted = dict(zip([a for a, _ in SITES], expected([3, 1]).score.tolist()))
+        assert scored == pytest.approx(wanted)
+    finally:
+        panel.disconnect_project()
+        panel.deleteLater()

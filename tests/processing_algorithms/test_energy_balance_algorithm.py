@@ -68,7 +68,7 @@ def test_buildings_and_a_zoning_alternative(wip_processing):
     assert all(row["mwh"] == pytest.approx(4000.0) and "B" in row["source"] for row in planned)
     heat_rows = [row for row in rows if row["year"] == 2024 and row["carrier"] == "fernwaerme"]
     assert heat_rows and all("wip:heatdemand" in row["source"] for row in heat_rows)
-    with pytest.raises(QgsProcessingException, match="keine Variante 7; vorhanden: 1, 2"):
+    with pytest.raises(QgsProcessingException, match="keine Variante 7; vorhanden: 1–2"):
         run(ALLOCATION=allocation, ALTERNATIVE=7)
 
 
@@ -82,7 +82,7 @@ def test_an_alternative_that_allocates_nothing_plans_no_generation(wip_processin
     rows = list(run(ALLOCATION=allocation, ALTERNATIVE=1, feedback=feedback)["BALANCE"].getFeatures())
     assert not [row for row in rows if row["sector"] == "planung" and row["mwh"]]
     assert "Planungsvariante 1 weist keiner Fläche eine Nutzung zu" in feedback.textLog()
-    with pytest.raises(QgsProcessingException, match="keine Variante 4; vorhanden: 3"):
+    with pytest.raises(QgsProcessingException, match="keine Variante 4; vorhanden: 1–3"):
         run(ALLOCATION=allocation, ALTERNATIVE=4)
 
 

@@ -337,7 +337,7 @@ def test_refusals_speak_the_session_language_whatever_the_report_language(wip_pr
     (lambda: {"BALANCE": balance_table(fields=[f for f in BALANCE_FIELDS if f != "co2_t"])},
      "Der Tabelle BALANCE fehlt das Feld „co2_t“"),
     (lambda: {"BALANCE": balance_table(rows=[])}, "Die Bilanztabelle \\(BALANCE\\) ist leer"),
-    (lambda: {"ALTERNATIVE": 7}, "Die Planungsvariante 7 gibt es nicht; vorhanden: 1, 2"),
+    (lambda: {"ALTERNATIVE": 7}, "Die Planungsvariante 7 gibt es nicht; vorhanden: 1–2"),
     (lambda: {"ASSUMPTIONS": indicators_table()}, "Der Tabelle ASSUMPTIONS fehlen die Felder „topic“"),
     (lambda: {"MUNICIPALITY": memory_layer("gemeinde", "Polygon", [{"wkt": ""}])},
      "Die Gemeindeebene hat keine Geometrie, die sich zeichnen lässt"),

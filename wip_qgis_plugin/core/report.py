@@ -197,6 +197,9 @@ def alternatives_from_allocation(rows: list[dict]) -> list[dict]:
             entry[f"ha_{use}"] = entry.get(f"ha_{use}", 0.0) + hectares
         if not math.isnan(gwh):
             entry["gwh_total"] += gwh
+    for number in range(1, max(alternatives, default=0)):  # one that allocates nothing has no row (is_alternative)
+        alternatives.setdefault(number, {"alternative": number, "name": tr("Variante {number}").format(number=number),
+                                         "gwh_total": 0.0})
     for entry in alternatives.values():
         for use in USES:
             entry.setdefault(f"ha_{use}", 0.0)

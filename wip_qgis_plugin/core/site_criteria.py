@@ -9,13 +9,14 @@ Each value goes to a field named after what it measures (``dist_<layer>_m``, ``s
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 from shapely import STRtree
+
+from .workflow import identifier
 
 ZONAL_BATCH_CELLS = 2_000_000  # cell centres tested at once: bounds the memory of a batch to some 100 MB
 
@@ -31,7 +32,7 @@ FIELD_PATTERNS = {DISTANCE: ("dist_", "_m"), SHARE: ("share_", ""), MEAN: ("mean
 
 def field_key(name: str, taken: set[str]) -> str:
     """A short, unique field-name part from a layer or field name."""
-    key = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:30] or "ebene"
+    key = identifier(name)[:30] or "ebene"
     candidate, number = key, 2
     while candidate in taken:
         candidate, number = f"{key}_{number}", number + 1

@@ -1,6 +1,7 @@
 """The planning workflow shown by the Planungsassistent: its steps, the inputs each step needs, and which
 layers of a project look like those inputs (matched by layer name and geometry kind)."""
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -37,6 +38,11 @@ def normalise(text: str) -> str:
     """Lower case without umlauts or accents, so 'Gebäude' matches the hint 'gebaeude'."""
     text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def identifier(text: str) -> str:
+    """``text`` as a name every database and field takes: lower-case ASCII words joined by "_" ("" if none)."""
+    return re.sub(r"[^a-z0-9]+", "_", normalise(text)).strip("_")
 
 
 def workflow() -> tuple[Step, ...]:

@@ -679,6 +679,12 @@ def is_alternative(number: int, allocated: set[int]) -> bool:
     return 1 <= number <= max(allocated, default=0)
 
 
+def alternative_numbers(allocated: set[int]) -> str:
+    """The alternatives there are, given the numbers that hold a unit in an ALLOCATION table, as text: "1–3"."""
+    last = max(allocated, default=0)
+    return "–" if last < 1 else "1" if last == 1 else f"1–{last}"
+
+
 def allocation_distance(first: Alternative, second: Alternative) -> float:
     """1 − (area with the same use in both) / (area allocated in either): 0 for equal plans, 1 for disjoint."""
     same = (first.use_index == second.use_index) & (first.use_index >= 0)

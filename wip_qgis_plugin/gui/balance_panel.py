@@ -18,7 +18,7 @@ from ..core.i18n import format_number, tr
 from ..core.report import CARRIER_COLOURS, SECTOR_COLOURS
 from ..core.workflow import find_inputs, workflow
 from ..qgis_io.compat import GEOMETRY_NULL, GEOMETRY_POINT, GEOMETRY_POLYGON
-from ..qgis_io.project import project_layer_infos
+from ..qgis_io.project import layers_newest_first, newest_layer, project_layer_infos
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import StackedBarChart
@@ -94,7 +94,7 @@ class BalanceDock(AlgorithmDock):
         found = find_inputs(next(step for step in workflow() if step.key == "balance"), project_layer_infos(project))
         for key, combo in (("study_area", self.form.municipalityCombo), ("statistics", self.form.statisticsCombo)):
             if found[key]:
-                self.suggest(combo, project.mapLayersByName(found[key][0])[0])
+                self.suggest(combo, newest_layer(project, found[key][0]))
         for key, combo in (("buildings", self.form.buildingsCombo), ("wind", self.form.windCombo),
                            ("pv", self.form.pvCombo), ("allocation", self.form.allocationCombo)):
             layers = results_in_project(key)
@@ -226,9 +226,6 @@ def results_in_project(key: str) -> list[QgsVectorLayer]:
     """The project's layers that look like the result of a step, by their fields, newest first: those just added
     and not yet in the layer tree, then in layer-tree order (the docks put their results on top)."""
     fields, geometry = RESULT_FIELDS[key]
-    project = QgsProject.instance()
-    in_tree = [node.layer() for node in project.layerTreeRoot().findLayers()]
-    layers = [layer for layer in project.mapLayers().values() if layer not in in_tree] + in_tree
-    return [layer for layer in layers if isinstance(layer, QgsVectorLayer) and layer.geometryType() == geometry
-            and fields <= set(layer.fields().names())]
+    return [layer for layer in layers_newest_first(QgsProject.instance()) if isinstance(layer, QgsVectorLayer)
+            and layer.geometryType() == geometry and fields <= set(layer.fields().names())]
 

@@ -36,7 +36,7 @@ from ..core.i18n import format_number, tr
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
 from ..qgis_io.layers import is_null
-from ..qgis_io.project import apply_style, describe_layer, project_layer_infos, result_style
+from ..qgis_io.project import apply_style, describe_layer, newest_layer, project_layer_infos, result_style
 from ..qgis_io.results import Result, keep_results, table_name
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
@@ -123,7 +123,7 @@ class EligibilityDock(AlgorithmDock):
         found = find_inputs(next(step for step in workflow() if step.key == "eligibility"),
                             project_layer_infos(project))["study_area"]
         if found:
-            self.suggest(self.form.studyAreaCombo, project.mapLayersByName(found[0])[0])
+            self.suggest(self.form.studyAreaCombo, newest_layer(project, found[0]))
         table = self.form.criteriaTable
         table.setRowCount(0)
         if self.catalog is None:
@@ -248,10 +248,13 @@ class EligibilityDock(AlgorithmDock):
             layers[key].setName(name.format(technology=technology))
             apply_style(layers[key], result_style("eligibility", key))
             results.append(Result(layers[key], table))
-        kept = keep_results(self.iface, "flaechenkulisse_" + table_name(technology),
+        kept = keep_results(self.iface, "flaechenkulisse_" + table_name(self.catalog.id),  # the same in any language
                             tr("Flächenkulisse – {catalog}").format(catalog=title), results)
         layers = dict(zip(names, kept))
         self._stop_identify()
+        previous = self.result_layer("EXCLUDED")
+        if previous is not None:  # the last run's layers stay in the project; their removal is no concern
+            previous.willBeDeleted.disconnect(self._stop_identify)
         self.result_ids = {key: layer.id() for key, layer in layers.items()}
         layers["EXCLUDED"].willBeDeleted.connect(self._stop_identify)
         return layers

@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem
 from ..core.heat import LEVELS, SCENARIO_YEARS, level_text
 from ..core.i18n import format_number, tr
 from ..core.workflow import find_inputs, workflow
-from ..qgis_io.project import apply_style, project_layer_infos, result_style
+from ..qgis_io.project import apply_style, newest_layer, project_layer_infos, result_style
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
@@ -61,7 +61,7 @@ class HeatPlanningDock(AlgorithmDock):
         for key, combo in (("buildings", self.form.buildingsCombo), ("streets", self.form.streetsCombo),
                            ("heat_network", self.form.networkCombo)):
             if found[key]:
-                self.suggest(combo, project.mapLayersByName(found[key][0])[0])
+                self.suggest(combo, newest_layer(project, found[key][0]))
 
     # -- run -------------------------------------------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ from ..core.workflow import LINE, POINT, POLYGON, find_inputs, normalise, workfl
 from ..processing_algorithms.eligibility import layer_key
 from ..processing_algorithms.site_score import criterion_matrix, not_assessed
 from ..qgis_io.compat import DOUBLE, INT, STRING, new_field
-from ..qgis_io.project import apply_style, describe_layer, project_layer_infos, result_style
+from ..qgis_io.project import apply_style, describe_layer, newest_layer, project_layer_infos, result_style
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
@@ -93,6 +93,7 @@ class SiteEvaluationDock(AlgorithmDock):
         super().__init__(tr("Standortbewertung"), self.OBJECT_NAME, iface, parent, FORM_CLASS)
         self.shown_scheme: Scheme | None = None  # the scheme whose criteria the criteria table shows
         self.chosen_layers: dict[str, str] = {}  # criterion key → id of the layer the planner picked ("" for none)
+        self.chosen_fields: dict[str, str] = {}  # criterion key → the field of a mean the planner picked
         self.pending: tuple[Scheme, list[str | None], str] | None = None  # scheme, fields, sites of a running run
         self.scheme: Scheme | None = None  # the scheme of the scored sites
         self.not_assessed: list[str] = []  # labels of its criteria without a layer
@@ -200,7 +201,7 @@ class SiteEvaluationDock(AlgorithmDock):
         found = find_inputs(next(step for step in workflow() if step.key == "site_evaluation"),
                             project_layer_infos(project))["eligible"]
         if found:
-            self.suggest(self.form.siteCombo, project.mapLayersByName(found[0])[-1])  # the newest of equal names
+            self.suggest(self.form.siteCombo, newest_layer(project, found[0]))
         self._fill_criteria_table()
 
     def _scheme_chosen_by_hand(self, *_args) -> None:
@@ -266,8 +267,14 @@ class SiteEvaluationDock(AlgorithmDock):
                 fields = QgsFieldComboBox(table)
                 fields.setFilters(QgsFieldProxyModel.Filter.Numeric)
                 fields.setAllowEmptyFieldName(True)
-                self._suggest_field(wanted, fields, role)
+                fields.setLayer(wanted)
+                chosen_field = self.chosen_fields.get(criterion.key)
+                if chosen_field is not None and wanted is not None and chosen_field in wanted.fields().names() + [""]:
+                    fields.setField(chosen_field)  # the planner's choice outlives the table being rebuilt
+                else:
+                    self._suggest_field(wanted, fields, role)
                 combo.layerChanged.connect(lambda layer, box=fields, r=role: self._suggest_field(layer, box, r))
+                fields.activated.connect(lambda _index, key=criterion.key, box=fields: self._choose_field(key, box))
                 fields.fieldChanged.connect(self._show_not_assessed)
                 table.setCellWidget(row, FIELD_COLUMN, fields)
         table.resizeColumnsToContents()
@@ -277,6 +284,10 @@ class SiteEvaluationDock(AlgorithmDock):
     def _choose_layer(self, key: str, combo: QgsMapLayerComboBox) -> None:
         layer = combo.currentLayer()
         self.chosen_layers[key] = layer.id() if layer is not None else ""
+        self.chosen_fields.pop(key, None)  # a field of another layer
+
+    def _choose_field(self, key: str, combo: QgsFieldComboBox) -> None:
+        self.chosen_fields[key] = combo.currentField()
 
     @staticmethod
     def _suggest_field(layer, combo: QgsFieldComboBox, role) -> None:
@@ -379,22 +390,24 @@ class SiteEvaluationDock(AlgorithmDock):
         if not self.algorithm_succeeded(ok):
             return
         result_layer = self.context.takeResultLayer(results["OUTPUT"])
-        features = list(result_layer.getFeatures())
+        functions = [c.function for c in scheme.criteria]
         try:
-            utility = utilities(criterion_matrix(features, fields), [c.function for c in scheme.criteria])
+            utilities(criterion_matrix(list(result_layer.getFeatures()), fields), functions)  # before anything is kept
             # the sliders start at the scheme's weights, from its comparison when it has one
             weights = scheme.weights(accept_inconsistent=True)[0]
         except ScoringError as error:
             self._say(str(error), Qgis.MessageLevel.Warning)
             return
         self._release_result_layer()
+        kept = self._add_result_layer(result_layer, source_name)
+        # the matrix from the kept table itself: the GeoPackage may number and order the sites anew
+        utility = utilities(criterion_matrix(list(kept.getFeatures()), fields), functions)
         self.scheme, self.utility = scheme, utility
         self.not_assessed = [criterion.label for criterion in not_assessed(scheme, fields)]
         self.weights = weights
         self.pairwise = np.array(scheme.pairwise, dtype=float) if scheme.pairwise is not None \
             else pairwise_from_weights(self.weights)
         self.pairwise_edited = scheme.pairwise is not None  # else the comparison follows the sliders
-        self._add_result_layer(result_layer, source_name)
         self._fill_weights_table()
         self._fill_ahp_table()
         for check, state in ((self.form.ahpCheck, scheme.pairwise is not None), (self.form.acceptCheck, False)):
@@ -409,8 +422,9 @@ class SiteEvaluationDock(AlgorithmDock):
                        Qgis.MessageLevel.Warning)
         self.rescore()
 
-    def _add_result_layer(self, layer: QgsVectorLayer, source_name: str) -> None:
-        """Keep the scored sites in the project's result GeoPackage; the sliders then score that layer."""
+    def _add_result_layer(self, layer: QgsVectorLayer, source_name: str) -> QgsVectorLayer:
+        """Keep the scored sites in the project's result GeoPackage; the sliders then score that layer, which is
+        returned."""
         provider = layer.dataProvider()
         names = layer.fields().names()
         provider.addAttributes([new_field(name, kind) for name, kind in RESULT_FIELDS if name not in names])
@@ -419,11 +433,11 @@ class SiteEvaluationDock(AlgorithmDock):
         apply_style(layer, result_style("sitescore", "OUTPUT"))  # score 0–100 in five classes, red to green
         layer, = keep_results(self.iface, "standortbewertung", tr("Standortbewertung"), [Result(layer, "standorte")])
         self.result_indexes = [layer.fields().indexOf(name) for name, _ in RESULT_FIELDS]
-        # the rows of the matrix in the order the sites were measured, which is the order they were written in
-        self.feature_ids = [feature.id() for feature in layer.getFeatures()]
+        self.feature_ids = [feature.id() for feature in layer.getFeatures()]  # the rows of the matrix
         self.row_of_feature = {fid: row for row, fid in enumerate(self.feature_ids)}
         layer.willBeDeleted.connect(self._result_layer_deleted)
         self.result_layer = layer
+        return layer
 
     def _release_result_layer(self) -> None:
         """A new run scores a new layer; the last one stays in the project as its run left it."""

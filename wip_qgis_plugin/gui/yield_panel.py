@@ -15,7 +15,7 @@ from ..core.wind_energy import DEFAULT_TURBINE_ID, WINDPOWERLIB_PREFIX, load_tur
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.pv_yield import PV_TYPE_IDS
 from ..qgis_io.layers import is_null
-from ..qgis_io.project import apply_style, project_layer_infos, result_style
+from ..qgis_io.project import apply_style, newest_layer, project_layer_infos, result_style
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
@@ -78,7 +78,7 @@ class YieldDock(AlgorithmDock):
         found = find_inputs(next(step for step in workflow() if step.key == "yield"), project_layer_infos(project))
         for key, combo in (("eligible", self.form.sitesCombo), ("turbines", self.form.existingCombo)):
             if found[key]:
-                self.suggest(combo, project.mapLayersByName(found[key][0])[-1])  # the newest of equal names
+                self.suggest(combo, newest_layer(project, found[key][0]))
 
     def _add_windpowerlib_types(self, visible: bool) -> None:
         """windpowerlib's turbine library, listed when the dock is first shown: reading it would slow QGIS's
@@ -146,6 +146,8 @@ class YieldDock(AlgorithmDock):
         kept = keep_results(self.iface, "ertrag_wind" if wind else "ertrag_pv",
                             tr("Ertrag Wind") if wind else tr("Ertrag Photovoltaik"), outputs)
         sites = kept[-1]
+        if self.sites_layer is not None:  # the last run's layer stays in the project; its removal is no concern
+            self.sites_layer.willBeDeleted.disconnect(self._sites_deleted)
         self.sites_layer = sites
         sites.willBeDeleted.connect(self._sites_deleted)
         rows = sorted(sites.getFeatures(), key=lambda feature: -(feature["gwh_a"] or 0.0))

@@ -26,7 +26,7 @@ from ..core.balance import (
 )
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import tr
-from ..core.zoning import is_alternative
+from ..core.zoning import alternative_numbers, is_alternative
 from ..qgis_io.compat import (
     DOUBLE,
     INT,
@@ -182,11 +182,11 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             features = [f for f in rows if f["alternative"] == number]
             planned = dict.fromkeys(("wind", "pv"), 0.0)
             if not features:
-                allocated = {f["alternative"] for f in rows}
+                allocated = {f["alternative"] for f in rows if not is_null(f["alternative"])}
                 if not is_alternative(number, allocated):
                     raise QgsProcessingException(self.tr("Die Zuweisung hat keine Variante {number}; vorhanden: "
                                                          "{numbers}.").format(
-                        number=number, numbers=", ".join(map(str, sorted(allocated))) or "–"))
+                        number=number, numbers=alternative_numbers(allocated)))
                 feedback.pushWarning(self.tr("Planungsvariante {number} weist keiner Fläche eine Nutzung zu: keine "
                                              "geplante Erzeugung.").format(number=number))
                 return planned, self.tr("Planungsvariante {number}: ohne zugewiesene Flächen").format(number=number)

@@ -57,7 +57,7 @@ from ..core.report import (
     check_table,
     data_uri,
 )
-from ..core.zoning import USES, is_alternative, use_label
+from ..core.zoning import USES, alternative_numbers, is_alternative, use_label
 from ..i18n import CONTEXT, load_translator
 from ..qgis_io.compat import (
     GEOMETRY_POINT,
@@ -278,7 +278,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
                 numbers = sorted({row["alternative"] for row in allocation_rows})
                 if not is_alternative(chosen, set(numbers)):
                     raise ReportError(self.tr("Die Planungsvariante {number} gibt es nicht; vorhanden: {numbers}.")
-                                      .format(number=chosen, numbers=", ".join(map(str, numbers)) or "–"))
+                                      .format(number=chosen, numbers=alternative_numbers(set(numbers))))
             alternatives = None  # from the allocation when no indicator table is given (its names are report text)
             alternative_indicators = self.parameterAsSource(parameters, self.ALTERNATIVE_INDICATORS, context)
             if alternative_indicators is not None:

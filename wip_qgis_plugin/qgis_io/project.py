@@ -47,6 +47,19 @@ def project_layer_infos(project: QgsProject) -> list[LayerInfo]:
     return sorted(infos, key=lambda info: info.name)
 
 
+def layers_newest_first(project: QgsProject) -> list[QgsMapLayer]:
+    """The project's layers, newest first: those just added and not yet in the layer tree (a layersAdded handler
+    runs before the layer is placed), then in layer-tree order (the docks keep each run above the earlier ones)."""
+    in_tree = [node.layer() for node in project.layerTreeRoot().findLayers() if node.layer() is not None]
+    placed = {layer.id() for layer in in_tree}
+    return [layer for layer in project.mapLayers().values() if layer.id() not in placed] + in_tree
+
+
+def newest_layer(project: QgsProject, name: str) -> QgsMapLayer | None:
+    """The newest of the project's layers called ``name``."""
+    return next((layer for layer in layers_newest_first(project) if layer.name() == name), None)
+
+
 # Polygon layers styled as outlines or hatches: drawn above the filled ones so they stay visible.
 OUTLINE_LAYERS = ("synth_flurstuecke", "synth_schutzgebiete", "real_nachbargemeinden", "real_gemeinde")
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
+    QgsException,
+    QgsLayerTree,
     QgsMapLayerStyle,
     QgsProject,
     QgsProviderConnectionException,
@@ -25,8 +27,10 @@ from qgis.PyQt.QtCore import QStandardPaths
 
 from .. import log
 from ..core.i18n import tr
+from ..core.workflow import identifier
 
 ENTRY_SCOPE, ENTRY_KEY = "wip", "result_geopackage"
+_told: set[str] = set()  # the GeoPackages the planner was told about in this QGIS session
 GROUP_NAME = "WIP"
 SUFFIX = "_wip_ergebnisse.gpkg"
 
@@ -42,8 +46,7 @@ class Result:
 
 def table_name(text: str) -> str:
     """``text`` as a table name that any database takes: lower-case ASCII, words joined by "_"."""
-    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
-    return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "ergebnis"
+    return identifier(text) or "ergebnis"
 
 
 def result_geopackage(project: QgsProject) -> Path:
@@ -65,13 +68,15 @@ def set_result_geopackage(project: QgsProject, path: Path) -> None:
 
 
 def _tables(path: Path) -> list[str]:
+    """The tables of the GeoPackage; a file that cannot be listed (locked, not a GeoPackage) is an OSError, so that
+    no run number is guessed and no kept table overwritten."""
     if not path.exists():
         return []
     try:
         connection = QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(str(path), {})
         return [table.tableName() for table in connection.tables()]
-    except QgsProviderConnectionException:
-        return []
+    except (QgsException, QgsProviderConnectionException) as error:
+        raise OSError(str(error)) from error
 
 
 def next_run(path: Path, step: str) -> int:
@@ -81,13 +86,23 @@ def next_run(path: Path, step: str) -> int:
     return max(runs, default=0) + 1
 
 
+def _listed(path: Path) -> list[str]:
+    try:
+        return _tables(path)
+    except OSError:
+        return []
+
+
 def _drop(path: Path, tables: list[str]) -> None:
-    connection = QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(str(path), {})
-    for table in tables:
-        try:
+    """Remove ``tables`` a failed run wrote; what cannot be removed is said in the log."""
+    if not tables:
+        return
+    try:
+        connection = QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(str(path), {})
+        for table in tables:
             connection.dropVectorTable("", table)
-        except QgsProviderConnectionException as error:
-            log.warning(str(error))
+    except (QgsException, QgsProviderConnectionException) as error:
+        log.warning(str(error))
 
 
 def _write(layer: QgsVectorLayer, path: Path, table: str, project: QgsProject) -> None:
@@ -115,7 +130,8 @@ def _kept_layer(path: Path, table: str, temporary: QgsVectorLayer) -> QgsVectorL
 
 def _run_group(iface, project: QgsProject, title: str):
     root = project.layerTreeRoot()
-    group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
+    group = next((node for node in root.children() if QgsLayerTree.isGroup(node) and node.name() == GROUP_NAME),
+                 None) or root.insertGroup(0, GROUP_NAME)
     group.setItemVisibilityChecked(True)
     group.setExpanded(True)
     run_group = group.insertGroup(0, title)
@@ -134,7 +150,7 @@ def keep_results(iface, step: str, title: str, results: list[Result]) -> list[Qg
     temporary layers are added instead and the message bar says why they are not saved."""
     project = QgsProject.instance()
     path = result_geopackage(project)
-    first_time = not project.readEntry(ENTRY_SCOPE, ENTRY_KEY, "")[0]
+    chosen = bool(project.readEntry(ENTRY_SCOPE, ENTRY_KEY, "")[0])
     written: list[str] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,17 +158,18 @@ def keep_results(iface, step: str, title: str, results: list[Result]) -> list[Qg
         layers = []
         for result in results:
             table = f"{step}_{run}_{result.table}"
+            written.append(table)  # before writing: a write that fails halfway leaves its table behind
             _write(result.layer, path, table, project)
-            written.append(table)
             layers.append(_kept_layer(path, table, result.layer))
     except OSError as error:
-        if written:
-            _drop(path, written)
+        _drop(path, [table for table in written if table in _listed(path)])
         log.notify(iface, tr("Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}").format(
             path=path, reason=error), Qgis.MessageLevel.Warning, 0)
         return _add(project, _run_group(iface, project, title), results, [result.layer for result in results])
-    if first_time:
+    if not chosen and project.fileName():  # a project never saved keeps no path: saved, it gets its own file
         set_result_geopackage(project, path)
+    if not chosen and str(path) not in _told:
+        _told.add(str(path))
         log.notify(iface, tr("Die Ergebnisse der Arbeitsschritte werden gespeichert in {path} (Gruppe „{group}“; "
                              "ändern: Erweiterungen › WIP Energie- und Raumplanung › "
                              "Ergebnis-GeoPackage …).").format(path=path, group=GROUP_NAME))
@@ -166,13 +183,3 @@ def _add(project: QgsProject, group, results: list[Result], layers: list[QgsVect
         group.addLayer(layer).setItemVisibilityChecked(result.visible)
     return layers
 
-
-def discard_result(layer: QgsVectorLayer) -> None:
-    """Remove a dock's own working result from the project and, when it is a table of the result GeoPackage, from
-    there too (a result the dock replaces before it was ever shown as kept)."""
-    project = QgsProject.instance()
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    path, table = parts.get("path"), parts.get("layerName")
-    project.removeMapLayer(layer.id())
-    if path and table and Path(path) == result_geopackage(project):
-        _drop(Path(path), [table])

@@ -1383,6 +1383,10 @@
       <translation>Table BALANCE, row {row}: unknown kind "{kind}"; allowed are {kinds}.</translation>
     </message>
     <message>
+      <source>Variante {number}</source>
+      <translation>Alternative {number}</translation>
+    </message>
+    <message>
       <source>Die Planungsvariante {number} gibt es nicht; vorhanden: {numbers}.</source>
       <translation>There is no zoning alternative {number}; available: {numbers}.</translation>
     </message>
@@ -1441,10 +1445,6 @@
     <message>
       <source>Status</source>
       <translation>Status</translation>
-    </message>
-    <message>
-      <source>Variante {number}</source>
-      <translation>Alternative {number}</translation>
     </message>
     <message>
       <source>Bilanz des Basisjahres {year}</source>
