@@ -3,6 +3,7 @@ and nothing half-written when the GeoPackage cannot take them."""
 
 from pathlib import Path
 
+import pytest
 from qgis.core import QgsProject
 
 from tests.gui.conftest import wait_for
@@ -76,28 +77,20 @@ def test_kept_results_come_back_with_the_saved_project(qgis_iface, tmp_path):
     project.clear()
 
 
-def test_a_geopackage_that_cannot_be_written_leaves_no_table_and_the_results_stay_temporary(qgis_iface, tmp_path):
+@pytest.mark.parametrize("geopackage", ["datei/ergebnisse.gpkg", "datei"],
+                         ids=["its folder is a file", "a file that is no GeoPackage"])
+def test_a_geopackage_that_cannot_be_written_leaves_no_table_and_the_results_stay_temporary(qgis_iface, tmp_path,
+                                                                                             geopackage):
+    """Neither written into nor guessed at: a file that cannot be listed could hold kept runs."""
     project = QgsProject.instance()
     project.clear()
     blocked = tmp_path / "datei"
     blocked.write_text("keine GeoPackage-Datei")
-    set_result_geopackage(project, blocked / "ergebnisse.gpkg")  # its folder is a file
+    set_result_geopackage(project, tmp_path / geopackage)
     layers = keep_results(qgis_iface, "standorte", "Standorte", [Result(sites(), "bewertung")])
     assert [layer.providerType() for layer in layers] == ["memory"]
     assert project.mapLayer(layers[0].id()) is layers[0]
     assert blocked.read_text() == "keine GeoPackage-Datei"
-    project.clear()
-
-
-def test_a_file_that_is_no_geopackage_is_neither_guessed_at_nor_overwritten(qgis_iface, tmp_path):
-    project = QgsProject.instance()
-    project.clear()
-    other = tmp_path / "notizen.gpkg"
-    other.write_text("keine GeoPackage-Datei")
-    set_result_geopackage(project, other)
-    layers = keep_results(qgis_iface, "standorte", "Standorte", [Result(sites(), "bewertung")])
-    assert [layer.providerType() for layer in layers] == ["memory"]
-    assert other.read_text() == "keine GeoPackage-Datei"
     project.clear()
 
 
