@@ -81,26 +81,27 @@ def run_site_evaluation(eligible, prefix: str, demo_gpkg: Path, feedback):
         feedback=feedback)["OUTPUT"]
 
 
-# no wind atlas ships with the demo: an assumed mean speed at 150 m, typical of the open farmland south of Leipzig
-DEMO_WIND_MS, DEMO_WIND_HEIGHT_M = 6.5, 150.0
-
-
 def run_yield(prefix: str, sites, demo_gpkg: Path, feedback) -> dict:
     """Turbines with their energy on the scored wind areas (the existing turbines stay and keep their distance), or
     the ground-mounted PV yield of the scored PV areas."""
     import processing
 
+    from wip_qgis_plugin.core.wind_energy import shipped_wind_defaults
+
     if prefix == "wind":
+        # no wind atlas ships with the demo: the shipped regional default, as the dock uses it
+        wind = shipped_wind_defaults()
         result = processing.run("wip:windlayout", {
-            "SITES": sites, "WIND_SPEED": DEMO_WIND_MS, "WIND_HEIGHT": DEMO_WIND_HEIGHT_M,
+            "SITES": sites, "WIND_SPEED": wind.mean_wind_ms.value, "WIND_HEIGHT": wind.reference_height_m,
             "EXISTING": f"{demo_gpkg}|layername=real_wea_bestand", "TURBINES": "TEMPORARY_OUTPUT",
             "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
         existing = sum(feature["existing_n"] for feature in result["OUTPUT"].getFeatures())
         return {"ertrag_wind_flaechen": result["OUTPUT"], "ertrag_wind_anlagen": result["TURBINES"],
                 "summary": f"  Ertrag Wind: {result['TURBINE_COUNT']} Referenzanlagen (6 MW) mit "
-                           f"{result['TOTAL_MW']:.0f} MW und {result['TOTAL_GWH']:.0f} GWh/a netto bei angenommenen "
-                           f"{DEMO_WIND_MS} m/s in {DEMO_WIND_HEIGHT_M:.0f} m; {existing} Bestandsanlagen in oder "
-                           "nahe den Flächen halten ihren Abstand"}
+                           f"{result['TOTAL_MW']:.0f} MW und {result['TOTAL_GWH']:.0f} GWh/a netto (nach Park- und "
+                           f"elektrischen Verlusten und Abschaltungen) bei {wind.mean_wind_ms.value:g} m/s in "
+                           f"{wind.reference_height_m:.0f} m, der Vorgabe für das Revier; {existing} Bestandsanlagen "
+                           "in oder nahe den Flächen halten ihren Abstand"}
     result = processing.run("wip:pvyield", {"SITES": sites, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
     co2 = sum(feature["co2_t_a"] or 0.0 for feature in result["OUTPUT"].getFeatures())
     return {"ertrag_pv_flaechen": result["OUTPUT"],
@@ -150,6 +151,8 @@ def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dic
     Zukunftsprofil (HTML and PDF) with the maps of every step."""
     import processing
 
+    from wip_qgis_plugin.core.balance import transport_scope_label
+
     municipality = f"{demo_gpkg}|layername=real_gemeinde"
     balance = processing.run("wip:energybalance", {
         "STATISTICS": f"{demo_gpkg}|layername=real_statistik", "MUNICIPALITY": municipality,
@@ -166,10 +169,16 @@ def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dic
         feedback=feedback)
     rows = sorted(balance["INDICATORS"].getFeatures(), key=lambda feature: feature["year"])
     first, last = rows[0], rows[-1]
-    return [f"Energie- und Treibhausgasbilanz: {first['co2_t'] / 1000:.1f} kt CO₂e im Jahr {first['year']} "
-            f"({first['co2_t_per_capita']:.1f} t je Einwohner), {last['year']} {last['co2_t'] / 1000:.1f} kt; "
-            f"erneuerbarer Anteil {first['renewable_share_pct']:.0f} % → {last['renewable_share_pct']:.0f} %, "
-            f"Eigenversorgung Strom {last['self_sufficiency_electricity_pct']:.0f} % (Variante 1)",
+    grid = {row["year"]: row["factor_g_kwh"] for row in balance["BALANCE"].getFeatures() if row["carrier"] == "strom"}
+    grid_first, grid_last = (f"{grid[row['year']]:.0f}" for row in (first, last))
+    return [f"Energie- und Treibhausgasbilanz ({transport_scope_label(first['transport'])}): "
+            f"{first['co2_t'] / 1000:.1f} kt CO₂e im Jahr {first['year']} ({first['co2_t_per_capita']:.1f} t je "
+            f"Einwohner, {first['population']:.0f} Einwohner), {last['year']} {last['co2_t'] / 1000:.1f} kt",
+            f"  davon Verkehr {first['transport_mwh'] / 1000:.1f} GWh Kraftstoffe; Strom mit dem Bundesmix "
+            f"{grid_first} g CO₂e/kWh ({first['year']}, UBA) und {grid_last} g ({last['year']}, Szenario)",
+            f"  Anteil erneuerbarer Energien am Verbrauch {first['renewable_share_pct']:.0f} % → "
+            f"{last['renewable_share_pct']:.0f} %; bilanzielle Deckung Strom "
+            f"{last['self_sufficiency_electricity_pct']:.0f} % (Variante 1)",
             f"Zukunftsprofil: {html} und {html.with_suffix('.pdf').name}"], {
         "bilanz": balance["BALANCE"], "bilanz_kennzahlen": balance["INDICATORS"],
         "bilanz_annahmen": balance["ASSUMPTIONS"]}

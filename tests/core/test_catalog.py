@@ -126,6 +126,30 @@ def test_layers_are_suggested_by_name_kind_and_fields():
     assert suggest_layers(catalog.criterion("naturschutzgebiet"), layers) == ["Naturschutzgebiete"]
 
 
+def test_the_lands_separate_protected_area_layers_are_suggested_whole():
+    """The Landesamt für Umweltschutz publishes one layer per kind, without a field "kategorie": each is suggested
+    for its own criterion only (and then counts whole), a mixed layer without the field for none."""
+    catalog = load_catalog(shipped_catalogs()["lsa_wind"])
+    layers = [LayerDescription(name, "polygon", ("name", "flaeche_ha")) for name in (
+        "Naturschutzgebiete", "Landschaftsschutzgebiete", "FFH-Gebiete", "EU-Vogelschutzgebiete (SPA)",
+        "NSG_LSA", "Naturparke", "Biosphärenreservate", "Schutzgebiete")]
+    suggested = {criterion: suggest_layers(catalog.criterion(criterion), layers) for criterion in (
+        "naturschutzgebiet", "landschaftsschutzgebiet", "natura2000", "naturpark")}
+    assert suggested == {"naturschutzgebiet": ["Naturschutzgebiete", "NSG_LSA"],
+                         "landschaftsschutzgebiet": ["Landschaftsschutzgebiete"],
+                         "natura2000": ["FFH-Gebiete", "EU-Vogelschutzgebiete (SPA)"],
+                         "naturpark": ["Naturparke", "Biosphärenreservate"]}
+
+
+def test_whole_layer_hints_need_an_attribute_filter(tmp_path, wind_data):
+    criterion = next(c for c in wind_data["criteria"] if c["attribute_filter"] is None)
+    criterion["whole_layer_hints"] = ["wald"]
+    path = tmp_path / "eigener.json"
+    path.write_text(json.dumps(wind_data), encoding="utf-8")
+    with pytest.raises(CatalogError, match="whole_layer_hints.*nur für Kriterien mit Attributfilter"):
+        load_catalog(path)
+
+
 # Each value with the law or source it follows; a change of the law changes this table and the catalog together.
 LEGAL_STATE = [
     # § 9 Abs. 2b FStrG (since 29.12.2023): only the rotor in the 100 m zone needs a statement, no consent
@@ -151,6 +175,23 @@ LEGAL_STATE = [
     ("lsa_wind", "wohngebaeude_2h", "effective_date", "2023-02-01"),
     # §§ 51, 52 WHG: zones I and II of water protection areas forbid structures, for wind and PV alike
     *[(catalog, "wasserschutzgebiet", "type", "hard") for catalog in ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv")],
+    # § 61 Abs. 1 BNatSchG: 50 m from federal waterways and first-order rivers, as lines (axes) or areas
+    *[(catalog, "fliessgewaesser_ufer", field, value) for catalog in ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv")
+      for field, value in (("type", "hard"), ("metres", 50.0), ("geometry", "any"))],
+    # §§ 12, 17 LuftVG: within 4 km of an airfield structures over 25 m only with the aviation authority's consent
+    ("lsa_wind", "flugplatz_bauschutzbereich", "type", "soft"),
+    ("lsa_wind", "flugplatz_bauschutzbereich", "metres", 4000.0),
+    # § 18a LuftVG: the DFS review radius around Doppler VOR cut from 15 to 7 km on 01.08.2022; the BAF decides
+    ("lsa_wind", "flugsicherung_dvor", "metres", 7000.0),
+    ("lsa_wind", "flugsicherung_dvor", "effective_date", "2022-08-01"),
+    # § 18a LuftVG since 14.02.2026 also for military radar: a review area, no exclusion
+    ("lsa_wind", "radar_pruefbereich", "type", "weighing"),
+    ("lsa_wind", "radar_pruefbereich", "metres", 50000.0),
+    # DenkmSchG LSA: the World Heritage area a soft exclusion, its surroundings weighed (10 km: the regional planning
+    # authority's assessment for the Gartenreich Dessau-Wörlitz of 21.03.2025)
+    ("lsa_wind", "welterbe", "type", "soft"),  # a permit the authority must refuse on considerable harm, no ban
+    ("lsa_wind", "welterbe_umgebung", "type", "soft"),
+    ("lsa_wind", "welterbe_umgebung", "metres", 10000.0),
 ]
 
 
@@ -163,6 +204,16 @@ def test_the_presumption_of_paragraph_249_10_is_twice_the_total_height():
     assert criterion.legal_basis == "§ 249 Abs. 10 BauGB"
     water = load_catalog(shipped_catalogs()["lsa_pv_freiflaeche"]).criterion("wasserschutzgebiet")
     assert list(water.attribute_filter.values) == ["I", "II"]
+
+
+def test_first_order_rivers_are_chosen_by_their_dedication():
+    import pandas as pd
+
+    river = load_catalog(shipped_catalogs()["lsa_wind"]).criterion("fliessgewaesser_ufer")
+    # ATKIS Widmung: 1310 Bundeswasserstraße, 1320 Gewässer I. Ordnung nach Landesrecht; 1330 (II. Ordnung) is not
+    widmung = pd.Series([1310, 1320, 1330, None])
+    assert list(river.attribute_filter.mask(widmung)) == [True, True, False, False]
+    assert "§ 61 Abs. 1 BNatSchG" in river.legal_basis and "GeoInfoDok" in river.source
 
 
 @pytest.mark.parametrize("catalog_id, criterion_id, field, expected", LEGAL_STATE)

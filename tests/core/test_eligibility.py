@@ -241,3 +241,14 @@ def test_only_features_of_the_minimum_size_get_the_strip():
     lake, pond = box(100, 100, 300, 300), box(600, 600, 650, 650)  # 4 ha and 0.25 ha
     result = compute_eligibility(STUDY, {"ufer": frame(lake, pond)}, cat)
     assert result.excluded["area_ha"].sum() == pytest.approx(ha(shapely.area(lake.buffer(50))), rel=1e-3)
+
+
+def test_first_order_rivers_as_axes_get_the_strip_and_second_order_ones_none():
+    """§ 61 BNatSchG with the shipped wind catalog: 50 m either side of a first-order river's axis (Widmung 1320);
+    a second-order brook (1330) gets no strip."""
+    wind = load_catalog(shipped_catalogs()["lsa_wind"])
+    rivers = frame(LineString([(500, -100), (500, 1100)]), LineString([(-100, 200), (1100, 200)]),
+                   widmung=[1320, 1330])
+    result = compute_eligibility(STUDY, {"fliessgewaesser_ufer": rivers}, wind)
+    assert result.excluded["area_ha"].sum() == pytest.approx(ha(100 * 1000), rel=1e-3)
+    assert set(result.excluded["criteria"]) == {"fliessgewaesser_ufer"}

@@ -50,8 +50,10 @@ def test_shipped_types_carry_their_figures_sources_and_status():
     assert floating.on_water and not ground.on_water
     assert (floating.max_cover_share.value, floating.shore_distance_m.value) == (0.15, 40)
     assert floating.max_cover_share.status == "secondary" and "WHG" in floating.legal_basis
-    assert TYPES.co2_factor_g_kwh.value == 860 and TYPES.co2_factor_g_kwh.status == "checked"
-    assert "GEG" in TYPES.co2_legal_basis and "363" in TYPES.co2_note["de"]
+    # avoided emissions at the national mix with upstream chains of 2024 (UBA), as in the energy balance; not the
+    # GEG's displaced-mix convention of 860 g, which overstates what PV avoids
+    assert TYPES.co2_factor_g_kwh.value == 427 and TYPES.co2_factor_g_kwh.status == "secondary"  # 2024: estimated
+    assert "Climate Change 13/2025" in TYPES.co2_factor_g_kwh.source and "860" in TYPES.co2_note["de"]
     assert TYPES.types["agri_pv_2"].pvlib == PvlibSetup(90, 90, 0.8, 14)
 
 
@@ -66,6 +68,35 @@ def test_land_types_by_hand(type_id, density, specific):
     assert result.gwh_a == pytest.approx([0.64 * density * specific / 1000])
     assert result.co2_t_a == pytest.approx([0.64 * density * specific / 1000 * 860])  # GWh × g/kWh = t
     assert result.yield_source == ["Vorgabe des Anlagentyps"] and result.notes == [""]
+
+
+def test_existing_parks_take_the_density_measured_for_their_build_year():
+    ground = TYPES.types["freiflaeche"]
+    # the densities measured on real parks (UFZ data set, Eichhorn et al. 2019), pinned to their source
+    measured = {(p.first_year, p.last_year): p.mwp_per_ha.value for p in ground.density_by_build_year
+                if p.mwp_per_ha.status == "secondary"}
+    assert measured == {(2004, 2009): 0.31, (2010, 2010): 0.41, (2011, 2011): 0.47, (2012, 2012): 0.53,
+                        (2013, 2015): 0.65}
+    assert all("Eichhorn et al. 2019" in p.mwp_per_ha.source for p in ground.density_by_build_year[:5])
+    assert ground.density_by_build_year[-1].mwp_per_ha.status == "unchecked"  # 2016–2019: no measurement
+    # 100 m × 100 m fences with the type's 5 m setback: built 2003, 2008, 2012, 2017 and 2021 (parks measured with
+    # their whole fenced area: 1 ha), a new park and one whose table says 0 for an unknown year (0.81 ha usable)
+    result = potential("freiflaeche", *[box(0, 0, 100, 100)] * 7, build_years=[2003, 2008, 2012, 2017, 2021, NAN, 0])
+    assert result.mwp == pytest.approx([0.31, 0.31, 0.53, 0.82, 1.0, 0.81, 0.81])
+    fenced = " MWp/ha je eingezäunter Fläche, ohne Randabstand"
+    assert result.notes[4] == f"Baujahr 2021: 1.00{fenced}"
+    assert result.notes[:3] == [f"Baujahr 2003: 0.31{fenced}", f"Baujahr 2008: 0.31{fenced}",
+                                f"Baujahr 2012: 0.53{fenced}"]
+    assert result.notes[5:] == ["", ""]
+
+
+@pytest.mark.parametrize("type_id, years, message", [
+    ("freiflaeche", [2012, 12], "Baujahr von Objekt 1: 12 ist kein Jahr von 1990–2100"),
+    ("agri_pv_1", [2012, NAN], "keine Leistungsdichte nach Baujahr"),
+])
+def test_build_years_that_cannot_choose_a_density_are_refused(type_id, years, message):
+    with pytest.raises(PvYieldError, match=message):
+        potential(type_id, box(0, 0, 100, 100), box(0, 0, 100, 100), build_years=years)
 
 
 def test_type_default_setback_and_a_setback_that_leaves_nothing():
@@ -170,6 +201,8 @@ def _broken(tmp_path, change):
     (lambda d: d["types"].append(dict(d["types"][0])), "freiflaeche, Feld „id“: kommt doppelt vor"),
     (lambda d: d.update(format="wip-heat-typology"), "meine_typen.json, Feld „format“"),
     (lambda d: d["co2_factor_g_kwh"].pop("source"), "co2_factor_g_kwh, Feld „source“: fehlt"),
+    (lambda d: d["types"][0]["mwp_per_ha_by_build_year"][2].update(first_year=2012),
+     r"mwp_per_ha_by_build_year\[2\], Feld „first_year“: die Zeiträume müssen lückenlos"),
 ])
 def test_broken_types_files_are_named_precisely(tmp_path, change, message):
     with pytest.raises(PvYieldError, match=message):

@@ -35,13 +35,7 @@ YEARS = (2023, 2030, 2045)
 HOSTILE = ('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>')
 
 
-@pytest.fixture(autouse=True)
-def german():
-    """Every test starts in German and leaves the translator as it found it."""
-    previous = i18n.current_translator()
-    i18n.set_translator(lambda text: text, "de")
-    yield
-    i18n.set_translator(*previous)
+pytestmark = pytest.mark.usefixtures("german")  # every test starts in German
 
 
 def balance_rows():
@@ -132,16 +126,44 @@ def test_sections_are_there_in_order():
 def test_title_page_summarises_in_plain_words():
     report = make_report()
     sentences = summary(report)
-    assert sentences[0] == ("Im Jahr 2023 verursachte Hohenmölsen 30.000 t Treibhausgase (CO₂-Äquivalente), "
-                            "3,2 t je Einwohnerin und Einwohner.")
+    # a balance table without a transport sector: every total says so
+    assert sentences[0] == ("Im Jahr 2023 verursachte Hohenmölsen 30.000 t Treibhausgase (CO₂-Äquivalente, ohne "
+                            "Verkehr), 3,2 t je Einwohnerin und Einwohner.")
     assert "Nach diesem Profil sind es im Jahr 2045 noch 3.000 t (-90 % gegenüber 2023)." in sentences
-    assert "Erneuerbare Energien decken 13 % des Verbrauchs im Jahr 2023 und 93 % im Jahr 2045." in sentences
-    assert any("357 % des Stromverbrauchs" in s and "45 % des Wärmebedarfs" in s for s in sentences)
+    assert ("Erneuerbare Energien decken 13 % des Endenergieverbrauchs im Jahr 2023 und 93 % im Jahr 2045 (Strom mit "
+            "dem Anteil im Bundesstrommix).") in sentences
+    assert any(s.startswith("Bilanzielle Deckung") and "357 % des Stromverbrauchs" in s and "45 % des Wärmebedarfs"
+               in s for s in sentences)
     assert sentences[-1] == "Die gewählte Planungsvariante „flächensparend“ weist 1,60 % der Gemeindefläche für " \
                             "Windenergie aus."
     html = build_html(report, {})
     assert "Stand: 12.03.2025" in text_of(html)
     assert all(sentence in html for sentence in sentences if "„" not in sentence)
+
+
+def test_the_totals_name_what_they_include():
+    without = text_of(build_html(make_report(), {}))
+    assert "Endenergieverbrauch ohne Verkehr" in without and "Treibhausgasemissionen ohne Verkehr" in without
+    assert "Summe Verbrauch ohne Verkehr" in without and "Alle Summen ohne Verkehr." in without
+    assert "im Verkehr" not in without
+    rows = [dict(row, transport_mwh=7000.0, transport="estimate") for row in indicator_rows()]
+    report = make_report(indicators=check_indicators(INDICATOR_FIELDS + ("transport_mwh", "transport"), rows))
+    text = text_of(build_html(report, {}))
+    assert "ohne Verkehr" not in text and "davon Kraftstoffe im Verkehr" in text
+    assert "Alle Summen mit Verkehr (Schätzung aus dem Bundesdurchschnitt je Einwohner)." in text
+    assert "(CO₂-Äquivalente, mit Verkehr (Schätzung" in summary(report)[0]
+
+
+def test_the_appendix_lists_every_default_with_its_source():
+    from wip_qgis_plugin.core.sources import register
+
+    assert "Anhang: Vorgaben des Plugins" not in build_html(make_report(), {})  # no register given: no appendix
+    html = build_html(make_report(register=register()), {})
+    appendix = text_of(html[html.index('id="register"'):])
+    assert "Vorgaben für Windparks im Mitteldeutschen Revier" in appendix
+    assert "Mittlere Windgeschwindigkeit" in appendix and "5,80 m/s" in appendix
+    assert "§ 61 Abs. 1 BNatSchG" in appendix and "01.03.2010" in appendix  # legal basis and date, German
+    assert appendix.count("Climate Change 13/2025") >= 2  # the electricity mix and PV's avoided emissions
 
 
 def test_wind_share_from_the_area_when_the_table_has_no_share():

@@ -17,6 +17,7 @@ from wip_qgis_plugin.core.wind_energy import (
     hub_speed,
     load_turbine_types,
     make_turbine,
+    shipped_wind_defaults,
     weibull_scale,
 )
 from wip_qgis_plugin.core.wind_layout import Spacing, existing_site, place_turbines
@@ -32,6 +33,31 @@ def test_a_strip_along_the_wind_holds_one_turbine_every_five_diameters():
     assert place_turbines(np.array([strip]), NORTH, 100.0, True).per_site[0] == 5
     # the rotor (radius 50 m) inside too: towers in 10 m × 1900 m → four
     assert place_turbines(np.array([strip]), NORTH, 100.0, False).per_site[0] == 4
+
+
+def test_every_tower_keeps_the_foundation_inset_from_the_boundary():
+    strip = np.array([shapely.box(0, 0, 110, 2000)])
+    # towers at least 15 m inside: x from 15 to 95, y from 15 to 1985 → along the wind 1970 m hold four, not five
+    layout = place_turbines(strip, NORTH, 100.0, True, foundation_inset_m=15.0)
+    assert layout.per_site[0] == 4
+    assert shapely.distance(shapely.points(layout.x, layout.y), shapely.boundary(strip[0])).min() >= 15.0 - 1e-3
+    # the rotor rule (50 m inside) is the stricter of the two and stays as it was
+    assert place_turbines(strip, NORTH, 100.0, False, foundation_inset_m=15.0).per_site[0] == 4
+    with pytest.raises(WindError, match="Fundamentabstand"):
+        place_turbines(strip, NORTH, 100.0, True, foundation_inset_m=-1.0)
+
+
+def test_the_shipped_wind_defaults_are_those_of_the_region_with_their_sources():
+    defaults = shipped_wind_defaults()
+    # 5.6–6.0 m/s at 150 m are typical for the Revier; 6.5 m/s would be ≈ 93 % of the EEG reference yield
+    assert (defaults.mean_wind_ms.value, defaults.reference_height_m) == (5.8, 150)
+    assert defaults.mean_wind_ms.status == "secondary" and "60–80 %" in defaults.mean_wind_ms.source
+    assert defaults.electrical_loss_pct.value == 2 and defaults.curtailment_pct.value == 2
+    assert "BNatSchG" not in defaults.curtailment_pct.source  # the legal basis is its own field, not the source
+    assert defaults.foundation_inset_m.value == 15 and "Fundament" in defaults.foundation_inset_m.source
+    # all losses together: 8 % wake, 97 % availability, 2 % electrical, 2 % curtailment
+    assert Losses(defaults.wake_loss_pct.value, defaults.availability_pct.value, defaults.electrical_loss_pct.value,
+                  defaults.curtailment_pct.value).factor == pytest.approx(0.92 * 0.97 * 0.98 * 0.98)
 
 
 def test_a_rectangle_gets_at_least_the_regular_grid():
@@ -108,8 +134,11 @@ def test_no_wind_value_gives_no_energy():
 def test_hub_speed_and_losses():
     assert hub_speed(6.0, 100.0, 150.0, 0.2) == pytest.approx(6.0 * 1.5 ** 0.2)
     assert Losses(10.0, 95.0).factor == pytest.approx(0.9 * 0.95)
+    assert Losses(10.0, 95.0, 2.0, 3.0).factor == pytest.approx(0.9 * 0.95 * 0.98 * 0.97)
     with pytest.raises(WindError, match="Verfügbarkeit"):
         Losses(10.0, 0.0)
+    with pytest.raises(WindError, match="elektrisch"):
+        Losses(10.0, 95.0, 100.0)
 
 
 def test_the_shipped_catalog_has_the_reference_turbines():

@@ -3,6 +3,7 @@ background with its charts and indicators, the planned generation of a yield res
 
 import pytest
 from qgis.core import QgsProject
+from qgis.PyQt.QtCore import Qt
 
 from tests.gui.conftest import shown_number, wait_for
 from tests.processing_algorithms.conftest import memory_layer, square
@@ -31,12 +32,27 @@ def test_the_balance_runs_in_the_background_and_shows_charts_and_indicators(dock
     assert dock.demand_chart.labels == ["2024", "2030", "2035", "2040", "2045"]
     sectors = [name for name, _colour, _values in dock.demand_chart.series]
     assert sectors == ["Private Haushalte", "Gewerbe, Handel, Dienstleistungen", "Industrie",
-                       "Kommunale Einrichtungen"]
+                       "Kommunale Einrichtungen", "Verkehr"]
     table = dock.form.indicatorTable
-    assert table.columnCount() == 5 and table.verticalHeaderItem(7).text() == "Treibhausgase (t CO₂e)"
-    co2 = [shown_number(table.item(7, column).text()) for column in range(5)]
+    headers = [table.verticalHeaderItem(row).text() for row in range(table.rowCount())]
+    assert "davon Kraftstoffe (MWh/a)" in headers and "Bilanzielle Deckung Strom (%)" in headers
+    co2 = [shown_number(table.item(headers.index("Treibhausgase (t CO₂e)"), column).text()) for column in range(5)]
     assert co2 == sorted(co2, reverse=True) and co2[-1] < co2[0]
     assert "t CO₂e" in dock.form.headlineLabel.text() and dock.form.reportButton.isEnabled()
+    assert dock.form.headlineLabel.text().endswith("– mit Verkehr (geschätzt).")
+    assert "Bundesdurchschnitt" in dock.form.transportCombo.itemData(0, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_balance_without_transport_says_so_in_every_total(dock):
+    dock.form.transportCombo.setCurrentIndex(dock.form.transportCombo.findText("ohne Verkehr"))
+    dock.run()
+    wait_for(dock)
+    table = dock.form.indicatorTable
+    headers = [table.verticalHeaderItem(row).text() for row in range(table.rowCount())]
+    assert "Endenergie ohne Verkehr (MWh/a)" in headers and "Treibhausgase ohne Verkehr (t CO₂e)" in headers
+    assert not any("davon Kraftstoffe" in header for header in headers)
+    assert "Verkehr" not in [name for name, _colour, _values in dock.demand_chart.series]
+    assert dock.form.headlineLabel.text().endswith("– ohne Verkehr.")
 
 
 def test_a_yield_result_in_the_project_is_planned_generation(dock, demo_project):

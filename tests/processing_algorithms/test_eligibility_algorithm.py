@@ -193,6 +193,21 @@ def test_a_layer_assigned_without_the_filter_field_counts_whole(wip_processing, 
     assert "nsg_sachsen_anhalt" in feedback.textLog() and "kategorie" in feedback.textLog()
 
 
+def test_the_lands_nature_reserve_layer_is_found_by_its_name_and_counts_whole(wip_processing, layers):
+    """With the shipped wind catalog and no mapping: a layer „Naturschutzgebiete“ without the field „kategorie“,
+    as the Landesamt für Umweltschutz publishes it, excludes its whole area."""
+    study, _settlement, _protected = layers
+    reserves = memory_layer("Naturschutzgebiete", "Polygon", [{"wkt": square(0, 800, 100), "name": "Test-NSG"}],
+                            fields="&field=name:string")
+    feedback = QgsProcessingFeedback()
+    result = run({"STUDY_AREA": study, "CATALOG": SHIPPED_CATALOG_IDS.index("lsa_wind"),
+                  "CONSTRAINT_LAYERS": [reserves], "ELIGIBLE": "memory:", "EXCLUDED": "memory:",
+                  "SUMMARY": "memory:"}, feedback=feedback)
+    hard = [f for f in result["EXCLUDED"].getFeatures() if "naturschutzgebiet" in f["criteria"].split(", ")]
+    assert sum(feature.geometry().area() for feature in hard) == pytest.approx(100 * 100)
+    assert "„Naturschutzgebiete“ (nach Namen zugeordnet)" in feedback.textLog()
+
+
 def test_layer_without_filter_field_is_not_suggested(wip_processing, layers, catalog_file):
     study, settlement, _ = layers
     no_field = memory_layer("schutzgebiete", "Polygon", [{"wkt": square(0, 0, 10)}])

@@ -39,18 +39,22 @@ def test_the_demo_municipality_from_its_statistics(wip_processing):
     result = run()
     indicators = list(result["INDICATORS"].getFeatures())
     assert [row["year"] for row in indicators] == [2024, 2030, 2035, 2040, 2045]
-    assert indicators[0]["population"] == 9405  # Hohenmölsen, Zensus 2021
+    # Hohenmölsen: 9,405 inhabitants in 2021, on the Burgenlandkreis' path of the Land's forecast (−20.5 % 2022–2040)
+    assert indicators[0]["population"] == pytest.approx(9405 * 0.795 ** (3 / 18))
     assert result["CO2_BASE_T"] == pytest.approx(indicators[0]["co2_t"]) and result["CO2_2045_T"] < result[
-        "CO2_BASE_T"] / 10
+        "CO2_BASE_T"] / 2
     rows = list(result["BALANCE"].getFeatures())
     assert {row["sector"] for row in rows if row["kind"] == "demand"} == {"haushalte", "gewerbe", "industrie",
-                                                                           "kommune"}
+                                                                           "kommune", "verkehr"}
+    assert indicators[0]["transport"] == "estimate" and indicators[0]["transport_mwh"] > 0
     wind = [row for row in rows if row["kind"] == "generation" and row["carrier"] == "wind" and row["year"] == 2024]
     assert wind[0]["mwh"] == pytest.approx(88125.0 * 1680 / 1000)  # MaStR kW × full-load hours
     base_co2 = sum(row["co2_t"] for row in rows if row["year"] == 2024)
     assert base_co2 == pytest.approx(result["CO2_BASE_T"])
     assumptions = {row["topic"]: row for row in result["ASSUMPTIONS"].getFeatures()}
-    assert assumptions["Emissionsfaktor Strom"]["legal_basis"] == "GEG Anlage 9"
+    grid = assumptions["Emissionsfaktor Strom (Bundesmix)"]
+    assert grid["value"] == "2024: 427; 2030: 344; 2035: 271; 2040: 211; 2045: 127"
+    assert "Climate Change 13/2025" in grid["source"]
 
 
 def test_buildings_and_a_zoning_alternative(wip_processing):
@@ -96,12 +100,30 @@ def test_consumption_and_factor_tables(wip_processing):
     assert all(row["mwh"] == 5000.0 for row in industry)
     assert {row["factor_g_kwh"] for row in rows if row["carrier"] == "strom" and row["year"] == 2024} == {363.0}
     bad = table("&field=sector:string&field=carrier:string&field=mwh:double",
-                [{"sector": "verkehr", "carrier": "diesel", "mwh": 1.0}])
-    with pytest.raises(QgsProcessingException, match="verkehr"):
+                [{"sector": "luftfahrt", "carrier": "kerosin", "mwh": 1.0}])
+    with pytest.raises(QgsProcessingException, match="luftfahrt"):
         run(CONSUMPTION=bad)
     with pytest.raises(QgsProcessingException, match="mwh"):
         run(CONSUMPTION=table("&field=sector:string&field=carrier:string", [{"sector": "industrie",
                                                                             "carrier": "strom"}]))
+
+
+def test_transport_from_own_figures_or_left_out_and_an_own_population_path(wip_processing):
+    own = table("&field=sector:string&field=carrier:string&field=mwh:double",
+                [{"sector": "verkehr", "carrier": "diesel", "mwh": 30000.0}])
+    result = run(CONSUMPTION=own)
+    transport = [row for row in result["BALANCE"].getFeatures() if row["sector"] == "verkehr" and row["year"] == 2024]
+    assert {(row["carrier"], row["mwh"]) for row in transport} == {("diesel", 30000.0)}
+    assert next(result["INDICATORS"].getFeatures())["transport"] == "own"
+    feedback = QgsProcessingFeedback()
+    population = table("&field=year:integer&field=inhabitants:double", [{"year": 2024, "inhabitants": 9000.0},
+                                                                        {"year": 2045, "inhabitants": 9000.0}])
+    without = run(TRANSPORT=2, POPULATION=population, feedback=feedback)
+    assert not [row for row in without["BALANCE"].getFeatures() if row["sector"] == "verkehr"]
+    indicators = list(without["INDICATORS"].getFeatures())
+    assert {row["transport"] for row in indicators} == {"none"}
+    assert {row["population"] for row in indicators} == {9000.0}
+    assert "Alle Summen ohne Verkehr." in feedback.textLog()
 
 
 def test_the_statistics_row_must_be_found(wip_processing):

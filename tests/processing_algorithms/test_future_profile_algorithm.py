@@ -168,7 +168,9 @@ def test_full_report(wip_processing, tmp_path, maps):
                 "4 Annahmen, Quellen und Daten"]
     positions = [html.index(f">{heading}</h") for heading in headings]
     assert positions == sorted(positions)
-    assert "Keine " not in html  # every optional input was given
+    report, appendix = html.split('id="register"')
+    assert "Keine " not in report  # every optional input was given (a criterion may be named "Keine …")
+    assert "Anhang: Vorgaben des Plugins" in html and "Climate Change 13/2025" in appendix
     # the figures of the tables
     assert "Im Jahr 2023 verursachte Hohenmölsen 16.320 t Treibhausgase" in html
     assert ">9.600</td>" in html and ">52.000</td>" in html and ">61.000</td>" in html

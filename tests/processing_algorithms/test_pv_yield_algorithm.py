@@ -57,12 +57,25 @@ def test_each_land_type_by_hand(wip_processing, sites, pv_type, density, specifi
         assert row["mwp"] == pytest.approx(hectares * density)
         assert row["spec_kwh_kwp"] == pytest.approx(specific) and row["full_load_h"] == pytest.approx(specific)
         assert row["gwh_a"] == pytest.approx(hectares * density * specific / 1000)
-        assert row["co2_t_a"] == pytest.approx(hectares * density * specific / 1000 * 860)
+        assert row["co2_t_a"] == pytest.approx(hectares * density * specific / 1000 * 427)
         assert row["pv_type"] == pv_type and row["yield_source"] == "Vorgabe des Anlagentyps"
         too_large = pv_type.startswith("agri_pv") and hectares > 2.5  # § 35 Abs. 1 Nr. 9 BauGB
         assert ("§ 35" in row["note"]) if too_large else row["note"] == NULL
     assert result["TOTAL_MWP"] == pytest.approx(3.88 * density)
     assert result["TOTAL_GWH"] == pytest.approx(3.88 * density * specific / 1000)
+
+
+def test_existing_parks_are_rated_by_their_build_year(wip_processing):
+    parks = memory_layer("pv_bestand", "Polygon", [{"wkt": square(0, 0, 100), "name": "alt", "baujahr": 2011},
+                                                   {"wkt": square(300, 0, 100), "name": "neu", "baujahr": None}],
+                         fields="&field=name:string&field=baujahr:integer")
+    feedback = RecordingFeedback()
+    result = processing.run("wip:pvyield", {"SITES": parks, "SETBACK": 0, "OUTPUT": "memory:"}, feedback=feedback)
+    rows = rows_of(result)
+    assert rows["alt"]["mwp"] == pytest.approx(0.47)
+    assert rows["alt"]["note"] == "Baujahr 2011: 0.47 MWp/ha je eingezäunter Fläche, ohne Randabstand"
+    assert rows["neu"]["mwp"] == pytest.approx(1.0) and rows["neu"]["note"] == NULL
+    assert any("„baujahr“" in line for line in feedback.messages)  # the field picked by its name is said
 
 
 def test_floating_pv_on_its_own_lake_and_on_a_water_body_layer(wip_processing):

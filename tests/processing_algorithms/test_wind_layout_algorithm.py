@@ -36,9 +36,10 @@ def strip(width=120.0, length=2440.0, x0=0.0, **values):
 
 
 def run(sites, feedback=None, **extra):
+    """The hand-counted cases put towers on the boundary and count only wake and availability losses."""
     parameters = {"SITES": sites, "TURBINE_TYPE": list(load_turbine_types()).index("ref_2020_3_4mw"),
-                  "WIND_DIRECTION": 0.0, "WIND_SPEED": 6.5, "WIND_HEIGHT": 135.0, "TURBINES": "memory:",
-                  "OUTPUT": "memory:"}
+                  "WIND_DIRECTION": 0.0, "WIND_SPEED": 6.5, "WIND_HEIGHT": 135.0, "FOUNDATION_INSET": 0.0,
+                  "ELECTRICAL_LOSS": 0.0, "CURTAILMENT": 0.0, "TURBINES": "memory:", "OUTPUT": "memory:"}
     parameters.update(extra)
     return processing.run("wip:windlayout", parameters, feedback=feedback)
 
@@ -60,6 +61,20 @@ def test_a_strip_by_hand_with_energy_and_losses(wip_processing):
     assert sorted(round(t.geometry().asPoint().y()) for t in turbines) == [0, 610, 1220, 1830, 2440]
     assert result["TURBINE_COUNT"] == 5 and result["TOTAL_GWH"] == pytest.approx(site["gwh_a"])
     assert sites.fields().names() == ["area_id"]  # the input is not changed
+
+
+def test_the_defaults_keep_the_foundation_inside_and_state_every_loss_per_area(wip_processing):
+    sites = memory_layer("flaechen", "Polygon", [strip(area_id=7)], fields="&field=area_id:integer")
+    # no foundation inset and no losses given: the shipped defaults apply
+    site = next(processing.run("wip:windlayout", {
+        "SITES": sites, "TURBINE_TYPE": list(load_turbine_types()).index("ref_2020_3_4mw"), "WIND_DIRECTION": 0.0,
+        "WIND_SPEED": 6.5, "WIND_HEIGHT": 135.0, "TURBINES": "memory:", "OUTPUT": "memory:"})["OUTPUT"].getFeatures())
+    # towers 15 m inside the 2,440 m strip: 2,410 m hold four, where towers on the boundary would give five
+    assert site["turbines"] == 4
+    assert (site["wake_loss_pct"], site["availability_pct"], site["electrical_loss_pct"],
+            site["curtailment_pct"]) == (8.0, 97.0, 2.0, 2.0)
+    gross = gross_energy_mwh(REFERENCE, [6.5], 2.0)[0]
+    assert site["gwh_a"] == pytest.approx(4 * gross * 0.92 * 0.97 * 0.98 * 0.98 / 1000)
 
 
 def test_the_rotor_must_stay_inside_unless_overhang_is_allowed(wip_processing):

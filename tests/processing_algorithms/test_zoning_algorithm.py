@@ -66,7 +66,7 @@ def test_three_parcels_by_hand(wip_processing, layers):
     (indicators,) = list(result["INDICATORS"].getFeatures())
     assert indicators["ha_wind"] == pytest.approx(9.0) and indicators["mw_wind"] == pytest.approx(9 * 0.21)
     assert indicators["gwh_total"] == pytest.approx(9 + 9 * 0.21 * 2.2)
-    assert indicators["co2_t_a"] == pytest.approx(indicators["gwh_total"] * 860)
+    assert indicators["co2_t_a"] == pytest.approx(indicators["gwh_total"] * 427)  # national mix 2024, UBA
     assert indicators["targets_missed"] == 0 and indicators["status"] == "optimal"
     frequency = {f["unit_id"]: f for f in result["FREQUENCY"].getFeatures()}
     assert frequency["A"]["freq_wind"] == 1.0 and frequency["B"]["freq_any"] == 0.0

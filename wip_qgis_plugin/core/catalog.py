@@ -143,6 +143,9 @@ class Criterion:
     note: Mapping[str, str]
     max_cover_share: float | None = None
     min_feature_ha: float | None = None  # only features at least this large count (§ 61 BNatSchG: waters > 1 ha)
+    # names of layers that hold only this criterion's features, without the filter field (the Land's separate
+    # layers of nature reserves, FFH areas …): suggested, and then counted whole
+    whole_layer_hints: tuple[str, ...] = ()
 
     def label_text(self) -> str:
         return localised(self.label)
@@ -262,9 +265,10 @@ def _parse_criterion(reader: JsonReader) -> Criterion:
         reader.fail("min_feature_ha", tr("muss größer 0 und höchstens {limit} ha sein").format(limit=MAX_FEATURE_HA))
     if min_feature_ha is not None and geometry != POLYGON:
         reader.fail("min_feature_ha", tr("eine Mindestgröße der Objekte braucht Flächen (polygon)"))
-    hints = reader.get("layer_hints", list)
-    if not all(isinstance(hint, str) and hint.strip() for hint in hints):
-        reader.fail("layer_hints", tr("Liste von Namensteilen erwartet"))
+    hints = _hints(reader, "layer_hints")
+    whole = _hints(reader, "whole_layer_hints") if "whole_layer_hints" in reader.data else []
+    if whole and reader.data.get("attribute_filter") is None:
+        reader.fail("whole_layer_hints", tr("nur für Kriterien mit Attributfilter"))
     return Criterion(
         id=reader.identifier("id"), label=reader.bilingual("label"), type=reader.choice("type", TYPES), rule=rule,
         distance=_parse_distance(reader), unit=reader.text("unit"), geometry=geometry,
@@ -272,7 +276,14 @@ def _parse_criterion(reader: JsonReader) -> Criterion:
         legal_basis=reader.text("legal_basis"), source=reader.text("source"),
         status=reader.choice("status", STATUSES), effective_date=reader.date("effective_date"),
         note=reader.bilingual("note") if "note" in reader.data else {}, max_cover_share=max_cover_share,
-        min_feature_ha=min_feature_ha)
+        min_feature_ha=min_feature_ha, whole_layer_hints=tuple(normalise(hint) for hint in whole))
+
+
+def _hints(reader: JsonReader, field: str) -> list[str]:
+    hints = reader.get(field, list)
+    if not all(isinstance(hint, str) and hint.strip() for hint in hints):
+        reader.fail(field, tr("Liste von Namensteilen erwartet"))
+    return hints
 
 
 # No planning distance comes near these (the widest in the catalogs are a few kilometres); beyond them a typo
@@ -327,14 +338,15 @@ class LayerDescription:
 
 def suggest_layers(criterion: Criterion, layers: Sequence[LayerDescription]) -> list[str]:
     """The layers whose name contains one of the criterion's hints and that fit it: right geometry kind, and the
-    filter field present. Several fit when, say, 110 kV and 380 kV lines come in separate layers."""
+    filter field present, or else a name that says the layer holds only this criterion's features (such a layer
+    counts whole). Several fit when, say, 110 kV and 380 kV lines come in separate layers."""
     names = []
     for layer in layers:
         if criterion.geometry != "any" and layer.kind != criterion.geometry:
             continue
-        if criterion.attribute_filter and criterion.attribute_filter.field not in layer.fields:
-            continue
-        if any(_hint_matches(hint, normalise(layer.name)) for hint in criterion.layer_hints):
+        mixed = criterion.attribute_filter is None or criterion.attribute_filter.field in layer.fields
+        hints = criterion.layer_hints if mixed else criterion.whole_layer_hints
+        if any(_hint_matches(hint, normalise(layer.name)) for hint in hints):
             names.append(layer.key or layer.name)
     return names
 

@@ -1,5 +1,6 @@
 """Translation hook for the QGIS-free core: the plugin installs Qt's translator and the UI language at load time;
 numbers are written for people in that language."""
+import datetime
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
@@ -45,3 +46,8 @@ def format_number(value, decimals: int = 0) -> str:
     if _language == "de":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def format_date(day: datetime.date) -> str:
+    """A date for people: 01.03.2010 in German, ISO in English."""
+    return day.strftime("%d.%m.%Y") if _language == "de" else day.isoformat()

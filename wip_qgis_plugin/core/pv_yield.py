@@ -28,6 +28,7 @@ FORMAT, FORMAT_VERSION = "wip-pv-types", 1
 YIELD_RANGE = (300.0, 2500.0)  # kWh/kWp·a
 IRRADIATION_RANGE = (500.0, 2800.0)  # kWh/m²·a global horizontal irradiation, the world's range
 CO2_RANGE = (0.0, 1500.0)  # g/kWh; lignite plants emit about 1,100–1,200
+BUILD_YEARS = (1990, 2100)  # ground-mounted PV parks exist from the 1990s
 # PVWatts defaults (NREL): DC/AC ratio 1.2, nominal inverter efficiency 96 %, temperature coefficient −0.37 %/K
 DC_AC_RATIO, INVERTER_EFFICIENCY, GAMMA_PDC = 1.2, 0.96, -0.0037
 WEATHER_COLUMNS = ("ghi", "dni", "dhi", "temp_air", "wind_speed")
@@ -49,11 +50,21 @@ class PvlibSetup:
 
 
 @dataclass(frozen=True)
+class DensityPeriod:
+    """The capacity density measured on parks built from ``first_year`` to ``last_year``."""
+
+    first_year: int
+    last_year: int
+    mwp_per_ha: Figure
+
+
+@dataclass(frozen=True)
 class PvType:
     id: str
     label: dict[str, str]
     legal_basis: str
-    mwp_per_ha: Figure
+    mwp_per_ha: Figure  # new build, and parks of unknown build year
+    density_by_build_year: tuple[DensityPeriod, ...]  # older parks: empty for types without measurements
     setback_m: Figure
     specific_yield_kwh_kwp: Figure
     kwh_kwp_per_kwh_m2: Figure  # transposition × performance ratio
@@ -76,7 +87,6 @@ class PvTypes:
     title: dict[str, str]
     version: str
     co2_factor_g_kwh: Figure
-    co2_legal_basis: str
     co2_note: dict[str, str]
     types: dict[str, PvType]
 
@@ -101,9 +111,8 @@ def load_pv_types(path: Path = TYPES_FILE) -> PvTypes:
         types[type_id] = _pv_type(entry, type_id)
     if not types:
         reader.fail("types", tr("mindestens ein Anlagentyp erwartet"))
-    co2 = reader.child("co2_factor_g_kwh")
     return PvTypes(reader.bilingual("title"), reader.text("version"), reader.figure("co2_factor_g_kwh", *CO2_RANGE),
-                   co2.text("legal_basis"), co2.bilingual("note"), types)
+                   reader.child("co2_factor_g_kwh").bilingual("note"), types)
 
 
 def _pv_type(entry: JsonReader, type_id: str) -> PvType:
@@ -116,12 +125,57 @@ def _pv_type(entry: JsonReader, type_id: str) -> PvType:
     setup.text("source")
     setup.choice("status", STATUSES)
     return PvType(type_id, entry.bilingual("label"), entry.text("legal_basis"), entry.figure("mwp_per_ha", 0.01, 5),
-                  entry.figure("setback_m", 0, 500), entry.figure("specific_yield_kwh_kwp", *YIELD_RANGE),
+                  _density_periods(entry), entry.figure("setback_m", 0, 500),
+                  entry.figure("specific_yield_kwh_kwp", *YIELD_RANGE),
                   entry.figure("kwh_kwp_per_kwh_m2", 0.3, 1.5),
                   entry.figure("max_cover_share", 0, 1) if water else None,
                   entry.figure("shore_distance_m", 0, 1000) if water else None,
                   entry.figure("privileged_max_ha", 0, 1000) if "privileged_max_ha" in entry.data else None, pvlib,
                   entry.bilingual("notes"))
+
+
+def _density_periods(entry: JsonReader) -> tuple[DensityPeriod, ...]:
+    if "mwp_per_ha_by_build_year" not in entry.data:
+        return ()
+    periods = []
+    for index, raw in enumerate(entry.get("mwp_per_ha_by_build_year", list)):
+        period = JsonReader(raw, f"{entry.where}, mwp_per_ha_by_build_year[{index}]", entry.error)
+        first, last = int(period.bounded("first_year", *BUILD_YEARS)), int(period.bounded("last_year", *BUILD_YEARS))
+        if last < first or (periods and first != periods[-1].last_year + 1):
+            period.fail("first_year", tr("die Zeiträume müssen lückenlos aufeinander folgen"))
+        periods.append(DensityPeriod(first, last, Figure(period.bounded("value", 0.01, 5), period.text("source"),
+                                                         period.choice("status", STATUSES))))
+    return tuple(periods)
+
+
+def capacity_density(pv_type: PvType, count: int, build_years=None, ids=None) -> tuple[np.ndarray, list[str]]:
+    """MWp per hectare of each of ``count`` sites, and a note for each existing park (a site with a build year).
+    Parks built within the type's measured periods get that period's density, earlier ones the first period's;
+    later ones, new build and parks without a year (NaN or 0) the type's density."""
+    density = np.full(count, pv_type.mwp_per_ha.value)
+    notes = [""] * count
+    if build_years is None:
+        return density, notes
+    ids = np.arange(count) if ids is None else ids
+    years = np.asarray(build_years, dtype=float)
+    years[years == 0] = np.nan  # tables often hold 0 for "unknown"
+    known = np.flatnonzero(~np.isnan(years))
+    if len(known) and not pv_type.density_by_build_year:
+        raise PvYieldError(tr("{type}: für diesen Anlagentyp ist keine Leistungsdichte nach Baujahr hinterlegt; "
+                              "bitte kein Baujahr-Feld angeben.").format(type=pv_type.label_text()))
+    bad = [row for row in known if not BUILD_YEARS[0] <= years[row] <= BUILD_YEARS[1]]
+    if bad:
+        raise PvYieldError(tr("Baujahr von Objekt {id}: {value:g} ist kein Jahr von {low}–{high} ({count} Objekte "
+                              "betroffen).").format(id=ids[bad[0]], value=years[bad[0]], low=BUILD_YEARS[0],
+                                                    high=BUILD_YEARS[1], count=len(bad)))
+    periods = pv_type.density_by_build_year
+    for row in known:
+        year = int(years[row])
+        if year <= periods[-1].last_year:
+            density[row] = next((period for period in periods if year <= period.last_year), periods[0]).mwp_per_ha.value
+        notes[row] = tr("Baujahr {year}: {density:.2f} MWp/ha je eingezäunter Fläche, ohne Randabstand").format(
+            year=year, density=density[row])
+    return density, notes
 
 
 # -- potential ---------------------------------------------------------------------------------------------------
@@ -149,13 +203,14 @@ class PvPotential:
 
 def pv_potential(pv_type: PvType, sites: np.ndarray, co2_g_kwh: float, setback_m: float | None = None,
                  water_bodies: np.ndarray | None = None, cover_limit_ha=None, yields: tuple[YieldSource, ...] = (),
-                 default_yield: float | None = None, ids=None) -> PvPotential:
+                 default_yield: float | None = None, ids=None, build_years=None) -> PvPotential:
     """Capacity and yield of a plant of ``pv_type`` on each site (polygons in a projected CRS, metres).
 
     ``setback_m``: edge setback, None for the type's default; ``water_bodies``: polygons the sites of a plant on
     water lie on (else each site counts as a whole water body); ``cover_limit_ha``: the largest area a plant may
     cover per site (NaN: no limit); ``yields``: specific yields by origin, the first with a value wins; then
-    ``default_yield``, or the type's default when it is None. ``ids`` name the sites in messages."""
+    ``default_yield``, or the type's default when it is None. ``ids`` name the sites in messages; ``build_years``
+    (NaN where unknown) give existing parks the capacity density of their time."""
     count = len(sites)
     ids = np.arange(count) if ids is None else ids
     setback = pv_type.setback_m.value if setback_m is None else float(setback_m)
@@ -169,7 +224,13 @@ def pv_potential(pv_type: PvType, sites: np.ndarray, co2_g_kwh: float, setback_m
     if len(negative):
         raise PvYieldError(tr("Belegungsgrenze von Objekt {id}: {value:g} ha ist negativ.").format(
             id=ids[negative[0]], value=limit_ha[negative[0]]))
-    usable_m2, notes = usable_area(pv_type, shapely.make_valid(sites), setback, water_bodies, limit_ha)
+    density, density_notes = capacity_density(pv_type, count, build_years, ids)
+    sites = shapely.make_valid(sites)
+    usable_m2, notes = usable_area(pv_type, sites, setback, water_bodies, limit_ha)
+    for row, note in enumerate(density_notes):
+        if note:  # an existing park: its density was measured on the fenced area, the edge is in it already
+            usable_m2[row] = np.fmin(shapely.area(sites[row]), limit_ha[row] * 1e4)
+            notes[row] = [note]
     specific, source, yield_notes = specific_yield(pv_type, count, yields, default_yield, ids)
     usable_ha = usable_m2 / 1e4
     privileged = pv_type.privileged_max_ha
@@ -177,7 +238,7 @@ def pv_potential(pv_type: PvType, sites: np.ndarray, co2_g_kwh: float, setback_m
         for row in np.flatnonzero(usable_ha > privileged.value):
             notes[row].append(tr("über {limit:g} ha: nicht nach {basis} privilegiert, ein Bebauungsplan ist "
                                  "nötig").format(limit=privileged.value, basis="§ 35 Abs. 1 Nr. 9 BauGB"))
-    mwp = usable_ha * pv_type.mwp_per_ha.value
+    mwp = usable_ha * density
     gwh = mwp * specific / 1000.0
     return PvPotential(usable_ha, mwp, specific, gwh, specific.copy(), gwh * co2_g_kwh, source,
                        ["; ".join(site + ([extra] if extra else [])) for site, extra in zip(notes, yield_notes)])

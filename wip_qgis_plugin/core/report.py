@@ -18,10 +18,18 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .balance import CARRIERS, NEUTRALITY_YEAR, SECTORS, carrier_label, sector_label
+from .balance import (
+    CARRIERS,
+    NEUTRALITY_YEAR,
+    SECTORS,
+    TRANSPORT_NONE,
+    carrier_label,
+    sector_label,
+    transport_scope_label,
+)
 from .balance import GENERATION as GENERATION_SOURCES
 from .catalog import status_label
-from .i18n import current_translator, format_number, tr
+from .i18n import current_translator, format_date, format_number, tr
 from .workflow import algorithm_titles
 from .zoning import USES, use_label
 
@@ -29,6 +37,7 @@ BALANCE_FIELDS = ("year", "kind", "sector", "carrier", "mwh", "co2_t", "factor_g
 INDICATOR_FIELDS = ("year", "population", "demand_mwh", "electricity_mwh", "heat_mwh", "generation_mwh",
                     "self_sufficiency_electricity_pct", "self_sufficiency_heat_pct", "renewable_share_pct", "co2_t",
                     "co2_t_per_capita", "gap_to_neutrality_t")
+TRANSPORT_FIELDS = ("transport_mwh", "transport")  # from balances with a transport sector; older ones had none
 ASSUMPTION_FIELDS = ("topic", "value", "unit", "legal_basis", "source", "status")
 ALTERNATIVE_FIELDS = ("name", "gwh_total")  # of wip:zoningalternatives' INDICATORS; the other figures when present
 ALLOCATION_FIELDS = ("alternative", "use")
@@ -40,7 +49,8 @@ MAP_KEYS = ("eligible", "sites", "alternative", "heat")
 CHART_BALANCE = "chart_balance"
 CHART_ALTERNATIVES = "chart_alternatives"
 
-SECTOR_COLOURS = {"haushalte": "#4e79a7", "gewerbe": "#f28e2b", "industrie": "#76716d", "kommune": "#59a14f"}
+SECTOR_COLOURS = {"haushalte": "#4e79a7", "gewerbe": "#f28e2b", "industrie": "#76716d", "kommune": "#59a14f",
+                  "verkehr": "#e15759"}
 CARRIER_COLOURS = {"pv": "#f0a30a", "wind": "#2b83ba", "biomasse": "#6b8e23", "wasser": "#17becf"}
 USE_COLOURS = {"wind": "#2b83ba", "pv": "#f0a30a", "agri_pv": "#9acd32", "gewerbe": "#7b3294", "wohnen": "#d7191c"}
 OTHER_COLOURS = ("#bab0ac", "#9c755f", "#b07aa1", "#ff9da7", "#edc948")
@@ -65,10 +75,6 @@ def _german() -> bool:
     return current_translator()[1] == "de"
 
 
-def format_date(day: datetime.date) -> str:
-    return day.strftime("%d.%m.%Y") if _german() else day.isoformat()
-
-
 def status_text(status) -> str:
     return "–" if status in (None, "") else status_label(str(status))
 
@@ -84,21 +90,26 @@ def plain_words(text) -> str:
     return re.sub(r"\bwip:(\w+)", tool, "" if text is None else str(text))
 
 
-def indicator_rows() -> list[tuple[str, str, str, int]]:
-    """(field, label, unit, decimals) of the INDICATORS table in the order of the report."""
-    return [
+def indicator_rows(transport: str = TRANSPORT_NONE) -> list[tuple[str, str, str, int]]:
+    """(field, label, unit, decimals) of the INDICATORS table in the order of the report; the totals of a balance
+    without transport say so."""
+    without = transport == TRANSPORT_NONE
+    rows = [
         ("population", tr("Einwohnerinnen und Einwohner"), "", 0),
-        ("demand_mwh", tr("Endenergieverbrauch"), "MWh/a", 0),
+        ("demand_mwh", tr("Endenergieverbrauch ohne Verkehr") if without else tr("Endenergieverbrauch"), "MWh/a", 0),
         ("electricity_mwh", tr("davon Strom"), "MWh/a", 0),
         ("heat_mwh", tr("davon Wärme"), "MWh/a", 0),
-        ("generation_mwh", tr("Erzeugung aus erneuerbaren Energien vor Ort"), "MWh/a", 0),
-        ("self_sufficiency_electricity_pct", tr("Eigenversorgung Strom"), "%", 0),
-        ("self_sufficiency_heat_pct", tr("Eigenversorgung Wärme"), "%", 0),
-        ("renewable_share_pct", tr("Anteil erneuerbarer Energien am Verbrauch"), "%", 0),
-        ("co2_t", tr("Treibhausgasemissionen"), "t CO₂e/a", 0),
+        ("transport_mwh", tr("davon Kraftstoffe im Verkehr"), "MWh/a", 0),
+        ("generation_mwh", tr("Erneuerbare Erzeugung vor Ort"), "MWh/a", 0),
+        ("renewable_share_pct", tr("Anteil erneuerbarer Energien"), "%", 0),
+        ("self_sufficiency_electricity_pct", tr("Bilanzielle Deckung Strom"), "%", 0),
+        ("self_sufficiency_heat_pct", tr("Erneuerbare Wärme am Wärmebedarf"), "%", 0),
+        ("co2_t", tr("Treibhausgasemissionen ohne Verkehr") if without else tr("Treibhausgasemissionen"),
+         "t CO₂e/a", 0),
         ("co2_t_per_capita", tr("je Einwohnerin und Einwohner"), "t CO₂e/a", 1),
         ("gap_to_neutrality_t", tr("Abstand zur Treibhausgasneutralität"), "t CO₂e/a", 0),
     ]
+    return [row for row in rows if not (without and row[0] == "transport_mwh")]
 
 
 def alternative_rows() -> list[tuple[str, str, str, int]]:
@@ -162,10 +173,14 @@ def check_balance(fields, rows: list[dict]) -> list[dict]:
 
 
 def check_indicators(fields, rows: list[dict]) -> list[dict]:
-    rows = check_table("INDICATORS", fields, rows, INDICATOR_FIELDS, numeric=INDICATOR_FIELDS[1:],
-                       integer=("year",))
+    """The rows by year; a table from a balance without a transport sector counts as one "ohne Verkehr"."""
+    rows = check_table("INDICATORS", fields, rows, INDICATOR_FIELDS,
+                       numeric=INDICATOR_FIELDS[1:] + TRANSPORT_FIELDS[:1], integer=("year",))
     if not rows:
         raise ReportError(tr("Die Kennzahlentabelle (INDICATORS) ist leer."))
+    for row in rows:
+        if not row.get("transport"):
+            row["transport"] = TRANSPORT_NONE
     return sorted(rows, key=lambda row: row["year"])
 
 
@@ -253,6 +268,7 @@ class ProfileReport:
     municipality_ha: float | None = None
     notes: list[str] = field(default_factory=list)  # plain text for the end of the report, e.g. the maps' CRS
     demo_data: bool = False  # made from the plugin's demo municipality, whose planning layers are synthetic
+    register: tuple = ()  # the plugin's defaults with their sources (core.sources.register), for the appendix
 
     def __post_init__(self):
         if self.alternatives and self.chosen is not None and self.chosen_alternative() is None:
@@ -265,6 +281,11 @@ class ProfileReport:
     @property
     def base_year(self) -> int:
         return min(row["year"] for row in self.balance)
+
+    @property
+    def transport(self) -> str:
+        """What the totals include: TRANSPORT_ESTIMATE, TRANSPORT_OWN or TRANSPORT_NONE."""
+        return self.indicators[0].get("transport") or TRANSPORT_NONE
 
     def wind_share_pct(self) -> float | None:
         chosen = self.chosen_alternative()
@@ -323,13 +344,15 @@ def summary(report: ProfileReport) -> list[str]:
     base, year = first["year"], last["year"]
     sentences = []
     if _present(first["co2_t"]) and _present(first["co2_t_per_capita"]):
-        sentences.append(tr("Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente), "
+        sentences.append(tr("Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente, {scope}), "
                             "{per_capita} t je Einwohnerin und Einwohner.").format(
             year=base, name=report.municipality, co2=format_number(first["co2_t"]),
-            per_capita=format_number(first["co2_t_per_capita"], 1)))
+            scope=transport_scope_label(report.transport), per_capita=format_number(first["co2_t_per_capita"], 1)))
     elif _present(first["co2_t"]):
-        sentences.append(tr("Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente).").format(
-            year=base, name=report.municipality, co2=format_number(first["co2_t"])))
+        sentences.append(tr("Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente, "
+                            "{scope}).").format(year=base, name=report.municipality,
+                                                co2=format_number(first["co2_t"]),
+                                                scope=transport_scope_label(report.transport)))
     if year != base and _present(last["co2_t"]):
         if _present(first["co2_t"]) and first["co2_t"] > 0:
             change = 100.0 * (last["co2_t"] - first["co2_t"]) / first["co2_t"]
@@ -348,16 +371,18 @@ def summary(report: ProfileReport) -> list[str]:
                                 "Treibhausgasneutralität.").format(year=year))
     if _present(last["renewable_share_pct"]):
         if year != base and _present(first["renewable_share_pct"]):
-            sentences.append(tr("Erneuerbare Energien decken {base_share} % des Verbrauchs im Jahr {base} und "
-                                "{share} % im Jahr {year}.").format(
+            sentences.append(tr("Erneuerbare Energien decken {base_share} % des Endenergieverbrauchs im Jahr {base} "
+                                "und {share} % im Jahr {year} (Strom mit dem Anteil im Bundesstrommix).").format(
                 base_share=format_number(first["renewable_share_pct"]), base=base,
                 share=format_number(last["renewable_share_pct"]), year=year))
         else:
-            sentences.append(tr("Erneuerbare Energien decken {share} % des Verbrauchs im Jahr {year}.").format(
+            sentences.append(tr("Erneuerbare Energien decken {share} % des Endenergieverbrauchs im Jahr {year} "
+                                "(Strom mit dem Anteil im Bundesstrommix).").format(
                 share=format_number(last["renewable_share_pct"]), year=year))
     if _present(last["self_sufficiency_electricity_pct"]) and _present(last["self_sufficiency_heat_pct"]):
-        sentences.append(tr("Anlagen in der Gemeinde erzeugen im Jahr {year} so viel Strom wie {electricity} % des "
-                            "Stromverbrauchs und so viel Wärme wie {heat} % des Wärmebedarfs.").format(
+        sentences.append(tr("Bilanzielle Deckung: Anlagen in der Gemeinde erzeugen im Jahr {year} so viel Strom wie "
+                            "{electricity} % des Stromverbrauchs; erneuerbare Wärme deckt {heat} % des "
+                            "Wärmebedarfs.").format(
             year=year, electricity=format_number(last["self_sufficiency_electricity_pct"]),
             heat=format_number(last["self_sufficiency_heat_pct"])))
     chosen = report.chosen_alternative()
@@ -475,15 +500,18 @@ def _balance_section(report: ProfileReport, images: Mapping[str, str]) -> str:
     parts = [f'<h2 id="balance"{SECTION_BREAK}>{_e(tr("1 Energie- und Treibhausgasbilanz"))}</h2>',
              _paragraph(tr("Endenergieverbrauch nach Sektoren und Erzeugung aus erneuerbaren Energien in der "
                            "Gemeinde je Jahr. Das Basisjahr ist {base}; die späteren Jahre sind Zielwerte des "
-                           "Profils.").format(base=report.base_year))]
+                           "Profils. Alle Summen {scope}. Der Anteil erneuerbarer Energien rechnet den Strom mit dem "
+                           "erneuerbaren Anteil des Bundesstrommix; die bilanzielle Deckung vergleicht die Erzeugung "
+                           "der Anlagen in der Gemeinde mit ihrem Stromverbrauch.").format(
+                 base=report.base_year, scope=transport_scope_label(report.transport)))]
     if CHART_BALANCE in images:
-        parts.append(_image(images, CHART_BALANCE, tr("Verbrauch und Erzeugung je Jahr"), 620))
+        parts.append(_image(images, CHART_BALANCE, tr("Verbrauch und Erzeugung je Jahr"), 520))
     years = [row["year"] for row in report.indicators]
-    head = [f'<th width="30%">{_e(tr("Kennzahl"))}</th>', f'<th width="13%">{_e(tr("Einheit"))}</th>']
+    head = [f'<th width="36%">{_e(tr("Kennzahl"))}</th>', f'<th width="11%">{_e(tr("Einheit"))}</th>']
     head += [f'<th align="right">{_e(year)}</th>' for year in years]
     rows = []
-    for name, label, unit, decimals in indicator_rows():
-        cells = "".join(_number_cell(row[name], decimals) for row in report.indicators)
+    for name, label, unit, decimals in indicator_rows(report.transport):
+        cells = "".join(_number_cell(row.get(name), decimals) for row in report.indicators)
         rows.append(f"<tr><td>{_label(label)}</td><td>{_unbroken(unit)}</td>{cells}</tr>")
     parts += [f"<h3>{_e(tr('Kennzahlen je Jahr'))}</h3>", _table(head, rows, "indicators")]
     parts.append(f"<h3{SECTION_BREAK}>{_e(tr('Bilanz des Basisjahres {year}')).format(year=report.base_year)}</h3>")
@@ -498,7 +526,8 @@ def _base_year_table(report: ProfileReport) -> str:
             '<th align="right">t CO₂e/a</th>']
     rows = []
     for kind, groups, carriers, title, total in (
-            (DEMAND, SECTORS, CARRIERS, tr("Verbrauch"), tr("Summe Verbrauch")),
+            (DEMAND, SECTORS, CARRIERS, tr("Verbrauch"), tr("Summe Verbrauch ohne Verkehr")
+             if report.transport == TRANSPORT_NONE else tr("Summe Verbrauch")),
             (GENERATION, PLANT_GROUPS, GENERATION_SOURCES, tr("Erzeugung"), tr("Summe Erzeugung"))):
         kind_rows = [row for row in base if row["kind"] == kind]
         if not kind_rows:
@@ -621,6 +650,32 @@ def _assumptions_section(report: ProfileReport) -> str:
     return "\n".join(parts)
 
 
+def _register_section(report: ProfileReport) -> str:
+    """Appendix: every default the plugin ships, by data file, with legal basis, source, status and date."""
+    if not report.register:
+        return ""
+    parts = [f'<h2 id="register"{SECTION_BREAK}>{_e(tr("Anhang: Vorgaben des Plugins und ihre Quellen"))}</h2>',
+             _paragraph(tr("Die Vorgaben des Plugins, die nicht schon unter den Annahmen der Bilanz stehen, und die "
+                           "Kriterien der gezeigten Flächenkulissen, mit Rechtsgrundlage, Quelle, Status und Stand. "
+                           "Ungeprüfte Werte sind änderbare Planungsannahmen."))]
+    head = [f'<th width="{width}%" style="font-size: 8pt">{_e(text)}</th>'
+            for text, width in ((tr("Vorgabe"), 24), (tr("Wert"), 14), (tr("Rechtsgrundlage und Quelle"), 40),
+                                (tr("Status"), 11), (tr("Stand"), 11))]
+    for area in dict.fromkeys(entry.area for entry in report.register):
+        rows = []
+        for entry in (entry for entry in report.register if entry.area == area):
+            basis = f"{entry.legal_basis}. {entry.source}" if entry.legal_basis else entry.source
+            try:
+                date = format_date(datetime.date.fromisoformat(entry.date))
+            except ValueError:
+                date = entry.date
+            rows.append("<tr>" + "".join(f'<td style="font-size: 8pt">{text}</td>' for text in (
+                _e(entry.topic), _e(entry.value), _e(plain_words(basis)), _e(status_text(entry.status)),
+                _e(date))) + "</tr>")
+        parts += [f"<h3>{_e(area)}</h3>", _table(head, rows, "", "register")]
+    return "\n".join(parts)
+
+
 def build_html(report: ProfileReport, images: Mapping[str, str]) -> str:
     """The report as one HTML document; ``images`` maps image names (charts, ``MapFigure.image``) to their src.
 
@@ -628,7 +683,7 @@ def build_html(report: ProfileReport, images: Mapping[str, str]) -> str:
     QTextDocument prints with 2 cm margins, as well as a browser window."""
     language = "de" if _german() else "en"
     body = [_title_page(report), _balance_section(report, images), _maps_section(report, images),
-            _alternatives_section(report, images), _assumptions_section(report)]
+            _alternatives_section(report, images), _assumptions_section(report), _register_section(report)]
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{_e(report.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")

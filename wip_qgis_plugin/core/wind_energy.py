@@ -1,6 +1,7 @@
 """Wind turbine types and their annual energy: power curves from the shipped turbine catalog, from a planner's own
 catalog file or from windpowerlib's turbine library (when installed), mean wind speed at hub height by the power law,
-and the energy of a Weibull wind-speed distribution through the power curve, less wake and availability losses.
+and the energy of a Weibull wind-speed distribution through the power curve, less the park's losses (wake,
+availability, electrical, curtailment); the shipped defaults of a park in the region.
 """
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from pathlib import Path
 import numpy as np
 
 from .i18n import localised, tr
-from .json_reader import JsonReader
+from .json_reader import Figure, JsonReader
 
 TURBINES_FILE = Path(__file__).resolve().parent.parent / "resources" / "yield" / "turbines.json"
+WIND_DEFAULTS_FILE = TURBINES_FILE.with_name("wind_defaults.json")
 WINDPOWERLIB_PREFIX = "windpowerlib:"
 DEFAULT_TURBINE_ID = "ref_neubau_6mw"  # the reference turbine of the criteria catalogs' distances, too
 HOURS_PER_YEAR = 8760.0
@@ -162,14 +164,48 @@ def gross_energy_mwh(turbine: TurbineType, mean_speed, shape: float) -> np.ndarr
 
 @dataclass(frozen=True)
 class Losses:
+    """What is lost between the power curve and the grid, in per cent: wake effects in the park, technical
+    unavailability (as availability), park cabling and transformer up to the grid connection, curtailment (bats,
+    noise)."""
+
     wake_pct: float
     availability_pct: float
+    electrical_pct: float = 0.0
+    curtailment_pct: float = 0.0
 
     def __post_init__(self):
-        if not 0 <= self.wake_pct < 100 or not 0 < self.availability_pct <= 100:
-            raise WindError(tr("Parkverluste {wake} % und Verfügbarkeit {availability} %: erlaubt sind 0–99 % und "
-                               "1–100 %.").format(wake=self.wake_pct, availability=self.availability_pct))
+        if not all(0 <= value < 100 for value in (self.wake_pct, self.electrical_pct, self.curtailment_pct)) \
+                or not 0 < self.availability_pct <= 100:
+            raise WindError(tr("Verluste {wake} % (Park), {electrical} % (elektrisch), {curtailment} % (Abschaltungen) "
+                               "und Verfügbarkeit {availability} %: erlaubt sind 0–99 % und 1–100 %.").format(
+                wake=self.wake_pct, electrical=self.electrical_pct, curtailment=self.curtailment_pct,
+                availability=self.availability_pct))
 
     @property
     def factor(self) -> float:
-        return (1.0 - self.wake_pct / 100.0) * self.availability_pct / 100.0
+        return (1.0 - self.wake_pct / 100.0) * self.availability_pct / 100.0 * (1.0 - self.electrical_pct / 100.0) \
+            * (1.0 - self.curtailment_pct / 100.0)
+
+
+@dataclass(frozen=True)
+class WindDefaults:
+    """The shipped defaults of a wind park, every figure with its source and status."""
+
+    mean_wind_ms: Figure
+    reference_height_m: float
+    wake_loss_pct: Figure
+    availability_pct: Figure
+    electrical_loss_pct: Figure
+    curtailment_pct: Figure
+    foundation_inset_m: Figure
+
+
+@cache
+def shipped_wind_defaults() -> WindDefaults:
+    reader = JsonReader.open(WIND_DEFAULTS_FILE, "wip-wind-defaults", WindError, tr(
+        "{file}: Vorgaben für Windparks können nicht gelesen werden ({error})."))
+    return WindDefaults(reader.figure("mean_wind_ms", 1, 20),
+                        reader.child("mean_wind_ms").bounded("reference_height_m", 1, 300),
+                        reader.figure("wake_loss_pct", 0, 99), reader.figure("availability_pct", 1, 100),
+                        reader.figure("electrical_loss_pct", 0, 99), reader.figure("curtailment_pct", 0, 99),
+                        reader.figure("foundation_inset_m", 0, 100))

@@ -80,9 +80,14 @@ class Layout:
 
 
 def place_turbines(polygons: np.ndarray, spacing: Spacing, rotor_m: float, rotor_may_overhang: bool,
-                   obstacles_xy: np.ndarray | None = None, progress=None, canceled=None) -> Layout:
-    """Turbine positions in each polygon (towers inside it; with ``rotor_may_overhang`` false the whole rotor disc
-    too), at least ``spacing`` from each other and from the ``obstacles_xy`` (existing turbines that stay)."""
+                   obstacles_xy: np.ndarray | None = None, progress=None, canceled=None,
+                   foundation_inset_m: float = 0.0) -> Layout:
+    """Turbine positions in each polygon (towers at least ``foundation_inset_m`` inside it, so that the foundation
+    lies in the area; with ``rotor_may_overhang`` false the whole rotor disc too), at least ``spacing`` from each
+    other and from the ``obstacles_xy`` (existing turbines that stay)."""
+    if not (math.isfinite(foundation_inset_m) and foundation_inset_m >= 0):
+        raise WindError(tr("Der Fundamentabstand zum Flächenrand muss mindestens 0 m betragen."))
+    inset = foundation_inset_m if rotor_may_overhang else max(foundation_inset_m, rotor_m / 2.0)
     _check_work_size(polygons, spacing)
     taken = _Taken()
     if obstacles_xy is not None and len(obstacles_xy):
@@ -95,7 +100,7 @@ def place_turbines(polygons: np.ndarray, spacing: Spacing, rotor_m: float, rotor
             break
         if polygon is None or shapely.is_empty(polygon):
             continue
-        area = polygon if rotor_may_overhang else shapely.buffer(polygon, -rotor_m / 2.0)
+        area = shapely.buffer(polygon, -inset) if inset > 0 else polygon
         if shapely.is_empty(area) or (shapely.area(area) <= 0 and shapely.length(area) <= 0):
             if progress is not None:
                 progress(100.0 * (index + 1) / len(polygons))

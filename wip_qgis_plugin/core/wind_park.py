@@ -81,7 +81,7 @@ class SiteTotals:
     mw: np.ndarray
     wind_ms: np.ndarray  # mean over the site's turbines, at hub height
     gross_gwh: np.ndarray
-    gwh: np.ndarray  # net of wake and availability losses
+    gwh: np.ndarray  # net of the park's losses
     full_load_h: np.ndarray
     existing_n: np.ndarray
     existing_mw: np.ndarray
@@ -96,10 +96,10 @@ class SiteTotals:
 def plan_wind_park(sites: np.ndarray, turbine: TurbineType, spacing_along_d: float, spacing_across_d: float,
                    direction_deg: float, rotor_may_overhang: bool, resource: WindResource, losses: Losses,
                    existing: ExistingTurbines | None = None, near_m: float = 0.0, repowering: bool = False,
-                   progress=None, canceled=None) -> WindPark:
+                   progress=None, canceled=None, foundation_inset_m: float = 0.0) -> WindPark:
     """Place turbines of ``turbine`` in each site and compute their energy; existing turbines in or within
     ``near_m`` of a site are reported and, with ``repowering``, replaced (they no longer constrain the layout);
-    all others keep their spacing."""
+    all others keep their spacing. Towers stand at least ``foundation_inset_m`` inside the sites."""
     if spacing_along_d <= 0 or spacing_across_d <= 0:
         raise WindError(tr("Abstände zwischen den Anlagen müssen größer 0 sein."))
     spacing = Spacing(spacing_along_d * turbine.rotor_m, spacing_across_d * turbine.rotor_m, direction_deg)
@@ -110,7 +110,8 @@ def plan_wind_park(sites: np.ndarray, turbine: TurbineType, spacing_along_d: flo
     if count:
         staying = existing.points[~replaced & ~shapely.is_missing(existing.points)]
         obstacles = np.column_stack([shapely.get_x(staying), shapely.get_y(staying)])
-    layout = place_turbines(sites, spacing, turbine.rotor_m, rotor_may_overhang, obstacles, progress, canceled)
+    layout = place_turbines(sites, spacing, turbine.rotor_m, rotor_may_overhang, obstacles, progress, canceled,
+                            foundation_inset_m)
 
     wind = hub_speed(resource.speed_at(layout.x, layout.y, layout.site), resource.reference_height_m,
                      turbine.hub_m, resource.shear_exponent) if len(layout.x) else np.array([])

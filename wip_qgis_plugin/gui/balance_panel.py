@@ -13,10 +13,20 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
-from ..core.balance import GENERATION, SECTORS, carrier_label, sector_label
+from ..core.balance import (
+    GENERATION,
+    SECTORS,
+    TRANSPORT_ESTIMATE,
+    TRANSPORT_NONE,
+    carrier_label,
+    sector_label,
+    transport_scope_label,
+)
 from ..core.i18n import format_number, tr
 from ..core.report import CARRIER_COLOURS, SECTOR_COLOURS
+from ..core.sources import entry
 from ..core.workflow import find_inputs, workflow
+from ..processing_algorithms.energy_balance import TRANSPORT_CHOICES
 from ..qgis_io.compat import GEOMETRY_NULL, GEOMETRY_POINT, GEOMETRY_POLYGON
 from ..qgis_io.project import layers_newest_first, newest_layer, project_layer_infos
 from ..qgis_io.results import Result, keep_results
@@ -38,16 +48,25 @@ RESULT_FIELDS = {
     "turbines": ({"turbine_id", "site_id", "gwh_a"}, GEOMETRY_POINT),
 }
 INDICATOR_ROWS = (
-    ("demand_mwh", "MWh/a"), ("electricity_mwh", "MWh/a"), ("heat_mwh", "MWh/a"), ("generation_mwh", "MWh/a"),
-    ("self_sufficiency_electricity_pct", "%"), ("self_sufficiency_heat_pct", "%"), ("renewable_share_pct", "%"),
-    ("co2_t", "t CO₂e"), ("co2_t_per_capita", "t CO₂e"), ("gap_to_neutrality_t", "t CO₂e"))
+    ("population", ""), ("demand_mwh", "MWh/a"), ("electricity_mwh", "MWh/a"), ("heat_mwh", "MWh/a"),
+    ("transport_mwh", "MWh/a"), ("generation_mwh", "MWh/a"), ("renewable_share_pct", "%"),
+    ("self_sufficiency_electricity_pct", "%"), ("self_sufficiency_heat_pct", "%"), ("co2_t", "t CO₂e"),
+    ("co2_t_per_capita", "t CO₂e"), ("gap_to_neutrality_t", "t CO₂e"))
+# what the dock offers for transport: the planner's own figures come through the consumption table of the toolbox
+DOCK_TRANSPORT_CHOICES = (TRANSPORT_ESTIMATE, TRANSPORT_NONE)
 
 
-def indicator_label(key: str) -> str:
-    return {"demand_mwh": tr("Endenergie"), "electricity_mwh": tr("davon Strom"), "heat_mwh": tr("davon Wärme"),
-            "generation_mwh": tr("Erzeugung vor Ort"), "self_sufficiency_electricity_pct": tr("Eigenversorgung Strom"),
-            "self_sufficiency_heat_pct": tr("Eigenversorgung Wärme"),
-            "renewable_share_pct": tr("Erneuerbarer Anteil"), "co2_t": tr("Treibhausgase"),
+def indicator_label(key: str, transport: str) -> str:
+    without = transport == TRANSPORT_NONE
+    return {"population": tr("Einwohner"),
+            "demand_mwh": tr("Endenergie ohne Verkehr") if without else tr("Endenergie"),
+            "electricity_mwh": tr("davon Strom"), "heat_mwh": tr("davon Wärme"),
+            "transport_mwh": tr("davon Kraftstoffe"),
+            "generation_mwh": tr("Erzeugung vor Ort"),
+            "renewable_share_pct": tr("Erneuerbarer Anteil am Verbrauch"),
+            "self_sufficiency_electricity_pct": tr("Bilanzielle Deckung Strom"),
+            "self_sufficiency_heat_pct": tr("Erneuerbare Wärme"),
+            "co2_t": tr("Treibhausgase ohne Verkehr") if without else tr("Treibhausgase"),
             "co2_t_per_capita": tr("je Einwohner"), "gap_to_neutrality_t": tr("Abstand zur Neutralität")}[key]
 
 
@@ -73,6 +92,12 @@ class BalanceDock(AlgorithmDock):
                       form.allocationCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
+        for choice in DOCK_TRANSPORT_CHOICES:
+            form.transportCombo.addItem(transport_scope_label(choice, short=True), choice)
+        estimate = "\n\n".join(entry("balance/balance_defaults.json", "transport_kwh_per_capita", carrier).tooltip()
+                               for carrier in ("diesel", "benzin", "strom"))
+        form.transportCombo.setItemData(DOCK_TRANSPORT_CHOICES.index(TRANSPORT_ESTIMATE), estimate,
+                                        Qt.ItemDataRole.ToolTipRole)
         form.languageCombo.addItem("Deutsch", 0)
         form.languageCombo.addItem("English", 1)
         form.reportButton.setEnabled(False)
@@ -113,6 +138,7 @@ class BalanceDock(AlgorithmDock):
             return
         parameters = {"STATISTICS": statistics, "MUNICIPALITY": municipality, "BASE_YEAR": form.baseYearSpin.value(),
                       "ALTERNATIVE": form.alternativeSpin.value(), "BALANCE": "TEMPORARY_OUTPUT",
+                      "TRANSPORT": TRANSPORT_CHOICES.index(form.transportCombo.currentData()),
                       "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT"}
         for name, combo in (("HEAT_BUILDINGS", form.buildingsCombo), ("YIELD_WIND", form.windCombo),
                             ("YIELD_PV", form.pvCombo), ("ALLOCATION", form.allocationCombo)):
@@ -146,22 +172,27 @@ class BalanceDock(AlgorithmDock):
         labels = [str(year) for year in years]
 
         def series(kind, key, names, label, colours):
+            present = {row[key] for row in rows if row["kind"] == kind}
             return [(label(name), colours.get(name, "#999999"),
                      [sum(row["mwh"] for row in rows if row["kind"] == kind and row[key] == name
-                          and row["year"] == year) / 1000 for year in years]) for name in names]
+                          and row["year"] == year) / 1000 for year in years]) for name in names if name in present]
 
         self.demand_chart.set_data(labels, series("demand", "sector", SECTORS, sector_label, SECTOR_COLOURS),
                                    tr("Endenergie GWh/a"))
         self.generation_chart.set_data(labels, series("generation", "carrier", GENERATION, carrier_label,
                                                       CARRIER_COLOURS), tr("Erzeugung vor Ort GWh/a"))
+        transport = indicators[0]["transport"]
+        shown = [(key, unit) for key, unit in INDICATOR_ROWS if not (key == "transport_mwh" and
+                                                                     transport == TRANSPORT_NONE)]
         table = self.form.indicatorTable
         table.clear()
         table.setColumnCount(len(years))
-        table.setRowCount(len(INDICATOR_ROWS))
+        table.setRowCount(len(shown))
         table.setHorizontalHeaderLabels(labels)
-        table.setVerticalHeaderLabels([f"{indicator_label(key)} ({unit})" for key, unit in INDICATOR_ROWS])
+        table.setVerticalHeaderLabels([f"{indicator_label(key, transport)} ({unit})" if unit else
+                                       indicator_label(key, transport) for key, unit in shown])
         for column, feature in enumerate(indicators):
-            for row, (key, _unit) in enumerate(INDICATOR_ROWS):
+            for row, (key, _unit) in enumerate(shown):
                 value = feature[key] or 0.0
                 item = QTableWidgetItem(format_number(value, 1 if abs(value) < 100 else 0))
                 item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
@@ -171,8 +202,8 @@ class BalanceDock(AlgorithmDock):
         first, last = indicators[0], indicators[-1]
         self.form.headlineLabel.setText(tr(
             "{first}: {co2} t CO₂e ({per_capita} t je Einwohner), erneuerbar {share} %; "
-            "{last}: {co2_last} t CO₂e, erneuerbar {share_last} %.").format(
-            first=first["year"], co2=format_number(first["co2_t"]),
+            "{last}: {co2_last} t CO₂e, erneuerbar {share_last} % – {scope}.").format(
+            scope=transport_scope_label(transport, short=True), first=first["year"], co2=format_number(first["co2_t"]),
             per_capita=format_number(first["co2_t_per_capita"], 1),
             share=format_number(first["renewable_share_pct"]), last=last["year"],
             co2_last=format_number(last["co2_t"]), share_last=format_number(last["renewable_share_pct"])))

@@ -87,7 +87,8 @@ class StackedBarChart(QWidget):
         painter = QPainter(self)
         metrics = QFontMetrics(self.font())
         text_height = metrics.height()
-        top, bottom = text_height + 4, self.HEIGHT - text_height - 4
+        # the unit on the first line, the tallest column's total on the second
+        top, bottom = 2 * text_height + 6, self.HEIGHT - text_height - 4
         largest = max(self.totals()) or 1.0
         slot = self.width() / len(self.labels)
         width = slot * 0.6

@@ -33,6 +33,7 @@ from ..core.catalog import (
 )
 from ..core.eligibility import target_state, type_text
 from ..core.i18n import format_number, tr
+from ..core.sources import criterion_entry
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
 from ..qgis_io.layers import is_null
@@ -136,7 +137,7 @@ class EligibilityDock(AlgorithmDock):
         for row, criterion in enumerate(self.catalog.criteria):
             name_item = QTableWidgetItem(criterion.label_text())
             name_item.setData(DATA_ROLE, criterion.id)
-            name_item.setToolTip(f"{criterion.label_text()}\n{criterion.legal_basis}\n{criterion.status_text()}")
+            name_item.setToolTip(criterion_entry(self.catalog, criterion).tooltip())
             name_item.setFlags(name_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             type_item = QTableWidgetItem(criterion.type_text())
             type_item.setFlags(type_item.flags() & ~Qt.ItemFlag.ItemIsEditable)

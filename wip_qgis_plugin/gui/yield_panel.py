@@ -11,7 +11,14 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem
 
 from ..core.i18n import format_number, tr
 from ..core.pv_yield import shipped_pv_types
-from ..core.wind_energy import DEFAULT_TURBINE_ID, WINDPOWERLIB_PREFIX, load_turbine_types, windpowerlib_types
+from ..core.sources import entry
+from ..core.wind_energy import (
+    DEFAULT_TURBINE_ID,
+    WINDPOWERLIB_PREFIX,
+    load_turbine_types,
+    shipped_wind_defaults,
+    windpowerlib_types,
+)
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.pv_yield import PV_TYPE_IDS
 from ..qgis_io.layers import is_null
@@ -23,6 +30,7 @@ from .bar_chart import BarChart
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "yield_panel.ui"))
 
 WIND_TAB, PV_TAB = 0, 1
+WIND_DEFAULTS, PV_TYPES = "yield/wind_defaults.json", "yield/pv_types.json"  # in the register of sources
 CHART_SITES = 8
 FID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,9 +61,15 @@ class YieldDock(AlgorithmDock):
         for turbine_id, turbine in load_turbine_types().items():
             form.turbineCombo.addItem(turbine.label, turbine_id)
         form.turbineCombo.setCurrentIndex(form.turbineCombo.findData(DEFAULT_TURBINE_ID))
+        wind = shipped_wind_defaults()
+        form.windSpeedSpin.setValue(wind.mean_wind_ms.value)
+        form.windHeightSpin.setValue(wind.reference_height_m)
+        form.windSpeedSpin.setToolTip(entry(WIND_DEFAULTS, "mean_wind_ms").tooltip())
         pv_types = shipped_pv_types().types
         for type_id in PV_TYPE_IDS:
             form.pvTypeCombo.addItem(pv_types[type_id].label_text(), type_id)
+            form.pvTypeCombo.setItemData(form.pvTypeCombo.count() - 1, entry(
+                PV_TYPES, "types", list(pv_types).index(type_id), "mwp_per_ha").tooltip(), Qt.ItemDataRole.ToolTipRole)
         form.siteTable.verticalHeader().setVisible(False)
         rows = 6  # visible without scrolling
         form.siteTable.setMinimumHeight(form.siteTable.horizontalHeader().sizeHint().height()

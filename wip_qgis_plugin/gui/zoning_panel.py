@@ -189,8 +189,9 @@ class ZoningDock(AlgorithmDock):
         if self.wind_area_target is not None:
             target = self.wind_area_target
             button.setText(tr("{pct:g} % übernehmen").format(pct=target.pct))
-            button.setToolTip(tr("{name}: {pct:g} % der Fläche bis {year} ({legal_basis})").format(
-                name=target.name, pct=target.pct, year=target.year, legal_basis=target.legal_basis))
+            button.setToolTip(tr("{name}: {pct:g} % der Fläche bis {year} ({legal_basis})\nQuelle: {source}").format(
+                name=target.name, pct=target.pct, year=target.year, legal_basis=target.legal_basis,
+                source=target.source))
             if not self.wind_share_by_hand:  # the variants then reach for the law's target from the start
                 self.setting_wind_share = True
                 self.form.windAreaSpin.setValue(target.pct)

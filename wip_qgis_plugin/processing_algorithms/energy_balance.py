@@ -9,6 +9,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -16,6 +17,9 @@ from qgis.core import (
 )
 
 from ..core.balance import (
+    TRANSPORT_ESTIMATE,
+    TRANSPORT_NONE,
+    TRANSPORT_OWN,
     BalanceError,
     BalanceInput,
     MunicipalityStatistics,
@@ -23,6 +27,7 @@ from ..core.balance import (
     energy_balance,
     heat_from_buildings,
     sector_label,
+    transport_scope_label,
 )
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import tr
@@ -42,6 +47,8 @@ from .base import WipAlgorithm, field_values, numbers
 
 # the zoning uses that generate, and the carrier their energy counts as
 GENERATING_USES = {"wind": "wind", "pv": "pv", "agri_pv": "pv"}
+# the choices of the parameter TRANSPORT, in their order
+TRANSPORT_CHOICES = (TRANSPORT_ESTIMATE, TRANSPORT_OWN, TRANSPORT_NONE)
 
 
 class EnergyBalanceAlgorithm(WipAlgorithm):
@@ -59,6 +66,8 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     PLANNED_FROM = "PLANNED_FROM"
     CONSUMPTION = "CONSUMPTION"
     FACTORS = "FACTORS"
+    TRANSPORT = "TRANSPORT"
+    POPULATION = "POPULATION"
     BALANCE = "BALANCE"
     INDICATORS = "INDICATORS"
     ASSUMPTIONS = "ASSUMPTIONS"
@@ -67,9 +76,16 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     def shortHelpString(self):
         return self.tr(
             "Bilanz nach dem Territorialprinzip (BISKO): Endenergie je Sektor (private Haushalte, Gewerbe/Handel/"
-            "Dienstleistungen, Industrie, kommunale Einrichtungen) und Energieträger, CO₂-Äquivalente mit den "
-            "Faktoren des GEG (Anlage 9) oder einer Faktortabelle (carrier, g_kwh, optional year: z. B. die BISKO-"
-            "Faktoren des Klimaschutz-Planers), für das Basisjahr und 2030, 2035, 2040, 2045.\n\n"
+            "Dienstleistungen, Industrie, kommunale Einrichtungen, Verkehr) und Energieträger, für das Basisjahr und "
+            "2030, 2035, 2040, 2045. CO₂-Äquivalente mit Vorketten für alle Energieträger: Strom mit dem "
+            "Bundesstrommix des Jahres (UBA bis 2024, danach ein veröffentlichtes Szenario), Brennstoffe und "
+            "Fernwärme nach GEG Anlage 9, Kraftstoffe nach dem fossilen Vergleichswert der RED II; eine "
+            "Faktortabelle (carrier, g_kwh, optional year: z. B. die BISKO-Faktoren des Klimaschutz-Planers) ersetzt "
+            "sie.\n\n"
+            "Verkehr: geschätzt aus dem Bundesdurchschnitt je Einwohner, aus eigenen Zahlen (Zeilen des Sektors "
+            "verkehr in der Verbrauchstabelle) oder weggelassen – dann heißt jede Summe „ohne Verkehr“. "
+            "Einwohner: eine eigene Tabelle (year, inhabitants) oder die Regionalisierte Bevölkerungsprognose des "
+            "Landes für den Landkreis der Gemeinde.\n\n"
             "Quellen: die Zeile der Gemeinde in der Gemeindestatistik (Einwohner, Wohnungen nach Baualter und mit "
             "Fernwärme, installierte Leistung aus dem Marktstammdatenregister); der Wärmebedarf der Gebäude aus "
             "wip:heatdemand, wenn gegeben; Stromvorgaben je Einwohner, die eine Verbrauchstabelle (sector, carrier, "
@@ -78,7 +94,8 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             "Jahr der Inbetriebnahme.\n\n"
             "Pfade: Sanierung senkt den Wärmebedarf, fossile Kessel weichen bis 2045 Wärmepumpen, Biomasse und "
             "Solarthermie, Fernwärme folgt den erneuerbaren Anteilen des WPG, der Strom-Emissionsfaktor sinkt "
-            "bis 2045. Kennzahlen je Jahr: bilanzielle Eigenversorgung Strom und Wärme, erneuerbarer Anteil, "
+            "bis 2045. Kennzahlen je Jahr: bilanzielle Deckung Strom (örtliche Erzeugung gegen Verbrauch) und "
+            "erneuerbare Wärme, Anteil erneuerbarer Energien am Verbrauch (Strom mit dem Bundesanteil), "
             "t CO₂e gesamt und je Einwohner, Abstand zur Treibhausgasneutralität. Jede verwendete Zahl steht mit "
             "Quelle und Status in der Tabelle der Annahmen.")
 
@@ -117,6 +134,11 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.FACTORS, self.tr("Emissionsfaktoren (carrier, g_kwh, year)"), [SOURCE_VECTOR],
             optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.TRANSPORT, self.tr("Verkehr"), options=[transport_scope_label(choice) for choice in TRANSPORT_CHOICES],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POPULATION, self.tr("Einwohner je Jahr (year, inhabitants)"), [SOURCE_VECTOR], optional=True))
         for name, label in ((self.BALANCE, self.tr("Bilanz je Jahr, Sektor und Energieträger")),
                             (self.INDICATORS, self.tr("Kennzahlen je Jahr")),
                             (self.ASSUMPTIONS, self.tr("Annahmen und Quellen"))):
@@ -236,15 +258,20 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             factors = [(str(row["carrier"]), _number(row["g_kwh"], "g_kwh"),
                         None if row.get("year") is None else int(row["year"]))
                        for row in self._table(parameters, self.FACTORS, context, ("carrier", "g_kwh"), ("year",))]
+            population = [(int(_number(row["year"], "year")), _number(row["inhabitants"], "inhabitants"))
+                          for row in self._table(parameters, self.POPULATION, context, ("year", "inhabitants"))]
+            transport = TRANSPORT_CHOICES[self.parameterAsEnum(parameters, self.TRANSPORT, context)]
             result = energy_balance(BalanceInput(
                 statistics, base_year, heat, planned, self.parameterAsInt(parameters, self.PLANNED_FROM, context),
-                planned_source, consumption, factors))
+                planned_source, consumption, factors, transport, population))
         except (BalanceError, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.pushInfo(result.method)
+        feedback.pushInfo(self.tr("Alle Summen {scope}.").format(scope=transport_scope_label(result.transport)))
         for row in result.indicators:
             feedback.pushInfo(self.tr("{year}: {demand:.0f} MWh Endenergie, {co2:.0f} t CO₂e ({per_capita:.1f} t je "
-                                      "Einwohner), erneuerbar {share:.0f} %, Eigenversorgung Strom {power:.0f} %.")
+                                      "Einwohner), erneuerbarer Anteil am Verbrauch {share:.0f} %, bilanzielle "
+                                      "Deckung Strom {power:.0f} %.")
                               .format(year=row["year"], demand=row["demand_mwh"], co2=row["co2_t"],
                                       per_capita=row["co2_t_per_capita"], share=row["renewable_share_pct"],
                                       power=row["self_sufficiency_electricity_pct"]))
@@ -258,12 +285,14 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
               row.mwh, row.co2_t, row.factor_g_kwh, row.source] for row in result.rows])
         keys = list(result.indicators[0])
         indicators = self._write(parameters, self.INDICATORS, context,
-                                 [(key, INT if key == "year" else DOUBLE) for key in keys],
+                                 [(key, INT if key == "year" else STRING if key == "transport" else DOUBLE)
+                                  for key in keys],
                                  [[row[key] for key in keys] for row in result.indicators])
         assumptions = self._write(parameters, self.ASSUMPTIONS, context, [
             ("topic", STRING), ("value", STRING), ("unit", STRING),
             ("legal_basis", STRING), ("source", STRING), ("status", STRING)],
-            [[a.topic, f"{a.value:g}", a.unit, a.legal_basis, a.source, a.status] for a in result.assumptions])
+            [[a.topic, a.value if isinstance(a.value, str) else f"{a.value:g}", a.unit, a.legal_basis, a.source,
+              a.status] for a in result.assumptions])
         first, last = result.indicators[0], result.indicators[-1]
         return {self.BALANCE: balance, self.INDICATORS: indicators, self.ASSUMPTIONS: assumptions,
                 "CO2_BASE_T": first["co2_t"], "CO2_2045_T": last["co2_t"],

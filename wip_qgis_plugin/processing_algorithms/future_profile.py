@@ -57,6 +57,7 @@ from ..core.report import (
     check_table,
     data_uri,
 )
+from ..core.sources import SourcesError, report_register
 from ..core.zoning import USES, alternative_numbers, is_alternative, use_label
 from ..i18n import CONTEXT, load_translator
 from ..qgis_io.compat import (
@@ -291,6 +292,15 @@ class FutureProfileAlgorithm(WipAlgorithm):
         return ReportInputs(html_path, pdf_path, municipality, name, shape, chosen, balance, indicators,
                             assumptions, allocation, allocation_rows, alternatives, demo_data)
 
+    def _catalog_titles(self, parameters, context) -> set[str]:
+        """The titles of the criteria catalogs whose eligible land the report shows."""
+        titles = set()
+        for layer in self.parameterAsLayerList(parameters, self.ELIGIBLE, context):
+            if isinstance(layer, QgsVectorLayer) and "catalog" in layer.fields().names():
+                titles |= {str(value) for value in (feature["catalog"] for feature in layer.getFeatures())
+                           if not is_null(value)}
+        return titles
+
     def _write(self, inputs: ReportInputs, parameters, context, feedback) -> dict:
         html_path, pdf_path, name, shape = inputs.html_path, inputs.pdf_path, inputs.name, inputs.shape
         balance, allocation, alternatives = inputs.balance, inputs.allocation, inputs.alternatives
@@ -303,8 +313,9 @@ class FutureProfileAlgorithm(WipAlgorithm):
             report = ProfileReport(name, title, datetime.date.today(), balance, inputs.indicators,
                                    inputs.assumptions, alternatives,
                                    inputs.chosen if alternatives or allocation is not None else None,
-                                   municipality_ha=area_ha or None, demo_data=inputs.demo_data)
-        except ReportError as error:
+                                   municipality_ha=area_ha or None, demo_data=inputs.demo_data,
+                                   register=report_register(self._catalog_titles(parameters, context)))
+        except (ReportError, SourcesError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(10)
 

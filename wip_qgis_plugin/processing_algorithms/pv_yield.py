@@ -60,6 +60,7 @@ USE_TYPE_DEFAULT = -1.0
 # the sunniest places on Earth: about 2,500 kWh/m² global irradiation and 2,200 kWh/kWp a year
 MAX_IRRADIATION_KWH_M2 = 3000.0
 MAX_KWH_PER_KWP = 3000.0
+BUILD_YEAR_HINTS = ("baujahr", "inbetriebnahmejahr", "build_year")
 
 
 def _shipped_types():
@@ -78,6 +79,7 @@ class PvYieldAlgorithm(WipAlgorithm):
     SETBACK = "SETBACK"
     WATER_BODIES = "WATER_BODIES"
     COVER_LIMIT_FIELD = "COVER_LIMIT_FIELD"
+    BUILD_YEAR_FIELD = "BUILD_YEAR_FIELD"
     SPECIFIC_YIELD = "SPECIFIC_YIELD"
     YIELD_FIELD = "YIELD_FIELD"
     IRRADIATION_RASTER = "IRRADIATION_RASTER"
@@ -95,6 +97,9 @@ class PvYieldAlgorithm(WipAlgorithm):
             "Anlagentypen: Freiflächen-PV, Agri-PV Kategorie I und II nach DIN SPEC 91434, Floating-PV. Leistungs"
             "dichte, Randabstand und Erträge stehen mit Quelle und Status in resources/yield/pv_types.json; "
             "ungeprüfte Werte sind änderbare Vorgaben.\n\n"
+            "Bestehende Freiflächenanlagen: mit dem Feld „Baujahr“ erhält jeder Park die an realen Parks gemessene "
+            "Leistungsdichte seines Baujahrs (2004–2009 0,31 MWp/ha bis 2013–2015 0,65 MWp/ha); Neubau und Parks "
+            "ohne Baujahr rechnen mit der Dichte neuer Anlagen. Ein Feld „baujahr“ wird ohne Wahl verwendet.\n\n"
             "Floating-PV (§ 36 Abs. 3 WHG): mindestens 40 m Abstand zum Ufer, zusammen höchstens 15 % der "
             "Wasserfläche je Gewässer (aufgeteilt auf die Standorte eines Gewässers). Ohne Gewässerebene gilt jeder "
             "Standort als ganzes Gewässer – außer er hat eine Belegungsgrenze (Feld cover_limit_ha aus "
@@ -121,6 +126,9 @@ class PvYieldAlgorithm(WipAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.COVER_LIMIT_FIELD, self.tr("Belegungsgrenze je Standort (ha; ohne Angabe: Feld cover_limit_ha)"),
+            parentLayerParameterName=self.SITES, type=FIELD_NUMERIC, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.BUILD_YEAR_FIELD, self.tr("Baujahr bestehender Parks (leer = Neubau)"),
             parentLayerParameterName=self.SITES, type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SPECIFIC_YIELD, self.tr("Spezifischer Ertrag (kWh/kWp; 0 = Vorgabe des Anlagentyps)"),
@@ -193,9 +201,13 @@ class PvYieldAlgorithm(WipAlgorithm):
         try:
             yields = self._yields(parameters, context, feedback, source, features, sites, crs, pv_type, weather_file,
                                   ids)
+            build_field = self.chosen_field(parameters, self.BUILD_YEAR_FIELD, source, context, feedback,
+                                            BUILD_YEAR_HINTS) if pv_type.density_by_build_year else \
+                self.parameterAsString(parameters, self.BUILD_YEAR_FIELD, context)
+            build_years = numbers(features, build_field, self.tr("Baujahr")) if build_field else None
             result = pv_potential(pv_type, sites, co2, setback, water,
                                   numbers(features, cover_field, self.tr("Belegungsgrenze"), 0), yields,
-                                  specific or None, ids)
+                                  specific or None, ids, build_years)
         except PvYieldError as error:
             raise QgsProcessingException(str(error)) from error
         if feedback.isCanceled():
@@ -278,9 +290,8 @@ class PvYieldAlgorithm(WipAlgorithm):
             default_status=status_label(default.status),
             setback=setback))
         factor = types.co2_factor_g_kwh
-        feedback.pushInfo(self.tr("CO₂-Faktor {value:g} g/kWh (Vorgabe {default:g} g/kWh nach {basis}, "
-                                  "{status}).").format(value=co2, default=factor.value, basis=types.co2_legal_basis,
-                                                       status=status_label(factor.status)))
+        feedback.pushInfo(self.tr("CO₂-Faktor {value:g} g/kWh (Vorgabe {default:g} g/kWh, {status}: {source}).").format(
+            value=co2, default=factor.value, status=status_label(factor.status), source=factor.source))
         feedback.pushInfo(self.tr(
             "{usable} von {count} Standorten mit nutzbarer Fläche: {mwp:,.2f} MWp, {gwh:,.2f} GWh/a, "
             "{co2:,.0f} t CO₂/a vermieden; {notes} Standorte mit Hinweis (Feld „note“).").format(

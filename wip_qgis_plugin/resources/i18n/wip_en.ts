@@ -48,6 +48,14 @@
       <translation>Base year</translation>
     </message>
     <message>
+      <source>Verkehr</source>
+      <translation>Transport</translation>
+    </message>
+    <message>
+      <source>BISKO bilanziert Verkehr im Gebiet der Gemeinde. Ohne eigene Zahlen schätzt die Bilanz ihn aus dem Bundesdurchschnitt je Einwohner; ohne Verkehr heißt jede Summe „ohne Verkehr“.</source>
+      <translation>BISKO balances the transport within the municipality's territory. Without own figures the balance estimates it from the national average per inhabitant; without transport every total says “without transport”.</translation>
+    </message>
+    <message>
       <source>Bilanz berechnen</source>
       <translation>Compute balance</translation>
     </message>
@@ -375,6 +383,14 @@
       <translation>Census dwellings by age × typology (approximation)</translation>
     </message>
     <message>
+      <source>mit Verkehr (geschätzt)</source>
+      <translation>with transport (estimated)</translation>
+    </message>
+    <message>
+      <source>mit Verkehr (Schätzung aus dem Bundesdurchschnitt je Einwohner)</source>
+      <translation>with transport (estimate from the national average per inhabitant)</translation>
+    </message>
+    <message>
       <source>Stromvorgaben je Einwohner; Wärmepumpen aus dem Wärmebedarf</source>
       <translation>Electricity defaults per inhabitant; heat pumps from the heat demand</translation>
     </message>
@@ -403,6 +419,22 @@
       <translation>Seasonal performance factor of heat pumps</translation>
     </message>
     <message>
+      <source>Die Verbrauchstabelle nennt den Verkehr, die Bilanz ist aber ohne Verkehr gewählt.</source>
+      <translation>The consumption table names transport, but the balance was chosen without transport.</translation>
+    </message>
+    <message>
+      <source>Einwohner</source>
+      <translation>Inhabitants</translation>
+    </message>
+    <message>
+      <source>{inhabitants} Einwohner ({since}) mit {rate} % je Jahr nach der Prognose für {region}, davor und ab {horizon} gehalten: {source}</source>
+      <translation>{inhabitants} inhabitants ({since}) at {rate} % a year after the forecast for {region}, held before and from {horizon}: {source}</translation>
+    </message>
+    <message>
+      <source>muss nach from_year liegen</source>
+      <translation>must lie after from_year</translation>
+    </message>
+    <message>
       <source>Emissionsfaktor Fernwärme (Netz ohne Angabe der Erzeugung)</source>
       <translation>Emission factor district heat (network without stated generation)</translation>
     </message>
@@ -411,20 +443,68 @@
       <translation>Emission factor district heat, renewable</translation>
     </message>
     <message>
-      <source>Emissionsfaktor Strom 2045</source>
-      <translation>Emission factor electricity 2045</translation>
+      <source>Verkehr des Nutzers, bis 2045 elektrisch</source>
+      <translation>The user's transport figures, electric by 2045</translation>
+    </message>
+    <message>
+      <source>Verkehr je Einwohner (Bundesdurchschnitt), bis 2045 elektrisch</source>
+      <translation>Transport per inhabitant (national average), electric by 2045</translation>
+    </message>
+    <message>
+      <source>Jahre aufsteigend und ohne Doppelung erwartet</source>
+      <translation>years expected in ascending order without repetition</translation>
+    </message>
+    <message>
+      <source>Jahre zwischen den Angaben linear</source>
+      <translation>years between the figures linear</translation>
     </message>
     <message>
       <source>Die Gemeindestatistik nennt keine Einwohner.</source>
       <translation>The municipal statistics give no inhabitants.</translation>
     </message>
     <message>
+      <source>Wärme Gewerbe je Einwohner</source>
+      <translation>Commercial heat per inhabitant</translation>
+    </message>
+    <message>
+      <source>Prozesswärme Industrie je Einwohner</source>
+      <translation>Industrial process heat per inhabitant</translation>
+    </message>
+    <message>
+      <source>Erneuerbarer Anteil am Bruttostromverbrauch</source>
+      <translation>Renewable share of gross electricity consumption</translation>
+    </message>
+    <message>
       <source>Vorgabe des Nutzers</source>
       <translation>User input</translation>
     </message>
     <message>
+      <source>mit Verkehr (eigene Zahlen)</source>
+      <translation>with transport (own figures)</translation>
+    </message>
+    <message>
+      <source>ohne Verkehr</source>
+      <translation>without transport</translation>
+    </message>
+    <message>
+      <source>Anteil elektrischer Verkehr 2045</source>
+      <translation>Share of electric transport 2045</translation>
+    </message>
+    <message>
+      <source>Endenergie elektrisch je Endenergie Kraftstoff</source>
+      <translation>Final energy electric per final energy of fuel</translation>
+    </message>
+    <message>
+      <source>Bevölkerungstabelle, Jahr</source>
+      <translation>Population table, year</translation>
+    </message>
+    <message>
       <source>Wohnungen</source>
       <translation>dwellings</translation>
+    </message>
+    <message>
+      <source>Emissionsfaktor Strom (Bundesmix)</source>
+      <translation>Emission factor electricity (national mix)</translation>
     </message>
     <message>
       <source>Private Haushalte</source>
@@ -441,6 +521,10 @@
     <message>
       <source>Kommunale Einrichtungen</source>
       <translation>Municipal facilities</translation>
+    </message>
+    <message>
+      <source>Verkehr</source>
+      <translation>Transport</translation>
     </message>
     <message>
       <source>Bestehende Anlagen</source>
@@ -495,12 +579,16 @@
       <translation>Hydropower</translation>
     </message>
     <message>
-      <source>{what}: {value:g} ist kein Wert von {low:g} bis {high:g}.</source>
-      <translation>{what}: {value:g} is no value from {low:g} to {high:g}.</translation>
+      <source>Diesel</source>
+      <translation>Diesel</translation>
     </message>
     <message>
-      <source>Wärme Gewerbe je Einwohner</source>
-      <translation>Commercial heat per inhabitant</translation>
+      <source>Benzin</source>
+      <translation>Petrol</translation>
+    </message>
+    <message>
+      <source>{what}: {value:g} ist kein Wert von {low:g} bis {high:g}.</source>
+      <translation>{what}: {value:g} is no value from {low:g} to {high:g}.</translation>
     </message>
     <message>
       <source>Basisjahr {year}: erwartet 2000–{last}.</source>
@@ -511,8 +599,24 @@
       <translation>Heat demand missing for the years {years}.</translation>
     </message>
     <message>
-      <source>Prozesswärme Industrie je Einwohner</source>
-      <translation>Industrial process heat per inhabitant</translation>
+      <source>Verkehr: „{value}“ unbekannt.</source>
+      <translation>Transport: “{value}” unknown.</translation>
+    </message>
+    <message>
+      <source>Verkehr aus eigenen Zahlen gewählt, die Verbrauchstabelle hat aber keine Zeile des Sektors „{sector}“.</source>
+      <translation>Transport from own figures chosen, but the consumption table has no row of the sector “{sector}”.</translation>
+    </message>
+    <message>
+      <source>Bevölkerungstabelle des Nutzers</source>
+      <translation>The user's population table</translation>
+    </message>
+    <message>
+      <source>Jahr der Einwohnerzahl der Gemeindestatistik</source>
+      <translation>Year of the inhabitants in the municipal statistics</translation>
+    </message>
+    <message>
+      <source>Gemeindestatistik; keine Bevölkerungsprognose für den Gemeindeschlüssel „{ags}“ hinterlegt: konstant angenommen</source>
+      <translation>Municipal statistics; no population forecast stored for the municipality key “{ags}”: assumed constant</translation>
     </message>
     <message>
       <source>Verbrauchstabelle, {sector}/{carrier}</source>
@@ -523,8 +627,16 @@
       <translation>Factor table, {carrier}</translation>
     </message>
     <message>
+      <source>für {year} liegt keine Angabe vor: Wert von {first} übernommen</source>
+      <translation>no figure for {year}: the value of {first} taken</translation>
+    </message>
+    <message>
       <source>Gemeindestatistik, „{field}“</source>
       <translation>Municipal statistics, “{field}”</translation>
+    </message>
+    <message>
+      <source>Gemeindestatistik, „population.year“: {year:g} ist kein Jahr.</source>
+      <translation>Municipal statistics, “population.year”: {year:g} is not a year.</translation>
     </message>
     <message>
       <source>Anteil {carrier} an dezentraler Wärme 2045</source>
@@ -543,8 +655,16 @@
       <translation>Core energy market data register × full-load hours</translation>
     </message>
     <message>
+      <source>Bevölkerungstabelle, Einwohner {year}</source>
+      <translation>Population table, inhabitants {year}</translation>
+    </message>
+    <message>
       <source>Verbrauchstabelle: „{sector}/{carrier}“ unbekannt; Sektoren {sectors}, Energieträger {carriers}.</source>
       <translation>Consumption table: “{sector}/{carrier}” unknown; sectors {sectors}, carriers {carriers}.</translation>
+    </message>
+    <message>
+      <source>Verbrauchstabelle: „{sector}/{carrier}“ passt nicht zusammen; im Verkehr Strom, {fuels}, in den anderen Sektoren Strom und Wärmeträger.</source>
+      <translation>Consumption table: “{sector}/{carrier}” do not go together; in transport electricity, {fuels}, in the other sectors electricity and heat carriers.</translation>
     </message>
     <message>
       <source>Faktortabelle: Energieträger „{carrier}“ unbekannt.</source>
@@ -571,12 +691,24 @@
       <translation>Renewable share of district heat {year}</translation>
     </message>
     <message>
+      <source>Strom {sector} je Einwohner</source>
+      <translation>Electricity {sector} per inhabitant</translation>
+    </message>
+    <message>
       <source>Planung</source>
       <translation>Planned</translation>
     </message>
     <message>
+      <source>Verkehr {carrier} je Einwohner</source>
+      <translation>Transport {carrier} per inhabitant</translation>
+    </message>
+    <message>
       <source>Basisjahr</source>
       <translation>Base year</translation>
+    </message>
+    <message>
+      <source>Jahreszahl von {low} bis {high} erwartet</source>
+      <translation>year from {low} to {high} expected</translation>
     </message>
     <message>
       <source>Der Gemeindestatistik fehlt „{field}“.</source>
@@ -585,10 +717,6 @@
     <message>
       <source>Gemeindestatistik, „{field}“: „{value}“ ist keine Zahl.</source>
       <translation>Municipal statistics, “{field}”: “{value}” is not a number.</translation>
-    </message>
-    <message>
-      <source>Strom {sector} je Einwohner</source>
-      <translation>Electricity {sector} per inhabitant</translation>
     </message>
     <message>
       <source>Katalog</source>
@@ -625,6 +753,10 @@
     <message>
       <source>eine Mindestgröße der Objekte braucht Flächen (polygon)</source>
       <translation>a minimum feature size needs areas (polygon)</translation>
+    </message>
+    <message>
+      <source>nur für Kriterien mit Attributfilter</source>
+      <translation>only for criteria with an attribute filter</translation>
     </message>
     <message>
       <source>Liste von Namensteilen erwartet</source>
@@ -1059,6 +1191,14 @@
       <translation>occurs twice</translation>
     </message>
     <message>
+      <source>die Zeiträume müssen lückenlos aufeinander folgen</source>
+      <translation>the periods must follow each other without gaps</translation>
+    </message>
+    <message>
+      <source>Baujahr {year}: {density:.2f} MWp/ha je eingezäunter Fläche, ohne Randabstand</source>
+      <translation>Built {year}: {density:.2f} MWp/ha of fenced area, without edge setback</translation>
+    </message>
+    <message>
       <source>liegt auf keinem Gewässer der Gewässerebene</source>
       <translation>lies on no water body of the water-body layer</translation>
     </message>
@@ -1077,6 +1217,14 @@
     <message>
       <source>Wetterdatei {file}: EPW (.epw) oder TMY3 (.csv) erwartet.</source>
       <translation>Weather file {file}: EPW (.epw) or TMY3 (.csv) expected.</translation>
+    </message>
+    <message>
+      <source>{type}: für diesen Anlagentyp ist keine Leistungsdichte nach Baujahr hinterlegt; bitte kein Baujahr-Feld angeben.</source>
+      <translation>{type}: no capacity density by build year is stored for this plant type; please give no build-year field.</translation>
+    </message>
+    <message>
+      <source>Baujahr von Objekt {id}: {value:g} ist kein Jahr von {low}–{high} ({count} Objekte betroffen).</source>
+      <translation>Build year of feature {id}: {value:g} is no year from {low}–{high} ({count} features affected).</translation>
     </message>
     <message>
       <source>Belegungsgrenze von Objekt {id}: {value:g} ha ist negativ.</source>
@@ -1167,10 +1315,6 @@
       <translation>Inhabitants</translation>
     </message>
     <message>
-      <source>Endenergieverbrauch</source>
-      <translation>Final energy consumption</translation>
-    </message>
-    <message>
       <source>davon Strom</source>
       <translation>of which electricity</translation>
     </message>
@@ -1179,24 +1323,24 @@
       <translation>of which heat</translation>
     </message>
     <message>
-      <source>Erzeugung aus erneuerbaren Energien vor Ort</source>
-      <translation>Local generation from renewable energy</translation>
+      <source>davon Kraftstoffe im Verkehr</source>
+      <translation>of which transport fuels</translation>
     </message>
     <message>
-      <source>Eigenversorgung Strom</source>
-      <translation>Self-sufficiency, electricity</translation>
+      <source>Erneuerbare Erzeugung vor Ort</source>
+      <translation>Local renewable generation</translation>
     </message>
     <message>
-      <source>Eigenversorgung Wärme</source>
-      <translation>Self-sufficiency, heat</translation>
+      <source>Anteil erneuerbarer Energien</source>
+      <translation>Renewable share</translation>
     </message>
     <message>
-      <source>Anteil erneuerbarer Energien am Verbrauch</source>
-      <translation>Renewable share of consumption</translation>
+      <source>Bilanzielle Deckung Strom</source>
+      <translation>Local coverage electricity</translation>
     </message>
     <message>
-      <source>Treibhausgasemissionen</source>
-      <translation>Greenhouse-gas emissions</translation>
+      <source>Erneuerbare Wärme am Wärmebedarf</source>
+      <translation>Renewable heat in the heat demand</translation>
     </message>
     <message>
       <source>je Einwohnerin und Einwohner</source>
@@ -1219,10 +1363,6 @@
       <translation>Consumption</translation>
     </message>
     <message>
-      <source>Summe Verbrauch</source>
-      <translation>Total consumption</translation>
-    </message>
-    <message>
       <source>Erzeugung</source>
       <translation>Generation</translation>
     </message>
@@ -1233,6 +1373,26 @@
     <message>
       <source>Erstellt mit dem QGIS-Plugin WIP, Werkzeug „{title}“.</source>
       <translation>Made with the QGIS plugin WIP, tool “{title}”.</translation>
+    </message>
+    <message>
+      <source>Die Vorgaben des Plugins, die nicht schon unter den Annahmen der Bilanz stehen, und die Kriterien der gezeigten Flächenkulissen, mit Rechtsgrundlage, Quelle, Status und Stand. Ungeprüfte Werte sind änderbare Planungsannahmen.</source>
+      <translation>The plugin's defaults that are not already among the balance's assumptions, and the criteria of the eligible land shown, with legal basis, source, status and date. Unchecked values are editable planning assumptions.</translation>
+    </message>
+    <message>
+      <source>Endenergieverbrauch ohne Verkehr</source>
+      <translation>Final energy consumption without transport</translation>
+    </message>
+    <message>
+      <source>Endenergieverbrauch</source>
+      <translation>Final energy consumption</translation>
+    </message>
+    <message>
+      <source>Treibhausgasemissionen ohne Verkehr</source>
+      <translation>Greenhouse gas emissions without transport</translation>
+    </message>
+    <message>
+      <source>Treibhausgasemissionen</source>
+      <translation>Greenhouse-gas emissions</translation>
     </message>
     <message>
       <source>Jahresenergie</source>
@@ -1267,6 +1427,14 @@
       <translation>Consumption and generation per year</translation>
     </message>
     <message>
+      <source>Summe Verbrauch ohne Verkehr</source>
+      <translation>Total consumption without transport</translation>
+    </message>
+    <message>
+      <source>Summe Verbrauch</source>
+      <translation>Total consumption</translation>
+    </message>
+    <message>
       <source>Keine Planungsvarianten angegeben.</source>
       <translation>No planning variants given.</translation>
     </message>
@@ -1299,12 +1467,12 @@
       <translation>The table {table} lacks the fields {fields}.</translation>
     </message>
     <message>
-      <source>Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente), {per_capita} t je Einwohnerin und Einwohner.</source>
-      <translation>In {year}, {name} emitted {co2} t of greenhouse gases (CO₂ equivalents), {per_capita} t per inhabitant.</translation>
+      <source>Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente, {scope}), {per_capita} t je Einwohnerin und Einwohner.</source>
+      <translation>In {year}, {name} caused {co2} t of greenhouse gases (CO₂ equivalents, {scope}), {per_capita} t per inhabitant.</translation>
     </message>
     <message>
-      <source>Anlagen in der Gemeinde erzeugen im Jahr {year} so viel Strom wie {electricity} % des Stromverbrauchs und so viel Wärme wie {heat} % des Wärmebedarfs.</source>
-      <translation>In {year}, plants in the municipality generate as much electricity as {electricity} % of its electricity consumption and as much heat as {heat} % of its heat demand.</translation>
+      <source>Bilanzielle Deckung: Anlagen in der Gemeinde erzeugen im Jahr {year} so viel Strom wie {electricity} % des Stromverbrauchs; erneuerbare Wärme deckt {heat} % des Wärmebedarfs.</source>
+      <translation>Local coverage: plants in the municipality generate as much electricity in {year} as {electricity} % of the electricity consumption; renewable heat covers {heat} % of the heat demand.</translation>
     </message>
     <message>
       <source>Die gewählte Planungsvariante „{name}“ weist {share} % der Gemeindefläche für Windenergie aus.</source>
@@ -1335,8 +1503,8 @@
       <translation>1 Energy and greenhouse-gas balance</translation>
     </message>
     <message>
-      <source>Endenergieverbrauch nach Sektoren und Erzeugung aus erneuerbaren Energien in der Gemeinde je Jahr. Das Basisjahr ist {base}; die späteren Jahre sind Zielwerte des Profils.</source>
-      <translation>Final energy consumption by sector and generation from renewable energy in the municipality per year. The base year is {base}; the later years are target values of the profile.</translation>
+      <source>Endenergieverbrauch nach Sektoren und Erzeugung aus erneuerbaren Energien in der Gemeinde je Jahr. Das Basisjahr ist {base}; die späteren Jahre sind Zielwerte des Profils. Alle Summen {scope}. Der Anteil erneuerbarer Energien rechnet den Strom mit dem erneuerbaren Anteil des Bundesstrommix; die bilanzielle Deckung vergleicht die Erzeugung der Anlagen in der Gemeinde mit ihrem Stromverbrauch.</source>
+      <translation>Final energy consumption by sector and generation from renewable energy in the municipality per year. The base year is {base}; the later years are target values of the profile. All totals {scope}. The renewable share counts electricity at the renewable share of the national mix; the local coverage compares the generation of the plants in the municipality with its electricity consumption.</translation>
     </message>
     <message>
       <source>Kennzahl</source>
@@ -1379,6 +1547,26 @@
       <translation>Assumptions</translation>
     </message>
     <message>
+      <source>Anhang: Vorgaben des Plugins und ihre Quellen</source>
+      <translation>Appendix: the plugin's defaults and their sources</translation>
+    </message>
+    <message>
+      <source>Vorgabe</source>
+      <translation>Default</translation>
+    </message>
+    <message>
+      <source>Wert</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>Rechtsgrundlage und Quelle</source>
+      <translation>Legal basis and source</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
       <source>Tabelle BALANCE, Zeile {row}: unbekannte Art „{kind}“; erlaubt sind {kinds}.</source>
       <translation>Table BALANCE, row {row}: unknown kind "{kind}"; allowed are {kinds}.</translation>
     </message>
@@ -1391,8 +1579,8 @@
       <translation>There is no zoning alternative {number}; available: {numbers}.</translation>
     </message>
     <message>
-      <source>Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente).</source>
-      <translation>In {year}, {name} emitted {co2} t of greenhouse gases (CO₂ equivalents).</translation>
+      <source>Im Jahr {year} verursachte {name} {co2} t Treibhausgase (CO₂-Äquivalente, {scope}).</source>
+      <translation>In {year}, {name} caused {co2} t of greenhouse gases (CO₂ equivalents, {scope}).</translation>
     </message>
     <message>
       <source>Nach diesem Profil sind es im Jahr {year} noch {co2} t ({change} % gegenüber {base}).</source>
@@ -1411,12 +1599,12 @@
       <translation>According to this profile, the municipality reaches greenhouse-gas neutrality in {year}.</translation>
     </message>
     <message>
-      <source>Erneuerbare Energien decken {base_share} % des Verbrauchs im Jahr {base} und {share} % im Jahr {year}.</source>
-      <translation>Renewable energy covers {base_share} % of consumption in {base} and {share} % in {year}.</translation>
+      <source>Erneuerbare Energien decken {base_share} % des Endenergieverbrauchs im Jahr {base} und {share} % im Jahr {year} (Strom mit dem Anteil im Bundesstrommix).</source>
+      <translation>Renewable energy covers {base_share} % of the final energy consumption in {base} and {share} % in {year} (electricity at its share in the national mix).</translation>
     </message>
     <message>
-      <source>Erneuerbare Energien decken {share} % des Verbrauchs im Jahr {year}.</source>
-      <translation>Renewable energy covers {share} % of consumption in {year}.</translation>
+      <source>Erneuerbare Energien decken {share} % des Endenergieverbrauchs im Jahr {year} (Strom mit dem Anteil im Bundesstrommix).</source>
+      <translation>Renewable energy covers {share} % of the final energy consumption in {year} (electricity at its share in the national mix).</translation>
     </message>
     <message>
       <source>Legende</source>
@@ -1431,20 +1619,12 @@
       <translation>Assumption</translation>
     </message>
     <message>
-      <source>Wert</source>
-      <translation>Value</translation>
-    </message>
-    <message>
       <source>Rechts-grundlage</source>
       <translation>Legal basis</translation>
     </message>
     <message>
       <source>Quelle</source>
       <translation>Source</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Status</translation>
     </message>
     <message>
       <source>Bilanz des Basisjahres {year}</source>
@@ -1587,8 +1767,212 @@
       <translation>The pairwise comparison is not consistent enough: CR = {cr:.3f} &gt; 0.10. Please check the judgements or explicitly accept the inconsistency.</translation>
     </message>
     <message>
+      <source>Emissionsfaktor</source>
+      <translation>Emission factor</translation>
+    </message>
+    <message>
+      <source>Fernwärme erneuerbar</source>
+      <translation>District heat renewable</translation>
+    </message>
+    <message>
+      <source>veröffentlicht</source>
+      <translation>published</translation>
+    </message>
+    <message>
+      <source>Szenario</source>
+      <translation>scenario</translation>
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation>target</translation>
+    </message>
+    <message>
+      <source>Treibhausgasneutralität</source>
+      <translation>greenhouse gas neutrality</translation>
+    </message>
+    <message>
+      <source>Erneuerbarer Anteil Fernwärme</source>
+      <translation>Renewable share of district heat</translation>
+    </message>
+    <message>
+      <source>Volllaststunden Bestand</source>
+      <translation>Full-load hours of existing plants</translation>
+    </message>
+    <message>
+      <source>Strom je Einwohner</source>
+      <translation>Electricity per inhabitant</translation>
+    </message>
+    <message>
+      <source>Wärme je Einwohner</source>
+      <translation>Heat per inhabitant</translation>
+    </message>
+    <message>
+      <source>Heizungsbestand Sachsen-Anhalt</source>
+      <translation>Heating stock Saxony-Anhalt</translation>
+    </message>
+    <message>
+      <source>Wirkungsgrad</source>
+      <translation>Efficiency</translation>
+    </message>
+    <message>
+      <source>Anteil an dezentraler Wärme 2045</source>
+      <translation>Share of decentral heat 2045</translation>
+    </message>
+    <message>
+      <source>Sanierung</source>
+      <translation>Renovation</translation>
+    </message>
+    <message>
+      <source>Rate</source>
+      <translation>rate</translation>
+    </message>
+    <message>
+      <source>Tiefe</source>
+      <translation>depth</translation>
+    </message>
+    <message>
+      <source>Verkehr je Einwohner</source>
+      <translation>Transport per inhabitant</translation>
+    </message>
+    <message>
+      <source>Bevölkerungsprognose</source>
+      <translation>Population forecast</translation>
+    </message>
+    <message>
+      <source>Vermiedene Emissionen je kWh PV-Strom</source>
+      <translation>Avoided emissions per kWh of PV power</translation>
+    </message>
+    <message>
+      <source>Leistungsdichte</source>
+      <translation>Capacity density</translation>
+    </message>
+    <message>
+      <source>Leistungsdichte nach Baujahr</source>
+      <translation>Capacity density by build year</translation>
+    </message>
+    <message>
+      <source>Randabstand</source>
+      <translation>Edge setback</translation>
+    </message>
+    <message>
+      <source>Ertrag je Einstrahlung</source>
+      <translation>Yield per irradiation</translation>
+    </message>
+    <message>
+      <source>Anlagenmodell für pvlib</source>
+      <translation>Plant model for pvlib</translation>
+    </message>
+    <message>
+      <source>Größte privilegierte Anlage</source>
+      <translation>Largest privileged plant</translation>
+    </message>
+    <message>
+      <source>Größter belegter Anteil der Wasserfläche</source>
+      <translation>Largest covered share of the water surface</translation>
+    </message>
+    <message>
+      <source>Uferabstand</source>
+      <translation>Shore distance</translation>
+    </message>
+    <message>
+      <source>Mittlere Windgeschwindigkeit</source>
+      <translation>Mean wind speed</translation>
+    </message>
+    <message>
+      <source>Parkverluste</source>
+      <translation>Park losses</translation>
+    </message>
+    <message>
+      <source>Technische Verfügbarkeit</source>
+      <translation>Technical availability</translation>
+    </message>
+    <message>
+      <source>Elektrische Verluste</source>
+      <translation>Electrical losses</translation>
+    </message>
+    <message>
+      <source>Abschaltungen</source>
+      <translation>Curtailment</translation>
+    </message>
+    <message>
+      <source>Fundamentabstand zum Flächenrand</source>
+      <translation>Foundation distance from the area's edge</translation>
+    </message>
+    <message>
+      <source>Leistung je Fläche</source>
+      <translation>Capacity per area</translation>
+    </message>
+    <message>
+      <source>Volllaststunden</source>
+      <translation>Full-load hours</translation>
+    </message>
+    <message>
+      <source>Anteil der Fläche, der der Landwirtschaft verloren geht</source>
+      <translation>Share of the land lost to farming</translation>
+    </message>
+    <message>
+      <source>Kleinste zusammenhängende Fläche</source>
+      <translation>Smallest contiguous area</translation>
+    </message>
+    <message>
+      <source>Größter Anteil an der Gemeindefläche</source>
+      <translation>Largest share of the municipal area</translation>
+    </message>
+    <message>
+      <source>Nicht nebeneinander</source>
+      <translation>Not next to each other</translation>
+    </message>
+    <message>
+      <source>Nutzung</source>
+      <translation>Use</translation>
+    </message>
+    <message>
+      <source>Flächenbeitragswert Land</source>
+      <translation>Area contribution target of the state</translation>
+    </message>
+    <message>
+      <source>Flächenbeitragswert Planungsregion</source>
+      <translation>Area contribution target of the planning region</translation>
+    </message>
+    <message>
+      <source>Referenzanlage</source>
+      <translation>Reference turbine</translation>
+    </message>
+    <message>
+      <source>{change} % von {first} bis {last}</source>
+      <translation>{change} % from {first} to {last}</translation>
+    </message>
+    <message>
+      <source>Neigung {tilt}°, Azimut {azimuth}°, Verluste {losses} %</source>
+      <translation>Tilt {tilt}°, azimuth {azimuth}°, losses {losses} %</translation>
+    </message>
+    <message>
+      <source>Quelle: {source}</source>
+      <translation>Source: {source}</translation>
+    </message>
+    <message>
+      <source>Status: {status}, Stand {date}</source>
+      <translation>Status: {status}, as of {date}</translation>
+    </message>
+    <message>
+      <source>Keine Vorgabe unter {key} im Verzeichnis der Quellen.</source>
+      <translation>No default at {key} in the register of sources.</translation>
+    </message>
+    <message>
+      <source>Rechtsgrundlage: {basis}</source>
+      <translation>Legal basis: {basis}</translation>
+    </message>
+    <message>
+      <source>{pct} % bis {year}</source>
+      <translation>{pct} % by {year}</translation>
+    </message>
+    <message>
       <source>{file}: Anlagenkatalog kann nicht gelesen werden ({error}).</source>
       <translation>{file}: the turbine catalog cannot be read ({error}).</translation>
+    </message>
+    <message>
+      <source>{file}: Vorgaben für Windparks können nicht gelesen werden ({error}).</source>
+      <translation>{file}: the wind park defaults cannot be read ({error}).</translation>
     </message>
     <message>
       <source>Werte größer 0 erwartet</source>
@@ -1615,8 +1999,12 @@
       <translation>The turbine type “{type}” needs the Python package windpowerlib (pip install windpowerlib).</translation>
     </message>
     <message>
-      <source>Parkverluste {wake} % und Verfügbarkeit {availability} %: erlaubt sind 0–99 % und 1–100 %.</source>
-      <translation>Wake losses {wake} % and availability {availability} %: allowed are 0–99 % and 1–100 %.</translation>
+      <source>Verluste {wake} % (Park), {electrical} % (elektrisch), {curtailment} % (Abschaltungen) und Verfügbarkeit {availability} %: erlaubt sind 0–99 % und 1–100 %.</source>
+      <translation>Losses {wake} % (park), {electrical} % (electrical), {curtailment} % (curtailment) and availability {availability} %: allowed are 0–99 % and 1–100 %.</translation>
+    </message>
+    <message>
+      <source>Der Fundamentabstand zum Flächenrand muss mindestens 0 m betragen.</source>
+      <translation>The foundation distance from the area's edge must be at least 0 m.</translation>
     </message>
     <message>
       <source>Abstände zwischen den Anlagen müssen größer 0 sein.</source>
@@ -1987,20 +2375,20 @@
       <translation>Calculation failed: {reason}</translation>
     </message>
     <message>
-      <source>Endenergie</source>
-      <translation>Final energy</translation>
+      <source>davon Kraftstoffe</source>
+      <translation>of which fuels</translation>
     </message>
     <message>
       <source>Erzeugung vor Ort</source>
       <translation>Local generation</translation>
     </message>
     <message>
-      <source>Erneuerbarer Anteil</source>
-      <translation>Renewable share</translation>
+      <source>Erneuerbarer Anteil am Verbrauch</source>
+      <translation>Renewable share of consumption</translation>
     </message>
     <message>
-      <source>Treibhausgase</source>
-      <translation>Greenhouse gases</translation>
+      <source>Erneuerbare Wärme</source>
+      <translation>Renewable heat</translation>
     </message>
     <message>
       <source>je Einwohner</source>
@@ -2039,6 +2427,22 @@
       <translation>Writing the future profile …</translation>
     </message>
     <message>
+      <source>Endenergie ohne Verkehr</source>
+      <translation>Final energy without transport</translation>
+    </message>
+    <message>
+      <source>Endenergie</source>
+      <translation>Final energy</translation>
+    </message>
+    <message>
+      <source>Treibhausgase ohne Verkehr</source>
+      <translation>Greenhouse gases without transport</translation>
+    </message>
+    <message>
+      <source>Treibhausgase</source>
+      <translation>Greenhouse gases</translation>
+    </message>
+    <message>
       <source>Bitte die Gemeinde und die Gemeindestatistik wählen.</source>
       <translation>Please choose the municipality and the municipal statistics.</translation>
     </message>
@@ -2055,8 +2459,8 @@
       <translation>Energy balance</translation>
     </message>
     <message>
-      <source>{first}: {co2} t CO₂e ({per_capita} t je Einwohner), erneuerbar {share} %; {last}: {co2_last} t CO₂e, erneuerbar {share_last} %.</source>
-      <translation>{first}: {co2} t CO₂e ({per_capita} t per inhabitant), renewable {share} %; {last}: {co2_last} t CO₂e, renewable {share_last} %.</translation>
+      <source>{first}: {co2} t CO₂e ({per_capita} t je Einwohner), erneuerbar {share} %; {last}: {co2_last} t CO₂e, erneuerbar {share_last} % – {scope}.</source>
+      <translation>{first}: {co2} t CO₂e ({per_capita} t per inhabitant), renewable {share} %; {last}: {co2_last} t CO₂e, renewable {share_last} % – {scope}.</translation>
     </message>
     <message>
       <source>Zukunftsprofil: &lt;a href="{html}"&gt;{html_name}&lt;/a&gt;, &lt;a href="{pdf}"&gt;{pdf_name}&lt;/a&gt;</source>
@@ -2351,10 +2755,6 @@
       <translation>Yield photovoltaics</translation>
     </message>
     <message>
-      <source>Volllaststunden</source>
-      <translation>Full-load hours</translation>
-    </message>
-    <message>
       <source>{mwp} MWp, {gwh} GWh/a, {co2} t CO₂/a vermieden.</source>
       <translation>{mwp} MWp, {gwh} GWh/a, {co2} t CO₂/a avoided.</translation>
     </message>
@@ -2563,8 +2963,10 @@
       <translation>Use {pct:g} %</translation>
     </message>
     <message>
-      <source>{name}: {pct:g} % der Fläche bis {year} ({legal_basis})</source>
-      <translation>{name}: {pct:g} % of the area by {year} ({legal_basis})</translation>
+      <source>{name}: {pct:g} % der Fläche bis {year} ({legal_basis})
+Quelle: {source}</source>
+      <translation>{name}: {pct:g} % of the area by {year} ({legal_basis})
+Source: {source}</translation>
     </message>
     <message>
       <source>Raster nicht angelegt: {reason}</source>
@@ -2783,16 +3185,20 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>{criterion}: layer “{layer}” has no field “{field}”; all its features count (the filter {filter} applies to layers with this field).</translation>
     </message>
     <message>
-      <source>Bilanz nach dem Territorialprinzip (BISKO): Endenergie je Sektor (private Haushalte, Gewerbe/Handel/Dienstleistungen, Industrie, kommunale Einrichtungen) und Energieträger, CO₂-Äquivalente mit den Faktoren des GEG (Anlage 9) oder einer Faktortabelle (carrier, g_kwh, optional year: z. B. die BISKO-Faktoren des Klimaschutz-Planers), für das Basisjahr und 2030, 2035, 2040, 2045.
+      <source>Bilanz nach dem Territorialprinzip (BISKO): Endenergie je Sektor (private Haushalte, Gewerbe/Handel/Dienstleistungen, Industrie, kommunale Einrichtungen, Verkehr) und Energieträger, für das Basisjahr und 2030, 2035, 2040, 2045. CO₂-Äquivalente mit Vorketten für alle Energieträger: Strom mit dem Bundesstrommix des Jahres (UBA bis 2024, danach ein veröffentlichtes Szenario), Brennstoffe und Fernwärme nach GEG Anlage 9, Kraftstoffe nach dem fossilen Vergleichswert der RED II; eine Faktortabelle (carrier, g_kwh, optional year: z. B. die BISKO-Faktoren des Klimaschutz-Planers) ersetzt sie.
+
+Verkehr: geschätzt aus dem Bundesdurchschnitt je Einwohner, aus eigenen Zahlen (Zeilen des Sektors verkehr in der Verbrauchstabelle) oder weggelassen – dann heißt jede Summe „ohne Verkehr“. Einwohner: eine eigene Tabelle (year, inhabitants) oder die Regionalisierte Bevölkerungsprognose des Landes für den Landkreis der Gemeinde.
 
 Quellen: die Zeile der Gemeinde in der Gemeindestatistik (Einwohner, Wohnungen nach Baualter und mit Fernwärme, installierte Leistung aus dem Marktstammdatenregister); der Wärmebedarf der Gebäude aus wip:heatdemand, wenn gegeben; Stromvorgaben je Einwohner, die eine Verbrauchstabelle (sector, carrier, mwh) ersetzt. Örtliche Erzeugung: Bestand (installierte Leistung × Volllaststunden) und Planung (die Flächen aus wip:windlayout und wip:pvyield, oder eine Variante aus wip:zoningalternatives) ab dem Jahr der Inbetriebnahme.
 
-Pfade: Sanierung senkt den Wärmebedarf, fossile Kessel weichen bis 2045 Wärmepumpen, Biomasse und Solarthermie, Fernwärme folgt den erneuerbaren Anteilen des WPG, der Strom-Emissionsfaktor sinkt bis 2045. Kennzahlen je Jahr: bilanzielle Eigenversorgung Strom und Wärme, erneuerbarer Anteil, t CO₂e gesamt und je Einwohner, Abstand zur Treibhausgasneutralität. Jede verwendete Zahl steht mit Quelle und Status in der Tabelle der Annahmen.</source>
-      <translation>Balance by the territorial principle (BISKO): final energy per sector (households, commerce/trade/services, industry, municipal facilities) and carrier, CO₂ equivalents with the factors of the GEG (Annex 9) or a factor table (carrier, g_kwh, optional year: e.g. the BISKO factors of the Klimaschutz-Planer), for the base year and 2030, 2035, 2040, 2045.
+Pfade: Sanierung senkt den Wärmebedarf, fossile Kessel weichen bis 2045 Wärmepumpen, Biomasse und Solarthermie, Fernwärme folgt den erneuerbaren Anteilen des WPG, der Strom-Emissionsfaktor sinkt bis 2045. Kennzahlen je Jahr: bilanzielle Deckung Strom (örtliche Erzeugung gegen Verbrauch) und erneuerbare Wärme, Anteil erneuerbarer Energien am Verbrauch (Strom mit dem Bundesanteil), t CO₂e gesamt und je Einwohner, Abstand zur Treibhausgasneutralität. Jede verwendete Zahl steht mit Quelle und Status in der Tabelle der Annahmen.</source>
+      <translation>Balance after the territorial principle (BISKO): final energy by sector (private households, commerce/trade/services, industry, municipal facilities, transport) and carrier, for the base year and 2030, 2035, 2040, 2045. CO₂ equivalents with upstream chains for every carrier: electricity with the national mix of the year (UBA up to 2024, then a published scenario), fuels and district heat after GEG Anlage 9, transport fuels after the fossil comparator of RED II; a factor table (carrier, g_kwh, optional year: e.g. the BISKO factors of the Klimaschutz-Planer) replaces them.
 
-Sources: the municipality's row in the municipal statistics (inhabitants, dwellings by age and with district heat, installed capacity from the core energy market data register); the buildings' heat demand from wip:heatdemand where given; electricity defaults per inhabitant, which a consumption table (sector, carrier, mwh) replaces. Local generation: existing plants (installed capacity × full-load hours) and planned ones (the areas from wip:windlayout and wip:pvyield, or an alternative from wip:zoningalternatives) from their commissioning year.
+Transport: estimated from the national average per inhabitant, from own figures (rows of the sector verkehr in the consumption table) or left out – then every total says “without transport”. Inhabitants: an own table (year, inhabitants) or the Land's regionalised population forecast for the municipality's district.
 
-Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps, biomass and solar heat by 2045, district heat follows the renewable shares of the WPG, the electricity emission factor falls by 2045. Indicators per year: balance-sheet self-sufficiency in electricity and heat, renewable share, t CO₂e in total and per inhabitant, gap to greenhouse-gas neutrality. Every number used is listed with its source and status in the table of assumptions.</translation>
+Sources: the municipality's row of the municipal statistics (inhabitants, dwellings by construction age and with district heat, installed capacity from the Marktstammdatenregister); the buildings' heat demand from wip:heatdemand where given; electricity defaults per inhabitant, which a consumption table (sector, carrier, mwh) replaces. Local generation: existing plants (installed capacity × full-load hours) and planned ones (the areas of wip:windlayout and wip:pvyield, or an alternative of wip:zoningalternatives) from the year they start operating.
+
+Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps, biomass and solar heat by 2045, district heat follows the WPG's renewable shares, the electricity emission factor falls until 2045. Indicators per year: local coverage of electricity (local generation against consumption) and renewable heat, renewable share of consumption (electricity at the national share), t CO₂e in total and per inhabitant, gap to greenhouse gas neutrality. Every number used stands with its source and status in the table of assumptions.</translation>
     </message>
     <message>
       <source>Ertrag der geplanten Flächen</source>
@@ -2839,6 +3245,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>Emission factors (carrier, g_kwh, year)</translation>
     </message>
     <message>
+      <source>Einwohner je Jahr (year, inhabitants)</source>
+      <translation>Inhabitants per year (year, inhabitants)</translation>
+    </message>
+    <message>
       <source>Bilanz je Jahr, Sektor und Energieträger</source>
       <translation>Balance per year, sector and carrier</translation>
     </message>
@@ -2871,6 +3281,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>The municipal statistics have no field ags.</translation>
     </message>
     <message>
+      <source>Alle Summen {scope}.</source>
+      <translation>All totals {scope}.</translation>
+    </message>
+    <message>
       <source>Den Gebäuden fehlen die Felder {fields} von wip:heatdemand.</source>
       <translation>The buildings lack the fields {fields} of wip:heatdemand.</translation>
     </message>
@@ -2887,8 +3301,8 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>“{layer}”: the fields {fields} are missing.</translation>
     </message>
     <message>
-      <source>{year}: {demand:.0f} MWh Endenergie, {co2:.0f} t CO₂e ({per_capita:.1f} t je Einwohner), erneuerbar {share:.0f} %, Eigenversorgung Strom {power:.0f} %.</source>
-      <translation>{year}: {demand:.0f} MWh final energy, {co2:.0f} t CO₂e ({per_capita:.1f} t per inhabitant), renewable {share:.0f} %, electricity self-sufficiency {power:.0f} %.</translation>
+      <source>{year}: {demand:.0f} MWh Endenergie, {co2:.0f} t CO₂e ({per_capita:.1f} t je Einwohner), erneuerbarer Anteil am Verbrauch {share:.0f} %, bilanzielle Deckung Strom {power:.0f} %.</source>
+      <translation>{year}: {demand:.0f} MWh final energy, {co2:.0f} t CO₂e ({per_capita:.1f} t per inhabitant), renewable share of consumption {share:.0f} %, local coverage of electricity {power:.0f} %.</translation>
     </message>
     <message>
       <source>{field}: „{value}“ ist keine Zahl.</source>
@@ -3373,16 +3787,20 @@ Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayer
 
 Anlagentypen: Freiflächen-PV, Agri-PV Kategorie I und II nach DIN SPEC 91434, Floating-PV. Leistungsdichte, Randabstand und Erträge stehen mit Quelle und Status in resources/yield/pv_types.json; ungeprüfte Werte sind änderbare Vorgaben.
 
+Bestehende Freiflächenanlagen: mit dem Feld „Baujahr“ erhält jeder Park die an realen Parks gemessene Leistungsdichte seines Baujahrs (2004–2009 0,31 MWp/ha bis 2013–2015 0,65 MWp/ha); Neubau und Parks ohne Baujahr rechnen mit der Dichte neuer Anlagen. Ein Feld „baujahr“ wird ohne Wahl verwendet.
+
 Floating-PV (§ 36 Abs. 3 WHG): mindestens 40 m Abstand zum Ufer, zusammen höchstens 15 % der Wasserfläche je Gewässer (aufgeteilt auf die Standorte eines Gewässers). Ohne Gewässerebene gilt jeder Standort als ganzes Gewässer – außer er hat eine Belegungsgrenze (Feld cover_limit_ha aus wip:eligibility): dann gilt der Uferabstand als geprüft und die Grenze als Obergrenze. „usable_ha“ ist bei Floating-PV die belegbare Fläche.
 
 Spezifischer Ertrag, der erste vorhandene Wert zählt: Feld „Spezifischer Ertrag je Standort“; pvlib-Simulation mit der Wetterdatei (EPW oder TMY3, nur wenn pvlib installiert ist); Globalstrahlung (Feld, dann Raster) × Verhältnis des Anlagentyps; der Parameter „Spezifischer Ertrag“; die Vorgabe des Anlagentyps. Das Feld „yield_source“ nennt die Herkunft, „note“ was die Fläche begrenzt hat.</source>
-      <translation>For each site: the usable area (the site less the edge setback), the installable capacity (MWp = usable ha × the plant type's capacity density), the specific yield (kWh/kWp = full-load hours), the annual yield (GWh/a) and the avoided emissions (t CO₂/a = GWh/a × g/kWh).
+      <translation>Computes per site the usable area (site less the edge setback), the installable capacity (MWp = usable ha × the plant type's capacity density), the specific yield (kWh/kWp = full-load hours), the annual yield (GWh/a) and the avoided emissions (t CO₂/a = GWh/a × g/kWh).
 
-Plant types: ground-mounted PV, agrivoltaics categories I and II after DIN SPEC 91434, floating PV. Capacity density, edge setback and yields are listed with source and status in resources/yield/pv_types.json; unchecked values are editable defaults.
+Plant types: ground-mounted PV, agrivoltaics categories I and II after DIN SPEC 91434, floating PV. Capacity density, setback and yields stand with source and status in resources/yield/pv_types.json; unchecked values are editable defaults.
 
-Floating PV (§ 36(3) WHG): at least 40 m from the shore, together at most 15 % of each water body's surface (split among the sites on one water body). Without a water-body layer each site counts as a whole water body – unless it has a cover limit (field cover_limit_ha from wip:eligibility): then the shore distance counts as checked and the limit as the upper bound. For floating PV, "usable_ha" is the area that may be covered.
+Existing ground-mounted plants: with the field “build year” each park gets the capacity density measured on real parks of its build year (2004–2009 0.31 MWp/ha up to 2013–2015 0.65 MWp/ha); new build and parks without a build year use the density of new plants. A field “baujahr” is used without being chosen.
 
-Specific yield, the first value present counts: the field "Specific yield per site"; a pvlib simulation with the weather file (EPW or TMY3, only when pvlib is installed); global irradiation (field, then raster) × the plant type's ratio; the parameter "Specific yield"; the plant type's default. The field "yield_source" names the origin, "note" what limited the area.</translation>
+Floating PV (§ 36 Abs. 3 WHG): at least 40 m from the shore, together at most 15 % of the water surface per water body (shared among the sites on one water body). Without a water-body layer each site counts as a whole water body – unless it has a cover limit (field cover_limit_ha from wip:eligibility): then the shore distance counts as checked and the limit as the upper bound. For floating PV “usable_ha” is the area that may be covered.
+
+Specific yield, the first value present counts: the field “specific yield per site”; a pvlib simulation with the weather file (EPW or TMY3, only when pvlib is installed); global irradiation (field, then raster) × the plant type's ratio; the parameter “specific yield”; the plant type's default. The field “yield_source” names the origin, “note” what limited the area.</translation>
     </message>
     <message>
       <source>Wetterdatei für pvlib (EPW oder TMY3-CSV)</source>
@@ -3411,6 +3829,10 @@ Specific yield, the first value present counts: the field "Specific yield per si
     <message>
       <source>Belegungsgrenze je Standort (ha; ohne Angabe: Feld cover_limit_ha)</source>
       <translation>Cover limit per site (ha; if not set: field cover_limit_ha)</translation>
+    </message>
+    <message>
+      <source>Baujahr bestehender Parks (leer = Neubau)</source>
+      <translation>Build year of existing parks (empty = new build)</translation>
     </message>
     <message>
       <source>Spezifischer Ertrag (kWh/kWp; 0 = Vorgabe des Anlagentyps)</source>
@@ -3449,6 +3871,10 @@ Specific yield, the first value present counts: the field "Specific yield per si
       <translation>The water-body layer applies to floating PV only and is ignored.</translation>
     </message>
     <message>
+      <source>Baujahr</source>
+      <translation>Build year</translation>
+    </message>
+    <message>
       <source>Belegungsgrenze</source>
       <translation>Cover limit</translation>
     </message>
@@ -3457,8 +3883,8 @@ Specific yield, the first value present counts: the field "Specific yield per si
       <translation>{type} ({title}, version {version}): {density:g} MWp/ha ({density_status}), default {default:g} kWh/kWp ({default_status}), edge setback {setback:g} m.</translation>
     </message>
     <message>
-      <source>CO₂-Faktor {value:g} g/kWh (Vorgabe {default:g} g/kWh nach {basis}, {status}).</source>
-      <translation>CO₂ factor {value:g} g/kWh (default {default:g} g/kWh after {basis}, {status}).</translation>
+      <source>CO₂-Faktor {value:g} g/kWh (Vorgabe {default:g} g/kWh, {status}: {source}).</source>
+      <translation>CO₂ factor {value:g} g/kWh (default {default:g} g/kWh, {status}: {source}).</translation>
     </message>
     <message>
       <source>{usable} von {count} Standorten mit nutzbarer Fläche: {mwp:,.2f} MWp, {gwh:,.2f} GWh/a, {co2:,.0f} t CO₂/a vermieden; {notes} Standorte mit Hinweis (Feld „note“).</source>
@@ -3617,14 +4043,18 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
 
 Anlagentypen: die Referenzanlagen des Katalogs resources/yield/turbines.json, ein eigener Katalog (Kopie der Datei) mit Typ-ID, oder mit installiertem windpowerlib „windpowerlib:E-126/4200“.
 
-Jahresenergie: mittlere Windgeschwindigkeit aus Raster, Feld der Flächen oder einem festen Wert in der Bezugshöhe, Potenzgesetz bis zur Nabe, Weibull-Verteilung mit dem Formparameter k, Leistungskurve, abzüglich Parkverlusten und Nichtverfügbarkeit (beide stehen im Ergebnis).
+Jahresenergie: mittlere Windgeschwindigkeit aus Raster, Feld der Flächen oder einem festen Wert in der Bezugshöhe, Potenzgesetz bis zur Nabe, Weibull-Verteilung mit dem Formparameter k, Leistungskurve, abzüglich Parkverlusten, Nichtverfügbarkeit, elektrischer Verluste und Abschaltungen (alle stehen je Fläche im Ergebnis). Vorgaben mit Quelle: resources/yield/wind_defaults.json; ohne Windgutachten rechnet das Dock mit 5,8 m/s in 150 m, typisch für das Mitteldeutsche Revier.
+
+Fundament: jeder Turm steht mindestens den Fundamentabstand innerhalb der Fläche (Rotor-außerhalb-Flächen nach § 4 Abs. 3 WindBG: nur der Rotor darf hinausragen).
 
 Bestehende Anlagen in oder nahe einer Fläche werden gemeldet und halten ihren Abstand; im Repowering-Modus werden sie ersetzt und der Nettozuwachs in MW und GWh/a ausgewiesen.</source>
-      <translation>Places as many wind turbines of one type as possible in each area, every pair at least one spacing ellipse apart (by default 5 rotor diameters in the main wind direction × 3 across it). The search covers lattice orientations and offsets and a fill along the boundary; the plain grid from the area's corner is always among the candidates, so the result never has fewer turbines (field grid_turbines for comparison). “Rotor outside allowed”: only the tower must stand in the area; otherwise the rotor disc must too (under § 4(3) WindBG rotor-inside areas count only partly towards the area target).
+      <translation>Places as many wind turbines of one type as possible in each area: every pair at least one spacing ellipse apart (default 5 rotor diameters along the main wind direction × 3 across it). The search runs over lattice orientations and offsets and a fill along the boundary; the plain grid from the area's corner is always among them, so the result never has fewer turbines (field grid_turbines for comparison). “Rotor may overhang”: only the tower must stand in the area; otherwise the rotor disc too (under § 4 Abs. 3 WindBG rotor-inside areas count only in part towards the area contribution target).
 
-Turbine types: the reference turbines of the catalog resources/yield/turbines.json, an own catalog (a copy of that file) with a type id, or, with windpowerlib installed, “windpowerlib:E-126/4200”.
+Turbine types: the reference turbines of the catalog resources/yield/turbines.json, an own catalog (a copy of the file) with a type id, or with windpowerlib installed “windpowerlib:E-126/4200”.
 
-Annual energy: mean wind speed from a raster, a field of the areas or a fixed value at the reference height, power law up to the hub, Weibull distribution with shape k, power curve, less wake losses and unavailability (both stated in the result).
+Annual energy: mean wind speed from a raster, a field of the areas or a fixed value at the reference height, power law up to the hub, Weibull distribution with shape k, power curve, less park losses, unavailability, electrical losses and curtailment (all stated per area in the result). Defaults with their sources: resources/yield/wind_defaults.json; without a wind report the dock uses 5.8 m/s at 150 m, typical of the Mitteldeutsches Revier.
+
+Foundation: every tower stands at least the foundation distance inside the area (rotor-outside areas under § 4 Abs. 3 WindBG: only the rotor may reach beyond).
 
 Existing turbines in or near an area are reported and keep their distance; in repowering mode they are replaced and the net gain in MW and GWh/a is reported.</translation>
     </message>
@@ -3699,6 +4129,18 @@ Existing turbines in or near an area are reported and keep their distance; in re
     <message>
       <source>Technische Verfügbarkeit (%)</source>
       <translation>Technical availability (%)</translation>
+    </message>
+    <message>
+      <source>Elektrische Verluste bis zum Netzverknüpfungspunkt (%)</source>
+      <translation>Electrical losses up to the grid connection point (%)</translation>
+    </message>
+    <message>
+      <source>Abschaltungen für Fledermäuse und Schall (% des Ertrags)</source>
+      <translation>Curtailment for bats and noise (% of the yield)</translation>
+    </message>
+    <message>
+      <source>Fundament: Abstand des Turms zum Flächenrand (m)</source>
+      <translation>Foundation: distance of the tower from the area's edge (m)</translation>
     </message>
     <message>
       <source>Bestand: Leistung (kW)</source>
@@ -3899,10 +4341,6 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Die Ebene der Planungseinheiten enthält keine gültige Fläche.</source>
       <translation>The planning-unit layer has no valid area.</translation>
-    </message>
-    <message>
-      <source>Nutzung</source>
-      <translation>Use</translation>
     </message>
     <message>
       <source>mind. MW</source>
