@@ -126,31 +126,6 @@ def test_layers_are_suggested_by_name_kind_and_fields():
     assert suggest_layers(catalog.criterion("naturschutzgebiet"), layers) == ["Naturschutzgebiete"]
 
 
-def test_the_lands_separate_protected_area_layers_are_suggested_whole():
-    """The Landesamt für Umweltschutz publishes one layer per kind, without a field "kategorie": each is suggested
-    for its own criterion only (and then counts whole), a mixed layer without the field for none."""
-    catalog = load_catalog(shipped_catalogs()["lsa_wind"])
-    layers = [LayerDescription(name, "polygon", ("name", "flaeche_ha")) for name in (
-        "Naturschutzgebiete", "Landschaftsschutzgebiete", "FFH-Gebiete", "EU-Vogelschutzgebiete (SPA)",
-        "NSG_LSA", "Naturparke", "Biosphärenreservate", "Schutzgebiete")]
-    suggested = {criterion: suggest_layers(catalog.criterion(criterion), layers) for criterion in (
-        "naturschutzgebiet", "landschaftsschutzgebiet", "natura2000", "naturpark")}
-    assert suggested == {"naturschutzgebiet": ["Naturschutzgebiete", "NSG_LSA"],
-                         "landschaftsschutzgebiet": ["Landschaftsschutzgebiete"],
-                         "natura2000": ["FFH-Gebiete", "EU-Vogelschutzgebiete (SPA)"],
-                         "naturpark": ["Naturparke", "Biosphärenreservate"]}
-
-
-def test_whole_layer_hints_need_an_attribute_filter(tmp_path, wind_data):
-    criterion = next(c for c in wind_data["criteria"] if c["attribute_filter"] is None)
-    criterion["whole_layer_hints"] = ["wald"]
-    path = tmp_path / "eigener.json"
-    path.write_text(json.dumps(wind_data), encoding="utf-8")
-    with pytest.raises(CatalogError, match="whole_layer_hints.*nur für Kriterien mit Attributfilter"):
-        load_catalog(path)
-
-
-# Each value with the law or source it follows; a change of the law changes this table and the catalog together.
 LEGAL_STATE = [
     # § 9 Abs. 2b FStrG (since 29.12.2023): only the rotor in the 100 m zone needs a statement, no consent
     ("lsa_wind", "autobahn_abstand", "type", "soft"),

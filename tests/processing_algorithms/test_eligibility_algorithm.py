@@ -193,9 +193,9 @@ def test_a_layer_assigned_without_the_filter_field_counts_whole(wip_processing, 
     assert "nsg_sachsen_anhalt" in feedback.textLog() and "kategorie" in feedback.textLog()
 
 
-def test_the_lands_nature_reserve_layer_is_found_by_its_name_and_counts_whole(wip_processing, layers):
+def test_the_lands_nature_reserve_layer_is_recognised_and_counts_whole(wip_processing, layers):
     """With the shipped wind catalog and no mapping: a layer „Naturschutzgebiete“ without the field „kategorie“,
-    as the Landesamt für Umweltschutz publishes it, excludes its whole area."""
+    as the Landesamt für Umweltschutz publishes it, is recognised by its profile and excludes its whole area."""
     study, _settlement, _protected = layers
     reserves = memory_layer("Naturschutzgebiete", "Polygon", [{"wkt": square(0, 800, 100), "name": "Test-NSG"}],
                             fields="&field=name:string")
@@ -205,7 +205,7 @@ def test_the_lands_nature_reserve_layer_is_found_by_its_name_and_counts_whole(wi
                   "SUMMARY": "memory:"}, feedback=feedback)
     hard = [f for f in result["EXCLUDED"].getFeatures() if "naturschutzgebiet" in f["criteria"].split(", ")]
     assert sum(feature.geometry().area() for feature in hard) == pytest.approx(100 * 100)
-    assert "„Naturschutzgebiete“ (nach Namen zugeordnet)" in feedback.textLog()
+    assert "„Naturschutzgebiete“ (Schutzgebiete (LAU Sachsen-Anhalt, BfN): Naturschutzgebiete" in feedback.textLog()
 
 
 def test_layer_without_filter_field_is_not_suggested(wip_processing, layers, catalog_file):

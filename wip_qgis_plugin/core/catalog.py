@@ -143,9 +143,6 @@ class Criterion:
     note: Mapping[str, str]
     max_cover_share: float | None = None
     min_feature_ha: float | None = None  # only features at least this large count (§ 61 BNatSchG: waters > 1 ha)
-    # names of layers that hold only this criterion's features, without the filter field (the Land's separate
-    # layers of nature reserves, FFH areas …): suggested, and then counted whole
-    whole_layer_hints: tuple[str, ...] = ()
 
     def label_text(self) -> str:
         return localised(self.label)
@@ -266,9 +263,6 @@ def _parse_criterion(reader: JsonReader) -> Criterion:
     if min_feature_ha is not None and geometry != POLYGON:
         reader.fail("min_feature_ha", tr("eine Mindestgröße der Objekte braucht Flächen (polygon)"))
     hints = _hints(reader, "layer_hints")
-    whole = _hints(reader, "whole_layer_hints") if "whole_layer_hints" in reader.data else []
-    if whole and reader.data.get("attribute_filter") is None:
-        reader.fail("whole_layer_hints", tr("nur für Kriterien mit Attributfilter"))
     return Criterion(
         id=reader.identifier("id"), label=reader.bilingual("label"), type=reader.choice("type", TYPES), rule=rule,
         distance=_parse_distance(reader), unit=reader.text("unit"), geometry=geometry,
@@ -276,7 +270,7 @@ def _parse_criterion(reader: JsonReader) -> Criterion:
         legal_basis=reader.text("legal_basis"), source=reader.text("source"),
         status=reader.choice("status", STATUSES), effective_date=reader.date("effective_date"),
         note=reader.bilingual("note") if "note" in reader.data else {}, max_cover_share=max_cover_share,
-        min_feature_ha=min_feature_ha, whole_layer_hints=tuple(normalise(hint) for hint in whole))
+        min_feature_ha=min_feature_ha)
 
 
 def _hints(reader: JsonReader, field: str) -> list[str]:
@@ -337,16 +331,16 @@ class LayerDescription:
 
 
 def suggest_layers(criterion: Criterion, layers: Sequence[LayerDescription]) -> list[str]:
-    """The layers whose name contains one of the criterion's hints and that fit it: right geometry kind, and the
-    filter field present, or else a name that says the layer holds only this criterion's features (such a layer
-    counts whole). Several fit when, say, 110 kV and 380 kV lines come in separate layers."""
+    """The layers whose name contains one of the criterion's hints and that fit it: right geometry kind and, for a
+    criterion with a filter, the filter's field. Several fit when, say, 110 kV and 380 kV lines come in separate
+    layers. (The layers of real data models are found by their profiles, :mod:`profiles`.)"""
     names = []
     for layer in layers:
         if criterion.geometry != "any" and layer.kind != criterion.geometry:
             continue
-        mixed = criterion.attribute_filter is None or criterion.attribute_filter.field in layer.fields
-        hints = criterion.layer_hints if mixed else criterion.whole_layer_hints
-        if any(_hint_matches(hint, normalise(layer.name)) for hint in hints):
+        if criterion.attribute_filter is not None and criterion.attribute_filter.field not in layer.fields:
+            continue
+        if any(_hint_matches(hint, normalise(layer.name)) for hint in criterion.layer_hints):
             names.append(layer.key or layer.name)
     return names
 

@@ -28,11 +28,11 @@ from ..core.catalog import (
     load_catalog,
     shipped_catalog_title,
     shipped_catalogs,
-    suggest_layers,
     technology_of,
 )
 from ..core.eligibility import target_state, type_text
 from ..core.i18n import format_number, tr
+from ..core.profiles import suggest_sources
 from ..core.sources import criterion_entry
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
@@ -150,7 +150,8 @@ class EligibilityDock(AlgorithmDock):
             table.setItem(row, 2, distance_item)
             combo = QComboBox(table)
             combo.addItem(tr("– keine –"), [])
-            suggested = suggest_layers(criterion, descriptions)
+            suggested = [source.key for source in suggest_sources(criterion, descriptions,
+                                                                  self.catalog.criterion_ids())]
             if len(suggested) > 1:
                 combo.addItem(" + ".join(by_id[layer_id].name() for layer_id in suggested), suggested)
             for layer in layers:

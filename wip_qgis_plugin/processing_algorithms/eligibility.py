@@ -27,9 +27,9 @@ from ..core.catalog import (
     load_catalog,
     shipped_catalog_title,
     shipped_catalogs,
-    suggest_layers,
 )
 from ..core.eligibility import WHOLE_LAYER, EligibilityCancelled, EligibilityError, compute_eligibility
+from ..core.profiles import assigned_source, select, source_fields, suggest_sources
 from ..qgis_io.compat import (
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
@@ -145,9 +145,10 @@ class EligibilityAlgorithm(WipAlgorithm):
             raise QgsProcessingException(str(error)) from error
 
     def _mapping(self, catalog, layers, parameters, context, feedback) -> dict:
-        """criterion id -> layers: the explicit table first (a criterion may be listed with several layers), then
-        the catalog's suggestion from layer names, geometry kinds and fields."""
+        """criterion id -> [(layer, how its features are chosen)]: the explicit table first (a criterion may be
+        listed with several layers), then what the data profiles recognise and the catalog's name hints find."""
         by_key = {layer_key(layer): layer for layer in layers}
+        descriptions = {key: describe_layer(layer, key) for key, layer in by_key.items()}
         explicit = self.parameterAsCells(parameters, self.CRITERIA_MAPPING, context)
         if len(explicit) % 2:
             raise QgsProcessingException(self.tr("Die Zuordnungstabelle braucht Paare aus Kriterium und Ebene."))
@@ -163,17 +164,20 @@ class EligibilityAlgorithm(WipAlgorithm):
                                                      "({layers}).").format(layer=name, layers=", ".join(by_key)))
             chosen.setdefault(criterion_id, [])
             if name != "-":
-                chosen[criterion_id].append(by_key[name])
-        descriptions = [describe_layer(layer, key) for key, layer in by_key.items()]
+                chosen[criterion_id].append(assigned_source(catalog.criterion(criterion_id), descriptions[name],
+                                                            catalog.criterion_ids()))
+        assigned = set(chosen)
         for criterion in catalog.criteria:
-            if criterion.id in chosen:
-                continue
-            names = suggest_layers(criterion, descriptions)
-            chosen[criterion.id] = [by_key[name] for name in names]
-            if names:
-                feedback.pushInfo(self.tr("{criterion}: Ebene(n) {layers} (nach Namen zugeordnet)").format(
-                    criterion=criterion.label_text(), layers=", ".join(f"„{name}“" for name in names)))
-        return {criterion_id: chosen_layers for criterion_id, chosen_layers in chosen.items() if chosen_layers}
+            if criterion.id not in assigned:
+                chosen[criterion.id] = suggest_sources(criterion, list(descriptions.values()),
+                                                       catalog.criterion_ids())
+            for source in chosen[criterion.id]:
+                found_by = source.recognition.label() if source.recognition else \
+                    self.tr("zugeordnet") if criterion.id in assigned else self.tr("nach Namen")
+                feedback.pushInfo(self.tr("{criterion}: Ebene „{layer}“ ({found_by}; {how})").format(
+                    criterion=criterion.label_text(), layer=source.key, found_by=found_by, how=source.how()))
+        return {criterion_id: [(by_key[source.key], source) for source in sources]
+                for criterion_id, sources in chosen.items() if sources}
 
     def _distance_overrides(self, catalog, parameters, context) -> dict[str, float]:
         values = self.parameterAsCells(parameters, self.DISTANCE_OVERRIDES, context)
@@ -215,28 +219,35 @@ class EligibilityAlgorithm(WipAlgorithm):
                                                                          target=crs.authid()))
         study = source_to_gdf(study_source, crs, context, feedback, fields=[id_field] if id_field else [])
         constraints, layer_names, cache = {}, {}, {}
-        for criterion_id, criterion_layers in mapping.items():
+        for criterion_id, sources in mapping.items():
             criterion = catalog.criterion(criterion_id)
-            fields = [criterion.attribute_filter.field] if criterion.attribute_filter else []
             frames = []
-            for layer in criterion_layers:
+            for layer, source in sources:
                 if feedback.isCanceled():
                     return {}
-                # a layer assigned without the filter's field (e.g. one of nature reserves only) counts whole
-                read = [name for name in fields if name in layer.fields().names()]
-                if read != fields:
+                read, missing = source_fields(source, criterion, layer.fields().names())
+                if missing:
+                    feedback.pushWarning(self.tr(
+                        "{criterion}: der Ebene „{layer}“ fehlt das Feld {fields} des Datenmodells {profile}; keines "
+                        "ihrer Objekte erfüllt diese Bedingung.").format(
+                        criterion=criterion.label_text(), layer=layer.name(), fields=", ".join(missing),
+                        profile=source.recognition.profile.title_text()))
+                elif source.whole and criterion.attribute_filter is not None:
                     feedback.pushInfo(self.tr("{criterion}: die Ebene „{layer}“ hat kein Feld „{field}“; alle ihre "
                                               "Objekte zählen (der Filter {filter} gilt für Ebenen mit diesem "
                                               "Feld).").format(criterion=criterion.label_text(), layer=layer.name(),
-                                                               field=fields[0],
+                                                               field=criterion.attribute_filter.field,
                                                                filter=criterion.attribute_filter.describe()))
-                # layers feeding several criteria (settlement, protected areas) are read once
+                # layers feeding several criteria (settlement, protected areas, a whole OSM extract) are read once
                 key = (layer.id(), tuple(read))
                 if key not in cache:
                     cache[key] = source_to_gdf(layer, crs, context, feedback, fields=read)
-                frames.append(cache[key].assign(**{WHOLE_LAYER: read != fields}) if fields else cache[key])
+                features = select(cache[key], source, criterion)
+                # what a profile selected, or a layer used whole, is not filtered again by the catalog's filter
+                frames.append(features.assign(**{WHOLE_LAYER: source.feed is not None or source.whole})
+                              if criterion.attribute_filter else features)
             constraints[criterion_id] = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-            layer_names[criterion_id] = ", ".join(layer.name() for layer in criterion_layers)
+            layer_names[criterion_id] = ", ".join(layer.name() for layer, _ in sources)
 
         try:
             result = compute_eligibility(

@@ -755,10 +755,6 @@
       <translation>a minimum feature size needs areas (polygon)</translation>
     </message>
     <message>
-      <source>nur für Kriterien mit Attributfilter</source>
-      <translation>only for criteria with an attribute filter</translation>
-    </message>
-    <message>
       <source>Liste von Namensteilen erwartet</source>
       <translation>list of name fragments expected</translation>
     </message>
@@ -1145,6 +1141,70 @@
     <message>
       <source>Datum JJJJ-MM-TT erwartet, gefunden: {value}</source>
       <translation>date YYYY-MM-DD expected, found: {value}</translation>
+    </message>
+    <message>
+      <source>alle Objekte</source>
+      <translation>all features</translation>
+    </message>
+    <message>
+      <source>Filter des Katalogs</source>
+      <translation>the catalog's filter</translation>
+    </message>
+    <message>
+      <source>mindestens eine Objektklasse nötig</source>
+      <translation>at least one object class needed</translation>
+    </message>
+    <message>
+      <source>Feldname erwartet</source>
+      <translation>field name expected</translation>
+    </message>
+    <message>
+      <source>Namen oder Felder nötig, sonst passte jede Ebene</source>
+      <translation>names or fields needed, or every layer would match</translation>
+    </message>
+    <message>
+      <source>die Klasse speist weder Kriterien noch Gebäude</source>
+      <translation>the class feeds neither criteria nor buildings</translation>
+    </message>
+    <message>
+      <source>Liste von Namen erwartet</source>
+      <translation>list of names expected</translation>
+    </message>
+    <message>
+      <source>mindestens eine Bedingung nötig</source>
+      <translation>at least one condition needed</translation>
+    </message>
+    <message>
+      <source>Werte und vierstellige ALKIS-Gebäudefunktionen erwartet</source>
+      <translation>values and four-digit ALKIS building functions expected</translation>
+    </message>
+    <message>
+      <source>Werte und Gebäudetypen EFH, RH, MFH oder GMH erwartet</source>
+      <translation>values and building types EFH, RH, MFH or GMH expected</translation>
+    </message>
+    <message>
+      <source> oder </source>
+      <translation> or </translation>
+    </message>
+    <message>
+      <source>{where}, Klasse {number} ({id})</source>
+      <translation>{where}, class {number} ({id})</translation>
+    </message>
+    <message>
+      <source>jede Alternative ist ein Objekt aus Feld und Bedingung</source>
+      <translation>each alternative is an object of field and condition</translation>
+    </message>
+    <message>
+      <source>Feldnamen für {allowed} erwartet</source>
+      <translation>field names for {allowed} expected</translation>
+    </message>
+    <message>
+      <source>, Filter des Katalogs auf {field}</source>
+      <translation>, the catalog's filter on {field}</translation>
+    </message>
+    <message>
+      <source>„{field}“: Liste von Werten oder {{"op", "value"}} erwartet</source>
+      <translation>"{field}": list of values or {{"op", "value"}} expected</translation>
     </message>
     <message>
       <source>{file}: PV-Anlagentypen können nicht gelesen werden ({error}).</source>
@@ -3157,6 +3217,14 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Distance (m)</translation>
     </message>
     <message>
+      <source>zugeordnet</source>
+      <translation>assigned</translation>
+    </message>
+    <message>
+      <source>nach Namen</source>
+      <translation>by name</translation>
+    </message>
+    <message>
       <source>Das Untersuchungsgebiet hat ein geografisches KBS ({crs}); gerechnet wird metrisch in {target}.</source>
       <translation>The study area has a geographic CRS ({crs}); calculations are done metrically in {target}.</translation>
     </message>
@@ -3169,8 +3237,8 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Assignment: layer “{layer}” is not one of the restriction layers ({layers}).</translation>
     </message>
     <message>
-      <source>{criterion}: Ebene(n) {layers} (nach Namen zugeordnet)</source>
-      <translation>{criterion}: layer(s) {layers} (assigned by name)</translation>
+      <source>{criterion}: Ebene „{layer}“ ({found_by}; {how})</source>
+      <translation>{criterion}: layer "{layer}" ({found_by}; {how})</translation>
     </message>
     <message>
       <source>Abstände: Kriterium „{criterion}“ gibt es im Katalog „{catalog}“ nicht.</source>
@@ -3179,6 +3247,10 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
     <message>
       <source>Abstände: „{value}“ ist für „{criterion}“ kein Abstand in Metern von 0 bis {limit:g}.</source>
       <translation>Distances: “{value}” is no distance in metres from 0 to {limit:g} for “{criterion}”.</translation>
+    </message>
+    <message>
+      <source>{criterion}: der Ebene „{layer}“ fehlt das Feld {fields} des Datenmodells {profile}; keines ihrer Objekte erfüllt diese Bedingung.</source>
+      <translation>{criterion}: the layer "{layer}" lacks the field {fields} of the data model {profile}; none of its features meets this condition.</translation>
     </message>
     <message>
       <source>{criterion}: die Ebene „{layer}“ hat kein Feld „{field}“; alle ihre Objekte zählen (der Filter {filter} gilt für Ebenen mit diesem Feld).</source>

@@ -1,0 +1,245 @@
+"""Data profiles: the shipped ones validate and name only criteria the catalogs have; real data models' layers are
+recognised by name and fields and fed to the right criteria with the right features; the demo's own layers are
+left to the catalogs' name hints."""
+
+import json
+import re
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from wip_qgis_plugin.core.catalog import LayerDescription, load_catalog, shipped_catalogs, suggest_layers
+from wip_qgis_plugin.core.profiles import (
+    ProfileError,
+    assigned_source,
+    building_fields,
+    load_profile,
+    parse_tags,
+    recognise,
+    select,
+    shipped_profile_paths,
+    shipped_profiles,
+    source_fields,
+    suggest_sources,
+)
+
+WIND = load_catalog(shipped_catalogs()["lsa_wind"])
+PV = load_catalog(shipped_catalogs()["lsa_pv_freiflaeche"])
+
+
+def layer(name, kind="polygon", fields=()):
+    return LayerDescription(name, kind, tuple(fields))
+
+
+def frame(rows: list[dict]) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(rows, geometry=[shapely.box(i, 0, i + 1, 1) for i in range(len(rows))],
+                            crs="EPSG:25832")
+
+
+def test_each_shipped_profile_validates_and_names_only_criteria_of_the_catalogs():
+    criteria = {criterion.id for path in shipped_catalogs().values() for criterion in load_catalog(path).criteria}
+    profiles = shipped_profiles()
+    assert {profile.id for profile in profiles} == {"alkis", "basis_dlm", "lau_schutzgebiete", "osm"}
+    for profile in profiles:
+        assert profile.source and profile.title["de"] and profile.title["en"]
+        for layer_class in profile.classes:
+            for feed in layer_class.feeds:
+                assert set(feed.criteria) <= criteria, (profile.id, layer_class.id)
+                assert feed.unless is None or feed.unless in criteria
+
+
+@pytest.mark.parametrize(("description", "profile", "layer_class"), [
+    (layer("ax_gebaeude", fields=("gml_id", "gebaeudefunktion", "anzahlderoberirdischengeschosse")), "alkis",
+     "gebaeude"),
+    (layer("AX_Wald", fields=("gml_id",)), "alkis", "wald"),  # NAS without the norGIS template: upper case
+    (layer("alkis_ax_naturumweltoderbodenschutzrecht", fields=("artderfestlegung",)), "alkis", "naturschutzrecht"),
+    (layer("veg02_f", fields=("LAND", "OBJART", "OBJART_TXT", "OBJID")), "basis_dlm", "objekte"),
+    (layer("ver01_l", "line", ("OBJART", "OBJART_TXT", "WDM")), "basis_dlm", "objekte"),
+    (layer("NSG_LSA"), "lau_schutzgebiete", "nsg"),
+    (layer("Landschaftsschutzgebiete"), "lau_schutzgebiete", "lsg"),
+    (layer("FFH-Gebiete"), "lau_schutzgebiete", "natura2000"),
+    (layer("EU-Vogelschutzgebiete (SPA)"), "lau_schutzgebiete", "natura2000"),
+    (layer("Biosphärenreservate"), "lau_schutzgebiete", "biosphaerenreservat"),
+    (layer("multipolygons", fields=("osm_id", "osm_way_id", "landuse", "other_tags")), "osm", "objekte"),
+])
+def test_real_data_models_are_recognised(description, profile, layer_class):
+    assert [(r.profile.id, r.layer_class.id) for r in recognise(description)] == [(profile, layer_class)]
+
+
+@pytest.mark.parametrize("description", [
+    layer("synth_siedlung", fields=("nutzung",)), layer("synth_schutzgebiete", fields=("kategorie",)),
+    layer("synth_gebaeude", fields=("gebaeudefunktion",)), layer("Schutzgebiete"),
+    layer("ax_gebaeudeausgestaltung", "line", ("gml_id",)),  # an ALKIS class that is no building
+    layer("ax_gebaeude", fields=("gml_id",)),  # the name alone is not the model: the field is missing
+    layer("Spannungsebenen"), layer("lines", "line", ("highway",)),  # an OSM-like name without osm_id/other_tags
+])
+def test_other_layers_are_not_taken_for_a_data_model(description):
+    assert recognise(description) == []
+
+
+def test_osm_tags_are_read_from_other_tags_with_escapes():
+    assert parse_tags('"power"=>"line","voltage"=>"110000;380000","name"=>"Leitung \\"Nord\\""') == {
+        "power": "line", "voltage": "110000;380000", "name": 'Leitung "Nord"'}
+    assert parse_tags(None) == {} and parse_tags("") == {}
+
+
+def test_osm_features_feed_each_criterion_by_their_tags():
+    lines = layer("lines", "line", ("osm_id", "name", "highway", "waterway", "railway", "other_tags"))
+    areas = layer("multipolygons", "polygon", ("osm_id", "osm_way_id", "building", "landuse", "natural",
+                                               "boundary", "other_tags"))
+    line_rows = frame([
+        {"osm_id": "1", "highway": "motorway", "railway": None, "other_tags": '"ref"=>"A 9"'},
+        {"osm_id": "2", "highway": None, "railway": None, "other_tags": '"power"=>"line","voltage"=>"110000"'},
+        {"osm_id": "3", "highway": None, "railway": "rail", "other_tags": '"tracks"=>"2"'},
+        {"osm_id": "4", "highway": None, "railway": "rail", "other_tags": None},
+        {"osm_id": "5", "highway": "primary", "railway": None, "other_tags": '"ref"=>"B 91"'}])
+    expected = {"autobahn_abstand": ["1"], "freileitung": ["2"], "bahnstrecke": ["3", "4"],
+                "bundesstrasse_anbauverbot": ["5"], "landes_kreisstrasse": []}
+    for criterion_id, osm_ids in expected.items():
+        criterion = WIND.criterion(criterion_id)
+        [source] = suggest_sources(criterion, [lines, areas], WIND.criterion_ids())
+        assert source.recognition.profile.id == "osm"
+        assert list(select(line_rows, source, criterion)["osm_id"]) == osm_ids, criterion_id
+    corridor = PV.criterion("korridor_baugb_bahn")  # § 35 Abs. 1 Nr. 8 b BauGB: at least two main tracks
+    [source] = suggest_sources(corridor, [lines], PV.criterion_ids())
+    assert list(select(line_rows, source, corridor)["osm_id"]) == ["3"]
+
+    area_rows = frame([
+        {"osm_id": "10", "landuse": "forest", "natural": None, "boundary": None, "building": None, "other_tags": None},
+        {"osm_id": "11", "landuse": None, "natural": "wood", "boundary": None, "building": None, "other_tags": None},
+        {"osm_id": "12", "landuse": None, "natural": None, "boundary": "protected_area", "building": None,
+         "other_tags": '"protect_class"=>"4","protection_title"=>"Naturschutzgebiet"'},
+        {"osm_id": "13", "landuse": None, "natural": None, "boundary": "protected_area", "building": None,
+         "other_tags": '"protect_class"=>"5","protection_title"=>"Landschaftsschutzgebiet"'},
+        {"osm_id": "14", "landuse": None, "natural": None, "boundary": None, "building": "house",
+         "other_tags": '"building:levels"=>"2"'},
+        {"osm_id": "15", "landuse": None, "natural": None, "boundary": None, "building": "garage",
+         "other_tags": None}])
+    expected = {"wald": ["10", "11"], "naturschutzgebiet": ["12"], "landschaftsschutzgebiet": ["13"],
+                "wohngebaeude_abstand": ["14"]}
+    for criterion_id, osm_ids in expected.items():
+        criterion = WIND.criterion(criterion_id)
+        [source] = suggest_sources(criterion, [lines, areas], WIND.criterion_ids())
+        assert list(select(area_rows, source, criterion)["osm_id"]) == osm_ids, criterion_id
+    [source] = suggest_sources(PV.criterion("gebaeude"), [areas], PV.criterion_ids())  # building=*: every one
+    assert list(select(area_rows, source, PV.criterion("gebaeude"))["osm_id"]) == ["14", "15"]
+
+
+def test_the_fields_read_for_a_source_are_those_of_its_feed_in_the_layers_spelling():
+    dlm = layer("ver01_l", "line", ("OBJART", "OBJART_TXT", "WDM", "BEZ"))
+    [source] = suggest_sources(WIND.criterion("autobahn_abstand"), [dlm], WIND.criterion_ids())
+    assert source_fields(source, WIND.criterion("autobahn_abstand"), dlm.fields) == (["OBJART_TXT", "WDM"], [])
+    without = layer("ver01_l", "line", ("OBJART", "OBJART_TXT"))  # a cut-down export without WDM
+    [source] = suggest_sources(WIND.criterion("autobahn_abstand"), [without], WIND.criterion_ids())
+    assert source_fields(source, WIND.criterion("autobahn_abstand"), without.fields) == (["OBJART_TXT"], ["wdm"])
+    osm = layer("lines", "line", ("osm_id", "highway", "other_tags"))
+    [source] = suggest_sources(WIND.criterion("freileitung"), [osm], WIND.criterion_ids())
+    assert source_fields(source, WIND.criterion("freileitung"), osm.fields) == (["other_tags"], [])
+
+
+def test_basis_dlm_roads_by_classification_and_protected_areas_by_designation():
+    roads = frame([{"OBJART_TXT": "AX_Strassenachse", "WDM": 1301}, {"OBJART_TXT": "AX_Fahrbahnachse", "WDM": 1301},
+                   {"OBJART_TXT": "AX_Strassenachse", "WDM": 1303}, {"OBJART_TXT": "AX_Strassenachse", "WDM": 1306},
+                   {"OBJART_TXT": "AX_Strassenachse", "WDM": 1307}])
+    dlm = layer("ver01_l", "line", ("OBJART", "OBJART_TXT", "WDM"))
+    for criterion_id, rows in {"autobahn_abstand": [0, 1], "bundesstrasse_anbauverbot": [2],
+                               "landes_kreisstrasse": [3]}.items():
+        [source] = suggest_sources(WIND.criterion(criterion_id), [dlm], WIND.criterion_ids())
+        assert list(select(roads, source, WIND.criterion(criterion_id)).index) == rows
+    areas = frame([{"OBJART_TXT": "AX_NaturUmweltOderBodenschutzrecht", "ADF": "1621"},
+                   {"OBJART_TXT": "AX_NaturUmweltOderBodenschutzrecht", "ADF": "1623"},
+                   {"OBJART_TXT": "AX_SchutzgebietNachNaturUmweltOderBodenschutzrecht", "ADF": "1670"},
+                   {"OBJART_TXT": "AX_SchutzgebietNachNaturUmweltOderBodenschutzrecht", "ADF": "1690"},
+                   {"OBJART_TXT": "AX_Wald", "ADF": None}])
+    geb = layer("geb03_f", "polygon", ("OBJART", "OBJART_TXT", "ADF"))
+    for catalog, criterion_id, rows in ((WIND, "naturschutzgebiet", [0, 2]), (WIND, "landschaftsschutzgebiet", [1]),
+                                        (WIND, "naturpark", [3]),  # the wind catalog counts biosphere reserves here
+                                        (PV, "naturpark", []), (PV, "biosphaerenreservat", [3])):
+        [source] = suggest_sources(catalog.criterion(criterion_id), [geb], catalog.criterion_ids())
+        assert list(select(areas, source, catalog.criterion(criterion_id)).index) == rows, criterion_id
+
+
+def test_a_catalog_threshold_is_applied_to_the_models_own_field():
+    """The soil quality's thresholds stay the catalog's (PV > 30, commerce > 60); the profile only says which
+    field of the ALKIS soil appraisal holds the number."""
+    soil = layer("ax_bodenschaetzung", fields=("gml_id", "ackerzahlodergruenlandzahl"))
+    rows = frame([{"ackerzahlodergruenlandzahl": value} for value in (25, 45, 70)])
+    commerce = load_catalog(shipped_catalogs()["lsa_gewerbe"])
+    for catalog, criterion_id, kept in ((PV, "hohe_bodenguete", [45, 70]), (commerce, "hochwertiger_boden", [70])):
+        criterion = catalog.criterion(criterion_id)
+        [source] = suggest_sources(criterion, [soil], catalog.criterion_ids())
+        assert list(select(rows, source, criterion)["ackerzahlodergruenlandzahl"]) == kept
+
+
+def test_alkis_residential_buildings_include_mixed_use_with_living_and_leave_out_weekend_houses():
+    buildings = layer("ax_gebaeude", fields=("gebaeudefunktion",))
+    codes = [1010, 1121, 1223, 1313, 2310, 2463, 3100, 3021]  # Wohnhaus … Wochenendhaus, Garage, Schule
+    rows = frame([{"gebaeudefunktion": code} for code in codes])
+    criterion = WIND.criterion("wohngebaeude_2h")
+    [source] = suggest_sources(criterion, [buildings], WIND.criterion_ids())
+    assert list(select(rows, source, criterion)["gebaeudefunktion"]) == [1010, 1121, 1223, 2310, 3100]
+
+
+def test_recognised_layers_go_through_their_profile_and_the_demo_through_the_catalog():
+    """A project with the Land's protected areas, an ALKIS forest and the demo's own layers: each criterion gets
+    the profiled layer, and the demo layers are found by the catalog's hints exactly as before."""
+    demo = [layer("synth_schutzgebiete", fields=("kategorie",)), layer("synth_wald"),
+            layer("synth_siedlung", fields=("nutzung",))]
+    land = [layer("Naturschutzgebiete", fields=("name", "nsg_nr")), layer("ax_wald", fields=("gml_id",))]
+    for criterion in WIND.criteria:
+        assert [s.key for s in suggest_sources(criterion, demo, WIND.criterion_ids())] == \
+            suggest_layers(criterion, demo)
+    keys = {c: [(s.key, s.feed is not None) for s in suggest_sources(WIND.criterion(c), demo + land,
+                                                                     WIND.criterion_ids())]
+            for c in ("naturschutzgebiet", "wald", "landschaftsschutzgebiet")}
+    assert keys == {"naturschutzgebiet": [("Naturschutzgebiete", True), ("synth_schutzgebiete", False)],
+                    "wald": [("ax_wald", True), ("synth_wald", False)],
+                    "landschaftsschutzgebiet": [("synth_schutzgebiete", False)]}
+
+
+def test_a_layer_assigned_by_hand_is_used_whole_unless_its_model_says_otherwise():
+    nsg = WIND.criterion("naturschutzgebiet")
+    plain = assigned_source(nsg, layer("Meine Schutzflächen", fields=("name",)), WIND.criterion_ids())
+    assert plain.whole and plain.feed is None
+    mixed = assigned_source(nsg, layer("Meine Schutzflächen", fields=("kategorie",)), WIND.criterion_ids())
+    assert not mixed.whole and mixed.feed is None  # the catalog's own filter on "kategorie"
+    alkis = assigned_source(nsg, layer("ax_naturumweltoderbodenschutzrecht", fields=("artderfestlegung",)),
+                            WIND.criterion_ids())
+    assert alkis.feed.selection.describe() == "artderfestlegung ∈ {1621}"
+    foreign = assigned_source(WIND.criterion("welterbe"), layer("ax_wald", fields=("gml_id",)), WIND.criterion_ids())
+    assert foreign.whole and foreign.recognition.profile.id == "alkis"  # ALKIS knows no World Heritage: all of it
+
+
+def test_building_layers_say_where_their_heat_inputs_are():
+    recognition, fields = building_fields(layer("ax_gebaeude", fields=("gebaeudefunktion", "baujahr")))
+    assert recognition.profile.id == "alkis"
+    assert fields.fields == {"function": "gebaeudefunktion", "storeys": "anzahlderoberirdischengeschosse",
+                             "year": "baujahr"}
+    _, osm = building_fields(layer("multipolygons", fields=("osm_id", "building", "other_tags")))
+    assert osm.function_codes["house"] == 1010 and osm.types["terrace"] == "RH"
+    assert building_fields(layer("synth_gebaeude", fields=("gebaeudefunktion",))) is None
+
+
+def _broken(tmp_path, change) -> str:
+    data = json.loads(shipped_profile_paths()[0].read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "profil.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda d: d.update(format="x"), "format"),
+    (lambda d: d.update(classes=[]), "classes.*mindestens eine"),
+    (lambda d: d["classes"][0].update(layers=[], fields=[]), "jede Ebene"),
+    (lambda d: d["classes"][0]["feeds"][0].update(where=[{"gebaeudefunktion": {"op": "~", "value": 1}}]),
+     "gebaeudefunktion"),
+    (lambda d: d["classes"][0]["feeds"][0].update(criteria=[]), "criteria"),
+    (lambda d: d["classes"][0]["buildings"]["fields"].update(colour="farbe"), "fields"),
+    (lambda d: d.update(date="gestern"), "date"),
+])
+def test_a_broken_profile_says_what_is_wrong(tmp_path, german, change, expected):
+    assert re.search(expected, _broken(tmp_path, change))

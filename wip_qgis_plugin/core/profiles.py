@@ -1,0 +1,406 @@
+"""Data profiles: how the data models planning offices have (ALKIS, ATKIS Basis-DLM, the Land's protected areas,
+OpenStreetMap) stand for the criteria of the catalogs and the inputs of the heat steps.
+
+A profile is a data file in ``resources/profiles/``. Its layer classes say which layers belong to the model (by
+layer name and the fields the model's layers always have) and, per criterion, which features of such a layer count:
+a selection of alternatives, each a set of conditions on fields (``{"objart_txt": ["AX_Wald"]}``). OpenStreetMap
+keeps most tags in one text column (``other_tags``, ``"key"=>"value"`` pairs); a profile names that column and its
+conditions read tags from it where the layer has no column of their own.
+
+A layer recognised by a profile is read through it; a layer no profile knows is found by the catalog's name hints,
+as before. A planner who assigns a recognised layer to a criterion by hand gets the profile's selection when the
+profile knows the criterion, and the whole layer otherwise.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .catalog import OPERATORS, AttributeFilter, Criterion, LayerDescription, suggest_layers
+from .i18n import localised, tr
+from .json_reader import STATUSES, JsonReader, read_json
+from .workflow import normalise
+
+PROFILE_DIR = Path(__file__).resolve().parent.parent / "resources" / "profiles"
+FORMAT = "wip-data-profile"
+FORMAT_VERSION = 1
+# the fields a heat step reads from a building layer, and what they hold
+BUILDING_FIELDS = ("function", "storeys", "year", "type")
+
+
+ANY_VALUE = "*"  # a condition's value list ["*"]: the field has a value (OSM's building=*)
+
+
+class ProfileError(ValueError):
+    """A profile file that cannot be used; the message names file, class and field."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which features of a layer count: those meeting every condition of at least one alternative."""
+
+    alternatives: tuple[tuple[AttributeFilter, ...], ...]
+
+    def fields(self) -> list[str]:
+        return sorted({condition.field for alternative in self.alternatives for condition in alternative})
+
+    def mask(self, frame: pd.DataFrame, tag_column: str | None = None) -> np.ndarray:
+        result = np.zeros(len(frame), dtype=bool)
+        for alternative in self.alternatives:
+            passes = np.ones(len(frame), dtype=bool)
+            for condition in alternative:
+                column = field_column(frame, condition.field, tag_column)
+                passes &= present(column) if condition.values == (ANY_VALUE,) else condition.mask(column)
+            result |= passes
+        return result
+
+    def describe(self) -> str:
+        return tr(" oder ").join(" & ".join(condition.describe() for condition in alternative)
+                                 for alternative in self.alternatives)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A layer class's features for some criteria: all of them, or those of the selection; with ``filter_field``,
+    the catalog's own filter applies to that field of the model (its thresholds stay the catalog's)."""
+
+    criteria: tuple[str, ...]
+    selection: Selection | None = None
+    filter_field: str | None = None
+    # feeds its criteria only for a catalog without this one (biosphere reserves count as nature parks where a
+    # catalog has no criterion of their own)
+    unless: str | None = None
+
+    def fields(self) -> list[str]:
+        fields = self.selection.fields() if self.selection else []
+        return fields + [self.filter_field] if self.filter_field and self.filter_field not in fields else fields
+
+
+@dataclass(frozen=True)
+class BuildingFields:
+    """Where a building layer keeps what the heat steps need: fields (or tags) of the function (an ALKIS
+    Gebäudefunktion, or values mapped to one), storeys, year of construction and building type."""
+
+    fields: dict[str, str]
+    function_codes: dict[str, int]  # values of the function field that stand for ALKIS codes (OSM's building=*)
+    types: dict[str, str]  # values of the function field that name a residential type (EFH, RH, MFH, GMH)
+
+
+@dataclass(frozen=True)
+class LayerClass:
+    id: str
+    label: dict[str, str]
+    layer_names: tuple[str, ...]  # normalised name parts; empty: any layer with the fields
+    fields: tuple[str, ...]  # the fields every layer of the class has (normalised)
+    feeds: tuple[Feed, ...]
+    buildings: BuildingFields | None = None
+
+    def label_text(self) -> str:
+        return localised(self.label)
+
+    def matches(self, layer: LayerDescription) -> bool:
+        names = {normalise(name) for name in layer.fields}
+        if not all(field in names for field in self.fields):
+            return False
+        name = normalise(layer.name)
+        return not self.layer_names or any(_name_part(part, name) for part in self.layer_names)
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    title: dict[str, str]
+    description: dict[str, str]
+    source: str
+    status: str
+    date: datetime.date
+    tag_column: str | None
+    classes: tuple[LayerClass, ...]
+
+    def title_text(self) -> str:
+        return localised(self.title)
+
+    def description_text(self) -> str:
+        return localised(self.description)
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """A layer recognised as a class of a profile."""
+
+    profile: Profile
+    layer_class: LayerClass
+
+    def label(self) -> str:
+        return f"{self.profile.title_text()}: {self.layer_class.label_text()}"
+
+
+@dataclass(frozen=True)
+class CriterionSource:
+    """One layer's features for a criterion: the layer's key, and how they are chosen: through the profile's feed,
+    all of them (``whole``), or else by the catalog's own filter (a layer no profile knows that has its field)."""
+
+    key: str
+    recognition: Recognition | None = None
+    feed: Feed | None = None
+    whole: bool = False
+
+    def how(self) -> str:
+        """How the features are chosen, as the Daten step and the log say it."""
+        if self.feed is not None:
+            how = self.feed.selection.describe() if self.feed.selection else tr("alle Objekte")
+            if self.feed.filter_field:
+                how += tr(", Filter des Katalogs auf {field}").format(field=self.feed.filter_field)
+            return how
+        return tr("alle Objekte") if self.whole else tr("Filter des Katalogs")
+
+
+def _name_part(part: str, name: str) -> bool:
+    """``part`` occurs in ``name`` as whole words ("ax_wald" in "alkis_ax_wald", not in "ax_waldweg"); a part
+    ending in "*" may go on to the end of its word ("nsg*" in "nsg_lsa2024", "naturpark*" in "naturparke")."""
+    stem, open_end = (part[:-1], True) if part.endswith("*") else (part, False)
+    end = r"[a-z0-9]*" if open_end else ""
+    return re.search(rf"(^|[^a-z0-9]){re.escape(stem)}{end}($|[^a-z0-9])", name) is not None
+
+
+def field_column(frame: pd.DataFrame, field: str, tag_column: str | None = None) -> pd.Series:
+    """The values of ``field`` (any case) in ``frame``; for a key without a column, the tag of that key in
+    ``tag_column`` (OSM's other_tags); all missing when neither has it."""
+    columns = {normalise(str(column)): column for column in frame.columns}
+    if field in columns:
+        return frame[columns[field]]
+    if tag_column is not None and tag_column in columns:
+        return frame[columns[tag_column]].map(lambda text: parse_tags(text).get(field))
+    return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+
+
+def present(column: pd.Series) -> np.ndarray:
+    """Where ``column`` has a value (not NULL, not empty)."""
+    return np.array([value is not None and not (isinstance(value, float) and np.isnan(value)) and str(value) != ""
+                     for value in column], dtype=bool)
+
+
+_TAG = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
+
+
+def parse_tags(text) -> dict[str, str]:
+    """OSM tags of GDAL's ``other_tags`` (``"key"=>"value","k2"=>"v2"``, quotes inside escaped) as a dict."""
+    if not isinstance(text, str) or not text:
+        return {}
+    return {_unescape(key): _unescape(value) for key, value in _TAG.findall(text)}
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+# -- reading the profile files ---------------------------------------------------------------------------------------
+
+def shipped_profile_paths() -> list[Path]:
+    return sorted(PROFILE_DIR.glob("*.json"))
+
+
+@cache
+def shipped_profiles() -> tuple[Profile, ...]:
+    """The profiles that ship with the plugin (read once; they do not change while QGIS runs)."""
+    return tuple(load_profile(path) for path in shipped_profile_paths())
+
+
+def load_profile(path: Path) -> Profile:
+    path = Path(path)
+    reader = JsonReader(read_json(path, ProfileError), path.name, ProfileError)
+    if reader.text("format") != FORMAT:
+        reader.fail("format", tr("„{format}“ erwartet").format(format=FORMAT))
+    if reader.number("format_version") != FORMAT_VERSION:
+        reader.fail("format_version", tr("Version {version} erwartet").format(version=FORMAT_VERSION))
+    raw_classes = reader.get("classes", list)
+    if not raw_classes:
+        reader.fail("classes", tr("mindestens eine Objektklasse nötig"))
+    classes = []
+    for index, raw in enumerate(raw_classes):
+        class_id = raw.get("id") if isinstance(raw, dict) else None
+        where = tr("{where}, Klasse {number} ({id})").format(where=path.name, number=index + 1, id=class_id or "?")
+        classes.append(_parse_class(JsonReader(raw, where, ProfileError)))
+    tag_column = reader.data.get("tag_column")
+    if tag_column is not None and not (isinstance(tag_column, str) and tag_column.strip()):
+        reader.fail("tag_column", tr("Feldname erwartet"))
+    return Profile(id=reader.identifier("id"), title=reader.bilingual("title"),
+                   description=reader.bilingual("description"), source=reader.text("source"),
+                   status=reader.choice("status", STATUSES), date=reader.date("date"),
+                   tag_column=normalise(tag_column) if tag_column else None, classes=tuple(classes))
+
+
+def _parse_class(reader: JsonReader) -> LayerClass:
+    layer_names = tuple(normalise(name) for name in _texts(reader, "layers"))
+    fields = tuple(normalise(name) for name in _texts(reader, "fields"))
+    if not layer_names and not fields:
+        reader.fail("layers", tr("Namen oder Felder nötig, sonst passte jede Ebene"))
+    feeds = []
+    for index, raw in enumerate(reader.get("feeds", list)):
+        sub = JsonReader(raw, f"{reader.where}, feeds {index + 1}", ProfileError)
+        criteria = tuple(_texts(sub, "criteria"))
+        if not criteria:
+            sub.fail("criteria", tr("mindestens ein Kriterium nötig"))
+        filter_field = normalise(sub.text("filter_field")) if "filter_field" in sub.data else None
+        unless = sub.text("unless") if "unless" in sub.data else None
+        feeds.append(Feed(criteria, _parse_selection(sub) if "where" in sub.data else None, filter_field, unless))
+    buildings = _parse_buildings(reader.child("buildings")) if "buildings" in reader.data else None
+    if not feeds and buildings is None:
+        reader.fail("feeds", tr("die Klasse speist weder Kriterien noch Gebäude"))
+    return LayerClass(reader.identifier("id"), reader.bilingual("label"), layer_names, fields, tuple(feeds),
+                      buildings)
+
+
+def _texts(reader: JsonReader, field: str) -> list[str]:
+    values = reader.get(field, list)
+    if not all(isinstance(value, str) and value.strip() for value in values):
+        reader.fail(field, tr("Liste von Namen erwartet"))
+    return values
+
+
+def _parse_selection(reader: JsonReader) -> Selection:
+    alternatives = reader.get("where", list)
+    if not alternatives:
+        reader.fail("where", tr("mindestens eine Bedingung nötig"))
+    parsed = []
+    for alternative in alternatives:
+        if not isinstance(alternative, dict) or not alternative:
+            reader.fail("where", tr("jede Alternative ist ein Objekt aus Feld und Bedingung"))
+        conditions = []
+        for field, condition in alternative.items():
+            if isinstance(condition, list) and condition:
+                conditions.append(AttributeFilter(normalise(field), tuple(condition)))
+            elif isinstance(condition, dict) and condition.get("op") in OPERATORS and \
+                    isinstance(condition.get("value"), (int, float)):
+                conditions.append(AttributeFilter(normalise(field), (), condition["op"], float(condition["value"])))
+            else:
+                reader.fail("where", tr("„{field}“: Liste von Werten oder {{\"op\", \"value\"}} erwartet").format(
+                    field=field))
+        parsed.append(tuple(conditions))
+    return Selection(tuple(parsed))
+
+
+def _parse_buildings(reader: JsonReader) -> BuildingFields:
+    fields = reader.get("fields", dict)
+    unknown = sorted(set(fields) - set(BUILDING_FIELDS))
+    if unknown or not all(isinstance(name, str) and name.strip() for name in fields.values()):
+        reader.fail("fields", tr("Feldnamen für {allowed} erwartet").format(allowed=", ".join(BUILDING_FIELDS)))
+    codes = reader.data.get("function_codes", {})
+    if not isinstance(codes, dict) or not all(isinstance(code, int) and 1000 <= code <= 9999
+                                              for code in codes.values()):
+        reader.fail("function_codes", tr("Werte und vierstellige ALKIS-Gebäudefunktionen erwartet"))
+    types = reader.data.get("types", {})
+    if not isinstance(types, dict) or not set(types.values()) <= {"EFH", "RH", "MFH", "GMH"}:
+        reader.fail("types", tr("Werte und Gebäudetypen EFH, RH, MFH oder GMH erwartet"))
+    return BuildingFields({role: normalise(name) for role, name in fields.items()},
+                          {normalise(value): code for value, code in codes.items()},
+                          {normalise(value): kind for value, kind in types.items()})
+
+
+# -- recognising layers and feeding criteria ---------------------------------------------------------------------------
+
+def recognise(layer: LayerDescription, profiles: Sequence[Profile] | None = None) -> list[Recognition]:
+    """The profile classes ``layer`` belongs to (a layer of a mixed model, such as one of the Basis-DLM holding
+    several object types, may belong to several)."""
+    profiles = shipped_profiles() if profiles is None else profiles
+    return [Recognition(profile, layer_class) for profile in profiles for layer_class in profile.classes
+            if layer_class.matches(layer)]
+
+
+def profile_feed(recognitions: Sequence[Recognition], criterion_id: str, catalog_ids: Collection[str] = ()
+                 ) -> tuple[Recognition, Feed] | None:
+    """How a recognised layer feeds ``criterion_id`` of a catalog with the criteria ``catalog_ids``: the first of
+    its classes that knows the criterion, with its feeds of it as one (their selections joined by "or"); None when
+    none of them knows it."""
+    for recognition in recognitions:
+        feeds = [feed for feed in recognition.layer_class.feeds
+                 if criterion_id in feed.criteria and feed.unless not in catalog_ids]
+        if feeds:
+            selections = [feed.selection for feed in feeds]
+            selection = None if None in selections else Selection(
+                tuple(alternative for chosen in selections for alternative in chosen.alternatives))
+            filter_field = next((feed.filter_field for feed in feeds if feed.filter_field), None)
+            return recognition, Feed((criterion_id,), selection, filter_field)
+    return None
+
+
+def suggest_sources(criterion: Criterion, layers: Sequence[LayerDescription], catalog_ids: Collection[str] = (),
+                    profiles: Sequence[Profile] | None = None) -> list[CriterionSource]:
+    """The layers that feed ``criterion`` (of a catalog with the criteria ``catalog_ids``): every recognised layer
+    whose profile knows it, and among the layers no profile knows those the catalog's name hints find."""
+    sources, unknown = [], []
+    for layer in layers:
+        recognitions = recognise(layer, profiles)
+        if not recognitions:
+            unknown.append(layer)
+            continue
+        fed = profile_feed(recognitions, criterion.id, catalog_ids)
+        if fed is not None and (criterion.geometry == "any" or layer.kind == criterion.geometry):
+            sources.append(CriterionSource(layer.key or layer.name, *fed))
+    return sources + [CriterionSource(key) for key in suggest_layers(criterion, unknown)]
+
+
+def assigned_source(criterion: Criterion, layer: LayerDescription, catalog_ids: Collection[str] = (),
+                    profiles: Sequence[Profile] | None = None) -> CriterionSource:
+    """A layer the planner assigned to ``criterion`` by hand: read through its profile when that knows the
+    criterion, else whole; a layer no profile knows keeps the catalog's filter when it has the filter's field."""
+    key = layer.key or layer.name
+    recognitions = recognise(layer, profiles)
+    fed = profile_feed(recognitions, criterion.id, catalog_ids) if recognitions else None
+    if fed is not None:
+        return CriterionSource(key, *fed)
+    if recognitions or criterion.attribute_filter is None or criterion.attribute_filter.field not in layer.fields:
+        return CriterionSource(key, recognitions[0] if recognitions else None, whole=True)
+    return CriterionSource(key)
+
+
+def source_fields(source: CriterionSource, criterion: Criterion, layer_fields: Sequence[str]
+                  ) -> tuple[list[str], list[str]]:
+    """(to read, missing): the fields of the layer to read for ``source``, in the layer's own spelling (those its
+    feed needs, the tag column, or the catalog filter's field), and those of its feed the layer lacks (their
+    conditions then match nothing)."""
+    by_name = {normalise(name): name for name in layer_fields}
+    if source.feed is not None:
+        wanted = source.feed.fields()
+        if criterion.attribute_filter is None and source.feed.filter_field:
+            wanted.remove(source.feed.filter_field)
+        tag_column = source.recognition.profile.tag_column
+        missing = [name for name in wanted if name not in by_name]
+        if tag_column and missing and tag_column in by_name:
+            wanted.append(tag_column)
+            missing = []
+        return [by_name[name] for name in wanted if name in by_name], missing
+    if source.whole or criterion.attribute_filter is None:
+        return [], []
+    return [by_name.get(normalise(criterion.attribute_filter.field), criterion.attribute_filter.field)], []
+
+
+def select(frame, source: CriterionSource, criterion: Criterion):
+    """The features of ``frame`` (read for ``source``) that count for ``criterion`` through the profile's feed;
+    the frame itself for a source the catalog's filter or nothing selects."""
+    feed = source.feed
+    if feed is None:
+        return frame
+    tag_column = source.recognition.profile.tag_column
+    passes = feed.selection.mask(frame, tag_column) if feed.selection else np.ones(len(frame), dtype=bool)
+    catalog_filter = criterion.attribute_filter
+    if feed.filter_field and catalog_filter is not None:
+        passes &= replace(catalog_filter, field=feed.filter_field).mask(
+            field_column(frame, feed.filter_field, tag_column))
+    return frame[passes]
+
+
+def building_fields(layer: LayerDescription, profiles: Sequence[Profile] | None = None
+                    ) -> tuple[Recognition, BuildingFields] | None:
+    """Where a recognised building layer keeps what the heat steps need; None for a layer no profile knows as one."""
+    for recognition in recognise(layer, profiles):
+        if recognition.layer_class.buildings is not None:
+            return recognition, recognition.layer_class.buildings
+    return None
