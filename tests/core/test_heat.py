@@ -69,6 +69,16 @@ def test_unknown_function_codes_fall_back_to_their_range_or_are_named():
     assert result.use[1] == "" and np.isnan(result.demand_mwh_a[1]) and "7777 unbekannt" in result.notes[1]
 
 
+@pytest.mark.parametrize(("year", "age"), [
+    (1700, "A"), (1859, "A"), (1860, "B"), (1918, "B"), (1919, "C"), (1965, "E"), (1978, "F"), (1979, "G"),
+    (2009, "J"), (2010, "K"), (2015, "K"), (2016, "L"), (2024, "L"),
+    (0, ""), (9999, ""), (NAN, ""),  # ALKIS and OSM placeholders for "unknown"
+])
+def test_the_year_of_construction_gives_the_iwu_age_class(year, age):
+    """IWU, Deutsche Wohngebäudetypologie (2015): A until 1859 … K 2010–2015, L from 2016."""
+    assert TYPOLOGY.age_class_of_year(year) == age
+
+
 def test_renovation_scenarios_reduce_older_buildings_only():
     base = np.array([100.0, 100.0, 100.0])
     ages = ["C", "K", "Z"]

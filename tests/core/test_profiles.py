@@ -3,6 +3,7 @@ recognised by name and fields and fed to the right criteria with the right featu
 left to the catalogs' name hints."""
 
 import json
+import math
 import re
 
 import geopandas as gpd
@@ -14,6 +15,7 @@ from wip_qgis_plugin.core.profiles import (
     ProfileError,
     assigned_source,
     building_fields,
+    building_inputs,
     load_profile,
     parse_tags,
     recognise,
@@ -243,3 +245,16 @@ def _broken(tmp_path, change) -> str:
 ])
 def test_a_broken_profile_says_what_is_wrong(tmp_path, german, change, expected):
     assert re.search(expected, _broken(tmp_path, change))
+
+
+def test_osm_building_tags_become_the_heat_inputs():
+    _, osm = building_fields(layer("multipolygons", fields=("osm_id", "building", "other_tags")))
+    rows = frame([{"building": "house", "other_tags": '"building:levels"=>"2","start_date"=>"1965-1970"'},
+                  {"building": "apartments", "other_tags": '"building:levels"=>"4;5","start_date"=>"~1900"'},
+                  {"building": "yes", "other_tags": '"building:levels"=>"ground"'},
+                  {"building": "garage", "other_tags": None}])
+    inputs = building_inputs(rows, osm, "other_tags")
+    assert inputs.functions == [1010, 1010, None, 2463]
+    assert inputs.types == ["EFH", "MFH", None, None]
+    assert inputs.storeys.tolist()[:2] == [2.0, 4.0] and all(math.isnan(v) for v in inputs.storeys[2:])
+    assert inputs.years.tolist()[:2] == [1965.0, 1900.0] and all(math.isnan(v) for v in inputs.years[2:])

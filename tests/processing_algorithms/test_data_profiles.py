@@ -9,6 +9,7 @@ import math
 import processing
 import pytest
 from qgis.core import (
+    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsPointXY,
@@ -208,3 +209,40 @@ def test_a_layer_mapped_by_hand_is_read_through_its_model(wip_processing, alkis)
     areas = excluded_by(result)
     assert areas.get("naturschutzgebiet") == pytest.approx(40_000.0, rel=1e-9)
     assert "landschaftsschutzgebiet" not in areas
+
+
+def demand_by_row(result) -> list:
+    layer = result["OUTPUT"]
+    layer = layer if isinstance(layer, QgsVectorLayer) else QgsVectorLayer(layer, "bedarf", "ogr")
+    return [(feature["demand_mwh_a"], feature["age_class"], feature["building_type"])
+            for feature in layer.getFeatures()]
+
+
+def test_alkis_buildings_give_the_heat_demand_with_storeys_and_year(wip_processing, alkis):
+    """Wohnhaus (1010), 10 × 10 m, two storeys, built 1965: IWU class E, a single-family house by its 200 m² gross
+    floor area: 200 × 0.84 m² × 93 kWh/(m²·a). The garage (2463) has no demand."""
+    feedback = QgsProcessingFeedback()
+    result = processing.run("wip:heatdemand", {"BUILDINGS": alkis[2], "OUTPUT": "memory:"}, feedback=feedback)
+    house, garage = demand_by_row(result)
+    assert house[0] == pytest.approx(200 * 0.84 * 93 / 1000) and house[1:] == ("E", "EFH")
+    assert garage[0] == NULL  # no heat demand
+    assert "ALKIS (Liegenschaftskataster): Gebäude (AX_Gebaeude)" in feedback.textLog()
+
+
+def test_osm_buildings_give_the_heat_demand_from_their_tags(wip_processing, tmp_path):
+    """building=house with building:levels=2 (in other_tags): a single-family house of unknown age; apartments on
+    four levels: a multi-family house; building=yes says nothing of the use, so no demand is estimated."""
+    path = tmp_path / "osm_gebaeude.gpkg"
+    write(memory_layer("multipolygons", "Polygon", [
+        {"wkt": at(0, 0, 10), "osm_id": None, "osm_way_id": "1", "building": "house",
+         "other_tags": '"building:levels"=>"2"'},
+        {"wkt": at(100, 0, 20), "osm_id": None, "osm_way_id": "2", "building": "apartments",
+         "other_tags": '"building:levels"=>"4","start_date"=>"1972"'},
+        {"wkt": at(200, 0, 10), "osm_id": None, "osm_way_id": "3", "building": "yes", "other_tags": None}],
+        fields="&field=osm_id:string&field=osm_way_id:string&field=building:string&field=other_tags:string"),
+        path, "multipolygons")
+    result = processing.run("wip:heatdemand", {"BUILDINGS": f"{path}|layername=multipolygons", "OUTPUT": "memory:"})
+    house, block, unknown = demand_by_row(result)
+    assert house[0] == pytest.approx(200 * 0.84 * 83 / 1000) and house[1:] == ("Z", "EFH")
+    assert block[0] == pytest.approx(1600 * 0.84 * 86 / 1000) and block[1:] == ("F", "MFH")
+    assert unknown[0] == NULL

@@ -11,6 +11,7 @@ Everything works on numpy arrays and shapely geometries in a projected CRS; the 
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,7 @@ UNKNOWN_AGE = "Z"
 RESIDENTIAL, NO_DEMAND, NONRESIDENTIAL_ANY = "residential", "none", "gesamt"
 NONRESIDENTIAL_AGE_GROUPS = ("until_1978", "1979_2009", "from_2010", "unknown")
 SCENARIO_YEARS = (2030, 2035, 2040, 2045)
+MIN_YEAR = 1000  # ALKIS and OSM carry 0 or 9999 for "unknown"; no building here is older than this
 # residential type from the gross floor area when only the function says "residential" (m², after LENA/IWU sizes)
 SINGLE_FAMILY_MAX_GROSS_M2, LARGE_BLOCK_MIN_GROSS_M2 = 300.0, 3000.0
 PRIVACY_MIN_BUILDINGS = 5  # WPG § 10 Abs. 2: aggregates over at least five buildings
@@ -54,6 +56,14 @@ class Typology:
     nonresidential: dict[str, NonResidentialUse]
     function_use: dict[int, str]  # ALKIS Gebäudefunktion → residential, a non-residential use, or none
     function_ranges: tuple[tuple[int, int, str], ...]
+    age_class_last_years: tuple[tuple[str, int], ...] = ()  # IWU class → its last year of construction (L: after)
+
+    def age_class_of_year(self, year: float) -> str:
+        """The IWU construction-age class of a year of construction; "" for none (NaN, 0 or a year before 1000
+        or after next year: a placeholder, not a year)."""
+        if np.isnan(year) or not MIN_YEAR <= year <= datetime.date.today().year + 1:
+            return ""
+        return next((age for age, last in self.age_class_last_years if year <= last), AGE_CLASSES[-1])
 
     def use_of_function(self, code: int) -> tuple[str | None, bool]:
         """(use, exact): the use of an ALKIS Gebäudefunktion code, from the table or else from its code range."""
@@ -91,10 +101,14 @@ def load_typology(path: Path = TYPOLOGY_FILE) -> Typology:
         entry = JsonReader(raw, f"{path.name}, function_ranges", HeatError)
         ranges.append((int(entry.number("from")), int(entry.number("to")), entry.choice("use", sorted(known))))
     storeys = reader.child("default_storeys")
+    last_years = reader.child("age_class_last_years")
+    age_class_last_years = tuple((age, int(last_years.number(age))) for age in AGE_CLASSES[:-1])
+    if [last for _, last in age_class_last_years] != sorted(last for _, last in age_class_last_years):
+        reader.fail("age_class_last_years", tr("die Jahre müssen mit den Klassen steigen"))
     return Typology(reader.text("title"), tuple(reader.get("sources", list)), residential,
                     reader.number("residential_floor_area_factor"),
                     {key: storeys.number(key) for key in RESIDENTIAL_TYPES + ("NWG",)}, uses, function_use,
-                    tuple(ranges))
+                    tuple(ranges), age_class_last_years)
 
 
 def nonresidential_age_group(age: str) -> str:

@@ -404,3 +404,52 @@ def building_fields(layer: LayerDescription, profiles: Sequence[Profile] | None 
         if recognition.layer_class.buildings is not None:
             return recognition, recognition.layer_class.buildings
     return None
+
+
+@dataclass
+class BuildingInputs:
+    """What a recognised building layer says of each building, as the heat demand takes it."""
+
+    functions: list  # ALKIS Gebäudefunktion codes, None where unknown
+    types: list  # EFH/RH/MFH/GMH, None where the model does not say
+    storeys: np.ndarray  # NaN where unknown or no number
+    years: np.ndarray  # year of construction, NaN where unknown
+
+
+def building_columns(buildings: BuildingFields, layer_fields: Sequence[str], tag_column: str | None) -> list[str]:
+    """The layer's fields (in its own spelling) that hold the building inputs, the tag column included."""
+    wanted = set(buildings.fields.values()) | ({tag_column} if tag_column else set())
+    return [name for name in layer_fields if normalise(name) in wanted]
+
+
+def building_inputs(frame: pd.DataFrame, buildings: BuildingFields, tag_column: str | None) -> BuildingInputs:
+    """The building inputs from the attribute columns ``frame`` (read by :func:`building_columns`): function
+    values mapped to ALKIS codes where the model names them otherwise (OSM's building=house), storeys and years
+    taken from the first number of their text ("2", "1965-1970"), anything else unknown."""
+    def column(role: str) -> list:
+        field = buildings.fields.get(role)
+        return field_column(frame, field, tag_column).tolist() if field else [None] * len(frame)
+
+    raw_functions = column("function")
+    if buildings.function_codes or buildings.types:
+        functions = [buildings.function_codes.get(normalise(str(value))) if value is not None else None
+                     for value in raw_functions]
+        types = [buildings.types.get(normalise(str(value))) if value is not None else None
+                 for value in raw_functions]
+    else:
+        functions, types = raw_functions, column("type")
+    return BuildingInputs(functions, types, np.array([_first_number(value) for value in column("storeys")]),
+                          np.array([_first_number(value, YEAR) for value in column("year")]))
+
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _first_number(value, pattern: re.Pattern = NUMBER) -> float:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return np.nan
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return float(value)
+    found = pattern.search(str(value))
+    return float(found.group().replace(",", ".")) if found else np.nan

@@ -35,9 +35,16 @@ from ..core.i18n import format_number, tr
 from ..core.profiles import suggest_sources
 from ..core.sources import criterion_entry
 from ..core.workflow import find_inputs, workflow
-from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS, layer_key
+from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
 from ..qgis_io.layers import is_null
-from ..qgis_io.project import apply_style, describe_layer, newest_layer, project_layer_infos, result_style
+from ..qgis_io.project import (
+    apply_style,
+    describe_layer,
+    layer_key,
+    newest_layer,
+    project_layer_infos,
+    result_style,
+)
 from ..qgis_io.results import Result, keep_results, table_name
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart

@@ -62,10 +62,16 @@ from ..core.scoring import (
 )
 from ..core.site_criteria import DISTANCE, GEOMETRY_FIELDS, MEAN, SHARE, criterion_fields
 from ..core.workflow import LINE, POINT, POLYGON, find_inputs, normalise, workflow
-from ..processing_algorithms.eligibility import layer_key
 from ..processing_algorithms.site_score import criterion_matrix, not_assessed
 from ..qgis_io.compat import DOUBLE, INT, STRING, new_field
-from ..qgis_io.project import apply_style, describe_layer, newest_layer, project_layer_infos, result_style
+from ..qgis_io.project import (
+    apply_style,
+    describe_layer,
+    layer_key,
+    newest_layer,
+    project_layer_infos,
+    result_style,
+)
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart

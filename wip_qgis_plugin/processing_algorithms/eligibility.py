@@ -40,19 +40,11 @@ from ..qgis_io.compat import (
     WKB_NO_GEOMETRY,
 )
 from ..qgis_io.layers import qgs_fields, source_to_gdf, working_crs, write_frame
-from ..qgis_io.project import describe_layer
+from ..qgis_io.project import describe_layer, layer_key
 from .base import WipAlgorithm
 
 # Index order of the CATALOG enum: only ever append, models and batch files store the index.
 SHIPPED_CATALOG_IDS = ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv", "lsa_floating_pv", "lsa_gewerbe")
-
-
-def layer_key(layer) -> str:
-    """The name a mapping refers to: the GeoPackage/OGR layer name when the source has one, else the layer name."""
-    source = layer.source()
-    if "layername=" in source:
-        return source.split("layername=")[1].split("|")[0]
-    return layer.name()
 
 
 class EligibilityAlgorithm(WipAlgorithm):

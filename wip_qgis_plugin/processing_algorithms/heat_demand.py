@@ -4,6 +4,7 @@ Gebäudefunktion, building type and construction-age class (or measured consumpt
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import shapely
 from qgis.core import (
     QgsFeatureSink,
@@ -16,6 +17,7 @@ from qgis.core import (
 )
 
 from ..core.heat import SCENARIO_YEARS, HeatError, building_demand, load_typology, scenario_demand
+from ..core.profiles import building_columns, building_fields, building_inputs
 from ..qgis_io.compat import (
     BOOL,
     DOUBLE,
@@ -28,6 +30,7 @@ from ..qgis_io.compat import (
     STRING,
 )
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from ..qgis_io.project import describe_layer, layer_key
 from .base import ResultFields, WipAlgorithm, field_values, numbers
 
 # field names looked for when the planner does not name a field (ALKIS, LoD2 and the demo data)
@@ -73,8 +76,9 @@ class HeatDemandAlgorithm(WipAlgorithm):
             "(LENA Wärmeatlas Sachsen-Anhalt, Technikkatalog Wärmeplanung 1.1, IWU-Nichtwohngebäudetypologie). Ein "
             "gemessener Verbrauch ersetzt die Schätzung. Sanierungsszenarien: jedes Jahr wird der Anteil "
             "„Sanierungsrate“ der Gebäude von vor 2010 saniert und spart „Sanierungstiefe“ ihres Bedarfs.\n\n"
-            "Felder ohne Angabe werden an üblichen Namen erkannt (gebaeudefunktion, gfk, baualtersklasse, "
-            "geschosse …). Fehlende Geschosse, unbekannte Funktionen oder Klassen stehen je Gebäude in „note“. "
+            "Felder ohne Angabe liest das Plugin aus dem Datenmodell der Ebene (ALKIS: Gebäudefunktion, "
+            "Geschosse, Baujahr; OpenStreetMap: building, building:levels, start_date) oder an üblichen Namen "
+            "(gebaeudefunktion, gfk, baualtersklasse, geschosse …). Fehlende Geschosse, unbekannte Funktionen oder Klassen stehen je Gebäude in „note“. "
             "Das Ergebnis ist gebäudescharf und nur für den internen Gebrauch (§ 10 Abs. 2 WPG).")
 
     def initAlgorithm(self, config=None):
@@ -117,16 +121,12 @@ class HeatDemandAlgorithm(WipAlgorithm):
         geometries = shapely_geometries(features, source.sourceCrs(), crs, context)
         geometries = shapely.make_valid(geometries)  # a self-intersecting outline keeps its area
         footprint = np.where(shapely.is_missing(geometries), 0.0, shapely.area(geometries))
-        fields = {name: self.chosen_field(parameters, name, source, context, feedback, hints)
-                  for name, hints in FIELD_HINTS.items()}
         try:
             typology = load_typology()
+            inputs = self._inputs(parameters, context, feedback, source, features, typology)
             result = building_demand(
-                typology, footprint, field_values(features, fields[self.FUNCTION_FIELD]),
-                field_values(features, fields[self.TYPE_FIELD]), field_values(features, fields[self.AGE_FIELD]),
-                numbers(features, fields[self.STOREYS_FIELD], self.tr("Geschosse"), 0, MAX_STOREYS),
-                numbers(features, fields[self.FLOOR_AREA_FIELD], self.tr("Beheizte Fläche"), 0, MAX_FLOOR_AREA_M2),
-                numbers(features, fields[self.CONSUMPTION_FIELD], self.tr("Verbrauch"), 0, MAX_CONSUMPTION_KWH))
+                typology, footprint, inputs[self.FUNCTION_FIELD], inputs[self.TYPE_FIELD], inputs[self.AGE_FIELD],
+                inputs[self.STOREYS_FIELD], inputs[self.FLOOR_AREA_FIELD], inputs[self.CONSUMPTION_FIELD])
             base_year = self.parameterAsInt(parameters, self.BASE_YEAR, context)
             rate = self.parameterAsDouble(parameters, self.RENOVATION_RATE, context) / 100.0
             depth = self.parameterAsDouble(parameters, self.RENOVATION_DEPTH, context) / 100.0
@@ -174,3 +174,37 @@ class HeatDemandAlgorithm(WipAlgorithm):
             raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
         return {self.OUTPUT: destination, "TOTAL_MWH": float(np.nansum(result.demand_mwh_a)),
                 "BUILDINGS_WITH_DEMAND": int(heated.sum())}
+
+    def _inputs(self, parameters, context, feedback, source, features, typology) -> dict:
+        """Each building's inputs by field parameter: from the field the planner chose; for a layer a data profile
+        recognises (ALKIS, OSM), from the model's own fields and codes; else from a field with a usual name."""
+        layer = self.parameterAsVectorLayer(parameters, self.BUILDINGS, context)
+        profiled = building_fields(describe_layer(layer, layer_key(layer))) if layer is not None else None
+        from_profile = {}
+        if profiled is not None:
+            recognition, spec = profiled
+            tag_column = recognition.profile.tag_column
+            columns = building_columns(spec, source.fields().names(), tag_column)
+            model = building_inputs(pd.DataFrame({name: field_values(features, name) for name in columns}), spec,
+                                    tag_column)
+            storeys = np.where((model.storeys > 0) & (model.storeys <= MAX_STOREYS), model.storeys, np.nan)
+            from_profile = {self.FUNCTION_FIELD: model.functions, self.TYPE_FIELD: model.types,
+                            self.STOREYS_FIELD: storeys,
+                            self.AGE_FIELD: [typology.age_class_of_year(year) or None for year in model.years]}
+            feedback.pushInfo(self.tr("Gebäude nach dem Datenmodell {model}: Gebäudefunktion, Gebäudetyp, Geschosse "
+                                      "und Baujahr aus {fields}.").format(
+                model=recognition.label(), fields=", ".join(f"„{name}“" for name in columns) or "–"))
+        inputs = {}
+        for name, hints in FIELD_HINTS.items():
+            if name in from_profile and not self.parameterAsString(parameters, name, context):
+                inputs[name] = from_profile[name]
+                continue
+            field = self.chosen_field(parameters, name, source, context, feedback, hints)
+            if name in (self.FUNCTION_FIELD, self.TYPE_FIELD, self.AGE_FIELD):
+                inputs[name] = field_values(features, field)
+            else:
+                label, high = {self.STOREYS_FIELD: (self.tr("Geschosse"), MAX_STOREYS),
+                               self.FLOOR_AREA_FIELD: (self.tr("Beheizte Fläche"), MAX_FLOOR_AREA_M2),
+                               self.CONSUMPTION_FIELD: (self.tr("Verbrauch"), MAX_CONSUMPTION_KWH)}[name]
+                inputs[name] = numbers(features, field, label, 0, high)
+        return inputs

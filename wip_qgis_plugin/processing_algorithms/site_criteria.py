@@ -18,9 +18,9 @@ from ..core import site_criteria
 from ..core.site_criteria import AREA, COMPACTNESS, GEOMETRY_FIELDS, criterion_fields
 from ..qgis_io.compat import DOUBLE, FIELD_NUMERIC, SOURCE_ANY_GEOMETRY, SOURCE_POLYGON, SOURCE_RASTER
 from ..qgis_io.layers import report_reprojection, shapely_geometries, source_to_gdf, working_crs
+from ..qgis_io.project import layer_key
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm
-from .eligibility import layer_key
 
 
 class SiteCriteriaAlgorithm(WipAlgorithm):

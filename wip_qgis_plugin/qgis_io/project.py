@@ -32,6 +32,14 @@ def layer_kind(layer: QgsMapLayer) -> str | None:
     return None
 
 
+def layer_key(layer) -> str:
+    """The name a mapping refers to: the GeoPackage/OGR layer name when the source has one, else the layer name."""
+    source = layer.source()
+    if "layername=" in source:
+        return source.split("layername=")[1].split("|")[0]
+    return layer.name()
+
+
 def describe_layer(layer: QgsVectorLayer, name: str, key: str = "") -> LayerDescription:
     """What the catalog's layer suggestion needs to know of a vector layer: the name to match, geometry kind,
     fields, and the key to return (the name when empty)."""

@@ -951,6 +951,10 @@
       <translation>{file}: the typology cannot be read ({error}).</translation>
     </message>
     <message>
+      <source>die Jahre müssen mit den Klassen steigen</source>
+      <translation>the years must rise with the classes</translation>
+    </message>
+    <message>
       <source>Sanierungsrate und -tiefe müssen zwischen 0 und 100 % liegen.</source>
       <translation>Renovation rate and depth must lie between 0 and 100 %.</translation>
     </message>
@@ -3603,10 +3607,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Wärmebedarf (Nutzenergie Raumwärme und Warmwasser) je Gebäude: beheizte Fläche = Grundfläche × Geschosse × Flächenfaktor (oder eine gegebene Fläche), spezifischer Bedarf nach Gebäudetyp (EFH, RH, MFH, GMH; Nichtwohngebäude nach Nutzung aus der ALKIS-Gebäudefunktion) und IWU-Baualtersklasse A–L (LENA Wärmeatlas Sachsen-Anhalt, Technikkatalog Wärmeplanung 1.1, IWU-Nichtwohngebäudetypologie). Ein gemessener Verbrauch ersetzt die Schätzung. Sanierungsszenarien: jedes Jahr wird der Anteil „Sanierungsrate“ der Gebäude von vor 2010 saniert und spart „Sanierungstiefe“ ihres Bedarfs.
 
-Felder ohne Angabe werden an üblichen Namen erkannt (gebaeudefunktion, gfk, baualtersklasse, geschosse …). Fehlende Geschosse, unbekannte Funktionen oder Klassen stehen je Gebäude in „note“. Das Ergebnis ist gebäudescharf und nur für den internen Gebrauch (§ 10 Abs. 2 WPG).</source>
+Felder ohne Angabe liest das Plugin aus dem Datenmodell der Ebene (ALKIS: Gebäudefunktion, Geschosse, Baujahr; OpenStreetMap: building, building:levels, start_date) oder an üblichen Namen (gebaeudefunktion, gfk, baualtersklasse, geschosse …). Fehlende Geschosse, unbekannte Funktionen oder Klassen stehen je Gebäude in „note“. Das Ergebnis ist gebäudescharf und nur für den internen Gebrauch (§ 10 Abs. 2 WPG).</source>
       <translation>Heat demand (useful energy for space heating and hot water) per building: heated floor area = footprint × storeys × floor-area factor (or a given area), specific demand by building type (EFH single-family, RH terraced, MFH multi-family, GMH large multi-family; non-residential buildings by use from the ALKIS building function) and IWU construction-age class A–L (LENA Wärmeatlas Sachsen-Anhalt, Technikkatalog Wärmeplanung 1.1, IWU non-residential typology). A measured consumption replaces the estimate. Renovation scenarios: every year the share “renovation rate” of the buildings from before 2010 is renovated and saves “renovation depth” of its demand.
 
-Fields not named are recognised by common names (gebaeudefunktion, gfk, baualtersklasse, geschosse …). Missing storeys, unknown functions or classes are noted per building in “note”. The result is building-level and for internal use only (§ 10 (2) WPG).</translation>
+Fields not named are read from the layer's data model (ALKIS: building function, storeys, year of construction; OpenStreetMap: building, building:levels, start_date) or recognised by common names (gebaeudefunktion, gfk, baualtersklasse, geschosse …). Missing storeys, unknown functions or classes are noted per building in “note”. The result is building-level and for internal use only (§ 10 (2) WPG).</translation>
     </message>
     <message>
       <source>intern: gebäudescharf (§ 10 Abs. 2 WPG)</source>
@@ -3665,10 +3669,6 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
       <translation>No building gets a heat demand: building function or type are missing or unknown (see the field “note”).</translation>
     </message>
     <message>
-      <source>Beheizte Fläche</source>
-      <translation>Heated floor area</translation>
-    </message>
-    <message>
       <source>Typologie: {title}</source>
       <translation>Typology: {title}</translation>
     </message>
@@ -3679,6 +3679,14 @@ Fields not named are recognised by common names (gebaeudefunktion, gfk, baualter
     <message>
       <source>{count} Gebäude mit ungewöhnlichen Angaben (Feld „implausible“, Hinweis im Feld „note“): bitte prüfen.</source>
       <translation>{count} building(s) with unusual values (field “implausible”, note in the field “note”): please check.</translation>
+    </message>
+    <message>
+      <source>Gebäude nach dem Datenmodell {model}: Gebäudefunktion, Gebäudetyp, Geschosse und Baujahr aus {fields}.</source>
+      <translation>Buildings by the data model {model}: building function, type, storeys and year of construction from {fields}.</translation>
+    </message>
+    <message>
+      <source>Beheizte Fläche</source>
+      <translation>Heated floor area</translation>
     </message>
     <message>
       <source>Die Karten nach Anlage 2 WPG aus dem Wärmebedarf der Gebäude (z. B. von „Wärmebedarf Gebäude“): Wärmedichte je Baublock in MWh/(ha·a) mit vorherrschendem Gebäudetyp und vorherrschender Baualtersklasse, und Wärmeliniendichte je Straßenabschnitt in kWh/(m·a). Jedes Gebäude zählt mit einem Punkt in seinem Inneren zu dem Baublock, in dem dieser liegt, und zum nächsten Straßenabschnitt im Höchstabstand. Ohne Baublockebene dienen Rasterzellen der gewählten Größe als Blöcke. Die Liniendichte eines Blocks ist das mit dem Bedarf gewichtete Mittel der Abschnitte seiner Gebäude.
