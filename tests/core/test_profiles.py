@@ -16,6 +16,7 @@ from wip_qgis_plugin.core.profiles import (
     assigned_source,
     building_fields,
     building_inputs,
+    fed_inputs,
     load_profile,
     parse_tags,
     recognise,
@@ -56,8 +57,9 @@ def test_each_shipped_profile_validates_and_names_only_criteria_of_the_catalogs(
      "gebaeude"),
     (layer("AX_Wald", fields=("gml_id",)), "alkis", "wald"),  # NAS without the norGIS template: upper case
     (layer("alkis_ax_naturumweltoderbodenschutzrecht", fields=("artderfestlegung",)), "alkis", "naturschutzrecht"),
-    (layer("veg02_f", fields=("LAND", "OBJART", "OBJART_TXT", "OBJID")), "basis_dlm", "objekte"),
-    (layer("ver01_l", "line", ("OBJART", "OBJART_TXT", "WDM")), "basis_dlm", "objekte"),
+    (layer("veg02_f", fields=("LAND", "OBJART", "OBJART_TXT", "OBJID")), "basis_dlm", "vegetation"),
+    (layer("ver01_l", "line", ("OBJART", "OBJART_TXT", "WDM")), "basis_dlm", "verkehr"),
+    (layer("dlm_lsa_2024", fields=("OBJART", "OBJART_TXT")), "basis_dlm", "objekte"),  # an export named otherwise
     (layer("NSG_LSA"), "lau_schutzgebiete", "nsg"),
     (layer("Landschaftsschutzgebiete"), "lau_schutzgebiete", "lsg"),
     (layer("FFH-Gebiete"), "lau_schutzgebiete", "natura2000"),
@@ -160,6 +162,16 @@ def test_basis_dlm_roads_by_classification_and_protected_areas_by_designation():
                                         (PV, "naturpark", []), (PV, "biosphaerenreservat", [3])):
         [source] = suggest_sources(catalog.criterion(criterion_id), [geb], catalog.criterion_ids())
         assert list(select(areas, source, catalog.criterion(criterion_id)).index) == rows, criterion_id
+
+
+def test_basis_dlm_layers_are_listed_for_their_own_group_and_an_export_named_otherwise_for_all():
+    """"veg02_f" holds vegetation: the Planungsassistent lists it for forest, not for settlements; a layer of the
+    model named otherwise may hold any object type."""
+    assert "wald" in fed_inputs(layer("veg02_f", fields=("OBJART", "OBJART_TXT")))
+    assert "siedlungsflaeche" not in fed_inputs(layer("veg02_f", fields=("OBJART", "OBJART_TXT")))
+    assert {"wald", "siedlungsflaeche", "naturschutzgebiet"} <= fed_inputs(layer("dlm", fields=("OBJART",
+                                                                                             "OBJART_TXT")))
+    assert fed_inputs(layer("ax_gebaeude", fields=("gebaeudefunktion",))) >= {"buildings", "wohngebaeude_abstand"}
 
 
 def test_a_catalog_threshold_is_applied_to_the_models_own_field():

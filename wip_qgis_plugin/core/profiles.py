@@ -35,6 +35,7 @@ FORMAT_VERSION = 1
 BUILDING_FIELDS = ("function", "storeys", "year", "type")
 
 
+BUILDINGS = "buildings"  # the input a building layer feeds besides criteria
 ANY_VALUE = "*"  # a condition's value list ["*"]: the field has a value (OSM's building=*)
 
 
@@ -223,11 +224,11 @@ def load_profile(path: Path) -> Profile:
     raw_classes = reader.get("classes", list)
     if not raw_classes:
         reader.fail("classes", tr("mindestens eine Objektklasse nötig"))
-    classes = []
+    classes: list[LayerClass] = []
     for index, raw in enumerate(raw_classes):
         class_id = raw.get("id") if isinstance(raw, dict) else None
         where = tr("{where}, Klasse {number} ({id})").format(where=path.name, number=index + 1, id=class_id or "?")
-        classes.append(_parse_class(JsonReader(raw, where, ProfileError)))
+        classes.append(_parse_class(JsonReader(raw, where, ProfileError), {c.id: c for c in classes}))
     tag_column = reader.data.get("tag_column")
     if tag_column is not None and not (isinstance(tag_column, str) and tag_column.strip()):
         reader.fail("tag_column", tr("Feldname erwartet"))
@@ -237,13 +238,19 @@ def load_profile(path: Path) -> Profile:
                    tag_column=normalise(tag_column) if tag_column else None, classes=tuple(classes))
 
 
-def _parse_class(reader: JsonReader) -> LayerClass:
+def _parse_class(reader: JsonReader, earlier: dict[str, LayerClass]) -> LayerClass:
+    """A layer class; its feeds are its own, or with ``feeds_from`` those of earlier classes (a catch-all class
+    for layers of the model named otherwise)."""
     layer_names = tuple(normalise(name) for name in _texts(reader, "layers"))
     fields = tuple(normalise(name) for name in _texts(reader, "fields"))
     if not layer_names and not fields:
         reader.fail("layers", tr("Namen oder Felder nötig, sonst passte jede Ebene"))
     feeds = []
-    for index, raw in enumerate(reader.get("feeds", list)):
+    for class_id in _texts(reader, "feeds_from") if "feeds_from" in reader.data else []:
+        if class_id not in earlier:
+            reader.fail("feeds_from", tr("„{id}“ ist keine frühere Klasse").format(id=class_id))
+        feeds += earlier[class_id].feeds
+    for index, raw in enumerate(reader.get("feeds", list) if "feeds" in reader.data or not feeds else []):
         sub = JsonReader(raw, f"{reader.where}, feeds {index + 1}", ProfileError)
         criteria = tuple(_texts(sub, "criteria"))
         if not criteria:
@@ -307,11 +314,25 @@ def _parse_buildings(reader: JsonReader) -> BuildingFields:
 # -- recognising layers and feeding criteria ---------------------------------------------------------------------------
 
 def recognise(layer: LayerDescription, profiles: Sequence[Profile] | None = None) -> list[Recognition]:
-    """The profile classes ``layer`` belongs to (a layer of a mixed model, such as one of the Basis-DLM holding
-    several object types, may belong to several)."""
+    """The profiles that recognise ``layer``, each with the first of its classes the layer matches."""
     profiles = shipped_profiles() if profiles is None else profiles
-    return [Recognition(profile, layer_class) for profile in profiles for layer_class in profile.classes
-            if layer_class.matches(layer)]
+    found = []
+    for profile in profiles:
+        layer_class = next((c for c in profile.classes if c.matches(layer)), None)
+        if layer_class is not None:
+            found.append(Recognition(profile, layer_class))
+    return found
+
+
+def fed_inputs(layer: LayerDescription, profiles: Sequence[Profile] | None = None) -> frozenset[str]:
+    """The criteria of any catalog a recognised layer can feed, and "buildings" for a building layer (what the
+    Planungsassistent lists it for)."""
+    fed = set()
+    for recognition in recognise(layer, profiles):
+        fed.update(criterion for feed in recognition.layer_class.feeds for criterion in feed.criteria)
+        if recognition.layer_class.buildings is not None:
+            fed.add(BUILDINGS)
+    return frozenset(fed)
 
 
 def profile_feed(recognitions: Sequence[Recognition], criterion_id: str, catalog_ids: Collection[str] = ()

@@ -17,6 +17,8 @@ class StepInput:
     kinds: tuple[str, ...]
     hints: tuple[str, ...]
     required: bool = True
+    # criteria (or "buildings") whose layers, recognised by a data profile, are this input whatever their name
+    criteria: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Step:
 class LayerInfo:
     name: str
     kind: str
+    feeds: frozenset = frozenset()  # what a data profile says the layer holds (criteria, "buildings")
 
 
 def normalise(text: str) -> str:
@@ -57,15 +60,21 @@ def workflow() -> tuple[Step, ...]:
                 "schließt die übrigen aus?"),
              (study_area,
               StepInput("settlement", tr("Siedlungsflächen oder Gebäude"), (POLYGON,),
-                        ("siedlung", "gebaeude", "wohn", "settlement", "building")),
+                        ("siedlung", "gebaeude", "wohn", "settlement", "building"),
+                        criteria=("siedlungsflaeche", "wohnsiedlung_abstand", "wohngebaeude_abstand")),
               StepInput("transport", tr("Verkehrswege (Straßen, Autobahn, Bahn)"), (LINE,),
-                        ("strasse", "autobahn", "bahn", "road", "motorway", "rail")),
+                        ("strasse", "autobahn", "bahn", "road", "motorway", "rail"),
+                        criteria=("autobahn_abstand", "bundesstrasse_anbauverbot", "landes_kreisstrasse",
+                                  "bahnstrecke")),
               StepInput("protected", tr("Schutzgebiete"), (POLYGON,),
-                        ("schutzgebiet", "nsg", "ffh", "lsg", "natura", "protected")),
+                        ("schutzgebiet", "nsg", "ffh", "lsg", "natura", "protected"),
+                        criteria=("naturschutzgebiet", "natura2000", "landschaftsschutzgebiet", "naturpark",
+                                  "biosphaerenreservat")),
               StepInput("landcover", tr("Wald und Gewässer"), (POLYGON,),
-                        ("wald", "gewaesser", "forest", "water"), required=False),
+                        ("wald", "gewaesser", "forest", "water"), required=False, criteria=("wald", "gewaesser")),
               StepInput("mining", tr("Bergbaufolgeflächen"), (POLYGON,),
-                        ("bergbau", "tagebau", "kippe", "mining"), required=False)),
+                        ("bergbau", "tagebau", "kippe", "mining"), required=False,
+                        criteria=("bergbau_konversion", "bergbau_kippe", "bergbau_sperrbereich"))),
              ("wip:eligibility",)),
         Step("site_evaluation", tr("Standortbewertung"),
              tr("Wie gut ist jede geeignete Fläche? Mehrkriterielle Bewertung mit Gewichten und "
@@ -92,8 +101,10 @@ def workflow() -> tuple[Step, ...]:
              ("wip:zoningalternatives",)),
         Step("heat", tr("Wärmeplanung"),
              tr("Wärmebedarf, Wärmedichte, Wärmeliniendichte und Eignungsstufen für Wärmenetze nach WPG."),
-             (StepInput("buildings", tr("Gebäude"), (POLYGON,), ("gebaeude", "building", "hausumring")),
-              StepInput("streets", tr("Straßenabschnitte"), (LINE,), ("strasse", "street", "road")),
+             (StepInput("buildings", tr("Gebäude"), (POLYGON,), ("gebaeude", "building", "hausumring"),
+                        criteria=("buildings",)),
+              StepInput("streets", tr("Straßenabschnitte"), (LINE,), ("strasse", "street", "road"),
+                        criteria=("landes_kreisstrasse",)),
               StepInput("heat_network", tr("Bestehendes Wärmenetz"), (LINE,),
                         ("waermenetz", "fernwaerme", "district_heat"), required=False)),
              ("wip:heatdemand", "wip:heatdensity", "wip:heatsuitability")),
@@ -128,12 +139,14 @@ def numbered_titles() -> dict[str, str]:
 
 
 def find_inputs(step: Step, layers: list[LayerInfo]) -> dict[str, list[str]]:
-    """For each input of ``step`` the names of the layers that match its kind and one of its name hints, the
-    shortest name first: "gemeinde" means real_gemeinde before real_nachbargemeinden."""
+    """For each input of ``step`` the names of the layers that match its kind and one of its name hints, or that a
+    data profile recognises as holding it, the shortest name first: "gemeinde" means real_gemeinde before
+    real_nachbargemeinden."""
     return {
         step_input.key: sorted((
             layer.name for layer in layers
-            if layer.kind in step_input.kinds and any(hint in normalise(layer.name) for hint in step_input.hints)
+            if layer.kind in step_input.kinds and (any(hint in normalise(layer.name) for hint in step_input.hints)
+                                                   or layer.feeds & set(step_input.criteria))
         ), key=lambda name: (len(name), name))
         for step_input in step.inputs
     }

@@ -78,7 +78,8 @@ class HeatDemandAlgorithm(WipAlgorithm):
             "„Sanierungsrate“ der Gebäude von vor 2010 saniert und spart „Sanierungstiefe“ ihres Bedarfs.\n\n"
             "Felder ohne Angabe liest das Plugin aus dem Datenmodell der Ebene (ALKIS: Gebäudefunktion, "
             "Geschosse, Baujahr; OpenStreetMap: building, building:levels, start_date) oder an üblichen Namen "
-            "(gebaeudefunktion, gfk, baualtersklasse, geschosse …). Fehlende Geschosse, unbekannte Funktionen oder Klassen stehen je Gebäude in „note“. "
+            "(gebaeudefunktion, gfk, baualtersklasse, geschosse …). Fehlende Geschosse, unbekannte Funktionen oder "
+            "Klassen stehen je Gebäude in „note“. "
             "Das Ergebnis ist gebäudescharf und nur für den internen Gebrauch (§ 10 Abs. 2 WPG).")
 
     def initAlgorithm(self, config=None):

@@ -7,6 +7,7 @@ from qgis.core import QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from ..core.catalog import LayerDescription
 from ..core.i18n import tr
+from ..core.profiles import fed_inputs
 from ..core.workflow import LINE, POINT, POLYGON, RASTER, TABLE, LayerInfo
 from .compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON
 
@@ -47,11 +48,15 @@ def describe_layer(layer: QgsVectorLayer, name: str, key: str = "") -> LayerDesc
 
 
 def project_layer_infos(project: QgsProject) -> list[LayerInfo]:
+    """The project's layers as the Planungsassistent looks at them: name, kind and what a data profile says
+    they hold."""
     infos = []
     for layer in project.mapLayers().values():
         kind = layer_kind(layer)
         if kind is not None:
-            infos.append(LayerInfo(layer.name(), kind))
+            feeds = fed_inputs(describe_layer(layer, layer_key(layer))) if isinstance(layer, QgsVectorLayer) \
+                else frozenset()
+            infos.append(LayerInfo(layer.name(), kind, feeds))
     return sorted(infos, key=lambda info: info.name)
 
 
