@@ -45,7 +45,7 @@ class WipPlugin:
         self.translator.install()  # before initProcessing: qgis_process never calls initGui
         self.provider: WipProvider | None = None
         self.toolbar = None
-        self.docks: dict = {}  # "assistant" and the workflow step keys
+        self.docks: dict = {}  # "assistant", "data" and the workflow step keys
         self.actions: dict[str, QAction] = {}  # the menu entries that show and hide each dock
 
     def menu_name(self) -> str:
@@ -62,19 +62,22 @@ class WipPlugin:
         if missing:
             self._offer_installation(missing)
             return
+        from .gui.data_panel import DataDock
         from .gui.planning_assistant import PlanningAssistantDock
 
         window = self.iface.mainWindow()
         steps = step_docks()
         panels = {key: dock_class(self.iface, window) for key, dock_class, _title, _name in steps}
+        panels = {"data": DataDock(self.iface, window, show_eligibility=panels["eligibility"].show_catalog), **panels}
         self.docks = {"assistant": PlanningAssistantDock(self.iface, window, panels=panels), **panels}
         for dock in self.docks.values():
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
 
         self.toolbar = self._add_toolbar()
-        entries = [("assistant", tr("Planungsassistent"), "WipPlanningAssistantAction")] + [
-            (key, title, name) for key, _dock_class, title, name in steps]
+        entries = [("assistant", tr("Planungsassistent"), "WipPlanningAssistantAction"),
+                   ("data", tr("Daten"), "WipDataAction")]
+        entries += [(key, title, name) for key, _dock_class, title, name in steps]
         for key, title, name in entries:
             action = self._add_action(key, title, name)
             self.docks[key].setToggleVisibilityAction(action)

@@ -7,6 +7,7 @@ from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QTableWidget, QToolBar
 
 import wip_qgis_plugin
+from wip_qgis_plugin.gui.data_panel import DataDock
 from wip_qgis_plugin.gui.planning_assistant import PlanningAssistantDock
 from wip_qgis_plugin.plugin import step_docks
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
@@ -19,7 +20,8 @@ def _loaded_plugin(qgis_iface):
 
 
 def _docks(qgis_iface):
-    names = {PlanningAssistantDock.OBJECT_NAME} | {dock_class.OBJECT_NAME for _, dock_class, _, _ in step_docks()}
+    names = {PlanningAssistantDock.OBJECT_NAME, DataDock.OBJECT_NAME} | {
+        dock_class.OBJECT_NAME for _, dock_class, _, _ in step_docks()}
     return [dock for dock in qgis_iface.mainWindow().findChildren(QDockWidget)
             if dock.objectName() in names and dock.parent() is not None]
 
@@ -37,7 +39,7 @@ def test_load_registers_provider_toolbar_and_dock(qgis_iface):
         assert not plugin.docks["assistant"].isHidden()  # the main window itself is never shown headless
         tree = plugin.docks["assistant"].form.stepsTree
         titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
-        assert titles == ["1. Flächenkulisse", "2. Standortbewertung", "3. Ertrag", "4. Planungsvarianten",
+        assert titles == ["Daten", "1. Flächenkulisse", "2. Standortbewertung", "3. Ertrag", "4. Planungsvarianten",
                           "5. Wärmeplanung", "6. Energiebilanz und Zukunftsprofil"]
     finally:
         plugin.unload()
@@ -61,33 +63,34 @@ def test_dock_shows_inputs_found_in_project(qgis_iface):
     project = QgsProject.instance()
     try:
         tree = plugin.docks["assistant"].form.stepsTree
-        assert "fehlen" in tree.topLevelItem(0).text(1)
+        assert tree.topLevelItem(0).text(1) == "eigene Daten hinzufügen"
+        assert "fehlen" in tree.topLevelItem(1).text(1)
         assert not project.crs().isValid()
         plugin.docks["assistant"].load_demo()  # the dock's own button action
         assert project.crs().authid() == "EPSG:25832"  # the demo's CRS, not none (a scale of 1:300 million)
-        eligibility = tree.topLevelItem(0)
+        eligibility = tree.topLevelItem(1)
         assert eligibility.text(1) == "bereit"
         inputs = {eligibility.child(i).text(0): eligibility.child(i).text(1) for i in range(eligibility.childCount())}
         assert "real_gemeinde" in inputs["Untersuchungsgebiet (Gemeindegrenze)"]
         assert "synth_schutzgebiete" in inputs["Schutzgebiete"]
         assert "in Vorbereitung" not in [tree.topLevelItem(row).text(1) for row in range(tree.topLevelItemCount())]
-        tree.setCurrentItem(tree.topLevelItem(5))  # Energiebilanz opens its dock with the statistics row
+        tree.setCurrentItem(tree.topLevelItem(6))  # Energiebilanz opens its dock with the statistics row
         plugin.docks["assistant"].open_current_tool()
         assert not plugin.docks["balance"].isHidden()
         assert plugin.docks["balance"].form.statisticsCombo.currentLayer().name() == "real_statistik"
-        assert tree.topLevelItem(3).text(1) == "1 Eingabe(n) fehlen"  # Planungsvarianten: no Flächenkulisse yet
-        tree.setCurrentItem(tree.topLevelItem(3))  # opens its dock with the municipality and the parcels
+        assert tree.topLevelItem(4).text(1) == "1 Eingabe(n) fehlen"  # Planungsvarianten: no Flächenkulisse yet
+        tree.setCurrentItem(tree.topLevelItem(4))  # opens its dock with the municipality and the parcels
         plugin.docks["assistant"].open_current_tool()
         assert not plugin.docks["zoning"].isHidden()
         assert plugin.docks["zoning"].form.studyAreaCombo.currentLayer().name() == "real_gemeinde"
         assert plugin.docks["zoning"].form.unitsCombo.currentLayer().name() == "synth_flurstuecke"
-        tree.setCurrentItem(tree.topLevelItem(2))  # Ertrag opens its dock, the demo turbines suggested as Bestand
+        tree.setCurrentItem(tree.topLevelItem(3))  # Ertrag opens its dock, the demo turbines suggested as Bestand
         plugin.docks["assistant"].open_current_tool()
         assert not plugin.docks["yield"].isHidden()
         assert plugin.docks["yield"].form.existingCombo.currentLayer().name() == "real_wea_bestand"
         tree.setCurrentItem(eligibility)
         assert plugin.docks["assistant"].form.openToolButton.isEnabled()
-        tree.setCurrentItem(tree.topLevelItem(1))  # Standortbewertung opens its dock
+        tree.setCurrentItem(tree.topLevelItem(2))  # Standortbewertung opens its dock
         plugin.docks["assistant"].open_current_tool()
         assert not plugin.docks["site_evaluation"].isHidden()
         assert "Flächenkulisse" in plugin.docks["assistant"].form.stepDetails.toPlainText()

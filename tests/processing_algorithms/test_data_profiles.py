@@ -8,60 +8,15 @@ import math
 
 import processing
 import pytest
-from qgis.core import (
-    NULL,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsPointXY,
-    QgsProcessingFeedback,
-    QgsProject,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
-)
+from qgis.core import NULL, QgsProcessingFeedback, QgsVectorLayer
 
-from tests.processing_algorithms.conftest import memory_layer, square
+from tests.processing_algorithms.conftest import memory_layer
+from tests.real_schemas import at, study_area, write, write_alkis, write_dlm, write_lau, write_osm_xml
 
-X0, Y0 = 700_000.0, 5_670_000.0  # a 1 km square near Hohenmölsen in ETRS89 / UTM 32N
 WIND = 0  # index of the shipped wind catalog
 # distances that make the zones easy to compute by hand; the others of the catalog stay
 OVERRIDES = ["naturschutzgebiet_puffer", "0", "wohngebaeude_abstand", "50", "wohngebaeude_2h", "0",
              "autobahn_anbauverbot", "50", "autobahn_abstand", "50", "freileitung", "20"]
-
-
-def at(x: float, y: float, size: float) -> str:
-    """A square ``size`` metres wide at (x, y) metres from the study square's corner."""
-    return square(X0 + x, Y0 + y, size)
-
-
-def vertical(x: float) -> str:
-    return f"LINESTRING({X0 + x} {Y0 - 100}, {X0 + x} {Y0 + 1100})"
-
-
-def horizontal(y: float) -> str:
-    return f"LINESTRING({X0 - 100} {Y0 + y}, {X0 + 1100} {Y0 + y})"
-
-
-def write(layer: QgsVectorLayer, path, table: str | None = None, driver: str = "GPKG") -> None:
-    """``layer`` into a file (as table ``table`` of a GeoPackage, added to those already there)."""
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = driver
-    if table:
-        options.layerName = table
-        if path.exists():
-            options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-    error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, str(path), QgsProject.instance().transformContext(), options)
-    assert error == QgsVectorFileWriter.WriterError.NoError, message
-
-
-def gpkg_layers(path, tables) -> list[str]:
-    """The tables of a GeoPackage as sources (Processing opens them and closes them after the run: a file layer
-    still open when QGIS exits crashes it)."""
-    return [f"{path}|layername={table}" for table in tables]
-
-
-def study_area():
-    return memory_layer("Gemeinde", "Polygon", [{"wkt": at(0, 0, 1000)}])
 
 
 def eligibility(layers, feedback=None, **extra):
@@ -86,21 +41,7 @@ def house_zone(size: float, distance: float) -> float:
 
 @pytest.fixture
 def alkis(tmp_path):
-    """An ALKIS GeoPackage as the norGIS import or GDAL's NAS driver export it: one table per object type."""
-    path = tmp_path / "alkis.gpkg"
-    write(memory_layer("ax_wald", "Polygon", [{"wkt": at(100, 100, 200)}], fields="&field=gml_id:string"),
-          path, "ax_wald")
-    write(memory_layer("ax_naturumweltoderbodenschutzrecht", "Polygon", [
-        {"wkt": at(600, 600, 200), "artderfestlegung": 1621},  # Naturschutzgebiet
-        {"wkt": at(600, 100, 200), "artderfestlegung": 1623},  # Landschaftsschutzgebiet
-        {"wkt": at(100, 600, 100), "artderfestlegung": 1656}],  # Ausgleichsfläche: no criterion
-        fields="&field=gml_id:string&field=artderfestlegung:integer"), path, "ax_naturumweltoderbodenschutzrecht")
-    write(memory_layer("ax_gebaeude", "Polygon", [
-        {"wkt": at(400, 400, 10), "gebaeudefunktion": 1010, "anzahlderoberirdischengeschosse": 2, "baujahr": 1965},
-        {"wkt": at(850, 400, 10), "gebaeudefunktion": 2463, "anzahlderoberirdischengeschosse": 1, "baujahr": 1990}],
-        fields="&field=gml_id:string&field=gebaeudefunktion:integer&field=anzahlderoberirdischengeschosse:integer"
-               "&field=baujahr:integer"), path, "ax_gebaeude")
-    return gpkg_layers(path, ("ax_wald", "ax_naturumweltoderbodenschutzrecht", "ax_gebaeude"))
+    return write_alkis(tmp_path / "alkis.gpkg")
 
 
 def test_alkis_gives_the_flaechenkulisse_without_renaming(wip_processing, alkis):
@@ -119,22 +60,7 @@ def test_alkis_gives_the_flaechenkulisse_without_renaming(wip_processing, alkis)
 
 
 def test_basis_dlm_shapes_by_object_type_and_classification(wip_processing, tmp_path):
-    fields = "&field=OBJART:string&field=OBJART_TXT:string"
-    layers = {
-        "veg02_f": memory_layer("veg02_f", "Polygon", [
-            {"wkt": at(100, 100, 200), "OBJART": "43002", "OBJART_TXT": "AX_Wald"},
-            {"wkt": at(100, 600, 200), "OBJART": "43001", "OBJART_TXT": "AX_Landwirtschaft"}], fields=fields),
-        "geb03_f": memory_layer("geb03_f", "Polygon", [
-            {"wkt": at(600, 600, 200), "OBJART": "71006", "OBJART_TXT": "AX_NaturUmweltOderBodenschutzrecht",
-             "ADF": "1621"}], fields=fields + "&field=ADF:string"),
-        "ver01_l": memory_layer("ver01_l", "LineString", [
-            {"wkt": vertical(500), "OBJART": "42003", "OBJART_TXT": "AX_Strassenachse", "WDM": "1301"},
-            {"wkt": horizontal(950), "OBJART": "42003", "OBJART_TXT": "AX_Strassenachse", "WDM": "1307"}],
-            fields=fields + "&field=WDM:string"),
-    }
-    for name, layer in layers.items():
-        write(layer, tmp_path / f"{name}.shp", driver="ESRI Shapefile")
-    shapes = [str(tmp_path / f"{name}.shp") for name in layers]
+    shapes = write_dlm(tmp_path)
     areas = excluded_by(eligibility(shapes))
     assert math.isclose(areas.pop("wald"), 200 * 200, rel_tol=1e-9)
     assert math.isclose(areas.pop("naturschutzgebiet, naturschutzgebiet_puffer"), 200 * 200, rel_tol=1e-9)
@@ -144,52 +70,14 @@ def test_basis_dlm_shapes_by_object_type_and_classification(wip_processing, tmp_
 
 
 def test_the_lands_protected_area_layers_count_whole_without_a_category_field(wip_processing, tmp_path):
-    for name, wkt in (("NSG_LSA", at(600, 600, 200)), ("Landschaftsschutzgebiete", at(600, 100, 200))):
-        write(memory_layer(name, "Polygon", [{"wkt": wkt, "NAME": name}], fields="&field=NAME:string"),
-              tmp_path / f"{name}.shp", driver="ESRI Shapefile")
-    layers = [str(tmp_path / f"{name}.shp") for name in ("NSG_LSA", "Landschaftsschutzgebiete")]
+    layers = write_lau(tmp_path)
     areas = excluded_by(eligibility(layers))
     assert areas == pytest.approx({"naturschutzgebiet, naturschutzgebiet_puffer": 40_000.0,
                                    "landschaftsschutzgebiet": 40_000.0}, rel=1e-9)
 
 
-def osm_xml(path) -> None:
-    """An OSM extract in lon/lat with a forest, a nature reserve, a motorway and a power line (tag in
-    other_tags), as the OSM driver of GDAL reads it."""
-    to_wgs84 = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
-                                      QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
-    nodes, ways = [], []
-
-    def way(points, tags):
-        refs = []
-        for x, y in points:
-            point = to_wgs84.transform(QgsPointXY(X0 + x, Y0 + y))
-            nodes.append(f'<node id="{len(nodes) + 1}" version="1" lat="{point.y():.9f}" lon="{point.x():.9f}"/>')
-            refs.append(len(nodes))
-        if points[0] == points[-1]:
-            refs[-1] = refs[0]
-            nodes.pop()
-        tag_xml = "".join(f'<tag k="{key}" v="{value}"/>' for key, value in tags.items())
-        node_xml = "".join(f'<nd ref="{ref}"/>' for ref in refs)
-        ways.append(f'<way id="{len(ways) + 1}" version="1">{node_xml}{tag_xml}</way>')
-
-    def ring(x, y, size):
-        return [(x, y), (x + size, y), (x + size, y + size), (x, y + size), (x, y)]
-
-    way(ring(100, 100, 200), {"landuse": "forest"})
-    way(ring(600, 600, 200), {"boundary": "protected_area", "protect_class": "4",
-                              "protection_title": "Naturschutzgebiet", "name": "NSG Test"})
-    way(ring(600, 100, 200), {"landuse": "meadow"})  # no criterion
-    way([(500, -100), (500, 1100)], {"highway": "motorway", "ref": "A 9"})
-    way([(-100, 950), (1100, 950)], {"power": "line", "voltage": "110000"})
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="test">\n'
-                    + "\n".join(nodes + ways) + "\n</osm>\n", encoding="utf-8")
-
-
 def test_an_osm_extract_is_read_through_gdal_and_transformed_from_lon_lat(wip_processing, tmp_path):
-    path = tmp_path / "gemeinde.osm"
-    osm_xml(path)
-    layers = [f"{path}|layername={name}" for name in ("multipolygons", "lines")]
+    layers = write_osm_xml(tmp_path / "gemeinde.osm")
     areas = excluded_by(eligibility(layers))
     # OSM keeps lon/lat to 10⁻⁷°: the round trip moves a corner by up to a centimetre
     assert areas.pop("wald") == pytest.approx(40_000.0, rel=1e-4)

@@ -117,6 +117,14 @@ def workflow() -> tuple[Step, ...]:
     )
 
 
+def data_step() -> Step:
+    """The step before the six: the planning office's own data, recognised by the data profiles. It has no
+    algorithm and no number; its dock says what was found."""
+    return Step("data", tr("Daten"),
+                tr("Welche eigenen Daten (ALKIS, Basis-DLM, Schutzgebiete des Landes, OpenStreetMap) erkennt das "
+                   "Plugin, und welchen Kriterien fehlen noch Daten?"), (), ())
+
+
 def algorithm_titles() -> dict[str, str]:
     """Algorithm name (its id without the provider's ``wip:``) → its title in the toolbox, in workflow order."""
     return {"eligibility": tr("Flächenkulisse ermitteln"), "sitecriteria": tr("Standortkriterien berechnen"),

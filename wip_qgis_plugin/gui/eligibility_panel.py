@@ -36,6 +36,7 @@ from ..core.profiles import suggest_sources
 from ..core.sources import criterion_entry
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
+from ..qgis_io.data import save_choice, saved_choice, spatial_layers
 from ..qgis_io.layers import is_null
 from ..qgis_io.project import (
     apply_style,
@@ -65,7 +66,6 @@ class EligibilityDock(AlgorithmDock):
         # output key → id of the result layer; ids, not layer objects: the planner may remove the layers or
         # switch projects at any time, and a deleted layer must not be touched again
         self.result_ids: dict[str, str] = {}
-        self.chosen: dict[str, list[str]] = {}  # criterion id -> layer ids the planner picked by hand
         self.identify_tool = None
         self.chart = BarChart(self.form.chartTab)
         self.form.chartLayout.addWidget(self.chart)
@@ -118,10 +118,8 @@ class EligibilityDock(AlgorithmDock):
         self.refresh_layers()
 
     def _vector_layers(self) -> list[QgsVectorLayer]:
-        layers = [layer for layer in QgsProject.instance().mapLayers().values()
-                  if isinstance(layer, QgsVectorLayer) and layer.isSpatial()
-                  and layer.id() not in self.result_ids.values()]
-        return sorted(layers, key=lambda layer: layer.name().lower())
+        """The layers a criterion can take: not this dock's results (kept or still being added)."""
+        return [layer for layer in spatial_layers(QgsProject.instance()) if layer.id() not in self.result_ids.values()]
 
     def refresh_layers(self, *_args) -> None:
         """Suggest the study area (the municipality boundary the Planungsassistent finds) and fill the criteria
@@ -163,8 +161,8 @@ class EligibilityDock(AlgorithmDock):
                 combo.addItem(" + ".join(by_id[layer_id].name() for layer_id in suggested), suggested)
             for layer in layers:
                 combo.addItem(layer.name(), [layer.id()])
-            wanted = self.chosen.get(criterion.id, suggested)
-            if not all(layer_id in by_id for layer_id in wanted):
+            wanted = saved_choice(project, self.catalog.id, criterion.id)
+            if wanted is None or not all(layer_id in by_id for layer_id in wanted):
                 wanted = suggested
             combo.setCurrentIndex(max(0, combo.findData(wanted)))
             combo.activated.connect(lambda _index, cid=criterion.id, box=combo: self._choose(cid, box))
@@ -172,8 +170,16 @@ class EligibilityDock(AlgorithmDock):
         table.resizeColumnsToContents()
         table.setColumnWidth(0, min(table.columnWidth(0), 200))  # the full label is in the tooltip
 
+    def show_catalog(self, catalog_id: str) -> None:
+        """Show the dock with a shipped catalog chosen (the Daten dock sends the planner here to correct its
+        mapping)."""
+        self.form.catalogFileWidget.setFilePath("")
+        self.form.catalogCombo.setCurrentIndex(max(0, self.form.catalogCombo.findData(catalog_id)))
+        self.setUserVisible(True)
+        self.raise_()
+
     def _choose(self, criterion_id: str, combo: QComboBox) -> None:
-        self.chosen[criterion_id] = combo.currentData() or []
+        save_choice(QgsProject.instance(), self.catalog.id, criterion_id, combo.currentData() or [])
 
     def _turbine(self) -> TurbineGeometry:
         return TurbineGeometry(self.form.hubHeightSpin.value(), self.form.rotorSpin.value())

@@ -13,7 +13,8 @@ from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 
 from .. import log
 from ..core.i18n import tr
-from ..core.workflow import Step, find_inputs, missing_inputs, numbered_titles, workflow
+from ..core.workflow import Step, data_step, find_inputs, missing_inputs, numbered_titles, workflow
+from ..qgis_io.data import recognised_layers
 from ..qgis_io.project import load_demo, project_layer_infos
 from .algorithm_dock import set_scrolling_body
 
@@ -36,7 +37,7 @@ class PlanningAssistantDock(QgsDockWidget):
         body = QWidget(self)
         self.form.setupUi(body)
         set_scrolling_body(self, body)
-        self.steps = workflow()
+        self.steps = (data_step(), *workflow())
         self.form.stepsTree.header().setStretchLastSection(True)
         self.form.stepsTree.currentItemChanged.connect(self._show_details)
         self.form.openToolButton.clicked.connect(self.open_current_tool)
@@ -59,12 +60,19 @@ class PlanningAssistantDock(QgsDockWidget):
         tree.clear()
         layers = project_layer_infos(QgsProject.instance())
         titles = numbered_titles()
+        recognised = recognised_layers(QgsProject.instance())
         for step in self.steps:
             found = find_inputs(step, layers)
             missing = missing_inputs(step, found)
-            item = QTreeWidgetItem([titles[step.key], self._status_text(step, missing)])
+            status = self._data_status(recognised) if step.key == "data" else self._status_text(step, missing)
+            item = QTreeWidgetItem([titles.get(step.key, step.title), status])
             item.setData(0, STEP_ROLE, step.key)
             item.setToolTip(0, step.purpose)
+            if step.key == "data":
+                for model, names in recognised.items():
+                    child = QTreeWidgetItem([model, ", ".join(names)])
+                    child.setData(0, STEP_ROLE, step.key)
+                    item.addChild(child)
             for step_input in step.inputs:
                 names = found[step_input.key]
                 label = step_input.label if step_input.required else tr("{label} (optional)").format(
@@ -79,8 +87,16 @@ class PlanningAssistantDock(QgsDockWidget):
         tree.resizeColumnToContents(0)
 
     @staticmethod
-    def _status_text(step: Step, missing) -> str:
-        if not step.algorithm_ids:
+    def _data_status(recognised: dict[str, list[str]]) -> str:
+        count = sum(len(names) for names in recognised.values())
+        return tr("{count} Ebene(n) erkannt").format(count=count) if count else tr("eigene Daten hinzufügen")
+
+    def _available(self, step: Step) -> bool:
+        """Whether the step has a tool: its dock or an algorithm."""
+        return bool(step.algorithm_ids) or step.key in self.panels
+
+    def _status_text(self, step: Step, missing) -> str:
+        if not self._available(step):
             return tr("in Vorbereitung")
         if missing:
             return tr("{count} Eingabe(n) fehlen").format(count=len(missing))
@@ -101,15 +117,16 @@ class PlanningAssistantDock(QgsDockWidget):
         rows = "".join(
             f"<li>{html.escape(i.label)}: <i>{html.escape(', '.join(found[i.key]) or tr('nicht gefunden'))}</i></li>"
             for i in step.inputs)
-        tool_note = "" if step.algorithm_ids else "<p>" + html.escape(
+        tool_note = "" if self._available(step) else "<p>" + html.escape(
             tr("Das Werkzeug dieses Schritts ist noch nicht verfügbar.")) + "</p>"
+        rows = f"<ul>{rows}</ul>" if rows else ""
         self.form.stepDetails.setHtml(
-            f"<b>{html.escape(step.title)}</b><p>{html.escape(step.purpose)}</p><ul>{rows}</ul>{tool_note}")
-        self.form.openToolButton.setEnabled(bool(step.algorithm_ids))
+            f"<b>{html.escape(step.title)}</b><p>{html.escape(step.purpose)}</p>{rows}{tool_note}")
+        self.form.openToolButton.setEnabled(self._available(step))
 
     def open_current_tool(self) -> None:
         step = self.current_step()
-        if step is None or not step.algorithm_ids:
+        if step is None or not self._available(step):
             return
         panel = self.panels.get(step.key)
         if panel is not None:

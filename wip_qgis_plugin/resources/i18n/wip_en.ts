@@ -85,6 +85,53 @@
     </message>
   </context>
   <context>
+    <name>DataPanel</name>
+    <message>
+      <source>Die eigenen Daten der Planungsstelle: ALKIS, ATKIS Basis-DLM, die Schutzgebiete des Landesamts für Umweltschutz und OpenStreetMap erkennt das Plugin an Ebenennamen und Feldern, ohne dass etwas umbenannt werden muss.</source>
+      <translation>The planning office's own data: the plugin recognises ALKIS, ATKIS Basis-DLM, the protected areas of the Landesamt für Umweltschutz and OpenStreetMap by layer names and fields, without renaming anything.</translation>
+    </message>
+    <message>
+      <source>Dateien hinzufügen …</source>
+      <translation>Add files …</translation>
+    </message>
+    <message>
+      <source>GeoPackage, Shape, ALKIS-NAS (XML), OSM (.osm, .pbf), GeoJSON oder GML: jede Ebene der Dateien kommt in die Gruppe „Daten“.</source>
+      <translation>GeoPackage, shapefile, ALKIS NAS (XML), OSM (.osm, .pbf), GeoJSON or GML: every layer of the files goes into the group "Daten".</translation>
+    </message>
+    <message>
+      <source>Ordner hinzufügen …</source>
+      <translation>Add folder …</translation>
+    </message>
+    <message>
+      <source>Alle Dateien mit Geodaten im Ordner und seinen Unterordnern, etwa eine Lieferung des Basis-DLM.</source>
+      <translation>All files with spatial data in the folder and its subfolders, such as a Basis-DLM delivery.</translation>
+    </message>
+    <message>
+      <source>Erkannte Ebenen</source>
+      <translation>Recognised layers</translation>
+    </message>
+    <message>
+      <source>Datenmodell / Ebene</source>
+      <translation>Data model / layer</translation>
+    </message>
+    <message>
+      <source>Objektart</source>
+      <translation>Object type</translation>
+    </message>
+    <message>
+      <source>Kriterienkatalog</source>
+      <translation>Criteria catalog</translation>
+    </message>
+    <message>
+      <source>Zuordnung in der Flächenkulisse ändern</source>
+      <translation>Change the mapping in the eligible land dock</translation>
+    </message>
+    <message>
+      <source>Öffnet die Flächenkulisse: dort lässt sich jedem Kriterium eine andere Ebene zuordnen. Die Zuordnung wird mit dem Projekt gespeichert.</source>
+      <translation>Opens the eligible land dock: there each criterion can be given another layer. The mapping is saved with the project.</translation>
+    </message>
+  </context>
+  <context>
     <name>EligibilityPanel</name>
     <message>
       <source>Kriterienkatalog</source>
@@ -1207,6 +1254,10 @@
       <translation>, the catalog's filter on {field}</translation>
     </message>
     <message>
+      <source>„{id}“ ist keine frühere Klasse</source>
+      <translation>"{id}" is no earlier class</translation>
+    </message>
+    <message>
       <source>„{field}“: Liste von Werten oder {{"op", "value"}} erwartet</source>
       <translation>"{field}": list of values or {{"op", "value"}} expected</translation>
     </message>
@@ -2091,6 +2142,14 @@
       <translation>Eligible land (suitable areas)</translation>
     </message>
     <message>
+      <source>Daten</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Welche eigenen Daten (ALKIS, Basis-DLM, Schutzgebiete des Landes, OpenStreetMap) erkennt das Plugin, und welchen Kriterien fehlen noch Daten?</source>
+      <translation>Which of your own data (ALKIS, Basis-DLM, the Land's protected areas, OpenStreetMap) does the plugin recognise, and which criteria still lack data?</translation>
+    </message>
+    <message>
       <source>Flächenkulisse ermitteln</source>
       <translation>Determine eligible land</translation>
     </message>
@@ -2531,6 +2590,70 @@
       <translation>Future profile: &lt;a href="{html}"&gt;{html_name}&lt;/a&gt;, &lt;a href="{pdf}"&gt;{pdf_name}&lt;/a&gt;</translation>
     </message>
     <message>
+      <source>Ohne Datenprofil (nach Namen)</source>
+      <translation>Without data profile (by name)</translation>
+    </message>
+    <message>
+      <source>Daten hinzufügen</source>
+      <translation>Add data</translation>
+    </message>
+    <message>
+      <source>Ordner mit Daten hinzufügen</source>
+      <translation>Add a folder of data</translation>
+    </message>
+    <message>
+      <source>Kriterium</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <source>Ebene(n)</source>
+      <translation>Layer(s)</translation>
+    </message>
+    <message>
+      <source>Auswahl</source>
+      <translation>Selection</translation>
+    </message>
+    <message>
+      <source>{count} Ebene(n) hinzugefügt, davon {recognised} mit Datenprofil erkannt.</source>
+      <translation>{count} layer(s) added, {recognised} of them recognised by a data profile.</translation>
+    </message>
+    <message>
+      <source>Gebäude für die Wärmeplanung: keine Ebene mit Datenprofil (die Wärmeplanung sucht sonst nach Namen).</source>
+      <translation>Buildings for heat planning: no layer with a data profile (heat planning otherwise looks by name).</translation>
+    </message>
+    <message>
+      <source>Geodaten ({patterns});;Alle Dateien (*)</source>
+      <translation>Spatial data ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+      <source>– fehlt –</source>
+      <translation>– missing –</translation>
+    </message>
+    <message>
+      <source>Ohne lesbare Ebene: {files}.</source>
+      <translation>Without a readable layer: {files}.</translation>
+    </message>
+    <message>
+      <source>Diese Ebenen findet das Plugin an den Namenshinweisen der Kriterienkataloge.</source>
+      <translation>The plugin finds these layers by the name hints of the criteria catalogs.</translation>
+    </message>
+    <message>
+      <source>{found} von {count} Kriterien haben Daten; es fehlen: {missing}.</source>
+      <translation>{found} of {count} criteria have data; missing: {missing}.</translation>
+    </message>
+    <message>
+      <source>Alle {count} Kriterien haben Daten.</source>
+      <translation>All {count} criteria have data.</translation>
+    </message>
+    <message>
+      <source>Gebäude für die Wärmeplanung: {layers}</source>
+      <translation>Buildings for heat planning: {layers}</translation>
+    </message>
+    <message>
+      <source>nach Namen</source>
+      <translation>by name</translation>
+    </message>
+    <message>
       <source>WIP Energie- und Raumplanung: Python-Pakete</source>
       <translation>WIP Energy and Spatial Planning: Python packages</translation>
     </message>
@@ -2655,8 +2778,16 @@
       <translation>Planning assistant</translation>
     </message>
     <message>
+      <source>eigene Daten hinzufügen</source>
+      <translation>add your own data</translation>
+    </message>
+    <message>
       <source>in Vorbereitung</source>
       <translation>in preparation</translation>
+    </message>
+    <message>
+      <source>{count} Ebene(n) erkannt</source>
+      <translation>{count} layer(s) recognised</translation>
     </message>
     <message>
       <source>{count} Eingabe(n) fehlen</source>
@@ -3209,10 +3340,6 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>The distance table needs pairs of criterion and metres.</translation>
     </message>
     <message>
-      <source>Kriterium</source>
-      <translation>Criterion</translation>
-    </message>
-    <message>
       <source>Ebene</source>
       <translation>Layer</translation>
     </message>
@@ -3223,10 +3350,6 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
     <message>
       <source>zugeordnet</source>
       <translation>assigned</translation>
-    </message>
-    <message>
-      <source>nach Namen</source>
-      <translation>by name</translation>
     </message>
     <message>
       <source>Das Untersuchungsgebiet hat ein geografisches KBS ({crs}); gerechnet wird metrisch in {target}.</source>

@@ -1,0 +1,102 @@
+"""The Daten dock: a planner's folder of ALKIS, the Land's protected areas and OSM loaded as layers, what the data
+profiles recognise shown per model and per criterion, what is missing marked; a mapping corrected by hand in the
+Flächenkulisse is kept with the project and shown here."""
+
+import pytest
+from qgis.core import QgsProject
+
+from tests.real_schemas import write_alkis, write_lau, write_osm_xml
+from wip_qgis_plugin.gui.data_panel import MISSING_COLOUR, DataDock
+from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
+from wip_qgis_plugin.qgis_io.data import DATA_GROUP, criterion_sources, save_choice, saved_choice
+
+
+@pytest.fixture
+def folder(tmp_path):
+    data = tmp_path / "lieferung"
+    (data / "schutzgebiete").mkdir(parents=True)
+    write_alkis(data / "alkis.gpkg")
+    write_lau(data / "schutzgebiete")
+    write_osm_xml(data / "gemeinde.osm")
+    (data / "liesmich.txt").write_text("keine Geodaten", encoding="utf-8")
+    return data
+
+
+@pytest.fixture
+def project():
+    project = QgsProject.instance()
+    project.clear()
+    yield project
+    project.clear()
+
+
+@pytest.fixture
+def dock(qgis_iface, project):
+    shown = []
+    panel = DataDock(qgis_iface, qgis_iface.mainWindow(), show_eligibility=shown.append)
+    panel.shown = shown
+    yield panel
+    panel.disconnect_project()
+    panel.deleteLater()
+
+
+def rows(table) -> dict[str, tuple[str, str]]:
+    return {table.item(row, 0).text(): (table.item(row, 1).text(), table.item(row, 2).text())
+            for row in range(table.rowCount())}
+
+
+def test_a_folder_is_loaded_and_recognised_per_data_model(dock, project, folder):
+    dock.load([str(folder)])
+    group = project.layerTreeRoot().findGroup(DATA_GROUP)
+    assert sorted(child.name() for child in group.children()) == [
+        "Landschaftsschutzgebiete.shp", "NSG_LSA.shp", "alkis.gpkg", "gemeinde.osm"]
+    tree = dock.form.layersTree
+    models = {tree.topLevelItem(i).text(0): sorted(tree.topLevelItem(i).child(j).text(0)
+                                                   for j in range(tree.topLevelItem(i).childCount()))
+              for i in range(tree.topLevelItemCount())}
+    assert models["ALKIS (Liegenschaftskataster)"] == ["ax_gebaeude", "ax_naturumweltoderbodenschutzrecht", "ax_wald"]
+    assert models["Schutzgebiete (LAU Sachsen-Anhalt, BfN)"] == ["Landschaftsschutzgebiete", "NSG_LSA"]
+    assert len(models["OpenStreetMap"]) >= 2  # areas and lines of the extract (and whatever else it has)
+
+    table = dock.form.criteriaTable
+    found = rows(table)
+    assert found["Wald"][0] == "ax_wald" or found["Wald"][0].startswith("ax_wald, ")
+    reserves = found["Naturschutzgebiet, Nationalpark"]
+    assert "NSG_LSA" in reserves[0] and "ax_naturumweltoderbodenschutzrecht" in reserves[0]
+    assert "artderfestlegung ∈ {1621}" in reserves[1]
+    assert "lines" in found["Freileitung ≥ 110 kV: drei Rotordurchmesser"][0]
+    missing_row = next(row for row in range(table.rowCount()) if table.item(row, 1).text() == "– fehlt –")
+    assert table.item(missing_row, 0).foreground().color().name() == MISSING_COLOUR
+    assert "es fehlen:" in dock.form.coverageLabel.text()
+    assert "ax_gebaeude" in dock.form.buildingsLabel.text() and "multipolygons" in dock.form.buildingsLabel.text()
+
+
+def test_a_mapping_corrected_by_hand_is_kept_with_the_project(qgis_iface, dock, project, folder, tmp_path):
+    dock.load([str(folder)])
+    eligibility = EligibilityDock(qgis_iface, qgis_iface.mainWindow())
+    try:
+        dock.form.editMappingButton.click()
+        assert dock.shown == ["lsa_wind"]
+        table = eligibility.form.criteriaTable
+        row = next(r for r in range(table.rowCount()) if table.item(r, 0).data(256) == "wald")
+        combo = table.cellWidget(row, 3)
+        combo.setCurrentIndex(combo.findData([]))  # "– keine –": the planner rules forest out
+        combo.activated.emit(combo.currentIndex())
+        assert saved_choice(project, "lsa_wind", "wald") == []
+    finally:
+        eligibility.disconnect_project()
+        eligibility.deleteLater()
+    reserves = next(layer for layer in project.mapLayers().values() if layer.name() == "NSG_LSA")
+    save_choice(project, "lsa_wind", "naturschutzgebiet", [reserves.id()])
+    path = tmp_path / "plan.qgz"
+    assert project.write(str(path))
+    project.clear()
+    assert project.read(str(path))
+    dock.refresh()
+    found = rows(dock.form.criteriaTable)
+    assert found["Wald"][0] == "– fehlt –"
+    assert found["Naturschutzgebiet, Nationalpark"] == ("NSG_LSA", "alle Objekte")
+    from wip_qgis_plugin.core.catalog import load_catalog, shipped_catalogs
+
+    mapping = criterion_sources(project, load_catalog(shipped_catalogs()["lsa_wind"]))
+    assert [layer.name() for layer, _ in mapping["naturschutzgebiet"]] == ["NSG_LSA"]

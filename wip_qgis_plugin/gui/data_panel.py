@@ -1,0 +1,162 @@
+"""Dock "Daten": the planning office's own files and folders into the project, which layers the data profiles
+recognise, and per criterion of a catalog and for the heat steps what was found and what is missing."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from qgis.core import Qgis, QgsProject
+from qgis.gui import QgsDockWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QTreeWidgetItem, QWidget
+
+from .. import log
+from ..core.catalog import CatalogError, load_catalog, shipped_catalog_title, shipped_catalogs
+from ..core.i18n import tr
+from ..core.profiles import building_fields, recognise
+from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
+from ..qgis_io.data import DATA_SUFFIXES, criterion_sources, load_data, spatial_layers
+from ..qgis_io.project import describe_layer, layer_key
+from .algorithm_dock import set_scrolling_body
+
+FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "data_panel.ui"))
+
+MISSING_COLOUR = "#c0392b"
+
+
+class DataDock(QgsDockWidget):
+    OBJECT_NAME = "WipDataDock"
+    MANUAL_ANCHOR = "data"
+
+    def __init__(self, iface, parent=None, show_eligibility=None):
+        """``show_eligibility`` opens the Flächenkulisse dock, where the mapping is corrected."""
+        super().__init__(tr("Daten"), parent)
+        self.setObjectName(self.OBJECT_NAME)
+        self.iface = iface
+        self.show_eligibility = show_eligibility
+        self.form = FORM_CLASS()
+        body = QWidget(self)
+        self.form.setupUi(body)
+        set_scrolling_body(self, body, self.MANUAL_ANCHOR)
+        for catalog_id in SHIPPED_CATALOG_IDS:
+            self.form.catalogCombo.addItem(shipped_catalog_title(catalog_id), catalog_id)
+        table = self.form.criteriaTable
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels([tr("Kriterium"), tr("Ebene(n)"), tr("Auswahl")])
+        table.verticalHeader().setVisible(False)
+        self.form.layersTree.header().setStretchLastSection(True)
+        self.form.addFilesButton.clicked.connect(self.add_files)
+        self.form.addFolderButton.clicked.connect(self.add_folder)
+        self.form.catalogCombo.currentIndexChanged.connect(self.refresh)
+        self.form.editMappingButton.clicked.connect(self._edit_mapping)
+        self.form.editMappingButton.setEnabled(show_eligibility is not None)
+        project = QgsProject.instance()
+        project.layersAdded.connect(self.refresh)
+        project.layersRemoved.connect(self.refresh)
+        self.refresh()
+
+    def disconnect_project(self) -> None:
+        """Called on unload: the project outlives the dock."""
+        project = QgsProject.instance()
+        project.layersAdded.disconnect(self.refresh)
+        project.layersRemoved.disconnect(self.refresh)
+
+    # -- adding data ---------------------------------------------------------------------------------------------------
+
+    def add_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in DATA_SUFFIXES)
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, tr("Daten hinzufügen"), "", tr("Geodaten ({patterns});;Alle Dateien (*)").format(patterns=patterns))
+        if paths:
+            self.load(paths)
+
+    def add_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, tr("Ordner mit Daten hinzufügen"))
+        if path:
+            self.load([path])
+
+    def load(self, paths: list[str]) -> None:
+        layers, empty = load_data(QgsProject.instance(), paths)
+        recognised = sum(1 for layer in layers if recognise(describe_layer(layer, layer_key(layer))))
+        message = tr("{count} Ebene(n) hinzugefügt, davon {recognised} mit Datenprofil erkannt.").format(
+            count=len(layers), recognised=recognised)
+        if empty:
+            message += " " + tr("Ohne lesbare Ebene: {files}.").format(files=", ".join(empty))
+        log.notify(self.iface, message, Qgis.MessageLevel.Success if layers else Qgis.MessageLevel.Warning)
+
+    # -- what was found ------------------------------------------------------------------------------------------------
+
+    def refresh(self, *_args) -> None:
+        project = QgsProject.instance()
+        layers = spatial_layers(project)
+        self._show_layers(layers)
+        try:
+            catalog = load_catalog(shipped_catalogs()[self.form.catalogCombo.currentData()])
+        except (KeyError, CatalogError) as error:
+            self.form.coverageLabel.setText(str(error))
+            return
+        self._show_criteria(project, catalog, layers)
+        self._show_buildings(layers)
+
+    def _show_layers(self, layers) -> None:
+        """The layers under the data model that recognises them; the others under "no data profile"."""
+        tree = self.form.layersTree
+        tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for layer in layers:
+            recognitions = recognise(describe_layer(layer, layer_key(layer)))
+            model = recognitions[0].profile.title_text() if recognitions else tr("Ohne Datenprofil (nach Namen)")
+            if model not in groups:
+                groups[model] = QTreeWidgetItem([model, ""])
+                groups[model].setToolTip(0, recognitions[0].profile.description_text() if recognitions else tr(
+                    "Diese Ebenen findet das Plugin an den Namenshinweisen der Kriterienkataloge."))
+            groups[model].addChild(QTreeWidgetItem(
+                [layer.name(), ", ".join(r.layer_class.label_text() for r in recognitions)]))
+        without = tr("Ohne Datenprofil (nach Namen)")
+        for model in sorted(groups, key=lambda name: (name == without, name)):
+            tree.addTopLevelItem(groups[model])
+            groups[model].setExpanded(model != without)
+        tree.resizeColumnToContents(0)
+
+    def _show_criteria(self, project, catalog, layers) -> None:
+        mapping = criterion_sources(project, catalog, layers)
+        table = self.form.criteriaTable
+        table.setRowCount(len(catalog.criteria))
+        missing = []
+        for row, criterion in enumerate(catalog.criteria):
+            sources = mapping[criterion.id]
+            name = QTableWidgetItem(criterion.label_text())
+            name.setToolTip(f"{criterion.type_text()}: {criterion.legal_basis}")
+            found = QTableWidgetItem(", ".join(layer.name() for layer, _ in sources) or tr("– fehlt –"))
+            how = QTableWidgetItem("; ".join(source.how() for _, source in sources))
+            found.setToolTip("\n".join(
+                f"{layer.name()}: {source.recognition.label() if source.recognition else tr('nach Namen')}"
+                for layer, source in sources))
+            if not sources:
+                missing.append(criterion.label_text())
+                for item in (name, found):
+                    item.setForeground(QColor(MISSING_COLOUR))
+            for column, item in enumerate((name, found, how)):
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        table.setColumnWidth(0, min(table.columnWidth(0), 200))  # the full label is in the cell's tooltip
+        found_count = len(catalog.criteria) - len(missing)
+        self.form.coverageLabel.setText(tr("{found} von {count} Kriterien haben Daten; es fehlen: {missing}.").format(
+            found=found_count, count=len(catalog.criteria), missing=", ".join(missing) or "–")
+            if missing else tr("Alle {count} Kriterien haben Daten.").format(count=len(catalog.criteria)))
+
+    def _show_buildings(self, layers) -> None:
+        """The building layers the heat steps read through a data profile."""
+        found = []
+        for layer in layers:
+            profiled = building_fields(describe_layer(layer, layer_key(layer)))
+            if profiled is not None:
+                found.append(f"{html.escape(layer.name())} ({html.escape(profiled[0].label())})")
+        self.form.buildingsLabel.setText(
+            tr("Gebäude für die Wärmeplanung: {layers}").format(layers=", ".join(found)) if found else
+            tr("Gebäude für die Wärmeplanung: keine Ebene mit Datenprofil (die Wärmeplanung sucht sonst nach "
+               "Namen)."))
+
+    def _edit_mapping(self) -> None:
+        self.show_eligibility(self.form.catalogCombo.currentData())

@@ -1,0 +1,114 @@
+"""The planning office's own data in the project: loading files and folders as layers, and the mapping of layers to
+criteria that the planner corrected by hand, kept in the project file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProject,
+    QgsProviderRegistry,
+    QgsProviderSublayerDetails,
+    QgsVectorLayer,
+)
+
+from ..core.catalog import Catalog
+from ..core.profiles import CriterionSource, assigned_source, recognise, suggest_sources
+from .project import describe_layer, layer_key
+from .results import GROUP_NAME
+
+DATA_GROUP = "Daten"
+# what a planning office's data comes as: GeoPackage, shapefile, NAS-XML (ALKIS), OSM, GeoJSON, GML, SpatiaLite
+DATA_SUFFIXES = (".gpkg", ".shp", ".xml", ".osm", ".pbf", ".geojson", ".json", ".gml", ".sqlite")
+ENTRY_SCOPE = "wip"
+MAPPING_KEY = "mapping/{catalog}/{criterion}"
+
+
+def data_files(paths: list[str]) -> list[Path]:
+    """The files among ``paths`` and in the folders among them (with their subfolders) that may hold data."""
+    files = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
+        elif path.is_file():
+            files.append(path)
+    return files
+
+
+def load_data(project: QgsProject, paths: list[str]) -> tuple[list[QgsVectorLayer], list[str]]:
+    """Every vector layer in the files and folders ``paths`` (each table of a GeoPackage, each class of an ALKIS
+    NAS file, points/lines/areas of an OSM extract) added to the project in the group "Daten", one subgroup per
+    file; returns the layers and the files that held none."""
+    root = project.layerTreeRoot()
+    group = root.findGroup(DATA_GROUP) or root.insertGroup(0, DATA_GROUP)
+    options = QgsProviderSublayerDetails.LayerOptions(project.transformContext())
+    loaded, empty = [], []
+    for path in data_files(paths):
+        layers = []
+        for details in QgsProviderRegistry.instance().querySublayers(str(path)):
+            if details.providerKey() != "ogr" or details.featureCount() == 0:
+                continue
+            layer = details.toLayer(options)
+            if isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.isSpatial():
+                layers.append(layer)
+        if not layers:
+            empty.append(path.name)
+            continue
+        file_group = group.addGroup(path.name)
+        for layer in layers:
+            project.addMapLayer(layer, False)
+            file_group.addLayer(layer)
+        loaded += layers
+    return loaded, empty
+
+
+def spatial_layers(project: QgsProject) -> list[QgsVectorLayer]:
+    """The project's vector layers with geometry, by name, without the steps' kept results: the layers a
+    criterion can take."""
+    results = project.layerTreeRoot().findGroup(GROUP_NAME)
+    kept = set(results.findLayerIds()) if results is not None else set()
+    layers = [layer for layer in project.mapLayers().values()
+              if isinstance(layer, QgsVectorLayer) and layer.isSpatial() and layer.id() not in kept]
+    return sorted(layers, key=lambda layer: layer.name().lower())
+
+
+def recognised_layers(project: QgsProject) -> dict[str, list[str]]:
+    """The names of the project's layers that a data profile recognises, by the profile's title."""
+    found: dict[str, list[str]] = {}
+    for layer in spatial_layers(project):
+        recognitions = recognise(describe_layer(layer, layer_key(layer)))
+        if recognitions:
+            found.setdefault(recognitions[0].profile.title_text(), []).append(layer.name())
+    return found
+
+
+def saved_choice(project: QgsProject, catalog_id: str, criterion_id: str) -> list[str] | None:
+    """The layer ids the planner chose by hand for a criterion of a catalog (an empty list: none), None when the
+    plugin's suggestion stands."""
+    ids, found = project.readListEntry(ENTRY_SCOPE, MAPPING_KEY.format(catalog=catalog_id, criterion=criterion_id))
+    return [layer_id for layer_id in ids if layer_id] if found else None
+
+
+def save_choice(project: QgsProject, catalog_id: str, criterion_id: str, layer_ids: list[str]) -> None:
+    """Keep the planner's choice of layers for a criterion in the project (saved with it)."""
+    # an empty list is stored as [""]: QGIS does not keep an empty list entry
+    project.writeEntry(ENTRY_SCOPE, MAPPING_KEY.format(catalog=catalog_id, criterion=criterion_id),
+                       layer_ids or [""])
+
+
+def criterion_sources(project: QgsProject, catalog: Catalog, layers: list[QgsVectorLayer] | None = None
+                      ) -> dict[str, list[tuple[QgsVectorLayer, CriterionSource]]]:
+    """For each criterion of ``catalog`` the layers that feed it and how: the planner's choice kept in the project
+    (while all its layers are there), else what the data profiles recognise and the name hints find."""
+    layers = spatial_layers(project) if layers is None else layers
+    by_id = {layer.id(): layer for layer in layers}
+    descriptions = {layer.id(): describe_layer(layer, layer_key(layer), layer.id()) for layer in layers}
+    ids = catalog.criterion_ids()
+    mapping = {}
+    for criterion in catalog.criteria:
+        chosen = saved_choice(project, catalog.id, criterion.id)
+        if chosen is not None and all(layer_id in by_id for layer_id in chosen):
+            sources = [assigned_source(criterion, descriptions[layer_id], ids) for layer_id in chosen]
+        else:
+            sources = suggest_sources(criterion, list(descriptions.values()), ids)
+        mapping[criterion.id] = [(by_id[source.key], source) for source in sources]
+    return mapping
