@@ -120,7 +120,7 @@ def test_the_plugin_from_the_zip_loads_in_german(session):
     assert "/profiles/default/python/plugins/wip_qgis_plugin/" in session.get("plugin_file", ""), session.get(
         "plugin_file")
     assert session["locale"] == "de_DE"
-    assert session["assistant_steps"][0] == "1. Flächenkulisse" and len(session["assistant_steps"]) == 6
+    assert session["assistant_steps"][:2] == ["Daten", "1. Flächenkulisse"] and len(session["assistant_steps"]) == 7
     assert session["actions"]["assistant"] == "Planungsassistent"
 
 
@@ -130,6 +130,13 @@ def test_the_demo_loads_with_the_assistants_button(session):
     assert demo["errors"] == []
     assert len(demo["layers"]) > 10 and all(layer["valid"] for layer in demo["layers"])
     assert any(layer["name"] == "real_gemeinde" for layer in demo["layers"])
+
+
+def test_the_data_step_shows_what_was_found_for_each_criterion(session):
+    data = session.get("data_step")
+    assert data, "the Daten step did not open: " + "\n".join(problems_of(session))
+    assert data["errors"] == [] and data["title"] == "Daten"
+    assert data["rows"] == 29 and "Kriterien haben Daten" in data["coverage"]  # the wind catalog's criteria
 
 
 def test_all_six_steps_run_with_their_defaults_without_errors(session):

@@ -494,6 +494,12 @@ def session() -> None:
         canvas.setExtent(wanted.buffered(1000))  # as the planner would zoom in: the screenshots show the results
     demo["errors"] = step_errors("demo")
     RESULT["demo"] = demo
+    STATE["step"] = "data"  # the Daten step: what the data profiles and name hints found for the demo
+    dock, title, status = open_step("data")
+    RESULT["data_step"] = {"title": title, "status": status, "rows": dock.form.criteriaTable.rowCount(),
+                           "coverage": dock.form.coverageLabel.text(), "screenshots": screenshot("0_data", dock),
+                           "errors": step_errors("data")}
+    close_step(dock)
     for number, key, action in STEPS:
         run_step(number, key, action)
         if time.monotonic() - STATE["t0"] > SESSION_TIMEOUT_S:

@@ -111,12 +111,14 @@ class DataDock(QgsDockWidget):
                 groups[model] = QTreeWidgetItem([model, ""])
                 groups[model].setToolTip(0, recognitions[0].profile.description_text() if recognitions else tr(
                     "Diese Ebenen findet das Plugin an den Namenshinweisen der Kriterienkataloge."))
-            groups[model].addChild(QTreeWidgetItem(
-                [layer.name(), ", ".join(r.layer_class.label_text() for r in recognitions)]))
+            item = QTreeWidgetItem([layer.name(), ", ".join(r.layer_class.label_text() for r in recognitions)])
+            item.setToolTip(0, layer.source())
+            item.setToolTip(1, item.text(1))
+            groups[model].addChild(item)
         without = tr("Ohne Datenprofil (nach Namen)")
         for model in sorted(groups, key=lambda name: (name == without, name)):
             tree.addTopLevelItem(groups[model])
-            groups[model].setExpanded(model != without)
+            groups[model].setExpanded(model != without or len(groups) == 1)
         tree.resizeColumnToContents(0)
 
     def _show_criteria(self, project, catalog, layers) -> None:
@@ -127,7 +129,7 @@ class DataDock(QgsDockWidget):
         for row, criterion in enumerate(catalog.criteria):
             sources = mapping[criterion.id]
             name = QTableWidgetItem(criterion.label_text())
-            name.setToolTip(f"{criterion.type_text()}: {criterion.legal_basis}")
+            name.setToolTip(f"{criterion.label_text()}\n{criterion.type_text()}: {criterion.legal_basis}")
             found = QTableWidgetItem(", ".join(layer.name() for layer, _ in sources) or tr("– fehlt –"))
             how = QTableWidgetItem("; ".join(source.how() for _, source in sources))
             found.setToolTip("\n".join(
@@ -140,7 +142,9 @@ class DataDock(QgsDockWidget):
             for column, item in enumerate((name, found, how)):
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
-        table.setColumnWidth(0, min(table.columnWidth(0), 200))  # the full label is in the cell's tooltip
+        # the dock is narrow: label and layers are cut (the whole in their tooltips), the selection has the rest
+        table.setColumnWidth(0, min(table.columnWidth(0), 160))
+        table.setColumnWidth(1, min(table.columnWidth(1), 170))
         found_count = len(catalog.criteria) - len(missing)
         self.form.coverageLabel.setText(tr("{found} von {count} Kriterien haben Daten; es fehlen: {missing}.").format(
             found=found_count, count=len(catalog.criteria), missing=", ".join(missing) or "–")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsProject,
     QgsProviderRegistry,
     QgsProviderSublayerDetails,
@@ -19,6 +20,8 @@ from .results import GROUP_NAME
 DATA_GROUP = "Daten"
 # what a planning office's data comes as: GeoPackage, shapefile, NAS-XML (ALKIS), OSM, GeoJSON, GML, SpatiaLite
 DATA_SUFFIXES = (".gpkg", ".shp", ".xml", ".osm", ".pbf", ".geojson", ".json", ".gml", ".sqlite")
+# files whose layers have the same generic names whatever they hold (GDAL's OSM driver: points, lines …)
+GENERIC_SUBLAYER_NAMES = (".osm", ".pbf")
 ENTRY_SCOPE = "wip"
 MAPPING_KEY = "mapping/{catalog}/{criterion}"
 
@@ -44,12 +47,17 @@ def load_data(project: QgsProject, paths: list[str]) -> tuple[list[QgsVectorLaye
     loaded, empty = [], []
     for path in data_files(paths):
         layers = []
-        for details in QgsProviderRegistry.instance().querySublayers(str(path)):
+        sublayers = QgsProviderRegistry.instance().querySublayers(str(path))
+        for details in sublayers:
             if details.providerKey() != "ogr" or details.featureCount() == 0:
                 continue
             layer = details.toLayer(options)
-            if isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.isSpatial():
-                layers.append(layer)
+            if not (isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.isSpatial()) or not has_features(
+                    layer):
+                continue
+            if path.suffix.lower() in GENERIC_SUBLAYER_NAMES:  # "lines" of which extract?
+                layer.setName(f"{path.stem} – {layer.name()}")
+            layers.append(layer)
         if not layers:
             empty.append(path.name)
             continue
@@ -59,6 +67,13 @@ def load_data(project: QgsProject, paths: list[str]) -> tuple[list[QgsVectorLaye
             file_group.addLayer(layer)
         loaded += layers
     return loaded, empty
+
+
+def has_features(layer: QgsVectorLayer) -> bool:
+    """Whether the layer holds a feature (an OSM extract's layers do not know their count before they are read)."""
+    if layer.featureCount() >= 0:
+        return layer.featureCount() > 0
+    return next(layer.getFeatures(QgsFeatureRequest().setLimit(1).setNoAttributes()), None) is not None
 
 
 def spatial_layers(project: QgsProject) -> list[QgsVectorLayer]:
