@@ -135,3 +135,41 @@ def write_osm_xml(path) -> list[str]:
     path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="test">\n'
                     + "\n".join(nodes + ways) + "\n</osm>\n", encoding="utf-8")
     return [f"{path}|layername={name}" for name in ("multipolygons", "lines")]
+
+
+NAS_HEADER = """<?xml version="1.0" encoding="UTF-8"?>
+<AX_Bestandsdatenauszug xmlns="http://www.adv-online.de/namespaces/adv/gid/6.0"
+ xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:wfs="http://www.opengis.net/wfs"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+ xsi:schemaLocation="http://www.adv-online.de/namespaces/adv/gid/6.0 NAS-Operationen.xsd">
+<enthaelt><wfs:FeatureCollection gml:id="bestand">
+"""
+
+
+def write_alkis_nas(path) -> list[str]:
+    """The same ALKIS objects as an NAS-XML Bestandsdatenauszug (GeoInfoDok 6, positions in ETRS89 / UTM 32N as
+    the AdV names it), read through GDAL's NAS driver: one layer per object type, the model's camel-case fields."""
+    features = []
+
+    def feature(object_type: str, x: float, y: float, size: float, attributes: str = "") -> None:
+        number = len(features) + 1
+        ring = " ".join(f"{X0 + px:.3f} {Y0 + py:.3f}" for px, py in (
+            (x, y), (x + size, y), (x + size, y + size), (x, y + size), (x, y)))
+        features.append(
+            f'<gml:featureMember><{object_type} gml:id="DESTLIKT0000000{number}">'
+            f'<gml:identifier codeSpace="http://www.adv-online.de/">urn:adv:oid:DESTLIKT0000000{number}'
+            f'</gml:identifier><lebenszeitintervall><AA_Lebenszeitintervall><beginnt>2024-01-01T00:00:00Z</beginnt>'
+            f'</AA_Lebenszeitintervall></lebenszeitintervall><modellart><AA_Modellart><advStandardModell>DLKM'
+            f'</advStandardModell></AA_Modellart></modellart><position><gml:Polygon gml:id="p{number}" '
+            f'srsName="urn:adv:crs:ETRS89_UTM32"><gml:exterior><gml:LinearRing><gml:posList>{ring}</gml:posList>'
+            f'</gml:LinearRing></gml:exterior></gml:Polygon></position>{attributes}</{object_type}>'
+            f'</gml:featureMember>')
+
+    feature("AX_Wald", 100, 100, 200)
+    feature("AX_NaturUmweltOderBodenschutzrecht", 600, 600, 200, "<artDerFestlegung>1621</artDerFestlegung>")
+    feature("AX_NaturUmweltOderBodenschutzrecht", 600, 100, 200, "<artDerFestlegung>1623</artDerFestlegung>")
+    feature("AX_Gebaeude", 400, 400, 10, "<gebaeudefunktion>1010</gebaeudefunktion><baujahr>1965</baujahr>"
+                                         "<anzahlDerOberirdischenGeschosse>2</anzahlDerOberirdischenGeschosse>")
+    path.write_text(NAS_HEADER + "\n".join(features) + "\n</wfs:FeatureCollection></enthaelt>\n"
+                    "</AX_Bestandsdatenauszug>\n", encoding="utf-8")
+    return [f"{path}|layername={name}" for name in ("AX_Wald", "AX_NaturUmweltOderBodenschutzrecht", "AX_Gebaeude")]

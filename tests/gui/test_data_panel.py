@@ -5,7 +5,7 @@ Flächenkulisse is kept with the project and shown here."""
 import pytest
 from qgis.core import QgsProject
 
-from tests.real_schemas import write_alkis, write_lau, write_osm_xml
+from tests.real_schemas import write_alkis, write_alkis_nas, write_lau, write_osm_xml
 from wip_qgis_plugin.gui.data_panel import MISSING_COLOUR, DataDock
 from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
 from wip_qgis_plugin.qgis_io.data import DATA_GROUP, criterion_sources, save_choice, saved_choice
@@ -15,9 +15,11 @@ from wip_qgis_plugin.qgis_io.data import DATA_GROUP, criterion_sources, save_cho
 def folder(tmp_path):
     data = tmp_path / "lieferung"
     (data / "schutzgebiete").mkdir(parents=True)
+    (data / "nas").mkdir()
     write_alkis(data / "alkis.gpkg")
     write_lau(data / "schutzgebiete")
     write_osm_xml(data / "gemeinde.osm")
+    write_alkis_nas(data / "nas" / "bestand.xml")
     (data / "liesmich.txt").write_text("keine Geodaten", encoding="utf-8")
     return data
 
@@ -49,18 +51,21 @@ def test_a_folder_is_loaded_and_recognised_per_data_model(dock, project, folder)
     dock.load([str(folder)])
     group = project.layerTreeRoot().findGroup(DATA_GROUP)
     assert sorted(child.name() for child in group.children()) == [
-        "Landschaftsschutzgebiete.shp", "NSG_LSA.shp", "alkis.gpkg", "gemeinde.osm"]
+        "Landschaftsschutzgebiete.shp", "NSG_LSA.shp", "alkis.gpkg", "bestand.xml", "gemeinde.osm"]
     tree = dock.form.layersTree
     models = {tree.topLevelItem(i).text(0): sorted(tree.topLevelItem(i).child(j).text(0)
                                                    for j in range(tree.topLevelItem(i).childCount()))
               for i in range(tree.topLevelItemCount())}
-    assert models["ALKIS (Liegenschaftskataster)"] == ["ax_gebaeude", "ax_naturumweltoderbodenschutzrecht", "ax_wald"]
+    assert models["ALKIS (Liegenschaftskataster)"] == [
+        "AX_Gebaeude", "AX_NaturUmweltOderBodenschutzrecht", "AX_Wald",  # the NAS file's layers
+        "ax_gebaeude", "ax_naturumweltoderbodenschutzrecht", "ax_wald"]
     assert models["Schutzgebiete (LAU Sachsen-Anhalt, BfN)"] == ["Landschaftsschutzgebiete", "NSG_LSA"]
     assert len(models["OpenStreetMap"]) >= 2  # areas and lines of the extract (and whatever else it has)
 
     table = dock.form.criteriaTable
     found = rows(table)
-    assert found["Wald"][0] == "ax_wald" or found["Wald"][0].startswith("ax_wald, ")
+    assert found["Wald"] == ("AX_Wald, ax_wald, gemeinde – multipolygons",
+                             "alle Objekte; alle Objekte; landuse ∈ {forest} oder natural ∈ {wood}")
     reserves = found["Naturschutzgebiet, Nationalpark"]
     assert "NSG_LSA" in reserves[0] and "ax_naturumweltoderbodenschutzrecht" in reserves[0]
     assert "artderfestlegung ∈ {1621}" in reserves[1]

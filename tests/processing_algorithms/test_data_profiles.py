@@ -11,7 +11,16 @@ import pytest
 from qgis.core import NULL, QgsProcessingFeedback, QgsVectorLayer
 
 from tests.processing_algorithms.conftest import memory_layer
-from tests.real_schemas import at, study_area, write, write_alkis, write_dlm, write_lau, write_osm_xml
+from tests.real_schemas import (
+    at,
+    study_area,
+    write,
+    write_alkis,
+    write_alkis_nas,
+    write_dlm,
+    write_lau,
+    write_osm_xml,
+)
 
 WIND = 0  # index of the shipped wind catalog
 # distances that make the zones easy to compute by hand; the others of the catalog stay
@@ -57,6 +66,21 @@ def test_alkis_gives_the_flaechenkulisse_without_renaming(wip_processing, alkis)
     assert math.isclose(areas.pop("wohngebaeude_abstand"), house_zone(10, 50) - 100, rel_tol=1e-5)
     assert areas == {}  # the compensation area excludes nothing
     assert "Wald: Ebene „ax_wald“ (ALKIS (Liegenschaftskataster): Wald (AX_Wald); alle Objekte)" in feedback.textLog()
+
+
+def test_an_alkis_nas_file_is_read_through_gdals_nas_driver(wip_processing, tmp_path):
+    """The NAS Bestandsdatenauszug itself, as the Landesamt delivers it: its layers AX_Wald … with the model's
+    camel-case fields are recognised like the imports' lower-case tables, for the criteria and the heat demand."""
+    layers = write_alkis_nas(tmp_path / "bestand.xml")
+    areas = excluded_by(eligibility(layers))
+    assert areas.pop("wald") == pytest.approx(200 * 200, rel=1e-9)
+    assert areas.pop("naturschutzgebiet, naturschutzgebiet_puffer") == pytest.approx(200 * 200, rel=1e-9)
+    assert areas.pop("landschaftsschutzgebiet") == pytest.approx(200 * 200, rel=1e-9)
+    assert areas.pop("wohngebaeude_abstand, wohngebaeude_2h") == pytest.approx(100, rel=1e-9)
+    assert areas.pop("wohngebaeude_abstand") == pytest.approx(house_zone(10, 50) - 100, rel=1e-5)
+    assert areas == {}
+    [house] = demand_by_row(processing.run("wip:heatdemand", {"BUILDINGS": layers[2], "OUTPUT": "memory:"}))
+    assert house[0] == pytest.approx(200 * 0.84 * 93 / 1000) and house[1:] == ("E", "EFH")
 
 
 def test_basis_dlm_shapes_by_object_type_and_classification(wip_processing, tmp_path):

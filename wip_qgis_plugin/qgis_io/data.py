@@ -41,6 +41,7 @@ def load_data(project: QgsProject, paths: list[str]) -> tuple[list[QgsVectorLaye
     """Every vector layer in the files and folders ``paths`` (each table of a GeoPackage, each class of an ALKIS
     NAS file, points/lines/areas of an OSM extract) added to the project in the group "Daten", one subgroup per
     file; returns the layers and the files that held none."""
+    _read_nas_without_template()
     root = project.layerTreeRoot()
     group = root.findGroup(DATA_GROUP) or root.insertGroup(0, DATA_GROUP)
     options = QgsProviderSublayerDetails.LayerOptions(project.transformContext())
@@ -67,6 +68,15 @@ def load_data(project: QgsProject, paths: list[str]) -> tuple[list[QgsVectorLaye
             file_group.addLayer(layer)
         loaded += layers
     return loaded, empty
+
+
+def _read_nas_without_template() -> None:
+    """From GDAL 3.7 the NAS driver opens ALKIS files only with a schema template set; an empty one lets it read the
+    schema from the file, as before. A template the user has set stays."""
+    from osgeo import gdal
+
+    if int(gdal.VersionInfo()) >= 3070000 and gdal.GetConfigOption("NAS_GFS_TEMPLATE") is None:
+        gdal.SetConfigOption("NAS_GFS_TEMPLATE", "")
 
 
 def has_features(layer: QgsVectorLayer) -> bool:
