@@ -26,6 +26,7 @@ from wip_qgis_plugin.core.profiles import (
     source_fields,
     suggest_sources,
 )
+from wip_qgis_plugin.core.workflow import workflow
 
 WIND = load_catalog(shipped_catalogs()["lsa_wind"])
 PV = load_catalog(shipped_catalogs()["lsa_pv_freiflaeche"])
@@ -40,10 +41,12 @@ def frame(rows: list[dict]) -> gpd.GeoDataFrame:
                             crs="EPSG:25832")
 
 
-def test_each_shipped_profile_validates_and_names_only_criteria_of_the_catalogs():
+def test_each_shipped_profile_validates_and_names_only_criteria_of_the_catalogs_and_inputs_of_the_steps():
     criteria = {criterion.id for path in shipped_catalogs().values() for criterion in load_catalog(path).criteria}
+    criteria |= {step_input.key for step in workflow() for step_input in step.inputs}
     profiles = shipped_profiles()
-    assert {profile.id for profile in profiles} == {"alkis", "basis_dlm", "lau_schutzgebiete", "osm"}
+    assert {profile.id for profile in profiles} == {"alkis", "basis_dlm", "lau_schutzgebiete", "mastr", "osm",
+                                                   "referenzdaten"}
     for profile in profiles:
         assert profile.source and profile.title["de"] and profile.title["en"]
         for layer_class in profile.classes:
@@ -66,6 +69,11 @@ def test_each_shipped_profile_validates_and_names_only_criteria_of_the_catalogs(
     (layer("EU-Vogelschutzgebiete (SPA)"), "lau_schutzgebiete", "natura2000"),
     (layer("Biosphärenreservate"), "lau_schutzgebiete", "biosphaerenreservat"),
     (layer("multipolygons", fields=("osm_id", "osm_way_id", "landuse", "other_tags")), "osm", "objekte"),
+    (layer("vg250_gemeinden", fields=("AGS", "GEN", "BEZ")), "referenzdaten", "vg250_gemeinden"),
+    (layer("scigrid_lines", "line", ("name", "voltage", "s_nom")), "referenzdaten", "scigrid_lines"),
+    (layer("windpower", "point", ("Year", "Power_kW", "Hub_m", "Dia_m")), "referenzdaten", "ufz_windpower"),
+    (layer("wind_extended", "point", ("EinheitMastrNummer", "Nabenhoehe", "Rotordurchmesser",
+                                      "EinheitBetriebsstatus")), "mastr", "wind"),
 ])
 def test_real_data_models_are_recognised(description, profile, layer_class):
     assert [(r.profile.id, r.layer_class.id) for r in recognise(description)] == [(profile, layer_class)]

@@ -5,13 +5,16 @@ without renaming anything and giving hand-checked areas."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import processing
 import pytest
-from qgis.core import NULL, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import NULL, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
 
 from tests.processing_algorithms.conftest import memory_layer
 from tests.real_schemas import (
+    X0,
+    Y0,
     at,
     study_area,
     write,
@@ -144,7 +147,41 @@ def test_alkis_buildings_give_the_heat_demand_with_storeys_and_year(wip_processi
 def test_osm_buildings_give_the_heat_demand_from_their_tags(wip_processing, tmp_path):
     """building=house with building:levels=2 (in other_tags): a single-family house of unknown age; apartments on
     four levels: a multi-family house; building=yes says nothing of the use, so no demand is estimated."""
-    path = tmp_path / "osm_gebaeude.gpkg"
+    path = osm_buildings(tmp_path / "osm_gebaeude.gpkg")
+    result = processing.run("wip:heatdemand", {"BUILDINGS": f"{path}|layername=multipolygons", "OUTPUT": "memory:"})
+    house, block, unknown = demand_by_row(result)
+    assert house[0] == pytest.approx(200 * 0.84 * 83 / 1000) and house[1:] == ("Z", "EFH")
+    assert block[0] == pytest.approx(1600 * 0.84 * 86 / 1000) and block[1:] == ("F", "MFH")
+    assert unknown[0] == NULL
+
+
+def test_osm_street_sections_are_its_highways_not_its_power_lines(wip_processing, tmp_path):
+    """The heat line density of an OSM extract: the buildings go to the residential street 40–45 m away, not to
+    the power line 5–10 m away, and only the street is a section."""
+    path = osm_buildings(tmp_path / "osm.gpkg")
+    write(memory_layer("lines", "LineString", [
+        {"wkt": f"LINESTRING({X0 - 100} {Y0 + 50}, {X0 + 1100} {Y0 + 50})", "osm_id": "10", "highway": "residential",
+         "other_tags": None},
+        {"wkt": f"LINESTRING({X0 - 100} {Y0 + 15}, {X0 + 1100} {Y0 + 15})", "osm_id": "11", "highway": None,
+         "other_tags": '"power"=>"line","voltage"=>"20000"'}],
+        fields="&field=osm_id:string&field=highway:string&field=other_tags:string"), path, "lines")
+    demand = processing.run("wip:heatdemand", {"BUILDINGS": f"{path}|layername=multipolygons",
+                                              "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    feedback = QgsProcessingFeedback()
+    result = processing.run("wip:heatdensity", {"BUILDINGS": demand, "STREETS": f"{path}|layername=lines",
+                                                "INTERNAL": True, "BLOCKS_OUTPUT": "memory:",
+                                                "STREETS_OUTPUT": "memory:"}, feedback=feedback)
+    [street] = list(result["STREETS_OUTPUT"].getFeatures())
+    assert street["osm_id"] == "10" and street["buildings"] == 2
+    total = (200 * 0.84 * 83 + 1600 * 0.84 * 86) / 1000
+    assert street["line_density_kwh_m_a"] == pytest.approx(1000 * total / 1200)
+    assert "Straßenabschnitte nach dem Datenmodell OpenStreetMap: OSM-Objekte (Punkte, Linien, Flächen): 1 von 2 " \
+        "Objekten" in feedback.textLog()
+
+
+def osm_buildings(path):
+    """Buildings of an OSM extract in a GeoPackage: a house (two levels), apartments (four levels, 1972) and a
+    building=yes, their levels and dates in other_tags."""
     write(memory_layer("multipolygons", "Polygon", [
         {"wkt": at(0, 0, 10), "osm_id": None, "osm_way_id": "1", "building": "house",
          "other_tags": '"building:levels"=>"2"'},
@@ -153,8 +190,29 @@ def test_osm_buildings_give_the_heat_demand_from_their_tags(wip_processing, tmp_
         {"wkt": at(200, 0, 10), "osm_id": None, "osm_way_id": "3", "building": "yes", "other_tags": None}],
         fields="&field=osm_id:string&field=osm_way_id:string&field=building:string&field=other_tags:string"),
         path, "multipolygons")
-    result = processing.run("wip:heatdemand", {"BUILDINGS": f"{path}|layername=multipolygons", "OUTPUT": "memory:"})
-    house, block, unknown = demand_by_row(result)
-    assert house[0] == pytest.approx(200 * 0.84 * 83 / 1000) and house[1:] == ("Z", "EFH")
-    assert block[0] == pytest.approx(1600 * 0.84 * 86 / 1000) and block[1:] == ("F", "MFH")
-    assert unknown[0] == NULL
+    return path
+
+
+REFERENCE = Path(__file__).resolve().parents[2] / "tools" / "reference_data"
+
+
+def test_real_reference_data_go_through_their_profiles(wip_processing):
+    """Hohenmölsen from the BKG's VG250 and the transmission lines of SciGRID, as published: the lines are found
+    for the wind catalog's overhead-line criterion by their voltage, and the excluded area equals three rotor
+    diameters (510 m) around them within the municipality, computed here with QGIS's own geometry."""
+    study = f"{REFERENCE / 'vg250_2016_mitteldeutschland.gpkg'}|layername=vg250_gemeinden|subset=\"AGS\" = '15084235'"
+    lines = f"{REFERENCE / 'scigrid_de_transmission_mitteldeutschland.gpkg'}|layername=scigrid_lines"
+    feedback = QgsProcessingFeedback()
+    result = processing.run("wip:eligibility", {
+        "STUDY_AREA": study, "CATALOG": WIND, "CONSTRAINT_LAYERS": [lines], "SOFT_EXCLUDES": True,
+        "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
+    assert "Ebene „scigrid_lines“ (Bundesweite Referenzdaten (VG250, SciGRID, UFZ-Anlagen): Höchstspannungsleitungen " \
+           "(SciGRID); voltage >= 110)" in feedback.textLog()
+    excluded = sum(f.geometry().area() for f in result["EXCLUDED"].getFeatures() if f["criteria"] == "freileitung")
+
+    municipality = next(QgsVectorLayer(study, "gemeinde", "ogr").getFeatures()).geometry()
+    zone = QgsGeometry.unaryUnion([f.geometry().buffer(510, 8) for f in
+                                   QgsVectorLayer(lines, "lines", "ogr").getFeatures()])
+    expected = zone.intersection(municipality).area()
+    assert expected > 1e6  # the 380 kV lines cross the municipality
+    assert excluded == pytest.approx(expected, rel=1e-4)

@@ -172,6 +172,25 @@ def test_existing_turbines_are_reported_and_replaced_when_repowering(wip_process
     assert renewed["NET_GAIN_MW"] == pytest.approx(after["net_gain_mw"])
 
 
+def test_marktstammdatenregister_units_count_only_in_operation(wip_processing):
+    """A point layer of the register's wind units (open-mastr's field names): the unit shut down for good is no
+    existing turbine; the register's own fields give power, rotor and hub height."""
+    sites = memory_layer("flaechen", "Polygon", [{"wkt": square(0, 0, 2000)}])
+    units = memory_layer("wind_extended", "Point", [
+        {"wkt": "POINT(1000 1000)", "EinheitMastrNummer": "SEE900000000001", "EinheitBetriebsstatus": "In Betrieb",
+         "Nettonennleistung": 1500.0, "Rotordurchmesser": 77.0, "Nabenhoehe": 85.0},
+        {"wkt": "POINT(1200 1000)", "EinheitMastrNummer": "SEE900000000002",
+         "EinheitBetriebsstatus": "Endgültig stillgelegt", "Nettonennleistung": 600.0, "Rotordurchmesser": 44.0,
+         "Nabenhoehe": 60.0}],
+        fields="&field=EinheitMastrNummer:string&field=EinheitBetriebsstatus:string&field=Nettonennleistung:double"
+               "&field=Rotordurchmesser:double&field=Nabenhoehe:double")
+    feedback = QgsProcessingFeedback()
+    result = run(sites, feedback=feedback, EXISTING=units, EXISTING_DISTANCE=500.0)
+    site = next(result["OUTPUT"].getFeatures())
+    assert site["existing_n"] == 1 and site["existing_mw"] == pytest.approx(1.5)
+    assert "Marktstammdatenregister: Windenergieanlagen (MaStR): 1 von 2 Objekten" in feedback.textLog()
+
+
 def test_geographic_input_is_reprojected_with_the_same_result(wip_processing):
     projected = memory_layer("flaechen", "Polygon", [strip(width=300, length=3000, x0=700000)])
     transform = QgsCoordinateTransform(projected.crs(), QgsCoordinateReferenceSystem("EPSG:4326"),

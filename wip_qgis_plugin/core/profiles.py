@@ -418,6 +418,19 @@ def select(frame, source: CriterionSource, criterion: Criterion):
     return frame[passes]
 
 
+def input_feed(layer: LayerDescription, input_key: str, profiles: Sequence[Profile] | None = None
+               ) -> tuple[Recognition, Feed] | None:
+    """How a recognised layer feeds an input of a step ("streets" of the heat step): its profile's feed, None
+    for a layer no profile knows as such."""
+    return profile_feed(recognise(layer, profiles), input_key)
+
+
+def feed_columns(feed: Feed, tag_column: str | None, layer_fields: Sequence[str]) -> list[str]:
+    """The layer's fields (in its own spelling) that the feed's selection reads, the tag column included."""
+    wanted = set(feed.fields()) | ({tag_column} if tag_column else set())
+    return [name for name in layer_fields if normalise(name) in wanted]
+
+
 def building_fields(layer: LayerDescription, profiles: Sequence[Profile] | None = None
                     ) -> tuple[Recognition, BuildingFields] | None:
     """Where a recognised building layer keeps what the heat steps need; None for a layer no profile knows as one."""

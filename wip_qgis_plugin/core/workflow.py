@@ -17,7 +17,8 @@ class StepInput:
     kinds: tuple[str, ...]
     hints: tuple[str, ...]
     required: bool = True
-    # criteria (or "buildings") whose layers, recognised by a data profile, are this input whatever their name
+    # what a data profile says a layer holds (catalog criteria or the input keys themselves) that makes the layer
+    # this input whatever its name
     criteria: tuple[str, ...] = ()
 
 
@@ -51,7 +52,8 @@ def identifier(text: str) -> str:
 def workflow() -> tuple[Step, ...]:
     """The six steps in planning order; built on call so that the texts follow the UI language."""
     study_area = StepInput("study_area", tr("Untersuchungsgebiet (Gemeindegrenze)"), (POLYGON,),
-                           ("gemeinde", "untersuchungsgebiet", "grenze", "vg250", "study", "boundary"))
+                           ("gemeinde", "untersuchungsgebiet", "grenze", "vg250", "study", "boundary"),
+                           criteria=("study_area",))
     eligible = StepInput("eligible", tr("Flächenkulisse (geeignete Flächen)"), (POLYGON,),
                          ("flaechenkulisse", "geeignet", "eligible", "eignungsflaeche"))
     return (
@@ -83,20 +85,22 @@ def workflow() -> tuple[Step, ...]:
              # assessed, so the criteria's layers do not hold the step back
              (eligible,
               StepInput("grid", tr("Netzanschluss (Umspannwerke, Leitungen)"), (POINT, LINE),
-                        ("umspann", "substation", "leitung", "110kv", "hochspannung"), required=False)),
+                        ("umspann", "substation", "leitung", "110kv", "hochspannung"), required=False,
+                        criteria=("grid",))),
              ("wip:sitecriteria", "wip:sitescore", "wip:sitesensitivity")),
         Step("yield", tr("Ertrag"),
              tr("Was liefern die Flächen? PV-Leistung und -Ertrag, Windenergieanlagen-Layout und Jahresenergie."),
              (eligible,
               StepInput("turbines", tr("Bestehende Windenergieanlagen"), (POINT,),
-                        ("wea", "windpower", "windenergieanlage", "turbine"), required=False)),
+                        ("wea", "windpower", "windenergieanlage", "turbine"), required=False,
+                        criteria=("turbines",))),
              ("wip:windlayout", "wip:pvyield")),
         Step("zoning", tr("Planungsvarianten"),
              tr("Welche Flächenzuweisungen erreichen die Ziele der Gemeinde? Mehrere gute, unterschiedliche "
                 "Varianten."),
              (study_area,
               StepInput("units", tr("Planungseinheiten (Flurstücke)"), (POLYGON,),
-                        ("flurstueck", "parcel", "planungseinheit"), required=False),
+                        ("flurstueck", "parcel", "planungseinheit"), required=False, criteria=("units",)),
               eligible),
              ("wip:zoningalternatives",)),
         Step("heat", tr("Wärmeplanung"),
@@ -104,7 +108,7 @@ def workflow() -> tuple[Step, ...]:
              (StepInput("buildings", tr("Gebäude"), (POLYGON,), ("gebaeude", "building", "hausumring"),
                         criteria=("buildings",)),
               StepInput("streets", tr("Straßenabschnitte"), (LINE,), ("strasse", "street", "road"),
-                        criteria=("landes_kreisstrasse",)),
+                        criteria=("streets",)),
               StepInput("heat_network", tr("Bestehendes Wärmenetz"), (LINE,),
                         ("waermenetz", "fernwaerme", "district_heat"), required=False)),
              ("wip:heatdemand", "wip:heatdensity", "wip:heatsuitability")),

@@ -6,6 +6,7 @@ import gc
 import traceback
 
 import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsFields,
     QgsProcessingAlgorithm,
@@ -18,11 +19,12 @@ from qgis.PyQt import sip
 
 from .. import log
 from ..core.i18n import tr
+from ..core.profiles import feed_columns, input_feed
 from ..core.workflow import normalise
 from ..manual import manual_url
 from ..qgis_io.compat import new_field
 from ..qgis_io.layers import is_null
-from ..qgis_io.project import apply_style, result_style
+from ..qgis_io.project import apply_style, describe_layer, layer_key, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
 from .provider import WorkflowPlace
 
@@ -135,6 +137,25 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
                     field=field, role=self.parameterDefinition(name).description()))
                 return field
         return None
+
+    def input_features(self, parameters, name, source, context, feedback, input_key: str) -> list:
+        """The features of ``source`` (parameter ``name``) that are the step's input ``input_key``: all of them, or
+        of a layer a data profile recognises those its profile selects (the street sections among an OSM extract's
+        lines, the turbines in operation in the Marktstammdatenregister)."""
+        features = list(source.getFeatures())
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        fed = input_feed(describe_layer(layer, layer_key(layer)), input_key) if layer is not None else None
+        if fed is None or fed[1].selection is None:
+            return features
+        recognition, feed = fed
+        columns = feed_columns(feed, recognition.profile.tag_column, source.fields().names())
+        frame = pd.DataFrame({column: field_values(features, column) for column in columns},
+                             index=range(len(features)))
+        keep = feed.selection.mask(frame, recognition.profile.tag_column)
+        feedback.pushInfo(tr("{input} nach dem Datenmodell {model}: {count} von {total} Objekten ({how}).").format(
+            input=self.parameterDefinition(name).description(), model=recognition.label(),
+            count=int(keep.sum()), total=len(features), how=feed.selection.describe()))
+        return [feature for feature, kept in zip(features, keep) if kept]
 
     def createInstance(self):  # noqa: N802 - Processing API
         return type(self)()

@@ -45,6 +45,7 @@ from ..qgis_io.layers import optional_float, report_reprojection, shapely_geomet
 from .base import ResultFields, WipAlgorithm, field_values, numbers
 
 DEMAND_FIELD_DEFAULT = "demand_mwh_a"
+STREETS_INPUT = "streets"  # the workflow input a data profile's feed names for street sections
 
 
 class HeatDensityAlgorithm(WipAlgorithm):
@@ -119,7 +120,7 @@ class HeatDensityAlgorithm(WipAlgorithm):
         request = QgsFeatureRequest().setSubsetOfAttributes([demand_field] + scenario_fields + label_fields,
                                                             buildings.fields())
         building_features = list(buildings.getFeatures(request))
-        street_features = list(streets.getFeatures())
+        street_features = self.input_features(parameters, self.STREETS, streets, context, feedback, STREETS_INPUT)
         if not building_features:
             raise QgsProcessingException(self.tr("Die Gebäudeebene enthält keine Objekte."))
         if not street_features:

@@ -58,6 +58,7 @@ from .base import ResultFields, WipAlgorithm, field_values, numbers
 # field names of existing turbines looked for when the planner names none (UFZ/MaStR exports and the demo data)
 # the strongest annual mean wind speed anywhere on land is below 15 m/s; beyond 40 a field holds something else
 MAX_WIND_MS = 40.0
+EXISTING_INPUT = "turbines"  # the workflow input a data profile's feed names for existing turbines
 EXISTING_HINTS = {
     "EXISTING_POWER_FIELD": ("power_kw", "leistung_kw", "nettonennleistung", "bruttoleistung", "kw"),
     "EXISTING_ROTOR_FIELD": ("dia_m", "rotor_m", "rotordurchmesser", "rotor"),
@@ -245,7 +246,7 @@ class WindLayoutAlgorithm(WipAlgorithm):
         source = self.parameterAsSource(parameters, self.EXISTING, context)
         if source is None:
             return None
-        features = list(source.getFeatures())
+        features = self.input_features(parameters, self.EXISTING, source, context, feedback, EXISTING_INPUT)
         report_reprojection(source, crs, feedback)
         points = shapely_geometries(features, source.sourceCrs(), crs, context)
         points = np.array([None if p is None or p.is_empty else shapely.get_point(p, 0) if p.geom_type ==

@@ -3236,6 +3236,10 @@ Source: {source}</translation>
       <translation>New results are saved in {path}.</translation>
     </message>
     <message>
+      <source>{input} nach dem Datenmodell {model}: {count} von {total} Objekten ({how}).</source>
+      <translation>{input} by the data model {model}: {count} of {total} features ({how}).</translation>
+    </message>
+    <message>
       <source>{label} („{field}“) von Objekt {fid}: {value:g} ist unmöglich (erlaubt {low:g} bis {high:g}); {count} Objekt(e) betroffen.</source>
       <translation>{label} (“{field}”) of feature {fid}: {value:g} is impossible (allowed {low:g} to {high:g}); {count} feature(s) affected.</translation>
     </message>
