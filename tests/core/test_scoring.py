@@ -257,3 +257,20 @@ def test_bad_role_schemes_are_named(change, message):
     change(data)
     with pytest.raises(ScoringError, match=message):
         parse_scheme(data, "schema.json")
+
+
+def test_recognised_layers_play_the_roles_their_data_profile_says_they_hold_whole():
+    """ALKIS residential areas are the settlements, the Land's nature reserves a protected area, SciGRID's
+    substations the grid, ALKIS soil appraisal the soil quality: found without a fitting name. An OSM extract
+    holds everything at once and plays no role (the distance to it would be to any of its features)."""
+    roles = {c.id: c.role for c in load_scheme(shipped_schemes()["beispiel_wind"]).criteria}
+    layers = [LayerDescription("ax_wohnbauflaeche", "polygon", ("gml_id",)),
+              LayerDescription("NSG_LSA", "polygon", ("NAME",)),
+              LayerDescription("scigrid_buses", "point", ("name", "v_nom")),
+              LayerDescription("ax_bodenschaetzung", "polygon", ("ackerzahlodergruenlandzahl",)),
+              LayerDescription("multipolygons", "polygon", ("osm_id", "landuse", "other_tags"))]
+    assert suggest_role_layers(roles["siedlung"], layers) == ["ax_wohnbauflaeche"]
+    assert suggest_role_layers(roles["schutzgebiete"], layers) == ["NSG_LSA"]
+    assert suggest_role_layers(roles["umspannwerk"], layers) == ["scigrid_buses"]
+    assert suggest_role_layers(roles["ackerzahl"], layers) == ["ax_bodenschaetzung"]
+    assert suggest_role_field(roles["ackerzahl"], layers[3].fields) == "ackerzahlodergruenlandzahl"

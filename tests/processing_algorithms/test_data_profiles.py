@@ -216,3 +216,20 @@ def test_real_reference_data_go_through_their_profiles(wip_processing):
     expected = zone.intersection(municipality).area()
     assert expected > 1e6  # the 380 kV lines cross the municipality
     assert excluded == pytest.approx(expected, rel=1e-4)
+
+
+@pytest.mark.parametrize("crs", ["EPSG:25833", "EPSG:3035", "EPSG:4326", "EPSG:31468"])
+def test_data_in_another_crs_are_transformed(wip_processing, tmp_path, crs):
+    """The same ALKIS forest delivered in ETRS89 / UTM 33N, the EU grid's LAEA, lon/lat or Gauß-Krüger zone 4
+    (DHDN, older data): transformed into the study area's CRS, it excludes the same 4 ha."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    forest = QgsGeometry.fromWkt(at(100, 100, 200))
+    forest.densifyByCount(50)  # straight edges in one CRS are slightly curved in another
+    forest.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
+                                            QgsCoordinateReferenceSystem(crs), QgsProject.instance()))
+    path = tmp_path / "alkis.gpkg"
+    write(memory_layer("ax_wald", "Polygon", [{"wkt": forest.asWkt(12)}], crs=crs, fields="&field=gml_id:string"),
+          path, "ax_wald")
+    areas = excluded_by(eligibility([f"{path}|layername=ax_wald"]))
+    assert areas == {"wald": pytest.approx(40_000.0, rel=2e-4)}

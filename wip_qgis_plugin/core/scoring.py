@@ -17,6 +17,7 @@ import numpy as np
 from .catalog import GEOMETRIES, LayerDescription, suggest_layers
 from .i18n import tr
 from .json_reader import JsonReader, read_json
+from .profiles import profile_feed, recognise
 from .site_criteria import DISTANCE, GEOMETRY_FIELDS, LAYER_MEASURES, MEAN, MEASURES, measured_name
 from .workflow import POLYGON, normalise
 
@@ -285,13 +286,16 @@ class CriterionRole:
     covered by, the layer that plays the role (substations, settlements, protected areas …), the area-weighted mean
     of a field of that layer, or the site's own area or compactness.
 
-    The planner's layer is found as a catalog criterion's is (:func:`catalog.suggest_layers`): by a hint that starts
-    a word of its name and by its geometry kind; for a mean, by a field hint too."""
+    The planner's layer is found as a catalog criterion's is: a layer a data profile recognises by what its profile
+    says it holds (``feeds``: catalog criteria or step inputs, where the profile counts the whole layer), any other
+    layer by a hint that starts a word of its name (:func:`catalog.suggest_layers`) and by its geometry kind; for a
+    mean, by a field hint too."""
 
     measure: str  # one of site_criteria.MEASURES
     geometry: str = "any"  # of the layer: polygon, line, point or any (catalog.GEOMETRIES)
     layer_hints: tuple[str, ...] = ()
     field_hints: tuple[str, ...] = ()  # mean: the field to average
+    feeds: tuple[str, ...] = ()  # what a recognised layer holds to play the role
     attribute_filter = None  # read by catalog.suggest_layers: a role takes every feature of its layer
 
     @property
@@ -362,6 +366,8 @@ def _criterion_json(criterion: SchemeCriterion) -> dict:
             data["role"].update(geometry=role.geometry, layer_hints=list(role.layer_hints))
         if role.field_hints:
             data["role"]["field_hints"] = list(role.field_hints)
+        if role.feeds:
+            data["role"]["feeds"] = list(role.feeds)
     data.update(label=criterion.label, weight=criterion.weight, function=_function_json(criterion.function))
     return data
 
@@ -455,7 +461,10 @@ def _parse_role(reader: JsonReader) -> CriterionRole:
         if "geometry" in reader.data else POLYGON if measure != DISTANCE else "any"
     field_hints = _hints(reader, "field_hints") if measure == MEAN else ()
     layer_hints = _hints(reader, "layer_hints") if measure != MEAN or "layer_hints" in reader.data else ()
-    return CriterionRole(measure, geometry, layer_hints, field_hints)
+    feeds = tuple(reader.get("feeds", list)) if "feeds" in reader.data else ()
+    if not all(isinstance(feed, str) and feed.strip() for feed in feeds):
+        reader.fail("feeds", tr("Liste von Kriterien oder Eingaben erwartet"))
+    return CriterionRole(measure, geometry, layer_hints, field_hints, feeds)
 
 
 def _hints(reader: JsonReader, key: str) -> tuple[str, ...]:
@@ -477,16 +486,32 @@ def _matching(role: CriterionRole, hints: tuple[str, ...], candidates: Sequence[
 
 
 def suggest_role_layers(role: CriterionRole, layers: Sequence[LayerDescription]) -> list[str]:
-    """The layers that may play the role, the likeliest first; for a mean, only layers with a fitting field (those
-    whose name fits too first)."""
+    """The layers that may play the role, the likeliest first: those a data profile says hold the role whole, then
+    among the layers no profile knows those whose name fits; for a mean, only layers with a fitting field (those
+    whose name fits too first). A layer of a mixed model (an OSM extract) plays no role: the distance to it would
+    be the distance to anything it holds."""
     if not role.needs_layer:
         return []
+    profiled, plain = [], []
+    for layer in layers:
+        recognitions = recognise(layer)
+        if not recognitions:
+            plain.append(layer)
+        elif role.geometry in ("any", layer.kind) and _holds_whole(recognitions, role.feeds) and (
+                role.measure != MEAN or suggest_role_field(role, layer.fields)):
+            profiled.append(layer.key or layer.name)
     if role.measure != MEAN:
-        return _matching(role, role.layer_hints, layers)
-    with_field = [layer for layer in layers if suggest_role_field(role, layer.fields)]
+        return profiled + _matching(role, role.layer_hints, plain)
+    with_field = [layer for layer in plain if suggest_role_field(role, layer.fields)]
     named = _matching(role, role.layer_hints, with_field)
-    return named + [layer.key or layer.name for layer in with_field
-                    if (layer.key or layer.name) not in named and role.geometry in ("any", layer.kind)]
+    return profiled + named + [layer.key or layer.name for layer in with_field
+                               if (layer.key or layer.name) not in named and role.geometry in ("any", layer.kind)]
+
+
+def _holds_whole(recognitions, feeds: Sequence[str]) -> bool:
+    """Whether a recognised layer's profile feeds one of ``feeds`` with all of the layer's features."""
+    fed = [profile_feed(recognitions, feed) for feed in feeds]
+    return any(found is not None and found[1].selection is None for found in fed)
 
 
 def suggest_role_field(role: CriterionRole, fields: Sequence[str]) -> str | None:

@@ -1790,6 +1790,10 @@
       <translation>each field and each id only once</translation>
     </message>
     <message>
+      <source>Liste von Kriterien oder Eingaben erwartet</source>
+      <translation>list of criteria or inputs expected</translation>
+    </message>
+    <message>
       <source>Liste von Zahlen erwartet</source>
       <translation>list of numbers expected</translation>
     </message>
