@@ -12,6 +12,7 @@ import shapely
 
 from wip_qgis_plugin.core.catalog import LayerDescription, load_catalog, shipped_catalogs, suggest_layers
 from wip_qgis_plugin.core.profiles import (
+    MixedLayerError,
     ProfileError,
     assigned_source,
     building_fields,
@@ -278,3 +279,42 @@ def test_osm_building_tags_become_the_heat_inputs():
     assert inputs.types == ["EFH", "MFH", None, None]
     assert inputs.storeys.tolist()[:2] == [2.0, 4.0] and all(math.isnan(v) for v in inputs.storeys[2:])
     assert inputs.years.tolist()[:2] == [1965.0, 1900.0] and all(math.isnan(v) for v in inputs.years[2:])
+
+
+def test_osm_conditions_on_voltage_service_and_water_kind():
+    """A 20 kV line is no overhead line of the wind catalog (≥ 110 kV, OSM in volts, several values: the highest
+    counts); sidings (service=*) are no railway line; a river's area is no standing water."""
+    lines = layer("lines", "line", ("osm_id", "highway", "railway", "other_tags"))
+    rows = frame([
+        {"osm_id": "1", "railway": None, "other_tags": '"power"=>"line","voltage"=>"20000"'},
+        {"osm_id": "2", "railway": None, "other_tags": '"power"=>"line","voltage"=>"110000;20000"'},
+        {"osm_id": "3", "railway": None, "other_tags": '"power"=>"line"'},  # voltage unknown: not counted
+        {"osm_id": "4", "railway": "rail", "other_tags": '"service"=>"siding"'},
+        {"osm_id": "5", "railway": "rail", "other_tags": '"usage"=>"main"'}])
+    for criterion_id, kept in (("freileitung", ["2"]), ("bahnstrecke", ["5"])):
+        [source] = suggest_sources(WIND.criterion(criterion_id), [lines], WIND.criterion_ids())
+        assert list(select(rows, source, WIND.criterion(criterion_id))["osm_id"]) == kept, criterion_id
+    areas = layer("multipolygons", fields=("osm_id", "natural", "other_tags"))
+    water = frame([{"osm_id": "6", "natural": "water", "other_tags": '"water"=>"lake"'},
+                   {"osm_id": "7", "natural": "water", "other_tags": '"water"=>"river"'},
+                   {"osm_id": "8", "natural": "water", "other_tags": None}])
+    [source] = suggest_sources(WIND.criterion("gewaesser_ufer"), [areas], WIND.criterion_ids())
+    assert list(select(water, source, WIND.criterion("gewaesser_ufer"))["osm_id"]) == ["6", "8"]
+
+
+def test_other_tags_written_as_json_are_read_too():
+    assert parse_tags('{"power": "line", "voltage": "110000"}') == {"power": "line", "voltage": "110000"}
+    assert parse_tags("{kaputt") == {}
+
+
+@pytest.mark.parametrize("name", ["Schutzgebiete_NSG_LSG", "ffh_lrt_kartierung"])
+def test_names_that_fit_several_kinds_or_none_are_left_to_the_planner(name):
+    """A layer holding reserves and landscape areas together, or a mapping of habitat types, is no layer of the
+    Land's protected areas: counted whole for one criterion it would be wrong."""
+    assert recognise(layer(name)) == []
+
+
+def test_a_mixed_models_layer_assigned_to_a_criterion_it_cannot_select_is_refused():
+    osm = layer("multipolygons", fields=("osm_id", "other_tags"))
+    with pytest.raises(MixedLayerError, match="Objekte vieler Arten"):
+        assigned_source(WIND.criterion("rotmilan_dichtezentrum"), osm, WIND.criterion_ids())

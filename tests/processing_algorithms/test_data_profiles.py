@@ -9,7 +9,7 @@ from pathlib import Path
 
 import processing
 import pytest
-from qgis.core import NULL, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import NULL, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from tests.processing_algorithms.conftest import memory_layer
 from tests.real_schemas import (
@@ -68,7 +68,8 @@ def test_alkis_gives_the_flaechenkulisse_without_renaming(wip_processing, alkis)
     # (the zone's round corners are snapped to the engine's millimetre grid)
     assert math.isclose(areas.pop("wohngebaeude_abstand"), house_zone(10, 50) - 100, rel_tol=1e-5)
     assert areas == {}  # the compensation area excludes nothing
-    assert "Wald: Ebene „ax_wald“ (ALKIS (Liegenschaftskataster): Wald (AX_Wald); alle Objekte)" in feedback.textLog()
+    assert "Wald: Ebene „alkis – ax_wald“ (ALKIS (Liegenschaftskataster): Wald (AX_Wald); alle Objekte)" in \
+        feedback.textLog()
 
 
 def test_an_alkis_nas_file_is_read_through_gdals_nas_driver(wip_processing, tmp_path):
@@ -206,8 +207,8 @@ def test_real_reference_data_go_through_their_profiles(wip_processing):
     result = processing.run("wip:eligibility", {
         "STUDY_AREA": study, "CATALOG": WIND, "CONSTRAINT_LAYERS": [lines], "SOFT_EXCLUDES": True,
         "ELIGIBLE": "memory:", "EXCLUDED": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
-    assert "Ebene „scigrid_lines“ (Bundesweite Referenzdaten (VG250, SciGRID, UFZ-Anlagen): Höchstspannungsleitungen " \
-           "(SciGRID); voltage >= 110)" in feedback.textLog()
+    assert "Ebene „scigrid_de_transmission_mitteldeutschland – scigrid_lines“ (Bundesweite Referenzdaten (VG250, " \
+           "SciGRID, UFZ-Anlagen): Höchstspannungsleitungen (SciGRID); voltage >= 110)" in feedback.textLog()
     excluded = sum(f.geometry().area() for f in result["EXCLUDED"].getFeatures() if f["criteria"] == "freileitung")
 
     municipality = next(QgsVectorLayer(study, "gemeinde", "ogr").getFeatures()).geometry()
@@ -233,3 +234,32 @@ def test_data_in_another_crs_are_transformed(wip_processing, tmp_path, crs):
           path, "ax_wald")
     areas = excluded_by(eligibility([f"{path}|layername=ax_wald"]))
     assert areas == {"wald": pytest.approx(40_000.0, rel=2e-4)}
+
+
+def test_a_catalog_filter_field_spelt_in_capitals_still_filters(wip_processing, tmp_path):
+    """A shapefile of mixed protected areas with "KATEGORIE": the nature-reserve criterion takes its NSG only."""
+    write(memory_layer("schutzgebiete", "Polygon", [
+        {"wkt": at(600, 600, 200), "KATEGORIE": "NSG"}, {"wkt": at(600, 100, 200), "KATEGORIE": "LSG"}],
+        fields="&field=KATEGORIE:string"), tmp_path / "schutzgebiete.shp", driver="ESRI Shapefile")
+    areas = excluded_by(eligibility([str(tmp_path / "schutzgebiete.shp")]))
+    assert areas == {"naturschutzgebiet, naturschutzgebiet_puffer": pytest.approx(40_000.0, rel=1e-9),
+                     "landschaftsschutzgebiet": pytest.approx(40_000.0, rel=1e-9)}
+
+
+def test_an_osm_extract_assigned_to_a_criterion_its_model_cannot_select_is_refused(wip_processing, tmp_path):
+    layers = write_osm_xml(tmp_path / "gemeinde.osm")
+    with pytest.raises(QgsProcessingException, match="Objekte vieler Arten"):
+        eligibility(layers, CRITERIA_MAPPING=["rotmilan_dichtezentrum", "multipolygons"])
+
+
+def test_a_model_field_the_export_lacks_leaves_the_role_to_the_usual_names(wip_processing, tmp_path):
+    """An ALKIS export without "baujahr" but with the office's own "baualtersklasse": that class is used."""
+    path = tmp_path / "alkis.gpkg"
+    write(memory_layer("ax_gebaeude", "Polygon", [
+        {"wkt": at(0, 0, 10), "gebaeudefunktion": 1010, "anzahlderoberirdischengeschosse": 2,
+         "baualtersklasse": "K"}],
+        fields="&field=gebaeudefunktion:integer&field=anzahlderoberirdischengeschosse:integer"
+               "&field=baualtersklasse:string"), path, "ax_gebaeude")
+    [house] = demand_by_row(processing.run("wip:heatdemand", {"BUILDINGS": f"{path}|layername=ax_gebaeude",
+                                                              "OUTPUT": "memory:"}))
+    assert house[1:] == ("K", "EFH") and house[0] == pytest.approx(200 * 0.84 * 48 / 1000)

@@ -338,11 +338,16 @@ def suggest_layers(criterion: Criterion, layers: Sequence[LayerDescription]) -> 
     for layer in layers:
         if criterion.geometry != "any" and layer.kind != criterion.geometry:
             continue
-        if criterion.attribute_filter is not None and criterion.attribute_filter.field not in layer.fields:
+        if criterion.attribute_filter is not None and not has_field(layer.fields, criterion.attribute_filter.field):
             continue
         if any(_hint_matches(hint, normalise(layer.name)) for hint in criterion.layer_hints):
             names.append(layer.key or layer.name)
     return names
+
+
+def has_field(fields: Sequence[str], field: str | None) -> bool:
+    """Whether ``fields`` hold ``field`` in any case ("KATEGORIE" of a shapefile is "kategorie")."""
+    return field is not None and normalise(field) in {normalise(name) for name in fields}
 
 
 def _hint_matches(hint: str, name: str) -> bool:

@@ -14,6 +14,7 @@ profile knows the criterion, and the whole layer otherwise.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -23,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .catalog import OPERATORS, AttributeFilter, Criterion, LayerDescription, suggest_layers
+from .catalog import OPERATORS, AttributeFilter, Criterion, LayerDescription, has_field, suggest_layers
 from .i18n import localised, tr
 from .json_reader import STATUSES, JsonReader, read_json
 from .workflow import normalise
@@ -37,10 +38,16 @@ BUILDING_FIELDS = ("function", "storeys", "year", "type")
 
 BUILDINGS = "buildings"  # the input a building layer feeds besides criteria
 ANY_VALUE = "*"  # a condition's value list ["*"]: the field has a value (OSM's building=*)
+NO_VALUE = "\0"  # a condition null: the field has no value (OSM's railway=rail without service=*)
 
 
 class ProfileError(ValueError):
     """A profile file that cannot be used; the message names file, class and field."""
+
+
+class MixedLayerError(ValueError):
+    """A layer of a mixed model (an OSM extract, a Basis-DLM layer) assigned to a criterion its model knows no
+    selection for: used whole, it would stand for everything it holds."""
 
 
 @dataclass(frozen=True)
@@ -53,18 +60,27 @@ class Selection:
         return sorted({condition.field for alternative in self.alternatives for condition in alternative})
 
     def mask(self, frame: pd.DataFrame, tag_column: str | None = None) -> np.ndarray:
+        columns = Columns(frame, tag_column)
         result = np.zeros(len(frame), dtype=bool)
         for alternative in self.alternatives:
             passes = np.ones(len(frame), dtype=bool)
             for condition in alternative:
-                column = field_column(frame, condition.field, tag_column)
-                passes &= present(column) if condition.values == (ANY_VALUE,) else condition.mask(column)
+                column = columns[condition.field]
+                if condition.values == (ANY_VALUE,):
+                    passes &= present(column)
+                elif condition.values == (NO_VALUE,):
+                    passes &= ~present(column)
+                elif condition.op is not None:  # OSM's voltage=110000;20000: the highest number counts
+                    passes &= condition.mask(column.map(lambda value: _first_number(value, HIGHEST)))
+                else:
+                    passes &= condition.mask(column)
             result |= passes
         return result
 
     def describe(self) -> str:
-        return tr(" oder ").join(" & ".join(condition.describe() for condition in alternative)
-                                 for alternative in self.alternatives)
+        return tr(" oder ").join(" & ".join(
+            f"{condition.field} = –" if condition.values == (NO_VALUE,) else condition.describe()
+            for condition in alternative) for alternative in self.alternatives)
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,7 @@ class LayerClass:
     fields: tuple[str, ...]  # the fields every layer of the class has (normalised)
     feeds: tuple[Feed, ...]
     buildings: BuildingFields | None = None
+    mixed: bool = False  # its layers hold objects of many kinds: never used whole
 
     def label_text(self) -> str:
         return localised(self.label)
@@ -171,15 +188,23 @@ def _name_part(part: str, name: str) -> bool:
     return re.search(rf"(^|[^a-z0-9]){re.escape(stem)}{end}($|[^a-z0-9])", name) is not None
 
 
-def field_column(frame: pd.DataFrame, field: str, tag_column: str | None = None) -> pd.Series:
-    """The values of ``field`` (any case) in ``frame``; for a key without a column, the tag of that key in
-    ``tag_column`` (OSM's other_tags); all missing when neither has it."""
-    columns = {normalise(str(column)): column for column in frame.columns}
-    if field in columns:
-        return frame[columns[field]]
-    if tag_column is not None and tag_column in columns:
-        return frame[columns[tag_column]].map(lambda text: parse_tags(text).get(field))
-    return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+class Columns:
+    """The values of a field (any case) in a frame; for a key without a column, the tag of that key in the tag
+    column (OSM's other_tags, parsed once); all missing when neither has it."""
+
+    def __init__(self, frame: pd.DataFrame, tag_column: str | None = None):
+        self.frame, self.tag_column = frame, tag_column
+        self.names = {normalise(str(column)): column for column in frame.columns}
+        self._tags: pd.Series | None = None
+
+    def __getitem__(self, field: str) -> pd.Series:
+        if field in self.names:
+            return self.frame[self.names[field]]
+        if self.tag_column is not None and self.tag_column in self.names:
+            if self._tags is None:
+                self._tags = self.frame[self.names[self.tag_column]].map(parse_tags)
+            return self._tags.map(lambda tags: tags.get(field))
+        return pd.Series([None] * len(self.frame), index=self.frame.index, dtype=object)
 
 
 def present(column: pd.Series) -> np.ndarray:
@@ -192,9 +217,16 @@ _TAG = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
 
 
 def parse_tags(text) -> dict[str, str]:
-    """OSM tags of GDAL's ``other_tags`` (``"key"=>"value","k2"=>"v2"``, quotes inside escaped) as a dict."""
+    """OSM tags of GDAL's ``other_tags`` as a dict: ``"key"=>"value","k2"=>"v2"`` (quotes inside escaped), or
+    the JSON object GDAL writes with TAGS_FORMAT=JSON."""
     if not isinstance(text, str) or not text:
         return {}
+    if text.lstrip().startswith("{"):
+        try:
+            tags = json.loads(text)
+        except ValueError:
+            return {}
+        return {str(key): str(value) for key, value in tags.items()} if isinstance(tags, dict) else {}
     return {_unescape(key): _unescape(value) for key, value in _TAG.findall(text)}
 
 
@@ -261,8 +293,9 @@ def _parse_class(reader: JsonReader, earlier: dict[str, LayerClass]) -> LayerCla
     buildings = _parse_buildings(reader.child("buildings")) if "buildings" in reader.data else None
     if not feeds and buildings is None:
         reader.fail("feeds", tr("die Klasse speist weder Kriterien noch Gebäude"))
+    mixed = reader.get("mixed", bool) if "mixed" in reader.data else False
     return LayerClass(reader.identifier("id"), reader.bilingual("label"), layer_names, fields, tuple(feeds),
-                      buildings)
+                      buildings, mixed)
 
 
 def _texts(reader: JsonReader, field: str) -> list[str]:
@@ -282,7 +315,9 @@ def _parse_selection(reader: JsonReader) -> Selection:
             reader.fail("where", tr("jede Alternative ist ein Objekt aus Feld und Bedingung"))
         conditions = []
         for field, condition in alternative.items():
-            if isinstance(condition, list) and condition:
+            if condition is None:
+                conditions.append(AttributeFilter(normalise(field), (NO_VALUE,)))
+            elif isinstance(condition, list) and condition:
                 conditions.append(AttributeFilter(normalise(field), tuple(condition)))
             elif isinstance(condition, dict) and condition.get("op") in OPERATORS and \
                     isinstance(condition.get("value"), (int, float)):
@@ -314,13 +349,17 @@ def _parse_buildings(reader: JsonReader) -> BuildingFields:
 # -- recognising layers and feeding criteria ---------------------------------------------------------------------------
 
 def recognise(layer: LayerDescription, profiles: Sequence[Profile] | None = None) -> list[Recognition]:
-    """The profiles that recognise ``layer``, each with the first of its classes the layer matches."""
+    """The profiles that recognise ``layer``, each with the first of its classes the layer matches. A name that
+    fits several named classes of one profile ("Schutzgebiete_NSG_LSG") is no layer of that model: it is left to
+    the planner."""
     profiles = shipped_profiles() if profiles is None else profiles
     found = []
     for profile in profiles:
-        layer_class = next((c for c in profile.classes if c.matches(layer)), None)
-        if layer_class is not None:
-            found.append(Recognition(profile, layer_class))
+        matching = [c for c in profile.classes if c.matches(layer)]
+        if len([c for c in matching if c.layer_names]) > 1:
+            continue
+        if matching:
+            found.append(Recognition(profile, matching[0]))
     return found
 
 
@@ -356,30 +395,38 @@ def suggest_sources(criterion: Criterion, layers: Sequence[LayerDescription], ca
                     profiles: Sequence[Profile] | None = None) -> list[CriterionSource]:
     """The layers that feed ``criterion`` (of a catalog with the criteria ``catalog_ids``): every recognised layer
     whose profile knows it, and among the layers no profile knows those the catalog's name hints find."""
-    sources, unknown = [], []
+    sources, by_name = [], []
     for layer in layers:
         recognitions = recognise(layer, profiles)
-        if not recognitions:
-            unknown.append(layer)
-            continue
-        fed = profile_feed(recognitions, criterion.id, catalog_ids)
-        if fed is not None and (criterion.geometry == "any" or layer.kind == criterion.geometry):
-            sources.append(CriterionSource(layer.key or layer.name, *fed))
-    return sources + [CriterionSource(key) for key in suggest_layers(criterion, unknown)]
+        fed = profile_feed(recognitions, criterion.id, catalog_ids) if recognitions else None
+        if fed is not None:
+            if criterion.geometry == "any" or layer.kind == criterion.geometry:
+                sources.append(CriterionSource(layer.key or layer.name, *fed))
+        elif not any(recognition.layer_class.mixed for recognition in recognitions):
+            by_name.append(layer)  # a model that does not know the criterion may still hold it: its name says
+    return sources + [CriterionSource(key) for key in suggest_layers(criterion, by_name)]
 
 
 def assigned_source(criterion: Criterion, layer: LayerDescription, catalog_ids: Collection[str] = (),
                     profiles: Sequence[Profile] | None = None) -> CriterionSource:
     """A layer the planner assigned to ``criterion`` by hand: read through its profile when that knows the
-    criterion, else whole; a layer no profile knows keeps the catalog's filter when it has the filter's field."""
+    criterion; else through the catalog's filter when the layer has its field, else whole. A layer of a mixed model
+    whose profile does not know the criterion raises :class:`MixedLayerError`."""
     key = layer.key or layer.name
     recognitions = recognise(layer, profiles)
     fed = profile_feed(recognitions, criterion.id, catalog_ids) if recognitions else None
     if fed is not None:
         return CriterionSource(key, *fed)
-    if recognitions or criterion.attribute_filter is None or criterion.attribute_filter.field not in layer.fields:
-        return CriterionSource(key, recognitions[0] if recognitions else None, whole=True)
-    return CriterionSource(key)
+    mixed = next((r for r in recognitions if r.layer_class.mixed), None)
+    if mixed is not None:
+        raise MixedLayerError(tr(
+            "{criterion}: die Ebene „{layer}“ ({model}) enthält Objekte vieler Arten, und ihr Datenmodell kennt "
+            "keine Auswahl für dieses Kriterium. Bitte eine Ebene zuordnen, die nur diese Objekte enthält.").format(
+            criterion=criterion.label_text(), layer=layer.name, model=mixed.label()))
+    if has_field(layer.fields, criterion.attribute_filter.field if criterion.attribute_filter else None):
+        return CriterionSource(key, recognitions[0] if recognitions else None)
+    return CriterionSource(key, recognitions[0] if recognitions else None, whole=True)
+
 
 
 def source_fields(source: CriterionSource, criterion: Criterion, layer_fields: Sequence[str]
@@ -389,9 +436,9 @@ def source_fields(source: CriterionSource, criterion: Criterion, layer_fields: S
     conditions then match nothing)."""
     by_name = {normalise(name): name for name in layer_fields}
     if source.feed is not None:
-        wanted = source.feed.fields()
-        if criterion.attribute_filter is None and source.feed.filter_field:
-            wanted.remove(source.feed.filter_field)
+        wanted = source.feed.selection.fields() if source.feed.selection else []
+        if criterion.attribute_filter is not None and source.feed.filter_field not in (None, *wanted):
+            wanted.append(source.feed.filter_field)
         tag_column = source.recognition.profile.tag_column
         missing = [name for name in wanted if name not in by_name]
         if tag_column and missing and tag_column in by_name:
@@ -413,21 +460,13 @@ def select(frame, source: CriterionSource, criterion: Criterion):
     passes = feed.selection.mask(frame, tag_column) if feed.selection else np.ones(len(frame), dtype=bool)
     catalog_filter = criterion.attribute_filter
     if feed.filter_field and catalog_filter is not None:
-        passes &= replace(catalog_filter, field=feed.filter_field).mask(
-            field_column(frame, feed.filter_field, tag_column))
+        passes &= replace(catalog_filter, field=feed.filter_field).mask(Columns(frame, tag_column)[feed.filter_field])
     return frame[passes]
 
 
-def input_feed(layer: LayerDescription, input_key: str, profiles: Sequence[Profile] | None = None
-               ) -> tuple[Recognition, Feed] | None:
-    """How a recognised layer feeds an input of a step ("streets" of the heat step): its profile's feed, None
-    for a layer no profile knows as such."""
-    return profile_feed(recognise(layer, profiles), input_key)
-
-
-def feed_columns(feed: Feed, tag_column: str | None, layer_fields: Sequence[str]) -> list[str]:
-    """The layer's fields (in its own spelling) that the feed's selection reads, the tag column included."""
-    wanted = set(feed.fields()) | ({tag_column} if tag_column else set())
+def layer_columns(wanted: Collection[str], tag_column: str | None, layer_fields: Sequence[str]) -> list[str]:
+    """The layer's fields (in its own spelling) among ``wanted`` (normalised names), the tag column included."""
+    wanted = set(wanted) | ({tag_column} if tag_column else set())
     return [name for name in layer_fields if normalise(name) in wanted]
 
 
@@ -450,19 +489,15 @@ class BuildingInputs:
     years: np.ndarray  # year of construction, NaN where unknown
 
 
-def building_columns(buildings: BuildingFields, layer_fields: Sequence[str], tag_column: str | None) -> list[str]:
-    """The layer's fields (in its own spelling) that hold the building inputs, the tag column included."""
-    wanted = set(buildings.fields.values()) | ({tag_column} if tag_column else set())
-    return [name for name in layer_fields if normalise(name) in wanted]
-
-
 def building_inputs(frame: pd.DataFrame, buildings: BuildingFields, tag_column: str | None) -> BuildingInputs:
-    """The building inputs from the attribute columns ``frame`` (read by :func:`building_columns`): function
+    """The building inputs from the attribute columns ``frame`` (read by :func:`layer_columns`): function
     values mapped to ALKIS codes where the model names them otherwise (OSM's building=house), storeys and years
     taken from the first number of their text ("2", "1965-1970"), anything else unknown."""
+    columns = Columns(frame, tag_column)
+
     def column(role: str) -> list:
         field = buildings.fields.get(role)
-        return field_column(frame, field, tag_column).tolist() if field else [None] * len(frame)
+        return columns[field].tolist() if field else [None] * len(frame)
 
     raw_functions = column("function")
     if buildings.function_codes or buildings.types:
@@ -478,12 +513,17 @@ def building_inputs(frame: pd.DataFrame, buildings: BuildingFields, tag_column: 
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+HIGHEST = "highest"  # of several numbers in a text, the highest (OSM's voltage=110000;20000)
 
 
-def _first_number(value, pattern: re.Pattern = NUMBER) -> float:
+def _first_number(value, pattern: re.Pattern | str = NUMBER) -> float:
+    """The number a value holds: itself, or the first number of its text (``pattern`` HIGHEST: the highest)."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return np.nan
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         return float(value)
+    if pattern == HIGHEST:
+        found = [float(number.replace(",", ".")) for number in NUMBER.findall(str(value))]
+        return max(found) if found else np.nan
     found = pattern.search(str(value))
     return float(found.group().replace(",", ".")) if found else np.nan

@@ -17,7 +17,7 @@ from ..core.i18n import tr
 from ..core.profiles import building_fields, recognise
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
 from ..qgis_io.data import DATA_SUFFIXES, criterion_sources, load_data, spatial_layers
-from ..qgis_io.project import describe_layer, layer_key
+from ..qgis_io.project import describe_layer
 from .algorithm_dock import set_scrolling_body
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "data_panel.ui"))
@@ -77,8 +77,14 @@ class DataDock(QgsDockWidget):
             self.load([path])
 
     def load(self, paths: list[str]) -> None:
-        layers, empty = load_data(QgsProject.instance(), paths)
-        recognised = sum(1 for layer in layers if recognise(describe_layer(layer, layer_key(layer))))
+        project = QgsProject.instance()
+        project.layersAdded.disconnect(self.refresh)  # once for all the layers, not once per layer
+        try:
+            layers, empty = load_data(project, paths)
+        finally:
+            project.layersAdded.connect(self.refresh)
+        self.refresh()
+        recognised = sum(1 for layer in layers if recognise(describe_layer(layer)))
         message = tr("{count} Ebene(n) hinzugefügt, davon {recognised} mit Datenprofil erkannt.").format(
             count=len(layers), recognised=recognised)
         if empty:
@@ -105,7 +111,7 @@ class DataDock(QgsDockWidget):
         tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for layer in layers:
-            recognitions = recognise(describe_layer(layer, layer_key(layer)))
+            recognitions = recognise(describe_layer(layer))
             model = recognitions[0].profile.title_text() if recognitions else tr("Ohne Datenprofil (nach Namen)")
             if model not in groups:
                 groups[model] = QTreeWidgetItem([model, ""])
@@ -154,7 +160,7 @@ class DataDock(QgsDockWidget):
         """The building layers the heat steps read through a data profile."""
         found = []
         for layer in layers:
-            profiled = building_fields(describe_layer(layer, layer_key(layer)))
+            profiled = building_fields(describe_layer(layer))
             if profiled is not None:
                 found.append(f"{html.escape(layer.name())} ({html.escape(profiled[0].label())})")
         self.form.buildingsLabel.setText(

@@ -36,12 +36,11 @@ from ..core.profiles import suggest_sources
 from ..core.sources import criterion_entry
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
-from ..qgis_io.data import save_choice, saved_choice, spatial_layers
+from ..qgis_io.data import resolve_choice, save_choice, saved_choice, spatial_layers
 from ..qgis_io.layers import is_null
 from ..qgis_io.project import (
     apply_style,
     describe_layer,
-    layer_key,
     newest_layer,
     project_layer_infos,
     result_style,
@@ -137,7 +136,7 @@ class EligibilityDock(AlgorithmDock):
         layers = self._vector_layers()
         by_id = {layer.id(): layer for layer in layers}
         # hints match the layer's name, never its id (a random suffix like "_bab7…" would look like a motorway)
-        descriptions = [describe_layer(layer, layer_key(layer), layer.id()) for layer in layers]
+        descriptions = [describe_layer(layer, layer.id()) for layer in layers]
         table.setRowCount(len(self.catalog.criteria))
         for row, criterion in enumerate(self.catalog.criteria):
             name_item = QTableWidgetItem(criterion.label_text())
@@ -157,13 +156,12 @@ class EligibilityDock(AlgorithmDock):
             combo.addItem(tr("– keine –"), [])
             suggested = [source.key for source in suggest_sources(criterion, descriptions,
                                                                   self.catalog.criterion_ids())]
-            if len(suggested) > 1:
-                combo.addItem(" + ".join(by_id[layer_id].name() for layer_id in suggested), suggested)
+            wanted = resolve_choice(saved_choice(project, self.catalog.id, criterion.id), suggested, by_id)
+            for combination in (suggested, wanted):  # several layers together, as suggested or as chosen
+                if len(combination) > 1 and combo.findData(combination) < 0:
+                    combo.addItem(" + ".join(by_id[layer_id].name() for layer_id in combination), combination)
             for layer in layers:
                 combo.addItem(layer.name(), [layer.id()])
-            wanted = saved_choice(project, self.catalog.id, criterion.id)
-            if wanted is None or not all(layer_id in by_id for layer_id in wanted):
-                wanted = suggested
             combo.setCurrentIndex(max(0, combo.findData(wanted)))
             combo.activated.connect(lambda _index, cid=criterion.id, box=combo: self._choose(cid, box))
             table.setCellWidget(row, 3, combo)
@@ -201,7 +199,7 @@ class EligibilityDock(AlgorithmDock):
         cells = []
         for criterion_id, layers in mapping.items():
             cells += [criterion_id, "-"] if not layers else [c for layer in layers
-                                                             for c in (criterion_id, layer_key(layer))]
+                                                             for c in (criterion_id, layer.id())]
         overrides = []
         table = self.form.criteriaTable
         for row in range(table.rowCount()):

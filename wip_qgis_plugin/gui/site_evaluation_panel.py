@@ -245,7 +245,7 @@ class SiteEvaluationDock(AlgorithmDock):
         project = QgsProject.instance()
         layers = self._candidate_layers()
         # hints match the layer's name, never its id (a random suffix like "_bab7…" would look like a motorway)
-        descriptions = [describe_layer(layer, layer_key(layer), layer.id()) for layer in layers]
+        descriptions = [describe_layer(layer, layer.id()) for layer in layers]
         table.setRowCount(len(scheme.criteria))
         for row, criterion in enumerate(scheme.criteria):
             table.setItem(row, LABEL_COLUMN, _fixed_item(criterion.label, criterion.label))

@@ -19,12 +19,12 @@ from qgis.PyQt import sip
 
 from .. import log
 from ..core.i18n import tr
-from ..core.profiles import feed_columns, input_feed
+from ..core.profiles import layer_columns, profile_feed, recognise
 from ..core.workflow import normalise
 from ..manual import manual_url
 from ..qgis_io.compat import new_field
 from ..qgis_io.layers import is_null
-from ..qgis_io.project import apply_style, describe_layer, layer_key, result_style
+from ..qgis_io.project import apply_style, describe_layer, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
 from .provider import WorkflowPlace
 
@@ -144,11 +144,18 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         lines, the turbines in operation in the Marktstammdatenregister)."""
         features = list(source.getFeatures())
         layer = self.parameterAsVectorLayer(parameters, name, context)
-        fed = input_feed(describe_layer(layer, layer_key(layer)), input_key) if layer is not None else None
+        fed = profile_feed(recognise(describe_layer(layer)), input_key) if layer is not None else None
         if fed is None or fed[1].selection is None:
             return features
         recognition, feed = fed
-        columns = feed_columns(feed, recognition.profile.tag_column, source.fields().names())
+        columns = layer_columns(feed.fields(), recognition.profile.tag_column, source.fields().names())
+        found = {normalise(name) for name in columns}
+        missing = [name for name in feed.fields() if name not in found]
+        if missing and recognition.profile.tag_column not in found:
+            feedback.pushWarning(tr("{input}: der Ebene fehlt das Feld {fields} des Datenmodells {model}; keines "
+                                    "ihrer Objekte erfüllt diese Bedingung.").format(
+                input=self.parameterDefinition(name).description(), fields=", ".join(missing),
+                model=recognition.label()))
         frame = pd.DataFrame({column: field_values(features, column) for column in columns},
                              index=range(len(features)))
         keep = feed.selection.mask(frame, recognition.profile.tag_column)

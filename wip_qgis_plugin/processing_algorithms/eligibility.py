@@ -29,7 +29,7 @@ from ..core.catalog import (
     shipped_catalogs,
 )
 from ..core.eligibility import WHOLE_LAYER, EligibilityCancelled, EligibilityError, compute_eligibility
-from ..core.profiles import assigned_source, select, source_fields, suggest_sources
+from ..core.profiles import MixedLayerError, assigned_source, select, source_fields, suggest_sources
 from ..qgis_io.compat import (
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
@@ -40,7 +40,7 @@ from ..qgis_io.compat import (
     WKB_NO_GEOMETRY,
 )
 from ..qgis_io.layers import qgs_fields, source_to_gdf, working_crs, write_frame
-from ..qgis_io.project import describe_layer, layer_key
+from ..qgis_io.project import describe_layer, layer_key, layer_label
 from .base import WipAlgorithm
 
 # Index order of the CATALOG enum: only ever append, models and batch files store the index.
@@ -139,8 +139,9 @@ class EligibilityAlgorithm(WipAlgorithm):
     def _mapping(self, catalog, layers, parameters, context, feedback) -> dict:
         """criterion id -> [(layer, how its features are chosen)]: the explicit table first (a criterion may be
         listed with several layers), then what the data profiles recognise and the catalog's name hints find."""
-        by_key = {layer_key(layer): layer for layer in layers}
-        descriptions = {key: describe_layer(layer, key) for key, layer in by_key.items()}
+        by_id = {layer.id(): layer for layer in layers}
+        # suggestions come back as layer ids: two OSM extracts both have a layer "lines"
+        descriptions = {layer.id(): describe_layer(layer, layer.id()) for layer in layers}
         explicit = self.parameterAsCells(parameters, self.CRITERIA_MAPPING, context)
         if len(explicit) % 2:
             raise QgsProcessingException(self.tr("Die Zuordnungstabelle braucht Paare aus Kriterium und Ebene."))
@@ -151,13 +152,14 @@ class EligibilityAlgorithm(WipAlgorithm):
                 raise QgsProcessingException(self.tr("Zuordnung: Kriterium „{criterion}“ gibt es im Katalog "
                                                      "„{catalog}“ nicht.").format(criterion=criterion_id,
                                                                                  catalog=catalog.id))
-            if name != "-" and name not in by_key:
-                raise QgsProcessingException(self.tr("Zuordnung: Ebene „{layer}“ ist keine der Restriktionsebenen "
-                                                     "({layers}).").format(layer=name, layers=", ".join(by_key)))
             chosen.setdefault(criterion_id, [])
             if name != "-":
-                chosen[criterion_id].append(assigned_source(catalog.criterion(criterion_id), descriptions[name],
-                                                            catalog.criterion_ids()))
+                layer = self._named_layer(name, layers)
+                try:
+                    chosen[criterion_id].append(assigned_source(catalog.criterion(criterion_id),
+                                                                descriptions[layer.id()], catalog.criterion_ids()))
+                except MixedLayerError as error:
+                    raise QgsProcessingException(str(error)) from error
         assigned = set(chosen)
         for criterion in catalog.criteria:
             if criterion.id not in assigned:
@@ -167,9 +169,24 @@ class EligibilityAlgorithm(WipAlgorithm):
                 found_by = source.recognition.label() if source.recognition else \
                     self.tr("zugeordnet") if criterion.id in assigned else self.tr("nach Namen")
                 feedback.pushInfo(self.tr("{criterion}: Ebene „{layer}“ ({found_by}; {how})").format(
-                    criterion=criterion.label_text(), layer=source.key, found_by=found_by, how=source.how()))
-        return {criterion_id: [(by_key[source.key], source) for source in sources]
+                    criterion=criterion.label_text(), layer=layer_label(by_id[source.key]), found_by=found_by,
+                    how=source.how()))
+        return {criterion_id: [(by_id[source.key], source) for source in sources]
                 for criterion_id, sources in chosen.items() if sources}
+
+    def _named_layer(self, name: str, layers):
+        """The restriction layer a mapping row names: by layer id, by the name of its layer in the source, or by
+        its name in the project; a name several layers share is refused."""
+        for key in (lambda layer: layer.id(), layer_key, lambda layer: layer.name()):
+            found = [layer for layer in layers if key(layer) == name]
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise QgsProcessingException(self.tr("Zuordnung: mehrere Restriktionsebenen heißen „{layer}“; bitte "
+                                                     "eindeutig benennen.").format(layer=name))
+        raise QgsProcessingException(self.tr("Zuordnung: Ebene „{layer}“ ist keine der Restriktionsebenen "
+                                             "({layers}).").format(layer=name, layers=", ".join(
+                                                 layer.name() for layer in layers)))
 
     def _distance_overrides(self, catalog, parameters, context) -> dict[str, float]:
         values = self.parameterAsCells(parameters, self.DISTANCE_OVERRIDES, context)
@@ -210,6 +227,12 @@ class EligibilityAlgorithm(WipAlgorithm):
                                          "metrisch in {target}.").format(crs=study_source.sourceCrs().authid(),
                                                                          target=crs.authid()))
         study = source_to_gdf(study_source, crs, context, feedback, fields=[id_field] if id_field else [])
+        # each layer is read once, with every field any of its criteria needs (a whole OSM extract feeds many)
+        reads: dict[str, set] = {}
+        for criterion_id, sources in mapping.items():
+            for layer, source in sources:
+                reads.setdefault(layer.id(), set()).update(
+                    source_fields(source, catalog.criterion(criterion_id), layer.fields().names())[0])
         constraints, layer_names, cache = {}, {}, {}
         for criterion_id, sources in mapping.items():
             criterion = catalog.criterion(criterion_id)
@@ -222,19 +245,20 @@ class EligibilityAlgorithm(WipAlgorithm):
                     feedback.pushWarning(self.tr(
                         "{criterion}: der Ebene „{layer}“ fehlt das Feld {fields} des Datenmodells {profile}; keines "
                         "ihrer Objekte erfüllt diese Bedingung.").format(
-                        criterion=criterion.label_text(), layer=layer.name(), fields=", ".join(missing),
+                        criterion=criterion.label_text(), layer=layer_label(layer), fields=", ".join(missing),
                         profile=source.recognition.profile.title_text()))
                 elif source.whole and criterion.attribute_filter is not None:
-                    feedback.pushInfo(self.tr("{criterion}: die Ebene „{layer}“ hat kein Feld „{field}“; alle ihre "
-                                              "Objekte zählen (der Filter {filter} gilt für Ebenen mit diesem "
-                                              "Feld).").format(criterion=criterion.label_text(), layer=layer.name(),
-                                                               field=criterion.attribute_filter.field,
-                                                               filter=criterion.attribute_filter.describe()))
-                # layers feeding several criteria (settlement, protected areas, a whole OSM extract) are read once
-                key = (layer.id(), tuple(read))
-                if key not in cache:
-                    cache[key] = source_to_gdf(layer, crs, context, feedback, fields=read)
-                features = select(cache[key], source, criterion)
+                    feedback.pushInfo(self.tr(
+                        "{criterion}: die Ebene „{layer}“ hat kein Feld „{field}“; alle ihre Objekte zählen (der "
+                        "Filter {filter} gilt für Ebenen mit diesem Feld).").format(
+                        criterion=criterion.label_text(), layer=layer_label(layer),
+                        field=criterion.attribute_filter.field, filter=criterion.attribute_filter.describe()))
+                if layer.id() not in cache:
+                    cache[layer.id()] = source_to_gdf(layer, crs, context, feedback, fields=sorted(reads[layer.id()]))
+                features = select(cache[layer.id()], source, criterion)
+                if read and source.feed is None and criterion.attribute_filter.field not in features.columns:
+                    # the catalog's filter on a field spelt otherwise ("KATEGORIE" of a shapefile)
+                    features = features.rename(columns={read[0]: criterion.attribute_filter.field})
                 # what a profile selected, or a layer used whole, is not filtered again by the catalog's filter
                 frames.append(features.assign(**{WHOLE_LAYER: source.feed is not None or source.whole})
                               if criterion.attribute_filter else features)

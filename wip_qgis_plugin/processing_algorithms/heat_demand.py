@@ -17,7 +17,8 @@ from qgis.core import (
 )
 
 from ..core.heat import SCENARIO_YEARS, HeatError, building_demand, load_typology, scenario_demand
-from ..core.profiles import building_columns, building_fields, building_inputs
+from ..core.profiles import building_fields, building_inputs, layer_columns
+from ..core.workflow import normalise
 from ..qgis_io.compat import (
     BOOL,
     DOUBLE,
@@ -30,7 +31,7 @@ from ..qgis_io.compat import (
     STRING,
 )
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
-from ..qgis_io.project import describe_layer, layer_key
+from ..qgis_io.project import describe_layer
 from .base import ResultFields, WipAlgorithm, field_values, numbers
 
 # field names looked for when the planner does not name a field (ALKIS, LoD2 and the demo data)
@@ -180,21 +181,35 @@ class HeatDemandAlgorithm(WipAlgorithm):
         """Each building's inputs by field parameter: from the field the planner chose; for a layer a data profile
         recognises (ALKIS, OSM), from the model's own fields and codes; else from a field with a usual name."""
         layer = self.parameterAsVectorLayer(parameters, self.BUILDINGS, context)
-        profiled = building_fields(describe_layer(layer, layer_key(layer))) if layer is not None else None
+        profiled = building_fields(describe_layer(layer)) if layer is not None else None
         from_profile = {}
         if profiled is not None:
             recognition, spec = profiled
             tag_column = recognition.profile.tag_column
-            columns = building_columns(spec, source.fields().names(), tag_column)
-            model = building_inputs(pd.DataFrame({name: field_values(features, name) for name in columns}), spec,
-                                    tag_column)
+            names = source.fields().names()
+            columns = layer_columns(spec.fields.values(), tag_column, names)
+            model = building_inputs(pd.DataFrame({name: field_values(features, name) for name in columns},
+                                                 index=range(len(features))), spec, tag_column)
             storeys = np.where((model.storeys > 0) & (model.storeys <= MAX_STOREYS), model.storeys, np.nan)
-            from_profile = {self.FUNCTION_FIELD: model.functions, self.TYPE_FIELD: model.types,
-                            self.STOREYS_FIELD: storeys,
-                            self.AGE_FIELD: [typology.age_class_of_year(year) or None for year in model.years]}
+            values = {"function": (self.FUNCTION_FIELD, model.functions), "storeys": (self.STOREYS_FIELD, storeys),
+                      "year": (self.AGE_FIELD, [typology.age_class_of_year(year) or None for year in model.years]),
+                      "type": (self.TYPE_FIELD, model.types)}
+            held = {normalise(name) for name in columns}
+            # a model field the layer lacks (an export without "baujahr") leaves the role to the usual names
+            for role, field in spec.fields.items():
+                if field in held or tag_column in held:
+                    from_profile[values[role][0]] = values[role][1]
+            if spec.types and "function" in spec.fields and self.FUNCTION_FIELD in from_profile:
+                from_profile[self.TYPE_FIELD] = model.types
             feedback.pushInfo(self.tr("Gebäude nach dem Datenmodell {model}: Gebäudefunktion, Gebäudetyp, Geschosse "
                                       "und Baujahr aus {fields}.").format(
                 model=recognition.label(), fields=", ".join(f"„{name}“" for name in columns) or "–"))
+            unknown = sum(1 for code in from_profile.get(self.FUNCTION_FIELD, ()) if code is None)
+            if spec.function_codes and unknown:
+                feedback.pushWarning(self.tr(
+                    "{count} von {total} Gebäuden nennen keine Nutzung, die das Datenmodell kennt (etwa "
+                    "building=yes): für sie wird kein Wärmebedarf geschätzt.").format(count=unknown,
+                                                                                     total=len(features)))
         inputs = {}
         for name, hints in FIELD_HINTS.items():
             if name in from_profile and not self.parameterAsString(parameters, name, context):

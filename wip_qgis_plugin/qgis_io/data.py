@@ -13,15 +13,16 @@ from qgis.core import (
 )
 
 from ..core.catalog import Catalog
-from ..core.profiles import CriterionSource, assigned_source, recognise, suggest_sources
-from .project import describe_layer, layer_key
+from ..core.profiles import CriterionSource, MixedLayerError, assigned_source, recognise, suggest_sources
+from .project import describe_layer
 from .results import GROUP_NAME
 
 DATA_GROUP = "Daten"
 # what a planning office's data comes as: GeoPackage, shapefile, NAS-XML (ALKIS), OSM, GeoJSON, GML, SpatiaLite
 DATA_SUFFIXES = (".gpkg", ".shp", ".xml", ".osm", ".pbf", ".geojson", ".json", ".gml", ".sqlite")
 # files whose layers have the same generic names whatever they hold (GDAL's OSM driver: points, lines …)
-GENERIC_SUBLAYER_NAMES = (".osm", ".pbf")
+GENERIC_SUBLAYER_SUFFIXES = (".osm", ".pbf")
+METADATA_SUFFIXES = (".shp.xml", ".aux.xml")  # ESRI and GDAL metadata beside the data, no data themselves
 ENTRY_SCOPE = "wip"
 MAPPING_KEY = "mapping/{catalog}/{criterion}"
 
@@ -31,7 +32,8 @@ def data_files(paths: list[str]) -> list[Path]:
     files = []
     for path in map(Path, paths):
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES
+                            and not p.name.lower().endswith(METADATA_SUFFIXES))
         elif path.is_file():
             files.append(path)
     return files
@@ -56,7 +58,7 @@ def load_data(project: QgsProject, paths: list[str]) -> tuple[list[QgsVectorLaye
             if not (isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.isSpatial()) or not has_features(
                     layer):
                 continue
-            if path.suffix.lower() in GENERIC_SUBLAYER_NAMES:  # "lines" of which extract?
+            if path.suffix.lower() in GENERIC_SUBLAYER_SUFFIXES:  # "lines" of which extract?
                 layer.setName(f"{path.stem} – {layer.name()}")
             layers.append(layer)
         if not layers:
@@ -100,7 +102,7 @@ def recognised_layers(project: QgsProject) -> dict[str, list[str]]:
     """The names of the project's layers that a data profile recognises, by the profile's title."""
     found: dict[str, list[str]] = {}
     for layer in spatial_layers(project):
-        recognitions = recognise(describe_layer(layer, layer_key(layer)))
+        recognitions = recognise(describe_layer(layer))
         if recognitions:
             found.setdefault(recognitions[0].profile.title_text(), []).append(layer.name())
     return found
@@ -126,14 +128,28 @@ def criterion_sources(project: QgsProject, catalog: Catalog, layers: list[QgsVec
     (while all its layers are there), else what the data profiles recognise and the name hints find."""
     layers = spatial_layers(project) if layers is None else layers
     by_id = {layer.id(): layer for layer in layers}
-    descriptions = {layer.id(): describe_layer(layer, layer_key(layer), layer.id()) for layer in layers}
+    descriptions = {layer.id(): describe_layer(layer, layer.id()) for layer in layers}
     ids = catalog.criterion_ids()
     mapping = {}
     for criterion in catalog.criteria:
-        chosen = saved_choice(project, catalog.id, criterion.id)
-        if chosen is not None and all(layer_id in by_id for layer_id in chosen):
-            sources = [assigned_source(criterion, descriptions[layer_id], ids) for layer_id in chosen]
-        else:
-            sources = suggest_sources(criterion, list(descriptions.values()), ids)
-        mapping[criterion.id] = [(by_id[source.key], source) for source in sources]
+        suggested = suggest_sources(criterion, list(descriptions.values()), ids)
+        chosen = resolve_choice(saved_choice(project, catalog.id, criterion.id), [s.key for s in suggested], by_id)
+        sources = suggested if chosen == [s.key for s in suggested] else \
+            [_assigned(criterion, descriptions[layer_id], ids) for layer_id in chosen]
+        mapping[criterion.id] = [(by_id[source.key], source) for source in sources if source is not None]
     return mapping
+
+
+def resolve_choice(saved: list[str] | None, suggested: list[str], available) -> list[str]:
+    """The layer ids a criterion takes: the planner's saved choice while all its layers are there, else the
+    suggestion."""
+    return saved if saved is not None and all(layer_id in available for layer_id in saved) else suggested
+
+
+def _assigned(criterion, description, ids) -> CriterionSource | None:
+    """How a layer chosen by hand is read; None for a mixed model's layer its profile cannot read for the
+    criterion (the Flächenkulisse refuses it with the reason)."""
+    try:
+        return assigned_source(criterion, description, ids)
+    except MixedLayerError:
+        return None

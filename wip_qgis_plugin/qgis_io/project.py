@@ -41,10 +41,18 @@ def layer_key(layer) -> str:
     return layer.name()
 
 
-def describe_layer(layer: QgsVectorLayer, name: str, key: str = "") -> LayerDescription:
-    """What the catalog's layer suggestion needs to know of a vector layer: the name to match, geometry kind,
-    fields, and the key to return (the name when empty)."""
-    return LayerDescription(name, layer_kind(layer) or "none", tuple(layer.fields().names()), key)
+def layer_label(layer: QgsVectorLayer) -> str:
+    """The layer's name for messages, with the name of its layer in the source where that says more (Processing
+    names every table of "alkis.gpkg" "alkis")."""
+    key = layer_key(layer)
+    return layer.name() if key in layer.name() else f"{layer.name()} – {key}"
+
+
+def describe_layer(layer: QgsVectorLayer, key: str = "") -> LayerDescription:
+    """A vector layer as the data profiles and the catalogs' name hints see it: the name of its layer in the source
+    (:func:`layer_key`), geometry kind, fields, and the key a suggestion returns (the name when empty; a layer id
+    in the docks)."""
+    return LayerDescription(layer_key(layer), layer_kind(layer) or "none", tuple(layer.fields().names()), key)
 
 
 def project_layer_infos(project: QgsProject) -> list[LayerInfo]:
@@ -54,7 +62,7 @@ def project_layer_infos(project: QgsProject) -> list[LayerInfo]:
     for layer in project.mapLayers().values():
         kind = layer_kind(layer)
         if kind is not None:
-            feeds = fed_inputs(describe_layer(layer, layer_key(layer))) if isinstance(layer, QgsVectorLayer) \
+            feeds = fed_inputs(describe_layer(layer)) if isinstance(layer, QgsVectorLayer) \
                 else frozenset()
             infos.append(LayerInfo(layer.name(), kind, feeds))
     return sorted(infos, key=lambda info: info.name)

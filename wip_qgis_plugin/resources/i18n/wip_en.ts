@@ -1250,6 +1250,10 @@
       <translation>field names for {allowed} expected</translation>
     </message>
     <message>
+      <source>{criterion}: die Ebene „{layer}“ ({model}) enthält Objekte vieler Arten, und ihr Datenmodell kennt keine Auswahl für dieses Kriterium. Bitte eine Ebene zuordnen, die nur diese Objekte enthält.</source>
+      <translation>{criterion}: the layer "{layer}" ({model}) holds features of many kinds, and its data model knows no selection for this criterion. Please assign a layer that holds only these features.</translation>
+    </message>
+    <message>
       <source>, Filter des Katalogs auf {field}</source>
       <translation>, the catalog's filter on {field}</translation>
     </message>
@@ -3252,6 +3256,10 @@ Source: {source}</translation>
       <translation>Internal error in {algorithm} ({kind}: {error}). The inputs are unchanged, no results were written. Please report the error with the log (Log Messages, tab WIP).</translation>
     </message>
     <message>
+      <source>{input}: der Ebene fehlt das Feld {fields} des Datenmodells {model}; keines ihrer Objekte erfüllt diese Bedingung.</source>
+      <translation>{input}: the layer lacks the field {fields} of the data model {model}; none of its features meets this condition.</translation>
+    </message>
+    <message>
       <source>Feld „{field}“ wird als {role} verwendet.</source>
       <translation>Field “{field}” is used as {role}.</translation>
     </message>
@@ -3356,6 +3364,10 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Distance (m)</translation>
     </message>
     <message>
+      <source>Zuordnung: Ebene „{layer}“ ist keine der Restriktionsebenen ({layers}).</source>
+      <translation>Assignment: layer “{layer}” is not one of the restriction layers ({layers}).</translation>
+    </message>
+    <message>
       <source>zugeordnet</source>
       <translation>assigned</translation>
     </message>
@@ -3368,12 +3380,12 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Assignment: criterion “{criterion}” does not exist in catalog “{catalog}”.</translation>
     </message>
     <message>
-      <source>Zuordnung: Ebene „{layer}“ ist keine der Restriktionsebenen ({layers}).</source>
-      <translation>Assignment: layer “{layer}” is not one of the restriction layers ({layers}).</translation>
-    </message>
-    <message>
       <source>{criterion}: Ebene „{layer}“ ({found_by}; {how})</source>
       <translation>{criterion}: layer "{layer}" ({found_by}; {how})</translation>
+    </message>
+    <message>
+      <source>Zuordnung: mehrere Restriktionsebenen heißen „{layer}“; bitte eindeutig benennen.</source>
+      <translation>Mapping: several restriction layers are called "{layer}"; please name them uniquely.</translation>
     </message>
     <message>
       <source>Abstände: Kriterium „{criterion}“ gibt es im Katalog „{catalog}“ nicht.</source>
@@ -3814,6 +3826,10 @@ Fields not named are read from the layer's data model (ALKIS: building function,
     <message>
       <source>Gebäude nach dem Datenmodell {model}: Gebäudefunktion, Gebäudetyp, Geschosse und Baujahr aus {fields}.</source>
       <translation>Buildings by the data model {model}: building function, type, storeys and year of construction from {fields}.</translation>
+    </message>
+    <message>
+      <source>{count} von {total} Gebäuden nennen keine Nutzung, die das Datenmodell kennt (etwa building=yes): für sie wird kein Wärmebedarf geschätzt.</source>
+      <translation>{count} of {total} buildings state no use the data model knows (such as building=yes): no heat demand is estimated for them.</translation>
     </message>
     <message>
       <source>Beheizte Fläche</source>
