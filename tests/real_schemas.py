@@ -173,3 +173,12 @@ def write_alkis_nas(path) -> list[str]:
     path.write_text(NAS_HEADER + "\n".join(features) + "\n</wfs:FeatureCollection></enthaelt>\n"
                     "</AX_Bestandsdatenauszug>\n", encoding="utf-8")
     return [f"{path}|layername={name}" for name in ("AX_Wald", "AX_NaturUmweltOderBodenschutzrecht", "AX_Gebaeude")]
+
+
+def write_census_csv(path, cells: list[tuple[float, float, str]]) -> None:
+    """A 2022 census table of inhabitants per 100 m cell as published: semicolon-separated, Windows-1252, the cell
+    centres in ETRS89-LAEA (EPSG:3035), suppressed values as "–"; ``cells`` are (x, y, inhabitants as text)."""
+    lines = ["GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner"]
+    for x, y, inhabitants in cells:
+        lines.append(f"CRS3035RES100mN{int(y - 50)}E{int(x - 50)};{x:.0f};{y:.0f};{inhabitants}")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))

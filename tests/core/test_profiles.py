@@ -47,7 +47,7 @@ def test_each_shipped_profile_validates_and_names_only_criteria_of_the_catalogs_
     criteria |= {step_input.key for step in workflow() for step_input in step.inputs}
     profiles = shipped_profiles()
     assert {profile.id for profile in profiles} == {"alkis", "basis_dlm", "lau_schutzgebiete", "mastr", "osm",
-                                                   "referenzdaten"}
+                                                   "referenzdaten", "zensus2022"}
     for profile in profiles:
         assert profile.source and profile.title["de"] and profile.title["en"]
         for layer_class in profile.classes:
@@ -73,6 +73,8 @@ def test_each_shipped_profile_validates_and_names_only_criteria_of_the_catalogs_
     (layer("vg250_gemeinden", fields=("AGS", "GEN", "BEZ")), "referenzdaten", "vg250_gemeinden"),
     (layer("scigrid_lines", "line", ("name", "voltage", "s_nom")), "referenzdaten", "scigrid_lines"),
     (layer("windpower", "point", ("Year", "Power_kW", "Hub_m", "Dia_m")), "referenzdaten", "ufz_windpower"),
+    (layer("Zensus2022_Bevoelkerungszahl_100m-Gitter", "point", ("GITTER_ID_100m", "x_mp_100m", "Einwohner")),
+     "zensus2022", "einwohner"),
     (layer("wind_extended", "point", ("EinheitMastrNummer", "Nabenhoehe", "Rotordurchmesser",
                                       "EinheitBetriebsstatus")), "mastr", "wind"),
 ])

@@ -5,7 +5,7 @@ Flächenkulisse is kept with the project and shown here."""
 import pytest
 from qgis.core import QgsProject
 
-from tests.real_schemas import write_alkis, write_alkis_nas, write_lau, write_osm_xml
+from tests.real_schemas import write_alkis, write_alkis_nas, write_census_csv, write_lau, write_osm_xml
 from wip_qgis_plugin.gui.data_panel import MISSING_COLOUR, DataDock
 from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
 from wip_qgis_plugin.qgis_io.data import DATA_GROUP, criterion_sources, save_choice, saved_choice
@@ -20,6 +20,7 @@ def folder(tmp_path):
     write_lau(data / "schutzgebiete")
     write_osm_xml(data / "gemeinde.osm")
     write_alkis_nas(data / "nas" / "bestand.xml")
+    write_census_csv(data / "Zensus2022_Bevoelkerungszahl_100m-Gitter.csv", [(4465050.0, 3145050.0, "12")])
     (data / "liesmich.txt").write_text("keine Geodaten", encoding="utf-8")
     return data
 
@@ -51,7 +52,8 @@ def test_a_folder_is_loaded_and_recognised_per_data_model(dock, project, folder)
     dock.load([str(folder)])
     group = project.layerTreeRoot().findGroup(DATA_GROUP)
     assert sorted(child.name() for child in group.children()) == [
-        "Landschaftsschutzgebiete.shp", "NSG_LSA.shp", "alkis.gpkg", "bestand.xml", "gemeinde.osm"]
+        "Landschaftsschutzgebiete.shp", "NSG_LSA.shp", "Zensus2022_Bevoelkerungszahl_100m-Gitter.csv", "alkis.gpkg",
+        "bestand.xml", "gemeinde.osm"]  # not the text file
     tree = dock.form.layersTree
     models = {tree.topLevelItem(i).text(0): sorted(tree.topLevelItem(i).child(j).text(0)
                                                    for j in range(tree.topLevelItem(i).childCount()))
@@ -60,7 +62,8 @@ def test_a_folder_is_loaded_and_recognised_per_data_model(dock, project, folder)
         "AX_Gebaeude", "AX_NaturUmweltOderBodenschutzrecht", "AX_Wald",  # the NAS file's layers
         "ax_gebaeude", "ax_naturumweltoderbodenschutzrecht", "ax_wald"]
     assert models["Schutzgebiete (LAU Sachsen-Anhalt, BfN)"] == ["Landschaftsschutzgebiete", "NSG_LSA"]
-    assert len(models["OpenStreetMap"]) >= 2  # areas and lines of the extract (and whatever else it has)
+    assert models["OpenStreetMap"] == ["gemeinde – lines", "gemeinde – multipolygons"]  # the empty ones left out
+    assert models["Zensus 2022 (Gitterzellen)"] == ["Zensus2022_Bevoelkerungszahl_100m-Gitter"]
 
     table = dock.form.criteriaTable
     found = rows(table)

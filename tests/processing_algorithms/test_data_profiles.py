@@ -20,6 +20,7 @@ from tests.real_schemas import (
     write,
     write_alkis,
     write_alkis_nas,
+    write_census_csv,
     write_dlm,
     write_lau,
     write_osm_xml,
@@ -263,3 +264,31 @@ def test_a_model_field_the_export_lacks_leaves_the_role_to_the_usual_names(wip_p
     [house] = demand_by_row(processing.run("wip:heatdemand", {"BUILDINGS": f"{path}|layername=ax_gebaeude",
                                                               "OUTPUT": "memory:"}))
     assert house[1:] == ("K", "EFH") and house[0] == pytest.approx(200 * 0.84 * 48 / 1000)
+
+
+def test_the_census_grid_gives_the_inhabitants_of_the_balance(wip_processing, tmp_path):
+    """Cells of the 2022 census whose centres lie in Hohenmölsen: 1,000 + 2,000 inhabitants and one suppressed
+    cell; a cell 100 km away does not count. The population path of the balance starts from them in 2022."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    from wip_qgis_plugin.qgis_io.data import census_grid
+    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+    municipality = f"{DEMO_GPKG}|layername=real_gemeinde"
+    boundary = next(QgsVectorLayer(municipality, "gemeinde", "ogr").getFeatures()).geometry()
+    centre = boundary.pointOnSurface().asPoint()
+    laea = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"), QgsCoordinateReferenceSystem("EPSG:3035"),
+                                  QgsProject.instance()).transform(centre)
+    x, y = round(laea.x(), -2) + 50, round(laea.y(), -2) + 50
+    path = tmp_path / "Zensus2022_Bevoelkerungszahl_100m-Gitter.csv"
+    write_census_csv(path, [(x, y, "1000"), (x + 100, y, "2000"), (x, y + 100, "–"), (x + 100_000, y, "5000")])
+    grid = census_grid(path)
+    assert grid is not None and grid.featureCount() == 4 and grid.crs().authid() == "EPSG:3035"
+    feedback = QgsProcessingFeedback()
+    result = processing.run("wip:energybalance", {
+        "STATISTICS": f"{DEMO_GPKG}|layername=real_statistik", "MUNICIPALITY": municipality, "POPULATION_GRID": grid,
+        "BALANCE": "memory:", "INDICATORS": "memory:", "ASSUMPTIONS": "memory:"}, feedback=feedback)
+    assert "Einwohner aus dem Zensus 2022: 3,000 in 3 Gitterzellen der Gemeinde, 1 davon gesperrt" in \
+        feedback.textLog()
+    sources = " ".join(str(f["source"]) for f in result["ASSUMPTIONS"].getFeatures())
+    assert "3000 Einwohner (2022)" in sources

@@ -116,7 +116,9 @@ def workflow() -> tuple[Step, ...]:
              tr("Energie- und Treibhausgasbilanz der Gemeinde bis 2045 und ein Zukunftsprofil für den "
                 "Gemeinderat."),
              (study_area,
-              StepInput("statistics", tr("Gemeindestatistik"), (TABLE,), ("statistik", "stats", "localzero"))),
+              StepInput("statistics", tr("Gemeindestatistik"), (TABLE,), ("statistik", "stats", "localzero")),
+              StepInput("population_grid", tr("Einwohner (Zensus-Gitter)"), (POINT,), ("zensus",), required=False,
+                        criteria=("population_grid",))),
              ("wip:energybalance", "wip:futureprofile")),
     )
 

@@ -86,10 +86,11 @@ class BalanceDock(AlgorithmDock):
         form = self.form
         form.municipalityCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         form.statisticsCombo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        form.populationGridCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         for combo in (form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
             combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
-        for combo in (form.municipalityCombo, form.statisticsCombo, form.buildingsCombo, form.windCombo, form.pvCombo,
-                      form.allocationCombo):
+        for combo in (form.municipalityCombo, form.statisticsCombo, form.populationGridCombo, form.buildingsCombo,
+                      form.windCombo, form.pvCombo, form.allocationCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         for choice in DOCK_TRANSPORT_CHOICES:
@@ -117,7 +118,8 @@ class BalanceDock(AlgorithmDock):
         """Preselect the municipality and statistics the assistant finds, and the newest result of each step."""
         project = QgsProject.instance()
         found = find_inputs(next(step for step in workflow() if step.key == "balance"), project_layer_infos(project))
-        for key, combo in (("study_area", self.form.municipalityCombo), ("statistics", self.form.statisticsCombo)):
+        for key, combo in (("study_area", self.form.municipalityCombo), ("statistics", self.form.statisticsCombo),
+                           ("population_grid", self.form.populationGridCombo)):
             if found[key]:
                 self.suggest(combo, newest_layer(project, found[key][0]))
         for key, combo in (("buildings", self.form.buildingsCombo), ("wind", self.form.windCombo),
@@ -140,7 +142,8 @@ class BalanceDock(AlgorithmDock):
                       "ALTERNATIVE": form.alternativeSpin.value(), "BALANCE": "TEMPORARY_OUTPUT",
                       "TRANSPORT": TRANSPORT_CHOICES.index(form.transportCombo.currentData()),
                       "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT"}
-        for name, combo in (("HEAT_BUILDINGS", form.buildingsCombo), ("YIELD_WIND", form.windCombo),
+        for name, combo in (("POPULATION_GRID", form.populationGridCombo), ("HEAT_BUILDINGS", form.buildingsCombo),
+                            ("YIELD_WIND", form.windCombo),
                             ("YIELD_PV", form.pvCombo), ("ALLOCATION", form.allocationCombo)):
             if combo.currentLayer() is not None:
                 parameters[name] = combo.currentLayer()

@@ -1,7 +1,11 @@
 """wip:energybalance – Energie- und Treibhausgasbilanz: final energy by sector and carrier, local generation and
 CO₂ equivalents for the base year and 2030–2045, the indicators per year, and every assumption with its source."""
 
+from dataclasses import replace
+
 import numpy as np
+import pandas as pd
+import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -31,24 +35,28 @@ from ..core.balance import (
 )
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import tr
+from ..core.workflow import normalise
 from ..core.zoning import alternative_numbers, is_alternative
 from ..qgis_io.compat import (
     DOUBLE,
     INT,
     NUMBER_INTEGER,
+    SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
     STRING,
     WKB_NO_GEOMETRY,
     new_field,
 )
-from ..qgis_io.layers import is_null, table_rows
+from ..qgis_io.layers import is_null, shapely_geometries, table_rows, working_crs
 from .base import WipAlgorithm, field_values, numbers
 
 # the zoning uses that generate, and the carrier their energy counts as
 GENERATING_USES = {"wind": "wind", "pv": "pv", "agri_pv": "pv"}
 # the choices of the parameter TRANSPORT, in their order
 TRANSPORT_CHOICES = (TRANSPORT_ESTIMATE, TRANSPORT_OWN, TRANSPORT_NONE)
+
+CENSUS_YEAR = 2022  # the census day, 15 May 2022
 
 
 class EnergyBalanceAlgorithm(WipAlgorithm):
@@ -68,6 +76,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     FACTORS = "FACTORS"
     TRANSPORT = "TRANSPORT"
     POPULATION = "POPULATION"
+    POPULATION_GRID = "POPULATION_GRID"
     BALANCE = "BALANCE"
     INDICATORS = "INDICATORS"
     ASSUMPTIONS = "ASSUMPTIONS"
@@ -139,6 +148,9 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION, self.tr("Einwohner je Jahr (year, inhabitants)"), [SOURCE_VECTOR], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POPULATION_GRID, self.tr("Einwohner aus dem Zensus-2022-Gitter (Zellen mit Feld Einwohner)"),
+            [SOURCE_POINT], optional=True))
         for name, label in ((self.BALANCE, self.tr("Bilanz je Jahr, Sektor und Energieträger")),
                             (self.INDICATORS, self.tr("Kennzahlen je Jahr")),
                             (self.ASSUMPTIONS, self.tr("Annahmen und Quellen"))):
@@ -175,6 +187,34 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
                                                  "Gemeindeschlüssel (AGS) oder die Gemeinde angeben.").format(
                 count=len(rows)))
         return MunicipalityStatistics.from_row(rows[0])
+
+    def _census_population(self, parameters, context, statistics, feedback):
+        """The statistics with the inhabitants of the census grid's cells whose centres lie in the municipality, on
+        the census day (the population path then runs from 2022); as they are when no grid is given."""
+        grid = self.parameterAsSource(parameters, self.POPULATION_GRID, context)
+        if grid is None:
+            return statistics
+        municipality = self.parameterAsSource(parameters, self.MUNICIPALITY, context)
+        if municipality is None:
+            raise QgsProcessingException(self.tr("Für die Einwohner aus dem Zensus-Gitter braucht es die Gemeinde."))
+        field = next((name for name in grid.fields().names() if normalise(name) == "einwohner"), None)
+        if field is None:
+            raise QgsProcessingException(self.tr("Das Zensus-Gitter hat kein Feld „Einwohner“."))
+        crs = working_crs(municipality)
+        area = shapely.union_all(shapely_geometries(list(municipality.getFeatures()), municipality.sourceCrs(), crs,
+                                                    context))
+        cells = list(grid.getFeatures())
+        inside = shapely.contains(area, shapely_geometries(cells, grid.sourceCrs(), crs, context))
+        # suppressed cells ("–", fewer than three people) are text and count as missing
+        counts = pd.to_numeric(pd.Series(field_values(cells, field), dtype=object), errors="coerce").to_numpy(float)
+        inhabitants = float(np.nansum(counts[inside]))
+        if inhabitants <= 0:
+            raise QgsProcessingException(self.tr("Keine Gitterzelle mit Einwohnern liegt in der Gemeinde: ist es das "
+                                                 "Gitter der Gemeinde, im richtigen KBS?"))
+        feedback.pushInfo(self.tr("Einwohner aus dem Zensus 2022: {inhabitants:,.0f} in {cells} Gitterzellen der "
+                                  "Gemeinde, {suppressed} davon gesperrt (Stichtag 15.05.2022).").format(
+            inhabitants=inhabitants, cells=int(inside.sum()), suppressed=int((inside & np.isnan(counts)).sum())))
+        return replace(statistics, population=inhabitants, population_year=CENSUS_YEAR)
 
     def _heat(self, parameters, context, base_year, feedback):
         source = self.parameterAsSource(parameters, self.HEAT_BUILDINGS, context)
@@ -250,7 +290,8 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     def process(self, parameters, context, feedback):
         base_year = self.parameterAsInt(parameters, self.BASE_YEAR, context)
         try:
-            statistics = self._statistics(parameters, context)
+            statistics = self._census_population(parameters, context, self._statistics(parameters, context),
+                                                 feedback)
             heat = self._heat(parameters, context, base_year, feedback)
             planned, planned_source = self._planned(parameters, context, feedback)
             consumption = [(str(row["sector"]), str(row["carrier"]), _number(row["mwh"], "mwh"))

@@ -2,6 +2,7 @@
 criteria that the planner corrected by hand, kept in the project file."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from qgis.core import (
@@ -11,6 +12,7 @@ from qgis.core import (
     QgsProviderSublayerDetails,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QUrl
 
 from ..core.catalog import Catalog
 from ..core.profiles import CriterionSource, MixedLayerError, assigned_source, recognise, suggest_sources
@@ -19,7 +21,10 @@ from .results import GROUP_NAME
 
 DATA_GROUP = "Daten"
 # what a planning office's data comes as: GeoPackage, shapefile, NAS-XML (ALKIS), OSM, GeoJSON, GML, SpatiaLite
-DATA_SUFFIXES = (".gpkg", ".shp", ".xml", ".osm", ".pbf", ".geojson", ".json", ".gml", ".sqlite")
+DATA_SUFFIXES = (".gpkg", ".shp", ".xml", ".osm", ".pbf", ".geojson", ".json", ".gml", ".sqlite", ".csv")
+# the grid tables of the 2022 census: semicolon-separated, cell centres in ETRS89-LAEA
+CENSUS_HEADER = re.compile(r"gitter_id_(100m|1km|10km)", re.IGNORECASE)
+CENSUS_CRS = "EPSG:3035"
 # files whose layers have the same generic names whatever they hold (GDAL's OSM driver: points, lines …)
 GENERIC_SUBLAYER_SUFFIXES = (".osm", ".pbf")
 METADATA_SUFFIXES = (".shp.xml", ".aux.xml")  # ESRI and GDAL metadata beside the data, no data themselves
@@ -49,18 +54,7 @@ def load_data(project: QgsProject, paths: list[str]) -> tuple[list[QgsVectorLaye
     options = QgsProviderSublayerDetails.LayerOptions(project.transformContext())
     loaded, empty = [], []
     for path in data_files(paths):
-        layers = []
-        sublayers = QgsProviderRegistry.instance().querySublayers(str(path))
-        for details in sublayers:
-            if details.providerKey() != "ogr" or details.featureCount() == 0:
-                continue
-            layer = details.toLayer(options)
-            if not (isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.isSpatial()) or not has_features(
-                    layer):
-                continue
-            if path.suffix.lower() in GENERIC_SUBLAYER_SUFFIXES:  # "lines" of which extract?
-                layer.setName(f"{path.stem} – {layer.name()}")
-            layers.append(layer)
+        layers = _file_layers(path, options)
         if not layers:
             empty.append(path.name)
             continue
@@ -70,6 +64,46 @@ def load_data(project: QgsProject, paths: list[str]) -> tuple[list[QgsVectorLaye
             file_group.addLayer(layer)
         loaded += layers
     return loaded, empty
+
+
+def _file_layers(path: Path, options) -> list[QgsVectorLayer]:
+    """The vector layers with features in one file: the census grid of a CSV, the sublayers of anything else."""
+    if path.suffix.lower() == ".csv":
+        census = census_grid(path)
+        return [census] if census is not None else []
+    layers = []
+    for details in QgsProviderRegistry.instance().querySublayers(str(path)):
+        if details.providerKey() != "ogr" or details.featureCount() == 0:
+            continue
+        layer = details.toLayer(options)
+        if not (isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.isSpatial()) or not has_features(
+                layer):
+            continue
+        if path.suffix.lower() in GENERIC_SUBLAYER_SUFFIXES:  # "lines" of which extract?
+            layer.setName(f"{path.stem} – {layer.name()}")
+        layers.append(layer)
+    return layers
+
+
+def census_grid(path: Path) -> QgsVectorLayer | None:
+    """A grid table of the 2022 census as a point layer of its cell centres; None for any other CSV. The tables
+    come in UTF-8 or Windows-1252; suppressed values ("–") stay text and count as missing."""
+    head = path.read_bytes()[:4096]
+    try:
+        header, encoding = head.decode("utf-8").splitlines()[0], "UTF-8"
+    except UnicodeDecodeError:
+        header, encoding = head.decode("cp1252").splitlines()[0], "windows-1252"
+    except IndexError:
+        return None
+    match = CENSUS_HEADER.search(header)
+    if match is None:
+        return None
+    size = match.group(1)
+    uri = (f"{QUrl.fromLocalFile(str(path)).toString()}?type=csv&delimiter=;&encoding={encoding}"
+           f"&xField=x_mp_{size}&yField=y_mp_{size}&crs={CENSUS_CRS}&detectTypes=yes&spatialIndex=no"
+           f"&subsetIndex=no&watchFile=no")
+    layer = QgsVectorLayer(uri, path.stem, "delimitedtext")
+    return layer if layer.isValid() and layer.isSpatial() else None
 
 
 def _read_nas_without_template() -> None:

@@ -16,6 +16,14 @@
       <translation>One row per municipality (inhabitants, dwellings, installed capacity); the row is chosen by the municipality's AGS.</translation>
     </message>
     <message>
+      <source>Einwohner (Zensus-Gitter)</source>
+      <translation>Inhabitants (census grid)</translation>
+    </message>
+    <message>
+      <source>Einwohner je Gitterzelle des Zensus 2022 (Daten hinzufügen: die CSV-Tabelle des Zensus); die Zellen in der Gemeinde ersetzen die Einwohner der Statistik, von 2022 an nach der Bevölkerungsprognose fortgeschrieben. Leer: Einwohner der Statistik.</source>
+      <translation>Inhabitants per grid cell of the 2022 census (add data: the census CSV table); the cells in the municipality replace the statistics' inhabitants, carried forward from 2022 by the population forecast. Empty: the statistics' inhabitants.</translation>
+    </message>
+    <message>
       <source>Wärmebedarf der Gebäude</source>
       <translation>Heat demand of the buildings</translation>
     </message>
@@ -2302,6 +2310,10 @@
       <translation>Municipal statistics</translation>
     </message>
     <message>
+      <source>Einwohner (Zensus-Gitter)</source>
+      <translation>Inhabitants (census grid)</translation>
+    </message>
+    <message>
       <source>allein erreichbar, aber nicht zusammen mit allen übrigen Zielen und den Grenzen</source>
       <translation>reachable alone, but not together with all the other targets and the limits</translation>
     </message>
@@ -3468,6 +3480,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>Inhabitants per year (year, inhabitants)</translation>
     </message>
     <message>
+      <source>Einwohner aus dem Zensus-2022-Gitter (Zellen mit Feld Einwohner)</source>
+      <translation>Inhabitants from the 2022 census grid (cells with the field Einwohner)</translation>
+    </message>
+    <message>
       <source>Bilanz je Jahr, Sektor und Energieträger</source>
       <translation>Balance per year, sector and carrier</translation>
     </message>
@@ -3488,6 +3504,18 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>Renewable share 2045 (%)</translation>
     </message>
     <message>
+      <source>Für die Einwohner aus dem Zensus-Gitter braucht es die Gemeinde.</source>
+      <translation>The inhabitants from the census grid need the municipality.</translation>
+    </message>
+    <message>
+      <source>Das Zensus-Gitter hat kein Feld „Einwohner“.</source>
+      <translation>The census grid has no field "Einwohner".</translation>
+    </message>
+    <message>
+      <source>Keine Gitterzelle mit Einwohnern liegt in der Gemeinde: ist es das Gitter der Gemeinde, im richtigen KBS?</source>
+      <translation>No grid cell with inhabitants lies in the municipality: is it the municipality's grid, in the right CRS?</translation>
+    </message>
+    <message>
       <source>Ohne Gebäude: Wärmebedarf aus den Wohnungen der Gemeindestatistik.</source>
       <translation>Without buildings: heat demand from the dwellings in the municipal statistics.</translation>
     </message>
@@ -3498,6 +3526,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Die Gemeindestatistik hat kein Feld ags.</source>
       <translation>The municipal statistics have no field ags.</translation>
+    </message>
+    <message>
+      <source>Einwohner aus dem Zensus 2022: {inhabitants:,.0f} in {cells} Gitterzellen der Gemeinde, {suppressed} davon gesperrt (Stichtag 15.05.2022).</source>
+      <translation>Inhabitants from the 2022 census: {inhabitants:,.0f} in {cells} grid cells of the municipality, {suppressed} of them suppressed (census day 15 May 2022).</translation>
     </message>
     <message>
       <source>Alle Summen {scope}.</source>
