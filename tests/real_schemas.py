@@ -175,10 +175,15 @@ def write_alkis_nas(path) -> list[str]:
     return [f"{path}|layername={name}" for name in ("AX_Wald", "AX_NaturUmweltOderBodenschutzrecht", "AX_Gebaeude")]
 
 
-def write_census_csv(path, cells: list[tuple[float, float, str]]) -> None:
-    """A 2022 census table of inhabitants per 100 m cell as published: semicolon-separated, Windows-1252, the cell
-    centres in ETRS89-LAEA (EPSG:3035), suppressed values as "–"; ``cells`` are (x, y, inhabitants as text)."""
-    lines = ["GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner"]
-    for x, y, inhabitants in cells:
-        lines.append(f"CRS3035RES100mN{int(y - 50)}E{int(x - 50)};{x:.0f};{y:.0f};{inhabitants}")
+CENSUS_PERIODS = ("Vor1919", "a1919bis1948", "a1949bis1978", "a1979bis1990", "a1991bis2000", "a2001bis2010",
+                  "a2011bis2019", "a2020undspaeter")
+
+
+def write_census_csv(path, cells: list[tuple], columns: tuple[str, ...] = ("Einwohner",)) -> None:
+    """A 2022 census table per 100 m cell as published: semicolon-separated, Windows-1252, the cell centres in
+    ETRS89-LAEA (EPSG:3035), suppressed values as "–"; ``cells`` are (x, y, value as text …) with a value for
+    each of ``columns`` (inhabitants, or buildings by period of construction: CENSUS_PERIODS)."""
+    lines = [";".join(("GITTER_ID_100m", "x_mp_100m", "y_mp_100m") + columns)]
+    for x, y, *values in cells:
+        lines.append(";".join([f"CRS3035RES100mN{int(y - 50)}E{int(x - 50)}", f"{x:.0f}", f"{y:.0f}", *values]))
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))

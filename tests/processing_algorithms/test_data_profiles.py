@@ -292,3 +292,34 @@ def test_the_census_grid_gives_the_inhabitants_of_the_balance(wip_processing, tm
         feedback.textLog()
     sources = " ".join(str(f["source"]) for f in result["ASSUMPTIONS"].getFeatures())
     assert "3000 Einwohner (2022)" in sources
+
+
+def test_buildings_without_a_year_take_the_age_of_their_census_cell(wip_processing, tmp_path):
+    """Two dwellings without a year: one in a cell where most buildings are from 1949–1978 (IWU class E), one in
+    a cell whose counts are all suppressed (no class)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+
+    from tests.real_schemas import CENSUS_PERIODS
+    from wip_qgis_plugin.qgis_io.data import census_grid
+
+    buildings = memory_layer("gebaeude", "Polygon", [
+        {"wkt": at(0, 0, 10), "gebaeudefunktion": 1010, "geschosse": 2},
+        {"wkt": at(500, 500, 10), "gebaeudefunktion": 1010, "geschosse": 2}],
+        fields="&field=gebaeudefunktion:integer&field=geschosse:integer")
+    to_laea = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
+                                     QgsCoordinateReferenceSystem("EPSG:3035"), QgsProject.instance())
+    cells = []
+    for (x, y), counts in (((5, 5), ["1", "2", "9", "–", "–", "–", "–", "–"]), ((505, 505), ["–"] * 8)):
+        laea = to_laea.transform(QgsPointXY(X0 + x, Y0 + y))
+        cells.append((laea.x() // 100 * 100 + 50, laea.y() // 100 * 100 + 50, *counts))
+    path = tmp_path / "Zensus2022_Gebaeude_nach_Baujahr_in_MZ_Klassen_100m-Gitter.csv"
+    write_census_csv(path, cells, CENSUS_PERIODS)
+    grid = census_grid(path)
+    feedback = QgsProcessingFeedback()
+    result = processing.run("wip:heatdemand", {"BUILDINGS": buildings, "AGE_GRID": grid, "OUTPUT": "memory:"},
+                            feedback=feedback)
+    aged, unknown = list(result["OUTPUT"].getFeatures())
+    assert aged["age_class"] == "E" and "Zensus-Zelle" in aged["note"]
+    assert aged["demand_mwh_a"] == pytest.approx(200 * 0.84 * 93 / 1000)
+    assert unknown["age_class"] == "Z"
+    assert "1 Gebäude ohne Baujahr erhalten die Baualtersklasse" in feedback.textLog()

@@ -13,6 +13,7 @@ profile knows the criterion, and the whole layer otherwise.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import re
@@ -119,6 +120,8 @@ class LayerClass:
     feeds: tuple[Feed, ...]
     buildings: BuildingFields | None = None
     mixed: bool = False  # its layers hold objects of many kinds: never used whole
+    # a grid of building counts by period of construction: column → the year that stands for the period
+    periods: dict[str, float] = dataclasses.field(default_factory=dict)
 
     def label_text(self) -> str:
         return localised(self.label)
@@ -294,8 +297,11 @@ def _parse_class(reader: JsonReader, earlier: dict[str, LayerClass]) -> LayerCla
     if not feeds and buildings is None:
         reader.fail("feeds", tr("die Klasse speist weder Kriterien noch Gebäude"))
     mixed = reader.get("mixed", bool) if "mixed" in reader.data else False
+    periods = reader.get("periods", dict) if "periods" in reader.data else {}
+    if not all(isinstance(year, (int, float)) and 1000 <= year <= 2100 for year in periods.values()):
+        reader.fail("periods", tr("Spalten und Jahre erwartet"))
     return LayerClass(reader.identifier("id"), reader.bilingual("label"), layer_names, fields, tuple(feeds),
-                      buildings, mixed)
+                      buildings, mixed, {normalise(column): float(year) for column, year in periods.items()})
 
 
 def _texts(reader: JsonReader, field: str) -> list[str]:
@@ -527,3 +533,29 @@ def _first_number(value, pattern: re.Pattern | str = NUMBER) -> float:
         return max(found) if found else np.nan
     found = pattern.search(str(value))
     return float(found.group().replace(",", ".")) if found else np.nan
+
+
+# the census grids name their cells and centres by the cell size: GITTER_ID_100m, x_mp_100m …
+CENSUS_CELL = re.compile(r"(?:gitter_id|x_mp)_(100m|1km|10km)", re.IGNORECASE)
+CENSUS_CELL_METRES = {"100m": 100.0, "1km": 1000.0, "10km": 10000.0}
+
+
+def census_cell_size(names: Sequence[str]) -> float | None:
+    """The cell size (m) of a census grid from its field names (or its CSV header), None for anything else."""
+    found = next((CENSUS_CELL.search(name) for name in names if CENSUS_CELL.search(name)), None)
+    return CENSUS_CELL_METRES[found.group(1).lower()] if found else None
+
+
+def cell_years(frame: pd.DataFrame, periods: dict[str, float]) -> np.ndarray:
+    """Each cell's year of construction: the year standing for its most common period of construction (NaN for a
+    cell without counted buildings; suppressed counts "–" count as none)."""
+    columns = Columns(frame)
+    counts = np.column_stack([pd.to_numeric(columns[column], errors="coerce").fillna(0.0).to_numpy(float)
+                              for column in periods])
+    years = np.array(list(periods.values()))
+    return np.where(counts.max(axis=1) > 0, years[counts.argmax(axis=1)], np.nan)
+
+
+def cell_centres(x: np.ndarray, y: np.ndarray, size: float) -> list[tuple[float, float]]:
+    """The centre of the grid cell each point lies in (the census grid's cells start at multiples of the size)."""
+    return list(zip(np.floor(x / size) * size + size / 2, np.floor(y / size) * size + size / 2))

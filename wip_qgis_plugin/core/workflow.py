@@ -107,6 +107,8 @@ def workflow() -> tuple[Step, ...]:
              tr("Wärmebedarf, Wärmedichte, Wärmeliniendichte und Eignungsstufen für Wärmenetze nach WPG."),
              (StepInput("buildings", tr("Gebäude"), (POLYGON,), ("gebaeude", "building", "hausumring"),
                         criteria=("buildings",)),
+              StepInput("age_grid", tr("Baujahr (Zensus-Gitter)"), (POINT,), ("baujahr",), required=False,
+                        criteria=("age_grid",)),
               StepInput("streets", tr("Straßenabschnitte"), (LINE,), ("strasse", "street", "road"),
                         criteria=("streets",)),
               StepInput("heat_network", tr("Bestehendes Wärmenetz"), (LINE,),
@@ -117,8 +119,8 @@ def workflow() -> tuple[Step, ...]:
                 "Gemeinderat."),
              (study_area,
               StepInput("statistics", tr("Gemeindestatistik"), (TABLE,), ("statistik", "stats", "localzero")),
-              StepInput("population_grid", tr("Einwohner (Zensus-Gitter)"), (POINT,), ("zensus",), required=False,
-                        criteria=("population_grid",))),
+              StepInput("population_grid", tr("Einwohner (Zensus-Gitter)"), (POINT,), ("bevoelkerung", "einwohner"),
+                        required=False, criteria=("population_grid",))),
              ("wip:energybalance", "wip:futureprofile")),
     )
 

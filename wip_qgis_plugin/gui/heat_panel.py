@@ -32,7 +32,8 @@ class HeatPlanningDock(AlgorithmDock):
         form.streetsCombo.setFilters(QgsMapLayerProxyModel.Filter.LineLayer)
         form.blocksCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         form.networkCombo.setFilters(QgsMapLayerProxyModel.Filter.LineLayer)
-        for combo in (form.buildingsCombo, form.streetsCombo, form.blocksCombo, form.networkCombo):
+        form.ageGridCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
+        for combo in (form.buildingsCombo, form.ageGridCombo, form.streetsCombo, form.blocksCombo, form.networkCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         table = form.levelTable
@@ -58,8 +59,8 @@ class HeatPlanningDock(AlgorithmDock):
         """Preselect the layers the Planungsassistent finds for the heat step."""
         project = QgsProject.instance()
         found = find_inputs(next(step for step in workflow() if step.key == "heat"), project_layer_infos(project))
-        for key, combo in (("buildings", self.form.buildingsCombo), ("streets", self.form.streetsCombo),
-                           ("heat_network", self.form.networkCombo)):
+        for key, combo in (("buildings", self.form.buildingsCombo), ("age_grid", self.form.ageGridCombo),
+                           ("streets", self.form.streetsCombo), ("heat_network", self.form.networkCombo)):
             if found[key]:
                 self.suggest(combo, newest_layer(project, found[key][0]))
 
@@ -74,12 +75,13 @@ class HeatPlanningDock(AlgorithmDock):
             form.headlineLabel.setText(tr("Bitte eine Gebäude- und eine Straßenebene wählen."))
             return
         blocks, network = form.blocksCombo.currentLayer(), form.networkCombo.currentLayer()
+        age_grid = form.ageGridCombo.currentLayer()
         rate, depth, cell = form.rateSpin.value(), form.depthSpin.value(), form.cellSpin.value()  # as clicked
         self.results = {}
         self.steps = [
-            ("demand", "wip:heatdemand", lambda _results: {
+            ("demand", "wip:heatdemand", lambda _results: dict({
                 "BUILDINGS": buildings, "RENOVATION_RATE": rate, "RENOVATION_DEPTH": depth,
-                "OUTPUT": "TEMPORARY_OUTPUT"}),
+                "OUTPUT": "TEMPORARY_OUTPUT"}, **({"AGE_GRID": age_grid} if age_grid is not None else {}))),
             ("density", "wip:heatdensity", lambda results: dict({
                 "BUILDINGS": results["demand"]["OUTPUT"], "STREETS": streets, "CELL_SIZE": cell,
                 # the planner's own maps: all values, so that every block is classified on its real density;

@@ -17,7 +17,15 @@ from qgis.core import (
 )
 
 from ..core.heat import SCENARIO_YEARS, HeatError, building_demand, load_typology, scenario_demand
-from ..core.profiles import building_fields, building_inputs, layer_columns
+from ..core.profiles import (
+    building_fields,
+    building_inputs,
+    cell_centres,
+    cell_years,
+    census_cell_size,
+    layer_columns,
+    recognise,
+)
 from ..core.workflow import normalise
 from ..qgis_io.compat import (
     BOOL,
@@ -27,6 +35,7 @@ from ..qgis_io.compat import (
     FIELD_STRING,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
+    SOURCE_POINT,
     SOURCE_POLYGON,
     STRING,
 )
@@ -63,6 +72,7 @@ class HeatDemandAlgorithm(WipAlgorithm):
     STOREYS_FIELD = "STOREYS_FIELD"
     FLOOR_AREA_FIELD = "FLOOR_AREA_FIELD"
     CONSUMPTION_FIELD = "CONSUMPTION_FIELD"
+    AGE_GRID = "AGE_GRID"
     BASE_YEAR = "BASE_YEAR"
     RENOVATION_RATE = "RENOVATION_RATE"
     RENOVATION_DEPTH = "RENOVATION_DEPTH"
@@ -98,6 +108,9 @@ class HeatDemandAlgorithm(WipAlgorithm):
                  FIELD_NUMERIC)):
             self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName=self.BUILDINGS,
                                                           type=kind, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AGE_GRID, self.tr("Zensus 2022: Gebäude nach Baujahr je Gitterzelle (für Gebäude ohne Baujahr)"),
+            [SOURCE_POINT], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BASE_YEAR, self.tr("Basisjahr"), NUMBER_INTEGER, 2025, False, 2000,
             2044))
@@ -126,6 +139,7 @@ class HeatDemandAlgorithm(WipAlgorithm):
         try:
             typology = load_typology()
             inputs = self._inputs(parameters, context, feedback, source, features, typology)
+            from_grid = self._grid_ages(parameters, context, feedback, source, features, inputs, typology)
             result = building_demand(
                 typology, footprint, inputs[self.FUNCTION_FIELD], inputs[self.TYPE_FIELD], inputs[self.AGE_FIELD],
                 inputs[self.STOREYS_FIELD], inputs[self.FLOOR_AREA_FIELD], inputs[self.CONSUMPTION_FIELD])
@@ -136,6 +150,9 @@ class HeatDemandAlgorithm(WipAlgorithm):
                          for year in SCENARIO_YEARS]
         except HeatError as error:
             raise QgsProcessingException(str(error)) from error
+        for row, age in from_grid.items():
+            result.notes[row] = "; ".join(note for note in (result.notes[row], self.tr(
+                "Baualtersklasse {age} aus der häufigsten Bauperiode der Zensus-Zelle").format(age=age)) if note)
         heated = ~np.isnan(result.demand_mwh_a)
         if not heated.any():
             raise QgsProcessingException(self.tr(
@@ -176,6 +193,38 @@ class HeatDemandAlgorithm(WipAlgorithm):
             raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
         return {self.OUTPUT: destination, "TOTAL_MWH": float(np.nansum(result.demand_mwh_a)),
                 "BUILDINGS_WITH_DEMAND": int(heated.sum())}
+
+    def _grid_ages(self, parameters, context, feedback, source, features, inputs, typology) -> dict:
+        """Buildings without an age class take the class of their census cell's most common period of
+        construction; fills ``inputs`` and returns those rows with their class."""
+        grid = self.parameterAsSource(parameters, self.AGE_GRID, context)
+        if grid is None:
+            return {}
+        layer = self.parameterAsVectorLayer(parameters, self.AGE_GRID, context)
+        periods = next((r.layer_class.periods for r in recognise(describe_layer(layer)) if r.layer_class.periods),
+                       None) if layer is not None else None
+        size = census_cell_size(grid.fields().names())
+        if not periods or size is None:
+            raise QgsProcessingException(self.tr("„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach "
+                                                 "Baujahr.").format(layer=grid.sourceName()))
+        cells = list(grid.getFeatures())
+        columns = layer_columns(periods, None, grid.fields().names())
+        years = cell_years(pd.DataFrame({name: field_values(cells, name) for name in columns},
+                                        index=range(len(cells))), {name: periods[normalise(name)] for name in columns})
+        centres = shapely_geometries(cells, grid.sourceCrs(), grid.sourceCrs(), context)
+        year_of_cell = dict(zip(cell_centres(shapely.get_x(centres), shapely.get_y(centres), size), years))
+        located = shapely.point_on_surface(shapely.make_valid(shapely_geometries(features, source.sourceCrs(),
+                                                                                 grid.sourceCrs(), context)))
+        keys = cell_centres(shapely.get_x(located), shapely.get_y(located), size)
+        filled = {}
+        ages = inputs[self.AGE_FIELD]
+        for row, key in enumerate(keys):
+            year = year_of_cell.get(key, np.nan)
+            if ages[row] in (None, "") and not np.isnan(year):
+                ages[row] = filled[row] = typology.age_class_of_year(year)
+        feedback.pushInfo(self.tr("{count} Gebäude ohne Baujahr erhalten die Baualtersklasse der häufigsten "
+                                  "Bauperiode ihrer Zensus-Zelle.").format(count=len(filled)))
+        return filled
 
     def _inputs(self, parameters, context, feedback, source, features, typology) -> dict:
         """Each building's inputs by field parameter: from the field the planner chose; for a layer a data profile

@@ -2,7 +2,6 @@
 criteria that the planner corrected by hand, kept in the project file."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from qgis.core import (
@@ -15,16 +14,21 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QUrl
 
 from ..core.catalog import Catalog
-from ..core.profiles import CriterionSource, MixedLayerError, assigned_source, recognise, suggest_sources
+from ..core.profiles import (
+    CENSUS_CELL,
+    CriterionSource,
+    MixedLayerError,
+    assigned_source,
+    recognise,
+    suggest_sources,
+)
 from .project import describe_layer
 from .results import GROUP_NAME
 
 DATA_GROUP = "Daten"
 # what a planning office's data comes as: GeoPackage, shapefile, NAS-XML (ALKIS), OSM, GeoJSON, GML, SpatiaLite
 DATA_SUFFIXES = (".gpkg", ".shp", ".xml", ".osm", ".pbf", ".geojson", ".json", ".gml", ".sqlite", ".csv")
-# the grid tables of the 2022 census: semicolon-separated, cell centres in ETRS89-LAEA
-CENSUS_HEADER = re.compile(r"gitter_id_(100m|1km|10km)", re.IGNORECASE)
-CENSUS_CRS = "EPSG:3035"
+CENSUS_CRS = "EPSG:3035"  # the grid tables of the 2022 census: semicolon-separated, cell centres in ETRS89-LAEA
 # files whose layers have the same generic names whatever they hold (GDAL's OSM driver: points, lines …)
 GENERIC_SUBLAYER_SUFFIXES = (".osm", ".pbf")
 METADATA_SUFFIXES = (".shp.xml", ".aux.xml")  # ESRI and GDAL metadata beside the data, no data themselves
@@ -95,7 +99,7 @@ def census_grid(path: Path) -> QgsVectorLayer | None:
         header, encoding = head.decode("cp1252").splitlines()[0], "windows-1252"
     except IndexError:
         return None
-    match = CENSUS_HEADER.search(header)
+    match = CENSUS_CELL.search(header)
     if match is None:
         return None
     size = match.group(1)

@@ -253,6 +253,14 @@
       <translation>Buildings</translation>
     </message>
     <message>
+      <source>Baujahr (Zensus-Gitter)</source>
+      <translation>Year of construction (census grid)</translation>
+    </message>
+    <message>
+      <source>Gebäude nach Baujahr je Gitterzelle des Zensus 2022 (Daten hinzufügen: die CSV-Tabelle des Zensus): Gebäude ohne Baujahr erhalten die Baualtersklasse der häufigsten Bauperiode ihrer Zelle. Leer: ohne Baujahr gilt eine mittlere Klasse.</source>
+      <translation>Buildings by year of construction per grid cell of the 2022 census (add data: the census CSV table): buildings without a year take the age class of their cell's most common period. Empty: without a year an average class applies.</translation>
+    </message>
+    <message>
       <source>Straßenabschnitte</source>
       <translation>Street segments</translation>
     </message>
@@ -1224,6 +1232,10 @@
     <message>
       <source>die Klasse speist weder Kriterien noch Gebäude</source>
       <translation>the class feeds neither criteria nor buildings</translation>
+    </message>
+    <message>
+      <source>Spalten und Jahre erwartet</source>
+      <translation>columns and years expected</translation>
     </message>
     <message>
       <source>Liste von Namen erwartet</source>
@@ -2296,6 +2308,10 @@
     <message>
       <source>Gebäude</source>
       <translation>Buildings</translation>
+    </message>
+    <message>
+      <source>Baujahr (Zensus-Gitter)</source>
+      <translation>Year of construction (census grid)</translation>
     </message>
     <message>
       <source>Straßenabschnitte</source>
@@ -3816,6 +3832,10 @@ Fields not named are read from the layer's data model (ALKIS: building function,
       <translation>Measured consumption (kWh/a)</translation>
     </message>
     <message>
+      <source>Zensus 2022: Gebäude nach Baujahr je Gitterzelle (für Gebäude ohne Baujahr)</source>
+      <translation>Census 2022: buildings by year of construction per grid cell (for buildings without a year)</translation>
+    </message>
+    <message>
       <source>Sanierungsrate (% der älteren Gebäude je Jahr)</source>
       <translation>Renovation rate (% of the older buildings per year)</translation>
     </message>
@@ -3852,8 +3872,16 @@ Fields not named are read from the layer's data model (ALKIS: building function,
       <translation>{heated} of {count} buildings with heat demand, together {total:,.0f} MWh/a; {notes} buildings with a remark (field “note”).</translation>
     </message>
     <message>
+      <source>{count} Gebäude ohne Baujahr erhalten die Baualtersklasse der häufigsten Bauperiode ihrer Zensus-Zelle.</source>
+      <translation>{count} buildings without a year take the age class of their census cell's most common period.</translation>
+    </message>
+    <message>
       <source>{count} Gebäude mit ungewöhnlichen Angaben (Feld „implausible“, Hinweis im Feld „note“): bitte prüfen.</source>
       <translation>{count} building(s) with unusual values (field “implausible”, note in the field “note”): please check.</translation>
+    </message>
+    <message>
+      <source>„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach Baujahr.</source>
+      <translation>"{layer}" is no 2022 census grid of buildings by year of construction.</translation>
     </message>
     <message>
       <source>Gebäude nach dem Datenmodell {model}: Gebäudefunktion, Gebäudetyp, Geschosse und Baujahr aus {fields}.</source>
@@ -3866,6 +3894,10 @@ Fields not named are read from the layer's data model (ALKIS: building function,
     <message>
       <source>Beheizte Fläche</source>
       <translation>Heated floor area</translation>
+    </message>
+    <message>
+      <source>Baualtersklasse {age} aus der häufigsten Bauperiode der Zensus-Zelle</source>
+      <translation>age class {age} from the census cell's most common period</translation>
     </message>
     <message>
       <source>Die Karten nach Anlage 2 WPG aus dem Wärmebedarf der Gebäude (z. B. von „Wärmebedarf Gebäude“): Wärmedichte je Baublock in MWh/(ha·a) mit vorherrschendem Gebäudetyp und vorherrschender Baualtersklasse, und Wärmeliniendichte je Straßenabschnitt in kWh/(m·a). Jedes Gebäude zählt mit einem Punkt in seinem Inneren zu dem Baublock, in dem dieser liegt, und zum nächsten Straßenabschnitt im Höchstabstand. Ohne Baublockebene dienen Rasterzellen der gewählten Größe als Blöcke. Die Liniendichte eines Blocks ist das mit dem Bedarf gewichtete Mittel der Abschnitte seiner Gebäude.
