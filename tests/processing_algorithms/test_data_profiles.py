@@ -323,3 +323,38 @@ def test_buildings_without_a_year_take_the_age_of_their_census_cell(wip_processi
     assert aged["demand_mwh_a"] == pytest.approx(200 * 0.84 * 93 / 1000)
     assert unknown["age_class"] == "Z"
     assert "1 Gebäude ohne Baujahr erhalten die Baualtersklasse" in feedback.textLog()
+
+
+def test_registered_units_in_operation_give_the_installed_capacity_of_the_balance(wip_processing):
+    """Units of the Marktstammdatenregister (open-mastr's fields, lon/lat): two PV units in operation in
+    Hohenmölsen count (3.5 MW); one shut down and one in the neighbouring district do not; a biomass unit counts
+    as biomass. Wind and hydro stay the statistics'."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+    municipality = f"{DEMO_GPKG}|layername=real_gemeinde"
+    inside = next(QgsVectorLayer(municipality, "gemeinde", "ogr").getFeatures()).geometry().pointOnSurface()
+    inside.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
+                                            QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()))
+    lon, lat = inside.asPoint().x(), inside.asPoint().y()
+    rows = [("SEE1", "Solare Strahlungsenergie", "In Betrieb", 1000.0, lon, lat),
+            ("SEE2", "Solare Strahlungsenergie", "In Betrieb", 2500.0, lon + 0.001, lat),
+            ("SEE3", "Solare Strahlungsenergie", "Endgültig stillgelegt", 500.0, lon, lat + 0.001),
+            ("SEE4", "Solare Strahlungsenergie", "In Betrieb", 9000.0, lon + 1.0, lat),
+            ("SEE5", "Biomasse", "In Betrieb", 500.0, lon - 0.001, lat)]
+    units = memory_layer("einheiten", "Point", [
+        {"wkt": f"POINT({x} {y})", "EinheitMastrNummer": number, "Energietraeger": carrier,
+         "EinheitBetriebsstatus": status, "Nettonennleistung": kw} for number, carrier, status, kw, x, y in rows],
+        crs="EPSG:4326", fields="&field=EinheitMastrNummer:string&field=Energietraeger:string"
+                                "&field=EinheitBetriebsstatus:string&field=Nettonennleistung:double")
+    feedback = QgsProcessingFeedback()
+    processing.run("wip:energybalance", {
+        "STATISTICS": f"{DEMO_GPKG}|layername=real_statistik", "MUNICIPALITY": municipality,
+        "GENERATION_UNITS": [units], "BALANCE": "memory:", "INDICATORS": "memory:", "ASSUMPTIONS": "memory:"},
+        feedback=feedback)
+    log = feedback.textLog()
+    assert "einheiten nach dem Datenmodell Marktstammdatenregister: Stromerzeugungseinheiten (MaStR): 4 von 5" in log
+    assert "Installierte Leistung Photovoltaik aus dem Marktstammdatenregister: 3.5 MW (2 Einheit(en)" in log
+    assert "Installierte Leistung Biomasse aus dem Marktstammdatenregister: 0.5 MW (1 Einheit(en)" in log
+    assert "Windenergie aus dem Marktstammdatenregister" not in log

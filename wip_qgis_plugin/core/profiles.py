@@ -112,6 +112,21 @@ class BuildingFields:
 
 
 @dataclass(frozen=True)
+class Carriers:
+    """The energy carrier of each generation unit of a layer: the value of ``field`` looked up in ``values`` (the
+    balance's carriers pv, wind, biomasse, wasser), else ``default`` (a layer of wind units only)."""
+
+    field: str | None
+    values: dict[str, str]
+    default: str | None = None
+
+    def of(self, value) -> str | None:
+        if value is not None and normalise(str(value)) in self.values:
+            return self.values[normalise(str(value))]
+        return self.default
+
+
+@dataclass(frozen=True)
 class LayerClass:
     id: str
     label: dict[str, str]
@@ -122,6 +137,7 @@ class LayerClass:
     mixed: bool = False  # its layers hold objects of many kinds: never used whole
     # a grid of building counts by period of construction: column → the year that stands for the period
     periods: dict[str, float] = dataclasses.field(default_factory=dict)
+    carriers: Carriers | None = None  # generation units: which energy carrier each one produces
 
     def label_text(self) -> str:
         return localised(self.label)
@@ -300,8 +316,24 @@ def _parse_class(reader: JsonReader, earlier: dict[str, LayerClass]) -> LayerCla
     periods = reader.get("periods", dict) if "periods" in reader.data else {}
     if not all(isinstance(year, (int, float)) and 1000 <= year <= 2100 for year in periods.values()):
         reader.fail("periods", tr("Spalten und Jahre erwartet"))
+    carriers = _parse_carriers(reader.child("carriers")) if "carriers" in reader.data else None
     return LayerClass(reader.identifier("id"), reader.bilingual("label"), layer_names, fields, tuple(feeds),
-                      buildings, mixed, {normalise(column): float(year) for column, year in periods.items()})
+                      buildings, mixed, {normalise(column): float(year) for column, year in periods.items()},
+                      carriers)
+
+
+GENERATION_CARRIERS = ("pv", "wind", "biomasse", "wasser")  # the balance's carriers of local generation
+
+
+def _parse_carriers(reader: JsonReader) -> Carriers:
+    values = reader.get("values", dict) if "values" in reader.data else {}
+    default = reader.choice("default", GENERATION_CARRIERS) if "default" in reader.data else None
+    if not set(values.values()) <= set(GENERATION_CARRIERS) or (values and "field" not in reader.data) or not (
+            values or default):
+        reader.fail("values", tr("Feld und Werte der Energieträger {allowed} erwartet").format(
+            allowed=", ".join(GENERATION_CARRIERS)))
+    return Carriers(normalise(reader.text("field")) if values else None,
+                    {normalise(value): carrier for value, carrier in values.items()}, default)
 
 
 def _texts(reader: JsonReader, field: str) -> list[str]:

@@ -120,7 +120,9 @@ def workflow() -> tuple[Step, ...]:
              (study_area,
               StepInput("statistics", tr("Gemeindestatistik"), (TABLE,), ("statistik", "stats", "localzero")),
               StepInput("population_grid", tr("Einwohner (Zensus-Gitter)"), (POINT,), ("bevoelkerung", "einwohner"),
-                        required=False, criteria=("population_grid",))),
+                        required=False, criteria=("population_grid",)),
+              StepInput("generation_units", tr("Anlagen (Marktstammdatenregister)"), (POINT,),
+                        ("marktstammdaten", "mastr"), required=False, criteria=("generation_units",))),
              ("wip:energybalance", "wip:futureprofile")),
     )
 

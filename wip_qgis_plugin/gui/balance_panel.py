@@ -142,6 +142,12 @@ class BalanceDock(AlgorithmDock):
                       "ALTERNATIVE": form.alternativeSpin.value(), "BALANCE": "TEMPORARY_OUTPUT",
                       "TRANSPORT": TRANSPORT_CHOICES.index(form.transportCombo.currentData()),
                       "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT"}
+        project = QgsProject.instance()
+        # the register's units the Daten step recognised: their installed capacity replaces the statistics'
+        units = find_inputs(next(step for step in workflow() if step.key == "balance"),
+                            project_layer_infos(project))["generation_units"]
+        if units:
+            parameters["GENERATION_UNITS"] = [newest_layer(project, name) for name in units]
         for name, combo in (("POPULATION_GRID", form.populationGridCombo), ("HEAT_BUILDINGS", form.buildingsCombo),
                             ("YIELD_WIND", form.windCombo),
                             ("YIELD_PV", form.pvCombo), ("ALLOCATION", form.allocationCombo)):

@@ -142,27 +142,13 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         """The features of ``source`` (parameter ``name``) that are the step's input ``input_key``: all of them, or
         of a layer a data profile recognises those its profile selects (the street sections among an OSM extract's
         lines, the turbines in operation in the Marktstammdatenregister)."""
-        features = list(source.getFeatures())
         layer = self.parameterAsVectorLayer(parameters, name, context)
+        features = list(source.getFeatures())
         fed = profile_feed(recognise(describe_layer(layer)), input_key) if layer is not None else None
-        if fed is None or fed[1].selection is None:
+        if fed is None:
             return features
-        recognition, feed = fed
-        columns = layer_columns(feed.fields(), recognition.profile.tag_column, source.fields().names())
-        found = {normalise(name) for name in columns}
-        missing = [name for name in feed.fields() if name not in found]
-        if missing and recognition.profile.tag_column not in found:
-            feedback.pushWarning(tr("{input}: der Ebene fehlt das Feld {fields} des Datenmodells {model}; keines "
-                                    "ihrer Objekte erfüllt diese Bedingung.").format(
-                input=self.parameterDefinition(name).description(), fields=", ".join(missing),
-                model=recognition.label()))
-        frame = pd.DataFrame({column: field_values(features, column) for column in columns},
-                             index=range(len(features)))
-        keep = feed.selection.mask(frame, recognition.profile.tag_column)
-        feedback.pushInfo(tr("{input} nach dem Datenmodell {model}: {count} von {total} Objekten ({how}).").format(
-            input=self.parameterDefinition(name).description(), model=recognition.label(),
-            count=int(keep.sum()), total=len(features), how=feed.selection.describe()))
-        return [feature for feature, kept in zip(features, keep) if kept]
+        return profile_selected(features, source.fields().names(), *fed, self.parameterDefinition(name).description(),
+                                feedback)
 
     def createInstance(self):  # noqa: N802 - Processing API
         return type(self)()
@@ -246,3 +232,24 @@ def numbers(features, name: str | None, label: str, low: float = -np.inf, high: 
             "{count} Objekt(e) betroffen.").format(label=label, field=name, fid=features[row].id(),
                                                   value=values[row], low=low, high=high, count=len(outside)))
     return values
+
+
+def profile_selected(features: list, field_names, recognition, feed, label: str, feedback) -> list:
+    """The features a data profile's feed selects from a recognised layer (all of them for a feed without
+    selection), as the log says; a field of the selection the layer lacks is warned of."""
+    if feed.selection is None:
+        return features
+    tag_column = recognition.profile.tag_column
+    columns = layer_columns(feed.fields(), tag_column, field_names)
+    held = {normalise(column) for column in columns}
+    missing = [field for field in feed.fields() if field not in held]
+    if missing and tag_column not in held:
+        feedback.pushWarning(tr("{input}: der Ebene fehlt das Feld {fields} des Datenmodells {model}; keines ihrer "
+                                "Objekte erfüllt diese Bedingung.").format(input=label, fields=", ".join(missing),
+                                                                          model=recognition.label()))
+    frame = pd.DataFrame({column: field_values(features, column) for column in columns}, index=range(len(features)))
+    keep = feed.selection.mask(frame, tag_column)
+    feedback.pushInfo(tr("{input} nach dem Datenmodell {model}: {count} von {total} Objekten ({how}).").format(
+        input=label, model=recognition.label(), count=int(keep.sum()), total=len(features),
+        how=feed.selection.describe()))
+    return [feature for feature, kept in zip(features, keep) if kept]

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -35,6 +36,7 @@ from ..core.balance import (
 )
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import tr
+from ..core.profiles import profile_feed, recognise
 from ..core.workflow import normalise
 from ..core.zoning import alternative_numbers, is_alternative
 from ..qgis_io.compat import (
@@ -49,7 +51,8 @@ from ..qgis_io.compat import (
     new_field,
 )
 from ..qgis_io.layers import is_null, shapely_geometries, table_rows, working_crs
-from .base import WipAlgorithm, field_values, numbers
+from ..qgis_io.project import describe_layer
+from .base import WipAlgorithm, field_values, numbers, profile_selected
 
 # the zoning uses that generate, and the carrier their energy counts as
 GENERATING_USES = {"wind": "wind", "pv": "pv", "agri_pv": "pv"}
@@ -57,6 +60,7 @@ GENERATING_USES = {"wind": "wind", "pv": "pv", "agri_pv": "pv"}
 TRANSPORT_CHOICES = (TRANSPORT_ESTIMATE, TRANSPORT_OWN, TRANSPORT_NONE)
 
 CENSUS_YEAR = 2022  # the census day, 15 May 2022
+GENERATION_INPUT = "generation_units"  # the workflow input a data profile's feed names for registered units
 
 
 class EnergyBalanceAlgorithm(WipAlgorithm):
@@ -77,6 +81,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     TRANSPORT = "TRANSPORT"
     POPULATION = "POPULATION"
     POPULATION_GRID = "POPULATION_GRID"
+    GENERATION_UNITS = "GENERATION_UNITS"
     BALANCE = "BALANCE"
     INDICATORS = "INDICATORS"
     ASSUMPTIONS = "ASSUMPTIONS"
@@ -151,6 +156,9 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION_GRID, self.tr("Einwohner aus dem Zensus-2022-Gitter (Zellen mit Feld Einwohner)"),
             [SOURCE_POINT], optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.GENERATION_UNITS, self.tr("Anlagen aus dem Marktstammdatenregister (installierte Leistung)"),
+            SOURCE_POINT, optional=True))
         for name, label in ((self.BALANCE, self.tr("Bilanz je Jahr, Sektor und Energieträger")),
                             (self.INDICATORS, self.tr("Kennzahlen je Jahr")),
                             (self.ASSUMPTIONS, self.tr("Annahmen und Quellen"))):
@@ -194,15 +202,10 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         grid = self.parameterAsSource(parameters, self.POPULATION_GRID, context)
         if grid is None:
             return statistics
-        municipality = self.parameterAsSource(parameters, self.MUNICIPALITY, context)
-        if municipality is None:
-            raise QgsProcessingException(self.tr("Für die Einwohner aus dem Zensus-Gitter braucht es die Gemeinde."))
+        area, crs = self._municipality_area(parameters, context, self.tr("die Einwohner aus dem Zensus-Gitter"))
         field = next((name for name in grid.fields().names() if normalise(name) == "einwohner"), None)
         if field is None:
             raise QgsProcessingException(self.tr("Das Zensus-Gitter hat kein Feld „Einwohner“."))
-        crs = working_crs(municipality)
-        area = shapely.union_all(shapely_geometries(list(municipality.getFeatures()), municipality.sourceCrs(), crs,
-                                                    context))
         cells = list(grid.getFeatures())
         inside = shapely.contains(area, shapely_geometries(cells, grid.sourceCrs(), crs, context))
         # suppressed cells ("–", fewer than three people) are text and count as missing
@@ -215,6 +218,47 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
                                   "Gemeinde, {suppressed} davon gesperrt (Stichtag 15.05.2022).").format(
             inhabitants=inhabitants, cells=int(inside.sum()), suppressed=int((inside & np.isnan(counts)).sum())))
         return replace(statistics, population=inhabitants, population_year=CENSUS_YEAR)
+
+    def _municipality_area(self, parameters, context, purpose: str):
+        """The municipality's area (shapely, in its working CRS) and that CRS; ``purpose`` says what needs it."""
+        municipality = self.parameterAsSource(parameters, self.MUNICIPALITY, context)
+        if municipality is None:
+            raise QgsProcessingException(self.tr("Für {purpose} braucht es die Gemeinde.").format(purpose=purpose))
+        crs = working_crs(municipality)
+        return shapely.union_all(shapely_geometries(list(municipality.getFeatures()), municipality.sourceCrs(), crs,
+                                                    context)), crs
+
+    def _registered_units(self, parameters, context, statistics, feedback):
+        """The statistics with the installed capacity of the register's units in operation within the municipality,
+        per carrier the units hold (the others stay the statistics')."""
+        layers = self.parameterAsLayerList(parameters, self.GENERATION_UNITS, context)
+        if not layers:
+            return statistics
+        area, crs = self._municipality_area(parameters, context, self.tr("die Anlagen des Registers"))
+        installed: dict[str, list[float]] = {}
+        for layer in layers:
+            recognised = [r for r in recognise(describe_layer(layer)) if r.layer_class.carriers is not None]
+            fed = profile_feed(recognised, GENERATION_INPUT)
+            power = next((name for name in layer.fields().names() if normalise(name) == "nettonennleistung"), None)
+            if fed is None or power is None:
+                raise QgsProcessingException(self.tr("„{layer}“ ist keine Einheitenliste des Marktstammdatenregisters "
+                                                     "(Felder EinheitMastrNummer, Nettonennleistung).").format(
+                    layer=layer.name()))
+            units = profile_selected(list(layer.getFeatures()), layer.fields().names(), *fed, layer.name(), feedback)
+            inside = shapely.contains(area, shapely_geometries(units, layer.crs(), crs, context))
+            carriers = fed[0].layer_class.carriers
+            kinds = field_values(units, next((name for name in layer.fields().names()
+                                              if normalise(name) == carriers.field), None))
+            for unit, kind, within in zip(units, kinds, inside):
+                carrier = carriers.of(kind)
+                if within and carrier is not None:
+                    installed.setdefault(carrier, []).append(_number(unit[power], "Nettonennleistung"))
+        for carrier, values in installed.items():
+            feedback.pushInfo(self.tr("Installierte Leistung {carrier} aus dem Marktstammdatenregister: {mw:.1f} MW "
+                                      "({count} Einheit(en) in Betrieb in der Gemeinde).").format(
+                carrier=carrier_label(carrier), mw=sum(values) / 1000, count=len(values)))
+        return replace(statistics, installed_kw={carrier: sum(installed[carrier]) if carrier in installed else kw
+                                                 for carrier, kw in statistics.installed_kw.items()})
 
     def _heat(self, parameters, context, base_year, feedback):
         source = self.parameterAsSource(parameters, self.HEAT_BUILDINGS, context)
@@ -292,6 +336,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         try:
             statistics = self._census_population(parameters, context, self._statistics(parameters, context),
                                                  feedback)
+            statistics = self._registered_units(parameters, context, statistics, feedback)
             heat = self._heat(parameters, context, base_year, feedback)
             planned, planned_source = self._planned(parameters, context, feedback)
             consumption = [(str(row["sector"]), str(row["carrier"]), _number(row["mwh"], "mwh"))

@@ -1266,6 +1266,10 @@
       <translation>each alternative is an object of field and condition</translation>
     </message>
     <message>
+      <source>Feld und Werte der Energieträger {allowed} erwartet</source>
+      <translation>field and values of the energy carriers {allowed} expected</translation>
+    </message>
+    <message>
       <source>Feldnamen für {allowed} erwartet</source>
       <translation>field names for {allowed} expected</translation>
     </message>
@@ -2330,6 +2334,10 @@
       <translation>Inhabitants (census grid)</translation>
     </message>
     <message>
+      <source>Anlagen (Marktstammdatenregister)</source>
+      <translation>Plants (Marktstammdatenregister)</translation>
+    </message>
+    <message>
       <source>allein erreichbar, aber nicht zusammen mit allen übrigen Zielen und den Grenzen</source>
       <translation>reachable alone, but not together with all the other targets and the limits</translation>
     </message>
@@ -3280,12 +3288,12 @@ Source: {source}</translation>
       <translation>{label} (“{field}”) of feature {fid}: {value:g} is impossible (allowed {low:g} to {high:g}); {count} feature(s) affected.</translation>
     </message>
     <message>
-      <source>Interner Fehler in {algorithm} ({kind}: {error}). Die Eingaben sind unverändert, Ergebnisse wurden nicht geschrieben. Bitte melden Sie den Fehler mit dem Protokoll (Protokollmeldungen, Reiter WIP).</source>
-      <translation>Internal error in {algorithm} ({kind}: {error}). The inputs are unchanged, no results were written. Please report the error with the log (Log Messages, tab WIP).</translation>
-    </message>
-    <message>
       <source>{input}: der Ebene fehlt das Feld {fields} des Datenmodells {model}; keines ihrer Objekte erfüllt diese Bedingung.</source>
       <translation>{input}: the layer lacks the field {fields} of the data model {model}; none of its features meets this condition.</translation>
+    </message>
+    <message>
+      <source>Interner Fehler in {algorithm} ({kind}: {error}). Die Eingaben sind unverändert, Ergebnisse wurden nicht geschrieben. Bitte melden Sie den Fehler mit dem Protokoll (Protokollmeldungen, Reiter WIP).</source>
+      <translation>Internal error in {algorithm} ({kind}: {error}). The inputs are unchanged, no results were written. Please report the error with the log (Log Messages, tab WIP).</translation>
     </message>
     <message>
       <source>Feld „{field}“ wird als {role} verwendet.</source>
@@ -3448,6 +3456,14 @@ Sources: the municipality's row of the municipal statistics (inhabitants, dwelli
 Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps, biomass and solar heat by 2045, district heat follows the WPG's renewable shares, the electricity emission factor falls until 2045. Indicators per year: local coverage of electricity (local generation against consumption) and renewable heat, renewable share of consumption (electricity at the national share), t CO₂e in total and per inhabitant, gap to greenhouse gas neutrality. Every number used stands with its source and status in the table of assumptions.</translation>
     </message>
     <message>
+      <source>die Einwohner aus dem Zensus-Gitter</source>
+      <translation>the inhabitants from the census grid</translation>
+    </message>
+    <message>
+      <source>die Anlagen des Registers</source>
+      <translation>the register's plants</translation>
+    </message>
+    <message>
       <source>Ertrag der geplanten Flächen</source>
       <translation>Yield of the planned areas</translation>
     </message>
@@ -3500,6 +3516,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>Inhabitants from the 2022 census grid (cells with the field Einwohner)</translation>
     </message>
     <message>
+      <source>Anlagen aus dem Marktstammdatenregister (installierte Leistung)</source>
+      <translation>Plants from the Marktstammdatenregister (installed capacity)</translation>
+    </message>
+    <message>
       <source>Bilanz je Jahr, Sektor und Energieträger</source>
       <translation>Balance per year, sector and carrier</translation>
     </message>
@@ -3518,10 +3538,6 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Erneuerbarer Anteil 2045 (%)</source>
       <translation>Renewable share 2045 (%)</translation>
-    </message>
-    <message>
-      <source>Für die Einwohner aus dem Zensus-Gitter braucht es die Gemeinde.</source>
-      <translation>The inhabitants from the census grid need the municipality.</translation>
     </message>
     <message>
       <source>Das Zensus-Gitter hat kein Feld „Einwohner“.</source>
@@ -3550,6 +3566,14 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Alle Summen {scope}.</source>
       <translation>All totals {scope}.</translation>
+    </message>
+    <message>
+      <source>Für {purpose} braucht es die Gemeinde.</source>
+      <translation>The municipality is needed for {purpose}.</translation>
+    </message>
+    <message>
+      <source>Installierte Leistung {carrier} aus dem Marktstammdatenregister: {mw:.1f} MW ({count} Einheit(en) in Betrieb in der Gemeinde).</source>
+      <translation>Installed capacity {carrier} from the Marktstammdatenregister: {mw:.1f} MW ({count} unit(s) in operation in the municipality).</translation>
     </message>
     <message>
       <source>Den Gebäuden fehlen die Felder {fields} von wip:heatdemand.</source>
@@ -3582,6 +3606,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Die Gemeindestatistik hat {count} Zeilen: bitte den Gemeindeschlüssel (AGS) oder die Gemeinde angeben.</source>
       <translation>The municipal statistics have {count} rows: please give the municipality key (AGS) or the municipality.</translation>
+    </message>
+    <message>
+      <source>„{layer}“ ist keine Einheitenliste des Marktstammdatenregisters (Felder EinheitMastrNummer, Nettonennleistung).</source>
+      <translation>"{layer}" is no unit list of the Marktstammdatenregister (fields EinheitMastrNummer, Nettonennleistung).</translation>
     </message>
     <message>
       <source>Der Planungsvariante fehlen die Felder {fields}.</source>
