@@ -1,7 +1,11 @@
-"""Shared test set-up: the repository paths and environments for QGIS subprocesses."""
+"""Shared test set-up: the repository paths and environments for QGIS subprocesses, and the core's German."""
 
 import os
 from pathlib import Path
+
+import pytest
+
+from wip_qgis_plugin.core import i18n
 
 REPO = Path(__file__).resolve().parent.parent
 PLUGIN_DIR = REPO / "wip_qgis_plugin"
@@ -22,3 +26,12 @@ def subprocess_env(**overrides) -> dict:
            if key not in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")}
     env.update(overrides)
     return env
+
+
+@pytest.fixture
+def german():
+    """The test runs in German (the core's texts and number formats) and leaves the translator as it found it."""
+    previous = i18n.current_translator()
+    i18n.set_translator(lambda text: text, "de")
+    yield
+    i18n.set_translator(*previous)

@@ -461,15 +461,7 @@ def test_without_an_allocation_all_turbines_are_shown_and_the_caption_says_so(wi
 
 # -- scale bar and north arrow --------------------------------------------------------------------------------------
 
-@pytest.fixture
-def german_numbers():
-    previous = i18n.current_translator()
-    i18n.set_translator(lambda text: text, "de")
-    yield
-    i18n.set_translator(*previous)
-
-
-def test_the_scale_bar_has_a_round_length_of_at_most_a_quarter_of_the_map(german_numbers):
+def test_the_scale_bar_has_a_round_length_of_at_most_a_quarter_of_the_map(german):
     assert report_maps.scale_bar_length(10.0, 1400) == 2000  # 3.5 km at most
     assert report_maps.scale_bar_length(1.0, 1400) == 200  # 350 m
     assert report_maps.scale_bar_length(4.0, 1000) == 1000  # exactly a quarter

@@ -226,10 +226,7 @@ def load_catalog(path: Path) -> Catalog:
 def parse_catalog(data, path: Path | None = None) -> Catalog:
     where = path.name if path else tr("Katalog")
     reader = JsonReader(data, where, CatalogError)
-    if reader.text("format") != FORMAT:
-        reader.fail("format", tr("„{format}“ erwartet").format(format=FORMAT))
-    if reader.number("format_version") != FORMAT_VERSION:
-        reader.fail("format_version", tr("Version {version} erwartet").format(version=FORMAT_VERSION))
+    reader.expect_format(FORMAT, FORMAT_VERSION)
     raw_criteria = reader.get("criteria", list)
     if not raw_criteria:
         reader.fail("criteria", tr("mindestens ein Kriterium nötig"))

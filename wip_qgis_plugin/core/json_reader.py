@@ -67,6 +67,13 @@ class JsonReader:
             reader.fail("format", tr("„{format}“ erwartet").format(format=file_format))
         return reader
 
+    def expect_format(self, file_format: str, version: int) -> None:
+        """Fail unless the object is a data file of ``file_format`` in ``version``."""
+        if self.text("format") != file_format:
+            self.fail("format", tr("„{format}“ erwartet").format(format=file_format))
+        if self.number("format_version") != version:
+            self.fail("format_version", tr("Version {version} erwartet").format(version=version))
+
     def fail(self, field: str, problem: str):
         raise self.error(tr("{where}, Feld „{field}“: {problem}.").format(where=self.where, field=field,
                                                                            problem=problem))

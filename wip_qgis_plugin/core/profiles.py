@@ -268,10 +268,7 @@ def shipped_profiles() -> tuple[Profile, ...]:
 def load_profile(path: Path) -> Profile:
     path = Path(path)
     reader = JsonReader(read_json(path, ProfileError), path.name, ProfileError)
-    if reader.text("format") != FORMAT:
-        reader.fail("format", tr("„{format}“ erwartet").format(format=FORMAT))
-    if reader.number("format_version") != FORMAT_VERSION:
-        reader.fail("format_version", tr("Version {version} erwartet").format(version=FORMAT_VERSION))
+    reader.expect_format(FORMAT, FORMAT_VERSION)
     raw_classes = reader.get("classes", list)
     if not raw_classes:
         reader.fail("classes", tr("mindestens eine Objektklasse nötig"))

@@ -100,8 +100,7 @@ def load_pv_types(path: Path = TYPES_FILE) -> PvTypes:
     path = Path(path)
     reader = JsonReader.open(path, FORMAT, PvYieldError, tr(
         "{file}: PV-Anlagentypen können nicht gelesen werden ({error})."))
-    if reader.number("format_version") != FORMAT_VERSION:
-        reader.fail("format_version", tr("Version {version} erwartet").format(version=FORMAT_VERSION))
+    reader.expect_format(FORMAT, FORMAT_VERSION)
     types = {}
     for raw in reader.get("types", list):
         type_id = JsonReader(raw, f"{path.name}, types", PvYieldError).identifier("id")
