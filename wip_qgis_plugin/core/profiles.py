@@ -150,7 +150,7 @@ class LayerClass:
         return not self.layer_names or any(_name_part(part, name) for part in self.layer_names)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per file, hashed by identity (its dicts are not hashable)
 class Profile:
     id: str
     title: dict[str, str]

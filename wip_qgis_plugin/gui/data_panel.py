@@ -14,9 +14,9 @@ from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QTreeWidgetItem, 
 from .. import log
 from ..core.catalog import CatalogError, load_catalog, shipped_catalog_title, shipped_catalogs
 from ..core.i18n import tr
-from ..core.profiles import building_fields, recognise
+from ..core.profiles import building_fields
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
-from ..qgis_io.data import DATA_SUFFIXES, criterion_sources, load_data, spatial_layers
+from ..qgis_io.data import DATA_SUFFIXES, criterion_sources, layers_by_model, load_data, spatial_layers
 from ..qgis_io.project import describe_layer
 from .algorithm_dock import set_scrolling_body
 
@@ -84,7 +84,7 @@ class DataDock(QgsDockWidget):
         finally:
             project.layersAdded.connect(self.refresh)
         self.refresh()
-        recognised = sum(1 for layer in layers if recognise(describe_layer(layer)))
+        recognised = sum(len(entries) for profile, entries in layers_by_model(layers).items() if profile is not None)
         message = tr("{count} Ebene(n) hinzugefügt, davon {recognised} mit Datenprofil erkannt.").format(
             count=len(layers), recognised=recognised)
         if empty:
@@ -109,22 +109,19 @@ class DataDock(QgsDockWidget):
         """The layers under the data model that recognises them; the others under "no data profile"."""
         tree = self.form.layersTree
         tree.clear()
-        groups: dict[str, QTreeWidgetItem] = {}
-        for layer in layers:
-            recognitions = recognise(describe_layer(layer))
-            model = recognitions[0].profile.title_text() if recognitions else tr("Ohne Datenprofil (nach Namen)")
-            if model not in groups:
-                groups[model] = QTreeWidgetItem([model, ""])
-                groups[model].setToolTip(0, recognitions[0].profile.description_text() if recognitions else tr(
-                    "Diese Ebenen findet das Plugin an den Namenshinweisen der Kriterienkataloge."))
-            item = QTreeWidgetItem([layer.name(), ", ".join(r.layer_class.label_text() for r in recognitions)])
-            item.setToolTip(0, layer.source())
-            item.setToolTip(1, item.text(1))
-            groups[model].addChild(item)
-        without = tr("Ohne Datenprofil (nach Namen)")
-        for model in sorted(groups, key=lambda name: (name == without, name)):
-            tree.addTopLevelItem(groups[model])
-            groups[model].setExpanded(model != without or len(groups) == 1)
+        models = layers_by_model(layers)
+        # the data models by title, the layers no profile knows last
+        for profile in sorted(models, key=lambda model: (model is None, model.title_text() if model else "")):
+            group = QTreeWidgetItem([profile.title_text() if profile else tr("Ohne Datenprofil (nach Namen)"), ""])
+            group.setToolTip(0, profile.description_text() if profile else tr(
+                "Diese Ebenen findet das Plugin an den Namenshinweisen der Kriterienkataloge."))
+            for layer, recognitions in models[profile]:
+                item = QTreeWidgetItem([layer.name(), ", ".join(r.layer_class.label_text() for r in recognitions)])
+                item.setToolTip(0, layer.source())
+                item.setToolTip(1, item.text(1))
+                group.addChild(item)
+            tree.addTopLevelItem(group)
+            group.setExpanded(profile is not None or len(models) == 1)
         tree.resizeColumnToContents(0)
 
     def _show_criteria(self, project, catalog, layers) -> None:

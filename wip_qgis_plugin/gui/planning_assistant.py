@@ -14,7 +14,7 @@ from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 from .. import log
 from ..core.i18n import tr
 from ..core.workflow import Step, data_step, find_inputs, missing_inputs, numbered_titles, workflow
-from ..qgis_io.data import recognised_layers
+from ..qgis_io.data import layers_by_model, spatial_layers
 from ..qgis_io.project import load_demo, project_layer_infos
 from .algorithm_dock import set_scrolling_body
 
@@ -60,7 +60,8 @@ class PlanningAssistantDock(QgsDockWidget):
         tree.clear()
         layers = project_layer_infos(QgsProject.instance())
         titles = numbered_titles()
-        recognised = recognised_layers(QgsProject.instance())
+        recognised = {profile.title_text(): [layer.name() for layer, _ in entries] for profile, entries in
+                      layers_by_model(spatial_layers(QgsProject.instance())).items() if profile is not None}
         for step in self.steps:
             found = find_inputs(step, layers)
             missing = missing_inputs(step, found)

@@ -136,13 +136,12 @@ def spatial_layers(project: QgsProject) -> list[QgsVectorLayer]:
     return sorted(layers, key=lambda layer: layer.name().lower())
 
 
-def recognised_layers(project: QgsProject) -> dict[str, list[str]]:
-    """The names of the project's layers that a data profile recognises, by the profile's title."""
-    found: dict[str, list[str]] = {}
-    for layer in spatial_layers(project):
+def layers_by_model(layers: list[QgsVectorLayer]) -> dict:
+    """The layers by the data profile that recognises them (None: no profile), each with its recognitions."""
+    found: dict = {}
+    for layer in layers:
         recognitions = recognise(describe_layer(layer))
-        if recognitions:
-            found.setdefault(recognitions[0].profile.title_text(), []).append(layer.name())
+        found.setdefault(recognitions[0].profile if recognitions else None, []).append((layer, recognitions))
     return found
 
 
