@@ -358,3 +358,33 @@ def test_registered_units_in_operation_give_the_installed_capacity_of_the_balanc
     assert "Installierte Leistung Photovoltaik aus dem Marktstammdatenregister: 3.5 MW (2 Einheit(en)" in log
     assert "Installierte Leistung Biomasse aus dem Marktstammdatenregister: 0.5 MW (1 Einheit(en)" in log
     assert "Windenergie aus dem Marktstammdatenregister" not in log
+
+
+def test_the_census_heating_grid_gives_the_balances_heat_mix_today(wip_processing, tmp_path):
+    """Buildings by heating carrier in two cells of Hohenmölsen: 12 district heat, 6 gas, 2 oil, 2 heat pumps (the
+    direct electric one is not modelled): district heat is 12 of 22 today."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    from wip_qgis_plugin.qgis_io.data import census_grid
+    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+    municipality = f"{DEMO_GPKG}|layername=real_gemeinde"
+    centre = next(QgsVectorLayer(municipality, "gemeinde", "ogr").getFeatures()).geometry().pointOnSurface().asPoint()
+    laea = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"), QgsCoordinateReferenceSystem("EPSG:3035"),
+                                  QgsProject.instance()).transform(centre)
+    x, y = laea.x() // 100 * 100 + 50, laea.y() // 100 * 100 + 50
+    columns = ("Insgesamt_Energietraeger", "Gas", "Heizoel", "Holz_Holzpellets", "Biomasse_Biogas",
+               "Solar_Geothermie_Waermepumpen", "Strom", "Kohle", "Fernwaerme", "kein_Energietraeger")
+    path = tmp_path / "Zensus2022_Energietraeger_100m-Gitter.csv"
+    write_census_csv(path, [(x, y, "19", "6", "2", "–", "–", "–", "1", "–", "10", "–"),
+                            (x + 100, y, "4", "–", "–", "–", "–", "2", "–", "–", "2", "–")], columns)
+    feedback = QgsProcessingFeedback()
+    result = processing.run("wip:energybalance", {
+        "STATISTICS": f"{DEMO_GPKG}|layername=real_statistik", "MUNICIPALITY": municipality,
+        "HEATING_GRID": census_grid(path), "BALANCE": "memory:", "INDICATORS": "memory:", "ASSUMPTIONS": "memory:"},
+        feedback=feedback)
+    assert "22 Gebäude in 2 Gitterzellen der Gemeinde" in feedback.textLog()
+    shares = {f["topic"]: float(f["value"]) for f in result["ASSUMPTIONS"].getFeatures()
+              if "an der Wärme heute" in f["topic"]}
+    assert shares["Anteil Fernwärme an der Wärme heute"] == pytest.approx(100 * 12 / 22, abs=0.05)
+    assert shares["Anteil Erdgas an der Wärme heute"] == pytest.approx(100 * 6 / 22, abs=0.05)

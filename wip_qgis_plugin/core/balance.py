@@ -166,6 +166,10 @@ class MunicipalityStatistics:
     flats_district_heat: float
     installed_kw: dict[str, float]  # pv, wind, biomasse, wasser
     population_year: int | None = None  # the year of the inhabitants, when the table says
+    # heated buildings by carrier where a census grid gives them (erdgas, heizoel, fernwaerme, biomasse,
+    # umweltwaerme); the source says where from
+    heating: dict[str, float] = field(default_factory=dict)
+    heating_source: str = ""
 
     @classmethod
     def from_row(cls, row: dict) -> MunicipalityStatistics:
@@ -478,8 +482,16 @@ def _check_overrides(inputs: BalanceInput) -> None:
 
 
 def _base_heat_shares(statistics: MunicipalityStatistics, defaults: Defaults) -> dict[str, float]:
-    """District heat from the share of dwellings connected (Zensus), the rest split like the Land's heating
+    """The heat carriers' shares today: as the municipality's buildings are heated where a census grid counts them;
+    else district heat from the share of dwellings connected (Zensus), the rest split like the Land's heating
     stock."""
+    if sum(statistics.heating.values()) > 0:
+        total = sum(statistics.heating.values())
+        shares = {carrier: count / total for carrier, count in statistics.heating.items()}
+        for carrier, share in shares.items():
+            defaults.note(tr("Anteil {carrier} an der Wärme heute").format(carrier=carrier_label(carrier)),
+                          round(100 * share, 1), "%", statistics.heating_source, "checked")
+        return shares
     stock = {carrier: defaults.value("heating_stock_lsa", carrier, topic=tr("Heizungsbestand Sachsen-Anhalt: "
                                                                              "{carrier}").format(
         carrier=carrier_label(carrier)), unit=tr("Wohnungen")) for carrier in ("erdgas", "fernwaerme", "heizoel",

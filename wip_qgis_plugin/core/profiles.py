@@ -138,6 +138,7 @@ class LayerClass:
     # a grid of building counts by period of construction: column → the year that stands for the period
     periods: dict[str, float] = dataclasses.field(default_factory=dict)
     carriers: Carriers | None = None  # generation units: which energy carrier each one produces
+    heating: dict[str, str] = dataclasses.field(default_factory=dict)  # grid column → the balance's heat carrier
 
     def label_text(self) -> str:
         return localised(self.label)
@@ -314,12 +315,17 @@ def _parse_class(reader: JsonReader, earlier: dict[str, LayerClass]) -> LayerCla
     if not all(isinstance(year, (int, float)) and 1000 <= year <= 2100 for year in periods.values()):
         reader.fail("periods", tr("Spalten und Jahre erwartet"))
     carriers = _parse_carriers(reader.child("carriers")) if "carriers" in reader.data else None
+    heating = reader.get("heating", dict) if "heating" in reader.data else {}
+    if not set(heating.values()) <= set(HEAT_CARRIERS):
+        reader.fail("heating", tr("Spalten und Energieträger {allowed} erwartet").format(
+            allowed=", ".join(HEAT_CARRIERS)))
     return LayerClass(reader.identifier("id"), reader.bilingual("label"), layer_names, fields, tuple(feeds),
                       buildings, mixed, {normalise(column): float(year) for column, year in periods.items()},
-                      carriers)
+                      carriers, {normalise(column): carrier for column, carrier in heating.items()})
 
 
 GENERATION_CARRIERS = ("pv", "wind", "biomasse", "wasser")  # the balance's carriers of local generation
+HEAT_CARRIERS = ("erdgas", "heizoel", "fernwaerme", "biomasse", "umweltwaerme")  # of heated buildings today
 
 
 def _parse_carriers(reader: JsonReader) -> Carriers:

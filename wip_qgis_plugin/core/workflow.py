@@ -121,6 +121,8 @@ def workflow() -> tuple[Step, ...]:
               StepInput("statistics", tr("Gemeindestatistik"), (TABLE,), ("statistik", "stats", "localzero")),
               StepInput("population_grid", tr("Einwohner (Zensus-Gitter)"), (POINT,), ("bevoelkerung", "einwohner"),
                         required=False, criteria=("population_grid",)),
+              StepInput("heating_grid", tr("Heizungen (Zensus-Gitter)"), (POINT,), ("energietraeger", "heizung"),
+                        required=False, criteria=("heating_grid",)),
               StepInput("generation_units", tr("Anlagen (Marktstammdatenregister)"), (POINT,),
                         ("marktstammdaten", "mastr"), required=False, criteria=("generation_units",))),
              ("wip:energybalance", "wip:futureprofile")),

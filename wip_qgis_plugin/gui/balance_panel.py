@@ -87,10 +87,11 @@ class BalanceDock(AlgorithmDock):
         form.municipalityCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         form.statisticsCombo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         form.populationGridCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
+        form.heatingGridCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         for combo in (form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
             combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
-        for combo in (form.municipalityCombo, form.statisticsCombo, form.populationGridCombo, form.buildingsCombo,
-                      form.windCombo, form.pvCombo, form.allocationCombo):
+        for combo in (form.municipalityCombo, form.statisticsCombo, form.populationGridCombo, form.heatingGridCombo,
+                      form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         for choice in DOCK_TRANSPORT_CHOICES:
@@ -119,7 +120,8 @@ class BalanceDock(AlgorithmDock):
         project = QgsProject.instance()
         found = find_inputs(next(step for step in workflow() if step.key == "balance"), project_layer_infos(project))
         for key, combo in (("study_area", self.form.municipalityCombo), ("statistics", self.form.statisticsCombo),
-                           ("population_grid", self.form.populationGridCombo)):
+                           ("population_grid", self.form.populationGridCombo),
+                           ("heating_grid", self.form.heatingGridCombo)):
             if found[key]:
                 self.suggest(combo, newest_layer(project, found[key][0]))
         for key, combo in (("buildings", self.form.buildingsCombo), ("wind", self.form.windCombo),
@@ -148,7 +150,8 @@ class BalanceDock(AlgorithmDock):
                             project_layer_infos(project))["generation_units"]
         if units:
             parameters["GENERATION_UNITS"] = [newest_layer(project, name) for name in units]
-        for name, combo in (("POPULATION_GRID", form.populationGridCombo), ("HEAT_BUILDINGS", form.buildingsCombo),
+        for name, combo in (("POPULATION_GRID", form.populationGridCombo), ("HEATING_GRID", form.heatingGridCombo),
+                            ("HEAT_BUILDINGS", form.buildingsCombo),
                             ("YIELD_WIND", form.windCombo),
                             ("YIELD_PV", form.pvCombo), ("ALLOCATION", form.allocationCombo)):
             if combo.currentLayer() is not None:

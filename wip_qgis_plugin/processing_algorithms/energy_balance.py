@@ -36,7 +36,7 @@ from ..core.balance import (
 )
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import tr
-from ..core.profiles import profile_feed, recognise
+from ..core.profiles import HEAT_CARRIERS, profile_feed, recognise
 from ..core.workflow import normalise
 from ..core.zoning import alternative_numbers, is_alternative
 from ..qgis_io.compat import (
@@ -82,6 +82,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     POPULATION = "POPULATION"
     POPULATION_GRID = "POPULATION_GRID"
     GENERATION_UNITS = "GENERATION_UNITS"
+    HEATING_GRID = "HEATING_GRID"
     BALANCE = "BALANCE"
     INDICATORS = "INDICATORS"
     ASSUMPTIONS = "ASSUMPTIONS"
@@ -156,6 +157,9 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION_GRID, self.tr("Einwohner aus dem Zensus-2022-Gitter (Zellen mit Feld Einwohner)"),
             [SOURCE_POINT], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HEATING_GRID, self.tr("Zensus 2022: Gebäude nach Energieträger der Heizung je Gitterzelle"),
+            [SOURCE_POINT], optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.GENERATION_UNITS, self.tr("Anlagen aus dem Marktstammdatenregister (installierte Leistung)"),
             SOURCE_POINT, optional=True))
@@ -227,6 +231,35 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         crs = working_crs(municipality)
         return shapely.union_all(shapely_geometries(list(municipality.getFeatures()), municipality.sourceCrs(), crs,
                                                     context)), crs
+
+    def _census_heating(self, parameters, context, statistics, feedback):
+        """The statistics with the municipality's buildings by heating carrier from the census grid's cells in it;
+        as they are when no grid is given."""
+        grid = self.parameterAsSource(parameters, self.HEATING_GRID, context)
+        if grid is None:
+            return statistics
+        layer = self.parameterAsVectorLayer(parameters, self.HEATING_GRID, context)
+        columns = next((r.layer_class.heating for r in recognise(describe_layer(layer)) if r.layer_class.heating),
+                       None) if layer is not None else None
+        if not columns:
+            raise QgsProcessingException(self.tr("„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach "
+                                                 "Energieträger der Heizung.").format(layer=grid.sourceName()))
+        area, crs = self._municipality_area(parameters, context, self.tr("die Heizungen aus dem Zensus-Gitter"))
+        cells = list(grid.getFeatures())
+        inside = shapely.contains(area, shapely_geometries(cells, grid.sourceCrs(), crs, context))
+        heating = dict.fromkeys(HEAT_CARRIERS, 0.0)
+        for name in grid.fields().names():
+            if normalise(name) in columns:
+                counts = pd.to_numeric(pd.Series(field_values(cells, name), dtype=object), errors="coerce")
+                heating[columns[normalise(name)]] += float(np.nansum(counts.to_numpy(float)[inside]))
+        if sum(heating.values()) <= 0:
+            raise QgsProcessingException(self.tr("Keine Gitterzelle mit beheizten Gebäuden liegt in der Gemeinde: ist "
+                                                 "es das Gitter der Gemeinde, im richtigen KBS?"))
+        source = self.tr("Zensus 2022, Gebäude nach Energieträger der Heizung: {buildings:,.0f} Gebäude in {cells} "
+                         "Gitterzellen der Gemeinde (Strom-Direktheizungen und Kohle nicht abgebildet)").format(
+            buildings=sum(heating.values()), cells=int(inside.sum()))
+        feedback.pushInfo(source)
+        return replace(statistics, heating=heating, heating_source=source)
 
     def _registered_units(self, parameters, context, statistics, feedback):
         """The statistics with the installed capacity of the register's units in operation within the municipality,
@@ -337,6 +370,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             statistics = self._census_population(parameters, context, self._statistics(parameters, context),
                                                  feedback)
             statistics = self._registered_units(parameters, context, statistics, feedback)
+            statistics = self._census_heating(parameters, context, statistics, feedback)
             heat = self._heat(parameters, context, base_year, feedback)
             planned, planned_source = self._planned(parameters, context, feedback)
             consumption = [(str(row["sector"]), str(row["carrier"]), _number(row["mwh"], "mwh"))

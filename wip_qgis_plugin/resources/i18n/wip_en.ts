@@ -24,6 +24,14 @@
       <translation>Inhabitants per grid cell of the 2022 census (add data: the census CSV table); the cells in the municipality replace the statistics' inhabitants, carried forward from 2022 by the population forecast. Empty: the statistics' inhabitants.</translation>
     </message>
     <message>
+      <source>Heizungen (Zensus-Gitter)</source>
+      <translation>Heating (census grid)</translation>
+    </message>
+    <message>
+      <source>Gebäude nach Energieträger der Heizung je Gitterzelle des Zensus 2022: ihre Anteile in der Gemeinde ersetzen die Fernwärme der Statistik und den Heizungsbestand des Landes. Leer: Statistik und Land.</source>
+      <translation>Buildings by heating energy carrier per grid cell of the 2022 census: their shares in the municipality replace the statistics' district heat and the Land's heating stock. Empty: statistics and Land.</translation>
+    </message>
+    <message>
       <source>Wärmebedarf der Gebäude</source>
       <translation>Heat demand of the buildings</translation>
     </message>
@@ -742,6 +750,10 @@
       <translation>Planned generation {carrier}: {value} is not allowed.</translation>
     </message>
     <message>
+      <source>Anteil {carrier} an der Wärme heute</source>
+      <translation>Share of {carrier} in heat today</translation>
+    </message>
+    <message>
       <source>Heizungsbestand Sachsen-Anhalt: {carrier}</source>
       <translation>Heating stock Saxony-Anhalt: {carrier}</translation>
     </message>
@@ -860,14 +872,6 @@
     <message>
       <source>mindestens ein Wert nötig</source>
       <translation>at least one value required</translation>
-    </message>
-    <message>
-      <source>„{format}“ erwartet</source>
-      <translation>“{format}” expected</translation>
-    </message>
-    <message>
-      <source>Version {version} erwartet</source>
-      <translation>version {version} expected</translation>
     </message>
     <message>
       <source>Kennung doppelt vergeben: {ids}</source>
@@ -1186,6 +1190,14 @@
       <translation>{where}: JSON object expected.</translation>
     </message>
     <message>
+      <source>„{format}“ erwartet</source>
+      <translation>“{format}” expected</translation>
+    </message>
+    <message>
+      <source>Version {version} erwartet</source>
+      <translation>version {version} expected</translation>
+    </message>
+    <message>
       <source>{kind} erwartet, gefunden: {value}</source>
       <translation>{kind} expected, found: {value}</translation>
     </message>
@@ -1264,6 +1276,10 @@
     <message>
       <source>jede Alternative ist ein Objekt aus Feld und Bedingung</source>
       <translation>each alternative is an object of field and condition</translation>
+    </message>
+    <message>
+      <source>Spalten und Energieträger {allowed} erwartet</source>
+      <translation>columns and energy carriers {allowed} expected</translation>
     </message>
     <message>
       <source>Feld und Werte der Energieträger {allowed} erwartet</source>
@@ -2334,6 +2350,10 @@
       <translation>Inhabitants (census grid)</translation>
     </message>
     <message>
+      <source>Heizungen (Zensus-Gitter)</source>
+      <translation>Heating (census grid)</translation>
+    </message>
+    <message>
       <source>Anlagen (Marktstammdatenregister)</source>
       <translation>Plants (Marktstammdatenregister)</translation>
     </message>
@@ -2634,10 +2654,6 @@
       <translation>Future profile: &lt;a href="{html}"&gt;{html_name}&lt;/a&gt;, &lt;a href="{pdf}"&gt;{pdf_name}&lt;/a&gt;</translation>
     </message>
     <message>
-      <source>Ohne Datenprofil (nach Namen)</source>
-      <translation>Without data profile (by name)</translation>
-    </message>
-    <message>
       <source>Daten hinzufügen</source>
       <translation>Add data</translation>
     </message>
@@ -2670,6 +2686,10 @@
       <translation>Spatial data ({patterns});;All files (*)</translation>
     </message>
     <message>
+      <source>Diese Ebenen findet das Plugin an den Namenshinweisen der Kriterienkataloge.</source>
+      <translation>The plugin finds these layers by the name hints of the criteria catalogs.</translation>
+    </message>
+    <message>
       <source>– fehlt –</source>
       <translation>– missing –</translation>
     </message>
@@ -2678,8 +2698,8 @@
       <translation>Without a readable layer: {files}.</translation>
     </message>
     <message>
-      <source>Diese Ebenen findet das Plugin an den Namenshinweisen der Kriterienkataloge.</source>
-      <translation>The plugin finds these layers by the name hints of the criteria catalogs.</translation>
+      <source>Ohne Datenprofil (nach Namen)</source>
+      <translation>Without data profile (by name)</translation>
     </message>
     <message>
       <source>{found} von {count} Kriterien haben Daten; es fehlen: {missing}.</source>
@@ -3460,6 +3480,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>the inhabitants from the census grid</translation>
     </message>
     <message>
+      <source>die Heizungen aus dem Zensus-Gitter</source>
+      <translation>the heating from the census grid</translation>
+    </message>
+    <message>
       <source>die Anlagen des Registers</source>
       <translation>the register's plants</translation>
     </message>
@@ -3516,6 +3540,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>Inhabitants from the 2022 census grid (cells with the field Einwohner)</translation>
     </message>
     <message>
+      <source>Zensus 2022: Gebäude nach Energieträger der Heizung je Gitterzelle</source>
+      <translation>Census 2022: buildings by heating energy carrier per grid cell</translation>
+    </message>
+    <message>
       <source>Anlagen aus dem Marktstammdatenregister (installierte Leistung)</source>
       <translation>Plants from the Marktstammdatenregister (installed capacity)</translation>
     </message>
@@ -3548,6 +3576,14 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>No grid cell with inhabitants lies in the municipality: is it the municipality's grid, in the right CRS?</translation>
     </message>
     <message>
+      <source>Keine Gitterzelle mit beheizten Gebäuden liegt in der Gemeinde: ist es das Gitter der Gemeinde, im richtigen KBS?</source>
+      <translation>No grid cell with heated buildings lies in the municipality: is it the municipality's grid, in the right CRS?</translation>
+    </message>
+    <message>
+      <source>Zensus 2022, Gebäude nach Energieträger der Heizung: {buildings:,.0f} Gebäude in {cells} Gitterzellen der Gemeinde (Strom-Direktheizungen und Kohle nicht abgebildet)</source>
+      <translation>Census 2022, buildings by heating energy carrier: {buildings:,.0f} buildings in {cells} grid cells of the municipality (direct electric heating and coal not modelled)</translation>
+    </message>
+    <message>
       <source>Ohne Gebäude: Wärmebedarf aus den Wohnungen der Gemeindestatistik.</source>
       <translation>Without buildings: heat demand from the dwellings in the municipal statistics.</translation>
     </message>
@@ -3570,6 +3606,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Für {purpose} braucht es die Gemeinde.</source>
       <translation>The municipality is needed for {purpose}.</translation>
+    </message>
+    <message>
+      <source>„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach Energieträger der Heizung.</source>
+      <translation>"{layer}" is no 2022 census grid of buildings by heating energy carrier.</translation>
     </message>
     <message>
       <source>Installierte Leistung {carrier} aus dem Marktstammdatenregister: {mw:.1f} MW ({count} Einheit(en) in Betrieb in der Gemeinde).</source>
