@@ -371,3 +371,38 @@ def test_scores_stay_with_their_sites_when_the_geopackage_numbers_them_anew(demo
     finally:
         panel.disconnect_project()
         panel.deleteLater()
+
+
+def test_roles_find_the_planners_own_data_models(qgis_iface, tmp_path):
+    """A planning office's ALKIS residential areas and soil appraisal, the Land's nature reserves and SciGRID's
+    substations play the wind scheme's roles; the OSM extract beside them plays none."""
+    from tests.real_schemas import write, write_osm_xml
+    from wip_qgis_plugin.qgis_io.data import load_data
+
+    data = tmp_path / "daten"
+    data.mkdir()
+    write(memory_layer("ax_wohnbauflaeche", "Polygon", [{"wkt": square(0, 0, 10)}], fields="&field=gml_id:string"),
+          data / "alkis.gpkg", "ax_wohnbauflaeche")
+    write(memory_layer("ax_bodenschaetzung", "Polygon", [{"wkt": square(0, 0, 10), "ackerzahlodergruenlandzahl": 50}],
+                       fields="&field=ackerzahlodergruenlandzahl:integer"), data / "alkis.gpkg", "ax_bodenschaetzung")
+    write(memory_layer("NSG_LSA", "Polygon", [{"wkt": square(0, 0, 10)}]), data / "NSG_LSA.shp",
+          driver="ESRI Shapefile")
+    write(memory_layer("scigrid_buses", "Point", [{"wkt": "POINT(0 0)", "v_nom": 380.0}],
+                       fields="&field=v_nom:double"), data / "netz.gpkg", "scigrid_buses")
+    write_osm_xml(data / "gemeinde.osm")
+    project = QgsProject.instance()
+    project.clear()
+    load_data(project, [str(data)])
+    panel = SiteEvaluationDock(qgis_iface, qgis_iface.mainWindow())
+    try:
+        panel.form.schemeCombo.setCurrentIndex(panel.form.schemeCombo.findData(
+            str(shipped_schemes()["beispiel_wind"])))
+        assert panel.role_layer(row_of(panel, "siedlung")).name() == "ax_wohnbauflaeche"
+        assert panel.role_layer(row_of(panel, "schutzgebiete")).name() == "NSG_LSA"
+        assert panel.role_layer(row_of(panel, "umspannwerk")).name() == "scigrid_buses"
+        assert panel.role_layer(row_of(panel, "ackerzahl")).name() == "ax_bodenschaetzung"
+        assert panel.role_field(row_of(panel, "ackerzahl")) == "ackerzahlodergruenlandzahl"
+    finally:
+        panel.disconnect_project()
+        panel.deleteLater()
+        project.clear()
