@@ -2,11 +2,13 @@
 
 import time
 
+import pytest
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QTableWidget, QToolBar
 
 import wip_qgis_plugin
+from tests.conftest import PLUGIN_DIR
 from wip_qgis_plugin.gui.data_panel import DataDock
 from wip_qgis_plugin.gui.planning_assistant import PlanningAssistantDock
 from wip_qgis_plugin.plugin import step_docks
@@ -200,3 +202,13 @@ def test_the_dependency_dialog_runs_the_pip_steps_and_checks_again(qgis_app, mon
         time.sleep(0.02)
     assert "scipy installiert" in dialog.output.toPlainText() and "sudo" not in dialog.output.toPlainText()
     assert dialog.summary.text().startswith("Alle Python-Pakete sind vorhanden")
+
+
+@pytest.mark.parametrize("form", sorted((PLUGIN_DIR / "resources" / "ui").glob("*.ui")), ids=lambda path: path.stem)
+def test_no_two_widgets_of_a_form_share_a_cell(form):
+    """A row inserted into a form layout without moving the rows below puts two widgets on top of each other."""
+    import xml.etree.ElementTree as ElementTree
+
+    for layout in ElementTree.parse(form).iter("layout"):
+        cells = [(item.get("row"), item.get("column")) for item in layout.findall("item") if item.get("row")]
+        assert len(cells) == len(set(cells)), (layout.get("name"), sorted(c for c in cells if cells.count(c) > 1))
