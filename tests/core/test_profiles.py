@@ -22,6 +22,7 @@ from wip_qgis_plugin.core.profiles import (
     parse_tags,
     recognise,
     select,
+    selection_filter,
     shipped_profile_paths,
     shipped_profiles,
     source_fields,
@@ -320,3 +321,20 @@ def test_a_mixed_models_layer_assigned_to_a_criterion_it_cannot_select_is_refuse
     osm = layer("multipolygons", fields=("osm_id", "other_tags"))
     with pytest.raises(MixedLayerError, match="Objekte vieler Arten"):
         assigned_source(WIND.criterion("rotmilan_dichtezentrum"), osm, WIND.criterion_ids())
+
+
+def test_a_selection_as_a_layer_filter_in_the_layers_own_spelling_and_types():
+    osm = next(p for p in shipped_profiles() if p.id == "osm")
+    [source] = suggest_sources(WIND.criterion("wald"), [layer("multipolygons", fields=("osm_id", "landuse",
+                                                                                        "other_tags"))])
+    assert selection_filter(source.feed.selection, osm.tag_column, {"osm_id": False, "landuse": False,
+                                                                     "other_tags": False}) == \
+        "(\"landuse\" IN ('forest')) OR ((\"other_tags\" LIKE '%\"natural\"=>\"wood\"%'))"
+    [line] = suggest_sources(WIND.criterion("freileitung"), [layer("lines", "line", ("osm_id", "other_tags"))])
+    assert selection_filter(line.feed.selection, osm.tag_column, {"osm_id": False, "other_tags": False}) is None
+    alkis = layer("ax_naturumweltoderbodenschutzrecht", fields=("artDerFestlegung",))
+    [reserve] = suggest_sources(WIND.criterion("naturschutzgebiet"), [alkis])
+    assert selection_filter(reserve.feed.selection, None, {"artDerFestlegung": True}) == \
+        '("artDerFestlegung" IN (1621))'
+    assert selection_filter(reserve.feed.selection, None, {"artDerFestlegung": False}) == \
+        "(\"artDerFestlegung\" IN ('1621'))"

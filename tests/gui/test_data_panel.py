@@ -108,3 +108,22 @@ def test_a_mapping_corrected_by_hand_is_kept_with_the_project(qgis_iface, dock, 
 
     mapping = criterion_sources(project, load_catalog(shipped_catalogs()["lsa_wind"]))
     assert [layer.name() for layer, _ in mapping["naturschutzgebiet"]] == ["NSG_LSA"]
+
+
+def test_a_criterions_selection_becomes_a_layer_of_its_own(dock, project, folder):
+    """The nature reserves among the OSM extract's areas and the ALKIS designations, as layers with a filter (for
+    the site evaluation, which measures whole layers): one reserve each."""
+    dock.load([str(folder)])
+    table = dock.form.criteriaTable
+    table.setCurrentCell(next(row for row in range(table.rowCount())
+                              if table.item(row, 0).text() == "Naturschutzgebiet, Nationalpark"), 0)
+    dock.form.selectionLayerButton.click()
+    made = {layer.name(): layer for layer in project.mapLayers().values()
+            if layer.name().endswith("– Naturschutzgebiet, Nationalpark")}
+    assert set(made) == {"gemeinde – multipolygons – Naturschutzgebiet, Nationalpark",
+                         "ax_naturumweltoderbodenschutzrecht – Naturschutzgebiet, Nationalpark",
+                         "AX_NaturUmweltOderBodenschutzrecht – Naturschutzgebiet, Nationalpark"}
+    # counted by reading: an OSM layer does not know its count beforehand
+    assert {name: len(list(layer.getFeatures())) for name, layer in made.items()} == dict.fromkeys(made, 1)
+    dock.form.selectionLayerButton.click()  # again: the layers made before, no new ones
+    assert len([layer for layer in project.mapLayers().values() if layer.name() in made]) == 3

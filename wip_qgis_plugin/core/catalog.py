@@ -102,8 +102,8 @@ class AttributeFilter:
 
     def mask(self, column: pd.Series) -> np.ndarray:
         if self.op is None:
-            wanted = {_comparable(v) for v in self.values}
-            return np.array([_comparable(v) in wanted for v in column], dtype=bool)
+            wanted = {comparable_text(v) for v in self.values}
+            return np.array([comparable_text(v) in wanted for v in column], dtype=bool)
         numbers = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
         with np.errstate(invalid="ignore"):
             return OPERATORS[self.op](numbers, self.value) & ~np.isnan(numbers)
@@ -114,7 +114,7 @@ class AttributeFilter:
         return f"{self.field} {self.op} {self.value:g}"
 
 
-def _comparable(value):
+def comparable_text(value):
     """Attribute values compared as text, so that 1010, 1010.0 and "1010" (or True and "true") are equal."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None

@@ -25,7 +25,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .catalog import OPERATORS, AttributeFilter, Criterion, LayerDescription, has_field, suggest_layers
+from .catalog import (
+    OPERATORS,
+    AttributeFilter,
+    Criterion,
+    LayerDescription,
+    comparable_text,
+    has_field,
+    suggest_layers,
+)
 from .i18n import localised, tr
 from .json_reader import STATUSES, JsonReader, read_json
 from .workflow import normalise
@@ -594,3 +602,60 @@ def cell_years(frame: pd.DataFrame, periods: dict[str, float]) -> np.ndarray:
 def cell_centres(x: np.ndarray, y: np.ndarray, size: float) -> list[tuple[float, float]]:
     """The centre of the grid cell each point lies in (the census grid's cells start at multiples of the size)."""
     return list(zip(np.floor(x / size) * size + size / 2, np.floor(y / size) * size + size / 2))
+
+
+def selection_filter(selection: Selection, tag_column: str | None, layer_fields: dict[str, bool]) -> str | None:
+    """The selection as an SQL filter on the layer (a QGIS subset string) in the layer's own field spelling
+    (``layer_fields``: name → whether the field holds numbers); None where SQL cannot say it (a comparison with a
+    number inside OSM's other_tags)."""
+    by_name = {normalise(name): name for name in layer_fields}
+    tags = by_name.get(tag_column) if tag_column else None
+    alternatives = []
+    for alternative in selection.alternatives:
+        parts = []
+        for condition in alternative:
+            column = by_name.get(condition.field)
+            part = _condition_sql(condition, column, tags, bool(column and layer_fields[column]))
+            if part is None:
+                return None
+            parts.append(part)
+        alternatives.append("(" + " AND ".join(parts) + ")")
+    return " OR ".join(alternatives)
+
+
+def _condition_sql(condition: AttributeFilter, column: str | None, tags: str | None, numeric: bool) -> str | None:
+    if column is not None:
+        quoted = '"' + column.replace('"', '""') + '"'
+        if condition.values == (ANY_VALUE,):
+            return f"{quoted} IS NOT NULL" if numeric else f"({quoted} IS NOT NULL AND {quoted} <> '')"
+        if condition.values == (NO_VALUE,):
+            return f"{quoted} IS NULL" if numeric else f"({quoted} IS NULL OR {quoted} = '')"
+        if condition.op is not None:
+            return f"{quoted} {'=' if condition.op == '==' else condition.op} {condition.value:g}" if numeric else None
+        literals = [_sql_literal(value, numeric) for value in condition.values]
+        literals = [literal for literal in literals if literal is not None]
+        return f"{quoted} IN ({', '.join(literals)})" if literals else "0 = 1"
+    if tags is None:
+        return "0 = 1"  # the layer has no such field: nothing meets the condition
+    quoted = '"' + tags.replace('"', '""') + '"'
+    key = condition.field.replace("'", "''")
+    if condition.values == (ANY_VALUE,):
+        return f"{quoted} LIKE '%\"{key}\"=>%'"
+    if condition.values == (NO_VALUE,):
+        return f"({quoted} IS NULL OR {quoted} NOT LIKE '%\"{key}\"=>%')"
+    if condition.op is not None:
+        return None
+    return "(" + " OR ".join(f"{quoted} LIKE '%\"{key}\"=>\"{str(value).replace(chr(39), chr(39) * 2)}\"%'"
+                             for value in condition.values) + ")"
+
+
+def _sql_literal(value, numeric: bool) -> str | None:
+    """A value as an SQL literal for a numeric or a text field (codes match as text: 1621 and "1621" alike); None
+    for text a numeric field cannot hold."""
+    text = comparable_text(value)
+    if numeric:
+        try:
+            return f"{float(text):g}"
+        except (TypeError, ValueError):
+            return None
+    return "'" + str(value if isinstance(value, str) else text).replace("'", "''") + "'"

@@ -16,7 +16,15 @@ from ..core.catalog import CatalogError, load_catalog, shipped_catalog_title, sh
 from ..core.i18n import tr
 from ..core.profiles import building_fields
 from ..processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
-from ..qgis_io.data import DATA_SUFFIXES, criterion_sources, layers_by_model, load_data, spatial_layers
+from ..qgis_io.data import (
+    DATA_SUFFIXES,
+    SELECTION_PROPERTY,
+    criterion_sources,
+    layers_by_model,
+    load_data,
+    selection_layer,
+    spatial_layers,
+)
 from ..qgis_io.project import describe_layer
 from .algorithm_dock import set_scrolling_body
 
@@ -50,6 +58,7 @@ class DataDock(QgsDockWidget):
         self.form.addFolderButton.clicked.connect(self.add_folder)
         self.form.catalogCombo.currentIndexChanged.connect(self.refresh)
         self.form.editMappingButton.clicked.connect(self._edit_mapping)
+        self.form.selectionLayerButton.clicked.connect(self.add_selection_layers)
         self.form.editMappingButton.setEnabled(show_eligibility is not None)
         project = QgsProject.instance()
         project.layersAdded.connect(self.refresh)
@@ -164,6 +173,27 @@ class DataDock(QgsDockWidget):
             tr("Gebäude für die Wärmeplanung: {layers}").format(layers=", ".join(found)) if found else
             tr("Gebäude für die Wärmeplanung: keine Ebene mit Datenprofil (die Wärmeplanung sucht sonst nach "
                "Namen)."))
+
+    def add_selection_layers(self) -> None:
+        """The chosen criterion's selected features of each recognised layer as layers of their own."""
+        row = self.form.criteriaTable.currentRow()
+        try:
+            catalog = load_catalog(shipped_catalogs()[self.form.catalogCombo.currentData()])
+        except (KeyError, CatalogError):
+            return
+        if not 0 <= row < len(catalog.criteria):
+            log.notify(self.iface, tr("Bitte zuerst ein Kriterium in der Tabelle wählen."), Qgis.MessageLevel.Info)
+            return
+        criterion = catalog.criteria[row]
+        project = QgsProject.instance()
+        selected = [(layer, source) for layer, source in criterion_sources(project, catalog)[criterion.id]
+                    if source.feed is not None and source.feed.selection is not None
+                    and layer.customProperty(SELECTION_PROPERTY) is None]  # not a selection made before
+        made = [selection_layer(project, layer, source, criterion.label_text()) for layer, source in selected]
+        names = ", ".join(layer.name() for layer in made if layer is not None)
+        log.notify(self.iface, tr("Als Ebene angelegt: {layers}.").format(layers=names) if names else tr(
+            "Für „{criterion}“ wählt kein Datenmodell Objekte aus, die sich als Ebene anlegen lassen.").format(
+            criterion=criterion.label_text()), Qgis.MessageLevel.Success if names else Qgis.MessageLevel.Info)
 
     def _edit_mapping(self) -> None:
         self.show_eligibility(self.form.catalogCombo.currentData())

@@ -20,6 +20,7 @@ from ..core.profiles import (
     MixedLayerError,
     assigned_source,
     recognise,
+    selection_filter,
     suggest_sources,
 )
 from .project import describe_layer
@@ -33,6 +34,7 @@ CENSUS_CRS = "EPSG:3035"  # the grid tables of the 2022 census: semicolon-separa
 GENERIC_SUBLAYER_SUFFIXES = (".osm", ".pbf")
 METADATA_SUFFIXES = (".shp.xml", ".aux.xml")  # ESRI and GDAL metadata beside the data, no data themselves
 ENTRY_SCOPE = "wip"
+SELECTION_PROPERTY = "wip/selection_of"  # a layer made of a criterion's selection: the criterion's label
 MAPPING_KEY = "mapping/{catalog}/{criterion}"
 
 
@@ -143,6 +145,30 @@ def layers_by_model(layers: list[QgsVectorLayer]) -> dict:
         recognitions = recognise(describe_layer(layer))
         found.setdefault(recognitions[0].profile if recognitions else None, []).append((layer, recognitions))
     return found
+
+
+def selection_layer(project: QgsProject, layer: QgsVectorLayer, source: CriterionSource, label: str
+                    ) -> QgsVectorLayer | None:
+    """The features a profile selects from ``layer`` for a criterion as a layer of their own (the same source with
+    a filter), added to the group "Daten"; the one made before when it is there; None where the selection cannot be
+    written as a filter."""
+    numeric = {field.name(): field.isNumeric() for field in layer.fields()}
+    where = selection_filter(source.feed.selection, source.recognition.profile.tag_column, numeric)
+    if where is None:
+        return None
+    name = f"{layer.name()} – {label}"
+    existing = next((other for other in project.mapLayers().values() if isinstance(other, QgsVectorLayer)
+                     and other.name() == name and other.subsetString() == where), None)
+    if existing is not None:
+        return existing
+    selected = QgsVectorLayer(layer.source(), name, layer.providerType())
+    if not selected.isValid() or not selected.setSubsetString(where):
+        return None
+    selected.setCustomProperty(SELECTION_PROPERTY, label)
+    project.addMapLayer(selected, False)
+    root = project.layerTreeRoot()
+    (root.findGroup(DATA_GROUP) or root.insertGroup(0, DATA_GROUP)).insertLayer(0, selected)
+    return selected
 
 
 def saved_choice(project: QgsProject, catalog_id: str, criterion_id: str) -> list[str] | None:

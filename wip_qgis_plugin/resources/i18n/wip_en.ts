@@ -139,6 +139,14 @@
       <translation>Criteria catalog</translation>
     </message>
     <message>
+      <source>Auswahl als Ebene anlegen</source>
+      <translation>Make the selection a layer</translation>
+    </message>
+    <message>
+      <source>Legt für das gewählte Kriterium die Objekte, die sein Datenmodell auswählt (etwa die Naturschutzgebiete eines OSM-Auszugs), als eigene Ebene an: für die Standortbewertung oder zum Ansehen.</source>
+      <translation>Makes the features the data model selects for the chosen criterion (such as the nature reserves of an OSM extract) a layer of their own: for the site assessment or to look at.</translation>
+    </message>
+    <message>
       <source>Zuordnung in der Flächenkulisse ändern</source>
       <translation>Change the mapping in the eligible land dock</translation>
     </message>
@@ -2682,6 +2690,10 @@
       <translation>Buildings for heat planning: no layer with a data profile (heat planning otherwise looks by name).</translation>
     </message>
     <message>
+      <source>Bitte zuerst ein Kriterium in der Tabelle wählen.</source>
+      <translation>Please choose a criterion in the table first.</translation>
+    </message>
+    <message>
       <source>Geodaten ({patterns});;Alle Dateien (*)</source>
       <translation>Spatial data ({patterns});;All files (*)</translation>
     </message>
@@ -2712,6 +2724,14 @@
     <message>
       <source>Gebäude für die Wärmeplanung: {layers}</source>
       <translation>Buildings for heat planning: {layers}</translation>
+    </message>
+    <message>
+      <source>Als Ebene angelegt: {layers}.</source>
+      <translation>Made layers: {layers}.</translation>
+    </message>
+    <message>
+      <source>Für „{criterion}“ wählt kein Datenmodell Objekte aus, die sich als Ebene anlegen lassen.</source>
+      <translation>For "{criterion}" no data model selects features that can be made a layer.</translation>
     </message>
     <message>
       <source>nach Namen</source>
