@@ -338,3 +338,22 @@ def test_a_selection_as_a_layer_filter_in_the_layers_own_spelling_and_types():
         '("artDerFestlegung" IN (1621))'
     assert selection_filter(reserve.feed.selection, None, {"artDerFestlegung": False}) == \
         "(\"artDerFestlegung\" IN ('1621'))"
+
+
+def test_register_units_carry_the_carrier_their_field_names():
+    """A merged unit table with hub heights is read as wind units, yet its solar units stay solar; a wind table
+    without the carrier field is wind; a carrier the balance does not model (gas) counts for none."""
+    [recognition] = recognise(layer("einheiten", "point", ("EinheitMastrNummer", "Nabenhoehe", "Rotordurchmesser",
+                                                           "Energietraeger", "Nettonennleistung")))
+    carriers = recognition.layer_class.carriers
+    assert [carriers.of(value) for value in ("Solare Strahlungsenergie", "Wind", None, "Erdgas")] == [
+        "pv", "wind", "wind", None]
+
+
+def test_sql_numbers_are_written_without_exponent():
+    from wip_qgis_plugin.core.catalog import AttributeFilter
+    from wip_qgis_plugin.core.profiles import Selection
+
+    selection = Selection(((AttributeFilter("ags", ("15083440",)),),))
+    assert selection_filter(selection, None, {"AGS": True}) == '("AGS" IN (15083440))'
+    assert selection_filter(selection, None, {"other": False}) is None  # the layer lacks the field

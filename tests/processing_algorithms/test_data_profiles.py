@@ -9,7 +9,14 @@ from pathlib import Path
 
 import processing
 import pytest
-from qgis.core import NULL, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import (
+    NULL,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
 
 from tests.processing_algorithms.conftest import memory_layer
 from tests.real_schemas import (
@@ -288,7 +295,7 @@ def test_the_census_grid_gives_the_inhabitants_of_the_balance(wip_processing, tm
     result = processing.run("wip:energybalance", {
         "STATISTICS": f"{DEMO_GPKG}|layername=real_statistik", "MUNICIPALITY": municipality, "POPULATION_GRID": grid,
         "BALANCE": "memory:", "INDICATORS": "memory:", "ASSUMPTIONS": "memory:"}, feedback=feedback)
-    assert "Einwohner aus dem Zensus 2022: 3,000 in 3 Gitterzellen der Gemeinde, 1 davon gesperrt" in \
+    assert "Einwohner aus dem Zensus 2022: 3.000 in 3 Gitterzellen der Gemeinde, 1 davon gesperrt" in \
         feedback.textLog()
     sources = " ".join(str(f["source"]) for f in result["ASSUMPTIONS"].getFeatures())
     assert "3000 Einwohner (2022)" in sources
@@ -355,14 +362,15 @@ def test_registered_units_in_operation_give_the_installed_capacity_of_the_balanc
         feedback=feedback)
     log = feedback.textLog()
     assert "einheiten nach dem Datenmodell Marktstammdatenregister: Stromerzeugungseinheiten (MaStR): 4 von 5" in log
-    assert "Installierte Leistung Photovoltaik aus dem Marktstammdatenregister: 3.5 MW (2 Einheit(en)" in log
-    assert "Installierte Leistung Biomasse aus dem Marktstammdatenregister: 0.5 MW (1 Einheit(en)" in log
+    assert "Installierte Leistung Photovoltaik aus dem Marktstammdatenregister: 3,5 MW (2 Einheit(en)" in log
+    assert "Installierte Leistung Biomasse aus dem Marktstammdatenregister: 0,5 MW (1 Einheit(en)" in log
     assert "Windenergie aus dem Marktstammdatenregister" not in log
 
 
 def test_the_census_heating_grid_gives_the_balances_heat_mix_today(wip_processing, tmp_path):
     """Buildings by heating carrier in two cells of Hohenmölsen: 12 district heat, 6 gas, 2 oil, 2 heat pumps (the
-    direct electric one is not modelled): district heat is 12 of 22 today."""
+    direct electric one is not modelled). District heat keeps the statistics' share of dwellings connected (a block
+    on the network counts by its flats); the rest is split as the other buildings are heated: gas 6 of 10."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
     from wip_qgis_plugin.qgis_io.data import census_grid
@@ -383,8 +391,13 @@ def test_the_census_heating_grid_gives_the_balances_heat_mix_today(wip_processin
         "STATISTICS": f"{DEMO_GPKG}|layername=real_statistik", "MUNICIPALITY": municipality,
         "HEATING_GRID": census_grid(path), "BALANCE": "memory:", "INDICATORS": "memory:", "ASSUMPTIONS": "memory:"},
         feedback=feedback)
-    assert "22 Gebäude in 2 Gitterzellen der Gemeinde" in feedback.textLog()
+    assert "22 Gebäude in 2 Gitterzellen der Gemeinde; 1 mit Strom oder Kohle beheizte nicht abgebildet" in \
+        feedback.textLog()
+    row = next(QgsVectorLayer(f"{DEMO_GPKG}|layername=real_statistik", "statistik", "ogr").getFeatures(
+        QgsFeatureRequest().setFilterExpression("\"ags\" = '15084235'")))
+    district = row["buildings.flats_heatnet"] / row["buildings.flats_total"]
     shares = {f["topic"]: float(f["value"]) for f in result["ASSUMPTIONS"].getFeatures()
               if "an der Wärme heute" in f["topic"]}
-    assert shares["Anteil Fernwärme an der Wärme heute"] == pytest.approx(100 * 12 / 22, abs=0.05)
-    assert shares["Anteil Erdgas an der Wärme heute"] == pytest.approx(100 * 6 / 22, abs=0.05)
+    assert shares["Anteil Fernwärme an der Wärme heute"] == pytest.approx(100 * district, abs=0.05)
+    assert shares["Anteil Erdgas an der Wärme heute"] == pytest.approx(100 * (1 - district) * 6 / 10, abs=0.05)
+    assert shares["Anteil Umweltwärme an der Wärme heute"] == pytest.approx(100 * (1 - district) * 2 / 10, abs=0.05)

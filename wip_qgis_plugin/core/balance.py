@@ -482,15 +482,23 @@ def _check_overrides(inputs: BalanceInput) -> None:
 
 
 def _base_heat_shares(statistics: MunicipalityStatistics, defaults: Defaults) -> dict[str, float]:
-    """The heat carriers' shares today: as the municipality's buildings are heated where a census grid counts them;
-    else district heat from the share of dwellings connected (Zensus), the rest split like the Land's heating
-    stock."""
-    if sum(statistics.heating.values()) > 0:
-        total = sum(statistics.heating.values())
-        shares = {carrier: count / total for carrier, count in statistics.heating.items()}
+    """The heat carriers' shares today: district heat from the share of dwellings connected (Zensus); the rest split
+    as the municipality's other buildings are heated where a census grid counts them, else like the Land's heating
+    stock. (Dwellings, not buildings, weigh district heat: a block on the network counts by its flats.)"""
+    counts = statistics.heating
+    decentral = {carrier: counts.get(carrier, 0.0) for carrier in counts if carrier != "fernwaerme"}
+    if sum(decentral.values()) > 0:
+        total = sum(counts.values())
+        district = statistics.flats_district_heat / statistics.flats_total if statistics.flats_total > 0 else \
+            counts.get("fernwaerme", 0.0) / total
+        shares = {"fernwaerme": min(district, 1.0)}
+        shares.update({carrier: (1 - shares["fernwaerme"]) * count / sum(decentral.values())
+                       for carrier, count in decentral.items()})
         for carrier, share in shares.items():
             defaults.note(tr("Anteil {carrier} an der Wärme heute").format(carrier=carrier_label(carrier)),
-                          round(100 * share, 1), "%", statistics.heating_source, "checked")
+                          round(100 * share, 1), "%", statistics.heating_source if carrier != "fernwaerme" or
+                          statistics.flats_total <= 0 else tr("Gemeindestatistik: Wohnungen mit Fernwärme (Zensus)"),
+                          "checked")
         return shares
     stock = {carrier: defaults.value("heating_stock_lsa", carrier, topic=tr("Heizungsbestand Sachsen-Anhalt: "
                                                                              "{carrier}").format(

@@ -122,16 +122,18 @@ class BuildingFields:
 @dataclass(frozen=True)
 class Carriers:
     """The energy carrier of each generation unit of a layer: the value of ``field`` looked up in ``values`` (the
-    balance's carriers pv, wind, biomasse, wasser), else ``default`` (a layer of wind units only)."""
+    balance's carriers pv, wind, biomasse, wasser; another value: none of them), or ``default`` where the layer
+    says nothing (a table of wind units only without the field)."""
 
     field: str | None
     values: dict[str, str]
     default: str | None = None
 
     def of(self, value) -> str | None:
-        if value is not None and normalise(str(value)) in self.values:
-            return self.values[normalise(str(value))]
-        return self.default
+        """The carrier of a unit with ``value`` in the field (None: the layer has no such field or no value)."""
+        if value is None or str(value).strip() == "":
+            return self.default
+        return self.values.get(normalise(str(value)))
 
 
 @dataclass(frozen=True)
@@ -578,6 +580,7 @@ def _first_number(value, pattern: re.Pattern | str = NUMBER) -> float:
     return float(found.group().replace(",", ".")) if found else np.nan
 
 
+CENSUS_CRS = "EPSG:3035"  # the census grids' cells: ETRS89-LAEA, starting at multiples of their size
 # the census grids name their cells and centres by the cell size: GITTER_ID_100m, x_mp_100m …
 CENSUS_CELL = re.compile(r"(?:gitter_id|x_mp)_(100m|1km|10km)", re.IGNORECASE)
 CENSUS_CELL_METRES = {"100m": 100.0, "1km": 1000.0, "10km": 10000.0}
@@ -631,12 +634,13 @@ def _condition_sql(condition: AttributeFilter, column: str | None, tags: str | N
         if condition.values == (NO_VALUE,):
             return f"{quoted} IS NULL" if numeric else f"({quoted} IS NULL OR {quoted} = '')"
         if condition.op is not None:
-            return f"{quoted} {'=' if condition.op == '==' else condition.op} {condition.value:g}" if numeric else None
+            return f"{quoted} {'=' if condition.op == '==' else condition.op} {_sql_number(condition.value)}" \
+                if numeric else None
         literals = [_sql_literal(value, numeric) for value in condition.values]
         literals = [literal for literal in literals if literal is not None]
         return f"{quoted} IN ({', '.join(literals)})" if literals else "0 = 1"
     if tags is None:
-        return "0 = 1"  # the layer has no such field: nothing meets the condition
+        return None  # the layer has no such field: no filter would say what the profile means
     quoted = '"' + tags.replace('"', '""') + '"'
     key = condition.field.replace("'", "''")
     if condition.values == (ANY_VALUE,):
@@ -649,13 +653,18 @@ def _condition_sql(condition: AttributeFilter, column: str | None, tags: str | N
                              for value in condition.values) + ")"
 
 
+def _sql_number(value: float) -> str:
+    """A number as SQL writes it, whole ones without exponent (15083440, not 1.50834e+07)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def _sql_literal(value, numeric: bool) -> str | None:
     """A value as an SQL literal for a numeric or a text field (codes match as text: 1621 and "1621" alike); None
     for text a numeric field cannot hold."""
     text = comparable_text(value)
     if numeric:
         try:
-            return f"{float(text):g}"
+            return _sql_number(float(text))
         except (TypeError, ValueError):
             return None
     return "'" + str(value if isinstance(value, str) else text).replace("'", "''") + "'"

@@ -88,10 +88,11 @@ class BalanceDock(AlgorithmDock):
         form.statisticsCombo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         form.populationGridCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         form.heatingGridCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
+        form.unitsCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         for combo in (form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
             combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         for combo in (form.municipalityCombo, form.statisticsCombo, form.populationGridCombo, form.heatingGridCombo,
-                      form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
+                      form.unitsCombo, form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         for choice in DOCK_TRANSPORT_CHOICES:
@@ -121,7 +122,8 @@ class BalanceDock(AlgorithmDock):
         found = find_inputs(next(step for step in workflow() if step.key == "balance"), project_layer_infos(project))
         for key, combo in (("study_area", self.form.municipalityCombo), ("statistics", self.form.statisticsCombo),
                            ("population_grid", self.form.populationGridCombo),
-                           ("heating_grid", self.form.heatingGridCombo)):
+                           ("heating_grid", self.form.heatingGridCombo),
+                           ("generation_units", self.form.unitsCombo)):
             if found[key]:
                 self.suggest(combo, newest_layer(project, found[key][0]))
         for key, combo in (("buildings", self.form.buildingsCombo), ("wind", self.form.windCombo),
@@ -144,12 +146,8 @@ class BalanceDock(AlgorithmDock):
                       "ALTERNATIVE": form.alternativeSpin.value(), "BALANCE": "TEMPORARY_OUTPUT",
                       "TRANSPORT": TRANSPORT_CHOICES.index(form.transportCombo.currentData()),
                       "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT"}
-        project = QgsProject.instance()
-        # the register's units the Daten step recognised: their installed capacity replaces the statistics'
-        units = find_inputs(next(step for step in workflow() if step.key == "balance"),
-                            project_layer_infos(project))["generation_units"]
-        if units:
-            parameters["GENERATION_UNITS"] = [newest_layer(project, name) for name in units]
+        if form.unitsCombo.currentLayer() is not None:
+            parameters["GENERATION_UNITS"] = [form.unitsCombo.currentLayer()]
         for name, combo in (("POPULATION_GRID", form.populationGridCombo), ("HEATING_GRID", form.heatingGridCombo),
                             ("HEAT_BUILDINGS", form.buildingsCombo),
                             ("YIELD_WIND", form.windCombo),

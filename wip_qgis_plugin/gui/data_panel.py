@@ -189,11 +189,19 @@ class DataDock(QgsDockWidget):
         selected = [(layer, source) for layer, source in criterion_sources(project, catalog)[criterion.id]
                     if source.feed is not None and source.feed.selection is not None
                     and layer.customProperty(SELECTION_PROPERTY) is None]  # not a selection made before
-        made = [selection_layer(project, layer, source, criterion.label_text()) for layer, source in selected]
-        names = ", ".join(layer.name() for layer in made if layer is not None)
-        log.notify(self.iface, tr("Als Ebene angelegt: {layers}.").format(layers=names) if names else tr(
-            "Für „{criterion}“ wählt kein Datenmodell Objekte aus, die sich als Ebene anlegen lassen.").format(
-            criterion=criterion.label_text()), Qgis.MessageLevel.Success if names else Qgis.MessageLevel.Info)
+        made = {layer.name(): selection_layer(project, layer, source, criterion.label_text())
+                for layer, source in selected}
+        if not made:
+            log.notify(self.iface, tr("Für „{criterion}“ wählt kein Datenmodell Objekte aus einer Ebene aus.").format(
+                criterion=criterion.label_text()), Qgis.MessageLevel.Info)
+            return
+        done = [layer.name() for layer in made.values() if layer is not None]
+        failed = [name for name, layer in made.items() if layer is None]
+        message = tr("Als Ebene angelegt: {layers}.").format(layers=", ".join(done)) if done else ""
+        if failed:  # a comparison inside OSM's other_tags, or a field the layer lacks, is no filter
+            message += " " + tr("Nicht als Filter zu schreiben: {layers} (die Flächenkulisse wählt dort trotzdem "
+                                "richtig aus).").format(layers=", ".join(failed))
+        log.notify(self.iface, message.strip(), Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
 
     def _edit_mapping(self) -> None:
         self.show_eligibility(self.form.catalogCombo.currentData())

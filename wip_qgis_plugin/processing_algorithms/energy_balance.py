@@ -8,7 +8,9 @@ import pandas as pd
 import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
@@ -35,7 +37,7 @@ from ..core.balance import (
     transport_scope_label,
 )
 from ..core.heat import SCENARIO_YEARS
-from ..core.i18n import tr
+from ..core.i18n import format_number, tr
 from ..core.profiles import HEAT_CARRIERS, profile_feed, recognise
 from ..core.workflow import normalise
 from ..core.zoning import alternative_numbers, is_alternative
@@ -61,6 +63,7 @@ TRANSPORT_CHOICES = (TRANSPORT_ESTIMATE, TRANSPORT_OWN, TRANSPORT_NONE)
 
 CENSUS_YEAR = 2022  # the census day, 15 May 2022
 GENERATION_INPUT = "generation_units"  # the workflow input a data profile's feed names for registered units
+OTHER_HEATING_COLUMNS = ("strom", "kohle")  # census heating carriers the balance's heat mix does not model
 
 
 class EnergyBalanceAlgorithm(WipAlgorithm):
@@ -206,31 +209,23 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         grid = self.parameterAsSource(parameters, self.POPULATION_GRID, context)
         if grid is None:
             return statistics
-        area, crs = self._municipality_area(parameters, context, self.tr("die Einwohner aus dem Zensus-Gitter"))
         field = next((name for name in grid.fields().names() if normalise(name) == "einwohner"), None)
         if field is None:
             raise QgsProcessingException(self.tr("Das Zensus-Gitter hat kein Feld „Einwohner“."))
-        cells = list(grid.getFeatures())
-        inside = shapely.contains(area, shapely_geometries(cells, grid.sourceCrs(), crs, context))
+        cells = self._cells_in_municipality(parameters, context, grid, self.tr("die Einwohner aus dem Zensus-Gitter"))
         # suppressed cells ("–", fewer than three people) are text and count as missing
-        counts = pd.to_numeric(pd.Series(field_values(cells, field), dtype=object), errors="coerce").to_numpy(float)
-        inhabitants = float(np.nansum(counts[inside]))
+        counts = _counts(cells, field)
+        inhabitants = float(np.nansum(counts))
         if inhabitants <= 0:
             raise QgsProcessingException(self.tr("Keine Gitterzelle mit Einwohnern liegt in der Gemeinde: ist es das "
                                                  "Gitter der Gemeinde, im richtigen KBS?"))
-        feedback.pushInfo(self.tr("Einwohner aus dem Zensus 2022: {inhabitants:,.0f} in {cells} Gitterzellen der "
+        feedback.pushInfo(self.tr("Einwohner aus dem Zensus 2022: {inhabitants} in {cells} Gitterzellen der "
                                   "Gemeinde, {suppressed} davon gesperrt (Stichtag 15.05.2022).").format(
-            inhabitants=inhabitants, cells=int(inside.sum()), suppressed=int((inside & np.isnan(counts)).sum())))
+            inhabitants=format_number(inhabitants), cells=len(cells), suppressed=int(np.isnan(counts).sum())))
+        if self.parameterAsSource(parameters, self.POPULATION, context) is not None:
+            feedback.pushWarning(self.tr("Die Einwohnertabelle gibt den Bevölkerungspfad vor; die Einwohner des "
+                                         "Zensus-Gitters gehen nicht ein."))
         return replace(statistics, population=inhabitants, population_year=CENSUS_YEAR)
-
-    def _municipality_area(self, parameters, context, purpose: str):
-        """The municipality's area (shapely, in its working CRS) and that CRS; ``purpose`` says what needs it."""
-        municipality = self.parameterAsSource(parameters, self.MUNICIPALITY, context)
-        if municipality is None:
-            raise QgsProcessingException(self.tr("Für {purpose} braucht es die Gemeinde.").format(purpose=purpose))
-        crs = working_crs(municipality)
-        return shapely.union_all(shapely_geometries(list(municipality.getFeatures()), municipality.sourceCrs(), crs,
-                                                    context)), crs
 
     def _census_heating(self, parameters, context, statistics, feedback):
         """The statistics with the municipality's buildings by heating carrier from the census grid's cells in it;
@@ -244,52 +239,91 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         if not columns:
             raise QgsProcessingException(self.tr("„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach "
                                                  "Energieträger der Heizung.").format(layer=grid.sourceName()))
-        area, crs = self._municipality_area(parameters, context, self.tr("die Heizungen aus dem Zensus-Gitter"))
-        cells = list(grid.getFeatures())
-        inside = shapely.contains(area, shapely_geometries(cells, grid.sourceCrs(), crs, context))
+        cells = self._cells_in_municipality(parameters, context, grid, self.tr("die Heizungen aus dem Zensus-Gitter"))
         heating = dict.fromkeys(HEAT_CARRIERS, 0.0)
+        other = 0.0  # buildings heated otherwise (electricity, coal): not modelled in the balance's heat mix
         for name in grid.fields().names():
-            if normalise(name) in columns:
-                counts = pd.to_numeric(pd.Series(field_values(cells, name), dtype=object), errors="coerce")
-                heating[columns[normalise(name)]] += float(np.nansum(counts.to_numpy(float)[inside]))
+            key = normalise(name)
+            if key in columns:
+                heating[columns[key]] += float(np.nansum(_counts(cells, name)))
+            elif key in OTHER_HEATING_COLUMNS:
+                other += float(np.nansum(_counts(cells, name)))
         if sum(heating.values()) <= 0:
             raise QgsProcessingException(self.tr("Keine Gitterzelle mit beheizten Gebäuden liegt in der Gemeinde: ist "
                                                  "es das Gitter der Gemeinde, im richtigen KBS?"))
-        source = self.tr("Zensus 2022, Gebäude nach Energieträger der Heizung: {buildings:,.0f} Gebäude in {cells} "
-                         "Gitterzellen der Gemeinde (Strom-Direktheizungen und Kohle nicht abgebildet)").format(
-            buildings=sum(heating.values()), cells=int(inside.sum()))
+        source = self.tr("Zensus 2022, Gebäude nach Energieträger der Heizung: {buildings} Gebäude in {cells} "
+                         "Gitterzellen der Gemeinde; {other} mit Strom oder Kohle beheizte nicht abgebildet").format(
+            buildings=format_number(sum(heating.values())), cells=len(cells), other=format_number(other))
         feedback.pushInfo(source)
         return replace(statistics, heating=heating, heating_source=source)
 
+    def _municipality_area(self, parameters, context, purpose: str):
+        """The municipality (source), its area (shapely, in its working CRS) and that CRS; ``purpose`` says what
+        needs it."""
+        municipality = self.parameterAsSource(parameters, self.MUNICIPALITY, context)
+        if municipality is None:
+            raise QgsProcessingException(self.tr("Für {purpose} braucht es die Gemeinde.").format(purpose=purpose))
+        crs = working_crs(municipality)
+        return municipality, shapely.union_all(shapely_geometries(list(municipality.getFeatures()),
+                                                                  municipality.sourceCrs(), crs, context)), crs
+
+    def _cells_in_municipality(self, parameters, context, grid, purpose: str) -> list:
+        """The census grid's cells whose centres lie in the municipality; only the cells around it are read (the
+        published tables cover all of Germany)."""
+        municipality, area, crs = self._municipality_area(parameters, context, purpose)
+        around = QgsCoordinateTransform(municipality.sourceCrs(), grid.sourceCrs(), context.transformContext())
+        request = QgsFeatureRequest().setFilterRect(around.transformBoundingBox(municipality.sourceExtent()))
+        cells = list(grid.getFeatures(request))
+        inside = shapely.contains(area, shapely_geometries(cells, grid.sourceCrs(), crs, context))
+        return [cell for cell, within in zip(cells, inside) if within]
+
     def _registered_units(self, parameters, context, statistics, feedback):
-        """The statistics with the installed capacity of the register's units in operation within the municipality,
-        per carrier the units hold (the others stay the statistics')."""
+        """The statistics with the installed capacity of the register's units in operation in the municipality
+        (by its key, or else by their place), per carrier the units hold; the other carriers stay the statistics'."""
         layers = self.parameterAsLayerList(parameters, self.GENERATION_UNITS, context)
         if not layers:
             return statistics
-        area, crs = self._municipality_area(parameters, context, self.tr("die Anlagen des Registers"))
+        _municipality, area, crs = self._municipality_area(parameters, context, self.tr("die Anlagen des Registers"))
         installed: dict[str, list[float]] = {}
-        for layer in layers:
+        seen, unplaced, unusable = set(), 0, 0
+        for layer in {layer.id(): layer for layer in layers}.values():
             recognised = [r for r in recognise(describe_layer(layer)) if r.layer_class.carriers is not None]
             fed = profile_feed(recognised, GENERATION_INPUT)
-            power = next((name for name in layer.fields().names() if normalise(name) == "nettonennleistung"), None)
-            if fed is None or power is None:
+            names = {normalise(name): name for name in layer.fields().names()}
+            if fed is None or "nettonennleistung" not in names:
                 raise QgsProcessingException(self.tr("„{layer}“ ist keine Einheitenliste des Marktstammdatenregisters "
                                                      "(Felder EinheitMastrNummer, Nettonennleistung).").format(
                     layer=layer.name()))
             units = profile_selected(list(layer.getFeatures()), layer.fields().names(), *fed, layer.name(), feedback)
-            inside = shapely.contains(area, shapely_geometries(units, layer.crs(), crs, context))
+            places = shapely_geometries(units, layer.crs(), crs, context)
+            inside = ~shapely.is_missing(places) & shapely.contains(area, places)
+            # small units are published without coordinates: their municipality key places them
+            keys = field_values(units, names.get("gemeindeschluessel"))
             carriers = fed[0].layer_class.carriers
-            kinds = field_values(units, next((name for name in layer.fields().names()
-                                              if normalise(name) == carriers.field), None))
-            for unit, kind, within in zip(units, kinds, inside):
-                carrier = carriers.of(kind)
-                if within and carrier is not None:
-                    installed.setdefault(carrier, []).append(_number(unit[power], "Nettonennleistung"))
+            kinds = field_values(units, names.get(carriers.field))
+            numbers_ = field_values(units, names.get("einheitmastrnummer"))
+            powers = pd.to_numeric(pd.Series(field_values(units, names["nettonennleistung"]), dtype=object)
+                                   .astype(str).str.replace(",", "."), errors="coerce").to_numpy(float)
+            for row in range(len(units)):
+                placed = str(keys[row]).zfill(8) == statistics.ags if keys[row] not in (None, "") else inside[row]
+                if keys[row] in (None, "") and shapely.is_missing(places[row]):
+                    unplaced += 1
+                carrier = carriers.of(kinds[row])
+                if not placed or carrier is None or numbers_[row] in seen:
+                    continue
+                if np.isnan(powers[row]):
+                    unusable += 1
+                    continue
+                seen.add(numbers_[row])
+                installed.setdefault(carrier, []).append(float(powers[row]))
+        if unplaced or unusable:
+            feedback.pushWarning(self.tr("Marktstammdatenregister: {unplaced} Einheit(en) ohne Ort und ohne "
+                                         "Gemeindeschlüssel, {unusable} ohne Nettonennleistung: nicht gezählt.").format(
+                unplaced=unplaced, unusable=unusable))
         for carrier, values in installed.items():
-            feedback.pushInfo(self.tr("Installierte Leistung {carrier} aus dem Marktstammdatenregister: {mw:.1f} MW "
+            feedback.pushInfo(self.tr("Installierte Leistung {carrier} aus dem Marktstammdatenregister: {mw} MW "
                                       "({count} Einheit(en) in Betrieb in der Gemeinde).").format(
-                carrier=carrier_label(carrier), mw=sum(values) / 1000, count=len(values)))
+                carrier=carrier_label(carrier), mw=format_number(sum(values) / 1000, 1), count=len(values)))
         return replace(statistics, installed_kw={carrier: sum(installed[carrier]) if carrier in installed else kw
                                                  for carrier, kw in statistics.installed_kw.items()})
 
@@ -442,3 +476,8 @@ def _number(value, field: str) -> float:
         return float(value)
     except (TypeError, ValueError) as error:
         raise BalanceError(tr("{field}: „{value}“ ist keine Zahl.").format(field=field, value=value)) from error
+
+
+def _counts(cells: list, field: str) -> np.ndarray:
+    """A census grid's counts in ``field`` of each cell; NaN for a suppressed one ("–")."""
+    return pd.to_numeric(pd.Series(field_values(cells, field), dtype=object), errors="coerce").to_numpy(float)

@@ -7,6 +7,9 @@ import numpy as np
 import pandas as pd
 import shapely
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -18,6 +21,7 @@ from qgis.core import (
 
 from ..core.heat import SCENARIO_YEARS, HeatError, building_demand, load_typology, scenario_demand
 from ..core.profiles import (
+    CENSUS_CRS,
     building_fields,
     building_inputs,
     cell_centres,
@@ -207,14 +211,19 @@ class HeatDemandAlgorithm(WipAlgorithm):
         if not periods or size is None:
             raise QgsProcessingException(self.tr("„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach "
                                                  "Baujahr.").format(layer=grid.sourceName()))
-        cells = list(grid.getFeatures())
+        # only the cells around the buildings are read (the published tables cover all of Germany); cells and
+        # buildings meet in the census grid's own CRS, where the cells start at multiples of their size
+        around = QgsCoordinateTransform(source.sourceCrs(), grid.sourceCrs(), context.transformContext())
+        cells = list(grid.getFeatures(QgsFeatureRequest().setFilterRect(
+            around.transformBoundingBox(source.sourceExtent()).buffered(size))))
         columns = layer_columns(periods, None, grid.fields().names())
         years = cell_years(pd.DataFrame({name: field_values(cells, name) for name in columns},
                                         index=range(len(cells))), {name: periods[normalise(name)] for name in columns})
-        centres = shapely_geometries(cells, grid.sourceCrs(), grid.sourceCrs(), context)
+        laea = QgsCoordinateReferenceSystem(CENSUS_CRS)
+        centres = shapely_geometries(cells, grid.sourceCrs(), laea, context)
         year_of_cell = dict(zip(cell_centres(shapely.get_x(centres), shapely.get_y(centres), size), years))
         located = shapely.point_on_surface(shapely.make_valid(shapely_geometries(features, source.sourceCrs(),
-                                                                                 grid.sourceCrs(), context)))
+                                                                                 laea, context)))
         keys = cell_centres(shapely.get_x(located), shapely.get_y(located), size)
         filled = {}
         ages = inputs[self.AGE_FIELD]

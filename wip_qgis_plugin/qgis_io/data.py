@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QUrl
 from ..core.catalog import Catalog
 from ..core.profiles import (
     CENSUS_CELL,
+    CENSUS_CRS,
     CriterionSource,
     MixedLayerError,
     assigned_source,
@@ -29,7 +30,6 @@ from .results import GROUP_NAME
 DATA_GROUP = "Daten"
 # what a planning office's data comes as: GeoPackage, shapefile, NAS-XML (ALKIS), OSM, GeoJSON, GML, SpatiaLite
 DATA_SUFFIXES = (".gpkg", ".shp", ".xml", ".osm", ".pbf", ".geojson", ".json", ".gml", ".sqlite", ".csv")
-CENSUS_CRS = "EPSG:3035"  # the grid tables of the 2022 census: semicolon-separated, cell centres in ETRS89-LAEA
 # files whose layers have the same generic names whatever they hold (GDAL's OSM driver: points, lines …)
 GENERIC_SUBLAYER_SUFFIXES = (".osm", ".pbf")
 METADATA_SUFFIXES = (".shp.xml", ".aux.xml")  # ESRI and GDAL metadata beside the data, no data themselves
@@ -94,19 +94,20 @@ def _file_layers(path: Path, options) -> list[QgsVectorLayer]:
 def census_grid(path: Path) -> QgsVectorLayer | None:
     """A grid table of the 2022 census as a point layer of its cell centres; None for any other CSV. The tables
     come in UTF-8 or Windows-1252; suppressed values ("–") stay text and count as missing."""
-    head = path.read_bytes()[:4096]
+    with path.open("rb") as file:
+        head = file.read(65536)
     try:
-        header, encoding = head.decode("utf-8").splitlines()[0], "UTF-8"
-    except UnicodeDecodeError:
-        header, encoding = head.decode("cp1252").splitlines()[0], "windows-1252"
-    except IndexError:
-        return None
-    match = CENSUS_CELL.search(header)
+        head.decode("utf-8")
+        encoding = "UTF-8"
+    except UnicodeDecodeError as error:  # a character cut at the end of the sample is no sign of another encoding
+        encoding = "UTF-8" if error.start >= len(head) - 3 else "windows-1252"
+    lines = head.decode("utf-8" if encoding == "UTF-8" else "cp1252", errors="replace").splitlines()
+    match = CENSUS_CELL.search(lines[0]) if lines else None
     if match is None:
         return None
     size = match.group(1)
     uri = (f"{QUrl.fromLocalFile(str(path)).toString()}?type=csv&delimiter=;&encoding={encoding}"
-           f"&xField=x_mp_{size}&yField=y_mp_{size}&crs={CENSUS_CRS}&detectTypes=yes&spatialIndex=no"
+           f"&xField=x_mp_{size}&yField=y_mp_{size}&crs={CENSUS_CRS}&detectTypes=yes&spatialIndex=yes"
            f"&subsetIndex=no&watchFile=no")
     layer = QgsVectorLayer(uri, path.stem, "delimitedtext")
     return layer if layer.isValid() and layer.isSpatial() else None
@@ -152,6 +153,8 @@ def selection_layer(project: QgsProject, layer: QgsVectorLayer, source: Criterio
     """The features a profile selects from ``layer`` for a criterion as a layer of their own (the same source with
     a filter), added to the group "Daten"; the one made before when it is there; None where the selection cannot be
     written as a filter."""
+    if layer.providerType() == "memory":  # a new layer of its source would be empty
+        return None
     numeric = {field.name(): field.isNumeric() for field in layer.fields()}
     where = selection_filter(source.feed.selection, source.recognition.profile.tag_column, numeric)
     if where is None:

@@ -32,6 +32,14 @@
       <translation>Buildings by heating energy carrier per grid cell of the 2022 census: their shares in the municipality replace the statistics' district heat and the Land's heating stock. Empty: statistics and Land.</translation>
     </message>
     <message>
+      <source>Anlagen (Marktstammdatenregister)</source>
+      <translation>Plants (Marktstammdatenregister)</translation>
+    </message>
+    <message>
+      <source>Einheiten des Marktstammdatenregisters (etwa aus open-mastr): die Nettonennleistung der Einheiten in Betrieb in der Gemeinde ersetzt die installierte Leistung der Statistik für ihre Energieträger. Leer: Statistik.</source>
+      <translation>Units of the Marktstammdatenregister (for instance from open-mastr): the net rated power of the units in operation in the municipality replaces the statistics' installed capacity for their carriers. Empty: statistics.</translation>
+    </message>
+    <message>
       <source>Wärmebedarf der Gebäude</source>
       <translation>Heat demand of the buildings</translation>
     </message>
@@ -704,6 +712,10 @@
     <message>
       <source>Faktortabelle, {carrier}</source>
       <translation>Factor table, {carrier}</translation>
+    </message>
+    <message>
+      <source>Gemeindestatistik: Wohnungen mit Fernwärme (Zensus)</source>
+      <translation>Municipal statistics: dwellings with district heat (census)</translation>
     </message>
     <message>
       <source>für {year} liegt keine Angabe vor: Wert von {first} übernommen</source>
@@ -2706,6 +2718,10 @@
       <translation>– missing –</translation>
     </message>
     <message>
+      <source>Als Ebene angelegt: {layers}.</source>
+      <translation>Made layers: {layers}.</translation>
+    </message>
+    <message>
       <source>Ohne lesbare Ebene: {files}.</source>
       <translation>Without a readable layer: {files}.</translation>
     </message>
@@ -2726,12 +2742,12 @@
       <translation>Buildings for heat planning: {layers}</translation>
     </message>
     <message>
-      <source>Als Ebene angelegt: {layers}.</source>
-      <translation>Made layers: {layers}.</translation>
+      <source>Für „{criterion}“ wählt kein Datenmodell Objekte aus einer Ebene aus.</source>
+      <translation>For "{criterion}" no data model selects features from a layer.</translation>
     </message>
     <message>
-      <source>Für „{criterion}“ wählt kein Datenmodell Objekte aus, die sich als Ebene anlegen lassen.</source>
-      <translation>For "{criterion}" no data model selects features that can be made a layer.</translation>
+      <source>Nicht als Filter zu schreiben: {layers} (die Flächenkulisse wählt dort trotzdem richtig aus).</source>
+      <translation>Cannot be written as a filter: {layers} (the eligible land tool still selects correctly there).</translation>
     </message>
     <message>
       <source>nach Namen</source>
@@ -3596,12 +3612,16 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>No grid cell with inhabitants lies in the municipality: is it the municipality's grid, in the right CRS?</translation>
     </message>
     <message>
+      <source>Die Einwohnertabelle gibt den Bevölkerungspfad vor; die Einwohner des Zensus-Gitters gehen nicht ein.</source>
+      <translation>The inhabitants table sets the population path; the census grid's inhabitants are not used.</translation>
+    </message>
+    <message>
       <source>Keine Gitterzelle mit beheizten Gebäuden liegt in der Gemeinde: ist es das Gitter der Gemeinde, im richtigen KBS?</source>
       <translation>No grid cell with heated buildings lies in the municipality: is it the municipality's grid, in the right CRS?</translation>
     </message>
     <message>
-      <source>Zensus 2022, Gebäude nach Energieträger der Heizung: {buildings:,.0f} Gebäude in {cells} Gitterzellen der Gemeinde (Strom-Direktheizungen und Kohle nicht abgebildet)</source>
-      <translation>Census 2022, buildings by heating energy carrier: {buildings:,.0f} buildings in {cells} grid cells of the municipality (direct electric heating and coal not modelled)</translation>
+      <source>Zensus 2022, Gebäude nach Energieträger der Heizung: {buildings} Gebäude in {cells} Gitterzellen der Gemeinde; {other} mit Strom oder Kohle beheizte nicht abgebildet</source>
+      <translation>Census 2022, buildings by heating energy carrier: {buildings} buildings in {cells} grid cells of the municipality; {other} heated with electricity or coal not modelled</translation>
     </message>
     <message>
       <source>Ohne Gebäude: Wärmebedarf aus den Wohnungen der Gemeindestatistik.</source>
@@ -3616,24 +3636,28 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>The municipal statistics have no field ags.</translation>
     </message>
     <message>
-      <source>Einwohner aus dem Zensus 2022: {inhabitants:,.0f} in {cells} Gitterzellen der Gemeinde, {suppressed} davon gesperrt (Stichtag 15.05.2022).</source>
-      <translation>Inhabitants from the 2022 census: {inhabitants:,.0f} in {cells} grid cells of the municipality, {suppressed} of them suppressed (census day 15 May 2022).</translation>
+      <source>Einwohner aus dem Zensus 2022: {inhabitants} in {cells} Gitterzellen der Gemeinde, {suppressed} davon gesperrt (Stichtag 15.05.2022).</source>
+      <translation>Inhabitants from the 2022 census: {inhabitants} in {cells} grid cells of the municipality, {suppressed} of them suppressed (census day 15 May 2022).</translation>
     </message>
     <message>
       <source>Alle Summen {scope}.</source>
       <translation>All totals {scope}.</translation>
     </message>
     <message>
-      <source>Für {purpose} braucht es die Gemeinde.</source>
-      <translation>The municipality is needed for {purpose}.</translation>
-    </message>
-    <message>
       <source>„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach Energieträger der Heizung.</source>
       <translation>"{layer}" is no 2022 census grid of buildings by heating energy carrier.</translation>
     </message>
     <message>
-      <source>Installierte Leistung {carrier} aus dem Marktstammdatenregister: {mw:.1f} MW ({count} Einheit(en) in Betrieb in der Gemeinde).</source>
-      <translation>Installed capacity {carrier} from the Marktstammdatenregister: {mw:.1f} MW ({count} unit(s) in operation in the municipality).</translation>
+      <source>Für {purpose} braucht es die Gemeinde.</source>
+      <translation>The municipality is needed for {purpose}.</translation>
+    </message>
+    <message>
+      <source>Marktstammdatenregister: {unplaced} Einheit(en) ohne Ort und ohne Gemeindeschlüssel, {unusable} ohne Nettonennleistung: nicht gezählt.</source>
+      <translation>Marktstammdatenregister: {unplaced} unit(s) without place and without municipality key, {unusable} without net rated power: not counted.</translation>
+    </message>
+    <message>
+      <source>Installierte Leistung {carrier} aus dem Marktstammdatenregister: {mw} MW ({count} Einheit(en) in Betrieb in der Gemeinde).</source>
+      <translation>Installed capacity {carrier} from the Marktstammdatenregister: {mw} MW ({count} unit(s) in operation in the municipality).</translation>
     </message>
     <message>
       <source>Den Gebäuden fehlen die Felder {fields} von wip:heatdemand.</source>
