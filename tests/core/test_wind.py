@@ -225,3 +225,14 @@ def test_the_eligibility_reference_turbine_is_the_catalogs_default():
 
     turbine = load_turbine_types()[DEFAULT_TURBINE_ID]
     assert (DEFAULT_TURBINE.hub_height, DEFAULT_TURBINE.rotor_diameter) == (turbine.hub_m, turbine.rotor_m)
+
+
+def test_the_layout_does_not_depend_on_the_order_of_the_sites():
+    """Two neighbouring areas whose turbines compete for the space between them: the larger one is placed first
+    whatever order the layer holds them in, so the same areas always give the same layout."""
+    large = shapely.box(0, 0, 1200, 600)
+    small = shapely.box(1250, 0, 1700, 600)
+    forward = place_turbines(np.array([large, small]), NORTH, 100.0, True)
+    backward = place_turbines(np.array([small, large]), NORTH, 100.0, True)
+    assert list(forward.per_site) == list(backward.per_site[::-1])
+    assert sorted(zip(forward.x, forward.y)) == sorted(zip(backward.x, backward.y))

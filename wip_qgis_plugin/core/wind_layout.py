@@ -95,7 +95,10 @@ def place_turbines(polygons: np.ndarray, spacing: Spacing, rotor_m: float, rotor
     xs, ys, sites = [], [], []
     per_site = np.zeros(len(polygons), dtype=int)
     baseline = np.zeros(len(polygons), dtype=int)
-    for index, polygon in enumerate(polygons):
+    # sites placed later keep their distance to the turbines of earlier ones: the largest go first, whatever order
+    # the layer holds them in (the same areas give the same layout in every run)
+    for done, index in enumerate(_placing_order(polygons)):
+        polygon = polygons[index]
         if canceled is not None and canceled():
             break
         if polygon is None or shapely.is_empty(polygon):
@@ -103,7 +106,7 @@ def place_turbines(polygons: np.ndarray, spacing: Spacing, rotor_m: float, rotor
         area = shapely.buffer(polygon, -inset) if inset > 0 else polygon
         if shapely.is_empty(area) or (shapely.area(area) <= 0 and shapely.length(area) <= 0):
             if progress is not None:
-                progress(100.0 * (index + 1) / len(polygons))
+                progress(100.0 * (done + 1) / len(polygons))
             continue
         # widened by a hair so that a tower computed onto the boundary stays on it (and a line becomes an area)
         region = shapely.buffer(spacing.geometry_to_frame(area), EDGE_TOLERANCE, join_style="mitre")
@@ -118,8 +121,20 @@ def place_turbines(polygons: np.ndarray, spacing: Spacing, rotor_m: float, rotor
         sites.append(np.full(len(u), index))
         per_site[index] = len(u)
         if progress is not None:
-            progress(100.0 * (index + 1) / len(polygons))
+            progress(100.0 * (done + 1) / len(polygons))
     return Layout(_joined(xs, float), _joined(ys, float), _joined(sites, int), per_site, baseline)
+
+
+def _placing_order(polygons: np.ndarray) -> list[int]:
+    """The sites by area, largest first; equal areas by the lower left corner of their extent."""
+    def key(index):
+        polygon = polygons[index]
+        if polygon is None or shapely.is_empty(polygon):
+            return (0.0, 0.0, 0.0)
+        x0, y0, _x1, _y1 = shapely.bounds(polygon)
+        return (-round(float(shapely.area(polygon)), 3), round(float(x0), 3), round(float(y0), 3))
+
+    return sorted(range(len(polygons)), key=key)
 
 
 def _check_work_size(polygons: np.ndarray, spacing: Spacing) -> None:
