@@ -80,7 +80,7 @@ class Selection:
                 elif condition.values == (NO_VALUE,):
                     passes &= ~present(column)
                 elif condition.op is not None:  # OSM's voltage=110000;20000: the highest number counts
-                    passes &= condition.mask(column.map(lambda value: _first_number(value, HIGHEST)))
+                    passes &= condition.mask(column.map(_highest_number))
                 else:
                     passes &= condition.mask(column)
             result |= passes
@@ -403,7 +403,8 @@ def recognise(layer: LayerDescription, profiles: Sequence[Profile] | None = None
     """The profiles that recognise ``layer``, each with the first of its classes the layer matches. A name that
     fits several named classes of one profile ("Schutzgebiete_NSG_LSG") is no layer of that model: it is left to
     the planner."""
-    profiles = shipped_profiles() if profiles is None else profiles
+    if profiles is None:  # the docks ask for every layer and criterion on each refresh: once per layer is enough
+        return list(_recognised_by_shipped(layer))
     found = []
     for profile in profiles:
         matching = [c for c in profile.classes if c.matches(layer)]
@@ -412,6 +413,11 @@ def recognise(layer: LayerDescription, profiles: Sequence[Profile] | None = None
         if matching:
             found.append(Recognition(profile, matching[0]))
     return found
+
+
+@cache
+def _recognised_by_shipped(layer: LayerDescription) -> tuple[Recognition, ...]:
+    return tuple(recognise(layer, shipped_profiles()))
 
 
 def fed_inputs(layer: LayerDescription, profiles: Sequence[Profile] | None = None) -> frozenset[str]:
@@ -564,20 +570,24 @@ def building_inputs(frame: pd.DataFrame, buildings: BuildingFields, tag_column: 
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-HIGHEST = "highest"  # of several numbers in a text, the highest (OSM's voltage=110000;20000)
+def _first_number(value, pattern: re.Pattern = NUMBER) -> float:
+    """The number a value holds: itself, or the first number of its text."""
+    numbers = _numbers_in(value, pattern)
+    return numbers[0] if numbers else np.nan
 
 
-def _first_number(value, pattern: re.Pattern | str = NUMBER) -> float:
-    """The number a value holds: itself, or the first number of its text (``pattern`` HIGHEST: the highest)."""
+def _highest_number(value) -> float:
+    """Of several numbers in a value's text the highest (OSM's voltage=110000;20000)."""
+    numbers = _numbers_in(value, NUMBER)
+    return max(numbers) if numbers else np.nan
+
+
+def _numbers_in(value, pattern: re.Pattern) -> list[float]:
     if value is None or (isinstance(value, float) and np.isnan(value)):
-        return np.nan
+        return []
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        return float(value)
-    if pattern == HIGHEST:
-        found = [float(number.replace(",", ".")) for number in NUMBER.findall(str(value))]
-        return max(found) if found else np.nan
-    found = pattern.search(str(value))
-    return float(found.group().replace(",", ".")) if found else np.nan
+        return [float(value)]
+    return [float(found.replace(",", ".")) for found in pattern.findall(str(value))]
 
 
 CENSUS_CRS = "EPSG:3035"  # the census grids' cells: ETRS89-LAEA, starting at multiples of their size
