@@ -3,6 +3,7 @@
 import math
 
 import geopandas as gpd
+import numpy as np
 import pytest
 import shapely
 from hypothesis import HealthCheck, given, settings
@@ -12,8 +13,10 @@ from shapely.geometry import LineString, Polygon, box
 from wip_qgis_plugin.core.catalog import TurbineGeometry, load_catalog, parse_catalog, shipped_catalogs
 from wip_qgis_plugin.core.eligibility import (
     MIN_AREA_ID,
+    QUAD_SEGS,
     EligibilityCancelled,
     EligibilityError,
+    _covered_by_neighbours,
     compute_eligibility,
     target_state,
 )
@@ -252,3 +255,21 @@ def test_first_order_rivers_as_axes_get_the_strip_and_second_order_ones_none():
     result = compute_eligibility(STUDY, {"fliessgewaesser_ufer": rivers}, wind)
     assert result.excluded["area_ha"].sum() == pytest.approx(ha(100 * 1000), rel=1e-3)
     assert set(result.excluded["criteria"]) == {"fliessgewaesser_ufer"}
+
+
+@pytest.mark.parametrize("distance", [1000.0, 300.0, 60.0])
+def test_houses_inside_a_village_are_left_out_of_its_zone_without_changing_it(distance):
+    """A zone around thousands of houses is the union of their buffers; those whose buffer lies inside their
+    neighbours' are left out, and the union stays the same to the square millimetre."""
+    rng = np.random.default_rng(3)
+    centres = np.concatenate([rng.normal(centre, 250.0, (1500, 2)) for centre in ((0, 0), (3000, 500), (900, 2600))])
+    houses = shapely.box(centres[:, 0], centres[:, 1], centres[:, 0] + rng.uniform(6, 25, len(centres)),
+                         centres[:, 1] + rng.uniform(6, 25, len(centres)))
+    lines = shapely.linestrings(np.stack([centres[:200], centres[:200] + rng.uniform(-300, 300, (200, 2))], axis=1))
+    features = np.concatenate([houses, lines])
+    covered = _covered_by_neighbours(features, distance)
+    full = shapely.union_all(shapely.buffer(features, distance, quad_segs=QUAD_SEGS))
+    kept = shapely.union_all(shapely.buffer(features[~covered], distance, quad_segs=QUAD_SEGS))
+    assert shapely.area(shapely.symmetric_difference(full, kept)) < 1e-6
+    if distance >= 300:
+        assert covered.sum() > len(features) / 3  # the work saved

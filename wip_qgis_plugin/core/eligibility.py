@@ -20,6 +20,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from scipy.spatial import cKDTree
 from shapely import STRtree
 
 from .catalog import DEFAULT_TURBINE, HARD, OUTSIDE, SOFT, Catalog, Criterion, TurbineGeometry, type_label
@@ -32,6 +33,9 @@ QUAD_SEGS = 8  # segments per quarter circle of a buffer (0.05 % area error for 
 SLIVER_M2 = 0.01  # pieces below this are overlay noise, not land
 MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum contiguous area
 CHUNK = 4000  # features per spatially coherent chunk of a zone's union
+SECTORS = 64  # directions around a feature checked for cover by its neighbours (one bit each of a uint64)
+COVER_REACH = 100.0  # metres: neighbours farther than this are not asked (more pairs cost more than they save)
+COVER_MARGIN = 1e-6  # share of the distance kept free of rounding when a neighbour's buffer is said to cover
 # column of a criterion's features: True for those of a layer assigned without the filter field, which count whole
 WHOLE_LAYER = "_whole_layer"
 
@@ -300,10 +304,51 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
 
     if len(geometries) <= CHUNK:
         return union(geometries)
+    if distance > 0:
+        geometries = geometries[~_covered_by_neighbours(geometries, distance)]
     centres = shapely.centroid(geometries)
     strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
     ordered = geometries[np.lexsort((shapely.get_y(centres), strip))]
     return shapely.union_all(_in_parallel(union, np.array_split(ordered, math.ceil(len(ordered) / CHUNK))))
+
+
+def _covered_by_neighbours(geometries: np.ndarray, distance: float) -> np.ndarray:
+    """Which geometries have a buffer that lies wholly inside the buffers of their neighbours: those can be left out
+    of the union without changing it (in a village, a 1,000 m zone around every house is drawn by the outer houses).
+
+    Each geometry lies within ``spread`` (half its bounding box diagonal) of its box centre, so its buffer lies in
+    the disc of radius ``distance + spread`` around that centre, and a neighbour's buffer (GEOS approximates the
+    arcs by chords from inside) holds the disc of radius ``distance·cos(π/(4·QUAD_SEGS)) − spread``. A neighbour
+    whose disc holds the end of a ray from the centre holds the whole ray (the squared distance along it is convex),
+    so it covers a sector of directions; a geometry is covered when those sectors close the circle. Only neighbours
+    of a higher rank count: a chain of covers then ends at a geometry that is kept, so nothing is lost."""
+    bounds = shapely.bounds(geometries)
+    x, y = (bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2
+    spread = np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2
+    outer = distance + spread
+    inner = distance * math.cos(math.pi / (4 * QUAD_SEGS)) - spread - COVER_MARGIN * distance
+    pairs = cKDTree(np.column_stack([x, y])).query_pairs(min(distance / 4, COVER_REACH), output_type="ndarray")
+    pairs = np.vstack([pairs, pairs[:, ::-1]])
+    rank = np.random.default_rng(0).permutation(len(geometries))  # any strict order; random spreads the coverers
+    pairs = pairs[rank[pairs[:, 1]] > rank[pairs[:, 0]]]
+    own, other = pairs[:, 0], pairs[:, 1]
+    dx, dy = x[other] - x[own], y[other] - y[own]
+    gap = np.hypot(dx, dy)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cosine = (outer[own] ** 2 + gap ** 2 - inner[other] ** 2) / (2 * outer[own] * gap)
+    useful = (gap > 0) & (inner[other] > 0) & (cosine < 1)
+    own, dx, dy, cosine = own[useful], dx[useful], dy[useful], cosine[useful]
+    direction, half = np.arctan2(dy, dx), np.arccos(np.clip(cosine, -1, 1))
+    width = 2 * np.pi / SECTORS
+    first = np.ceil((direction - half) / width).astype(np.int64)  # the sectors first … last−1 lie inside
+    count = np.clip(np.floor((direction + half) / width).astype(np.int64) - first, 0, SECTORS).astype(np.uint64)
+    start = np.mod(first, SECTORS).astype(np.uint64)
+    full = np.uint64(2 ** SECTORS - 1)
+    run = np.where(count >= SECTORS, full, (np.uint64(1) << count) - np.uint64(1))
+    rotated = (run << start) | np.where(start > 0, run >> (np.uint64(SECTORS) - start), np.uint64(0))
+    closed = np.zeros(len(geometries), dtype=np.uint64)
+    np.bitwise_or.at(closed, own, rotated)
+    return closed == full
 
 
 # -- overlay -------------------------------------------------------------------------------------------------------

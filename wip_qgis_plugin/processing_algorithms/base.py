@@ -11,6 +11,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
     QgsProperty,
@@ -22,8 +23,8 @@ from ..core.i18n import tr
 from ..core.profiles import layer_columns, profile_feed, recognise
 from ..core.workflow import normalise
 from ..manual import manual_url
-from ..qgis_io.compat import new_field
-from ..qgis_io.layers import is_null
+from ..qgis_io.compat import GEOMETRY_NO_CHECK, OVERRIDE_GEOMETRY_CHECK, new_field
+from ..qgis_io.layers import Reading, is_null, read_frame
 from ..qgis_io.project import apply_style, describe_layer, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
 from .provider import WorkflowPlace
@@ -137,6 +138,25 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
                     field=field, role=self.parameterDefinition(name).description()))
                 return field
         return None
+
+    def read_input(self, parameters, name, context, feedback, crs=None, fields: list[str] | None = None,
+                   check_geometries: bool = True):
+        """Feature input ``name`` as a GeoDataFrame (``read_frame``): only its selected features, at most its feature
+        limit, and features with invalid geometries as Processing's setting or the input's own says (an algorithm
+        that repairs them itself passes ``check_geometries=False``)."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        value = parameters.get(name)
+        definition = value if isinstance(value, QgsProcessingFeatureSourceDefinition) else None
+        check = GEOMETRY_NO_CHECK if not check_geometries else \
+            definition.geometryCheck if definition is not None and definition.flags & OVERRIDE_GEOMETRY_CHECK else \
+            context.invalidGeometryCheck()
+        reading = Reading(selected_only=bool(definition and definition.selectedFeaturesOnly),
+                          limit=definition.featureLimit if definition is not None else -1, geometry_check=check,
+                          expression=getattr(definition, "filterExpression", "") or "")
+        return read_frame(source, crs, context, feedback, fields,
+                          layer=self.parameterAsVectorLayer(parameters, name, context), reading=reading)
 
     def input_features(self, parameters, name, source, context, feedback, input_key: str) -> list:
         """The features of ``source`` (parameter ``name``) that are the step's input ``input_key``: all of them, or

@@ -39,7 +39,7 @@ from ..qgis_io.compat import (
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
 )
-from ..qgis_io.layers import qgs_fields, source_to_gdf, working_crs, write_frame
+from ..qgis_io.layers import qgs_fields, read_frame, working_crs, write_frame
 from ..qgis_io.project import describe_layer, layer_key, layer_label
 from .base import WipAlgorithm
 
@@ -226,7 +226,7 @@ class EligibilityAlgorithm(WipAlgorithm):
             feedback.pushWarning(self.tr("Das Untersuchungsgebiet hat ein geografisches KBS ({crs}); gerechnet wird "
                                          "metrisch in {target}.").format(crs=study_source.sourceCrs().authid(),
                                                                          target=crs.authid()))
-        study = source_to_gdf(study_source, crs, context, feedback, fields=[id_field] if id_field else [])
+        study = self.read_input(parameters, self.STUDY_AREA, context, feedback, crs, [id_field] if id_field else [])
         # each layer is read once, with every field any of its criteria needs (a whole OSM extract feeds many)
         reads: dict[str, set] = {}
         for criterion_id, sources in mapping.items():
@@ -254,7 +254,7 @@ class EligibilityAlgorithm(WipAlgorithm):
                         criterion=criterion.label_text(), layer=layer_label(layer),
                         field=criterion.attribute_filter.field, filter=criterion.attribute_filter.describe()))
                 if layer.id() not in cache:
-                    cache[layer.id()] = source_to_gdf(layer, crs, context, feedback, fields=sorted(reads[layer.id()]))
+                    cache[layer.id()] = read_frame(layer, crs, context, feedback, sorted(reads[layer.id()]))
                 features = select(cache[layer.id()], source, criterion)
                 if read and source.feed is None and criterion.attribute_filter.field not in features.columns:
                     # the catalog's filter on a field spelt otherwise ("KATEGORIE" of a shapefile)

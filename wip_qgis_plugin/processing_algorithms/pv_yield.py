@@ -45,9 +45,9 @@ from ..qgis_io.compat import (
 from ..qgis_io.layers import (
     longitudes_latitudes,
     optional_float,
+    read_frame,
     report_reprojection,
     shapely_geometries,
-    source_to_gdf,
     working_crs,
 )
 from ..qgis_io.rasters import raster_zonal_statistics
@@ -245,7 +245,7 @@ class PvYieldAlgorithm(WipAlgorithm):
         if not pv_type.on_water:
             feedback.pushWarning(self.tr("Die Gewässerebene gilt nur für Floating-PV und bleibt unbeachtet."))
             return None
-        frame = source_to_gdf(water_source, crs, context, feedback, fields=[])
+        frame = read_frame(water_source, crs, context, feedback, fields=[])
         return np.asarray(frame.geometry.values, dtype=object)
 
     def _yields(self, parameters, context, feedback, source, features, sites, crs, pv_type, weather_file,

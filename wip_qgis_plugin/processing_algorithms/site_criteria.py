@@ -17,7 +17,7 @@ from qgis.core import (
 from ..core import site_criteria
 from ..core.site_criteria import AREA, COMPACTNESS, GEOMETRY_FIELDS, criterion_fields
 from ..qgis_io.compat import DOUBLE, FIELD_NUMERIC, SOURCE_ANY_GEOMETRY, SOURCE_POLYGON, SOURCE_RASTER
-from ..qgis_io.layers import report_reprojection, shapely_geometries, source_to_gdf, working_crs
+from ..qgis_io.layers import read_frame, report_reprojection, shapely_geometries, working_crs
 from ..qgis_io.project import layer_key
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm
@@ -112,7 +112,7 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
                 mean, low, high = raster_zonal_statistics(layer, raster_sites)
                 columns += [(f"{name}_mean", mean), (f"{name}_min", low), (f"{name}_max", high)]
             else:
-                frame = source_to_gdf(layer, crs, context, feedback, fields=[mean_field] if kind == "mean" else [])
+                frame = read_frame(layer, crs, context, feedback, fields=[mean_field] if kind == "mean" else [])
                 geometries = np.asarray(frame.geometry.values, dtype=object)
                 if kind == "nearest":
                     values = site_criteria.nearest_distance(sites, geometries)

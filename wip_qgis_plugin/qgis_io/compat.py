@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from qgis.core import (
     Qgis,
+    QgsFeatureRequest,
     QgsField,
     QgsProcessing,
     QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -80,3 +82,13 @@ WKB_MULTIPOLYGON = _current(Qgis, "WkbType", "MultiPolygon", QgsWkbTypes.Type.Mu
 WKB_NO_GEOMETRY = _current(Qgis, "WkbType", "NoGeometry", QgsWkbTypes.Type.NoGeometry)
 SKIP_GEOMETRY_CHECKS = _current(Qgis, "ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks",
                                 QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+
+# Invalid geometries in Processing inputs (Qgis.InvalidGeometryCheck since QGIS 3.36)
+GEOMETRY_NO_CHECK = _current(Qgis, "InvalidGeometryCheck", "NoCheck",
+                             QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+GEOMETRY_SKIP_INVALID = _current(Qgis, "InvalidGeometryCheck", "SkipInvalid",
+                                 QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid)
+GEOMETRY_ABORT_ON_INVALID = _current(Qgis, "InvalidGeometryCheck", "AbortOnInvalid",
+                                     QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid)
+OVERRIDE_GEOMETRY_CHECK = _current(Qgis, "ProcessingFeatureSourceDefinitionFlag", "OverrideDefaultGeometryCheck",
+                                   QgsProcessingFeatureSourceDefinition.Flag.FlagOverrideDefaultGeometryCheck)

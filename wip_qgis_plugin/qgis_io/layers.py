@@ -1,16 +1,21 @@
 """Convert between QGIS feature sources and GeoDataFrames, once, at the edge of the core.
 
-Reading goes through the QGIS providers (so GeoPackage, PostGIS, WFS, memory layers and selections all work)
-and reprojects on the fly to the working CRS; writing goes to Processing sinks.
+Reading (``read_frame``) takes file layers in bulk straight through GDAL and every other source (PostGIS, WFS,
+memory layers) through its QGIS provider, and reprojects to the working CRS; writing (``write_frame``) goes to
+Processing sinks.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
+import os
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from osgeo import gdal, ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -22,13 +27,25 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsProviderRegistry,
     QgsUnitTypes,
+    QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.eligibility import polygonal
 from ..core.i18n import tr
-from .compat import BOOL, DATETIME, DOUBLE, LONG, STRING, new_field
+from .compat import (
+    BOOL,
+    DATETIME,
+    DOUBLE,
+    GEOMETRY_NO_CHECK,
+    GEOMETRY_SKIP_INVALID,
+    LONG,
+    STRING,
+    new_field,
+)
 
 WORKING_CRS = "EPSG:25832"
 
@@ -116,25 +133,208 @@ def report_reprojection(source, crs: QgsCoordinateReferenceSystem, feedback) -> 
             name=source.sourceName(), source=source.sourceCrs().authid(), target=crs.authid()))
 
 
-def source_to_gdf(source, crs: QgsCoordinateReferenceSystem, context, feedback=None,
-                  fields: list[str] | None = None) -> gpd.GeoDataFrame:
-    """All features of ``source`` as a GeoDataFrame in ``crs`` (reprojected by QGIS when needed).
+@dataclass(frozen=True)
+class Reading:
+    """How a Processing input is read: only the selected features, at most ``limit`` of them, and what happens to
+    features with invalid geometries (the context's setting, or the input's own)."""
 
-    ``fields`` limits the attributes read; features without geometry get None."""
+    selected_only: bool = False
+    limit: int = -1
+    geometry_check: object = GEOMETRY_NO_CHECK
+    expression: str = ""  # QGIS ≥ 3.32: the input's own filter expression
+
+
+EVERY_FEATURE = Reading()
+
+
+def read_frame(source, crs: QgsCoordinateReferenceSystem | None, context, feedback=None,
+               fields: list[str] | None = None, *, layer=None, reading: Reading = EVERY_FEATURE) -> gpd.GeoDataFrame:
+    """The features of ``source`` (a layer, or a Processing source with ``layer`` behind it) as a GeoDataFrame in
+    ``crs`` (None: the source's own), indexed by feature id. ``fields`` limits the attributes read; NULL is None,
+    dates and times are Python's; features without geometry get None.
+
+    The one reader of every algorithm. A file layer of the OGR provider is read in bulk, column by column, straight
+    through GDAL (its subset string, the selection and the requested fields respected); every other source feature
+    by feature through its provider. Both give the same frame."""
+    crs = crs if crs is not None else source.sourceCrs()
     report_reprojection(source, crs, feedback)
     names = fields if fields is not None else source.fields().names()
+    missing = [name for name in names if source.fields().lookupField(name) < 0]
+    if missing:
+        raise QgsProcessingException(tr("„{layer}“ hat kein Feld „{field}“.").format(layer=source.sourceName(),
+                                                                                    field=missing[0]))
+    layer = source if isinstance(source, QgsVectorLayer) else layer
+    bulk = _gdal_columns(layer, names, reading) if layer is not None else None
+    if bulk is None:
+        ids, columns, wkbs = _provider_columns(source, names, crs, context, feedback, reading)
+        geometries = shapely.from_wkb(wkbs)
+    else:
+        ids, columns, geometries = bulk
+        if QgsWkbTypes.isMultiType(layer.wkbType()):  # as QGIS's OGR provider gives them
+            geometries = multi_part(geometries)
+        geometries = _transformed(geometries, layer.crs(), crs, context)
+        ids, columns, geometries = _checked(ids, columns, geometries, reading.geometry_check, feedback)
+    frame = pd.DataFrame(columns, columns=names, index=pd.Index(ids, dtype="int64", name=None))
+    return gpd.GeoDataFrame(frame, geometry=geometries, crs=crs.authid() or None)
+
+
+def _provider_columns(source, names, crs, context, feedback, reading: Reading):
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
-    if fields is not None:
-        request.setSubsetOfAttributes(names, source.fields())
-    wkbs, rows = [], []
+    request.setSubsetOfAttributes(names, source.fields())
+    if reading.limit >= 0:
+        request.setLimit(reading.limit)
+    if reading.expression:
+        request.setFilterExpression(reading.expression)
+    indexes = [source.fields().lookupField(name) for name in names]
+    ids, rows, wkbs = [], [], []
     for feature in source.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
             break
         geometry = feature.geometry()
+        ids.append(feature.id())
         wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
-        rows.append([_python_value(feature[name]) for name in names])
-    geometries = shapely.from_wkb(np.array(wkbs, dtype=object))
-    return gpd.GeoDataFrame(pd.DataFrame(rows, columns=names), geometry=geometries, crs=crs.authid() or None)
+        attributes = feature.attributes()
+        rows.append([_python_value(attributes[index]) for index in indexes])
+    columns = {name: [row[number] for row in rows] for number, name in enumerate(names)}
+    return ids, columns, np.array(wkbs, dtype=object)
+
+
+# GDAL drivers whose feature ids QGIS's OGR provider keeps as they are (a selection is found by them)
+BULK_DRIVERS = ("GPKG", "ESRI Shapefile", "FlatGeobuf")
+
+
+def _gdal_columns(layer, names: list[str], reading: Reading):
+    """(ids, {name: values}, geometries) of a file layer of the OGR provider read through GDAL's columnar
+    interface; None where that does not apply (another provider, an SQL subset, a limit, GDAL < 3.6)."""
+    if layer.providerType() != "ogr" or layer.isEditable() or reading.limit >= 0 or reading.expression or \
+            not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
+        return None  # an edited layer's unsaved changes are only known to QGIS
+    subset = layer.subsetString().strip()
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if subset.lower().startswith("select") or parts.get("openOptions") or parts.get("geometryType") or \
+            not os.path.isfile(path):
+        return None
+    with gdal.ExceptionMgr(useExceptions=True) if hasattr(gdal, "ExceptionMgr") else contextlib.nullcontext():
+        try:  # GDAL < 3.7 without exceptions: failures come back as None or an error code
+            read = _arrow_columns(path, parts, subset, names)
+        except (RuntimeError, ValueError):
+            return None
+    if read is None:
+        return None
+    ids, columns, wkbs = read
+    # a shapefile's null shape comes as empty WKB: no geometry, as QGIS reads it
+    geometries = shapely.from_wkb(np.ma.filled(wkbs, None) if np.ma.isMaskedArray(wkbs) else wkbs, on_invalid="ignore")
+    if reading.selected_only:
+        chosen = np.isin(ids, np.fromiter(layer.selectedFeatureIds(), dtype=np.int64))
+        ids, geometries = ids[chosen], geometries[chosen]
+        columns = {name: [value for value, kept in zip(values, chosen) if kept] for name, values in columns.items()}
+    return ids, columns, geometries
+
+
+def _arrow_columns(path: str, parts: dict, subset: str, names: list[str]):
+    """The ids, the requested columns (Python values) and the WKB of a GDAL layer, copied out of its Arrow batches
+    before the dataset closes."""
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    if dataset is None or dataset.GetDriver().ShortName not in BULK_DRIVERS:
+        return None
+    table = dataset.GetLayerByName(parts["layerName"]) if parts.get("layerName") else \
+        dataset.GetLayer(int(parts.get("layerId") or 0))
+    if table is None or table.GetLayerDefn().GetGeomFieldCount() > 1:
+        return None
+    definition = table.GetLayerDefn()
+    own = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    fid_column = table.GetFIDColumn() or "OGC_FID"  # the name GDAL gives the ids in the batches
+    # GDAL 3.6 turns Arrow's bit-packed booleans into wrong numpy values: those fields are read feature by feature
+    booleans = [name for name in names if name in own and
+                definition.GetFieldDefn(definition.GetFieldIndex(name)).GetSubType() == ogr.OFSTBoolean]
+    if any(name not in own and name != fid_column for name in names) or \
+            table.SetAttributeFilter(subset or None) != 0 or \
+            table.SetIgnoredFields([name for name in own if name not in names or name in booleans]) != 0:
+        return None
+    stream = table.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"])
+    if stream is None:
+        return None
+    batches = list(stream)
+    geometry_column = next((key for key in (batches[0] if batches else {}) if key not in own and key != fid_column),
+                           None)
+    ids = np.asarray(_joined(batches, fid_column, np.int64))
+    wkbs = _joined(batches, geometry_column, object) if geometry_column else np.full(len(ids), None, dtype=object)
+    columns = {name: _python_values(ids if name == fid_column else _joined(batches, name, None))
+               for name in names if name not in booleans}
+    if booleans:
+        table.SetIgnoredFields([name for name in own if name not in booleans] + ["OGR_GEOMETRY"])
+        table.ResetReading()
+        read = {name: [] for name in booleans}
+        for feature in table:
+            for name in booleans:
+                read[name].append(bool(feature.GetFieldAsInteger(name)) if feature.IsFieldSetAndNotNull(name) else None)
+        columns.update(read)
+    return ids, {name: columns[name] for name in names}, wkbs
+
+
+def _joined(batches: list[dict], key: str, dtype) -> np.ndarray:
+    """One column of all batches, copied (the batches' arrays live in GDAL's memory)."""
+    arrays = [batch[key] for batch in batches]
+    if not arrays:
+        return np.array([], dtype=dtype or object)
+    return np.ma.concatenate(arrays) if any(np.ma.isMaskedArray(a) for a in arrays) else np.concatenate(arrays)
+
+
+def _python_values(values: np.ndarray) -> list:
+    """A column as Python values, as QGIS gives them: text decoded, NULL as None."""
+    if values.dtype.kind == "S":
+        mask = np.ma.getmaskarray(values)
+        text = np.char.decode(np.ma.filled(values, b""), "utf-8").astype(object)
+        text[mask] = None
+        return text.tolist()
+    return values.tolist()  # a masked array gives None for NULL, datetime64 gives date and datetime
+
+
+def multi_part(geometries: np.ndarray) -> np.ndarray:
+    """Points, lines and polygons as one-part multipoints, multilines and multipolygons; the rest as they are."""
+    kinds = shapely.get_type_id(geometries)
+    promoted = None
+    for kind, make in ((0, shapely.multipoints), (1, shapely.multilinestrings), (3, shapely.multipolygons)):
+        rows = np.flatnonzero(kinds == kind)
+        if len(rows):
+            promoted = geometries.copy() if promoted is None else promoted
+            promoted[rows] = make(geometries[rows], indices=np.arange(len(rows)))
+    return geometries if promoted is None else promoted
+
+
+def _transformed(geometries: np.ndarray, source_crs, crs, context) -> np.ndarray:
+    """``geometries`` from ``source_crs`` to ``crs``, all coordinates in one call of QGIS's transform (the
+    project's datum transformations apply as they do to a feature request)."""
+    if not source_crs.isValid() or not crs.isValid() or source_crs == crs or not len(geometries):
+        return geometries
+    has_z = bool(shapely.has_z(geometries[~shapely.is_missing(geometries)]).any())
+    coordinates = shapely.get_coordinates(geometries, include_z=has_z)
+    x, y = transform_points(coordinates[:, 0], coordinates[:, 1], source_crs, crs, context)
+    coordinates[:, 0], coordinates[:, 1] = x, y
+    return shapely.set_coordinates(geometries.copy(), coordinates)
+
+
+def _checked(ids, columns, geometries, check, feedback):
+    """Features with invalid geometries skipped or the run stopped, as Processing's setting for invalid input says
+    (the provider's reader does the same inside QGIS)."""
+    if check == GEOMETRY_NO_CHECK or not len(geometries):
+        return ids, columns, geometries
+    present = ~shapely.is_missing(geometries)
+    invalid = present & ~shapely.is_valid(np.where(present, geometries, None))
+    if not invalid.any():
+        return ids, columns, geometries
+    if check != GEOMETRY_SKIP_INVALID:
+        raise QgsProcessingException(tr(
+            "Objekt {fid} hat eine ungültige Geometrie ({count} Objekte betroffen). Bitte reparieren Sie die "
+            "Geometrien oder wählen Sie in den Processing-Einstellungen „Objekte mit ungültigen Geometrien "
+            "überspringen“.").format(fid=int(ids[np.flatnonzero(invalid)[0]]), count=int(invalid.sum())))
+    if feedback is not None:
+        feedback.pushWarning(tr("{count} Objekt(e) mit ungültiger Geometrie übersprungen.").format(
+            count=int(invalid.sum())))
+    kept = ~invalid
+    return ids[kept], {name: [v for v, k in zip(values, kept) if k] for name, values in columns.items()}, \
+        geometries[kept]
 
 
 def shapely_geometries(features, source_crs: QgsCoordinateReferenceSystem, crs: QgsCoordinateReferenceSystem,
@@ -201,7 +401,21 @@ def _sink_value(value):
         return value.item()
     if isinstance(value, (pd.Timestamp, datetime.datetime)):
         return QDateTime(value)
+    if isinstance(value, datetime.date):
+        return QDate(value)
     return value
+
+
+def _sink_values(column: pd.Series) -> list:
+    """A column as values a sink takes: numbers as Python's, NaN and NA as NULL, dates and times as Qt's."""
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iub":
+        return column.tolist()
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind == "f":
+        numbers = column.to_numpy()
+        values = numbers.astype(object)
+        values[np.isnan(numbers)] = None
+        return values.tolist()
+    return [_sink_value(value) for value in column.tolist()]
 
 
 def multi_geometry(wkb: bytes) -> QgsGeometry:
@@ -219,18 +433,33 @@ def multipolygon(shape) -> QgsGeometry:
     return multi_geometry(shapely.to_wkb(polygons if polygons is not None else shapely.MultiPolygon()))
 
 
+WRITE_BATCH = 10_000  # features handed to a sink at once
+
+
 def write_frame(frame: pd.DataFrame, sink, feedback=None) -> int:
-    """Write the rows of ``frame`` (with geometry if it is a GeoDataFrame) to ``sink``; returns the count."""
+    """Write the rows of ``frame`` (with its geometries as multi-part ones, as the sinks are declared, if it is a
+    GeoDataFrame) to ``sink`` in batches; returns the count written. The one writer of every algorithm: values are
+    converted column by column, not feature by feature."""
     has_geometry = isinstance(frame, gpd.GeoDataFrame)
     columns = [c for c in frame.columns if not (has_geometry and c == frame.geometry.name)]
-    wkbs = shapely.to_wkb(frame.geometry.values) if has_geometry else None
-    for index, values in enumerate(frame[columns].itertuples(index=False, name=None)):
+    values = [_sink_values(frame[column]) for column in columns]
+    rows = list(zip(*values)) if values else [()] * len(frame)
+    wkbs = shapely.to_wkb(multi_part(np.asarray(frame.geometry.values, dtype=object))) if has_geometry else \
+        [None] * len(frame)
+    written = 0
+    for start in range(0, len(frame), WRITE_BATCH):
         if feedback is not None and feedback.isCanceled():
             break
-        feature = QgsFeature()
-        if has_geometry and wkbs[index] is not None:
-            feature.setGeometry(multi_geometry(wkbs[index]))
-        feature.setAttributes([_sink_value(value) for value in values])
-        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+        features = []
+        for wkb, attributes in zip(wkbs[start:start + WRITE_BATCH], rows[start:start + WRITE_BATCH]):
+            feature = QgsFeature()
+            if wkb is not None:
+                geometry = QgsGeometry()
+                geometry.fromWkb(wkb)
+                feature.setGeometry(geometry)
+            feature.setAttributes(list(attributes))
+            features.append(feature)
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(tr("Das Ergebnis konnte nicht geschrieben werden."))
-    return len(frame)
+        written += len(features)
+    return written

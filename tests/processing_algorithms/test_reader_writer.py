@@ -1,0 +1,183 @@
+"""The one reader and the one writer of every algorithm: a file layer read in bulk through GDAL gives the very frame
+the feature-by-feature provider read gives (attributes, NULLs, dates, geometries, ids, CRS), with its subset string,
+selection, requested fields and Processing's setting for invalid geometries; frames written and read back are
+unchanged."""
+from __future__ import annotations
+
+import datetime
+
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+
+from tests.processing_algorithms.conftest import memory_layer, square
+from wip_qgis_plugin.qgis_io.compat import GEOMETRY_ABORT_ON_INVALID, GEOMETRY_NO_CHECK, GEOMETRY_SKIP_INVALID
+from wip_qgis_plugin.qgis_io.layers import EVERY_FEATURE, Reading, _gdal_columns, read_frame, write_frame
+
+FIELDS = "&field=nummer:integer&field=gross:long&field=wert:double&field=name:string&field=tag:date"
+WITH_TIME = FIELDS + "&field=zeit:datetime&field=aktiv:boolean"
+def multi_square(x0: float, y0: float, size: float) -> str:
+    return "MULTIPOLYGON(" + square(x0, y0, size)[len("POLYGON"):] + ")"
+
+
+ROWS = [
+    {"wkt": multi_square(700000, 5650000, 100), "nummer": 1, "gross": 2 ** 40, "wert": 1.5, "name": "Grünfläche",
+     "tag": QDate(2020, 5, 17), "zeit": QDateTime(QDate(2021, 1, 2), QTime(3, 4, 5)), "aktiv": True},
+    {"wkt": "MULTIPOLYGON(((700200 5650000, 700300 5650000, 700300 5650100, 700200 5650000)),"
+            "((700400 5650000, 700500 5650000, 700500 5650100, 700400 5650000)))",
+     "nummer": NULL, "gross": NULL, "wert": NULL, "name": NULL, "tag": NULL, "zeit": NULL, "aktiv": NULL},
+    {"wkt": multi_square(700600, 5650000, 50), "nummer": 7, "gross": -3, "wert": -0.25, "name": "Straße „Am Hang“",
+     "tag": QDate(1999, 12, 31), "zeit": QDateTime(QDate(1999, 12, 31), QTime(23, 59, 59)), "aktiv": False},
+    {"wkt": "", "nummer": 9, "gross": 0, "wert": 0.0, "name": "", "tag": QDate(2000, 1, 1),
+     "zeit": QDateTime(QDate(2000, 1, 1), QTime(0, 0)), "aktiv": True},
+]
+
+
+def memory(name: str, fields: str = WITH_TIME, rows=ROWS) -> QgsVectorLayer:
+    """A memory layer of the rows with those of their values that ``fields`` declares."""
+    return memory_layer(name, "MultiPolygon", [{key: value for key, value in row.items()
+                                                if key == "wkt" or f"field={key}:" in fields} for row in rows],
+                        fields=fields)
+
+
+def written(tmp_path, driver: str, fields: str = WITH_TIME, rows=ROWS, name: str = "daten") -> QgsVectorLayer:
+    source = memory(name, fields, rows)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = driver
+    options.layerName = name
+    path = tmp_path / (name + (".gpkg" if driver == "GPKG" else ".shp"))
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(source, str(path), QgsProcessingContext().transformContext(),
+                                                      options)
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    layer = QgsVectorLayer(f"{path}|layername={name}" if driver == "GPKG" else str(path), name, "ogr")
+    assert layer.isValid()
+    return layer
+
+
+def provider_read(layer, crs=None, fields=None):
+    """The same layer through its provider, feature by feature (the reader of every other source)."""
+    return read_frame(layer.dataProvider(), crs, QgsProcessingContext(), None, fields)
+
+
+def assert_same(bulk, by_provider):
+    assert list(bulk.columns) == list(by_provider.columns)
+    assert bulk.index.tolist() == by_provider.index.tolist()
+    assert bulk.crs == by_provider.crs
+    pd.testing.assert_frame_equal(pd.DataFrame(bulk.drop(columns="geometry")),
+                                  pd.DataFrame(by_provider.drop(columns="geometry")))
+    ours, theirs = np.asarray(bulk.geometry.values), np.asarray(by_provider.geometry.values)
+    assert (shapely.is_missing(ours) == shapely.is_missing(theirs)).all()
+    present = ~shapely.is_missing(ours)
+    assert (shapely.get_type_id(ours[present]) == shapely.get_type_id(theirs[present])).all()
+    assert shapely.equals_exact(ours[present], theirs[present], tolerance=1e-9).all()
+
+
+@pytest.mark.parametrize("driver, fields", [("GPKG", WITH_TIME), ("ESRI Shapefile", FIELDS)])
+def test_a_file_layer_read_in_bulk_equals_the_provider_read(qgis_app, tmp_path, driver, fields):
+    layer = written(tmp_path, driver, fields)
+    assert _gdal_columns(layer, layer.fields().names(), EVERY_FEATURE) is not None  # the bulk path is taken
+    bulk = read_frame(layer, None, QgsProcessingContext())
+    assert_same(bulk, provider_read(layer))
+    assert len(bulk) == 4 and bulk["name"].iloc[0] == "Grünfläche" and bulk["nummer"].isna().iloc[1]
+    assert bulk["tag"].iloc[0] == datetime.date(2020, 5, 17)
+    assert bulk.geometry.iloc[3] is None or bulk.geometry.iloc[3].is_empty  # QGIS writes no geometry as empty
+    if driver == "GPKG":
+        assert bulk["zeit"].iloc[0] == datetime.datetime(2021, 1, 2, 3, 4, 5) and bulk["aktiv"].iloc[2] is False
+
+
+@pytest.mark.parametrize("crs", ["EPSG:4326", "EPSG:3035"])
+def test_reprojected_alike(qgis_app, tmp_path, crs):
+    layer = written(tmp_path, "GPKG")
+    target = QgsCoordinateReferenceSystem(crs)
+    bulk = read_frame(layer, target, QgsProcessingContext())
+    assert_same(bulk, provider_read(layer, target))
+    assert bulk.crs.to_string() == crs
+
+
+def test_subset_string_and_requested_fields(qgis_app, tmp_path):
+    layer = written(tmp_path, "GPKG")
+    layer.setSubsetString('"nummer" >= 7')
+    fields = ["wert", "fid"]
+    bulk = read_frame(layer, None, QgsProcessingContext(), fields=fields)
+    assert_same(bulk, provider_read(layer, fields=fields))
+    assert bulk["fid"].tolist() == bulk.index.tolist() == [3, 4] and list(bulk.columns) == fields + ["geometry"]
+
+
+def test_only_the_selection_is_read(qgis_app, tmp_path):
+    layer = written(tmp_path, "ESRI Shapefile", FIELDS)
+    chosen = [feature.id() for feature in layer.getFeatures() if feature["nummer"] in (1, 9)]
+    layer.selectByIds(chosen)
+    frame = read_frame(layer, None, QgsProcessingContext(), reading=Reading(selected_only=True))
+    assert frame.index.tolist() == chosen and frame["nummer"].tolist() == [1, 9]
+
+
+def test_unsaved_edits_are_read_through_qgis(qgis_app, tmp_path):
+    layer = written(tmp_path, "GPKG")
+    layer.startEditing()
+    layer.changeAttributeValue(1, layer.fields().indexOf("wert"), 42.0)
+    try:
+        assert read_frame(layer, None, QgsProcessingContext())["wert"].loc[1] == 42.0
+    finally:
+        layer.rollBack()
+
+
+def test_invalid_geometries_are_skipped_or_stop_the_run_as_processing_says(qgis_app, tmp_path):
+    bowtie = "POLYGON((700000 5650000, 700100 5650100, 700100 5650000, 700000 5650100, 700000 5650000))"
+    layer = written(tmp_path, "GPKG", FIELDS, [{"wkt": square(700000, 5650000, 10), "nummer": 1},
+                                               {"wkt": bowtie, "nummer": 2}])
+    context = QgsProcessingContext()
+    assert len(read_frame(layer, None, context, reading=Reading(geometry_check=GEOMETRY_NO_CHECK))) == 2
+    feedback = QgsProcessingFeedback()
+    skipped = read_frame(layer, None, context, feedback, reading=Reading(geometry_check=GEOMETRY_SKIP_INVALID))
+    assert skipped["nummer"].tolist() == [1]
+    with pytest.raises(QgsProcessingException, match="ungültige Geometrie"):
+        read_frame(layer, None, context, reading=Reading(geometry_check=GEOMETRY_ABORT_ON_INVALID))
+
+
+def test_a_memory_layer_reads_as_its_file(qgis_app, tmp_path):
+    with_geometry = ROWS[:3]  # QGIS writes a feature without geometry to a file as an empty one
+    file_frame = read_frame(written(tmp_path, "GPKG", rows=with_geometry), None, QgsProcessingContext())
+    assert_same(read_frame(memory("daten", rows=with_geometry), None, QgsProcessingContext()),
+                file_frame.drop(columns="fid"))
+
+
+def test_a_frame_written_and_read_back_is_unchanged(qgis_app, tmp_path):
+    layer = written(tmp_path, "GPKG")
+    frame = read_frame(layer, None, QgsProcessingContext()).drop(columns="fid")
+    target = memory("kopie", rows=[])
+    write_frame(frame, target.dataProvider())
+    assert_same(read_frame(target, None, QgsProcessingContext()), frame)
+
+
+def test_writing_stops_when_the_run_is_cancelled(qgis_app):
+    frame = read_frame(memory("daten"), None, QgsProcessingContext())
+    target = memory("kopie", rows=[])
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    write_frame(frame, target.dataProvider(), feedback)
+    assert target.featureCount() == 0
+
+
+def test_a_sink_that_refuses_features_is_said_so(qgis_app):
+    class Refusing(QgsFeatureSink):
+        def addFeatures(self, features, flags=None):  # noqa: N802 - QGIS API
+            return False
+
+        def addFeature(self, feature, flags=None):  # noqa: N802 - QGIS API
+            return False
+
+    frame = read_frame(memory("daten", FIELDS), None, QgsProcessingContext())
+    with pytest.raises(QgsProcessingException, match="nicht geschrieben"):
+        write_frame(frame, Refusing())
