@@ -3,6 +3,8 @@ that installs them here without touching what QGIS itself relies on."""
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import importlib.util
 import os
 import platform
 import shutil
@@ -47,21 +49,33 @@ def _version_tuple(text: str) -> tuple[int, ...]:
 
 
 def missing_requirements(requirements=REQUIREMENTS) -> list[tuple[Requirement, str]]:
-    """The requirements that cannot be imported or are too old, each with the reason."""
+    """The requirements that cannot be found or are too old, each with the reason. Nothing is imported: QGIS
+    starts without loading the engines' libraries; the version comes from the package's metadata."""
     importlib.invalidate_caches()  # a package installed while QGIS runs is found on the next check
     missing = []
     for requirement in requirements:
         try:
-            module = importlib.import_module(requirement.module)
-        except ImportError:
+            found = importlib.util.find_spec(requirement.module) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
             missing.append((requirement, tr("nicht installiert")))
             continue
-        version = getattr(module, "__version__", "0")
+        version = _installed_version(requirement)
         if requirement.min_version and _version_tuple(version) < requirement.min_version:
             wanted = ".".join(map(str, requirement.min_version))
             missing.append((requirement, tr("Version {found} gefunden, mindestens {wanted} nötig").format(
                 found=version, wanted=wanted)))
     return missing
+
+
+def _installed_version(requirement: Requirement) -> str:
+    """The version the package's metadata states; where it has none (a copy without its dist-info), the module's
+    own ``__version__``, which needs the import."""
+    try:
+        return importlib.metadata.version(requirement.pip_name)
+    except importlib.metadata.PackageNotFoundError:
+        return getattr(importlib.import_module(requirement.module), "__version__", "0")
 
 
 def _numpy_pin() -> list[str]:

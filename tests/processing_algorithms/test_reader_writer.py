@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsRectangle,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
@@ -87,7 +88,7 @@ def assert_same(bulk, by_provider):
 @pytest.mark.parametrize("driver, fields", [("GPKG", WITH_TIME), ("ESRI Shapefile", FIELDS)])
 def test_a_file_layer_read_in_bulk_equals_the_provider_read(qgis_app, tmp_path, driver, fields):
     layer = written(tmp_path, driver, fields)
-    assert _gdal_columns(layer, layer.fields().names(), EVERY_FEATURE) is not None  # the bulk path is taken
+    assert _gdal_columns(layer, layer.fields().names(), EVERY_FEATURE, None) is not None  # the bulk path is taken
     bulk = read_frame(layer, None, QgsProcessingContext())
     assert_same(bulk, provider_read(layer))
     assert len(bulk) == 4 and bulk["name"].iloc[0] == "Grünfläche" and bulk["nummer"].isna().iloc[1]
@@ -109,10 +110,18 @@ def test_reprojected_alike(qgis_app, tmp_path, crs):
 def test_subset_string_and_requested_fields(qgis_app, tmp_path):
     layer = written(tmp_path, "GPKG")
     layer.setSubsetString('"nummer" >= 7')
-    fields = ["wert", "fid"]
+    fields = ["wert", "aktiv", "fid"]  # the rows left have no NULL: truth values are bool
     bulk = read_frame(layer, None, QgsProcessingContext(), fields=fields)
     assert_same(bulk, provider_read(layer, fields=fields))
     assert bulk["fid"].tolist() == bulk.index.tolist() == [3, 4] and list(bulk.columns) == fields + ["geometry"]
+
+
+def test_an_extent_reads_the_features_that_meet_it(qgis_app, tmp_path):
+    layer = written(tmp_path, "GPKG")
+    extent = QgsRectangle(700150, 5649900, 700450, 5650050)  # the two triangles of the second feature
+    bulk = read_frame(layer, None, QgsProcessingContext(), extent=extent)
+    assert_same(bulk, read_frame(layer.dataProvider(), None, QgsProcessingContext(), extent=extent))
+    assert bulk.index.tolist() == [2]
 
 
 def test_only_the_selection_is_read(qgis_app, tmp_path):

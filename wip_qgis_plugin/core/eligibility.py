@@ -110,18 +110,7 @@ def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.G
     mapped = [c for c in catalog.criteria if c.id in constraints]
     notes: dict[str, list[str]] = {c.id: [] for c in mapped}
     distances = {c.id: distance_overrides.get(c.id, c.distance.resolve(turbine)) for c in mapped}
-    candidates = {c.id: _candidates(c, distances[c.id], constraints[c.id], areas, notes[c.id]) for c in mapped}
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # zones are independent
-        futures = {pool.submit(_zone, c, distances[c.id], candidates[c.id], notes[c.id]): c.id for c in mapped}
-        for number, future in enumerate(as_completed(futures)):  # progress and cancel from the caller's thread
-            future.result()  # a criterion's input error stops the run at once
-            if is_cancelled():
-                for waiting in futures:
-                    waiting.cancel()
-                raise EligibilityCancelled()
-            progress(60.0 * (number + 1) / len(mapped))
-    by_id = {cid: future.result() for future, cid in futures.items()}
-    zones = [by_id[c.id] for c in mapped]
+    zones = _zones(mapped, distances, constraints, areas, notes, progress, is_cancelled)
     messages += [note for c in mapped for note in notes[c.id]]
     for criterion in catalog.criteria:
         if criterion.id not in constraints:
@@ -215,6 +204,24 @@ def _study_areas(study: gpd.GeoDataFrame, id_field: str | None, messages: list[s
     areas = [shapely.set_precision(shapely.union_all(parts), GRID) for parts in grouped.values()]
     shapely.prepare(areas)  # here, once: preparing a geometry that several threads read is not thread-safe
     return list(grouped), areas
+
+
+def _zones(mapped: list[Criterion], distances: dict, constraints: Mapping[str, gpd.GeoDataFrame], areas: list,
+           notes: dict, progress, is_cancelled) -> list[_Zone]:
+    """The zone of each mapped criterion, in catalog order; the zones are built on all cores (they are
+    independent), progress (to 60 %) and cancelling are handled in the caller's thread."""
+    candidates = {c.id: _candidates(c, distances[c.id], constraints[c.id], areas, notes[c.id]) for c in mapped}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        futures = {pool.submit(_zone, c, distances[c.id], candidates[c.id], notes[c.id]): c.id for c in mapped}
+        for number, future in enumerate(as_completed(futures)):
+            future.result()  # a criterion's input error stops the run at once
+            if is_cancelled():
+                for waiting in futures:
+                    waiting.cancel()
+                raise EligibilityCancelled()
+            progress(60.0 * (number + 1) / len(mapped))
+    by_id = {cid: future.result() for future, cid in futures.items()}
+    return [by_id[c.id] for c in mapped]
 
 
 def _candidates(criterion: Criterion, distance: float, features: gpd.GeoDataFrame, areas: list,

@@ -140,10 +140,10 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         return None
 
     def read_input(self, parameters, name, context, feedback, crs=None, fields: list[str] | None = None,
-                   check_geometries: bool = True):
+                   check_geometries: bool = True, extent=None):
         """Feature input ``name`` as a GeoDataFrame (``read_frame``): only its selected features, at most its feature
         limit, and features with invalid geometries as Processing's setting or the input's own says (an algorithm
-        that repairs them itself passes ``check_geometries=False``)."""
+        that repairs them itself passes ``check_geometries=False``); ``extent`` as for ``read_frame``."""
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
@@ -156,7 +156,7 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
                           limit=definition.featureLimit if definition is not None else -1, geometry_check=check,
                           expression=getattr(definition, "filterExpression", "") or "")
         return read_frame(source, crs, context, feedback, fields,
-                          layer=self.parameterAsVectorLayer(parameters, name, context), reading=reading)
+                          layer=self.parameterAsVectorLayer(parameters, name, context), reading=reading, extent=extent)
 
     def input_features(self, parameters, name, source, context, feedback, input_key: str) -> list:
         """The features of ``source`` (parameter ``name``) that are the step's input ``input_key``: all of them, or
@@ -223,33 +223,40 @@ class ResultFields:
         return attributes
 
 
-def field_values(features, name: str | None) -> list:
-    """The values of field ``name`` of each feature, None for NULL; all None when there is no such field."""
-    if not name or not features:
-        return [None] * len(features)
-    index = features[0].fields().lookupField(name)  # by index: a name lookup per feature is slow
-    values = [feature[index] for feature in features]
+def field_values(rows, name: str | None) -> list:
+    """The values of field ``name`` of each feature (a list of features or a frame from ``read_input``), None for
+    NULL; all None when there is no such field."""
+    if isinstance(rows, pd.DataFrame):
+        if not name or name not in rows.columns:
+            return [None] * len(rows)
+        column = rows[name]
+        return column.astype(object).where(column.notna(), None).tolist()
+    if not name or not rows:
+        return [None] * len(rows)
+    index = rows[0].fields().lookupField(name)  # by index: a name lookup per feature is slow
+    values = [feature[index] for feature in rows]
     return [None if is_null(value) else value for value in values]
 
 
-def numbers(features, name: str | None, label: str, low: float = -np.inf, high: float = np.inf) -> np.ndarray:
+def numbers(rows, name: str | None, label: str, low: float = -np.inf, high: float = np.inf) -> np.ndarray:
     """The values of a numeric field as floats (NaN for NULL); text that is no number, and a value outside
     ``low``–``high`` (what is physically possible), is named with its object."""
-    values = np.full(len(features), np.nan)
-    for row, value in enumerate(field_values(features, name)):
+    ids = rows.index if isinstance(rows, pd.DataFrame) else [feature.id() for feature in rows]
+    values = np.full(len(rows), np.nan)
+    for row, value in enumerate(field_values(rows, name)):
         if value is None:
             continue
         try:
             values[row] = float(value)
         except (TypeError, ValueError) as error:
             raise QgsProcessingException(tr("{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.").format(
-                label=label, field=name, fid=features[row].id(), value=value)) from error
+                label=label, field=name, fid=ids[row], value=value)) from error
     outside = np.flatnonzero((values < low) | (values > high))
     if len(outside):
         row = outside[0]
         raise QgsProcessingException(tr(
             "{label} („{field}“) von Objekt {fid}: {value:g} ist unmöglich (erlaubt {low:g} bis {high:g}); "
-            "{count} Objekt(e) betroffen.").format(label=label, field=name, fid=features[row].id(),
+            "{count} Objekt(e) betroffen.").format(label=label, field=name, fid=ids[row],
                                                   value=values[row], low=low, high=high, count=len(outside)))
     return values
 

@@ -9,8 +9,6 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeatureRequest,
-    QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -43,7 +41,7 @@ from ..qgis_io.compat import (
     SOURCE_POLYGON,
     STRING,
 )
-from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from ..qgis_io.layers import report_reprojection, transform_geometries, working_crs, write_frame
 from ..qgis_io.project import describe_layer
 from .base import ResultFields, WipAlgorithm, field_values, numbers
 
@@ -129,21 +127,20 @@ class HeatDemandAlgorithm(WipAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("BUILDINGS_WITH_DEMAND", self.tr("Gebäude mit Wärmebedarf")))
 
     def process(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.BUILDINGS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.BUILDINGS))
-        features = [feature for feature in source.getFeatures()]
-        if not features:
+        buildings = self.read_input(parameters, self.BUILDINGS, context, feedback)
+        if buildings.empty:
             raise QgsProcessingException(self.tr("Die Gebäudeebene enthält keine Objekte."))
+        source = self.parameterAsSource(parameters, self.BUILDINGS, context)
         crs = working_crs(source)
         report_reprojection(source, crs, feedback)
-        geometries = shapely_geometries(features, source.sourceCrs(), crs, context)
-        geometries = shapely.make_valid(geometries)  # a self-intersecting outline keeps its area
+        outlines = np.asarray(buildings.geometry.values, dtype=object)
+        # a self-intersecting outline keeps its area
+        geometries = shapely.make_valid(transform_geometries(outlines, source.sourceCrs(), crs, context))
         footprint = np.where(shapely.is_missing(geometries), 0.0, shapely.area(geometries))
         try:
             typology = load_typology()
-            inputs = self._inputs(parameters, context, feedback, source, features, typology)
-            from_grid = self._grid_ages(parameters, context, feedback, source, features, inputs, typology)
+            inputs = self._inputs(parameters, context, feedback, source, buildings, typology)
+            from_grid = self._grid_ages(parameters, context, feedback, source, buildings, inputs, typology)
             result = building_demand(
                 typology, footprint, inputs[self.FUNCTION_FIELD], inputs[self.TYPE_FIELD], inputs[self.AGE_FIELD],
                 inputs[self.STOREYS_FIELD], inputs[self.FLOOR_AREA_FIELD], inputs[self.CONSUMPTION_FIELD])
@@ -165,7 +162,7 @@ class HeatDemandAlgorithm(WipAlgorithm):
         feedback.pushInfo(self.tr("Typologie: {title}").format(title=typology.title))
         feedback.pushInfo(self.tr("{heated} von {count} Gebäuden mit Wärmebedarf, zusammen {total:,.0f} MWh/a; "
                                   "{notes} Gebäude mit Hinweis (Feld „note“).").format(
-            heated=int(heated.sum()), count=len(features), total=float(np.nansum(result.demand_mwh_a)),
+            heated=int(heated.sum()), count=len(buildings), total=float(np.nansum(result.demand_mwh_a)),
             notes=sum(1 for note in result.notes if note)))
         unusual = sum(result.implausible)
         if unusual:
@@ -177,28 +174,26 @@ class HeatDemandAlgorithm(WipAlgorithm):
         extra += [(f"demand_{year}_mwh", DOUBLE) for year in SCENARIO_YEARS]
         extra += [("source", STRING), ("note", STRING), ("implausible", BOOL),
                   ("privacy", STRING)]
-        result_fields = ResultFields(source, extra)
         feedback.setProgress(50)  # computed; the outputs are written next
-        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
-                                                 source.wkbType(), source.sourceCrs())
+        fields = ResultFields(source, extra).fields
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                                 source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        internal = self.tr("intern: gebäudescharf (§ 10 Abs. 2 WPG)")
-        for row, feature in enumerate(features):  # our copies of the input features take the results
-            if feedback.isCanceled():
-                return {}
-            feature.setAttributes(result_fields.attributes(feature, [
-                optional_float(result.floor_area_m2[row]), result.use[row] or None, result.type_label[row] or None,
-                result.age_class[row], optional_float(result.specific_kwh_m2a[row]),
-                optional_float(result.demand_mwh_a[row])]
-                + [optional_float(values[row]) for values in scenarios]
-                + [result.source[row] or None, result.notes[row] or None, result.implausible[row], internal]))
-        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        texts = {"use": result.use, "building_type": result.type_label, "source": result.source,
+                 "note": result.notes}
+        results = buildings.assign(  # a result field the input already has (a second run) is replaced
+            floor_area_m2=result.floor_area_m2, age_class=result.age_class, spec_kwh_m2a=result.specific_kwh_m2a,
+            demand_mwh_a=result.demand_mwh_a, **{f"demand_{year}_mwh": values
+                                                 for year, values in zip(SCENARIO_YEARS, scenarios)},
+            implausible=np.asarray(result.implausible, dtype=bool),
+            privacy=self.tr("intern: gebäudescharf (§ 10 Abs. 2 WPG)"),
+            **{name: [value or None for value in values] for name, values in texts.items()})
+        write_frame(results[fields.names() + ["geometry"]], sink, feedback, as_multi=False)
         return {self.OUTPUT: destination, "TOTAL_MWH": float(np.nansum(result.demand_mwh_a)),
                 "BUILDINGS_WITH_DEMAND": int(heated.sum())}
 
-    def _grid_ages(self, parameters, context, feedback, source, features, inputs, typology) -> dict:
+    def _grid_ages(self, parameters, context, feedback, source, buildings, inputs, typology) -> dict:
         """Buildings without an age class take the class of their census cell's most common period of
         construction; fills ``inputs`` and returns those rows with their class."""
         grid = self.parameterAsSource(parameters, self.AGE_GRID, context)
@@ -214,16 +209,16 @@ class HeatDemandAlgorithm(WipAlgorithm):
         # only the cells around the buildings are read (the published tables cover all of Germany); cells and
         # buildings meet in the census grid's own CRS, where the cells start at multiples of their size
         around = QgsCoordinateTransform(source.sourceCrs(), grid.sourceCrs(), context.transformContext())
-        cells = list(grid.getFeatures(QgsFeatureRequest().setFilterRect(
-            around.transformBoundingBox(source.sourceExtent()).buffered(size))))
         columns = layer_columns(periods, None, grid.fields().names())
+        laea = QgsCoordinateReferenceSystem(CENSUS_CRS)
+        cells = self.read_input(parameters, self.AGE_GRID, context, feedback, laea, columns,
+                                extent=around.transformBoundingBox(source.sourceExtent()).buffered(size))
         years = cell_years(pd.DataFrame({name: field_values(cells, name) for name in columns},
                                         index=range(len(cells))), {name: periods[normalise(name)] for name in columns})
-        laea = QgsCoordinateReferenceSystem(CENSUS_CRS)
-        centres = shapely_geometries(cells, grid.sourceCrs(), laea, context)
+        centres = np.asarray(cells.geometry.values, dtype=object)
         year_of_cell = dict(zip(cell_centres(shapely.get_x(centres), shapely.get_y(centres), size), years))
-        located = shapely.point_on_surface(shapely.make_valid(shapely_geometries(features, source.sourceCrs(),
-                                                                                 laea, context)))
+        located = shapely.point_on_surface(shapely.make_valid(transform_geometries(
+            np.asarray(buildings.geometry.values, dtype=object), source.sourceCrs(), laea, context)))
         keys = cell_centres(shapely.get_x(located), shapely.get_y(located), size)
         filled = {}
         ages = inputs[self.AGE_FIELD]
@@ -235,7 +230,7 @@ class HeatDemandAlgorithm(WipAlgorithm):
                                   "Bauperiode ihrer Zensus-Zelle.").format(count=len(filled)))
         return filled
 
-    def _inputs(self, parameters, context, feedback, source, features, typology) -> dict:
+    def _inputs(self, parameters, context, feedback, source, buildings, typology) -> dict:
         """Each building's inputs by field parameter: from the field the planner chose; for a layer a data profile
         recognises (ALKIS, OSM), from the model's own fields and codes; else from a field with a usual name."""
         layer = self.parameterAsVectorLayer(parameters, self.BUILDINGS, context)
@@ -246,8 +241,8 @@ class HeatDemandAlgorithm(WipAlgorithm):
             tag_column = recognition.profile.tag_column
             names = source.fields().names()
             columns = layer_columns(spec.fields.values(), tag_column, names)
-            model = building_inputs(pd.DataFrame({name: field_values(features, name) for name in columns},
-                                                 index=range(len(features))), spec, tag_column)
+            model = building_inputs(pd.DataFrame({name: field_values(buildings, name) for name in columns},
+                                                 index=range(len(buildings))), spec, tag_column)
             storeys = np.where((model.storeys > 0) & (model.storeys <= MAX_STOREYS), model.storeys, np.nan)
             values = {"function": (self.FUNCTION_FIELD, model.functions), "storeys": (self.STOREYS_FIELD, storeys),
                       "year": (self.AGE_FIELD, [typology.age_class_of_year(year) or None for year in model.years]),
@@ -267,7 +262,7 @@ class HeatDemandAlgorithm(WipAlgorithm):
                 feedback.pushWarning(self.tr(
                     "{count} von {total} Gebäuden nennen keine Nutzung, die das Datenmodell kennt (etwa "
                     "building=yes): für sie wird kein Wärmebedarf geschätzt.").format(count=unknown,
-                                                                                     total=len(features)))
+                                                                                     total=len(buildings)))
         inputs = {}
         for name, hints in FIELD_HINTS.items():
             if name in from_profile and not self.parameterAsString(parameters, name, context):
@@ -275,10 +270,10 @@ class HeatDemandAlgorithm(WipAlgorithm):
                 continue
             field = self.chosen_field(parameters, name, source, context, feedback, hints)
             if name in (self.FUNCTION_FIELD, self.TYPE_FIELD, self.AGE_FIELD):
-                inputs[name] = field_values(features, field)
+                inputs[name] = field_values(buildings, field)
             else:
                 label, high = {self.STOREYS_FIELD: (self.tr("Geschosse"), MAX_STOREYS),
                                self.FLOOR_AREA_FIELD: (self.tr("Beheizte Fläche"), MAX_FLOOR_AREA_M2),
                                self.CONSUMPTION_FIELD: (self.tr("Verbrauch"), MAX_CONSUMPTION_KWH)}[name]
-                inputs[name] = numbers(features, field, label, 0, high)
+                inputs[name] = numbers(buildings, field, label, 0, high)
         return inputs

@@ -28,6 +28,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsProviderRegistry,
+    QgsRectangle,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -148,10 +149,12 @@ EVERY_FEATURE = Reading()
 
 
 def read_frame(source, crs: QgsCoordinateReferenceSystem | None, context, feedback=None,
-               fields: list[str] | None = None, *, layer=None, reading: Reading = EVERY_FEATURE) -> gpd.GeoDataFrame:
+               fields: list[str] | None = None, *, layer=None, reading: Reading = EVERY_FEATURE,
+               extent: QgsRectangle | None = None) -> gpd.GeoDataFrame:
     """The features of ``source`` (a layer, or a Processing source with ``layer`` behind it) as a GeoDataFrame in
-    ``crs`` (None: the source's own), indexed by feature id. ``fields`` limits the attributes read; NULL is None,
-    dates and times are Python's; features without geometry get None.
+    ``crs`` (None: the source's own), indexed by feature id. ``fields`` limits the attributes read, ``extent`` (in
+    the source's CRS) the features to those whose bounding box meets it; NULL is None, dates and times are
+    Python's; features without geometry get None.
 
     The one reader of every algorithm. A file layer of the OGR provider is read in bulk, column by column, straight
     through GDAL (its subset string, the selection and the requested fields respected); every other source feature
@@ -164,27 +167,29 @@ def read_frame(source, crs: QgsCoordinateReferenceSystem | None, context, feedba
         raise QgsProcessingException(tr("„{layer}“ hat kein Feld „{field}“.").format(layer=source.sourceName(),
                                                                                     field=missing[0]))
     layer = source if isinstance(source, QgsVectorLayer) else layer
-    bulk = _gdal_columns(layer, names, reading) if layer is not None else None
+    bulk = _gdal_columns(layer, names, reading, extent) if layer is not None else None
     if bulk is None:
-        ids, columns, wkbs = _provider_columns(source, names, crs, context, feedback, reading)
-        geometries = shapely.from_wkb(wkbs)
+        ids, columns, geometries = _provider_columns(source, names, feedback, reading, extent)
     else:
         ids, columns, geometries = bulk
         if QgsWkbTypes.isMultiType(layer.wkbType()):  # as QGIS's OGR provider gives them
             geometries = multi_part(geometries)
-        geometries = _transformed(geometries, layer.crs(), crs, context)
         ids, columns, geometries = _checked(ids, columns, geometries, reading.geometry_check, feedback)
+    geometries = transform_geometries(geometries, source.sourceCrs(), crs, context)
     frame = pd.DataFrame(columns, columns=names, index=pd.Index(ids, dtype="int64", name=None))
-    return gpd.GeoDataFrame(frame, geometry=geometries, crs=crs.authid() or None)
+    # shapely's objects as they are: geopandas' own conversion would check each one again
+    return gpd.GeoDataFrame(frame, geometry=gpd.array.GeometryArray(geometries, crs=crs.authid() or None))
 
 
-def _provider_columns(source, names, crs, context, feedback, reading: Reading):
-    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+def _provider_columns(source, names, feedback, reading: Reading, extent):
+    request = QgsFeatureRequest()
     request.setSubsetOfAttributes(names, source.fields())
     if reading.limit >= 0:
         request.setLimit(reading.limit)
     if reading.expression:
         request.setFilterExpression(reading.expression)
+    if extent is not None:
+        request.setFilterRect(extent)
     indexes = [source.fields().lookupField(name) for name in names]
     ids, rows, wkbs = [], [], []
     for feature in source.getFeatures(request):
@@ -196,14 +201,14 @@ def _provider_columns(source, names, crs, context, feedback, reading: Reading):
         attributes = feature.attributes()
         rows.append([_python_value(attributes[index]) for index in indexes])
     columns = {name: [row[number] for row in rows] for number, name in enumerate(names)}
-    return ids, columns, np.array(wkbs, dtype=object)
+    return ids, columns, shapely.from_wkb(np.array(wkbs, dtype=object))
 
 
 # GDAL drivers whose feature ids QGIS's OGR provider keeps as they are (a selection is found by them)
 BULK_DRIVERS = ("GPKG", "ESRI Shapefile", "FlatGeobuf")
 
 
-def _gdal_columns(layer, names: list[str], reading: Reading):
+def _gdal_columns(layer, names: list[str], reading: Reading, extent):
     """(ids, {name: values}, geometries) of a file layer of the OGR provider read through GDAL's columnar
     interface; None where that does not apply (another provider, an SQL subset, a limit, GDAL < 3.6)."""
     if layer.providerType() != "ogr" or layer.isEditable() or reading.limit >= 0 or reading.expression or \
@@ -217,22 +222,22 @@ def _gdal_columns(layer, names: list[str], reading: Reading):
         return None
     with gdal.ExceptionMgr(useExceptions=True) if hasattr(gdal, "ExceptionMgr") else contextlib.nullcontext():
         try:  # GDAL < 3.7 without exceptions: failures come back as None or an error code
-            read = _arrow_columns(path, parts, subset, names)
+            read = _arrow_columns(path, parts, subset, names, extent)
         except (RuntimeError, ValueError):
             return None
     if read is None:
         return None
     ids, columns, wkbs = read
     # a shapefile's null shape comes as empty WKB: no geometry, as QGIS reads it
-    geometries = shapely.from_wkb(np.ma.filled(wkbs, None) if np.ma.isMaskedArray(wkbs) else wkbs, on_invalid="ignore")
+    geometries = shapely.from_wkb(_with_none(wkbs), on_invalid="ignore")
     if reading.selected_only:
         chosen = np.isin(ids, np.fromiter(layer.selectedFeatureIds(), dtype=np.int64))
         ids, geometries = ids[chosen], geometries[chosen]
-        columns = {name: [value for value, kept in zip(values, chosen) if kept] for name, values in columns.items()}
+        columns = _kept(columns, chosen)
     return ids, columns, geometries
 
 
-def _arrow_columns(path: str, parts: dict, subset: str, names: list[str]):
+def _arrow_columns(path: str, parts: dict, subset: str, names: list[str], extent):
     """The ids, the requested columns (Python values) and the WKB of a GDAL layer, copied out of its Arrow batches
     before the dataset closes."""
     dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
@@ -252,6 +257,8 @@ def _arrow_columns(path: str, parts: dict, subset: str, names: list[str]):
             table.SetAttributeFilter(subset or None) != 0 or \
             table.SetIgnoredFields([name for name in own if name not in names or name in booleans]) != 0:
         return None
+    if extent is not None:
+        table.SetSpatialFilterRect(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
     stream = table.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"])
     if stream is None:
         return None
@@ -260,17 +267,52 @@ def _arrow_columns(path: str, parts: dict, subset: str, names: list[str]):
                            None)
     ids = np.asarray(_joined(batches, fid_column, np.int64))
     wkbs = _joined(batches, geometry_column, object) if geometry_column else np.full(len(ids), None, dtype=object)
-    columns = {name: _python_values(ids if name == fid_column else _joined(batches, name, None))
+    columns = {name: _pandas_column(ids if name == fid_column else _joined(batches, name, None))
                for name in names if name not in booleans}
+    del batches, stream  # released while the dataset is still open
     if booleans:
-        table.SetIgnoredFields([name for name in own if name not in booleans] + ["OGR_GEOMETRY"])
-        table.ResetReading()
-        read = {name: [] for name in booleans}
-        for feature in table:
-            for name in booleans:
-                read[name].append(bool(feature.GetFieldAsInteger(name)) if feature.IsFieldSetAndNotNull(name) else None)
-        columns.update(read)
+        columns.update(_boolean_columns(dataset, table, booleans, subset, extent, ids, own))
     return ids, {name: columns[name] for name in names}, wkbs
+
+
+def _boolean_columns(dataset, table, booleans: list[str], subset: str, extent, ids: np.ndarray, own: list[str]):
+    """Truth-value fields (None for NULL) of the rows ``ids``: in a GeoPackage cast to whole numbers in SQL and read
+    by columns, elsewhere feature by feature."""
+    if dataset.GetDriver().ShortName == "GPKG" and extent is None:
+        quoted = [f'"{name.replace(chr(34), chr(34) * 2)}"' for name in booleans]
+        fid = f'"{table.GetFIDColumn().replace(chr(34), chr(34) * 2)}"'
+        source = table.GetName().replace(chr(34), chr(34) * 2)
+        result = dataset.ExecuteSQL(f"SELECT {fid} AS wip_id, " +
+                                    ", ".join(f"CAST({q} AS INTEGER) AS wip_{n}" for n, q in enumerate(quoted)) +
+                                    f' FROM "{source}"' + (f" WHERE {subset}" if subset else ""))
+        if result is not None:
+            try:
+                batches = list(result.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"]))
+                rows = pd.Index(ids).get_indexer(np.asarray(_joined(batches, "wip_id", np.int64)))
+                read = {}
+                for number, name in enumerate(booleans):
+                    values = _with_none(_joined(batches, f"wip_{number}", np.int64))
+                    truth = np.full(len(ids), None, dtype=object)
+                    truth[rows] = [None if value is None else bool(value) for value in values]
+                    read[name] = _truth_column(truth)
+                del batches  # released before the result set
+                return read
+            finally:
+                dataset.ReleaseResultSet(result)
+    # the extent is tested on the geometry, which is only left out without one
+    table.SetIgnoredFields([name for name in own if name not in booleans] + (["OGR_GEOMETRY"] if extent is None
+                                                                             else []))
+    table.ResetReading()
+    read = {name: [] for name in booleans}
+    for feature in table:
+        for name in booleans:
+            read[name].append(bool(feature.GetFieldAsInteger(name)) if feature.IsFieldSetAndNotNull(name) else None)
+    return {name: _truth_column(np.array(values, dtype=object)) for name, values in read.items()}
+
+
+def _truth_column(truth: np.ndarray) -> np.ndarray:
+    """Truth values as pandas holds QGIS's: bool without NULL, else objects with None."""
+    return truth.astype(bool) if len(truth) and not any(value is None for value in truth) else truth
 
 
 def _joined(batches: list[dict], key: str, dtype) -> np.ndarray:
@@ -281,14 +323,36 @@ def _joined(batches: list[dict], key: str, dtype) -> np.ndarray:
     return np.ma.concatenate(arrays) if any(np.ma.isMaskedArray(a) for a in arrays) else np.concatenate(arrays)
 
 
-def _python_values(values: np.ndarray) -> list:
-    """A column as Python values, as QGIS gives them: text decoded, NULL as None."""
-    if values.dtype.kind == "S":
-        mask = np.ma.getmaskarray(values)
-        text = np.char.decode(np.ma.filled(values, b""), "utf-8").astype(object)
+def _with_none(values: np.ndarray) -> np.ndarray:
+    """An object array with None where ``values`` are masked (``np.ma.filled`` takes None for its default)."""
+    return np.where(np.ma.getmaskarray(values), None, np.ma.getdata(values).astype(object))
+
+
+def _kept(columns: dict, kept: np.ndarray) -> dict:
+    """The rows ``kept`` of each column (an array, or a list of Python values)."""
+    return {name: values[kept] if isinstance(values, np.ndarray) else [v for v, k in zip(values, kept) if k]
+            for name, values in columns.items()}
+
+
+def _pandas_column(values: np.ndarray):
+    """A column as pandas holds the Python values QGIS gives for it (whole numbers as int64, or as floats with NaN
+    where some are NULL; text decoded; NULL text and truth values as None), so that both readers give the same
+    frame."""
+    mask = np.ma.getmaskarray(values)
+    data = np.ma.getdata(values)
+    if mask.all() and len(mask) or data.dtype.kind not in "iufbS":
+        return np.ma.masked_array(data, mask).tolist() if mask.any() else data.tolist()  # dates, times: Python's
+    if data.dtype.kind == "S":
+        text = np.char.decode(data, "utf-8").astype(object)
         text[mask] = None
-        return text.tolist()
-    return values.tolist()  # a masked array gives None for NULL, datetime64 gives date and datetime
+        return text
+    if not mask.any():
+        return data.astype(np.int64) if data.dtype.kind in "iu" else data
+    if data.dtype.kind == "b":
+        truth = data.astype(object)
+        truth[mask] = None
+        return truth
+    return np.where(mask, np.nan, data.astype(np.float64))
 
 
 def multi_part(geometries: np.ndarray) -> np.ndarray:
@@ -303,14 +367,19 @@ def multi_part(geometries: np.ndarray) -> np.ndarray:
     return geometries if promoted is None else promoted
 
 
-def _transformed(geometries: np.ndarray, source_crs, crs, context) -> np.ndarray:
-    """``geometries`` from ``source_crs`` to ``crs``, all coordinates in one call of QGIS's transform (the
-    project's datum transformations apply as they do to a feature request)."""
+def transform_geometries(geometries: np.ndarray, source_crs, crs, context) -> np.ndarray:
+    """Shapely ``geometries`` from ``source_crs`` to ``crs``, all coordinates in one call of QGIS's transform (the
+    project's datum transformations apply as they do to a feature request); None stays None."""
     if not source_crs.isValid() or not crs.isValid() or source_crs == crs or not len(geometries):
         return geometries
     has_z = bool(shapely.has_z(geometries[~shapely.is_missing(geometries)]).any())
     coordinates = shapely.get_coordinates(geometries, include_z=has_z)
-    x, y = transform_points(coordinates[:, 0], coordinates[:, 1], source_crs, crs, context)
+    try:
+        x, y = transform_points(coordinates[:, 0], coordinates[:, 1], source_crs, crs, context)
+    except QgsCsException as error:
+        raise QgsProcessingException(tr("Die Geometrien lassen sich nicht von {source} nach {target} umrechnen "
+                                        "({error}).").format(source=source_crs.authid(), target=crs.authid(),
+                                                             error=error)) from error
     coordinates[:, 0], coordinates[:, 1] = x, y
     return shapely.set_coordinates(geometries.copy(), coordinates)
 
@@ -333,7 +402,7 @@ def _checked(ids, columns, geometries, check, feedback):
         feedback.pushWarning(tr("{count} Objekt(e) mit ungültiger Geometrie übersprungen.").format(
             count=int(invalid.sum())))
     kept = ~invalid
-    return ids[kept], {name: [v for v, k in zip(values, kept) if k] for name, values in columns.items()}, \
+    return ids[kept], _kept(columns, kept), \
         geometries[kept]
 
 
@@ -415,7 +484,10 @@ def _sink_values(column: pd.Series) -> list:
         values = numbers.astype(object)
         values[np.isnan(numbers)] = None
         return values.tolist()
-    return [_sink_value(value) for value in column.tolist()]
+    values = column.tolist()
+    if set(map(type, values)) <= {str, type(None)}:  # text: as it is
+        return values
+    return [_sink_value(value) for value in values]
 
 
 def multi_geometry(wkb: bytes) -> QgsGeometry:
@@ -436,16 +508,17 @@ def multipolygon(shape) -> QgsGeometry:
 WRITE_BATCH = 10_000  # features handed to a sink at once
 
 
-def write_frame(frame: pd.DataFrame, sink, feedback=None) -> int:
-    """Write the rows of ``frame`` (with its geometries as multi-part ones, as the sinks are declared, if it is a
-    GeoDataFrame) to ``sink`` in batches; returns the count written. The one writer of every algorithm: values are
-    converted column by column, not feature by feature."""
+def write_frame(frame: pd.DataFrame, sink, feedback=None, as_multi: bool = True) -> int:
+    """Write the rows of ``frame`` (with its geometries if it is a GeoDataFrame: as multi-part ones, as most sinks
+    are declared, or as they are for a sink of the input's own type) to ``sink`` in batches; returns the count
+    written. The one writer of every algorithm: values are converted column by column, not feature by feature."""
     has_geometry = isinstance(frame, gpd.GeoDataFrame)
     columns = [c for c in frame.columns if not (has_geometry and c == frame.geometry.name)]
     values = [_sink_values(frame[column]) for column in columns]
     rows = list(zip(*values)) if values else [()] * len(frame)
-    wkbs = shapely.to_wkb(multi_part(np.asarray(frame.geometry.values, dtype=object))) if has_geometry else \
-        [None] * len(frame)
+    geometries = np.asarray(frame.geometry.values, dtype=object) if has_geometry else None
+    wkbs = [None] * len(frame) if geometries is None else \
+        shapely.to_wkb(multi_part(geometries) if as_multi else geometries)
     written = 0
     for start in range(0, len(frame), WRITE_BATCH):
         if feedback is not None and feedback.isCanceled():

@@ -1,0 +1,88 @@
+"""Benchmark: what the plugin adds to QGIS's start, as QGIS itself reports it (``qgis.utils.plugin_times``, the
+figure of the Plugin Manager), in the real desktop under Xvfb with the plugin installed from its zip into a fresh
+profile. The same QGIS is started once more without the plugin, so that the whole start with and without it stands
+side by side. Prints the median of several starts. Usage: python bench/bench_start.py [--runs 5]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+GOAL_S = 0.15
+# run by QGIS once it is up (``qgis --code``): QGIS's own load time of every plugin, the heavy modules already
+# imported, then quit
+PROBE = """
+import json, os, sys
+import qgis.utils
+from qgis.PyQt.QtCore import QTimer
+from qgis.core import QgsApplication
+heavy = sorted(name for name in ("geopandas", "shapely", "pandas", "scipy", "matplotlib", "pyproj")
+               if name in sys.modules)
+with open(os.environ["WIP_START_OUT"], "w", encoding="utf-8") as out:
+    json.dump({"plugin_times": dict(qgis.utils.plugin_times), "heavy_modules": heavy}, out)
+QTimer.singleShot(0, QgsApplication.instance().quit)
+"""
+
+
+def start(with_plugin: bool, plugin_zip: Path) -> dict:
+    from tests.conftest import subprocess_env, venv_site_packages
+    from tools.qgis_desktop import fresh_profile, run_desktop
+
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        fresh_profile(work, "de_DE", plugin_zip if with_plugin else None)
+        probe, out = work / "probe.py", work / "start.json"
+        probe.write_text(PROBE, encoding="utf-8")
+        home = work / "home"
+        (home / "runtime").mkdir(parents=True, mode=0o700)
+        env = subprocess_env(PYTHONPATH=venv_site_packages(), HOME=str(home), XDG_RUNTIME_DIR=str(home / "runtime"),
+                             WIP_START_OUT=str(out))
+        for name in ("QT_QPA_PLATFORM", "QGIS_PLUGINPATH", "QGIS_PREFIX_PATH"):
+            env.pop(name, None)
+        started = time.monotonic()
+        code = run_desktop(work, probe, env, work / "qgis.log", 180)
+        seconds = time.monotonic() - started
+        if code is None or not out.exists():
+            raise SystemExit(f"QGIS did not start ({code}):\n{(work / 'qgis.log').read_text(errors='replace')[-3000:]}")
+        figures = json.loads(out.read_text(encoding="utf-8"))
+        figures["process_seconds"] = seconds
+        return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if not shutil.which("qgis") or not shutil.which("xvfb-run"):
+        raise SystemExit("needs the QGIS desktop (qgis) and Xvfb (xvfb-run); `make setup` installs both")
+    from tools.package import build, release_from_pyproject
+
+    with tempfile.TemporaryDirectory() as temporary:
+        plugin_zip = Path(temporary) / "wip_qgis_plugin.zip"
+        build(plugin_zip, release_from_pyproject())
+        loads, heavy, with_plugin, without = [], set(), [], []
+        for _run in range(args.runs):
+            figures = start(True, plugin_zip)
+            loads.append(float(figures["plugin_times"]["wip_qgis_plugin"].rstrip("s")))
+            heavy.update(figures["heavy_modules"])
+            with_plugin.append(figures["process_seconds"])
+            without.append(start(False, plugin_zip)["process_seconds"])
+    load = statistics.median(loads)
+    print(f"Plugin start in QGIS ({args.runs} starts, median)")
+    print(f"  load time QGIS reports   {load:6.3f} s  (goal ≤ {GOAL_S} s: {'met' if load <= GOAL_S else 'not met'}); "
+          f"range {min(loads):.3f}–{max(loads):.3f} s")
+    print(f"  QGIS start to quit       {statistics.median(with_plugin):6.2f} s with the plugin, "
+          f"{statistics.median(without):.2f} s without")
+    print(f"  heavy modules imported at start: {', '.join(sorted(heavy)) or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
