@@ -280,8 +280,9 @@ def _zone(criterion: Criterion, distance: float, geometries: np.ndarray, message
 
 
 def _near(geometries: np.ndarray, areas: list, reach: float) -> np.ndarray:
-    """Indices of the features within ``reach`` of a study area. Bounding boxes and a prepared intersects test
-    settle almost all of them; only the few just outside an area need the costlier distance test."""
+    """Indices of the features within ``reach`` of a study area. Bounding boxes and prepared intersects tests settle
+    almost all of them: with the area itself, with its buffer (whose arcs are chords inside the true distance) and
+    with a buffer widened by the chords' error; only features between the two buffers need the costly distance."""
     if not len(geometries):
         return np.array([], dtype=np.int64)
     tree = STRtree(geometries)
@@ -291,7 +292,16 @@ def _near(geometries: np.ndarray, areas: list, reach: float) -> np.ndarray:
         candidates = tree.query(shapely.box(minx - reach, miny - reach, maxx + reach, maxy + reach))
         inside = shapely.intersects(area, geometries[candidates])
         rest = candidates[~inside]
-        found += [candidates[inside], rest[shapely.dwithin(geometries[rest], area, reach)]]
+        if reach > 0 and len(rest):
+            within, beyond = (shapely.buffer(area, reach * factor, quad_segs=QUAD_SEGS)
+                              for factor in (1.0, 1.0 / math.cos(math.pi / (4 * QUAD_SEGS))))
+            shapely.prepare([within, beyond])
+            sure = shapely.intersects(within, geometries[rest])
+            unsure = rest[~sure & shapely.intersects(beyond, geometries[rest])]
+            found += [rest[sure], unsure[shapely.dwithin(geometries[unsure], area, reach)]]
+        elif len(rest):
+            found.append(rest[shapely.dwithin(geometries[rest], area, reach)])
+        found.append(candidates[inside])
     return np.unique(np.concatenate(found))
 
 
@@ -311,8 +321,11 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
 
     if len(geometries) <= CHUNK:
         return union(geometries)
-    if distance > 0:
-        geometries = geometries[~_covered_by_neighbours(geometries, distance)]
+    while distance > 0 and len(geometries) > CHUNK:  # another round finds more among the fewer left, cheaply
+        covered = _covered_by_neighbours(geometries, distance)
+        geometries = geometries[~covered]
+        if covered.sum() < 0.05 * (len(geometries) + covered.sum()):
+            break
     centres = shapely.centroid(geometries)
     strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
     ordered = geometries[np.lexsort((shapely.get_y(centres), strip))]
