@@ -25,6 +25,7 @@ BUILDINGS, SECTIONS = 200_000, 20_000
 SPACING, ORIGIN = 150.0, (700_000.0, 5_650_000.0)  # street lattice in metres
 CELL, MAX_DISTANCE = 100.0, 100.0
 TARGET_S = 30.0
+WRITTEN_GOAL_S = 15.0
 NATIVE_LIMIT_S = 1800  # the native chain is stopped after half an hour and reported as "more than"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -75,31 +76,43 @@ def layer(name: str) -> str:
     return f"{DATA}|layername={name}"
 
 
-def run_ours(folder: Path) -> dict:
-    """The three steps with temporary outputs, as the dock and models run them; the demand and the street layer are
-    written to files afterwards, outside the timing, for the native chain and the comparison."""
+def heat_steps(context, outputs: dict) -> dict:
+    """The three steps, each output to ``outputs[key]`` (TEMPORARY_OUTPUT or a file); seconds per step and the
+    results."""
     import processing
-    from qgis.core import QgsProcessingContext
 
-    from tools.run_demo import write_layer
-
-    context = QgsProcessingContext()
     timings = {}
     started = time.perf_counter()
-    demand = processing.run("wip:heatdemand", {"BUILDINGS": layer("gebaeude"), "OUTPUT": "TEMPORARY_OUTPUT"},
+    demand = processing.run("wip:heatdemand", {"BUILDINGS": layer("gebaeude"), "OUTPUT": outputs["demand"]},
                             context=context)["OUTPUT"]
     timings["demand"] = time.perf_counter() - started
     step = time.perf_counter()
     density = processing.run("wip:heatdensity", {
         "BUILDINGS": demand, "STREETS": layer("strassen"), "CELL_SIZE": CELL, "MAX_DISTANCE": MAX_DISTANCE,
-        "INTERNAL": True, "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT", "STREETS_OUTPUT": "TEMPORARY_OUTPUT"},
+        "INTERNAL": True, "BLOCKS_OUTPUT": outputs["blocks"], "STREETS_OUTPUT": outputs["streets"]},
         context=context)
     timings["density"] = time.perf_counter() - step
     step = time.perf_counter()
-    processing.run("wip:heatsuitability", {"AREAS": density["BLOCKS_OUTPUT"], "OUTPUT": "TEMPORARY_OUTPUT"},
+    processing.run("wip:heatsuitability", {"AREAS": density["BLOCKS_OUTPUT"], "OUTPUT": outputs["suitability"]},
                    context=context)
     timings["suitability"] = time.perf_counter() - step
     timings["seconds"] = time.perf_counter() - started
+    return timings, demand, density
+
+
+def run_ours(folder: Path) -> dict:
+    """The three steps with temporary outputs, as the dock and models run them, and once more with every output
+    written to a GeoPackage; the demand and the street layer of the first run are written to files afterwards,
+    outside the timing, for the native chain and the comparison."""
+    from qgis.core import QgsProcessingContext
+
+    from tools.run_demo import write_layer
+
+    keys = ("demand", "blocks", "streets", "suitability")
+    timings, demand, density = heat_steps(QgsProcessingContext(), {key: "TEMPORARY_OUTPUT" for key in keys})
+    written, _demand, _density = heat_steps(QgsProcessingContext(),
+                                            {key: str(folder / f"written_{key}.gpkg") for key in keys})
+    timings["written"] = written
     write_layer(demand, folder / "demand.gpkg", "demand")
     write_layer(density["STREETS_OUTPUT"], folder / "ours_streets.gpkg", "streets")
     return timings
@@ -187,6 +200,10 @@ def main() -> None:
           f"peak {ours['max_rss_gb']:.2f} GB")
     print(f"    demand {ours['demand']:.1f} s, densities {ours['density']:.1f} s, "
           f"suitability {ours['suitability']:.1f} s")
+    written = ours["written"]
+    print(f"  ours, every output written to GeoPackage {written['seconds']:5.1f} s (goal ≤ {WRITTEN_GOAL_S:.0f} s: "
+          f"{'met' if written['seconds'] <= WRITTEN_GOAL_S else 'not met'}); demand {written['demand']:.1f} s, "
+          f"densities {written['density']:.1f} s, suitability {written['suitability']:.1f} s")
     if native is None:
         print(f"  native chain, densities only: not finished after {NATIVE_LIMIT_S} s, "
               f"ratio to our density step > {NATIVE_LIMIT_S / ours['density']:.0f}×")

@@ -241,22 +241,26 @@ def field_values(rows, name: str | None) -> list:
 def numbers(rows, name: str | None, label: str, low: float = -np.inf, high: float = np.inf) -> np.ndarray:
     """The values of a numeric field as floats (NaN for NULL); text that is no number, and a value outside
     ``low``–``high`` (what is physically possible), is named with its object."""
-    ids = rows.index if isinstance(rows, pd.DataFrame) else [feature.id() for feature in rows]
-    values = np.full(len(rows), np.nan)
-    for row, value in enumerate(field_values(rows, name)):
+    def fid(row: int):
+        return rows.index[row] if isinstance(rows, pd.DataFrame) else rows[row].id()
+
+    column = rows[name] if isinstance(rows, pd.DataFrame) and name in rows.columns else None
+    numeric = column is not None and pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+    values = column.to_numpy(dtype=float, na_value=np.nan) if numeric else np.full(len(rows), np.nan)
+    for row, value in enumerate(() if numeric else field_values(rows, name)):  # text: value by value
         if value is None:
             continue
         try:
             values[row] = float(value)
         except (TypeError, ValueError) as error:
             raise QgsProcessingException(tr("{label} („{field}“) von Objekt {fid}: „{value}“ ist keine Zahl.").format(
-                label=label, field=name, fid=ids[row], value=value)) from error
+                label=label, field=name, fid=fid(row), value=value)) from error
     outside = np.flatnonzero((values < low) | (values > high))
     if len(outside):
         row = outside[0]
         raise QgsProcessingException(tr(
             "{label} („{field}“) von Objekt {fid}: {value:g} ist unmöglich (erlaubt {low:g} bis {high:g}); "
-            "{count} Objekt(e) betroffen.").format(label=label, field=name, fid=ids[row],
+            "{count} Objekt(e) betroffen.").format(label=label, field=name, fid=fid(row),
                                                   value=values[row], low=low, high=high, count=len(outside)))
     return values
 

@@ -8,7 +8,6 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsFields,
     QgsGeometry,
@@ -117,25 +116,23 @@ class HeatDensityAlgorithm(WipAlgorithm):
         names = buildings.fields().names()
         scenario_fields = [f"demand_{year}_mwh" for year in SCENARIO_YEARS if f"demand_{year}_mwh" in names]
         label_fields = [name for name in ("building_type", "age_class") if name in names]
-        request = QgsFeatureRequest().setSubsetOfAttributes([demand_field] + scenario_fields + label_fields,
-                                                            buildings.fields())
-        building_features = list(buildings.getFeatures(request))
+        building_frame = self.read_input(parameters, self.BUILDINGS, context, feedback, crs,
+                                         [demand_field] + scenario_fields + label_fields)
         street_features = self.input_features(parameters, self.STREETS, streets, context, feedback, STREETS_INPUT)
-        if not building_features:
+        if building_frame.empty:
             raise QgsProcessingException(self.tr("Die Gebäudeebene enthält keine Objekte."))
         if not street_features:
             raise QgsProcessingException(self.tr("Die Straßenebene enthält keine Objekte."))
-        for source in (buildings, streets, blocks_source):
+        for source in (streets, blocks_source):
             if source is not None:
                 report_reprojection(source, crs, feedback)
-        building_shapes = shapely.make_valid(shapely_geometries(building_features, buildings.sourceCrs(), crs,
-                                                                context))
-        points = shapely.point_on_surface(building_shapes)
-        demand = numbers(building_features, demand_field, self.tr("Wärmebedarf"), 0)
+        points = shapely.point_on_surface(shapely.make_valid(np.asarray(building_frame.geometry.values,
+                                                                        dtype=object)))
+        demand = numbers(building_frame, demand_field, self.tr("Wärmebedarf"), 0)
         demand[shapely.is_missing(points) | shapely.is_empty(points)] = np.nan  # without geometry: nowhere
-        scenarios = {name: numbers(building_features, name, name, 0) for name in scenario_fields}
-        types = field_values(building_features, "building_type" if "building_type" in names else None)
-        ages = field_values(building_features, "age_class" if "age_class" in names else None)
+        scenarios = {name: numbers(building_frame, name, name, 0) for name in scenario_fields}
+        types = field_values(building_frame, "building_type" if "building_type" in names else None)
+        ages = field_values(building_frame, "age_class" if "age_class" in names else None)
         types = [value or "" for value in types]
         ages = [value or "" for value in ages]
 

@@ -199,9 +199,17 @@ def _provider_columns(source, names, feedback, reading: Reading, extent):
         ids.append(feature.id())
         wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
         attributes = feature.attributes()
-        rows.append([_python_value(attributes[index]) for index in indexes])
-    columns = {name: [row[number] for row in rows] for number, name in enumerate(names)}
+        rows.append([attributes[index] for index in indexes])
+    columns = {name: _plain(list(values)) for name, values in zip(names, zip(*rows))} if rows else \
+        {name: [] for name in names}
     return ids, columns, shapely.from_wkb(np.array(wkbs, dtype=object))
+
+
+def _plain(values: list) -> list:
+    """A column of attribute values as plain Python (NULL → None), converted only where it holds Qt values."""
+    if set(map(type, values)) <= {str, int, float, bool, type(None)}:
+        return values
+    return [_python_value(value) for value in values]
 
 
 # GDAL drivers whose feature ids QGIS's OGR provider keeps as they are (a selection is found by them)
