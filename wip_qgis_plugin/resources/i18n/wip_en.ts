@@ -3916,10 +3916,6 @@ Felder ohne Angabe liest das Plugin aus dem Datenmodell der Ebene (ALKIS: Gebäu
 Fields not named are read from the layer's data model (ALKIS: building function, storeys, year of construction; OpenStreetMap: building, building:levels, start_date) or recognised by common names (gebaeudefunktion, gfk, baualtersklasse, geschosse …). Missing storeys, unknown functions or classes are noted per building in “note”. The result is building-level and for internal use only (§ 10 (2) WPG).</translation>
     </message>
     <message>
-      <source>intern: gebäudescharf (§ 10 Abs. 2 WPG)</source>
-      <translation>internal: building-level (§ 10 (2) WPG)</translation>
-    </message>
-    <message>
       <source>Gebäudefunktion (ALKIS-Schlüssel)</source>
       <translation>Building function (ALKIS code)</translation>
     </message>
@@ -3974,6 +3970,10 @@ Fields not named are read from the layer's data model (ALKIS: building function,
     <message>
       <source>Für kein Gebäude lässt sich ein Wärmebedarf bestimmen: Gebäudefunktion oder Gebäudetyp fehlen oder sind unbekannt (siehe Feld „note“).</source>
       <translation>No building gets a heat demand: building function or type are missing or unknown (see the field “note”).</translation>
+    </message>
+    <message>
+      <source>intern: gebäudescharf (§ 10 Abs. 2 WPG)</source>
+      <translation>internal: building-level (§ 10 (2) WPG)</translation>
     </message>
     <message>
       <source>Typologie: {title}</source>
@@ -4828,6 +4828,22 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>„{name}“ wird von {source} nach {target} umprojiziert.</source>
       <translation>“{name}” is reprojected from {source} to {target}.</translation>
+    </message>
+    <message>
+      <source>„{layer}“ hat kein Feld „{field}“.</source>
+      <translation>“{layer}” has no field “{field}”.</translation>
+    </message>
+    <message>
+      <source>Objekt {fid} hat eine ungültige Geometrie ({count} Objekte betroffen). Bitte reparieren Sie die Geometrien oder wählen Sie in den Processing-Einstellungen „Objekte mit ungültigen Geometrien überspringen“.</source>
+      <translation>Feature {fid} has an invalid geometry ({count} features affected). Please repair the geometries or choose “Skip (ignore) features with invalid geometries” in the Processing settings.</translation>
+    </message>
+    <message>
+      <source>{count} Objekt(e) mit ungültiger Geometrie übersprungen.</source>
+      <translation>{count} feature(s) with an invalid geometry skipped.</translation>
+    </message>
+    <message>
+      <source>Die Geometrien lassen sich nicht von {source} nach {target} umrechnen ({error}).</source>
+      <translation>The geometries cannot be transformed from {source} to {target} ({error}).</translation>
     </message>
     <message>
       <source>Demogemeinde Hohenmölsen</source>
