@@ -258,7 +258,7 @@ def _arrow_columns(path: str, parts: dict, subset: str, names: list[str], extent
     definition = table.GetLayerDefn()
     own = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     fid_column = table.GetFIDColumn() or "OGC_FID"  # the name GDAL gives the ids in the batches
-    # GDAL 3.6 turns Arrow's bit-packed booleans into wrong numpy values: those fields are read feature by feature
+    # GDAL 3.6 turns Arrow's bit-packed booleans into wrong numpy values: those fields are read on their own
     booleans = [name for name in names if name in own and
                 definition.GetFieldDefn(definition.GetFieldIndex(name)).GetSubType() == ogr.OFSTBoolean]
     if any(name not in own and name != fid_column for name in names) or \
@@ -410,8 +410,7 @@ def _checked(ids, columns, geometries, check, feedback):
         feedback.pushWarning(tr("{count} Objekt(e) mit ungültiger Geometrie übersprungen.").format(
             count=int(invalid.sum())))
     kept = ~invalid
-    return ids[kept], _kept(columns, kept), \
-        geometries[kept]
+    return ids[kept], _kept(columns, kept), geometries[kept]
 
 
 def shapely_geometries(features, source_crs: QgsCoordinateReferenceSystem, crs: QgsCoordinateReferenceSystem,
