@@ -8,6 +8,7 @@ import datetime
 
 import numpy as np
 import pandas as pd
+import processing
 import pytest
 import shapely
 from qgis.core import (
@@ -16,7 +17,9 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
+    QgsProject,
     QgsRectangle,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -190,3 +193,29 @@ def test_a_sink_that_refuses_features_is_said_so(qgis_app):
     frame = read_frame(memory("daten", FIELDS), None, QgsProcessingContext())
     with pytest.raises(QgsProcessingException, match="nicht geschrieben"):
         write_frame(frame, Refusing())
+
+
+def test_an_algorithm_reads_only_the_selected_features_of_a_file_layer(wip_processing, tmp_path):
+    """Selected features only, as the Processing dialog's check box and models pass it: a GeoPackage read in bulk
+    gives the heat demand of the two selected buildings, their input attributes unchanged in the output."""
+    from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+    buildings = QgsVectorLayer(f"{DEMO_GPKG}|layername=synth_gebaeude", "gebaeude", "ogr")
+    chosen = sorted(feature.id() for feature in buildings.getFeatures())[10:12]
+    buildings.selectByIds(chosen)
+    QgsProject.instance().addMapLayer(buildings)  # the selection is the project layer's
+    try:
+        result = processing.run("wip:heatdemand", {
+            "BUILDINGS": QgsProcessingFeatureSourceDefinition(buildings.id(), selectedFeaturesOnly=True),
+            "OUTPUT": str(tmp_path / "bedarf.gpkg")})
+    finally:
+        QgsProject.instance().removeMapLayer(buildings.id())
+    buildings = QgsVectorLayer(f"{DEMO_GPKG}|layername=synth_gebaeude", "gebaeude", "ogr")
+    written = QgsVectorLayer(f"{tmp_path / 'bedarf.gpkg'}|layername=bedarf", "bedarf", "ogr")
+    rows = {feature["fid"]: feature for feature in written.getFeatures()}
+    assert sorted(rows) == chosen
+    for fid in chosen:
+        original = buildings.getFeature(fid)
+        assert [rows[fid][name] for name in buildings.fields().names()] == original.attributes()
+        assert rows[fid].geometry().equals(original.geometry())
+    assert result["BUILDINGS_WITH_DEMAND"] <= 2
