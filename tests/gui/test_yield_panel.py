@@ -3,6 +3,7 @@ chart and the styled layers."""
 
 import pytest
 from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QCoreApplication
 
 from tests.gui.conftest import wait_for
 from tests.processing_algorithms.conftest import memory_layer, square
@@ -82,12 +83,21 @@ def test_missing_sites_are_named(dock):
     assert not dock.is_running() and "Flächenebene" in dock.form.headlineLabel.text()
 
 
-def test_windpowerlib_types_are_listed_once_the_dock_is_shown(dock):
+def test_windpowerlib_types_are_listed_once_the_planner_opens_the_dock(dock):
     pytest.importorskip("windpowerlib")
     from wip_qgis_plugin.core.wind_energy import windpowerlib_types
 
     combo = dock.form.turbineCombo
     before = combo.count()
-    dock.visibilityChanged.emit(True)
-    dock.visibilityChanged.emit(True)  # shown again: not listed twice
+    dock.parent().show()  # the main window: a dock is only visible in a visible window
+    dock.show()
+    dock.hide()  # as QGIS does with every dock while it starts: nothing is read then
+    QCoreApplication.processEvents()
+    assert combo.count() == before
+    dock.show()
+    QCoreApplication.processEvents()
+    dock.hide()
+    dock.show()  # shown again: not listed twice
+    QCoreApplication.processEvents()
+    dock.parent().hide()
     assert combo.count() - before == len(windpowerlib_types()) > 0

@@ -18,11 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from .heat import SCENARIO_YEARS, load_typology, scenario_demand
 from .i18n import format_number, localised, tr
 from .json_reader import STATUSES, JsonReader
+from .lazy import lazy_module
+
+np = lazy_module("numpy")
 
 DEFAULTS_FILE = Path(__file__).resolve().parent.parent / "resources" / "balance" / "balance_defaults.json"
 STATIONARY_SECTORS = ("haushalte", "gewerbe", "industrie", "kommune")

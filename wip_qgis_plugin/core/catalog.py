@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime
 import math
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 from .i18n import localised, tr
 from .json_reader import STATUSES, JsonReader, read_json
+from .lazy import lazy_module
 from .workflow import LINE, POINT, POLYGON, normalise
+
+np = lazy_module("numpy")
+pd = lazy_module("pandas")
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "catalogs"
 FORMAT = "wip-criteria-catalog"
@@ -33,8 +35,8 @@ BUFFER, OUTSIDE = "buffer", "outside"
 RULES = (BUFFER, OUTSIDE)
 GEOMETRIES = (POLYGON, LINE, POINT, "any")
 TECHNOLOGIES = ("wind", "pv_ground", "agri_pv", "floating_pv", "commerce")
-OPERATORS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
-             "==": np.equal, "!=": np.not_equal}
+OPERATORS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+             "!=": operator.ne}  # element-wise on numpy arrays
 
 
 class CatalogError(ValueError):

@@ -16,17 +16,17 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
-import shapely
-from scipy.spatial import cKDTree
-from shapely import STRtree
-
 from .catalog import DEFAULT_TURBINE, HARD, OUTSIDE, SOFT, Catalog, Criterion, TurbineGeometry, type_label
 from .i18n import tr
+from .lazy import lazy_module
 from .site_criteria import compactness
 from .targets import normalise_ags, targets_note, wind_targets_for
+
+gpd = lazy_module("geopandas")
+np = lazy_module("numpy")
+pd = lazy_module("pandas")
+shapely = lazy_module("shapely")
+spatial = lazy_module("scipy.spatial")
 
 GRID = 0.001  # 1 mm: zones and study areas are snapped to it, so nearly coincident edges meet exactly
 QUAD_SEGS = 8  # segments per quarter circle of a buffer (0.05 % area error for a round buffer)
@@ -285,7 +285,7 @@ def _near(geometries: np.ndarray, areas: list, reach: float) -> np.ndarray:
     with a buffer widened by the chords' error; only features between the two buffers need the costly distance."""
     if not len(geometries):
         return np.array([], dtype=np.int64)
-    tree = STRtree(geometries)
+    tree = shapely.STRtree(geometries)
     found = []
     for area in areas:
         minx, miny, maxx, maxy = shapely.bounds(area)
@@ -347,7 +347,7 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float) -> np.ndarra
     spread = np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2
     outer = distance + spread
     inner = distance * math.cos(math.pi / (4 * QUAD_SEGS)) - spread - COVER_MARGIN * distance
-    pairs = cKDTree(np.column_stack([x, y])).query_pairs(min(distance / 4, COVER_REACH), output_type="ndarray")
+    pairs = spatial.cKDTree(np.column_stack([x, y])).query_pairs(min(distance / 4, COVER_REACH), output_type="ndarray")
     pairs = np.vstack([pairs, pairs[:, ::-1]])
     rank = np.random.default_rng(0).permutation(len(geometries))  # any strict order; random spreads the coverers
     pairs = pairs[rank[pairs[:, 1]] > rank[pairs[:, 0]]]
@@ -463,7 +463,7 @@ def _locate(faces: np.ndarray, patches: np.ndarray) -> np.ndarray:
     """Index of the patch each face belongs to, -1 for faces of no patch (those below the minimum size)."""
     patch_of = np.full(len(faces), -1)
     if len(faces) and len(patches):
-        pairs = STRtree(patches).query(shapely.point_on_surface(faces), predicate="within")
+        pairs = shapely.STRtree(patches).query(shapely.point_on_surface(faces), predicate="within")
         patch_of[pairs[0]] = pairs[1]
     return patch_of
 
@@ -541,7 +541,7 @@ def _cover_limits(patches: np.ndarray, zones: list[_Zone]) -> np.ndarray:
     for zone in zones:
         if zone.hosts is None or not len(zone.hosts):
             continue
-        pairs = STRtree(zone.hosts).query(shapely.point_on_surface(patches), predicate="within")
+        pairs = shapely.STRtree(zone.hosts).query(shapely.point_on_surface(patches), predicate="within")
         limits[pairs[0]] = zone.criterion.max_cover_share * shapely.area(zone.hosts[pairs[1]]) / 1e4
     return limits
 

@@ -15,12 +15,12 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-import shapely
-from shapely import STRtree
-
 from .i18n import tr
 from .json_reader import JsonReader
+from .lazy import lazy_module
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
 
 TYPOLOGY_FILE = Path(__file__).resolve().parent.parent / "resources" / "heat" / "waermebedarf_lsa.json"
 RESIDENTIAL_TYPES = ("EFH", "RH", "MFH", "GMH")
@@ -279,7 +279,7 @@ def block_of_points(points: np.ndarray, blocks: np.ndarray) -> np.ndarray:
     """Index of the block that holds each point, on its boundary included; -1 for points in no block (the first
     block wins where blocks overlap or share an edge)."""
     block = np.full(len(points), -1)
-    point_index, block_index = STRtree(blocks).query(points, predicate="intersects")
+    point_index, block_index = shapely.STRtree(blocks).query(points, predicate="intersects")
     order = np.argsort(block_index, kind="stable")[::-1]  # the lowest block index is written last
     block[point_index[order]] = block_index[order]
     return block
@@ -292,7 +292,7 @@ def nearest_sections(geometries: np.ndarray, sections: np.ndarray, max_distance:
     section = np.full(len(geometries), -1)
     distance = np.full(len(geometries), np.nan)
     if len(sections):
-        building_index, section_index = STRtree(sections).query_nearest(
+        building_index, section_index = shapely.STRtree(sections).query_nearest(
             geometries, max_distance=max_distance, all_matches=False)
         section[building_index] = section_index
         distance[building_index] = shapely.distance(geometries[building_index], sections[section_index])

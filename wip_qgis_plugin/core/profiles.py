@@ -22,9 +22,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 from .catalog import (
     OPERATORS,
     AttributeFilter,
@@ -36,7 +33,11 @@ from .catalog import (
 )
 from .i18n import localised, tr
 from .json_reader import STATUSES, JsonReader, read_json
+from .lazy import lazy_module
 from .workflow import normalise
+
+np = lazy_module("numpy")
+pd = lazy_module("pandas")
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "resources" / "profiles"
 FORMAT = "wip-data-profile"

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-import shapely
-from shapely import STRtree
-
 from .i18n import localised, tr
 from .json_reader import STATUSES, Figure, JsonReader
+from .lazy import lazy_module
+
+np = lazy_module("numpy")
+pd = lazy_module("pandas")
+shapely = lazy_module("shapely")
 
 TYPES_FILE = Path(__file__).resolve().parent.parent / "resources" / "yield" / "pv_types.json"
 FORMAT, FORMAT_VERSION = "wip-pv-types", 1
@@ -323,7 +323,7 @@ def _host_water_body(sites: np.ndarray, water: np.ndarray) -> np.ndarray:
     host = np.full(len(sites), -1)
     if not len(water):
         return host
-    site_index, water_index = STRtree(water).query(sites, predicate="intersects")
+    site_index, water_index = shapely.STRtree(water).query(sites, predicate="intersects")
     overlap = shapely.area(shapely.intersection(sites[site_index], water[water_index]))
     keep = overlap > 0
     site_index, water_index, overlap = site_index[keep], water_index[keep], overlap[keep]

@@ -12,14 +12,15 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-import numpy as np
-
 from .catalog import GEOMETRIES, LayerDescription, suggest_layers
 from .i18n import tr
 from .json_reader import JsonReader, read_json
+from .lazy import lazy_module
 from .profiles import profile_feed, recognise
 from .site_criteria import DISTANCE, GEOMETRY_FIELDS, LAYER_MEASURES, MEAN, MEASURES, measured_name
 from .workflow import POLYGON, normalise
+
+np = lazy_module("numpy")
 
 LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL = "benefit", "cost", "step", "piecewise", "ideal"
 FUNCTION_KINDS = (LINEAR_BENEFIT, LINEAR_COST, STEP, PIECEWISE, IDEAL)

@@ -12,11 +12,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import shapely
-from shapely import STRtree
-
+from .lazy import lazy_module
 from .workflow import identifier
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
 
 ZONAL_BATCH_CELLS = 2_000_000  # cell centres tested at once: bounds the memory of a batch to some 100 MB
 
@@ -80,7 +80,7 @@ def nearest_distance(sites: np.ndarray, features: np.ndarray) -> np.ndarray:
     features = features[~shapely.is_missing(features) & ~shapely.is_empty(features)]
     if not len(features):
         return np.full(len(sites), np.nan)
-    site_index, feature_index = STRtree(features).query_nearest(sites, all_matches=False)
+    site_index, feature_index = shapely.STRtree(features).query_nearest(sites, all_matches=False)
     distance = np.full(len(sites), np.nan)
     distance[site_index] = shapely.distance(sites[site_index], features[feature_index])
     return distance
@@ -95,7 +95,7 @@ def overlap_share(sites: np.ndarray, features: np.ndarray) -> np.ndarray:
     area = shapely.area(sites)
     if not len(features):
         return np.zeros(len(sites))
-    site_index, feature_index = STRtree(features).query(sites, predicate="intersects")
+    site_index, feature_index = shapely.STRtree(features).query(sites, predicate="intersects")
     features = shapely.make_valid(features)
     order = np.argsort(site_index, kind="stable")
     site_index, feature_index = site_index[order], feature_index[order]
@@ -115,7 +115,7 @@ def _pieces(sites: np.ndarray, features: np.ndarray) -> tuple[np.ndarray, np.nda
     features = shapely.make_valid(features[~shapely.is_missing(features) & ~shapely.is_empty(features)])
     if not len(features):
         return np.array([], dtype=int), np.array([], dtype=int), np.array([], dtype=object)
-    site_index, feature_index = STRtree(features).query(sites, predicate="intersects")
+    site_index, feature_index = shapely.STRtree(features).query(sites, predicate="intersects")
     return site_index, feature_index, shapely.intersection(sites[site_index], features[feature_index])
 
 

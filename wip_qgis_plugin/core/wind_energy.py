@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy as np
-
 from .i18n import localised, tr
 from .json_reader import Figure, JsonReader
+from .lazy import lazy_module
+
+np = lazy_module("numpy")
 
 TURBINES_FILE = Path(__file__).resolve().parent.parent / "resources" / "yield" / "turbines.json"
 WIND_DEFAULTS_FILE = TURBINES_FILE.with_name("wind_defaults.json")
@@ -22,7 +23,12 @@ DEFAULT_TURBINE_ID = "ref_neubau_6mw"  # the reference turbine of the criteria c
 HOURS_PER_YEAR = 8760.0
 # speeds at which a Weibull distribution is integrated through the power curve (m/s); the curve is linear between
 # its points, so 0.05 m/s keeps the error of the midpoint rule far below the losses' uncertainty
-_SPEED_EDGES = np.arange(0.0, 40.0 + 1e-9, 0.05)
+SPEED_STEP, SPEED_MAX = 0.05, 40.0
+
+
+@cache
+def _speed_edges():
+    return np.arange(0.0, SPEED_MAX + 1e-9, SPEED_STEP)
 
 
 class WindError(ValueError):
@@ -149,14 +155,15 @@ def gross_energy_mwh(turbine: TurbineType, mean_speed, shape: float) -> np.ndarr
     probability of each speed interval (from the Weibull distribution function) times the curve's power at its
     middle."""
     mean_speed = np.atleast_1d(np.asarray(mean_speed, dtype=float))
-    middles = (_SPEED_EDGES[:-1] + _SPEED_EDGES[1:]) / 2
+    edges = _speed_edges()
+    middles = (edges[:-1] + edges[1:]) / 2
     inside = (middles >= turbine.wind_ms[0]) & (middles <= turbine.wind_ms[-1])
     power = np.where(inside, np.interp(middles, turbine.wind_ms, turbine.power_kw), 0.0)
     energy = np.full(mean_speed.shape, np.nan)
     valid = np.isfinite(mean_speed) & (mean_speed > 0)
     speeds, where = np.unique(mean_speed[valid], return_inverse=True)
     scale = weibull_scale(speeds, shape)[:, None]
-    cumulative = 1.0 - np.exp(-(_SPEED_EDGES[None, :] / scale) ** shape)
+    cumulative = 1.0 - np.exp(-(edges[None, :] / scale) ** shape)
     mean_power_kw = (np.diff(cumulative, axis=1) * power[None, :]).sum(axis=1)
     energy[valid] = (mean_power_kw * HOURS_PER_YEAR / 1000.0)[where.reshape(-1)]
     return energy

@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
-import shapely
-from scipy.spatial import cKDTree
-
 from .i18n import tr
+from .lazy import lazy_module
 from .wind_energy import WindError
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
+spatial = lazy_module("scipy.spatial")
 
 LATTICE_ROW_HEIGHTS = (0.55, 0.7, math.sqrt(3) / 2, 1.0)  # in spacings; see _lattices
 LATTICE_ANGLE_STEP = 7.5  # degrees
@@ -67,7 +68,7 @@ class Spacing:
         u, v = self.to_frame(x, y)
         if len(u) < 2:
             return 0
-        return len(cKDTree(np.column_stack([u, v])).query_pairs(1.0 - 1e-6))
+        return len(spatial.cKDTree(np.column_stack([u, v])).query_pairs(1.0 - 1e-6))
 
 
 @dataclass
@@ -169,7 +170,7 @@ class _Taken:
     def add(self, u, v) -> None:
         if len(u):
             self.points = np.vstack([self.points, np.column_stack([u, v])])
-            self.tree = cKDTree(self.points)
+            self.tree = spatial.cKDTree(self.points)
 
     def free(self, u, v) -> np.ndarray:
         if self.tree is None or not len(u):

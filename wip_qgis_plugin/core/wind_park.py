@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-import shapely
-
 from .i18n import tr
+from .lazy import lazy_module
 from .wind_energy import Losses, TurbineType, WindError, generic_power_curve, gross_energy_mwh, hub_speed, make_turbine
 from .wind_layout import Layout, Spacing, existing_site, place_turbines
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-import numpy as np
-import shapely
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_matrix, csr_matrix, hstack, vstack
-from shapely import STRtree
-
 from .i18n import format_number, localised, tr
 from .json_reader import Figure, JsonReader
+from .lazy import lazy_module
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
+optimize = lazy_module("scipy.optimize")
+sparse = lazy_module("scipy.sparse")
 
 USES_FILE = Path(__file__).resolve().parent.parent / "resources" / "zoning" / "uses.json"
 USES = ("wind", "pv", "agri_pv", "gewerbe", "wohnen")
@@ -275,19 +275,19 @@ class _Model:
         return rows
 
     @cached_property
-    def constraints(self) -> list[LinearConstraint]:
+    def constraints(self) -> list[optimize.LinearConstraint]:
         units, targets = self.units, self.targets
         pairs, count = self.pairs, self.count
         index = np.arange(pairs)
         blocks, lower, upper = [], [], []
 
         def add(matrix, low, high):
-            blocks.append(csr_matrix(matrix, shape=(matrix.shape[0], count)))
+            blocks.append(sparse.csr_matrix(matrix, shape=(matrix.shape[0], count)))
             lower.append(np.broadcast_to(low, matrix.shape[0]))
             upper.append(np.broadcast_to(high, matrix.shape[0]))
 
         # one use per unit
-        add(coo_matrix((np.ones(pairs), (self.unit, index)), shape=(len(units.ids), count)), -np.inf, 1.0)
+        add(sparse.coo_matrix((np.ones(pairs), (self.unit, index)), shape=(len(units.ids), count)), -np.inf, 1.0)
         # targets with their slack
         for number, (_label, wanted, values, _unit) in enumerate(self.target_rows):
             row = np.zeros(count)
@@ -316,12 +316,12 @@ class _Model:
                 if rows:
                     pair_index = np.array(rows)
                     line = np.repeat(np.arange(len(rows)), 2)
-                    add(coo_matrix((np.ones(2 * len(rows)), (line, pair_index.ravel())), shape=(len(rows), count)),
-                        -np.inf, 1.0)
+                    add(sparse.coo_matrix((np.ones(2 * len(rows)), (line, pair_index.ravel())),
+                                          shape=(len(rows), count)), -np.inf, 1.0)
         cluster = self._cluster_rows()
         if cluster is not None:
             add(*cluster)
-        return [LinearConstraint(vstack(blocks).tocsr(), np.concatenate(lower), np.concatenate(upper))]
+        return [optimize.LinearConstraint(sparse.vstack(blocks).tocsr(), np.concatenate(lower), np.concatenate(upper))]
 
     def _cluster_rows(self):
         """The minimum cluster size M of a use, as far as a linear model can say it: a chosen unit smaller than M
@@ -336,7 +336,7 @@ class _Model:
                 continue
             candidates = np.flatnonzero(self.use == use_index)
             reach = np.sqrt(2 * minimum * 1e4)
-            near, other = STRtree(self.units.geometries[self.unit[candidates]]).query(
+            near, other = shapely.STRtree(self.units.geometries[self.unit[candidates]]).query(
                 self.units.geometries[self.unit[pairs]], predicate="dwithin", distance=reach)
             other = candidates[other]
             keep = pairs[near] != other
@@ -349,7 +349,7 @@ class _Model:
             line += len(pairs)
         if not line:
             return None
-        matrix = coo_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))),
+        matrix = sparse.coo_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))),
                             shape=(line, self.count))
         return matrix, 0.0, np.inf
 
@@ -381,17 +381,17 @@ class _Model:
             raise ZoningError(tr("Unbekanntes Ziel „{objective}“.").format(objective=objective))
         return cost
 
-    def bounds(self) -> Bounds:
+    def bounds(self) -> optimize.Bounds:
         lower = np.zeros(self.count)
         lower[:self.pairs] = self.forced_pairs[self.unit, self.use].astype(float)
         upper = np.concatenate([np.ones(self.pairs), [wanted for _l, wanted, _v, _u in self.target_rows]])
-        return Bounds(lower, upper)
+        return optimize.Bounds(lower, upper)
 
     def integrality(self) -> np.ndarray:
         return np.concatenate([np.ones(self.pairs), np.zeros(len(self.target_rows))])
 
 
-def _solve(model: _Model, costs: np.ndarray, extra: list[LinearConstraint], time_limit: float, gap: float,
+def _solve(model: _Model, costs: np.ndarray, extra: list[optimize.LinearConstraint], time_limit: float, gap: float,
            offset: float = 0.0):
     """Solve with ``costs``; ``offset`` is added to the objective through a variable fixed at 1, so that the
     relative gap of an objective whose optimum may be 0 (the overlap of a near-optimal alternative) measures
@@ -400,12 +400,13 @@ def _solve(model: _Model, costs: np.ndarray, extra: list[LinearConstraint], time
     if offset:
         costs = np.append(costs, offset)
         integrality = np.append(integrality, 0.0)
-        bounds = Bounds(np.append(bounds.lb, 1.0), np.append(bounds.ub, 1.0))
-        constraints = [LinearConstraint(hstack([csr_matrix(c.A), csr_matrix((c.A.shape[0], 1))]).tocsr(), c.lb,
-                                        c.ub) for c in constraints]
+        bounds = optimize.Bounds(np.append(bounds.lb, 1.0), np.append(bounds.ub, 1.0))
+        constraints = [optimize.LinearConstraint(
+            sparse.hstack([sparse.csr_matrix(c.A), sparse.csr_matrix((c.A.shape[0], 1))]).tocsr(), c.lb, c.ub)
+            for c in constraints]
     started = time.monotonic()
-    result = milp(costs, integrality=integrality, bounds=bounds, constraints=constraints,
-                  options={"time_limit": time_limit, "mip_rel_gap": gap, "disp": False})
+    result = optimize.milp(costs, integrality=integrality, bounds=bounds, constraints=constraints,
+                           options={"time_limit": time_limit, "mip_rel_gap": gap, "disp": False})
     seconds = time.monotonic() - started
     if result.x is None:
         return None, result, seconds
@@ -413,8 +414,8 @@ def _solve(model: _Model, costs: np.ndarray, extra: list[LinearConstraint], time
     return chosen, result, seconds
 
 
-def _solve_within(model: _Model, costs: np.ndarray, extra: list[LinearConstraint], time_limit: float, gap: float,
-                  offset: float):
+def _solve_within(model: _Model, costs: np.ndarray, extra: list[optimize.LinearConstraint], time_limit: float,
+                  gap: float, offset: float):
     """Solve until the objective itself (not objective + offset) is within ``gap`` of its proven bound: when the
     offset made the solver stop early, solve again with the gap narrowed by the share of the offset."""
     chosen, result, seconds = _solve(model, costs, extra, time_limit, gap, offset)
@@ -516,7 +517,7 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
         # no worse than the optimum by more than the allowance, and no target further missed
         row = np.zeros(model.count)
         row[:model.pairs] = pair_costs
-        keep = slack_limits + [LinearConstraint(row[None, :], -np.inf,
+        keep = slack_limits + [optimize.LinearConstraint(row[None, :], -np.inf,
                                                 best + abs(best) * near_optimal_pct / 100 + 1e-6)]
         # every plan found so far is cut off: a solve without a plan proves there is no other
         keep += [_exclude(model, _chosen_pairs(model, alternative) > 0.5) for alternative in alternatives]
@@ -556,7 +557,7 @@ def zoning_alternatives(units: PlanningUnits, targets: Targets, objectives=OBJEC
     return ZoningResult(alternatives, frequency, messages)
 
 
-def _least_shortfall(model: _Model, time_limit: float) -> tuple[list[LinearConstraint], str | None]:
+def _least_shortfall(model: _Model, time_limit: float) -> tuple[list[optimize.LinearConstraint], str | None]:
     """The least total relative shortfall of the targets any plan can have (0 when all can be met), solved to
     proven optimality, as a bound on the total: the objectives are then optimised over every plan that misses the
     targets no more than that, however it splits the shortfall among them (a plan that meets one target less and
@@ -575,7 +576,7 @@ def _least_shortfall(model: _Model, time_limit: float) -> tuple[list[LinearConst
         "Die kleinste Zielverfehlung ist nicht bewiesen (Zeitlimit): die Varianten verfehlen die Ziele um "
         "höchstens {found} (Summe der Anteile), möglich wäre bis hinab zu {bound}.").format(
         found=format_number(least, 4), bound=format_number(max(0.0, _dual_bound(result, 0.0) or 0.0), 4))
-    return [LinearConstraint(weights[None, :], -np.inf, least + SHORTFALL_TOLERANCE)], note
+    return [optimize.LinearConstraint(weights[None, :], -np.inf, least + SHORTFALL_TOLERANCE)], note
 
 
 def _dual_bound(result, offset: float) -> float | None:
@@ -593,11 +594,11 @@ def _objective_gap(result, offset: float) -> float | None:
     return max(0.0, found - bound) / max(abs(found), 1e-9) if abs(found - bound) > 1e-9 else 0.0
 
 
-def _exclude(model: _Model, chosen: np.ndarray) -> LinearConstraint:
+def _exclude(model: _Model, chosen: np.ndarray) -> optimize.LinearConstraint:
     """A cut that every plan but ``chosen`` keeps: at least one pair differs (Σ others − Σ chosen ≥ 1 − |chosen|)."""
     row = np.zeros(model.count)
     row[:model.pairs] = np.where(chosen, -1.0, 1.0)
-    return LinearConstraint(row[None, :], 1.0 - float(chosen.sum()), np.inf)
+    return optimize.LinearConstraint(row[None, :], 1.0 - float(chosen.sum()), np.inf)
 
 
 def _scale(pair_costs: np.ndarray) -> float:
@@ -637,8 +638,8 @@ def _reason(model: _Model, number: int, wanted: float) -> str:
     costs = np.zeros(model.count)
     costs[:model.pairs] = -values
     # the other targets' slacks make their rows free
-    result = milp(costs, integrality=model.integrality(), bounds=model.bounds(), constraints=model.constraints,
-                  options={"time_limit": REASON_TIME_LIMIT_S, "mip_rel_gap": 1e-3, "disp": False})
+    result = optimize.milp(costs, integrality=model.integrality(), bounds=model.bounds(), constraints=model.constraints,
+                           options={"time_limit": REASON_TIME_LIMIT_S, "mip_rel_gap": 1e-3, "disp": False})
     # the dual bound is what can be reached at most, also when the time limit stops the search
     bound = getattr(result, "mip_dual_bound", None)
     alone = max(0.0, -float(bound if bound is not None and np.isfinite(bound) else result.fun)) \
@@ -667,8 +668,9 @@ def _together(model: _Model, numbers: tuple[int, ...]) -> bool:
     bounds = model.bounds()
     upper = bounds.ub.copy()
     upper[[model.pairs + number for number in numbers]] = 0.0
-    result = milp(np.zeros(model.count), integrality=model.integrality(), bounds=Bounds(bounds.lb, upper),
-                  constraints=model.constraints, options={"time_limit": REASON_TIME_LIMIT_S, "disp": False})
+    result = optimize.milp(np.zeros(model.count), integrality=model.integrality(),
+                           bounds=optimize.Bounds(bounds.lb, upper), constraints=model.constraints,
+                           options={"time_limit": REASON_TIME_LIMIT_S, "disp": False})
     return result.status != 2
 
 
@@ -772,7 +774,7 @@ def adjacent_pairs(units: np.ndarray, distance_m: float = 0.0) -> np.ndarray:
     """Unit index pairs (i < j) that touch or lie within ``distance_m`` of each other."""
     if not len(units):
         return np.zeros((0, 2), dtype=int)
-    tree = STRtree(units)
+    tree = shapely.STRtree(units)
     if distance_m > 0:
         first, second = tree.query(units, predicate="dwithin", distance=distance_m)
     else:

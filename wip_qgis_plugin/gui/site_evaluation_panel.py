@@ -16,7 +16,6 @@ import dataclasses
 import html
 from pathlib import Path
 
-import numpy as np
 from qgis.core import (
     Qgis,
     QgsApplication,
@@ -34,6 +33,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QSlider, QTableWidgetItem
 
 from .. import log
 from ..core.i18n import format_number, tr
+from ..core.lazy import lazy_module
 from ..core.scoring import (
     MAX_CONSISTENCY_RATIO,
     MISSING_EXCLUDE,
@@ -75,6 +75,8 @@ from ..qgis_io.project import (
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
+
+np = lazy_module("numpy")
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "site_evaluation_panel.ui"))
 

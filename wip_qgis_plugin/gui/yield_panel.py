@@ -6,7 +6,7 @@ from pathlib import Path
 
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
 from ..core.i18n import format_number, tr
@@ -76,7 +76,8 @@ class YieldDock(AlgorithmDock):
                                         + rows * form.siteTable.verticalHeader().defaultSectionSize() + 4)
 
         form.runButton.clicked.connect(self.run)
-        self.visibilityChanged.connect(self._add_windpowerlib_types)
+        # asked once the event loop runs again: QGIS shows each dock for a moment while it starts
+        self.visibilityChanged.connect(lambda visible: visible and QTimer.singleShot(0, self._add_windpowerlib_types))
         form.siteTable.cellDoubleClicked.connect(self.zoom_to_site)
         QgsProject.instance().layersAdded.connect(self.suggest_layers)
         self.suggest_layers()
@@ -94,11 +95,11 @@ class YieldDock(AlgorithmDock):
             if found[key]:
                 self.suggest(combo, newest_layer(project, found[key][0]))
 
-    def _add_windpowerlib_types(self, visible: bool) -> None:
-        """windpowerlib's turbine library, listed when the dock is first shown: reading it would slow QGIS's
-        start-up."""
+    def _add_windpowerlib_types(self) -> None:
+        """windpowerlib's turbine library, listed when the planner first opens the dock: reading it (and pandas)
+        would slow QGIS's start-up."""
         combo = self.form.turbineCombo
-        if not visible or combo.findData(WINDPOWERLIB_PREFIX, flags=Qt.MatchFlag.MatchStartsWith) >= 0:
+        if not self.isVisible() or combo.findData(WINDPOWERLIB_PREFIX, flags=Qt.MatchFlag.MatchStartsWith) >= 0:
             return
         for turbine_id in windpowerlib_types():
             combo.addItem(f"windpowerlib: {turbine_id}", WINDPOWERLIB_PREFIX + turbine_id)

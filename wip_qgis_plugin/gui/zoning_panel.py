@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import shapely
 from qgis.core import (
     Qgis,
     QgsApplication,
@@ -34,6 +33,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from .. import log
 from ..core.i18n import format_number, tr
+from ..core.lazy import lazy_module
 from ..core.targets import normalise_ags, wind_targets_for
 from ..core.workflow import POLYGON, find_inputs, normalise, workflow
 from ..core.zoning import KEEP, OBJECTIVES, USES, objective_label, planning_grid, shipped_uses, use_label
@@ -48,6 +48,8 @@ from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
 from .yield_panel import yield_layer_names
+
+shapely = lazy_module("shapely")
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "zoning_panel.ui"))
 

@@ -3,10 +3,9 @@ results next to the input fields."""
 from __future__ import annotations
 
 import gc
+import math
 import traceback
 
-import numpy as np
-import pandas as pd
 from qgis.core import (
     QgsFields,
     QgsProcessingAlgorithm,
@@ -20,6 +19,7 @@ from qgis.PyQt import sip
 
 from .. import log
 from ..core.i18n import tr
+from ..core.lazy import lazy_module
 from ..core.profiles import layer_columns, profile_feed, recognise
 from ..core.workflow import normalise
 from ..manual import manual_url
@@ -28,6 +28,9 @@ from ..qgis_io.layers import Reading, is_null, read_frame
 from ..qgis_io.project import apply_style, describe_layer, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
 from .provider import WorkflowPlace
+
+np = lazy_module("numpy")
+pd = lazy_module("pandas")
 
 
 class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
@@ -238,7 +241,7 @@ def field_values(rows, name: str | None) -> list:
     return [None if is_null(value) else value for value in values]
 
 
-def numbers(rows, name: str | None, label: str, low: float = -np.inf, high: float = np.inf) -> np.ndarray:
+def numbers(rows, name: str | None, label: str, low: float = -math.inf, high: float = math.inf) -> np.ndarray:
     """The values of a numeric field as floats (NaN for NULL); text that is no number, and a value outside
     ``low``–``high`` (what is physically possible), is named with its object."""
     def fid(row: int):

@@ -1,9 +1,9 @@
 """wip:eligibility – Flächenkulisse ermitteln: eligible land per technology from a legal criteria catalog, with
 the audit trail of every exclusion."""
+from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
@@ -29,6 +29,7 @@ from ..core.catalog import (
     shipped_catalogs,
 )
 from ..core.eligibility import WHOLE_LAYER, EligibilityCancelled, EligibilityError, compute_eligibility
+from ..core.lazy import lazy_module
 from ..core.profiles import MixedLayerError, assigned_source, select, source_fields, suggest_sources
 from ..qgis_io.compat import (
     FLAG_ADVANCED,
@@ -42,6 +43,8 @@ from ..qgis_io.compat import (
 from ..qgis_io.layers import qgs_fields, read_frame, working_crs, write_frame
 from ..qgis_io.project import describe_layer, layer_key, layer_label
 from .base import WipAlgorithm
+
+pd = lazy_module("pandas")
 
 # Index order of the CATALOG enum: only ever append, models and batch files store the index.
 SHIPPED_CATALOG_IDS = ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv", "lsa_floating_pv", "lsa_gewerbe")

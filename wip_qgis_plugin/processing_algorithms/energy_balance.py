@@ -1,11 +1,9 @@
 """wip:energybalance – Energie- und Treibhausgasbilanz: final energy by sector and carrier, local generation and
 CO₂ equivalents for the base year and 2030–2045, the indicators per year, and every assumption with its source."""
+from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
-import pandas as pd
-import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -38,6 +36,7 @@ from ..core.balance import (
 )
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import format_number, tr
+from ..core.lazy import lazy_module
 from ..core.profiles import HEAT_CARRIERS, profile_feed, recognise
 from ..core.workflow import normalise
 from ..core.zoning import alternative_numbers, is_alternative
@@ -55,6 +54,10 @@ from ..qgis_io.compat import (
 from ..qgis_io.layers import is_null, shapely_geometries, table_rows, working_crs
 from ..qgis_io.project import describe_layer
 from .base import WipAlgorithm, field_values, numbers, profile_selected
+
+np = lazy_module("numpy")
+pd = lazy_module("pandas")
+shapely = lazy_module("shapely")
 
 # the zoning uses that generate, and the carrier their energy counts as
 GENERATING_USES = {"wind": "wind", "pv": "pv", "agri_pv": "pv"}

@@ -3,9 +3,6 @@ Gebäudefunktion, building type and construction-age class (or measured consumpt
 2030, 2035, 2040 and 2045. The output is building-level and therefore internal (WPG § 10 Abs. 2)."""
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -18,6 +15,7 @@ from qgis.core import (
 )
 
 from ..core.heat import SCENARIO_YEARS, HeatError, building_demand, load_typology, scenario_demand
+from ..core.lazy import lazy_module
 from ..core.profiles import (
     CENSUS_CRS,
     building_fields,
@@ -44,6 +42,10 @@ from ..qgis_io.compat import (
 from ..qgis_io.layers import report_reprojection, transform_geometries, working_crs, write_frame
 from ..qgis_io.project import describe_layer
 from .base import ResultFields, WipAlgorithm, field_values, numbers
+
+np = lazy_module("numpy")
+pd = lazy_module("pandas")
+shapely = lazy_module("shapely")
 
 # field names looked for when the planner does not name a field (ALKIS, LoD2 and the demo data)
 FIELD_HINTS = {

@@ -4,8 +4,6 @@ every building assigned to its nearest section. Aggregates over fewer than five 
 (WPG § 10 Abs. 2) unless the output is marked internal."""
 from __future__ import annotations
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -28,6 +26,7 @@ from ..core.heat import (
     grid_blocks,
     nearest_sections,
 )
+from ..core.lazy import lazy_module
 from ..qgis_io.compat import (
     BOOL,
     DOUBLE,
@@ -42,6 +41,9 @@ from ..qgis_io.compat import (
 )
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
 from .base import ResultFields, WipAlgorithm, field_values, numbers
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
 
 DEMAND_FIELD_DEFAULT = "demand_mwh_a"
 STREETS_INPUT = "streets"  # the workflow input a data profile's feed names for street sections

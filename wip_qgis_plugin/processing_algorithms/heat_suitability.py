@@ -1,9 +1,8 @@
 """wip:heatsuitability – Eignung für Wärmenetze: the four WPG § 19 suitability levels of blocks or areas from their
 heat density and heat line density, an existing heat network nearby, large consumers and waste-heat sources, and
 whether an area qualifies for the shortened procedure of § 14. Every area states the rule that decided."""
+from __future__ import annotations
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -16,6 +15,7 @@ from qgis.core import (
 
 from ..core.heat import LEVELS, HeatError, SuitabilityThresholds, block_of_points, classify, level_text
 from ..core.i18n import tr
+from ..core.lazy import lazy_module
 from ..core.site_criteria import nearest_distance
 from ..qgis_io.compat import (
     BOOL,
@@ -30,6 +30,9 @@ from ..qgis_io.compat import (
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
 from .base import ResultFields, WipAlgorithm, numbers
 from .heat_density import DEMAND_FIELD_DEFAULT
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
 
 DENSITY_FIELD_DEFAULT, LINE_DENSITY_FIELD_DEFAULT = "density_mwh_ha_a", "line_density_kwh_m_a"
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -23,6 +21,7 @@ from qgis.core import (
 from ..core import pv_yield
 from ..core.catalog import status_label
 from ..core.i18n import localised
+from ..core.lazy import lazy_module
 from ..core.pv_yield import (
     PvYieldError,
     YieldSource,
@@ -52,6 +51,9 @@ from ..qgis_io.layers import (
 )
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm, numbers
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
 
 # Index order of the PV_TYPE enum: only ever append, models and batch files store the index.
 PV_TYPE_IDS = ("freiflaeche", "agri_pv_1", "agri_pv_2", "floating")

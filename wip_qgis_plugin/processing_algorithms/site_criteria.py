@@ -1,9 +1,8 @@
 """wip:sitecriteria – Standortkriterien berechnen: for each candidate site the values a planner weighs, each in its
 own field with the unit in the name: distances to the nearest feature, covered shares, area-weighted means, raster
 zonal statistics, area and compactness."""
+from __future__ import annotations
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -15,12 +14,16 @@ from qgis.core import (
 )
 
 from ..core import site_criteria
+from ..core.lazy import lazy_module
 from ..core.site_criteria import AREA, COMPACTNESS, GEOMETRY_FIELDS, criterion_fields
 from ..qgis_io.compat import DOUBLE, FIELD_NUMERIC, SOURCE_ANY_GEOMETRY, SOURCE_POLYGON, SOURCE_RASTER
 from ..qgis_io.layers import read_frame, report_reprojection, shapely_geometries, working_crs
 from ..qgis_io.project import layer_key
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
 
 
 class SiteCriteriaAlgorithm(WipAlgorithm):

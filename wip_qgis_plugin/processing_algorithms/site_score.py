@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -17,10 +16,13 @@ from qgis.core import (
 )
 
 from ..core.i18n import tr
+from ..core.lazy import lazy_module
 from ..core.scoring import Scheme, SchemeCriterion, ScoringError, bind_fields, load_scheme, score, utilities
 from ..qgis_io.compat import DOUBLE, INT, SOURCE_ANY_GEOMETRY, STRING
 from ..qgis_io.layers import is_null
 from .base import ResultFields, WipAlgorithm
+
+np = lazy_module("numpy")
 
 
 def read_sites(algorithm, parameters, context, feedback):

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -29,6 +27,7 @@ from qgis.core import (
 
 from ..core.eligibility import polygonal
 from ..core.i18n import tr
+from ..core.lazy import lazy_module
 from ..core.wind_energy import (
     DEFAULT_TURBINE_ID,
     TURBINES_FILE,
@@ -54,6 +53,9 @@ from ..qgis_io.compat import (
 from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, transform_points, working_crs
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm, field_values, numbers
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
 
 # field names of existing turbines looked for when the planner names none (UFZ/MaStR exports and the demo data)
 # the strongest annual mean wind speed anywhere on land is below 15 m/s; beyond 40 a field holds something else

@@ -2,11 +2,10 @@
 agri-PV, commerce/industry, housing or their current use so that the targets are met, as a mixed-integer programme;
 named objective variants and near-optimal alternatives that differ as much as possible, with their indicators and
 how often each unit was chosen."""
+from __future__ import annotations
 
 from collections import Counter
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -24,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.lazy import lazy_module
 from ..core.pv_yield import PvYieldError, shipped_pv_types
 from ..core.site_criteria import overlap_share, weighted_mean
 from ..core.workflow import normalise
@@ -60,6 +60,9 @@ from ..qgis_io.compat import (
 )
 from ..qgis_io.layers import multipolygon, optional_float, report_reprojection, shapely_geometries, working_crs
 from .base import WipAlgorithm, field_values, numbers
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
 
 TARGET_COLUMNS = 6  # use, min MW, min GWh/a, min ha, max % of the municipality, min cluster ha
 FARMLAND_HINTS = ("ackerzahl", "acker_gruenlandzahl", "bodenzahl", "agz")

@@ -11,11 +11,6 @@ import datetime
 import os
 from dataclasses import dataclass
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
-import shapely
-from osgeo import gdal, ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -37,6 +32,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.eligibility import polygonal
 from ..core.i18n import tr
+from ..core.lazy import lazy_module
 from .compat import (
     BOOL,
     DATETIME,
@@ -47,6 +43,13 @@ from .compat import (
     STRING,
     new_field,
 )
+
+gdal = lazy_module("osgeo.gdal")
+gpd = lazy_module("geopandas")
+np = lazy_module("numpy")
+ogr = lazy_module("osgeo.ogr")
+pd = lazy_module("pandas")
+shapely = lazy_module("shapely")
 
 WORKING_CRS = "EPSG:25832"
 

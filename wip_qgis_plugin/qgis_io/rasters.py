@@ -1,15 +1,18 @@
 """Read raster cells through the QGIS providers for the core's zonal statistics."""
+from __future__ import annotations
 
-import numpy as np
-import shapely
 from qgis.core import Qgis, QgsProcessingException, QgsRectangle
 
 from ..core.i18n import tr
+from ..core.lazy import lazy_module
 from ..core.site_criteria import zonal_statistics
 
-RASTER_TYPES = {Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
-                Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
-                Qgis.DataType.Float64: np.float64}
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
+
+RASTER_TYPES = {Qgis.DataType.Byte: "uint8", Qgis.DataType.UInt16: "uint16", Qgis.DataType.Int16: "int16",
+                Qgis.DataType.UInt32: "uint32", Qgis.DataType.Int32: "int32", Qgis.DataType.Float32: "float32",
+                Qgis.DataType.Float64: "float64"}  # numpy dtypes by name
 
 
 def raster_zonal_statistics(raster, sites: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
