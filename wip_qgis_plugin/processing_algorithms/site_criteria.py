@@ -4,8 +4,6 @@ zonal statistics, area and compactness."""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -17,7 +15,7 @@ from ..core import site_criteria
 from ..core.lazy import lazy_module
 from ..core.site_criteria import AREA, COMPACTNESS, GEOMETRY_FIELDS, criterion_fields
 from ..qgis_io.compat import DOUBLE, FIELD_NUMERIC, SOURCE_ANY_GEOMETRY, SOURCE_POLYGON, SOURCE_RASTER
-from ..qgis_io.layers import read_frame, report_reprojection, shapely_geometries, working_crs
+from ..qgis_io.layers import read_frame, report_reprojection, transform_geometries, working_crs, write_frame
 from ..qgis_io.project import layer_key
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm
@@ -72,13 +70,14 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
         if sites_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
         crs = working_crs(sites_source)
-        features = list(sites_source.getFeatures())
-        if not features:
+        sites_frame = self.read_input(parameters, self.SITES, context, feedback)
+        if sites_frame.empty:
             raise QgsProcessingException(self.tr("Die Standortebene enthält keine Objekte."))
-        if any(not feature.hasGeometry() for feature in features):
+        outlines = np.asarray(sites_frame.geometry.values, dtype=object)
+        if shapely.is_missing(outlines).any():
             raise QgsProcessingException(self.tr("Standorte ohne Geometrie können nicht bewertet werden."))
         report_reprojection(sites_source, crs, feedback)
-        sites = shapely.make_valid(shapely_geometries(features, sites_source.sourceCrs(), crs, context))
+        sites = shapely.make_valid(transform_geometries(outlines, sites_source.sourceCrs(), crs, context))
         area_ha = shapely.area(sites) / 1e4
         columns: list[tuple[str, np.ndarray]] = [(GEOMETRY_FIELDS[AREA], area_ha),
                                                  (GEOMETRY_FIELDS[COMPACTNESS], site_criteria.compactness(sites))]
@@ -111,7 +110,7 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
             if kind == "raster":
                 # zonal statistics in the raster's own CRS: the sites are transformed, the cells stay as they are
                 raster_sites = sites if not layer.crs().isValid() or layer.crs() == crs else shapely.make_valid(
-                    shapely_geometries(features, sites_source.sourceCrs(), layer.crs(), context))
+                    transform_geometries(outlines, sites_source.sourceCrs(), layer.crs(), context))
                 mean, low, high = raster_zonal_statistics(layer, raster_sites)
                 columns += [(f"{name}_mean", mean), (f"{name}_min", low), (f"{name}_max", high)]
             else:
@@ -127,16 +126,11 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
                 columns.append((name, values))
             feedback.setProgress(100.0 * (number + 1) / max(1, len(steps)))
 
-        result_fields = ResultFields(sites_source, [(name, DOUBLE) for name, _ in columns])
-        fields = result_fields.fields
+        fields = ResultFields(sites_source, [(name, DOUBLE) for name, _ in columns]).fields
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites_source.wkbType(),
                                                  sites_source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for row, feature in enumerate(features):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(result_fields.attributes(feature, [None if np.isnan(values[row]) else float(values[row])
-                                                                 for _, values in columns]))
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        results = sites_frame.assign(**dict(columns))  # a criterion field the sites already have is replaced
+        write_frame(results[fields.names() + ["geometry"]], sink, feedback, as_multi=False)
         return {self.OUTPUT: destination}

@@ -58,7 +58,7 @@ from ..qgis_io.compat import (
     WKB_NO_GEOMETRY,
     new_field,
 )
-from ..qgis_io.layers import multipolygon, optional_float, report_reprojection, shapely_geometries, working_crs
+from ..qgis_io.layers import multipolygon, optional_float, working_crs
 from .base import WipAlgorithm, field_values, numbers
 
 np = lazy_module("numpy")
@@ -81,6 +81,12 @@ def default_targets() -> list:
 
 def incompatible_text() -> str:
     return "; ".join(f"{a}-{b}" for a, b in shipped_uses().incompatible)
+
+
+def unit_id(value) -> str:
+    """A planning unit's id as text: a whole number read as a float (a number field with empty values) without
+    its ".0"."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 class ZoningAlternativesAlgorithm(WipAlgorithm):
@@ -227,17 +233,15 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
 
     # -- reading -------------------------------------------------------------------------------------------------
 
-    def _polygons(self, parameters, name, context, crs, feedback, fields=()):
-        """The polygons of an optional layer in ``crs`` (made valid) and the named fields' features; None when the
+    def _polygons(self, parameters, name, context, crs, feedback):
+        """The polygons of an optional layer in ``crs`` (made valid) and the frame of their features; None when the
         layer is not given."""
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
+        if self.parameterAsSource(parameters, name, context) is None:
             return None, None
-        features = list(source.getFeatures())
-        report_reprojection(source, crs, feedback)
-        geometries = shapely.make_valid(shapely_geometries(features, source.sourceCrs(), crs, context))
+        frame = self.read_input(parameters, name, context, feedback, crs)
+        geometries = shapely.make_valid(np.asarray(frame.geometry.values, dtype=object))
         present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
-        return geometries[present], [feature for feature, keep in zip(features, present) if keep]
+        return geometries[present], frame[present]
 
     def _targets(self, parameters, context, municipality_ha) -> Targets:
         cells = self.parameterAsMatrix(parameters, self.TARGETS, context) or default_targets()
@@ -284,20 +288,19 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             raise QgsProcessingException(self.tr("Die Gemeindeebene enthält keine gültige Fläche."))
         area = shapely.union_all(study_geometries)
         if units_source is not None:
-            geometries, features = self._polygons(parameters, self.UNITS, context, crs, feedback)
+            geometries, frame = self._polygons(parameters, self.UNITS, context, crs, feedback)
             if not len(geometries):
                 raise QgsProcessingException(self.tr("Die Ebene der Planungseinheiten enthält keine gültige Fläche."))
             id_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-            ids = [str(value) if value is not None else str(feature.id()) for feature, value in
-                   zip(features, field_values(features, id_field))] if id_field else \
-                [str(feature.id()) for feature in features]
+            ids = [unit_id(value) if value is not None else str(fid) for fid, value in
+                   zip(frame.index, field_values(frame, id_field))] if id_field else [str(fid) for fid in frame.index]
             repeated = sorted({unit for unit, count in Counter(ids).items() if count > 1})
             if repeated:  # the allocation and the planner's locks are matched by id: each must name one unit
                 raise QgsProcessingException(self.tr(
                     "Die Kennung „{field}“ ist nicht eindeutig: {count} Werte kommen mehrfach vor, z. B. "
                     "{examples}.").format(field=id_field, count=len(repeated),
                                          examples=", ".join(repeated[:5])))
-            locks = field_values(features, self.parameterAsString(parameters, self.LOCK_FIELD, context))
+            locks = field_values(frame, self.parameterAsString(parameters, self.LOCK_FIELD, context))
         else:
             size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
             try:
@@ -306,7 +309,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                 raise QgsProcessingException(str(error)) from error
             feedback.pushInfo(self.tr("{count} Rasterzellen zu {size:g} m als Planungseinheiten.").format(
                 count=len(geometries), size=size))
-            features, ids, locks = None, [str(n + 1) for n in range(len(geometries))], [None] * len(geometries)
+            ids, locks = [str(n + 1) for n in range(len(geometries))], [None] * len(geometries)
         lock_in, lock_out = [], np.zeros(len(geometries), dtype=bool)
         for row, value in enumerate(locks):
             text = normalise(str(value)).strip() if value is not None else ""
@@ -321,7 +324,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                                                                               uses=", ".join(USES)))
             else:
                 lock_in.append(None)
-        return crs, area, geometries, features, ids, lock_in, lock_out
+        return crs, area, geometries, ids, lock_in, lock_out
 
     def _per_use(self, parameters, context, crs, feedback, geometries, area_ha):
         count = len(geometries)
@@ -334,22 +337,22 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             if shapes[use] is not None:
                 eligible[:, position] = overlap_share(geometries, shapes[use]) * area_ha
         for use, name in self.SCORE.items():
-            polygons, features = self._polygons(parameters, name, context, crs, feedback)
+            polygons, frame = self._polygons(parameters, name, context, crs, feedback)
             if polygons is None:
                 continue
-            if features and "score" not in features[0].fields().names():
+            if len(frame) and "score" not in frame.columns:
                 raise QgsProcessingException(self.tr("Der Standortbewertung {use} fehlt das Feld score.").format(
                     use=use_label(use)))
-            score[:, USES.index(use)] = weighted_mean(geometries, polygons, numbers(features, "score", "score", 0, 100))
+            score[:, USES.index(use)] = weighted_mean(geometries, polygons, numbers(frame, "score", "score", 0, 100))
         for use, name, capacity in (("wind", self.YIELD_WIND, "mw"), ("pv", self.YIELD_PV, "mwp")):
-            polygons, features = self._polygons(parameters, name, context, crs, feedback)
+            polygons, frame = self._polygons(parameters, name, context, crs, feedback)
             if polygons is None:
                 continue
-            names = features[0].fields().names() if features else []
+            names = list(frame.columns) if len(frame) else []
             if capacity not in names or "gwh_a" not in names:
                 raise QgsProcessingException(self.tr("Dem Ertrag {use} fehlen die Felder {fields}.").format(
                     use=use_label(use), fields=f"{capacity}, gwh_a"))
-            mw, gwh = numbers(features, capacity, capacity, 0), numbers(features, "gwh_a", "gwh_a", 0)
+            mw, gwh = numbers(frame, capacity, capacity, 0), numbers(frame, "gwh_a", "gwh_a", 0)
             hectares = shapely.area(polygons) / 1e4
             with np.errstate(invalid="ignore", divide="ignore"):
                 density = np.where(hectares > 0, mw / hectares, np.nan)
@@ -359,7 +362,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
         return eligible, score, mw_per_ha, gwh_per_mw, shapes
 
     def _prime(self, parameters, context, crs, feedback, geometries, area_ha):
-        polygons, features = self._polygons(parameters, self.FARMLAND, context, crs, feedback)
+        polygons, frame = self._polygons(parameters, self.FARMLAND, context, crs, feedback)
         if polygons is None:
             return np.zeros(len(geometries))
         field = self.chosen_field(parameters, self.FARMLAND_FIELD,
@@ -367,14 +370,14 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                                   FARMLAND_HINTS)
         if field is None:
             raise QgsProcessingException(self.tr("Für die Landwirtschaftsflächen bitte das Feld der Ackerzahl wählen."))
-        values = numbers(features, field, self.tr("Ackerzahl"), 0, 150)
+        values = numbers(frame, field, self.tr("Ackerzahl"), 0, 150)
         prime = polygons[values >= self.parameterAsDouble(parameters, self.PRIME_THRESHOLD, context)]
         return overlap_share(geometries, prime) * area_ha
 
     # -- run -----------------------------------------------------------------------------------------------------
 
     def process(self, parameters, context, feedback):
-        crs, area, geometries, features, ids, lock_in, lock_out = self._units(parameters, context, feedback)
+        crs, area, geometries, ids, lock_in, lock_out = self._units(parameters, context, feedback)
         area_ha = shapely.area(geometries) / 1e4
         municipality_ha = shapely.area(area) / 1e4
         eligible, score, mw_per_ha, gwh_per_mw, eligible_shapes = self._per_use(parameters, context, crs, feedback,
