@@ -27,7 +27,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from tests.processing_algorithms.conftest import memory_layer, square
-from wip_qgis_plugin.qgis_io.compat import GEOMETRY_ABORT_ON_INVALID, GEOMETRY_NO_CHECK, GEOMETRY_SKIP_INVALID
+from wip_qgis_plugin.qgis_io.compat import (
+    GEOMETRY_ABORT_ON_INVALID,
+    GEOMETRY_NO_CHECK,
+    GEOMETRY_SKIP_INVALID,
+    OVERRIDE_GEOMETRY_CHECK,
+)
 from wip_qgis_plugin.qgis_io.layers import EVERY_FEATURE, Reading, _gdal_columns, read_frame, write_frame
 
 FIELDS = "&field=nummer:integer&field=gross:long&field=wert:double&field=name:string&field=tag:date"
@@ -219,3 +224,18 @@ def test_an_algorithm_reads_only_the_selected_features_of_a_file_layer(wip_proce
         assert [rows[fid][name] for name in buildings.fields().names()] == original.attributes()
         assert rows[fid].geometry().equals(original.geometry())
     assert result["BUILDINGS_WITH_DEMAND"] <= 2
+
+
+def test_an_inputs_own_setting_for_invalid_geometries_overrides_the_default(wip_processing, tmp_path):
+    """Processing's default stops at an invalid geometry; an input set to skip them is read without them."""
+    bowtie = "POLYGON((700000 5650000, 700020 5650020, 700020 5650000, 700000 5650020, 700000 5650000))"
+    fields = "&field=gebaeudefunktion:integer&field=geschosse:integer"
+    layer = written(tmp_path, "GPKG", fields, [
+        {"wkt": multi_square(700100, 5650000, 12), "gebaeudefunktion": 1010, "geschosse": 2},
+        {"wkt": bowtie, "gebaeudefunktion": 1010, "geschosse": 2}], name="gebaeude")
+    with pytest.raises(QgsProcessingException, match="ungültige Geometrie"):
+        processing.run("wip:heatdemand", {"BUILDINGS": layer.source(), "OUTPUT": "TEMPORARY_OUTPUT"})
+    skipping = QgsProcessingFeatureSourceDefinition(
+        layer.source(), False, -1, OVERRIDE_GEOMETRY_CHECK, GEOMETRY_SKIP_INVALID)
+    result = processing.run("wip:heatdemand", {"BUILDINGS": skipping, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert result["OUTPUT"].featureCount() == 1
