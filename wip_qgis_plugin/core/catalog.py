@@ -105,7 +105,7 @@ class AttributeFilter:
     def mask(self, column: pd.Series) -> np.ndarray:
         if self.op is None:
             wanted = {comparable_text(v) for v in self.values}
-            codes, distinct = pd.factorize(pd.Series(column, dtype=object))  # each distinct value compared once
+            codes, distinct = pd.factorize(np.asarray(column, dtype=object))  # each distinct value compared once
             # the code −1 (no value) takes the last entry
             return np.array([comparable_text(v) in wanted for v in distinct] + [None in wanted], dtype=bool)[codes]
         numbers = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
