@@ -233,9 +233,10 @@ def test_an_inputs_own_setting_for_invalid_geometries_overrides_the_default(wip_
     layer = written(tmp_path, "GPKG", fields, [
         {"wkt": multi_square(700100, 5650000, 12), "gebaeudefunktion": 1010, "geschosse": 2},
         {"wkt": bowtie, "gebaeudefunktion": 1010, "geschosse": 2}], name="gebaeude")
+    source = layer.source()
+    del layer  # no file-backed layer may outlive QGIS
     with pytest.raises(QgsProcessingException, match="ungültige Geometrie"):
-        processing.run("wip:heatdemand", {"BUILDINGS": layer.source(), "OUTPUT": "TEMPORARY_OUTPUT"})
-    skipping = QgsProcessingFeatureSourceDefinition(
-        layer.source(), False, -1, OVERRIDE_GEOMETRY_CHECK, GEOMETRY_SKIP_INVALID)
+        processing.run("wip:heatdemand", {"BUILDINGS": source, "OUTPUT": "TEMPORARY_OUTPUT"})
+    skipping = QgsProcessingFeatureSourceDefinition(source, False, -1, OVERRIDE_GEOMETRY_CHECK, GEOMETRY_SKIP_INVALID)
     result = processing.run("wip:heatdemand", {"BUILDINGS": skipping, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert result["OUTPUT"].featureCount() == 1
