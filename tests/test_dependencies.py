@@ -44,15 +44,8 @@ def test_windows_and_macos_install_into_the_python_of_qgis_keeping_its_numpy():
     assert mac.endswith(f' -m pip install --user "geopandas>=0.14" "numpy=={numpy.__version__}"')
 
 
-START_WITHOUT = """
-import importlib.abc, json, sys
-class Hide(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        if name.split(".")[0] == {hidden!r}:
-            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
-for name in [name for name in sys.modules if name.split(".")[0] == {hidden!r}]:
-    del sys.modules[name]
-sys.meta_path.insert(0, Hide())
+# QGIS with a main window of its own and the plugin loaded as QGIS loads it
+LOAD_PLUGIN = """
 from qgis.core import QgsApplication, QgsProcessingContext
 from qgis.PyQt.QtWidgets import QMainWindow, QToolBar
 app = QgsApplication([], True)
@@ -71,6 +64,17 @@ iface.addToolBar.side_effect = lambda title: window.addToolBar(title)
 import wip_qgis_plugin
 plugin = wip_qgis_plugin.classFactory(iface)
 plugin.initGui()
+"""
+START_WITHOUT = """
+import importlib.abc, json, sys
+class Hide(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] == {hidden!r}:
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+for name in [name for name in sys.modules if name.split(".")[0] == {hidden!r}]:
+    del sys.modules[name]
+sys.meta_path.insert(0, Hide())
+""" + LOAD_PLUGIN + """
 provider = QgsApplication.processingRegistry().providerById("wip")
 algorithms = provider.algorithms()
 ok, reason = algorithms[0].canExecute()
@@ -91,10 +95,7 @@ plugin.unload()
 def test_the_plugin_starts_and_explains_itself_without_a_package(hidden, tmp_path):
     """A QGIS Python without ``hidden``: the plugin loads, the toolbar offers the installation, every algorithm is in
     the toolbox and says why it cannot run, and the dialog names the package and the command."""
-    script = textwrap.dedent(START_WITHOUT.format(hidden=hidden))
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=REPO,
-                            env=subprocess_env(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-                                               PYTHONPATH=str(REPO)))
+    result = run_qgis_script(textwrap.dedent(START_WITHOUT.format(hidden=hidden)), tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
     shown = json.loads(result.stdout.strip().splitlines()[-1])
     assert shown["algorithms"] == 12 and {"Flächenkulisse ermitteln", "Zukunftsprofil erstellen"} <= set(shown["names"])
@@ -104,3 +105,22 @@ def test_the_plugin_starts_and_explains_itself_without_a_package(hidden, tmp_pat
     assert hidden in shown["bar"]
     assert f"<b>{hidden}</b>: nicht installiert" in shown["dialog"] and hidden in shown["commands"]
     assert not shown["loaded_hidden"]
+
+
+def run_qgis_script(script: str, home) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=REPO,
+                          env=subprocess_env(QT_QPA_PLATFORM="offscreen", HOME=str(home), PYTHONPATH=str(REPO)))
+
+
+def test_starting_the_plugin_imports_none_of_its_engines(tmp_path):
+    """QGIS's start stays quick: the provider with all its algorithms and the toolbar come up without numpy, pandas,
+    shapely, geopandas or scipy; the first computation imports them."""
+    script = LOAD_PLUGIN + textwrap.dedent("""
+        import json, sys
+        print(json.dumps(sorted(name for name in ("numpy", "pandas", "shapely", "geopandas", "scipy")
+                                if name in sys.modules)))
+        plugin.unload()
+        """)
+    result = run_qgis_script(script, tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

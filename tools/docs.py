@@ -172,9 +172,11 @@ def shoot():
     plugin = qgis.utils.plugins["wip_qgis_plugin"]
     from wip_qgis_plugin.qgis_io.project import load_demo
     load_demo(QgsProject.instance())
-    for key, shown in plugin.docks.items():
+    from wip_qgis_plugin.plugin import DOCKS
+    for key, *_rest in DOCKS:
         action = plugin.actions[key]
         action.trigger()
+        shown = plugin.docks[key]
         shown.setFloating(True)  # at the size a planner would give it, not squeezed beside the others
         shown.resize(520, 740)
         for _ in range(20):

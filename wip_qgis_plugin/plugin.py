@@ -3,6 +3,8 @@
 Loading never needs more than QGIS: with a Python package missing, the toolbar and menu lead to a dialog that says
 what is missing and how to install it, and the algorithms in the toolbox say why they cannot run."""
 
+from functools import partial
+from importlib import import_module
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject
@@ -10,7 +12,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog, QPushButton
 
-from . import log
+from . import log, settings
 from .core.i18n import tr
 from .dependencies import install_hint, missing_requirements
 from .i18n import PluginTranslator
@@ -21,21 +23,30 @@ from .qgis_io.results import result_geopackage, set_result_geopackage
 ICON = str(ICON_PATH)
 
 
-def step_docks() -> list[tuple[str, type, str, str]]:
-    """(workflow step key, dock class, menu title, action object name) of the dock that walks through each step."""
-    from .gui.balance_panel import BalanceDock
-    from .gui.eligibility_panel import EligibilityDock
-    from .gui.heat_panel import HeatPlanningDock
-    from .gui.site_evaluation_panel import SiteEvaluationDock
-    from .gui.yield_panel import YieldDock
-    from .gui.zoning_panel import ZoningDock
+# (key, module, dock class, action object name) of every dock; a dock is made when the planner first opens it (or at
+# start when it was open when QGIS last closed), so that starting QGIS builds none of their forms
+DOCKS = (("assistant", "planning_assistant", "PlanningAssistantDock", "WipPlanningAssistantAction"),
+         ("data", "data_panel", "DataDock", "WipDataAction"),
+         ("eligibility", "eligibility_panel", "EligibilityDock", "WipEligibilityAction"),
+         ("site_evaluation", "site_evaluation_panel", "SiteEvaluationDock", "WipSiteEvaluationAction"),
+         ("yield", "yield_panel", "YieldDock", "WipYieldAction"),
+         ("zoning", "zoning_panel", "ZoningDock", "WipZoningAction"),
+         ("heat", "heat_panel", "HeatPlanningDock", "WipHeatPlanningAction"),
+         ("balance", "balance_panel", "BalanceDock", "WipBalanceAction"))
+STEP_KEYS = tuple(key for key, *_rest in DOCKS if key not in ("assistant", "data"))
 
-    return [("eligibility", EligibilityDock, tr("Flächenkulisse"), "WipEligibilityAction"),
-            ("site_evaluation", SiteEvaluationDock, tr("Standortbewertung"), "WipSiteEvaluationAction"),
-            ("yield", YieldDock, tr("Ertrag"), "WipYieldAction"),
-            ("zoning", ZoningDock, tr("Planungsvarianten"), "WipZoningAction"),
-            ("heat", HeatPlanningDock, tr("Wärmeplanung"), "WipHeatPlanningAction"),
-            ("balance", BalanceDock, tr("Energiebilanz und Zukunftsprofil"), "WipBalanceAction")]
+
+def dock_class(key: str) -> type:
+    """The dock class of ``key``, its module imported only now."""
+    _key, module, class_name, _name = next(entry for entry in DOCKS if entry[0] == key)
+    return getattr(import_module(f"{__package__}.gui.{module}"), class_name)
+
+
+def menu_titles() -> dict[str, str]:
+    """The menu entry of each dock."""
+    return {"assistant": tr("Planungsassistent"), "data": tr("Daten"), "eligibility": tr("Flächenkulisse"),
+            "site_evaluation": tr("Standortbewertung"), "yield": tr("Ertrag"), "zoning": tr("Planungsvarianten"),
+            "heat": tr("Wärmeplanung"), "balance": tr("Energiebilanz und Zukunftsprofil")}
 
 
 class WipPlugin:
@@ -58,34 +69,53 @@ class WipPlugin:
 
     def initGui(self):  # noqa: N802 - QGIS plugin API
         self.initProcessing()
-        missing = missing_requirements()
+        missing = self.provider.missing if self.provider is not None else missing_requirements()
         if missing:
             self._offer_installation(missing)
             return
-        from .gui.data_panel import DataDock
-        from .gui.planning_assistant import PlanningAssistantDock
-
-        window = self.iface.mainWindow()
-        steps = step_docks()
-        panels = {key: dock_class(self.iface, window) for key, dock_class, _title, _name in steps}
-        panels = {"data": DataDock(self.iface, window, show_eligibility=panels["eligibility"].show_catalog), **panels}
-        self.docks = {"assistant": PlanningAssistantDock(self.iface, window, panels=panels), **panels}
-        for dock in self.docks.values():
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            dock.hide()
-
         self.toolbar = self._add_toolbar()
-        entries = [("assistant", tr("Planungsassistent"), "WipPlanningAssistantAction"),
-                   ("data", tr("Daten"), "WipDataAction")]
-        entries += [(key, title, name) for key, _dock_class, title, name in steps]
-        for key, title, name in entries:
-            action = self._add_action(key, title, name)
-            self.docks[key].setToggleVisibilityAction(action)
+        titles = menu_titles()
+        for key, _module, _class_name, name in DOCKS:
+            action = self._add_action(key, titles[key], name)
+            action.setCheckable(True)
+            action.toggled.connect(partial(self._open_first_time, key))
         self.actions["assistant"].setToolTip(tr("Planungsassistent: Arbeitsschritte und gefundene Eingaben"))
         self.toolbar.addAction(self.actions["assistant"])
         self._add_action("results", tr("Ergebnis-GeoPackage …"), "WipResultGeopackageAction").triggered.connect(
             self.choose_result_geopackage)
         self._add_manual_action("index")
+        for key in settings.open_docks():
+            if key in self.actions:
+                self.actions[key].setChecked(True)
+
+    def dock(self, key: str):
+        """The dock of ``key``, made and added to the main window (hidden) on first use."""
+        if key not in self.docks:
+            window = self.iface.mainWindow()
+            if key == "assistant":
+                dock = dock_class(key)(self.iface, window, panels={step: partial(self.dock, step) for step in
+                                                                   ("data",) + STEP_KEYS})
+            elif key == "data":
+                dock = dock_class(key)(self.iface, window, show_eligibility=self._show_catalog)
+            else:
+                dock = dock_class(key)(self.iface, window)
+            if not window.restoreDockWidget(dock):  # where the planner put it before, else on the right
+                self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            self.docks[key] = dock
+            dock.setToggleVisibilityAction(self.actions[key])
+        return self.docks[key]
+
+    def _open_first_time(self, key: str, checked: bool) -> None:
+        """The first time its menu entry or button is checked, the dock is made and shown; from then on the dock
+        itself follows the entry."""
+        if not checked or key in self.docks:
+            return
+        self.actions[key].toggled.disconnect()
+        self.dock(key).setUserVisible(True)
+
+    def _show_catalog(self, catalog_id: str) -> None:
+        self.dock("eligibility").show_catalog(catalog_id)
 
     def _add_toolbar(self):
         toolbar = self.iface.addToolBar(tr("WIP Energie- und Raumplanung"))
@@ -142,6 +172,7 @@ class WipPlugin:
         DependencyDialog(self.iface.mainWindow()).exec()
 
     def unload(self):
+        settings.set_open_docks([key for key, dock in self.docks.items() if not dock.isHidden()])
         for dock in self.docks.values():
             dock.disconnect_project()
             self.iface.removeDockWidget(dock)

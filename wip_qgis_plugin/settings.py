@@ -23,3 +23,12 @@ def ui_language() -> str:
 
         locale = QLocale.system().name()
     return (locale or "de")[:2].lower()
+
+
+def open_docks() -> list[str]:
+    """The keys of the plugin's docks that were open when the plugin was last unloaded (QGIS closed)."""
+    return [key for key in _value("openDocks", "", str).split(",") if key]
+
+
+def set_open_docks(keys: list[str]) -> None:
+    _set("openDocks", ",".join(keys))

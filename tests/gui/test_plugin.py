@@ -9,21 +9,24 @@ from qgis.PyQt.QtWidgets import QDockWidget, QTableWidget, QToolBar
 
 import wip_qgis_plugin
 from tests.conftest import PLUGIN_DIR
-from wip_qgis_plugin.gui.data_panel import DataDock
-from wip_qgis_plugin.gui.planning_assistant import PlanningAssistantDock
-from wip_qgis_plugin.plugin import step_docks
+from wip_qgis_plugin import settings
+from wip_qgis_plugin.plugin import DOCKS, dock_class
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
 
-def _loaded_plugin(qgis_iface):
+def _loaded_plugin(qgis_iface, open_docks=()):
+    settings.set_open_docks(list(open_docks))  # as QGIS was closed last time
     plugin = wip_qgis_plugin.classFactory(qgis_iface)
     plugin.initGui()
     return plugin
 
 
+def _every_dock(plugin) -> dict:
+    return {key: plugin.dock(key) for key, *_rest in DOCKS}
+
+
 def _docks(qgis_iface):
-    names = {PlanningAssistantDock.OBJECT_NAME, DataDock.OBJECT_NAME} | {
-        dock_class.OBJECT_NAME for _, dock_class, _, _ in step_docks()}
+    names = {dock_class(key).OBJECT_NAME for key, *_rest in DOCKS}
     return [dock for dock in qgis_iface.mainWindow().findChildren(QDockWidget)
             if dock.objectName() in names and dock.parent() is not None]
 
@@ -36,8 +39,9 @@ def test_load_registers_provider_toolbar_and_dock(qgis_iface):
         assert provider.name() == "WIP Energie- und Raumplanung"
         assert "wip:eligibility" in [alg.id() for alg in provider.algorithms()]
         assert plugin.actions["assistant"] in plugin.toolbar.actions()
-        assert plugin.docks["assistant"].isHidden()
+        assert plugin.docks == {}  # no dock is built before the planner opens it
         plugin.actions["assistant"].trigger()
+        assert list(plugin.docks) == ["assistant"]
         assert not plugin.docks["assistant"].isHidden()  # the main window itself is never shown headless
         tree = plugin.docks["assistant"].form.stepsTree
         titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
@@ -47,10 +51,26 @@ def test_load_registers_provider_toolbar_and_dock(qgis_iface):
         plugin.unload()
 
 
+def test_docks_open_at_the_last_close_open_again(qgis_iface):
+    plugin = _loaded_plugin(qgis_iface)
+    try:
+        plugin.actions["heat"].trigger()
+        plugin.dock("assistant")  # made, but not opened
+    finally:
+        plugin.unload()
+    assert settings.open_docks() == ["heat"]
+    plugin = _loaded_plugin(qgis_iface, open_docks=["heat"])
+    try:
+        assert list(plugin.docks) == ["heat"] and not plugin.docks["heat"].isHidden()
+    finally:
+        plugin.unload()
+
+
 def test_unload_leaves_nothing_behind_and_reload_works(qgis_iface):
     toolbars_before = len(qgis_iface.mainWindow().findChildren(QToolBar))
     for _ in range(2):  # the second round is a reload
         plugin = _loaded_plugin(qgis_iface)
+        _every_dock(plugin)
         plugin.unload()
         QgsApplication.processEvents()
         QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # run the deleteLater() calls
@@ -64,7 +84,7 @@ def test_dock_shows_inputs_found_in_project(qgis_iface):
     plugin = _loaded_plugin(qgis_iface)
     project = QgsProject.instance()
     try:
-        tree = plugin.docks["assistant"].form.stepsTree
+        tree = plugin.dock("assistant").form.stepsTree
         assert tree.topLevelItem(0).text(1) == "eigene Daten hinzufügen"
         assert "fehlen" in tree.topLevelItem(1).text(1)
         assert not project.crs().isValid()
@@ -119,7 +139,7 @@ def test_every_dock_fits_a_laptop_screen(qgis_iface):
     more than the height left under QGIS's menus and toolbars; the rest scrolls."""
     plugin = _loaded_plugin(qgis_iface)
     try:
-        for key, dock in plugin.docks.items():
+        for key, dock in _every_dock(plugin).items():
             hint = dock.minimumSizeHint()
             assert hint.width() <= 450 and hint.height() <= 500, f"{key}: {hint.width()} × {hint.height()}"
     finally:
@@ -130,7 +150,7 @@ def test_table_headers_are_readable_before_the_first_run(qgis_iface):
     plugin = _loaded_plugin(qgis_iface)
     try:
         short = []
-        for key, dock in plugin.docks.items():
+        for key, dock in _every_dock(plugin).items():
             for table in dock.findChildren(QTableWidget):
                 header = table.horizontalHeader()
                 for column in range(table.columnCount()):
@@ -168,7 +188,7 @@ def test_docks_and_menu_open_the_manual_at_their_step(qgis_iface, tmp_path, monk
     monkeypatch.setattr(manual.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     plugin = _loaded_plugin(qgis_iface)
     try:
-        for key, dock in plugin.docks.items():
+        for key, dock in _every_dock(plugin).items():
             dock.findChild(QToolButton, "manualButton").click()
             expected = "index.html" if key == "assistant" else f"workflow.html#{key}"
             assert opened.pop().endswith(f"/de/{expected}"), key

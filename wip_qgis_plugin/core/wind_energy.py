@@ -56,28 +56,40 @@ class TurbineType:
         return self.rated_kw / 1000.0
 
 
+def _turbine_entries(path: Path):
+    """The reader of a turbine catalog file, and (entry, id, label) of each of its types."""
+    reader = JsonReader.open(path, "wip-turbine-types", WindError, tr(
+        "{file}: Anlagenkatalog kann nicht gelesen werden ({error})."))
+    entries = []
+    for number, raw in enumerate(reader.get("turbines", list), start=1):
+        turbine_id = JsonReader(raw, f"{path.name}, turbines[{number}]", WindError).identifier("id")
+        entry = JsonReader(raw, f"{path.name}, {turbine_id}", WindError)
+        entries.append((entry, turbine_id, localised(entry.bilingual("label"))))
+    if not entries:
+        reader.fail("turbines", tr("mindestens ein Anlagentyp erwartet"))
+    return entries
+
+
+def turbine_labels(path: Path = TURBINES_FILE) -> dict[str, str]:
+    """The label of each turbine type of a catalog file by id, without reading the power curves (the algorithms'
+    parameters at QGIS's start)."""
+    return {turbine_id: label for _entry, turbine_id, label in _turbine_entries(Path(path))}
+
+
 def load_turbine_types(path: Path = TURBINES_FILE) -> dict[str, TurbineType]:
     """The turbine types of a catalog file by id, checked: a broken file is named with type and field."""
     path = Path(path)
-    reader = JsonReader.open(path, "wip-turbine-types", WindError, tr(
-        "{file}: Anlagenkatalog kann nicht gelesen werden ({error})."))
     types = {}
-    for number, raw in enumerate(reader.get("turbines", list), start=1):
-        entry = JsonReader(raw, f"{path.name}, turbines[{number}]", WindError)
-        turbine_id = entry.identifier("id")
-        entry = JsonReader(raw, f"{path.name}, {turbine_id}", WindError)
+    for entry, turbine_id, label in _turbine_entries(path):
         curve = entry.child("power_curve")
         speeds = [float(v) for v in curve.get("wind_ms", list)]
         powers = [float(v) for v in curve.get("power_kw", list)]
         rated, rotor, hub = entry.number("rated_kw"), entry.number("rotor_m"), entry.number("hub_m")
         if min(rated, rotor, hub) <= 0:
             entry.fail("rated_kw/rotor_m/hub_m", tr("Werte größer 0 erwartet"))
-        types[turbine_id] = make_turbine(turbine_id, localised(entry.bilingual("label")), rated, rotor, hub, speeds,
-                                         powers, entry.text("source"), entry.choice(
-                                             "status", ("checked", "secondary", "unchecked")),
+        types[turbine_id] = make_turbine(turbine_id, label, rated, rotor, hub, speeds, powers, entry.text("source"),
+                                         entry.choice("status", ("checked", "secondary", "unchecked")),
                                          f"{path.name}, {turbine_id}")
-    if not types:
-        reader.fail("turbines", tr("mindestens ein Anlagentyp erwartet"))
     return types
 
 

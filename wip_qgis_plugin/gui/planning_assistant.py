@@ -27,8 +27,8 @@ class PlanningAssistantDock(QgsDockWidget):
     OBJECT_NAME = "WipPlanningAssistantDock"
 
     def __init__(self, iface, parent=None, panels: dict | None = None):
-        """``panels`` maps step keys to the dock that walks a planner through the step; steps without one open
-        their algorithm's dialog."""
+        """``panels`` maps step keys to a function that gives the dock that walks a planner through the step (made
+        on first use); steps without one open their algorithm's dialog."""
         super().__init__(tr("Planungsassistent"), parent)
         self.panels = dict(panels or {})
         self.setObjectName(self.OBJECT_NAME)
@@ -129,8 +129,8 @@ class PlanningAssistantDock(QgsDockWidget):
         step = self.current_step()
         if step is None or not self._available(step):
             return
-        panel = self.panels.get(step.key)
-        if panel is not None:
+        if step.key in self.panels:
+            panel = self.panels[step.key]()
             panel.setUserVisible(True)
             panel.raise_()
             return

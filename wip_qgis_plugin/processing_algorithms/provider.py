@@ -89,6 +89,10 @@ class UnavailableAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
 
 
 class WipProvider(QgsProcessingProvider):
+    def __init__(self):
+        super().__init__()
+        self.missing: list = []  # the requirements found missing when the algorithms were loaded
+
     def id(self) -> str:
         return PROVIDER_ID
 
@@ -102,7 +106,7 @@ class WipProvider(QgsProcessingProvider):
         return QIcon(str(ICON_PATH))
 
     def loadAlgorithms(self) -> None:  # noqa: N802 - Processing API
-        missing = missing_requirements()
+        self.missing = missing = missing_requirements()
         if missing:
             reason = tr("Dieser Algorithmus kann nicht laufen. {hint}").format(hint=install_hint(missing))
             for algorithm in ALGORITHM_CLASSES:

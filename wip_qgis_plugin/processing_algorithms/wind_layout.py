@@ -36,6 +36,7 @@ from ..core.wind_energy import (
     WindError,
     load_turbine_types,
     shipped_wind_defaults,
+    turbine_labels,
     windpowerlib_turbine,
 )
 from ..core.wind_park import ExistingTurbines, WindResource, plan_wind_park
@@ -133,10 +134,10 @@ class WindLayoutAlgorithm(WipAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, self.tr("Flächen (z. B. Flächenkulisse Wind)"), [SOURCE_POLYGON]))
-        types = load_turbine_types()
+        labels = turbine_labels()
         turbine_type = QgsProcessingParameterEnum(
-            self.TURBINE_TYPE, self.tr("Anlagentyp"), options=[types[key].label for key in types],
-            defaultValue=list(types).index(DEFAULT_TURBINE_ID))
+            self.TURBINE_TYPE, self.tr("Anlagentyp"), options=list(labels.values()),
+            defaultValue=list(labels).index(DEFAULT_TURBINE_ID))
         self.addParameter(turbine_type)
         self.addParameter(QgsProcessingParameterFile(
             self.TURBINE_FILE, self.tr("Eigener Anlagenkatalog (JSON)"), extension="json", optional=True))
