@@ -125,9 +125,12 @@ def native_zones(gpkg: Path) -> list:
             continue
         for name in suggest_layers(criterion, descriptions):
             source = by_name[name]
-            if criterion.attribute_filter is not None:
+            conditions = [filter_expression(criterion.attribute_filter)] if criterion.attribute_filter else []
+            if criterion.min_feature_ha is not None:  # e.g. the shore of standing waters of 1 ha and more
+                conditions.append(f"area($geometry) >= {criterion.min_feature_ha * 1e4}")
+            if conditions:
                 source = processing.run("native:extractbyexpression", {
-                    "INPUT": source, "EXPRESSION": filter_expression(criterion.attribute_filter),
+                    "INPUT": source, "EXPRESSION": " AND ".join(f"({condition})" for condition in conditions),
                     "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
             buffered = processing.run("native:buffer", {
                 "INPUT": source, "DISTANCE": criterion.distance.resolve(DEFAULT_TURBINE), "SEGMENTS": SEGMENTS,

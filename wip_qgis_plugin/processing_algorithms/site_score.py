@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
@@ -19,8 +17,8 @@ from ..core.i18n import tr
 from ..core.lazy import lazy_module
 from ..core.scoring import Scheme, SchemeCriterion, ScoringError, bind_fields, load_scheme, score, utilities
 from ..qgis_io.compat import DOUBLE, INT, SOURCE_ANY_GEOMETRY, STRING
-from ..qgis_io.layers import is_null
-from .base import ResultFields, WipAlgorithm
+from ..qgis_io.layers import write_frame
+from .base import ResultFields, WipAlgorithm, numbers
 
 np = lazy_module("numpy")
 
@@ -39,12 +37,12 @@ def read_sites(algorithm, parameters, context, feedback):
     if ahp is not None:
         feedback.pushInfo(tr("AHP: λmax = {lam:.3f}, CR = {cr:.3f}").format(lam=ahp.lambda_max,
                                                                          cr=ahp.consistency_ratio))
-    features = list(sites.getFeatures())
-    if not features:
+    frame = algorithm.read_input(parameters, algorithm.SITES, context, feedback)
+    if frame.empty:
         raise QgsProcessingException(tr("Die Standortebene enthält keine Objekte."))
     try:
         fields = bind_fields(scheme, sites.fields().names())
-        values = criterion_matrix(features, fields)
+        values = criterion_matrix(frame, fields)
     except ScoringError as error:
         raise QgsProcessingException(str(error)) from error
     for criterion, field, weight in zip(scheme.criteria, fields, weights):
@@ -54,7 +52,7 @@ def read_sites(algorithm, parameters, context, feedback):
         feedback.pushWarning(tr("„{label}“ nicht bewertet: kein Feld der Standorte passt (Standortkriterien mit "
                                 "einer Ebene dafür berechnen); es gilt die Regel für fehlende Werte „{policy}“.")
                              .format(label=criterion.label, policy=scheme.missing))
-    return sites, scheme, weights, features, utilities(values, [c.function for c in scheme.criteria])
+    return sites, scheme, weights, frame, utilities(values, [c.function for c in scheme.criteria])
 
 
 def not_assessed(scheme: Scheme, fields: list[str | None]) -> list[SchemeCriterion]:
@@ -62,20 +60,16 @@ def not_assessed(scheme: Scheme, fields: list[str | None]) -> list[SchemeCriteri
     return [criterion for criterion, field in zip(scheme.criteria, fields) if field is None]
 
 
-def criterion_matrix(features, fields: list[str | None]) -> np.ndarray:
-    """The raw criterion values (sites × criteria, NaN for NULL and for a criterion without a field) of
-    ``features`` in ``fields``, one per criterion (see :func:`bind_fields`)."""
-    values = np.full((len(features), len(fields)), np.nan)
-    for row, feature in enumerate(features):
-        for column, field in enumerate(fields):
-            value = None if field is None else feature[field]
-            if value is None or is_null(value):
-                continue
+def criterion_matrix(rows, fields: list[str | None]) -> np.ndarray:
+    """The raw criterion values (sites × criteria, NaN for NULL and for a criterion without a field) of ``rows``
+    (features, or a frame from ``read_input``) in ``fields``, one per criterion (see :func:`bind_fields`)."""
+    values = np.full((len(rows), len(fields)), np.nan)
+    for column, field in enumerate(fields):
+        if field is not None:
             try:
-                values[row, column] = float(value)
-            except (TypeError, ValueError) as error:
-                raise ScoringError(tr("Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.").format(
-                    field=field, fid=feature.id(), value=value)) from error
+                values[:, column] = numbers(rows, field, tr("Kriterium"))
+            except QgsProcessingException as error:
+                raise ScoringError(str(error)) from error
     return values
 
 
@@ -120,7 +114,7 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Bewertete Standorte")))
 
     def process(self, parameters, context, feedback):
-        sites, scheme, weights, features, utility = read_sites(self, parameters, context, feedback)
+        sites, scheme, weights, frame, utility = read_sites(self, parameters, context, feedback)
         try:
             result = score(utility, weights, scheme.method, scheme.missing)
         except ScoringError as error:
@@ -130,25 +124,21 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
             feedback.pushInfo(self.tr("{count} Standort(e) mit fehlenden Werten, Regel: {policy}.").format(
                 count=gaps, policy=scheme.missing))
 
-        result_fields = ResultFields(sites, [("score", DOUBLE), ("rank", INT),
-                                             ("class", STRING), ("missing", STRING)]
-                                     + [(f"c_{criterion.key}", DOUBLE) for criterion in scheme.criteria])
-        fields = result_fields.fields
+        unscored = np.isnan(result.score)  # a site without a score has no contributions either
+        contributions = {f"c_{criterion.key}": np.where(unscored, np.nan, result.contributions[:, column])
+                         for column, criterion in enumerate(scheme.criteria)}
+        fields = ResultFields(sites, [("score", DOUBLE), ("rank", INT), ("class", STRING), ("missing", STRING)]
+                              + [(name, DOUBLE) for name in contributions]).fields
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
                                                  sites.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for row, feature in enumerate(features):
-            if feedback.isCanceled():
-                break
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            gaps_here = [c.key for c, gap in zip(scheme.criteria, result.missing[row]) if gap]
-            site_score = None if np.isnan(result.score[row]) else float(result.score[row])
-            out.setAttributes(result_fields.attributes(feature, [
-                site_score, int(result.rank[row]) or None, str(result.site_class[row]) or None,
-                ", ".join(gaps_here) or None] + [None if site_score is None else float(v)
-                                                   for v in result.contributions[row]]))
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        gaps_by_site = [", ".join(c.key for c, gap in zip(scheme.criteria, gaps) if gap) or None
+                        for gaps in result.missing]
+        # a result field the sites already have is replaced
+        results = frame.assign(**{"score": result.score, "rank": [int(rank) or None for rank in result.rank],
+                                  "class": [str(label) or None for label in result.site_class],
+                                  "missing": gaps_by_site, **contributions})
+        write_frame(results[fields.names() + ["geometry"]], sink, feedback, as_multi=False)
         return {self.OUTPUT: destination}

@@ -13,7 +13,7 @@ from qgis.core import (
 
 from ..core.scoring import ScoringError, sensitivity
 from ..qgis_io.compat import DOUBLE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, STRING, WKB_NO_GEOMETRY, new_field
-from ..qgis_io.layers import optional_float
+from ..qgis_io.layers import write_frame
 from .base import ResultFields
 from .site_score import SchemeAlgorithm, read_sites
 
@@ -54,7 +54,7 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
             self.INFLUENCE, self.tr("Einfluss der Gewichte"), SOURCE_VECTOR))
 
     def process(self, parameters, context, feedback):
-        sites, scheme, weights, features, utility = read_sites(self, parameters, context, feedback)
+        sites, scheme, weights, frame, utility = read_sites(self, parameters, context, feedback)
         top_k = self.parameterAsInt(parameters, self.TOP_K, context)
         try:
             result = sensitivity(utility, weights, scheme.method, scheme.missing,
@@ -63,22 +63,15 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
                                  seed=self.parameterAsInt(parameters, self.SEED, context))
         except ScoringError as error:
             raise QgsProcessingException(str(error)) from error
-        result_fields = ResultFields(sites, [("mean_rank", DOUBLE), ("rank_p05", DOUBLE),
-                                             ("rank_p95", DOUBLE), (f"p_top{top_k}", DOUBLE)])
-        fields = result_fields.fields
+        ranks = {"mean_rank": result.mean_rank, "rank_p05": result.rank_p05, "rank_p95": result.rank_p95,
+                 f"p_top{top_k}": result.top_probability}
+        fields = ResultFields(sites, [(name, DOUBLE) for name in ranks]).fields
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
                                                  sites.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for row, feature in enumerate(features):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(result_fields.attributes(feature, [
-                optional_float(result.mean_rank[row]), optional_float(result.rank_p05[row]),
-                optional_float(result.rank_p95[row]),
-                float(result.top_probability[row])]))
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        write_frame(frame.assign(**ranks)[fields.names() + ["geometry"]], sink, feedback, as_multi=False)
 
         table_fields = QgsFields()
         for name, kind in (("field", STRING), ("label", STRING), ("weight", DOUBLE),
