@@ -4,8 +4,6 @@ whether an area qualifies for the shortened procedure of § 14. Every area state
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -27,7 +25,7 @@ from ..qgis_io.compat import (
     SOURCE_POLYGON,
     STRING,
 )
-from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from ..qgis_io.layers import report_reprojection, transform_geometries, working_crs, write_frame
 from .base import ResultFields, WipAlgorithm, numbers
 from .heat_density import DEMAND_FIELD_DEFAULT
 
@@ -122,12 +120,13 @@ class HeatSuitabilityAlgorithm(WipAlgorithm):
         areas = self.parameterAsSource(parameters, self.AREAS, context)
         if areas is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.AREAS))
-        features = list(areas.getFeatures())
-        if not features:
+        frame = self.read_input(parameters, self.AREAS, context, feedback)
+        if frame.empty:
             raise QgsProcessingException(self.tr("Die Gebietsebene enthält keine Objekte."))
         crs = working_crs(areas)
         report_reprojection(areas, crs, feedback)
-        shapes = shapely.make_valid(shapely_geometries(features, areas.sourceCrs(), crs, context))
+        shapes = shapely.make_valid(transform_geometries(np.asarray(frame.geometry.values, dtype=object),
+                                                         areas.sourceCrs(), crs, context))
         # the field parameters are optional only so that the default names may be left out
         names = areas.fields().names()
         density_field = self.parameterAsString(parameters, self.DENSITY_FIELD, context) or DENSITY_FIELD_DEFAULT
@@ -135,33 +134,29 @@ class HeatSuitabilityAlgorithm(WipAlgorithm):
             raise QgsProcessingException(self.tr("Der Gebietsebene fehlt das Feld „{field}“ mit der Wärmedichte; "
                                                  "zuerst „Wärmedichte und Wärmeliniendichte“ ausführen oder das "
                                                  "Feld wählen.").format(field=density_field))
-        density = numbers(features, density_field, self.tr("Wärmedichte"), 0)
+        density = numbers(frame, density_field, self.tr("Wärmedichte"), 0)
         line_field = self.parameterAsString(parameters, self.LINE_DENSITY_FIELD, context) or \
             LINE_DENSITY_FIELD_DEFAULT
-        line = numbers(features, line_field, self.tr("Wärmeliniendichte"), 0) if line_field in names else \
-            np.full(len(features), np.nan)
+        line = numbers(frame, line_field, self.tr("Wärmeliniendichte"), 0) if line_field in names else \
+            np.full(len(frame), np.nan)
         network = self._distances(parameters, self.NETWORK, shapes, crs, context, feedback)
         waste_heat = self._distances(parameters, self.WASTE_HEAT, shapes, crs, context, feedback)
         large = self._large_consumers(parameters, shapes, crs, context, feedback)
         result = classify(density, line, network, waste_heat, large, thresholds)
 
-        result_fields = ResultFields(areas, [
-            ("level", INT), ("level_text", STRING), ("rule", STRING),
-            ("shortened_14", BOOL), ("network_m", DOUBLE), ("waste_heat_m", DOUBLE),
-            ("large_consumers", INT)])
+        columns = {"level": result.level.astype(int), "level_text": [level_text(int(level)) for level in result.level],
+                   "rule": list(result.rule), "shortened_14": result.shortened.astype(bool), "network_m": network,
+                   "waste_heat_m": waste_heat, "large_consumers": large.astype(int)}
+        fields = ResultFields(areas, [("level", INT), ("level_text", STRING), ("rule", STRING),
+                                      ("shortened_14", BOOL), ("network_m", DOUBLE), ("waste_heat_m", DOUBLE),
+                                      ("large_consumers", INT)]).fields
         feedback.setProgress(50)  # computed; the outputs are written next
-        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
-                                                 areas.wkbType(), areas.sourceCrs())
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, areas.wkbType(),
+                                                 areas.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for row, feature in enumerate(features):
-            out = QgsFeature(result_fields.fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(result_fields.attributes(feature, [
-                int(result.level[row]), level_text(int(result.level[row])), result.rule[row],
-                bool(result.shortened[row]), optional_float(network[row]), optional_float(waste_heat[row]),
-                int(large[row])]))
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        # a result field the areas already have is replaced
+        write_frame(frame.assign(**columns)[fields.names() + ["geometry"]], sink, feedback, as_multi=False)
         for level in LEVELS:
             feedback.pushInfo(self.tr("Stufe {level} – {text}: {count} Gebiete").format(
                 level=level, text=level_text(level), count=int(np.count_nonzero(result.level == level))))
@@ -175,8 +170,8 @@ class HeatSuitabilityAlgorithm(WipAlgorithm):
         if source is None:
             return np.full(len(shapes), np.nan)
         report_reprojection(source, crs, feedback)
-        features = list(source.getFeatures())
-        return nearest_distance(shapes, shapely_geometries(features, source.sourceCrs(), crs, context))
+        features = self.read_input(parameters, name, context, feedback, crs, fields=[])
+        return nearest_distance(shapes, np.asarray(features.geometry.values, dtype=object))
 
     def _large_consumers(self, parameters, shapes, crs, context, feedback) -> np.ndarray:
         """Per area the buildings whose demand reaches the large-consumer threshold."""
@@ -187,10 +182,9 @@ class HeatSuitabilityAlgorithm(WipAlgorithm):
         if source.fields().indexOf(field) < 0:
             raise QgsProcessingException(self.tr("Für die Großverbraucher fehlt das Feld mit dem Wärmebedarf."))
         report_reprojection(source, crs, feedback)
-        features = list(source.getFeatures())
-        demand = numbers(features, field, self.tr("Wärmebedarf"), 0)
+        buildings = self.read_input(parameters, self.LARGE_CONSUMERS, context, feedback, crs, fields=[field])
+        demand = numbers(buildings, field, self.tr("Wärmebedarf"), 0)
         large = np.nan_to_num(demand) >= self.parameterAsDouble(parameters, self.LARGE_MIN_MWH, context)
-        points = shapely.point_on_surface(shapely_geometries(
-            [feature for feature, is_large in zip(features, large) if is_large], source.sourceCrs(), crs, context))
+        points = shapely.point_on_surface(np.asarray(buildings.geometry.values, dtype=object)[large])
         area_of = block_of_points(points, shapes) if len(points) else np.array([], dtype=int)
         return np.bincount(area_of[area_of >= 0], minlength=len(shapes))
