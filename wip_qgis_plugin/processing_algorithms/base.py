@@ -160,16 +160,16 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         return read_frame(source, crs, context, feedback, fields,
                           layer=self.parameterAsVectorLayer(parameters, name, context), reading=reading, extent=extent)
 
-    def input_features(self, parameters, name, source, context, feedback, input_key: str) -> list:
-        """The features of ``source`` (parameter ``name``) that are the step's input ``input_key``: all of them, or
-        of a layer a data profile recognises those its profile selects (the street sections among an OSM extract's
-        lines, the turbines in operation in the Marktstammdatenregister)."""
+    def input_frame(self, parameters, name, context, feedback, input_key: str, crs=None):
+        """Feature input ``name`` (as ``read_input`` reads it, in ``crs``) as the step's input ``input_key``: all its
+        features, or of a layer a data profile recognises those its profile selects (the street sections among an
+        OSM extract's lines, the turbines in operation in the Marktstammdatenregister)."""
+        frame = self.read_input(parameters, name, context, feedback, crs)
         layer = self.parameterAsVectorLayer(parameters, name, context)
-        features = list(source.getFeatures())
         fed = profile_feed(recognise(describe_layer(layer)), input_key) if layer is not None else None
         if fed is None:
-            return features
-        return profile_selected(features, source.fields().names(), *fed, self.parameterDefinition(name).description(),
+            return frame
+        return profile_selected(frame, list(frame.columns), *fed, self.parameterDefinition(name).description(),
                                 feedback)
 
     def createInstance(self):  # noqa: N802 - Processing API
@@ -267,11 +267,12 @@ def numbers(rows, name: str | None, label: str, low: float = -math.inf, high: fl
     return values
 
 
-def profile_selected(features: list, field_names, recognition, feed, label: str, feedback) -> list:
-    """The features a data profile's feed selects from a recognised layer (all of them for a feed without
-    selection), as the log says; a field of the selection the layer lacks is warned of."""
+def profile_selected(rows, field_names, recognition, feed, label: str, feedback):
+    """The rows (features, or a frame from ``read_input``) a data profile's feed selects from a recognised layer
+    (all of them for a feed without selection), as the log says; a field of the selection the layer lacks is warned
+    of."""
     if feed.selection is None:
-        return features
+        return rows
     tag_column = recognition.profile.tag_column
     columns = layer_columns(feed.fields(), tag_column, field_names)
     held = {normalise(column) for column in columns}
@@ -280,9 +281,9 @@ def profile_selected(features: list, field_names, recognition, feed, label: str,
         feedback.pushWarning(tr("{input}: der Ebene fehlt das Feld {fields} des Datenmodells {model}; keines ihrer "
                                 "Objekte erfüllt diese Bedingung.").format(input=label, fields=", ".join(missing),
                                                                           model=recognition.label()))
-    frame = pd.DataFrame({column: field_values(features, column) for column in columns}, index=range(len(features)))
-    keep = feed.selection.mask(frame, tag_column)
+    frame = pd.DataFrame({column: field_values(rows, column) for column in columns}, index=range(len(rows)))
+    keep = np.asarray(feed.selection.mask(frame, tag_column), dtype=bool)
     feedback.pushInfo(tr("{input} nach dem Datenmodell {model}: {count} von {total} Objekten ({how}).").format(
-        input=label, model=recognition.label(), count=int(keep.sum()), total=len(features),
+        input=label, model=recognition.label(), count=int(keep.sum()), total=len(rows),
         how=feed.selection.describe()))
-    return [feature for feature, kept in zip(features, keep) if kept]
+    return rows[keep] if isinstance(rows, pd.DataFrame) else [row for row, kept in zip(rows, keep) if kept]

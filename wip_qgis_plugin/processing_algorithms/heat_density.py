@@ -5,10 +5,7 @@ every building assigned to its nearest section. Aggregates over fewer than five 
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsFields,
-    QgsGeometry,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -39,9 +36,10 @@ from ..qgis_io.compat import (
     WKB_POLYGON,
     new_field,
 )
-from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, working_crs
+from ..qgis_io.layers import report_reprojection, transform_geometries, working_crs, write_frame
 from .base import ResultFields, WipAlgorithm, field_values, numbers
 
+gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
 shapely = lazy_module("shapely")
 
@@ -120,10 +118,10 @@ class HeatDensityAlgorithm(WipAlgorithm):
         label_fields = [name for name in ("building_type", "age_class") if name in names]
         building_frame = self.read_input(parameters, self.BUILDINGS, context, feedback, crs,
                                          [demand_field] + scenario_fields + label_fields)
-        street_features = self.input_features(parameters, self.STREETS, streets, context, feedback, STREETS_INPUT)
+        street_frame = self.input_frame(parameters, self.STREETS, context, feedback, STREETS_INPUT)
         if building_frame.empty:
             raise QgsProcessingException(self.tr("Die Gebäudeebene enthält keine Objekte."))
-        if not street_features:
+        if street_frame.empty:
             raise QgsProcessingException(self.tr("Die Straßenebene enthält keine Objekte."))
         for source in (streets, blocks_source):
             if source is not None:
@@ -139,7 +137,8 @@ class HeatDensityAlgorithm(WipAlgorithm):
         ages = [value or "" for value in ages]
 
         # streets: each building to its nearest section within the distance
-        sections = shapely_geometries(street_features, streets.sourceCrs(), crs, context)
+        sections = transform_geometries(np.asarray(street_frame.geometry.values, dtype=object), streets.sourceCrs(),
+                                        crs, context)
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
         section_of, _distance = nearest_sections(points, sections, max_distance)
         heated = ~np.isnan(demand)
@@ -160,10 +159,11 @@ class HeatDensityAlgorithm(WipAlgorithm):
 
         # blocks: the planner's, or grid cells
         if blocks_source is not None:
-            block_features = list(blocks_source.getFeatures())
-            blocks = shapely.make_valid(shapely_geometries(block_features, blocks_source.sourceCrs(), crs, context))
+            block_frame = self.read_input(parameters, self.BLOCKS, context, feedback)
+            blocks = shapely.make_valid(transform_geometries(np.asarray(block_frame.geometry.values, dtype=object),
+                                                             blocks_source.sourceCrs(), crs, context))
         else:
-            block_features = None
+            block_frame = None
             blocks, _ = grid_blocks(points[heated], self.parameterAsDouble(parameters, self.CELL_SIZE, context))
         block_of = block_of_points(points, blocks)
         per_block = aggregate(block_of, len(blocks), demand, types, ages)
@@ -182,9 +182,9 @@ class HeatDensityAlgorithm(WipAlgorithm):
 
         feedback.setProgress(50)  # computed; the outputs are written next
         block_destination = self._write_blocks(
-            parameters, context, blocks_source, block_features, blocks, crs, per_block, area_ha, density,
+            parameters, context, feedback, blocks_source, block_frame, blocks, crs, per_block, area_ha, density,
             block_line_density, block_scenarios, internal)
-        street_destination = self._write_streets(parameters, context, streets, street_features, per_section,
+        street_destination = self._write_streets(parameters, context, feedback, streets, street_frame, per_section,
                                                  lengths, line_density, internal)
         published = int(np.count_nonzero(per_block.buildings >= PRIVACY_MIN_BUILDINGS))
         feedback.pushInfo(self.tr("{blocks} Blöcke mit Gebäuden, davon {published} mit mindestens fünf Gebäuden; "
@@ -193,76 +193,66 @@ class HeatDensityAlgorithm(WipAlgorithm):
         return {self.BLOCKS_OUTPUT: block_destination, self.STREETS_OUTPUT: street_destination,
                 "BUILDINGS_WITHOUT_STREET": unassigned}
 
-    def _write_blocks(self, parameters, context, blocks_source, block_features, blocks, crs, per_block, area_ha,
-                      density, line_density, scenarios, internal):
+    def _write_blocks(self, parameters, context, feedback, blocks_source, block_frame, blocks, crs, per_block,
+                      area_ha, density, line_density, scenarios, internal):
+        publishable, shown, notes = self._privacy(per_block.buildings, internal)
+        columns = {"buildings": per_block.buildings.astype(int),
+                   "demand_mwh_a": _shown(per_block.demand_mwh_a, shown), "area_ha": area_ha,
+                   "density_mwh_ha_a": _shown(density, shown), "line_density_kwh_m_a": _shown(line_density, shown),
+                   "dominant_type": _shown(per_block.dominant_type, shown),
+                   "dominant_age": _shown(per_block.dominant_age, shown),
+                   **{name: _shown(values, shown) for name, values in scenarios.items()},
+                   "published": publishable, "note": notes}
         extra = [("buildings", INT), ("demand_mwh_a", DOUBLE), ("area_ha", DOUBLE),
                  ("density_mwh_ha_a", DOUBLE), ("line_density_kwh_m_a", DOUBLE),
                  ("dominant_type", STRING), ("dominant_age", STRING)]
         extra += [(name, DOUBLE) for name in scenarios]
         extra += [("published", BOOL), ("note", STRING)]
-        if blocks_source is not None:
-            result_fields = ResultFields(blocks_source, extra)
-            fields, wkb_type, sink_crs = result_fields.fields, blocks_source.wkbType(), blocks_source.sourceCrs()
+        if blocks_source is not None:  # a result field the blocks already have is replaced
+            fields, wkb_type, sink_crs = (ResultFields(blocks_source, extra).fields, blocks_source.wkbType(),
+                                          blocks_source.sourceCrs())
+            results = block_frame.assign(**columns)
         else:  # grid cells made here: a cell number and the result fields
             fields = QgsFields()
             for name, kind in [("block_id", INT)] + extra:
                 fields.append(new_field(name, kind))
             wkb_type, sink_crs = WKB_POLYGON, crs
+            results = gpd.GeoDataFrame({"block_id": np.arange(1, len(blocks) + 1), **columns, "geometry": blocks},
+                                       geometry="geometry")
         sink, destination = self.parameterAsSink(parameters, self.BLOCKS_OUTPUT, context, fields, wkb_type, sink_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.BLOCKS_OUTPUT))
-        for index in range(len(blocks)):
-            count = int(per_block.buildings[index])
-            publishable, shown, note = self._privacy(count, internal)
-            values = [count, _shown(per_block.demand_mwh_a[index], shown), optional_float(area_ha[index]),
-                      _shown(density[index], shown), _shown(line_density[index], shown),
-                      _shown(per_block.dominant_type[index], shown), _shown(per_block.dominant_age[index], shown)]
-            values += [_shown(scenario[index], shown) for scenario in scenarios.values()]
-            values += [publishable, note]
-            out = QgsFeature(fields)
-            if block_features is not None:
-                out.setGeometry(block_features[index].geometry())
-                out.setAttributes(result_fields.attributes(block_features[index], values))
-            else:
-                geometry = QgsGeometry()
-                geometry.fromWkb(shapely.to_wkb(blocks[index]))
-                out.setGeometry(geometry)
-                out.setAttributes([index + 1] + values)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        write_frame(results[fields.names() + ["geometry"]], sink, feedback, as_multi=False)
         return destination
 
-    def _privacy(self, buildings: int, internal: bool) -> tuple[bool, bool, str | None]:
-        """WPG § 10 Abs. 2 for an aggregate over ``buildings``: whether it may be published, whether its values are
-        written, and the note that says why not."""
-        if buildings >= PRIVACY_MIN_BUILDINGS:
-            return True, True, None
-        if internal:
-            return False, True, self.tr("weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)")
-        return False, False, self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
+    def _privacy(self, buildings: np.ndarray, internal: bool) -> tuple[np.ndarray, np.ndarray, list]:
+        """WPG § 10 Abs. 2 for aggregates over ``buildings`` each: whether they may be published, whether their
+        values are written, and the note that says why not."""
+        publishable = buildings >= PRIVACY_MIN_BUILDINGS
+        note = self.tr("weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)") if internal else \
+            self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
+        return publishable, publishable | internal, [None if ok else note for ok in publishable]
 
-    def _write_streets(self, parameters, context, streets, street_features, per_section, lengths, line_density,
-                       internal):
-        result_fields = ResultFields(streets, [
+    def _write_streets(self, parameters, context, feedback, streets, street_frame, per_section, lengths,
+                       line_density, internal):
+        publishable, shown, notes = self._privacy(per_section.buildings, internal)
+        columns = {"buildings": per_section.buildings.astype(int),
+                   "demand_mwh_a": _shown(per_section.demand_mwh_a, shown), "length_m": lengths,
+                   "line_density_kwh_m_a": _shown(line_density, shown), "published": publishable, "note": notes}
+        fields = ResultFields(streets, [
             ("buildings", INT), ("demand_mwh_a", DOUBLE), ("length_m", DOUBLE),
-            ("line_density_kwh_m_a", DOUBLE), ("published", BOOL), ("note", STRING)])
-        sink, destination = self.parameterAsSink(parameters, self.STREETS_OUTPUT, context, result_fields.fields,
+            ("line_density_kwh_m_a", DOUBLE), ("published", BOOL), ("note", STRING)]).fields
+        sink, destination = self.parameterAsSink(parameters, self.STREETS_OUTPUT, context, fields,
                                                  streets.wkbType(), streets.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.STREETS_OUTPUT))
-        for index, feature in enumerate(street_features):
-            count = int(per_section.buildings[index])
-            publishable, shown, note = self._privacy(count, internal)
-            out = QgsFeature(result_fields.fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(result_fields.attributes(feature, [
-                count, _shown(per_section.demand_mwh_a[index], shown), optional_float(lengths[index]),
-                _shown(line_density[index], shown), publishable, note]))
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        # a result field the sections already have is replaced
+        write_frame(street_frame.assign(**columns)[fields.names() + ["geometry"]], sink, feedback, as_multi=False)
         return destination
 
 
-def _shown(value, shown: bool):
-    """A value as an attribute, or NULL where privacy holds it back (and for empty texts)."""
-    if not shown:
-        return None
-    return (value or None) if isinstance(value, str) else optional_float(value)
+def _shown(values, shown: np.ndarray):
+    """Values as attributes, NULL where privacy holds them back (and for empty texts)."""
+    if isinstance(values, np.ndarray) and values.dtype.kind == "f":
+        return np.where(shown, values, np.nan)
+    return [(value or None) if is_shown else None for value, is_shown in zip(values, shown)]

@@ -249,9 +249,9 @@ class WindLayoutAlgorithm(WipAlgorithm):
         source = self.parameterAsSource(parameters, self.EXISTING, context)
         if source is None:
             return None
-        features = self.input_features(parameters, self.EXISTING, source, context, feedback, EXISTING_INPUT)
         report_reprojection(source, crs, feedback)
-        points = shapely_geometries(features, source.sourceCrs(), crs, context)
+        features = self.input_frame(parameters, self.EXISTING, context, feedback, EXISTING_INPUT, crs)
+        points = np.asarray(features.geometry.values, dtype=object)
         points = np.array([None if p is None or p.is_empty else shapely.get_point(p, 0) if p.geom_type ==
                            "MultiPoint" else p for p in points], dtype=object)
         values = []
