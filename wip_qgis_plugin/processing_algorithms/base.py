@@ -23,7 +23,7 @@ from ..core.lazy import lazy_module
 from ..core.profiles import layer_columns, profile_feed, recognise
 from ..core.workflow import normalise
 from ..manual import manual_url
-from ..qgis_io.compat import OVERRIDE_GEOMETRY_CHECK, new_field
+from ..qgis_io.compat import GEOMETRY_NO_CHECK, OVERRIDE_GEOMETRY_CHECK, new_field
 from ..qgis_io.layers import Reading, is_null, read_frame
 from ..qgis_io.project import apply_style, describe_layer, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
@@ -143,17 +143,22 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         return None
 
     def read_input(self, parameters, name, context, feedback, crs=None, fields: list[str] | None = None,
-                   extent=None):
+                   extent=None, repairs_geometries: bool = False):
         """Feature input ``name`` as a GeoDataFrame (``read_frame``): only its selected features, at most its feature
-        limit, and features with invalid geometries as Processing's setting or the input's own says; ``crs``,
-        ``fields`` and ``extent`` as for ``read_frame``."""
+        limit, and features with invalid geometries as Processing's setting or the input's own says (all of them
+        where the algorithm ``repairs_geometries`` itself); ``crs``, ``fields`` and ``extent`` as for
+        ``read_frame``."""
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         value = parameters.get(name)
         definition = value if isinstance(value, QgsProcessingFeatureSourceDefinition) else None
-        check = definition.geometryCheck if definition is not None and definition.flags & OVERRIDE_GEOMETRY_CHECK \
-            else context.invalidGeometryCheck()
+        if repairs_geometries:
+            check = GEOMETRY_NO_CHECK
+        elif definition is not None and definition.flags & OVERRIDE_GEOMETRY_CHECK:
+            check = definition.geometryCheck
+        else:
+            check = context.invalidGeometryCheck()
         reading = Reading(selected_only=bool(definition and definition.selectedFeaturesOnly),
                           limit=definition.featureLimit if definition is not None else -1, geometry_check=check,
                           expression=getattr(definition, "filterExpression", "") or "")

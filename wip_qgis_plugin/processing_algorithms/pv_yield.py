@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeatureRequest,
-    QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -37,17 +35,15 @@ from ..qgis_io.compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
-    SKIP_GEOMETRY_CHECKS,
     SOURCE_POLYGON,
     STRING,
 )
 from ..qgis_io.layers import (
     longitudes_latitudes,
-    optional_float,
-    read_frame,
     report_reprojection,
-    shapely_geometries,
+    transform_geometries,
     working_crs,
+    write_frame,
 )
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm, numbers
@@ -183,32 +179,32 @@ class PvYieldAlgorithm(WipAlgorithm):
         co2 = self.parameterAsDouble(parameters, self.CO2_FACTOR, context)
 
         # geometry validity is checked here: outlines are repaired, empty ones named
-        features = list(source.getFeatures(QgsFeatureRequest(),
-                                           SKIP_GEOMETRY_CHECKS))
-        if not features:
+        frame = self.read_input(parameters, self.SITES, context, feedback, repairs_geometries=True)
+        if frame.empty:
             raise QgsProcessingException(self.tr("Die Standortebene enthält keine Objekte."))
         crs = working_crs(source)
         report_reprojection(source, crs, feedback)
-        sites = shapely_geometries(features, source.sourceCrs(), crs, context)
+        outlines = np.asarray(frame.geometry.values, dtype=object)
+        sites = transform_geometries(outlines, source.sourceCrs(), crs, context)
         empty = shapely.is_missing(sites) | shapely.is_empty(sites)
+        ids = frame.index.tolist()
         if empty.any():
             raise QgsProcessingException(self.tr(
                 "Standorte ohne Geometrie oder mit leerer Geometrie: Objekt {ids}.").format(
-                ids=", ".join(str(features[row].id()) for row in np.flatnonzero(empty))))
+                ids=", ".join(str(ids[row]) for row in np.flatnonzero(empty))))
         sites = shapely.make_valid(sites)  # a self-intersecting outline keeps its area
-        ids = [feature.id() for feature in features]
         water = self._water_bodies(parameters, context, feedback, pv_type, crs)
         cover_field = self.chosen_field(parameters, self.COVER_LIMIT_FIELD, source, context, feedback,
                                         (COVER_LIMIT_HINT,))
         try:
-            yields = self._yields(parameters, context, feedback, source, features, sites, crs, pv_type, weather_file,
+            yields = self._yields(parameters, context, feedback, source, frame, sites, crs, pv_type, weather_file,
                                   ids)
             build_field = self.chosen_field(parameters, self.BUILD_YEAR_FIELD, source, context, feedback,
                                             BUILD_YEAR_HINTS) if pv_type.density_by_build_year else \
                 self.parameterAsString(parameters, self.BUILD_YEAR_FIELD, context)
-            build_years = numbers(features, build_field, self.tr("Baujahr")) if build_field else None
+            build_years = numbers(frame, build_field, self.tr("Baujahr")) if build_field else None
             result = pv_potential(pv_type, sites, co2, setback, water,
-                                  numbers(features, cover_field, self.tr("Belegungsgrenze"), 0), yields,
+                                  numbers(frame, cover_field, self.tr("Belegungsgrenze"), 0), yields,
                                   specific or None, ids, build_years)
         except PvYieldError as error:
             raise QgsProcessingException(str(error)) from error
@@ -221,22 +217,19 @@ class PvYieldAlgorithm(WipAlgorithm):
                 reasons="; ".join(reasons[:3]) or self.tr("die Standorte sind zu klein")))
         self._report(feedback, types, pv_type, setback, co2, result, usable)
 
-        extra = [("usable_ha", DOUBLE), ("mwp", DOUBLE), ("spec_kwh_kwp", DOUBLE),
-                 ("gwh_a", DOUBLE), ("full_load_h", DOUBLE), ("co2_t_a", DOUBLE),
-                 ("pv_type", STRING), ("yield_source", STRING), ("note", STRING)]
-        result_fields = ResultFields(source, extra)
+        columns = {"usable_ha": result.usable_ha, "mwp": result.mwp, "spec_kwh_kwp": result.specific_kwh_kwp,
+                   "gwh_a": result.gwh_a, "full_load_h": result.full_load_h, "co2_t_a": result.co2_t_a,
+                   "pv_type": [type_id] * len(frame), "yield_source": list(result.yield_source),
+                   "note": [note or None for note in result.notes]}
+        fields = ResultFields(source, [(name, DOUBLE) for name in list(columns)[:6]]
+                              + [(name, STRING) for name in list(columns)[6:]]).fields
         feedback.setProgress(50)  # computed; the outputs are written next
-        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
-                                                 source.wkbType(), source.sourceCrs())
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                                 source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for row, feature in enumerate(features):  # our copies of the input features take the results
-            feature.setAttributes(result_fields.attributes(feature, [
-                optional_float(values[row]) for values in (result.usable_ha, result.mwp, result.specific_kwh_kwp,
-                                                           result.gwh_a, result.full_load_h, result.co2_t_a)]
-                + [type_id, result.yield_source[row], result.notes[row] or None]))
-        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        # a result field the sites already have is replaced
+        write_frame(frame.assign(**columns)[fields.names() + ["geometry"]], sink, feedback, as_multi=False)
         return {self.OUTPUT: destination, "TOTAL_MWP": float(result.mwp.sum()),
                 "TOTAL_GWH": float(result.gwh_a.sum())}
 
@@ -247,16 +240,16 @@ class PvYieldAlgorithm(WipAlgorithm):
         if not pv_type.on_water:
             feedback.pushWarning(self.tr("Die Gewässerebene gilt nur für Floating-PV und bleibt unbeachtet."))
             return None
-        frame = read_frame(water_source, crs, context, feedback, fields=[])
+        frame = self.read_input(parameters, self.WATER_BODIES, context, feedback, crs, fields=[])
         return np.asarray(frame.geometry.values, dtype=object)
 
-    def _yields(self, parameters, context, feedback, source, features, sites, crs, pv_type, weather_file,
+    def _yields(self, parameters, context, feedback, source, frame, sites, crs, pv_type, weather_file,
                 ids) -> tuple[YieldSource, ...]:
         """The specific yields per site by origin, in the order in which they count."""
         yields = []
         yield_field = self.parameterAsString(parameters, self.YIELD_FIELD, context)
         if yield_field:
-            specific = numbers(features, yield_field, self.tr("Spezifischer Ertrag"), 0, MAX_KWH_PER_KWP)
+            specific = numbers(frame, yield_field, self.tr("Spezifischer Ertrag"), 0, MAX_KWH_PER_KWP)
             yields.append(YieldSource(self.tr("Feld {field}").format(field=yield_field), specific))
         if weather_file:
             weather = read_weather(Path(weather_file))
@@ -270,13 +263,14 @@ class PvYieldAlgorithm(WipAlgorithm):
         irradiation_field = self.parameterAsString(parameters, self.IRRADIATION_FIELD, context)
         if irradiation_field:
             yields.append(yield_from_irradiation(
-                pv_type, numbers(features, irradiation_field, self.tr("Globalstrahlung"), 0, MAX_IRRADIATION_KWH_M2),
+                pv_type, numbers(frame, irradiation_field, self.tr("Globalstrahlung"), 0, MAX_IRRADIATION_KWH_M2),
                 self.tr("Globalstrahlung, Feld {field}").format(field=irradiation_field), ids))
         raster = self.parameterAsRasterLayer(parameters, self.IRRADIATION_RASTER, context)
         if raster is not None:
             # zonal statistics in the raster's own CRS: the sites are transformed, the cells stay as they are
             raster_sites = sites if not raster.crs().isValid() or raster.crs() == crs else shapely.make_valid(
-                shapely_geometries(features, source.sourceCrs(), raster.crs(), context))
+                transform_geometries(np.asarray(frame.geometry.values, dtype=object), source.sourceCrs(),
+                                     raster.crs(), context))
             mean, _low, _high = raster_zonal_statistics(raster, raster_sites)
             yields.append(yield_from_irradiation(
                 pv_type, mean, self.tr("Globalstrahlung, Raster {name}").format(name=raster.name()), ids))

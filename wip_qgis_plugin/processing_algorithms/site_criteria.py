@@ -114,7 +114,8 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
                 mean, low, high = raster_zonal_statistics(layer, raster_sites)
                 columns += [(f"{name}_mean", mean), (f"{name}_min", low), (f"{name}_max", high)]
             else:
-                frame = read_frame(layer, crs, context, feedback, fields=[mean_field] if kind == "mean" else [])
+                frame = self.read_input(parameters, self.MEAN_LAYER, context, feedback, crs, [mean_field]) \
+                    if kind == "mean" else read_frame(layer, crs, context, feedback, fields=[])
                 geometries = np.asarray(frame.geometry.values, dtype=object)
                 if kind == "nearest":
                     values = site_criteria.nearest_distance(sites, geometries)

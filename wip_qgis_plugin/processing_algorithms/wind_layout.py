@@ -7,11 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsFields,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -51,10 +47,11 @@ from ..qgis_io.compat import (
     WKB_POINT,
     new_field,
 )
-from ..qgis_io.layers import optional_float, report_reprojection, shapely_geometries, transform_points, working_crs
+from ..qgis_io.layers import report_reprojection, transform_geometries, transform_points, working_crs, write_frame
 from ..qgis_io.rasters import raster_zonal_statistics
 from .base import ResultFields, WipAlgorithm, field_values, numbers
 
+gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
 shapely = lazy_module("shapely")
 
@@ -235,12 +232,13 @@ class WindLayoutAlgorithm(WipAlgorithm):
         source = self.parameterAsSource(parameters, self.SITES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
-        features = list(source.getFeatures())
-        if not features:
+        features = self.read_input(parameters, self.SITES, context, feedback)
+        if features.empty:
             raise QgsProcessingException(self.tr("Die Flächenebene enthält keine Objekte."))
         crs = working_crs(source)
         report_reprojection(source, crs, feedback)
-        polygons = polygonal(shapely_geometries(features, source.sourceCrs(), crs, context))
+        polygons = polygonal(transform_geometries(np.asarray(features.geometry.values, dtype=object),
+                                                  source.sourceCrs(), crs, context))
         if all(polygon is None for polygon in polygons):
             raise QgsProcessingException(self.tr("Keine der Flächen hat eine gültige Polygongeometrie."))
         return source, features, crs, polygons
@@ -319,16 +317,16 @@ class WindLayoutAlgorithm(WipAlgorithm):
             feedback.pushWarning(self.tr("{count} Anlage(n) ohne Windgeschwindigkeit (keine Daten an ihrem "
                                          "Standort): ohne Ertrag.").format(count=no_wind))
         ids = _site_ids(features)
-        turbines_id = self._write_turbines(parameters, context, crs, park, ids)
-        sites_id, totals = self._write_sites(parameters, context, source, features, polygons, park,
-                                                         overhang, repowering)
+        turbines_id = self._write_turbines(parameters, context, feedback, crs, park, ids)
+        sites_id, totals = self._write_sites(parameters, context, feedback, source, features, polygons, park,
+                                             overhang, repowering)
         feedback.pushInfo(self.tr("{count} Anlagen mit {mw:.1f} MW und {gwh:.1f} GWh/a netto; das einfache Raster "
                                   "fände {grid}.").format(count=len(layout.x), mw=totals["TOTAL_MW"],
                                                           gwh=totals["TOTAL_GWH"],
                                                           grid=int(layout.baseline_per_site.sum())))
         return dict(totals, **{self.TURBINES: turbines_id, self.OUTPUT: sites_id})
 
-    def _write_turbines(self, parameters, context, crs, park, ids):
+    def _write_turbines(self, parameters, context, feedback, crs, park, ids):
         fields = QgsFields()
         for name, kind in (("turbine_id", INT), ("site_id", STRING), ("type", STRING),
                            ("mw", DOUBLE), ("hub_m", DOUBLE), ("rotor_m", DOUBLE),
@@ -341,21 +339,19 @@ class WindLayoutAlgorithm(WipAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.TURBINES))
         turbine, layout = park.turbine, park.layout
-        out = []
-        for row in range(len(layout.x)):
-            feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(layout.x[row], layout.y[row])))
-            net = optional_float(park.net_mwh[row])
-            feature.setAttributes([
-                row + 1, ids[layout.site[row]], turbine.label, turbine.rated_mw, turbine.hub_m, turbine.rotor_m,
-                turbine.total_height_m, optional_float(park.wind_ms[row]), optional_float(park.gross_mwh[row] / 1000),
-                None if net is None else net / 1000, None if net is None else net / turbine.rated_mw])
-            out.append(feature)
-        if not sink.addFeatures(out, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        count = len(layout.x)
+        turbines = gpd.GeoDataFrame({
+            "turbine_id": np.arange(1, count + 1), "site_id": [ids[site] for site in layout.site],
+            "type": [turbine.label] * count, "mw": np.full(count, turbine.rated_mw),
+            "hub_m": np.full(count, turbine.hub_m), "rotor_m": np.full(count, turbine.rotor_m),
+            "total_m": np.full(count, turbine.total_height_m), "wind_ms": park.wind_ms,
+            "gross_gwh_a": park.gross_mwh / 1000, "gwh_a": park.net_mwh / 1000,
+            "full_load_h": park.net_mwh / turbine.rated_mw,
+            "geometry": shapely.points(layout.x, layout.y)}, geometry="geometry")
+        write_frame(turbines, sink, feedback, as_multi=False)
         return destination
 
-    def _write_sites(self, parameters, context, source, features, polygons, park, overhang, repowering):
+    def _write_sites(self, parameters, context, feedback, source, features, polygons, park, overhang, repowering):
         totals = park.site_totals()
         rule = self.tr("Rotor außerhalb zulässig") if overhang else self.tr("Rotor innerhalb der Fläche")
         extra = [("turbines", INT), ("grid_turbines", INT), ("mw", DOUBLE),
@@ -366,12 +362,13 @@ class WindLayoutAlgorithm(WipAlgorithm):
                  ("turbine_type", STRING), ("wake_loss_pct", DOUBLE),
                  ("availability_pct", DOUBLE), ("electrical_loss_pct", DOUBLE),
                  ("curtailment_pct", DOUBLE), ("rotor_rule", STRING), ("note", STRING)]
-        result_fields = ResultFields(source, extra)
-        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, result_fields.fields,
-                                                 source.wkbType(), source.sourceCrs())
+        fields = ResultFields(source, extra).fields
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                                 source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for row, feature in enumerate(features):
+        notes_by_site = []
+        for row in range(len(features)):
             notes = []
             if polygons[row] is None:
                 notes.append(self.tr("keine gültige Polygongeometrie"))
@@ -380,16 +377,18 @@ class WindLayoutAlgorithm(WipAlgorithm):
             if totals.existing_n[row] and not repowering:
                 notes.append(self.tr("{count} Bestandsanlage(n) in oder nahe der Fläche halten ihren Abstand").format(
                     count=int(totals.existing_n[row])))
-            feature.setAttributes(result_fields.attributes(feature, [
-                int(totals.turbines[row]), int(totals.grid_turbines[row]), float(totals.mw[row]),
-                optional_float(totals.wind_ms[row]), float(totals.gross_gwh[row]), float(totals.gwh[row]),
-                optional_float(totals.full_load_h[row]), int(totals.existing_n[row]), float(totals.existing_mw[row]),
-                float(totals.existing_gwh[row]), int(totals.replaced_n[row]), float(totals.replaced_mw[row]),
-                float(totals.net_gain_mw[row]), float(totals.net_gain_gwh[row]), park.turbine.label,
-                park.losses.wake_pct, park.losses.availability_pct, park.losses.electrical_pct,
-                park.losses.curtailment_pct, rule, "; ".join(notes) or None]))
-        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+            notes_by_site.append("; ".join(notes) or None)
+        losses, count = park.losses, len(features)
+        values = [totals.turbines.astype(int), totals.grid_turbines.astype(int), totals.mw.astype(float),
+                  totals.wind_ms, totals.gross_gwh.astype(float), totals.gwh.astype(float), totals.full_load_h,
+                  totals.existing_n.astype(int), totals.existing_mw.astype(float), totals.existing_gwh.astype(float),
+                  totals.replaced_n.astype(int), totals.replaced_mw.astype(float), totals.net_gain_mw.astype(float),
+                  totals.net_gain_gwh.astype(float), [park.turbine.label] * count, np.full(count, losses.wake_pct),
+                  np.full(count, losses.availability_pct), np.full(count, losses.electrical_pct),
+                  np.full(count, losses.curtailment_pct), [rule] * count, notes_by_site]
+        # a result field the sites already have is replaced
+        results = features.assign(**{name: column for (name, _kind), column in zip(extra, values)})
+        write_frame(results[fields.names() + ["geometry"]], sink, feedback, as_multi=False)
         return destination, {
             "TURBINE_COUNT": int(totals.turbines.sum()), "TOTAL_MW": float(totals.mw.sum()),
             "TOTAL_GWH": float(totals.gwh.sum()), "NET_GAIN_MW": float(totals.net_gain_mw.sum()),
@@ -398,8 +397,7 @@ class WindLayoutAlgorithm(WipAlgorithm):
 
 def _site_ids(features) -> list[str]:
     """A readable id per site: the field area_id (wip:eligibility), id or fid when there is one, else the row."""
-    names = features[0].fields().names()
-    field = next((name for name in ("area_id", "site_id", "id", "fid") if name in names), None)
+    field = next((name for name in ("area_id", "site_id", "id", "fid") if name in features.columns), None)
     values = field_values(features, field)
     return [str(value) if value is not None else str(row + 1) for row, value in enumerate(values)]
 

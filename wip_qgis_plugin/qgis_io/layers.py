@@ -22,6 +22,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProviderRegistry,
     QgsRectangle,
     QgsUnitTypes,
@@ -40,6 +41,7 @@ from .compat import (
     GEOMETRY_NO_CHECK,
     GEOMETRY_SKIP_INVALID,
     LONG,
+    SKIP_GEOMETRY_CHECKS,
     STRING,
     new_field,
 )
@@ -195,7 +197,9 @@ def _provider_columns(source, names, feedback, reading: Reading, extent):
         request.setFilterRect(extent)
     indexes = [source.fields().lookupField(name) for name in names]
     ids, rows, wkbs = [], [], []
-    for feature in source.getFeatures(request):
+    # a Processing source checks geometries as its input says, unless this reading takes them all
+    unchecked = reading.geometry_check == GEOMETRY_NO_CHECK and isinstance(source, QgsProcessingFeatureSource)
+    for feature in source.getFeatures(request, SKIP_GEOMETRY_CHECKS) if unchecked else source.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
             break
         geometry = feature.geometry()
