@@ -8,8 +8,6 @@ from collections import Counter
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -58,10 +56,12 @@ from ..qgis_io.compat import (
     WKB_NO_GEOMETRY,
     new_field,
 )
-from ..qgis_io.layers import multipolygon, optional_float, working_crs
+from ..qgis_io.layers import optional_float, polygon_parts, working_crs, write_frame
 from .base import WipAlgorithm, field_values, numbers
 
+gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
+pd = lazy_module("pandas")
 shapely = lazy_module("shapely")
 
 TARGET_COLUMNS = 6  # use, min MW, min GWh/a, min ha, max % of the municipality, min cluster ha
@@ -421,9 +421,10 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                                                                 short=shortfall.short, unit=shortfall.unit,
                                                                 reason=shortfall.reason))
         outputs = {
-            self.ALLOCATION: self._write_allocation(parameters, context, crs, units, result, eligible_shapes),
-            self.INDICATORS: self._write_indicators(parameters, context, result, figures),
-            self.FREQUENCY: self._write_frequency(parameters, context, crs, units, result),
+            self.ALLOCATION: self._write_allocation(parameters, context, feedback, crs, units, result,
+                                                    eligible_shapes),
+            self.INDICATORS: self._write_indicators(parameters, context, feedback, result, figures),
+            self.FREQUENCY: self._write_frequency(parameters, context, feedback, crs, units, result),
             "ALTERNATIVES": len(result.alternatives)}
         return outputs
 
@@ -433,7 +434,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         return sink, destination
 
-    def _write_allocation(self, parameters, context, crs, units, result, eligible_shapes):
+    def _write_allocation(self, parameters, context, feedback, crs, units, result, eligible_shapes):
         fields = _fields([("unit_id", STRING), ("alternative", INT), ("alt_name", STRING),
                           ("objective", STRING), ("use", STRING), ("use_label", STRING),
                           ("ha", DOUBLE), ("mw", DOUBLE), ("gwh_a", DOUBLE),
@@ -442,7 +443,7 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                                        WKB_MULTIPOLYGON, crs)
         unions = {use: shapely.union_all(shapes) if shapes is not None and len(shapes) else None
                   for use, shapes in eligible_shapes.items()}
-        out = []
+        rows, shapes = [], []
         for number, alternative in enumerate(result.alternatives, start=1):
             for unit in np.flatnonzero(alternative.use_index >= 0):
                 use = alternative.use_of(unit)
@@ -451,19 +452,16 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                 if not locked and unions[use] is not None and units.eligible_ha[unit, USES.index(use)] < \
                         units.area_ha[unit] * (1 - 1e-6):
                     shape = shapely.intersection(shape, unions[use])  # the eligible part the use is given
-                feature = QgsFeature(fields)
-                feature.setGeometry(multipolygon(shape))
-                score = units.score[unit, USES.index(use)]
-                feature.setAttributes([units.ids[unit], number, alternative.name,
-                                       objective_label(alternative.objective), use, use_label(use),
-                                       float(alternative.allocated_ha[unit]), float(alternative.mw[unit]),
-                                       float(alternative.gwh[unit]), optional_float(score), bool(locked)])
-                out.append(feature)
-        if not sink.addFeatures(out, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+                shapes.append(shape)
+                rows.append([units.ids[unit], number, alternative.name, objective_label(alternative.objective), use,
+                             use_label(use), float(alternative.allocated_ha[unit]), float(alternative.mw[unit]),
+                             float(alternative.gwh[unit]), float(units.score[unit, USES.index(use)]), bool(locked)])
+        allocation = gpd.GeoDataFrame(pd.DataFrame(rows, columns=fields.names()),
+                                      geometry=polygon_parts(np.array(shapes, dtype=object)))
+        write_frame(allocation, sink, feedback)
         return destination
 
-    def _write_indicators(self, parameters, context, result, figures):
+    def _write_indicators(self, parameters, context, feedback, result, figures):
         keys = list(figures[0]) if figures else []
         fields = _fields([("alternative", INT), ("name", STRING), ("objective", STRING),
                           ("near_optimal", BOOL), ("status", STRING), ("gap_pct", DOUBLE),
@@ -472,38 +470,32 @@ class ZoningAlternativesAlgorithm(WipAlgorithm):
                          + [("targets_missed", INT), ("shortfalls", STRING)])
         sink, destination = self._sink(parameters, self.INDICATORS, context, fields, WKB_NO_GEOMETRY,
                                        QgsCoordinateReferenceSystem())
+        rows = []
         for number, (alternative, values) in enumerate(zip(result.alternatives, figures), start=1):
-            feature = QgsFeature(fields)
             shortfalls = "; ".join(self.tr("{target}: es fehlen {short:.1f} {unit} ({reason})").format(
                 target=s.target, short=s.short, unit=s.unit, reason=s.reason) for s in alternative.shortfalls)
-            feature.setAttributes([number, alternative.name, objective_label(alternative.objective),
-                                   alternative.near_optimal, alternative.status,
-                                   None if alternative.gap is None else 100 * alternative.gap, alternative.seconds,
-                                   optional_float(alternative.distance)]
-                                  + [optional_float(values[key]) for key in keys]
-                                  + [len(alternative.shortfalls), shortfalls or None])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            rows.append([number, alternative.name, objective_label(alternative.objective), alternative.near_optimal,
+                         alternative.status, None if alternative.gap is None else 100 * alternative.gap,
+                         alternative.seconds, optional_float(alternative.distance)]
+                        + [optional_float(values[key]) for key in keys]
+                        + [len(alternative.shortfalls), shortfalls or None])
+        write_frame(pd.DataFrame(rows, columns=fields.names(), dtype=object), sink, feedback)
         return destination
 
-    def _write_frequency(self, parameters, context, crs, units, result):
+    def _write_frequency(self, parameters, context, feedback, crs, units, result):
         fields = _fields([("unit_id", STRING), ("area_ha", DOUBLE)]
                          + [(f"freq_{use}", DOUBLE) for use in USES]
                          + [("freq_any", DOUBLE), ("most_chosen", STRING)])
         sink, destination = self._sink(parameters, self.FREQUENCY, context, fields, WKB_MULTIPOLYGON,
                                        crs)
-        frequency = result.frequency
-        out = []
-        for unit, shape in enumerate(units.geometries):
-            feature = QgsFeature(fields)
-            feature.setGeometry(multipolygon(shape))
-            chosen = frequency[unit]
-            top = int(np.argmax(chosen))
-            feature.setAttributes([units.ids[unit], float(units.area_ha[unit])] + [float(v) for v in chosen]
-                                  + [float(chosen.sum()), use_label(USES[top]) if chosen[top] > 0 else
-                                     use_label(KEEP)])
-            out.append(feature)
-        if not sink.addFeatures(out, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        frequency = np.asarray(result.frequency, dtype=float)
+        top = np.argmax(frequency, axis=1)
+        most_chosen = [use_label(USES[use]) if chosen[use] > 0 else use_label(KEEP)
+                       for chosen, use in zip(frequency, top)]
+        columns = {"unit_id": list(units.ids), "area_ha": np.asarray(units.area_ha, dtype=float),
+                   **{f"freq_{use}": frequency[:, number] for number, use in enumerate(USES)},
+                   "freq_any": frequency.sum(axis=1), "most_chosen": most_chosen}
+        write_frame(gpd.GeoDataFrame(columns, geometry=polygon_parts(units.geometries)), sink, feedback)
         return destination
 
 

@@ -512,11 +512,17 @@ def multi_geometry(wkb: bytes) -> QgsGeometry:
     return geometry
 
 
+def polygon_parts(shapes: np.ndarray) -> np.ndarray:
+    """The polygon parts of each shapely geometry (an intersection may add lines and points); an empty multipolygon
+    where it has none."""
+    parts = polygonal(np.asarray(shapes, dtype=object))
+    parts[shapely.is_missing(parts)] = shapely.MultiPolygon()
+    return parts
+
+
 def multipolygon(shape) -> QgsGeometry:
-    """The polygon parts of a shapely geometry as a QGIS multipolygon (an intersection may add lines and points);
-    empty when it has none."""
-    polygons = polygonal(np.array([shape], dtype=object))[0]
-    return multi_geometry(shapely.to_wkb(polygons if polygons is not None else shapely.MultiPolygon()))
+    """The polygon parts of a shapely geometry as a QGIS multipolygon; empty when it has none."""
+    return multi_geometry(shapely.to_wkb(polygon_parts(np.array([shape], dtype=object))[0]))
 
 
 WRITE_BATCH = 10_000  # features handed to a sink at once
