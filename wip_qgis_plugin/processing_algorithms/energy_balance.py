@@ -7,9 +7,7 @@ from dataclasses import replace
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -51,7 +49,7 @@ from ..qgis_io.compat import (
     WKB_NO_GEOMETRY,
     new_field,
 )
-from ..qgis_io.layers import is_null, shapely_geometries, table_rows, working_crs
+from ..qgis_io.layers import is_null, shapely_geometries, table_rows, working_crs, write_frame
 from ..qgis_io.project import describe_layer
 from .base import WipAlgorithm, field_values, numbers, profile_selected
 
@@ -463,14 +461,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
                                                  QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        features = []
-        for values in rows:
-            feature = QgsFeature(fields)
-            # numpy scalars do not convert to attribute values
-            feature.setAttributes([value.item() if isinstance(value, np.generic) else value for value in values])
-            features.append(feature)
-        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(self.tr("Das Ergebnis konnte nicht geschrieben werden."))
+        write_frame(pd.DataFrame(rows, columns=fields.names(), dtype=object), sink)
         return destination
 
 

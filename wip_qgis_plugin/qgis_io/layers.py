@@ -128,9 +128,9 @@ def _python_value(value):
 
 def table_rows(source, fields: list[str] | None = None) -> list[dict]:
     """The attributes of every feature of ``source`` (all fields, or ``fields``) as dicts of plain Python values
-    (NULL → None)."""
-    names = source.fields().names() if fields is None else fields
-    return [{name: _python_value(feature[name]) for name in names} for feature in source.getFeatures()]
+    (NULL → None), read by ``read_frame``."""
+    frame = pd.DataFrame(read_frame(source, None, None, fields=fields).drop(columns="geometry"))
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
 def report_reprojection(source, crs: QgsCoordinateReferenceSystem, feedback) -> None:
