@@ -5,7 +5,10 @@ QGIS native algorithms a planner would otherwise build, on the same data with th
   layers one after the other (the pieces then carry every criterion that covers them, like our audit trail), and
   difference from the study area;
 - "native merge chain": the same buffers merged and dissolved, then difference: the eligible area only, without
-  saying which criteria exclude a piece (shown for comparison; it does not give our outputs).
+  saying which criteria exclude a piece (shown for comparison; it does not give our outputs);
+- "GLAES" (FZ Jülich's open land-eligibility tool, raster-based) with the same criteria, filters and distances at its
+  default 100 m and at 25 m, when ``WIP_GLAES_PYTHON`` names a Python in which it is installed (its own
+  environment, not a dependency of the plugin; the README says how): the area difference its cells cause.
 
 Each side runs in its own process, so its wall time and peak memory (max RSS) are its own. Prints the figures, the
 ratios and the differences of the eligible areas. Usage: python bench/bench_eligibility.py [--gpkg district.gpkg]
@@ -19,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,38 +112,46 @@ def filter_expression(attribute_filter) -> str:
     return f"{field} {attribute_filter.op} {QgsExpression.quotedValue(attribute_filter.value)}"
 
 
-def native_zones(gpkg: Path) -> list:
-    """Per excluding criterion the dissolved buffer of its layers, as the plugin would map them."""
-    import processing
-
+def excluding_criteria(gpkg: Path) -> list[tuple]:
+    """(criterion, layer name, distance in m) of each excluding criterion and each district layer the plugin would map
+    to it."""
     from wip_qgis_plugin.core.catalog import DEFAULT_TURBINE, load_catalog, shipped_catalogs, suggest_layers
     from wip_qgis_plugin.qgis_io.project import describe_layer
 
     catalog = load_catalog(shipped_catalogs()[CATALOG_ID])
-    layers = constraint_layers(gpkg)
-    by_name = {layer.name(): layer for layer in layers}
-    descriptions = [describe_layer(layer, layer.name()) for layer in layers]
+    descriptions = [describe_layer(layer, layer.name()) for layer in constraint_layers(gpkg)]
+    return [(criterion, name, criterion.distance.resolve(DEFAULT_TURBINE)) for criterion in catalog.criteria
+            if criterion.excludes(soft_excludes=True) for name in suggest_layers(criterion, descriptions)]
+
+
+def feature_condition(criterion, area_expression: str) -> str:
+    """The criterion's choice of features as an expression (QGIS's and OGR SQL's alike); empty for all of them."""
+    conditions = [filter_expression(criterion.attribute_filter)] if criterion.attribute_filter else []
+    if criterion.min_feature_ha is not None:  # e.g. the shore of standing waters of 1 ha and more
+        conditions.append(f"{area_expression} >= {criterion.min_feature_ha * 1e4}")
+    return " AND ".join(f"({condition})" for condition in conditions)
+
+
+def native_zones(gpkg: Path) -> list:
+    """Per excluding criterion the dissolved buffer of its layers, as the plugin would map them."""
+    import processing
+
+    by_name = {layer.name(): layer for layer in constraint_layers(gpkg)}
     zones = []
-    for criterion in catalog.criteria:
-        if not criterion.excludes(soft_excludes=True):
-            continue
-        for name in suggest_layers(criterion, descriptions):
-            source = by_name[name]
-            conditions = [filter_expression(criterion.attribute_filter)] if criterion.attribute_filter else []
-            if criterion.min_feature_ha is not None:  # e.g. the shore of standing waters of 1 ha and more
-                conditions.append(f"area($geometry) >= {criterion.min_feature_ha * 1e4}")
-            if conditions:
-                source = processing.run("native:extractbyexpression", {
-                    "INPUT": source, "EXPRESSION": " AND ".join(f"({condition})" for condition in conditions),
-                    "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-            buffered = processing.run("native:buffer", {
-                "INPUT": source, "DISTANCE": criterion.distance.resolve(DEFAULT_TURBINE), "SEGMENTS": SEGMENTS,
-                "DISSOLVE": True, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-            zones.append(processing.run("native:retainfields", {  # one field per criterion: its id
-                "INPUT": processing.run("native:fieldcalculator", {
-                    "INPUT": buffered, "FIELD_NAME": criterion.id, "FIELD_TYPE": 2, "FIELD_LENGTH": 1,
-                    "FORMULA": "'x'", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"],
-                "FIELDS": [criterion.id], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"])
+    for criterion, name, distance in excluding_criteria(gpkg):
+        source = by_name[name]
+        condition = feature_condition(criterion, "area($geometry)")
+        if condition:
+            source = processing.run("native:extractbyexpression", {
+                "INPUT": source, "EXPRESSION": condition, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+        buffered = processing.run("native:buffer", {
+            "INPUT": source, "DISTANCE": distance, "SEGMENTS": SEGMENTS, "DISSOLVE": True,
+            "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+        zones.append(processing.run("native:retainfields", {  # one field per criterion: its id
+            "INPUT": processing.run("native:fieldcalculator", {
+                "INPUT": buffered, "FIELD_NAME": criterion.id, "FIELD_TYPE": 2, "FIELD_LENGTH": 1,
+                "FORMULA": "'x'", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"],
+            "FIELDS": [criterion.id], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"])
     return zones
 
 
@@ -173,16 +185,56 @@ def run_native_merge(gpkg: Path) -> dict:
     return {"eligible_ha": eligible_ha(f"{gpkg}|layername={STUDY_LAYER}", excluded)}
 
 
+GLAES_RESOLUTIONS_M = (100, 25)  # its default cell, and a fine one
+# run by GLAES's own Python: the layers are copied into files of their own (GLAES reads the first layer of a file),
+# then the clock runs while GLAES builds its region mask and applies every exclusion
+GLAES_DRIVER = """
+import json, resource, sys, tempfile, time
+from osgeo import gdal
+import glaes
+spec = json.loads(sys.argv[1])
+with tempfile.TemporaryDirectory() as folder:
+    paths = {}
+    for name in {c["layer"] for c in spec["criteria"]} | {spec["region"]}:
+        paths[name] = f"{folder}/{name}.gpkg"
+        gdal.VectorTranslate(paths[name], spec["gpkg"], layers=[name])
+    started = time.perf_counter()
+    calculator = glaes.ExclusionCalculator(paths[spec["region"]], srs=spec["epsg"], pixelRes=spec["resolution"],
+                                           limitOne=False, verbose=False)
+    for c in spec["criteria"]:
+        calculator.excludeVectorType(paths[c["layer"]], where=c["where"] or None, buffer=c["buffer"] or None)
+    print("GLAES " + json.dumps({"eligible_ha": float(calculator.areaAvailable) / 1e4,
+                                 "seconds": time.perf_counter() - started,
+                                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_glaes(gpkg: Path, resolution: float) -> dict:
+    spec = {"gpkg": str(gpkg), "region": STUDY_LAYER, "epsg": 25832, "resolution": resolution,
+            "criteria": [{"layer": name, "where": feature_condition(criterion, "OGR_GEOM_AREA"), "buffer": distance}
+                         for criterion, name, distance in excluding_criteria(gpkg)]}
+    done = subprocess.run([os.environ["WIP_GLAES_PYTHON"], "-c", GLAES_DRIVER, json.dumps(spec)],
+                          capture_output=True, text=True, env={"GDAL_DATA": "/usr/share/gdal", **os.environ})
+    lines = [line for line in done.stdout.splitlines() if line.startswith("GLAES ")]
+    if done.returncode or not lines:
+        raise SystemExit(f"GLAES failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
+    return json.loads(lines[-1][len("GLAES "):])
+
+
 SIDES = {"ours": ("wip:eligibility", run_ours), "union": ("native union chain", run_native_union),
          "merge": ("native merge chain", run_native_merge)}
+if os.environ.get("WIP_GLAES_PYTHON"):
+    SIDES.update({f"glaes{resolution}": (f"GLAES, {resolution} m cells", partial(run_glaes, resolution=resolution))
+                  for resolution in GLAES_RESOLUTIONS_M})
 
 
 def child(side: str, gpkg: Path) -> None:
     app, _provider = start_qgis()
     started = time.perf_counter()
     figures = SIDES[side][1](gpkg)
-    figures["seconds"] = time.perf_counter() - started
-    figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # a side that runs in a process of its own (GLAES) reports its own time and memory
+    figures = {"seconds": time.perf_counter() - started,
+               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **figures}
     print("RESULT " + json.dumps(figures), flush=True)
     app.exitQgis()
 
