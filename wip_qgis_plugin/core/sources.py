@@ -179,11 +179,12 @@ def _entries(data, path: tuple, named: tuple[str, int], file_date: str, area: st
 def register() -> tuple[SourceEntry, ...]:
     """Every shipped default with its source, the data files first, then each catalog's criteria; in the current
     language."""
-    return _register(current_translator()[1])
+    return _register(current_translator())
 
 
 @cache
-def _register(_language: str) -> tuple[SourceEntry, ...]:
+def _register(_translator: tuple) -> tuple[SourceEntry, ...]:
+    """The register as ``_translator`` (translate function and language) words it."""
     glossary = _glossary()
     found: list[SourceEntry] = []
     for name in FILES:
