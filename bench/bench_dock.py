@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
-import shutil
 import statistics
 import sys
 import tempfile
@@ -85,8 +84,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    if not shutil.which("qgis") or not shutil.which("xvfb-run"):
-        raise SystemExit("needs the QGIS desktop (qgis) and Xvfb (xvfb-run); `make setup` installs both")
+    from bench.bench_start import require_desktop
+
+    require_desktop()
     runs = [dock_run() for _run in range(args.runs)]
     for run in runs:
         print(json.dumps(run, ensure_ascii=False))

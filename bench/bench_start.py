@@ -43,6 +43,11 @@ QTimer.singleShot(0, QgsApplication.instance().quit)
 """
 
 
+def require_desktop() -> None:
+    if not shutil.which("qgis") or not shutil.which("xvfb-run"):
+        raise SystemExit("needs the QGIS desktop (qgis) and Xvfb (xvfb-run); `make setup` installs both")
+
+
 def desktop_env(work: Path, **overrides) -> dict:
     """The environment of a QGIS desktop run with its home in ``work`` that finds the plugin only in its profile."""
     from tests.conftest import subprocess_env, venv_site_packages
@@ -89,8 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    if not shutil.which("qgis") or not shutil.which("xvfb-run"):
-        raise SystemExit("needs the QGIS desktop (qgis) and Xvfb (xvfb-run); `make setup` installs both")
+    require_desktop()
     from tools.package import build, release_from_pyproject
 
     with tempfile.TemporaryDirectory() as temporary:
