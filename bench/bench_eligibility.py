@@ -30,7 +30,6 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_GPKG = ROOT / "bench" / "data" / "district.gpkg"
 CATALOG_ID = "lsa_wind"
 STUDY_LAYER = "real_kreis"
-SEGMENTS = 8  # QGIS "segments" per quarter circle, the engine's quad_segs
 GOAL_S, GOAL_RATIO = 6.0, 2.0
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -136,6 +135,8 @@ def native_zones(gpkg: Path) -> list:
     """Per excluding criterion the dissolved buffer of its layers, as the plugin would map them."""
     import processing
 
+    from wip_qgis_plugin.core.eligibility import quad_segs
+
     by_name = {layer.name(): layer for layer in constraint_layers(gpkg)}
     zones = []
     for criterion, name, distance in excluding_criteria(gpkg):
@@ -144,8 +145,8 @@ def native_zones(gpkg: Path) -> list:
         if condition:
             source = processing.run("native:extractbyexpression", {
                 "INPUT": source, "EXPRESSION": condition, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-        buffered = processing.run("native:buffer", {
-            "INPUT": source, "DISTANCE": distance, "SEGMENTS": SEGMENTS, "DISSOLVE": True,
+        buffered = processing.run("native:buffer", {  # QGIS's "segments" are the engine's per quarter circle
+            "INPUT": source, "DISTANCE": distance, "SEGMENTS": quad_segs(distance), "DISSOLVE": True,
             "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
         zones.append(processing.run("native:retainfields", {  # one field per criterion: its id
             "INPUT": processing.run("native:fieldcalculator", {

@@ -8,16 +8,17 @@ import pytest
 import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shapely.geometry import LineString, Polygon, box
+from shapely.geometry import LineString, Point, Polygon, box
 
 from wip_qgis_plugin.core.catalog import TurbineGeometry, load_catalog, parse_catalog, shipped_catalogs
 from wip_qgis_plugin.core.eligibility import (
+    ARC_TOLERANCE,
     MIN_AREA_ID,
-    QUAD_SEGS,
     EligibilityCancelled,
     EligibilityError,
     _covered_by_neighbours,
     compute_eligibility,
+    quad_segs,
     target_state,
 )
 
@@ -78,6 +79,17 @@ def test_buffer_reaching_in_from_outside_the_study_area():
     assert result.excluded["area_ha"].sum() == pytest.approx(ha(50 * 1000))
     far_road = frame(LineString([(-200, -500), (-200, 1500)]))
     assert compute_eligibility(STUDY, {"strasse": far_road}, cat).excluded.empty
+
+
+@pytest.mark.parametrize("metres", [40.0, 400.0, 1000.0, 4000.0])
+def test_no_eligible_land_lies_nearer_than_the_distance_less_half_a_metre(metres):
+    """A zone's arcs are chords: enough of them that no eligible point lies more than ARC_TOLERANCE inside the
+    distance (GEOS's default 8 per quarter circle would leave 4.8 m at 1,000 m)."""
+    house = Point(5000, 5000)
+    study = frame(box(0, 0, 10000, 10000))
+    result = compute_eligibility(study, {"haus": frame(house)}, catalog(criterion("haus", metres=metres)))
+    nearest = shapely.distance(house, shapely.union_all(result.eligible.geometry.values))
+    assert metres - ARC_TOLERANCE <= nearest <= metres + 1e-3
 
 
 def test_geometry_dependent_distance_follows_the_turbine():
@@ -206,13 +218,12 @@ def test_larger_distance_never_adds_eligible_area_and_areas_balance(shapes, near
                                    min_area_ha=min_area) for d in (near, near + extra)]
     eligible = [r.eligible["area_ha"].sum() for r in results]
     assert eligible[1] <= eligible[0] + 1e-6
-    for result in results:
+    for result, distance in zip(results, (near, near + extra)):
         total = result.eligible["area_ha"].sum() + result.excluded["area_ha"].sum()
         assert math.isclose(total, ha(study_m2), rel_tol=1e-9, abs_tol=1e-6)
         assert (result.eligible["patch_ha"] >= min_area - 1e-9).all()
         brute = shapely.difference(box(0, 0, 1000, 1000),
-                                   shapely.union_all(shapely.buffer(shapes, near if result is results[0]
-                                                                    else near + extra, quad_segs=8)))
+                                   shapely.union_all(shapely.buffer(shapes, distance, quad_segs=quad_segs(distance))))
         if min_area == 0:  # the engine snaps edges to 1 mm: at most 0.5 mm × the zone outline differs
             assert math.isclose(result.eligible["area_ha"].sum(), ha(shapely.area(brute)), abs_tol=5e-4)
 
@@ -268,8 +279,8 @@ def test_houses_inside_a_village_are_left_out_of_its_zone_without_changing_it(di
     lines = shapely.linestrings(np.stack([centres[:200], centres[:200] + rng.uniform(-300, 300, (200, 2))], axis=1))
     features = np.concatenate([houses, lines])
     covered = _covered_by_neighbours(features, distance)
-    full = shapely.union_all(shapely.buffer(features, distance, quad_segs=QUAD_SEGS))
-    kept = shapely.union_all(shapely.buffer(features[~covered], distance, quad_segs=QUAD_SEGS))
+    full = shapely.union_all(shapely.buffer(features, distance, quad_segs=quad_segs(distance)))
+    kept = shapely.union_all(shapely.buffer(features[~covered], distance, quad_segs=quad_segs(distance)))
     assert shapely.area(shapely.symmetric_difference(full, kept)) < 1e-6
     if distance >= 300:
         assert covered.sum() > len(features) / 3  # the work saved

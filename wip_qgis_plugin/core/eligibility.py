@@ -29,7 +29,11 @@ shapely = lazy_module("shapely")
 spatial = lazy_module("scipy.spatial")
 
 GRID = 0.001  # 1 mm: zones and study areas are snapped to it, so nearly coincident edges meet exactly
-QUAD_SEGS = 8  # segments per quarter circle of a buffer (0.05 % area error for a round buffer)
+# A buffer's arcs are chords between points on the true circle: its edge lies up to d·(1 − cos(π/(4·segments)))
+# inside the distance d. GEOS's 8 segments per quarter circle leave 4.8 m at 1,000 m, which on a district adds 0.8 %
+# to the eligible land; enough segments keep every zone within ARC_TOLERANCE of its distance.
+ARC_TOLERANCE = 0.5  # metres
+MIN_QUAD_SEGS = 8
 SLIVER_M2 = 0.01  # pieces below this are overlay noise, not land
 MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum contiguous area
 CHUNK = 4000  # features per spatially coherent chunk of a zone's union
@@ -279,6 +283,15 @@ def _zone(criterion: Criterion, distance: float, geometries: np.ndarray, message
     return _Zone(criterion, distance, _union_of_buffers(shapes[shapes != None], 0.0))  # noqa: E711 - element-wise
 
 
+def quad_segs(distance: float) -> int:
+    """Segments per quarter circle of a buffer by ``distance`` (or a shrinking by it) whose chords lie at most
+    ARC_TOLERANCE inside the true distance: a power of two, so that a buffer by a larger distance always holds the
+    one by a smaller (its vertices include the smaller one's directions), and a larger distance never adds land."""
+    distance = abs(distance)
+    needed = math.pi / (4 * math.acos(1 - ARC_TOLERANCE / distance)) if distance > ARC_TOLERANCE else 1
+    return max(MIN_QUAD_SEGS, 2 ** math.ceil(math.log2(needed)))
+
+
 def _near(geometries: np.ndarray, areas: list, reach: float) -> np.ndarray:
     """Indices of the features within ``reach`` of a study area. Bounding boxes and prepared intersects tests settle
     almost all of them: with the area itself, with its buffer (whose arcs are chords inside the true distance) and
@@ -293,8 +306,9 @@ def _near(geometries: np.ndarray, areas: list, reach: float) -> np.ndarray:
         inside = shapely.intersects(area, geometries[candidates])
         rest = candidates[~inside]
         if reach > 0 and len(rest):
-            within, beyond = (shapely.buffer(area, reach * factor, quad_segs=QUAD_SEGS)
-                              for factor in (1.0, 1.0 / math.cos(math.pi / (4 * QUAD_SEGS))))
+            segments = quad_segs(reach)
+            within, beyond = (shapely.buffer(area, reach * factor, quad_segs=segments)
+                              for factor in (1.0, 1.0 / math.cos(math.pi / (4 * segments))))
             shapely.prepare([within, beyond])
             sure = shapely.intersects(within, geometries[rest])
             unsure = rest[~sure & shapely.intersects(beyond, geometries[rest])]
@@ -317,7 +331,8 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
     Features are ordered along x-strips, and the chunks are buffered and unioned on all cores (shapely releases
     the GIL) before the chunk unions are merged: neighbours meet early, and a large union costs about half."""
     def union(chunk):
-        return shapely.union_all(shapely.buffer(chunk, distance, quad_segs=QUAD_SEGS) if distance else chunk)
+        return shapely.union_all(shapely.buffer(chunk, distance, quad_segs=quad_segs(distance)) if distance
+                                 else chunk)
 
     if len(geometries) <= CHUNK:
         return union(geometries)
@@ -338,7 +353,7 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float) -> np.ndarra
 
     Each geometry lies within ``spread`` (half its bounding box diagonal) of its box centre, so its buffer lies in
     the disc of radius ``distance + spread`` around that centre, and a neighbour's buffer (GEOS approximates the
-    arcs by chords from inside) holds the disc of radius ``distance·cos(π/(4·QUAD_SEGS)) − spread``. A neighbour
+    arcs by chords from inside) holds the disc of radius ``distance·cos(π/(4·segments)) − spread``. A neighbour
     whose disc holds the end of a ray from the centre holds the whole ray (the squared distance along it is convex),
     so it covers a sector of directions; a geometry is covered when those sectors close the circle. Only neighbours
     of a higher rank count: a chain of covers then ends at a geometry that is kept, so nothing is lost."""
@@ -346,7 +361,7 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float) -> np.ndarra
     x, y = (bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2
     spread = np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2
     outer = distance + spread
-    inner = distance * math.cos(math.pi / (4 * QUAD_SEGS)) - spread - COVER_MARGIN * distance
+    inner = distance * math.cos(math.pi / (4 * quad_segs(distance))) - spread - COVER_MARGIN * distance
     pairs = spatial.cKDTree(np.column_stack([x, y])).query_pairs(min(distance / 4, COVER_REACH), output_type="ndarray")
     pairs = np.vstack([pairs, pairs[:, ::-1]])
     rank = np.random.default_rng(0).permutation(len(geometries))  # any strict order; random spreads the coverers

@@ -80,7 +80,8 @@ class EligibilityAlgorithm(WipAlgorithm):
             "Ebene). Jede ausgeschlossene Teilfläche nennt die Kriterien, ihren Typ und ihre Rechtsgrundlage. Die "
             "Bilanz zeigt die Fläche je Kriterium (allein und mit Überlagerung) und bei Wind den Vergleich mit den "
             "Flächenzielen nach WindBG und LEntwG LSA.\n\nAbstände werden metrisch in einem projizierten KBS "
-            "berechnet; geografische Eingaben werden nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.")
+            "berechnet; geografische Eingaben werden nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert. Die Kreisbögen "
+            "der Abstandszonen sind Sehnenzüge, die höchstens 0,5 m innerhalb des Abstands liegen.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -3364,12 +3364,12 @@ Source: {source}</translation>
 
 Die Restriktionsebenen werden den Kriterien über ihren Namen zugeordnet (Vorschlag aus dem Katalog) oder ausdrücklich in der Zuordnungstabelle (Kriterium, Ebene). Jede ausgeschlossene Teilfläche nennt die Kriterien, ihren Typ und ihre Rechtsgrundlage. Die Bilanz zeigt die Fläche je Kriterium (allein und mit Überlagerung) und bei Wind den Vergleich mit den Flächenzielen nach WindBG und LEntwG LSA.
 
-Abstände werden metrisch in einem projizierten KBS berechnet; geografische Eingaben werden nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</source>
+Abstände werden metrisch in einem projizierten KBS berechnet; geografische Eingaben werden nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert. Die Kreisbögen der Abstandszonen sind Sehnenzüge, die höchstens 0,5 m innerhalb des Abstands liegen.</source>
       <translation>Determines the land of one or more study areas that is eligible for a technology (wind, ground-mounted PV, agri-PV, floating PV, commercial) according to a criteria catalog. Hard criteria always exclude, soft criteria only on request; weighing criteria and privileged corridors are noted on the eligible areas.
 
 The restriction layers are assigned to the criteria by their names (suggestion from the catalog) or explicitly in the assignment table (criterion, layer). Every excluded part names the criteria, their type and their legal basis. The balance shows the area per criterion (alone and including overlaps) and, for wind, the comparison with the area targets under WindBG and LEntwG LSA.
 
-Distances are computed metrically in a projected CRS; geographic inputs are reprojected to ETRS89 / UTM 32N (EPSG:25832).</translation>
+Distances are computed metrically in a projected CRS; geographic inputs are reprojected to ETRS89 / UTM 32N (EPSG:25832). The arcs of the distance zones are chords that lie at most 0.5 m inside the distance.</translation>
     </message>
     <message>
       <source>Zuordnung Kriterium → Ebene (ergänzt/ersetzt den Vorschlag; Ebene „-“ schaltet ein Kriterium ab)</source>
@@ -3626,10 +3626,6 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Ohne Gebäude: Wärmebedarf aus den Wohnungen der Gemeindestatistik.</source>
       <translation>Without buildings: heat demand from the dwellings in the municipal statistics.</translation>
-    </message>
-    <message>
-      <source>Das Ergebnis konnte nicht geschrieben werden.</source>
-      <translation>The result could not be written.</translation>
     </message>
     <message>
       <source>Die Gemeindestatistik hat kein Feld ags.</source>
@@ -4024,6 +4020,10 @@ Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get 
       <translation>Heat demand</translation>
     </message>
     <message>
+      <source>weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)</source>
+      <translation>fewer than five buildings: internal only (§ 10 (2) WPG)</translation>
+    </message>
+    <message>
       <source>weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)</source>
       <translation>fewer than five buildings: no values (§ 10 (2) WPG)</translation>
     </message>
@@ -4062,10 +4062,6 @@ Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get 
     <message>
       <source>Die Straßenebene enthält keine Objekte.</source>
       <translation>The street layer has no features.</translation>
-    </message>
-    <message>
-      <source>weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)</source>
-      <translation>fewer than five buildings: internal only (§ 10 (2) WPG)</translation>
     </message>
     <message>
       <source>{blocks} Blöcke mit Gebäuden, davon {published} mit mindestens fünf Gebäuden; {sections} Straßenabschnitte.</source>
@@ -4408,10 +4404,6 @@ Result: all fields of the sites plus score (0–100), rank (1 = best), class (A/
     <message>
       <source>{count} Standort(e) mit fehlenden Werten, Regel: {policy}.</source>
       <translation>{count} site(s) with missing values, rule: {policy}.</translation>
-    </message>
-    <message>
-      <source>Feld „{field}“ von Objekt {fid}: „{value}“ ist keine Zahl.</source>
-      <translation>Field “{field}” of feature {fid}: “{value}” is not a number.</translation>
     </message>
     <message>
       <source>Prüft, wie stark die Rangfolge der Standorte von den Gewichten des Bewertungsschemas abhängt. Monte-Carlo: in jedem Lauf wird jedes Gewicht mit einem log-normalen Faktor (Streuung σ) multipliziert; je Standort folgen mittlerer Rang, 5–95-%-Rangspanne und die Wahrscheinlichkeit, unter den besten k zu sein. Einzeländerung: jedes Gewicht allein um ± Streuung; die Tabelle nennt die mittlere Rangänderung je Kriterium. Mit demselben Startwert ist das Ergebnis wiederholbar.</source>
@@ -4824,6 +4816,10 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Festlegung „{value}“ der Einheit {id}: erlaubt sind {uses} oder „bestand“.</source>
       <translation>Lock “{value}” of unit {id}: allowed are {uses} or “bestand”.</translation>
+    </message>
+    <message>
+      <source>Das Ergebnis konnte nicht geschrieben werden.</source>
+      <translation>The result could not be written.</translation>
     </message>
     <message>
       <source>„{name}“ wird von {source} nach {target} umprojiziert.</source>
