@@ -4917,8 +4917,12 @@ Results: the allocation per unit and alternative, an indicator table per alterna
       <translation>Existing turbines</translation>
     </message>
     <message>
-      <source>Repowering: Bestand in und nahe den Flächen ersetzen</source>
-      <translation>Repowering: replace existing turbines in and near the areas</translation>
+      <source>Repowering: Bestand ersetzen</source>
+      <translation>Repowering: replace existing turbines</translation>
+    </message>
+    <message>
+      <source>Bestandsanlagen in und nahe den Flächen werden ersetzt; das Ergebnis nennt den Nettozuwachs in MW und GWh/a.</source>
+      <translation>Existing turbines in and near the areas are replaced; the result gives the net gain in MW and GWh/a.</translation>
     </message>
     <message>
       <source>Photovoltaik</source>
