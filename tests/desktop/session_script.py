@@ -21,7 +21,7 @@ from pathlib import Path
 import qgis.utils
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
-from qgis.PyQt.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QScrollArea, QWidget
 
 OUT = Path(os.environ["WIP_SESSION_OUT"])
 STEP_TIMEOUT_S = float(os.environ.get("WIP_SESSION_STEP_TIMEOUT", "120"))
@@ -36,7 +36,9 @@ STYLED_ALGORITHMS = {"eligibility": [("eligibility",)], "site_evaluation": [("si
 # (not "fehlt": a Planungsvariante that "verfehlt" a target is a result, not a failure)
 FAILURE_WORDS = ("fehlgeschlagen", "abgebrochen", "Bitte ", "nicht verwendbar", "enthält keine")
 
-RESULT = {"steps": [], "errors": [], "warnings": [], "started": time.time(), "finished": False}
+# too_wide: screenshot name → the widths a dock's form and its widest parts ask for where it scrolls sideways at
+# 520 px
+RESULT = {"steps": [], "errors": [], "warnings": [], "started": time.time(), "finished": False, "too_wide": {}}
 STATE = {"step": "start", "expect_file_dialog": None, "done": False}
 
 
@@ -195,6 +197,12 @@ def screenshot(name: str, dock=None) -> list:
         dock.resize(520, 740)
         wait(0.4)
         dock.grab().save(str(paths[1]))
+        form = dock.findChild(QScrollArea)
+        if form is not None and form.widget().minimumSizeHint().width() > form.viewport().width():
+            wide = [f"{type(w).__name__} {w.objectName()}: {w.minimumSizeHint().width()} px"
+                    for w in form.widget().findChildren(QWidget)
+                    if w.minimumSizeHint().width() > form.viewport().width() - 200]
+            RESULT["too_wide"][name] = [f"form {form.widget().minimumSizeHint().width()} px"] + wide[:12]
         dock.setFloating(False)
         wait(0.2)
     return [str(path) for path in paths]

@@ -12,6 +12,7 @@ from qgis.core import (
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -25,11 +26,16 @@ from .. import log
 from ..core.i18n import tr
 from ..manual import manual_url, open_manual
 
+COMBO_MIN_CHARACTERS = 12  # the width a combo box asks for; it grows with the dock, a longer entry is cut short
+
 
 def set_scrolling_body(dock: QgsDockWidget, body: QWidget, manual_anchor: str | None = None) -> QScrollArea:
     """Put ``body`` into ``dock`` inside a scroll area: a dock then never forces the QGIS window beyond the
     screen (1,366 × 768 laptops); what does not fit scrolls. Above it, a help button opens the manual's section
     ``manual_anchor`` of the six steps (None: the manual's start page)."""
+    for combo in body.findChildren(QComboBox):  # a long entry (a scheme's title) must not widen the dock
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_MIN_CHARACTERS)
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
