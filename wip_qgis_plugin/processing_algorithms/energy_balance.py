@@ -7,7 +7,6 @@ from dataclasses import replace
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeatureRequest,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -49,7 +48,7 @@ from ..qgis_io.compat import (
     WKB_NO_GEOMETRY,
     new_field,
 )
-from ..qgis_io.layers import is_null, shapely_geometries, table_rows, working_crs, write_frame
+from ..qgis_io.layers import is_null, read_frame, table_rows, working_crs, write_frame
 from ..qgis_io.project import describe_layer
 from .base import WipAlgorithm, field_values, numbers, profile_selected
 
@@ -213,7 +212,8 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         field = next((name for name in grid.fields().names() if normalise(name) == "einwohner"), None)
         if field is None:
             raise QgsProcessingException(self.tr("Das Zensus-Gitter hat kein Feld „Einwohner“."))
-        cells = self._cells_in_municipality(parameters, context, grid, self.tr("die Einwohner aus dem Zensus-Gitter"))
+        cells = self._cells_in_municipality(parameters, self.POPULATION_GRID, context, feedback, grid,
+                                            self.tr("die Einwohner aus dem Zensus-Gitter"))
         # suppressed cells ("–", fewer than three people) are text and count as missing
         counts = _counts(cells, field)
         inhabitants = float(np.nansum(counts))
@@ -240,7 +240,8 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         if not columns:
             raise QgsProcessingException(self.tr("„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach "
                                                  "Energieträger der Heizung.").format(layer=grid.sourceName()))
-        cells = self._cells_in_municipality(parameters, context, grid, self.tr("die Heizungen aus dem Zensus-Gitter"))
+        cells = self._cells_in_municipality(parameters, self.HEATING_GRID, context, feedback, grid,
+                                            self.tr("die Heizungen aus dem Zensus-Gitter"))
         heating = dict.fromkeys(HEAT_CARRIERS, 0.0)
         other = 0.0  # buildings heated otherwise (electricity, coal): not modelled in the balance's heat mix
         for name in grid.fields().names():
@@ -258,25 +259,24 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         feedback.pushInfo(source)
         return replace(statistics, heating=heating, heating_source=source)
 
-    def _municipality_area(self, parameters, context, purpose: str):
+    def _municipality_area(self, parameters, context, feedback, purpose: str):
         """The municipality (source), its area (shapely, in its working CRS) and that CRS; ``purpose`` says what
         needs it."""
         municipality = self.parameterAsSource(parameters, self.MUNICIPALITY, context)
         if municipality is None:
             raise QgsProcessingException(self.tr("Für {purpose} braucht es die Gemeinde.").format(purpose=purpose))
         crs = working_crs(municipality)
-        return municipality, shapely.union_all(shapely_geometries(list(municipality.getFeatures()),
-                                                                  municipality.sourceCrs(), crs, context)), crs
+        outline = self.read_input(parameters, self.MUNICIPALITY, context, feedback, crs, fields=[])
+        return municipality, shapely.union_all(np.asarray(outline.geometry.values, dtype=object)), crs
 
-    def _cells_in_municipality(self, parameters, context, grid, purpose: str) -> list:
-        """The census grid's cells whose centres lie in the municipality; only the cells around it are read (the
-        published tables cover all of Germany)."""
-        municipality, area, crs = self._municipality_area(parameters, context, purpose)
+    def _cells_in_municipality(self, parameters, name, context, feedback, grid, purpose: str):
+        """The census grid's (input ``name``) cells whose centres lie in the municipality; only the cells around it
+        are read (the published tables cover all of Germany)."""
+        municipality, area, crs = self._municipality_area(parameters, context, feedback, purpose)
         around = QgsCoordinateTransform(municipality.sourceCrs(), grid.sourceCrs(), context.transformContext())
-        request = QgsFeatureRequest().setFilterRect(around.transformBoundingBox(municipality.sourceExtent()))
-        cells = list(grid.getFeatures(request))
-        inside = shapely.contains(area, shapely_geometries(cells, grid.sourceCrs(), crs, context))
-        return [cell for cell, within in zip(cells, inside) if within]
+        cells = self.read_input(parameters, name, context, feedback, crs,
+                                extent=around.transformBoundingBox(municipality.sourceExtent()))
+        return cells[shapely.contains(area, np.asarray(cells.geometry.values, dtype=object))]
 
     def _registered_units(self, parameters, context, statistics, feedback):
         """The statistics with the installed capacity of the register's units in operation in the municipality
@@ -284,7 +284,8 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         layers = self.parameterAsLayerList(parameters, self.GENERATION_UNITS, context)
         if not layers:
             return statistics
-        _municipality, area, crs = self._municipality_area(parameters, context, self.tr("die Anlagen des Registers"))
+        _municipality, area, crs = self._municipality_area(parameters, context, feedback,
+                                                           self.tr("die Anlagen des Registers"))
         installed: dict[str, list[float]] = {}
         seen, unplaced, unusable = set(), 0, 0
         for layer in {layer.id(): layer for layer in layers}.values():
@@ -295,8 +296,9 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
                 raise QgsProcessingException(self.tr("„{layer}“ ist keine Einheitenliste des Marktstammdatenregisters "
                                                      "(Felder EinheitMastrNummer, Nettonennleistung).").format(
                     layer=layer.name()))
-            units = profile_selected(list(layer.getFeatures()), layer.fields().names(), *fed, layer.name(), feedback)
-            places = shapely_geometries(units, layer.crs(), crs, context)
+            listed = read_frame(layer, crs, context, feedback)
+            units = profile_selected(listed, list(listed.columns), *fed, layer.name(), feedback)
+            places = np.asarray(units.geometry.values, dtype=object)
             inside = ~shapely.is_missing(places) & shapely.contains(area, places)
             # small units are published without coordinates: their municipality key places them
             keys = field_values(units, names.get("gemeindeschluessel"))
@@ -333,12 +335,12 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         if source is None:
             feedback.pushInfo(self.tr("Ohne Gebäude: Wärmebedarf aus den Wohnungen der Gemeindestatistik."))
             return None
-        features = list(source.getFeatures())
         fields = ["demand_mwh_a"] + [f"demand_{year}_mwh" for year in SCENARIO_YEARS]
         missing = [name for name in fields + ["use"] if name not in source.fields().names()]
         if missing:
             raise QgsProcessingException(self.tr("Den Gebäuden fehlen die Felder {fields} von wip:heatdemand.").format(
                 fields=", ".join(missing)))
+        features = self.read_input(parameters, self.HEAT_BUILDINGS, context, feedback, fields=fields + ["use"])
         demand = {base_year: numbers(features, "demand_mwh_a", "demand_mwh_a", 0)}
         demand.update({year: numbers(features, f"demand_{year}_mwh", f"demand_{year}_mwh", 0)
                        for year in SCENARIO_YEARS if year > base_year})
@@ -352,11 +354,13 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             if missing:
                 raise QgsProcessingException(self.tr("Der Planungsvariante fehlen die Felder {fields}.").format(
                     fields=", ".join(missing)))
-            rows = list(allocation.getFeatures())
-            features = [f for f in rows if f["alternative"] == number]
+            names = allocation.fields().names()
+            rows = self.read_input(parameters, self.ALLOCATION, context, feedback,
+                                   fields=["alternative", "use", "gwh_a"] + ["alt_name"] * ("alt_name" in names))
+            features = rows[np.asarray([value == number for value in field_values(rows, "alternative")], dtype=bool)]
             planned = dict.fromkeys(("wind", "pv"), 0.0)
-            if not features:
-                allocated = {f["alternative"] for f in rows if not is_null(f["alternative"])}
+            if features.empty:
+                allocated = {value for value in field_values(rows, "alternative") if value is not None}
                 if not is_alternative(number, allocated):
                     raise QgsProcessingException(self.tr("Die Zuweisung hat keine Variante {number}; vorhanden: "
                                                          "{numbers}.").format(
@@ -364,11 +368,11 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
                 feedback.pushWarning(self.tr("Planungsvariante {number} weist keiner Fläche eine Nutzung zu: keine "
                                              "geplante Erzeugung.").format(number=number))
                 return planned, self.tr("Planungsvariante {number}: ohne zugewiesene Flächen").format(number=number)
-            for feature, gwh in zip(features, numbers(features, "gwh_a", "gwh_a")):
-                carrier = GENERATING_USES.get(feature["use"])
+            for use, gwh in zip(field_values(features, "use"), numbers(features, "gwh_a", "gwh_a")):
+                carrier = GENERATING_USES.get(use)
                 if carrier is not None and np.isfinite(gwh):
                     planned[carrier] += float(gwh) * 1000
-            name = features[0]["alt_name"] if "alt_name" in allocation.fields().names() else str(number)
+            name = field_values(features, "alt_name")[0] if "alt_name" in names else str(number)
             return planned, self.tr("Planungsvariante {number}: {name}").format(number=number, name=name)
         planned, sources = {}, []
         for name, carrier, preferred in ((self.YIELD_WIND, "wind", "net_gain_gwh_a"), (self.YIELD_PV, "pv", "gwh_a")):
@@ -379,7 +383,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             if field not in source.fields().names():
                 raise QgsProcessingException(self.tr("Dem Ertrag fehlt das Feld gwh_a: „{layer}“.").format(
                     layer=source.sourceName()))
-            features = list(source.getFeatures())
+            features = self.read_input(parameters, name, context, feedback, fields=[field])
             planned[carrier] = float(np.nansum(numbers(features, field, field))) * 1000
             sources.append(source.sourceName())
         if planned:
