@@ -208,26 +208,14 @@ class ResultStyler(QgsProcessingLayerPostProcessorInterface):
         apply_style(layer, self.style)
 
 
-class ResultFields:
-    """The input fields plus the result fields; a result field whose name the input already has (a second run on
-    its own output) replaces that field's value instead of adding a duplicate."""
-
-    def __init__(self, sites, extra: list[tuple[str, str]]):  # (name, field type of qgis_io.compat)
-        self.fields = QgsFields(sites.fields())
-        self.indexes = []
-        for name, kind in extra:
-            index = self.fields.indexOf(name)
-            if index < 0:
-                self.fields.append(new_field(name, kind))
-                index = self.fields.count() - 1
-            self.indexes.append(index)
-
-    def attributes(self, feature, values: list) -> list:
-        attributes = feature.attributes()
-        attributes += [None] * (self.fields.count() - len(attributes))
-        for index, value in zip(self.indexes, values):
-            attributes[index] = value
-        return attributes
+def result_fields(source, extra: list[tuple[str, str]]) -> QgsFields:
+    """The input's fields plus the result fields (name, field type of qgis_io.compat); a result field whose name the
+    input already has (a second run on its own output) is not added again: its values replace the input's."""
+    fields = QgsFields(source.fields())
+    for name, kind in extra:
+        if fields.indexOf(name) < 0:
+            fields.append(new_field(name, kind))
+    return fields
 
 
 def field_values(rows, name: str | None) -> list:

@@ -41,7 +41,7 @@ from ..qgis_io.compat import (
 )
 from ..qgis_io.layers import report_reprojection, transform_geometries, working_crs, write_frame
 from ..qgis_io.project import describe_layer
-from .base import ResultFields, WipAlgorithm, field_values, numbers
+from .base import WipAlgorithm, field_values, numbers, result_fields
 
 np = lazy_module("numpy")
 pd = lazy_module("pandas")
@@ -177,7 +177,7 @@ class HeatDemandAlgorithm(WipAlgorithm):
         extra += [("source", STRING), ("note", STRING), ("implausible", BOOL),
                   ("privacy", STRING)]
         feedback.setProgress(50)  # computed; the outputs are written next
-        fields = ResultFields(source, extra).fields
+        fields = result_fields(source, extra)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                                  source.sourceCrs())
         if sink is None:

@@ -37,7 +37,7 @@ from ..qgis_io.compat import (
     new_field,
 )
 from ..qgis_io.layers import report_reprojection, transform_geometries, working_crs, write_frame
-from .base import ResultFields, WipAlgorithm, field_values, numbers
+from .base import WipAlgorithm, field_values, numbers, result_fields
 
 gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
@@ -209,7 +209,7 @@ class HeatDensityAlgorithm(WipAlgorithm):
         extra += [(name, DOUBLE) for name in scenarios]
         extra += [("published", BOOL), ("note", STRING)]
         if blocks_source is not None:  # a result field the blocks already have is replaced
-            fields, wkb_type, sink_crs = (ResultFields(blocks_source, extra).fields, blocks_source.wkbType(),
+            fields, wkb_type, sink_crs = (result_fields(blocks_source, extra), blocks_source.wkbType(),
                                           blocks_source.sourceCrs())
             results = block_frame.assign(**columns)
         else:  # grid cells made here: a cell number and the result fields
@@ -239,9 +239,9 @@ class HeatDensityAlgorithm(WipAlgorithm):
         columns = {"buildings": per_section.buildings.astype(int),
                    "demand_mwh_a": _shown(per_section.demand_mwh_a, shown), "length_m": lengths,
                    "line_density_kwh_m_a": _shown(line_density, shown), "published": publishable, "note": notes}
-        fields = ResultFields(streets, [
+        fields = result_fields(streets, [
             ("buildings", INT), ("demand_mwh_a", DOUBLE), ("length_m", DOUBLE),
-            ("line_density_kwh_m_a", DOUBLE), ("published", BOOL), ("note", STRING)]).fields
+            ("line_density_kwh_m_a", DOUBLE), ("published", BOOL), ("note", STRING)])
         sink, destination = self.parameterAsSink(parameters, self.STREETS_OUTPUT, context, fields,
                                                  streets.wkbType(), streets.sourceCrs())
         if sink is None:

@@ -26,7 +26,7 @@ from ..qgis_io.compat import (
     STRING,
 )
 from ..qgis_io.layers import report_reprojection, transform_geometries, working_crs, write_frame
-from .base import ResultFields, WipAlgorithm, numbers
+from .base import WipAlgorithm, numbers, result_fields
 from .heat_density import DEMAND_FIELD_DEFAULT
 
 np = lazy_module("numpy")
@@ -147,9 +147,9 @@ class HeatSuitabilityAlgorithm(WipAlgorithm):
         columns = {"level": result.level.astype(int), "level_text": [level_text(int(level)) for level in result.level],
                    "rule": list(result.rule), "shortened_14": result.shortened.astype(bool), "network_m": network,
                    "waste_heat_m": waste_heat, "large_consumers": large.astype(int)}
-        fields = ResultFields(areas, [("level", INT), ("level_text", STRING), ("rule", STRING),
-                                      ("shortened_14", BOOL), ("network_m", DOUBLE), ("waste_heat_m", DOUBLE),
-                                      ("large_consumers", INT)]).fields
+        fields = result_fields(areas, [("level", INT), ("level_text", STRING), ("rule", STRING),
+                                       ("shortened_14", BOOL), ("network_m", DOUBLE), ("waste_heat_m", DOUBLE),
+                                       ("large_consumers", INT)])
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, areas.wkbType(),
                                                  areas.sourceCrs())

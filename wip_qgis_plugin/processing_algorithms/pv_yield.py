@@ -46,7 +46,7 @@ from ..qgis_io.layers import (
     write_frame,
 )
 from ..qgis_io.rasters import raster_zonal_statistics
-from .base import ResultFields, WipAlgorithm, numbers
+from .base import WipAlgorithm, numbers, result_fields
 
 np = lazy_module("numpy")
 shapely = lazy_module("shapely")
@@ -221,8 +221,8 @@ class PvYieldAlgorithm(WipAlgorithm):
                    "gwh_a": result.gwh_a, "full_load_h": result.full_load_h, "co2_t_a": result.co2_t_a,
                    "pv_type": [type_id] * len(frame), "yield_source": list(result.yield_source),
                    "note": [note or None for note in result.notes]}
-        fields = ResultFields(source, [(name, DOUBLE) for name in list(columns)[:6]]
-                              + [(name, STRING) for name in list(columns)[6:]]).fields
+        fields = result_fields(source, [(name, DOUBLE) for name in list(columns)[:6]]
+                               + [(name, STRING) for name in list(columns)[6:]])
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                                  source.sourceCrs())

@@ -18,7 +18,7 @@ from ..qgis_io.compat import DOUBLE, FIELD_NUMERIC, SOURCE_ANY_GEOMETRY, SOURCE_
 from ..qgis_io.layers import read_frame, report_reprojection, transform_geometries, working_crs, write_frame
 from ..qgis_io.project import layer_key
 from ..qgis_io.rasters import raster_zonal_statistics
-from .base import ResultFields, WipAlgorithm
+from .base import WipAlgorithm, result_fields
 
 np = lazy_module("numpy")
 shapely = lazy_module("shapely")
@@ -127,7 +127,7 @@ class SiteCriteriaAlgorithm(WipAlgorithm):
                 columns.append((name, values))
             feedback.setProgress(100.0 * (number + 1) / max(1, len(steps)))
 
-        fields = ResultFields(sites_source, [(name, DOUBLE) for name, _ in columns]).fields
+        fields = result_fields(sites_source, [(name, DOUBLE) for name, _ in columns])
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites_source.wkbType(),
                                                  sites_source.sourceCrs())
         if sink is None:

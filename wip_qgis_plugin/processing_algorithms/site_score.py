@@ -18,7 +18,7 @@ from ..core.lazy import lazy_module
 from ..core.scoring import Scheme, SchemeCriterion, ScoringError, bind_fields, load_scheme, score, utilities
 from ..qgis_io.compat import DOUBLE, INT, SOURCE_ANY_GEOMETRY, STRING
 from ..qgis_io.layers import write_frame
-from .base import ResultFields, WipAlgorithm, numbers
+from .base import WipAlgorithm, numbers, result_fields
 
 np = lazy_module("numpy")
 
@@ -127,8 +127,8 @@ class SiteScoreAlgorithm(SchemeAlgorithm):
         unscored = np.isnan(result.score)  # a site without a score has no contributions either
         contributions = {f"c_{criterion.key}": np.where(unscored, np.nan, result.contributions[:, column])
                          for column, criterion in enumerate(scheme.criteria)}
-        fields = ResultFields(sites, [("score", DOUBLE), ("rank", INT), ("class", STRING), ("missing", STRING)]
-                              + [(name, DOUBLE) for name in contributions]).fields
+        fields = result_fields(sites, [("score", DOUBLE), ("rank", INT), ("class", STRING), ("missing", STRING)]
+                               + [(name, DOUBLE) for name in contributions])
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
                                                  sites.sourceCrs())

@@ -14,7 +14,7 @@ from qgis.core import (
 from ..core.scoring import ScoringError, sensitivity
 from ..qgis_io.compat import DOUBLE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, STRING, WKB_NO_GEOMETRY, new_field
 from ..qgis_io.layers import write_frame
-from .base import ResultFields
+from .base import result_fields
 from .site_score import SchemeAlgorithm, read_sites
 
 
@@ -65,7 +65,7 @@ class SiteSensitivityAlgorithm(SchemeAlgorithm):
             raise QgsProcessingException(str(error)) from error
         ranks = {"mean_rank": result.mean_rank, "rank_p05": result.rank_p05, "rank_p95": result.rank_p95,
                  f"p_top{top_k}": result.top_probability}
-        fields = ResultFields(sites, [(name, DOUBLE) for name in ranks]).fields
+        fields = result_fields(sites, [(name, DOUBLE) for name in ranks])
         feedback.setProgress(50)  # computed; the outputs are written next
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
                                                  sites.sourceCrs())

@@ -49,7 +49,7 @@ from ..qgis_io.compat import (
 )
 from ..qgis_io.layers import report_reprojection, transform_geometries, transform_points, working_crs, write_frame
 from ..qgis_io.rasters import raster_zonal_statistics
-from .base import ResultFields, WipAlgorithm, field_values, numbers
+from .base import WipAlgorithm, field_values, numbers, result_fields
 
 gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
@@ -362,7 +362,7 @@ class WindLayoutAlgorithm(WipAlgorithm):
                  ("turbine_type", STRING), ("wake_loss_pct", DOUBLE),
                  ("availability_pct", DOUBLE), ("electrical_loss_pct", DOUBLE),
                  ("curtailment_pct", DOUBLE), ("rotor_rule", STRING), ("note", STRING)]
-        fields = ResultFields(source, extra).fields
+        fields = result_fields(source, extra)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                                  source.sourceCrs())
         if sink is None:
