@@ -26,6 +26,8 @@ gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
 pd = lazy_module("pandas")
 shapely = lazy_module("shapely")
+csgraph = lazy_module("scipy.sparse.csgraph")
+sparse = lazy_module("scipy.sparse")
 spatial = lazy_module("scipy.spatial")
 
 GRID = 0.001  # 1 mm: zones and study areas are snapped to it, so nearly coincident edges meet exactly
@@ -38,7 +40,9 @@ SLIVER_M2 = 0.01  # pieces below this are overlay noise, not land
 MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum contiguous area
 CHUNK = 4000  # features per spatially coherent chunk of a zone's union
 SECTORS = 64  # directions around a feature checked for cover by its neighbours (one bit each of a uint64)
-COVER_REACH = 100.0  # metres: neighbours farther than this are not asked (more pairs cost more than they save)
+# metres: the first round of pruning asks neighbours this near; each further round, among the fewer left, twice as
+# far (more pairs cost more than they save), up to a quarter of the distance
+COVER_REACH = 100.0
 COVER_MARGIN = 1e-6  # share of the distance kept free of rounding when a neighbour's buffer is said to cover
 # column of a criterion's features: True for those of a layer assigned without the filter field, which count whole
 WHOLE_LAYER = "_whole_layer"
@@ -71,7 +75,7 @@ class _Zone:
     hosts: np.ndarray | None = None  # outside rule with a cover limit: the host features, for the limit
 
     def __post_init__(self):
-        self.land = shapely.set_precision(self.land, GRID)
+        self.land = on_grid(self.land)
         shapely.prepare(self.land)
 
     def covers(self, points: np.ndarray) -> np.ndarray:
@@ -79,6 +83,13 @@ class _Zone:
         inside = shapely.contains(self.land, points) if not shapely.is_empty(self.land) else \
             np.zeros(len(points), dtype=bool)
         return ~inside if self.criterion.rule == OUTSIDE else inside
+
+
+def on_grid(geometry):
+    """``geometry`` with its coordinates snapped to GRID, on GEOS's default factory. set_precision gives a geometry
+    a factory of its own, which every geometry made from it shares; GEOS counts a factory's references without a
+    lock, so threads making geometries from the same zone or study area would corrupt memory."""
+    return shapely.from_wkb(shapely.to_wkb(shapely.set_precision(geometry, GRID)))
 
 
 def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.GeoDataFrame], catalog: Catalog, *,
@@ -205,7 +216,7 @@ def _study_areas(study: gpd.GeoDataFrame, id_field: str | None, messages: list[s
     for key, geometry in zip(keys, geometries):
         if geometry is not None:
             grouped.setdefault(key, []).append(geometry)
-    areas = [shapely.set_precision(shapely.union_all(parts), GRID) for parts in grouped.values()]
+    areas = [on_grid(shapely.union_all(parts)) for parts in grouped.values()]
     shapely.prepare(areas)  # here, once: preparing a geometry that several threads read is not thread-safe
     return list(grouped), areas
 
@@ -336,19 +347,22 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
 
     if len(geometries) <= CHUNK:
         return union(geometries)
-    while distance > 0 and len(geometries) > CHUNK:  # another round finds more among the fewer left, cheaply
-        covered = _covered_by_neighbours(geometries, distance)
+    reach = COVER_REACH
+    while distance > 0 and len(geometries) > CHUNK:  # another round, farther out, finds more among the fewer left
+        covered = _covered_by_neighbours(geometries, distance, min(distance / 4, reach))
         geometries = geometries[~covered]
         if covered.sum() < 0.05 * (len(geometries) + covered.sum()):
             break
+        reach *= 2
     centres = shapely.centroid(geometries)
     strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
     ordered = geometries[np.lexsort((shapely.get_y(centres), strip))]
     return shapely.union_all(_in_parallel(union, np.array_split(ordered, math.ceil(len(ordered) / CHUNK))))
 
 
-def _covered_by_neighbours(geometries: np.ndarray, distance: float) -> np.ndarray:
-    """Which geometries have a buffer that lies wholly inside the buffers of their neighbours: those can be left out
+def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float) -> np.ndarray:
+    """Which geometries have a buffer that lies wholly inside the buffers of their neighbours within ``reach`` (box
+    centre to box centre): those can be left out
     of the union without changing it (in a village, a 1,000 m zone around every house is drawn by the outer houses).
 
     Each geometry lies within ``spread`` (half its bounding box diagonal) of its box centre, so its buffer lies in
@@ -362,7 +376,7 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float) -> np.ndarra
     spread = np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2
     outer = distance + spread
     inner = distance * math.cos(math.pi / (4 * quad_segs(distance))) - spread - COVER_MARGIN * distance
-    pairs = spatial.cKDTree(np.column_stack([x, y])).query_pairs(min(distance / 4, COVER_REACH), output_type="ndarray")
+    pairs = spatial.cKDTree(np.column_stack([x, y])).query_pairs(reach, output_type="ndarray")
     pairs = np.vstack([pairs, pairs[:, ::-1]])
     rank = np.random.default_rng(0).permutation(len(geometries))  # any strict order; random spreads the coverers
     pairs = pairs[rank[pairs[:, 1]] > rank[pairs[:, 0]]]
@@ -393,22 +407,31 @@ def _arrangement(area, zones: list[_Zone]) -> tuple[np.ndarray, np.ndarray]:
 
     One noding of all boundaries plus a point-in-zone test per face replaces a chain of pairwise overlays: each face
     lies wholly inside or outside every zone, so its interior point decides, and the faces of one combination of
-    criteria are later merged as an exact coverage."""
-    bounds = shapely.bounds(area)
-    lines = [shapely.boundary(area)]
-    for zone in zones:
-        clipped = shapely.clip_by_rect(zone.land, *bounds)
-        if not shapely.is_empty(clipped):
-            lines.append(shapely.boundary(clipped))
-    noded = shapely.union_all(shapely.get_parts(lines))
-    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+    criteria are later merged as an exact coverage. The area is noded in strips, one per core; the strips' faces
+    meet exactly along the cuts (both sides clip the same segments at the same line) and are merged there too.
+
+    The threads get geometries of their own (clipped pieces, points made from coordinates): GEOS < 3.12 caches a
+    geometry's envelope on first use, which races when two threads read the same geometry."""
+    minx, miny, maxx, maxy = shapely.bounds(area)
+    cuts = np.linspace(minx, maxx, (os.cpu_count() or 1) + 1)
+    strips = [[shapely.clip_by_rect(geometry, left, miny, right, maxy) for geometry in [area] + [z.land for z in zones]]
+              for left, right in zip(cuts[:-1], cuts[1:])]
+    faces = np.concatenate(_in_parallel(_faces, strips))
     points = shapely.point_on_surface(faces)
     inside = shapely.contains(area, points) & (shapely.area(faces) > 0)
-    faces, points = faces[inside], points[inside]
-    member = np.zeros((len(faces), len(zones)), dtype=bool)
-    for column, zone in enumerate(zones):
-        member[:, column] = zone.covers(points)
+    faces, xy = faces[inside], shapely.get_coordinates(points[inside])
+    member = np.column_stack(_in_parallel(lambda zone: zone.covers(shapely.points(xy)), zones)) if zones else \
+        np.zeros((len(faces), 0), dtype=bool)
     return faces, member
+
+
+def _faces(pieces: list) -> np.ndarray:
+    """The faces into which the boundaries of ``pieces`` (of the area and the zones, clipped to a strip) cut it."""
+    lines = [shapely.boundary(piece) for piece in pieces if not shapely.is_empty(piece)]
+    if not lines:
+        return np.array([], dtype=object)
+    noded = shapely.union_all(shapely.get_parts(lines))
+    return shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
 
 
 @dataclass
@@ -458,20 +481,40 @@ def _union(faces: np.ndarray):
 
 def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: np.ndarray | None = None) -> dict:
     """Faces merged per combination of criteria covering them (and per patch when ``patch_of`` is given); keys are
-    frozensets of criterion ids, or (patch index, frozenset) pairs."""
+    frozensets of criterion ids, or (patch index, frozenset) pairs.
+
+    Most faces of a combination lie apart from the others of it (a criterion's zone cut by the others into many
+    places), so only the faces whose bounding boxes chain together are unioned; the others are taken as they are."""
     if not len(faces):
         return {}
     columns = [member] if patch_of is None else [patch_of[:, None], member]
     combinations, group = np.unique(np.hstack(columns).astype(np.int64), axis=0, return_inverse=True)
     group = np.asarray(group).ravel()
-    order = np.argsort(group, kind="stable")
-    groups = np.split(faces[order], np.cumsum(np.bincount(group, minlength=len(combinations)))[:-1])
+    cluster = _touching_clusters(faces, group)
+    first = np.unique(cluster, return_index=True)[1]  # a face of each cluster
+    merged = faces[first].copy()
+    members = np.split(np.argsort(cluster, kind="stable"), np.cumsum(np.bincount(cluster))[:-1])
+    several = np.flatnonzero(np.bincount(cluster) > 1)
+    merged[several] = _in_parallel(_union, [faces[members[index]] for index in several])
+    by_group = np.argsort(group[first], kind="stable")
+    clusters_of = np.split(merged[by_group], np.cumsum(np.bincount(group[first], minlength=len(combinations)))[:-1])
     keys = []
     for combination in combinations:
         flags = combination if patch_of is None else combination[1:]
         key = frozenset(i for i, flag in zip(ids, flags) if flag)
         keys.append(key if patch_of is None else (int(combination[0]), key))
-    return dict(zip(keys, _in_parallel(_union, groups)))
+    return {key: shapely.multipolygons(shapely.get_parts(parts)) for key, parts in zip(keys, clusters_of)}
+
+
+def _touching_clusters(faces: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Cluster number of each face: faces of the same group whose bounding boxes meet, directly or through others
+    of the group, share a cluster. Clusters' boxes are apart, so their unions are disjoint."""
+    left, right = shapely.STRtree(faces).query(faces)
+    same = (left < right) & (group[left] == group[right])
+    count = len(faces)
+    graph = sparse.coo_matrix((np.ones(int(same.sum()), dtype=np.int8), (left[same], right[same])),
+                              shape=(count, count))
+    return csgraph.connected_components(graph, directed=False)[1]
 
 
 def _locate(faces: np.ndarray, patches: np.ndarray) -> np.ndarray:
