@@ -220,7 +220,8 @@ def _with_screenshots(page: Path, shots: dict[str, str]) -> None:
     page.write_text(text, encoding="utf-8")
 
 
-DATA_FILES = ("yield/pv_types.json", "yield/turbines.json", "zoning/uses.json", "heat/waermebedarf_lsa.json")
+DATA_FILES = ("yield/pv_types.json", "yield/rooftop_pv.json", "yield/turbines.json", "zoning/uses.json",
+              "heat/waermebedarf_lsa.json")
 
 
 def _sourced(node, trail: tuple[str, ...] = ()):

@@ -49,6 +49,8 @@ ALGORITHMS = {
     "sitesensitivity": Entry({"SITES": "sitecriteria:OUTPUT"}, ("OUTPUT", "INFLUENCE"), "SITES",
                              {"SCHEME": str(shipped_schemes()["beispiel_wind"]), "RUNS": 20}),
     "pvyield": Entry({"SITES": "eligibility:ELIGIBLE"}, ("OUTPUT",), "SITES"),
+    "rooftoppv": Entry({"BUILDINGS": "demo:synth_gebaeude", "MUNICIPALITIES": "demo:real_gemeinde"},
+                       ("BUILDINGS_OUTPUT", "TOTALS"), "BUILDINGS"),
     "windlayout": Entry({"SITES": "eligibility:ELIGIBLE", "EXISTING": "demo:real_wea_bestand"},
                         ("TURBINES", "OUTPUT"), "SITES", {"WIND_SPEED": 6.5, "WIND_HEIGHT": 150.0}),
     "zoningalternatives": Entry({"STUDY_AREA": "demo:real_gemeinde", "UNITS": "demo:synth_flurstuecke",

@@ -346,27 +346,32 @@ def plane_irradiation(tilt_deg, azimuth_deg, latitude_deg: float, diffuse_share:
     return beam + diffuse_share * (1 + np.cos(tilt)) / 2 + albedo * (1 - np.cos(tilt)) / 2
 
 
-TILT_STEPS, AZIMUTH_STEPS = np.arange(0, 91, 5), np.arange(0, 361, 10)
+TILT_STEP_DEG, AZIMUTH_STEP_DEG = 5, 10  # the grid of planes the orientation factor is interpolated in
+
+
+def _grid() -> tuple[np.ndarray, np.ndarray]:
+    return np.arange(0, 91, TILT_STEP_DEG), np.arange(0, 361, AZIMUTH_STEP_DEG)
 
 
 @cache
 def _orientation_table(latitude_deg: float, diffuse_share: float, albedo: float) -> np.ndarray:
     """The irradiation of the planes of the tilt × azimuth grid relative to the best of them."""
-    tilt, azimuth = np.meshgrid(TILT_STEPS, AZIMUTH_STEPS, indexing="ij")
+    tilt, azimuth = np.meshgrid(*_grid(), indexing="ij")
     table = plane_irradiation(tilt.ravel(), azimuth.ravel(), latitude_deg, diffuse_share, albedo)
     return (table / table.max()).reshape(tilt.shape)
 
 
 def orientation_factor(tilt_deg, azimuth_deg, latitude_deg: float, assumptions: RooftopAssumptions) -> np.ndarray:
-    """The yield of planes relative to the best orientation at ``latitude_deg`` (interpolated in a 5° × 10° grid;
+    """The yield of planes relative to the best orientation at ``latitude_deg`` (interpolated in the grid of planes;
     a flat plane, azimuth NaN, has the horizontal's)."""
     table = _orientation_table(round(latitude_deg, 1), assumptions.diffuse_share.value, assumptions.albedo.value)
+    tilts, azimuths = _grid()
     tilt = np.clip(np.asarray(tilt_deg, dtype=float), 0, 90)
     azimuth = np.nan_to_num(np.asarray(azimuth_deg, dtype=float), nan=180.0) % 360.0
-    i = np.clip(np.searchsorted(TILT_STEPS, tilt, side="right") - 1, 0, len(TILT_STEPS) - 2)
-    j = np.clip(np.searchsorted(AZIMUTH_STEPS, azimuth, side="right") - 1, 0, len(AZIMUTH_STEPS) - 2)
-    u = (tilt - TILT_STEPS[i]) / (TILT_STEPS[i + 1] - TILT_STEPS[i])
-    v = (azimuth - AZIMUTH_STEPS[j]) / (AZIMUTH_STEPS[j + 1] - AZIMUTH_STEPS[j])
+    i = np.clip(np.searchsorted(tilts, tilt, side="right") - 1, 0, len(tilts) - 2)
+    j = np.clip(np.searchsorted(azimuths, azimuth, side="right") - 1, 0, len(azimuths) - 2)
+    u = (tilt - tilts[i]) / TILT_STEP_DEG
+    v = (azimuth - azimuths[j]) / AZIMUTH_STEP_DEG
     return ((1 - u) * (1 - v) * table[i, j] + u * (1 - v) * table[i + 1, j] + (1 - u) * v * table[i, j + 1] +
             u * v * table[i + 1, j + 1])
 

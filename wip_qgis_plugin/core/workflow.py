@@ -94,7 +94,7 @@ def workflow() -> tuple[Step, ...]:
               StepInput("turbines", tr("Bestehende Windenergieanlagen"), (POINT,),
                         ("wea", "windpower", "windenergieanlage", "turbine"), required=False,
                         criteria=("turbines",))),
-             ("wip:windlayout", "wip:pvyield")),
+             ("wip:windlayout", "wip:pvyield", "wip:rooftoppv")),
         Step("zoning", tr("Planungsvarianten"),
              tr("Welche Flächenzuweisungen erreichen die Ziele der Gemeinde? Mehrere gute, unterschiedliche "
                 "Varianten."),
@@ -142,6 +142,7 @@ def algorithm_titles() -> dict[str, str]:
     return {"eligibility": tr("Flächenkulisse ermitteln"), "sitecriteria": tr("Standortkriterien berechnen"),
             "sitescore": tr("Standorte bewerten"), "sitesensitivity": tr("Robustheit der Rangfolge"),
             "windlayout": tr("Windenergieanlagen platzieren"), "pvyield": tr("PV-Potenzial und Ertrag"),
+            "rooftoppv": tr("Solarpotenzial Dach"),
             "zoningalternatives": tr("Planungsvarianten erzeugen"), "heatdemand": tr("Wärmebedarf Gebäude"),
             "heatdensity": tr("Wärmedichte und Wärmeliniendichte"), "heatsuitability": tr("Eignung für Wärmenetze"),
             "energybalance": tr("Energie- und Treibhausgasbilanz"), "futureprofile": tr("Zukunftsprofil erstellen")}

@@ -25,6 +25,7 @@ ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
     "sitesensitivity": ("site_sensitivity", "SiteSensitivityAlgorithm"),
     "windlayout": ("wind_layout", "WindLayoutAlgorithm"),
     "pvyield": ("pv_yield", "PvYieldAlgorithm"),
+    "rooftoppv": ("rooftop_pv", "RooftopPvAlgorithm"),
     "zoningalternatives": ("zoning_alternatives", "ZoningAlternativesAlgorithm"),
     "heatdemand": ("heat_demand", "HeatDemandAlgorithm"),
     "heatdensity": ("heat_density", "HeatDensityAlgorithm"),

@@ -65,6 +65,8 @@ FIELD_STRING = _current(Qgis, "ProcessingFieldParameterDataType", "String",
 FIELD_ANY = _current(Qgis, "ProcessingFieldParameterDataType", "Any", QgsProcessingParameterField.DataType.Any)
 FILE_BEHAVIOR_FILE = _current(Qgis, "ProcessingFileParameterBehavior", "File",
                               QgsProcessingParameterFile.Behavior.File)
+FILE_BEHAVIOR_FOLDER = _current(Qgis, "ProcessingFileParameterBehavior", "Folder",
+                                QgsProcessingParameterFile.Behavior.Folder)
 FLAG_OPTIONAL = _current(Qgis, "ProcessingParameterFlag", "Optional",
                          QgsProcessingParameterDefinition.Flag.FlagOptional)
 FLAG_ADVANCED = _current(Qgis, "ProcessingParameterFlag", "Advanced",

@@ -110,6 +110,7 @@ RESULT_STYLES = {
     "eligibility": {"ELIGIBLE": "eligibility_eligible", "EXCLUDED": "eligibility_excluded"},
     "sitescore": {"OUTPUT": "site_score"},
     "pvyield": {"OUTPUT": "yield_sites"},
+    "rooftoppv": {"ROOFS": "rooftop_suitability", "BUILDINGS_OUTPUT": "rooftop_suitability"},
     "windlayout": {"OUTPUT": "yield_sites", "TURBINES": "wind_turbines"},
     "zoningalternatives": {"ALLOCATION": "zoning_allocation", "FREQUENCY": "zoning_frequency"},
     "heatdensity": {"BLOCKS_OUTPUT": "heat_density", "STREETS_OUTPUT": "heat_line_density"},

@@ -1830,6 +1830,38 @@
       <translation>Sources of the balance</translation>
     </message>
     <message>
+      <source>{file}: Annahmen zum Solarpotenzial Dach können nicht gelesen werden ({error}).</source>
+      <translation>{file}: the rooftop solar potential assumptions cannot be read ({error}).</translation>
+    </message>
+    <message>
+      <source>die Klassengrenzen müssen von „sehr gut“ zu „geeignet“ fallen</source>
+      <translation>the class limits must fall from “very good” to “suitable”</translation>
+    </message>
+    <message>
+      <source>{file} gibt es nicht.</source>
+      <translation>{file} does not exist.</translation>
+    </message>
+    <message>
+      <source>Die Gebäudemodelle liegen in verschiedenen Koordinatensystemen (EPSG {codes}); bitte einheitlich liefern.</source>
+      <translation>The building models are in different coordinate systems (EPSG {codes}); please supply them in one.</translation>
+    </message>
+    <message>
+      <source>In {files} steht kein Gebäude (bldg:Building) – ist es ein CityGML-Modell der Version 1.0 oder 2.0?</source>
+      <translation>{files} holds no building (bldg:Building) – is it a CityGML model of version 1.0 or 2.0?</translation>
+    </message>
+    <message>
+      <source>Im Ordner {folder} liegen keine GML-Dateien (.gml, .xml).</source>
+      <translation>The folder {folder} holds no GML files (.gml, .xml).</translation>
+    </message>
+    <message>
+      <source>{file}: kein lesbares XML ({error}).</source>
+      <translation>{file}: not readable XML ({error}).</translation>
+    </message>
+    <message>
+      <source>{file}: unlesbare Koordinaten in einer Dachfläche ({error}).</source>
+      <translation>{file}: unreadable coordinates in a roof surface ({error}).</translation>
+    </message>
+    <message>
       <source>untere Grenze muss kleiner als die obere sein</source>
       <translation>the lower bound must be smaller than the upper one</translation>
     </message>
@@ -2240,6 +2272,10 @@
     <message>
       <source>PV-Potenzial und Ertrag</source>
       <translation>PV potential and yield</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial Dach</source>
+      <translation>Rooftop solar potential</translation>
     </message>
     <message>
       <source>Planungsvarianten erzeugen</source>
@@ -4332,6 +4368,146 @@ Specific yield, the first value present counts: the field “specific yield per 
     <message>
       <source>Globalstrahlung, Raster {name}</source>
       <translation>global irradiation, raster {name}</translation>
+    </message>
+    <message>
+      <source>Berechnet das Solarpotenzial der Dächer: je Dachfläche und Gebäude die nutzbare Fläche, die installierbare Leistung (kWp), den Jahresertrag (MWh/a) und die Eignung (sehr gut, gut, geeignet, ungeeignet), dazu die Summen je Gemeinde.
+
+Mit 3D-Gebäudemodellen (LoD2, CityGML 1.0 oder 2.0 der Vermessungsverwaltung, eine Datei oder ein Ordner mit Kacheln) zählt jede Dachfläche mit ihrer wahren Fläche, Neigung und Ausrichtung; nutzbar ist die Fläche nach dem Randabstand, gemessen in der Dachebene; kleine Flächen (Gauben, Erker) fallen heraus. Flachdächer tragen nach Süden aufgeständerte Reihen.
+
+Ohne LoD2 rechnet die gröbere Methode mit den Gebäudegrundrissen (ALKIS): Dachform aus dem Feld „dachform“ (1000 = Flachdach), sonst nach der Gebäudefunktion (Wohngebäude geneigt, andere flach), mit festen Annahmen zu Neigung und nutzbarem Anteil; die Ausrichtung ist dann unbekannt.
+
+Der spezifische Ertrag ist der Ertrag der besten Ausrichtung mal dem Ausrichtungsfaktor der Fläche (Einstrahlung auf die geneigte Ebene im Verhältnis zur besten Ebene, isotropes Himmelsmodell). Alle Annahmen stehen mit Quelle und Status in resources/yield/rooftop_pv.json und im Handbuch.
+
+Denkmäler und Denkmalbereiche (Flächen) markieren die Gebäude darin (Feld „monument“) oder schließen sie aus. Die Summen je Gemeinde ordnen jedes Gebäude der Gemeindefläche zu, in der es liegt, sonst dem Gemeindeschlüssel des Gebäudemodells.</source>
+      <translation>Computes the solar potential of roofs: per roof surface and building the usable area, the installable capacity (kWp), the annual yield (MWh/a) and the suitability (very good, good, suitable, unsuitable), and the totals per municipality.
+
+With 3D building models (LoD2, CityGML 1.0 or 2.0 of the surveying offices, one file or a folder of tiles) each roof surface counts with its true area, tilt and orientation; usable is the area after the edge setback, measured in the roof's plane; small surfaces (dormers, bays) drop out. Flat roofs carry rows elevated to the south.
+
+Without LoD2 the coarser method works from the building footprints (ALKIS): roof form from the field “dachform” (1000 = flat roof), else by the building function (residential pitched, others flat), with fixed assumptions on tilt and usable share; the orientation is then unknown.
+
+The specific yield is the yield of the best orientation times the surface's orientation factor (irradiation on the tilted plane relative to the best plane, isotropic sky model). All assumptions are given with source and status in resources/yield/rooftop_pv.json and in the manual.
+
+Monuments and heritage areas (polygons) mark the buildings in them (field “monument”) or exclude them. The totals per municipality assign each building to the municipality area it lies in, else to the municipality key of the building model.</translation>
+    </message>
+    <message>
+      <source>sehr gut</source>
+      <translation>very good</translation>
+    </message>
+    <message>
+      <source>gut</source>
+      <translation>good</translation>
+    </message>
+    <message>
+      <source>ungeeignet</source>
+      <translation>unsuitable</translation>
+    </message>
+    <message>
+      <source>3D-Gebäudemodell LoD2 (CityGML-Datei)</source>
+      <translation>3D building model LoD2 (CityGML file)</translation>
+    </message>
+    <message>
+      <source>Ordner mit LoD2-Kacheln (alle .gml/.xml darin)</source>
+      <translation>Folder of LoD2 tiles (every .gml/.xml in it)</translation>
+    </message>
+    <message>
+      <source>Gebäudegrundrisse (ohne LoD2; gröbere Methode)</source>
+      <translation>Building footprints (without LoD2; coarser method)</translation>
+    </message>
+    <message>
+      <source>Dachform (ALKIS-Schlüssel; ohne Angabe: Feld „dachform“)</source>
+      <translation>Roof form (ALKIS code; if not given: field “dachform”)</translation>
+    </message>
+    <message>
+      <source>Gebäudefunktion (ALKIS-Schlüssel; ohne Angabe: Feld „gebaeudefunktion“)</source>
+      <translation>Building function (ALKIS code; if not given: field “gebaeudefunktion”)</translation>
+    </message>
+    <message>
+      <source>Denkmäler und Denkmalbereiche</source>
+      <translation>Monuments and heritage areas</translation>
+    </message>
+    <message>
+      <source>Denkmäler ausschließen (sonst nur markieren)</source>
+      <translation>Exclude monuments (otherwise only mark them)</translation>
+    </message>
+    <message>
+      <source>Gemeinden (für die Summen)</source>
+      <translation>Municipalities (for the totals)</translation>
+    </message>
+    <message>
+      <source>Gemeindename oder -schlüssel (ohne Angabe: Feld „ags“ oder „gen“)</source>
+      <translation>Municipality name or key (if not given: field “ags” or “gen”)</translation>
+    </message>
+    <message>
+      <source>Dachflächen</source>
+      <translation>Roof surfaces</translation>
+    </message>
+    <message>
+      <source>Gebäude mit Solarpotenzial</source>
+      <translation>Buildings with solar potential</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial je Gemeinde</source>
+      <translation>Solar potential per municipality</translation>
+    </message>
+    <message>
+      <source>Bitte ein 3D-Gebäudemodell (LoD2-Datei oder -Ordner) oder eine Ebene mit Gebäudegrundrissen angeben.</source>
+      <translation>Please give a 3D building model (LoD2 file or folder) or a layer of building footprints.</translation>
+    </message>
+    <message>
+      <source>Das Gebäudemodell enthält keine Dachflächen (bldg:RoofSurface) – ist es ein LoD2-Modell?</source>
+      <translation>The building model holds no roof surfaces (bldg:RoofSurface) – is it an LoD2 model?</translation>
+    </message>
+    <message>
+      <source>Grundriss (grob)</source>
+      <translation>Footprint (coarse)</translation>
+    </message>
+    <message>
+      <source>außerhalb der Gemeinden</source>
+      <translation>outside the municipalities</translation>
+    </message>
+    <message>
+      <source>gesamt</source>
+      <translation>total</translation>
+    </message>
+    <message>
+      <source>Dachflächen gibt es nur mit einem LoD2-Modell; die Ausgabe bleibt leer.</source>
+      <translation>Roof surfaces come only with an LoD2 model; the output stays empty.</translation>
+    </message>
+    <message>
+      <source>{buildings} Gebäude mit {roofs} Dachflächen aus {files} Datei(en).</source>
+      <translation>{buildings} buildings with {roofs} roof surfaces from {files} file(s).</translation>
+    </message>
+    <message>
+      <source>Gröbere Methode aus den Grundrissen: {flat} Flachdächer, {pitched} geneigte Dächer (Dachform aus {form}, sonst aus {use}).</source>
+      <translation>Coarser method from the footprints: {flat} flat roofs, {pitched} pitched roofs (roof form from {form}, else from {use}).</translation>
+    </message>
+    <message>
+      <source>{count} Gebäude liegen in einem Denkmal oder Denkmalbereich ({what}).</source>
+      <translation>{count} buildings lie in a monument or heritage area ({what}).</translation>
+    </message>
+    <message>
+      <source>{count} Gebäude: {kinds}; zusammen {mwp:,.2f} MWp, {gwh:,.2f} GWh/a.</source>
+      <translation>{count} buildings: {kinds}; together {mwp:,.2f} MWp, {gwh:,.2f} GWh/a.</translation>
+    </message>
+    <message>
+      <source>Mit dem LoD2-Modell bleiben die Gebäudegrundrisse unbeachtet.</source>
+      <translation>With the LoD2 model the building footprints are not used.</translation>
+    </message>
+    <message>
+      <source>Das Gebäudemodell nennt kein Koordinatensystem; angenommen: EPSG:{code}.</source>
+      <translation>The building model names no coordinate system; assumed: EPSG:{code}.</translation>
+    </message>
+    <message>
+      <source>Das Gebäudemodell liegt in EPSG:{code}; Flächen und Neigungen brauchen ein projiziertes KBS in Metern wie EPSG:25832.</source>
+      <translation>The building model is in EPSG:{code}; areas and tilts need a projected CRS in metres such as EPSG:25832.</translation>
+    </message>
+    <message>
+      <source>keinem Feld</source>
+      <translation>no field</translation>
+    </message>
+    <message>
+      <source>markiert, Feld „monument“</source>
+      <translation>marked, field “monument”</translation>
     </message>
     <message>
       <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_‹Ebene›_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_‹Ebene› – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_‹Feld› – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); ‹Raster›_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.</source>

@@ -1,0 +1,127 @@
+"""wip:rooftoppv through Processing: LoD2 tiles written here, the footprint method on the demo buildings,
+monuments and the totals per municipality."""
+import math
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+from tests.core.test_rooftop_pv import EAVE, X0, Y0, flat_with_courtyard, gable, hip, write_city_model
+from wip_qgis_plugin.core.rooftop_pv import shipped_rooftop_assumptions
+from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+ASSUMPTIONS = shipped_rooftop_assumptions()
+
+
+def polygon_layer(wkts, fields="ags:string", values=None, crs="EPSG:25832"):
+    layer = QgsVectorLayer(f"Polygon?crs={crs}&field={fields}", "areas", "memory")
+    features = []
+    for number, wkt in enumerate(wkts):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([values[number] if values else str(number + 1)])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def box(x0, y0, x1, y1):
+    return f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"
+
+
+@pytest.fixture
+def tiles(tmp_path):
+    folder = tmp_path / "lod2"
+    folder.mkdir()
+    write_city_model(folder / "tile_1.gml", {"GABLE": (0.0, gable(), {}), "HIP": (20.0, hip(), {})})
+    write_city_model(folder / "tile_2.gml", {"FLAT": (40.0, flat_with_courtyard(), {"roof_type": "1000"})})
+    return folder
+
+
+def run(wip_processing, **parameters):
+    import processing
+
+    return processing.run("wip:rooftoppv", {"BUILDINGS_OUTPUT": "TEMPORARY_OUTPUT", "TOTALS": "TEMPORARY_OUTPUT",
+                                            **parameters})
+
+
+def rows(layer):
+    return {feature["building_id"] if "building_id" in layer.fields().names() else feature["municipality"]:
+            {name: feature[name] for name in layer.fields().names()} for feature in layer.getFeatures()}
+
+
+def test_lod2_tiles_give_roofs_buildings_and_totals(wip_processing, tiles):
+    result = run(wip_processing, LOD2_FOLDER=str(tiles), ROOFS="TEMPORARY_OUTPUT")
+    roofs, buildings, totals = result["ROOFS"], rows(result["BUILDINGS_OUTPUT"]), rows(result["TOTALS"])
+    assert roofs.featureCount() == 7 and roofs.crs().authid() == "EPSG:25832"
+    assert set(buildings) == {"GABLE", "HIP", "FLAT"}
+    gable_south = next(f for f in roofs.getFeatures() if f["surface_id"] == "GABLE_south_1")
+    slope = 4.0 / math.cos(math.radians(35.0))
+    setback = ASSUMPTIONS.edge_setback_m.value
+    usable = (10 - 2 * setback) * (slope - 2 * setback)
+    assert gable_south["area_m2"] == pytest.approx(10 * slope, rel=1e-5)
+    assert gable_south["usable_m2"] == pytest.approx(usable, rel=1e-4)
+    assert gable_south["kwp"] == pytest.approx(usable * ASSUMPTIONS.module_share_pitched.value
+                                               * ASSUMPTIONS.module_kwp_per_m2.value, rel=1e-4)
+    assert gable_south["suitability"] == "very_good"
+    assert buildings["GABLE"]["kwp"] == pytest.approx(gable_south["kwp"])  # its north face carries nothing
+    assert buildings["GABLE"]["surfaces"] == 2 and buildings["GABLE"]["suitability"] == "very_good"
+    assert buildings["HIP"]["ags"] == "15084235" and buildings["FLAT"]["roof_type"] == "1000"
+    assert list(totals) == ["15084235"]
+    assert totals["15084235"]["buildings"] == 3
+    assert totals["15084235"]["mwp"] == pytest.approx(sum(b["kwp"] for b in buildings.values()) / 1e3)
+    assert result["TOTAL_GWH"] == pytest.approx(sum(b["mwh_a"] for b in buildings.values()) / 1e3)
+
+
+def test_monuments_are_marked_or_excluded(wip_processing, tiles):
+    monument = polygon_layer([box(X0 + 19, Y0 - 1, X0 + 33, Y0 + 9)])  # around the hip-roofed house
+    marked = rows(run(wip_processing, LOD2_FOLDER=str(tiles), MONUMENTS=monument)["BUILDINGS_OUTPUT"])
+    assert [key for key, row in marked.items() if row["monument"]] == ["HIP"] and marked["HIP"]["kwp"] > 0
+    excluded = run(wip_processing, LOD2_FOLDER=str(tiles), MONUMENTS=monument, EXCLUDE_MONUMENTS=True,
+                   ROOFS="TEMPORARY_OUTPUT")
+    buildings = rows(excluded["BUILDINGS_OUTPUT"])
+    assert buildings["HIP"]["kwp"] == 0 and buildings["HIP"]["suitability"] == "unsuitable"
+    assert buildings["GABLE"]["kwp"] == pytest.approx(marked["GABLE"]["kwp"])
+    assert all(f["kwp"] == 0 for f in excluded["ROOFS"].getFeatures() if f["building_id"] == "HIP")
+    assert rows(excluded["TOTALS"])["15084235"]["monuments"] == 1
+
+
+def test_totals_follow_the_municipality_areas(wip_processing, tiles):
+    areas = polygon_layer([box(X0 - 5, Y0 - 5, X0 + 35, Y0 + 15), box(X0 + 35, Y0 - 5, X0 + 70, Y0 + 15)],
+                          fields="gen:string", values=["West", "Ost"])
+    totals = rows(run(wip_processing, LOD2_FOLDER=str(tiles), MUNICIPALITIES=areas)["TOTALS"])
+    assert {name: row["buildings"] for name, row in totals.items()} == {"Ost": 1, "West": 2}
+
+
+def test_footprints_of_the_demo_without_a_model(wip_processing):
+    result = run(wip_processing, BUILDINGS=f"{DEMO_GPKG}|layername=synth_gebaeude",
+                 MUNICIPALITIES=f"{DEMO_GPKG}|layername=real_gemeinde")
+    layer = result["BUILDINGS_OUTPUT"]
+    methods = {feature["method"] for feature in layer.getFeatures()}
+    assert methods == {"Grundriss (grob)"}
+    flats = [f for f in layer.getFeatures() if f["gebaeudefunktion"] >= 2000 and f["kwp"] > 0]
+    flat = flats[0]
+    share = ASSUMPTIONS.footprint.flat_usable_share.value
+    assert flat["usable_m2"] == pytest.approx(flat.geometry().area() * share, rel=1e-6)
+    assert result["TOTAL_MWP"] > 0 and rows(result["TOTALS"])
+
+
+@pytest.mark.parametrize("parameters, message", [
+    ({}, "LoD2-Datei oder -Ordner"),
+    ({"LOD2": "fehlt.gml"}, "gibt es nicht"),
+])
+def test_bad_input_gets_a_clear_message(wip_processing, tmp_path, parameters, message):
+    from qgis.core import QgsProcessingException
+
+    if "LOD2" in parameters:
+        parameters = {"LOD2": str(tmp_path / parameters["LOD2"])}
+    with pytest.raises(QgsProcessingException, match=message):
+        run(wip_processing, **parameters)
+
+
+def test_a_model_without_roofs_is_named(wip_processing, tmp_path):
+    write_city_model(tmp_path / "lod1.gml", {"A": (0.0, {}, {"ground": [(X0, Y0, EAVE), (X0 + 5, Y0, EAVE),
+                                                                        (X0 + 5, Y0 + 5, EAVE), (X0, Y0, EAVE)]})})
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="keine Dachflächen"):
+        run(wip_processing, LOD2=str(tmp_path / "lod1.gml"))
