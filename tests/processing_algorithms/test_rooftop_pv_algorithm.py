@@ -1,27 +1,20 @@
 """wip:rooftoppv through Processing: LoD2 tiles written here, the footprint method on the demo buildings,
-monuments and the totals per municipality."""
+monuments, existing plants of the register and the totals per municipality."""
 import math
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
 from tests.core.test_rooftop_pv import EAVE, X0, Y0, flat_with_courtyard, gable, hip, write_city_model
+from tests.processing_algorithms.conftest import memory_layer
 from wip_qgis_plugin.core.rooftop_pv import shipped_rooftop_assumptions
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
 ASSUMPTIONS = shipped_rooftop_assumptions()
 
 
-def polygon_layer(wkts, fields="ags:string", values=None, crs="EPSG:25832"):
-    layer = QgsVectorLayer(f"Polygon?crs={crs}&field={fields}", "areas", "memory")
-    features = []
-    for number, wkt in enumerate(wkts):
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes([values[number] if values else str(number + 1)])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
+def areas(wkts, field="ags", values=None):
+    return memory_layer("areas", "Polygon", [{"wkt": wkt, field: values[n] if values else str(n + 1)}
+                                             for n, wkt in enumerate(wkts)], fields=f"&field={field}:string")
 
 
 def box(x0, y0, x1, y1):
@@ -73,7 +66,7 @@ def test_lod2_tiles_give_roofs_buildings_and_totals(wip_processing, tiles):
 
 
 def test_monuments_are_marked_or_excluded(wip_processing, tiles):
-    monument = polygon_layer([box(X0 + 19, Y0 - 1, X0 + 33, Y0 + 9)])  # around the hip-roofed house
+    monument = areas([box(X0 + 19, Y0 - 1, X0 + 33, Y0 + 9)])  # around the hip-roofed house
     marked = rows(run(wip_processing, LOD2_FOLDER=str(tiles), MONUMENTS=monument)["BUILDINGS_OUTPUT"])
     assert [key for key, row in marked.items() if row["monument"]] == ["HIP"] and marked["HIP"]["kwp"] > 0
     excluded = run(wip_processing, LOD2_FOLDER=str(tiles), MONUMENTS=monument, EXCLUDE_MONUMENTS=True,
@@ -86,9 +79,9 @@ def test_monuments_are_marked_or_excluded(wip_processing, tiles):
 
 
 def test_totals_follow_the_municipality_areas(wip_processing, tiles):
-    areas = polygon_layer([box(X0 - 5, Y0 - 5, X0 + 35, Y0 + 15), box(X0 + 35, Y0 - 5, X0 + 70, Y0 + 15)],
-                          fields="gen:string", values=["West", "Ost"])
-    totals = rows(run(wip_processing, LOD2_FOLDER=str(tiles), MUNICIPALITIES=areas)["TOTALS"])
+    halves = areas([box(X0 - 5, Y0 - 5, X0 + 35, Y0 + 15), box(X0 + 35, Y0 - 5, X0 + 70, Y0 + 15)], field="gen",
+                   values=["West", "Ost"])
+    totals = rows(run(wip_processing, LOD2_FOLDER=str(tiles), MUNICIPALITIES=halves)["TOTALS"])
     assert {name: row["buildings"] for name, row in totals.items()} == {"Ost": 1, "West": 2}
 
 
@@ -125,3 +118,35 @@ def test_a_model_without_roofs_is_named(wip_processing, tmp_path):
 
     with pytest.raises(QgsProcessingException, match="keine Dachflächen"):
         run(wip_processing, LOD2=str(tmp_path / "lod1.gml"))
+
+
+def test_existing_rooftop_plants_of_the_register_are_subtracted(wip_processing, tiles):
+    """A unit on the gable roof counts for that building; a small one without coordinates for its municipality;
+    ground-mounted, decommissioned and other municipalities' units do not count."""
+    on_roofs = "Bauliche Anlagen (Hausdach, Gebäude und Fassade)"
+    units = memory_layer("einheiten", "Point", [
+        {"wkt": f"POINT({X0 + 5} {Y0 + 2})", "EinheitMastrNummer": "SEE1", "Energietraeger": "Solare Strahlungsenergie",
+         "EinheitBetriebsstatus": "In Betrieb", "Nettonennleistung": 3.0, "Gemeindeschluessel": "15084235",
+         "Lage": on_roofs},
+        {"wkt": "", "EinheitMastrNummer": "SEE2", "Energietraeger": "Solare Strahlungsenergie",
+         "EinheitBetriebsstatus": "In Betrieb", "Nettonennleistung": 10.0, "Gemeindeschluessel": "15084235",
+         "Lage": on_roofs},
+        {"wkt": f"POINT({X0 + 45} {Y0 + 5})", "EinheitMastrNummer": "SEE3",
+         "Energietraeger": "Solare Strahlungsenergie", "EinheitBetriebsstatus": "In Betrieb",
+         "Nettonennleistung": 500.0, "Gemeindeschluessel": "15084235", "Lage": "Freifläche"},
+        {"wkt": f"POINT({X0 + 25} {Y0 + 4})", "EinheitMastrNummer": "SEE4",
+         "Energietraeger": "Solare Strahlungsenergie", "EinheitBetriebsstatus": "Endgültig stillgelegt",
+         "Nettonennleistung": 7.0, "Gemeindeschluessel": "15084235", "Lage": on_roofs},
+        {"wkt": "", "EinheitMastrNummer": "SEE5", "Energietraeger": "Solare Strahlungsenergie",
+         "EinheitBetriebsstatus": "In Betrieb", "Nettonennleistung": 20.0, "Gemeindeschluessel": "15084999",
+         "Lage": on_roofs}],
+        fields="&field=EinheitMastrNummer:string&field=Energietraeger:string&field=EinheitBetriebsstatus:string"
+               "&field=Nettonennleistung:double&field=Gemeindeschluessel:string&field=Lage:string")
+    result = run(wip_processing, LOD2_FOLDER=str(tiles), EXISTING=units)
+    buildings, totals = rows(result["BUILDINGS_OUTPUT"]), rows(result["TOTALS"])["15084235"]
+    assert buildings["GABLE"]["existing_kwp"] == pytest.approx(3.0)
+    assert buildings["GABLE"]["remaining_kwp"] == pytest.approx(buildings["GABLE"]["kwp"] - 3.0)
+    assert buildings["HIP"]["existing_kwp"] == 0 and buildings["FLAT"]["existing_kwp"] == 0
+    assert totals["existing_mwp"] == pytest.approx(0.013)
+    assert totals["remaining_mwp"] == pytest.approx(totals["mwp"] - 0.013)
+    assert totals["remaining_gwh_a"] == pytest.approx(totals["gwh_a"] * totals["remaining_mwp"] / totals["mwp"])

@@ -29,8 +29,11 @@ from ..qgis_io.project import apply_style, describe_layer, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
 from .provider import WorkflowPlace
 
+gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
 pd = lazy_module("pandas")
+
+REGISTER_INPUT = "generation_units"  # the workflow input a data profile's feed names for registered units
 
 
 class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
@@ -280,3 +283,28 @@ def profile_selected(rows, field_names, recognition, feed, label: str, feedback)
         input=label, model=recognition.label(), count=int(keep.sum()), total=len(rows),
         how=feed.selection.describe()))
     return rows[keep] if isinstance(rows, pd.DataFrame) else [row for row, kept in zip(rows, keep) if kept]
+
+
+def registered_units(layer, crs, context, feedback) -> gpd.GeoDataFrame:
+    """The units in operation of a layer of the Marktstammdatenregister, in ``crs``: ``number``
+    (EinheitMastrNummer), ``carrier`` (pv, wind, … or None), ``kw`` (Nettonennleistung; NaN where it is no number),
+    ``ags`` (Gemeindeschlüssel with 8 digits, "" where not given), ``location`` (Lage, "" where not given) and the
+    unit's place (None for the small units the register publishes without coordinates)."""
+    recognised = [r for r in recognise(describe_layer(layer)) if r.layer_class.carriers is not None]
+    fed = profile_feed(recognised, REGISTER_INPUT)
+    names = {normalise(name): name for name in layer.fields().names()}
+    if fed is None or "nettonennleistung" not in names:
+        raise QgsProcessingException(tr("„{layer}“ ist keine Einheitenliste des Marktstammdatenregisters (Felder "
+                                        "EinheitMastrNummer, Nettonennleistung).").format(layer=layer.name()))
+    listed = read_frame(layer, crs, context, feedback)
+    units = profile_selected(listed, list(listed.columns), *fed, layer.name(), feedback)
+    carriers = fed[0].layer_class.carriers
+    powers = pd.to_numeric(pd.Series(field_values(units, names["nettonennleistung"]), dtype=object).astype(str)
+                           .str.replace(",", "."), errors="coerce").to_numpy(float)
+    keys = field_values(units, names.get("gemeindeschluessel"))
+    return gpd.GeoDataFrame({
+        "number": field_values(units, names.get("einheitmastrnummer")),
+        "carrier": [carriers.of(kind) for kind in field_values(units, names.get(carriers.field))],
+        "kw": powers, "ags": [str(key).zfill(8) if key not in (None, "") else "" for key in keys],
+        "location": [str(value) if value is not None else "" for value in field_values(units, names.get("lage"))]},
+        geometry=np.asarray(units.geometry.values, dtype=object), crs=units.crs)

@@ -34,7 +34,7 @@ from ..core.balance import (
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import format_number, tr
 from ..core.lazy import lazy_module
-from ..core.profiles import HEAT_CARRIERS, profile_feed, recognise
+from ..core.profiles import HEAT_CARRIERS, recognise
 from ..core.workflow import normalise
 from ..core.zoning import alternative_numbers, is_alternative
 from ..qgis_io.compat import (
@@ -48,9 +48,9 @@ from ..qgis_io.compat import (
     WKB_NO_GEOMETRY,
     new_field,
 )
-from ..qgis_io.layers import is_null, read_frame, table_rows, working_crs, write_frame
+from ..qgis_io.layers import is_null, table_rows, working_crs, write_frame
 from ..qgis_io.project import describe_layer
-from .base import WipAlgorithm, field_values, numbers, profile_selected
+from .base import WipAlgorithm, field_values, numbers, registered_units
 
 np = lazy_module("numpy")
 pd = lazy_module("pandas")
@@ -62,7 +62,6 @@ GENERATING_USES = {"wind": "wind", "pv": "pv", "agri_pv": "pv"}
 TRANSPORT_CHOICES = (TRANSPORT_ESTIMATE, TRANSPORT_OWN, TRANSPORT_NONE)
 
 CENSUS_YEAR = 2022  # the census day, 15 May 2022
-GENERATION_INPUT = "generation_units"  # the workflow input a data profile's feed names for registered units
 OTHER_HEATING_COLUMNS = ("strom", "kohle")  # census heating carriers the balance's heat mix does not model
 
 
@@ -289,36 +288,21 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         installed: dict[str, list[float]] = {}
         seen, unplaced, unusable = set(), 0, 0
         for layer in {layer.id(): layer for layer in layers}.values():
-            recognised = [r for r in recognise(describe_layer(layer)) if r.layer_class.carriers is not None]
-            fed = profile_feed(recognised, GENERATION_INPUT)
-            names = {normalise(name): name for name in layer.fields().names()}
-            if fed is None or "nettonennleistung" not in names:
-                raise QgsProcessingException(self.tr("„{layer}“ ist keine Einheitenliste des Marktstammdatenregisters "
-                                                     "(Felder EinheitMastrNummer, Nettonennleistung).").format(
-                    layer=layer.name()))
-            listed = read_frame(layer, crs, context, feedback)
-            units = profile_selected(listed, list(listed.columns), *fed, layer.name(), feedback)
+            units = registered_units(layer, crs, context, feedback)
             places = np.asarray(units.geometry.values, dtype=object)
             inside = ~shapely.is_missing(places) & shapely.contains(area, places)
             # small units are published without coordinates: their municipality key places them
-            keys = field_values(units, names.get("gemeindeschluessel"))
-            carriers = fed[0].layer_class.carriers
-            kinds = field_values(units, names.get(carriers.field))
-            numbers_ = field_values(units, names.get("einheitmastrnummer"))
-            powers = pd.to_numeric(pd.Series(field_values(units, names["nettonennleistung"]), dtype=object)
-                                   .astype(str).str.replace(",", "."), errors="coerce").to_numpy(float)
-            for row in range(len(units)):
-                placed = str(keys[row]).zfill(8) == statistics.ags if keys[row] not in (None, "") else inside[row]
-                if keys[row] in (None, "") and shapely.is_missing(places[row]):
+            for row, unit in enumerate(units.itertuples(index=False)):
+                placed = unit.ags == statistics.ags if unit.ags else inside[row]
+                if not unit.ags and shapely.is_missing(places[row]):
                     unplaced += 1
-                carrier = carriers.of(kinds[row])
-                if not placed or carrier is None or numbers_[row] in seen:
+                if not placed or unit.carrier is None or unit.number in seen:
                     continue
-                if np.isnan(powers[row]):
+                if np.isnan(unit.kw):
                     unusable += 1
                     continue
-                seen.add(numbers_[row])
-                installed.setdefault(carrier, []).append(float(powers[row]))
+                seen.add(unit.number)
+                installed.setdefault(unit.carrier, []).append(float(unit.kw))
         if unplaced or unusable:
             feedback.pushWarning(self.tr("Marktstammdatenregister: {unplaced} Einheit(en) ohne Ort und ohne "
                                          "Gemeindeschlüssel, {unusable} ohne Nettonennleistung: nicht gezählt.").format(

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterVectorLayer,
 )
 
 from ..core.catalog import status_label
@@ -34,13 +35,14 @@ from ..qgis_io.compat import (
     FIELD_ANY,
     FILE_BEHAVIOR_FILE,
     FILE_BEHAVIOR_FOLDER,
+    SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
 )
 from ..qgis_io.layers import longitudes_latitudes, qgs_fields, report_reprojection, working_crs, write_frame
-from .base import WipAlgorithm, field_values
+from .base import WipAlgorithm, field_values, registered_units
 
 gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
@@ -51,7 +53,10 @@ ROOF_FORM_HINTS = ("dachform", "roof_form", "rooftype", "roof_type")
 FUNCTION_HINTS = ("gebaeudefunktion", "funktion", "function", "gfk")
 MUNICIPALITY_HINTS = ("ags", "gemeindeschluessel", "gen", "gemeinde", "name")
 DEFAULT_LOD2_EPSG = 25832  # ETRS89 / UTM 32N, in which Sachsen-Anhalt publishes its building models
-RESULT_COLUMNS = ("usable_m2", "kwp", "mwh_a", "suitability")
+RESULT_COLUMNS = ("usable_m2", "kwp", "mwh_a", "suitability", "existing_kwp", "remaining_kwp")
+# the register's "Lage" of rooftop units: "Bauliche Anlagen (Hausdach, Gebäude und Fassade)", catalogue value 852
+# (Marktstammdatenregister, Dokumentation der Datenfelder); ground-mounted and plug-in units are not on roofs
+ROOF_LOCATIONS = ("hausdach", "852")
 
 
 def class_label(suitability: str) -> str:
@@ -69,6 +74,7 @@ class RooftopPvAlgorithm(WipAlgorithm):
     FUNCTION_FIELD = "FUNCTION_FIELD"
     MONUMENTS = "MONUMENTS"
     EXCLUDE_MONUMENTS = "EXCLUDE_MONUMENTS"
+    EXISTING = "EXISTING"
     MUNICIPALITIES = "MUNICIPALITIES"
     MUNICIPALITY_FIELD = "MUNICIPALITY_FIELD"
     ROOFS = "ROOFS"
@@ -92,7 +98,12 @@ class RooftopPvAlgorithm(WipAlgorithm):
             "Annahmen stehen mit Quelle und Status in resources/yield/rooftop_pv.json und im Handbuch.\n\n"
             "Denkmäler und Denkmalbereiche (Flächen) markieren die Gebäude darin (Feld „monument“) oder schließen "
             "sie aus. Die Summen je Gemeinde ordnen jedes Gebäude der Gemeindefläche zu, in der es liegt, sonst dem "
-            "Gemeindeschlüssel des Gebäudemodells.")
+            "Gemeindeschlüssel des Gebäudemodells.\n\n"
+            "Bestehende Dachanlagen aus dem Marktstammdatenregister (Einheiten in Betrieb, Energieträger Solare "
+            "Strahlungsenergie, Lage „Bauliche Anlagen (Hausdach, Gebäude und Fassade)“) werden abgezogen: auf dem "
+            "Gebäude, auf dem sie liegen, sonst – kleine Anlagen veröffentlicht das Register ohne Koordinaten – in der "
+            "Summe der Gemeinde mit ihrem Gemeindeschlüssel. Die Felder „remaining“ nennen das verbleibende "
+            "Potenzial.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
@@ -114,6 +125,8 @@ class RooftopPvAlgorithm(WipAlgorithm):
             self.MONUMENTS, self.tr("Denkmäler und Denkmalbereiche"), [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.EXCLUDE_MONUMENTS, self.tr("Denkmäler ausschließen (sonst nur markieren)"), False))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.EXISTING, self.tr("Bestehende Anlagen (Marktstammdatenregister)"), [SOURCE_POINT], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MUNICIPALITIES, self.tr("Gemeinden (für die Summen)"), [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -152,7 +165,8 @@ class RooftopPvAlgorithm(WipAlgorithm):
         except RooftopError as error:
             raise QgsProcessingException(str(error)) from error
         self._monuments(parameters, context, feedback, crs, buildings, roofs)
-        totals = self._totals(parameters, context, feedback, crs, buildings)
+        unplaced_units = self._existing(parameters, context, feedback, crs, buildings)
+        totals = self._totals(parameters, context, feedback, crs, buildings, unplaced_units)
         self._report(feedback, assumptions, buildings)
         feedback.setProgress(70)  # computed; the outputs are written next
         results = {"TOTAL_MWP": float(buildings["kwp"].sum()) / 1e3, "TOTAL_GWH": float(buildings["mwh_a"].sum()) / 1e3}
@@ -266,8 +280,41 @@ class RooftopPvAlgorithm(WipAlgorithm):
             count=int(marked.sum()), what=self.tr("ausgeschlossen") if self.parameterAsBool(
                 parameters, self.EXCLUDE_MONUMENTS, context) else self.tr("markiert, Feld „monument“")))
 
-    def _totals(self, parameters, context, feedback, crs, buildings):
-        """Sum per municipality: the area a building lies in, else the municipality key of its model."""
+    def _existing(self, parameters, context, feedback, crs, buildings) -> pd.DataFrame:
+        """Subtract the register's rooftop units from the buildings they lie on; returns the others (municipality
+        key ``ags`` and ``kw``), which the totals subtract by their municipality."""
+        layer = self.parameterAsVectorLayer(parameters, self.EXISTING, context)
+        if layer is None:
+            buildings["existing_kwp"], buildings["remaining_kwp"] = 0.0, buildings["kwp"]
+            return pd.DataFrame({"ags": [], "kw": []})
+        units = registered_units(layer, crs, context, feedback)
+        location = units["location"].str.lower()
+        on_roofs = (units["carrier"] == "pv").to_numpy() & np.logical_or.reduce(
+            [location.str.contains(value, regex=False).to_numpy() for value in ROOF_LOCATIONS])
+        if "lage" not in {name.lower() for name in layer.fields().names()}:
+            feedback.pushWarning(self.tr("„{layer}“ hat kein Feld „Lage“: Dach- und Freiflächenanlagen sind nicht zu "
+                                         "unterscheiden, bestehende Anlagen werden nicht abgezogen.").format(
+                layer=layer.name()))
+        units = units[on_roofs & ~np.isnan(units["kw"].to_numpy())].drop_duplicates("number")
+        places = np.asarray(units.geometry.values, dtype=object)
+        building, unit = shapely.STRtree(np.asarray(buildings.geometry.values, dtype=object)).query(
+            np.where(shapely.is_missing(places), None, places), predicate="within")
+        unit, first = np.unique(unit, return_index=True)  # a unit on two touching footprints counts once
+        kw = units["kw"].to_numpy()
+        existing = np.zeros(len(buildings))
+        np.add.at(existing, building[first], kw[unit])
+        buildings["existing_kwp"] = existing
+        buildings["remaining_kwp"] = np.maximum(buildings["kwp"].to_numpy() - existing, 0.0)
+        elsewhere = np.ones(len(units), dtype=bool)
+        elsewhere[unit] = False
+        feedback.pushInfo(self.tr("Marktstammdatenregister: {count} Dachanlage(n) mit {mw} MWp, davon {placed} auf "
+                                  "einem Gebäude; die übrigen zählen in der Summe ihrer Gemeinde.").format(
+            count=len(units), mw=f"{kw.sum() / 1e3:,.2f}", placed=len(unit)))
+        return pd.DataFrame({"ags": units["ags"].to_numpy()[elsewhere], "kw": kw[elsewhere]})
+
+    def _totals(self, parameters, context, feedback, crs, buildings, unplaced_units):
+        """Sum per municipality: the area a building lies in, else the municipality key of its model; the rooftop
+        units not on a building are subtracted from the municipality of their key."""
         places = buildings["ags"].astype(str).to_numpy(dtype=object)
         source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
         if source is not None:
@@ -286,12 +333,23 @@ class RooftopPvAlgorithm(WipAlgorithm):
         frame = pd.DataFrame({"municipality": places, "buildings": 1,
                               "suitable": (buildings["kwp"] > 0).to_numpy().astype("int64"),
                               "monuments": buildings["monument"].to_numpy().astype("int64"),
-                              "usable_m2": buildings["usable_m2"].to_numpy(), "kwp": buildings["kwp"].to_numpy(),
+                              "usable_m2": buildings["usable_m2"].to_numpy(), "mwp": buildings["kwp"].to_numpy() / 1e3,
                               **{f"mwp_{kind}": values for kind, values in kinds.items()},
-                              "mwh_a": buildings["mwh_a"].to_numpy()})
+                              "gwh_a": buildings["mwh_a"].to_numpy() / 1e3,
+                              "existing_mwp": buildings["existing_kwp"].to_numpy() / 1e3})
         totals = frame.groupby("municipality", sort=True).sum().reset_index()
-        totals.insert(5, "mwp", totals.pop("kwp") / 1e3)
-        totals["gwh_a"] = totals.pop("mwh_a") / 1e3
+        keyed = unplaced_units[unplaced_units["ags"].isin(set(totals["municipality"]))]
+        if len(keyed) < len(unplaced_units):
+            left_mw = (unplaced_units["kw"].sum() - keyed["kw"].sum()) / 1e3
+            feedback.pushWarning(self.tr("{count} Dachanlage(n) des Registers ({mw} MWp) liegen auf keinem Gebäude und "
+                                         "ihr Gemeindeschlüssel ist keine der Summen: nicht abgezogen.").format(
+                count=len(unplaced_units) - len(keyed), mw=f"{left_mw:,.2f}"))
+        by_key = keyed.groupby("ags")["kw"].sum() / 1e3
+        totals["existing_mwp"] += totals["municipality"].map(by_key).fillna(0.0)
+        totals["remaining_mwp"] = np.maximum(totals["mwp"] - totals["existing_mwp"], 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            totals["remaining_gwh_a"] = np.where(totals["mwp"] > 0, totals["gwh_a"] * totals["remaining_mwp"]
+                                                 / totals["mwp"], 0.0)
         return totals
 
     def _report(self, feedback, assumptions, buildings) -> None:

@@ -3384,6 +3384,10 @@ Source: {source}</translation>
       <translation>{input}: the layer lacks the field {fields} of the data model {model}; none of its features meets this condition.</translation>
     </message>
     <message>
+      <source>„{layer}“ ist keine Einheitenliste des Marktstammdatenregisters (Felder EinheitMastrNummer, Nettonennleistung).</source>
+      <translation>"{layer}" is no unit list of the Marktstammdatenregister (fields EinheitMastrNummer, Nettonennleistung).</translation>
+    </message>
+    <message>
       <source>Interner Fehler in {algorithm} ({kind}: {error}). Die Eingaben sind unverändert, Ergebnisse wurden nicht geschrieben. Bitte melden Sie den Fehler mit dem Protokoll (Protokollmeldungen, Reiter WIP).</source>
       <translation>Internal error in {algorithm} ({kind}: {error}). The inputs are unchanged, no results were written. Please report the error with the log (Log Messages, tab WIP).</translation>
     </message>
@@ -3722,10 +3726,6 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Die Gemeindestatistik hat {count} Zeilen: bitte den Gemeindeschlüssel (AGS) oder die Gemeinde angeben.</source>
       <translation>The municipal statistics have {count} rows: please give the municipality key (AGS) or the municipality.</translation>
-    </message>
-    <message>
-      <source>„{layer}“ ist keine Einheitenliste des Marktstammdatenregisters (Felder EinheitMastrNummer, Nettonennleistung).</source>
-      <translation>"{layer}" is no unit list of the Marktstammdatenregister (fields EinheitMastrNummer, Nettonennleistung).</translation>
     </message>
     <message>
       <source>Der Planungsvariante fehlen die Felder {fields}.</source>
@@ -4378,7 +4378,9 @@ Ohne LoD2 rechnet die gröbere Methode mit den Gebäudegrundrissen (ALKIS): Dach
 
 Der spezifische Ertrag ist der Ertrag der besten Ausrichtung mal dem Ausrichtungsfaktor der Fläche (Einstrahlung auf die geneigte Ebene im Verhältnis zur besten Ebene, isotropes Himmelsmodell). Alle Annahmen stehen mit Quelle und Status in resources/yield/rooftop_pv.json und im Handbuch.
 
-Denkmäler und Denkmalbereiche (Flächen) markieren die Gebäude darin (Feld „monument“) oder schließen sie aus. Die Summen je Gemeinde ordnen jedes Gebäude der Gemeindefläche zu, in der es liegt, sonst dem Gemeindeschlüssel des Gebäudemodells.</source>
+Denkmäler und Denkmalbereiche (Flächen) markieren die Gebäude darin (Feld „monument“) oder schließen sie aus. Die Summen je Gemeinde ordnen jedes Gebäude der Gemeindefläche zu, in der es liegt, sonst dem Gemeindeschlüssel des Gebäudemodells.
+
+Bestehende Dachanlagen aus dem Marktstammdatenregister (Einheiten in Betrieb, Energieträger Solare Strahlungsenergie, Lage „Bauliche Anlagen (Hausdach, Gebäude und Fassade)“) werden abgezogen: auf dem Gebäude, auf dem sie liegen, sonst – kleine Anlagen veröffentlicht das Register ohne Koordinaten – in der Summe der Gemeinde mit ihrem Gemeindeschlüssel. Die Felder „remaining“ nennen das verbleibende Potenzial.</source>
       <translation>Computes the solar potential of roofs: per roof surface and building the usable area, the installable capacity (kWp), the annual yield (MWh/a) and the suitability (very good, good, suitable, unsuitable), and the totals per municipality.
 
 With 3D building models (LoD2, CityGML 1.0 or 2.0 of the surveying offices, one file or a folder of tiles) each roof surface counts with its true area, tilt and orientation; usable is the area after the edge setback, measured in the roof's plane; small surfaces (dormers, bays) drop out. Flat roofs carry rows elevated to the south.
@@ -4387,7 +4389,9 @@ Without LoD2 the coarser method works from the building footprints (ALKIS): roof
 
 The specific yield is the yield of the best orientation times the surface's orientation factor (irradiation on the tilted plane relative to the best plane, isotropic sky model). All assumptions are given with source and status in resources/yield/rooftop_pv.json and in the manual.
 
-Monuments and heritage areas (polygons) mark the buildings in them (field “monument”) or exclude them. The totals per municipality assign each building to the municipality area it lies in, else to the municipality key of the building model.</translation>
+Monuments and heritage areas (polygons) mark the buildings in them (field “monument”) or exclude them. The totals per municipality assign each building to the municipality area it lies in, else to the municipality key of the building model.
+
+Existing rooftop plants of the Marktstammdatenregister (units in operation, energy carrier solar radiation, location “Bauliche Anlagen (Hausdach, Gebäude und Fassade)”) are subtracted: on the building they lie on, else – the register publishes small plants without coordinates – in the total of the municipality of their key. The fields “remaining” give the potential that is left.</translation>
     </message>
     <message>
       <source>sehr gut</source>
@@ -4428,6 +4432,10 @@ Monuments and heritage areas (polygons) mark the buildings in them (field “mon
     <message>
       <source>Denkmäler ausschließen (sonst nur markieren)</source>
       <translation>Exclude monuments (otherwise only mark them)</translation>
+    </message>
+    <message>
+      <source>Bestehende Anlagen (Marktstammdatenregister)</source>
+      <translation>Existing plants (Marktstammdatenregister)</translation>
     </message>
     <message>
       <source>Gemeinden (für die Summen)</source>
@@ -4486,6 +4494,10 @@ Monuments and heritage areas (polygons) mark the buildings in them (field “mon
       <translation>{count} buildings lie in a monument or heritage area ({what}).</translation>
     </message>
     <message>
+      <source>Marktstammdatenregister: {count} Dachanlage(n) mit {mw} MWp, davon {placed} auf einem Gebäude; die übrigen zählen in der Summe ihrer Gemeinde.</source>
+      <translation>Marktstammdatenregister: {count} rooftop unit(s) with {mw} MWp, {placed} of them on a building; the others count in the total of their municipality.</translation>
+    </message>
+    <message>
       <source>{count} Gebäude: {kinds}; zusammen {mwp:,.2f} MWp, {gwh:,.2f} GWh/a.</source>
       <translation>{count} buildings: {kinds}; together {mwp:,.2f} MWp, {gwh:,.2f} GWh/a.</translation>
     </message>
@@ -4508,6 +4520,14 @@ Monuments and heritage areas (polygons) mark the buildings in them (field “mon
     <message>
       <source>markiert, Feld „monument“</source>
       <translation>marked, field “monument”</translation>
+    </message>
+    <message>
+      <source>„{layer}“ hat kein Feld „Lage“: Dach- und Freiflächenanlagen sind nicht zu unterscheiden, bestehende Anlagen werden nicht abgezogen.</source>
+      <translation>“{layer}” has no field “Lage”: rooftop and ground-mounted units cannot be told apart, existing plants are not subtracted.</translation>
+    </message>
+    <message>
+      <source>{count} Dachanlage(n) des Registers ({mw} MWp) liegen auf keinem Gebäude und ihr Gemeindeschlüssel ist keine der Summen: nicht abgezogen.</source>
+      <translation>{count} rooftop unit(s) of the register ({mw} MWp) lie on no building and their municipality key is none of the totals: not subtracted.</translation>
     </message>
     <message>
       <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_‹Ebene›_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_‹Ebene› – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_‹Feld› – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); ‹Raster›_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.</source>
