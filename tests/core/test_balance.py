@@ -129,6 +129,20 @@ def test_planned_generation_counts_from_its_first_year():
     assert by_year[2035]["generation_mwh"] - by_year[2030]["generation_mwh"] == pytest.approx(50000.0)
 
 
+def test_the_rooftop_potential_is_built_along_its_path():
+    """The potential left on roofs is realised by 6 % in 2030, 15 % in 2040 and 20 % in 2045 (linear between), as
+    its own generation beside the plants built and planned, with the share among the assumptions."""
+    result = energy_balance(BalanceInput(statistics(), 2024, rooftop_mwh=10000.0, rooftop_source="Dachpotenzial"))
+    path = {row.year: row for row in result.rows if row.sector == "dach"}
+    assert sorted(path) == [2030, 2035, 2040, 2045]
+    assert [path[year].mwh for year in (2030, 2035, 2040, 2045)] == pytest.approx([600.0, 1050.0, 1500.0, 2000.0])
+    assert all(row.carrier == "pv_dach" and row.source == "Dachpotenzial" for row in path.values())
+    by_year = {row["year"]: row for row in result.indicators}
+    without = {row["year"]: row for row in energy_balance(BalanceInput(statistics(), 2024)).indicators}
+    assert by_year[2040]["generation_mwh"] - without[2040]["generation_mwh"] == pytest.approx(1500.0)
+    assert any(a.topic.startswith("Realisierter Anteil des Dachpotenzials") for a in result.assumptions)
+
+
 def test_heat_from_buildings_goes_to_the_sectors():
     heat = heat_from_buildings(["residential", "bildung", "buero", None],
                                {2024: [10.0, 5.0, 3.0, float("nan")], 2030: [9.0, 5.0, 3.0, 1.0]}, 2024)

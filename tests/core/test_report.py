@@ -400,6 +400,15 @@ def test_balance_chart_stacks_demand_by_sector_and_generation_by_carrier():
     assert all(re.fullmatch(r"#[0-9a-f]{6}", colour) for _, _, colour in chart.series)
 
 
+def test_the_rooftop_path_stands_beside_the_other_generation():
+    rows = balance_rows() + [{"year": 2045, "kind": "generation", "sector": "dach", "carrier": "pv_dach",
+                              "mwh": 12000.0, "co2_t": 0.0, "factor_g_kwh": 0.0, "source": "wip:rooftoppv"}]
+    chart = balance_chart(check_balance(BALANCE_FIELDS, rows))
+    assert [label for _, label, _ in chart.series][-3:] == ["Photovoltaik", "Photovoltaik Dach", "Windenergie"]
+    _, _, generation, _ = chart.columns[-1]
+    assert generation["generation:pv_dach"] == pytest.approx(12.0)
+
+
 def test_alternatives_chart_marks_the_chosen_one():
     chart = alternatives_chart(check_alternatives(list(alternative_rows()[0]), alternative_rows()), 2)
     assert [highlighted for _, _, _, highlighted in chart.columns] == [False, True]

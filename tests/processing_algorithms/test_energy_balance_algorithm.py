@@ -90,6 +90,23 @@ def test_an_alternative_that_allocates_nothing_plans_no_generation(wip_processin
         run(ALLOCATION=allocation, ALTERNATIVE=4)
 
 
+def test_the_rooftop_potential_of_wip_rooftoppv(wip_processing):
+    """The municipality's row of the totals of wip:rooftoppv: what is left after the roofs' plants today is built
+    along the path; a table without the municipality's row is refused by name."""
+    totals = processing.run("wip:rooftoppv", {
+        "BUILDINGS": f"{DEMO_GPKG}|layername=synth_gebaeude", "MUNICIPALITIES": MUNICIPALITY,
+        "BUILDINGS_OUTPUT": "memory:", "TOTALS": "memory:"})["TOTALS"]
+    row = next(f for f in totals.getFeatures() if f["municipality"] == "15084235")
+    balance = run(ROOFTOP=totals)["BALANCE"]
+    path = {f["year"]: f["mwh"] for f in balance.getFeatures() if f["sector"] == "dach"}
+    assert path[2030] == pytest.approx(row["remaining_gwh_a"] * 1000 * 0.06)
+    assert path[2045] == pytest.approx(row["remaining_gwh_a"] * 1000 * 0.2)
+    other = table("&field=municipality:string&field=gwh_a:double", [{"municipality": "15084999", "gwh_a": 1.0},
+                                                                     {"municipality": "15084111", "gwh_a": 2.0}])
+    with pytest.raises(QgsProcessingException, match="keine Zeile für den Gemeindeschlüssel 15084235"):
+        run(ROOFTOP=other)
+
+
 def test_consumption_and_factor_tables(wip_processing):
     consumption = table("&field=sector:string&field=carrier:string&field=mwh:double",
                         [{"sector": "industrie", "carrier": "strom", "mwh": 5000.0}])

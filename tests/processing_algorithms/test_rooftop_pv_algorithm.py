@@ -150,3 +150,31 @@ def test_existing_rooftop_plants_of_the_register_are_subtracted(wip_processing, 
     assert totals["existing_mwp"] == pytest.approx(0.013)
     assert totals["remaining_mwp"] == pytest.approx(totals["mwp"] - 0.013)
     assert totals["remaining_gwh_a"] == pytest.approx(totals["gwh_a"] * totals["remaining_mwp"] / totals["mwp"])
+
+
+def test_roofs_and_buildings_load_styled_by_suitability(wip_processing, tiles, tmp_path):
+    import processing
+    from qgis.core import QgsProject
+
+    outputs = {name: str(tmp_path / f"{name}.gpkg") for name in ("ROOFS", "BUILDINGS_OUTPUT", "TOTALS")}
+    processing.runAndLoadResults("wip:rooftoppv", {"LOD2_FOLDER": str(tiles), **outputs})
+    project = QgsProject.instance()
+    try:
+        for name in ("ROOFS", "BUILDINGS_OUTPUT"):
+            layer = next(layer for layer in project.mapLayers().values() if layer.source().startswith(outputs[name]))
+            renderer = layer.renderer()
+            assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "suitability"
+            found = {str(value) for value in layer.uniqueValues(layer.fields().indexOf("suitability"))}
+            assert found <= {str(category.value()) for category in renderer.categories()}
+    finally:
+        project.removeAllMapLayers()
+
+
+def test_an_output_onto_a_tile_of_the_folder_is_refused(wip_processing, tiles):
+    from qgis.core import QgsProcessingException
+
+    tile = tiles / "tile_1.gml"
+    before = tile.read_bytes()
+    with pytest.raises(QgsProcessingException, match="würde in die Datei der Eingabe"):
+        run(wip_processing, LOD2_FOLDER=str(tiles), ROOFS=str(tile))
+    assert tile.read_bytes() == before

@@ -36,6 +36,8 @@ CARRIERS = ("strom",) + HEAT_CARRIERS + FUELS
 TRANSPORT_ESTIMATE, TRANSPORT_OWN, TRANSPORT_NONE = "estimate", "own", "none"
 FOSSIL_DECENTRAL = ("erdgas", "heizoel", "fluessiggas")
 GENERATION = ("pv", "wind", "biomasse", "wasser")
+ROOFTOP = "pv_dach"  # the rooftop potential's expansion path: PV, shown apart from the plants built or planned
+GENERATION_SOURCES = ("pv", ROOFTOP, "wind", "biomasse", "wasser")  # in the order the profile shows them
 RENEWABLE_HEAT = ("biomasse", "umweltwaerme", "solarthermie")
 NEUTRALITY_YEAR = 2045
 # construction periods of the Zensus dwellings → IWU age classes of the heat typology
@@ -253,6 +255,8 @@ class BalanceInput:
     factors: list[tuple[str, float, int | None]] = field(default_factory=list)  # (carrier, g/kWh, year or None)
     transport: str = TRANSPORT_ESTIMATE  # TRANSPORT_OWN follows from consumption rows of the transport sector
     population: list[tuple[int, float]] = field(default_factory=list)  # (year, inhabitants): the planner's path
+    rooftop_mwh: float = 0.0  # rooftop PV potential left after the plants on roofs today (wip:rooftoppv), MWh/a
+    rooftop_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -354,6 +358,12 @@ def energy_balance(inputs: BalanceInput, defaults_path: Path = DEFAULTS_FILE) ->
             if planned > 0 and year >= inputs.planned_from:
                 rows.append(BalanceRow(year, "generation", "planung", carrier, planned, 0.0, 0.0,
                                        inputs.planned_source or tr("Planung")))
+        if inputs.rooftop_mwh > 0:
+            realised = defaults.on_series("rooftop_realised_share", year, topic=tr(
+                "Realisierter Anteil des Dachpotenzials"), unit="")
+            if realised > 0:
+                rows.append(BalanceRow(year, "generation", "dach", ROOFTOP, inputs.rooftop_mwh * realised, 0.0, 0.0,
+                                       inputs.rooftop_source or tr("Solarpotenzial Dach")))
     indicators = [_indicators(rows, year, population[year], district_renewable[year], electricity_renewable[year],
                               transport) for year in years]
     return BalanceResult(rows, indicators, list(defaults.used.values()), defaults.method, transport)
@@ -476,8 +486,8 @@ def _check_overrides(inputs: BalanceInput) -> None:
         if year is not None:
             _possible(year, FACTOR_YEARS[1], tr("Faktortabelle, {carrier}, Jahr").format(carrier=carrier),
                       low=FACTOR_YEARS[0])
-    for carrier, mwh in inputs.planned_mwh.items():
-        if carrier not in GENERATION or not np.isfinite(mwh) or mwh < 0:
+    for carrier, mwh in list(inputs.planned_mwh.items()) + [(ROOFTOP, inputs.rooftop_mwh)]:
+        if carrier not in GENERATION_SOURCES or not np.isfinite(mwh) or mwh < 0:
             raise BalanceError(tr("Geplante Erzeugung {carrier}: {value} ist nicht zulässig.").format(
                 carrier=carrier, value=mwh))
 
@@ -619,11 +629,13 @@ def _demand_source(sector: str, carrier: str, heat_source: str, transport: str) 
 def sector_label(sector: str) -> str:
     return {"haushalte": tr("Private Haushalte"), "gewerbe": tr("Gewerbe, Handel, Dienstleistungen"),
             "industrie": tr("Industrie"), "kommune": tr("Kommunale Einrichtungen"), "verkehr": tr("Verkehr"),
-            "bestand": tr("Bestehende Anlagen"), "planung": tr("Geplante Anlagen")}.get(sector, sector)
+            "bestand": tr("Bestehende Anlagen"), "planung": tr("Geplante Anlagen"),
+            "dach": tr("Dachpotenzial, Ausbaupfad")}.get(sector, sector)
 
 
 def carrier_label(carrier: str) -> str:
     return {"strom": tr("Strom"), "erdgas": tr("Erdgas"), "heizoel": tr("Heizöl"), "fluessiggas": tr("Flüssiggas"),
             "fernwaerme": tr("Fernwärme"), "biomasse": tr("Biomasse"), "umweltwaerme": tr("Umweltwärme"),
-            "solarthermie": tr("Solarthermie"), "pv": tr("Photovoltaik"), "wind": tr("Windenergie"),
+            "solarthermie": tr("Solarthermie"), "pv": tr("Photovoltaik"), ROOFTOP: tr("Photovoltaik Dach"),
+            "wind": tr("Windenergie"),
             "wasser": tr("Wasserkraft"), "diesel": tr("Diesel"), "benzin": tr("Benzin")}.get(carrier, carrier)

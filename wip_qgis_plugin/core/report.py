@@ -20,14 +20,15 @@ from dataclasses import dataclass, field
 
 from .balance import (
     CARRIERS,
+    GENERATION_SOURCES,
     NEUTRALITY_YEAR,
+    ROOFTOP,
     SECTORS,
     TRANSPORT_NONE,
     carrier_label,
     sector_label,
     transport_scope_label,
 )
-from .balance import GENERATION as GENERATION_SOURCES
 from .catalog import status_label
 from .i18n import current_translator, format_date, format_number, tr
 from .workflow import algorithm_titles
@@ -44,14 +45,14 @@ ALLOCATION_FIELDS = ("alternative", "use")
 
 DEMAND, GENERATION = "demand", "generation"
 KINDS = (DEMAND, GENERATION)
-PLANT_GROUPS = ("bestand", "planung")
+PLANT_GROUPS = ("bestand", "planung", "dach")
 MAP_KEYS = ("eligible", "sites", "alternative", "heat")
 CHART_BALANCE = "chart_balance"
 CHART_ALTERNATIVES = "chart_alternatives"
 
 SECTOR_COLOURS = {"haushalte": "#4e79a7", "gewerbe": "#f28e2b", "industrie": "#76716d", "kommune": "#59a14f",
                   "verkehr": "#e15759"}
-CARRIER_COLOURS = {"pv": "#f0a30a", "wind": "#2b83ba", "biomasse": "#6b8e23", "wasser": "#17becf"}
+CARRIER_COLOURS = {"pv": "#f0a30a", ROOFTOP: "#fdd38a", "wind": "#2b83ba", "biomasse": "#6b8e23", "wasser": "#17becf"}
 USE_COLOURS = {"wind": "#2b83ba", "pv": "#f0a30a", "agri_pv": "#9acd32", "gewerbe": "#7b3294", "wohnen": "#d7191c"}
 OTHER_COLOURS = ("#bab0ac", "#9c755f", "#b07aa1", "#ff9da7", "#edc948")
 

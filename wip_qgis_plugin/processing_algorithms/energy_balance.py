@@ -75,6 +75,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     HEAT_BUILDINGS = "HEAT_BUILDINGS"
     YIELD_WIND = "YIELD_WIND"
     YIELD_PV = "YIELD_PV"
+    ROOFTOP = "ROOFTOP"
     ALLOCATION = "ALLOCATION"
     ALTERNATIVE = "ALTERNATIVE"
     PLANNED_FROM = "PLANNED_FROM"
@@ -108,7 +109,8 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             "wip:heatdemand, wenn gegeben; Stromvorgaben je Einwohner, die eine Verbrauchstabelle (sector, carrier, "
             "mwh) ersetzt. Örtliche Erzeugung: Bestand (installierte Leistung × Volllaststunden) und Planung (die "
             "Flächen aus wip:windlayout und wip:pvyield, oder eine Variante aus wip:zoningalternatives) ab dem "
-            "Jahr der Inbetriebnahme.\n\n"
+            "Jahr der Inbetriebnahme; das Solarpotenzial der Dächer (Summen aus wip:rooftoppv, nach den Anlagen auf "
+            "Dächern heute) als Ausbaupfad mit dem Anteil, der bis zum Jahr gebaut ist.\n\n"
             "Pfade: Sanierung senkt den Wärmebedarf, fossile Kessel weichen bis 2045 Wärmepumpen, Biomasse und "
             "Solarthermie, Fernwärme folgt den erneuerbaren Anteilen des WPG, der Strom-Emissionsfaktor sinkt "
             "bis 2045. Kennzahlen je Jahr: bilanzielle Deckung Strom (örtliche Erzeugung gegen Verbrauch) und "
@@ -137,6 +139,9 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.YIELD_PV, self.tr("Ertrag PV (Ergebnis von wip:pvyield)"),
             [SOURCE_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ROOFTOP, self.tr("Solarpotenzial Dach (Summen je Gemeinde aus wip:rooftoppv)"),
+            [SOURCE_VECTOR], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ALLOCATION, self.tr("Planungsvariante (Zuweisung aus wip:zoningalternatives)"),
             [SOURCE_POLYGON], optional=True))
@@ -374,6 +379,27 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             feedback.pushInfo(self.tr("Geplante Erzeugung aus {layers}.").format(layers=", ".join(sources)))
         return planned, self.tr("Ertrag der geplanten Flächen")
 
+    def _rooftop(self, parameters, context, feedback, statistics) -> tuple[float, str]:
+        """The rooftop potential left (MWh/a) of the municipality's row of the totals of wip:rooftoppv: the row of its
+        key, or the only row."""
+        rows = self._table(parameters, self.ROOFTOP, context, ("municipality", "gwh_a"), ("remaining_gwh_a",))
+        if not rows:
+            return 0.0, ""
+        source = self.parameterAsSource(parameters, self.ROOFTOP, context).sourceName()
+        mine = [row for row in rows if str(row["municipality"]) == statistics.ags]
+        if not mine and len(rows) == 1:
+            mine = rows
+        if len(mine) != 1:
+            raise QgsProcessingException(self.tr(
+                "„{layer}“ hat keine Zeile für den Gemeindeschlüssel {ags}; vorhanden: {rows}.").format(
+                layer=source, ags=statistics.ags,
+                rows=", ".join(str(row["municipality"]) for row in rows[:5])))
+        row = mine[0]
+        gwh = row.get("remaining_gwh_a") if row.get("remaining_gwh_a") is not None else row["gwh_a"]
+        feedback.pushInfo(self.tr("Solarpotenzial Dach aus „{layer}“: {gwh} GWh/a nach den bestehenden "
+                                  "Dachanlagen.").format(layer=source, gwh=format_number(_number(gwh, "gwh_a"), 1)))
+        return _number(gwh, "gwh_a") * 1000, self.tr("Solarpotenzial Dach ({layer})").format(layer=source)
+
     def _table(self, parameters, name, context, fields: tuple[str, ...], optional_fields=()) -> list[dict]:
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
@@ -396,6 +422,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             statistics = self._census_heating(parameters, context, statistics, feedback)
             heat = self._heat(parameters, context, base_year, feedback)
             planned, planned_source = self._planned(parameters, context, feedback)
+            rooftop_mwh, rooftop_source = self._rooftop(parameters, context, feedback, statistics)
             consumption = [(str(row["sector"]), str(row["carrier"]), _number(row["mwh"], "mwh"))
                            for row in self._table(parameters, self.CONSUMPTION, context, ("sector", "carrier", "mwh"))]
             factors = [(str(row["carrier"]), _number(row["g_kwh"], "g_kwh"),
@@ -406,7 +433,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             transport = TRANSPORT_CHOICES[self.parameterAsEnum(parameters, self.TRANSPORT, context)]
             result = energy_balance(BalanceInput(
                 statistics, base_year, heat, planned, self.parameterAsInt(parameters, self.PLANNED_FROM, context),
-                planned_source, consumption, factors, transport, population))
+                planned_source, consumption, factors, transport, population, rooftop_mwh, rooftop_source))
         except (BalanceError, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.pushInfo(result.method)

@@ -124,6 +124,9 @@ def _input_places(algorithm, parameters, context) -> list[tuple[str, Place]]:
     """(parameter description, place) of every file the run reads."""
     places = []
     for label, value in _inputs(algorithm, parameters, context):
+        if isinstance(value, str) and Path(value).is_dir():  # a folder input: the files in it are read
+            places += [(label, Place(_real(str(path)), None)) for path in Path(value).iterdir() if path.is_file()]
+            continue
         place = Place(_real(value), None) if isinstance(value, str) else layer_place(value)
         if place is not None:
             places.append((label, place))

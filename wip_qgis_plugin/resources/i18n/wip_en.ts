@@ -622,6 +622,10 @@
       <translation>Planned plants</translation>
     </message>
     <message>
+      <source>Dachpotenzial, Ausbaupfad</source>
+      <translation>Rooftop potential, expansion path</translation>
+    </message>
+    <message>
       <source>Strom</source>
       <translation>Electricity</translation>
     </message>
@@ -658,6 +662,10 @@
       <translation>Photovoltaics</translation>
     </message>
     <message>
+      <source>Photovoltaik Dach</source>
+      <translation>Rooftop photovoltaics</translation>
+    </message>
+    <message>
       <source>Windenergie</source>
       <translation>Wind energy</translation>
     </message>
@@ -684,6 +692,10 @@
     <message>
       <source>Wärmebedarf fehlt für die Jahre {years}.</source>
       <translation>Heat demand missing for the years {years}.</translation>
+    </message>
+    <message>
+      <source>Realisierter Anteil des Dachpotenzials</source>
+      <translation>Share of the rooftop potential realised</translation>
     </message>
     <message>
       <source>Verkehr: „{value}“ unbekannt.</source>
@@ -792,6 +804,10 @@
     <message>
       <source>Planung</source>
       <translation>Planned</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial Dach</source>
+      <translation>Rooftop solar potential</translation>
     </message>
     <message>
       <source>Verkehr {carrier} je Einwohner</source>
@@ -2274,10 +2290,6 @@
       <translation>PV potential and yield</translation>
     </message>
     <message>
-      <source>Solarpotenzial Dach</source>
-      <translation>Rooftop solar potential</translation>
-    </message>
-    <message>
       <source>Planungsvarianten erzeugen</source>
       <translation>Generate zoning alternatives</translation>
     </message>
@@ -3540,14 +3552,14 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
 
 Verkehr: geschätzt aus dem Bundesdurchschnitt je Einwohner, aus eigenen Zahlen (Zeilen des Sektors verkehr in der Verbrauchstabelle) oder weggelassen – dann heißt jede Summe „ohne Verkehr“. Einwohner: eine eigene Tabelle (year, inhabitants) oder die Regionalisierte Bevölkerungsprognose des Landes für den Landkreis der Gemeinde.
 
-Quellen: die Zeile der Gemeinde in der Gemeindestatistik (Einwohner, Wohnungen nach Baualter und mit Fernwärme, installierte Leistung aus dem Marktstammdatenregister); der Wärmebedarf der Gebäude aus wip:heatdemand, wenn gegeben; Stromvorgaben je Einwohner, die eine Verbrauchstabelle (sector, carrier, mwh) ersetzt. Örtliche Erzeugung: Bestand (installierte Leistung × Volllaststunden) und Planung (die Flächen aus wip:windlayout und wip:pvyield, oder eine Variante aus wip:zoningalternatives) ab dem Jahr der Inbetriebnahme.
+Quellen: die Zeile der Gemeinde in der Gemeindestatistik (Einwohner, Wohnungen nach Baualter und mit Fernwärme, installierte Leistung aus dem Marktstammdatenregister); der Wärmebedarf der Gebäude aus wip:heatdemand, wenn gegeben; Stromvorgaben je Einwohner, die eine Verbrauchstabelle (sector, carrier, mwh) ersetzt. Örtliche Erzeugung: Bestand (installierte Leistung × Volllaststunden) und Planung (die Flächen aus wip:windlayout und wip:pvyield, oder eine Variante aus wip:zoningalternatives) ab dem Jahr der Inbetriebnahme; das Solarpotenzial der Dächer (Summen aus wip:rooftoppv, nach den Anlagen auf Dächern heute) als Ausbaupfad mit dem Anteil, der bis zum Jahr gebaut ist.
 
 Pfade: Sanierung senkt den Wärmebedarf, fossile Kessel weichen bis 2045 Wärmepumpen, Biomasse und Solarthermie, Fernwärme folgt den erneuerbaren Anteilen des WPG, der Strom-Emissionsfaktor sinkt bis 2045. Kennzahlen je Jahr: bilanzielle Deckung Strom (örtliche Erzeugung gegen Verbrauch) und erneuerbare Wärme, Anteil erneuerbarer Energien am Verbrauch (Strom mit dem Bundesanteil), t CO₂e gesamt und je Einwohner, Abstand zur Treibhausgasneutralität. Jede verwendete Zahl steht mit Quelle und Status in der Tabelle der Annahmen.</source>
       <translation>Balance after the territorial principle (BISKO): final energy by sector (private households, commerce/trade/services, industry, municipal facilities, transport) and carrier, for the base year and 2030, 2035, 2040, 2045. CO₂ equivalents with upstream chains for every carrier: electricity with the national mix of the year (UBA up to 2024, then a published scenario), fuels and district heat after GEG Anlage 9, transport fuels after the fossil comparator of RED II; a factor table (carrier, g_kwh, optional year: e.g. the BISKO factors of the Klimaschutz-Planer) replaces them.
 
 Transport: estimated from the national average per inhabitant, from own figures (rows of the sector verkehr in the consumption table) or left out – then every total says “without transport”. Inhabitants: an own table (year, inhabitants) or the Land's regionalised population forecast for the municipality's district.
 
-Sources: the municipality's row of the municipal statistics (inhabitants, dwellings by construction age and with district heat, installed capacity from the Marktstammdatenregister); the buildings' heat demand from wip:heatdemand where given; electricity defaults per inhabitant, which a consumption table (sector, carrier, mwh) replaces. Local generation: existing plants (installed capacity × full-load hours) and planned ones (the areas of wip:windlayout and wip:pvyield, or an alternative of wip:zoningalternatives) from the year they start operating.
+Sources: the municipality's row of the municipal statistics (inhabitants, dwellings by construction age and with district heat, installed capacity from the Marktstammdatenregister); the buildings' heat demand from wip:heatdemand where given; electricity defaults per inhabitant, which a consumption table (sector, carrier, mwh) replaces. Local generation: existing plants (installed capacity × full-load hours) and planned ones (the areas of wip:windlayout and wip:pvyield, or an alternative of wip:zoningalternatives) from the year they start operating; the rooftop solar potential (totals of wip:rooftoppv, after the plants on roofs today) as an expansion path with the share built by each year.
 
 Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps, biomass and solar heat by 2045, district heat follows the WPG's renewable shares, the electricity emission factor falls until 2045. Indicators per year: local coverage of electricity (local generation against consumption) and renewable heat, renewable share of consumption (electricity at the national share), t CO₂e in total and per inhabitant, gap to greenhouse gas neutrality. Every number used stands with its source and status in the table of assumptions.</translation>
     </message>
@@ -3586,6 +3598,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Ertrag PV (Ergebnis von wip:pvyield)</source>
       <translation>PV yield (result of wip:pvyield)</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial Dach (Summen je Gemeinde aus wip:rooftoppv)</source>
+      <translation>Rooftop solar potential (totals per municipality from wip:rooftoppv)</translation>
     </message>
     <message>
       <source>Planungsvariante (Zuweisung aus wip:zoningalternatives)</source>
@@ -3676,6 +3692,14 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>Inhabitants from the 2022 census: {inhabitants} in {cells} grid cells of the municipality, {suppressed} of them suppressed (census day 15 May 2022).</translation>
     </message>
     <message>
+      <source>Solarpotenzial Dach aus „{layer}“: {gwh} GWh/a nach den bestehenden Dachanlagen.</source>
+      <translation>Rooftop solar potential from “{layer}”: {gwh} GWh/a after the existing rooftop plants.</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial Dach ({layer})</source>
+      <translation>Rooftop solar potential ({layer})</translation>
+    </message>
+    <message>
       <source>Alle Summen {scope}.</source>
       <translation>All totals {scope}.</translation>
     </message>
@@ -3706,6 +3730,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Geplante Erzeugung aus {layers}.</source>
       <translation>Planned generation from {layers}.</translation>
+    </message>
+    <message>
+      <source>„{layer}“ hat keine Zeile für den Gemeindeschlüssel {ags}; vorhanden: {rows}.</source>
+      <translation>“{layer}” has no row for the municipality key {ags}; present: {rows}.</translation>
     </message>
     <message>
       <source>„{layer}“: es fehlen die Felder {fields}.</source>
