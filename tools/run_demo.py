@@ -146,9 +146,10 @@ def run_zoning(steps: dict, demo_gpkg: Path, feedback) -> dict:
             "varianten_haeufigkeit": result["FREQUENCY"], "summary": lines}
 
 
-def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dict, heat: dict, feedback) -> list:
-    """The energy and GHG balance with the demo town's buildings and the first zoning alternative, then the
-    Zukunftsprofil (HTML and PDF) with the maps of every step."""
+def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dict, heat: dict, rooftop: dict,
+                            feedback) -> list:
+    """The energy and GHG balance with the demo town's buildings, the first zoning alternative and the rooftop
+    potential, then the Zukunftsprofil (HTML and PDF) with the maps of every step."""
     import processing
 
     from wip_qgis_plugin.core.balance import transport_scope_label
@@ -157,7 +158,8 @@ def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dic
     balance = processing.run("wip:energybalance", {
         "STATISTICS": f"{demo_gpkg}|layername=real_statistik", "MUNICIPALITY": municipality,
         "HEAT_BUILDINGS": heat["waermebedarf_gebaeude_intern"], "ALLOCATION": zoning["varianten_zuweisung"],
-        "ALTERNATIVE": 1, "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT",
+        "ALTERNATIVE": 1, "ROOFTOP": rooftop["solarpotenzial_summen"], "BALANCE": "TEMPORARY_OUTPUT",
+        "INDICATORS": "TEMPORARY_OUTPUT",
         "ASSUMPTIONS": "TEMPORARY_OUTPUT"}, feedback=feedback)
     html = out / "zukunftsprofil_hohenmoelsen.html"
     processing.run("wip:futureprofile", {
@@ -189,6 +191,8 @@ RESULT_OUTPUTS = {"varianten_zuweisung": ("zoningalternatives", "ALLOCATION"),
                   "varianten_haeufigkeit": ("zoningalternatives", "FREQUENCY"),
                   "ertrag_wind_flaechen": ("windlayout", "OUTPUT"), "ertrag_wind_anlagen": ("windlayout", "TURBINES"),
                   "ertrag_pv_flaechen": ("pvyield", "OUTPUT"),
+                  "solarpotenzial_dachflaechen": ("rooftoppv", "ROOFS"),
+                  "solarpotenzial_gebaeude": ("rooftoppv", "BUILDINGS_OUTPUT"),
                   "waermedichte_bloecke": ("heatdensity", "BLOCKS_OUTPUT"),
                   "waermeliniendichte_strassen": ("heatdensity", "STREETS_OUTPUT"),
                   "waermenetz_eignung": ("heatsuitability", "OUTPUT")}
@@ -211,6 +215,30 @@ def run_heat_planning(demo_gpkg: Path, feedback) -> dict:
         "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
     return {"waermebedarf_gebaeude_intern": demand["OUTPUT"], "waermedichte_bloecke": density["BLOCKS_OUTPUT"],
             "waermeliniendichte_strassen": density["STREETS_OUTPUT"], "waermenetz_eignung": suitability["OUTPUT"]}
+
+
+def run_rooftop(demo_gpkg: Path, out: Path, feedback) -> dict:
+    """Solarpotenzial Dach from a LoD2 model generated for the demo town's buildings (the demo has no real one),
+    net of the register's rooftop plants, summed for the municipality."""
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    from tools.lod2 import write_citygml
+    from wip_qgis_plugin.qgis_io.layers import read_frame
+
+    buildings = QgsVectorLayer(f"{demo_gpkg}|layername=synth_gebaeude", "gebaeude", "ogr")
+    frame = read_frame(buildings, buildings.crs(), None, fields=["gebaeudefunktion", "geschosse"])
+    model = out / "lod2_hohenmoelsen_synthetisch.gml"
+    write_citygml(model, frame.geometry.values, frame["gebaeudefunktion"], frame["geschosse"], "15084235",
+                  prefix="DEST_HM")
+    result = processing.run("wip:rooftoppv", {
+        "LOD2": str(model), "MUNICIPALITIES": f"{demo_gpkg}|layername=real_gemeinde", "ROOFS": "TEMPORARY_OUTPUT",
+        "BUILDINGS_OUTPUT": "TEMPORARY_OUTPUT", "TOTALS": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    row = next(result["TOTALS"].getFeatures())
+    return {"solarpotenzial_dachflaechen": result["ROOFS"], "solarpotenzial_gebaeude": result["BUILDINGS_OUTPUT"],
+            "solarpotenzial_summen": result["TOTALS"],
+            "summary": f"Solarpotenzial Dach (LoD2, synthetisch): {row['suitable']} von {row['buildings']} Gebäuden "
+                       f"geeignet, {row['mwp']:.1f} MWp, {row['gwh_a']:.1f} GWh/a"}
 
 
 def heat_summary(layers: dict) -> list[str]:
@@ -307,7 +335,13 @@ def main() -> int:
         result_names.append(name)
     summary_lines += heat_summary(heat)
 
-    balance_lines, tables = run_balance_and_profile(demo_gpkg, out, steps, zoning, heat, feedback)
+    rooftop = run_rooftop(demo_gpkg, out, feedback)
+    summary_lines.append(rooftop.pop("summary"))
+    for name, layer in rooftop.items():
+        write_layer(layer, results_gpkg, name)
+        result_names.append(name)
+
+    balance_lines, tables = run_balance_and_profile(demo_gpkg, out, steps, zoning, heat, rooftop, feedback)
     summary_lines += balance_lines
     for name, layer in tables.items():
         write_layer(layer, results_gpkg, name)
