@@ -136,41 +136,76 @@ def gml_files(path: Path) -> list[Path]:
 
 def read_city_model(paths: list[Path], is_cancelled=lambda: False) -> CityModel:
     """Roof surfaces and buildings of the CityGML files ``paths`` (all in one CRS)."""
-    roofs, buildings, codes = [], [], set()
+    model, codes = _Collected(), set()
     for path in paths:
-        code = _read_citygml(Path(path), roofs, buildings, is_cancelled)
+        code = _read_citygml(Path(path), model, is_cancelled)
         if code is not None:
             codes.add(code)
     if len(codes) > 1:
         raise RooftopError(tr("Die Gebäudemodelle liegen in verschiedenen Koordinatensystemen (EPSG {codes}); "
                               "bitte einheitlich liefern.").format(codes=", ".join(map(str, sorted(codes)))))
-    if not buildings:
+    if not model.buildings:
         raise RooftopError(tr("In {files} steht kein Gebäude (bldg:Building) – ist es ein CityGML-Modell der "
                               "Version 1.0 oder 2.0?").format(files=", ".join(Path(p).name for p in paths)))
-    roof_frame = pd.DataFrame(roofs, columns=["building_id", "surface_id", "geometry"])
-    building_frame = pd.DataFrame(buildings, columns=["building_id", "function", "roof_type", "ags", "source",
-                                                      "geometry"])
-    return CityModel(roof_frame, building_frame, codes.pop() if codes else None)
+    roofs = model.polygons(model.roofs)
+    buildings = pd.DataFrame(model.buildings, columns=["building_id", "function", "roof_type", "ags", "source"])
+    buildings["geometry"] = model.footprints(roofs)
+    return CityModel(pd.DataFrame({"building_id": [model.buildings[row[0]][0] for row in model.roofs],
+                                   "surface_id": [row[1] for row in model.roofs], "geometry": roofs}),
+                     buildings, codes.pop() if codes else None)
 
 
+class _Collected:
+    """What the files hold, gathered building by building: the attributes, and the rings of each roof and ground
+    polygon (made into geometries all at once at the end)."""
+
+    def __init__(self):
+        self.buildings: list[list] = []
+        self.roofs: list[tuple] = []  # (building index, surface id, rings)
+        self.grounds: list[tuple] = []  # (building index, rings)
+
+    @staticmethod
+    def polygons(rows: list[tuple]) -> np.ndarray:
+        """3D polygons from the rings of ``rows`` (their last item)."""
+        rings = [ring for row in rows for ring in row[-1]]
+        if not rings:
+            return np.array([], dtype=object)
+        ring_offsets = np.concatenate([[0], np.cumsum([len(ring) for ring in rings])])
+        polygon_offsets = np.concatenate([[0], np.cumsum([len(row[-1]) for row in rows])])
+        return shapely.from_ragged_array(shapely.GeometryType.POLYGON, np.concatenate(rings),
+                                         (ring_offsets, polygon_offsets))
+
+    def footprints(self, roofs: np.ndarray) -> np.ndarray:
+        """Each building's ground surfaces, or where it has none the outline of its roofs, in 2D."""
+        grounds = shapely.force_2d(self.polygons(self.grounds))
+        owners = np.array([row[0] for row in self.grounds], dtype=np.int64)
+        outlines = np.full(len(self.buildings), None, dtype=object)
+        single = np.bincount(owners, minlength=len(self.buildings)) == 1
+        outlines[owners[single[owners]]] = grounds[single[owners]]
+        roof_owners = np.array([row[0] for row in self.roofs], dtype=np.int64)
+        flat_roofs = shapely.force_2d(roofs)
+        for building in np.flatnonzero(~single):
+            parts = grounds[owners == building]
+            if not len(parts):
+                parts = flat_roofs[roof_owners == building]
+            outlines[building] = shapely.union_all(parts) if len(parts) else None
+        return shapely.make_valid(outlines)
+
+
+@cache
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _read_citygml(path: Path, roofs: list, buildings: list, is_cancelled) -> int | None:
-    """Append the roofs and buildings of one file; returns its EPSG code (None when it names none)."""
-    epsg, stack = None, []
+def _read_citygml(path: Path, model: _Collected, is_cancelled) -> int | None:
+    """Gather the roofs and buildings of one file; returns its EPSG code (None when it names none)."""
+    epsg = None
     try:
-        for event, element in ElementTree.iterparse(path, events=("start", "end")):
-            name = _local(element.tag)
-            if event == "start":
-                stack.append(name)
-                if epsg is None and "srsName" in element.attrib:
-                    epsg = epsg_code(element.attrib["srsName"])
-                continue
-            stack.pop()
-            if name == "Building":  # its parts (bldg:BuildingPart) come with it
-                _building(element, path, roofs, buildings)
+        for _event, element in ElementTree.iterparse(path):
+            if epsg is None and "srsName" in element.attrib:
+                epsg = epsg_code(element.attrib["srsName"])
+            if _local(element.tag) == "Building":  # its parts (bldg:BuildingPart) come with it
+                _building(element, path, model)
                 element.clear()
                 if is_cancelled():
                     raise RooftopCancelled()
@@ -196,66 +231,61 @@ def epsg_code(srs_name: str) -> int | None:
     return int(code.group(1)) if code else None
 
 
-def _building(element, path: Path, roofs: list, buildings: list) -> None:
-    building_id = element.attrib.get("{http://www.opengis.net/gml}id") or f"{path.stem}_{len(buildings) + 1}"
+GML_ID = "{http://www.opengis.net/gml}id"
+
+
+SURFACES = {"RoofSurface": "roof", "GroundSurface": "ground"}
+BOUNDARIES = ("exterior", "outerBoundaryIs", "interior", "innerBoundaryIs")  # GML 3 and GML 2 names
+
+
+def _building(element, path: Path, model: _Collected) -> None:
+    """Gather one building: its function, roof form, municipality key and its roof and ground polygons (those of
+    its parts too). Element by element in one pass: ElementTree's path search is slow on large models."""
+    index = len(model.buildings)
+    building_id = element.attrib.get(GML_ID) or f"{path.stem}_{index + 1}"
     attributes = {_local(child.tag): (child.text or "").strip() for child in element}
-    generic = {}
-    for child in element.iter():
-        if _local(child.tag) in ("stringAttribute", "intAttribute", "doubleAttribute"):
-            value = next((v.text for v in child if _local(v.tag) == "value"), None)
-            generic[child.attrib.get("name", "")] = (value or "").strip()
-    ground, count = [], 0
-    for surface in element.iter():
-        kind = _local(surface.tag)
-        if kind not in ("RoofSurface", "GroundSurface"):
-            continue
-        surface_id = surface.attrib.get("{http://www.opengis.net/gml}id") or f"{building_id}_{kind}"
-        for number, polygon in enumerate(p for p in surface.iter() if _local(p.tag) == "Polygon"):
-            geometry = _polygon(polygon, path)
-            if geometry is None:
-                continue
-            if kind == "RoofSurface":
-                count += 1
-                roofs.append([building_id, f"{surface_id}_{number + 1}", geometry])
+    ags = ""
+    for node in element.iter():
+        name = _local(node.tag)
+        kind = SURFACES.get(name)
+        if kind is not None:
+            polygons = [_rings(polygon, path) for polygon in node.iter() if _local(polygon.tag) == "Polygon"]
+            surface_id = node.attrib.get(GML_ID) or f"{building_id}_{name}"
+            if kind == "roof":
+                model.roofs += [(index, f"{surface_id}_{number}", rings)
+                                for number, rings in enumerate(polygons, start=1) if rings]
             else:
-                ground.append(shapely.force_2d(geometry))
-    roof_parts = [shapely.force_2d(row[2]) for row in roofs[len(roofs) - count:]]
-    outline = ground or roof_parts
-    footprint = shapely.make_valid(shapely.union_all(outline)) if outline else None
-    ags = next((value for key, value in generic.items() if "gemeindeschl" in key.lower()), "")
-    buildings.append([building_id, attributes.get("function", ""), attributes.get("roofType", ""), ags, path.name,
-                      footprint])
+                model.grounds += [(index, rings) for rings in polygons if rings]
+        elif name.endswith("Attribute") and "gemeindeschl" in node.attrib.get("name", "").lower():
+            ags = next(((value.text or "").strip() for value in node if _local(value.tag) == "value"), "")
+    model.buildings.append([building_id, attributes.get("function", ""), attributes.get("roofType", ""), ags,
+                            path.name])
 
 
-def _polygon(element, path: Path):
-    """The 3D polygon of a gml:Polygon (exterior and interior rings); None for one without height."""
-    rings = []
-    for boundary in element:
-        if _local(boundary.tag) not in ("exterior", "interior", "outerBoundaryIs", "innerBoundaryIs"):
-            continue
-        ring = next((r for r in boundary.iter() if _local(r.tag) == "LinearRing"), None)
-        coordinates = _coordinates(ring, path) if ring is not None else None
-        if coordinates is None:
-            return None
-        rings.append(coordinates)
-    if not rings or len(rings[0]) < 4:
-        return None
-    return shapely.Polygon(rings[0], rings[1:])
+def _rings(polygon, path: Path) -> list:
+    """The exterior and interior rings (x, y, z) of a gml:Polygon; empty for one without height or too short."""
+    coordinates = []
+    for boundary in polygon:
+        if _local(boundary.tag) in BOUNDARIES:
+            ring = next((node for node in boundary.iter() if _local(node.tag) == "LinearRing"), None)
+            coordinates.append(_coordinates(ring, path) if ring is not None else None)
+    if not coordinates or any(c is None for c in coordinates) or len(coordinates[0]) < 4:
+        return []
+    return coordinates
 
 
 def _coordinates(ring, path: Path):
-    pos_list = next((p for p in ring if _local(p.tag) == "posList"), None)
+    pos_list = next((node for node in ring if _local(node.tag) == "posList"), None)
     if pos_list is not None:
         text, dimension = pos_list.text or "", int(pos_list.attrib.get("srsDimension", 3))
     else:
-        positions = [p for p in ring if _local(p.tag) == "pos"]
-        text, dimension = " ".join(p.text or "" for p in positions), 3
+        text, dimension = " ".join(node.text or "" for node in ring if _local(node.tag) == "pos"), 3
     try:
         values = np.array(text.split(), dtype=float)
     except ValueError as error:
         raise RooftopError(tr("{file}: unlesbare Koordinaten in einer Dachfläche ({error}).").format(
             file=path.name, error=error)) from error
-    if dimension != 3 or len(values) % 3:
+    if dimension != 3 or len(values) % 3 or not len(values):
         return None
     return values.reshape(-1, 3)
 
