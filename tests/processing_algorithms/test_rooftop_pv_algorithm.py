@@ -178,3 +178,17 @@ def test_an_output_onto_a_tile_of_the_folder_is_refused(wip_processing, tiles):
     with pytest.raises(QgsProcessingException, match="würde in die Datei der Eingabe"):
         run(wip_processing, LOD2_FOLDER=str(tiles), ROOFS=str(tile))
     assert tile.read_bytes() == before
+
+
+def test_sums_per_block_or_per_100_m_cell(wip_processing, tiles):
+    blocks = areas([box(X0 - 5, Y0 - 5, X0 + 35, Y0 + 15)], field="block", values=["Nord"])
+    result = run(wip_processing, LOD2_FOLDER=str(tiles), BLOCKS=blocks, BLOCKS_OUTPUT="TEMPORARY_OUTPUT")
+    buildings = rows(result["BUILDINGS_OUTPUT"])
+    (block,) = result["BLOCKS_OUTPUT"].getFeatures()
+    assert block["block"] == "Nord" and block["buildings"] == 2
+    assert block["mwp"] == pytest.approx((buildings["GABLE"]["kwp"] + buildings["HIP"]["kwp"]) / 1e3)
+    cells = run(wip_processing, LOD2_FOLDER=str(tiles), BLOCKS_OUTPUT="TEMPORARY_OUTPUT")["BLOCKS_OUTPUT"]
+    assert sum(f["buildings"] for f in cells.getFeatures()) == 3
+    assert all(f.geometry().area() == pytest.approx(10000.0) for f in cells.getFeatures())
+    assert sum(f["gwh_a"] for f in cells.getFeatures()) == pytest.approx(sum(b["mwh_a"] for b in buildings.values())
+                                                                          / 1e3)

@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..core.catalog import status_label
+from ..core.heat import block_of_points, grid_blocks
 from ..core.i18n import tr
 from ..core.lazy import lazy_module
 from ..core.rooftop_pv import (
@@ -52,6 +53,7 @@ shapely = lazy_module("shapely")
 ROOF_FORM_HINTS = ("dachform", "roof_form", "rooftype", "roof_type")
 FUNCTION_HINTS = ("gebaeudefunktion", "funktion", "function", "gfk")
 MUNICIPALITY_HINTS = ("ags", "gemeindeschluessel", "gen", "gemeinde", "name")
+GRID_CELL_M = 100.0  # blocks without a block layer: the 100 m cells of the heat plan's maps
 DEFAULT_LOD2_EPSG = 25832  # ETRS89 / UTM 32N, in which Sachsen-Anhalt publishes its building models
 RESULT_COLUMNS = ("usable_m2", "kwp", "mwh_a", "suitability", "existing_kwp", "remaining_kwp")
 # the register's "Lage" of rooftop units: "Bauliche Anlagen (Hausdach, Gebäude und Fassade)", catalogue value 852
@@ -77,9 +79,11 @@ class RooftopPvAlgorithm(WipAlgorithm):
     EXISTING = "EXISTING"
     MUNICIPALITIES = "MUNICIPALITIES"
     MUNICIPALITY_FIELD = "MUNICIPALITY_FIELD"
+    BLOCKS = "BLOCKS"
     ROOFS = "ROOFS"
     BUILDINGS_OUTPUT = "BUILDINGS_OUTPUT"
     TOTALS = "TOTALS"
+    BLOCKS_OUTPUT = "BLOCKS_OUTPUT"
 
     def shortHelpString(self):
         return self.tr(
@@ -98,7 +102,7 @@ class RooftopPvAlgorithm(WipAlgorithm):
             "Annahmen stehen mit Quelle und Status in resources/yield/rooftop_pv.json und im Handbuch.\n\n"
             "Denkmäler und Denkmalbereiche (Flächen) markieren die Gebäude darin (Feld „monument“) oder schließen "
             "sie aus. Die Summen je Gemeinde ordnen jedes Gebäude der Gemeindefläche zu, in der es liegt, sonst dem "
-            "Gemeindeschlüssel des Gebäudemodells.\n\n"
+            "Gemeindeschlüssel des Gebäudemodells; die Summen je Block (optional) den Baublöcken oder 100-m-Zellen.\n\n"
             "Bestehende Dachanlagen aus dem Marktstammdatenregister (Einheiten in Betrieb, Energieträger Solare "
             "Strahlungsenergie, Lage „Bauliche Anlagen (Hausdach, Gebäude und Fassade)“) werden abgezogen: auf dem "
             "Gebäude, auf dem sie liegen, sonst – kleine Anlagen veröffentlicht das Register ohne Koordinaten – in der "
@@ -132,12 +136,18 @@ class RooftopPvAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.MUNICIPALITY_FIELD, self.tr("Gemeindename oder -schlüssel (ohne Angabe: Feld „ags“ oder „gen“)"),
             parentLayerParameterName=self.MUNICIPALITIES, type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BLOCKS, self.tr("Baublöcke (für die Summen je Block; ohne: 100-m-Zellen)"), [SOURCE_POLYGON],
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.ROOFS, self.tr("Dachflächen"), SOURCE_POLYGON, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.BUILDINGS_OUTPUT, self.tr("Gebäude mit Solarpotenzial"), SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.TOTALS, self.tr("Solarpotenzial je Gemeinde"), SOURCE_VECTOR))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.BLOCKS_OUTPUT, self.tr("Solarpotenzial je Block"), SOURCE_POLYGON, optional=True,
+            createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_MWP", self.tr("Leistung gesamt (MWp)")))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_GWH", self.tr("Jahresertrag gesamt (GWh/a)")))
 
@@ -177,10 +187,13 @@ class RooftopPvAlgorithm(WipAlgorithm):
             feedback.pushInfo(self.tr("Dachflächen gibt es nur mit einem LoD2-Modell; die Ausgabe bleibt leer."))
             outputs.insert(0, (self.ROOFS, gpd.GeoDataFrame({"building_id": pd.Series(dtype=str)},
                                                             geometry=gpd.GeoSeries([]), crs=None), WKB_MULTIPOLYGON))
+        if parameters.get(self.BLOCKS_OUTPUT):
+            outputs.append((self.BLOCKS_OUTPUT, self._blocks(parameters, context, feedback, crs, buildings),
+                            WKB_MULTIPOLYGON))
         for name, frame, kind in outputs:
             sink, destination = self.parameterAsSink(parameters, name, context, qgs_fields(frame), kind, crs)
             if sink is None:
-                if name == self.ROOFS:
+                if name in (self.ROOFS, self.BLOCKS_OUTPUT):
                     continue
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))
             write_frame(frame, sink, feedback)
@@ -351,6 +364,36 @@ class RooftopPvAlgorithm(WipAlgorithm):
             totals["remaining_gwh_a"] = np.where(totals["mwp"] > 0, totals["gwh_a"] * totals["remaining_mwp"]
                                                  / totals["mwp"], 0.0)
         return totals
+
+    def _blocks(self, parameters, context, feedback, crs, buildings):
+        """Sums per block (the planner's blocks, else 100 m cells with buildings): each building counts in the block
+        its inner point lies in."""
+        points = shapely.point_on_surface(np.asarray(buildings.geometry.values, dtype=object))
+        if self.parameterAsSource(parameters, self.BLOCKS, context) is not None:
+            frame = self.read_input(parameters, self.BLOCKS, context, feedback, crs)
+            blocks = shapely.make_valid(np.asarray(frame.geometry.values, dtype=object))
+            block_of = block_of_points(points, blocks)
+        else:
+            frame = None
+            blocks, block_of = grid_blocks(points, GRID_CELL_M)
+        inside = block_of >= 0
+        if (~inside).any():
+            feedback.pushWarning(self.tr("{count} Gebäude liegen in keinem Block und fehlen in den Summen je "
+                                         "Block.").format(count=int((~inside).sum())))
+
+        def per_block(values):
+            return np.bincount(block_of[inside], weights=np.asarray(values, dtype=float)[inside],
+                               minlength=len(blocks))
+
+        columns = {"buildings": per_block(np.ones(len(buildings))).astype("int64"),
+                   "suitable": per_block(buildings["kwp"] > 0).astype("int64"),
+                   "mwp": per_block(buildings["kwp"]) / 1e3, "gwh_a": per_block(buildings["mwh_a"]) / 1e3,
+                   "remaining_mwp": per_block(buildings["remaining_kwp"]) / 1e3}
+        if frame is None:
+            return gpd.GeoDataFrame({"cell": np.arange(1, len(blocks) + 1), **columns}, geometry=blocks,
+                                    crs=crs.toWkt())
+        kept = frame.drop(columns=[c for c in frame.columns if c in columns or c == frame.geometry.name])
+        return gpd.GeoDataFrame(kept.assign(**columns), geometry=blocks, crs=crs.toWkt())
 
     def _report(self, feedback, assumptions, buildings) -> None:
         for name, figure in assumptions.figures().items():

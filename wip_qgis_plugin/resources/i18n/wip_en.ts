@@ -4406,7 +4406,7 @@ Ohne LoD2 rechnet die gröbere Methode mit den Gebäudegrundrissen (ALKIS): Dach
 
 Der spezifische Ertrag ist der Ertrag der besten Ausrichtung mal dem Ausrichtungsfaktor der Fläche (Einstrahlung auf die geneigte Ebene im Verhältnis zur besten Ebene, isotropes Himmelsmodell). Alle Annahmen stehen mit Quelle und Status in resources/yield/rooftop_pv.json und im Handbuch.
 
-Denkmäler und Denkmalbereiche (Flächen) markieren die Gebäude darin (Feld „monument“) oder schließen sie aus. Die Summen je Gemeinde ordnen jedes Gebäude der Gemeindefläche zu, in der es liegt, sonst dem Gemeindeschlüssel des Gebäudemodells.
+Denkmäler und Denkmalbereiche (Flächen) markieren die Gebäude darin (Feld „monument“) oder schließen sie aus. Die Summen je Gemeinde ordnen jedes Gebäude der Gemeindefläche zu, in der es liegt, sonst dem Gemeindeschlüssel des Gebäudemodells; die Summen je Block (optional) den Baublöcken oder 100-m-Zellen.
 
 Bestehende Dachanlagen aus dem Marktstammdatenregister (Einheiten in Betrieb, Energieträger Solare Strahlungsenergie, Lage „Bauliche Anlagen (Hausdach, Gebäude und Fassade)“) werden abgezogen: auf dem Gebäude, auf dem sie liegen, sonst – kleine Anlagen veröffentlicht das Register ohne Koordinaten – in der Summe der Gemeinde mit ihrem Gemeindeschlüssel. Die Felder „remaining“ nennen das verbleibende Potenzial.</source>
       <translation>Computes the solar potential of roofs: per roof surface and building the usable area, the installable capacity (kWp), the annual yield (MWh/a) and the suitability (very good, good, suitable, unsuitable), and the totals per municipality.
@@ -4417,7 +4417,7 @@ Without LoD2 the coarser method works from the building footprints (ALKIS): roof
 
 The specific yield is the yield of the best orientation times the surface's orientation factor (irradiation on the tilted plane relative to the best plane, isotropic sky model). All assumptions are given with source and status in resources/yield/rooftop_pv.json and in the manual.
 
-Monuments and heritage areas (polygons) mark the buildings in them (field “monument”) or exclude them. The totals per municipality assign each building to the municipality area it lies in, else to the municipality key of the building model.
+Monuments and heritage areas (polygons) mark the buildings in them (field “monument”) or exclude them. The totals per municipality assign each building to the municipality area it lies in, else to the municipality key of the building model; the sums per block (optional) to the blocks or 100 m cells.
 
 Existing rooftop plants of the Marktstammdatenregister (units in operation, energy carrier solar radiation, location “Bauliche Anlagen (Hausdach, Gebäude und Fassade)”) are subtracted: on the building they lie on, else – the register publishes small plants without coordinates – in the total of the municipality of their key. The fields “remaining” give the potential that is left.</translation>
     </message>
@@ -4474,6 +4474,10 @@ Existing rooftop plants of the Marktstammdatenregister (units in operation, ener
       <translation>Municipality name or key (if not given: field “ags” or “gen”)</translation>
     </message>
     <message>
+      <source>Baublöcke (für die Summen je Block; ohne: 100-m-Zellen)</source>
+      <translation>Blocks (for the sums per block; without: 100 m cells)</translation>
+    </message>
+    <message>
       <source>Dachflächen</source>
       <translation>Roof surfaces</translation>
     </message>
@@ -4484,6 +4488,10 @@ Existing rooftop plants of the Marktstammdatenregister (units in operation, ener
     <message>
       <source>Solarpotenzial je Gemeinde</source>
       <translation>Solar potential per municipality</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial je Block</source>
+      <translation>Solar potential per block</translation>
     </message>
     <message>
       <source>Bitte ein 3D-Gebäudemodell (LoD2-Datei oder -Ordner) oder eine Ebene mit Gebäudegrundrissen angeben.</source>
@@ -4556,6 +4564,10 @@ Existing rooftop plants of the Marktstammdatenregister (units in operation, ener
     <message>
       <source>{count} Dachanlage(n) des Registers ({mw} MWp) liegen auf keinem Gebäude und ihr Gemeindeschlüssel ist keine der Summen: nicht abgezogen.</source>
       <translation>{count} rooftop unit(s) of the register ({mw} MWp) lie on no building and their municipality key is none of the totals: not subtracted.</translation>
+    </message>
+    <message>
+      <source>{count} Gebäude liegen in keinem Block und fehlen in den Summen je Block.</source>
+      <translation>{count} buildings lie in no block and are missing from the sums per block.</translation>
     </message>
     <message>
       <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_‹Ebene›_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_‹Ebene› – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_‹Feld› – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); ‹Raster›_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.</source>
