@@ -67,6 +67,18 @@ def test_a_yield_result_in_the_project_is_planned_generation(dock, demo_project)
     assert totals["2030"] - totals["2024"] == pytest.approx(40.0)  # GWh/a from 2030
 
 
+def test_a_rooftop_total_in_the_project_is_built_along_its_path(dock, demo_project):
+    totals = memory_layer("Solarpotenzial je Gemeinde", "None", [
+        {"wkt": "", "municipality": "15084235", "gwh_a": 60.0, "remaining_gwh_a": 50.0}],
+        fields="&field=municipality:string&field=gwh_a:double&field=remaining_gwh_a:double")
+    demo_project.addMapLayer(totals)
+    assert dock.form.rooftopCombo.currentLayer() == totals
+    dock.run()
+    wait_for(dock)
+    generation = dict(zip(dock.generation_chart.labels, dock.generation_chart.totals()))
+    assert generation["2045"] - generation["2040"] == pytest.approx(50.0 * (0.2 - 0.15))
+
+
 def test_missing_statistics_are_named(dock):
     dock.form.statisticsCombo.setLayer(None)
     dock.run()

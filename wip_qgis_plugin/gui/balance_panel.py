@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from ..core.balance import (
-    GENERATION,
+    GENERATION_SOURCES,
     SECTORS,
     TRANSPORT_ESTIMATE,
     TRANSPORT_NONE,
@@ -40,6 +40,7 @@ RESULT_FIELDS = {
     "buildings": ({"demand_mwh_a", "use"}, GEOMETRY_POLYGON),
     "wind": ({"turbines", "gwh_a"}, GEOMETRY_POLYGON),
     "pv": ({"mwp", "gwh_a"}, GEOMETRY_POLYGON),
+    "rooftop": ({"municipality", "remaining_gwh_a"}, GEOMETRY_NULL),
     "allocation": ({"alternative", "use", "gwh_a"}, GEOMETRY_POLYGON),
     "eligible": ({"area_id", "patch_ha", "soft"}, GEOMETRY_POLYGON),
     "sites": ({"score", "rank", "class"}, GEOMETRY_POLYGON),
@@ -91,8 +92,10 @@ class BalanceDock(AlgorithmDock):
         form.unitsCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         for combo in (form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
             combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        form.rooftopCombo.setFilters(QgsMapLayerProxyModel.Filter.NoGeometry)
         for combo in (form.municipalityCombo, form.statisticsCombo, form.populationGridCombo, form.heatingGridCombo,
-                      form.unitsCombo, form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
+                      form.unitsCombo, form.buildingsCombo, form.windCombo, form.pvCombo, form.rooftopCombo,
+                      form.allocationCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         for choice in DOCK_TRANSPORT_CHOICES:
@@ -127,7 +130,8 @@ class BalanceDock(AlgorithmDock):
             if found[key]:
                 self.suggest(combo, newest_layer(project, found[key][0]))
         for key, combo in (("buildings", self.form.buildingsCombo), ("wind", self.form.windCombo),
-                           ("pv", self.form.pvCombo), ("allocation", self.form.allocationCombo)):
+                           ("pv", self.form.pvCombo), ("rooftop", self.form.rooftopCombo),
+                           ("allocation", self.form.allocationCombo)):
             layers = results_in_project(key)
             if layers:
                 self.suggest(combo, layers[0])
@@ -151,7 +155,8 @@ class BalanceDock(AlgorithmDock):
         for name, combo in (("POPULATION_GRID", form.populationGridCombo), ("HEATING_GRID", form.heatingGridCombo),
                             ("HEAT_BUILDINGS", form.buildingsCombo),
                             ("YIELD_WIND", form.windCombo),
-                            ("YIELD_PV", form.pvCombo), ("ALLOCATION", form.allocationCombo)):
+                            ("YIELD_PV", form.pvCombo), ("ROOFTOP", form.rooftopCombo),
+                            ("ALLOCATION", form.allocationCombo)):
             if combo.currentLayer() is not None:
                 parameters[name] = combo.currentLayer()
         self.start_algorithm("wip:energybalance", parameters, self._balance_finished, tr("Bilanz wird berechnet …"))
@@ -189,7 +194,7 @@ class BalanceDock(AlgorithmDock):
 
         self.demand_chart.set_data(labels, series("demand", "sector", SECTORS, sector_label, SECTOR_COLOURS),
                                    tr("Endenergie GWh/a"))
-        self.generation_chart.set_data(labels, series("generation", "carrier", GENERATION, carrier_label,
+        self.generation_chart.set_data(labels, series("generation", "carrier", GENERATION_SOURCES, carrier_label,
                                                       CARRIER_COLOURS), tr("Erzeugung vor Ort GWh/a"))
         transport = indicators[0]["transport"]
         shown = [(key, unit) for key, unit in INDICATOR_ROWS if not (key == "transport_mwh" and

@@ -56,6 +56,14 @@
       <translation>PV yield</translation>
     </message>
     <message>
+      <source>Solarpotenzial Dach</source>
+      <translation>Rooftop solar potential</translation>
+    </message>
+    <message>
+      <source>Summen je Gemeinde aus „Solarpotenzial Dach“; geht als Ausbaupfad in die Erzeugung ein.</source>
+      <translation>Totals per municipality from “Rooftop solar potential”; enter the generation as an expansion path.</translation>
+    </message>
+    <message>
       <source>Planungsvariante</source>
       <translation>Zoning alternative</translation>
     </message>
