@@ -69,32 +69,13 @@ PHASES = {("wip_qgis_plugin.processing_algorithms.base", "read_frame"): "reading
           ("wip_qgis_plugin.processing_algorithms.eligibility", "write_frame"): "writing"}
 
 
-def timed_phases() -> dict:
-    """Wrap the functions of ``PHASES`` so that their wall time adds up per phase."""
-    import importlib
-
-    spent: dict[str, float] = {}
-    for (module_name, name), phase in PHASES.items():
-        module = importlib.import_module(module_name)
-        original = getattr(module, name)
-
-        def timed(*args, _original=original, _phase=phase, **kwargs):
-            started = time.perf_counter()
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                spent[_phase] = spent.get(_phase, 0.0) + time.perf_counter() - started
-
-        setattr(module, name, timed)
-    return spent
-
-
 def run_ours(gpkg: Path) -> dict:
     import processing
 
+    from bench.phases import timed_phases
     from wip_qgis_plugin.processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
 
-    spent = timed_phases()
+    spent = timed_phases(PHASES)
     result = processing.run("wip:eligibility", {
         "STUDY_AREA": f"{gpkg}|layername={STUDY_LAYER}", "CATALOG": SHIPPED_CATALOG_IDS.index(CATALOG_ID),
         "CONSTRAINT_LAYERS": constraint_layers(gpkg), "ELIGIBLE": "TEMPORARY_OUTPUT",

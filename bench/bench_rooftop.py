@@ -77,29 +77,12 @@ PHASES = {("wip_qgis_plugin.processing_algorithms.rooftop_pv", "read_city_model"
           ("wip_qgis_plugin.processing_algorithms.rooftop_pv", "write_frame"): "writing"}
 
 
-def timed_phases() -> dict:
-    import importlib
-
-    spent: dict[str, float] = {}
-    for (module_name, name), phase in PHASES.items():
-        module = importlib.import_module(module_name)
-        original = getattr(module, name)
-
-        def timed(*args, _original=original, _phase=phase, **kwargs):
-            started = time.perf_counter()
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                spent[_phase] = spent.get(_phase, 0.0) + time.perf_counter() - started
-
-        setattr(module, name, timed)
-    return spent
-
-
 def run_ours(folder: Path) -> dict:
     import processing
 
-    spent = timed_phases()
+    from bench.phases import timed_phases
+
+    spent = timed_phases(PHASES)
     result = processing.run("wip:rooftoppv", {"LOD2_FOLDER": str(folder), "ROOFS": "TEMPORARY_OUTPUT",
                                               "BUILDINGS_OUTPUT": "TEMPORARY_OUTPUT", "TOTALS": "TEMPORARY_OUTPUT"})
     roofs = result["ROOFS"]
