@@ -121,13 +121,10 @@ def test_a_model_without_roofs_is_named(wip_processing, tmp_path):
 
 
 def test_existing_rooftop_plants_of_the_register_are_subtracted(wip_processing, tiles):
-    """A unit on the gable roof counts for that building; a small one without coordinates for its municipality;
+    """A unit on the hip roof counts for that building; a small one without coordinates for its municipality;
     ground-mounted, decommissioned and other municipalities' units do not count."""
     on_roofs = "Bauliche Anlagen (Hausdach, Gebäude und Fassade)"
     units = memory_layer("einheiten", "Point", [
-        {"wkt": f"POINT({X0 + 5} {Y0 + 2})", "EinheitMastrNummer": "SEE1", "Energietraeger": "Solare Strahlungsenergie",
-         "EinheitBetriebsstatus": "In Betrieb", "Nettonennleistung": 3.0, "Gemeindeschluessel": "15084235",
-         "Lage": on_roofs},
         {"wkt": "", "EinheitMastrNummer": "SEE2", "Energietraeger": "Solare Strahlungsenergie",
          "EinheitBetriebsstatus": "In Betrieb", "Nettonennleistung": 10.0, "Gemeindeschluessel": "15084235",
          "Lage": on_roofs},
@@ -139,14 +136,17 @@ def test_existing_rooftop_plants_of_the_register_are_subtracted(wip_processing, 
          "Nettonennleistung": 7.0, "Gemeindeschluessel": "15084235", "Lage": on_roofs},
         {"wkt": "", "EinheitMastrNummer": "SEE5", "Energietraeger": "Solare Strahlungsenergie",
          "EinheitBetriebsstatus": "In Betrieb", "Nettonennleistung": 20.0, "Gemeindeschluessel": "15084999",
-         "Lage": on_roofs}],
+         "Lage": on_roofs},
+        {"wkt": f"POINT({X0 + 25} {Y0 + 2})", "EinheitMastrNummer": "SEE1",
+         "Energietraeger": "Solare Strahlungsenergie", "EinheitBetriebsstatus": "In Betrieb",
+         "Nettonennleistung": 3.0, "Gemeindeschluessel": "15084235", "Lage": on_roofs}],
         fields="&field=EinheitMastrNummer:string&field=Energietraeger:string&field=EinheitBetriebsstatus:string"
                "&field=Nettonennleistung:double&field=Gemeindeschluessel:string&field=Lage:string")
     result = run(wip_processing, LOD2_FOLDER=str(tiles), EXISTING=units)
     buildings, totals = rows(result["BUILDINGS_OUTPUT"]), rows(result["TOTALS"])["15084235"]
-    assert buildings["GABLE"]["existing_kwp"] == pytest.approx(3.0)
-    assert buildings["GABLE"]["remaining_kwp"] == pytest.approx(buildings["GABLE"]["kwp"] - 3.0)
-    assert buildings["HIP"]["existing_kwp"] == 0 and buildings["FLAT"]["existing_kwp"] == 0
+    assert buildings["HIP"]["existing_kwp"] == pytest.approx(3.0)
+    assert buildings["HIP"]["remaining_kwp"] == pytest.approx(buildings["HIP"]["kwp"] - 3.0)
+    assert buildings["GABLE"]["existing_kwp"] == 0 and buildings["FLAT"]["existing_kwp"] == 0
     assert totals["existing_mwp"] == pytest.approx(0.013)
     assert totals["remaining_mwp"] == pytest.approx(totals["mwp"] - 0.013)
     assert totals["remaining_gwh_a"] == pytest.approx(totals["gwh_a"] * totals["remaining_mwp"] / totals["mwp"])

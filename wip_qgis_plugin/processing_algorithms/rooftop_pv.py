@@ -308,10 +308,11 @@ class RooftopPvAlgorithm(WipAlgorithm):
             feedback.pushWarning(self.tr("„{layer}“ hat kein Feld „Lage“: Dach- und Freiflächenanlagen sind nicht zu "
                                          "unterscheiden, bestehende Anlagen werden nicht abgezogen.").format(
                 layer=layer.name()))
-        units = units[on_roofs & ~np.isnan(units["kw"].to_numpy())].drop_duplicates("number")
+        units = units[on_roofs & ~np.isnan(units["kw"].to_numpy())]
+        units = units[~units["number"].duplicated() | units["number"].isna()]  # a unit listed twice counts once
         places = np.asarray(units.geometry.values, dtype=object)
-        building, unit = shapely.STRtree(np.asarray(buildings.geometry.values, dtype=object)).query(
-            np.where(shapely.is_missing(places), None, places), predicate="within")
+        unit, building = shapely.STRtree(np.asarray(buildings.geometry.values, dtype=object)).query(
+            places, predicate="within")
         unit, first = np.unique(unit, return_index=True)  # a unit on two touching footprints counts once
         kw = units["kw"].to_numpy()
         existing = np.zeros(len(buildings))
