@@ -31,7 +31,6 @@ from .lazy import lazy_module
 
 np = lazy_module("numpy")
 pd = lazy_module("pandas")
-gpd = lazy_module("geopandas")
 shapely = lazy_module("shapely")
 
 ASSUMPTIONS_FILE = Path(__file__).resolve().parent.parent / "resources" / "yield" / "rooftop_pv.json"
@@ -39,7 +38,6 @@ FORMAT, FORMAT_VERSION = "wip-rooftop-pv", 1
 CLASSES = ("very_good", "good", "suitable", "unsuitable")
 FLAT_ROOF_FORM = 1000  # ALKIS dachform "Flachdach"
 RESIDENTIAL_FUNCTIONS = range(1000, 2000)  # ALKIS gebaeudefunktion: Wohngebäude
-SOLAR_CONSTANT = 1367.0  # W/m²
 GML_SUFFIXES = (".gml", ".xml")
 
 
@@ -318,13 +316,11 @@ def roof_geometry(polygons: np.ndarray, setback_m: float) -> RoofGeometry:
     terms = np.column_stack([(y - y1) * (z + z1), (z - z1) * (x + x1), (x - x1) * (y + y1)])
     terms[last] = 0.0
     ring_normal = np.add.reduceat(terms, ring_offsets[:-1], axis=0) / 2 if len(terms) else np.zeros((0, 3))
-    exterior = ring_offsets[polygon_offsets[:-1]]
-    shell = ring_normal[np.searchsorted(ring_offsets[:-1], exterior)]
-    up = np.where(shell[:, 2:3] < 0, -1.0, 1.0)
-    normal = shell * up
+    shell = ring_normal[polygon_offsets[:-1]]  # each polygon's first ring is its exterior
+    normal = shell * np.where(shell[:, 2:3] < 0, -1.0, 1.0)
     ring_area = np.linalg.norm(ring_normal, axis=1)
     is_hole = np.ones(len(ring_area), dtype=bool)
-    is_hole[np.searchsorted(ring_offsets[:-1], exterior)] = False
+    is_hole[polygon_offsets[:-1]] = False
     area = np.bincount(polygon_of_ring, weights=np.where(is_hole, -ring_area, ring_area), minlength=count)
     length = np.linalg.norm(normal, axis=1)
     unit = normal / np.where(length > 0, length, 1.0)[:, None]
