@@ -421,7 +421,9 @@ def read_weather(path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise PvYieldError(tr("Wetterdatei {file} nicht gefunden.").format(file=path))
     try:
-        data, _metadata = (iotools.read_epw if kind == "epw" else iotools.read_tmy3)(str(path))
+        # TMY3 with pvlib's names (ghi, dni …); EPW files are read with them anyway
+        data, _metadata = iotools.read_epw(str(path)) if kind == "epw" else \
+            iotools.read_tmy3(str(path), map_variables=True)
     except (OSError, ValueError, KeyError, IndexError, TypeError) as error:  # what pandas meets in a foreign file
         raise PvYieldError(tr("Wetterdatei {file} kann nicht als {kind} gelesen werden: {error}").format(
             file=path.name, kind=kind.upper(), error=error)) from error
