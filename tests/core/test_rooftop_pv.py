@@ -244,3 +244,22 @@ def test_footprint_method_with_roof_forms_and_functions():
     assert potential.kwp[1] == pytest.approx(240.0 * ASSUMPTIONS.ground_cover_ratio_flat.value
                                              * ASSUMPTIONS.module_kwp_per_m2.value)
     assert 0.85 < potential.factor[0] < potential.factor[1] < 1.0  # unknown orientation: east to west averaged
+
+
+def test_simulated_yields_are_asked_for_the_grid_planes_once_and_set_against_the_best():
+    """With a simulation (pvlib and a weather file), each plane of the factor's grid nearest to a surface is simulated
+    once, and the share is taken against the grid's best plane."""
+    from wip_qgis_plugin.core.rooftop_pv import plane_yields
+
+    asked = []
+
+    def simulate(planes):
+        asked.append(planes)
+        return 1000.0 - 5.0 * np.abs(planes[:, 0] - 35.0) - 2.0 * np.abs(planes[:, 1] - 180.0)
+
+    factor, specific = plane_yields([34.0, 36.2, 12.0, 0.0], [181.0, 178.0, 92.0, np.nan], LATITUDE, ASSUMPTIONS,
+                                    simulate)
+    (planes,) = asked
+    assert sorted(map(tuple, planes)) == [(0.0, 180.0), (10.0, 90.0), (35.0, 180.0)]
+    assert specific.tolist() == pytest.approx([1000.0, 1000.0, 1000.0 - 125.0 - 180.0, 1000.0 - 175.0])
+    assert factor.tolist() == pytest.approx((specific / 1000.0).tolist())

@@ -192,3 +192,22 @@ def test_sums_per_block_or_per_100_m_cell(wip_processing, tiles):
     assert all(f.geometry().area() == pytest.approx(10000.0) for f in cells.getFeatures())
     assert sum(f["gwh_a"] for f in cells.getFeatures()) == pytest.approx(sum(b["mwh_a"] for b in buildings.values())
                                                                           / 1e3)
+
+
+def test_pvlib_with_a_weather_file_gives_each_roof_its_simulated_yield(wip_processing, tiles, tmp_path):
+    pytest.importorskip("pvlib")
+    import pandas as pd
+
+    from tests.core.test_pv_yield import synthetic_weather, write_tmy3
+
+    hours = pd.date_range("2019-01-01 01:00", "2020-01-01 00:00", freq="h", tz="Etc/GMT-1")
+    weather = write_tmy3(tmp_path / "halle.csv", synthetic_weather(hours))
+    simulated = run(wip_processing, LOD2_FOLDER=str(tiles), WEATHER_FILE=str(weather), ROOFS="TEMPORARY_OUTPUT")
+    modelled = run(wip_processing, LOD2_FOLDER=str(tiles), ROOFS="TEMPORARY_OUTPUT")
+    roofs = {f["surface_id"]: f for f in simulated["ROOFS"].getFeatures()}
+    plain = {f["surface_id"]: f for f in modelled["ROOFS"].getFeatures()}
+    south, east = roofs["GABLE_south_1"], roofs["HIP_east_1"]
+    assert south["factor"] == pytest.approx(1.0, abs=0.02)  # 35° south is the best plane of the grid here too
+    assert 700 < south["spec_kwh_kwp"] < 1400 and south["spec_kwh_kwp"] != plain["GABLE_south_1"]["spec_kwh_kwp"]
+    assert 0.6 < east["factor"] < 0.9  # the test year is clearer than central Germany's: east gets less
+    assert roofs["GABLE_north_1"]["suitability"] == "unsuitable"

@@ -474,22 +474,50 @@ def simulated_yield(weather: pd.DataFrame, latitudes, longitudes, setup: PvlibSe
     faces (Hay–Davies), cell temperature (Faiman), PVWatts DC with the system losses and the PVWatts inverter;
     the file's mean power times the hours of a year."""
     require_pvlib()
-    from pvlib import inverter, irradiance, pvsystem, solarposition, temperature
-
-    times = weather.index
-    dni, ghi, dhi = (weather[column].to_numpy() for column in ("dni", "ghi", "dhi"))
-    dni_extra = np.asarray(irradiance.get_extra_radiation(times))
     groups, group_of_site = site_groups(latitudes, longitudes)
     per_group = np.empty(len(groups))
     for number, (latitude, longitude) in enumerate(groups):
-        sun = solarposition.get_solarposition(times, latitude, longitude)
-        zenith, azimuth = sun["apparent_zenith"].to_numpy(), sun["azimuth"].to_numpy()
-        poa = sum(weight * np.nan_to_num(np.asarray(irradiance.get_total_irradiance(
-            tilt, face_azimuth, zenith, azimuth, dni, ghi, dhi, dni_extra=dni_extra, model="haydavies")["poa_global"]))
-            for tilt, face_azimuth, weight in module_faces(setup))
-        poa = np.clip(poa, 0.0, None)
-        cell = temperature.faiman(poa, weather["temp_air"].to_numpy(), weather["wind_speed"].to_numpy())
-        dc = np.asarray(pvsystem.pvwatts_dc(poa, cell, 1.0, GAMMA_PDC)) * (1.0 - setup.losses_pct / 100.0)
-        ac = np.asarray(inverter.pvwatts(dc, inverter_dc_limit_kw(), INVERTER_EFFICIENCY))
-        per_group[number] = HOURS_PER_YEAR * float(np.mean(ac))
+        sky = _Sky(weather, latitude, longitude)
+        poa = sum(weight * sky.on_plane(tilt, face_azimuth) for tilt, face_azimuth, weight in module_faces(setup))
+        per_group[number] = sky.specific_yield(poa, setup.losses_pct)
     return per_group[group_of_site]
+
+
+def simulated_planes(weather: pd.DataFrame, latitude: float, longitude: float, planes, losses_pct: float) -> np.ndarray:
+    """Specific yield (kWh/kWp·a) of monofacial modules on each (tilt, azimuth) plane at one place, simulated as
+    :func:`simulated_yield` does (the sun's path computed once for all planes)."""
+    require_pvlib()
+    sky = _Sky(weather, latitude, longitude)
+    return np.array([sky.specific_yield(sky.on_plane(tilt, azimuth), losses_pct) for tilt, azimuth in planes])
+
+
+class _Sky:
+    """The weather and the sun's path at one place, for the irradiance on planes and the yield of modules."""
+
+    def __init__(self, weather: pd.DataFrame, latitude: float, longitude: float):
+        from pvlib import irradiance, solarposition
+
+        self.weather = weather
+        sun = solarposition.get_solarposition(weather.index, latitude, longitude)
+        self.zenith, self.azimuth = sun["apparent_zenith"].to_numpy(), sun["azimuth"].to_numpy()
+        self.dni_extra = np.asarray(irradiance.get_extra_radiation(weather.index))
+
+    def on_plane(self, tilt: float, azimuth: float) -> np.ndarray:
+        """Irradiance on the plane (Hay–Davies), W/m² per interval."""
+        from pvlib import irradiance
+
+        weather = self.weather
+        return np.nan_to_num(np.asarray(irradiance.get_total_irradiance(
+            tilt, azimuth, self.zenith, self.azimuth, weather["dni"].to_numpy(), weather["ghi"].to_numpy(),
+            weather["dhi"].to_numpy(), dni_extra=self.dni_extra, model="haydavies")["poa_global"]))
+
+    def specific_yield(self, poa: np.ndarray, losses_pct: float) -> float:
+        """kWh/kWp·a of modules receiving ``poa``: cell temperature (Faiman), PVWatts DC less the system losses,
+        PVWatts inverter; the mean power times the hours of a year."""
+        from pvlib import inverter, pvsystem, temperature
+
+        poa = np.clip(poa, 0.0, None)
+        cell = temperature.faiman(poa, self.weather["temp_air"].to_numpy(), self.weather["wind_speed"].to_numpy())
+        dc = np.asarray(pvsystem.pvwatts_dc(poa, cell, 1.0, GAMMA_PDC)) * (1.0 - losses_pct / 100.0)
+        ac = np.asarray(inverter.pvwatts(dc, inverter_dc_limit_kw(), INVERTER_EFFICIENCY))
+        return HOURS_PER_YEAR * float(np.mean(ac))

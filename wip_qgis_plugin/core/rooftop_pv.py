@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -67,6 +68,7 @@ class RooftopAssumptions:
     specific_yield_optimum_kwh_kwp: Figure
     diffuse_share: Figure
     albedo: Figure
+    pvlib_losses_pct: Figure  # system losses of a simulation with pvlib
     class_limits: tuple[Figure, Figure, Figure]  # very good, good, suitable: shares of the best orientation's yield
     footprint: FootprintAssumptions
 
@@ -75,7 +77,7 @@ class RooftopAssumptions:
         named = {name: getattr(self, name) for name in (
             "module_kwp_per_m2", "edge_setback_m", "min_usable_m2", "module_share_pitched", "flat_tilt_limit_deg",
             "flat_module_tilt_deg", "ground_cover_ratio_flat", "specific_yield_optimum_kwh_kwp", "diffuse_share",
-            "albedo")}
+            "albedo", "pvlib_losses_pct")}
         named.update(zip(("class_very_good", "class_good", "class_suitable"), self.class_limits))
         named.update({f"footprint.{name}": getattr(self.footprint, name)
                       for name in ("pitched_tilt_deg", "pitched_usable_share", "flat_usable_share")})
@@ -102,7 +104,7 @@ def load_rooftop_assumptions(path: Path = ASSUMPTIONS_FILE) -> RooftopAssumption
         reader.figure("module_share_pitched", 0, 1), reader.figure("flat_tilt_limit_deg", 0, 30),
         reader.figure("flat_module_tilt_deg", 0, 60), reader.figure("ground_cover_ratio_flat", 0, 1),
         reader.figure("specific_yield_optimum_kwh_kwp", 300, 2500), reader.figure("diffuse_share", 0, 1),
-        reader.figure("albedo", 0, 1), limits,
+        reader.figure("albedo", 0, 1), reader.figure("pvlib_losses_pct", 0, 100), limits,
         FootprintAssumptions(footprint.figure("pitched_tilt_deg", 0, 80),
                              footprint.figure("pitched_usable_share", 0, 1),
                              footprint.figure("flat_usable_share", 0, 1), footprint.bilingual("note")))
@@ -425,23 +427,47 @@ def suitability_classes(factor: np.ndarray, usable_m2: np.ndarray, assumptions: 
     return np.where(usable_m2 >= assumptions.min_usable_m2.value, classes, CLASSES[3]).astype(object)
 
 
-def _potential(usable_m2, flat, factor, assumptions: RooftopAssumptions) -> RoofPotential:
+def _potential(usable_m2, flat, yields: tuple, assumptions: RooftopAssumptions) -> RoofPotential:
     """Capacity and yield of surfaces of ``usable_m2`` whose plane (or, when ``flat``, whose elevated rows) yield
-    ``factor`` of the best orientation; unsuitable surfaces carry none."""
+    ``yields`` (the share of the best orientation's yield, and kWh/kWp); unsuitable surfaces carry none."""
+    factor, specific = yields
     suitability = suitability_classes(factor, usable_m2, assumptions)
     share = np.where(flat, assumptions.ground_cover_ratio_flat.value, assumptions.module_share_pitched.value)
     kwp = np.where(suitability != CLASSES[3], usable_m2 * share * assumptions.module_kwp_per_m2.value, 0.0)
-    specific = factor * assumptions.specific_yield_optimum_kwh_kwp.value
     return RoofPotential(usable_m2, kwp, factor, specific, kwp * specific / 1e3, suitability, flat)
 
 
-def lod2_potential(roofs: RoofGeometry, latitude_deg: float, assumptions: RooftopAssumptions) -> RoofPotential:
-    """The potential of LoD2 roof surfaces: pitched ones facing their own way, flat ones with south-facing rows."""
+def plane_yields(tilt_deg, azimuth_deg, latitude_deg: float, assumptions: RooftopAssumptions,
+                 simulate: Callable[[np.ndarray], np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The share of the best orientation's yield and the specific yield (kWh/kWp·a) of planes: from the
+    orientation factor and the yield of the best orientation, or, when ``simulate`` is given (kWh/kWp of each
+    (tilt, azimuth) plane, e.g. pvlib with a weather file), from that for the planes of the factor's grid nearest
+    to them and the grid's best plane."""
+    if simulate is None:
+        factor = orientation_factor(tilt_deg, azimuth_deg, latitude_deg, assumptions)
+        return factor, factor * assumptions.specific_yield_optimum_kwh_kwp.value
+    tilts, azimuths = _grid()
+    table = _orientation_table(round(latitude_deg, 1), assumptions.diffuse_share.value, assumptions.albedo.value)
+    best = np.unravel_index(int(np.argmax(table)), table.shape)
+    snapped = np.column_stack([
+        np.round(np.clip(np.asarray(tilt_deg, dtype=float), 0, 90) / TILT_STEP_DEG) * TILT_STEP_DEG,
+        np.round(np.nan_to_num(np.asarray(azimuth_deg, dtype=float), nan=180.0) % 360.0 / AZIMUTH_STEP_DEG)
+        * AZIMUTH_STEP_DEG % 360.0])
+    planes, index = np.unique(np.vstack([snapped, [[tilts[best[0]], azimuths[best[1]]]]]), axis=0,
+                              return_inverse=True)
+    simulated = np.asarray(simulate(planes), dtype=float)[np.asarray(index).ravel()]
+    return simulated[:-1] / simulated[-1], simulated[:-1]
+
+
+def lod2_potential(roofs: RoofGeometry, latitude_deg: float, assumptions: RooftopAssumptions,
+                   simulate: Callable[[np.ndarray], np.ndarray] | None = None) -> RoofPotential:
+    """The potential of LoD2 roof surfaces: pitched ones facing their own way, flat ones with south-facing rows
+    (``simulate`` as for :func:`plane_yields`)."""
     flat = roofs.tilt_deg < assumptions.flat_tilt_limit_deg.value
     tilt = np.where(flat, assumptions.flat_module_tilt_deg.value, roofs.tilt_deg)
     azimuth = np.where(flat, 180.0, roofs.azimuth_deg)
-    factor = orientation_factor(tilt, azimuth, latitude_deg, assumptions)
-    return _potential(np.asarray(roofs.usable_m2, dtype=float), flat, factor, assumptions)
+    return _potential(np.asarray(roofs.usable_m2, dtype=float), flat,
+                      plane_yields(tilt, azimuth, latitude_deg, assumptions, simulate), assumptions)
 
 
 def is_flat_roof(roof_forms, functions) -> np.ndarray:
@@ -453,10 +479,12 @@ def is_flat_roof(roof_forms, functions) -> np.ndarray:
     return np.where(np.isnan(forms), ~residential, forms == FLAT_ROOF_FORM)
 
 
-def footprint_potential(footprint_m2, flat, latitude_deg: float, assumptions: RooftopAssumptions) -> RoofPotential:
+def footprint_potential(footprint_m2, flat, latitude_deg: float, assumptions: RooftopAssumptions,
+                        simulate: Callable[[np.ndarray], np.ndarray] | None = None) -> RoofPotential:
     """The coarse potential of buildings known only by their footprint: a pitched roof's area is the footprint over
     the cosine of the assumed tilt, of which the share facing the sun is usable, at the mean yield of all
-    orientations from east over south to west; a flat roof's usable share carries south-facing rows."""
+    orientations from east over south to west; a flat roof's usable share carries south-facing rows (``simulate``
+    as for :func:`plane_yields`)."""
     rules = assumptions.footprint
     footprint_m2 = np.asarray(footprint_m2, dtype=float)
     flat = np.asarray(flat, dtype=bool)
@@ -464,8 +492,7 @@ def footprint_potential(footprint_m2, flat, latitude_deg: float, assumptions: Ro
     roof_m2 = footprint_m2 / math.cos(math.radians(tilt))
     usable = np.where(flat, footprint_m2 * rules.flat_usable_share.value, roof_m2 * rules.pitched_usable_share.value)
     directions = np.arange(90.0, 271.0, 10.0)
-    pitched_factor = float(orientation_factor(np.full(len(directions), tilt), directions, latitude_deg,
-                                              assumptions).mean())
-    flat_factor = float(orientation_factor(np.array([assumptions.flat_module_tilt_deg.value]), np.array([180.0]),
-                                           latitude_deg, assumptions)[0])
-    return _potential(usable, flat, np.where(flat, flat_factor, pitched_factor), assumptions)
+    factors, specifics = plane_yields(np.append(np.full(len(directions), tilt), assumptions.flat_module_tilt_deg.value),
+                                      np.append(directions, 180.0), latitude_deg, assumptions, simulate)
+    return _potential(usable, flat, (np.where(flat, factors[-1], factors[:-1].mean()),
+                                     np.where(flat, specifics[-1], specifics[:-1].mean())), assumptions)

@@ -20,6 +20,7 @@ from ..core.catalog import status_label
 from ..core.heat import block_of_points, grid_blocks
 from ..core.i18n import tr
 from ..core.lazy import lazy_module
+from ..core.pv_yield import PvYieldError, read_weather, simulated_planes
 from ..core.rooftop_pv import (
     CLASSES,
     RooftopCancelled,
@@ -36,6 +37,7 @@ from ..qgis_io.compat import (
     FIELD_ANY,
     FILE_BEHAVIOR_FILE,
     FILE_BEHAVIOR_FOLDER,
+    FLAG_ADVANCED,
     SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
@@ -78,6 +80,7 @@ class RooftopPvAlgorithm(WipAlgorithm):
     EXCLUDE_MONUMENTS = "EXCLUDE_MONUMENTS"
     EXISTING = "EXISTING"
     MUNICIPALITIES = "MUNICIPALITIES"
+    WEATHER_FILE = "WEATHER_FILE"
     MUNICIPALITY_FIELD = "MUNICIPALITY_FIELD"
     BLOCKS = "BLOCKS"
     ROOFS = "ROOFS"
@@ -99,7 +102,9 @@ class RooftopPvAlgorithm(WipAlgorithm):
             "festen Annahmen zu Neigung und nutzbarem Anteil; die Ausrichtung ist dann unbekannt.\n\n"
             "Der spezifische Ertrag ist der Ertrag der besten Ausrichtung mal dem Ausrichtungsfaktor der Fläche "
             "(Einstrahlung auf die geneigte Ebene im Verhältnis zur besten Ebene, isotropes Himmelsmodell). Alle "
-            "Annahmen stehen mit Quelle und Status in resources/yield/rooftop_pv.json und im Handbuch.\n\n"
+            "Annahmen stehen mit Quelle und Status in resources/yield/rooftop_pv.json und im Handbuch. Mit einer "
+            "Wetterdatei (EPW oder TMY3) simuliert pvlib, wenn installiert, den Ertrag jeder Dachneigung und "
+            "-ausrichtung.\n\n"
             "Denkmäler und Denkmalbereiche (Flächen) markieren die Gebäude darin (Feld „monument“) oder schließen "
             "sie aus. Die Summen je Gemeinde ordnen jedes Gebäude der Gemeindefläche zu, in der es liegt, sonst dem "
             "Gemeindeschlüssel des Gebäudemodells; die Summen je Block (optional) den Baublöcken oder 100-m-Zellen.\n\n"
@@ -136,6 +141,11 @@ class RooftopPvAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.MUNICIPALITY_FIELD, self.tr("Gemeindename oder -schlüssel (ohne Angabe: Feld „ags“ oder „gen“)"),
             parentLayerParameterName=self.MUNICIPALITIES, type=FIELD_ANY, optional=True))
+        weather = QgsProcessingParameterFile(
+            self.WEATHER_FILE, self.tr("Wetterdatei für pvlib (EPW oder TMY3-CSV)"), FILE_BEHAVIOR_FILE, optional=True,
+            fileFilter="EPW, TMY3 (*.epw *.csv)")
+        weather.setFlags(weather.flags() | FLAG_ADVANCED)
+        self.addParameter(weather)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BLOCKS, self.tr("Baublöcke (für die Summen je Block; ohne: 100-m-Zellen)"), [SOURCE_POLYGON],
             optional=True))
@@ -158,6 +168,11 @@ class RooftopPvAlgorithm(WipAlgorithm):
             paths = [path for value in chosen if value for path in gml_files(Path(value))]
         except RooftopError as error:
             raise QgsProcessingException(str(error)) from error
+        weather_file = self.parameterAsFile(parameters, self.WEATHER_FILE, context)
+        try:
+            weather = read_weather(Path(weather_file)) if weather_file else None  # pvlib is checked first
+        except PvYieldError as error:
+            raise QgsProcessingException(str(error)) from error
         footprints = self.parameterAsSource(parameters, self.BUILDINGS, context)
         if not paths and footprints is None:
             raise QgsProcessingException(self.tr(
@@ -166,10 +181,10 @@ class RooftopPvAlgorithm(WipAlgorithm):
             if paths:
                 if footprints is not None:
                     feedback.pushWarning(self.tr("Mit dem LoD2-Modell bleiben die Gebäudegrundrisse unbeachtet."))
-                roofs, buildings, crs = self._from_lod2(paths, assumptions, context, feedback)
+                roofs, buildings, crs = self._from_lod2(paths, assumptions, weather, context, feedback)
             else:
-                roofs, (buildings, crs) = None, self._from_footprints(parameters, footprints, assumptions, context,
-                                                                      feedback)
+                roofs, (buildings, crs) = None, self._from_footprints(parameters, footprints, assumptions, weather,
+                                                                      context, feedback)
         except RooftopCancelled:
             return {}
         except RooftopError as error:
@@ -202,7 +217,7 @@ class RooftopPvAlgorithm(WipAlgorithm):
 
     # -- the two methods ---------------------------------------------------------------------------------------
 
-    def _from_lod2(self, paths, assumptions, context, feedback):
+    def _from_lod2(self, paths, assumptions, weather, context, feedback):
         model = read_city_model(paths, feedback.isCanceled)
         if model.epsg is None:
             feedback.pushWarning(self.tr("Das Gebäudemodell nennt kein Koordinatensystem; angenommen: EPSG:{code}.")
@@ -220,7 +235,9 @@ class RooftopPvAlgorithm(WipAlgorithm):
         feedback.setProgress(30)
         polygons = np.asarray(model.roofs["geometry"], dtype=object)
         geometry = roof_geometry(polygons, assumptions.edge_setback_m.value)
-        potential = lod2_potential(geometry, _latitude(model.buildings["geometry"], crs, context), assumptions)
+        latitude, longitude = _middle(model.buildings["geometry"], crs, context)
+        potential = lod2_potential(geometry, latitude, assumptions,
+                                   _simulation(weather, latitude, longitude, assumptions, feedback))
         roofs = gpd.GeoDataFrame({
             "building_id": model.roofs["building_id"].astype(str), "surface_id": model.roofs["surface_id"].astype(str),
             "area_m2": geometry.area_m2, "tilt_deg": geometry.tilt_deg, "azimuth_deg": geometry.azimuth_deg,
@@ -246,7 +263,7 @@ class RooftopPvAlgorithm(WipAlgorithm):
         frame["suitability"] = [CLASSES[int(best)] if best == best else CLASSES[-1] for best in joined["best"]]
         return roofs, frame, crs
 
-    def _from_footprints(self, parameters, source, assumptions, context, feedback):
+    def _from_footprints(self, parameters, source, assumptions, weather, context, feedback):
         crs = working_crs(source)
         report_reprojection(source, crs, feedback)
         form_field = self.chosen_field(parameters, self.ROOF_FORM_FIELD, source, context, feedback, ROOF_FORM_HINTS)
@@ -257,7 +274,9 @@ class RooftopPvAlgorithm(WipAlgorithm):
         outlines = shapely.make_valid(np.asarray(frame.geometry.values, dtype=object))
         footprint_m2 = np.nan_to_num(shapely.area(outlines))
         flat = is_flat_roof(field_values(frame, form_field), field_values(frame, use_field))
-        potential = footprint_potential(footprint_m2, flat, _latitude(outlines, crs, context), assumptions)
+        latitude, longitude = _middle(outlines, crs, context)
+        potential = footprint_potential(footprint_m2, flat, latitude, assumptions,
+                                        _simulation(weather, latitude, longitude, assumptions, feedback))
         feedback.pushInfo(self.tr("Gröbere Methode aus den Grundrissen: {flat} Flachdächer, {pitched} geneigte Dächer "
                                   "(Dachform aus {form}, sonst aus {use}).").format(
             flat=int(flat.sum()), pitched=int((~flat).sum()), form=form_field or self.tr("keinem Feld"),
@@ -406,8 +425,19 @@ class RooftopPvAlgorithm(WipAlgorithm):
             mwp=float(buildings["kwp"].sum()) / 1e3, gwh=float(buildings["mwh_a"].sum()) / 1e3))
 
 
-def _latitude(geometries, crs, context) -> float:
-    """The latitude of the middle of the buildings, for the sun's path."""
+def _middle(geometries, crs, context) -> tuple[float, float]:
+    """Latitude and longitude of the middle of the buildings, for the sun's path."""
     bounds = shapely.total_bounds(np.asarray(geometries, dtype=object))
     middle = shapely.points([(bounds[0] + bounds[2]) / 2], [(bounds[1] + bounds[3]) / 2])
-    return float(longitudes_latitudes(middle, crs, context)[1][0])
+    longitudes, latitudes = longitudes_latitudes(middle, crs, context)
+    return float(latitudes[0]), float(longitudes[0])
+
+
+def _simulation(weather, latitude: float, longitude: float, assumptions, feedback):
+    """The specific yield of planes simulated with pvlib from the weather file, or None without one."""
+    if weather is None:
+        return None
+    losses = assumptions.pvlib_losses_pct.value
+    feedback.pushInfo(tr("pvlib: {hours} Stundenwerte, Systemverluste {losses:g} %, bei {lat:.2f}° N, {lon:.2f}° O.")
+                      .format(hours=len(weather), losses=losses, lat=latitude, lon=longitude))
+    return lambda planes: simulated_planes(weather, latitude, longitude, planes, losses)

@@ -4412,7 +4412,7 @@ Mit 3D-Gebäudemodellen (LoD2, CityGML 1.0 oder 2.0 der Vermessungsverwaltung, e
 
 Ohne LoD2 rechnet die gröbere Methode mit den Gebäudegrundrissen (ALKIS): Dachform aus dem Feld „dachform“ (1000 = Flachdach), sonst nach der Gebäudefunktion (Wohngebäude geneigt, andere flach), mit festen Annahmen zu Neigung und nutzbarem Anteil; die Ausrichtung ist dann unbekannt.
 
-Der spezifische Ertrag ist der Ertrag der besten Ausrichtung mal dem Ausrichtungsfaktor der Fläche (Einstrahlung auf die geneigte Ebene im Verhältnis zur besten Ebene, isotropes Himmelsmodell). Alle Annahmen stehen mit Quelle und Status in resources/yield/rooftop_pv.json und im Handbuch.
+Der spezifische Ertrag ist der Ertrag der besten Ausrichtung mal dem Ausrichtungsfaktor der Fläche (Einstrahlung auf die geneigte Ebene im Verhältnis zur besten Ebene, isotropes Himmelsmodell). Alle Annahmen stehen mit Quelle und Status in resources/yield/rooftop_pv.json und im Handbuch. Mit einer Wetterdatei (EPW oder TMY3) simuliert pvlib, wenn installiert, den Ertrag jeder Dachneigung und -ausrichtung.
 
 Denkmäler und Denkmalbereiche (Flächen) markieren die Gebäude darin (Feld „monument“) oder schließen sie aus. Die Summen je Gemeinde ordnen jedes Gebäude der Gemeindefläche zu, in der es liegt, sonst dem Gemeindeschlüssel des Gebäudemodells; die Summen je Block (optional) den Baublöcken oder 100-m-Zellen.
 
@@ -4423,7 +4423,7 @@ With 3D building models (LoD2, CityGML 1.0 or 2.0 of the surveying offices, one 
 
 Without LoD2 the coarser method works from the building footprints (ALKIS): roof form from the field “dachform” (1000 = flat roof), else by the building function (residential pitched, others flat), with fixed assumptions on tilt and usable share; the orientation is then unknown.
 
-The specific yield is the yield of the best orientation times the surface's orientation factor (irradiation on the tilted plane relative to the best plane, isotropic sky model). All assumptions are given with source and status in resources/yield/rooftop_pv.json and in the manual.
+The specific yield is the yield of the best orientation times the surface's orientation factor (irradiation on the tilted plane relative to the best plane, isotropic sky model). All assumptions are given with source and status in resources/yield/rooftop_pv.json and in the manual. With a weather file (EPW or TMY3) pvlib, when installed, simulates the yield of each roof tilt and orientation.
 
 Monuments and heritage areas (polygons) mark the buildings in them (field “monument”) or exclude them. The totals per municipality assign each building to the municipality area it lies in, else to the municipality key of the building model; the sums per block (optional) to the blocks or 100 m cells.
 
@@ -4520,6 +4520,10 @@ Existing rooftop plants of the Marktstammdatenregister (units in operation, ener
     <message>
       <source>gesamt</source>
       <translation>total</translation>
+    </message>
+    <message>
+      <source>pvlib: {hours} Stundenwerte, Systemverluste {losses:g} %, bei {lat:.2f}° N, {lon:.2f}° O.</source>
+      <translation>pvlib: {hours} hourly values, system losses {losses:g} %, at {lat:.2f}° N, {lon:.2f}° E.</translation>
     </message>
     <message>
       <source>Dachflächen gibt es nur mit einem LoD2-Modell; die Ausgabe bleibt leer.</source>
