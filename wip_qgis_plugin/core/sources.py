@@ -23,7 +23,7 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 BALANCE_FILE = "balance/balance_defaults.json"
 # the data files of the register, in the order of the appendix; the catalogs follow them
 FILES = (BALANCE_FILE, "yield/wind_defaults.json", "yield/turbines.json", "yield/pv_types.json",
-         "zoning/uses.json", "targets/wind_area_targets.json")
+         "yield/rooftop_pv.json", "zoning/uses.json", "targets/wind_area_targets.json")
 
 
 class SourcesError(ValueError):
@@ -102,6 +102,22 @@ def _glossary() -> dict[str, tuple[str, str]]:
         "incompatible": (tr("Nicht nebeneinander"), ""), "uses": (tr("Nutzung"), ""), "types": ("", ""),
         "states": (tr("Flächenbeitragswert Land"), ""), "regions": (tr("Flächenbeitragswert Planungsregion"), ""),
         "turbines": (tr("Referenzanlage"), ""),
+        "rooftop_realised_share": (tr("Realisierter Anteil des Dachpotenzials"), ""), "path": (tr("Ausbaupfad"), ""),
+        "module_kwp_per_m2": (tr("Modulleistung je Fläche"), "kWp/m²"),
+        "edge_setback_m": (tr("Randabstand auf dem Dach"), "m"),
+        "min_usable_m2": (tr("Kleinste nutzbare Dachfläche"), "m²"),
+        "module_share_pitched": (tr("Mit Modulen belegter Anteil geneigter Dachflächen"), ""),
+        "flat_tilt_limit_deg": (tr("Flachdach bis zur Neigung"), "°"),
+        "flat_module_tilt_deg": (tr("Modulneigung auf Flachdächern"), "°"),
+        "ground_cover_ratio_flat": (tr("Belegungsgrad auf Flachdächern"), ""),
+        "specific_yield_optimum_kwh_kwp": (tr("Spezifischer Ertrag der besten Ausrichtung"), "kWh/kWp"),
+        "diffuse_share": (tr("Diffusanteil der Globalstrahlung"), ""), "albedo": (tr("Albedo"), ""),
+        "pvlib_losses_pct": (tr("Systemverluste der pvlib-Simulation"), "%"),
+        "class_very_good": (tr("Eignung „sehr gut“ ab"), ""), "class_good": (tr("Eignung „gut“ ab"), ""),
+        "class_suitable": (tr("Eignung „geeignet“ ab"), ""), "footprint": (tr("Methode aus Grundrissen"), ""),
+        "pitched_tilt_deg": (tr("Dachneigung"), "°"),
+        "pitched_usable_share": (tr("Nutzbarer Anteil geneigter Dächer"), ""),
+        "flat_usable_share": (tr("Nutzbarer Anteil von Flachdächern"), ""),
     }
 
 

@@ -2178,6 +2178,82 @@
       <translation>Reference turbine</translation>
     </message>
     <message>
+      <source>Ausbaupfad</source>
+      <translation>expansion path</translation>
+    </message>
+    <message>
+      <source>Modulleistung je Fläche</source>
+      <translation>Module power per area</translation>
+    </message>
+    <message>
+      <source>Randabstand auf dem Dach</source>
+      <translation>Edge setback on the roof</translation>
+    </message>
+    <message>
+      <source>Kleinste nutzbare Dachfläche</source>
+      <translation>Smallest usable roof area</translation>
+    </message>
+    <message>
+      <source>Mit Modulen belegter Anteil geneigter Dachflächen</source>
+      <translation>Share of pitched roof surfaces covered with modules</translation>
+    </message>
+    <message>
+      <source>Flachdach bis zur Neigung</source>
+      <translation>Flat roof up to the tilt</translation>
+    </message>
+    <message>
+      <source>Modulneigung auf Flachdächern</source>
+      <translation>Module tilt on flat roofs</translation>
+    </message>
+    <message>
+      <source>Belegungsgrad auf Flachdächern</source>
+      <translation>Ground cover ratio on flat roofs</translation>
+    </message>
+    <message>
+      <source>Spezifischer Ertrag der besten Ausrichtung</source>
+      <translation>Specific yield of the best orientation</translation>
+    </message>
+    <message>
+      <source>Diffusanteil der Globalstrahlung</source>
+      <translation>Diffuse share of the global irradiation</translation>
+    </message>
+    <message>
+      <source>Albedo</source>
+      <translation>Albedo</translation>
+    </message>
+    <message>
+      <source>Systemverluste der pvlib-Simulation</source>
+      <translation>System losses of the pvlib simulation</translation>
+    </message>
+    <message>
+      <source>Eignung „sehr gut“ ab</source>
+      <translation>Suitability “very good” from</translation>
+    </message>
+    <message>
+      <source>Eignung „gut“ ab</source>
+      <translation>Suitability “good” from</translation>
+    </message>
+    <message>
+      <source>Eignung „geeignet“ ab</source>
+      <translation>Suitability “suitable” from</translation>
+    </message>
+    <message>
+      <source>Methode aus Grundrissen</source>
+      <translation>Method from footprints</translation>
+    </message>
+    <message>
+      <source>Dachneigung</source>
+      <translation>Roof tilt</translation>
+    </message>
+    <message>
+      <source>Nutzbarer Anteil geneigter Dächer</source>
+      <translation>Usable share of pitched roofs</translation>
+    </message>
+    <message>
+      <source>Nutzbarer Anteil von Flachdächern</source>
+      <translation>Usable share of flat roofs</translation>
+    </message>
+    <message>
       <source>{change} % von {first} bis {last}</source>
       <translation>{change} % from {first} to {last}</translation>
     </message>
