@@ -306,6 +306,7 @@ def roof_geometry(polygons: np.ndarray, setback_m: float) -> RoofGeometry:
     The normal is Newell's (the sum over the edges, which also averages out a slightly warped surface); it is
     turned to point up. Each polygon is then laid into its own plane (one axis along the contour, one down the
     slope), so that the setback is measured on the roof, not on the map."""
+    polygons = np.array(polygons, dtype=object)  # a writable copy: shapely 2.1 refuses pandas 3's read-only views
     kind, coordinates, (ring_offsets, polygon_offsets) = shapely.to_ragged_array(polygons, include_z=True)
     count = len(polygons)
     ring_of_vertex = np.repeat(np.arange(len(ring_offsets) - 1), np.diff(ring_offsets))
