@@ -357,9 +357,9 @@ class RooftopPvAlgorithm(WipAlgorithm):
             shapes = shapely.make_valid(np.asarray(municipalities.geometry.values, dtype=object))
             names = [str(value) if value is not None else str(number + 1)
                      for number, value in enumerate(field_values(municipalities, name_field))]
-            points = shapely.point_on_surface(np.asarray(buildings.geometry.values, dtype=object))
-            building, area = shapely.STRtree(shapes).query(points, predicate="within")
-            places[building] = np.asarray(names, dtype=object)[area]
+            area = block_of_points(shapely.point_on_surface(np.asarray(buildings.geometry.values, dtype=object)),
+                                   shapes)
+            places[area >= 0] = np.asarray(names, dtype=object)[area[area >= 0]]
         places = np.where(places == "", self.tr("außerhalb der Gemeinden") if source is not None else
                           self.tr("gesamt"), places)
         kinds = {kind: np.where(buildings["suitability"] == kind, buildings["kwp"] / 1e3, 0.0) for kind in CLASSES[:3]}
