@@ -146,10 +146,11 @@ def run_zoning(steps: dict, demo_gpkg: Path, feedback) -> dict:
             "varianten_haeufigkeit": result["FREQUENCY"], "summary": lines}
 
 
-def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dict, heat: dict, rooftop: dict,
-                            feedback) -> list:
+def run_balance_and_profile(demo_gpkg: Path, out: Path, results_gpkg: Path, steps: dict, zoning: dict, heat: dict,
+                            rooftop: dict, feedback) -> tuple[list, dict]:
     """The energy and GHG balance with the demo town's buildings, the first zoning alternative and the rooftop
-    potential, then the Zukunftsprofil (HTML and PDF) with the maps of every step."""
+    potential; the measures catalogue derived from the results and edited as a planner would; then the
+    Zukunftsprofil (HTML and PDF) with the maps of every step and the measures."""
     import processing
 
     from wip_qgis_plugin.core.balance import transport_scope_label
@@ -159,16 +160,17 @@ def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dic
         "STATISTICS": f"{demo_gpkg}|layername=real_statistik", "MUNICIPALITY": municipality,
         "HEAT_BUILDINGS": heat["waermebedarf_gebaeude_intern"], "ALLOCATION": zoning["varianten_zuweisung"],
         "ALTERNATIVE": 1, "ROOFTOP": rooftop["solarpotenzial_summen"], "BALANCE": "TEMPORARY_OUTPUT",
-        "INDICATORS": "TEMPORARY_OUTPUT",
-        "ASSUMPTIONS": "TEMPORARY_OUTPUT"}, feedback=feedback)
+        "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT", "PATHS": "TEMPORARY_OUTPUT"},
+        feedback=feedback)
+    catalogue, measure_lines = run_measures(balance["PATHS"], results_gpkg, steps, zoning, heat, rooftop, feedback)
     html = out / "zukunftsprofil_hohenmoelsen.html"
     processing.run("wip:futureprofile", {
         "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
         "ASSUMPTIONS": balance["ASSUMPTIONS"], "ELIGIBLE": [steps["wind"]["eligible"], steps["pv"]["eligible"]],
         "SITES": steps["wind"]["scored"], "ALLOCATION": zoning["varianten_zuweisung"], "ALTERNATIVE": 1,
         "ALTERNATIVE_INDICATORS": zoning["varianten_kennzahlen"], "HEAT_SUITABILITY": heat["waermenetz_eignung"],
-        "TURBINES": steps["wind"]["turbines"], "OUTPUT_HTML": str(html), "OUTPUT_PDF": str(html.with_suffix(".pdf"))},
-        feedback=feedback)
+        "TURBINES": steps["wind"]["turbines"], "MEASURES": catalogue, "PATHS": balance["PATHS"],
+        "OUTPUT_HTML": str(html), "OUTPUT_PDF": str(html.with_suffix(".pdf"))}, feedback=feedback)
     rows = sorted(balance["INDICATORS"].getFeatures(), key=lambda feature: feature["year"])
     first, last = rows[0], rows[-1]
     grid = {row["year"]: row["factor_g_kwh"] for row in balance["BALANCE"].getFeatures() if row["carrier"] == "strom"}
@@ -180,13 +182,49 @@ def run_balance_and_profile(demo_gpkg: Path, out: Path, steps: dict, zoning: dic
             f"{grid_first} g CO₂e/kWh ({first['year']}, UBA) und {grid_last} g ({last['year']}, Szenario)",
             f"  Anteil erneuerbarer Energien am Verbrauch {first['renewable_share_pct']:.0f} % → "
             f"{last['renewable_share_pct']:.0f} %; bilanzielle Deckung Strom "
-            f"{last['self_sufficiency_electricity_pct']:.0f} % (Variante 1)",
+            f"{last['self_sufficiency_electricity_pct']:.0f} % (Variante 1)", *measure_lines,
             f"Zukunftsprofil: {html} und {html.with_suffix('.pdf').name}"], {
         "bilanz": balance["BALANCE"], "bilanz_kennzahlen": balance["INDICATORS"],
-        "bilanz_annahmen": balance["ASSUMPTIONS"]}
+        "bilanz_annahmen": balance["ASSUMPTIONS"], "bilanz_pfade": balance["PATHS"]}
 
 
-# the demo's result tables → the algorithm output each holds (its style follows from that)
+def run_measures(paths, results_gpkg: Path, steps: dict, zoning: dict, heat: dict, rooftop: dict, feedback):
+    """The measures catalogue derived from the results into the results GeoPackage, then edited there as a planner
+    would in the attribute table: the wind areas decided, the heat network of the centre started earlier, and a
+    measure of the planner's own for the municipal buildings."""
+    import processing
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    from wip_qgis_plugin.core.measures import measure_row, new_measure
+
+    derived = processing.run("wip:measures", {
+        "PATHS": paths, "ALLOCATION": zoning["varianten_zuweisung"], "ALTERNATIVE": 1,
+        "TURBINES": steps["wind"]["turbines"], "HEAT_SUITABILITY": heat["waermenetz_eignung"],
+        "ROOFTOP": rooftop["solarpotenzial_summen"], "START_YEAR": 2027, "OUTPUT": "TEMPORARY_OUTPUT"},
+        feedback=feedback)["OUTPUT"]
+    write_layer(derived, results_gpkg, "massnahmen")
+    catalogue = QgsVectorLayer(f"{results_gpkg}|layername=massnahmen", "massnahmen", "ogr")
+    fields = catalogue.fields()
+    catalogue.startEditing()
+    for feature in catalogue.getFeatures():
+        if feature["field"] == "wind":
+            catalogue.changeAttributeValue(feature.id(), fields.indexOf("status"), "beschlossen")
+            catalogue.changeAttributeValue(feature.id(), fields.indexOf("priority"), "hoch")
+        if feature["title"] == "Wärmenetz Gebiet 1":
+            catalogue.changeAttributeValue(feature.id(), fields.indexOf("start_year"), 2026)
+            catalogue.changeAttributeValue(feature.id(), fields.indexOf("actor"), "stadtwerke")
+    own = new_measure("M90", "kommunale_gebaeude", "Schulen, Kitas und Rathaus sanieren",
+                      "Eigene Maßnahme der Verwaltung", 600.0, 600.0, 2027)
+    feature = QgsFeature(fields)
+    for name, value in measure_row(own).items():
+        feature[name] = value
+    catalogue.addFeature(feature)
+    if not catalogue.commitChanges():
+        raise RuntimeError(f"massnahmen: {catalogue.commitErrors()}")
+    return catalogue, [f"Maßnahmenkatalog: {derived.featureCount()} Maßnahmen abgeleitet, bearbeitet (Wind "
+                       f"beschlossen, Wärmenetz früher, eigene Maßnahme „{own.title}“): {catalogue.featureCount()}"]
+
+
 RESULT_OUTPUTS = {"varianten_zuweisung": ("zoningalternatives", "ALLOCATION"),
                   "varianten_haeufigkeit": ("zoningalternatives", "FREQUENCY"),
                   "ertrag_wind_flaechen": ("windlayout", "OUTPUT"), "ertrag_wind_anlagen": ("windlayout", "TURBINES"),
@@ -341,11 +379,13 @@ def main() -> int:
         write_layer(layer, results_gpkg, name)
         result_names.append(name)
 
-    balance_lines, tables = run_balance_and_profile(demo_gpkg, out, steps, zoning, heat, rooftop, feedback)
+    balance_lines, tables = run_balance_and_profile(demo_gpkg, out, results_gpkg, steps, zoning, heat, rooftop,
+                                                          feedback)
     summary_lines += balance_lines
     for name, layer in tables.items():
         write_layer(layer, results_gpkg, name)
         result_names.append(name)
+    result_names.append("massnahmen")
 
     project = QgsProject.instance()
     project.setTitle("WIP Demo – Hohenmölsen")

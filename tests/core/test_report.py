@@ -115,7 +115,7 @@ def test_sections_are_there_in_order():
     assert positions == sorted(positions)
     assert html.index("<h1>Zukunftsprofil Hohenmölsen</h1>") < positions[0]
     for heading in ("1 Energie- und Treibhausgasbilanz", "2 Karten", "3 Planungsvarianten im Vergleich",
-                    "4 Annahmen, Quellen und Daten"):
+                    "5 Annahmen, Quellen und Daten"):
         assert heading in html
     assert html.count("page-break-before: always") >= 4  # each main section starts a printed page
     for name in ("chart_balance", "map_eligible", "map_heat", "chart_alternatives"):

@@ -63,11 +63,14 @@ ALGORITHMS = {
     "heatsuitability": Entry({"AREAS": "heatdensity:BLOCKS_OUTPUT", "NETWORK": "demo:synth_waermenetz"},
                              ("OUTPUT",), "AREAS"),
     "energybalance": Entry({"STATISTICS": "demo:real_statistik", "MUNICIPALITY": "demo:real_gemeinde",
-                            "HEAT_BUILDINGS": "heatdemand:OUTPUT"}, ("BALANCE", "INDICATORS", "ASSUMPTIONS"),
+                            "HEAT_BUILDINGS": "heatdemand:OUTPUT"}, ("BALANCE", "INDICATORS", "ASSUMPTIONS", "PATHS"),
                            "MUNICIPALITY"),
+    "measures": Entry({"PATHS": "energybalance:PATHS", "HEAT_SUITABILITY": "heatsuitability:OUTPUT"}, ("OUTPUT",),
+                      "HEAT_SUITABILITY", {"START_YEAR": 2027}),
     "futureprofile": Entry({"MUNICIPALITY": "demo:real_gemeinde", "BALANCE": "energybalance:BALANCE",
                             "INDICATORS": "energybalance:INDICATORS", "ASSUMPTIONS": "energybalance:ASSUMPTIONS",
-                            "ELIGIBLE": ["eligibility:ELIGIBLE"]}, ("OUTPUT_HTML", "OUTPUT_PDF"), "MUNICIPALITY",
+                            "ELIGIBLE": ["eligibility:ELIGIBLE"], "MEASURES": "measures:OUTPUT",
+                            "PATHS": "energybalance:PATHS"}, ("OUTPUT_HTML", "OUTPUT_PDF"), "MUNICIPALITY",
                            suffix=".html"),
 }
 

@@ -165,7 +165,7 @@ def test_full_report(wip_processing, tmp_path, maps):
                 "Kennzahlen je Jahr", "Bilanz des Basisjahres 2023", "2 Karten",
                 "Flächenkulisse für erneuerbare Energien", "Beste Standorte nach Eignung",
                 "Gewählte Planungsvariante", "Eignung für Wärmenetze (§ 19 WPG)", "3 Planungsvarianten im Vergleich",
-                "4 Annahmen, Quellen und Daten"]
+                "5 Annahmen, Quellen und Daten"]
     positions = [html.index(f">{heading}</h") for heading in headings]
     assert positions == sorted(positions)
     report, appendix = html.split('id="register"')

@@ -40,6 +40,9 @@ ROOFTOP = "pv_dach"  # the rooftop potential's expansion path: PV, shown apart f
 GENERATION_SOURCES = ("pv", ROOFTOP, "wind", "biomasse", "wasser")  # in the order the profile shows them
 RENEWABLE_HEAT = ("biomasse", "umweltwaerme", "solarthermie")
 NEUTRALITY_YEAR = 2045
+BASE_LEVER = "basis"
+# the balance's paths from the base year, in the order they are switched on to split a year's change between them
+LEVERS = ("bevoelkerung", "sanierung", "waermewende", "industrie", "verkehr")
 # construction periods of the Zensus dwellings → IWU age classes of the heat typology
 ZENSUS_AGE_CLASSES = {"until_1919": "B", "1919_1948": "C", "1949_1978": "E", "1979_1986": "G", "1987_1990": "H",
                       "1991_1995": "H", "1996_2000": "I", "2001_2004": "I", "2005_2008": "J", "2009_today": "K"}
@@ -271,6 +274,24 @@ class BalanceRow:
     source: str
 
 
+@dataclass(frozen=True)
+class LeverRow:
+    """One step of a year's path: how much final energy of (sector, carrier) the lever changes against the base
+    year, at the year's emission factor. The rows of ``BASE_LEVER`` hold the base year's consumption at the year's
+    factors, so base plus every lever is the year's balance; carriers the base year does not use have one such row
+    without a sector and with 0 MWh, for their factor."""
+    year: int
+    lever: str
+    sector: str
+    carrier: str
+    mwh: float
+    factor_g_kwh: float
+
+    @property
+    def co2_t(self) -> float:
+        return self.mwh * self.factor_g_kwh / 1000
+
+
 @dataclass
 class BalanceResult:
     rows: list[BalanceRow]
@@ -278,6 +299,7 @@ class BalanceResult:
     assumptions: list[Assumption]
     method: str
     transport: str  # TRANSPORT_ESTIMATE, TRANSPORT_OWN or TRANSPORT_NONE: what every total includes
+    levers: list[LeverRow] = field(default_factory=list)
 
 
 def energy_balance(inputs: BalanceInput, defaults_path: Path = DEFAULTS_FILE) -> BalanceResult:
@@ -323,25 +345,46 @@ def energy_balance(inputs: BalanceInput, defaults_path: Path = DEFAULTS_FILE) ->
         for year in years}
     overrides = {(sector, carrier): mwh for sector, carrier, mwh in inputs.consumption if sector != TRANSPORT}
 
-    rows: list[BalanceRow] = []
-    for year in years:
-        progress = (year - inputs.base_year) / max(NEUTRALITY_YEAR - inputs.base_year, 1)
-        inhabitants = population[year]
+    def final_energy(inhabitants: float, heat_year: int, mix: float, industry: float, traffic: float) -> dict:
+        """Final energy by (sector, carrier) with the heat demand of ``heat_year`` and each path at its progress."""
         final: dict[tuple[str, str], float] = {}
-        for sector, useful in heat.by_year[year].items():
-            _heat_final(final, sector, useful, _decentral_mix(shares, target, progress), shares["fernwaerme"],
-                        efficiency, cop)
+        for sector, useful in heat.by_year[heat_year].items():
+            _heat_final(final, sector, useful, _decentral_mix(shares, target, mix), shares["fernwaerme"], efficiency,
+                        cop)
         # industry: process heat from natural gas, electrified by 2045
         final[("industrie", "erdgas")] = final.get(("industrie", "erdgas"), 0.0) + process_heat * inhabitants \
-            * (1 - progress) / efficiency["erdgas"]
-        final[("industrie", "strom")] = final.get(("industrie", "strom"), 0.0) + process_heat * inhabitants * progress
+            * (1 - industry) / efficiency["erdgas"]
+        final[("industrie", "strom")] = final.get(("industrie", "strom"), 0.0) + process_heat * inhabitants * industry
         for sector in STATIONARY_SECTORS:
             final[(sector, "strom")] = final.get((sector, "strom"), 0.0) + electricity[sector] * inhabitants
         if path:
             today = own or {carrier: mwh * inhabitants for carrier, mwh in per_capita.items()}
-            _transport_final(final, today, path, progress)
-        for key, mwh in overrides.items():
-            final[key] = mwh
+            _transport_final(final, today, path, traffic)
+        final.update(overrides)
+        return final
+
+    base = final_energy(population[inputs.base_year], inputs.base_year, 0.0, 0.0, 0.0)
+    rows: list[BalanceRow] = []
+    levers: list[LeverRow] = []
+    for year in years:
+        progress = (year - inputs.base_year) / max(NEUTRALITY_YEAR - inputs.base_year, 1)
+        # the paths switched on one after the other: each lever is the change its step adds
+        steps = [base, final_energy(population[year], inputs.base_year, 0.0, 0.0, 0.0),
+                 final_energy(population[year], year, 0.0, 0.0, 0.0),
+                 final_energy(population[year], year, progress, 0.0, 0.0),
+                 final_energy(population[year], year, progress, progress, 0.0),
+                 final_energy(population[year], year, progress, progress, progress)]
+        final = steps[-1]
+        levers += [LeverRow(year, BASE_LEVER, sector, carrier, mwh, factors[year][carrier])
+                   for (sector, carrier), mwh in sorted(base.items()) if mwh > 0]
+        # every other carrier's factor, for measures that bring a carrier the base year did not use
+        levers += [LeverRow(year, BASE_LEVER, "", carrier, 0.0, factors[year][carrier]) for carrier in CARRIERS
+                   if not any(mwh > 0 and used == carrier for (_, used), mwh in base.items())]
+        for lever, before, after in zip(LEVERS, steps, steps[1:]):
+            for key in sorted(set(before) | set(after)):
+                change = after.get(key, 0.0) - before.get(key, 0.0)
+                if abs(change) > 1e-9:
+                    levers.append(LeverRow(year, lever, *key, change, factors[year][key[1]]))
         for (sector, carrier), mwh in sorted(final.items()):
             if mwh <= 0:
                 continue
@@ -366,7 +409,7 @@ def energy_balance(inputs: BalanceInput, defaults_path: Path = DEFAULTS_FILE) ->
                                        inputs.rooftop_source or tr("Solarpotenzial Dach")))
     indicators = [_indicators(rows, year, population[year], district_renewable[year], electricity_renewable[year],
                               transport) for year in years]
-    return BalanceResult(rows, indicators, list(defaults.used.values()), defaults.method, transport)
+    return BalanceResult(rows, indicators, list(defaults.used.values()), defaults.method, transport, levers)
 
 
 def transport_scope_label(scope: str, short: bool = False) -> str:
@@ -624,6 +667,14 @@ def _demand_source(sector: str, carrier: str, heat_source: str, transport: str) 
     if carrier == "strom":
         return tr("Stromvorgaben je Einwohner; Wärmepumpen aus dem Wärmebedarf")
     return heat_source
+
+
+def lever_label(lever: str) -> str:
+    return {BASE_LEVER: tr("Verbrauch des Basisjahres"), "bevoelkerung": tr("Bevölkerungsentwicklung"),
+            "sanierung": tr("Gebäudesanierung (Wärmebedarf)"),
+            "waermewende": tr("Wärmepumpen und erneuerbare Einzelheizungen"),
+            "industrie": tr("Prozesswärme der Industrie elektrifiziert"),
+            "verkehr": tr("Verkehr elektrisch")}.get(lever, lever)
 
 
 def sector_label(sector: str) -> str:

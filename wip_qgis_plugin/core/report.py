@@ -31,6 +31,18 @@ from .balance import (
 )
 from .catalog import status_label
 from .i18n import current_translator, format_date, format_number, tr
+from .measures import DEMAND as CONSUMPTION_MEASURE
+from .measures import GENERATION as GENERATION_MEASURE
+from .measures import (
+    Wedges,
+    actor_label,
+    field_label,
+    framework_label,
+    measure_types,
+    priority_label,
+    ranking,
+)
+from .measures import status_label as measure_status_label
 from .workflow import algorithm_titles
 from .zoning import USES, use_label
 
@@ -49,6 +61,11 @@ PLANT_GROUPS = ("bestand", "planung", "dach")
 MAP_KEYS = ("eligible", "sites", "alternative", "heat")
 CHART_BALANCE = "chart_balance"
 CHART_ALTERNATIVES = "chart_alternatives"
+CHART_WEDGES = "chart_wedges"
+REMAINING_COLOUR = "#8c8c8c"
+FRAMEWORK_COLOURS = ("#d9d9d9", "#c7dcef", "#e5d8bd")
+MEASURE_COLOURS = ("#1a9850", "#66bd63", "#a6d96a", "#fdae61", "#f46d43", "#74add1", "#4575b4", "#9e0142",
+                   "#5e4fa2", "#e6f598")
 
 SECTOR_COLOURS = {"haushalte": "#4e79a7", "gewerbe": "#f28e2b", "industrie": "#76716d", "kommune": "#59a14f",
                   "verkehr": "#e15759"}
@@ -253,6 +270,8 @@ class Chart:
     unit: str
     series: list[tuple[str, str, str]]
     columns: list[tuple[str, str, dict, bool]]
+    marks: dict = field(default_factory=dict)  # group → a value drawn as a line across the group (a target)
+    mark_label: str = ""
 
 
 @dataclass
@@ -270,6 +289,8 @@ class ProfileReport:
     notes: list[str] = field(default_factory=list)  # plain text for the end of the report, e.g. the maps' CRS
     demo_data: bool = False  # made from the plugin's demo municipality, whose planning layers are synthetic
     register: tuple = ()  # the plugin's defaults with their sources (core.sources.register), for the appendix
+    measures: list = field(default_factory=list)  # core.measures.Measure, the planner's catalogue
+    wedges: Wedges | None = None  # the measures on the balance's paths
 
     def __post_init__(self):
         if self.alternatives and self.chosen is not None and self.chosen_alternative() is None:
@@ -337,6 +358,26 @@ def alternatives_chart(alternatives: list[dict], chosen: int | None) -> Chart:
                 {use: float(row[f"ha_{use}"]) for use in uses if _present(row.get(f"ha_{use}"))},
                 row["alternative"] == chosen) for row in alternatives]
     return Chart("ha", series, columns)
+
+
+def wedge_chart(report: ProfileReport) -> Chart:
+    """Per scenario year a column of the base year's emissions: what remains at the bottom, above it what each
+    measure for consumption removes, then what the framework removes; the target path as a mark (t CO₂e/a)."""
+    result = report.wedges
+    demand = [measure for measure in report.measures if measure.kind == CONSUMPTION_MEASURE]
+    series = [("remaining", tr("Verbleibende Emissionen"), REMAINING_COLOUR)]
+    series += [(measure.measure_id, f"{measure.measure_id} {measure.title}", MEASURE_COLOURS[n % len(MEASURE_COLOURS)])
+               for n, measure in enumerate(demand)]
+    series += [(f"framework:{key}", framework_label(key), FRAMEWORK_COLOURS[n % len(FRAMEWORK_COLOURS)])
+               for n, key in enumerate(result.framework)]
+    columns = []
+    for year in result.years:
+        values = {"remaining": result.remaining[year]}
+        values.update({measure.measure_id: result.measures[measure.measure_id][year] for measure in demand})
+        values.update({f"framework:{key}": wedge[year] for key, wedge in result.framework.items()})
+        columns.append((str(year), "", values, False))
+    return Chart("t CO₂e/a", series, columns, {str(year): value for year, value in result.target.items()},
+                 tr("Zielpfad zur Treibhausgasneutralität"))
 
 
 def summary(report: ProfileReport) -> list[str]:
@@ -614,8 +655,123 @@ def _alternatives_section(report: ProfileReport, images: Mapping[str, str]) -> s
     return "\n".join(parts)
 
 
+def measure_map_key(measure_id: str) -> str:
+    """The key of a measure's map among the report's maps (also an image name: letters, digits and _ only)."""
+    return "measure_" + re.sub(r"\W", "_", measure_id, flags=re.ASCII)
+
+
+def _money(value) -> str:
+    """Euros for people: millions with one decimal, thousands whole."""
+    if value is None:
+        return "–"
+    if abs(value) >= 1e6:
+        return tr("{value} Mio. €").format(value=format_number(value / 1e6, 1))
+    return f"{format_number(value)} €"
+
+
+def _measures_section(report: ProfileReport, images: Mapping[str, str]) -> str:
+    """The catalogue ranked by cost per tonne, the wedge chart, a timeline and one sheet per measure."""
+    parts = [f'<h2 id="measures"{SECTION_BREAK}>{_e(tr("4 Maßnahmen"))}</h2>']
+    result = report.wedges
+    if not report.measures or result is None:
+        parts.append(_missing(tr("Kein Maßnahmenkatalog gegeben („Maßnahmenkatalog ableiten“, dann bearbeiten).")))
+        return "\n".join(parts)
+    last, base = result.years[-1], result.years[0]
+    demand_t = sum(wedge[last] for wedge in result.measures.values())
+    avoided_t = sum(wedge[last] for wedge in result.avoided.values())
+    gap = result.remaining[last] - result.target[last]
+    state = tr("der Zielpfad ist erreicht") if result.met(last) else tr(
+        "bis zum Zielpfad fehlen {gap} t CO₂e/a").format(gap=format_number(gap))
+    parts.append(_paragraph(tr(
+        "{count} Maßnahmen. Die Maßnahmen für den Verbrauch mindern die Emissionen {year} um {demand} t CO₂e/a; "
+        "der Rahmen (Bundesstrommix, Fernwärme nach WPG, Bevölkerung, Industrie) um {framework} t. Es bleiben "
+        "{remaining} t von {base_t} t im Jahr {base}; {state}. Die Erzeugung aus Wind und Sonne mindert die "
+        "Territorialbilanz nach BISKO nicht (Strom zählt mit dem Bundesmix); sie vermeidet {year} zusätzlich "
+        "{avoided} t CO₂e/a (nachrichtlich, mit dem Bundesstrommix des Jahres).").format(
+        count=len(report.measures), year=last, demand=format_number(demand_t),
+        framework=format_number(sum(wedge[last] for wedge in result.framework.values())),
+        remaining=format_number(result.remaining[last]), base_t=format_number(result.base_t), base=base, state=state,
+        avoided=format_number(avoided_t))))
+    if CHART_WEDGES in images:
+        parts.append(_image(images, CHART_WEDGES, tr("Minderung je Maßnahme und Jahr"), 600))
+    parts += [_paragraph(note) for note in result.overlaps]
+    ranked = ranking(report.measures, result)
+    head = [f'<th style="font-size: 8pt">{_e(text)}</th>' for text in (
+        tr("Nr."), tr("Maßnahme"), tr("Handlungsfeld"), tr("Wirkung MWh/a"), tr("t CO₂e/a"), tr("Investition"),
+        tr("€/t"), tr("Akteur"), tr("Zeitraum"), tr("Status"))]
+    rows = []
+    for item in ranked:
+        measure = item.measure
+        t_text = format_number(item.t_a) + (" *" if measure.kind == GENERATION_MEASURE else "")
+        rows.append("<tr>" + "".join(f'<td style="font-size: 8pt">{text}</td>' for text in (
+            _e(measure.measure_id), _e(measure.title), _e(field_label(measure.field)),
+            _e(format_number(measure.effect_mwh_a)), _e(t_text), _unbroken(_money(measure.investment_eur)),
+            _e(format_number(item.eur_per_t)), _e(actor_label(measure.actor)),
+            _e(f"{measure.start_year}–{measure.end_year}"), _e(measure_status_label(measure.status)))) + "</tr>")
+    note = tr("t CO₂e/a: Minderung bei voller Wirkung, Mittel der Szenariojahre ab dem Ende der Maßnahme; "
+              "* vermieden außerhalb der Bilanz. €/t: Investition über die Nutzungsdauer verteilt plus jährliche "
+              "Kosten, je Tonne.")
+    parts += [f"<h3>{_e(tr('Maßnahmen nach Kosten je Tonne'))}</h3>", _table(head, rows, "measures-table"),
+              f'<p class="small">{_e(note)} {_e(measure_types().cost_note)}</p>']
+    parts.append(_timeline(report))
+    for item in ranked:
+        parts.append(_measure_sheet(report, item, images))
+    return "\n".join(parts)
+
+
+def _timeline(report: ProfileReport) -> str:
+    first = min(measure.start_year for measure in report.measures)
+    last = max(NEUTRALITY_YEAR, max(measure.end_year for measure in report.measures))
+    years = list(range(first, last + 1))
+    head = [f'<th width="28%" style="font-size: 8pt">{_e(tr("Maßnahme"))}</th>']
+    head += [f'<th style="font-size: 7pt">{year % 100:02d}</th>' for year in years]
+    rows = []
+    for measure in sorted(report.measures, key=lambda item: (item.start_year, item.measure_id)):
+        colour = "#1a9850" if measure.status in ("in_umsetzung", "umgesetzt") else "#74add1"
+        cells = "".join(f'<td bgcolor="{colour}"></td>' if measure.start_year <= year <= measure.end_year
+                        else "<td></td>" for year in years)
+        rows.append(f'<tr><td style="font-size: 8pt">{_e(measure.measure_id)} {_e(measure.title)}</td>{cells}</tr>')
+    return (f"<h3>{_e(tr('Zeitplan {first}–{last}').format(first=first, last=last))}</h3>"
+            + _table(head, rows, "timeline"))
+
+
+def _measure_sheet(report: ProfileReport, item, images: Mapping[str, str]) -> str:
+    """One page per measure: what, where, effect, cost, who, when, first steps."""
+    measure, result = item.measure, report.wedges
+    kind = measure_types().types[measure.field]
+    effects = ", ".join(f"{year}: {format_number(result.measure_t(measure.measure_id, year))}"
+                        for year in result.years[1:])
+    rows = [(tr("Was"), f"{field_label(measure.field)}: {measure.title}"), (tr("Herkunft"), measure.origin),
+            (tr("Größe"), f"{format_number(measure.size, 1)} {kind.size_unit}"),
+            (tr("Wirkung"), tr("{mwh} MWh/a bei voller Umsetzung; t CO₂e/a je Jahr: {effects}").format(
+                mwh=format_number(measure.effect_mwh_a), effects=effects)
+             + (" " + tr("(vermieden außerhalb der Bilanz)") if measure.kind == GENERATION_MEASURE else "")),
+            (tr("Kosten (Schätzung)"), tr("Investition {investment}, jährlich {annual}; {per_t} €/t").format(
+                investment=_money(measure.investment_eur), annual=_money(measure.annual_eur),
+                per_t=format_number(item.eur_per_t))),
+            (tr("Kostenquelle"), measure.cost_source or "–"), (tr("Wer"), actor_label(measure.actor)),
+            (tr("Wann"), tr("{start}–{end}, Status: {status}, Priorität: {priority}").format(
+                start=measure.start_year, end=measure.end_year, status=measure_status_label(measure.status),
+                priority=priority_label(measure.priority)))]
+    parts = [f'<h3 id="measure-{_e(measure.measure_id)}"{SECTION_BREAK}>{_e(measure.measure_id)} '
+             f"{_e(measure.title)}</h3>"]
+    figure = report.maps.get(measure_map_key(measure.measure_id))
+    if figure is not None and figure.image in images:
+        parts.append(_figure(images, figure, measure.title))
+    else:
+        rows.insert(2, (tr("Wo"), tr("die ganze Gemeinde")))
+    parts.append(_table([f'<th width="22%">{_e(tr("Angabe"))}</th>', f"<th>{_e(tr('Inhalt'))}</th>"],
+                        [f"<tr><td>{_e(label)}</td><td>{_e(plain_words(text))}</td></tr>" for label, text in rows],
+                        "", "compact"))
+    steps = [step.strip() for step in measure.first_steps.split(";") if step.strip()]
+    if steps:
+        parts.append(f"<p><b>{_e(tr('Erste Schritte'))}</b></p><ol>"
+                     + "".join(f"<li>{_e(step)}</li>" for step in steps) + "</ol>")
+    return "\n".join(parts)
+
+
 def _assumptions_section(report: ProfileReport) -> str:
-    parts = [f'<h2 id="assumptions"{SECTION_BREAK}>{_e(tr("4 Annahmen, Quellen und Daten"))}</h2>',
+    parts = [f'<h2 id="assumptions"{SECTION_BREAK}>{_e(tr("5 Annahmen, Quellen und Daten"))}</h2>',
              f"<h3>{_e(tr('Annahmen'))}</h3>"]
     if report.assumptions:
         head = [f'<th width="{width}%" style="font-size: 8pt">{_e(text).replace("-", "&shy;")}</th>'
@@ -684,7 +840,8 @@ def build_html(report: ProfileReport, images: Mapping[str, str]) -> str:
     QTextDocument prints with 2 cm margins, as well as a browser window."""
     language = "de" if _german() else "en"
     body = [_title_page(report), _balance_section(report, images), _maps_section(report, images),
-            _alternatives_section(report, images), _assumptions_section(report), _register_section(report)]
+            _alternatives_section(report, images), _measures_section(report, images), _assumptions_section(report),
+            _register_section(report)]
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{_e(report.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")

@@ -23,7 +23,7 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 BALANCE_FILE = "balance/balance_defaults.json"
 # the data files of the register, in the order of the appendix; the catalogs follow them
 FILES = (BALANCE_FILE, "yield/wind_defaults.json", "yield/turbines.json", "yield/pv_types.json",
-         "yield/rooftop_pv.json", "zoning/uses.json", "targets/wind_area_targets.json")
+         "yield/rooftop_pv.json", "zoning/uses.json", "targets/wind_area_targets.json", "measures/measure_types.json")
 
 
 class SourcesError(ValueError):
@@ -116,6 +116,9 @@ def _glossary() -> dict[str, tuple[str, str]]:
         "class_very_good": (tr("Eignung „sehr gut“ ab"), ""), "class_good": (tr("Eignung „gut“ ab"), ""),
         "class_suitable": (tr("Eignung „geeignet“ ab"), ""), "footprint": (tr("Methode aus Grundrissen"), ""),
         "pitched_tilt_deg": (tr("Dachneigung"), "°"),
+        "investment_eur_per_unit": (tr("Investition (Schätzung)"), ""),
+        "annual_eur_per_unit": (tr("Jährliche Kosten (Schätzung)"), ""),
+        "target_path": (tr("Zielpfad"), ""), "neutrality_year": (tr("Jahr der Treibhausgasneutralität"), ""),
         "pitched_usable_share": (tr("Nutzbarer Anteil geneigter Dächer"), ""),
         "flat_usable_share": (tr("Nutzbarer Anteil von Flachdächern"), ""),
     }
@@ -173,7 +176,8 @@ def _entries(data, path: tuple, named: tuple[str, int], file_date: str, area: st
     own = (localised(label) if isinstance(label, dict) else str(label)) if label else ""
     if "source" in data and "status" in data:
         keys = [key for key in path if isinstance(key, str)]
-        unit = next((glossary.get(key, ("", ""))[1] for key in reversed(keys) if glossary.get(key, ("", ""))[1]), "")
+        unit = str(data.get("unit") or "") or next((glossary.get(key, ("", ""))[1] for key in reversed(keys)
+                                                    if glossary.get(key, ("", ""))[1]), "")
         if own:
             kind = glossary.get(keys[-1], ("", ""))[0] if keys else ""
             words = [f"{kind}: {own}" if kind else own]

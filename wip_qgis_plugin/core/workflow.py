@@ -125,7 +125,7 @@ def workflow() -> tuple[Step, ...]:
                         required=False, criteria=("heating_grid",)),
               StepInput("generation_units", tr("Anlagen (Marktstammdatenregister)"), (POINT,),
                         ("marktstammdaten", "mastr"), required=False, criteria=("generation_units",))),
-             ("wip:energybalance", "wip:futureprofile")),
+             ("wip:energybalance", "wip:measures", "wip:futureprofile")),
     )
 
 
@@ -145,7 +145,8 @@ def algorithm_titles() -> dict[str, str]:
             "rooftoppv": tr("Solarpotenzial Dach"),
             "zoningalternatives": tr("Planungsvarianten erzeugen"), "heatdemand": tr("Wärmebedarf Gebäude"),
             "heatdensity": tr("Wärmedichte und Wärmeliniendichte"), "heatsuitability": tr("Eignung für Wärmenetze"),
-            "energybalance": tr("Energie- und Treibhausgasbilanz"), "futureprofile": tr("Zukunftsprofil erstellen")}
+            "energybalance": tr("Energie- und Treibhausgasbilanz"), "measures": tr("Maßnahmenkatalog ableiten"),
+            "futureprofile": tr("Zukunftsprofil erstellen")}
 
 
 def step_of(algorithm: str) -> str:

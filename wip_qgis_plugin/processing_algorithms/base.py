@@ -24,7 +24,7 @@ from ..core.profiles import layer_columns, profile_feed, recognise
 from ..core.workflow import normalise
 from ..manual import manual_url
 from ..qgis_io.compat import GEOMETRY_NO_CHECK, OVERRIDE_GEOMETRY_CHECK, new_field
-from ..qgis_io.layers import Reading, is_null, read_frame
+from ..qgis_io.layers import Reading, is_null, read_frame, table_rows
 from ..qgis_io.project import apply_style, describe_layer, result_style
 from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
 from .provider import WorkflowPlace
@@ -179,6 +179,19 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
             return frame
         return profile_selected(frame, list(frame.columns), *fed, self.parameterDefinition(name).description(),
                                 feedback)
+
+    def read_table(self, parameters, name, context, fields: tuple[str, ...], optional_fields=()) -> list[dict]:
+        """The rows of table input ``name`` (``fields`` and those of ``optional_fields`` it has) as dicts; none when
+        the input is not given. A missing field is named."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            return []
+        missing = [field for field in fields if field not in source.fields().names()]
+        if missing:
+            raise QgsProcessingException(self.tr("„{layer}“: es fehlen die Felder {fields}.").format(
+                layer=source.sourceName(), fields=", ".join(missing)))
+        present = [field for field in optional_fields if field in source.fields().names()]
+        return table_rows(source, list(fields) + present)
 
     def createInstance(self):  # noqa: N802 - Processing API
         return type(self)()

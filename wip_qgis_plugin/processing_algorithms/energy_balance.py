@@ -28,6 +28,7 @@ from ..core.balance import (
     carrier_label,
     energy_balance,
     heat_from_buildings,
+    lever_label,
     sector_label,
     transport_scope_label,
 )
@@ -89,7 +90,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     BALANCE = "BALANCE"
     INDICATORS = "INDICATORS"
     ASSUMPTIONS = "ASSUMPTIONS"
-
+    PATHS = "PATHS"
 
     def shortHelpString(self):
         return self.tr(
@@ -116,7 +117,11 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             "bis 2045. Kennzahlen je Jahr: bilanzielle Deckung Strom (örtliche Erzeugung gegen Verbrauch) und "
             "erneuerbare Wärme, Anteil erneuerbarer Energien am Verbrauch (Strom mit dem Bundesanteil), "
             "t CO₂e gesamt und je Einwohner, Abstand zur Treibhausgasneutralität. Jede verwendete Zahl steht mit "
-            "Quelle und Status in der Tabelle der Annahmen.")
+            "Quelle und Status in der Tabelle der Annahmen.\n\n"
+            "Pfade je Hebel (optional): für jedes Jahr der Verbrauch des Basisjahres mit den Faktoren des Jahres und "
+            "die Änderung, die jeder Pfad nacheinander hinzufügt (Bevölkerung, Sanierung, Wärmepumpen und "
+            "erneuerbare Einzelheizungen, Industrie, Verkehr); Basis plus alle Hebel ergibt die Bilanz des Jahres. "
+            "Daraus leitet „Maßnahmenkatalog ableiten“ Maßnahmen ab.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -174,6 +179,9 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
                             (self.INDICATORS, self.tr("Kennzahlen je Jahr")),
                             (self.ASSUMPTIONS, self.tr("Annahmen und Quellen"))):
             self.addParameter(QgsProcessingParameterFeatureSink(name, label, SOURCE_VECTOR))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.PATHS, self.tr("Pfade je Hebel (für den Maßnahmenkatalog)"), SOURCE_VECTOR, optional=True,
+            createByDefault=True))
         for name, label in (("CO2_BASE_T", self.tr("t CO₂e im Basisjahr")), ("CO2_2045_T", self.tr("t CO₂e 2045")),
                             ("RENEWABLE_SHARE_2045_PCT", self.tr("Erneuerbarer Anteil 2045 (%)"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -382,7 +390,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
     def _rooftop(self, parameters, context, feedback, statistics) -> tuple[float, str]:
         """The rooftop potential left (MWh/a) of the municipality's row of the totals of wip:rooftoppv: the row of its
         key, or the only row."""
-        rows = self._table(parameters, self.ROOFTOP, context, ("municipality", "gwh_a"), ("remaining_gwh_a",))
+        rows = self.read_table(parameters, self.ROOFTOP, context, ("municipality", "gwh_a"), ("remaining_gwh_a",))
         if not rows:
             return 0.0, ""
         source = self.parameterAsSource(parameters, self.ROOFTOP, context).sourceName()
@@ -400,17 +408,6 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
                                   "Dachanlagen.").format(layer=source, gwh=format_number(_number(gwh, "gwh_a"), 1)))
         return _number(gwh, "gwh_a") * 1000, self.tr("Solarpotenzial Dach ({layer})").format(layer=source)
 
-    def _table(self, parameters, name, context, fields: tuple[str, ...], optional_fields=()) -> list[dict]:
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            return []
-        missing = [field for field in fields if field not in source.fields().names()]
-        if missing:
-            raise QgsProcessingException(self.tr("„{layer}“: es fehlen die Felder {fields}.").format(
-                layer=source.sourceName(), fields=", ".join(missing)))
-        present = [field for field in optional_fields if field in source.fields().names()]
-        return table_rows(source, list(fields) + present)
-
     # -- run -----------------------------------------------------------------------------------------------------
 
     def process(self, parameters, context, feedback):
@@ -423,13 +420,13 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             heat = self._heat(parameters, context, base_year, feedback)
             planned, planned_source = self._planned(parameters, context, feedback)
             rooftop_mwh, rooftop_source = self._rooftop(parameters, context, feedback, statistics)
-            consumption = [(str(row["sector"]), str(row["carrier"]), _number(row["mwh"], "mwh"))
-                           for row in self._table(parameters, self.CONSUMPTION, context, ("sector", "carrier", "mwh"))]
+            consumption = [(str(row["sector"]), str(row["carrier"]), _number(row["mwh"], "mwh")) for row in
+                           self.read_table(parameters, self.CONSUMPTION, context, ("sector", "carrier", "mwh"))]
             factors = [(str(row["carrier"]), _number(row["g_kwh"], "g_kwh"),
                         None if row.get("year") is None else int(row["year"]))
-                       for row in self._table(parameters, self.FACTORS, context, ("carrier", "g_kwh"), ("year",))]
+                       for row in self.read_table(parameters, self.FACTORS, context, ("carrier", "g_kwh"), ("year",))]
             population = [(int(_number(row["year"], "year")), _number(row["inhabitants"], "inhabitants"))
-                          for row in self._table(parameters, self.POPULATION, context, ("year", "inhabitants"))]
+                          for row in self.read_table(parameters, self.POPULATION, context, ("year", "inhabitants"))]
             transport = TRANSPORT_CHOICES[self.parameterAsEnum(parameters, self.TRANSPORT, context)]
             result = energy_balance(BalanceInput(
                 statistics, base_year, heat, planned, self.parameterAsInt(parameters, self.PLANNED_FROM, context),
@@ -463,8 +460,15 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
             ("legal_basis", STRING), ("source", STRING), ("status", STRING)],
             [[a.topic, a.value if isinstance(a.value, str) else f"{a.value:g}", a.unit, a.legal_basis, a.source,
               a.status] for a in result.assumptions])
+        outputs = {self.BALANCE: balance, self.INDICATORS: indicators, self.ASSUMPTIONS: assumptions}
+        if parameters.get(self.PATHS):
+            outputs[self.PATHS] = self._write(parameters, self.PATHS, context, [
+                ("year", INT), ("lever", STRING), ("lever_label", STRING), ("sector", STRING), ("carrier", STRING),
+                ("mwh", DOUBLE), ("factor_g_kwh", DOUBLE), ("co2_t", DOUBLE)],
+                [[row.year, row.lever, lever_label(row.lever), row.sector, row.carrier, row.mwh, row.factor_g_kwh,
+                  row.co2_t] for row in result.levers])
         first, last = result.indicators[0], result.indicators[-1]
-        return {self.BALANCE: balance, self.INDICATORS: indicators, self.ASSUMPTIONS: assumptions,
+        return {**outputs,
                 "CO2_BASE_T": first["co2_t"], "CO2_2045_T": last["co2_t"],
                 "RENEWABLE_SHARE_2045_PCT": last["renewable_share_pct"]}
 

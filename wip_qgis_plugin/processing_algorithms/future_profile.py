@@ -20,6 +20,7 @@ from pathlib import Path
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsExpression,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
@@ -38,10 +39,22 @@ from qgis.PyQt.QtPrintSupport import QPrinter
 from ..core import i18n as core_i18n
 from ..core.catalog import technology_of
 from ..core.heat import LEVELS, level_text
+from ..core.measures import (
+    CATALOGUE_FIELDS,
+    PATH_FIELDS,
+    REQUIRED_FIELDS,
+    MeasuresError,
+    check_catalogue,
+    measure_from_row,
+    read_paths,
+    wedges,
+)
 from ..core.report import (
     ALLOCATION_FIELDS,
     CHART_ALTERNATIVES,
     CHART_BALANCE,
+    CHART_WEDGES,
+    MEASURE_COLOURS,
     USE_COLOURS,
     MapFigure,
     ProfileReport,
@@ -56,6 +69,8 @@ from ..core.report import (
     check_indicators,
     check_table,
     data_uri,
+    measure_map_key,
+    wedge_chart,
 )
 from ..core.sources import SourcesError, report_register
 from ..core.zoning import USES, alternative_numbers, is_alternative, use_label
@@ -67,6 +82,7 @@ from ..qgis_io.compat import (
     SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
+    WKB_NO_GEOMETRY,
 )
 from ..qgis_io.layers import is_null, table_rows, working_crs
 from ..qgis_io.maps import (
@@ -167,6 +183,8 @@ class ReportInputs:
     allocation_rows: list | None
     alternatives: list | None  # None: to be summed from the allocation rows
     demo_data: bool  # the municipality comes from the plugin's demo GeoPackage
+    measures: list  # core.measures.Measure of the catalogue, or empty
+    wedges: object  # core.measures.Wedges, or None without a catalogue
 
 
 class FutureProfileAlgorithm(WipAlgorithm):
@@ -184,6 +202,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
     ALTERNATIVE_INDICATORS = "ALTERNATIVE_INDICATORS"
     HEAT_SUITABILITY = "HEAT_SUITABILITY"
     TURBINES = "TURBINES"
+    MEASURES = "MEASURES"
+    PATHS = "PATHS"
     LANGUAGE = "LANGUAGE"
     OUTPUT_HTML = "OUTPUT_HTML"
     OUTPUT_PDF = "OUTPUT_PDF"
@@ -198,8 +218,10 @@ class FutureProfileAlgorithm(WipAlgorithm):
             "und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach "
             "Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres); Karten der Flächenkulisse, der "
             "besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der "
-            "Planungsvarianten aus wip:zoningalternatives; alle Annahmen mit Rechtsgrundlage, Quelle und Status "
-            "und die Namensnennung der Daten.\n\n"
+            "Planungsvarianten aus wip:zoningalternatives; der Maßnahmenkatalog (aus wip:measures, wie bearbeitet) "
+            "mit den Pfaden der Bilanz: Rangfolge nach Kosten je Tonne, Keildiagramm der Minderung je Maßnahme bis "
+            "2045 mit dem Zielpfad, Zeitplan und ein Blatt je Maßnahme mit Karte; alle Annahmen mit "
+            "Rechtsgrundlage, Quelle und Status und die Namensnennung der Daten.\n\n"
             "Die Eingabeebenen bleiben unverändert: Die Karten zeichnen Kopien mit den Stilen des Plugins. Fehlt "
             "eine optionale Eingabe, sagt der Bericht das in einer Zeile. Sprache: Deutsch oder Englisch, "
             "unabhängig von der Sprache von QGIS.")
@@ -236,6 +258,10 @@ class FutureProfileAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TURBINES, self.tr("Windenergieanlagen (wip:windlayout)"), [SOURCE_POINT],
             optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MEASURES, self.tr("Maßnahmenkatalog (wip:measures, bearbeitet)"), [SOURCE_VECTOR], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PATHS, self.tr("Pfade je Hebel (PATHS von wip:energybalance)"), table, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.LANGUAGE, self.tr("Sprache des Berichts"), options=list(LANGUAGE_NAMES), defaultValue=0))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -284,13 +310,29 @@ class FutureProfileAlgorithm(WipAlgorithm):
             alternative_indicators = self.parameterAsSource(parameters, self.ALTERNATIVE_INDICATORS, context)
             if alternative_indicators is not None:
                 alternatives = check_alternatives(*_rows(alternative_indicators))
-        except ReportError as error:
+            measures, result = self._measures(parameters, context)
+        except (ReportError, MeasuresError) as error:
             raise QgsProcessingException(str(error)) from error
         municipality_layer = self.parameterAsVectorLayer(parameters, self.MUNICIPALITY, context)
         demo_data = municipality_layer is not None and \
             Path(municipality_layer.source().split("|")[0]).name == DEMO_GPKG.name
         return ReportInputs(html_path, pdf_path, municipality, name, shape, chosen, balance, indicators,
-                            assumptions, allocation, allocation_rows, alternatives, demo_data)
+                            assumptions, allocation, allocation_rows, alternatives, demo_data, measures, result)
+
+    def _measures(self, parameters, context):
+        """The planner's catalogue, checked, on the balance's paths; none without a catalogue."""
+        catalogue = self.parameterAsSource(parameters, self.MEASURES, context)
+        if catalogue is None:
+            return [], None
+        rows = self.read_table(parameters, self.MEASURES, context, REQUIRED_FIELDS,
+                               tuple(name for name, _ in CATALOGUE_FIELDS if name not in REQUIRED_FIELDS))
+        if self.parameterAsSource(parameters, self.PATHS, context) is None:
+            raise QgsProcessingException(self.tr("Zum Maßnahmenkatalog gehören die Pfade je Hebel der Energiebilanz "
+                                                 "(PATHS von wip:energybalance)."))
+        measures = [measure_from_row(row) for row in rows]
+        check_catalogue(measures)
+        paths = read_paths(self.read_table(parameters, self.PATHS, context, PATH_FIELDS))
+        return measures, wedges(measures, paths)
 
     def _catalog_titles(self, parameters, context) -> set[str]:
         """The titles of the criteria catalogs whose eligible land the report shows."""
@@ -314,7 +356,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
                                    inputs.assumptions, alternatives,
                                    inputs.chosen if alternatives or allocation is not None else None,
                                    municipality_ha=area_ha or None, demo_data=inputs.demo_data,
-                                   register=report_register(self._catalog_titles(parameters, context)))
+                                   register=report_register(self._catalog_titles(parameters, context)),
+                                   measures=inputs.measures, wedges=inputs.wedges)
         except (ReportError, SourcesError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(10)
@@ -324,6 +367,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
         images[CHART_BALANCE] = paint_chart(chart)
         if alternatives:
             images[CHART_ALTERNATIVES] = paint_chart(alternatives_chart(alternatives, report.chosen))
+        if report.wedges is not None:
+            images[CHART_WEDGES] = paint_chart(wedge_chart(report))
         maps = self._maps(parameters, context, feedback, inputs.municipality, name, shape, allocation, report)
         if maps is None:  # cancelled
             return {}
@@ -452,6 +497,17 @@ class FutureProfileAlgorithm(WipAlgorithm):
         turbines = self._drawn_source(parameters, self.TURBINES, context)
         if turbines is not None:
             self._add_turbines(turbines, allocation, report.chosen, layers, crs, transform_context, feedback)
+
+        catalogue = self._drawn_source(parameters, self.MEASURES, context)
+        if report.measures and catalogue is not None and catalogue.wkbType() != WKB_NO_GEOMETRY:
+            placed = {str(feature["measure_id"]) for feature in catalogue.getFeatures()
+                      if feature.hasGeometry() and not feature.geometry().isEmpty()}
+            for position, measure in enumerate(report.measures):
+                if measure.measure_id in placed:
+                    copy = layer_copy(catalogue, measure.title, "\"measure_id\" = " + QgsExpression.quotedValue(
+                        measure.measure_id))
+                    set_colour(copy, MEASURE_COLOURS[position % len(MEASURE_COLOURS)])
+                    layers[measure_map_key(measure.measure_id)] = ([copy], [])
 
         if layers:
             report.notes.append(self.tr("Karten im Koordinatenbezugssystem {crs}.").format(

@@ -31,6 +31,7 @@ ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
     "heatdensity": ("heat_density", "HeatDensityAlgorithm"),
     "heatsuitability": ("heat_suitability", "HeatSuitabilityAlgorithm"),
     "energybalance": ("energy_balance", "EnergyBalanceAlgorithm"),
+    "measures": ("measures", "MeasuresAlgorithm"),
     "futureprofile": ("future_profile", "FutureProfileAlgorithm"),
 }
 

@@ -42,6 +42,7 @@ MAP_DPI = 200.0  # 1400 px at 200 dpi ≈ 18 cm: symbols keep their printed size
 MAP_MARGIN = 0.05  # of the extent, on each side
 CHART_SIZE = (1300, 680)
 CHART_FONT_PX = 22
+MARK_COLOUR = "#c00000"  # a chart's marks, e.g. the target path
 OUTLINE_STYLE = "real_gemeinde"
 SCALE_BAR_SHARE = 0.25  # the scale bar takes at most this share of the map's width
 DECORATION_FONT_PX = 26  # ≈ 8 pt on the printed map, like the legend below it
@@ -355,8 +356,10 @@ def _paint_chart(painter: QPainter, chart: Chart, width: int, height: int) -> No
     text_colour = QColor("#333333")
     used = [(key, label, colour) for key, label, colour in chart.series
             if any(values.get(key, 0) > 0 for _, _, values, _ in chart.columns)]
-    legend = _legend_rows(used, metrics, width - 20)
+    legend = _legend_rows(used + ([("", chart.mark_label, MARK_COLOUR)] if chart.marks else []), metrics,
+                          width - 20)
     totals = [sum(max(value, 0.0) for value in values.values()) for _, _, values, _ in chart.columns]
+    totals += list(chart.marks.values())
     step = _nice_step(max(totals, default=0.0))
     top_value = step * max(1, math.ceil(max(totals, default=0.0) / step - 1e-9))
     two_rows = any(sum(1 for column in chart.columns if column[0] == group) > 1
@@ -410,6 +413,15 @@ def _paint_chart(painter: QPainter, chart: Chart, width: int, height: int) -> No
                                  int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                                  small_metrics.elidedText(label, Qt.TextElideMode.ElideRight, bar - 2))
                 painter.setFont(font)
+        if group in chart.marks:
+            mark = QPen(QColor(MARK_COLOUR))
+            mark.setWidthF(4)
+            mark.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(mark)
+            y = bottom - (bottom - top) * chart.marks[group] / top_value
+            painter.drawLine(QPointF(left + position * slot + slot * 0.04, y), QPointF(left + (position + 1) * slot
+                                                                                        - slot * 0.04, y))
+            painter.setPen(text_colour)
         group_label = group if two_rows or not columns[0][1] else f"{group}: {columns[0][1]}"
         painter.drawText(QRectF(left + position * slot, bottom + line * (1.05 if two_rows else 0.2), slot, line * 1.2),
                          int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),

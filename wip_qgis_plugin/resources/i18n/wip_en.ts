@@ -602,6 +602,30 @@
       <translation>Emission factor electricity (national mix)</translation>
     </message>
     <message>
+      <source>Verbrauch des Basisjahres</source>
+      <translation>Consumption of the base year</translation>
+    </message>
+    <message>
+      <source>Bevölkerungsentwicklung</source>
+      <translation>Population change</translation>
+    </message>
+    <message>
+      <source>Gebäudesanierung (Wärmebedarf)</source>
+      <translation>Building renovation (heat demand)</translation>
+    </message>
+    <message>
+      <source>Wärmepumpen und erneuerbare Einzelheizungen</source>
+      <translation>Heat pumps and renewable single heating</translation>
+    </message>
+    <message>
+      <source>Prozesswärme der Industrie elektrifiziert</source>
+      <translation>Industrial process heat electrified</translation>
+    </message>
+    <message>
+      <source>Verkehr elektrisch</source>
+      <translation>Transport electric</translation>
+    </message>
+    <message>
       <source>Private Haushalte</source>
       <translation>Private households</translation>
     </message>
@@ -1266,6 +1290,134 @@
       <translation>date YYYY-MM-DD expected, found: {value}</translation>
     </message>
     <message>
+      <source>Bundesstrommix und Fernwärme nach WPG</source>
+      <translation>National electricity mix and district heat under the WPG</translation>
+    </message>
+    <message>
+      <source>Schätzung</source>
+      <translation>Estimate</translation>
+    </message>
+    <message>
+      <source>Maßnahme {id}</source>
+      <translation>Measure {id}</translation>
+    </message>
+    <message>
+      <source>Die Pfade der Energiebilanz sind leer: „Energie- und Treibhausgasbilanz“ mit der Ausgabe „Pfade je Hebel“ rechnen.</source>
+      <translation>The balance paths are empty: run "Energy and GHG balance" with the output "Paths per lever".</translation>
+    </message>
+    <message>
+      <source>Gemeinde</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <source>Stadtwerke, Versorger</source>
+      <translation>Municipal utility, supplier</translation>
+    </message>
+    <message>
+      <source>Landkreis</source>
+      <translation>District</translation>
+    </message>
+    <message>
+      <source>Bürgerinnen, Bürger und Bürgerenergie</source>
+      <translation>Citizens and citizens' energy</translation>
+    </message>
+    <message>
+      <source>Vorhabenträger</source>
+      <translation>Developer</translation>
+    </message>
+    <message>
+      <source>vorgeschlagen</source>
+      <translation>proposed</translation>
+    </message>
+    <message>
+      <source>beschlossen</source>
+      <translation>decided</translation>
+    </message>
+    <message>
+      <source>in Umsetzung</source>
+      <translation>in progress</translation>
+    </message>
+    <message>
+      <source>umgesetzt</source>
+      <translation>done</translation>
+    </message>
+    <message>
+      <source>zurückgestellt</source>
+      <translation>deferred</translation>
+    </message>
+    <message>
+      <source>hoch</source>
+      <translation>high</translation>
+    </message>
+    <message>
+      <source>mittel</source>
+      <translation>medium</translation>
+    </message>
+    <message>
+      <source>niedrig</source>
+      <translation>low</translation>
+    </message>
+    <message>
+      <source>Planerin oder Planer</source>
+      <translation>Planner</translation>
+    </message>
+    <message>
+      <source>{carrier} ({sector}): die Maßnahmen nehmen zusammen mehr, als die Bilanz hat ({years}); die beteiligten Maßnahmen sind anteilig gekürzt.</source>
+      <translation>{carrier} ({sector}): together the measures take more than the balance has ({years}); the measures involved are cut back in proportion.</translation>
+    </message>
+    <message>
+      <source>{where}: {name} = {value} ist keine ganze Zahl.</source>
+      <translation>{where}: {name} = {value} is not a whole number.</translation>
+    </message>
+    <message>
+      <source>{where}: es fehlen {fields}.</source>
+      <translation>{where}: {fields} missing.</translation>
+    </message>
+    <message>
+      <source>{where}: Handlungsfeld „{value}“ unbekannt; erlaubt: {allowed}.</source>
+      <translation>{where}: field of action "{value}" unknown; allowed: {allowed}.</translation>
+    </message>
+    <message>
+      <source>{where}: eine Maßnahme für den Verbrauch braucht ihre Änderungen der Energiebilanz (changes).</source>
+      <translation>{where}: a measure for consumption needs its changes of the energy balance (changes).</translation>
+    </message>
+    <message>
+      <source>Pfad der Energiebilanz: {path}</source>
+      <translation>Path of the energy balance: {path}</translation>
+    </message>
+    <message>
+      <source>{where}: jede Änderung ist [Sektor, Energieträger, MWh je MWh Wirkung].</source>
+      <translation>{where}: each change is [sector, carrier, MWh per MWh of effect].</translation>
+    </message>
+    <message>
+      <source>{where}: Beginn {start} und Ende {end} passen nicht (2000–2100, Beginn ≤ Ende).</source>
+      <translation>{where}: start {start} and end {end} do not fit (2000–2100, start ≤ end).</translation>
+    </message>
+    <message>
+      <source>{where}: Änderung „{part}“ nicht lesbar; erwartet Sektor/Energieträger=Zahl, z. B. haushalte/erdgas=-1.</source>
+      <translation>{where}: change "{part}" cannot be read; expected sector/carrier=number, e.g. haushalte/erdgas=-1.</translation>
+    </message>
+    <message>
+      <source>{where}: {name} = {value} ist keine Zahl.</source>
+      <translation>{where}: {name} = {value} is not a number.</translation>
+    </message>
+    <message>
+      <source>Die Kennung {id} steht mehrmals im Maßnahmenkatalog.</source>
+      <translation>The id {id} appears more than once in the measures catalogue.</translation>
+    </message>
+    <message>
+      <source>{where}: {name} „{value}“ unbekannt; erlaubt: {allowed}.</source>
+      <translation>{where}: {name} "{value}" unknown; allowed: {allowed}.</translation>
+    </message>
+    <message>
+      <source>{where}: {name} = {value} ist keine Zahl ≥ 0.</source>
+      <translation>{where}: {name} = {value} is not a number ≥ 0.</translation>
+    </message>
+    <message>
+      <source>Für {carrier} im Jahr {year} steht kein Emissionsfaktor in den Pfaden der Energiebilanz.</source>
+      <translation>The balance paths have no emission factor for {carrier} in {year}.</translation>
+    </message>
+    <message>
       <source>alle Objekte</source>
       <translation>all features</translation>
     </message>
@@ -1478,8 +1630,16 @@
       <translation>Weather file {file} cannot be read as {kind}: {error}</translation>
     </message>
     <message>
+      <source>t CO₂e/a: Minderung bei voller Wirkung, Mittel der Szenariojahre ab dem Ende der Maßnahme; * vermieden außerhalb der Bilanz. €/t: Investition über die Nutzungsdauer verteilt plus jährliche Kosten, je Tonne.</source>
+      <translation>t CO₂e/a: reduction at full effect, mean of the scenario years from the end of the measure; * avoided outside the balance. €/t: investment spread over the lifetime plus annual cost, per tonne.</translation>
+    </message>
+    <message>
       <source>Destatis / Regionalstatistik und Marktstammdatenregister via GermanZero localzero-data, dl-de/by-2-0</source>
       <translation>Destatis / Regionalstatistik and Marktstammdatenregister via GermanZero localzero-data, dl-de/by-2-0</translation>
+    </message>
+    <message>
+      <source>Zielpfad zur Treibhausgasneutralität</source>
+      <translation>Target path to greenhouse gas neutrality</translation>
     </message>
     <message>
       <source>Flächenkulisse für erneuerbare Energien</source>
@@ -1512,6 +1672,10 @@
     <message>
       <source>Keine Eignung für Wärmenetze angegeben.</source>
       <translation>No heat network suitability given.</translation>
+    </message>
+    <message>
+      <source>der Zielpfad ist erreicht</source>
+      <translation>the target path is met</translation>
     </message>
     <message>
       <source>Einwohnerinnen und Einwohner</source>
@@ -1562,6 +1726,10 @@
       <translation>The indicator table (INDICATORS) is empty.</translation>
     </message>
     <message>
+      <source>Verbleibende Emissionen</source>
+      <translation>Remaining emissions</translation>
+    </message>
+    <message>
       <source>Verbrauch</source>
       <translation>Consumption</translation>
     </message>
@@ -1572,6 +1740,38 @@
     <message>
       <source>Summe Erzeugung</source>
       <translation>Total generation</translation>
+    </message>
+    <message>
+      <source>Was</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <source>Herkunft</source>
+      <translation>Origin</translation>
+    </message>
+    <message>
+      <source>Größe</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>Wirkung</source>
+      <translation>Effect</translation>
+    </message>
+    <message>
+      <source>Kosten (Schätzung)</source>
+      <translation>Cost (estimate)</translation>
+    </message>
+    <message>
+      <source>Kostenquelle</source>
+      <translation>Cost source</translation>
+    </message>
+    <message>
+      <source>Wer</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <source>Wann</source>
+      <translation>When</translation>
     </message>
     <message>
       <source>Erstellt mit dem QGIS-Plugin WIP, Werkzeug „{title}“.</source>
@@ -1646,6 +1846,70 @@
       <translation>Area per alternative and use</translation>
     </message>
     <message>
+      <source>{value} Mio. €</source>
+      <translation>€{value} m</translation>
+    </message>
+    <message>
+      <source>Kein Maßnahmenkatalog gegeben („Maßnahmenkatalog ableiten“, dann bearbeiten).</source>
+      <translation>No measures catalogue given ("Derive measures catalogue", then edit it).</translation>
+    </message>
+    <message>
+      <source>bis zum Zielpfad fehlen {gap} t CO₂e/a</source>
+      <translation>{gap} t CO₂e/a short of the target path</translation>
+    </message>
+    <message>
+      <source>Minderung je Maßnahme und Jahr</source>
+      <translation>Reduction per measure and year</translation>
+    </message>
+    <message>
+      <source>Nr.</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>Handlungsfeld</source>
+      <translation>Field of action</translation>
+    </message>
+    <message>
+      <source>Wirkung MWh/a</source>
+      <translation>Effect MWh/a</translation>
+    </message>
+    <message>
+      <source>t CO₂e/a</source>
+      <translation>t CO₂e/a</translation>
+    </message>
+    <message>
+      <source>Investition</source>
+      <translation>Investment</translation>
+    </message>
+    <message>
+      <source>€/t</source>
+      <translation>€/t</translation>
+    </message>
+    <message>
+      <source>Akteur</source>
+      <translation>Actor</translation>
+    </message>
+    <message>
+      <source>Zeitraum</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Wo</source>
+      <translation>Where</translation>
+    </message>
+    <message>
+      <source>die ganze Gemeinde</source>
+      <translation>the whole municipality</translation>
+    </message>
+    <message>
       <source>Die Tabelle der Annahmen ist leer.</source>
       <translation>The table of assumptions is empty.</translation>
     </message>
@@ -1684,10 +1948,6 @@
     <message>
       <source>Zukunftsprofil</source>
       <translation>Future profile</translation>
-    </message>
-    <message>
-      <source>Gemeinde</source>
-      <translation>Municipality</translation>
     </message>
     <message>
       <source>Stand</source>
@@ -1742,8 +2002,28 @@
       <translation>Alternative</translation>
     </message>
     <message>
-      <source>4 Annahmen, Quellen und Daten</source>
-      <translation>4 Assumptions, sources and data</translation>
+      <source>4 Maßnahmen</source>
+      <translation>4 Measures</translation>
+    </message>
+    <message>
+      <source>{count} Maßnahmen. Die Maßnahmen für den Verbrauch mindern die Emissionen {year} um {demand} t CO₂e/a; der Rahmen (Bundesstrommix, Fernwärme nach WPG, Bevölkerung, Industrie) um {framework} t. Es bleiben {remaining} t von {base_t} t im Jahr {base}; {state}. Die Erzeugung aus Wind und Sonne mindert die Territorialbilanz nach BISKO nicht (Strom zählt mit dem Bundesmix); sie vermeidet {year} zusätzlich {avoided} t CO₂e/a (nachrichtlich, mit dem Bundesstrommix des Jahres).</source>
+      <translation>{count} measures. In {year} the measures for consumption reduce the emissions by {demand} t CO₂e/a; the framework (national electricity mix, district heat under the WPG, population, industry) by {framework} t. {remaining} t remain of {base_t} t in {base}; {state}. Generation from wind and sun does not reduce the territorial balance after BISKO (electricity counts at the national mix); in {year} it also avoids {avoided} t CO₂e/a (for information, at the national electricity mix of the year).</translation>
+    </message>
+    <message>
+      <source>Maßnahmen nach Kosten je Tonne</source>
+      <translation>Measures by cost per tonne</translation>
+    </message>
+    <message>
+      <source>Investition {investment}, jährlich {annual}; {per_t} €/t</source>
+      <translation>Investment {investment}, annual {annual}; {per_t} €/t</translation>
+    </message>
+    <message>
+      <source>{start}–{end}, Status: {status}, Priorität: {priority}</source>
+      <translation>{start}–{end}, status: {status}, priority: {priority}</translation>
+    </message>
+    <message>
+      <source>5 Annahmen, Quellen und Daten</source>
+      <translation>5 Assumptions, sources and data</translation>
     </message>
     <message>
       <source>Annahmen</source>
@@ -1764,10 +2044,6 @@
     <message>
       <source>Rechtsgrundlage und Quelle</source>
       <translation>Legal basis and source</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Status</translation>
     </message>
     <message>
       <source>Tabelle BALANCE, Zeile {row}: unbekannte Art „{kind}“; erlaubt sind {kinds}.</source>
@@ -1818,6 +2094,14 @@
       <translation>The chosen alternative is {number}, "{name}" (marked with ★).</translation>
     </message>
     <message>
+      <source>{mwh} MWh/a bei voller Umsetzung; t CO₂e/a je Jahr: {effects}</source>
+      <translation>{mwh} MWh/a when fully carried out; t CO₂e/a per year: {effects}</translation>
+    </message>
+    <message>
+      <source>(vermieden außerhalb der Bilanz)</source>
+      <translation>(avoided outside the balance)</translation>
+    </message>
+    <message>
       <source>Annahme</source>
       <translation>Assumption</translation>
     </message>
@@ -1834,6 +2118,18 @@
       <translation>Balance of the base year {year}</translation>
     </message>
     <message>
+      <source>Zeitplan {first}–{last}</source>
+      <translation>Timeline {first}–{last}</translation>
+    </message>
+    <message>
+      <source>Angabe</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Inhalt</source>
+      <translation>Content</translation>
+    </message>
+    <message>
       <source>{count} Annahme(n) sind ungeprüfte Standardwerte: bitte vor einem Beschluss mit örtlichen Daten prüfen.</source>
       <translation>{count} assumption(s) are unverified default values: please check them with local data before a decision.</translation>
     </message>
@@ -1848,6 +2144,10 @@
     <message>
       <source>Tabelle {table}, Zeile {row}, Feld „{field}“: „{value}“ ist keine Zahl.</source>
       <translation>Table {table}, row {row}, field "{field}": "{value}" is not a number.</translation>
+    </message>
+    <message>
+      <source>Erste Schritte</source>
+      <translation>First steps</translation>
     </message>
     <message>
       <source>Quellen der Bilanz</source>
@@ -2246,6 +2546,22 @@
       <translation>Roof tilt</translation>
     </message>
     <message>
+      <source>Investition (Schätzung)</source>
+      <translation>Investment (estimate)</translation>
+    </message>
+    <message>
+      <source>Jährliche Kosten (Schätzung)</source>
+      <translation>Annual cost (estimate)</translation>
+    </message>
+    <message>
+      <source>Zielpfad</source>
+      <translation>Target path</translation>
+    </message>
+    <message>
+      <source>Jahr der Treibhausgasneutralität</source>
+      <translation>Year of greenhouse gas neutrality</translation>
+    </message>
+    <message>
       <source>Nutzbarer Anteil geneigter Dächer</source>
       <translation>Usable share of pitched roofs</translation>
     </message>
@@ -2392,6 +2708,10 @@
     <message>
       <source>Energie- und Treibhausgasbilanz</source>
       <translation>Energy and greenhouse-gas balance</translation>
+    </message>
+    <message>
+      <source>Maßnahmenkatalog ableiten</source>
+      <translation>Derive measures catalogue</translation>
     </message>
     <message>
       <source>Zukunftsprofil erstellen</source>
@@ -3488,6 +3808,10 @@ Source: {source}</translation>
       <translation>Internal error in {algorithm} ({kind}: {error}). The inputs are unchanged, no results were written. Please report the error with the log (Log Messages, tab WIP).</translation>
     </message>
     <message>
+      <source>„{layer}“: es fehlen die Felder {fields}.</source>
+      <translation>“{layer}”: the fields {fields} are missing.</translation>
+    </message>
+    <message>
       <source>Feld „{field}“ wird als {role} verwendet.</source>
       <translation>Field “{field}” is used as {role}.</translation>
     </message>
@@ -3638,14 +3962,18 @@ Verkehr: geschätzt aus dem Bundesdurchschnitt je Einwohner, aus eigenen Zahlen 
 
 Quellen: die Zeile der Gemeinde in der Gemeindestatistik (Einwohner, Wohnungen nach Baualter und mit Fernwärme, installierte Leistung aus dem Marktstammdatenregister); der Wärmebedarf der Gebäude aus wip:heatdemand, wenn gegeben; Stromvorgaben je Einwohner, die eine Verbrauchstabelle (sector, carrier, mwh) ersetzt. Örtliche Erzeugung: Bestand (installierte Leistung × Volllaststunden) und Planung (die Flächen aus wip:windlayout und wip:pvyield, oder eine Variante aus wip:zoningalternatives) ab dem Jahr der Inbetriebnahme; das Solarpotenzial der Dächer (Summen aus wip:rooftoppv, nach den Anlagen auf Dächern heute) als Ausbaupfad mit dem Anteil, der bis zum Jahr gebaut ist.
 
-Pfade: Sanierung senkt den Wärmebedarf, fossile Kessel weichen bis 2045 Wärmepumpen, Biomasse und Solarthermie, Fernwärme folgt den erneuerbaren Anteilen des WPG, der Strom-Emissionsfaktor sinkt bis 2045. Kennzahlen je Jahr: bilanzielle Deckung Strom (örtliche Erzeugung gegen Verbrauch) und erneuerbare Wärme, Anteil erneuerbarer Energien am Verbrauch (Strom mit dem Bundesanteil), t CO₂e gesamt und je Einwohner, Abstand zur Treibhausgasneutralität. Jede verwendete Zahl steht mit Quelle und Status in der Tabelle der Annahmen.</source>
+Pfade: Sanierung senkt den Wärmebedarf, fossile Kessel weichen bis 2045 Wärmepumpen, Biomasse und Solarthermie, Fernwärme folgt den erneuerbaren Anteilen des WPG, der Strom-Emissionsfaktor sinkt bis 2045. Kennzahlen je Jahr: bilanzielle Deckung Strom (örtliche Erzeugung gegen Verbrauch) und erneuerbare Wärme, Anteil erneuerbarer Energien am Verbrauch (Strom mit dem Bundesanteil), t CO₂e gesamt und je Einwohner, Abstand zur Treibhausgasneutralität. Jede verwendete Zahl steht mit Quelle und Status in der Tabelle der Annahmen.
+
+Pfade je Hebel (optional): für jedes Jahr der Verbrauch des Basisjahres mit den Faktoren des Jahres und die Änderung, die jeder Pfad nacheinander hinzufügt (Bevölkerung, Sanierung, Wärmepumpen und erneuerbare Einzelheizungen, Industrie, Verkehr); Basis plus alle Hebel ergibt die Bilanz des Jahres. Daraus leitet „Maßnahmenkatalog ableiten“ Maßnahmen ab.</source>
       <translation>Balance after the territorial principle (BISKO): final energy by sector (private households, commerce/trade/services, industry, municipal facilities, transport) and carrier, for the base year and 2030, 2035, 2040, 2045. CO₂ equivalents with upstream chains for every carrier: electricity with the national mix of the year (UBA up to 2024, then a published scenario), fuels and district heat after GEG Anlage 9, transport fuels after the fossil comparator of RED II; a factor table (carrier, g_kwh, optional year: e.g. the BISKO factors of the Klimaschutz-Planer) replaces them.
 
 Transport: estimated from the national average per inhabitant, from own figures (rows of the sector verkehr in the consumption table) or left out – then every total says “without transport”. Inhabitants: an own table (year, inhabitants) or the Land's regionalised population forecast for the municipality's district.
 
 Sources: the municipality's row of the municipal statistics (inhabitants, dwellings by construction age and with district heat, installed capacity from the Marktstammdatenregister); the buildings' heat demand from wip:heatdemand where given; electricity defaults per inhabitant, which a consumption table (sector, carrier, mwh) replaces. Local generation: existing plants (installed capacity × full-load hours) and planned ones (the areas of wip:windlayout and wip:pvyield, or an alternative of wip:zoningalternatives) from the year they start operating; the rooftop solar potential (totals of wip:rooftoppv, after the plants on roofs today) as an expansion path with the share built by each year.
 
-Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps, biomass and solar heat by 2045, district heat follows the WPG's renewable shares, the electricity emission factor falls until 2045. Indicators per year: local coverage of electricity (local generation against consumption) and renewable heat, renewable share of consumption (electricity at the national share), t CO₂e in total and per inhabitant, gap to greenhouse gas neutrality. Every number used stands with its source and status in the table of assumptions.</translation>
+Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps, biomass and solar heat by 2045, district heat follows the WPG's renewable shares, the electricity emission factor falls until 2045. Indicators per year: local coverage of electricity (local generation against consumption) and renewable heat, renewable share of consumption (electricity at the national share), t CO₂e in total and per inhabitant, gap to greenhouse gas neutrality. Every number used stands with its source and status in the table of assumptions.
+
+Paths per lever (optional): for each year the base year's consumption at the year's factors and the change each path adds in turn (population, renovation, heat pumps and renewable single heating, industry, transport); base plus every lever is the year's balance. "Derive measures catalogue" derives measures from it.</translation>
     </message>
     <message>
       <source>die Einwohner aus dem Zensus-Gitter</source>
@@ -3730,6 +4058,10 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Annahmen und Quellen</source>
       <translation>Assumptions and sources</translation>
+    </message>
+    <message>
+      <source>Pfade je Hebel (für den Maßnahmenkatalog)</source>
+      <translation>Paths per lever (for the measures catalogue)</translation>
     </message>
     <message>
       <source>t CO₂e im Basisjahr</source>
@@ -3820,10 +4152,6 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
       <translation>“{layer}” has no row for the municipality key {ags}; present: {rows}.</translation>
     </message>
     <message>
-      <source>„{layer}“: es fehlen die Felder {fields}.</source>
-      <translation>“{layer}”: the fields {fields} are missing.</translation>
-    </message>
-    <message>
       <source>{year}: {demand:.0f} MWh Endenergie, {co2:.0f} t CO₂e ({per_capita:.1f} t je Einwohner), erneuerbarer Anteil am Verbrauch {share:.0f} %, bilanzielle Deckung Strom {power:.0f} %.</source>
       <translation>{year}: {demand:.0f} MWh final energy, {co2:.0f} t CO₂e ({per_capita:.1f} t per inhabitant), renewable share of consumption {share:.0f} %, local coverage of electricity {power:.0f} %.</translation>
     </message>
@@ -3862,12 +4190,12 @@ Paths: renovation lowers the heat demand, fossil boilers give way to heat pumps,
     <message>
       <source>Erstellt das Zukunftsprofil einer Gemeinde als Bericht für den Gemeinderat: eine HTML-Datei (Bilder eingebettet, eine Datei zum Versenden) und auf Wunsch ein PDF.
 
-Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und 2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres); Karten der Flächenkulisse, der besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der Planungsvarianten aus wip:zoningalternatives; alle Annahmen mit Rechtsgrundlage, Quelle und Status und die Namensnennung der Daten.
+Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und 2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres); Karten der Flächenkulisse, der besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der Planungsvarianten aus wip:zoningalternatives; der Maßnahmenkatalog (aus wip:measures, wie bearbeitet) mit den Pfaden der Bilanz: Rangfolge nach Kosten je Tonne, Keildiagramm der Minderung je Maßnahme bis 2045 mit dem Zielpfad, Zeitplan und ein Blatt je Maßnahme mit Karte; alle Annahmen mit Rechtsgrundlage, Quelle und Status und die Namensnennung der Daten.
 
 Die Eingabeebenen bleiben unverändert: Die Karten zeichnen Kopien mit den Stilen des Plugins. Fehlt eine optionale Eingabe, sagt der Bericht das in einer Zeile. Sprache: Deutsch oder Englisch, unabhängig von der Sprache von QGIS.</source>
       <translation>Creates the future profile of a municipality as a report for its council: one HTML file (images embedded, one file to send) and, on request, a PDF.
 
-Contents: a title page with a summary in plain words (greenhouse gases in the base year and 2045, renewable share, self-sufficiency, wind area of the chosen alternative); the energy and greenhouse-gas balance from wip:energybalance (chart of consumption by sector and generation by energy carrier per year, indicators per year, balance of the base year); maps of the eligible land, the best sites, the chosen zoning alternative and the suitability for heat networks; the zoning alternatives from wip:zoningalternatives compared; every assumption with its legal basis, source and status, and the data attribution.
+Contents: a title page with a summary in plain words (greenhouse gases in the base year and 2045, renewable share, self-sufficiency, wind area of the chosen alternative); the energy and greenhouse-gas balance from wip:energybalance (chart of consumption by sector and generation by energy carrier per year, indicators per year, balance of the base year); maps of the eligible land, the best sites, the chosen zoning alternative and the suitability for heat networks; the zoning alternatives from wip:zoningalternatives compared; the measures catalogue (from wip:measures, as edited) on the balance's paths: ranking by cost per tonne, wedge chart of the reduction per measure until 2045 with the target path, timeline and one sheet per measure with a map; every assumption with its legal basis, source and status, and the data attribution.
 
 The input layers stay unchanged: the maps draw copies with the plugin's styles. When an optional input is missing, the report says so in one line. Language: German or English, whatever language QGIS runs in.</translation>
     </message>
@@ -3916,6 +4244,14 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>Wind turbines (wip:windlayout)</translation>
     </message>
     <message>
+      <source>Maßnahmenkatalog (wip:measures, bearbeitet)</source>
+      <translation>Measures catalogue (wip:measures, edited)</translation>
+    </message>
+    <message>
+      <source>Pfade je Hebel (PATHS von wip:energybalance)</source>
+      <translation>Paths per lever (PATHS of wip:energybalance)</translation>
+    </message>
+    <message>
       <source>Sprache des Berichts</source>
       <translation>Language of the report</translation>
     </message>
@@ -3938,6 +4274,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Bitte eine HTML-Datei für den Bericht angeben.</source>
       <translation>Please give an HTML file for the report.</translation>
+    </message>
+    <message>
+      <source>Zum Maßnahmenkatalog gehören die Pfade je Hebel der Energiebilanz (PATHS von wip:energybalance).</source>
+      <translation>The measures catalogue needs the balance paths per lever (PATHS of wip:energybalance).</translation>
     </message>
     <message>
       <source>Die Gemeindeebene enthält keine Objekte.</source>
@@ -4324,6 +4664,106 @@ Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayer
     <message>
       <source>Stufe {level} – {text}: {count} Gebiete</source>
       <translation>Level {level} – {text}: {count} areas</translation>
+    </message>
+    <message>
+      <source>Leitet aus den Ergebnissen der Gemeinde einen Vorschlag für den Maßnahmenkatalog ab, den die Planerin oder der Planer danach in der Attributtabelle bearbeitet (Werte, Jahre, Status, eigene Maßnahmen).
+
+Woraus: die Wind- und PV-Flächen der gewählten Planungsvariante (mit den Anlagen des Layouts, wenn gegeben), jedes zusammenhängende Gebiet der Stufe 1 nach § 19 WPG ab dem kleinsten Wärmebedarf (Vorgabe 1.000 MWh/a, etwa die 100 Wohnungen eines Gebäudenetzes nach § 3 GEG) als Wärmenetz, das Solarpotenzial der Dächer (der Anteil des Ausbaupfads bis 2045) und die Pfade der Energiebilanz (Sanierung, Wärmepumpen und erneuerbare Einzelheizungen, Verkehr). Die Wärmepumpen ersetzen nur die Kessel, die kein Wärmenetz ersetzt.
+
+Jede Maßnahme: Handlungsfeld, Herkunft, Größe, Wirkung in MWh/a bei voller Umsetzung, ihre Änderungen der Energiebilanz je MWh Wirkung (changes: Sektor/Energieträger=MWh), Investition und jährliche Kosten (Schätzungen mit Quelle), Akteur, Beginn und Ende (die Wirkung wächst dazwischen linear), Status, Priorität und erste Schritte. Das Zukunftsprofil rechnet daraus die Minderung je Maßnahme und Jahr (Keildiagramm), was bleibt, und den Abstand zum Zielpfad. Erzeugung (Wind, PV) mindert die Territorialbilanz nach BISKO nicht; was sie vermeidet, steht daneben (Bundesstrommix des Jahres).</source>
+      <translation>Derives a proposed measures catalogue from the municipality's results, which the planner then edits in the attribute table (values, years, status, own measures).
+
+From: the wind and PV areas of the chosen zoning alternative (with the turbines of the layout, when given), every contiguous area of level 1 under § 19 WPG from the smallest heat demand (default 1,000 MWh/a, about the 100 dwellings of a building network under § 3 GEG) as a heat network, the rooftop solar potential (the share of the expansion path by 2045) and the paths of the energy balance (renovation, heat pumps and renewable single heating, transport). The heat pumps replace only the boilers no heat network replaces.
+
+Each measure: field of action, origin, size, effect in MWh/a when fully carried out, its changes of the energy balance per MWh of effect (changes: sector/carrier=MWh), investment and annual cost (estimates with source), actor, start and end (the effect grows linearly in between), status, priority and first steps. The Zukunftsprofil computes from it the reduction per measure and year (wedge chart), what remains, and the gap to the target path. Generation (wind, PV) does not reduce the territorial balance after BISKO; what it avoids is shown beside it (national electricity mix of the year).</translation>
+    </message>
+    <message>
+      <source>Photovoltaik auf Dächern</source>
+      <translation>Rooftop photovoltaics</translation>
+    </message>
+    <message>
+      <source>Pfade je Hebel (aus „Energie- und Treibhausgasbilanz“)</source>
+      <translation>Paths per lever (from "Energy and GHG balance")</translation>
+    </message>
+    <message>
+      <source>Zuweisung der Planungsvarianten</source>
+      <translation>Allocation of the zoning alternatives</translation>
+    </message>
+    <message>
+      <source>Windenergieanlagen des Layouts</source>
+      <translation>Wind turbines of the layout</translation>
+    </message>
+    <message>
+      <source>Wärmenetz ab einem Wärmebedarf des Gebiets von (MWh/a)</source>
+      <translation>Heat network from an area heat demand of (MWh/a)</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial Dach (Summen)</source>
+      <translation>Rooftop solar potential (totals)</translation>
+    </message>
+    <message>
+      <source>Beginn der abgeleiteten Maßnahmen</source>
+      <translation>Start of the derived measures</translation>
+    </message>
+    <message>
+      <source>Maßnahmenkatalog</source>
+      <translation>Measures catalogue</translation>
+    </message>
+    <message>
+      <source>Anzahl der Maßnahmen</source>
+      <translation>Number of measures</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial Dach: {share} % des Potenzials nach den Anlagen von heute (Ausbaupfad 2045)</source>
+      <translation>Rooftop solar potential: {share} % of the potential after today's plants (expansion path 2045)</translation>
+    </message>
+    <message>
+      <source>{year}: es bleiben {remaining} t CO₂e von {base} t im Basisjahr (Zielpfad {target} t).</source>
+      <translation>{year}: {remaining} t CO₂e remain of {base} t in the base year (target path {target} t).</translation>
+    </message>
+    <message>
+      <source>Planungsvariante {number} ({name}): {units} Flurstücke, {ha} ha</source>
+      <translation>Zoning alternative {number} ({name}): {units} parcels, {ha} ha</translation>
+    </message>
+    <message>
+      <source>Wärmenetz Gebiet {number}</source>
+      <translation>Heat network area {number}</translation>
+    </message>
+    <message>
+      <source>Eignungsstufe 1 nach § 19 WPG: {cells} Gebiet(e), {mwh} MWh/a Wärmebedarf</source>
+      <translation>Suitability level 1 under § 19 WPG: {cells} area(s), {mwh} MWh/a heat demand</translation>
+    </message>
+    <message>
+      <source>{id} {title}: {t} t CO₂e/a bei voller Wirkung, {cost} €/t</source>
+      <translation>{id} {title}: {t} t CO₂e/a at full effect, {cost} €/t</translation>
+    </message>
+    <message>
+      <source>Die Planungsvariante {number} gibt es in der Zuweisung nicht; vorhanden: {present}.</source>
+      <translation>The allocation has no zoning alternative {number}; present: {present}.</translation>
+    </message>
+    <message>
+      <source>Windenergiegebiete der Variante {number}</source>
+      <translation>Wind areas of alternative {number}</translation>
+    </message>
+    <message>
+      <source>Freiflächen-PV der Variante {number}</source>
+      <translation>Ground-mounted PV of alternative {number}</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial Dach: die Summe aller {count} Zeilen.</source>
+      <translation>Rooftop solar potential: the sum of all {count} rows.</translation>
+    </message>
+    <message>
+      <source>Eignung für Wärmenetze: es fehlen die Felder {fields} (Ergebnis von „Eignung für Wärmenetze“).</source>
+      <translation>Suitability for heat networks: the fields {fields} are missing (result of "Suitability for heat networks").</translation>
+    </message>
+    <message>
+      <source>{count} Gebiet(e) der Stufe 1 unter {mwh} MWh/a bleiben bei Einzelheizungen.</source>
+      <translation>{count} area(s) of level 1 below {mwh} MWh/a stay with single heating.</translation>
+    </message>
+    <message>
+      <source>; {count} Anlagen des Layouts</source>
+      <translation>; {count} turbines of the layout</translation>
     </message>
     <message>
       <source>Dieser Algorithmus kann nicht laufen. {hint}</source>

@@ -1,0 +1,136 @@
+"""The measures catalogue without QGIS: the balance's paths add up to the balance, the wedges add up to the base
+year's emissions, measures that take more than the balance has are cut back, costs per tonne, and a catalogue row
+the planner broke is named."""
+
+import pytest
+
+from wip_qgis_plugin.core.balance import BalanceInput, MunicipalityStatistics, energy_balance
+from wip_qgis_plugin.core.measures import (
+    FRAMEWORK_LEVERS,
+    MeasuresError,
+    check_catalogue,
+    heat_network_measure,
+    measure_from_row,
+    measure_row,
+    new_measure,
+    number_measures,
+    parse_changes,
+    path_measures,
+    ranking,
+    read_paths,
+    wedges,
+)
+
+ROW = {"ags": "09000001", "population.total": 9000, "buildings.flats_total": 4500, "buildings.flats_heatnet": 500,
+       "buildings.flats_until_1919": 1500, "buildings.flats_1949_1978": 2000, "buildings.flats_2009_today": 1000,
+       "renewable_energy.pv": 1000, "renewable_energy.wind_on": 2000}
+
+
+@pytest.fixture(scope="module")
+def balance():
+    return energy_balance(BalanceInput(MunicipalityStatistics.from_row(ROW), 2024))
+
+
+@pytest.fixture(scope="module")
+def paths(balance):
+    return read_paths([{"year": row.year, "lever": row.lever, "sector": row.sector, "carrier": row.carrier,
+                        "mwh": row.mwh, "factor_g_kwh": row.factor_g_kwh} for row in balance.levers])
+
+
+def emissions(balance, year):
+    return sum(row.co2_t for row in balance.rows if row.year == year and row.kind == "demand")
+
+
+def test_base_plus_every_lever_is_the_balance_of_each_year(balance, paths):
+    for year in paths.years:
+        total = dict(paths.base)
+        for changes in paths.levers[year].values():
+            for key, mwh in changes.items():
+                total[key] = total.get(key, 0.0) + mwh
+        rows = {(row.sector, row.carrier): row.mwh for row in balance.rows if row.year == year and row.kind == "demand"}
+        assert {key for key, mwh in total.items() if abs(mwh) > 1e-6} == set(rows)
+        assert all(total[key] == pytest.approx(mwh, abs=1e-6) for key, mwh in rows.items())
+
+
+def test_the_balance_paths_as_measures_end_where_the_balance_ends(balance, paths):
+    measures = number_measures(path_measures(paths))
+    assert [measure.field for measure in measures] == ["sanierung", "waermepumpe", "mobilitaet"]
+    result = wedges(measures, paths)
+    assert result.remaining[2045] == pytest.approx(emissions(balance, 2045), rel=1e-9)
+    assert result.remaining[2024] == pytest.approx(emissions(balance, 2024), rel=1e-9) == result.base_t
+    for year in result.years:  # every wedge and what remains add up to the base year's emissions
+        parts = result.remaining[year] + sum(wedge[year] for wedge in result.measures.values()) \
+            + sum(wedge[year] for wedge in result.framework.values())
+        assert parts == pytest.approx(result.base_t, rel=1e-9)
+    assert set(result.framework) == {"faktoren", *FRAMEWORK_LEVERS}
+    assert result.target[2024] == result.base_t and result.target[2045] == 0.0
+    assert not result.met(2045)
+
+
+def test_a_heat_network_replaces_fossil_boilers_and_counts_district_heat(paths):
+    network = heat_network_measure("W1", "Netz", "Stufe 1", 1000.0, 800.0, paths, 2027)
+    assert network.changes[("haushalte", "fernwaerme")] * network.effect_mwh_a == pytest.approx(1000.0 / 0.9,
+                                                                                                 rel=0.2)
+    assert sum(mwh for (_, carrier), mwh in network.changes.items() if carrier != "fernwaerme") == pytest.approx(-1.0)
+    assert network.investment_eur == pytest.approx(800.0 * 400)
+    result = wedges([network], paths)
+    assert result.measures["W1"][2024] == 0.0 and result.measures["W1"][2045] > 0
+    fewer = path_measures(paths, network_mwh=network.effect_mwh_a)
+    assert fewer[1].effect_mwh_a < path_measures(paths)[1].effect_mwh_a  # no boiler replaced twice
+
+
+def test_measures_that_take_more_than_the_balance_has_are_cut_back_whole(paths):
+    gas = sum(mwh for (sector, carrier), mwh in paths.base.items() if sector == "haushalte" and carrier == "erdgas")
+    twice = [new_measure(f"N{n}", "waermenetz", "Netz", "", 100.0, gas, 2025, {
+        ("haushalte", "erdgas"): -1.0, ("haushalte", "fernwaerme"): 1.0}, end_year=2025) for n in (1, 2)]
+    result = wedges(twice, paths)
+    assert result.overlaps and "Erdgas" in result.overlaps[0]
+    # each keeps half: together they replace the gas once, and each delivers half the district heat with it
+    assert result.measures["N1"][2030] == pytest.approx(result.measures["N2"][2030])
+    single = wedges([replace_id(twice[0], "N1")], paths)
+    assert result.measures["N1"][2030] == pytest.approx(single.measures["N1"][2030] / 2, rel=1e-6)
+
+
+def replace_id(measure, measure_id):
+    from dataclasses import replace
+
+    return replace(measure, measure_id=measure_id)
+
+
+def test_generation_is_avoided_beside_the_balance_at_the_national_mix(paths):
+    wind = new_measure("W", "wind", "Wind", "", 30.0, 60000.0, 2027, end_year=2030)
+    result = wedges([wind], paths)
+    assert "W" not in result.measures
+    assert result.avoided["W"][2030] == pytest.approx(60000.0 * paths.factor(2030, "strom") / 1000)
+    assert result.avoided["W"][2024] == 0.0
+    item = ranking([wind], result)[0]
+    assert item.eur_per_t == pytest.approx((48e6 / 20 + 30 * 56000) / item.t_a)
+
+
+def test_a_deferred_measure_has_no_effect(paths):
+    measure = new_measure("S", "sanierung", "Sanierung", "", 100.0, 100.0, 2025)
+    measure.status = "zurueckgestellt"
+    assert wedges([measure], paths).measures["S"][2045] == 0.0
+
+
+def test_a_catalogue_row_round_trips_and_broken_rows_are_named():
+    measure = new_measure("M01", "waermepumpe", "Wärmepumpen", "Bilanz", 50.0, 50.0, 2027)
+    again = measure_from_row(measure_row(measure))
+    assert again.changes == pytest.approx(measure.changes) and again.end_year == measure.end_year
+    row = measure_row(measure)
+    with pytest.raises(MeasuresError, match="M01.*start_year"):
+        measure_from_row(dict(row, start_year="bald"))
+    with pytest.raises(MeasuresError, match="Handlungsfeld"):
+        measure_from_row(dict(row, field="windrad"))
+    with pytest.raises(MeasuresError, match="Beginn 2030 und Ende 2027"):
+        measure_from_row(dict(row, start_year=2030, end_year=2027))
+    with pytest.raises(MeasuresError, match="haushalte-erdgas"):
+        parse_changes("haushalte-erdgas=-1", "M01")
+    with pytest.raises(MeasuresError, match="mehrmals"):
+        check_catalogue([measure, again])
+
+
+def test_measures_without_an_id_are_numbered_around_the_planners_ids():
+    measures = [new_measure("", "wind", "a", "", 1, 1, 2027), new_measure("M01", "pv", "b", "", 1, 1, 2027),
+                new_measure("", "pv", "c", "", 1, 1, 2027)]
+    assert [measure.measure_id for measure in number_measures(measures)] == ["M02", "M01", "M03"]

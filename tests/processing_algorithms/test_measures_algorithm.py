@@ -1,0 +1,81 @@
+"""wip:measures and the Maßnahmen chapter through Processing: a catalogue derived from the demo workspace's results,
+edited as a planner edits the layer, and put on the balance's paths in the Zukunftsprofil."""
+
+import shutil
+
+import processing
+import pytest
+import shapely
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from wip_qgis_plugin.core.measures import CATALOGUE_FIELDS, measure_from_row
+from wip_qgis_plugin.qgis_io.layers import read_frame, table_rows
+
+
+def catalogue_rows(path):
+    return table_rows(QgsVectorLayer(str(path), "massnahmen", "ogr"))
+
+
+def test_the_derived_catalogue_holds_the_heat_networks_and_the_balance_paths(workspace):
+    path = workspace.source("measures:OUTPUT")
+    layer = QgsVectorLayer(path, "massnahmen", "ogr")
+    assert layer.fields().names()[1:] == [name for name, _ in CATALOGUE_FIELDS]  # after the GeoPackage's fid
+    rows = table_rows(layer)
+    measures = [measure_from_row(row) for row in rows]  # every derived row is a valid catalogue row
+    fields = [measure.field for measure in measures]
+    assert "sanierung" in fields and "mobilitaet" in fields
+    networks = read_frame(layer, layer.crs(), None)
+    networks = networks[networks["field"] == "waermenetz"]
+    assert len(networks)
+    suitability = QgsVectorLayer(workspace.source("heatsuitability:OUTPUT"), "eignung", "ogr")
+    cells = read_frame(suitability, layer.crs(), None, fields=["level", "demand_mwh_a"])
+    level_1 = shapely.union_all(cells[cells["level"] == 1].geometry.values)
+    for shape in networks.geometry.values:  # every network lies on land of level 1
+        assert shapely.area(shapely.difference(shape, level_1)) < 1.0
+    assert (networks["investment_eur"] == networks["size"] * 400).all()
+    assert all(row["start_year"] >= 2027 for row in rows if row["field"] == "waermenetz")
+
+
+def test_the_profile_puts_the_edited_catalogue_on_the_paths(workspace, tmp_path):
+    catalogue = tmp_path / "massnahmen.gpkg"
+    shutil.copy(workspace.source("measures:OUTPUT"), catalogue)
+    layer = QgsVectorLayer(str(catalogue), "massnahmen", "ogr")
+    renovation = next(feature for feature in layer.getFeatures() if feature["field"] == "sanierung")
+    parameters = {"MUNICIPALITY": workspace.source("demo:real_gemeinde"),
+                  "BALANCE": workspace.source("energybalance:BALANCE"),
+                  "INDICATORS": workspace.source("energybalance:INDICATORS"),
+                  "ASSUMPTIONS": workspace.source("energybalance:ASSUMPTIONS"),
+                  "PATHS": workspace.source("energybalance:PATHS"), "MEASURES": str(catalogue)}
+
+    def chapter(name):
+        processing.run("wip:futureprofile", dict(parameters, OUTPUT_HTML=str(tmp_path / name)))
+        html = (tmp_path / name).read_text(encoding="utf-8")
+        return html[html.index('id="measures"'):html.index('id="assumptions"')]
+
+    before = chapter("vorher.html")
+    assert 'id="chart_wedges"' in before and 'id="timeline"' in before
+    assert f'id="measure-{renovation["measure_id"]}"' in before
+    assert before.count('id="measure-M') == layer.featureCount()
+    layer.startEditing()  # as a planner in the attribute table: the renovation deferred
+    layer.changeAttributeValue(renovation.id(), layer.fields().indexOf("status"), "zurueckgestellt")
+    assert layer.commitChanges()
+    after = chapter("nachher.html")
+    assert "zurückgestellt" in after and before != after
+
+    layer.startEditing()
+    layer.changeAttributeValue(renovation.id(), layer.fields().indexOf("start_year"), 2050)  # after its end
+    assert layer.commitChanges()
+    with pytest.raises(QgsProcessingException, match="Beginn 2050 und Ende 2045 passen nicht"):
+        processing.run("wip:futureprofile", dict(parameters, OUTPUT_HTML=str(tmp_path / "kaputt.html")))
+    assert not (tmp_path / "kaputt.html").exists()
+    with pytest.raises(QgsProcessingException, match="Pfade je Hebel"):
+        processing.run("wip:futureprofile", dict(parameters, PATHS=None, OUTPUT_HTML=str(tmp_path / "ohne.html")))
+    assert not (tmp_path / "ohne.html").exists()
+
+
+def test_an_alternative_that_does_not_exist_is_named(workspace, tmp_path):
+    with pytest.raises(QgsProcessingException, match="Planungsvariante 9"):
+        processing.run("wip:measures", {"PATHS": workspace.source("energybalance:PATHS"),
+                                        "ALLOCATION": workspace.source("zoningalternatives:ALLOCATION"),
+                                        "ALTERNATIVE": 9, "OUTPUT": str(tmp_path / "m.gpkg")})
+    assert not (tmp_path / "m.gpkg").exists()

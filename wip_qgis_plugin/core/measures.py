@@ -1,0 +1,541 @@
+"""Maßnahmenkatalog: the measures a municipality takes, derived from its results, and what each does to the balance.
+
+A measure is data (``Measure``): its field, the result it stems from, its size and its full effect in MWh/a, how it
+changes the final energy of the balance per MWh of effect (``changes``, (sector, carrier) → MWh), its cost, who
+carries it out and when. The effect grows linearly from the start year to the end year.
+
+``wedges`` puts the measures on the balance's paths (the PATHS table of wip:energybalance): the base year's
+emissions split per scenario year into what the framework removes (the national electricity mix and the WPG's
+district heat, population, industry), what each measure removes, and what remains, against the target path to
+neutrality. Generation measures change nothing in a territorial balance after BISKO (electricity counts at the
+national mix); what they avoid is shown beside it, at the national mix of the year.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from .balance import (
+    BASE_LEVER,
+    DEFAULTS_FILE,
+    FOSSIL_DECENTRAL,
+    Defaults,
+    carrier_label,
+    lever_label,
+    sector_label,
+)
+from .i18n import localised, tr
+from .json_reader import STATUSES as FIGURE_STATUSES
+from .json_reader import JsonReader, read_json
+
+TYPES_FILE = Path(__file__).resolve().parent.parent / "resources" / "measures" / "measure_types.json"
+FIELDS = ("wind", "pv", "pv_dach", "waermenetz", "sanierung", "waermepumpe", "mobilitaet", "kommunale_gebaeude",
+          "speicher")
+ACTORS = ("kommune", "stadtwerke", "landkreis", "buergerenergie", "investor")
+STATUSES = ("vorgeschlagen", "beschlossen", "in_umsetzung", "umgesetzt", "zurueckgestellt")
+PRIORITIES = ("hoch", "mittel", "niedrig")
+GENERATION, DEMAND, NO_EFFECT = "generation", "demand", "none"
+# the balance's paths that are no municipal measure: they stay framework wedges
+FRAMEWORK_LEVERS = ("bevoelkerung", "industrie")
+FACTORS_WEDGE = "faktoren"  # the national electricity mix and district heat after the WPG, on the base consumption
+# the paths of the balance a measure is derived from: lever → (field, title)
+PATH_MEASURES = {"sanierung": "sanierung", "waermewende": "waermepumpe", "verkehr": "mobilitaet"}
+HEAT_SECTORS = ("haushalte", "gewerbe", "kommune")
+# a measure may drive a carrier of the balance to zero, not below: what overlaps further is cut back and reported
+OVERLAP_TOLERANCE_MWH = 1e-6
+
+
+class MeasuresError(ValueError):
+    """A catalogue, a measure or the balance's paths that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Cost:
+    value: float
+    unit: str
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class MeasureType:
+    key: str
+    label: str
+    size_unit: str
+    effect: str  # GENERATION, DEMAND or NO_EFFECT
+    actor: str
+    years: int
+    lifetime_years: int
+    changes: dict
+    investment: Cost | None
+    annual: Cost | None
+    first_steps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeasureTypes:
+    types: dict
+    cost_note: str
+    neutrality_year: int
+    target_source: str
+
+
+def _cost(reader: JsonReader, key: str) -> Cost | None:
+    if key not in reader.data:
+        return None
+    entry = reader.child(key)
+    return Cost(entry.bounded("value", 0.0), entry.text("unit"), entry.text("source"),
+                entry.choice("status", FIGURE_STATUSES))
+
+
+def _changes(rows, where: str) -> dict:
+    changes = {}
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 3 and all(isinstance(item, str) for item in row[:2])
+                and isinstance(row[2], (int, float)) and math.isfinite(row[2])):
+            raise MeasuresError(tr("{where}: jede Änderung ist [Sektor, Energieträger, MWh je MWh Wirkung].").format(
+                where=where))
+        changes[(row[0], row[1])] = float(row[2])
+    return changes
+
+
+@cache
+def _types(path: Path, _language: str) -> MeasureTypes:
+    data = JsonReader(read_json(path, MeasuresError), path.name, MeasuresError)
+    data.expect_format("wip-measure-types", 1)
+    types = {}
+    for key in FIELDS:
+        entry = data.child("types").child(key)
+        types[key] = MeasureType(
+            key, localised(entry.bilingual("label")), entry.text("size_unit"),
+            entry.choice("effect", (GENERATION, DEMAND, NO_EFFECT)), entry.choice("actor", ACTORS),
+            int(entry.bounded("years", 1, 50)), int(entry.bounded("lifetime_years", 1, 100)),
+            _changes(entry.data.get("changes", []), f"{path.name}: {key}"), _cost(entry, "investment_eur_per_unit"),
+            _cost(entry, "annual_eur_per_unit"), tuple(localised(entry.get("first_steps", dict)) or ()))
+    target = data.child("target_path").child("neutrality_year")
+    return MeasureTypes(types, localised(data.bilingual("cost_note")), int(target.bounded("value", 2030, 2100)),
+                        target.text("source"))
+
+
+def measure_types(path: Path = TYPES_FILE) -> MeasureTypes:
+    from .i18n import current_translator
+
+    return _types(Path(path), current_translator()[1])
+
+
+def field_label(key: str) -> str:
+    entry = measure_types().types.get(key)
+    return entry.label if entry else key
+
+
+def actor_label(actor: str) -> str:
+    return {"kommune": tr("Gemeinde"), "stadtwerke": tr("Stadtwerke, Versorger"), "landkreis": tr("Landkreis"),
+            "buergerenergie": tr("Bürgerinnen, Bürger und Bürgerenergie"),
+            "investor": tr("Vorhabenträger")}.get(actor, actor)
+
+
+def status_label(status: str) -> str:
+    return {"vorgeschlagen": tr("vorgeschlagen"), "beschlossen": tr("beschlossen"), "in_umsetzung": tr("in Umsetzung"),
+            "umgesetzt": tr("umgesetzt"), "zurueckgestellt": tr("zurückgestellt")}.get(status, status)
+
+
+def priority_label(priority: str) -> str:
+    return {"hoch": tr("hoch"), "mittel": tr("mittel"), "niedrig": tr("niedrig")}.get(priority, priority)
+
+
+@dataclass
+class Measure:
+    measure_id: str
+    title: str
+    field: str
+    origin: str  # the result the measure stems from, or the planner
+    size: float  # in the type's size unit
+    effect_mwh_a: float  # at full effect: generation, or final energy saved or replaced
+    changes: dict = field(default_factory=dict)  # (sector, carrier) → MWh of final energy per MWh of effect
+    investment_eur: float | None = None
+    annual_eur: float | None = None
+    cost_source: str = ""
+    actor: str = "kommune"
+    start_year: int = 2026
+    end_year: int = 2030
+    status: str = "vorgeschlagen"
+    priority: str = "mittel"
+    first_steps: str = ""
+    geometry: object = None  # where, in the result's CRS; None for measures of the whole municipality
+
+    def share(self, year: int) -> float:
+        """The part of the full effect reached in ``year``: linear from the start to the end year."""
+        if self.status == "zurueckgestellt":
+            return 0.0
+        return min(max((year - self.start_year + 1) / (self.end_year - self.start_year + 1), 0.0), 1.0)
+
+    @property
+    def kind(self) -> str:
+        return measure_types().types[self.field].effect
+
+    def check(self) -> None:
+        """Raise MeasuresError naming the measure when a value is impossible."""
+        where = f"{self.measure_id} {self.title}".strip()
+        if self.field not in FIELDS:
+            raise MeasuresError(tr("{where}: Handlungsfeld „{value}“ unbekannt; erlaubt: {allowed}.").format(
+                where=where, value=self.field, allowed=", ".join(FIELDS)))
+        for name, value, allowed in (("actor", self.actor, ACTORS), ("status", self.status, STATUSES),
+                                     ("priority", self.priority, PRIORITIES)):
+            if value not in allowed:
+                raise MeasuresError(tr("{where}: {name} „{value}“ unbekannt; erlaubt: {allowed}.").format(
+                    where=where, name=name, value=value, allowed=", ".join(allowed)))
+        if not 2000 <= self.start_year <= self.end_year <= 2100:
+            raise MeasuresError(tr("{where}: Beginn {start} und Ende {end} passen nicht (2000–2100, Beginn ≤ "
+                                   "Ende).").format(where=where, start=self.start_year, end=self.end_year))
+        for name, value in (("size", self.size), ("effect_mwh_a", self.effect_mwh_a),
+                            ("investment_eur", self.investment_eur), ("annual_eur", self.annual_eur)):
+            if value is not None and not (math.isfinite(value) and value >= 0):
+                raise MeasuresError(tr("{where}: {name} = {value} ist keine Zahl ≥ 0.").format(
+                    where=where, name=name, value=value))
+
+
+def new_measure(measure_id: str, field_key: str, title: str, origin: str, size: float, effect_mwh_a: float,
+                start_year: int, changes: dict | None = None, geometry=None, end_year: int | None = None) -> Measure:
+    """A measure with its type's defaults: cost from the size, actor, duration and first steps."""
+    kind = measure_types().types[field_key]
+    investment = kind.investment.value * size if kind.investment else None
+    annual = kind.annual.value * size if kind.annual else None
+    sources = [f"{cost.value:g} {cost.unit}: {cost.source}" for cost in (kind.investment, kind.annual) if cost]
+    return Measure(measure_id, title, field_key, origin, size, effect_mwh_a,
+                   dict(kind.changes if changes is None else changes), investment, annual,
+                   tr("Schätzung") + (": " + "; ".join(sources) if sources else ""), kind.actor, start_year,
+                   end_year if end_year is not None else start_year + kind.years - 1,
+                   first_steps="; ".join(kind.first_steps), geometry=geometry)
+
+
+# -- the catalogue as a table -----------------------------------------------------------------------------------
+
+# the catalogue's fields (name, kind) in their order: what the planner edits in the layer's attribute table
+CATALOGUE_FIELDS = (("measure_id", "string"), ("title", "string"), ("field", "string"), ("field_label", "string"),
+                    ("origin", "string"), ("size", "double"), ("size_unit", "string"), ("effect_mwh_a", "double"),
+                    ("changes", "string"), ("investment_eur", "double"), ("annual_eur", "double"),
+                    ("cost_source", "string"), ("actor", "string"), ("start_year", "int"), ("end_year", "int"),
+                    ("status", "string"), ("priority", "string"), ("first_steps", "string"))
+REQUIRED_FIELDS = ("measure_id", "title", "field", "effect_mwh_a", "start_year", "end_year")
+
+
+def changes_text(changes: dict) -> str:
+    """The changes as the catalogue holds them: ``sector/carrier=MWh per MWh of effect``, separated by ``;``."""
+    return "; ".join(f"{sector}/{carrier}={value:.4g}" for (sector, carrier), value in sorted(changes.items()))
+
+
+def parse_changes(text: str, where: str) -> dict:
+    changes = {}
+    for part in filter(None, (item.strip() for item in (text or "").split(";"))):
+        key, _, value = part.partition("=")
+        sector, _, carrier = key.strip().partition("/")
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not sector or not carrier or not math.isfinite(number):
+            raise MeasuresError(tr("{where}: Änderung „{part}“ nicht lesbar; erwartet Sektor/Energieträger=Zahl, "
+                                   "z. B. haushalte/erdgas=-1.").format(where=where, part=part))
+        changes[(sector, carrier)] = number
+    return changes
+
+
+def measure_row(measure: Measure) -> dict:
+    """The measure as a row of the catalogue (without its geometry)."""
+    kind = measure_types().types[measure.field]
+    return {"measure_id": measure.measure_id, "title": measure.title, "field": measure.field,
+            "field_label": kind.label, "origin": measure.origin, "size": measure.size, "size_unit": kind.size_unit,
+            "effect_mwh_a": measure.effect_mwh_a, "changes": changes_text(measure.changes),
+            "investment_eur": measure.investment_eur, "annual_eur": measure.annual_eur,
+            "cost_source": measure.cost_source, "actor": measure.actor, "start_year": measure.start_year,
+            "end_year": measure.end_year, "status": measure.status, "priority": measure.priority,
+            "first_steps": measure.first_steps}
+
+
+def _whole(value, name: str, where: str) -> int:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not math.isfinite(number) or not number.is_integer():
+        raise MeasuresError(tr("{where}: {name} = {value} ist keine ganze Zahl.").format(where=where, name=name,
+                                                                                     value=value))
+    return int(number)
+
+
+def _optional_number(value, name: str, where: str) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError) as error:
+        raise MeasuresError(tr("{where}: {name} = {value} ist keine Zahl.").format(where=where, name=name,
+                                                                                value=value)) from error
+
+
+def measure_from_row(row: dict, geometry=None) -> Measure:
+    """A measure from a row of the catalogue as the planner left it, checked; errors name the measure."""
+    where = tr("Maßnahme {id}").format(id=row.get("measure_id") or "?")
+    missing = [name for name in REQUIRED_FIELDS if row.get(name) is None or row.get(name) == ""]
+    if missing:
+        raise MeasuresError(tr("{where}: es fehlen {fields}.").format(where=where, fields=", ".join(missing)))
+    field_key = str(row["field"])
+    if field_key not in FIELDS:
+        raise MeasuresError(tr("{where}: Handlungsfeld „{value}“ unbekannt; erlaubt: {allowed}.").format(
+            where=where, value=field_key, allowed=", ".join(FIELDS)))
+    kind = measure_types().types[field_key]
+    changes = parse_changes(str(row.get("changes") or ""), where) or dict(kind.changes)
+    measure = Measure(
+        str(row["measure_id"]), str(row["title"]), field_key, str(row.get("origin") or tr("Planerin oder Planer")),
+        _optional_number(row.get("size"), "size", where) or 0.0,
+        _optional_number(row["effect_mwh_a"], "effect_mwh_a", where), changes,
+        _optional_number(row.get("investment_eur"), "investment_eur", where),
+        _optional_number(row.get("annual_eur"), "annual_eur", where), str(row.get("cost_source") or ""),
+        str(row.get("actor") or kind.actor), _whole(row["start_year"], "start_year", where),
+        _whole(row["end_year"], "end_year", where), str(row.get("status") or "vorgeschlagen"),
+        str(row.get("priority") or "mittel"), str(row.get("first_steps") or ""), geometry)
+    measure.check()
+    if measure.kind == DEMAND and not measure.changes:
+        raise MeasuresError(tr("{where}: eine Maßnahme für den Verbrauch braucht ihre Änderungen der "
+                               "Energiebilanz (changes).").format(where=where))
+    return measure
+
+
+def check_catalogue(measures: list[Measure]) -> None:
+    seen = set()
+    for measure in measures:
+        if measure.measure_id in seen:
+            raise MeasuresError(tr("Die Kennung {id} steht mehrmals im Maßnahmenkatalog.").format(
+                id=measure.measure_id))
+        seen.add(measure.measure_id)
+
+
+# -- the balance's paths -----------------------------------------------------------------------------------------
+
+@dataclass
+class Paths:
+    """The PATHS table of wip:energybalance: per year the base consumption at the year's factors and each lever's
+    change; ``factors`` [year][carrier] in g CO₂e/kWh."""
+
+    years: list[int]
+    base: dict  # (sector, carrier) → MWh/a of the base year
+    levers: dict  # year → lever → {(sector, carrier): MWh}
+    factors: dict
+
+    @property
+    def base_year(self) -> int:
+        return self.years[0]
+
+    def factor(self, year: int, carrier: str) -> float:
+        try:
+            return self.factors[year][carrier]
+        except KeyError as missing:
+            raise MeasuresError(tr("Für {carrier} im Jahr {year} steht kein Emissionsfaktor in den Pfaden der "
+                                   "Energiebilanz.").format(carrier=carrier, year=year)) from missing
+
+
+PATH_FIELDS = ("year", "lever", "sector", "carrier", "mwh", "factor_g_kwh")
+
+
+def read_paths(rows: list[dict]) -> Paths:
+    """The balance's paths from the rows of its PATHS table."""
+    if not rows:
+        raise MeasuresError(tr("Die Pfade der Energiebilanz sind leer: „Energie- und Treibhausgasbilanz“ mit der "
+                               "Ausgabe „Pfade je Hebel“ rechnen."))
+    years = sorted({int(row["year"]) for row in rows})
+    base, levers, factors = {}, {year: {} for year in years}, {year: {} for year in years}
+    for row in rows:
+        year, key, mwh = int(row["year"]), (str(row["sector"]), str(row["carrier"])), float(row["mwh"])
+        factors[year][key[1]] = float(row["factor_g_kwh"])
+        if row["lever"] == BASE_LEVER:
+            if year == years[0] and key[0]:
+                base[key] = base.get(key, 0.0) + mwh
+        else:
+            changes = levers[year].setdefault(str(row["lever"]), {})
+            changes[key] = changes.get(key, 0.0) + mwh
+    return Paths(years, base, levers, factors)
+
+
+def _decentral_fossil(paths: Paths) -> dict:
+    """Share of each fossil carrier in the base year's decentral fossil heat of the heat sectors."""
+    fossil = {carrier: sum(paths.base.get((sector, carrier), 0.0) for sector in HEAT_SECTORS)
+              for carrier in FOSSIL_DECENTRAL}
+    total = sum(fossil.values())
+    return {carrier: mwh / total for carrier, mwh in fossil.items()} if total > 0 else {"erdgas": 1.0}
+
+
+def path_measures(paths: Paths, network_mwh: float = 0.0) -> list[Measure]:
+    """The balance's own paths (renovation, heat pumps and renewable single heating, transport) as measures: the
+    change of the last scenario year at full effect, reached linearly from the year after the base year.
+
+    ``network_mwh`` is the fossil fuel that heat-network measures replace: the heat pumps' path, which replaces
+    every fossil boiler by 2045, is reduced by it so that no boiler is replaced twice."""
+    last = paths.years[-1]
+    fossil_base = sum(paths.base.get((sector, carrier), 0.0) for sector in HEAT_SECTORS for carrier in
+                      FOSSIL_DECENTRAL)
+    measures = []
+    for lever, field_key in PATH_MEASURES.items():
+        changes = paths.levers[last].get(lever, {})
+        if lever == "waermewende" and fossil_base > 0 and network_mwh > 0:
+            scale = max(1.0 - network_mwh / fossil_base, 0.0)
+            changes = {key: mwh * scale for key, mwh in changes.items()}
+        saved = -sum(mwh for (sector, carrier), mwh in changes.items()
+                     if mwh < 0 and (lever != "waermewende" or carrier in FOSSIL_DECENTRAL))
+        if saved <= 0:
+            continue
+        title = lever_label(lever)
+        measure = new_measure("", field_key, title, tr("Pfad der Energiebilanz: {path}").format(path=title), saved,
+                              saved, paths.base_year + 1, {key: mwh / saved for key, mwh in changes.items()},
+                              end_year=max(last, paths.base_year + 1))
+        measures.append(measure)
+    return measures
+
+
+def heat_network_measure(measure_id: str, title: str, origin: str, useful_mwh: float, length_m: float, paths: Paths,
+                         start_year: int, geometry=None) -> Measure:
+    """A heat network for an area of ``useful_mwh`` heat demand: the area's fossil boilers (at the base year's
+    decentral fossil mix and the balance's efficiencies) give way to district heat."""
+    defaults = Defaults(DEFAULTS_FILE)
+    efficiency = {carrier: defaults.value("efficiency", carrier, topic="", unit="")
+                  for carrier in FOSSIL_DECENTRAL + ("fernwaerme",)}
+    mix = _decentral_fossil(paths)
+    changes = {("haushalte", carrier): -useful_mwh * share / efficiency[carrier] for carrier, share in mix.items()}
+    replaced = -sum(changes.values())
+    changes[("haushalte", "fernwaerme")] = useful_mwh / efficiency["fernwaerme"]
+    return new_measure(measure_id, "waermenetz", title, origin, length_m, replaced, start_year,
+                       {key: mwh / replaced for key, mwh in changes.items()} if replaced > 0 else {}, geometry)
+
+
+def number_measures(measures: list[Measure]) -> list[Measure]:
+    """Give measures without an id the next free ``M01``, ``M02`` …, in their order."""
+    taken = {measure.measure_id for measure in measures if measure.measure_id}
+    number = 0
+    numbered = []
+    for measure in measures:
+        if not measure.measure_id:
+            number += 1
+            while f"M{number:02d}" in taken:
+                number += 1
+            measure = replace(measure, measure_id=f"M{number:02d}")
+            taken.add(measure.measure_id)
+        numbered.append(measure)
+    return numbered
+
+
+# -- the wedges --------------------------------------------------------------------------------------------------
+
+@dataclass
+class Wedges:
+    """Per scenario year (t CO₂e/a): the base year's emissions split into framework wedges, one wedge per demand
+    measure and what remains; the target path; and what the generation measures avoid beside the balance."""
+
+    years: list[int]
+    base_t: float
+    framework: dict  # wedge key → {year: t}
+    measures: dict  # measure id → {year: t}
+    remaining: dict  # year → t
+    target: dict  # year → t
+    avoided: dict  # measure id → {year: t}, generation measures at the national mix of the year
+    overlaps: list[str] = field(default_factory=list)  # where measures overlapped and were cut back
+
+    def met(self, year: int) -> bool:
+        return self.remaining[year] <= self.target[year] + 0.5
+
+    def measure_t(self, measure_id: str, year: int) -> float:
+        return self.measures.get(measure_id, {}).get(year, 0.0) + self.avoided.get(measure_id, {}).get(year, 0.0)
+
+
+def framework_label(key: str) -> str:
+    if key == FACTORS_WEDGE:
+        return tr("Bundesstrommix und Fernwärme nach WPG")
+    return lever_label(key)
+
+
+def _cut_overlaps(changes: dict, consumption: dict) -> set:
+    """Scale down, in place, measures that together take more of a (sector, carrier) than the balance has: every
+    measure cutting it shrinks by the same factor, all its changes with it (a heat network that replaces less gas
+    also delivers less district heat). Repeated, as a shrunk measure delivers less to others. Returns the keys."""
+    overlapping = set()
+    for _ in range(len(changes) + 1):
+        scales = {}
+        for key in sorted({key for change in changes.values() for key in change}):
+            gains = sum(change.get(key, 0.0) for change in changes.values() if change.get(key, 0.0) > 0)
+            cuts = -sum(change.get(key, 0.0) for change in changes.values() if change.get(key, 0.0) < 0)
+            available = max(consumption.get(key, 0.0) + gains, 0.0)
+            if cuts > available + OVERLAP_TOLERANCE_MWH:
+                overlapping.add(key)
+                for measure_id, change in changes.items():
+                    if change.get(key, 0.0) < 0:
+                        scales[measure_id] = min(scales.get(measure_id, 1.0), available / cuts)
+        if not scales:
+            break
+        for measure_id, scale in scales.items():
+            changes[measure_id] = {key: mwh * scale for key, mwh in changes[measure_id].items()}
+    return overlapping
+
+
+def wedges(measures: list[Measure], paths: Paths, neutrality_year: int | None = None) -> Wedges:
+    neutrality_year = neutrality_year or measure_types().neutrality_year
+    base_year = paths.base_year
+    base_t = sum(mwh * paths.factor(base_year, carrier) for (_, carrier), mwh in paths.base.items()) / 1000
+    framework = {key: {} for key in (FACTORS_WEDGE,) + FRAMEWORK_LEVERS}
+    wedge = {measure.measure_id: {} for measure in measures if measure.kind == DEMAND}
+    avoided = {measure.measure_id: {} for measure in measures if measure.kind == GENERATION}
+    remaining, target, overlaps = {}, {}, {}
+    for year in paths.years:
+        consumption = dict(paths.base)
+        reference = sum(mwh * paths.factor(year, carrier) for (_, carrier), mwh in paths.base.items()) / 1000
+        framework[FACTORS_WEDGE][year] = base_t - reference
+        for lever in FRAMEWORK_LEVERS:
+            changes = paths.levers[year].get(lever, {})
+            framework[lever][year] = -sum(mwh * paths.factor(year, carrier) for (_, carrier), mwh in
+                                          changes.items()) / 1000
+            for key, mwh in changes.items():
+                consumption[key] = consumption.get(key, 0.0) + mwh
+        changes = {measure.measure_id: {key: per_mwh * measure.effect_mwh_a * measure.share(year)
+                                        for key, per_mwh in measure.changes.items()}
+                   for measure in measures if measure.kind == DEMAND}
+        for key in _cut_overlaps(changes, consumption):
+            overlaps.setdefault(key, []).append(year)
+        for measure_id, change in changes.items():
+            wedge[measure_id][year] = -sum(mwh * paths.factor(year, carrier) for (_, carrier), mwh in
+                                           change.items()) / 1000
+            for key, mwh in change.items():
+                consumption[key] = consumption.get(key, 0.0) + mwh
+        remaining[year] = sum(mwh * paths.factor(year, carrier) for (_, carrier), mwh in consumption.items()) / 1000
+        progress = (year - base_year) / max(neutrality_year - base_year, 1)
+        target[year] = base_t * max(1.0 - progress, 0.0)
+        for measure in measures:
+            if measure.kind == GENERATION:
+                avoided[measure.measure_id][year] = measure.effect_mwh_a * measure.share(year) * paths.factor(
+                    year, "strom") / 1000
+    notes = [tr("{carrier} ({sector}): die Maßnahmen nehmen zusammen mehr, als die Bilanz hat ({years}); die "
+                "beteiligten Maßnahmen sind anteilig gekürzt.").format(
+        carrier=carrier_label(carrier), sector=sector_label(sector), years=", ".join(map(str, years)))
+        for (sector, carrier), years in sorted(overlaps.items())]
+    return Wedges(paths.years, base_t, framework, wedge, remaining, target, avoided, notes)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    measure: Measure
+    t_a: float  # mean t CO₂e/a at full effect over the scenario years from the end year on
+    eur_per_t: float | None  # (investment over the lifetime + annual cost) per tonne; None without cost or effect
+
+
+def ranking(measures: list[Measure], result: Wedges) -> list[Ranked]:
+    """The measures by cost per tonne avoided (cheapest first; those without a cost or an effect last), then by
+    effect."""
+    ranked = []
+    for measure in measures:
+        years = [year for year in result.years if year >= measure.end_year] or result.years[-1:]
+        full = [result.measure_t(measure.measure_id, year) / max(measure.share(year), 1e-9)
+                if measure.share(year) > 0 else 0.0 for year in years]
+        t_a = sum(full) / len(full)
+        lifetime = measure_types().types[measure.field].lifetime_years
+        cost = None if measure.investment_eur is None and measure.annual_eur is None else \
+            (measure.investment_eur or 0.0) / lifetime + (measure.annual_eur or 0.0)
+        ranked.append(Ranked(measure, t_a, cost / t_a if cost is not None and t_a > 0 else None))
+    return sorted(ranked, key=lambda item: (item.eur_per_t is None, item.eur_per_t or 0.0, -item.t_a))
