@@ -134,3 +134,38 @@ def test_measures_without_an_id_are_numbered_around_the_planners_ids():
     measures = [new_measure("", "wind", "a", "", 1, 1, 2027), new_measure("M01", "pv", "b", "", 1, 1, 2027),
                 new_measure("", "pv", "c", "", 1, 1, 2027)]
     assert [measure.measure_id for measure in number_measures(measures)] == ["M02", "M01", "M03"]
+
+
+def balance_rows(result):
+    return [{"year": row.year, "kind": row.kind, "sector": row.sector, "carrier": row.carrier, "mwh": row.mwh,
+             "co2_t": row.co2_t, "factor_g_kwh": row.factor_g_kwh} for row in result.rows]
+
+
+def test_monitoring_a_second_statistics_year_finds_the_measures_behind_and_on_track(balance, paths):
+    from wip_qgis_plugin.core.measures import BEHIND_SHARE, FAR_BEHIND, NOT_DUE, ON_TRACK, monitoring
+
+    pv = new_measure("PV", "pv", "Solarpark", "", 10.0, 9900.0, 2025, end_year=2026)
+    later = new_measure("L", "wind", "Wind später", "", 10.0, 20000.0, 2030)
+    measures = number_measures(path_measures(paths)) + [pv, later]
+    # 2027: the solar park is built (10 MWp more in the register), nothing else has changed: no renovation, no heat
+    # pump, no electric car beyond the base year's
+    measured = energy_balance(BalanceInput(MunicipalityStatistics.from_row(
+        dict(ROW, **{"renewable_energy.pv": ROW["renewable_energy.pv"] + 10000})), 2027))
+    result = monitoring(measures, paths, balance_rows(balance), balance_rows(measured))
+    state = {item.measure_id: item for item in result.measures}
+    assert result.year == 2027
+    assert state["PV"].state == ON_TRACK and state["PV"].reached == pytest.approx(1.0, rel=1e-6)
+    assert state["L"].state == NOT_DUE and state["L"].reached is None
+    for measure in measures[:3]:  # renovation, heat pumps, transport: planned since 2025, not measured
+        assert state[measure.measure_id].state == FAR_BEHIND
+        assert state[measure.measure_id].reached < BEHIND_SHARE
+    assert result.measured_t > result.planned_t
+    planned = dict(((sector, carrier), mwh) for sector, carrier, mwh, _ in result.carriers)
+    assert planned[("haushalte", "erdgas")] < paths.base[("haushalte", "erdgas")]
+
+
+def test_monitoring_refuses_a_year_outside_the_plan(balance, paths):
+    from wip_qgis_plugin.core.measures import monitoring
+
+    with pytest.raises(MeasuresError, match="nach dem Basisjahr 2024"):
+        monitoring([], paths, balance_rows(balance), balance_rows(balance))

@@ -79,3 +79,25 @@ def test_an_alternative_that_does_not_exist_is_named(workspace, tmp_path):
                                         "ALLOCATION": workspace.source("zoningalternatives:ALLOCATION"),
                                         "ALTERNATIVE": 9, "OUTPUT": str(tmp_path / "m.gpkg")})
     assert not (tmp_path / "m.gpkg").exists()
+
+
+def test_the_profile_monitors_a_later_year_against_the_plan(workspace, tmp_path):
+    later = processing.run("wip:energybalance", {
+        "STATISTICS": workspace.source("demo:real_statistik"), "MUNICIPALITY": workspace.source("demo:real_gemeinde"),
+        "BASE_YEAR": 2027, "BALANCE": str(tmp_path / "bilanz_2027.gpkg"),
+        "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT"})["BALANCE"]
+    parameters = {"MUNICIPALITY": workspace.source("demo:real_gemeinde"),
+                  "BALANCE": workspace.source("energybalance:BALANCE"),
+                  "INDICATORS": workspace.source("energybalance:INDICATORS"),
+                  "ASSUMPTIONS": workspace.source("energybalance:ASSUMPTIONS"),
+                  "PATHS": workspace.source("energybalance:PATHS"), "MEASURES": workspace.source("measures:OUTPUT"),
+                  "MONITORING": later, "OUTPUT_HTML": str(tmp_path / "profil.html")}
+    processing.run("wip:futureprofile", parameters)
+    html = (tmp_path / "profil.html").read_text(encoding="utf-8")
+    section = html[html.index('id="monitoring"'):html.index('id="timeline"')]
+    assert "Monitoring 2027" in section and 'id="monitoring-measures"' in section
+    # the measures start in 2027: the first year's share is due, and nothing measured has moved yet
+    assert "deutlich verzögert" in section
+    with pytest.raises(QgsProcessingException, match="Katalog angeben"):
+        processing.run("wip:futureprofile", dict(parameters, MEASURES=None, OUTPUT_HTML=str(tmp_path / "x.html")))
+    assert not (tmp_path / "x.html").exists()

@@ -539,3 +539,131 @@ def ranking(measures: list[Measure], result: Wedges) -> list[Ranked]:
             (measure.investment_eur or 0.0) / lifetime + (measure.annual_eur or 0.0)
         ranked.append(Ranked(measure, t_a, cost / t_a if cost is not None and t_a > 0 else None))
     return sorted(ranked, key=lambda item: (item.eur_per_t is None, item.eur_per_t or 0.0, -item.t_a))
+
+
+# -- monitoring --------------------------------------------------------------------------------------------------
+
+ON_TRACK, BEHIND, FAR_BEHIND, NOT_DUE = "im_plan", "verzoegert", "deutlich_verzoegert", "nicht_faellig"
+ON_TRACK_SHARE, BEHIND_SHARE = 0.9, 0.5  # of the planned progress reached: on track, behind, far behind below
+GENERATION_CARRIER = {"wind": "wind", "pv": "pv", "pv_dach": "pv"}  # the register counts rooftop PV as PV
+
+
+def progress_label(state: str) -> str:
+    return {ON_TRACK: tr("im Plan"), BEHIND: tr("verzögert"), FAR_BEHIND: tr("deutlich verzögert"),
+            NOT_DUE: tr("noch nicht fällig")}.get(state, state)
+
+
+@dataclass(frozen=True)
+class MeasureProgress:
+    measure_id: str
+    planned_share: float  # of the full effect, by the plan in the monitoring year
+    reached: float | None  # measured progress against the planned progress; None when not due
+    state: str
+
+
+@dataclass
+class Monitoring:
+    """A later year's balance (measured consumption, the register's plants) against the plan of the measures."""
+
+    year: int
+    planned_t: float
+    measured_t: float
+    carriers: list  # (sector, carrier, planned MWh, measured MWh), the base year's and the measured ones
+    generation: list  # (carrier, planned MWh, measured MWh) of the plants in the register
+    measures: list  # MeasureProgress, in the catalogue's order
+
+
+def _interpolated_levers(paths: Paths, year: int) -> dict:
+    """The framework levers' changes in ``year``, linear between the scenario years around it."""
+    before = max((y for y in paths.years if y <= year), default=paths.years[0])
+    after = min((y for y in paths.years if y >= year), default=paths.years[-1])
+    weight = 0.0 if after == before else (year - before) / (after - before)
+    changes = {}
+    for lever in FRAMEWORK_LEVERS:
+        for end, share in ((before, 1 - weight), (after, weight)):
+            for key, mwh in paths.levers[end].get(lever, {}).items():
+                changes[key] = changes.get(key, 0.0) + mwh * share
+    return changes
+
+
+def monitoring(measures: list[Measure], paths: Paths, plan_rows: list[dict], measured_rows: list[dict]) -> Monitoring:
+    """Compare the balance of a later year (``measured_rows``: the BALANCE table of wip:energybalance run for that
+    year with its statistics, measured consumption and the register) with the plan: the consumption the measures and
+    the framework lead to in that year, and the generation the measures add to the plan's base year
+    (``plan_rows``: the plan's BALANCE table). A measure's progress is the measured change of the carriers it cuts
+    (or generates) against the change planned for them in that year, shared by every measure on those carriers."""
+    years = {int(row["year"]) for row in measured_rows}
+    if not years:
+        raise MeasuresError(tr("Die Bilanz für das Monitoring ist leer."))
+    year = min(years)
+    if not paths.base_year < year <= paths.years[-1]:
+        raise MeasuresError(tr("Das Monitoring braucht ein Jahr nach dem Basisjahr {base} bis {last}; die Bilanz ist "
+                               "für {year}.").format(base=paths.base_year, last=paths.years[-1], year=year))
+    measured = [row for row in measured_rows if int(row["year"]) == year]
+    measured_use = {}
+    factors = {}
+    for row in measured:
+        if row["kind"] == "demand":
+            key = (str(row["sector"]), str(row["carrier"]))
+            measured_use[key] = measured_use.get(key, 0.0) + float(row["mwh"])
+            factors[key[1]] = float(row["factor_g_kwh"])
+    planned_use = dict(paths.base)
+    for key, mwh in _interpolated_levers(paths, year).items():
+        planned_use[key] = planned_use.get(key, 0.0) + mwh
+    changes = {measure.measure_id: {key: per * measure.effect_mwh_a * measure.share(year)
+                                    for key, per in measure.changes.items()}
+               for measure in measures if measure.kind == DEMAND}
+    _cut_overlaps(changes, dict(planned_use))
+    for change in changes.values():
+        for key, mwh in change.items():
+            planned_use[key] = planned_use.get(key, 0.0) + mwh
+
+    # the plan at the measured year's factors: the two differ only in consumption
+    earlier = max(y for y in paths.years if y <= year)
+    planned_t = sum(mwh * factors.get(carrier, paths.factor(earlier, carrier))
+                    for (_, carrier), mwh in planned_use.items()) / 1000
+
+    keys = sorted(set(paths.base) | set(measured_use))
+    carriers = [(sector, carrier, planned_use.get((sector, carrier), 0.0), measured_use.get((sector, carrier), 0.0))
+                for sector, carrier in keys if planned_use.get((sector, carrier), 0.0) > 0.5
+                or measured_use.get((sector, carrier), 0.0) > 0.5]
+    # generation: the register's plants of the later year against the plan's base year plus what the measures add
+    base_generation, measured_generation = {}, {}
+    for rows, into, when in ((plan_rows, base_generation, paths.base_year), (measured, measured_generation, year)):
+        for row in rows:
+            if int(row["year"]) == when and row["kind"] == "generation" and row["sector"] == "bestand":
+                into[str(row["carrier"])] = into.get(str(row["carrier"]), 0.0) + float(row["mwh"])
+    added = {}
+    for measure in measures:
+        if measure.kind == GENERATION:
+            carrier = GENERATION_CARRIER[measure.field]
+            added[carrier] = added.get(carrier, 0.0) + measure.effect_mwh_a * measure.share(year)
+    generation = [(carrier, base_generation.get(carrier, 0.0) + added.get(carrier, 0.0),
+                   measured_generation.get(carrier, 0.0)) for carrier in sorted(set(added) | set(measured_generation))]
+
+    def reached(planned: float, achieved: float) -> float | None:
+        return achieved / planned if planned > 1e-9 else None
+
+    generation_reached = {carrier: reached(added.get(carrier, 0.0), measured - base_generation.get(carrier, 0.0))
+                          for carrier, _, measured in generation}
+    progress = []
+    for measure in measures:
+        share = measure.share(year)
+        ratio = None
+        if share > 0 and measure.kind == GENERATION:
+            ratio = generation_reached.get(GENERATION_CARRIER[measure.field])
+        elif share > 0 and measure.kind == DEMAND:
+            cuts = {key: -mwh for key, mwh in changes[measure.measure_id].items() if mwh < 0}
+            ratios = [(reached(paths.base.get(key, 0.0) - planned_use.get(key, 0.0),
+                               paths.base.get(key, 0.0) - measured_use.get(key, 0.0)), cut)
+                      for key, cut in cuts.items()]
+            weighted = [(value, cut) for value, cut in ratios if value is not None]
+            if weighted:
+                ratio = sum(value * cut for value, cut in weighted) / sum(cut for _, cut in weighted)
+        if share <= 0 or ratio is None:
+            state = NOT_DUE
+        else:
+            state = ON_TRACK if ratio >= ON_TRACK_SHARE else BEHIND if ratio >= BEHIND_SHARE else FAR_BEHIND
+        progress.append(MeasureProgress(measure.measure_id, share, ratio, state))
+    measured_t = sum(float(row["co2_t"]) for row in measured if row["kind"] == "demand")
+    return Monitoring(year, planned_t, measured_t, carriers, generation, progress)

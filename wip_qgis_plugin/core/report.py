@@ -34,12 +34,14 @@ from .i18n import current_translator, format_date, format_number, tr
 from .measures import DEMAND as CONSUMPTION_MEASURE
 from .measures import GENERATION as GENERATION_MEASURE
 from .measures import (
+    Monitoring,
     Wedges,
     actor_label,
     field_label,
     framework_label,
     measure_types,
     priority_label,
+    progress_label,
     ranking,
 )
 from .measures import status_label as measure_status_label
@@ -291,6 +293,7 @@ class ProfileReport:
     register: tuple = ()  # the plugin's defaults with their sources (core.sources.register), for the appendix
     measures: list = field(default_factory=list)  # core.measures.Measure, the planner's catalogue
     wedges: Wedges | None = None  # the measures on the balance's paths
+    monitoring: Monitoring | None = None  # a later year's balance against the plan
 
     def __post_init__(self):
         if self.alternatives and self.chosen is not None and self.chosen_alternative() is None:
@@ -473,6 +476,11 @@ def _e(value) -> str:
 def _number_cell(value, decimals: int = 0, extra: str = "", bold: bool = False) -> str:
     text = _e(format_number(value, decimals))
     return f'<td class="number" align="right"{extra}>{f"<b>{text}</b>" if bold else text}</td>'
+
+
+def _percent_cell(share) -> str:
+    text = "–" if share is None else f"{format_number(100 * share)} %"
+    return f'<td class="number" align="right">{_e(text)}</td>'
 
 
 def _label(text: str) -> str:
@@ -713,9 +721,37 @@ def _measures_section(report: ProfileReport, images: Mapping[str, str]) -> str:
               "Kosten, je Tonne.")
     parts += [f"<h3>{_e(tr('Maßnahmen nach Kosten je Tonne'))}</h3>", _table(head, rows, "measures-table"),
               f'<p class="small">{_e(note)} {_e(measure_types().cost_note)}</p>']
+    if report.monitoring is not None:
+        parts.append(_monitoring(report))
     parts.append(_timeline(report))
     for item in ranked:
         parts.append(_measure_sheet(report, item, images))
+    return "\n".join(parts)
+
+
+def _monitoring(report: ProfileReport) -> str:
+    """The later year's balance against the plan: emissions, consumption by carrier, the register's plants, and
+    each measure's progress."""
+    result, titles = report.monitoring, {measure.measure_id: measure.title for measure in report.measures}
+    parts = [f'<h3 id="monitoring">{_e(tr("Monitoring {year}: Plan und Messung").format(year=result.year))}</h3>',
+             _paragraph(tr("Die Bilanz des Jahres {year} (Verbrauch und Anlagen wie gemessen) gegen den Plan der "
+                           "Maßnahmen in diesem Jahr: {measured} t CO₂e gemessen, {planned} t geplant.").format(
+                 year=result.year, measured=format_number(result.measured_t), planned=format_number(result.planned_t)))]
+    head = [f"<th>{_e(text)}</th>" for text in (tr("Sektor"), tr("Energieträger"), tr("geplant MWh/a"),
+                                                  tr("gemessen MWh/a"))]
+    rows = [f"<tr><td>{_e(sector_label(sector))}</td><td>{_e(carrier_label(carrier))}</td>"
+            + _number_cell(planned) + _number_cell(measured) + "</tr>"
+            for sector, carrier, planned, measured in result.carriers]
+    rows += [f"<tr><td>{_e(tr('Erzeugung (Anlagen im Register)'))}</td><td>{_e(carrier_label(carrier))}</td>"
+             + _number_cell(planned) + _number_cell(measured) + "</tr>" for carrier, planned, measured in
+             result.generation]
+    parts.append(_table(head, rows, "monitoring-carriers", "compact"))
+    head = [f"<th>{_e(text)}</th>" for text in (tr("Nr."), tr("Maßnahme"), tr("geplanter Anteil"),
+                                                  tr("erreicht vom Plan"), tr("Stand"))]
+    rows = [f"<tr><td>{_e(item.measure_id)}</td><td>{_e(titles.get(item.measure_id, ''))}</td>"
+            + _percent_cell(item.planned_share) + _percent_cell(item.reached)
+            + f"<td>{_e(progress_label(item.state))}</td></tr>" for item in result.measures]
+    parts.append(_table(head, rows, "monitoring-measures", "compact"))
     return "\n".join(parts)
 
 

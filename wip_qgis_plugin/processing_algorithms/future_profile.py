@@ -46,11 +46,13 @@ from ..core.measures import (
     MeasuresError,
     check_catalogue,
     measure_from_row,
+    monitoring,
     read_paths,
     wedges,
 )
 from ..core.report import (
     ALLOCATION_FIELDS,
+    BALANCE_FIELDS,
     CHART_ALTERNATIVES,
     CHART_BALANCE,
     CHART_WEDGES,
@@ -185,6 +187,7 @@ class ReportInputs:
     demo_data: bool  # the municipality comes from the plugin's demo GeoPackage
     measures: list  # core.measures.Measure of the catalogue, or empty
     wedges: object  # core.measures.Wedges, or None without a catalogue
+    monitoring: object  # core.measures.Monitoring, or None
 
 
 class FutureProfileAlgorithm(WipAlgorithm):
@@ -204,6 +207,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
     TURBINES = "TURBINES"
     MEASURES = "MEASURES"
     PATHS = "PATHS"
+    MONITORING = "MONITORING"
     LANGUAGE = "LANGUAGE"
     OUTPUT_HTML = "OUTPUT_HTML"
     OUTPUT_PDF = "OUTPUT_PDF"
@@ -262,6 +266,9 @@ class FutureProfileAlgorithm(WipAlgorithm):
             self.MEASURES, self.tr("Maßnahmenkatalog (wip:measures, bearbeitet)"), [SOURCE_VECTOR], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PATHS, self.tr("Pfade je Hebel (PATHS von wip:energybalance)"), table, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MONITORING, self.tr("Monitoring: Bilanz eines späteren Jahres (BALANCE von wip:energybalance)"),
+            table, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.LANGUAGE, self.tr("Sprache des Berichts"), options=list(LANGUAGE_NAMES), defaultValue=0))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -310,20 +317,26 @@ class FutureProfileAlgorithm(WipAlgorithm):
             alternative_indicators = self.parameterAsSource(parameters, self.ALTERNATIVE_INDICATORS, context)
             if alternative_indicators is not None:
                 alternatives = check_alternatives(*_rows(alternative_indicators))
-            measures, result = self._measures(parameters, context)
+            measures, result, progress = self._measures(parameters, context, balance)
         except (ReportError, MeasuresError) as error:
             raise QgsProcessingException(str(error)) from error
         municipality_layer = self.parameterAsVectorLayer(parameters, self.MUNICIPALITY, context)
         demo_data = municipality_layer is not None and \
             Path(municipality_layer.source().split("|")[0]).name == DEMO_GPKG.name
         return ReportInputs(html_path, pdf_path, municipality, name, shape, chosen, balance, indicators,
-                            assumptions, allocation, allocation_rows, alternatives, demo_data, measures, result)
+                            assumptions, allocation, allocation_rows, alternatives, demo_data, measures, result,
+                            progress)
 
-    def _measures(self, parameters, context):
-        """The planner's catalogue, checked, on the balance's paths; none without a catalogue."""
+    def _measures(self, parameters, context, balance):
+        """The planner's catalogue, checked, on the balance's paths, and the monitoring of a later year; none without
+        a catalogue."""
         catalogue = self.parameterAsSource(parameters, self.MEASURES, context)
+        later = self.read_table(parameters, self.MONITORING, context, BALANCE_FIELDS)
         if catalogue is None:
-            return [], None
+            if later:
+                raise QgsProcessingException(self.tr("Das Monitoring vergleicht mit dem Maßnahmenkatalog: bitte den "
+                                                     "Katalog angeben."))
+            return [], None, None
         rows = self.read_table(parameters, self.MEASURES, context, REQUIRED_FIELDS,
                                tuple(name for name, _ in CATALOGUE_FIELDS if name not in REQUIRED_FIELDS))
         if self.parameterAsSource(parameters, self.PATHS, context) is None:
@@ -332,7 +345,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
         measures = [measure_from_row(row) for row in rows]
         check_catalogue(measures)
         paths = read_paths(self.read_table(parameters, self.PATHS, context, PATH_FIELDS))
-        return measures, wedges(measures, paths)
+        progress = monitoring(measures, paths, balance, check_balance(BALANCE_FIELDS, later)) if later else None
+        return measures, wedges(measures, paths), progress
 
     def _catalog_titles(self, parameters, context) -> set[str]:
         """The titles of the criteria catalogs whose eligible land the report shows."""
@@ -357,7 +371,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
                                    inputs.chosen if alternatives or allocation is not None else None,
                                    municipality_ha=area_ha or None, demo_data=inputs.demo_data,
                                    register=report_register(self._catalog_titles(parameters, context)),
-                                   measures=inputs.measures, wedges=inputs.wedges)
+                                   measures=inputs.measures, wedges=inputs.wedges, monitoring=inputs.monitoring)
         except (ReportError, SourcesError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(10)
