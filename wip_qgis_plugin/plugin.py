@@ -32,8 +32,10 @@ DOCKS = (("assistant", "planning_assistant", "PlanningAssistantDock", "WipPlanni
          ("yield", "yield_panel", "YieldDock", "WipYieldAction"),
          ("zoning", "zoning_panel", "ZoningDock", "WipZoningAction"),
          ("heat", "heat_panel", "HeatPlanningDock", "WipHeatPlanningAction"),
-         ("balance", "balance_panel", "BalanceDock", "WipBalanceAction"))
-STEP_KEYS = tuple(key for key, *_rest in DOCKS if key not in ("assistant", "data"))
+         ("balance", "balance_panel", "BalanceDock", "WipBalanceAction"),
+         ("measures", "measures_panel", "MeasuresDock", "WipMeasuresAction"))
+# the docks of the six workflow steps; the assistant opens them
+STEP_KEYS = tuple(key for key, *_rest in DOCKS if key not in ("assistant", "data", "measures"))
 
 
 def dock_class(key: str) -> type:
@@ -46,7 +48,7 @@ def menu_titles() -> dict[str, str]:
     """The menu entry of each dock."""
     return {"assistant": tr("Planungsassistent"), "data": tr("Daten"), "eligibility": tr("Flächenkulisse"),
             "site_evaluation": tr("Standortbewertung"), "yield": tr("Ertrag"), "zoning": tr("Planungsvarianten"),
-            "heat": tr("Wärmeplanung"), "balance": tr("Energiebilanz und Zukunftsprofil")}
+            "heat": tr("Wärmeplanung"), "balance": tr("Energiebilanz und Zukunftsprofil"), "measures": tr("Maßnahmen")}
 
 
 class WipPlugin:

@@ -27,27 +27,13 @@ from ..core.report import CARRIER_COLOURS, SECTOR_COLOURS
 from ..core.sources import entry
 from ..core.workflow import find_inputs, workflow
 from ..processing_algorithms.energy_balance import TRANSPORT_CHOICES
-from ..qgis_io.compat import GEOMETRY_NULL, GEOMETRY_POINT, GEOMETRY_POLYGON
-from ..qgis_io.project import layers_newest_first, newest_layer, project_layer_infos
+from ..qgis_io.project import newest_layer, project_layer_infos, results_in_project
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import StackedBarChart
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).parent.parent / "resources" / "ui" / "balance_panel.ui"))
 
-# the fields by which the results of the other steps are recognised in the project
-RESULT_FIELDS = {
-    "buildings": ({"demand_mwh_a", "use"}, GEOMETRY_POLYGON),
-    "wind": ({"turbines", "gwh_a"}, GEOMETRY_POLYGON),
-    "pv": ({"mwp", "gwh_a"}, GEOMETRY_POLYGON),
-    "rooftop": ({"municipality", "remaining_gwh_a"}, GEOMETRY_NULL),
-    "allocation": ({"alternative", "use", "gwh_a"}, GEOMETRY_POLYGON),
-    "eligible": ({"area_id", "patch_ha", "soft"}, GEOMETRY_POLYGON),
-    "sites": ({"score", "rank", "class"}, GEOMETRY_POLYGON),
-    "alternatives": ({"alternative", "gwh_total", "targets_missed"}, GEOMETRY_NULL),
-    "heat": ({"level", "level_text"}, GEOMETRY_POLYGON),
-    "turbines": ({"turbine_id", "site_id", "gwh_a"}, GEOMETRY_POINT),
-}
 INDICATOR_ROWS = (
     ("population", ""), ("demand_mwh", "MWh/a"), ("electricity_mwh", "MWh/a"), ("heat_mwh", "MWh/a"),
     ("transport_mwh", "MWh/a"), ("generation_mwh", "MWh/a"), ("renewable_share_pct", "%"),
@@ -149,7 +135,7 @@ class BalanceDock(AlgorithmDock):
         parameters = {"STATISTICS": statistics, "MUNICIPALITY": municipality, "BASE_YEAR": form.baseYearSpin.value(),
                       "ALTERNATIVE": form.alternativeSpin.value(), "BALANCE": "TEMPORARY_OUTPUT",
                       "TRANSPORT": TRANSPORT_CHOICES.index(form.transportCombo.currentData()),
-                      "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT"}
+                      "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT", "PATHS": "TEMPORARY_OUTPUT"}
         if form.unitsCombo.currentLayer() is not None:
             parameters["GENERATION_UNITS"] = [form.unitsCombo.currentLayer()]
         for name, combo in (("POPULATION_GRID", form.populationGridCombo), ("HEATING_GRID", form.heatingGridCombo),
@@ -170,7 +156,8 @@ class BalanceDock(AlgorithmDock):
             return
         outputs = {"BALANCE": (tr("Energie- und Treibhausgasbilanz"), "bilanz"),
                    "INDICATORS": (tr("Kennzahlen der Bilanz"), "kennzahlen"),
-                   "ASSUMPTIONS": (tr("Annahmen der Bilanz"), "annahmen")}
+                   "ASSUMPTIONS": (tr("Annahmen der Bilanz"), "annahmen"),
+                   "PATHS": (tr("Pfade der Bilanz je Hebel"), "pfade")}
         results = []
         for key, (name, table) in outputs.items():
             layer = self.context.takeResultLayer(results_of_run[key])
@@ -246,12 +233,14 @@ class BalanceDock(AlgorithmDock):
         if eligible:
             parameters["ELIGIBLE"] = eligible
         for name, key in (("SITES", "sites"), ("ALTERNATIVE_INDICATORS", "alternatives"),
-                          ("HEAT_SUITABILITY", "heat"), ("TURBINES", "turbines")):
+                          ("HEAT_SUITABILITY", "heat"), ("TURBINES", "turbines"), ("MEASURES", "measures")):
             layers = results_in_project(key)
             if layers:
                 parameters[name] = layers[0]
         if self.form.allocationCombo.currentLayer() is not None:
             parameters["ALLOCATION"] = self.form.allocationCombo.currentLayer()
+        if "MEASURES" in parameters:  # the catalogue goes on this balance's paths
+            parameters["PATHS"] = self.results["PATHS"]
         self.form.reportLabel.setText(tr("Zukunftsprofil wird geschrieben …"))
         self.start_algorithm("wip:futureprofile", parameters, self._report_finished, message=None)
 
@@ -265,13 +254,3 @@ class BalanceDock(AlgorithmDock):
                                                                   html_name=Path(html_path).name,
                                                                   pdf=Path(pdf_path).as_uri(),
                                                                   pdf_name=Path(pdf_path).name))
-
-
-
-def results_in_project(key: str) -> list[QgsVectorLayer]:
-    """The project's layers that look like the result of a step, by their fields, newest first: those just added
-    and not yet in the layer tree, then in layer-tree order (the docks put their results on top)."""
-    fields, geometry = RESULT_FIELDS[key]
-    return [layer for layer in layers_newest_first(QgsProject.instance()) if isinstance(layer, QgsVectorLayer)
-            and layer.geometryType() == geometry and fields <= set(layer.fields().names())]
-

@@ -122,9 +122,12 @@ class MeasuresAlgorithm(WipAlgorithm):
         crs = working_crs(*[source for source in sources if source is not None])
         try:
             paths = read_paths(self.read_table(parameters, self.PATHS, context, PATH_FIELDS))
+            feedback.setProgress(10)
             measures = self._from_alternative(parameters, context, feedback, crs, start)
+            feedback.setProgress(40)
             measures += self._rooftop(parameters, context, feedback, start)
             networks = self._heat_networks(parameters, context, feedback, crs, paths, start)
+            feedback.setProgress(80)
             measures += networks
             measures += path_measures(paths, sum(measure.effect_mwh_a for measure in networks))
             measures = number_measures(measures)

@@ -9,7 +9,7 @@ from ..core.catalog import LayerDescription
 from ..core.i18n import tr
 from ..core.profiles import fed_inputs
 from ..core.workflow import LINE, POINT, POLYGON, RASTER, TABLE, LayerInfo
-from .compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON
+from .compat import GEOMETRY_LINE, GEOMETRY_NULL, GEOMETRY_POINT, GEOMETRY_POLYGON
 
 RESOURCES = Path(__file__).parent.parent / "resources"
 DEMO_GPKG = RESOURCES / "demo" / "demo_hohenmoelsen.gpkg"
@@ -79,6 +79,32 @@ def layers_newest_first(project: QgsProject) -> list[QgsMapLayer]:
 def newest_layer(project: QgsProject, name: str) -> QgsMapLayer | None:
     """The newest of the project's layers called ``name``."""
     return next((layer for layer in layers_newest_first(project) if layer.name() == name), None)
+
+
+# the fields by which the results of the other steps are recognised in the project
+RESULT_FIELDS = {
+    "buildings": ({"demand_mwh_a", "use"}, GEOMETRY_POLYGON),
+    "wind": ({"turbines", "gwh_a"}, GEOMETRY_POLYGON),
+    "pv": ({"mwp", "gwh_a"}, GEOMETRY_POLYGON),
+    "rooftop": ({"municipality", "remaining_gwh_a"}, GEOMETRY_NULL),
+    "allocation": ({"alternative", "use", "gwh_a"}, GEOMETRY_POLYGON),
+    "eligible": ({"area_id", "patch_ha", "soft"}, GEOMETRY_POLYGON),
+    "sites": ({"score", "rank", "class"}, GEOMETRY_POLYGON),
+    "alternatives": ({"alternative", "gwh_total", "targets_missed"}, GEOMETRY_NULL),
+    "heat": ({"level", "level_text"}, GEOMETRY_POLYGON),
+    "turbines": ({"turbine_id", "site_id", "gwh_a"}, GEOMETRY_POINT),
+    "paths": ({"lever", "factor_g_kwh"}, GEOMETRY_NULL),
+    "measures": ({"measure_id", "effect_mwh_a", "changes"}, GEOMETRY_POLYGON),
+}
+
+
+def results_in_project(key: str) -> list[QgsVectorLayer]:
+    """The project's layers that look like the result of a step, by their fields, newest first: those just added
+    and not yet in the layer tree, then in layer-tree order (the docks put their results on top)."""
+    fields, geometry = RESULT_FIELDS[key]
+    return [layer for layer in layers_newest_first(QgsProject.instance()) if isinstance(layer, QgsVectorLayer)
+            and layer.geometryType() == geometry and fields <= set(layer.fields().names())]
+
 
 
 # Polygon layers styled as outlines or hatches: drawn above the filled ones so they stay visible.

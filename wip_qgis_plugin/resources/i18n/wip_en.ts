@@ -338,6 +338,109 @@
     </message>
   </context>
   <context>
+    <name>MeasuresPanel</name>
+    <message>
+      <source>Maßnahmen aus den Ergebnissen ableiten, dann hier bearbeiten; jede Änderung wird protokolliert.</source>
+      <translation>Derive measures from the results, then edit them here; every change is recorded.</translation>
+    </message>
+    <message>
+      <source>Ableiten</source>
+      <translation>Derive</translation>
+    </message>
+    <message>
+      <source>Pfade der Energiebilanz</source>
+      <translation>Paths of the energy balance</translation>
+    </message>
+    <message>
+      <source>Die Tabelle „Pfade je Hebel“ der Energiebilanz (Dock Energiebilanz): aus ihr kommen Sanierung, Wärmepumpen und Verkehr, und auf ihr rechnet das Zukunftsprofil die Minderung.</source>
+      <translation>The table "Paths per lever" of the energy balance (energy balance dock): renovation, heat pumps and transport come from it, and the future profile computes the reduction on it.</translation>
+    </message>
+    <message>
+      <source>Planungsvarianten (Zuweisung)</source>
+      <translation>Zoning alternatives (allocation)</translation>
+    </message>
+    <message>
+      <source>Die Wind- und PV-Flächen der gewählten Variante werden je eine Maßnahme.</source>
+      <translation>The wind and the PV areas of the chosen alternative become one measure each.</translation>
+    </message>
+    <message>
+      <source>Gewählte Variante</source>
+      <translation>Chosen alternative</translation>
+    </message>
+    <message>
+      <source>Windenergieanlagen</source>
+      <translation>Wind turbines</translation>
+    </message>
+    <message>
+      <source>Die Anlagen des Layouts in den Windflächen geben Leistung und Ertrag.</source>
+      <translation>The turbines of the layout in the wind areas give capacity and yield.</translation>
+    </message>
+    <message>
+      <source>Eignung für Wärmenetze</source>
+      <translation>Heat network suitability</translation>
+    </message>
+    <message>
+      <source>Jedes zusammenhängende Gebiet der Stufe 1 nach § 19 WPG ab 1.000 MWh/a wird ein Wärmenetz.</source>
+      <translation>Every contiguous area of level 1 under § 19 WPG from 1,000 MWh/a becomes a heat network.</translation>
+    </message>
+    <message>
+      <source>Solarpotenzial Dach (Summen)</source>
+      <translation>Rooftop solar potential (totals)</translation>
+    </message>
+    <message>
+      <source>Das Dachpotenzial nach den Anlagen von heute, mit dem Anteil des Ausbaupfads bis 2045.</source>
+      <translation>The rooftop potential after today's plants, with the share of the expansion path by 2045.</translation>
+    </message>
+    <message>
+      <source>Beginn</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>Das Jahr, in dem die abgeleiteten Maßnahmen beginnen; die Pfade der Bilanz beginnen nach ihrem Basisjahr.</source>
+      <translation>The year the derived measures start; the balance's paths start after its base year.</translation>
+    </message>
+    <message>
+      <source>Katalog ableiten</source>
+      <translation>Derive catalogue</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Katalog bearbeiten</source>
+      <translation>Edit catalogue</translation>
+    </message>
+    <message>
+      <source>Der Maßnahmenkatalog, den das Dock bearbeitet: ein abgeleiteter oder ein eigener mit denselben Feldern.</source>
+      <translation>The measures catalogue the dock edits: a derived one or your own with the same fields.</translation>
+    </message>
+    <message>
+      <source>Handlungsfeld der neuen Maßnahme: Kosten, Akteur, Dauer und erste Schritte kommen aus seinen Vorgaben.</source>
+      <translation>Field of action of the new measure: cost, actor, duration and first steps come from its defaults.</translation>
+    </message>
+    <message>
+      <source>Hinzufügen</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>Entfernen</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>Die in der Tabelle gewählten Maßnahmen entfernen.</source>
+      <translation>Remove the measures selected in the table.</translation>
+    </message>
+    <message>
+      <source>Speichern</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Verwerfen</source>
+      <translation>Discard</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanningAssistant</name>
     <message>
       <source>Der Planungsassistent führt durch die Arbeitsschritte und zeigt, welche Eingaben im Projekt gefunden wurden.</source>
@@ -1306,6 +1409,10 @@
       <translation>The balance paths are empty: run "Energy and GHG balance" with the output "Paths per lever".</translation>
     </message>
     <message>
+      <source>Die Bilanz für das Monitoring ist leer.</source>
+      <translation>The balance for monitoring is empty.</translation>
+    </message>
+    <message>
       <source>Gemeinde</source>
       <translation>Municipality</translation>
     </message>
@@ -1366,6 +1473,22 @@
       <translation>{carrier} ({sector}): together the measures take more than the balance has ({years}); the measures involved are cut back in proportion.</translation>
     </message>
     <message>
+      <source>im Plan</source>
+      <translation>on track</translation>
+    </message>
+    <message>
+      <source>verzögert</source>
+      <translation>behind</translation>
+    </message>
+    <message>
+      <source>deutlich verzögert</source>
+      <translation>far behind</translation>
+    </message>
+    <message>
+      <source>noch nicht fällig</source>
+      <translation>not yet due</translation>
+    </message>
+    <message>
       <source>{where}: {name} = {value} ist keine ganze Zahl.</source>
       <translation>{where}: {name} = {value} is not a whole number.</translation>
     </message>
@@ -1384,6 +1507,10 @@
     <message>
       <source>Pfad der Energiebilanz: {path}</source>
       <translation>Path of the energy balance: {path}</translation>
+    </message>
+    <message>
+      <source>Das Monitoring braucht ein Jahr nach dem Basisjahr {base} bis {last}; die Bilanz ist für {year}.</source>
+      <translation>Monitoring needs a year after the base year {base} up to {last}; the balance is for {year}.</translation>
     </message>
     <message>
       <source>{where}: jede Änderung ist [Sektor, Energieträger, MWh je MWh Wirkung].</source>
@@ -1902,6 +2029,34 @@
       <translation>Status</translation>
     </message>
     <message>
+      <source>Sektor</source>
+      <translation>Sector</translation>
+    </message>
+    <message>
+      <source>Energieträger</source>
+      <translation>Energy carrier</translation>
+    </message>
+    <message>
+      <source>geplant MWh/a</source>
+      <translation>planned MWh/a</translation>
+    </message>
+    <message>
+      <source>gemessen MWh/a</source>
+      <translation>measured MWh/a</translation>
+    </message>
+    <message>
+      <source>geplanter Anteil</source>
+      <translation>planned share</translation>
+    </message>
+    <message>
+      <source>erreicht vom Plan</source>
+      <translation>reached of the plan</translation>
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation>As of</translation>
+    </message>
+    <message>
       <source>Wo</source>
       <translation>Where</translation>
     </message>
@@ -1950,10 +2105,6 @@
       <translation>Future profile</translation>
     </message>
     <message>
-      <source>Stand</source>
-      <translation>As of</translation>
-    </message>
-    <message>
       <source>Das Zukunftsprofil zeigt, wie viel Energie die Gemeinde heute verbraucht und erzeugt, wie viele Treibhausgase dabei entstehen und wie sich beides bis {year} entwickeln kann; dazu die Flächen für erneuerbare Energien, die Planungsvarianten und alle Annahmen mit ihren Quellen. Es ist eine Planungsgrundlage, kein Beschluss.</source>
       <translation>The future profile shows how much energy the municipality consumes and generates today, how many greenhouse gases this causes and how both can develop until {year}; together with the land for renewable energy, the zoning alternatives and every assumption with its source. It is a basis for planning, not a decision.</translation>
     </message>
@@ -1982,14 +2133,6 @@
       <translation>Indicators per year</translation>
     </message>
     <message>
-      <source>Sektor</source>
-      <translation>Sector</translation>
-    </message>
-    <message>
-      <source>Energieträger</source>
-      <translation>Energy carrier</translation>
-    </message>
-    <message>
       <source>2 Karten</source>
       <translation>2 Maps</translation>
     </message>
@@ -2012,6 +2155,10 @@
     <message>
       <source>Maßnahmen nach Kosten je Tonne</source>
       <translation>Measures by cost per tonne</translation>
+    </message>
+    <message>
+      <source>Die Bilanz des Jahres {year} (Verbrauch und Anlagen wie gemessen) gegen den Plan der Maßnahmen in diesem Jahr: {measured} t CO₂e gemessen, {planned} t geplant.</source>
+      <translation>The balance of {year} (consumption and plants as measured) against the plan of the measures for that year: {measured} t CO₂e measured, {planned} t planned.</translation>
     </message>
     <message>
       <source>Investition {investment}, jährlich {annual}; {per_t} €/t</source>
@@ -2118,6 +2265,10 @@
       <translation>Balance of the base year {year}</translation>
     </message>
     <message>
+      <source>Monitoring {year}: Plan und Messung</source>
+      <translation>Monitoring {year}: plan and measurement</translation>
+    </message>
+    <message>
       <source>Zeitplan {first}–{last}</source>
       <translation>Timeline {first}–{last}</translation>
     </message>
@@ -2144,6 +2295,10 @@
     <message>
       <source>Tabelle {table}, Zeile {row}, Feld „{field}“: „{value}“ ist keine Zahl.</source>
       <translation>Table {table}, row {row}, field "{field}": "{value}" is not a number.</translation>
+    </message>
+    <message>
+      <source>Erzeugung (Anlagen im Register)</source>
+      <translation>Generation (plants in the register)</translation>
     </message>
     <message>
       <source>Erste Schritte</source>
@@ -3114,6 +3269,10 @@
       <translation>Assumptions of the balance</translation>
     </message>
     <message>
+      <source>Pfade der Bilanz je Hebel</source>
+      <translation>Balance paths per lever</translation>
+    </message>
+    <message>
       <source>Energiebilanz</source>
       <translation>Energy balance</translation>
     </message>
@@ -3320,6 +3479,58 @@
     <message>
       <source>Wärmebedarf {total} GWh/a, 2045 {target} GWh/a; {short} Gebiete für das verkürzte Verfahren nach § 14.</source>
       <translation>Heat demand {total} GWh/a, 2045 {target} GWh/a; {short} areas for the shortened procedure of § 14.</translation>
+    </message>
+    <message>
+      <source>Maßnahmen</source>
+      <translation>Measures</translation>
+    </message>
+    <message>
+      <source>Maßnahmen werden abgeleitet …</source>
+      <translation>Deriving measures …</translation>
+    </message>
+    <message>
+      <source>Maßnahmenkatalog</source>
+      <translation>Measures catalogue</translation>
+    </message>
+    <message>
+      <source>Änderungen seit dem letzten Speichern verworfen.</source>
+      <translation>Changes since the last save discarded.</translation>
+    </message>
+    <message>
+      <source>Bitte die Pfade der Energiebilanz wählen (Dock Energiebilanz: Bilanz berechnen).</source>
+      <translation>Please choose the paths of the energy balance (energy balance dock: compute balance).</translation>
+    </message>
+    <message>
+      <source>Bitte die zu entfernenden Maßnahmen in der Tabelle wählen.</source>
+      <translation>Please select the measures to remove in the table.</translation>
+    </message>
+    <message>
+      <source>Maßnahmenkatalog gespeichert.</source>
+      <translation>Measures catalogue saved.</translation>
+    </message>
+    <message>
+      <source>{count} Maßnahmen abgeleitet: Werte, Jahre und Status in der Tabelle ändern, dann speichern.</source>
+      <translation>{count} measures derived: change values, years and status in the table, then save.</translation>
+    </message>
+    <message>
+      <source>Maßnahme {id} hinzugefügt: Wirkung und Größe in der Tabelle eintragen, dann speichern.</source>
+      <translation>Measure {id} added: enter its effect and size in the table, then save.</translation>
+    </message>
+    <message>
+      <source>{count} Maßnahme(n) entfernt; Speichern übernimmt es.</source>
+      <translation>{count} measure(s) removed; Save keeps it.</translation>
+    </message>
+    <message>
+      <source>Noch keine Änderung protokolliert.</source>
+      <translation>No change recorded yet.</translation>
+    </message>
+    <message>
+      <source>{count} Änderung(en) protokolliert in „{table}“, zuletzt {last}.</source>
+      <translation>{count} change(s) recorded in "{table}", last {last}.</translation>
+    </message>
+    <message>
+      <source>Speichern fehlgeschlagen: {errors}</source>
+      <translation>Saving failed: {errors}</translation>
     </message>
     <message>
       <source>bereit</source>
@@ -4252,6 +4463,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>Paths per lever (PATHS of wip:energybalance)</translation>
     </message>
     <message>
+      <source>Monitoring: Bilanz eines späteren Jahres (BALANCE von wip:energybalance)</source>
+      <translation>Monitoring: balance of a later year (BALANCE of wip:energybalance)</translation>
+    </message>
+    <message>
       <source>Sprache des Berichts</source>
       <translation>Language of the report</translation>
     </message>
@@ -4298,6 +4513,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Windenergieanlagen</source>
       <translation>Wind turbines</translation>
+    </message>
+    <message>
+      <source>Das Monitoring vergleicht mit dem Maßnahmenkatalog: bitte den Katalog angeben.</source>
+      <translation>Monitoring compares with the measures catalogue: please give the catalogue.</translation>
     </message>
     <message>
       <source>Zukunftsprofil {name}</source>
@@ -4704,10 +4923,6 @@ Each measure: field of action, origin, size, effect in MWh/a when fully carried 
     <message>
       <source>Beginn der abgeleiteten Maßnahmen</source>
       <translation>Start of the derived measures</translation>
-    </message>
-    <message>
-      <source>Maßnahmenkatalog</source>
-      <translation>Measures catalogue</translation>
     </message>
     <message>
       <source>Anzahl der Maßnahmen</source>
@@ -5580,6 +5795,26 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Festlegung „{value}“ der Einheit {id}: erlaubt sind {uses} oder „bestand“.</source>
       <translation>Lock “{value}” of unit {id}: allowed are {uses} or “bestand”.</translation>
+    </message>
+    <message>
+      <source>geändert</source>
+      <translation>changed</translation>
+    </message>
+    <message>
+      <source>hinzugefügt</source>
+      <translation>added</translation>
+    </message>
+    <message>
+      <source>entfernt</source>
+      <translation>removed</translation>
+    </message>
+    <message>
+      <source>Die Änderungen am Maßnahmenkatalog konnten nicht protokolliert werden.</source>
+      <translation>The changes to the measures catalogue could not be recorded.</translation>
+    </message>
+    <message>
+      <source>Die Änderungen am Maßnahmenkatalog „{layer}“ können nicht protokolliert werden: er liegt nicht in einem GeoPackage.</source>
+      <translation>The changes to the measures catalogue "{layer}" cannot be recorded: it is not in a GeoPackage.</translation>
     </message>
     <message>
       <source>Das Ergebnis konnte nicht geschrieben werden.</source>
