@@ -169,3 +169,31 @@ def test_monitoring_refuses_a_year_outside_the_plan(balance, paths):
 
     with pytest.raises(MeasuresError, match="nach dem Basisjahr 2024"):
         monitoring([], paths, balance_rows(balance), balance_rows(balance))
+
+
+def test_a_shared_catalogue_round_trips_with_its_origin_and_a_broken_one_is_named(tmp_path):
+    import json
+
+    from wip_qgis_plugin.core.measures import peer_measures, read_shared, shared_document
+
+    measures = [new_measure("M01", "waermenetz", "Netz Altstadt", "Stufe 1", 800.0, 2000.0, 2027),
+                new_measure("M02", "wind", "Windpark Nord", "Variante 1", 30.0, 60000.0, 2027)]
+    path = tmp_path / "teuchern.json"
+    path.write_text(json.dumps(shared_document(measures, "Teuchern", "15084590", "2026-11-30")), encoding="utf-8")
+    shared = read_shared(path)
+    assert (shared.municipality, shared.ags, shared.exported) == ("Teuchern", "15084590", "2026-11-30")
+    assert [measure.title for measure in shared.measures] == ["Netz Altstadt", "Windpark Nord"]
+    assert shared.measures[0].changes == pytest.approx(measures[0].changes)
+    rows = [dict(measure_row(measure), origin_municipality="Teuchern") for measure in shared.measures]
+    own = [new_measure("X", "waermenetz", "Unser Netz", "", 100.0, 100.0, 2027)]
+    assert [row["title"] for row in peer_measures(own, rows)] == ["Netz Altstadt"]  # only our fields of action
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["measures"][1]["end_year"] = 2020
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(MeasuresError, match="teuchern.json: M02 Windpark Nord: Beginn 2027 und Ende 2020"):
+        read_shared(path)
+    path.write_text(json.dumps({"format": "wip-criteria-catalog"}), encoding="utf-8")
+    with pytest.raises(MeasuresError, match="wip-measures-catalogue"):
+        read_shared(path)
+    with pytest.raises(MeasuresError, match="Namen der Gemeinde"):
+        shared_document(measures, " ", "", "2026-11-30")

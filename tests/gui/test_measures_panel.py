@@ -1,6 +1,9 @@
 """The Maßnahmen dock on the demo municipality: the catalogue derived in the background from the balance's paths and
 kept in the result GeoPackage, edited in its table (a change, an added and a removed measure), every saved change in
-the history, a discard that keeps nothing, and a project closed under the dock."""
+the history, a discard that keeps nothing, the catalogue shared and read back as another municipality's, and a
+project closed under the dock."""
+
+import json
 
 import pytest
 from qgis.core import QgsProject
@@ -36,7 +39,7 @@ def history(layer):
             for feature in history_layer(layer).getFeatures()]
 
 
-def test_the_catalogue_is_derived_kept_edited_and_every_change_recorded(dock, balance_paths):
+def test_the_catalogue_is_derived_kept_edited_shared_and_every_change_recorded(dock, balance_paths, tmp_path):
     assert dock.form.pathsCombo.currentLayer() == balance_paths
     assert not dock.form.addButton.isEnabled()  # nothing to edit yet
     dock.run()
@@ -65,6 +68,17 @@ def test_the_catalogue_is_derived_kept_edited_and_every_change_recorded(dock, ba
     catalogue.changeAttributeValue(first.id(), catalogue.fields().indexOf("status"), "beschlossen")
     dock.discard()
     assert next(catalogue.getFeatures())["status"] == "vorgeschlagen" and len(history(catalogue)) == 3
+
+    shared = tmp_path / "hohenmoelsen.json"
+    dock.export_catalogue(str(shared))
+    wait_for(dock)
+    document = json.loads(shared.read_text(encoding="utf-8"))
+    assert document["origin"]["municipality"] == "Hohenmölsen" and document["origin"]["ags"] == "15084235"
+    assert len(document["measures"]) == derived
+    dock.import_catalogues([str(shared)])
+    wait_for(dock)
+    peers = QgsProject.instance().mapLayersByName("Maßnahmen anderer Gemeinden")
+    assert peers and peers[0].featureCount() == derived and ".gpkg" in peers[0].source()
 
     QgsProject.instance().clear()  # a project switch under the dock: no error, nothing left to edit
     assert dock.catalogue is None and not dock.form.addButton.isEnabled()

@@ -32,7 +32,7 @@ class Entry:
 
     inputs: dict
     outputs: tuple[str, ...]
-    main: str
+    main: str  # empty for an algorithm that reads files only
     values: dict = field(default_factory=dict)
     suffix: str = ".gpkg"
 
@@ -67,6 +67,9 @@ ALGORITHMS = {
                            "MUNICIPALITY"),
     "measures": Entry({"PATHS": "energybalance:PATHS", "HEAT_SUITABILITY": "heatsuitability:OUTPUT"}, ("OUTPUT",),
                       "HEAT_SUITABILITY", {"START_YEAR": 2027}),
+    "exportmeasures": Entry({"CATALOGUE": "measures:OUTPUT"}, ("OUTPUT",), "CATALOGUE",
+                            {"MUNICIPALITY": "Hohenmölsen", "AGS": "15084235"}, suffix=".json"),
+    "importmeasures": Entry({"FILES": ["exportmeasures:OUTPUT"]}, ("OUTPUT",), ""),
     "futureprofile": Entry({"MUNICIPALITY": "demo:real_gemeinde", "BALANCE": "energybalance:BALANCE",
                             "INDICATORS": "energybalance:INDICATORS", "ASSUMPTIONS": "energybalance:ASSUMPTIONS",
                             "ELIGIBLE": ["eligibility:ELIGIBLE"], "MEASURES": "measures:OUTPUT",
@@ -88,7 +91,7 @@ class Workspace:
         owner, name = reference.split(":")
         if owner == "demo":
             return f"{self.demo}|layername={name}"
-        return str(self.inputs / f"{owner}_{name}.gpkg")
+        return str(self.inputs / f"{owner}_{name}{ALGORITHMS[owner].suffix}")
 
     def parameters(self, algorithm: str, out: Path) -> dict:
         entry = ALGORITHMS[algorithm]

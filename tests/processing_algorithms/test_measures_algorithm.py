@@ -6,7 +6,7 @@ import shutil
 import processing
 import pytest
 import shapely
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsVectorLayer
 
 from wip_qgis_plugin.core.measures import CATALOGUE_FIELDS, measure_from_row
 from wip_qgis_plugin.qgis_io.layers import read_frame, table_rows
@@ -101,3 +101,35 @@ def test_the_profile_monitors_a_later_year_against_the_plan(workspace, tmp_path)
     with pytest.raises(QgsProcessingException, match="Katalog angeben"):
         processing.run("wip:futureprofile", dict(parameters, MEASURES=None, OUTPUT_HTML=str(tmp_path / "x.html")))
     assert not (tmp_path / "x.html").exists()
+
+
+def test_a_catalogue_shared_by_another_municipality_shows_in_the_profile(workspace, tmp_path):
+    shared = workspace.source("exportmeasures:OUTPUT")  # the demo's catalogue, shared as Hohenmölsen
+    imported = processing.run("wip:importmeasures", {"FILES": [shared], "OUTPUT": str(tmp_path / "geteilt.gpkg")})
+    rows = table_rows(QgsVectorLayer(imported["OUTPUT"], "geteilt", "ogr"))
+    assert imported["MEASURES"] == len(rows) > 0
+    assert {row["origin_municipality"] for row in rows} == {"Hohenmölsen"}
+    assert {row["origin_ags"] for row in rows} == {"15084235"}
+    processing.run("wip:futureprofile", {
+        "MUNICIPALITY": workspace.source("demo:real_gemeinde"), "BALANCE": workspace.source("energybalance:BALANCE"),
+        "INDICATORS": workspace.source("energybalance:INDICATORS"),
+        "ASSUMPTIONS": workspace.source("energybalance:ASSUMPTIONS"), "PATHS": workspace.source("energybalance:PATHS"),
+        "MEASURES": workspace.source("measures:OUTPUT"), "SHARED": imported["OUTPUT"],
+        "OUTPUT_HTML": str(tmp_path / "profil.html")})
+    html = (tmp_path / "profil.html").read_text(encoding="utf-8")
+    peers = html[html.index('id="peers"'):html.index('id="measure-')]
+    assert "Was andere Gemeinden des Reviers tun" in peers and peers.count("<tr>") == len(rows) + 1
+
+
+def test_a_broken_shared_file_is_named_and_nothing_is_written(workspace, tmp_path):
+    broken = tmp_path / "kaputt.json"
+    broken.write_text('{"format": "wip-measures-catalogue", "format_version": 1', encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="kaputt.json, Zeile 1"):
+        processing.run("wip:importmeasures", {"FILES": [str(broken)], "OUTPUT": str(tmp_path / "geteilt.gpkg")})
+    assert not (tmp_path / "geteilt.gpkg").exists()
+    with pytest.raises(QgsProcessingException, match="leer"):
+        empty = QgsVectorLayer(workspace.source("measures:OUTPUT"), "leer", "ogr").materialize(
+            QgsFeatureRequest().setFilterFids([]))
+        processing.run("wip:exportmeasures", {"CATALOGUE": empty, "MUNICIPALITY": "X",
+                                              "OUTPUT": str(tmp_path / "leer.json")})
+    assert not (tmp_path / "leer.json").exists()

@@ -219,6 +219,17 @@ CATALOGUE_FIELDS = (("measure_id", "string"), ("title", "string"), ("field", "st
                     ("cost_source", "string"), ("actor", "string"), ("start_year", "int"), ("end_year", "int"),
                     ("status", "string"), ("priority", "string"), ("first_steps", "string"))
 REQUIRED_FIELDS = ("measure_id", "title", "field", "effect_mwh_a", "start_year", "end_year")
+HIDDEN_FIELDS = ("field", "changes")  # machine keys: the table shows the field's label, the changes stay in the data
+
+
+def catalogue_labels() -> dict[str, str]:
+    """The catalogue's fields as a planner reads them in the table."""
+    return {"measure_id": tr("Nr."), "title": tr("Maßnahme"), "field_label": tr("Handlungsfeld"),
+            "origin": tr("Herkunft"), "size": tr("Größe"), "size_unit": tr("Einheit"),
+            "effect_mwh_a": tr("Wirkung MWh/a"), "investment_eur": tr("Investition €"),
+            "annual_eur": tr("Jährliche Kosten €"), "cost_source": tr("Kostenquelle"), "actor": tr("Akteur"),
+            "start_year": tr("Beginn"), "end_year": tr("Ende"), "status": tr("Status"), "priority": tr("Priorität"),
+            "first_steps": tr("Erste Schritte")}
 
 
 def changes_text(changes: dict) -> str:
@@ -667,3 +678,55 @@ def monitoring(measures: list[Measure], paths: Paths, plan_rows: list[dict], mea
         progress.append(MeasureProgress(measure.measure_id, share, ratio, state))
     measured_t = sum(float(row["co2_t"]) for row in measured if row["kind"] == "demand")
     return Monitoring(year, planned_t, measured_t, carriers, generation, progress)
+
+
+# -- sharing between municipalities ------------------------------------------------------------------------------
+
+SHARED_FORMAT = "wip-measures-catalogue"
+ORIGIN_FIELDS = ("origin_municipality", "origin_ags", "origin_exported")  # the imported measures' provenance
+
+
+@dataclass(frozen=True)
+class SharedCatalogue:
+    municipality: str
+    ags: str
+    exported: str  # ISO date
+    measures: list
+
+
+def shared_document(measures: list[Measure], municipality: str, ags: str, exported: str) -> dict:
+    """The catalogue as one file for other municipalities: every measure's row, where it comes from and when; the
+    places stay home (another municipality has its own map)."""
+    if not municipality.strip():
+        raise MeasuresError(tr("Bitte den Namen der Gemeinde angeben, von der der Katalog stammt."))
+    return {"format": SHARED_FORMAT, "format_version": 1,
+            "origin": {"municipality": municipality.strip(), "ags": ags.strip(), "exported": exported},
+            "measures": [measure_row(measure) for measure in measures]}
+
+
+def read_shared(path: Path) -> SharedCatalogue:
+    """A catalogue another municipality shared, checked measure by measure; errors name the file."""
+    reader = JsonReader(read_json(Path(path), MeasuresError), Path(path).name, MeasuresError)
+    reader.expect_format(SHARED_FORMAT, 1)
+    origin = reader.child("origin")
+    rows = reader.get("measures", list)
+    measures = []
+    for row in rows:
+        if not isinstance(row, dict):
+            reader.fail("measures", tr("jede Maßnahme ist ein Objekt"))
+        try:
+            measures.append(measure_from_row(row))
+        except MeasuresError as error:
+            raise MeasuresError(f"{Path(path).name}: {error}") from error
+    check_catalogue(measures)
+    exported = origin.date("exported").isoformat()
+    return SharedCatalogue(origin.text("municipality"), str(origin.data.get("ags") or ""), exported, measures)
+
+
+def peer_measures(own: list[Measure], shared_rows: list[dict]) -> list[dict]:
+    """The measures other municipalities shared in the fields of action of our own catalogue (all of them when our
+    catalogue is empty), by field and municipality: what similar municipalities of the Revier carry out."""
+    fields = {measure.field for measure in own}
+    chosen = [row for row in shared_rows if not fields or row.get("field") in fields]
+    return sorted(chosen, key=lambda row: (FIELDS.index(row["field"]) if row.get("field") in FIELDS else len(FIELDS),
+                                           str(row.get("origin_municipality") or ""), str(row.get("title") or "")))

@@ -294,6 +294,7 @@ class ProfileReport:
     measures: list = field(default_factory=list)  # core.measures.Measure, the planner's catalogue
     wedges: Wedges | None = None  # the measures on the balance's paths
     monitoring: Monitoring | None = None  # a later year's balance against the plan
+    peers: list = field(default_factory=list)  # rows of measures other municipalities shared (core.measures)
 
     def __post_init__(self):
         if self.alternatives and self.chosen is not None and self.chosen_alternative() is None:
@@ -724,6 +725,8 @@ def _measures_section(report: ProfileReport, images: Mapping[str, str]) -> str:
     if report.monitoring is not None:
         parts.append(_monitoring(report))
     parts.append(_timeline(report))
+    if report.peers:
+        parts.append(_peers(report))
     for item in ranked:
         parts.append(_measure_sheet(report, item, images))
     return "\n".join(parts)
@@ -753,6 +756,21 @@ def _monitoring(report: ProfileReport) -> str:
             + f"<td>{_e(progress_label(item.state))}</td></tr>" for item in result.measures]
     parts.append(_table(head, rows, "monitoring-measures", "compact"))
     return "\n".join(parts)
+
+
+def _peers(report: ProfileReport) -> str:
+    """What other municipalities of the Revier carry out in the same fields of action (from shared catalogues)."""
+    head = [f'<th style="font-size: 8pt">{_e(text)}</th>' for text in (
+        tr("Gemeinde"), tr("Maßnahme"), tr("Handlungsfeld"), tr("Wirkung MWh/a"), tr("Zeitraum"), tr("Status"))]
+    rows = ["<tr>" + "".join(f'<td style="font-size: 8pt">{text}</td>' for text in (
+        _e(row.get("origin_municipality") or ""), _e(row.get("title") or ""), _e(field_label(str(row.get("field")))),
+        _e(format_number(row.get("effect_mwh_a"))), _e(f"{row.get('start_year')}–{row.get('end_year')}"),
+        _e(measure_status_label(str(row.get("status") or ""))))) + "</tr>" for row in report.peers]
+    municipalities = sorted({str(row.get("origin_municipality") or "") for row in report.peers})
+    return (f'<h3 id="peers">{_e(tr("Was andere Gemeinden des Reviers tun"))}</h3>'
+            + _paragraph(tr("Maßnahmen in denselben Handlungsfeldern aus den Katalogen, die {municipalities} geteilt "
+                            "haben (Stand ihres Exports).").format(municipalities=", ".join(municipalities)))
+            + _table(head, rows, "peers-table"))
 
 
 def _timeline(report: ProfileReport) -> str:

@@ -125,7 +125,7 @@ def workflow() -> tuple[Step, ...]:
                         required=False, criteria=("heating_grid",)),
               StepInput("generation_units", tr("Anlagen (Marktstammdatenregister)"), (POINT,),
                         ("marktstammdaten", "mastr"), required=False, criteria=("generation_units",))),
-             ("wip:energybalance", "wip:measures", "wip:futureprofile")),
+             ("wip:energybalance", "wip:measures", "wip:exportmeasures", "wip:importmeasures", "wip:futureprofile")),
     )
 
 
@@ -146,6 +146,8 @@ def algorithm_titles() -> dict[str, str]:
             "zoningalternatives": tr("Planungsvarianten erzeugen"), "heatdemand": tr("Wärmebedarf Gebäude"),
             "heatdensity": tr("Wärmedichte und Wärmeliniendichte"), "heatsuitability": tr("Eignung für Wärmenetze"),
             "energybalance": tr("Energie- und Treibhausgasbilanz"), "measures": tr("Maßnahmenkatalog ableiten"),
+            "exportmeasures": tr("Maßnahmenkatalog teilen"),
+            "importmeasures": tr("Geteilte Maßnahmenkataloge einlesen"),
             "futureprofile": tr("Zukunftsprofil erstellen")}
 
 

@@ -233,7 +233,8 @@ class BalanceDock(AlgorithmDock):
         if eligible:
             parameters["ELIGIBLE"] = eligible
         for name, key in (("SITES", "sites"), ("ALTERNATIVE_INDICATORS", "alternatives"),
-                          ("HEAT_SUITABILITY", "heat"), ("TURBINES", "turbines"), ("MEASURES", "measures")):
+                          ("HEAT_SUITABILITY", "heat"), ("TURBINES", "turbines"), ("MEASURES", "measures"),
+                          ("SHARED", "shared")):
             layers = results_in_project(key)
             if layers:
                 parameters[name] = layers[0]

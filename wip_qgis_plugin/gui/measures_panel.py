@@ -9,11 +9,12 @@ from pathlib import Path
 from qgis.core import QgsFeature, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsAttributeTableFilterModel, QgsDualView
 from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QSizePolicy
 
 from ..core.i18n import tr
-from ..core.measures import FIELDS, field_label, measure_row, new_measure
+from ..core.measures import FIELDS, HIDDEN_FIELDS, catalogue_labels, field_label, measure_row, new_measure
 from ..qgis_io.history import ChangeHistory, history_layer
-from ..qgis_io.project import results_in_project
+from ..qgis_io.project import municipality_of_project, results_in_project
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 
@@ -31,6 +32,7 @@ class MeasuresDock(AlgorithmDock):
         self.table: QgsDualView | None = None
         self.history: ChangeHistory | None = None
         self.catalogue: QgsVectorLayer | None = None
+        self.shared_path = ""
         form.pathsCombo.setFilters(QgsMapLayerProxyModel.Filter.NoGeometry)
         form.rooftopCombo.setFilters(QgsMapLayerProxyModel.Filter.NoGeometry)
         for combo in (form.allocationCombo, form.heatCombo, form.catalogueCombo):
@@ -49,6 +51,8 @@ class MeasuresDock(AlgorithmDock):
         form.removeButton.clicked.connect(self.remove_selected)
         form.saveButton.clicked.connect(self.save)
         form.discardButton.clicked.connect(self.discard)
+        form.exportButton.clicked.connect(self.choose_export_path)
+        form.importButton.clicked.connect(self.choose_shared_files)
         QgsProject.instance().layersAdded.connect(self.suggest_layers)
         self.suggest_layers()
         self._enable_editing()
@@ -106,12 +110,15 @@ class MeasuresDock(AlgorithmDock):
             self.history = ChangeHistory(layer)
             if not layer.isEditable():
                 layer.startEditing()
+            _label_columns(layer)
             self.table = QgsDualView(self.body)
             self.table.setObjectName("measureTable")
             self.table.init(layer, self.iface.mapCanvas())
             self.table.setView(QgsDualView.ViewMode.AttributeTable)
             self.table.setFilterMode(QgsAttributeTableFilterModel.FilterMode.ShowAll)
             self.table.setMinimumHeight(220)
+            # the table scrolls inside itself: its many columns must not widen the dock beyond a laptop screen
+            self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             self.form.tableLayout.addWidget(self.table)
             layer.willBeDeleted.connect(self._stop_editing)
         self._enable_editing()
@@ -131,7 +138,7 @@ class MeasuresDock(AlgorithmDock):
     def _enable_editing(self) -> None:
         editing = self.catalogue is not None
         for button in (self.form.addButton, self.form.removeButton, self.form.saveButton, self.form.discardButton,
-                       self.form.fieldCombo):
+                       self.form.fieldCombo, self.form.exportButton):
             button.setEnabled(editing)
 
     def _ensure_editable(self) -> QgsVectorLayer:
@@ -188,6 +195,58 @@ class MeasuresDock(AlgorithmDock):
         self.catalogue.rollBack(False)
         self.form.headlineLabel.setText(tr("Änderungen seit dem letzten Speichern verworfen."))
 
+    # -- sharing -------------------------------------------------------------------------------------------------
+
+    def choose_export_path(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Maßnahmenkatalog teilen"), "massnahmen.json",
+                                                    tr("JSON-Dateien (*.json)"))
+        if path:
+            self.export_catalogue(str(Path(path).with_suffix(".json")))
+
+    def export_catalogue(self, path: str) -> None:
+        """The saved catalogue as a file for other municipalities, named after the project's municipality."""
+        if self.catalogue is None or self.is_running():
+            return
+        if self.catalogue.isModified():
+            self.form.headlineLabel.setText(tr("Bitte die Änderungen erst speichern oder verwerfen: geteilt wird der "
+                                               "gespeicherte Katalog."))
+            return
+        name, ags = municipality_of_project()
+        if not name:
+            name, ok = QInputDialog.getText(self, tr("Maßnahmenkatalog teilen"), tr("Name der Gemeinde:"))
+            if not ok or not name.strip():
+                return
+        self.shared_path = path
+        self.start_algorithm("wip:exportmeasures", {"CATALOGUE": self.catalogue.source(), "MUNICIPALITY": name,
+                                                    "AGS": ags, "OUTPUT": path}, self._exported,
+                             tr("Katalog wird geschrieben …"))
+
+    def _exported(self, ok: bool, _results: dict) -> None:
+        if self.algorithm_succeeded(ok):
+            self.form.headlineLabel.setText(tr("Katalog geteilt: {path}").format(path=self.shared_path))
+
+    def choose_shared_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(self, tr("Kataloge anderer Gemeinden"), "",
+                                                      tr("JSON-Dateien (*.json)"))
+        if paths:
+            self.import_catalogues(paths)
+
+    def import_catalogues(self, paths: list[str]) -> None:
+        if self.is_running():
+            return
+        self.start_algorithm("wip:importmeasures", {"FILES": paths, "OUTPUT": "TEMPORARY_OUTPUT"}, self._imported,
+                             tr("Kataloge werden eingelesen …"))
+
+    def _imported(self, ok: bool, results: dict) -> None:
+        if not self.algorithm_succeeded(ok):
+            return
+        layer = self.context.takeResultLayer(results["OUTPUT"])
+        layer.setName(tr("Maßnahmen anderer Gemeinden"))
+        keep_results(self.iface, "massnahmen_geteilt", tr("Maßnahmen anderer Gemeinden"), [Result(layer, "geteilt")])
+        self.form.headlineLabel.setText(tr("{count} Maßnahmen anderer Gemeinden eingelesen; das Zukunftsprofil "
+                                           "nennt die in den eigenen Handlungsfeldern.").format(
+            count=results["MEASURES"]))
+
     def _show_history(self) -> None:
         history = history_layer(self.catalogue) if self.catalogue is not None else None
         if history is None:
@@ -196,3 +255,19 @@ class MeasuresDock(AlgorithmDock):
         times = [str(feature["changed_at"]) for feature in history.getFeatures()]
         self.form.historyLabel.setText(tr("{count} Änderung(en) protokolliert in „{table}“, zuletzt {last}.").format(
             count=len(times), table=history.name(), last=max(times).replace("T", " ") if times else "–"))
+
+
+def _label_columns(layer: QgsVectorLayer) -> None:
+    """Column titles a planner reads, and the machine keys (the GeoPackage's fid, the field key, the changes)
+    hidden; kept with the layer in the project."""
+    for name, label in catalogue_labels().items():
+        index = layer.fields().indexOf(name)
+        if index >= 0:
+            layer.setFieldAlias(index, label)
+    config = layer.attributeTableConfig()
+    hidden = {"fid", *HIDDEN_FIELDS}
+    config.update(layer.fields())
+    for position, column in enumerate(config.columns()):
+        if column.name in hidden:
+            config.setColumnHidden(position, True)
+    layer.setAttributeTableConfig(config)

@@ -47,6 +47,7 @@ from ..core.measures import (
     check_catalogue,
     measure_from_row,
     monitoring,
+    peer_measures,
     read_paths,
     wedges,
 )
@@ -100,15 +101,16 @@ from ..qgis_io.maps import (
     set_colour,
     styled_copy,
 )
-from ..qgis_io.project import DEMO_GPKG, apply_style, result_style
+from ..qgis_io.project import DEMO_GPKG, NAME_FIELDS, apply_style, result_style
 from .base import WipAlgorithm
 from .guards import discard, move_into_place, staging_file
 
 LANGUAGES = ("de", "en")
 LANGUAGE_NAMES = ("Deutsch", "English")  # each in its own language, not translated
-NAME_FIELDS = ("gen", "name", "gemeinde", "gemeindename", "municipality")
 LEVEL_COLOURS = ("#1a9641", "#a6d96a", "#fdae61", "#d7191c")  # § 19 WPG levels 1–4, as heat_suitability.qml
 AREA_COLOURS = ("#1a9850", "#2b83ba", "#f0a30a", "#7b3294", "#d7191c", "#17becf")
+# the fields of wip:importmeasures' table the report shows
+SHARED_FIELDS = ("origin_municipality", "title", "field", "effect_mwh_a", "start_year", "end_year", "status")
 # how far outside a wind unit a turbine still counts as in it: the layout places turbines on the edges of the
 # eligible land, which the units share, and rounding may put a point a hair outside
 TURBINE_EDGE_TOLERANCE_M = 1.0
@@ -188,6 +190,7 @@ class ReportInputs:
     measures: list  # core.measures.Measure of the catalogue, or empty
     wedges: object  # core.measures.Wedges, or None without a catalogue
     monitoring: object  # core.measures.Monitoring, or None
+    peers: list  # rows of measures other municipalities shared, in the own fields of action
 
 
 class FutureProfileAlgorithm(WipAlgorithm):
@@ -208,6 +211,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
     MEASURES = "MEASURES"
     PATHS = "PATHS"
     MONITORING = "MONITORING"
+    SHARED = "SHARED"
     LANGUAGE = "LANGUAGE"
     OUTPUT_HTML = "OUTPUT_HTML"
     OUTPUT_PDF = "OUTPUT_PDF"
@@ -269,6 +273,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MONITORING, self.tr("Monitoring: Bilanz eines späteren Jahres (BALANCE von wip:energybalance)"),
             table, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SHARED, self.tr("Maßnahmen anderer Gemeinden (wip:importmeasures)"), table, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.LANGUAGE, self.tr("Sprache des Berichts"), options=list(LANGUAGE_NAMES), defaultValue=0))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -325,7 +331,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
             Path(municipality_layer.source().split("|")[0]).name == DEMO_GPKG.name
         return ReportInputs(html_path, pdf_path, municipality, name, shape, chosen, balance, indicators,
                             assumptions, allocation, allocation_rows, alternatives, demo_data, measures, result,
-                            progress)
+                            progress, peer_measures(measures, self.read_table(parameters, self.SHARED, context,
+                                                                             SHARED_FIELDS)))
 
     def _measures(self, parameters, context, balance):
         """The planner's catalogue, checked, on the balance's paths, and the monitoring of a later year; none without
@@ -371,7 +378,8 @@ class FutureProfileAlgorithm(WipAlgorithm):
                                    inputs.chosen if alternatives or allocation is not None else None,
                                    municipality_ha=area_ha or None, demo_data=inputs.demo_data,
                                    register=report_register(self._catalog_titles(parameters, context)),
-                                   measures=inputs.measures, wedges=inputs.wedges, monitoring=inputs.monitoring)
+                                   measures=inputs.measures, wedges=inputs.wedges, monitoring=inputs.monitoring,
+                                   peers=inputs.peers)
         except (ReportError, SourcesError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(10)

@@ -32,6 +32,8 @@ ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
     "heatsuitability": ("heat_suitability", "HeatSuitabilityAlgorithm"),
     "energybalance": ("energy_balance", "EnergyBalanceAlgorithm"),
     "measures": ("measures", "MeasuresAlgorithm"),
+    "exportmeasures": ("export_measures", "ExportMeasuresAlgorithm"),
+    "importmeasures": ("import_measures", "ImportMeasuresAlgorithm"),
     "futureprofile": ("future_profile", "FutureProfileAlgorithm"),
 }
 

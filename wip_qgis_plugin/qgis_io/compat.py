@@ -55,6 +55,7 @@ SOURCE_ANY_GEOMETRY = _current(Qgis, "ProcessingSourceType", "VectorAnyGeometry"
                                QgsProcessing.SourceType.TypeVectorAnyGeometry)
 SOURCE_VECTOR = _current(Qgis, "ProcessingSourceType", "Vector", QgsProcessing.SourceType.TypeVector)
 SOURCE_RASTER = _current(Qgis, "ProcessingSourceType", "Raster", QgsProcessing.SourceType.TypeRaster)
+SOURCE_FILE = _current(Qgis, "ProcessingSourceType", "File", QgsProcessing.SourceType.TypeFile)
 NUMBER_DOUBLE = _current(Qgis, "ProcessingNumberParameterType", "Double", QgsProcessingParameterNumber.Type.Double)
 NUMBER_INTEGER = _current(Qgis, "ProcessingNumberParameterType", "Integer",
                           QgsProcessingParameterNumber.Type.Integer)

@@ -8,8 +8,9 @@ from qgis.core import QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
 from ..core.catalog import LayerDescription
 from ..core.i18n import tr
 from ..core.profiles import fed_inputs
-from ..core.workflow import LINE, POINT, POLYGON, RASTER, TABLE, LayerInfo
+from ..core.workflow import LINE, POINT, POLYGON, RASTER, TABLE, LayerInfo, find_inputs, workflow
 from .compat import GEOMETRY_LINE, GEOMETRY_NULL, GEOMETRY_POINT, GEOMETRY_POLYGON
+from .layers import is_null
 
 RESOURCES = Path(__file__).parent.parent / "resources"
 DEMO_GPKG = RESOURCES / "demo" / "demo_hohenmoelsen.gpkg"
@@ -95,6 +96,7 @@ RESULT_FIELDS = {
     "turbines": ({"turbine_id", "site_id", "gwh_a"}, GEOMETRY_POINT),
     "paths": ({"lever", "factor_g_kwh"}, GEOMETRY_NULL),
     "measures": ({"measure_id", "effect_mwh_a", "changes"}, GEOMETRY_POLYGON),
+    "shared": ({"origin_municipality", "measure_id"}, GEOMETRY_NULL),
 }
 
 
@@ -105,6 +107,29 @@ def results_in_project(key: str) -> list[QgsVectorLayer]:
     return [layer for layer in layers_newest_first(QgsProject.instance()) if isinstance(layer, QgsVectorLayer)
             and layer.geometryType() == geometry and fields <= set(layer.fields().names())]
 
+
+
+# the fields that name a municipality, and its key, in the order they are looked for (case does not matter)
+NAME_FIELDS = ("gen", "name", "gemeinde", "gemeindename", "municipality")
+AGS_FIELD = "ags"
+
+
+def municipality_of_project() -> tuple[str, str]:
+    """Name and key (AGS) of the municipality the project's study area layer shows (its first feature); empty
+    strings where none is found."""
+    project = QgsProject.instance()
+    found = find_inputs(next(step for step in workflow() if step.key == "balance"), project_layer_infos(project))
+    layer = newest_layer(project, found["study_area"][0]) if found["study_area"] else None
+    feature = next(layer.getFeatures(), None) if isinstance(layer, QgsVectorLayer) else None
+    if feature is None:
+        return "", ""
+    names = {name.lower(): name for name in layer.fields().names()}
+
+    def value(field):
+        text = feature[field] if field else None
+        return "" if is_null(text) else str(text).strip()
+
+    return value(next((names[hint] for hint in NAME_FIELDS if hint in names), None)), value(names.get(AGS_FIELD))
 
 
 # Polygon layers styled as outlines or hatches: drawn above the filled ones so they stay visible.

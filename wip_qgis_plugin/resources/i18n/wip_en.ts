@@ -439,6 +439,22 @@
       <source>Verwerfen</source>
       <translation>Discard</translation>
     </message>
+    <message>
+      <source>Teilen …</source>
+      <translation>Share …</translation>
+    </message>
+    <message>
+      <source>Den gespeicherten Katalog als Datei für andere Gemeinden schreiben (ohne die Flächen).</source>
+      <translation>Write the saved catalogue as a file for other municipalities (without the areas).</translation>
+    </message>
+    <message>
+      <source>Kataloge anderer Gemeinden …</source>
+      <translation>Catalogues of other municipalities …</translation>
+    </message>
+    <message>
+      <source>Geteilte Kataloge anderer Gemeinden einlesen: das Zukunftsprofil nennt ihre Maßnahmen in den eigenen Handlungsfeldern.</source>
+      <translation>Read catalogues other municipalities shared: the future profile names their measures in the own fields of action.</translation>
+    </message>
   </context>
   <context>
     <name>PlanningAssistant</name>
@@ -1393,6 +1409,70 @@
       <translation>date YYYY-MM-DD expected, found: {value}</translation>
     </message>
     <message>
+      <source>Nr.</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>Handlungsfeld</source>
+      <translation>Field of action</translation>
+    </message>
+    <message>
+      <source>Herkunft</source>
+      <translation>Origin</translation>
+    </message>
+    <message>
+      <source>Größe</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>Einheit</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Wirkung MWh/a</source>
+      <translation>Effect MWh/a</translation>
+    </message>
+    <message>
+      <source>Investition €</source>
+      <translation>Investment €</translation>
+    </message>
+    <message>
+      <source>Jährliche Kosten €</source>
+      <translation>Annual cost €</translation>
+    </message>
+    <message>
+      <source>Kostenquelle</source>
+      <translation>Cost source</translation>
+    </message>
+    <message>
+      <source>Akteur</source>
+      <translation>Actor</translation>
+    </message>
+    <message>
+      <source>Beginn</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>Ende</source>
+      <translation>End</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Priorität</source>
+      <translation>Priority</translation>
+    </message>
+    <message>
+      <source>Erste Schritte</source>
+      <translation>First steps</translation>
+    </message>
+    <message>
       <source>Bundesstrommix und Fernwärme nach WPG</source>
       <translation>National electricity mix and district heat under the WPG</translation>
     </message>
@@ -1411,6 +1491,10 @@
     <message>
       <source>Die Bilanz für das Monitoring ist leer.</source>
       <translation>The balance for monitoring is empty.</translation>
+    </message>
+    <message>
+      <source>Bitte den Namen der Gemeinde angeben, von der der Katalog stammt.</source>
+      <translation>Please give the name of the municipality the catalogue comes from.</translation>
     </message>
     <message>
       <source>Gemeinde</source>
@@ -1487,6 +1571,10 @@
     <message>
       <source>noch nicht fällig</source>
       <translation>not yet due</translation>
+    </message>
+    <message>
+      <source>jede Maßnahme ist ein Objekt</source>
+      <translation>each measure is an object</translation>
     </message>
     <message>
       <source>{where}: {name} = {value} ist keine ganze Zahl.</source>
@@ -1873,24 +1961,12 @@
       <translation>What</translation>
     </message>
     <message>
-      <source>Herkunft</source>
-      <translation>Origin</translation>
-    </message>
-    <message>
-      <source>Größe</source>
-      <translation>Size</translation>
-    </message>
-    <message>
       <source>Wirkung</source>
       <translation>Effect</translation>
     </message>
     <message>
       <source>Kosten (Schätzung)</source>
       <translation>Cost (estimate)</translation>
-    </message>
-    <message>
-      <source>Kostenquelle</source>
-      <translation>Cost source</translation>
     </message>
     <message>
       <source>Wer</source>
@@ -1989,22 +2065,6 @@
       <translation>Reduction per measure and year</translation>
     </message>
     <message>
-      <source>Nr.</source>
-      <translation>No.</translation>
-    </message>
-    <message>
-      <source>Maßnahme</source>
-      <translation>Measure</translation>
-    </message>
-    <message>
-      <source>Handlungsfeld</source>
-      <translation>Field of action</translation>
-    </message>
-    <message>
-      <source>Wirkung MWh/a</source>
-      <translation>Effect MWh/a</translation>
-    </message>
-    <message>
       <source>t CO₂e/a</source>
       <translation>t CO₂e/a</translation>
     </message>
@@ -2017,16 +2077,8 @@
       <translation>€/t</translation>
     </message>
     <message>
-      <source>Akteur</source>
-      <translation>Actor</translation>
-    </message>
-    <message>
       <source>Zeitraum</source>
       <translation>Period</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Status</translation>
     </message>
     <message>
       <source>Sektor</source>
@@ -2123,10 +2175,6 @@
     <message>
       <source>Kennzahl</source>
       <translation>Indicator</translation>
-    </message>
-    <message>
-      <source>Einheit</source>
-      <translation>Unit</translation>
     </message>
     <message>
       <source>Kennzahlen je Jahr</source>
@@ -2241,6 +2289,14 @@
       <translation>The chosen alternative is {number}, "{name}" (marked with ★).</translation>
     </message>
     <message>
+      <source>Was andere Gemeinden des Reviers tun</source>
+      <translation>What other municipalities of the Revier do</translation>
+    </message>
+    <message>
+      <source>Maßnahmen in denselben Handlungsfeldern aus den Katalogen, die {municipalities} geteilt haben (Stand ihres Exports).</source>
+      <translation>Measures in the same fields of action from the catalogues {municipalities} shared (as of their export).</translation>
+    </message>
+    <message>
       <source>{mwh} MWh/a bei voller Umsetzung; t CO₂e/a je Jahr: {effects}</source>
       <translation>{mwh} MWh/a when fully carried out; t CO₂e/a per year: {effects}</translation>
     </message>
@@ -2299,10 +2355,6 @@
     <message>
       <source>Erzeugung (Anlagen im Register)</source>
       <translation>Generation (plants in the register)</translation>
-    </message>
-    <message>
-      <source>Erste Schritte</source>
-      <translation>First steps</translation>
     </message>
     <message>
       <source>Quellen der Bilanz</source>
@@ -2867,6 +2919,14 @@
     <message>
       <source>Maßnahmenkatalog ableiten</source>
       <translation>Derive measures catalogue</translation>
+    </message>
+    <message>
+      <source>Maßnahmenkatalog teilen</source>
+      <translation>Share measures catalogue</translation>
+    </message>
+    <message>
+      <source>Geteilte Maßnahmenkataloge einlesen</source>
+      <translation>Read shared measures catalogues</translation>
     </message>
     <message>
       <source>Zukunftsprofil erstellen</source>
@@ -3497,6 +3557,26 @@
       <translation>Changes since the last save discarded.</translation>
     </message>
     <message>
+      <source>JSON-Dateien (*.json)</source>
+      <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+      <source>Katalog wird geschrieben …</source>
+      <translation>Writing catalogue …</translation>
+    </message>
+    <message>
+      <source>Kataloge anderer Gemeinden</source>
+      <translation>Catalogues of other municipalities</translation>
+    </message>
+    <message>
+      <source>Kataloge werden eingelesen …</source>
+      <translation>Reading catalogues …</translation>
+    </message>
+    <message>
+      <source>Maßnahmen anderer Gemeinden</source>
+      <translation>Measures of other municipalities</translation>
+    </message>
+    <message>
       <source>Bitte die Pfade der Energiebilanz wählen (Dock Energiebilanz: Bilanz berechnen).</source>
       <translation>Please choose the paths of the energy balance (energy balance dock: compute balance).</translation>
     </message>
@@ -3507,6 +3587,14 @@
     <message>
       <source>Maßnahmenkatalog gespeichert.</source>
       <translation>Measures catalogue saved.</translation>
+    </message>
+    <message>
+      <source>Bitte die Änderungen erst speichern oder verwerfen: geteilt wird der gespeicherte Katalog.</source>
+      <translation>Please save or discard the changes first: the saved catalogue is what is shared.</translation>
+    </message>
+    <message>
+      <source>Name der Gemeinde:</source>
+      <translation>Name of the municipality:</translation>
     </message>
     <message>
       <source>{count} Maßnahmen abgeleitet: Werte, Jahre und Status in der Tabelle ändern, dann speichern.</source>
@@ -3521,6 +3609,10 @@
       <translation>{count} measure(s) removed; Save keeps it.</translation>
     </message>
     <message>
+      <source>{count} Maßnahmen anderer Gemeinden eingelesen; das Zukunftsprofil nennt die in den eigenen Handlungsfeldern.</source>
+      <translation>{count} measures of other municipalities read; the future profile names those in the own fields of action.</translation>
+    </message>
+    <message>
       <source>Noch keine Änderung protokolliert.</source>
       <translation>No change recorded yet.</translation>
     </message>
@@ -3531,6 +3623,10 @@
     <message>
       <source>Speichern fehlgeschlagen: {errors}</source>
       <translation>Saving failed: {errors}</translation>
+    </message>
+    <message>
+      <source>Katalog geteilt: {path}</source>
+      <translation>Catalogue shared: {path}</translation>
     </message>
     <message>
       <source>bereit</source>
@@ -4399,6 +4495,30 @@ Paths per lever (optional): for each year the base year's consumption at the yea
       <translation>The allocation has no variant {number}; present: {numbers}.</translation>
     </message>
     <message>
+      <source>Schreibt den Maßnahmenkatalog (aus „Maßnahmenkatalog ableiten“, wie bearbeitet) als eine JSON-Datei, die andere Gemeinden mit „Geteilte Maßnahmenkataloge einlesen“ übernehmen: jede Maßnahme mit Wirkung, Kosten, Akteur, Jahren und Status, dazu Name und Gemeindeschlüssel der Gemeinde und das Datum. Die Flächen der Maßnahmen bleiben in der Gemeinde. Jede Maßnahme wird vorher geprüft.</source>
+      <translation>Writes the measures catalogue (from "Derive measures catalogue", as edited) as one JSON file that other municipalities take over with "Read shared measures catalogues": every measure with effect, cost, actor, years and status, with the name and key of the municipality and the date. The areas of the measures stay in the municipality. Every measure is checked first.</translation>
+    </message>
+    <message>
+      <source>Gemeindeschlüssel (AGS)</source>
+      <translation>Municipality key (AGS)</translation>
+    </message>
+    <message>
+      <source>Geteilter Katalog (JSON)</source>
+      <translation>Shared catalogue (JSON)</translation>
+    </message>
+    <message>
+      <source>Der Maßnahmenkatalog ist leer: nichts zu teilen.</source>
+      <translation>The measures catalogue is empty: nothing to share.</translation>
+    </message>
+    <message>
+      <source>{count} Maßnahmen geteilt: {path}</source>
+      <translation>{count} measures shared: {path}</translation>
+    </message>
+    <message>
+      <source>Der Katalog konnte nicht geschrieben werden: {error}</source>
+      <translation>The catalogue could not be written: {error}</translation>
+    </message>
+    <message>
       <source>Erstellt das Zukunftsprofil einer Gemeinde als Bericht für den Gemeinderat: eine HTML-Datei (Bilder eingebettet, eine Datei zum Versenden) und auf Wunsch ein PDF.
 
 Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und 2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres); Karten der Flächenkulisse, der besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der Planungsvarianten aus wip:zoningalternatives; der Maßnahmenkatalog (aus wip:measures, wie bearbeitet) mit den Pfaden der Bilanz: Rangfolge nach Kosten je Tonne, Keildiagramm der Minderung je Maßnahme bis 2045 mit dem Zielpfad, Zeitplan und ein Blatt je Maßnahme mit Karte; alle Annahmen mit Rechtsgrundlage, Quelle und Status und die Namensnennung der Daten.
@@ -4465,6 +4585,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Monitoring: Bilanz eines späteren Jahres (BALANCE von wip:energybalance)</source>
       <translation>Monitoring: balance of a later year (BALANCE of wip:energybalance)</translation>
+    </message>
+    <message>
+      <source>Maßnahmen anderer Gemeinden (wip:importmeasures)</source>
+      <translation>Measures of other municipalities (wip:importmeasures)</translation>
     </message>
     <message>
       <source>Sprache des Berichts</source>
@@ -4885,6 +5009,26 @@ Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayer
       <translation>Level {level} – {text}: {count} areas</translation>
     </message>
     <message>
+      <source>Liest Maßnahmenkataloge, die andere Gemeinden mit „Maßnahmenkatalog teilen“ geschrieben haben, in eine Tabelle: jede Maßnahme mit Gemeinde, Gemeindeschlüssel und Datum ihrer Herkunft und dem Tag des Einlesens. Jede Datei wird geprüft; eine fehlerhafte nennt die Meldung mit der Maßnahme. Das Zukunftsprofil nennt daraus die Maßnahmen ähnlicher Gemeinden in den eigenen Handlungsfeldern.</source>
+      <translation>Reads measures catalogues other municipalities wrote with "Share measures catalogue" into one table: every measure with the municipality, key and date it comes from and the day it was read. Every file is checked; for a broken one the message names the measure. The future profile names from it the measures of similar municipalities in the own fields of action.</translation>
+    </message>
+    <message>
+      <source>Geteilte Kataloge (JSON)</source>
+      <translation>Shared catalogues (JSON)</translation>
+    </message>
+    <message>
+      <source>Anzahl der Maßnahmen</source>
+      <translation>Number of measures</translation>
+    </message>
+    <message>
+      <source>Bitte mindestens eine Datei eines geteilten Katalogs angeben.</source>
+      <translation>Please give at least one file of a shared catalogue.</translation>
+    </message>
+    <message>
+      <source>{municipality} ({exported}): {count} Maßnahmen</source>
+      <translation>{municipality} ({exported}): {count} measures</translation>
+    </message>
+    <message>
       <source>Leitet aus den Ergebnissen der Gemeinde einen Vorschlag für den Maßnahmenkatalog ab, den die Planerin oder der Planer danach in der Attributtabelle bearbeitet (Werte, Jahre, Status, eigene Maßnahmen).
 
 Woraus: die Wind- und PV-Flächen der gewählten Planungsvariante (mit den Anlagen des Layouts, wenn gegeben), jedes zusammenhängende Gebiet der Stufe 1 nach § 19 WPG ab dem kleinsten Wärmebedarf (Vorgabe 1.000 MWh/a, etwa die 100 Wohnungen eines Gebäudenetzes nach § 3 GEG) als Wärmenetz, das Solarpotenzial der Dächer (der Anteil des Ausbaupfads bis 2045) und die Pfade der Energiebilanz (Sanierung, Wärmepumpen und erneuerbare Einzelheizungen, Verkehr). Die Wärmepumpen ersetzen nur die Kessel, die kein Wärmenetz ersetzt.
@@ -4923,10 +5067,6 @@ Each measure: field of action, origin, size, effect in MWh/a when fully carried 
     <message>
       <source>Beginn der abgeleiteten Maßnahmen</source>
       <translation>Start of the derived measures</translation>
-    </message>
-    <message>
-      <source>Anzahl der Maßnahmen</source>
-      <translation>Number of measures</translation>
     </message>
     <message>
       <source>Solarpotenzial Dach: {share} % des Potenzials nach den Anlagen von heute (Ausbaupfad 2045)</source>
