@@ -172,16 +172,19 @@ def test_monitoring_refuses_a_year_outside_the_plan(balance, paths):
 
 
 def test_a_shared_catalogue_round_trips_with_its_origin_and_a_broken_one_is_named(tmp_path):
+    import datetime
     import json
 
     from wip_qgis_plugin.core.measures import peer_measures, read_shared, shared_document
 
+    day = datetime.date(2026, 11, 30)
     measures = [new_measure("M01", "waermenetz", "Netz Altstadt", "Stufe 1", 800.0, 2000.0, 2027),
                 new_measure("M02", "wind", "Windpark Nord", "Variante 1", 30.0, 60000.0, 2027)]
     path = tmp_path / "teuchern.json"
-    path.write_text(json.dumps(shared_document(measures, "Teuchern", "15084590", "2026-11-30")), encoding="utf-8")
+    path.write_text(json.dumps(shared_document(measures, "Teuchern", "15084590", day)), encoding="utf-8")
     shared = read_shared(path)
-    assert (shared.municipality, shared.ags, shared.exported) == ("Teuchern", "15084590", "2026-11-30")
+    assert (shared.origin.municipality, shared.origin.ags, shared.origin.shared) == ("Teuchern", "15084590", day)
+    assert shared.origin.text() == "geteilt von Teuchern (15084590), 30.11.2026"
     assert [measure.title for measure in shared.measures] == ["Netz Altstadt", "Windpark Nord"]
     assert shared.measures[0].changes == pytest.approx(measures[0].changes)
     rows = [dict(measure_row(measure), origin_municipality="Teuchern") for measure in shared.measures]
@@ -196,4 +199,4 @@ def test_a_shared_catalogue_round_trips_with_its_origin_and_a_broken_one_is_name
     with pytest.raises(MeasuresError, match="wip-measures-catalogue"):
         read_shared(path)
     with pytest.raises(MeasuresError, match="Namen der Gemeinde"):
-        shared_document(measures, " ", "", "2026-11-30")
+        shared_document(measures, " ", "", day)

@@ -70,6 +70,8 @@ ALGORITHMS = {
     "exportmeasures": Entry({"CATALOGUE": "measures:OUTPUT"}, ("OUTPUT",), "CATALOGUE",
                             {"MUNICIPALITY": "Hohenmölsen", "AGS": "15084235"}, suffix=".json"),
     "importmeasures": Entry({"FILES": ["exportmeasures:OUTPUT"]}, ("OUTPUT",), ""),
+    "sharefile": Entry({}, ("OUTPUT",), "", {"FILE": str(shipped_schemes()["beispiel_wind"]),
+                                             "MUNICIPALITY": "Hohenmölsen"}, suffix=".json"),
     "futureprofile": Entry({"MUNICIPALITY": "demo:real_gemeinde", "BALANCE": "energybalance:BALANCE",
                             "INDICATORS": "energybalance:INDICATORS", "ASSUMPTIONS": "energybalance:ASSUMPTIONS",
                             "ELIGIBLE": ["eligibility:ELIGIBLE"], "MEASURES": "measures:OUTPUT",

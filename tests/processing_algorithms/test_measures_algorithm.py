@@ -2,6 +2,7 @@
 edited as a planner edits the layer, and put on the balance's paths in the Zukunftsprofil."""
 
 import shutil
+from pathlib import Path
 
 import processing
 import pytest
@@ -133,3 +134,25 @@ def test_a_broken_shared_file_is_named_and_nothing_is_written(workspace, tmp_pat
         processing.run("wip:exportmeasures", {"CATALOGUE": empty, "MUNICIPALITY": "X",
                                               "OUTPUT": str(tmp_path / "leer.json")})
     assert not (tmp_path / "leer.json").exists()
+
+
+def test_a_shared_catalog_and_scheme_name_their_origin(wip_processing, tmp_path):
+    from wip_qgis_plugin.core.catalog import load_catalog, shipped_catalogs
+    from wip_qgis_plugin.core.scoring import load_scheme, shipped_schemes
+
+    catalog = processing.run("wip:sharefile", {"FILE": str(shipped_catalogs()["lsa_wind"]), "MUNICIPALITY": "Teuchern",
+                                               "AGS": "15084590", "OUTPUT": str(tmp_path / "wind.json")})["OUTPUT"]
+    title = load_catalog(Path(catalog)).title_text()
+    assert title.startswith(load_catalog(shipped_catalogs()["lsa_wind"]).title_text())
+    assert "(geteilt von Teuchern (15084590), " in title
+    scheme = processing.run("wip:sharefile", {"FILE": str(shipped_schemes()["beispiel_pv"]), "MUNICIPALITY": "Zeitz",
+                                              "OUTPUT": str(tmp_path / "pv.json")})["OUTPUT"]
+    assert "geteilt von Zeitz, " in load_scheme(Path(scheme)).title
+    again = processing.run("wip:sharefile", {"FILE": scheme, "MUNICIPALITY": "Hohenmölsen",
+                                             "OUTPUT": str(tmp_path / "weiter.json")})["OUTPUT"]
+    assert "geteilt von Zeitz, " in load_scheme(Path(again)).title  # passed on, the origin stays
+    other = tmp_path / "anderes.json"
+    other.write_text('{"format": "etwas"}', encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="weder Kriterienkatalog"):
+        processing.run("wip:sharefile", {"FILE": str(other), "MUNICIPALITY": "X", "OUTPUT": str(tmp_path / "x.json")})
+    assert not (tmp_path / "x.json").exists()

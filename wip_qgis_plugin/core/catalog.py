@@ -18,6 +18,7 @@ from pathlib import Path
 from .i18n import localised, tr
 from .json_reader import STATUSES, JsonReader, read_json
 from .lazy import lazy_module
+from .sharing import Origin, read_origin, titled
 from .workflow import LINE, POINT, POLYGON, normalise
 
 np = lazy_module("numpy")
@@ -185,9 +186,10 @@ class Catalog:
     description: Mapping[str, str]
     criteria: tuple[Criterion, ...]
     path: Path | None = None
+    origin: Origin | None = None  # the municipality that shared the catalog
 
     def title_text(self) -> str:
-        return localised(self.title)
+        return titled(localised(self.title), self.origin)
 
     def description_text(self) -> str:
         return localised(self.description)
@@ -247,7 +249,7 @@ def parse_catalog(data, path: Path | None = None) -> Catalog:
         id=reader.identifier("id"), technology=reader.choice("technology", TECHNOLOGIES),
         region=reader.text("region"), version=reader.text("version"), effective_date=reader.date("effective_date"),
         title=reader.bilingual("title"), description=reader.bilingual("description"), criteria=tuple(criteria),
-        path=path)
+        path=path, origin=read_origin(reader))
 
 
 def _parse_criterion(reader: JsonReader) -> Criterion:

@@ -12,6 +12,7 @@ national mix); what they avoid is shown beside it, at the national mix of the ye
 """
 from __future__ import annotations
 
+import datetime
 import math
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -29,6 +30,7 @@ from .balance import (
 from .i18n import localised, tr
 from .json_reader import STATUSES as FIGURE_STATUSES
 from .json_reader import JsonReader, read_json
+from .sharing import ORIGIN_KEY, Origin, origin_block, read_origin
 
 TYPES_FILE = Path(__file__).resolve().parent.parent / "resources" / "measures" / "measure_types.json"
 FIELDS = ("wind", "pv", "pv_dach", "waermenetz", "sanierung", "waermepumpe", "mobilitaet", "kommunale_gebaeude",
@@ -683,24 +685,23 @@ def monitoring(measures: list[Measure], paths: Paths, plan_rows: list[dict], mea
 # -- sharing between municipalities ------------------------------------------------------------------------------
 
 SHARED_FORMAT = "wip-measures-catalogue"
-ORIGIN_FIELDS = ("origin_municipality", "origin_ags", "origin_exported")  # the imported measures' provenance
+ORIGIN_FIELDS = ("origin_municipality", "origin_ags", "origin_shared")  # the imported measures' provenance
 
 
 @dataclass(frozen=True)
 class SharedCatalogue:
-    municipality: str
-    ags: str
-    exported: str  # ISO date
+    origin: Origin
     measures: list
 
 
-def shared_document(measures: list[Measure], municipality: str, ags: str, exported: str) -> dict:
+def shared_document(measures: list[Measure], municipality: str, ags: str, shared: datetime.date) -> dict:
     """The catalogue as one file for other municipalities: every measure's row, where it comes from and when; the
     places stay home (another municipality has its own map)."""
-    if not municipality.strip():
-        raise MeasuresError(tr("Bitte den Namen der Gemeinde angeben, von der der Katalog stammt."))
-    return {"format": SHARED_FORMAT, "format_version": 1,
-            "origin": {"municipality": municipality.strip(), "ags": ags.strip(), "exported": exported},
+    try:
+        origin = origin_block(municipality, ags, shared)
+    except ValueError as error:
+        raise MeasuresError(str(error)) from error
+    return {"format": SHARED_FORMAT, "format_version": 1, ORIGIN_KEY: origin,
             "measures": [measure_row(measure) for measure in measures]}
 
 
@@ -708,7 +709,9 @@ def read_shared(path: Path) -> SharedCatalogue:
     """A catalogue another municipality shared, checked measure by measure; errors name the file."""
     reader = JsonReader(read_json(Path(path), MeasuresError), Path(path).name, MeasuresError)
     reader.expect_format(SHARED_FORMAT, 1)
-    origin = reader.child("origin")
+    origin = read_origin(reader)
+    if origin is None:
+        reader.fail(ORIGIN_KEY, tr("fehlt"))
     rows = reader.get("measures", list)
     measures = []
     for row in rows:
@@ -719,8 +722,7 @@ def read_shared(path: Path) -> SharedCatalogue:
         except MeasuresError as error:
             raise MeasuresError(f"{Path(path).name}: {error}") from error
     check_catalogue(measures)
-    exported = origin.date("exported").isoformat()
-    return SharedCatalogue(origin.text("municipality"), str(origin.data.get("ags") or ""), exported, measures)
+    return SharedCatalogue(origin, measures)
 
 
 def peer_measures(own: list[Measure], shared_rows: list[dict]) -> list[dict]:

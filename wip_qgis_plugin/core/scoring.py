@@ -17,6 +17,7 @@ from .i18n import tr
 from .json_reader import JsonReader, read_json
 from .lazy import lazy_module
 from .profiles import profile_feed, recognise
+from .sharing import read_origin, titled
 from .site_criteria import DISTANCE, GEOMETRY_FIELDS, LAYER_MEASURES, MEAN, MEASURES, measured_name
 from .workflow import POLYGON, normalise
 
@@ -450,7 +451,8 @@ def parse_scheme(data, where: str) -> Scheme:
     method = reader.choice("method", (WLC, TOPSIS)) if "method" in data else WLC
     missing = reader.choice("missing", MISSING_POLICIES) if "missing" in data else MISSING_WORST
     title = reader.text("title") if "title" in data else ""
-    return Scheme(tuple(criteria), method, missing, pairwise, title)
+    origin = read_origin(reader)
+    return Scheme(tuple(criteria), method, missing, pairwise, titled(title or where, origin) if origin else title)
 
 
 def _parse_role(reader: JsonReader) -> CriterionRole:

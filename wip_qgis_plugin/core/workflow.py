@@ -77,7 +77,7 @@ def workflow() -> tuple[Step, ...]:
               StepInput("mining", tr("Bergbaufolgeflächen"), (POLYGON,),
                         ("bergbau", "tagebau", "kippe", "mining"), required=False,
                         criteria=("bergbau_konversion", "bergbau_kippe", "bergbau_sperrbereich"))),
-             ("wip:eligibility",)),
+             ("wip:eligibility", "wip:sharefile")),
         Step("site_evaluation", tr("Standortbewertung"),
              tr("Wie gut ist jede geeignete Fläche? Mehrkriterielle Bewertung mit Gewichten und "
                 "Robustheitsprüfung."),
@@ -148,6 +148,7 @@ def algorithm_titles() -> dict[str, str]:
             "energybalance": tr("Energie- und Treibhausgasbilanz"), "measures": tr("Maßnahmenkatalog ableiten"),
             "exportmeasures": tr("Maßnahmenkatalog teilen"),
             "importmeasures": tr("Geteilte Maßnahmenkataloge einlesen"),
+            "sharefile": tr("Kriterienkatalog oder Bewertungsschema teilen"),
             "futureprofile": tr("Zukunftsprofil erstellen")}
 
 

@@ -60,7 +60,7 @@ class ExportMeasuresAlgorithm(WipAlgorithm):
             check_catalogue(measures)
             document = shared_document(measures, self.parameterAsString(parameters, self.MUNICIPALITY, context),
                                        self.parameterAsString(parameters, self.AGS, context),
-                                       datetime.date.today().isoformat())
+                                       datetime.date.today())
         except MeasuresError as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(50)

@@ -57,9 +57,10 @@ class ImportMeasuresAlgorithm(WipAlgorithm):
                 shared = read_shared(path)
             except MeasuresError as error:
                 raise QgsProcessingException(str(error)) from error
-            feedback.pushInfo(self.tr("{municipality} ({exported}): {count} Maßnahmen").format(
-                municipality=shared.municipality, exported=shared.exported, count=len(shared.measures)))
-            rows += [dict(zip(ORIGIN_FIELDS, (shared.municipality, shared.ags, shared.exported)),
+            origin = shared.origin
+            feedback.pushInfo(self.tr("{origin}: {count} Maßnahmen").format(origin=origin.text(),
+                                                                             count=len(shared.measures)))
+            rows += [dict(zip(ORIGIN_FIELDS, (origin.municipality, origin.ags, origin.shared.isoformat())),
                           **{IMPORTED_FIELD: today}, **measure_row(measure)) for measure in shared.measures]
             feedback.setProgress(80 * number / len(paths))
             if feedback.isCanceled():

@@ -34,6 +34,7 @@ ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
     "measures": ("measures", "MeasuresAlgorithm"),
     "exportmeasures": ("export_measures", "ExportMeasuresAlgorithm"),
     "importmeasures": ("import_measures", "ImportMeasuresAlgorithm"),
+    "sharefile": ("share_file", "ShareFileAlgorithm"),
     "futureprofile": ("future_profile", "FutureProfileAlgorithm"),
 }
 

@@ -1493,10 +1493,6 @@
       <translation>The balance for monitoring is empty.</translation>
     </message>
     <message>
-      <source>Bitte den Namen der Gemeinde angeben, von der der Katalog stammt.</source>
-      <translation>Please give the name of the municipality the catalogue comes from.</translation>
-    </message>
-    <message>
       <source>Gemeinde</source>
       <translation>Municipality</translation>
     </message>
@@ -2513,6 +2509,14 @@
       <translation>The pairwise comparison is not consistent enough: CR = {cr:.3f} &gt; 0.10. Please check the judgements or explicitly accept the inconsistency.</translation>
     </message>
     <message>
+      <source>Bitte den Namen der Gemeinde angeben, von der die Datei stammt.</source>
+      <translation>Please give the name of the municipality the file comes from.</translation>
+    </message>
+    <message>
+      <source>geteilt von {who}, {date}</source>
+      <translation>shared by {who}, {date}</translation>
+    </message>
+    <message>
       <source>Emissionsfaktor</source>
       <translation>Emission factor</translation>
     </message>
@@ -2927,6 +2931,10 @@
     <message>
       <source>Geteilte Maßnahmenkataloge einlesen</source>
       <translation>Read shared measures catalogues</translation>
+    </message>
+    <message>
+      <source>Kriterienkatalog oder Bewertungsschema teilen</source>
+      <translation>Share criteria catalog or scoring scheme</translation>
     </message>
     <message>
       <source>Zukunftsprofil erstellen</source>
@@ -5025,8 +5033,8 @@ Defaults: 2,000/1,500/500 kWh/(m·a), 415/175/70 MWh/(ha·a) (Energieatlas Bayer
       <translation>Please give at least one file of a shared catalogue.</translation>
     </message>
     <message>
-      <source>{municipality} ({exported}): {count} Maßnahmen</source>
-      <translation>{municipality} ({exported}): {count} measures</translation>
+      <source>{origin}: {count} Maßnahmen</source>
+      <translation>{origin}: {count} measures</translation>
     </message>
     <message>
       <source>Leitet aus den Ergebnissen der Gemeinde einen Vorschlag für den Maßnahmenkatalog ab, den die Planerin oder der Planer danach in der Attributtabelle bearbeitet (Werte, Jahre, Status, eigene Maßnahmen).
@@ -5451,6 +5459,30 @@ Existing rooftop plants of the Marktstammdatenregister (units in operation, ener
     <message>
       <source>{count} Gebäude liegen in keinem Block und fehlen in den Summen je Block.</source>
       <translation>{count} buildings lie in no block and are missing from the sums per block.</translation>
+    </message>
+    <message>
+      <source>Schreibt einen Kriterienkatalog oder ein Bewertungsschema (JSON) als Datei für eine andere Gemeinde: geprüft wie beim Einlesen und mit der Herkunft (Gemeinde, Gemeindeschlüssel, Tag). Die andere Gemeinde wählt die Datei als eigenen Katalog oder eigenes Schema; ihr Titel nennt dann überall, woher sie stammt (Ergebnisse, Bericht, Quellenverzeichnis). Eine Datei, die schon eine Herkunft hat, behält sie. Maßnahmenkataloge teilt „Maßnahmenkatalog teilen“.</source>
+      <translation>Writes a criteria catalog or a scoring scheme (JSON) as a file for another municipality: checked as when it is read, and with its origin (municipality, municipality key, day). The other municipality chooses the file as its own catalog or scheme; its title then says everywhere where it comes from (results, report, register of sources). A file that already has an origin keeps it. Measures catalogues are shared by "Share measures catalogue".</translation>
+    </message>
+    <message>
+      <source>Kriterienkatalog oder Bewertungsschema (JSON)</source>
+      <translation>Criteria catalog or scoring scheme (JSON)</translation>
+    </message>
+    <message>
+      <source>Geteilte Datei (JSON)</source>
+      <translation>Shared file (JSON)</translation>
+    </message>
+    <message>
+      <source>Die Datei hat schon eine Herkunft; sie bleibt.</source>
+      <translation>The file already has an origin; it stays.</translation>
+    </message>
+    <message>
+      <source>Die Datei konnte nicht geschrieben werden: {error}</source>
+      <translation>The file could not be written: {error}</translation>
+    </message>
+    <message>
+      <source>{file}: weder Kriterienkatalog („{catalog}“) noch Bewertungsschema („{scheme}“).</source>
+      <translation>{file}: neither a criteria catalog ("{catalog}") nor a scoring scheme ("{scheme}").</translation>
     </message>
     <message>
       <source>Berechnet je Standort die Kriterienwerte für die Bewertung: dist_‹Ebene›_m – Abstand zum nächsten Objekt (z. B. Umspannwerk, 110-kV-Leitung, Siedlung, Straße); share_‹Ebene› – überdeckter Anteil 0–1 (z. B. Schutzgebiet, Wald, Bergbaufolgefläche, privilegierter Korridor; &gt; 0 heißt: liegt darin); mean_‹Feld› – flächengewichteter Mittelwert eines Attributs (z. B. Ackerzahl); ‹Raster›_mean/_min/_max – Zonenstatistik der Zellen, deren Mittelpunkt im Standort liegt (Band 1); area_ha und compactness (4πA/U²). Alles metrisch im KBS der Standorte (geografische Eingaben: EPSG:25832); Raster in einem anderen KBS werden in ihrem eigenen KBS ausgewertet, die Standorte dafür umprojiziert.</source>
