@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import (
 from .. import log
 from ..core.i18n import tr
 from ..manual import manual_url, open_manual
+from ..qgis_io.project import results_in_project
 
 COMBO_MIN_CHARACTERS = 12  # the width a combo box asks for; it grows with the dock, a longer entry is cut short
 
@@ -102,6 +103,14 @@ class AlgorithmDock(QgsDockWidget):
             return
         combo.setLayer(layer)
         self.suggested[combo.objectName()] = layer.id()
+
+    def suggest_results(self, combos) -> None:
+        """Preselect in each combo of ``combos`` ((result key of ``qgis_io.project.RESULT_FIELDS``, combo)) the
+        newest such result in the project."""
+        for key, combo in combos:
+            layers = results_in_project(key)
+            if layers:
+                self.suggest(combo, layers[0])
 
     def start_algorithm(self, algorithm_id: str, parameters: dict, finished, message: str | None = "") -> None:
         """Run ``algorithm_id`` as a task; ``finished(ok, results)`` is called in the GUI thread afterwards. The

@@ -115,12 +115,9 @@ class BalanceDock(AlgorithmDock):
                            ("generation_units", self.form.unitsCombo)):
             if found[key]:
                 self.suggest(combo, newest_layer(project, found[key][0]))
-        for key, combo in (("buildings", self.form.buildingsCombo), ("wind", self.form.windCombo),
-                           ("pv", self.form.pvCombo), ("rooftop", self.form.rooftopCombo),
-                           ("allocation", self.form.allocationCombo)):
-            layers = results_in_project(key)
-            if layers:
-                self.suggest(combo, layers[0])
+        self.suggest_results((("buildings", self.form.buildingsCombo), ("wind", self.form.windCombo),
+                              ("pv", self.form.pvCombo), ("rooftop", self.form.rooftopCombo),
+                              ("allocation", self.form.allocationCombo)))
 
     # -- balance ---------------------------------------------------------------------------------------------------
 

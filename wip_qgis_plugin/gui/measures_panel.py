@@ -14,7 +14,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QSizePolicy
 from ..core.i18n import tr
 from ..core.measures import FIELDS, HIDDEN_FIELDS, catalogue_labels, field_label, measure_row, new_measure
 from ..qgis_io.history import ChangeHistory, history_layer
-from ..qgis_io.project import municipality_of_project, results_in_project
+from ..qgis_io.project import municipality_of_project
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 
@@ -65,12 +65,9 @@ class MeasuresDock(AlgorithmDock):
 
     def suggest_layers(self, *_args) -> None:
         """Preselect the newest result of each step, and the newest catalogue to edit."""
-        for key, combo in (("paths", self.form.pathsCombo), ("allocation", self.form.allocationCombo),
-                           ("turbines", self.form.turbinesCombo), ("heat", self.form.heatCombo),
-                           ("rooftop", self.form.rooftopCombo), ("measures", self.form.catalogueCombo)):
-            layers = results_in_project(key)
-            if layers:
-                self.suggest(combo, layers[0])
+        self.suggest_results((("paths", self.form.pathsCombo), ("allocation", self.form.allocationCombo),
+                              ("turbines", self.form.turbinesCombo), ("heat", self.form.heatCombo),
+                              ("rooftop", self.form.rooftopCombo), ("measures", self.form.catalogueCombo)))
 
     # -- deriving --------------------------------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-from pathlib import Path
 
 from qgis.core import (
     QgsProcessingException,
@@ -23,7 +22,7 @@ from ..core.measures import (
 )
 from ..qgis_io.compat import SOURCE_VECTOR
 from .base import WipAlgorithm
-from .guards import discard, move_into_place, staging_file
+from .guards import write_text_file
 
 
 class ExportMeasuresAlgorithm(WipAlgorithm):
@@ -66,16 +65,10 @@ class ExportMeasuresAlgorithm(WipAlgorithm):
         feedback.setProgress(50)
         if feedback.isCanceled():
             return {}
-        staged = staging_file(path)
         try:
-            Path(staged).write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-            if feedback.isCanceled():
-                return {}
-            move_into_place(staged, path)
+            write_text_file(path, json.dumps(document, ensure_ascii=False, indent=1))
         except OSError as error:
             raise QgsProcessingException(self.tr("Der Katalog konnte nicht geschrieben werden: {error}").format(
                 error=error)) from error
-        finally:
-            discard(staged)
         feedback.pushInfo(self.tr("{count} Maßnahmen geteilt: {path}").format(count=len(measures), path=path))
         return {self.OUTPUT: path}

@@ -298,6 +298,17 @@ def move_into_place(staged: str, final_path: str) -> None:
     discard(staged)
 
 
+def write_text_file(final_path: str, text: str) -> None:
+    """Write ``text`` to ``final_path`` through a staging file: a write that fails leaves no file behind. Raises
+    OSError."""
+    staged = staging_file(final_path)
+    try:
+        Path(staged).write_text(text, encoding="utf-8")
+        move_into_place(staged, final_path)
+    finally:
+        discard(staged)
+
+
 def discard(staged: str) -> None:
     shutil.rmtree(os.path.dirname(staged), ignore_errors=True)
 

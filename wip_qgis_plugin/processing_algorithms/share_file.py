@@ -21,7 +21,7 @@ from ..core.scoring import SCHEME_FORMAT, ScoringError, parse_scheme
 from ..core.sharing import ORIGIN_KEY, origin_block
 from ..qgis_io.compat import FILE_BEHAVIOR_FILE
 from .base import WipAlgorithm
-from .guards import discard, move_into_place, staging_file
+from .guards import write_text_file
 
 
 class ShareFileAlgorithm(WipAlgorithm):
@@ -73,13 +73,9 @@ class ShareFileAlgorithm(WipAlgorithm):
         feedback.setProgress(50)
         if feedback.isCanceled():
             return {}
-        staged = staging_file(path)
         try:
-            Path(staged).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-            move_into_place(staged, path)
+            write_text_file(path, json.dumps(data, ensure_ascii=False, indent=2))
         except OSError as error:
             raise QgsProcessingException(self.tr("Die Datei konnte nicht geschrieben werden: {error}").format(
                 error=error)) from error
-        finally:
-            discard(staged)
         return {self.OUTPUT: path}
