@@ -196,6 +196,7 @@ def run_measures(paths, results_gpkg: Path, steps: dict, zoning: dict, heat: dic
     from qgis.core import QgsFeature, QgsVectorLayer
 
     from wip_qgis_plugin.core.measures import measure_row, new_measure
+    from wip_qgis_plugin.qgis_io.history import ChangeHistory
 
     derived = processing.run("wip:measures", {
         "PATHS": paths, "ALLOCATION": zoning["varianten_zuweisung"], "ALTERNATIVE": 1,
@@ -205,6 +206,7 @@ def run_measures(paths, results_gpkg: Path, steps: dict, zoning: dict, heat: dic
     write_layer(derived, results_gpkg, "massnahmen")
     catalogue = QgsVectorLayer(f"{results_gpkg}|layername=massnahmen", "massnahmen", "ogr")
     fields = catalogue.fields()
+    history = ChangeHistory(catalogue)  # as the dock keeps every change
     catalogue.startEditing()
     for feature in catalogue.getFeatures():
         if feature["field"] == "wind":
@@ -221,6 +223,7 @@ def run_measures(paths, results_gpkg: Path, steps: dict, zoning: dict, heat: dic
     catalogue.addFeature(feature)
     if not catalogue.commitChanges():
         raise RuntimeError(f"massnahmen: {catalogue.commitErrors()}")
+    history.stop()
     return catalogue, [f"Maßnahmenkatalog: {derived.featureCount()} Maßnahmen abgeleitet, bearbeitet (Wind "
                        f"beschlossen, Wärmenetz früher, eigene Maßnahme „{own.title}“): {catalogue.featureCount()}"]
 
@@ -385,7 +388,7 @@ def main() -> int:
     for name, layer in tables.items():
         write_layer(layer, results_gpkg, name)
         result_names.append(name)
-    result_names.append("massnahmen")
+    result_names += ["massnahmen", "massnahmen_historie"]
 
     project = QgsProject.instance()
     project.setTitle("WIP Demo – Hohenmölsen")

@@ -200,3 +200,19 @@ def test_a_shared_catalogue_round_trips_with_its_origin_and_a_broken_one_is_name
         read_shared(path)
     with pytest.raises(MeasuresError, match="Namen der Gemeinde"):
         shared_document(measures, " ", "", day)
+
+
+def test_the_wedge_chart_stacks_the_base_years_emissions_with_the_target_as_a_mark(balance, paths):
+    import datetime
+
+    from wip_qgis_plugin.core.report import ProfileReport, wedge_chart
+
+    measures = number_measures(path_measures(paths))
+    report = ProfileReport("Musterstadt", "Profil", datetime.date(2026, 12, 3), [], [], [], measures=measures,
+                           wedges=wedges(measures, paths))
+    chart = wedge_chart(report)
+    assert [column[0] for column in chart.columns] == [str(year) for year in paths.years]
+    for _, _, values, _ in chart.columns:
+        assert sum(values.values()) == pytest.approx(report.wedges.base_t, rel=1e-9)
+    assert chart.marks == {str(year): value for year, value in report.wedges.target.items()}
+    assert [key for key, _, _ in chart.series[:4]] == ["remaining", "M01", "M02", "M03"]

@@ -61,7 +61,7 @@ def test_the_profile_puts_the_edited_catalogue_on_the_paths(workspace, tmp_path)
     layer.changeAttributeValue(renovation.id(), layer.fields().indexOf("status"), "zurueckgestellt")
     assert layer.commitChanges()
     after = chapter("nachher.html")
-    assert "zurückgestellt" in after and before != after
+    assert "zurückgestellt" in after and before != after and "Rang Wirkung" in after
 
     layer.startEditing()
     layer.changeAttributeValue(renovation.id(), layer.fields().indexOf("start_year"), 2050)  # after its end

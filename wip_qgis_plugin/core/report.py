@@ -705,22 +705,26 @@ def _measures_section(report: ProfileReport, images: Mapping[str, str]) -> str:
         parts.append(_image(images, CHART_WEDGES, tr("Minderung je Maßnahme und Jahr"), 600))
     parts += [_paragraph(note) for note in result.overlaps]
     ranked = ranking(report.measures, result)
+    by_effect = {item.measure.measure_id: rank for rank, item in enumerate(
+        sorted(ranked, key=lambda item: -item.t_a), start=1)}
     head = [f'<th style="font-size: 8pt">{_e(text)}</th>' for text in (
-        tr("Nr."), tr("Maßnahme"), tr("Handlungsfeld"), tr("Wirkung MWh/a"), tr("t CO₂e/a"), tr("Investition"),
-        tr("€/t"), tr("Akteur"), tr("Zeitraum"), tr("Status"))]
+        tr("Nr."), tr("Maßnahme"), tr("Handlungsfeld"), tr("Wirkung MWh/a"), tr("t CO₂e/a"), tr("Rang Wirkung"),
+        tr("Investition"), tr("€/t"), tr("Akteur"), tr("Zeitraum"), tr("Status"))]
     rows = []
     for item in ranked:
         measure = item.measure
         t_text = format_number(item.t_a) + (" *" if measure.kind == GENERATION_MEASURE else "")
         rows.append("<tr>" + "".join(f'<td style="font-size: 8pt">{text}</td>' for text in (
             _e(measure.measure_id), _e(measure.title), _e(field_label(measure.field)),
-            _e(format_number(measure.effect_mwh_a)), _e(t_text), _unbroken(_money(measure.investment_eur)),
-            _e(format_number(item.eur_per_t)), _e(actor_label(measure.actor)),
-            _e(f"{measure.start_year}–{measure.end_year}"), _e(measure_status_label(measure.status)))) + "</tr>")
+            _e(format_number(measure.effect_mwh_a)), _e(t_text), _e(by_effect[measure.measure_id]),
+            _unbroken(_money(measure.investment_eur)), _e(format_number(item.eur_per_t)),
+            _e(actor_label(measure.actor)), _e(f"{measure.start_year}–{measure.end_year}"),
+            _e(measure_status_label(measure.status)))) + "</tr>")
     note = tr("t CO₂e/a: Minderung bei voller Wirkung, Mittel der Szenariojahre ab dem Ende der Maßnahme; "
               "* vermieden außerhalb der Bilanz. €/t: Investition über die Nutzungsdauer verteilt plus jährliche "
               "Kosten, je Tonne.")
-    parts += [f"<h3>{_e(tr('Maßnahmen nach Kosten je Tonne'))}</h3>", _table(head, rows, "measures-table"),
+    parts += [f"<h3>{_e(tr('Maßnahmen nach Kosten je Tonne und nach Wirkung'))}</h3>",
+              _table(head, rows, "measures-table"),
               f'<p class="small">{_e(note)} {_e(measure_types().cost_note)}</p>']
     if report.monitoring is not None:
         parts.append(_monitoring(report))

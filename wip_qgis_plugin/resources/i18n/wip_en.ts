@@ -2065,6 +2065,10 @@
       <translation>t CO₂e/a</translation>
     </message>
     <message>
+      <source>Rang Wirkung</source>
+      <translation>Rank by effect</translation>
+    </message>
+    <message>
       <source>Investition</source>
       <translation>Investment</translation>
     </message>
@@ -2197,8 +2201,8 @@
       <translation>{count} measures. In {year} the measures for consumption reduce the emissions by {demand} t CO₂e/a; the framework (national electricity mix, district heat under the WPG, population, industry) by {framework} t. {remaining} t remain of {base_t} t in {base}; {state}. Generation from wind and sun does not reduce the territorial balance after BISKO (electricity counts at the national mix); in {year} it also avoids {avoided} t CO₂e/a (for information, at the national electricity mix of the year).</translation>
     </message>
     <message>
-      <source>Maßnahmen nach Kosten je Tonne</source>
-      <translation>Measures by cost per tonne</translation>
+      <source>Maßnahmen nach Kosten je Tonne und nach Wirkung</source>
+      <translation>Measures by cost per tonne and by effect</translation>
     </message>
     <message>
       <source>Die Bilanz des Jahres {year} (Verbrauch und Anlagen wie gemessen) gegen den Plan der Maßnahmen in diesem Jahr: {measured} t CO₂e gemessen, {planned} t geplant.</source>
