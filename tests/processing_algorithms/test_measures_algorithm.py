@@ -37,11 +37,22 @@ def test_the_derived_catalogue_holds_the_heat_networks_and_the_balance_paths(wor
     assert all(row["start_year"] >= 2027 for row in rows if row["field"] == "waermenetz")
 
 
+def edit_catalogue(path, field: str, value, title_field="sanierung") -> str:
+    """Change ``field`` of the catalogue's measure of field ``title_field`` as a planner does in the attribute
+    table; returns the measure's id. The layer is gone afterwards: an OGR layer kept alive by a test's traceback
+    until QGIS has shut down crashes the process."""
+    layer = QgsVectorLayer(str(path), "massnahmen", "ogr")
+    measure = next(feature for feature in layer.getFeatures() if feature["field"] == title_field)
+    layer.startEditing()
+    layer.changeAttributeValue(measure.id(), layer.fields().indexOf(field), value)
+    assert layer.commitChanges()
+    return str(measure["measure_id"])
+
+
 def test_the_profile_puts_the_edited_catalogue_on_the_paths(workspace, tmp_path):
     catalogue = tmp_path / "massnahmen.gpkg"
     shutil.copy(workspace.source("measures:OUTPUT"), catalogue)
-    layer = QgsVectorLayer(str(catalogue), "massnahmen", "ogr")
-    renovation = next(feature for feature in layer.getFeatures() if feature["field"] == "sanierung")
+    count = QgsVectorLayer(str(catalogue), "massnahmen", "ogr").featureCount()
     parameters = {"MUNICIPALITY": workspace.source("demo:real_gemeinde"),
                   "BALANCE": workspace.source("energybalance:BALANCE"),
                   "INDICATORS": workspace.source("energybalance:INDICATORS"),
@@ -55,17 +66,13 @@ def test_the_profile_puts_the_edited_catalogue_on_the_paths(workspace, tmp_path)
 
     before = chapter("vorher.html")
     assert 'id="chart_wedges"' in before and 'id="timeline"' in before
-    assert f'id="measure-{renovation["measure_id"]}"' in before
-    assert before.count('id="measure-M') == layer.featureCount()
-    layer.startEditing()  # as a planner in the attribute table: the renovation deferred
-    layer.changeAttributeValue(renovation.id(), layer.fields().indexOf("status"), "zurueckgestellt")
-    assert layer.commitChanges()
+    assert before.count('id="measure-M') == count
+    renovation = edit_catalogue(catalogue, "status", "zurueckgestellt")  # the renovation deferred
+    assert f'id="measure-{renovation}"' in before
     after = chapter("nachher.html")
     assert "zurückgestellt" in after and before != after and "Rang Wirkung" in after
 
-    layer.startEditing()
-    layer.changeAttributeValue(renovation.id(), layer.fields().indexOf("start_year"), 2050)  # after its end
-    assert layer.commitChanges()
+    edit_catalogue(catalogue, "start_year", 2050)  # after its end
     with pytest.raises(QgsProcessingException, match="Beginn 2050 und Ende 2045 passen nicht"):
         processing.run("wip:futureprofile", dict(parameters, OUTPUT_HTML=str(tmp_path / "kaputt.html")))
     assert not (tmp_path / "kaputt.html").exists()
