@@ -27,7 +27,7 @@ from .balance import (
     lever_label,
     sector_label,
 )
-from .i18n import localised, tr
+from .i18n import current_translator, localised, tr
 from .json_reader import STATUSES as FIGURE_STATUSES
 from .json_reader import JsonReader, read_json
 from .sharing import ORIGIN_KEY, Origin, origin_block, read_origin
@@ -42,7 +42,7 @@ GENERATION, DEMAND, NO_EFFECT = "generation", "demand", "none"
 # the balance's paths that are no municipal measure: they stay framework wedges
 FRAMEWORK_LEVERS = ("bevoelkerung", "industrie")
 FACTORS_WEDGE = "faktoren"  # the national electricity mix and district heat after the WPG, on the base consumption
-# the paths of the balance a measure is derived from: lever → (field, title)
+# the paths of the balance that become measures: lever → the measure's field of action
 PATH_MEASURES = {"sanierung": "sanierung", "waermewende": "waermepumpe", "verkehr": "mobilitaet"}
 HEAT_SECTORS = ("haushalte", "gewerbe", "kommune")
 # a measure may drive a carrier of the balance to zero, not below: what overlaps further is cut back and reported
@@ -122,8 +122,6 @@ def _types(path: Path, _language: str) -> MeasureTypes:
 
 
 def measure_types(path: Path = TYPES_FILE) -> MeasureTypes:
-    from .i18n import current_translator
-
     return _types(Path(path), current_translator()[1])
 
 
