@@ -27,7 +27,7 @@ from .balance import (
     lever_label,
     sector_label,
 )
-from .i18n import current_translator, localised, tr
+from .i18n import current_translator, format_number, localised, tr
 from .json_reader import STATUSES as FIGURE_STATUSES
 from .json_reader import JsonReader, read_json
 from .sharing import ORIGIN_KEY, Origin, origin_block, read_origin
@@ -202,7 +202,8 @@ def new_measure(measure_id: str, field_key: str, title: str, origin: str, size: 
     kind = measure_types().types[field_key]
     investment = kind.investment.value * size if kind.investment else None
     annual = kind.annual.value * size if kind.annual else None
-    sources = [f"{cost.value:g} {cost.unit}: {cost.source}" for cost in (kind.investment, kind.annual) if cost]
+    sources = [f"{format_number(cost.value)} {cost.unit}: {cost.source}"
+               for cost in (kind.investment, kind.annual) if cost]
     return Measure(measure_id, title, field_key, origin, size, effect_mwh_a,
                    dict(kind.changes if changes is None else changes), investment, annual,
                    tr("Schätzung") + (": " + "; ".join(sources) if sources else ""), kind.actor, start_year,
@@ -456,12 +457,6 @@ class Wedges:
 
     def measure_t(self, measure_id: str, year: int) -> float:
         return self.measures.get(measure_id, {}).get(year, 0.0) + self.avoided.get(measure_id, {}).get(year, 0.0)
-
-
-def framework_label(key: str) -> str:
-    if key == FACTORS_WEDGE:
-        return tr("Bundesstrommix und Fernwärme nach WPG")
-    return lever_label(key)
 
 
 def _cut_overlaps(changes: dict, consumption: dict) -> set:

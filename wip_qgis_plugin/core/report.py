@@ -38,7 +38,6 @@ from .measures import (
     Wedges,
     actor_label,
     field_label,
-    framework_label,
     measure_types,
     priority_label,
     progress_label,
@@ -65,7 +64,7 @@ CHART_BALANCE = "chart_balance"
 CHART_ALTERNATIVES = "chart_alternatives"
 CHART_WEDGES = "chart_wedges"
 REMAINING_COLOUR = "#8c8c8c"
-FRAMEWORK_COLOURS = ("#d9d9d9", "#c7dcef", "#e5d8bd")
+FRAMEWORK_COLOUR = "#d9d9d9"
 MEASURE_COLOURS = ("#1a9850", "#66bd63", "#a6d96a", "#fdae61", "#f46d43", "#74add1", "#4575b4", "#9e0142",
                    "#5e4fa2", "#e6f598")
 
@@ -372,13 +371,14 @@ def wedge_chart(report: ProfileReport) -> Chart:
     series = [("remaining", tr("Verbleibende Emissionen"), REMAINING_COLOUR)]
     series += [(measure.measure_id, f"{measure.measure_id} {measure.title}", MEASURE_COLOURS[n % len(MEASURE_COLOURS)])
                for n, measure in enumerate(demand)]
-    series += [(f"framework:{key}", framework_label(key), FRAMEWORK_COLOURS[n % len(FRAMEWORK_COLOURS)])
-               for n, key in enumerate(result.framework)]
+    # the framework as one wedge: population and industry may add emissions in a year, which a stack cannot show
+    series.append(("framework", tr("Rahmen: Bundesstrommix, Fernwärme nach WPG, Bevölkerung, Industrie"),
+                   FRAMEWORK_COLOUR))
     columns = []
     for year in result.years:
         values = {"remaining": result.remaining[year]}
         values.update({measure.measure_id: result.measures[measure.measure_id][year] for measure in demand})
-        values.update({f"framework:{key}": wedge[year] for key, wedge in result.framework.items()})
+        values["framework"] = sum(wedge[year] for wedge in result.framework.values())
         columns.append((str(year), "", values, False))
     return Chart("t CO₂e/a", series, columns, {str(year): value for year, value in result.target.items()},
                  tr("Zielpfad zur Treibhausgasneutralität"))
@@ -707,18 +707,18 @@ def _measures_section(report: ProfileReport, images: Mapping[str, str]) -> str:
     ranked = ranking(report.measures, result)
     by_effect = {item.measure.measure_id: rank for rank, item in enumerate(
         sorted(ranked, key=lambda item: -item.t_a), start=1)}
+    # nine columns fit the A4 page; field of action and years are on each measure's sheet and in the timeline
     head = [f'<th style="font-size: 8pt">{_e(text)}</th>' for text in (
-        tr("Nr."), tr("Maßnahme"), tr("Handlungsfeld"), tr("Wirkung MWh/a"), tr("t CO₂e/a"), tr("Rang Wirkung"),
-        tr("Investition"), tr("€/t"), tr("Akteur"), tr("Zeitraum"), tr("Status"))]
+        tr("Nr."), tr("Maßnahme"), tr("Wirkung MWh/a"), tr("t CO₂e/a"), tr("Rang Wirkung"), tr("Investition"),
+        tr("€/t"), tr("Akteur"), tr("Status"))]
     rows = []
     for item in ranked:
         measure = item.measure
         t_text = format_number(item.t_a) + (" *" if measure.kind == GENERATION_MEASURE else "")
         rows.append("<tr>" + "".join(f'<td style="font-size: 8pt">{text}</td>' for text in (
-            _e(measure.measure_id), _e(measure.title), _e(field_label(measure.field)),
-            _e(format_number(measure.effect_mwh_a)), _e(t_text), _e(by_effect[measure.measure_id]),
-            _unbroken(_money(measure.investment_eur)), _e(format_number(item.eur_per_t)),
-            _e(actor_label(measure.actor)), _e(f"{measure.start_year}–{measure.end_year}"),
+            _e(measure.measure_id), _e(measure.title), _e(format_number(measure.effect_mwh_a)), _e(t_text),
+            _e(by_effect[measure.measure_id]), _unbroken(_money(measure.investment_eur)),
+            _e(format_number(item.eur_per_t)), _e(actor_label(measure.actor)),
             _e(measure_status_label(measure.status)))) + "</tr>")
     note = tr("t CO₂e/a: Minderung bei voller Wirkung, Mittel der Szenariojahre ab dem Ende der Maßnahme; "
               "* vermieden außerhalb der Bilanz. €/t: Investition über die Nutzungsdauer verteilt plus jährliche "

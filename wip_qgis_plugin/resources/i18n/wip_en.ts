@@ -1473,10 +1473,6 @@
       <translation>First steps</translation>
     </message>
     <message>
-      <source>Bundesstrommix und Fernwärme nach WPG</source>
-      <translation>National electricity mix and district heat under the WPG</translation>
-    </message>
-    <message>
       <source>Schätzung</source>
       <translation>Estimate</translation>
     </message>
@@ -1941,6 +1937,10 @@
       <translation>Remaining emissions</translation>
     </message>
     <message>
+      <source>Rahmen: Bundesstrommix, Fernwärme nach WPG, Bevölkerung, Industrie</source>
+      <translation>Framework: national electricity mix, district heat under the WPG, population, industry</translation>
+    </message>
+    <message>
       <source>Verbrauch</source>
       <translation>Consumption</translation>
     </message>
@@ -2077,10 +2077,6 @@
       <translation>€/t</translation>
     </message>
     <message>
-      <source>Zeitraum</source>
-      <translation>Period</translation>
-    </message>
-    <message>
       <source>Sektor</source>
       <translation>Sector</translation>
     </message>
@@ -2107,6 +2103,10 @@
     <message>
       <source>Stand</source>
       <translation>As of</translation>
+    </message>
+    <message>
+      <source>Zeitraum</source>
+      <translation>Period</translation>
     </message>
     <message>
       <source>Wo</source>
