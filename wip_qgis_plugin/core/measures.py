@@ -213,7 +213,8 @@ def new_measure(measure_id: str, field_key: str, title: str, origin: str, size: 
 
 # -- the catalogue as a table -----------------------------------------------------------------------------------
 
-# the catalogue's fields (name, kind) in their order: what the planner edits in the layer's attribute table
+# the catalogue's fields (name, kind: the field types of qgis_io.compat) in their order: what the planner edits in the
+# layer's attribute table
 CATALOGUE_FIELDS = (("measure_id", "string"), ("title", "string"), ("field", "string"), ("field_label", "string"),
                     ("origin", "string"), ("size", "double"), ("size_unit", "string"), ("effect_mwh_a", "double"),
                     ("changes", "string"), ("investment_eur", "double"), ("annual_eur", "double"),

@@ -16,13 +16,12 @@ from qgis.core import (
 
 from ..core.lazy import lazy_module
 from ..core.measures import CATALOGUE_FIELDS, ORIGIN_FIELDS, MeasuresError, measure_row, read_shared
-from ..qgis_io.compat import DOUBLE, INT, SOURCE_FILE, SOURCE_VECTOR, STRING, WKB_NO_GEOMETRY, new_field
+from ..qgis_io.compat import SOURCE_FILE, SOURCE_VECTOR, STRING, WKB_NO_GEOMETRY, new_field
 from ..qgis_io.layers import write_frame
 from .base import WipAlgorithm
 
 pd = lazy_module("pandas")
 
-FIELD_KINDS = {"string": STRING, "double": DOUBLE, "int": INT}
 IMPORTED_FIELD = "imported"
 
 
@@ -69,7 +68,7 @@ class ImportMeasuresAlgorithm(WipAlgorithm):
         for name in (*ORIGIN_FIELDS, IMPORTED_FIELD):
             fields.append(new_field(name, STRING))
         for name, kind in CATALOGUE_FIELDS:
-            fields.append(new_field(name, FIELD_KINDS[kind]))
+            fields.append(new_field(name, kind))
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY,
                                                  QgsCoordinateReferenceSystem())
         if sink is None:

@@ -33,14 +33,11 @@ from ..core.measures import (
     wedges,
 )
 from ..qgis_io.compat import (
-    DOUBLE,
-    INT,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
     SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
-    STRING,
     WKB_MULTIPOLYGON,
     new_field,
 )
@@ -53,7 +50,6 @@ pd = lazy_module("pandas")
 shapely = lazy_module("shapely")
 
 GENERATING_USES = {"wind": ("wind",), "pv": ("pv", "agri_pv")}  # measure field → the zoning uses it builds
-FIELD_KINDS = {"string": STRING, "double": DOUBLE, "int": INT}
 HEAT_LEVEL = 1  # § 19 WPG: very likely suited for a heat network
 # below this heat demand an area of level 1 stays with the single heating: about 100 dwellings, the most a
 # Gebäudenetz serves (§ 3 Abs. 1 Nr. 9a GEG: up to 16 buildings and 100 dwellings)
@@ -250,7 +246,7 @@ class MeasuresAlgorithm(WipAlgorithm):
     def _write(self, parameters, context, feedback, crs, measures) -> str:
         fields = QgsFields()
         for name, kind in CATALOGUE_FIELDS:
-            fields.append(new_field(name, FIELD_KINDS[kind]))
+            fields.append(new_field(name, kind))
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
