@@ -45,8 +45,9 @@ FACTORS_WEDGE = "faktoren"  # the national electricity mix and district heat aft
 # the paths of the balance that become measures: lever → the measure's field of action
 PATH_MEASURES = {"sanierung": "sanierung", "waermewende": "waermepumpe", "verkehr": "mobilitaet"}
 HEAT_SECTORS = ("haushalte", "gewerbe", "kommune")
-# a measure may drive a carrier of the balance to zero, not below: what overlaps further is cut back and reported
-OVERLAP_TOLERANCE_MWH = 1e-6
+# measures may drive a carrier of the balance to zero, not below: what overlaps further is cut back and reported;
+# less than 1 MWh/a is the rounding of paths that add up to exactly what the balance has
+OVERLAP_TOLERANCE_MWH = 1.0
 
 
 class MeasuresError(ValueError):
