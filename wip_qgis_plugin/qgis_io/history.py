@@ -27,10 +27,6 @@ CHANGED, ADDED, REMOVED = "geaendert", "hinzugefuegt", "entfernt"
 KEY_FIELD = "measure_id"
 
 
-def action_label(action: str) -> str:
-    return {CHANGED: tr("geändert"), ADDED: tr("hinzugefügt"), REMOVED: tr("entfernt")}.get(action, action)
-
-
 def _place(layer: QgsVectorLayer) -> tuple[Path, str] | None:
     """The GeoPackage and table of a catalogue layer; None for a layer kept elsewhere (memory, database)."""
     if layer.providerType() != "ogr":

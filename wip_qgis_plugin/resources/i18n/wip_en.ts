@@ -5973,18 +5973,6 @@ Results: the allocation per unit and alternative, an indicator table per alterna
       <translation>Lock “{value}” of unit {id}: allowed are {uses} or “bestand”.</translation>
     </message>
     <message>
-      <source>geändert</source>
-      <translation>changed</translation>
-    </message>
-    <message>
-      <source>hinzugefügt</source>
-      <translation>added</translation>
-    </message>
-    <message>
-      <source>entfernt</source>
-      <translation>removed</translation>
-    </message>
-    <message>
       <source>Die Änderungen am Maßnahmenkatalog konnten nicht protokolliert werden.</source>
       <translation>The changes to the measures catalogue could not be recorded.</translation>
     </message>
