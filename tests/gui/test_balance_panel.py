@@ -113,3 +113,25 @@ def test_suggestions_follow_layers_added_later_but_not_over_a_hand_choice(qgis_i
         panel.disconnect_project()
         panel.deleteLater()
         project.clear()
+
+
+def test_the_report_monitors_a_later_years_balance_against_the_catalogue(dock, tmp_path):
+    import processing
+
+    dock.run()
+    wait_for(dock)
+    project = QgsProject.instance()
+    catalogue = processing.run("wip:measures", {"PATHS": dock.results["PATHS"], "START_YEAR": 2025,
+                                                "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    project.addMapLayer(catalogue)
+    form = dock.form
+    later = processing.run("wip:energybalance", {
+        "STATISTICS": form.statisticsCombo.currentLayer(), "MUNICIPALITY": form.municipalityCombo.currentLayer(),
+        "BASE_YEAR": 2027, "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT",
+        "ASSUMPTIONS": "TEMPORARY_OUTPUT"})["BALANCE"]
+    project.addMapLayer(later)
+    dock.form.monitoringCombo.setLayer(later)
+    dock.write_report(str(tmp_path / "profil"))
+    wait_for(dock, seconds=300)
+    html = (tmp_path / "profil.html").read_text(encoding="utf-8")
+    assert 'id="measures-table"' in html and "Monitoring 2027: Plan und Messung" in html

@@ -79,9 +79,10 @@ class BalanceDock(AlgorithmDock):
         for combo in (form.buildingsCombo, form.windCombo, form.pvCombo, form.allocationCombo):
             combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         form.rooftopCombo.setFilters(QgsMapLayerProxyModel.Filter.NoGeometry)
+        form.monitoringCombo.setFilters(QgsMapLayerProxyModel.Filter.NoGeometry)
         for combo in (form.municipalityCombo, form.statisticsCombo, form.populationGridCombo, form.heatingGridCombo,
                       form.unitsCombo, form.buildingsCombo, form.windCombo, form.pvCombo, form.rooftopCombo,
-                      form.allocationCombo):
+                      form.allocationCombo, form.monitoringCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         for choice in DOCK_TRANSPORT_CHOICES:
@@ -239,6 +240,8 @@ class BalanceDock(AlgorithmDock):
             parameters["ALLOCATION"] = self.form.allocationCombo.currentLayer()
         if "MEASURES" in parameters:  # the catalogue goes on this balance's paths
             parameters["PATHS"] = self.results["PATHS"]
+        if self.form.monitoringCombo.currentLayer() is not None:  # without a catalogue the report says why not
+            parameters["MONITORING"] = self.form.monitoringCombo.currentLayer()
         self.form.reportLabel.setText(tr("Zukunftsprofil wird geschrieben …"))
         self.start_algorithm("wip:futureprofile", parameters, self._report_finished, message=None)
 

@@ -88,6 +88,14 @@
       <translation>BISKO balances the transport within the municipality's territory. Without own figures the balance estimates it from the national average per inhabitant; without transport every total says “without transport”.</translation>
     </message>
     <message>
+      <source>Monitoring (späteres Jahr)</source>
+      <translation>Monitoring (later year)</translation>
+    </message>
+    <message>
+      <source>Die Bilanz eines späteren Jahres (ein früherer Lauf mit späterem Basisjahr, der Statistik und dem gemessenen Verbrauch dieses Jahres): das Zukunftsprofil vergleicht sie mit dem Maßnahmenkatalog. Leer: kein Monitoring.</source>
+      <translation>The balance of a later year (an earlier run with a later base year, that year's statistics and measured consumption): the future profile compares it with the measures catalogue. Empty: no monitoring.</translation>
+    </message>
+    <message>
       <source>Bilanz berechnen</source>
       <translation>Compute balance</translation>
     </message>
