@@ -221,16 +221,9 @@ def child(side: str, gpkg: Path) -> None:
     app.exitQgis()
 
 
-def measure(side: str, gpkg: Path) -> dict:
-    output = subprocess.run([sys.executable, __file__, "--side", side, "--gpkg", str(gpkg)], capture_output=True,
-                            text=True, cwd=ROOT)
-    lines = [line for line in output.stdout.splitlines() if line.startswith("RESULT ")]
-    if output.returncode != 0 or not lines:
-        raise SystemExit(f"{side} failed:\n{output.stdout}\n{output.stderr}")
-    return json.loads(lines[-1][len("RESULT "):])
-
-
 def main() -> None:
+    from bench.phases import run_side
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gpkg", type=Path, default=DEFAULT_GPKG)
     parser.add_argument("--side", choices=tuple(SIDES))
@@ -239,7 +232,7 @@ def main() -> None:
         child(args.side, args.gpkg)
         return
     ensure_district(args.gpkg)
-    figures = {side: measure(side, args.gpkg) for side in SIDES}
+    figures = {side: run_side(__file__, "--side", side, "--gpkg", str(args.gpkg)) for side in SIDES}
     ours, merge = figures["ours"], figures["merge"]
     print(f"Flächenkulisse Wind, district {args.gpkg.name} ({os.cpu_count()} cores)")
     for side, (name, _run) in SIDES.items():

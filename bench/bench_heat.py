@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -167,18 +166,6 @@ def worker(side: str, folder: Path) -> None:
     os._exit(0)  # the figures are out; skip QGIS's slow teardown
 
 
-def measure(side: str, folder: Path, limit: float | None = None) -> dict | None:
-    """The worker's figures, or None when it did not finish within ``limit`` seconds."""
-    try:
-        done = subprocess.run([sys.executable, __file__, "--worker", side, str(folder)], cwd=ROOT,
-                              capture_output=True, text=True, timeout=limit)
-    except subprocess.TimeoutExpired:
-        return None
-    if done.returncode:
-        raise SystemExit(f"{side} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def line_density_difference(folder: Path) -> float:
     import geopandas as gpd
 
@@ -189,11 +176,13 @@ def line_density_difference(folder: Path) -> float:
 
 
 def main() -> None:
+    from bench.phases import run_side
+
     generate(DATA)
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        ours = measure("ours", folder)
-        native = measure("native", folder, NATIVE_LIMIT_S)
+        ours = run_side(__file__, "--worker", "ours", str(folder))
+        native = run_side(__file__, "--worker", "native", str(folder), limit=NATIVE_LIMIT_S)
         difference = line_density_difference(folder) if native else None
     print(f"Heat planning for {BUILDINGS:,} buildings and {SECTIONS:,} street sections (100 m cells)")
     print(f"  ours end to end            {ours['seconds']:6.1f} s  (target ≤ {TARGET_S:.0f} s)  "

@@ -117,16 +117,9 @@ def child(side: str, folder: Path) -> None:
     app.exitQgis()
 
 
-def measure(side: str, folder: Path) -> dict:
-    output = subprocess.run([sys.executable, __file__, "--side", side, "--folder", str(folder)],
-                            capture_output=True, text=True, cwd=ROOT)
-    lines = [line for line in output.stdout.splitlines() if line.startswith("RESULT ")]
-    if output.returncode != 0 or not lines:
-        raise SystemExit(f"{side} failed:\n{output.stdout}\n{output.stderr}")
-    return json.loads(lines[-1][len("RESULT "):])
-
-
 def main() -> None:
+    from bench.phases import run_side
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--buildings", type=int, default=100_000)
     parser.add_argument("--side", choices=tuple(SIDES))
@@ -143,7 +136,7 @@ def main() -> None:
         print(f"Solarpotenzial Dach, {args.buildings:,} buildings of the generated district in {TILES} LoD2 tiles "
               f"({sum(p.stat().st_size for p in folder.iterdir()) / 1e6:.0f} MB, made in "
               f"{time.perf_counter() - started:.0f} s; {os.cpu_count()} cores)")
-        figures = {side: measure(side, folder) for side in SIDES}
+        figures = {side: run_side(__file__, "--side", side, "--folder", str(folder)) for side in SIDES}
     ours = figures["ours"]
     for side, (name, _run) in SIDES.items():
         result = figures[side]

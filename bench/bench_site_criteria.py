@@ -11,7 +11,6 @@ difference between the two chains' values. Usage: python bench/bench_site_criter
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -120,14 +119,6 @@ def worker(side: str, folder: Path, output: Path) -> None:
     os._exit(0)  # the figures are out; skip QGIS's slow teardown
 
 
-def measure(side: str, folder: Path, output: Path) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--worker", side, str(folder), str(output)], cwd=ROOT,
-                          capture_output=True, text=True)
-    if done.returncode:
-        raise SystemExit(f"{side} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def compare(ours: Path, native: Path) -> dict:
     """Largest absolute difference per criterion between the two outputs, matched by site id (the native overlap
     analysis names its fields after the GeoPackage, "data")."""
@@ -146,11 +137,13 @@ def compare(ours: Path, native: Path) -> dict:
 
 
 def main() -> None:
+    from bench.phases import run_side
+
     generate(DATA)
     with tempfile.TemporaryDirectory() as temporary:
         ours_output, native_output = Path(temporary) / "ours.gpkg", Path(temporary) / "native.gpkg"
-        ours = measure("ours", DATA, ours_output)
-        native = measure("native", DATA, native_output)
+        ours = run_side(__file__, "--worker", "ours", str(DATA), str(ours_output))
+        native = run_side(__file__, "--worker", "native", str(DATA), str(native_output))
         differences = compare(ours_output, native_output)
     print(f"Criteria of {SITES:,} sites against {BUILDINGS + ROADS + PROTECTED:,} features and a "
           f"{CELLS:,} × {CELLS:,} raster (2 distances, 1 covered share, raster mean/min/max)")

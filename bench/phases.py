@@ -1,6 +1,15 @@
-"""Where a benchmarked run's time goes: functions of the plugin wrapped so that their wall time adds up per phase."""
+"""What the benchmarks share: where a benchmarked run's time goes (functions of the plugin wrapped so that their wall
+time adds up per phase), and each side run in a process of its own."""
+from __future__ import annotations
+
 import importlib
+import json
+import subprocess
+import sys
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def timed_phases(phases: dict) -> dict[str, float]:
@@ -20,3 +29,19 @@ def timed_phases(phases: dict) -> dict[str, float]:
 
         setattr(module, name, timed)
     return spent
+
+
+def run_side(script: str, *arguments: str, limit: float | None = None) -> dict | None:
+    """Run one side of a benchmark in a process of its own (``python script arguments…`` from the repository) and
+    return its figures: the JSON of its last line marked "RESULT ", or of its last line where it marks none. None
+    when it did not finish within ``limit`` seconds; a side that fails stops the benchmark with its output."""
+    try:
+        done = subprocess.run([sys.executable, script, *arguments], cwd=ROOT, capture_output=True, text=True,
+                              timeout=limit)
+    except subprocess.TimeoutExpired:
+        return None
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    marked = [line[len("RESULT "):] for line in lines if line.startswith("RESULT ")]
+    if done.returncode or not lines:
+        raise SystemExit(f"{script} {' '.join(arguments)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return json.loads(marked[-1] if marked else lines[-1])
