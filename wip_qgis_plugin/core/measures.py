@@ -64,7 +64,6 @@ class Cost:
 
 @dataclass(frozen=True)
 class MeasureType:
-    key: str
     label: str
     size_unit: str
     effect: str  # GENERATION, DEMAND or NO_EFFECT
@@ -82,7 +81,6 @@ class MeasureTypes:
     types: dict
     cost_note: str
     neutrality_year: int
-    target_source: str
 
 
 def _cost(reader: JsonReader, key: str) -> Cost | None:
@@ -112,14 +110,13 @@ def _types(path: Path, _language: str) -> MeasureTypes:
     for key in FIELDS:
         entry = data.child("types").child(key)
         types[key] = MeasureType(
-            key, localised(entry.bilingual("label")), entry.text("size_unit"),
+            localised(entry.bilingual("label")), entry.text("size_unit"),
             entry.choice("effect", (GENERATION, DEMAND, NO_EFFECT)), entry.choice("actor", ACTORS),
             int(entry.bounded("years", 1, 50)), int(entry.bounded("lifetime_years", 1, 100)),
             _changes(entry.data.get("changes", []), f"{path.name}: {key}"), _cost(entry, "investment_eur_per_unit"),
             _cost(entry, "annual_eur_per_unit"), tuple(localised(entry.get("first_steps", dict)) or ()))
     target = data.child("target_path").child("neutrality_year")
-    return MeasureTypes(types, localised(data.bilingual("cost_note")), int(target.bounded("value", 2030, 2100)),
-                        target.text("source"))
+    return MeasureTypes(types, localised(data.bilingual("cost_note")), int(target.bounded("value", 2030, 2100)))
 
 
 def measure_types(path: Path = TYPES_FILE) -> MeasureTypes:
@@ -177,11 +174,8 @@ class Measure:
         return measure_types().types[self.field].effect
 
     def check(self) -> None:
-        """Raise MeasuresError naming the measure when a value is impossible."""
+        """Raise MeasuresError naming the measure when a value is impossible (its field is known: it has a type)."""
         where = f"{self.measure_id} {self.title}".strip()
-        if self.field not in FIELDS:
-            raise MeasuresError(tr("{where}: Handlungsfeld „{value}“ unbekannt; erlaubt: {allowed}.").format(
-                where=where, value=self.field, allowed=", ".join(FIELDS)))
         for name, value, allowed in (("actor", self.actor, ACTORS), ("status", self.status, STATUSES),
                                      ("priority", self.priority, PRIORITIES)):
             if value not in allowed:
@@ -289,7 +283,7 @@ def _optional_number(value, name: str, where: str) -> float | None:
                                                                                 value=value)) from error
 
 
-def measure_from_row(row: dict, geometry=None) -> Measure:
+def measure_from_row(row: dict) -> Measure:
     """A measure from a row of the catalogue as the planner left it, checked; errors name the measure."""
     where = tr("Maßnahme {id}").format(id=row.get("measure_id") or "?")
     missing = [name for name in REQUIRED_FIELDS if row.get(name) is None or row.get(name) == ""]
@@ -309,7 +303,7 @@ def measure_from_row(row: dict, geometry=None) -> Measure:
         _optional_number(row.get("annual_eur"), "annual_eur", where), str(row.get("cost_source") or ""),
         str(row.get("actor") or kind.actor), _whole(row["start_year"], "start_year", where),
         _whole(row["end_year"], "end_year", where), str(row.get("status") or "vorgeschlagen"),
-        str(row.get("priority") or "mittel"), str(row.get("first_steps") or ""), geometry)
+        str(row.get("priority") or "mittel"), str(row.get("first_steps") or ""))
     measure.check()
     if measure.kind == DEMAND and not measure.changes:
         raise MeasuresError(tr("{where}: eine Maßnahme für den Verbrauch braucht ihre Änderungen der "
@@ -372,12 +366,18 @@ def read_paths(rows: list[dict]) -> Paths:
     return Paths(years, base, levers, factors)
 
 
-def _decentral_fossil(paths: Paths) -> dict:
-    """Share of each fossil carrier in the base year's decentral fossil heat of the heat sectors."""
-    fossil = {carrier: sum(paths.base.get((sector, carrier), 0.0) for sector in HEAT_SECTORS)
-              for carrier in FOSSIL_DECENTRAL}
-    total = sum(fossil.values())
-    return {carrier: mwh / total for carrier, mwh in fossil.items()} if total > 0 else {"erdgas": 1.0}
+def _fossil_heat(paths: Paths) -> dict:
+    """The base year's decentral fossil heat of the heat sectors, MWh by carrier."""
+    return {carrier: sum(paths.base.get((sector, carrier), 0.0) for sector in HEAT_SECTORS)
+            for carrier in FOSSIL_DECENTRAL}
+
+
+@cache
+def _efficiencies() -> dict:
+    """The balance's efficiencies of the fossil boilers and of district heat."""
+    defaults = Defaults(DEFAULTS_FILE)
+    return {carrier: defaults.value("efficiency", carrier, topic="", unit="")
+            for carrier in FOSSIL_DECENTRAL + ("fernwaerme",)}
 
 
 def path_measures(paths: Paths, network_mwh: float = 0.0) -> list[Measure]:
@@ -387,8 +387,7 @@ def path_measures(paths: Paths, network_mwh: float = 0.0) -> list[Measure]:
     ``network_mwh`` is the fossil fuel that heat-network measures replace: the heat pumps' path, which replaces
     every fossil boiler by 2045, is reduced by it so that no boiler is replaced twice."""
     last = paths.years[-1]
-    fossil_base = sum(paths.base.get((sector, carrier), 0.0) for sector in HEAT_SECTORS for carrier in
-                      FOSSIL_DECENTRAL)
+    fossil_base = sum(_fossil_heat(paths).values())
     measures = []
     for lever, field_key in PATH_MEASURES.items():
         changes = paths.levers[last].get(lever, {})
@@ -411,10 +410,10 @@ def heat_network_measure(measure_id: str, title: str, origin: str, useful_mwh: f
                          start_year: int, geometry=None) -> Measure:
     """A heat network for an area of ``useful_mwh`` heat demand: the area's fossil boilers (at the base year's
     decentral fossil mix and the balance's efficiencies) give way to district heat."""
-    defaults = Defaults(DEFAULTS_FILE)
-    efficiency = {carrier: defaults.value("efficiency", carrier, topic="", unit="")
-                  for carrier in FOSSIL_DECENTRAL + ("fernwaerme",)}
-    mix = _decentral_fossil(paths)
+    efficiency = _efficiencies()
+    fossil = _fossil_heat(paths)
+    total = sum(fossil.values())
+    mix = {carrier: mwh / total for carrier, mwh in fossil.items()} if total > 0 else {"erdgas": 1.0}
     changes = {("haushalte", carrier): -useful_mwh * share / efficiency[carrier] for carrier, share in mix.items()}
     replaced = -sum(changes.values())
     changes[("haushalte", "fernwaerme")] = useful_mwh / efficiency["fernwaerme"]
@@ -422,17 +421,21 @@ def heat_network_measure(measure_id: str, title: str, origin: str, useful_mwh: f
                        {key: mwh / replaced for key, mwh in changes.items()} if replaced > 0 else {}, geometry)
 
 
+def free_id(taken: set) -> str:
+    """The first of ``M01``, ``M02`` … not in ``taken``."""
+    number = 1
+    while f"M{number:02d}" in taken:
+        number += 1
+    return f"M{number:02d}"
+
+
 def number_measures(measures: list[Measure]) -> list[Measure]:
     """Give measures without an id the next free ``M01``, ``M02`` …, in their order."""
     taken = {measure.measure_id for measure in measures if measure.measure_id}
-    number = 0
     numbered = []
     for measure in measures:
         if not measure.measure_id:
-            number += 1
-            while f"M{number:02d}" in taken:
-                number += 1
-            measure = replace(measure, measure_id=f"M{number:02d}")
+            measure = replace(measure, measure_id=free_id(taken))
             taken.add(measure.measure_id)
         numbered.append(measure)
     return numbered
@@ -484,8 +487,25 @@ def _cut_overlaps(changes: dict, consumption: dict) -> set:
     return overlapping
 
 
-def wedges(measures: list[Measure], paths: Paths, neutrality_year: int | None = None) -> Wedges:
-    neutrality_year = neutrality_year or measure_types().neutrality_year
+def _planned(measures: list[Measure], base: dict, framework: dict, year: int) -> tuple[dict, dict, set]:
+    """The consumption the plan leads to in ``year``: the base year's, the framework's changes (``framework``:
+    (sector, carrier) → MWh) and every consumption measure at its share, overlaps cut back. Returns the consumption,
+    each measure's changes as counted, and the (sector, carrier) where measures overlapped."""
+    consumption = dict(base)
+    for key, mwh in framework.items():
+        consumption[key] = consumption.get(key, 0.0) + mwh
+    changes = {measure.measure_id: {key: per_mwh * measure.effect_mwh_a * measure.share(year)
+                                    for key, per_mwh in measure.changes.items()}
+               for measure in measures if measure.kind == DEMAND}
+    overlapping = _cut_overlaps(changes, consumption)
+    for change in changes.values():
+        for key, mwh in change.items():
+            consumption[key] = consumption.get(key, 0.0) + mwh
+    return consumption, changes, overlapping
+
+
+def wedges(measures: list[Measure], paths: Paths) -> Wedges:
+    neutrality_year = measure_types().neutrality_year
     base_year = paths.base_year
     base_t = sum(mwh * paths.factor(base_year, carrier) for (_, carrier), mwh in paths.base.items()) / 1000
     framework = {key: {} for key in (FACTORS_WEDGE,) + FRAMEWORK_LEVERS}
@@ -493,25 +513,21 @@ def wedges(measures: list[Measure], paths: Paths, neutrality_year: int | None = 
     avoided = {measure.measure_id: {} for measure in measures if measure.kind == GENERATION}
     remaining, target, overlaps = {}, {}, {}
     for year in paths.years:
-        consumption = dict(paths.base)
         reference = sum(mwh * paths.factor(year, carrier) for (_, carrier), mwh in paths.base.items()) / 1000
         framework[FACTORS_WEDGE][year] = base_t - reference
+        levers = {}
         for lever in FRAMEWORK_LEVERS:
             changes = paths.levers[year].get(lever, {})
             framework[lever][year] = -sum(mwh * paths.factor(year, carrier) for (_, carrier), mwh in
                                           changes.items()) / 1000
             for key, mwh in changes.items():
-                consumption[key] = consumption.get(key, 0.0) + mwh
-        changes = {measure.measure_id: {key: per_mwh * measure.effect_mwh_a * measure.share(year)
-                                        for key, per_mwh in measure.changes.items()}
-                   for measure in measures if measure.kind == DEMAND}
-        for key in _cut_overlaps(changes, consumption):
+                levers[key] = levers.get(key, 0.0) + mwh
+        consumption, changes, overlapping = _planned(measures, paths.base, levers, year)
+        for key in overlapping:
             overlaps.setdefault(key, []).append(year)
         for measure_id, change in changes.items():
             wedge[measure_id][year] = -sum(mwh * paths.factor(year, carrier) for (_, carrier), mwh in
                                            change.items()) / 1000
-            for key, mwh in change.items():
-                consumption[key] = consumption.get(key, 0.0) + mwh
         remaining[year] = sum(mwh * paths.factor(year, carrier) for (_, carrier), mwh in consumption.items()) / 1000
         progress = (year - base_year) / max(neutrality_year - base_year, 1)
         target[year] = base_t * max(1.0 - progress, 0.0)
@@ -615,16 +631,7 @@ def monitoring(measures: list[Measure], paths: Paths, plan_rows: list[dict], mea
             key = (str(row["sector"]), str(row["carrier"]))
             measured_use[key] = measured_use.get(key, 0.0) + float(row["mwh"])
             factors[key[1]] = float(row["factor_g_kwh"])
-    planned_use = dict(paths.base)
-    for key, mwh in _interpolated_levers(paths, year).items():
-        planned_use[key] = planned_use.get(key, 0.0) + mwh
-    changes = {measure.measure_id: {key: per * measure.effect_mwh_a * measure.share(year)
-                                    for key, per in measure.changes.items()}
-               for measure in measures if measure.kind == DEMAND}
-    _cut_overlaps(changes, dict(planned_use))
-    for change in changes.values():
-        for key, mwh in change.items():
-            planned_use[key] = planned_use.get(key, 0.0) + mwh
+    planned_use, changes, _overlapping = _planned(measures, paths.base, _interpolated_levers(paths, year), year)
 
     # the plan at the measured year's factors: the two differ only in consumption
     earlier = max(y for y in paths.years if y <= year)

@@ -12,7 +12,15 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QSizePolicy
 
 from ..core.i18n import tr
-from ..core.measures import FIELDS, HIDDEN_FIELDS, catalogue_labels, field_label, measure_row, new_measure
+from ..core.measures import (
+    FIELDS,
+    HIDDEN_FIELDS,
+    catalogue_labels,
+    field_label,
+    free_id,
+    measure_row,
+    new_measure,
+)
 from ..qgis_io.history import ChangeHistory, history_layer
 from ..qgis_io.project import municipality_of_project
 from ..qgis_io.results import Result, keep_results
@@ -149,12 +157,9 @@ class MeasuresDock(AlgorithmDock):
         if self.catalogue is None:
             return
         layer = self._ensure_editable()
-        taken = {str(feature[CATALOGUE_KEY]) for feature in layer.getFeatures()}
-        number = 1
-        while f"M{number:02d}" in taken:
-            number += 1
         key = self.form.fieldCombo.currentData()
-        measure = new_measure(f"M{number:02d}", key, field_label(key), tr("Planerin oder Planer"), 0.0, 0.0,
+        taken = {str(feature[CATALOGUE_KEY]) for feature in layer.getFeatures()}
+        measure = new_measure(free_id(taken), key, field_label(key), tr("Planerin oder Planer"), 0.0, 0.0,
                               self.form.startYearSpin.value())
         feature = QgsFeature(layer.fields())
         for name, value in measure_row(measure).items():

@@ -92,7 +92,11 @@ class ChangeHistory:
         now = datetime.datetime.now().isoformat(timespec="seconds")
         user = getpass.getuser()
         fields = self.layer.fields()
-        key = fields.indexOf(KEY_FIELD)
+        key, title = fields.indexOf(KEY_FIELD), fields.indexOf("title")
+
+        def title_of(feature) -> str:  # a planner's own catalogue may have no title
+            return _text(feature[title]) if title >= 0 else ""
+
         changed = buffer.changedAttributeValues()
         removed = list(buffer.deletedFeatureIds())
         before = {feature.id(): feature for feature in self.layer.dataProvider().getFeatures(
@@ -107,11 +111,11 @@ class ChangeHistory:
                     rows.append([now, user, _text(old[key]), CHANGED, fields[index].name(), _text(old[index]),
                                  _text(value)])
         for feature in buffer.addedFeatures().values():
-            rows.append([now, user, _text(feature[key]), ADDED, "", "", _text(feature["title"])])
+            rows.append([now, user, _text(feature[key]), ADDED, "", "", title_of(feature)])
         for fid in removed:
             old = before.get(fid)
             if old is not None:
-                rows.append([now, user, _text(old[key]), REMOVED, "", _text(old["title"]), ""])
+                rows.append([now, user, _text(old[key]), REMOVED, "", title_of(old), ""])
         self.pending = rows
 
     def _write(self) -> None:
