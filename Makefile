@@ -50,5 +50,5 @@ bench: setup
 	for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(VENV)-qt6 $(VENV)-py* demo-output $(PLUGIN).zip $(PLUGIN)/help $(QM) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(VENV)-qt6 $(VENV)-xplan-tools $(VENV)-py* demo-output $(PLUGIN).zip $(PLUGIN)/help $(QM) .pytest_cache .ruff_cache
 	find . -name __pycache__ -prune -exec rm -rf {} +

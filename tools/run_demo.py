@@ -110,6 +110,7 @@ def run_yield(prefix: str, sites, demo_gpkg: Path, feedback) -> dict:
 
 
 # the demo town's targets: the wind share of Planungsregion Halle for 2027 (§ 9a LEntwG LSA), PV and commerce assumed
+DEMO_AGS = "15084235"  # Hohenmölsen
 ZONING_TARGETS = {"wind": (0, 0, 0, 5, 20), "pv": (40, 0, 0, 3, 2), "agri_pv": (0, 0, 0, 3, 1),
                   "gewerbe": (0, 0, 10, 3, 5), "wohnen": (0, 0, 0, 3, 1)}
 ZONING_WIND_SHARE_PCT = 1.9
@@ -144,6 +145,17 @@ def run_zoning(steps: dict, demo_gpkg: Path, feedback) -> dict:
                      f"{row['mean_score']:.0f}{distance}; {row['targets_missed']} Ziel(e) verfehlt")
     return {"varianten_zuweisung": result["ALLOCATION"], "varianten_kennzahlen": result["INDICATORS"],
             "varianten_haeufigkeit": result["FREQUENCY"], "summary": lines}
+
+
+def run_xplan_export(allocation, demo_gpkg: Path, out: Path, feedback) -> str:
+    """The first alternative as the draft of a land-use plan amendment in XPlanGML 6.0."""
+    import processing
+
+    path = out / "fnp_aenderung_hohenmoelsen.gml"
+    processing.run("wip:xplanexport", {
+        "AREAS": allocation, "ALTERNATIVE": 1, "STUDY_AREA": f"{demo_gpkg}|layername=real_gemeinde",
+        "MUNICIPALITY": "Hohenmölsen", "AGS": DEMO_AGS, "OUTPUT": str(path)}, feedback=feedback)
+    return f"Variante 1 als XPlanGML-Entwurf (FNP-Änderung, gegen das XPlanung-6.0-Schema geprüft): {path.name}"
 
 
 def run_balance_and_profile(demo_gpkg: Path, out: Path, results_gpkg: Path, steps: dict, zoning: dict, heat: dict,
@@ -270,7 +282,7 @@ def run_rooftop(demo_gpkg: Path, out: Path, feedback) -> dict:
     buildings = QgsVectorLayer(f"{demo_gpkg}|layername=synth_gebaeude", "gebaeude", "ogr")
     frame = read_frame(buildings, buildings.crs(), None, fields=["gebaeudefunktion", "geschosse"])
     model = out / "lod2_hohenmoelsen_synthetisch.gml"
-    write_citygml(model, frame.geometry.values, frame["gebaeudefunktion"], frame["geschosse"], "15084235",
+    write_citygml(model, frame.geometry.values, frame["gebaeudefunktion"], frame["geschosse"], DEMO_AGS,
                   prefix="DEST_HM")
     result = processing.run("wip:rooftoppv", {
         "LOD2": str(model), "MUNICIPALITIES": f"{demo_gpkg}|layername=real_gemeinde", "ROOFS": "TEMPORARY_OUTPUT",
@@ -366,6 +378,7 @@ def main() -> int:
 
     zoning = run_zoning(steps, demo_gpkg, feedback)
     summary_lines += zoning.pop("summary")
+    summary_lines.append(run_xplan_export(zoning["varianten_zuweisung"], demo_gpkg, out, feedback))
     for name, layer in zoning.items():
         write_layer(layer, results_gpkg, name)
         result_names.append(name)

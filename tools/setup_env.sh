@@ -49,3 +49,17 @@ if [ ! -x "$QT6_VENV/bin/pyqt5to6" ]; then
     "$QT6_VENV/bin/python" -m pip install -q --disable-pip-version-check --ignore-requires-python \
         qgis-pyqt5to6==0.0.0.dev0 tokenize-rt==6.2.0 astpretty==3.0.0 PyQt6==6.11.0 PyQt6-QScintilla==2.14.1
 fi
+
+# The official Python model of XPlanung and XWärmeplan (xplan-tools of the XLeitstelle, EUPL-1.2), in a venv of its
+# own: the tests read every exported plan with it (tests/processing_algorithms/test_xplan_export.py). It declares
+# GDAL ≥ 3.6.3 from PyPI; the distribution's GDAL bindings (system site packages) serve it, so its other
+# requirements are installed by name.
+XPLAN_VENV="$VENV-xplan-tools"
+if ! "$XPLAN_VENV/bin/python" -c "import xplan_tools.interface.gml" 2>/dev/null; then
+    rm -rf "$XPLAN_VENV"
+    "$SYSTEM_PYTHON" -m venv --system-site-packages "$XPLAN_VENV"
+    "$XPLAN_VENV/bin/python" -m pip install -q --disable-pip-version-check pydantic==2.14.4 \
+        pydantic-settings==2.16.3 "pydantic-extra-types[semver]==2.11.1" Deprecated==1.3.1 roman==5.2 \
+        typer==0.29.2 SQLAlchemy==2.1.9 GeoAlchemy2==0.20.0 alembic==1.20.1 httpx==0.29.0
+    "$XPLAN_VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps xplan-tools==1.17.5
+fi

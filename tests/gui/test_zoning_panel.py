@@ -1,6 +1,8 @@
 """The Planungsvarianten dock on the demo municipality with the demo's Flächenkulissen for wind and PV: suggested
 layers, background runs, the comparison, switching the map, locks set on the map, the export, bad input."""
 
+from xml.etree import ElementTree
+
 import pytest
 from qgis.core import (
     QgsApplication,
@@ -15,6 +17,7 @@ from tests.gui.conftest import shown_number, wait_for
 from tests.processing_algorithms.conftest import memory_layer, square
 from tools.run_demo import run_eligibility
 from wip_qgis_plugin.core.catalog import shipped_catalog_title, technology_of
+from wip_qgis_plugin.core.xplanung import XPLAN, schema_problems
 from wip_qgis_plugin.core.zoning import USES
 from wip_qgis_plugin.gui.zoning_panel import ZoningDock
 from wip_qgis_plugin.processing_algorithms.provider import WipProvider
@@ -214,6 +217,24 @@ def test_export_writes_the_chosen_alternative(dock, tmp_path):
     assert written.featureCount() == len(drawn(dock.allocation_layer)) > 0
     assert {feature["alternative"] for feature in written.getFeatures()} == {3}
     assert str(path) in dock.form.headlineLabel.text()
+
+
+def test_one_click_writes_the_chosen_alternative_as_a_valid_xplangml_draft(dock, tmp_path):
+    """The demo project shows Hohenmölsen with its key: the draft names it, holds the alternative on the map and
+    passes the official schema."""
+    run_and_wait(dock)
+    dock.form.alternativeCombo.setCurrentIndex(1)
+    assert dock.form.xplanButton.isEnabled()
+    path = tmp_path / "fnp.gml"
+    dock.write_xplan(str(path))
+    wait_for(dock)
+    assert str(path) in dock.form.headlineLabel.text()
+    document = path.read_bytes()
+    assert schema_problems(document) == []
+    root = ElementTree.fromstring(document)
+    assert root.find(f".//{{{XPLAN}}}XP_Gemeinde/{{{XPLAN}}}ags").text == "15084235"
+    assert all("Planungsvariante 2" in text.text for text in root.iter(f"{{{XPLAN}}}text")
+               if text.text.startswith(("Windenergie,", "Freiflächen-PV,")))
 
 
 def test_grid_units_the_lock_cycle_and_a_removed_units_layer(dock, qgis_iface):

@@ -57,6 +57,8 @@ ALGORITHMS = {
                                  "ELIGIBLE_WIND": "eligibility:ELIGIBLE"},
                                 ("ALLOCATION", "INDICATORS", "FREQUENCY"), "UNITS",
                                 {"UNIT_ID_FIELD": "flurstueck_id", "WIND_SHARE_PCT": 1.0}),
+    "xplanexport": Entry({"AREAS": "zoningalternatives:ALLOCATION", "STUDY_AREA": "demo:real_gemeinde"}, ("OUTPUT",),
+                         "AREAS", {"MUNICIPALITY": "Hohenmölsen", "AGS": "15084235"}, suffix=".gml"),
     "heatdemand": Entry({"BUILDINGS": "demo:synth_gebaeude"}, ("OUTPUT",), "BUILDINGS"),
     "heatdensity": Entry({"BUILDINGS": "heatdemand:OUTPUT", "STREETS": "demo:synth_strassen"},
                          ("BLOCKS_OUTPUT", "STREETS_OUTPUT"), "BUILDINGS", {"INTERNAL": True}),

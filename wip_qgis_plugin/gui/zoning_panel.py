@@ -29,7 +29,7 @@ from qgis.core import (
 from qgis.gui import QgsMapToolIdentifyFeature
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QTableWidgetItem
 
 from .. import log
 from ..core.i18n import format_number, tr
@@ -43,7 +43,7 @@ from ..processing_algorithms.zoning_alternatives import (
 )
 from ..qgis_io.compat import INT, LONG, STRING, WKB_MULTIPOLYGON, new_field
 from ..qgis_io.layers import is_null, multipolygon, shapely_geometries, working_crs
-from ..qgis_io.project import apply_style, layer_kind, project_layer_infos, result_style
+from ..qgis_io.project import apply_style, layer_kind, municipality_of_project, project_layer_infos, result_style
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
@@ -79,6 +79,7 @@ class ZoningDock(AlgorithmDock):
         self.lock_layer: QgsVectorLayer | None = None  # shows the locks on the map
         self.lock_tool: QgsMapToolIdentifyFeature | None = None
         self.allocation_layer: QgsVectorLayer | None = None
+        self.xplan_path = ""  # where the last XPlanGML draft goes
         self.yield_names: list[str] = []  # the Ertrag results the last run took its MW and GWh/a from
         self.alternatives: list[QgsFeature] = []  # the rows of the indicator table of the last run
         self.requested = 0  # alternatives asked for in the last run
@@ -105,6 +106,7 @@ class ZoningDock(AlgorithmDock):
         form.alternativeCombo.currentIndexChanged.connect(self.show_alternative)
         form.indicatorTable.currentCellChanged.connect(self._chart_row)
         form.exportButton.clicked.connect(self.export)
+        form.xplanButton.clicked.connect(self.choose_xplan_path)
         form.runButton.clicked.connect(self.run)
         # the layer tree, not layersAdded: the Flächenkulisse dock names the technology in the group of its layers
         QgsProject.instance().layerTreeRoot().addedChildren.connect(self.suggest_layers)
@@ -518,6 +520,7 @@ class ZoningDock(AlgorithmDock):
     def _show_results_enabled(self, enabled: bool) -> None:
         self.form.alternativeCombo.setEnabled(enabled)
         self.form.exportButton.setEnabled(enabled)
+        self.form.xplanButton.setEnabled(enabled)
 
     # -- results ---------------------------------------------------------------------------------------------------
 
@@ -648,6 +651,44 @@ class ZoningDock(AlgorithmDock):
         self.form.headlineLabel.setText(text)
         log.notify(self.iface, text, Qgis.MessageLevel.Success)
         return True
+
+    def choose_xplan_path(self) -> None:
+        number = self.form.alternativeCombo.currentData()
+        if self.allocation_layer is None or number is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Variante als XPlanGML-Entwurf"),
+                                                    f"fnp_aenderung_variante_{number}.gml", tr("XPlanGML (*.gml)"))
+        if path:
+            self.write_xplan(str(Path(path).with_suffix(".gml")))
+
+    def write_xplan(self, path: str) -> None:
+        """The alternative on the map as the draft of a land-use plan amendment in XPlanGML (wip:xplanexport), for
+        the municipality of the project; its name and key are asked for where the project does not show them."""
+        number = self.form.alternativeCombo.currentData()
+        study = self.form.studyAreaCombo.currentLayer()
+        if self.allocation_layer is None or number is None or study is None or self.is_running():
+            return
+        name, ags = municipality_of_project()
+        if not name:
+            name, ok = QInputDialog.getText(self, tr("Variante als XPlanGML-Entwurf"), tr("Name der Gemeinde:"))
+            if not ok or not name.strip():
+                return
+        if not ags:
+            ags, ok = QInputDialog.getText(self, tr("Variante als XPlanGML-Entwurf"),
+                                           tr("Amtlicher Gemeindeschlüssel (AGS, acht Ziffern):"))
+            if not ok:
+                return
+        self.xplan_path = path
+        self.start_algorithm("wip:xplanexport", {
+            "AREAS": self.allocation_layer, "ALTERNATIVE": int(number), "STUDY_AREA": study, "MUNICIPALITY": name,
+            "AGS": ags, "OUTPUT": path}, self._xplan_written, tr("XPlanGML-Entwurf wird geschrieben …"))
+
+    def _xplan_written(self, ok: bool, _results: dict) -> None:
+        if self.algorithm_succeeded(ok):
+            text = tr("XPlanGML-Entwurf gespeichert und gegen das XPlanung-Schema geprüft: {path}").format(
+                path=self.xplan_path)
+            self.form.headlineLabel.setText(text)
+            log.notify(self.iface, text, Qgis.MessageLevel.Success)
 
 
 def alternative_filter(number) -> str:

@@ -27,6 +27,7 @@ ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
     "pvyield": ("pv_yield", "PvYieldAlgorithm"),
     "rooftoppv": ("rooftop_pv", "RooftopPvAlgorithm"),
     "zoningalternatives": ("zoning_alternatives", "ZoningAlternativesAlgorithm"),
+    "xplanexport": ("xplan_export", "XPlanExportAlgorithm"),
     "heatdemand": ("heat_demand", "HeatDemandAlgorithm"),
     "heatdensity": ("heat_density", "HeatDensityAlgorithm"),
     "heatsuitability": ("heat_suitability", "HeatSuitabilityAlgorithm"),

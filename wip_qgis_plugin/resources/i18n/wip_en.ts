@@ -2917,6 +2917,10 @@
       <translation>Generate zoning alternatives</translation>
     </message>
     <message>
+      <source>XPlanGML-Entwurf schreiben</source>
+      <translation>Write XPlanGML draft</translation>
+    </message>
+    <message>
       <source>Wärmebedarf Gebäude</source>
       <translation>Building heat demand</translation>
     </message>
@@ -3063,6 +3067,46 @@
     <message>
       <source>Anlagen (Marktstammdatenregister)</source>
       <translation>Plants (Marktstammdatenregister)</translation>
+    </message>
+    <message>
+      <source>Der Plan enthält keine Flächen.</source>
+      <translation>The plan holds no areas.</translation>
+    </message>
+    <message>
+      <source>Der Geltungsbereich</source>
+      <translation>The plan boundary</translation>
+    </message>
+    <message>
+      <source>Ein Regionalplan nimmt hier nur Vorranggebiete für Wind- und Solarenergie auf.</source>
+      <translation>A regional plan holds only priority areas for wind and solar energy here.</translation>
+    </message>
+    <message>
+      <source>Zeile</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <source>„{ags}“ ist kein amtlicher Gemeindeschlüssel: XPlanung verlangt die acht Ziffern des AGS (z. B. 15084235 für Hohenmölsen).</source>
+      <translation>“{ags}” is no official municipality key: XPlanung requires the eight digits of the AGS (e.g. 15084235 for Hohenmölsen).</translation>
+    </message>
+    <message>
+      <source>Flächenbilanz</source>
+      <translation>Area balance</translation>
+    </message>
+    <message>
+      <source>XPlanung kennt für diese Nutzungen keine Darstellung: {uses}.</source>
+      <translation>XPlanung has no depiction for these uses: {uses}.</translation>
+    </message>
+    <message>
+      <source>{what} hat keine Fläche.</source>
+      <translation>{what} has no area.</translation>
+    </message>
+    <message>
+      <source>{use}: {ha} ha, {share} % des Geltungsbereichs</source>
+      <translation>{use}: {ha} ha, {share} % of the plan boundary</translation>
+    </message>
+    <message>
+      <source>Eine Fläche ({use})</source>
+      <translation>An area ({use})</translation>
     </message>
     <message>
       <source>allein erreichbar, aber nicht zusammen mit allen übrigen Zielen und den Grenzen</source>
@@ -3925,6 +3969,18 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
+      <source>Variante als XPlanGML-Entwurf</source>
+      <translation>Alternative as XPlanGML draft</translation>
+    </message>
+    <message>
+      <source>XPlanGML (*.gml)</source>
+      <translation>XPlanGML (*.gml)</translation>
+    </message>
+    <message>
+      <source>XPlanGML-Entwurf wird geschrieben …</source>
+      <translation>Writing the XPlanGML draft …</translation>
+    </message>
+    <message>
       <source>Zielfunktion</source>
       <translation>Objective</translation>
     </message>
@@ -3967,6 +4023,10 @@
     <message>
       <source>Variante {number} ({count} Flächen) gespeichert in {path}.</source>
       <translation>Alternative {number} ({count} areas) saved to {path}.</translation>
+    </message>
+    <message>
+      <source>Amtlicher Gemeindeschlüssel (AGS, acht Ziffern):</source>
+      <translation>Official municipality key (AGS, eight digits):</translation>
     </message>
     <message>
       <source>Ertrag gesamt</source>
@@ -4031,6 +4091,10 @@
     <message>
       <source>Speichern fehlgeschlagen: {reason}</source>
       <translation>Saving failed: {reason}</translation>
+    </message>
+    <message>
+      <source>XPlanGML-Entwurf gespeichert und gegen das XPlanung-Schema geprüft: {path}</source>
+      <translation>XPlanGML draft saved and checked against the XPlanung schema: {path}</translation>
     </message>
     <message>
       <source>{pct:g} % übernehmen</source>
@@ -4209,10 +4273,6 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
     <message>
       <source>Ausgeschlossene Flächen mit Begründung</source>
       <translation>Excluded areas with reasons</translation>
-    </message>
-    <message>
-      <source>Flächenbilanz</source>
-      <translation>Area balance</translation>
     </message>
     <message>
       <source>Geeignete Fläche (ha)</source>
@@ -5789,6 +5849,122 @@ Existing turbines in or near an area are reported and keep their distance; in re
       <translation>Turbine type “{id}” is missing from the catalog {file}; available: {known}.</translation>
     </message>
     <message>
+      <source>Schreibt die Flächen einer Planungsvariante (ALLOCATION von „Planungsvarianten“) oder die gewählten geeigneten Flächen der Flächenkulisse als Entwurf im Austauschstandard XPlanung 6.0 (XPlanGML):
+• Änderung des Flächennutzungsplans: FP_Plan mit Gemeinde und AGS, Rechtsstand „im Verfahren“, FP_Bereich und je Fläche eine Sonderbaufläche für erneuerbare Energien (Wind mit § 2 Nr. 1 WindBG), gewerbliche Baufläche oder Wohnbaufläche;
+• Regionalplan: RP_Plan (sachlicher Teilplan, Entwurf) mit Vorranggebieten für Wind- und Solarenergie.
+Geltungsbereich ist das Gemeindegebiet. Die Begründung nennt je Fläche die Kriterien des Katalogs, der sie als geeignet ausweist, mit Rechtsgrundlage, Quelle, Status und Stand. Ungültige Geometrien werden repariert und gemeldet. Die Datei wird vor dem Schreiben gegen das amtliche XPlanung-Schema geprüft; was das Schema nicht erfüllt, wird nicht geschrieben.</source>
+      <translation>Writes the areas of a zoning alternative (ALLOCATION of “Generate zoning alternatives”) or the selected eligible areas of the eligibility step as a draft in the exchange standard XPlanung 6.0 (XPlanGML):
+• amendment of the land-use plan: FP_Plan with municipality and AGS, legal status “in procedure”, FP_Bereich and per area a special building area for renewable energies (wind with § 2 No. 1 WindBG), a commercial or a residential building area;
+• regional plan: RP_Plan (thematic sub-plan, draft) with priority areas for wind and solar energy.
+The plan boundary is the municipal territory. The justification names for each area the criteria of the catalog that finds it eligible, with legal basis, source, status and date. Invalid geometries are repaired and reported. The file is checked against the official XPlanung schema before it is written; what fails the schema is not written.</translation>
+    </message>
+    <message>
+      <source>Flächen (Zuweisung einer Planungsvariante oder geeignete Flächen)</source>
+      <translation>Areas (allocation of a zoning alternative or eligible areas)</translation>
+    </message>
+    <message>
+      <source>Planungsvariante (bei einer Zuweisung)</source>
+      <translation>Zoning alternative (for an allocation)</translation>
+    </message>
+    <message>
+      <source>Nutzung der Flächen</source>
+      <translation>Use of the areas</translation>
+    </message>
+    <message>
+      <source>Gemeindegebiet (Geltungsbereich)</source>
+      <translation>Municipal territory (plan boundary)</translation>
+    </message>
+    <message>
+      <source>Amtlicher Gemeindeschlüssel (AGS)</source>
+      <translation>Official municipality key (AGS)</translation>
+    </message>
+    <message>
+      <source>Planart</source>
+      <translation>Plan type</translation>
+    </message>
+    <message>
+      <source>Name des Plans</source>
+      <translation>Name of the plan</translation>
+    </message>
+    <message>
+      <source>Eigener Kriterienkatalog (JSON, ersetzt den mitgelieferten seiner Technologie in der Begründung)</source>
+      <translation>Own criteria catalog (JSON, replaces the shipped one of its technology in the justification)</translation>
+    </message>
+    <message>
+      <source>XPlanGML-Datei</source>
+      <translation>XPlanGML file</translation>
+    </message>
+    <message>
+      <source>Bitte den Namen der Gemeinde angeben.</source>
+      <translation>Please give the name of the municipality.</translation>
+    </message>
+    <message>
+      <source>Es gibt keine Flächen zu exportieren (leere Ebene, leere Auswahl oder eine Variante ohne Flächen).</source>
+      <translation>There are no areas to export (empty layer, empty selection or an alternative without areas).</translation>
+    </message>
+    <message>
+      <source>Für einen Regionalplan gibt es keine Wind- oder Solarflächen.</source>
+      <translation>There are no wind or solar areas for a regional plan.</translation>
+    </message>
+    <message>
+      <source>Sachlicher Teilplan Windenergie und Solarenergie – Entwurf ({municipality})</source>
+      <translation>Thematic sub-plan wind and solar energy – draft ({municipality})</translation>
+    </message>
+    <message>
+      <source>{count} Flächen als XPlanGML 6.0 geschrieben und gegen das Schema geprüft: {path}</source>
+      <translation>{count} areas written as XPlanGML 6.0 and checked against the schema: {path}</translation>
+    </message>
+    <message>
+      <source>Planungsvariante {number} „{name}“</source>
+      <translation>Zoning alternative {number} “{name}”</translation>
+    </message>
+    <message>
+      <source>Die Ebene sagt nicht, welcher Nutzung ihre Flächen dienen (weder Feld use noch catalog): bitte die Nutzung wählen.</source>
+      <translation>The layer does not say which use its areas serve (neither a field use nor catalog): please choose the use.</translation>
+    </message>
+    <message>
+      <source>Änderung des Flächennutzungsplans {municipality}: Flächen für erneuerbare Energien</source>
+      <translation>Amendment of the land-use plan {municipality}: areas for renewable energies</translation>
+    </message>
+    <message>
+      <source>Änderung des Flächennutzungsplans (FP_Plan)</source>
+      <translation>Amendment of the land-use plan (FP_Plan)</translation>
+    </message>
+    <message>
+      <source>Regionalplan, sachlicher Teilplan (RP_Plan)</source>
+      <translation>Regional plan, thematic sub-plan (RP_Plan)</translation>
+    </message>
+    <message>
+      <source>Entwurf, erstellt mit dem Werkzeug „XPlanGML-Entwurf“ aus {source}</source>
+      <translation>Draft, made with the tool “Write XPlanGML draft” from {source}</translation>
+    </message>
+    <message>
+      <source>Das XPlanGML-Dokument verletzt das XPlanung-Schema und wird nicht geschrieben:
+{problems}</source>
+      <translation>The XPlanGML document violates the XPlanung schema and is not written:
+{problems}</translation>
+    </message>
+    <message>
+      <source>{count} ungültige Geometrien wurden repariert.</source>
+      <translation>{count} invalid geometries were repaired.</translation>
+    </message>
+    <message>
+      <source>Für diese Nutzungen oder Kataloge der Ebene gibt es keine XPlanung-Darstellung: {values}. Bitte die Nutzung wählen.</source>
+      <translation>These uses or catalogs of the layer have no XPlanung depiction: {values}. Please choose the use.</translation>
+    </message>
+    <message>
+      <source>Ein Regionalplan nimmt nur Vorranggebiete für Wind- und Solarenergie auf: {count} Flächen anderer Nutzung bleiben draußen.</source>
+      <translation>A regional plan holds only priority areas for wind and solar energy: {count} areas of other uses are left out.</translation>
+    </message>
+    <message>
+      <source>aus der Ebene (Feld use oder Kriterienkatalog)</source>
+      <translation>from the layer (field use or criteria catalog)</translation>
+    </message>
+    <message>
+      <source>aus {count} Teilflächen</source>
+      <translation>from {count} parts</translation>
+    </message>
+    <message>
       <source>Weist Planungseinheiten (Flurstücke oder ein Raster über der Gemeinde) den Nutzungen Wind, Freiflächen-PV, Agri-PV, Gewerbe/Industrie und Wohnen zu oder belässt sie im Bestand, so dass die Ziele der Gemeinde erreicht werden: exakt als gemischt-ganzzahliges Programm (HiGHS) mit Zeitlimit und ausgewiesener Optimalitätslücke.
 
 Je Einheit und Nutzung: der geeignete Flächenanteil (Flächenkulisse der Nutzung), die Eignung (Feld score der Standortbewertung, sonst 50), Leistung und Ertrag (aus wip:windlayout bzw. wip:pvyield, sonst die Kennwerte aus resources/zoning/uses.json), hochwertige Böden (Ackerzahl ab der Schwelle). Feld „Festlegung“: eine Nutzung (wind, pv, agri_pv, gewerbe, wohnen) legt die Einheit fest, „bestand“ schließt sie aus.
@@ -6351,8 +6527,20 @@ Results: the allocation per unit and alternative, an indicator table per alterna
       <translation>Targets missed</translation>
     </message>
     <message>
-      <source>Variante als GeoPackage speichern …</source>
-      <translation>Save alternative as GeoPackage …</translation>
+      <source>Als GeoPackage …</source>
+      <translation>As GeoPackage …</translation>
+    </message>
+    <message>
+      <source>Die Variante auf der Karte als GeoPackage speichern</source>
+      <translation>Save the alternative on the map as a GeoPackage</translation>
+    </message>
+    <message>
+      <source>Als XPlanGML-Entwurf …</source>
+      <translation>As XPlanGML draft …</translation>
+    </message>
+    <message>
+      <source>Die Variante als Entwurf einer Änderung des Flächennutzungsplans im Standard XPlanung 6.0, gegen das amtliche Schema geprüft</source>
+      <translation>The alternative as the draft of a land-use plan amendment in the standard XPlanung 6.0, checked against the official schema</translation>
     </message>
     <message>
       <source>Varianten berechnen</source>
