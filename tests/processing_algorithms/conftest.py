@@ -41,6 +41,11 @@ ALGORITHMS = {
     "eligibility": Entry({"STUDY_AREA": "demo:real_gemeinde", "CONSTRAINT_LAYERS": [
         "demo:synth_siedlung", "demo:synth_schutzgebiete", "demo:synth_wald"]},
         ("ELIGIBLE", "EXCLUDED", "SUMMARY"), "STUDY_AREA", {"CATALOG": 0, "MIN_AREA_HA": 5.0}),
+    "eligibilityrobustness": Entry({"STUDY_AREA": "demo:real_gemeinde", "CONSTRAINT_LAYERS": [
+        "demo:synth_siedlung", "demo:synth_schutzgebiete", "demo:synth_wald"]}, ("OUTPUT", "SUMMARY"), "STUDY_AREA",
+        {"CATALOG": 0, "MIN_AREA_HA": 5.0, "VARIANTS": ["Siedlung 800 m", "wohnsiedlung_abstand", "800",
+                                                        "Siedlung 1200 m", "wohnsiedlung_abstand", "1200",
+                                                        "ohne Wald", "wald", "aus"]}),
     "sitecriteria": Entry({"SITES": "eligibility:ELIGIBLE", "NEAREST_LAYERS": [
         "demo:synth_umspannwerke_110kv", "demo:synth_siedlung"], "OVERLAP_LAYERS": ["demo:synth_schutzgebiete"],
         "MEAN_LAYER": "demo:synth_landwirtschaft"}, ("OUTPUT",), "SITES", {"MEAN_FIELD": "ackerzahl"}),

@@ -125,7 +125,7 @@ def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.G
     mapped = [c for c in catalog.criteria if c.id in constraints]
     notes: dict[str, list[str]] = {c.id: [] for c in mapped}
     distances = {c.id: distance_overrides.get(c.id, c.distance.resolve(turbine)) for c in mapped}
-    zones = _zones(mapped, distances, constraints, areas, notes, progress, is_cancelled)
+    zones = _zones([(c, distances[c.id]) for c in mapped], constraints, areas, notes, progress, is_cancelled)
     messages += [note for c in mapped for note in notes[c.id]]
     for criterion in catalog.criteria:
         if criterion.id not in constraints:
@@ -164,6 +164,122 @@ EXCLUDED_COLUMNS = ["study_id", "criteria", "types", "exclusion_type", "labels",
 EXCLUSION_TYPES = (HARD, SOFT, "min_area")
 SUMMARY_COLUMNS = ["study_id", "kind", "item", "label", "type", "legal_basis", "status", "distance_m", "layer",
                    "area_ha", "only_ha", "eligible_ha", "share_pct", "target_pct", "target_ha", "reached", "note"]
+
+
+# -- robustness over criteria variants -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CriteriaVariant:
+    """A variant of the catalog as set: other distances for some criteria, some criteria left out, soft criteria
+    excluding or not."""
+
+    name: str
+    distances: Mapping[str, float] = field(default_factory=dict)
+    off: frozenset = frozenset()
+    soft_excludes: bool = True
+
+    def changes(self, catalog: Catalog) -> str:
+        parts = [f"{catalog.criterion(cid).label_text()}: {metres:g} m" for cid, metres in self.distances.items()]
+        parts += [tr("{criterion}: aus").format(criterion=catalog.criterion(cid).label_text()) for cid in self.off]
+        if not self.soft_excludes:
+            parts.append(tr("weiche Kriterien schließen nicht aus"))
+        return "; ".join(parts) or tr("wie im Katalog")
+
+
+@dataclass
+class RobustnessResult:
+    pieces: gpd.GeoDataFrame  # the land eligible in at least one variant, per set of variants that keep it
+    summary: pd.DataFrame  # per study area: each variant's eligible land, and the land per number of variants
+    messages: list[str] = field(default_factory=list)
+
+
+ROBUSTNESS_COLUMNS = ["study_id", "kept", "kept_pct", "variants", "area_ha"]
+ROBUSTNESS_SUMMARY_COLUMNS = ["study_id", "kind", "item", "description", "area_ha", "share_pct"]
+
+
+def compute_robustness(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.GeoDataFrame], catalog: Catalog,
+                       variants: list[CriteriaVariant], *, study_id_field: str | None = None,
+                       turbine: TurbineGeometry = DEFAULT_TURBINE, min_area_ha: float = 0.0,
+                       progress: Callable[[float], None] | None = None,
+                       is_cancelled: Callable[[], bool] | None = None) -> RobustnessResult:
+    """How many of the ``variants`` keep each piece of each study area eligible.
+
+    Each criterion's zone is built once per distance any variant asks for, and each study area is cut once by all
+    zones; a variant then only decides which zones exclude. Per variant the land is what ``compute_eligibility``
+    gives for it (minimum size included)."""
+    progress = progress or (lambda _value: None)
+    is_cancelled = is_cancelled or (lambda: False)
+    _check_crs(study, tr("Untersuchungsgebiet"))
+    if not variants:
+        raise EligibilityError(tr("Es gibt keine Variante zu vergleichen."))
+    names = [variant.name for variant in variants]
+    if len(set(names)) < len(names):
+        raise EligibilityError(tr("Jede Variante braucht einen eigenen Namen."))
+    for variant in variants:
+        for criterion_id in set(variant.distances) | set(variant.off):
+            if criterion_id not in catalog.criterion_ids():
+                raise EligibilityError(tr("Variante „{variant}“: Kriterium „{criterion}“ gibt es im Katalog "
+                                          "„{catalog}“ nicht.").format(variant=variant.name, criterion=criterion_id,
+                                                                      catalog=catalog.id))
+        for criterion_id, metres in variant.distances.items():
+            if not math.isfinite(metres) or metres < 0:
+                raise EligibilityError(tr("Abstand für „{criterion}“ muss ≥ 0 m sein, nicht {value}.").format(
+                    criterion=criterion_id, value=metres))
+    messages: list[str] = []
+    ids, areas = _study_areas(study, study_id_field, messages)
+    mapped = [c for c in catalog.criteria if c.id in constraints]
+    pairs: dict[tuple[str, float], int] = {}
+    columns = []  # per variant: the zones that exclude in it
+    for variant in variants:
+        active = []
+        for criterion in mapped:
+            if criterion.id in variant.off or not criterion.excludes(variant.soft_excludes):
+                continue
+            distance = float(variant.distances.get(criterion.id, criterion.distance.resolve(turbine)))
+            active.append(pairs.setdefault((criterion.id, distance), len(pairs)))
+        columns.append(np.array(active, dtype=int))
+    by_id = {c.id: c for c in mapped}
+    notes: dict[str, list[str]] = {c.id: [] for c in mapped}
+    zones = _zones([(by_id[cid], distance) for cid, distance in pairs], constraints, areas, notes, progress,
+                   is_cancelled)
+    messages += list(dict.fromkeys(note for c in mapped for note in notes[c.id]))
+
+    piece_rows, summary_rows = [], []
+    for number, (study_id, area) in enumerate(zip(ids, areas)):
+        if is_cancelled():
+            raise EligibilityCancelled()
+        faces, member = _arrangement(area, zones)
+        face_m2 = shapely.area(faces)
+        kept = np.zeros((len(faces), len(variants)), dtype=bool)
+        for index, active in enumerate(columns):
+            free = ~member[:, active].any(axis=1)
+            if min_area_ha > 0 and free.any():
+                patches, _small = _patches(_union(faces[free]), min_area_ha * 1e4)
+                free[np.flatnonzero(free)[_locate(faces[free], patches) < 0]] = False
+            kept[:, index] = free
+        area_ha = float(shapely.area(area)) / 1e4
+        for variant, index in zip(variants, range(len(variants))):
+            eligible_ha = float(face_m2[kept[:, index]].sum()) / 1e4
+            summary_rows.append([study_id, "variant", variant.name, variant.changes(catalog), eligible_ha,
+                                 100.0 * eligible_ha / area_ha if area_ha else 0.0])
+        count = kept.sum(axis=1)
+        for kept_by in range(len(variants), 0, -1):
+            class_ha = float(face_m2[count == kept_by].sum()) / 1e4
+            summary_rows.append([study_id, "robustness", str(kept_by),
+                                 tr("in {kept} von {total} Varianten geeignet").format(kept=kept_by,
+                                                                                      total=len(variants)),
+                                 class_ha, 100.0 * class_ha / area_ha if area_ha else 0.0])
+        somewhere = count > 0
+        for key, shape in _dissolve(faces[somewhere], kept[somewhere], names).items():
+            chosen = [name for name in names if name in key]
+            piece_rows.append([study_id, len(chosen), 100.0 * len(chosen) / len(variants), ", ".join(chosen),
+                               float(shapely.area(shape)) / 1e4, shape])
+        progress(60.0 + 40.0 * (number + 1) / len(ids))
+    pieces = gpd.GeoDataFrame(pd.DataFrame(piece_rows, columns=ROBUSTNESS_COLUMNS + ["geometry"]),
+                              geometry="geometry", crs=study.crs)
+    pieces["kept"] = pieces["kept"].astype("int64")
+    pieces = pieces.sort_values(["study_id", "kept"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    return RobustnessResult(pieces, pd.DataFrame(summary_rows, columns=ROBUSTNESS_SUMMARY_COLUMNS), messages)
 
 
 # -- input ---------------------------------------------------------------------------------------------------------
@@ -221,22 +337,23 @@ def _study_areas(study: gpd.GeoDataFrame, id_field: str | None, messages: list[s
     return list(grouped), areas
 
 
-def _zones(mapped: list[Criterion], distances: dict, constraints: Mapping[str, gpd.GeoDataFrame], areas: list,
+def _zones(pairs: list[tuple[Criterion, float]], constraints: Mapping[str, gpd.GeoDataFrame], areas: list,
            notes: dict, progress, is_cancelled) -> list[_Zone]:
-    """The zone of each mapped criterion, in catalog order; the zones are built on all cores (they are
+    """The zone of each (criterion, distance) pair, in their order; the zones are built on all cores (they are
     independent), progress (to 60 %) and cancelling are handled in the caller's thread."""
-    candidates = {c.id: _candidates(c, distances[c.id], constraints[c.id], areas, notes[c.id]) for c in mapped}
+    candidates = [_candidates(c, distance, constraints[c.id], areas, notes[c.id]) for c, distance in pairs]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        futures = {pool.submit(_zone, c, distances[c.id], candidates[c.id], notes[c.id]): c.id for c in mapped}
+        futures = {pool.submit(_zone, c, distance, features, notes[c.id]): index
+                   for index, ((c, distance), features) in enumerate(zip(pairs, candidates))}
         for number, future in enumerate(as_completed(futures)):
             future.result()  # a criterion's input error stops the run at once
             if is_cancelled():
                 for waiting in futures:
                     waiting.cancel()
                 raise EligibilityCancelled()
-            progress(60.0 * (number + 1) / len(mapped))
-    by_id = {cid: future.result() for future, cid in futures.items()}
-    return [by_id[c.id] for c in mapped]
+            progress(60.0 * (number + 1) / len(pairs))
+    by_index = {index: future.result() for future, index in futures.items()}
+    return [by_index[index] for index in range(len(pairs))]
 
 
 def _candidates(criterion: Criterion, distance: float, features: gpd.GeoDataFrame, areas: list,

@@ -77,7 +77,7 @@ def workflow() -> tuple[Step, ...]:
               StepInput("mining", tr("Bergbaufolgeflächen"), (POLYGON,),
                         ("bergbau", "tagebau", "kippe", "mining"), required=False,
                         criteria=("bergbau_konversion", "bergbau_kippe", "bergbau_sperrbereich"))),
-             ("wip:eligibility", "wip:sharefile")),
+             ("wip:eligibility", "wip:eligibilityrobustness", "wip:sharefile")),
         Step("site_evaluation", tr("Standortbewertung"),
              tr("Wie gut ist jede geeignete Fläche? Mehrkriterielle Bewertung mit Gewichten und "
                 "Robustheitsprüfung."),
@@ -139,7 +139,8 @@ def data_step() -> Step:
 
 def algorithm_titles() -> dict[str, str]:
     """Algorithm name (its id without the provider's ``wip:``) → its title in the toolbox, in workflow order."""
-    return {"eligibility": tr("Flächenkulisse ermitteln"), "sitecriteria": tr("Standortkriterien berechnen"),
+    return {"eligibility": tr("Flächenkulisse ermitteln"), "eligibilityrobustness": tr("Robustheit der Flächenkulisse"),
+            "sitecriteria": tr("Standortkriterien berechnen"),
             "sitescore": tr("Standorte bewerten"), "sitesensitivity": tr("Robustheit der Rangfolge"),
             "windlayout": tr("Windenergieanlagen platzieren"), "pvyield": tr("PV-Potenzial und Ertrag"),
             "rooftoppv": tr("Solarpotenzial Dach"),

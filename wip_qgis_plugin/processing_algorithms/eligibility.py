@@ -2,6 +2,7 @@
 the audit trail of every exclusion."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
@@ -22,6 +23,7 @@ from qgis.core import (
 from ..core.catalog import (
     DEFAULT_TURBINE,
     MAX_DISTANCE_M,
+    Catalog,
     CatalogError,
     TurbineGeometry,
     load_catalog,
@@ -45,6 +47,18 @@ from ..qgis_io.project import describe_layer, layer_key, layer_label
 from .base import WipAlgorithm
 
 pd = lazy_module("pandas")
+
+@dataclass
+class EligibilityInputs:
+    catalog: Catalog
+    study: object  # GeoDataFrame in the working CRS
+    constraints: dict  # criterion id -> GeoDataFrame of its features
+    layer_names: dict  # criterion id -> the names of its layers
+    turbine: TurbineGeometry
+    id_field: str | None
+    crs: QgsCoordinateReferenceSystem
+    overrides: dict  # criterion id -> metres
+
 
 # Index order of the CATALOG enum: only ever append, models and batch files store the index.
 SHIPPED_CATALOG_IDS = ("lsa_wind", "lsa_pv_freiflaeche", "lsa_agri_pv", "lsa_floating_pv", "lsa_gewerbe")
@@ -84,6 +98,20 @@ class EligibilityAlgorithm(WipAlgorithm):
             "der Abstandszonen sind Sehnenzüge, die höchstens 0,5 m innerhalb des Abstands liegen.")
 
     def initAlgorithm(self, config=None):
+        self.add_inputs()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.ELIGIBLE, self.tr("Geeignete Flächen"), SOURCE_POLYGON))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.EXCLUDED, self.tr("Ausgeschlossene Flächen mit Begründung"),
+            SOURCE_POLYGON))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr("Flächenbilanz"), SOURCE_VECTOR))
+        self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_HA", self.tr("Geeignete Fläche (ha)")))
+        self.addOutput(QgsProcessingOutputNumber("EXCLUDED_HA", self.tr("Ausgeschlossene Fläche (ha)")))
+        self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_SHARE_PCT", self.tr("Anteil geeignet (%)")))
+
+    def add_inputs(self) -> None:
+        """The study area, the catalog with its layers and settings (shared with the robustness over variants)."""
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.STUDY_AREA, self.tr("Untersuchungsgebiet(e)"), [SOURCE_POLYGON]))
         self.addParameter(QgsProcessingParameterField(
@@ -119,16 +147,6 @@ class EligibilityAlgorithm(WipAlgorithm):
             self.SOFT_EXCLUDES, self.tr("Weiche Kriterien schließen aus"), defaultValue=True))
         for parameter in (mapping, overrides):
             parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.ELIGIBLE, self.tr("Geeignete Flächen"), SOURCE_POLYGON))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.EXCLUDED, self.tr("Ausgeschlossene Flächen mit Begründung"),
-            SOURCE_POLYGON))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Flächenbilanz"), SOURCE_VECTOR))
-        self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_HA", self.tr("Geeignete Fläche (ha)")))
-        self.addOutput(QgsProcessingOutputNumber("EXCLUDED_HA", self.tr("Ausgeschlossene Fläche (ha)")))
-        self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_SHARE_PCT", self.tr("Anteil geeignet (%)")))
 
     def _catalog(self, parameters, context):
         path = self.parameterAsFile(parameters, self.CATALOG_FILE, context)
@@ -213,7 +231,8 @@ class EligibilityAlgorithm(WipAlgorithm):
                     value=metres, criterion=criterion_id, limit=MAX_DISTANCE_M))
         return overrides
 
-    def process(self, parameters, context, feedback):
+    def read_inputs(self, parameters, context, feedback) -> EligibilityInputs | None:
+        """The catalog, the study area and each criterion's features in the working CRS; None when cancelled."""
         catalog = self._catalog(parameters, context)
         study_source = self.parameterAsSource(parameters, self.STUDY_AREA, context)
         if study_source is None:
@@ -243,7 +262,7 @@ class EligibilityAlgorithm(WipAlgorithm):
             frames = []
             for layer, source in sources:
                 if feedback.isCanceled():
-                    return {}
+                    return None
                 read, missing = source_fields(source, criterion, layer.fields().names())
                 if missing:
                     feedback.pushWarning(self.tr(
@@ -269,12 +288,19 @@ class EligibilityAlgorithm(WipAlgorithm):
             constraints[criterion_id] = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
             layer_names[criterion_id] = ", ".join(layer.name() for layer, _ in sources)
 
+        return EligibilityInputs(catalog, study, constraints, layer_names, turbine, id_field, crs, overrides)
+
+    def process(self, parameters, context, feedback):
+        inputs = self.read_inputs(parameters, context, feedback)
+        if inputs is None:
+            return {}
         try:
             result = compute_eligibility(
-                study, constraints, catalog, study_id_field=id_field, turbine=turbine, distance_overrides=overrides,
+                inputs.study, inputs.constraints, inputs.catalog, study_id_field=inputs.id_field,
+                turbine=inputs.turbine, distance_overrides=inputs.overrides,
                 min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
-                soft_excludes=self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context), layer_names=layer_names,
-                progress=feedback.setProgress, is_cancelled=feedback.isCanceled)
+                soft_excludes=self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
+                layer_names=inputs.layer_names, progress=feedback.setProgress, is_cancelled=feedback.isCanceled)
         except EligibilityCancelled:
             return {}
         except EligibilityError as error:
@@ -287,7 +313,7 @@ class EligibilityAlgorithm(WipAlgorithm):
                                           (self.EXCLUDED, result.excluded, WKB_MULTIPOLYGON),
                                           (self.SUMMARY, result.summary, WKB_NO_GEOMETRY)):
             sink, destination = self.parameterAsSink(parameters, key, context, qgs_fields(frame), geometry_type,
-                                                     crs if geometry_type != WKB_NO_GEOMETRY
+                                                     inputs.crs if geometry_type != WKB_NO_GEOMETRY
                                                      else QgsCoordinateReferenceSystem())
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, key))

@@ -20,6 +20,7 @@ PROVIDER_ID = "wip"
 ICON_PATH = Path(__file__).parent.parent / "resources" / "icons" / "wip.svg"
 ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
     "eligibility": ("eligibility", "EligibilityAlgorithm"),
+    "eligibilityrobustness": ("eligibility_robustness", "EligibilityRobustnessAlgorithm"),
     "sitecriteria": ("site_criteria", "SiteCriteriaAlgorithm"),
     "sitescore": ("site_score", "SiteScoreAlgorithm"),
     "sitesensitivity": ("site_sensitivity", "SiteSensitivityAlgorithm"),

@@ -159,6 +159,7 @@ def _gpkg_layer(gpkg: Path, name: str, display_name: str | None = None) -> QgsVe
 # from a dock, the toolbox, a model or a batch run
 RESULT_STYLES = {
     "eligibility": {"ELIGIBLE": "eligibility_eligible", "EXCLUDED": "eligibility_excluded"},
+    "eligibilityrobustness": {"OUTPUT": "eligibility_robustness"},
     "sitescore": {"OUTPUT": "site_score"},
     "pvyield": {"OUTPUT": "yield_sites"},
     "rooftoppv": {"ROOFS": "rooftop_suitability", "BUILDINGS_OUTPUT": "rooftop_suitability"},

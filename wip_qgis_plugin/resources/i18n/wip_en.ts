@@ -1113,6 +1113,18 @@
       <translation>The minimum size must be an area ≥ 0 ha.</translation>
     </message>
     <message>
+      <source>wie im Katalog</source>
+      <translation>as in the catalog</translation>
+    </message>
+    <message>
+      <source>Es gibt keine Variante zu vergleichen.</source>
+      <translation>There is no variant to compare.</translation>
+    </message>
+    <message>
+      <source>Jede Variante braucht einen eigenen Namen.</source>
+      <translation>Each variant needs a name of its own.</translation>
+    </message>
+    <message>
       <source>Das Untersuchungsgebiet enthält keine Objekte.</source>
       <translation>The study area contains no features.</translation>
     </message>
@@ -1133,6 +1145,10 @@
       <translation>eligible</translation>
     </message>
     <message>
+      <source>weiche Kriterien schließen nicht aus</source>
+      <translation>soft criteria do not exclude</translation>
+    </message>
+    <message>
       <source>Planungsentscheidung (Mindestgröße)</source>
       <translation>Planning decision (minimum size)</translation>
     </message>
@@ -1143,6 +1159,10 @@
     <message>
       <source>Kriterien {ids} gibt es im Katalog „{catalog}“ nicht.</source>
       <translation>Criteria {ids} do not exist in catalog “{catalog}”.</translation>
+    </message>
+    <message>
+      <source>{criterion}: aus</source>
+      <translation>{criterion}: off</translation>
     </message>
     <message>
       <source>{what}: geografisches KBS ({crs}); Abstände und Flächen brauchen ein projiziertes KBS wie EPSG:25832.</source>
@@ -1207,6 +1227,14 @@
     <message>
       <source>{name}: {pct:g} % bis {year}</source>
       <translation>{name}: {pct:g} % by {year}</translation>
+    </message>
+    <message>
+      <source>Variante „{variant}“: Kriterium „{criterion}“ gibt es im Katalog „{catalog}“ nicht.</source>
+      <translation>Variant “{variant}”: the catalog “{catalog}” has no criterion “{criterion}”.</translation>
+    </message>
+    <message>
+      <source>in {kept} von {total} Varianten geeignet</source>
+      <translation>eligible in {kept} of {total} variants</translation>
     </message>
     <message>
       <source>{file}: Typologie kann nicht gelesen werden ({error}).</source>
@@ -2893,6 +2921,10 @@
       <translation>Determine eligible land</translation>
     </message>
     <message>
+      <source>Robustheit der Flächenkulisse</source>
+      <translation>Robustness of the eligible land</translation>
+    </message>
+    <message>
       <source>Standortkriterien berechnen</source>
       <translation>Compute site criteria</translation>
     </message>
@@ -4231,6 +4263,26 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Overriding distances (criterion, metres)</translation>
     </message>
     <message>
+      <source>Geeignete Flächen</source>
+      <translation>Eligible areas</translation>
+    </message>
+    <message>
+      <source>Ausgeschlossene Flächen mit Begründung</source>
+      <translation>Excluded areas with reasons</translation>
+    </message>
+    <message>
+      <source>Geeignete Fläche (ha)</source>
+      <translation>Eligible area (ha)</translation>
+    </message>
+    <message>
+      <source>Ausgeschlossene Fläche (ha)</source>
+      <translation>Excluded area (ha)</translation>
+    </message>
+    <message>
+      <source>Anteil geeignet (%)</source>
+      <translation>Share eligible (%)</translation>
+    </message>
+    <message>
       <source>Untersuchungsgebiet(e)</source>
       <translation>Study area(s)</translation>
     </message>
@@ -4265,26 +4317,6 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
     <message>
       <source>Weiche Kriterien schließen aus</source>
       <translation>Soft criteria exclude</translation>
-    </message>
-    <message>
-      <source>Geeignete Flächen</source>
-      <translation>Eligible areas</translation>
-    </message>
-    <message>
-      <source>Ausgeschlossene Flächen mit Begründung</source>
-      <translation>Excluded areas with reasons</translation>
-    </message>
-    <message>
-      <source>Geeignete Fläche (ha)</source>
-      <translation>Eligible area (ha)</translation>
-    </message>
-    <message>
-      <source>Ausgeschlossene Fläche (ha)</source>
-      <translation>Excluded area (ha)</translation>
-    </message>
-    <message>
-      <source>Anteil geeignet (%)</source>
-      <translation>Share eligible (%)</translation>
     </message>
     <message>
       <source>Die Zuordnungstabelle braucht Paare aus Kriterium und Ebene.</source>
@@ -4341,6 +4373,60 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
     <message>
       <source>{criterion}: die Ebene „{layer}“ hat kein Feld „{field}“; alle ihre Objekte zählen (der Filter {filter} gilt für Ebenen mit diesem Feld).</source>
       <translation>{criterion}: layer “{layer}” has no field “{field}”; all its features count (the filter {filter} applies to layers with this field).</translation>
+    </message>
+    <message>
+      <source>Die Flächenkulisse über Varianten der Kriterien: Wie viele Varianten lassen jede Fläche geeignet? Für die Frage des Gemeinderats „Was, wenn wir 800 m Abstand wählen?“.
+
+Die erste Variante ist der Katalog, wie eingestellt (mit abweichenden Abständen und der Einstellung für weiche Kriterien). Jede Zeile der Variantentabelle ändert eine Variante: Name der Variante, Kriterium (Kennung aus dem Katalog) und Abstand in Metern oder „aus“; die Zeile „weich“ mit „aus“ lässt die weichen Kriterien nicht ausschließen. Zeilen mit gleichem Namen bilden eine Variante, z. B.
+Siedlung 800 m | wohnsiedlung_abstand | 800
+ohne Wald | wald | aus
+nur harte Kriterien | weich | aus
+
+Ergebnis: die Flächen, die in mindestens einer Variante geeignet sind, mit der Zahl und den Namen der Varianten, die sie behalten, und eine Tabelle mit der geeigneten Fläche jeder Variante und der Fläche je Robustheitsklasse. Jede Zone wird nur einmal je Abstand gebildet, das Gebiet einmal zerlegt; jede Variante hat genau die Fläche, die „Flächenkulisse ermitteln“ mit ihren Einstellungen ergibt.</source>
+      <translation>The eligible land over variants of the criteria: how many variants keep each piece of land eligible? For the council's question “what if we chose 800 m?”.
+
+The first variant is the catalog as set (with the changed distances and the setting for soft criteria). Each row of the variants table changes one variant: the variant's name, the criterion (its id in the catalog) and a distance in metres or “aus” (off); the row “weich” (soft) with “aus” lets the soft criteria not exclude. Rows with the same name make one variant, e.g.
+Settlement 800 m | wohnsiedlung_abstand | 800
+no forest | wald | off
+hard criteria only | soft | off
+
+Result: the land eligible in at least one variant, with the number and names of the variants that keep it, and a table with each variant's eligible land and the land per robustness class. Each zone is built once per distance and the area cut once; each variant has exactly the land that “Determine eligible land” gives with its settings.</translation>
+    </message>
+    <message>
+      <source>Katalog wie eingestellt</source>
+      <translation>Catalog as set</translation>
+    </message>
+    <message>
+      <source>Varianten (Name, Kriterium oder „weich“, Abstand in m oder „aus“)</source>
+      <translation>Variants (name, criterion or “soft”, distance in m or “off”)</translation>
+    </message>
+    <message>
+      <source>Flächen je Variante und Robustheitsklasse</source>
+      <translation>Land per variant and robustness class</translation>
+    </message>
+    <message>
+      <source>Die Variantentabelle braucht Zeilen aus Name, Kriterium und Abstand.</source>
+      <translation>The variants table needs rows of name, criterion and distance.</translation>
+    </message>
+    <message>
+      <source>Bitte mindestens eine Variante in die Variantentabelle eintragen.</source>
+      <translation>Please enter at least one variant in the variants table.</translation>
+    </message>
+    <message>
+      <source>Variantentabelle: jede Zeile braucht den Namen ihrer Variante.</source>
+      <translation>Variants table: each row needs the name of its variant.</translation>
+    </message>
+    <message>
+      <source>Abstand (m) oder „aus“</source>
+      <translation>Distance (m) or “off”</translation>
+    </message>
+    <message>
+      <source>{variant}: {changes}</source>
+      <translation>{variant}: {changes}</translation>
+    </message>
+    <message>
+      <source>Variante „{variant}“: „{value}“ ist für „{criterion}“ weder ein Abstand in Metern von 0 bis {limit:g} noch „aus“.</source>
+      <translation>Variant “{variant}”: “{value}” is for “{criterion}” neither a distance in metres from 0 to {limit:g} nor “off”.</translation>
     </message>
     <message>
       <source>Bilanz nach dem Territorialprinzip (BISKO): Endenergie je Sektor (private Haushalte, Gewerbe/Handel/Dienstleistungen, Industrie, kommunale Einrichtungen, Verkehr) und Energieträger, für das Basisjahr und 2030, 2035, 2040, 2045. CO₂-Äquivalente mit Vorketten für alle Energieträger: Strom mit dem Bundesstrommix des Jahres (UBA bis 2024, danach ein veröffentlichtes Szenario), Brennstoffe und Fernwärme nach GEG Anlage 9, Kraftstoffe nach dem fossilen Vergleichswert der RED II; eine Faktortabelle (carrier, g_kwh, optional year: z. B. die BISKO-Faktoren des Klimaschutz-Planers) ersetzt sie.
@@ -6535,8 +6621,8 @@ Results: the allocation per unit and alternative, an indicator table per alterna
       <translation>Save the alternative on the map as a GeoPackage</translation>
     </message>
     <message>
-      <source>Als XPlanGML-Entwurf …</source>
-      <translation>As XPlanGML draft …</translation>
+      <source>Als XPlanGML …</source>
+      <translation>As XPlanGML …</translation>
     </message>
     <message>
       <source>Die Variante als Entwurf einer Änderung des Flächennutzungsplans im Standard XPlanung 6.0, gegen das amtliche Schema geprüft</source>
