@@ -446,3 +446,25 @@ def test_the_report_follows_the_core_translator():
     assert "2 Maps" in html and "Municipality" in html and "verified" in html
     assert "Stand: 2025-03-12" in text_of(html)
     assert ">30,000</td>" in html  # English number format
+
+
+def similar_figures():
+    from wip_qgis_plugin.core.peers import PeerFigures
+
+    def figures(name, wind, pv):
+        return PeerFigures("00000000", name, 9000.0, 50.0, 20.0, wind, pv, 9.0, 7.5)
+
+    # the report's balance plans 50,000 MWh/a of PV by 2045 on the subject's 50 km²: 1,000 more per km²
+    return figures("Hohenmölsen", 1800.0, 100.0), [figures("Elsteraue", 200.0, 2500.0),
+                                                   figures("Groitzsch", 2000.0, 150.0)]
+
+
+def test_the_peer_comparison_ranks_the_municipality_and_names_who_already_did_what_it_plans():
+    html = build_html(make_report(similar=similar_figures()), all_images(make_report()))
+    text = text_of(html)
+    assert "Vergleich mit ähnlichen Gemeinden" in text
+    assert "Windstrom je km² heute: Platz 2 von 3" in text and "Solarstrom je km² heute: Platz 3 von 3" in text
+    assert "etwa 1.100 MWh Solarstrom je km²; so viel erzeugen heute schon: Elsteraue" in text
+    assert "Windstrom je km²;" not in text  # no wind is planned
+    assert "Marktstammdatenregister 2024" in text
+    assert "Vergleich mit ähnlichen Gemeinden" not in text_of(build_html(make_report(), all_images(make_report())))

@@ -24,7 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor, QImage
 
-from tests.processing_algorithms.conftest import memory_layer, square
+from tests.processing_algorithms.conftest import RecordingFeedback, memory_layer, square
 from wip_qgis_plugin.core import i18n
 from wip_qgis_plugin.core.i18n import tr
 from wip_qgis_plugin.core.report import ASSUMPTION_FIELDS, BALANCE_FIELDS, INDICATOR_FIELDS
@@ -511,3 +511,19 @@ def test_every_map_shows_a_scale_bar_and_a_north_arrow(wip_processing):
     assert max(longest) - min(longest) == pytest.approx(200, abs=4)
     assert len(dark_pixels(image, 0.85, 0, 1, 0.2)) > 300  # the arrow and its N
     assert dark_pixels(image, 0.35, 0.2, 0.85, 0.8) == []
+
+
+def test_the_municipality_is_compared_with_similar_ones_by_its_key(wip_processing, tmp_path):
+    """Hohenmölsen's layer has its AGS: the balance chapter compares it with the five most similar municipalities;
+    a layer without a key gets the report without the comparison and a message saying why."""
+    run(tmp_path, pdf=False)
+    html = visible_text((tmp_path / "profil.html").read_text(encoding="utf-8"))
+    assert "Vergleich mit ähnlichen Gemeinden" in html and "Hohenmölsen" in html
+    assert html.count("Platz") == 2
+    nameless = memory_layer("gemeinde", "Polygon", [{"wkt": square(700_000, 5_670_000, 3000)}])
+    feedback = RecordingFeedback()
+    processing.run("wip:futureprofile", {
+        "MUNICIPALITY": nameless, "BALANCE": balance_table(), "INDICATORS": indicators_table(),
+        "ASSUMPTIONS": assumptions_table(), "OUTPUT_HTML": str(tmp_path / "ohne.html")}, feedback=feedback)
+    assert "Vergleich mit ähnlichen Gemeinden" not in (tmp_path / "ohne.html").read_text(encoding="utf-8")
+    assert any("Gemeindeschlüssel" in message for message in feedback.messages)

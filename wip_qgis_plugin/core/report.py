@@ -44,6 +44,7 @@ from .measures import (
     ranking,
 )
 from .measures import status_label as measure_status_label
+from .peers import SOURCE as PEER_SOURCE
 from .workflow import algorithm_titles
 from .zoning import USES, use_label
 
@@ -294,6 +295,7 @@ class ProfileReport:
     wedges: Wedges | None = None  # the measures on the balance's paths
     monitoring: Monitoring | None = None  # a later year's balance against the plan
     peers: list = field(default_factory=list)  # rows of measures other municipalities shared (core.measures)
+    similar: tuple | None = None  # core.peers.peer_comparison: the municipality's figures and its peers'
 
     def __post_init__(self):
         if self.alternatives and self.chosen is not None and self.chosen_alternative() is None:
@@ -567,7 +569,60 @@ def _balance_section(report: ProfileReport, images: Mapping[str, str]) -> str:
     parts += [f"<h3>{_e(tr('Kennzahlen je Jahr'))}</h3>", _table(head, rows, "indicators")]
     parts.append(f"<h3{SECTION_BREAK}>{_e(tr('Bilanz des Basisjahres {year}')).format(year=report.base_year)}</h3>")
     parts.append(_base_year_table(report))
+    if report.similar is not None:
+        parts.append(_similar_section(report))
     return "\n".join(parts)
+
+
+def _similar_section(report: ProfileReport) -> str:
+    """The municipality among the most similar ones of Mitteldeutschland, all figures estimated alike, and which of
+    them already generate as much wind and solar power per km² as this profile plans."""
+    subject, peers = report.similar
+    head = [f'<th style="font-size: 8pt"{" align=right" if number else ""}>{_e(text)}</th>'
+            for number, text in enumerate((tr("Gemeinde"), tr("Einwohner"), tr("Fläche km²"), tr("Siedlung %"),
+                                           tr("Wind MWh/(km²·a)"), tr("PV MWh/(km²·a)"), tr("Wärme MWh/Einw."),
+                                           tr("THG t/Einw.")))]
+    rows = []
+    for figures in [subject] + peers:
+        bold = figures is subject
+        cells = [f'<td style="font-size: 8pt">{"<b>" if bold else ""}{_e(figures.name)}{"</b>" if bold else ""}</td>']
+        cells += [_number_cell(value, decimals, bold=bold) for value, decimals in (
+            (figures.population, 0), (figures.area_km2, 1), (figures.settlement_pct, 0), (figures.wind_mwh_km2, 0),
+            (figures.pv_mwh_km2, 0), (figures.heat_mwh_per_capita, 1), (figures.co2_t_per_capita, 1))]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    everyone = [subject] + peers
+    sentences = []
+    for attribute, what in (("wind_mwh_km2", tr("Windstrom")), ("pv_mwh_km2", tr("Solarstrom"))):
+        rank = 1 + sum(getattr(other, attribute) > getattr(subject, attribute) for other in peers)
+        sentences.append(tr("{what} je km² heute: Platz {rank} von {count}.").format(what=what, rank=rank,
+                                                                                      count=len(everyone)))
+    last = max(row["year"] for row in report.balance)
+    for carrier, attribute, what in (("wind", "wind_mwh_km2", tr("Windstrom")), ("pv", "pv_mwh_km2", tr("Solarstrom"))):
+        planned = sum(_number(row["mwh"]) for row in report.balance if row["year"] == last and row["kind"] == GENERATION
+                      and row["sector"] == "planung" and row["carrier"] == carrier)
+        if planned <= 0:
+            continue
+        target = getattr(subject, attribute) + planned / subject.area_km2
+        ahead = [other.name for other in peers if getattr(other, attribute) >= target]
+        sentences.append(
+            tr("Mit den geplanten Anlagen erzeugt {name} {year} etwa {target} MWh {what} je km²; so viel erzeugen "
+               "heute schon: {names}.").format(name=subject.name, year=last, target=format_number(target),
+                                               what=what, names=", ".join(ahead))
+            if ahead else
+            tr("Mit den geplanten Anlagen erzeugt {name} {year} etwa {target} MWh {what} je km²; so viel erzeugt "
+               "heute keine der ähnlichen Gemeinden.").format(name=subject.name, year=last,
+                                                              target=format_number(target), what=what))
+    return "\n".join([
+        f'<h3 id="similar">{_e(tr("Vergleich mit ähnlichen Gemeinden"))}</h3>',
+        _paragraph(tr("Die {count} Gemeinden Mitteldeutschlands, die {name} in Einwohnern, Fläche und Siedlungsanteil "
+                      "am nächsten kommen. Alle Werte sind für alle Gemeinden gleich ermittelt: die Anlagen aus dem "
+                      "Marktstammdatenregister mit den Volllaststunden der Bilanz, Wärme und Treibhausgase für "
+                      "{year} geschätzt aus Einwohnern und Wohnungen. Sie weichen darum von der Bilanz oben ab, die "
+                      "die Daten der Gemeinde nutzt.").format(count=len(peers), name=subject.name,
+                                                              year=report.base_year)),
+        _table(head, rows, "similar_table"),
+        _paragraph(" ".join(sentences)),
+        _paragraph(tr("Quelle: {source}").format(source=PEER_SOURCE))])
 
 
 def _base_year_table(report: ProfileReport) -> str:

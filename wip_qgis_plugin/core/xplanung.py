@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 
 from .i18n import format_number, tr
 from .lazy import lazy_module
+from .targets import normalise_ags
 
 shapely = lazy_module("shapely")
 
@@ -109,9 +110,10 @@ class PlanDraft:
 
 
 def checked_ags(ags: str) -> str:
-    """The 8-digit official municipality key (Amtlicher Gemeindeschlüssel) of ``ags``; XPlanError when it is none."""
-    key = "".join(str(ags or "").split())
-    if len(key) != 8 or not key.isdigit() or key[:2] not in LAENDER:
+    """The 8-digit official municipality key (Amtlicher Gemeindeschlüssel) of ``ags`` (or of a 12-digit
+    Regionalschlüssel); XPlanError when it is none."""
+    key = normalise_ags(ags)
+    if key is None or key[:2] not in LAENDER:
         raise XPlanError(tr("„{ags}“ ist kein amtlicher Gemeindeschlüssel: XPlanung verlangt die acht Ziffern des "
                             "AGS (z. B. 15084235 für Hohenmölsen).").format(ags=ags or ""))
     return key

@@ -37,6 +37,7 @@ from qgis.PyQt.QtGui import QPageLayout, QPageSize, QTextDocument, QTextOption
 from qgis.PyQt.QtPrintSupport import QPrinter
 
 from ..core import i18n as core_i18n
+from ..core.balance import BalanceError
 from ..core.catalog import technology_of
 from ..core.heat import LEVELS, level_text
 from ..core.measures import (
@@ -51,6 +52,7 @@ from ..core.measures import (
     read_paths,
     wedges,
 )
+from ..core.peers import peer_comparison
 from ..core.report import (
     ALLOCATION_FIELDS,
     BALANCE_FIELDS,
@@ -76,6 +78,7 @@ from ..core.report import (
     wedge_chart,
 )
 from ..core.sources import SourcesError, report_register
+from ..core.targets import normalise_ags
 from ..core.zoning import USES, alternative_numbers, is_alternative, use_label
 from ..i18n import CONTEXT, load_translator
 from ..qgis_io.compat import (
@@ -101,7 +104,7 @@ from ..qgis_io.maps import (
     set_colour,
     styled_copy,
 )
-from ..qgis_io.project import DEMO_GPKG, NAME_FIELDS, apply_style, result_style
+from ..qgis_io.project import AGS_FIELD, DEMO_GPKG, NAME_FIELDS, apply_style, result_style
 from .base import WipAlgorithm
 from .guards import discard, move_into_place, staging_file
 
@@ -178,6 +181,7 @@ class ReportInputs:
     pdf_path: str
     municipality: object  # the drawn source of the municipality
     name: str
+    ags: str  # its official key, empty when the layer has none
     shape: object  # its QgsGeometry
     chosen: int
     balance: list
@@ -303,7 +307,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
         municipality = self._drawn_source(parameters, self.MUNICIPALITY, context)
         if municipality is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.MUNICIPALITY))
-        name, shape = self._municipality(municipality, context)
+        name, ags, shape = self._municipality(municipality, context)
         chosen = self.parameterAsInt(parameters, self.ALTERNATIVE, context)
         try:
             balance = check_balance(*self._table(parameters, self.BALANCE, context))
@@ -329,7 +333,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
         municipality_layer = self.parameterAsVectorLayer(parameters, self.MUNICIPALITY, context)
         demo_data = municipality_layer is not None and \
             Path(municipality_layer.source().split("|")[0]).name == DEMO_GPKG.name
-        return ReportInputs(html_path, pdf_path, municipality, name, shape, chosen, balance, indicators,
+        return ReportInputs(html_path, pdf_path, municipality, name, ags, shape, chosen, balance, indicators,
                             assumptions, allocation, allocation_rows, alternatives, demo_data, measures, result,
                             progress, peer_measures(measures, self.read_table(parameters, self.SHARED, context,
                                                                              SHARED_FIELDS)))
@@ -372,6 +376,19 @@ class FutureProfileAlgorithm(WipAlgorithm):
         title = self.parameterAsString(parameters, self.TITLE, context).strip() or \
             self.tr("Zukunftsprofil {name}").format(name=name)
         area_ha = shape.area() / 1e4 if not shape.isEmpty() else 0.0
+        similar = None
+        key = normalise_ags(inputs.ags)
+        if key:
+            try:
+                similar = peer_comparison(key, min(row["year"] for row in balance))
+            except BalanceError as error:
+                feedback.pushWarning(str(error))
+        if similar is None:
+            feedback.pushInfo(self.tr("Der Vergleich mit ähnlichen Gemeinden braucht einen Gemeindeschlüssel (Feld "
+                                      "AGS) einer Gemeinde Mitteldeutschlands; {name} hat keinen.").format(name=name)
+                              if not inputs.ags else
+                              self.tr("Gemeindeschlüssel {ags}: nicht in der Gemeindestatistik Mitteldeutschlands, "
+                                      "kein Vergleich mit ähnlichen Gemeinden.").format(ags=inputs.ags))
         try:
             report = ProfileReport(name, title, datetime.date.today(), balance, inputs.indicators,
                                    inputs.assumptions, alternatives,
@@ -379,7 +396,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
                                    municipality_ha=area_ha or None, demo_data=inputs.demo_data,
                                    register=report_register(self._catalog_titles(parameters, context)),
                                    measures=inputs.measures, wedges=inputs.wedges, monitoring=inputs.monitoring,
-                                   peers=inputs.peers)
+                                   peers=inputs.peers, similar=similar)
         except (ReportError, SourcesError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(10)
@@ -443,9 +460,9 @@ class FutureProfileAlgorithm(WipAlgorithm):
             raise QgsProcessingException(self.tr("Die Tabelle {name} fehlt.").format(name=name))
         return _rows(source)
 
-    def _municipality(self, source, context) -> tuple[str, QgsGeometry]:
-        """The municipality's name (field GEN, name … of the first feature, else the layer name) and its shape in
-        the working CRS (empty when nothing can be drawn)."""
+    def _municipality(self, source, context) -> tuple[str, str, QgsGeometry]:
+        """The municipality's name (field GEN, name … of the first feature, else the layer name), its key (field
+        AGS, else empty) and its shape in the working CRS (empty when nothing can be drawn)."""
         features = list(source.getFeatures())
         if not features:
             raise QgsProcessingException(self.tr("Die Gemeindeebene enthält keine Objekte."))
@@ -454,6 +471,9 @@ class FutureProfileAlgorithm(WipAlgorithm):
         value = features[0][field] if field else None
         name = str(value).strip() if value is not None and not is_null(value) and str(value).strip() else \
             source.sourceName()
+        key_field = next((f for f in fields if f.lower() == AGS_FIELD), None)
+        key = features[0][key_field] if key_field else None
+        ags = "" if key is None or is_null(key) else str(key).strip()
         crs = working_crs(source)
         geometries = []
         for feature in features:
@@ -463,7 +483,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
             if source.sourceCrs().isValid() and source.sourceCrs() != crs:
                 geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
             geometries.append(geometry)
-        return name, QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry()
+        return name, ags, QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry()
 
     # -- maps ------------------------------------------------------------------------------------------------------
 

@@ -1661,6 +1661,10 @@
       <translation>The balance paths have no emission factor for {carrier} in {year}.</translation>
     </message>
     <message>
+      <source>Vergleich mit ähnlichen Gemeinden: {error}</source>
+      <translation>Comparison with similar municipalities: {error}</translation>
+    </message>
+    <message>
       <source>alle Objekte</source>
       <translation>all features</translation>
     </message>
@@ -1977,6 +1981,14 @@
       <translation>Framework: national electricity mix, district heat under the WPG, population, industry</translation>
     </message>
     <message>
+      <source>Windstrom</source>
+      <translation>wind power</translation>
+    </message>
+    <message>
+      <source>Solarstrom</source>
+      <translation>solar power</translation>
+    </message>
+    <message>
       <source>Verbrauch</source>
       <translation>Consumption</translation>
     </message>
@@ -2217,6 +2229,34 @@
       <translation>Indicators per year</translation>
     </message>
     <message>
+      <source>Fläche km²</source>
+      <translation>Area km²</translation>
+    </message>
+    <message>
+      <source>Siedlung %</source>
+      <translation>Settlement %</translation>
+    </message>
+    <message>
+      <source>Wind MWh/(km²·a)</source>
+      <translation>Wind MWh/(km²·a)</translation>
+    </message>
+    <message>
+      <source>PV MWh/(km²·a)</source>
+      <translation>PV MWh/(km²·a)</translation>
+    </message>
+    <message>
+      <source>Wärme MWh/Einw.</source>
+      <translation>Heat MWh/inh.</translation>
+    </message>
+    <message>
+      <source>THG t/Einw.</source>
+      <translation>GHG t/inh.</translation>
+    </message>
+    <message>
+      <source>{what} je km² heute: Platz {rank} von {count}.</source>
+      <translation>Rank {rank} of {count} in {what} per km² today.</translation>
+    </message>
+    <message>
       <source>2 Karten</source>
       <translation>2 Maps</translation>
     </message>
@@ -2319,6 +2359,26 @@
     <message>
       <source>Legende</source>
       <translation>Legend</translation>
+    </message>
+    <message>
+      <source>Mit den geplanten Anlagen erzeugt {name} {year} etwa {target} MWh {what} je km²; so viel erzeugen heute schon: {names}.</source>
+      <translation>With the planned plants {name} generates about {target} MWh of {what} per km² in {year}; as much is generated today already by: {names}.</translation>
+    </message>
+    <message>
+      <source>Mit den geplanten Anlagen erzeugt {name} {year} etwa {target} MWh {what} je km²; so viel erzeugt heute keine der ähnlichen Gemeinden.</source>
+      <translation>With the planned plants {name} generates about {target} MWh of {what} per km² in {year}; none of the similar municipalities generates as much today.</translation>
+    </message>
+    <message>
+      <source>Vergleich mit ähnlichen Gemeinden</source>
+      <translation>Comparison with similar municipalities</translation>
+    </message>
+    <message>
+      <source>Die {count} Gemeinden Mitteldeutschlands, die {name} in Einwohnern, Fläche und Siedlungsanteil am nächsten kommen. Alle Werte sind für alle Gemeinden gleich ermittelt: die Anlagen aus dem Marktstammdatenregister mit den Volllaststunden der Bilanz, Wärme und Treibhausgase für {year} geschätzt aus Einwohnern und Wohnungen. Sie weichen darum von der Bilanz oben ab, die die Daten der Gemeinde nutzt.</source>
+      <translation>The {count} municipalities of Mitteldeutschland closest to {name} in inhabitants, area and settlement share. All figures are determined alike for all municipalities: the plants from the Marktstammdatenregister with the balance's full-load hours, heat and greenhouse gases for {year} estimated from inhabitants and dwellings. They therefore differ from the balance above, which uses the municipality's own data.</translation>
+    </message>
+    <message>
+      <source>Quelle: {source}</source>
+      <translation>Source: {source}</translation>
     </message>
     <message>
       <source>Gewählt ist Variante {number}, „{name}“ (markiert mit ★).</source>
@@ -2827,10 +2887,6 @@
     <message>
       <source>Neigung {tilt}°, Azimut {azimuth}°, Verluste {losses} %</source>
       <translation>Tilt {tilt}°, azimuth {azimuth}°, losses {losses} %</translation>
-    </message>
-    <message>
-      <source>Quelle: {source}</source>
-      <translation>Source: {source}</translation>
     </message>
     <message>
       <source>Status: {status}, Stand {date}</source>
@@ -4863,6 +4919,14 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Der Ebene {parameter} („{name}“) fehlt das Feld „{field}“.</source>
       <translation>The layer {parameter} ("{name}") lacks the field "{field}".</translation>
+    </message>
+    <message>
+      <source>Der Vergleich mit ähnlichen Gemeinden braucht einen Gemeindeschlüssel (Feld AGS) einer Gemeinde Mitteldeutschlands; {name} hat keinen.</source>
+      <translation>The comparison with similar municipalities needs the key (field AGS) of a municipality of Mitteldeutschland; {name} has none.</translation>
+    </message>
+    <message>
+      <source>Gemeindeschlüssel {ags}: nicht in der Gemeindestatistik Mitteldeutschlands, kein Vergleich mit ähnlichen Gemeinden.</source>
+      <translation>Municipality key {ags}: not in the municipal statistics of Mitteldeutschland, no comparison with similar municipalities.</translation>
     </message>
     <message>
       <source>Der Bericht konnte nicht geschrieben werden: {error}</source>
