@@ -17,11 +17,9 @@ ratios and the differences of the eligible areas. Usage: python bench/bench_elig
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from functools import partial
 from pathlib import Path
 
@@ -41,12 +39,6 @@ def ensure_district(path: Path) -> None:
     print(f"generating the district data set {path} …", flush=True)
     subprocess.run([sys.executable, "-m", "tools.demodata", "--scale", "district", "--out", str(path)], cwd=ROOT,
                    check=True)
-
-
-def start_qgis():
-    from tools.run_demo import start_qgis as start
-
-    return start()
 
 
 def constraint_layers(gpkg: Path):
@@ -210,26 +202,15 @@ if os.environ.get("WIP_GLAES_PYTHON"):
                   for resolution in GLAES_RESOLUTIONS_M})
 
 
-def child(side: str, gpkg: Path) -> None:
-    app, _provider = start_qgis()
-    started = time.perf_counter()
-    figures = SIDES[side][1](gpkg)
-    # a side that runs in a process of its own (GLAES) reports its own time and memory
-    figures = {"seconds": time.perf_counter() - started,
-               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **figures}
-    print("RESULT " + json.dumps(figures), flush=True)
-    app.exitQgis()
-
-
 def main() -> None:
-    from bench.phases import run_side
+    from bench.phases import report_side, run_side
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gpkg", type=Path, default=DEFAULT_GPKG)
     parser.add_argument("--side", choices=tuple(SIDES))
     args = parser.parse_args()
     if args.side:
-        child(args.side, args.gpkg)
+        report_side(SIDES[args.side][1], args.gpkg)
         return
     ensure_district(args.gpkg)
     figures = {side: run_side(__file__, "--side", side, "--gpkg", str(args.gpkg)) for side in SIDES}

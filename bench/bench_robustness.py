@@ -7,11 +7,8 @@ Each side runs in its own process. Prints both times, the ratio, and each varian
 """
 
 import argparse
-import json
 import os
-import resource
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +19,6 @@ from bench.bench_eligibility import (  # noqa: E402 - after the path
     STUDY_LAYER,
     constraint_layers,
     ensure_district,
-    start_qgis,
 )
 
 # name → (overrides as pairs, criteria off, soft criteria excluding)
@@ -71,25 +67,15 @@ def run_separately(gpkg: Path) -> dict:
 SIDES = {"ours": ("one robustness run", run_ours), "separate": ("one run per variant", run_separately)}
 
 
-def child(side: str, gpkg: Path) -> None:
-    app, _provider = start_qgis()
-    started = time.perf_counter()
-    figures = SIDES[side][1](gpkg)
-    figures = {"seconds": time.perf_counter() - started,
-               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **figures}
-    print("RESULT " + json.dumps(figures), flush=True)
-    app.exitQgis()
-
-
 def main() -> None:
-    from bench.phases import run_side
+    from bench.phases import report_side, run_side
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gpkg", type=Path, default=DEFAULT_GPKG)
     parser.add_argument("--side", choices=tuple(SIDES))
     args = parser.parse_args()
     if args.side:
-        child(args.side, args.gpkg)
+        report_side(SIDES[args.side][1], args.gpkg)
         return
     ensure_district(args.gpkg)
     figures = {side: run_side(__file__, "--side", side, "--gpkg", str(args.gpkg)) for side in SIDES}

@@ -10,9 +10,7 @@ Usage: python bench/bench_rooftop.py [--buildings 100000]
 """
 
 import argparse
-import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -105,20 +103,8 @@ def run_chain(folder: Path) -> dict:
 SIDES = {"ours": ("wip:rooftoppv", run_ours), "chain": ("field calculator chain", run_chain)}
 
 
-def child(side: str, folder: Path) -> None:
-    from tools.run_demo import start_qgis
-
-    app, _provider = start_qgis()
-    started = time.perf_counter()
-    figures = SIDES[side][1](folder)
-    figures.update(seconds=time.perf_counter() - started,
-                   peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    print("RESULT " + json.dumps(figures), flush=True)
-    app.exitQgis()
-
-
 def main() -> None:
-    from bench.phases import run_side
+    from bench.phases import report_side, run_side
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--buildings", type=int, default=100_000)
@@ -126,7 +112,7 @@ def main() -> None:
     parser.add_argument("--folder", type=Path)
     args = parser.parse_args()
     if args.side:
-        child(args.side, args.folder)
+        report_side(SIDES[args.side][1], args.folder)
         return
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary) / "lod2"

@@ -45,3 +45,19 @@ def run_side(script: str, *arguments: str, limit: float | None = None) -> dict |
     if done.returncode or not lines:
         raise SystemExit(f"{script} {' '.join(arguments)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return json.loads(marked[-1] if marked else lines[-1])
+
+
+def report_side(run, *arguments) -> None:
+    """In a side's own process: start QGIS with the plugin, ``run(*arguments)``, and print its figures with the wall
+    time and peak memory (max RSS) for ``run_side``."""
+    import resource
+
+    from tools.run_demo import start_qgis
+
+    app, _provider = start_qgis()
+    started = time.perf_counter()
+    figures = run(*arguments)
+    figures = {"seconds": time.perf_counter() - started,
+               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **figures}
+    print("RESULT " + json.dumps(figures), flush=True)
+    app.exitQgis()
