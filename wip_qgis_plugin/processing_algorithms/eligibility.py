@@ -46,6 +46,7 @@ from ..qgis_io.layers import qgs_fields, read_frame, working_crs, write_frame
 from ..qgis_io.project import describe_layer, layer_key, layer_label
 from .base import WipAlgorithm
 
+gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
 
 @dataclass
@@ -294,33 +295,46 @@ class EligibilityAlgorithm(WipAlgorithm):
         inputs = self.read_inputs(parameters, context, feedback)
         if inputs is None:
             return {}
-        try:
-            result = compute_eligibility(
-                inputs.study, inputs.constraints, inputs.catalog, study_id_field=inputs.id_field,
-                turbine=inputs.turbine, distance_overrides=inputs.overrides,
-                min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
-                soft_excludes=self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
-                layer_names=inputs.layer_names, progress=feedback.setProgress, is_cancelled=feedback.isCanceled)
-        except EligibilityCancelled:
+        result = self.run_engine(feedback, lambda: compute_eligibility(
+            inputs.study, inputs.constraints, inputs.catalog, study_id_field=inputs.id_field,
+            turbine=inputs.turbine, distance_overrides=inputs.overrides,
+            min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
+            soft_excludes=self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
+            layer_names=inputs.layer_names, progress=feedback.setProgress, is_cancelled=feedback.isCanceled))
+        if result is None:
             return {}
-        except EligibilityError as error:
-            raise QgsProcessingException(str(error)) from error
-        for message in result.messages:
-            feedback.pushInfo(message)
-
-        outputs = {}
-        for key, frame, geometry_type in ((self.ELIGIBLE, result.eligible, WKB_MULTIPOLYGON),
-                                          (self.EXCLUDED, result.excluded, WKB_MULTIPOLYGON),
-                                          (self.SUMMARY, result.summary, WKB_NO_GEOMETRY)):
-            sink, destination = self.parameterAsSink(parameters, key, context, qgs_fields(frame), geometry_type,
-                                                     inputs.crs if geometry_type != WKB_NO_GEOMETRY
-                                                     else QgsCoordinateReferenceSystem())
-            if sink is None:
-                raise QgsProcessingException(self.invalidSinkError(parameters, key))
-            write_frame(frame, sink, feedback)
-            outputs[key] = destination
+        outputs = self.write_frames(parameters, context, feedback, inputs.crs, (
+            (self.ELIGIBLE, result.eligible), (self.EXCLUDED, result.excluded), (self.SUMMARY, result.summary)))
         study_ha = float(result.summary.loc[result.summary["item"] == "study_area", "area_ha"].sum())
         outputs["ELIGIBLE_HA"] = float(result.eligible["area_ha"].sum())
         outputs["EXCLUDED_HA"] = float(result.excluded["area_ha"].sum())
         outputs["ELIGIBLE_SHARE_PCT"] = 100.0 * outputs["ELIGIBLE_HA"] / study_ha if study_ha else 0.0
+        return outputs
+
+    @staticmethod
+    def run_engine(feedback, compute):
+        """``compute()``'s result with its messages told, None when the run was cancelled; an input the engine
+        refuses becomes the run's message."""
+        try:
+            result = compute()
+        except EligibilityCancelled:
+            return None
+        except EligibilityError as error:
+            raise QgsProcessingException(str(error)) from error
+        for message in result.messages:
+            feedback.pushInfo(message)
+        return result
+
+    def write_frames(self, parameters, context, feedback, crs, frames) -> dict:
+        """Each (output, frame) to its sink: polygons in ``crs``, tables without geometry; output → destination."""
+        outputs = {}
+        for key, frame in frames:
+            spatial = isinstance(frame, gpd.GeoDataFrame)
+            sink, destination = self.parameterAsSink(parameters, key, context, qgs_fields(frame),
+                                                     WKB_MULTIPOLYGON if spatial else WKB_NO_GEOMETRY,
+                                                     crs if spatial else QgsCoordinateReferenceSystem())
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, key))
+            write_frame(frame, sink, feedback)
+            outputs[key] = destination
         return outputs

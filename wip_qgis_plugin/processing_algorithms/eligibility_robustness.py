@@ -4,16 +4,14 @@ eligible, with each variant's eligible land and the land per robustness class.""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterMatrix,
 )
 
 from ..core.catalog import MAX_DISTANCE_M
-from ..core.eligibility import CriteriaVariant, EligibilityCancelled, EligibilityError, compute_robustness
-from ..qgis_io.compat import SOURCE_POLYGON, SOURCE_VECTOR, WKB_MULTIPOLYGON, WKB_NO_GEOMETRY
-from ..qgis_io.layers import qgs_fields, write_frame
+from ..core.eligibility import CriteriaVariant, compute_robustness
+from ..qgis_io.compat import SOURCE_POLYGON, SOURCE_VECTOR
 from .eligibility import EligibilityAlgorithm
 
 SOFT_KEYS = ("weich", "soft")  # the variants table's row for the soft criteria as a whole
@@ -97,27 +95,14 @@ class EligibilityRobustnessAlgorithm(EligibilityAlgorithm):
         if inputs is None:
             return {}
         variants = self._variants(parameters, context, inputs)
-        try:
-            result = compute_robustness(
-                inputs.study, inputs.constraints, inputs.catalog, variants, study_id_field=inputs.id_field,
-                turbine=inputs.turbine, min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
-                progress=feedback.setProgress, is_cancelled=feedback.isCanceled)
-        except EligibilityCancelled:
+        result = self.run_engine(feedback, lambda: compute_robustness(
+            inputs.study, inputs.constraints, inputs.catalog, variants, study_id_field=inputs.id_field,
+            turbine=inputs.turbine, min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
+            progress=feedback.setProgress, is_cancelled=feedback.isCanceled))
+        if result is None:
             return {}
-        except EligibilityError as error:
-            raise QgsProcessingException(str(error)) from error
-        for message in result.messages:
-            feedback.pushInfo(message)
         for variant in variants:
             feedback.pushInfo(self.tr("{variant}: {changes}").format(variant=variant.name,
                                                                       changes=variant.changes(inputs.catalog)))
-        outputs = {}
-        for key, frame, geometry_type, crs in ((self.OUTPUT, result.pieces, WKB_MULTIPOLYGON, inputs.crs),
-                                               (self.SUMMARY, result.summary, WKB_NO_GEOMETRY,
-                                                QgsCoordinateReferenceSystem())):
-            sink, destination = self.parameterAsSink(parameters, key, context, qgs_fields(frame), geometry_type, crs)
-            if sink is None:
-                raise QgsProcessingException(self.invalidSinkError(parameters, key))
-            write_frame(frame, sink, feedback)
-            outputs[key] = destination
-        return outputs
+        return self.write_frames(parameters, context, feedback, inputs.crs,
+                                 ((self.OUTPUT, result.pieces), (self.SUMMARY, result.summary)))
