@@ -151,6 +151,11 @@ def test_bad_plan_data_is_refused_and_nothing_is_written(workspace, tmp_path):
     bare = memory_layer("flaechen", "Polygon", [{"wkt": square(700_000, 5_670_000, 300)}])
     with pytest.raises(QgsProcessingException, match="Nutzung wählen"):
         export(workspace, tmp_path, AREAS=bare)
+    floating = memory_layer("schwimmend", "Polygon", [{"wkt": square(700_000, 5_670_000, 300),
+                                                       "catalog": "Floating-PV – Sachsen-Anhalt"}],
+                            fields="&field=catalog:string")
+    with pytest.raises(QgsProcessingException, match="Floating-PV – Sachsen-Anhalt"):
+        export(workspace, tmp_path, AREAS=floating)
     assert not target.exists()
 
 

@@ -223,7 +223,7 @@ class XPlanExportAlgorithm(WipAlgorithm):
             uses = [str(value) for value in frame["use"]]
         elif "catalog" in frame.columns:
             by_title = {catalog.title_text(): use for use, catalog in catalogs.items()}
-            uses = [by_title.get(str(value)) for value in frame["catalog"]]
+            uses = [by_title.get(str(value), str(value)) for value in frame["catalog"]]  # unknown: its title
         else:
             raise QgsProcessingException(self.tr("Die Ebene sagt nicht, welcher Nutzung ihre Flächen dienen (weder "
                                                  "Feld use noch catalog): bitte die Nutzung wählen."))
