@@ -38,9 +38,8 @@ def start_qgis():
     return app, provider
 
 
-def run_eligibility(catalog_id: str, demo_gpkg: Path, feedback):
-    """The Flächenkulisse for the demo municipality with every demo layer offered as constraint."""
-    import processing
+def eligibility_inputs(catalog_id: str, demo_gpkg: Path) -> dict:
+    """The demo municipality with every demo layer offered as constraint, for the catalog ``catalog_id``."""
     from qgis.core import QgsVectorLayer
 
     from wip_qgis_plugin.processing_algorithms.eligibility import SHIPPED_CATALOG_IDS
@@ -48,16 +47,38 @@ def run_eligibility(catalog_id: str, demo_gpkg: Path, feedback):
 
     constraint_layers = [QgsVectorLayer(f"{demo_gpkg}|layername={name}", name, "ogr")
                          for name in demo_layer_names(demo_gpkg) if name.startswith("synth_")]
-    return processing.run("wip:eligibility", {
+    return {
         "STUDY_AREA": f"{demo_gpkg}|layername=real_gemeinde",
         "STUDY_ID_FIELD": "AGS",  # the key selects the planning-region targets
         "CATALOG": SHIPPED_CATALOG_IDS.index(catalog_id),
         "CONSTRAINT_LAYERS": [layer for layer in constraint_layers if layer.isSpatial()],
         "MIN_AREA_HA": 5.0,
-        "ELIGIBLE": "TEMPORARY_OUTPUT",
-        "EXCLUDED": "TEMPORARY_OUTPUT",
-        "SUMMARY": "TEMPORARY_OUTPUT",
-    }, feedback=feedback)
+    }
+
+
+def run_eligibility(catalog_id: str, demo_gpkg: Path, feedback):
+    """The Flächenkulisse for the demo municipality."""
+    import processing
+
+    return processing.run("wip:eligibility", dict(
+        eligibility_inputs(catalog_id, demo_gpkg), ELIGIBLE="TEMPORARY_OUTPUT", EXCLUDED="TEMPORARY_OUTPUT",
+        SUMMARY="TEMPORARY_OUTPUT"), feedback=feedback)
+
+
+def run_robustness(demo_gpkg: Path, feedback) -> tuple:
+    """The wind Flächenkulisse over the variants a council asks about, and a summary line."""
+    import processing
+
+    result = processing.run("wip:eligibilityrobustness", dict(
+        eligibility_inputs("lsa_wind", demo_gpkg), VARIANTS=ROBUSTNESS_VARIANTS, OUTPUT="TEMPORARY_OUTPUT",
+        SUMMARY="TEMPORARY_OUTPUT"), feedback=feedback)
+    rows = list(result["SUMMARY"].getFeatures())
+    variants = [row for row in rows if row["kind"] == "variant"]
+    everywhere = next(row["area_ha"] for row in rows
+                      if row["kind"] == "robustness" and int(row["item"]) == len(variants))
+    line = (f"  Robustheit über {len(variants)} Varianten: " + ", ".join(
+        f"{row['item']} {row['area_ha']:.0f} ha" for row in variants) + f"; in allen geeignet {everywhere:.0f} ha")
+    return result["OUTPUT"], line
 
 
 def run_site_evaluation(eligible, prefix: str, demo_gpkg: Path, feedback):
@@ -111,6 +132,9 @@ def run_yield(prefix: str, sites, demo_gpkg: Path, feedback) -> dict:
 
 # the demo town's targets: the wind share of Planungsregion Halle for 2027 (§ 9a LEntwG LSA), PV and commerce assumed
 DEMO_AGS = "15084235"  # Hohenmölsen
+# the council's questions to the wind Flächenkulisse: (variant, criterion, distance in m or "aus")
+ROBUSTNESS_VARIANTS = ["Siedlung 800 m", "wohnsiedlung_abstand", "800", "Siedlung 1200 m", "wohnsiedlung_abstand",
+                       "1200", "ohne Wald", "wald", "aus"]
 ZONING_TARGETS = {"wind": (0, 0, 0, 5, 20), "pv": (40, 0, 0, 3, 2), "agri_pv": (0, 0, 0, 3, 1),
                   "gewerbe": (0, 0, 10, 3, 5), "wohnen": (0, 0, 0, 3, 1)}
 ZONING_WIND_SHARE_PCT = 1.9
@@ -179,7 +203,8 @@ def run_balance_and_profile(demo_gpkg: Path, out: Path, results_gpkg: Path, step
     processing.run("wip:futureprofile", {
         "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
         "ASSUMPTIONS": balance["ASSUMPTIONS"], "ELIGIBLE": [steps["wind"]["eligible"], steps["pv"]["eligible"]],
-        "SITES": steps["wind"]["scored"], "ALLOCATION": zoning["varianten_zuweisung"], "ALTERNATIVE": 1,
+        "ROBUSTNESS": steps["wind"]["robustness"], "SITES": steps["wind"]["scored"],
+        "ALLOCATION": zoning["varianten_zuweisung"], "ALTERNATIVE": 1,
         "ALTERNATIVE_INDICATORS": zoning["varianten_kennzahlen"], "HEAT_SUITABILITY": heat["waermenetz_eignung"],
         "TURBINES": steps["wind"]["turbines"], "MEASURES": catalogue, "PATHS": balance["PATHS"],
         "OUTPUT_HTML": str(html), "OUTPUT_PDF": str(html.with_suffix(".pdf"))}, feedback=feedback)
@@ -240,7 +265,8 @@ def run_measures(paths, results_gpkg: Path, steps: dict, zoning: dict, heat: dic
                        f"beschlossen, Wärmenetz früher, eigene Maßnahme „{own.title}“): {catalogue.featureCount()}"]
 
 
-RESULT_OUTPUTS = {"varianten_zuweisung": ("zoningalternatives", "ALLOCATION"),
+RESULT_OUTPUTS = {"flaechenkulisse_wind_robustheit": ("eligibilityrobustness", "OUTPUT"),
+                  "varianten_zuweisung": ("zoningalternatives", "ALLOCATION"),
                   "varianten_haeufigkeit": ("zoningalternatives", "FREQUENCY"),
                   "ertrag_wind_flaechen": ("windlayout", "OUTPUT"), "ertrag_wind_anlagen": ("windlayout", "TURBINES"),
                   "ertrag_pv_flaechen": ("pvyield", "OUTPUT"),
@@ -375,6 +401,11 @@ def main() -> int:
             result_names.append(name)
         steps[prefix] = {"eligible": result["ELIGIBLE"], "scored": scored, "yield": yields[f"ertrag_{prefix}_flaechen"],
                          "turbines": yields.get("ertrag_wind_anlagen")}
+        if prefix == "wind":
+            steps[prefix]["robustness"], line = run_robustness(demo_gpkg, feedback)
+            summary_lines.append(line)
+            write_layer(steps[prefix]["robustness"], results_gpkg, "flaechenkulisse_wind_robustheit")
+            result_names.append("flaechenkulisse_wind_robustheit")
 
     zoning = run_zoning(steps, demo_gpkg, feedback)
     summary_lines += zoning.pop("summary")

@@ -527,3 +527,22 @@ def test_the_municipality_is_compared_with_similar_ones_by_its_key(wip_processin
         "ASSUMPTIONS": assumptions_table(), "OUTPUT_HTML": str(tmp_path / "ohne.html")}, feedback=feedback)
     assert "Vergleich mit ähnlichen Gemeinden" not in (tmp_path / "ohne.html").read_text(encoding="utf-8")
     assert any("Gemeindeschlüssel" in message for message in feedback.messages)
+
+
+def test_the_robustness_over_criteria_variants_gets_its_map(wip_processing, tmp_path):
+    centre = gemeinde().extent().center()
+    robust = memory_layer("robustheit", "Polygon", [
+        {"wkt": square(centre.x() - 1000, centre.y(), 600), "kept": 3, "kept_pct": 100.0,
+         "variants": "Katalog wie eingestellt, Siedlung 800 m, ohne Wald"},
+        {"wkt": square(centre.x(), centre.y(), 600), "kept": 1, "kept_pct": 33.3, "variants": "ohne Wald"}],
+        fields="&field=kept:integer&field=kept_pct:double&field=variants:string")
+    run(tmp_path, pdf=False, ROBUSTNESS=robust)
+    html = (tmp_path / "profil.html").read_text(encoding="utf-8")
+    assert 'id="map_robustness"' in html
+    assert "Varianten: Katalog wie eingestellt, Siedlung 800 m, ohne Wald." in visible_text(html)
+    assert len(colours(embedded_image(html, "map_robustness"))) > 3
+    run(tmp_path, pdf=False)  # without it the report does not name the map as missing
+    assert "Robustheit" not in (tmp_path / "profil.html").read_text(encoding="utf-8")
+    without_field = memory_layer("robustheit", "Polygon", [{"wkt": square(centre.x(), centre.y(), 600)}])
+    with pytest.raises(QgsProcessingException, match="kept_pct"):
+        run(tmp_path, pdf=False, ROBUSTNESS=without_field)

@@ -60,7 +60,8 @@ ALLOCATION_FIELDS = ("alternative", "use")
 DEMAND, GENERATION = "demand", "generation"
 KINDS = (DEMAND, GENERATION)
 PLANT_GROUPS = ("bestand", "planung", "dach")
-MAP_KEYS = ("eligible", "sites", "alternative", "heat")
+MAP_KEYS = ("eligible", "robustness", "sites", "alternative", "heat")
+OPTIONAL_MAPS = ("robustness",)  # shown when given, not named as missing
 CHART_BALANCE = "chart_balance"
 CHART_ALTERNATIVES = "chart_alternatives"
 CHART_WEDGES = "chart_wedges"
@@ -656,6 +657,7 @@ def _base_year_table(report: ProfileReport) -> str:
 
 def _maps_section(report: ProfileReport, images: Mapping[str, str]) -> str:
     titles = {"eligible": tr("Flächenkulisse für erneuerbare Energien"),
+              "robustness": tr("Robustheit der Flächenkulisse über Kriterienvarianten"),
               "sites": tr("Beste Standorte nach Eignung"),
               "alternative": tr("Gewählte Planungsvariante"),
               "heat": tr("Eignung für Wärmenetze (§ 19 WPG)")}
@@ -667,6 +669,8 @@ def _maps_section(report: ProfileReport, images: Mapping[str, str]) -> str:
     first = True
     for key in MAP_KEYS:
         figure = report.maps.get(key)
+        if (figure is None or figure.image not in images) and key in OPTIONAL_MAPS:
+            continue
         if figure is None or figure.image not in images:
             parts.append(f'<h3 id="map-{key}">{_e(titles[key])}</h3>')
             parts.append(_missing(missing[key]))

@@ -206,6 +206,7 @@ class FutureProfileAlgorithm(WipAlgorithm):
     INDICATORS = "INDICATORS"
     ASSUMPTIONS = "ASSUMPTIONS"
     ELIGIBLE = "ELIGIBLE"
+    ROBUSTNESS = "ROBUSTNESS"
     SITES = "SITES"
     ALLOCATION = "ALLOCATION"
     ALTERNATIVE = "ALTERNATIVE"
@@ -228,8 +229,9 @@ class FutureProfileAlgorithm(WipAlgorithm):
             "Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und "
             "2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- "
             "und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach "
-            "Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres); Karten der Flächenkulisse, der "
-            "besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der "
+            "Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres, Vergleich mit ähnlichen "
+            "Gemeinden); Karten der Flächenkulisse, ihrer Robustheit über Kriterienvarianten, der besten Standorte, "
+            "der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der "
             "Planungsvarianten aus wip:zoningalternatives; der Maßnahmenkatalog (aus wip:measures, wie bearbeitet) "
             "mit den Pfaden der Bilanz: Rangfolge nach Kosten je Tonne, Keildiagramm der Minderung je Maßnahme bis "
             "2045 mit dem Zielpfad, Zeitplan und ein Blatt je Maßnahme mit Karte; alle Annahmen mit "
@@ -253,6 +255,9 @@ class FutureProfileAlgorithm(WipAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.ELIGIBLE, self.tr("Flächenkulissen (Ergebnisse von wip:eligibility)"),
             SOURCE_POLYGON, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ROBUSTNESS, self.tr("Robustheit der Flächenkulisse (wip:eligibilityrobustness, Feld kept_pct)"),
+            polygon, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, self.tr("Bewertete Standorte (wip:sitescore, Feld score)"), polygon, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -508,6 +513,17 @@ class FutureProfileAlgorithm(WipAlgorithm):
                     set_colour(copy, AREA_COLOURS[position % len(AREA_COLOURS)])
                 copies.append(copy)
             layers["eligible"] = (copies, [])
+
+        robustness = self._drawn_source(parameters, self.ROBUSTNESS, context)
+        if robustness is not None:
+            self._require_field(robustness, "kept_pct", "ROBUSTNESS")
+            copy = styled_copy(robustness, self.tr("Robustheit der Flächenkulisse"),
+                               result_style("eligibilityrobustness", "OUTPUT"))
+            names = max((str(feature["variants"] or "").split(", ") for feature in robustness.getFeatures()),
+                        key=len, default=[]) if "variants" in robustness.fields().names() else []
+            layers["robustness"] = ([copy], [self.tr("Farbe: Anteil der Kriterienvarianten, in denen eine Fläche "
+                                                     "geeignet bleibt.")] + ([self.tr("Varianten: {names}.").format(
+                                                         names=", ".join(names))] if names else []))
 
         sites = self._drawn_source(parameters, self.SITES, context)
         if sites is not None:

@@ -1893,6 +1893,10 @@
       <translation>Eligible land for renewable energy</translation>
     </message>
     <message>
+      <source>Robustheit der Flächenkulisse über Kriterienvarianten</source>
+      <translation>Robustness of the eligible land over criteria variants</translation>
+    </message>
+    <message>
       <source>Beste Standorte nach Eignung</source>
       <translation>Best sites by suitability</translation>
     </message>
@@ -4743,12 +4747,12 @@ Paths per lever (optional): for each year the base year's consumption at the yea
     <message>
       <source>Erstellt das Zukunftsprofil einer Gemeinde als Bericht für den Gemeinderat: eine HTML-Datei (Bilder eingebettet, eine Datei zum Versenden) und auf Wunsch ein PDF.
 
-Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und 2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres); Karten der Flächenkulisse, der besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der Planungsvarianten aus wip:zoningalternatives; der Maßnahmenkatalog (aus wip:measures, wie bearbeitet) mit den Pfaden der Bilanz: Rangfolge nach Kosten je Tonne, Keildiagramm der Minderung je Maßnahme bis 2045 mit dem Zielpfad, Zeitplan und ein Blatt je Maßnahme mit Karte; alle Annahmen mit Rechtsgrundlage, Quelle und Status und die Namensnennung der Daten.
+Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und 2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres, Vergleich mit ähnlichen Gemeinden); Karten der Flächenkulisse, ihrer Robustheit über Kriterienvarianten, der besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der Planungsvarianten aus wip:zoningalternatives; der Maßnahmenkatalog (aus wip:measures, wie bearbeitet) mit den Pfaden der Bilanz: Rangfolge nach Kosten je Tonne, Keildiagramm der Minderung je Maßnahme bis 2045 mit dem Zielpfad, Zeitplan und ein Blatt je Maßnahme mit Karte; alle Annahmen mit Rechtsgrundlage, Quelle und Status und die Namensnennung der Daten.
 
 Die Eingabeebenen bleiben unverändert: Die Karten zeichnen Kopien mit den Stilen des Plugins. Fehlt eine optionale Eingabe, sagt der Bericht das in einer Zeile. Sprache: Deutsch oder Englisch, unabhängig von der Sprache von QGIS.</source>
       <translation>Creates the future profile of a municipality as a report for its council: one HTML file (images embedded, one file to send) and, on request, a PDF.
 
-Contents: a title page with a summary in plain words (greenhouse gases in the base year and 2045, renewable share, self-sufficiency, wind area of the chosen alternative); the energy and greenhouse-gas balance from wip:energybalance (chart of consumption by sector and generation by energy carrier per year, indicators per year, balance of the base year); maps of the eligible land, the best sites, the chosen zoning alternative and the suitability for heat networks; the zoning alternatives from wip:zoningalternatives compared; the measures catalogue (from wip:measures, as edited) on the balance's paths: ranking by cost per tonne, wedge chart of the reduction per measure until 2045 with the target path, timeline and one sheet per measure with a map; every assumption with its legal basis, source and status, and the data attribution.
+Contents: a title page with a summary in plain words (greenhouse gases in the base year and 2045, renewable share, self-sufficiency, wind area of the chosen alternative); the energy and greenhouse-gas balance from wip:energybalance (chart of consumption by sector and generation by energy carrier per year, indicators per year, balance of the base year, comparison with similar municipalities); maps of the eligible land, its robustness over criteria variants, the best sites, the chosen zoning alternative and the suitability for heat networks; the zoning alternatives from wip:zoningalternatives compared; the measures catalogue (from wip:measures, as edited) on the balance's paths: ranking by cost per tonne, wedge chart of the reduction per measure until 2045 with the target path, timeline and one sheet per measure with a map; every assumption with its legal basis, source and status, and the data attribution.
 
 The input layers stay unchanged: the maps draw copies with the plugin's styles. When an optional input is missing, the report says so in one line. Language: German or English, whatever language QGIS runs in.</translation>
     </message>
@@ -4771,6 +4775,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Flächenkulissen (Ergebnisse von wip:eligibility)</source>
       <translation>Eligible land (results of wip:eligibility)</translation>
+    </message>
+    <message>
+      <source>Robustheit der Flächenkulisse (wip:eligibilityrobustness, Feld kept_pct)</source>
+      <translation>Robustness of the eligible land (wip:eligibilityrobustness, field kept_pct)</translation>
     </message>
     <message>
       <source>Bewertete Standorte (wip:sitescore, Feld score)</source>
@@ -4909,6 +4917,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>The table {name} is missing.</translation>
     </message>
     <message>
+      <source>Farbe: Anteil der Kriterienvarianten, in denen eine Fläche geeignet bleibt.</source>
+      <translation>Colour: share of the criteria variants in which a piece of land stays eligible.</translation>
+    </message>
+    <message>
       <source>Karten im Koordinatenbezugssystem {crs}.</source>
       <translation>Maps in the coordinate reference system {crs}.</translation>
     </message>
@@ -4931,6 +4943,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Der Bericht konnte nicht geschrieben werden: {error}</source>
       <translation>The report could not be written: {error}</translation>
+    </message>
+    <message>
+      <source>Varianten: {names}.</source>
+      <translation>Variants: {names}.</translation>
     </message>
     <message>
       <source>{path}, Tabelle {table}</source>
