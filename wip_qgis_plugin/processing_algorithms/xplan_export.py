@@ -131,7 +131,7 @@ class XPlanExportAlgorithm(WipAlgorithm):
                 kind, plan_name, municipality, ags, int(crs.authid().split(":")[1]), boundary, areas,
                 area_justifications(areas, boundary) + catalog_justifications(
                     {use: catalog for use, catalog in catalogs.items() if use in used}),
-                self.tr("Entwurf, erstellt mit dem Werkzeug „XPlanGML-Entwurf“ aus {source}").format(
+                self.tr("Entwurf, erstellt mit dem Werkzeug „XPlanGML-Entwurf schreiben“ (Plugin WIP) aus {source}").format(
                     source=sources[1].sourceName()), datetime.date.today())
             document = xplan_document(draft)
         except XPlanError as error:

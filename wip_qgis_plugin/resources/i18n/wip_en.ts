@@ -6101,8 +6101,8 @@ The plan boundary is the municipal territory. The justification names for each a
       <translation>Regional plan, thematic sub-plan (RP_Plan)</translation>
     </message>
     <message>
-      <source>Entwurf, erstellt mit dem Werkzeug „XPlanGML-Entwurf“ aus {source}</source>
-      <translation>Draft, made with the tool “Write XPlanGML draft” from {source}</translation>
+      <source>Entwurf, erstellt mit dem Werkzeug „XPlanGML-Entwurf schreiben“ (Plugin WIP) aus {source}</source>
+      <translation>Draft, made with the tool “Write XPlanGML draft” (plugin WIP) from {source}</translation>
     </message>
     <message>
       <source>Das XPlanGML-Dokument verletzt das XPlanung-Schema und wird nicht geschrieben:
