@@ -116,10 +116,7 @@ def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.G
     if unknown:
         raise EligibilityError(tr("Kriterien {ids} gibt es im Katalog „{catalog}“ nicht.").format(
             ids=", ".join(unknown), catalog=catalog.id))
-    for criterion_id, metres in distance_overrides.items():
-        if not math.isfinite(metres) or metres < 0:
-            raise EligibilityError(tr("Abstand für „{criterion}“ muss ≥ 0 m sein, nicht {value}.").format(
-                criterion=criterion_id, value=metres))
+    _check_distances(distance_overrides)
     ids, areas = _study_areas(study, study_id_field, messages)
 
     mapped = [c for c in catalog.criteria if c.id in constraints]
@@ -221,10 +218,7 @@ def compute_robustness(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.Ge
                 raise EligibilityError(tr("Variante „{variant}“: Kriterium „{criterion}“ gibt es im Katalog "
                                           "„{catalog}“ nicht.").format(variant=variant.name, criterion=criterion_id,
                                                                       catalog=catalog.id))
-        for criterion_id, metres in variant.distances.items():
-            if not math.isfinite(metres) or metres < 0:
-                raise EligibilityError(tr("Abstand für „{criterion}“ muss ≥ 0 m sein, nicht {value}.").format(
-                    criterion=criterion_id, value=metres))
+        _check_distances(variant.distances)
     messages: list[str] = []
     ids, areas = _study_areas(study, study_id_field, messages)
     mapped = [c for c in catalog.criteria if c.id in constraints]
@@ -258,7 +252,7 @@ def compute_robustness(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.Ge
                 free[np.flatnonzero(free)[_locate(faces[free], patches) < 0]] = False
             kept[:, index] = free
         area_ha = float(shapely.area(area)) / 1e4
-        for variant, index in zip(variants, range(len(variants))):
+        for index, variant in enumerate(variants):
             eligible_ha = float(face_m2[kept[:, index]].sum()) / 1e4
             summary_rows.append([study_id, "variant", variant.name, variant.changes(catalog), eligible_ha,
                                  100.0 * eligible_ha / area_ha if area_ha else 0.0])
@@ -283,6 +277,13 @@ def compute_robustness(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.Ge
 
 
 # -- input ---------------------------------------------------------------------------------------------------------
+
+def _check_distances(distances: Mapping[str, float]) -> None:
+    for criterion_id, metres in distances.items():
+        if not math.isfinite(metres) or metres < 0:
+            raise EligibilityError(tr("Abstand für „{criterion}“ muss ≥ 0 m sein, nicht {value}.").format(
+                criterion=criterion_id, value=metres))
+
 
 def _check_crs(frame: gpd.GeoDataFrame, what: str) -> None:
     if frame.crs is not None and frame.crs.is_geographic:

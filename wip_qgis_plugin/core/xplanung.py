@@ -24,7 +24,9 @@ from xml.etree import ElementTree
 
 from .i18n import format_number, tr
 from .lazy import lazy_module
+from .sources import criterion_entry
 from .targets import normalise_ags
+from .zoning import use_label
 
 shapely = lazy_module("shapely")
 
@@ -126,8 +128,6 @@ def use_of_technology(technology: str) -> str | None:
 def catalog_justifications(catalogs: dict) -> tuple[Justification, ...]:
     """One section per criterion of the catalog behind each use (use → Catalog): what keeps the land free, with
     its legal basis, source, status and date; a catalog serving several uses gives its sections once."""
-    from .sources import criterion_entry
-
     uses_of = {}
     for use, catalog in catalogs.items():
         uses_of.setdefault(id(catalog), (catalog, []))[1].append(use)
@@ -142,8 +142,6 @@ def catalog_justifications(catalogs: dict) -> tuple[Justification, ...]:
 def area_justifications(areas, boundary) -> tuple[Justification, ...]:
     """The plan's area balance: per use the area drawn and its share of the plan boundary (the wind share is what
     § 3 WindBG counts against the Land's target)."""
-    from .zoning import use_label
-
     total_ha = boundary.area / 10_000
     lines = []
     for use in USE_ENCODINGS:

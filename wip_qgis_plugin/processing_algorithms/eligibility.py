@@ -49,6 +49,15 @@ from .base import WipAlgorithm
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
 
+def metres_of(cell) -> float | None:
+    """A distance typed into a table cell ("800", "800,5"); None when it is no number from 0 to MAX_DISTANCE_M."""
+    try:
+        metres = float(str(cell).strip().replace(",", "."))
+    except ValueError:
+        return None
+    return metres if 0 <= metres <= MAX_DISTANCE_M else None
+
+
 @dataclass
 class EligibilityInputs:
     catalog: Catalog
@@ -222,11 +231,8 @@ class EligibilityAlgorithm(WipAlgorithm):
                 raise QgsProcessingException(self.tr("Abstände: Kriterium „{criterion}“ gibt es im Katalog "
                                                      "„{catalog}“ nicht.").format(criterion=criterion_id,
                                                                                  catalog=catalog.id))
-            try:
-                overrides[criterion_id] = float(str(metres).replace(",", "."))
-            except ValueError:
-                overrides[criterion_id] = -1.0
-            if not 0 <= overrides[criterion_id] <= MAX_DISTANCE_M:
+            overrides[criterion_id] = metres_of(metres)
+            if overrides[criterion_id] is None:
                 raise QgsProcessingException(self.tr("Abstände: „{value}“ ist für „{criterion}“ kein Abstand in "
                                                      "Metern von 0 bis {limit:g}.").format(
                     value=metres, criterion=criterion_id, limit=MAX_DISTANCE_M))

@@ -12,7 +12,7 @@ from qgis.core import (
 from ..core.catalog import MAX_DISTANCE_M
 from ..core.eligibility import CriteriaVariant, compute_robustness
 from ..qgis_io.compat import SOURCE_POLYGON, SOURCE_VECTOR
-from .eligibility import EligibilityAlgorithm
+from .eligibility import EligibilityAlgorithm, metres_of
 
 SOFT_KEYS = ("weich", "soft")  # the variants table's row for the soft criteria as a whole
 OFF_VALUES = ("aus", "off")
@@ -76,11 +76,8 @@ class EligibilityRobustnessAlgorithm(EligibilityAlgorithm):
             if value in OFF_VALUES:
                 change["off"].add(criterion_id)
                 continue
-            try:
-                metres = float(value.replace(",", "."))
-            except ValueError:
-                metres = -1.0
-            if not 0 <= metres <= MAX_DISTANCE_M:
+            metres = metres_of(value)
+            if metres is None:
                 raise QgsProcessingException(self.tr("Variante „{variant}“: „{value}“ ist für „{criterion}“ weder ein "
                                                      "Abstand in Metern von 0 bis {limit:g} noch „aus“.").format(
                     variant=name, value=value, criterion=criterion_id, limit=MAX_DISTANCE_M))

@@ -65,10 +65,6 @@ class ExportMeasuresAlgorithm(WipAlgorithm):
         feedback.setProgress(50)
         if feedback.isCanceled():
             return {}
-        try:
-            write_text_file(path, json.dumps(document, ensure_ascii=False, indent=1))
-        except OSError as error:
-            raise QgsProcessingException(self.tr("Der Katalog konnte nicht geschrieben werden: {error}").format(
-                error=error)) from error
+        write_text_file(path, json.dumps(document, ensure_ascii=False, indent=1))
         feedback.pushInfo(self.tr("{count} Maßnahmen geteilt: {path}").format(count=len(measures), path=path))
         return {self.OUTPUT: path}

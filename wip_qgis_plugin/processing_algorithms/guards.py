@@ -299,12 +299,15 @@ def move_into_place(staged: str, final_path: str) -> None:
 
 
 def write_text_file(final_path: str, text: str) -> None:
-    """Write ``text`` to ``final_path`` through a staging file: a write that fails leaves no file behind. Raises
-    OSError."""
+    """Write ``text`` (UTF-8) to ``final_path`` through a staging file: a write that fails leaves no file behind
+    and becomes the run's message."""
     staged = staging_file(final_path)
     try:
         Path(staged).write_text(text, encoding="utf-8")
         move_into_place(staged, final_path)
+    except OSError as error:
+        raise QgsProcessingException(tr("Die Datei konnte nicht geschrieben werden: {error}").format(
+            error=error)) from error
     finally:
         discard(staged)
 

@@ -73,9 +73,5 @@ class ShareFileAlgorithm(WipAlgorithm):
         feedback.setProgress(50)
         if feedback.isCanceled():
             return {}
-        try:
-            write_text_file(path, json.dumps(data, ensure_ascii=False, indent=2))
-        except OSError as error:
-            raise QgsProcessingException(self.tr("Die Datei konnte nicht geschrieben werden: {error}").format(
-                error=error)) from error
+        write_text_file(path, json.dumps(data, ensure_ascii=False, indent=2))
         return {self.OUTPUT: path}

@@ -131,8 +131,8 @@ class XPlanExportAlgorithm(WipAlgorithm):
                 kind, plan_name, municipality, ags, int(crs.authid().split(":")[1]), boundary, areas,
                 area_justifications(areas, boundary) + catalog_justifications(
                     {use: catalog for use, catalog in catalogs.items() if use in used}),
-                self.tr("Entwurf, erstellt mit dem Werkzeug „XPlanGML-Entwurf schreiben“ (Plugin WIP) aus {source}").format(
-                    source=sources[1].sourceName()), datetime.date.today())
+                self.tr("Entwurf, erstellt mit dem Werkzeug „XPlanGML-Entwurf schreiben“ (Plugin WIP) aus "
+                        "{source}").format(source=sources[1].sourceName()), datetime.date.today())
             document = xplan_document(draft)
         except XPlanError as error:
             raise QgsProcessingException(str(error)) from error
@@ -143,11 +143,7 @@ class XPlanExportAlgorithm(WipAlgorithm):
                                                  "geschrieben:\n{problems}").format(problems="\n".join(problems)))
         if feedback.isCanceled():
             return {}
-        try:
-            write_text_file(path, document.decode("utf-8"))
-        except OSError as error:
-            raise QgsProcessingException(self.tr("Die Datei konnte nicht geschrieben werden: {error}").format(
-                error=error)) from error
+        write_text_file(path, document.decode("utf-8"))
         feedback.pushInfo(self.tr("{count} Flächen als XPlanGML 6.0 geschrieben und gegen das Schema geprüft: {path}")
                           .format(count=len(areas), path=path))
         return {self.OUTPUT: path}

@@ -4741,10 +4741,6 @@ Paths per lever (optional): for each year the base year's consumption at the yea
       <translation>{count} measures shared: {path}</translation>
     </message>
     <message>
-      <source>Der Katalog konnte nicht geschrieben werden: {error}</source>
-      <translation>The catalogue could not be written: {error}</translation>
-    </message>
-    <message>
       <source>Erstellt das Zukunftsprofil einer Gemeinde als Bericht für den Gemeinderat: eine HTML-Datei (Bilder eingebettet, eine Datei zum Versenden) und auf Wunsch ein PDF.
 
 Inhalt: Titelseite mit einer Zusammenfassung in einfachen Worten (Treibhausgase im Basisjahr und 2045, Anteil erneuerbarer Energien, Eigenversorgung, Windfläche der gewählten Variante); die Energie- und Treibhausgasbilanz aus wip:energybalance (Diagramm Verbrauch nach Sektoren und Erzeugung nach Energieträgern je Jahr, Kennzahlen je Jahr, Bilanz des Basisjahres, Vergleich mit ähnlichen Gemeinden); Karten der Flächenkulisse, ihrer Robustheit über Kriterienvarianten, der besten Standorte, der gewählten Planungsvariante und der Eignung für Wärmenetze; der Vergleich der Planungsvarianten aus wip:zoningalternatives; der Maßnahmenkatalog (aus wip:measures, wie bearbeitet) mit den Pfaden der Bilanz: Rangfolge nach Kosten je Tonne, Keildiagramm der Minderung je Maßnahme bis 2045 mit dem Zielpfad, Zeitplan und ein Blatt je Maßnahme mit Karte; alle Annahmen mit Rechtsgrundlage, Quelle und Status und die Namensnennung der Daten.
@@ -4963,6 +4959,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Die Ebene „{layer}“ liegt außerhalb des Gebiets, für das ihr KBS {crs} gemacht ist; Flächen und Abstände können dort stark verzerrt sein. Ist das KBS richtig zugewiesen?</source>
       <translation>The layer “{layer}” lies outside the area its CRS {crs} is made for; areas and distances can be badly distorted there. Is the CRS assigned correctly?</translation>
+    </message>
+    <message>
+      <source>Die Datei konnte nicht geschrieben werden: {error}</source>
+      <translation>The file could not be written: {error}</translation>
     </message>
     <message>
       <source>Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine andere Datei wählen: Eingaben werden nie verändert.</source>
@@ -5713,10 +5713,6 @@ Existing rooftop plants of the Marktstammdatenregister (units in operation, ener
     <message>
       <source>Die Datei hat schon eine Herkunft; sie bleibt.</source>
       <translation>The file already has an origin; it stays.</translation>
-    </message>
-    <message>
-      <source>Die Datei konnte nicht geschrieben werden: {error}</source>
-      <translation>The file could not be written: {error}</translation>
     </message>
     <message>
       <source>{file}: weder Kriterienkatalog („{catalog}“) noch Bewertungsschema („{scheme}“).</source>
