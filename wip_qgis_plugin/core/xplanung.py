@@ -37,7 +37,6 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{XPLAN} http://repository.gdi-de.org/schemas/de.xleitstelle.xplanung/6.0/XPlanung-Operationen.xsd"
 SCHEMA_FILE = (Path(__file__).resolve().parent.parent / "resources" / "standards" / "xplanung" / "XPlanGML_6_0"
                / "XPlanung-Operationen.xsd")
-VERSION = "6.0.2"
 PLAN_KINDS = ("fp", "rp")
 COORDINATE_DECIMALS = 3  # millimetres
 
@@ -119,10 +118,6 @@ def checked_ags(ags: str) -> str:
         raise XPlanError(tr("„{ags}“ ist kein amtlicher Gemeindeschlüssel: XPlanung verlangt die acht Ziffern des "
                             "AGS (z. B. 15084235 für Hohenmölsen).").format(ags=ags or ""))
     return key
-
-
-def use_of_technology(technology: str) -> str | None:
-    return TECHNOLOGY_USES.get(technology)
 
 
 def catalog_justifications(catalogs: dict) -> tuple[Justification, ...]:

@@ -22,6 +22,7 @@ from ..core.i18n import format_number
 from ..core.lazy import lazy_module
 from ..core.xplanung import (
     PLAN_KINDS,
+    TECHNOLOGY_USES,
     USE_ENCODINGS,
     PlanArea,
     PlanDraft,
@@ -31,7 +32,6 @@ from ..core.xplanung import (
     checked_ags,
     regional_uses,
     schema_problems,
-    use_of_technology,
     xplan_document,
 )
 from ..core.zoning import alternative_numbers, is_alternative, use_label
@@ -153,14 +153,14 @@ class XPlanExportAlgorithm(WipAlgorithm):
         catalogs = {}
         for catalog_path in shipped_catalogs().values():
             catalog = load_catalog(catalog_path)
-            catalogs.setdefault(use_of_technology(catalog.technology), catalog)
+            catalogs.setdefault(TECHNOLOGY_USES.get(catalog.technology), catalog)
         own = self.parameterAsFile(parameters, self.CATALOG_FILE, context)
         if own:
             try:
                 catalog = load_catalog(own)
             except CatalogError as error:
                 raise QgsProcessingException(str(error)) from error
-            catalogs[use_of_technology(catalog.technology)] = catalog
+            catalogs[TECHNOLOGY_USES.get(catalog.technology)] = catalog
         catalogs.pop(None, None)
         return catalogs
 
