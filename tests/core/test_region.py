@@ -1,0 +1,232 @@
+"""Region-wide runs: each municipality on its own gives what one run over all gives; serial, a process pool and a
+Dask cluster agree; a stopped or killed run goes on where it stood; one failing municipality does not stop the
+others; the wind-area ledger adds up against the targets."""
+import os
+import pickle
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import Point, box
+
+from wip_qgis_plugin.core import region
+from wip_qgis_plugin.core.catalog import load_catalog, shipped_catalogs
+from wip_qgis_plugin.core.eligibility import compute_eligibility
+from wip_qgis_plugin.core.targets import wind_targets_for
+
+ROOT = Path(__file__).resolve().parents[2]
+CRS = "EPSG:25832"
+# four municipalities of the Burgenlandkreis (Planungsregion Halle), as 4 km squares side by side
+MUNICIPALITIES = (("15084235", "Hohenmölsen"), ("15084590", "Teuchern"), ("15084442", "Lützen"),
+                  ("15084550", "Naumburg (Saale)"))
+
+
+def catalogs():
+    return tuple(load_catalog(shipped_catalogs()[name]) for name in ("lsa_wind", "lsa_pv_freiflaeche"))
+
+
+def region_data():
+    """Municipalities, and for each catalog its settlement and motorway features; houses stand 300 m from the
+    borders, so their distance zones reach into the neighbours."""
+    municipalities = gpd.GeoDataFrame(
+        {"AGS": [ags for ags, _ in MUNICIPALITIES], "GEN": [name for _, name in MUNICIPALITIES]},
+        geometry=[box(700_000 + 4000 * i, 5_660_000, 704_000 + 4000 * i, 5_664_000) for i in range(4)], crs=CRS)
+    rng = np.random.default_rng(7)
+    houses = [Point(700_000 + 4000 * i + x, 5_660_000 + y).buffer(8)
+              for i in range(4) for x, y in [(300, 2000), (3700, 1500)] + list(rng.uniform(500, 3500, (3, 2)))]
+    settlement = gpd.GeoDataFrame({"gebaeudefunktion": [1000] * len(houses)}, geometry=houses, crs=CRS)
+    motorway = gpd.GeoDataFrame(geometry=[shapely.LineString([(699_000, 5_663_500), (717_000, 5_663_200)])], crs=CRS)
+    wind, pv = catalogs()
+    constraints = {wind.id: {"wohngebaeude_abstand": settlement, "autobahn_abstand": motorway},
+                   pv.id: {"gebaeude": settlement, "autobahn_anbauverbot": motorway}}
+    designated = gpd.GeoDataFrame(geometry=[box(701_000, 5_660_500, 702_500, 5_661_500)], crs=CRS)
+    return municipalities, constraints, designated
+
+
+def jobs_and_settings():
+    municipalities, constraints, designated = region_data()
+    settings = region.RegionSettings(catalogs(), min_area_ha=1.0)
+    return region.municipality_jobs(municipalities, "AGS", "GEN", constraints, settings, designated), settings
+
+
+def eligible_wkb(results):
+    return {(result.key, catalog_id): sorted(shapely.to_wkb(frame.geometry.values, hex=True).tolist())
+            for result in results for catalog_id, frame in result.eligible.items()}
+
+
+def test_each_municipality_alone_gives_what_one_run_over_all_gives():
+    municipalities, constraints, _ = region_data()
+    jobs, settings = jobs_and_settings()
+    assert [job.key for job in jobs] == [ags for ags, _ in MUNICIPALITIES]
+    # the neighbours' houses near the border are in the job, those far away are not
+    assert 1 < len(jobs[1].constraints["lsa_wind"]["wohngebaeude_abstand"]) < 20
+    results = region.run_region(jobs, settings)
+    for catalog in settings.catalogs:
+        whole = compute_eligibility(municipalities.rename(columns={"AGS": "ags"}), constraints[catalog.id], catalog,
+                                    study_id_field="ags", min_area_ha=1.0)
+        for result in results:
+            expected = whole.eligible.loc[whole.eligible["study_id"] == result.key, "area_ha"].sum()
+            assert result.eligible[catalog.id]["area_ha"].sum() == pytest.approx(expected, rel=1e-9, abs=1e-6)
+            assert 0 < expected < result.area_ha
+    assert all(result.ok and not result.resumed for result in results)
+    # statistics figures of real AGS
+    assert results[0].figures.name == "Hohenmölsen" and results[0].figures.population > 5000
+
+
+def test_serial_process_pool_and_dask_give_identical_results():
+    jobs, settings = jobs_and_settings()
+    serial = region.run_region(jobs, settings)
+    with region.process_pool(2) as pool:
+        pooled = region.run_region(jobs, settings, executor=pool)
+    assert eligible_wkb(pooled) == eligible_wkb(serial)
+    assert [r.open_ha for r in pooled] == [r.open_ha for r in serial]
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as \
+            cluster, region.dask_client(cluster.scheduler_address) as client:
+        spread = region.run_region(jobs, settings, executor=client)
+    assert eligible_wkb(spread) == eligible_wkb(serial)
+    assert [r.designated_ha for r in spread] == [r.designated_ha for r in serial]
+
+
+def test_an_unreachable_dask_scheduler_is_named():
+    pytest.importorskip("distributed")
+    with pytest.raises(region.RegionError, match="tcp://127.0.0.1:9"), \
+            region.dask_client("tcp://127.0.0.1:9", timeout_s=1):
+        pass
+
+
+def test_a_cancelled_run_goes_on_where_it_stood(tmp_path):
+    jobs, settings = jobs_and_settings()
+    heard = []
+
+    def stop_after_two(result):
+        heard.append(result.key)
+
+    with pytest.raises(region.RegionCancelled):
+        region.run_region(jobs, settings, checkpoints=tmp_path, report=stop_after_two,
+                          is_cancelled=lambda: len(heard) >= 2)
+    assert len(list(tmp_path.glob("*" + region.CHECKPOINT_SUFFIX))) == 2
+    resumed = region.run_region(jobs, settings, checkpoints=tmp_path)
+    assert [r.resumed for r in resumed] == [True, True, False, False]
+    assert eligible_wkb(resumed) == eligible_wkb(region.run_region(jobs, settings))
+    # changed data: that municipality is computed anew, the others are taken as they are
+    changed = jobs[0].constraints["lsa_wind"]["wohngebaeude_abstand"]
+    jobs[0].constraints["lsa_wind"]["wohngebaeude_abstand"] = changed.iloc[:-1]
+    again = region.run_region(jobs, settings, checkpoints=tmp_path)
+    assert [r.resumed for r in again] == [False, True, True, True]
+    region.clear_checkpoints(tmp_path)
+    assert not list(tmp_path.iterdir())
+
+
+KILLED_RUN = """
+import os, signal, sys
+sys.path[:0] = [{root!r}]
+from tests.core.test_region import jobs_and_settings
+from wip_qgis_plugin.core import region
+jobs, settings = jobs_and_settings()
+heard = []
+def killed_after_two(result):
+    heard.append(result)
+    if len(heard) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+region.run_region(jobs, settings, checkpoints={folder!r}, report=killed_after_two)
+"""
+
+
+def test_a_killed_run_goes_on_where_it_stood(tmp_path):
+    script = KILLED_RUN.format(root=str(ROOT), folder=str(tmp_path))
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    kept = sorted(path.name for path in tmp_path.iterdir())
+    assert kept == ["15084235" + region.CHECKPOINT_SUFFIX, "15084590" + region.CHECKPOINT_SUFFIX]
+    jobs, settings = jobs_and_settings()
+    resumed = region.run_region(jobs, settings, checkpoints=tmp_path)
+    assert [r.resumed for r in resumed] == [True, True, False, False]
+    assert eligible_wkb(resumed) == eligible_wkb(region.run_region(jobs, settings))
+
+
+def test_a_broken_or_foreign_checkpoint_is_computed_anew(tmp_path):
+    jobs, settings = jobs_and_settings()
+    region.run_region(jobs[:1], settings, checkpoints=tmp_path)
+    path = tmp_path / ("15084235" + region.CHECKPOINT_SUFFIX)
+    path.write_bytes(path.read_bytes()[:100])
+    assert not region.run_region(jobs[:1], settings, checkpoints=tmp_path)[0].resumed
+    path.write_bytes(pickle.dumps(("another fingerprint", "something else")))
+    assert not region.run_region(jobs[:1], settings, checkpoints=tmp_path)[0].resumed
+
+
+def test_a_failing_municipality_does_not_stop_the_others():
+    jobs, settings = jobs_and_settings()
+    # an input the engine refuses, and one it never expected (a worker's exception)
+    jobs[1].constraints["lsa_wind"]["wohngebaeude_abstand"] = \
+        jobs[1].constraints["lsa_wind"]["wohngebaeude_abstand"].to_crs("EPSG:4326")
+    jobs[2].constraints["lsa_pv_freiflaeche"]["gebaeude"] = "no frame"
+    for executor in (None, "pool"):
+        if executor is None:
+            results = region.run_region(jobs, settings)
+        else:
+            with region.process_pool(2) as pool:
+                results = region.run_region(jobs, settings, executor=pool)
+        assert [r.ok for r in results] == [True, False, False, True]
+        assert "KBS" in results[1].error or "CRS" in results[1].error
+        assert "AttributeError" in results[2].error
+        ledger = region.wind_ledger(results, "lsa_wind")
+        failed = ledger[ledger["key"] == "15084590"].iloc[0]
+        assert failed["note"] == results[1].error and failed["eligible_ha"] is None or np.isnan(failed["eligible_ha"])
+        table = region.indicator_table(results, settings)
+        assert list(table["status"])[1] == results[1].error
+
+
+def test_the_wind_ledger_adds_up_against_the_targets():
+    jobs, settings = jobs_and_settings()
+    results = region.run_region(jobs, settings)
+    ledger = region.wind_ledger(results, "lsa_wind")
+    towns = ledger[ledger["kind"] == "municipality"].set_index("key")
+    targets = ledger[ledger["kind"] == "target"].set_index("key")
+    # designated land lies in Hohenmölsen only: 150 ha, and its eligible land there is not open any more
+    assert towns.loc["15084235", "designated_ha"] == pytest.approx(150.0)
+    assert towns["designated_ha"].drop("15084235").eq(0).all()
+    for result in results:
+        eligible = result.eligible["lsa_wind"]
+        assert towns.loc[result.key, "eligible_ha"] == pytest.approx(eligible["area_ha"].sum())
+        designated = shapely.intersection(shapely.union_all(jobs[0].designated), box(*result.eligible[
+            "lsa_wind"].total_bounds)) if result.key == "15084235" else None
+        if designated is None:
+            assert result.open_ha == pytest.approx(eligible["area_ha"].sum())
+    assert towns.loc["15084235", "open_ha"] < towns.loc["15084235", "eligible_ha"]
+    assert sorted(towns["rank"]) == [1, 2, 3, 4]
+    assert list(towns.sort_values("rank")["open_ha"]) == sorted(towns["open_ha"], reverse=True)
+    # Sachsen-Anhalt 1.8 / 2.2 % and Planungsregion Halle 1.9 / 2.3 %
+    assert len(targets) == len(wind_targets_for("15084235")) == 4
+    area = 4 * 1600.0
+    for target in wind_targets_for("15084235"):
+        row = targets.loc[target.item]
+        assert row["area_ha"] == pytest.approx(area)
+        assert row["share_target_ha"] == pytest.approx(area * target.pct / 100)
+        assert row["gap_ha"] == pytest.approx(max(0.0, area * target.pct / 100 - 150.0))
+        assert row["eligible_ha"] == pytest.approx(towns["eligible_ha"].sum())
+        assert bool(row["reachable"]) == (150.0 + towns["open_ha"].sum() >= area * target.pct / 100)
+        assert row["legal_basis"] == target.legal_basis and row["deadline"] == target.deadline.isoformat()
+
+
+def test_rows_of_one_key_are_one_municipality_and_bad_layers_are_refused():
+    municipalities, constraints, designated = region_data()
+    settings = region.RegionSettings(catalogs())
+    split = gpd.GeoDataFrame({"AGS": ["15084235", "15084235", None], "GEN": ["A", "A", "ohne AGS"]},
+                             geometry=[box(0, 0, 10, 10), box(10, 0, 20, 10), box(30, 0, 40, 10)], crs=CRS)
+    jobs = region.municipality_jobs(split, "AGS", "GEN", constraints, settings)
+    assert [(job.key, job.name) for job in jobs] == [("15084235", "A"), ("3", "ohne AGS")]
+    assert jobs[0].area.geometry.values[0].area == pytest.approx(200.0)
+    with pytest.raises(region.RegionError, match="projiziertes"):
+        region.municipality_jobs(municipalities.to_crs("EPSG:4326"), "AGS", "GEN", constraints, settings)
+    with pytest.raises(region.RegionError, match="keine Objekte"):
+        region.municipality_jobs(municipalities.iloc[:0], "AGS", "GEN", constraints, settings)
+    lines = gpd.GeoDataFrame({"AGS": ["1"]}, geometry=[shapely.LineString([(0, 0), (1, 1)])], crs=CRS)
+    with pytest.raises(region.RegionError, match="keine Fläche"):
+        region.municipality_jobs(lines, "AGS", None, constraints, settings)
+    assert os.path.basename(region.worker_python()).startswith("python")

@@ -1,0 +1,479 @@
+"""Region-wide runs: every municipality of a district, planning region or Land computed on its own, and the wind-area
+ledger of the region.
+
+A municipality is a job that depends on nothing but itself: its area, and for each criteria catalog the features of
+every criterion within the catalog's largest distance of it (and the designated wind areas on it). So the jobs may
+run in this process, on a pool of worker processes, or on a Dask cluster (``dask.distributed``), and all three give
+the same results. A finished municipality is kept in the run folder as a checkpoint under its key and the
+fingerprint of its inputs: a run that was cancelled, failed or killed goes on where it stood, and a municipality
+whose data or settings changed is computed anew. A municipality that fails is reported with its error; the others
+go on.
+"""
+from __future__ import annotations
+
+import configparser
+import contextlib
+import hashlib
+import math
+import multiprocessing
+import os
+import pickle
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .balance import BalanceError
+from .catalog import DEFAULT_TURBINE, Catalog, TurbineGeometry
+from .eligibility import EligibilityError, compute_eligibility, on_grid
+from .i18n import tr
+from .lazy import lazy_module
+from .peers import PeerFigures, municipality_rows, peer_figures
+from .targets import normalise_ags, wind_targets_for
+
+gpd = lazy_module("geopandas")
+np = lazy_module("numpy")
+pd = lazy_module("pandas")
+shapely = lazy_module("shapely")
+
+STUDY_ID = "ags"  # the key column of a municipality's area, as the eligibility engine's study id
+CHECKPOINT_SUFFIX = ".wipregion"
+METADATA_FILE = Path(__file__).resolve().parent.parent / "metadata.txt"
+POLL_SECONDS = 0.05
+
+
+class RegionError(ValueError):
+    """Input the region run cannot work with; the message is for the planner."""
+
+
+class RegionCancelled(Exception):  # noqa: N818 - a cancellation, not an error
+    pass
+
+
+@dataclass(frozen=True)
+class RegionSettings:
+    """What every municipality's run shares."""
+
+    catalogs: tuple[Catalog, ...]
+    turbine: TurbineGeometry = DEFAULT_TURBINE
+    distance_overrides: tuple[tuple[str, float], ...] = ()  # (criterion id, metres), for each catalog that has it
+    min_area_ha: float = 0.0
+    soft_excludes: bool = True
+    base_year: int = 2024
+
+    def overrides_for(self, catalog: Catalog) -> dict[str, float]:
+        ids = set(catalog.criterion_ids())
+        return {criterion_id: metres for criterion_id, metres in self.distance_overrides if criterion_id in ids}
+
+    def reach_m(self, catalog: Catalog, criterion_id: str) -> float:
+        """How far from a municipality a feature of the criterion can still exclude land in it."""
+        return self.overrides_for(catalog).get(criterion_id,
+                                               catalog.criterion(criterion_id).distance.resolve(self.turbine))
+
+
+@dataclass
+class MunicipalityJob:
+    key: str  # the AGS where the row has one, else its row number
+    name: str
+    area: object  # GeoDataFrame: one row, column STUDY_ID, projected CRS
+    constraints: dict  # catalog id -> criterion id -> GeoDataFrame of the features near the municipality
+    designated: object  # numpy array of the designated wind areas' polygons on the municipality
+
+    def fingerprint(self, settings: RegionSettings) -> str:
+        """A digest of everything the job's result depends on, the plugin version included."""
+        digest = hashlib.sha256()
+        digest.update(pickle.dumps((plugin_version(), self.key, self.name, settings), protocol=4))
+        digest.update(_wkb(self.area.geometry.values))
+        digest.update(_wkb(self.designated))
+        for catalog_id in sorted(self.constraints):
+            for criterion_id in sorted(self.constraints[catalog_id]):
+                frame = self.constraints[catalog_id][criterion_id]
+                digest.update(f"{catalog_id}/{criterion_id}/{len(frame)}".encode())
+                digest.update(_wkb(frame.geometry.values))
+                digest.update(pd.DataFrame(frame.drop(columns=frame.geometry.name)).to_csv().encode())
+        return digest.hexdigest()
+
+
+def _wkb(geometries) -> bytes:
+    return b"".join(shapely.to_wkb(np.asarray(geometries, dtype=object)).tolist())
+
+
+@dataclass
+class MunicipalityResult:
+    key: str
+    name: str
+    area_ha: float
+    eligible: dict = field(default_factory=dict)  # catalog id -> GeoDataFrame of its eligible land
+    summaries: dict = field(default_factory=dict)  # catalog id -> DataFrame: its eligibility summary
+    designated_ha: float = 0.0
+    open_ha: float = 0.0  # eligible wind land outside the designated areas
+    figures: PeerFigures | None = None  # from the municipal statistics, when they know the AGS
+    messages: list[str] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+    resumed: bool = False  # taken from the run folder, not computed in this run
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def plugin_version() -> str:
+    parser = configparser.ConfigParser()
+    parser.read(METADATA_FILE, encoding="utf-8")
+    return parser.get("general", "version", fallback="")
+
+
+# -- the jobs ----------------------------------------------------------------------------------------------------
+
+def municipality_jobs(municipalities, key_field: str | None, name_field: str | None, constraints: dict,
+                      settings: RegionSettings, designated=None) -> list[MunicipalityJob]:
+    """One job per municipality of the frame ``municipalities`` (projected CRS). Rows with the same key are one
+    municipality; ``constraints`` maps catalog ids to {criterion id: features} of the whole region, ``designated``
+    the designated wind areas (a GeoDataFrame or None)."""
+    if len(municipalities) == 0:
+        raise RegionError(tr("Die Gemeindeebene enthält keine Objekte."))
+    if municipalities.crs is None or not municipalities.crs.is_projected:
+        raise RegionError(tr("Die Gemeinden brauchen ein projiziertes KBS mit Metern."))
+    geometries = np.asarray(municipalities.geometry.values, dtype=object)
+    usable = ~shapely.is_missing(geometries) & np.isin(shapely.get_type_id(geometries), [3, 6])
+    if not usable.any():
+        raise RegionError(tr("Die Gemeindeebene enthält keine Fläche."))
+    values = municipalities[key_field] if key_field else [None] * len(municipalities)
+    keys = [_key(value, number) for number, value in enumerate(values)]
+    names = [str(value) if name_field and not _missing(value) else key
+             for key, value in zip(keys, municipalities[name_field] if name_field else keys)]
+    grouped: dict[str, list[int]] = {}
+    for index in np.flatnonzero(usable):
+        grouped.setdefault(keys[index], []).append(int(index))
+    designated_geometries = (np.asarray(designated.geometry.values, dtype=object) if designated is not None
+                             else np.empty(0, dtype=object))
+    designated_tree = shapely.STRtree(designated_geometries)
+    jobs = []
+    for key, rows in grouped.items():
+        area = on_grid(shapely.make_valid(shapely.union_all(geometries[rows])))
+        frame = gpd.GeoDataFrame({STUDY_ID: [key]}, geometry=[area], crs=municipalities.crs)
+        near = {}
+        for catalog in settings.catalogs:
+            near[catalog.id] = {}
+            for criterion_id, features in constraints.get(catalog.id, {}).items():
+                window = shapely.buffer(shapely.envelope(area), settings.reach_m(catalog, criterion_id) + 1.0,
+                                        join_style="mitre")
+                near[catalog.id][criterion_id] = features.iloc[np.sort(features.sindex.query(window))]
+        on_area = designated_geometries[np.sort(designated_tree.query(area, predicate="intersects"))]
+        jobs.append(MunicipalityJob(key, names[rows[0]], frame, near, on_area))
+    return jobs
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
+
+
+def _key(value, number: int) -> str:
+    """A municipality's key: its 8-digit AGS (also from a Regionalschlüssel), its own value, or its row number."""
+    if _missing(value):
+        return str(number + 1)
+    return normalise_ags(value) or str(value).strip()
+
+
+# -- one municipality ---------------------------------------------------------------------------------------------
+
+def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> MunicipalityResult:
+    """The municipality's eligible land per catalog, its designated and still open wind land, and its figures from
+    the municipal statistics; an input the engines refuse becomes the result's error."""
+    started = time.perf_counter()
+    area = job.area.geometry.values[0]
+    result = MunicipalityResult(job.key, job.name, float(shapely.area(area)) / 1e4)
+    try:
+        for catalog in settings.catalogs:
+            computed = compute_eligibility(
+                job.area, job.constraints.get(catalog.id, {}), catalog, study_id_field=STUDY_ID,
+                turbine=settings.turbine, distance_overrides=settings.overrides_for(catalog),
+                min_area_ha=settings.min_area_ha, soft_excludes=settings.soft_excludes)
+            result.eligible[catalog.id] = computed.eligible
+            result.summaries[catalog.id] = computed.summary
+            result.messages += computed.messages
+            if catalog.technology == "wind":
+                result.designated_ha, result.open_ha = _designated(area, job.designated, computed.eligible)
+        row = next((row for row in municipality_rows() if row["ags"] == job.key), None)
+        result.figures = peer_figures(row, settings.base_year) if row is not None else None
+    except (EligibilityError, BalanceError) as error:
+        result.error = str(error)
+        result.eligible, result.summaries = {}, {}
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _designated(area, designated, eligible) -> tuple[float, float]:
+    """Hectares of designated wind area on the municipality, and of eligible land outside it."""
+    zones = shapely.union_all(shapely.intersection(designated, area)) if len(designated) else None
+    land = shapely.union_all(np.asarray(eligible.geometry.values, dtype=object))
+    open_land = land if zones is None else shapely.difference(land, zones)
+    return (float(shapely.area(zones)) / 1e4 if zones is not None else 0.0), float(shapely.area(open_land)) / 1e4
+
+
+# -- the run ---------------------------------------------------------------------------------------------------------
+
+def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, executor=None,
+               checkpoints: Path | None = None, progress: Callable[[float], None] | None = None,
+               report: Callable[[MunicipalityResult], None] | None = None,
+               is_cancelled: Callable[[], bool] | None = None) -> list[MunicipalityResult]:
+    """Every job's result, in the order of ``jobs``.
+
+    ``executor`` has ``submit(function, *arguments)`` returning futures with ``done()``, ``result()`` and
+    ``cancel()``: a ``concurrent.futures`` executor or a ``dask.distributed.Client``; None computes here, one after the
+    other. With ``checkpoints`` (a folder), results kept there for the same inputs are taken as they are, and each
+    finished one is kept. ``report`` hears of every result as it arrives (resumed ones first).
+    Raises :class:`RegionCancelled` when ``is_cancelled()`` turns true; what finished before stays kept."""
+    progress = progress or (lambda _value: None)
+    report = report or (lambda _result: None)
+    is_cancelled = is_cancelled or (lambda: False)
+    results: dict[int, MunicipalityResult] = {}
+    fingerprints = [job.fingerprint(settings) for job in jobs] if checkpoints else [None] * len(jobs)
+    if checkpoints:
+        Path(checkpoints).mkdir(parents=True, exist_ok=True)
+        for index, (job, fingerprint) in enumerate(zip(jobs, fingerprints)):
+            kept = _read_checkpoint(checkpoints, job.key, fingerprint)
+            if kept is not None:
+                results[index] = kept
+                report(kept)
+    progress(100.0 * len(results) / len(jobs))
+
+    def finished(index: int, result: MunicipalityResult) -> None:
+        _localise(result, settings)
+        results[index] = result
+        if checkpoints:
+            _write_checkpoint(checkpoints, result, fingerprints[index])
+        report(result)
+        progress(100.0 * len(results) / len(jobs))
+
+    pending = [index for index in range(len(jobs)) if index not in results]
+    if executor is None:
+        for index in pending:
+            if is_cancelled():
+                raise RegionCancelled()
+            try:
+                result = run_municipality(jobs[index], settings)
+            except Exception as error:  # noqa: BLE001 - one municipality's failure must not stop the others
+                result = _failed(jobs[index], error)
+            finished(index, result)
+    else:
+        futures = {index: executor.submit(run_municipality, jobs[index], settings) for index in pending}
+        while futures:
+            if is_cancelled():
+                for future in futures.values():
+                    future.cancel()
+                raise RegionCancelled()
+            done = [index for index, future in futures.items() if future.done()]
+            for index in done:
+                finished(index, _outcome(jobs[index], futures.pop(index)))
+            if not done:
+                time.sleep(POLL_SECONDS)
+    return [results[index] for index in range(len(jobs))]
+
+
+def _outcome(job: MunicipalityJob, future) -> MunicipalityResult:
+    """The future's result; a worker that died or an unforeseen failure becomes this municipality's error."""
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - one municipality's failure must not stop the others
+        return _failed(job, error)
+
+
+def _failed(job: MunicipalityJob, error: Exception) -> MunicipalityResult:
+    return MunicipalityResult(job.key, job.name, float(shapely.area(job.area.geometry.values[0])) / 1e4,
+                              error=tr("Abbruch in der Berechnung: {error}").format(
+                                  error=f"{type(error).__name__}: {error}"))
+
+
+def _localise(result: MunicipalityResult, settings: RegionSettings) -> None:
+    """Catalog titles in the planner's language: a worker process speaks the engine's German."""
+    for catalog in settings.catalogs:
+        if catalog.id in result.eligible:
+            result.eligible[catalog.id]["catalog"] = catalog.title_text()
+
+
+def _checkpoint_path(folder: Path, key: str) -> Path:
+    return Path(folder) / (re.sub(r"[^0-9A-Za-z_-]", "_", key) + CHECKPOINT_SUFFIX)
+
+
+def _read_checkpoint(folder: Path, key: str, fingerprint: str) -> MunicipalityResult | None:
+    """The kept result of ``key`` when it was computed from the same inputs; None otherwise (also when the file is
+    broken: it is then computed anew). Only the run's own files are read: the folder is the run's working folder."""
+    path = _checkpoint_path(folder, key)
+    try:
+        with open(path, "rb") as file:
+            kept_fingerprint, result = pickle.load(file)  # noqa: S301 - the run's own checkpoint
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        return None
+    if kept_fingerprint != fingerprint or not isinstance(result, MunicipalityResult) or result.key != key:
+        return None
+    result.resumed = True
+    return result
+
+
+def _write_checkpoint(folder: Path, result: MunicipalityResult, fingerprint: str) -> None:
+    """Kept whole or not at all: written beside and moved into place."""
+    path = _checkpoint_path(folder, result.key)
+    partial = path.with_suffix(".partial")
+    with open(partial, "wb") as file:
+        pickle.dump((fingerprint, result), file, protocol=4)
+    os.replace(partial, path)
+
+
+def clear_checkpoints(folder: Path) -> None:
+    """Remove the run's checkpoints (after a complete run): nothing of the run is left but its outputs."""
+    for path in Path(folder).glob("*" + CHECKPOINT_SUFFIX):
+        path.unlink()
+
+
+# -- where the jobs run ----------------------------------------------------------------------------------------------
+
+def worker_python() -> str:
+    """The Python interpreter for worker processes: inside QGIS, ``sys.executable`` is the QGIS program."""
+    if Path(sys.executable).name.lower().startswith("python"):
+        return sys.executable
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (Path(sys.exec_prefix) / "bin" / f"python{version}", Path(sys.exec_prefix) / "bin" / "python3",
+                      Path(sys.exec_prefix) / "python.exe", Path(sys.exec_prefix) / "python3.exe"):
+        if candidate.exists():
+            return str(candidate)
+    raise RegionError(tr("Für parallele Prozesse fehlt ein Python-Interpreter neben {program}; bitte mit einem "
+                         "Prozess rechnen.").format(program=sys.executable))
+
+
+@contextlib.contextmanager
+def process_pool(workers: int):
+    """A pool of ``workers`` fresh Python processes (spawned, not forked: a fork of QGIS copies its threads' locks)."""
+    context = multiprocessing.get_context("spawn")
+    context.set_executable(worker_python())
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield pool
+
+
+def distributed_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("distributed") is not None
+
+
+@contextlib.contextmanager
+def dask_client(address: str, timeout_s: float = 30.0):
+    """A client of the Dask scheduler at ``address`` (e.g. tcp://10.0.0.5:8786); its workers need this plugin's
+    Python packages (numpy, shapely, geopandas, scipy) and its folder on their path."""
+    if not distributed_available():
+        raise RegionError(tr("Für einen Dask-Cluster wird das Python-Paket distributed gebraucht, es ist nicht "
+                             "installiert. Installation in der Python-Umgebung von QGIS: python -m pip install "
+                             "distributed; ohne Dask-Adresse rechnet der Lauf auf den Kernen dieses Rechners."))
+    from distributed import Client
+
+    try:
+        client = Client(address, timeout=timeout_s)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise RegionError(tr("Der Dask-Scheduler unter {address} ist nicht erreichbar: {error}").format(
+            address=address, error=error)) from error
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+# -- the region ------------------------------------------------------------------------------------------------------
+
+LEDGER_COLUMNS = ["kind", "key", "name", "area_ha", "eligible_ha", "eligible_pct", "designated_ha",
+                  "designated_pct", "open_ha", "rank", "target_pct", "target_ha", "share_target_ha", "gap_ha",
+                  "reachable", "deadline", "legal_basis", "source", "status", "note"]
+
+
+def wind_ledger(results: Sequence[MunicipalityResult], wind_catalog_id: str) -> pd.DataFrame:
+    """Eligible and designated wind land per municipality against the Land and planning-region targets.
+
+    A municipality row says how much it can contribute: its eligible land outside the designated areas (``open_ha``,
+    ranked). A target row sums the run's municipalities under that target: their area's share of the target
+    (``share_target_ha``), what is designated and what is eligible, the gap left after the designated land, and
+    whether the eligible land could close it."""
+    rows, members = [], {}
+    computed = [result for result in results if result.ok and wind_catalog_id in result.eligible]
+    order = sorted(computed, key=lambda result: (-result.open_ha, result.key))
+    rank = {result.key: number for number, result in enumerate(order, start=1)}
+    for result in results:
+        eligible_ha = (float(result.eligible[wind_catalog_id]["area_ha"].sum())
+                       if result.key in rank else None)
+        rows.append(dict(kind="municipality", key=result.key, name=result.name, area_ha=result.area_ha,
+                         eligible_ha=eligible_ha, eligible_pct=_pct(eligible_ha, result.area_ha),
+                         designated_ha=result.designated_ha if result.ok else None,
+                         designated_pct=_pct(result.designated_ha, result.area_ha) if result.ok else None,
+                         open_ha=result.open_ha if result.key in rank else None, rank=rank.get(result.key),
+                         note=result.error))
+        if result.key in rank:
+            for target in wind_targets_for(normalise_ags(result.key)):
+                members.setdefault(target.item, (target, []))[1].append((result, eligible_ha))
+    for target, group in members.values():
+        area_ha = sum(result.area_ha for result, _ in group)
+        designated_ha = sum(result.designated_ha for result, _ in group)
+        eligible_ha = sum(eligible for _, eligible in group)
+        share_ha = area_ha * target.pct / 100.0
+        gap_ha = max(0.0, share_ha - designated_ha)
+        note = tr("{count} Gemeinden dieses Laufs mit {area:.0f} ha; ihr Flächenanteil am Ziel {pct:g} % sind "
+                  "{share:.0f} ha.").format(count=len(group), area=area_ha, pct=target.pct, share=share_ha)
+        if target.official_area_km2:
+            covered = min(100.0, area_ha / target.official_area_km2)  # ha / (km² × 100) × 100 %
+            note += " " + tr("Gebiet des Ziels: {area:.2f} km² (amtlich), der Lauf deckt davon {covered:.1f} %.").format(
+                area=target.official_area_km2, covered=covered)
+        rows.append(dict(kind="target", key=target.item, name=tr("{name}: {pct:g} % bis {year}").format(
+            name=target.name, pct=target.pct, year=target.year), area_ha=area_ha, eligible_ha=eligible_ha,
+            eligible_pct=_pct(eligible_ha, area_ha), designated_ha=designated_ha,
+            designated_pct=_pct(designated_ha, area_ha), open_ha=sum(result.open_ha for result, _ in group),
+            target_pct=target.pct, target_ha=target.total_target_ha, share_target_ha=share_ha, gap_ha=gap_ha,
+            reachable=designated_ha + sum(result.open_ha for result, _ in group) >= share_ha,
+            deadline=target.deadline.isoformat(), legal_basis=target.legal_basis, source=target.source,
+            status=target.status, note=note))
+    ledger = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+    ledger["rank"] = ledger["rank"].astype("Int64")
+    ledger["reachable"] = ledger["reachable"].astype("boolean")
+    return ledger
+
+
+def _pct(part: float | None, whole: float) -> float | None:
+    return None if part is None or not whole else 100.0 * part / whole
+
+
+INDICATOR_COLUMNS = ["key", "name", "status", "area_ha", "population", "designated_ha", "wind_mwh_km2",
+                     "pv_mwh_km2", "heat_mwh_per_capita", "co2_t_per_capita"]
+
+
+def indicator_table(results: Sequence[MunicipalityResult], settings: RegionSettings) -> pd.DataFrame:
+    """One row per municipality: eligible land per catalog's technology (ha and % of the area), the designated wind
+    land, and where it stands today from the municipal statistics (plants' generation per km², heat and emissions
+    per inhabitant, estimated as in the peer comparison); empty figures where the statistics do not know it."""
+    rows = []
+    for result in results:
+        figures = result.figures
+        row = dict(key=result.key, name=result.name, status=tr("berechnet") if result.ok else result.error,
+                   area_ha=result.area_ha, population=figures.population if figures else None,
+                   designated_ha=result.designated_ha if result.ok else None,
+                   wind_mwh_km2=figures.wind_mwh_km2 if figures else None,
+                   pv_mwh_km2=figures.pv_mwh_km2 if figures else None,
+                   heat_mwh_per_capita=figures.heat_mwh_per_capita if figures else None,
+                   co2_t_per_capita=figures.co2_t_per_capita if figures else None)
+        for catalog in settings.catalogs:
+            hectares = float(result.eligible[catalog.id]["area_ha"].sum()) if catalog.id in result.eligible else None
+            row[f"eligible_ha_{catalog.technology}"] = hectares
+            row[f"eligible_pct_{catalog.technology}"] = _pct(hectares, result.area_ha)
+        rows.append(row)
+    columns = INDICATOR_COLUMNS[:4] + [f"{kind}_{catalog.technology}" for catalog in settings.catalogs
+                                       for kind in ("eligible_ha", "eligible_pct")] + INDICATOR_COLUMNS[4:]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def eligible_land(results: Sequence[MunicipalityResult], settings: RegionSettings):
+    """The eligible land of every municipality and catalog in one frame (columns of the eligibility engine plus
+    ``name``), or None when nothing was computed."""
+    frames = [result.eligible[catalog.id].assign(name=result.name) for result in results
+              for catalog in settings.catalogs if catalog.id in result.eligible]
+    if not frames:
+        return None
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=frames[0].crs)
