@@ -84,6 +84,9 @@ ALGORITHMS = {
                             "ELIGIBLE": ["eligibility:ELIGIBLE"], "MEASURES": "measures:OUTPUT",
                             "PATHS": "energybalance:PATHS"}, ("OUTPUT_HTML", "OUTPUT_PDF"), "MUNICIPALITY",
                            suffix=".html"),
+    "regionprofiles": Entry({"STUDY_AREA": "demo:real_gemeinde", "CONSTRAINT_LAYERS": [
+        "demo:synth_siedlung", "demo:synth_schutzgebiete", "demo:synth_wald"]},
+        ("ELIGIBLE", "LEDGER", "INDICATORS"), "STUDY_AREA", {"STUDY_ID_FIELD": "AGS", "WORKERS": 1}),
 }
 
 

@@ -347,11 +347,35 @@ def worker_python() -> str:
 
 @contextlib.contextmanager
 def process_pool(workers: int):
-    """A pool of ``workers`` fresh Python processes (spawned, not forked: a fork of QGIS copies its threads' locks)."""
+    """A pool of ``workers`` fresh Python processes (spawned, not forked: a fork of QGIS copies its threads' locks),
+    all started here."""
     context = multiprocessing.get_context("spawn")
     context.set_executable(worker_python())
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with _main_script_hidden():
+            list(pool.map(_started, range(workers)))  # a worker is spawned per task while none is idle
         yield pool
+
+
+def _started(_number: int) -> bool:
+    return True
+
+
+@contextlib.contextmanager
+def _main_script_hidden():
+    """A spawned worker runs the parent's main script again unless the script guards itself with ``if __name__ ==
+    "__main__"``; a planner's PyQGIS script seldom does, and the workers need nothing of it."""
+    main = sys.modules.get("__main__")
+    hidden = {name: main.__dict__.pop(name) for name in ("__file__",) if main is not None and name in main.__dict__}
+    spec = getattr(main, "__spec__", None)
+    if main is not None:
+        main.__spec__ = None
+    try:
+        yield
+    finally:
+        if main is not None:
+            main.__dict__.update(hidden)
+            main.__spec__ = spec
 
 
 def distributed_available() -> bool:
@@ -402,14 +426,16 @@ def wind_ledger(results: Sequence[MunicipalityResult], wind_catalog_id: str) -> 
     for result in results:
         eligible_ha = (float(result.eligible[wind_catalog_id]["area_ha"].sum())
                        if result.key in rank else None)
+        ags = normalise_ags(result.key)
+        note = result.error or (None if ags else tr("ohne Gemeindeschlüssel (AGS) keinem Flächenziel zugeordnet"))
         rows.append(dict(kind="municipality", key=result.key, name=result.name, area_ha=result.area_ha,
                          eligible_ha=eligible_ha, eligible_pct=_pct(eligible_ha, result.area_ha),
                          designated_ha=result.designated_ha if result.ok else None,
                          designated_pct=_pct(result.designated_ha, result.area_ha) if result.ok else None,
                          open_ha=result.open_ha if result.key in rank else None, rank=rank.get(result.key),
-                         note=result.error))
-        if result.key in rank:
-            for target in wind_targets_for(normalise_ags(result.key)):
+                         note=note))
+        if result.key in rank and ags:
+            for target in wind_targets_for(ags):
                 members.setdefault(target.item, (target, []))[1].append((result, eligible_ha))
     for target, group in members.values():
         area_ha = sum(result.area_ha for result, _ in group)
@@ -421,8 +447,8 @@ def wind_ledger(results: Sequence[MunicipalityResult], wind_catalog_id: str) -> 
                   "{share:.0f} ha.").format(count=len(group), area=area_ha, pct=target.pct, share=share_ha)
         if target.official_area_km2:
             covered = min(100.0, area_ha / target.official_area_km2)  # ha / (km² × 100) × 100 %
-            note += " " + tr("Gebiet des Ziels: {area:.2f} km² (amtlich), der Lauf deckt davon {covered:.1f} %.").format(
-                area=target.official_area_km2, covered=covered)
+            note += " " + tr("Gebiet des Ziels: {area:.2f} km² (amtlich), der Lauf deckt davon {covered:.1f} %."
+                             ).format(area=target.official_area_km2, covered=covered)
         rows.append(dict(kind="target", key=target.item, name=tr("{name}: {pct:g} % bis {year}").format(
             name=target.name, pct=target.pct, year=target.year), area_ha=area_ha, eligible_ha=eligible_ha,
             eligible_pct=_pct(eligible_ha, area_ha), designated_ha=designated_ha,
@@ -473,7 +499,7 @@ def eligible_land(results: Sequence[MunicipalityResult], settings: RegionSetting
     """The eligible land of every municipality and catalog in one frame (columns of the eligibility engine plus
     ``name``), or None when nothing was computed."""
     frames = [result.eligible[catalog.id].assign(name=result.name) for result in results
-              for catalog in settings.catalogs if catalog.id in result.eligible]
+              for catalog in settings.catalogs if len(result.eligible.get(catalog.id, ()))]
     if not frames:
         return None
     return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=frames[0].crs)

@@ -125,7 +125,8 @@ def workflow() -> tuple[Step, ...]:
                         required=False, criteria=("heating_grid",)),
               StepInput("generation_units", tr("Anlagen (Marktstammdatenregister)"), (POINT,),
                         ("marktstammdaten", "mastr"), required=False, criteria=("generation_units",))),
-             ("wip:energybalance", "wip:measures", "wip:exportmeasures", "wip:importmeasures", "wip:futureprofile")),
+             ("wip:energybalance", "wip:measures", "wip:exportmeasures", "wip:importmeasures", "wip:futureprofile",
+              "wip:regionprofiles")),
     )
 
 
@@ -151,7 +152,8 @@ def algorithm_titles() -> dict[str, str]:
             "exportmeasures": tr("Maßnahmenkatalog teilen"),
             "importmeasures": tr("Geteilte Maßnahmenkataloge einlesen"),
             "sharefile": tr("Kriterienkatalog oder Bewertungsschema teilen"),
-            "futureprofile": tr("Zukunftsprofil erstellen")}
+            "futureprofile": tr("Zukunftsprofil erstellen"),
+            "regionprofiles": tr("Region: alle Gemeinden")}
 
 
 def step_of(algorithm: str) -> str:

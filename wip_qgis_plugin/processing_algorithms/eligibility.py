@@ -220,17 +220,18 @@ class EligibilityAlgorithm(WipAlgorithm):
                                              "({layers}).").format(layer=name, layers=", ".join(
                                                  layer.name() for layer in layers)))
 
-    def _distance_overrides(self, catalog, parameters, context) -> dict[str, float]:
+    def distance_overrides(self, catalogs, parameters, context) -> dict[str, float]:
+        """The distance table: criterion id → metres, each criterion one of ``catalogs``."""
         values = self.parameterAsCells(parameters, self.DISTANCE_OVERRIDES, context)
         if len(values) % 2:
             raise QgsProcessingException(self.tr("Die Abstandstabelle braucht Paare aus Kriterium und Meter."))
         overrides = {}
         for criterion_id, metres in zip(values[::2], values[1::2]):
             criterion_id = str(criterion_id).strip()
-            if criterion_id not in catalog.criterion_ids():
+            if not any(criterion_id in catalog.criterion_ids() for catalog in catalogs):
                 raise QgsProcessingException(self.tr("Abstände: Kriterium „{criterion}“ gibt es im Katalog "
-                                                     "„{catalog}“ nicht.").format(criterion=criterion_id,
-                                                                                 catalog=catalog.id))
+                                                     "„{catalog}“ nicht.").format(criterion=criterion_id, catalog=", "
+                                                                                 .join(c.id for c in catalogs)))
             overrides[criterion_id] = metres_of(metres)
             if overrides[criterion_id] is None:
                 raise QgsProcessingException(self.tr("Abstände: „{value}“ ist für „{criterion}“ kein Abstand in "
@@ -238,15 +239,19 @@ class EligibilityAlgorithm(WipAlgorithm):
                     value=metres, criterion=criterion_id, limit=MAX_DISTANCE_M))
         return overrides
 
-    def read_inputs(self, parameters, context, feedback) -> EligibilityInputs | None:
-        """The catalog, the study area and each criterion's features in the working CRS; None when cancelled."""
-        catalog = self._catalog(parameters, context)
+    def read_inputs(self, parameters, context, feedback, catalog: Catalog | None = None,
+                    overrides: dict | None = None, cache: dict | None = None) -> EligibilityInputs | None:
+        """The catalog (the chosen one, or ``catalog`` with its checked ``overrides``), the study area and each
+        criterion's features in the working CRS; None when cancelled. ``cache`` keeps the layers read (layer id →
+        frame) for another catalog's reading."""
+        catalog = catalog or self._catalog(parameters, context)
         study_source = self.parameterAsSource(parameters, self.STUDY_AREA, context)
         if study_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.STUDY_AREA))
         layers = self.parameterAsLayerList(parameters, self.CONSTRAINT_LAYERS, context)
         mapping = self._mapping(catalog, layers, parameters, context, feedback)
-        overrides = self._distance_overrides(catalog, parameters, context)
+        if overrides is None:
+            overrides = self.distance_overrides([catalog], parameters, context)
         turbine = TurbineGeometry(self.parameterAsDouble(parameters, self.HUB_HEIGHT, context),
                                   self.parameterAsDouble(parameters, self.ROTOR_DIAMETER, context))
         id_field = self.parameterAsString(parameters, self.STUDY_ID_FIELD, context) or None
@@ -263,7 +268,8 @@ class EligibilityAlgorithm(WipAlgorithm):
             for layer, source in sources:
                 reads.setdefault(layer.id(), set()).update(
                     source_fields(source, catalog.criterion(criterion_id), layer.fields().names())[0])
-        constraints, layer_names, cache = {}, {}, {}
+        constraints, layer_names = {}, {}
+        cache = {} if cache is None else cache
         for criterion_id, sources in mapping.items():
             criterion = catalog.criterion(criterion_id)
             frames = []
@@ -283,7 +289,7 @@ class EligibilityAlgorithm(WipAlgorithm):
                         "Filter {filter} gilt für Ebenen mit diesem Feld).").format(
                         criterion=criterion.label_text(), layer=layer_label(layer),
                         field=criterion.attribute_filter.field, filter=criterion.attribute_filter.describe()))
-                if layer.id() not in cache:
+                if layer.id() not in cache or not reads[layer.id()] <= set(cache[layer.id()].columns):
                     cache[layer.id()] = read_frame(layer, crs, context, feedback, sorted(reads[layer.id()]))
                 features = select(cache[layer.id()], source, criterion)
                 if read and source.feed is None and criterion.attribute_filter.field not in features.columns:

@@ -38,6 +38,7 @@ ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
     "importmeasures": ("import_measures", "ImportMeasuresAlgorithm"),
     "sharefile": ("share_file", "ShareFileAlgorithm"),
     "futureprofile": ("future_profile", "FutureProfileAlgorithm"),
+    "regionprofiles": ("region_profiles", "RegionProfilesAlgorithm"),
 }
 
 

@@ -1201,12 +1201,12 @@
       <translation>{name}: target {pct:g} % of {area:.2f} km² = {total:.0f} ha by {deadline}. {note}</translation>
     </message>
     <message>
-      <source>Abstand für „{criterion}“ muss ≥ 0 m sein, nicht {value}.</source>
-      <translation>Distance for “{criterion}” must be ≥ 0 m, not {value}.</translation>
-    </message>
-    <message>
       <source>{criterion}: keine Ebene zugeordnet – nicht geprüft.</source>
       <translation>{criterion}: no layer assigned – not checked.</translation>
+    </message>
+    <message>
+      <source>Abstand für „{criterion}“ muss ≥ 0 m sein, nicht {value}.</source>
+      <translation>Distance for “{criterion}” must be ≥ 0 m, not {value}.</translation>
     </message>
     <message>
       <source>{criterion}: der Ebene fehlt das Feld „{field}“ (Filter {filter}).</source>
@@ -1875,6 +1875,50 @@
     <message>
       <source>Wetterdatei {file} kann nicht als {kind} gelesen werden: {error}</source>
       <translation>Weather file {file} cannot be read as {kind}: {error}</translation>
+    </message>
+    <message>
+      <source>Die Gemeindeebene enthält keine Objekte.</source>
+      <translation>The municipality layer contains no features.</translation>
+    </message>
+    <message>
+      <source>Die Gemeinden brauchen ein projiziertes KBS mit Metern.</source>
+      <translation>The municipalities need a projected CRS in metres.</translation>
+    </message>
+    <message>
+      <source>Die Gemeindeebene enthält keine Fläche.</source>
+      <translation>The municipality layer holds no area.</translation>
+    </message>
+    <message>
+      <source>Für einen Dask-Cluster wird das Python-Paket distributed gebraucht, es ist nicht installiert. Installation in der Python-Umgebung von QGIS: python -m pip install distributed; ohne Dask-Adresse rechnet der Lauf auf den Kernen dieses Rechners.</source>
+      <translation>A Dask cluster needs the Python package distributed, which is not installed. Install it into QGIS's Python environment: python -m pip install distributed; without a Dask address the run computes on this computer's cores.</translation>
+    </message>
+    <message>
+      <source>Für parallele Prozesse fehlt ein Python-Interpreter neben {program}; bitte mit einem Prozess rechnen.</source>
+      <translation>Parallel processes need a Python interpreter next to {program}, and none was found; please compute with one process.</translation>
+    </message>
+    <message>
+      <source>ohne Gemeindeschlüssel (AGS) keinem Flächenziel zugeordnet</source>
+      <translation>without a municipality key (AGS) assigned to no area target</translation>
+    </message>
+    <message>
+      <source>{count} Gemeinden dieses Laufs mit {area:.0f} ha; ihr Flächenanteil am Ziel {pct:g} % sind {share:.0f} ha.</source>
+      <translation>{count} municipalities of this run with {area:.0f} ha; their area's share of the {pct:g} % target is {share:.0f} ha.</translation>
+    </message>
+    <message>
+      <source>Abbruch in der Berechnung: {error}</source>
+      <translation>The computation failed: {error}</translation>
+    </message>
+    <message>
+      <source>berechnet</source>
+      <translation>computed</translation>
+    </message>
+    <message>
+      <source>Der Dask-Scheduler unter {address} ist nicht erreichbar: {error}</source>
+      <translation>The Dask scheduler at {address} cannot be reached: {error}</translation>
+    </message>
+    <message>
+      <source>Gebiet des Ziels: {area:.2f} km² (amtlich), der Lauf deckt davon {covered:.1f} %.</source>
+      <translation>Area of the target: {area:.2f} km² (official); the run covers {covered:.1f} % of it.</translation>
     </message>
     <message>
       <source>t CO₂e/a: Minderung bei voller Wirkung, Mittel der Szenariojahre ab dem Ende der Maßnahme; * vermieden außerhalb der Bilanz. €/t: Investition über die Nutzungsdauer verteilt plus jährliche Kosten, je Tonne.</source>
@@ -3047,6 +3091,10 @@
     <message>
       <source>Zukunftsprofil erstellen</source>
       <translation>Create future profile</translation>
+    </message>
+    <message>
+      <source>Region: alle Gemeinden</source>
+      <translation>Region: all municipalities</translation>
     </message>
     <message>
       <source>Flächenkulisse</source>
@@ -4845,10 +4893,6 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>The measures catalogue needs the balance paths per lever (PATHS of wip:energybalance).</translation>
     </message>
     <message>
-      <source>Die Gemeindeebene enthält keine Objekte.</source>
-      <translation>The municipality layer contains no features.</translation>
-    </message>
-    <message>
       <source>Die Gemeindeebene hat keine Geometrie, die sich zeichnen lässt.</source>
       <translation>The municipality layer has no geometry that can be drawn.</translation>
     </message>
@@ -5521,6 +5565,110 @@ Specific yield, the first value present counts: the field “specific yield per 
     <message>
       <source>Globalstrahlung, Raster {name}</source>
       <translation>global irradiation, raster {name}</translation>
+    </message>
+    <message>
+      <source>Die Flächenkulisse aller Gemeinden einer Region (Landkreis, Planungsregion oder Land) in einem Lauf, jede Gemeinde für sich: mit den Objekten jedes Kriteriums bis zu seinem Abstand um die Gemeinde, so dass Siedlungen der Nachbargemeinden ihre Abstände behalten.
+
+Ergebnisse: die geeigneten Flächen je Gemeinde und Technologie; die Windflächenbilanz (geeignete, ausgewiesene und noch offene Fläche je Gemeinde mit Rang, und je Flächenziel nach WindBG und LEntwG LSA der Anteil der Gemeinden des Laufs am Ziel, die Lücke nach den ausgewiesenen Gebieten und ob die geeignete Fläche sie schließen kann); die Kennzahlen je Gemeinde mit ihrem Stand heute aus der Gemeindestatistik.
+
+Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.</source>
+      <translation>The eligible land of every municipality of a region (district, planning region or Land) in one run, each municipality on its own: with the features of every criterion up to its distance around the municipality, so that settlements of neighbouring municipalities keep their distances.
+
+Results: the eligible land per municipality and technology; the wind-area ledger (eligible, designated and still open land per municipality with its rank, and per area target of the WindBG and the LEntwG LSA the run's municipalities' share of the target, the gap left after the designated areas and whether the eligible land can close it); the indicators per municipality with where it stands today from the municipal statistics.
+
+The municipalities are computed in parallel on this computer's cores or, given the address of a Dask scheduler, on its workers. With a run folder a cancelled run goes on where it stood: finished municipalities are taken over, municipalities whose data or settings changed are computed anew. A municipality that fails is named with its error; the others go on.</translation>
+    </message>
+    <message>
+      <source>Gemeinden (z. B. VG250 Gemeinden)</source>
+      <translation>Municipalities (e.g. VG250 Gemeinden)</translation>
+    </message>
+    <message>
+      <source>Parallele Prozesse (0: alle Kerne, 1: nacheinander)</source>
+      <translation>Parallel processes (0: all cores, 1: one after the other)</translation>
+    </message>
+    <message>
+      <source>Dask-Scheduler (Adresse, z. B. tcp://rechner:8786; leer: dieser Rechner)</source>
+      <translation>Dask scheduler (address, e.g. tcp://host:8786; empty: this computer)</translation>
+    </message>
+    <message>
+      <source>Arbeitsordner zum Fortsetzen (leer: kein Fortsetzen)</source>
+      <translation>Run folder to resume from (empty: no resuming)</translation>
+    </message>
+    <message>
+      <source>Gemeindename</source>
+      <translation>Municipality name</translation>
+    </message>
+    <message>
+      <source>Kriterienkataloge</source>
+      <translation>Criteria catalogs</translation>
+    </message>
+    <message>
+      <source>Ausgewiesene Windenergiegebiete (Regionalplan, Flächennutzungspläne)</source>
+      <translation>Designated wind energy areas (regional plan, land-use plans)</translation>
+    </message>
+    <message>
+      <source>Basisjahr der Kennzahlen aus der Gemeindestatistik</source>
+      <translation>Base year of the indicators from the municipal statistics</translation>
+    </message>
+    <message>
+      <source>Geeignete Flächen aller Gemeinden</source>
+      <translation>Eligible land of all municipalities</translation>
+    </message>
+    <message>
+      <source>Windflächenbilanz der Region</source>
+      <translation>Wind-area ledger of the region</translation>
+    </message>
+    <message>
+      <source>Kennzahlen je Gemeinde</source>
+      <translation>Indicators per municipality</translation>
+    </message>
+    <message>
+      <source>Berechnete Gemeinden</source>
+      <translation>Municipalities computed</translation>
+    </message>
+    <message>
+      <source>Gescheiterte Gemeinden</source>
+      <translation>Municipalities failed</translation>
+    </message>
+    <message>
+      <source>Bitte mindestens einen Kriterienkatalog wählen.</source>
+      <translation>Please choose at least one criteria catalog.</translation>
+    </message>
+    <message>
+      <source>{count} Gemeinden, {where}.</source>
+      <translation>{count} municipalities, {where}.</translation>
+    </message>
+    <message>
+      <source>{name} ({key}): {areas}; {how}</source>
+      <translation>{name} ({key}): {areas}; {how}</translation>
+    </message>
+    <message>
+      <source>nacheinander</source>
+      <translation>one after the other</translation>
+    </message>
+    <message>
+      <source>{name} ({key}): {error}</source>
+      <translation>{name} ({key}): {error}</translation>
+    </message>
+    <message>
+      <source>{catalog} {area} ha</source>
+      <translation>{catalog} {area} ha</translation>
+    </message>
+    <message>
+      <source>aus dem Arbeitsordner</source>
+      <translation>from the run folder</translation>
+    </message>
+    <message>
+      <source>auf dem Dask-Cluster {address}</source>
+      <translation>on the Dask cluster {address}</translation>
+    </message>
+    <message>
+      <source>in {workers} Prozessen</source>
+      <translation>in {workers} processes</translation>
+    </message>
+    <message>
+      <source>{seconds} s</source>
+      <translation>{seconds} s</translation>
     </message>
     <message>
       <source>Berechnet das Solarpotenzial der Dächer: je Dachfläche und Gebäude die nutzbare Fläche, die installierbare Leistung (kWp), den Jahresertrag (MWh/a) und die Eignung (sehr gut, gut, geeignet, ungeeignet), dazu die Summen je Gemeinde.

@@ -1,0 +1,136 @@
+"""Benchmark: the wind and ground-mounted PV Flächenkulisse of every municipality of a generated district (the
+Burgenlandkreis: 33 municipalities of VG250, 1,419 km²) with ``wip:regionprofiles`` in one process, in a process
+pool on all cores, and on a Dask local cluster with as many worker processes (when ``distributed`` is installed),
+against one ``wip:eligibility`` run per catalog over all municipalities at once (the way without a region run: no
+parallel municipalities, no resuming, no ledger).
+
+Each side runs in its own process. Prints wall time, peak memory of the main process and of the largest worker,
+the ratios, the eligible areas of every side (they must agree), and the distribution of the time per municipality.
+Usage: python bench/bench_region.py [--gpkg district.gpkg]
+"""
+
+import argparse
+import os
+import re
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.bench_eligibility import DEFAULT_GPKG, constraint_layers, ensure_district  # noqa: E402 - after the path
+
+MUNICIPALITIES = ROOT / "tools" / "reference_data" / "vg250_2016_mitteldeutschland.gpkg"
+DISTRICT = "15084"  # Burgenlandkreis, the generated district
+CATALOGS = (0, 1)  # wind, ground-mounted PV
+WORKERS = os.cpu_count() or 1
+TIME_PER_MUNICIPALITY = re.compile(r"\((\d{8})\): .*; ([\d.,]+) s$")
+
+
+def municipalities():
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{MUNICIPALITIES}|layername=vg250_gemeinden", "gemeinden", "ogr")
+    layer.setSubsetString(f"AGS LIKE '{DISTRICT}%'")
+    return layer
+
+
+def run_region(gpkg: Path, workers: int, dask: bool = False) -> dict:
+    import resource
+
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Timing(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.seconds = {}
+
+        def pushInfo(self, info):  # noqa: N802 - Processing API
+            found = TIME_PER_MUNICIPALITY.search(info)
+            if found:
+                self.seconds[found.group(1)] = float(found.group(2).replace(".", "").replace(",", "."))
+
+    parameters = {"STUDY_AREA": municipalities(), "STUDY_ID_FIELD": "AGS", "CONSTRAINT_LAYERS": constraint_layers(gpkg),
+                  "TECHNOLOGIES": list(CATALOGS), "WORKERS": workers, "ELIGIBLE": "TEMPORARY_OUTPUT",
+                  "LEDGER": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT"}
+    feedback = Timing()
+    if dask:
+        from distributed import LocalCluster
+
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            result = processing.run("wip:regionprofiles", dict(parameters, DASK_SCHEDULER=cluster.scheduler_address),
+                                    feedback=feedback)
+        worker_mb = None  # the nanny's workers are not this process's children
+    else:
+        result = processing.run("wip:regionprofiles", parameters, feedback=feedback)
+        worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    areas = {}
+    for feature in result["INDICATORS"].getFeatures():
+        for technology in ("wind", "pv_ground"):
+            areas[technology] = areas.get(technology, 0.0) + (feature[f"eligible_ha_{technology}"] or 0.0)
+    return {"areas": areas, "failed": result["FAILED"], "per_municipality": feedback.seconds,
+            "worker_mb": worker_mb}
+
+
+def run_at_once(gpkg: Path) -> dict:
+    import processing
+
+    areas = {}
+    for catalog, technology in zip(CATALOGS, ("wind", "pv_ground")):
+        result = processing.run("wip:eligibility", {
+            "STUDY_AREA": municipalities(), "STUDY_ID_FIELD": "AGS", "CATALOG": catalog,
+            "CONSTRAINT_LAYERS": constraint_layers(gpkg), "ELIGIBLE": "TEMPORARY_OUTPUT",
+            "EXCLUDED": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+        areas[technology] = result["ELIGIBLE_HA"]
+    return {"areas": areas, "failed": 0, "per_municipality": {}, "worker_mb": 0.0}
+
+
+def dask_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("distributed") is not None
+
+
+SIDES = {"serial": ("region run, 1 process", lambda gpkg: run_region(gpkg, 1)),
+         "pool": (f"region run, {WORKERS} processes", lambda gpkg: run_region(gpkg, WORKERS)),
+         "dask": (f"region run, Dask local cluster ({WORKERS} workers)", lambda gpkg: run_region(gpkg, WORKERS, True)),
+         "at_once": ("wip:eligibility over all at once", run_at_once)}
+
+
+def main() -> None:
+    from bench.phases import report_side, run_side
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gpkg", type=Path, default=DEFAULT_GPKG)
+    parser.add_argument("--side", choices=tuple(SIDES))
+    args = parser.parse_args()
+    if args.side:
+        report_side(SIDES[args.side][1], args.gpkg)
+        return
+    ensure_district(args.gpkg)
+    sides = [side for side in SIDES if side != "dask" or dask_installed()]
+    figures = {side: run_side(__file__, "--side", side, "--gpkg", str(args.gpkg)) for side in sides}
+    pool = figures["pool"]
+    print(f"Flächenkulisse Wind und Freiflächen-PV aller Gemeinden des Kreises {DISTRICT}, district {args.gpkg.name} "
+          f"({os.cpu_count()} cores)")
+    for side in sides:
+        result = figures[side]
+        worker = f"{result['worker_mb']:5.0f} MB" if result["worker_mb"] is not None else "  n/a   "
+        print(f"  {SIDES[side][0]:44s} {result['seconds']:7.1f} s  {result['seconds'] / pool['seconds']:5.2f}× the "
+              f"pool  peak {result['peak_mb']:5.0f} MB (largest worker {worker})  wind "
+              f"{result['areas']['wind']:8.1f} ha  PV {result['areas']['pv_ground']:8.1f} ha  failed {result['failed']}")
+    if "dask" in figures:
+        print(f"  Dask local cluster against the process pool: {figures['dask']['seconds'] / pool['seconds']:.2f}× "
+              f"(goal ≤ 1.20×)")
+    else:
+        print("  Dask: the package distributed is not installed, side left out")
+    times = sorted(figures["serial"]["per_municipality"].values())
+    slowest = sorted(figures["serial"]["per_municipality"].items(), key=lambda item: -item[1])[:3]
+    print(f"  time per municipality (1 process, {len(times)}): min {times[0]:.1f} s, median "
+          f"{statistics.median(times):.1f} s, max {times[-1]:.1f} s, sum {sum(times):.1f} s; slowest "
+          + ", ".join(f"{ags} {seconds:.1f} s" for ags, seconds in slowest))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""wip:regionprofiles on the demo municipality cut into four parts: each part's land adds up to one
+wip:eligibility run over the whole, a process pool gives what one process gives, a stopped run goes on from its
+run folder, and the ledger and indicators say what a planner cites."""
+from __future__ import annotations
+
+import processing
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
+
+from tests.processing_algorithms.conftest import RecordingFeedback
+from wip_qgis_plugin.core.region import CHECKPOINT_SUFFIX
+from wip_qgis_plugin.core.targets import wind_targets_for
+from wip_qgis_plugin.qgis_io.layers import is_null
+from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
+
+HOHENMOELSEN = "15084235"
+LAYERS = [f"{DEMO_GPKG}|layername={name}" for name in ("synth_siedlung", "synth_schutzgebiete", "synth_wald",
+                                                       "synth_autobahn")]
+
+
+@pytest.fixture(scope="module")
+def parts(wip_processing):
+    """Hohenmölsen in four vertical strips: the first keeps its AGS, the others are named parts without one."""
+    municipality = QgsVectorLayer(f"{DEMO_GPKG}|layername=real_gemeinde", "gemeinde", "ogr")
+    shape = next(municipality.getFeatures()).geometry()
+    box = shape.boundingBox()
+    width = box.width() / 4
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25832&field=AGS:string&field=GEN:string", "teile", "memory")
+    features = []
+    for number in range(4):
+        strip = QgsGeometry.fromRect(box.buffered(10)).intersection(QgsGeometry.fromWkt(
+            f"POLYGON(({box.xMinimum() + number * width} {box.yMinimum() - 10}, "
+            f"{box.xMinimum() + (number + 1) * width} {box.yMinimum() - 10}, "
+            f"{box.xMinimum() + (number + 1) * width} {box.yMaximum() + 10}, "
+            f"{box.xMinimum() + number * width} {box.yMaximum() + 10}, "
+            f"{box.xMinimum() + number * width} {box.yMinimum() - 10}))"))
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(shape.intersection(strip))
+        feature.setAttributes([HOHENMOELSEN if number == 0 else None, f"Teil {number + 1}"])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def run(parts, **settings):
+    parameters = dict(STUDY_AREA=parts, STUDY_ID_FIELD="AGS", CONSTRAINT_LAYERS=LAYERS, MIN_AREA_HA=0.0,
+                      ELIGIBLE="TEMPORARY_OUTPUT", LEDGER="TEMPORARY_OUTPUT", INDICATORS="TEMPORARY_OUTPUT")
+    parameters.update(settings)
+    feedback = parameters.pop("feedback", None) or RecordingFeedback()
+    return processing.run("wip:regionprofiles", parameters, feedback=feedback), feedback
+
+
+def eligible_by_part(layer) -> dict:
+    found = {}
+    for feature in layer.getFeatures():
+        key = (feature["study_id"], feature["catalog"])
+        found.setdefault(key, []).append(feature.geometry().asWkb().data())
+    return {key: sorted(wkbs) for key, wkbs in found.items()}
+
+
+def test_the_parts_add_up_to_one_run_over_the_whole(parts):
+    result, feedback = run(parts, WORKERS=1)
+    assert (result["COMPUTED"], result["FAILED"]) == (4, 0)
+    whole = {}
+    for catalog in (0, 1):
+        whole[catalog] = processing.run("wip:eligibility", {
+            "STUDY_AREA": f"{DEMO_GPKG}|layername=real_gemeinde", "CONSTRAINT_LAYERS": LAYERS, "CATALOG": catalog,
+            "ELIGIBLE": "TEMPORARY_OUTPUT", "EXCLUDED": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    indicators = {feature["key"]: feature for feature in result["INDICATORS"].getFeatures()}
+    assert set(indicators) == {HOHENMOELSEN, "2", "3", "4"}
+    assert indicators[HOHENMOELSEN]["name"] == "Teil 1" and indicators["3"]["name"] == "Teil 3"
+    assert sum(feature["eligible_ha_wind"] for feature in indicators.values()) == pytest.approx(
+        whole[0]["ELIGIBLE_HA"], rel=1e-6)
+    assert sum(feature["eligible_ha_pv_ground"] for feature in indicators.values()) == pytest.approx(
+        whole[1]["ELIGIBLE_HA"], rel=1e-6)
+    # today's figures from the municipal statistics for the part with a real AGS only
+    assert indicators[HOHENMOELSEN]["population"] > 5000 and is_null(indicators["2"]["population"])
+    assert any("Teil 3 (3): Windenergie an Land" in message for message in feedback.messages)
+
+
+def test_a_process_pool_gives_what_one_process_gives(parts):
+    serial, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0])
+    pooled, feedback = run(parts, WORKERS=2, TECHNOLOGIES=[0])
+    assert "4 Gemeinden, in 2 Prozessen." in feedback.messages
+    assert eligible_by_part(pooled["ELIGIBLE"]) == eligible_by_part(serial["ELIGIBLE"])
+    assert len(eligible_by_part(serial["ELIGIBLE"])) == 4
+
+
+class CancelAfterFirstMunicipality(RecordingFeedback):
+    def pushInfo(self, info):  # noqa: N802 - Processing API
+        super().pushInfo(info)
+        if "Windenergie an Land" in info:
+            self.cancel()
+
+
+def test_a_stopped_run_goes_on_from_its_run_folder(parts, tmp_path):
+    folder = tmp_path / "lauf"
+    out = tmp_path / "out"
+    out.mkdir()
+    outputs = dict(ELIGIBLE=str(out / "eligible.gpkg"), LEDGER=str(out / "ledger.gpkg"),
+                   INDICATORS=str(out / "indicators.gpkg"))
+    stopped, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0], RUN_FOLDER=str(folder),
+                     feedback=CancelAfterFirstMunicipality(), **outputs)
+    assert stopped == {} and not list(out.iterdir())  # a stopped run leaves no outputs …
+    assert len(list(folder.glob("*" + CHECKPOINT_SUFFIX))) == 1  # … but its finished municipality
+    resumed, feedback = run(parts, WORKERS=1, TECHNOLOGIES=[0], RUN_FOLDER=str(folder), **outputs)
+    assert sum("aus dem Arbeitsordner" in message for message in feedback.messages) == 1
+    assert resumed["COMPUTED"] == 4 and len(list(folder.glob("*" + CHECKPOINT_SUFFIX))) == 4
+    fresh, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0])
+    assert eligible_by_part(QgsVectorLayer(resumed["ELIGIBLE"], "e", "ogr")) == eligible_by_part(fresh["ELIGIBLE"])
+
+
+def test_the_ledger_names_the_targets_with_their_legal_basis(parts):
+    designated = QgsVectorLayer("MultiPolygon?crs=EPSG:25832", "vorranggebiete", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(next(parts.getFeatures()).geometry())  # the first part designated whole
+    designated.dataProvider().addFeatures([feature])
+    result, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0, 1], DESIGNATED=designated)
+    rows = list(result["LEDGER"].getFeatures())
+    towns = {row["key"]: row for row in rows if row["kind"] == "municipality"}
+    targets = {row["key"]: row for row in rows if row["kind"] == "target"}
+    first = towns[HOHENMOELSEN]
+    assert first["designated_ha"] == pytest.approx(first["area_ha"], rel=1e-6)
+    assert first["open_ha"] == pytest.approx(0.0, abs=0.01)  # slivers of the 1 mm grid
+    assert sorted(row["rank"] for row in towns.values()) == [1, 2, 3, 4] and first["rank"] == 4
+    # only the part with a real AGS falls under the Land and planning-region targets
+    assert set(targets) == {target.item for target in wind_targets_for(HOHENMOELSEN)}
+    for target in wind_targets_for(HOHENMOELSEN):
+        row = targets[target.item]
+        assert row["legal_basis"] == target.legal_basis and row["source"] == target.source
+        assert row["share_target_ha"] == pytest.approx(first["area_ha"] * target.pct / 100)
+        assert row["gap_ha"] == pytest.approx(0.0) and row["reachable"]
+
+
+def test_a_municipality_layer_without_areas_is_refused(wip_processing):
+    points = QgsVectorLayer("Point?crs=EPSG:25832&field=AGS:string", "punkte", "memory")
+    feature = QgsFeature(points.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("POINT(700000 5660000)"))
+    feature.setAttributes(["15084235"])
+    points.dataProvider().addFeatures([feature])
+    with pytest.raises(Exception, match="Gemeinden|Untersuchungsgebiet|polygon|Fläche"):
+        processing.run("wip:regionprofiles", dict(STUDY_AREA=points, CONSTRAINT_LAYERS=LAYERS,
+                                                  ELIGIBLE="TEMPORARY_OUTPUT", LEDGER="TEMPORARY_OUTPUT",
+                                                  INDICATORS="TEMPORARY_OUTPUT"), feedback=QgsProcessingFeedback())
