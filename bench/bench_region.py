@@ -4,7 +4,8 @@ pool on all cores, and on a Dask local cluster with as many worker processes (wh
 against one ``wip:eligibility`` run per catalog over all municipalities at once (the way without a region run: no
 parallel municipalities, no resuming, no ledger).
 
-Each side runs in its own process. Prints wall time, peak memory of the main process and of the largest worker,
+Each side runs in its own process. Prints the run's wall time (the Dask cluster already up; with QGIS's and the
+cluster's start in brackets), peak memory of the main process and of the largest worker,
 the ratios, the eligible areas of every side (they must agree), and the distribution of the time per municipality.
 Usage: python bench/bench_region.py [--gpkg district.gpkg]
 """
@@ -14,6 +15,7 @@ import os
 import re
 import statistics
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,11 +30,12 @@ TIME_PER_MUNICIPALITY = re.compile(r"\((\d{8})\): .*; ([\d.,]+) s$")
 
 
 def municipalities():
-    from qgis.core import QgsVectorLayer
+    """The district's municipalities as a memory layer: a subset string would make GDAL rewrite the GeoPackage's
+    header (its change counter)."""
+    from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
     layer = QgsVectorLayer(f"{MUNICIPALITIES}|layername=vg250_gemeinden", "gemeinden", "ogr")
-    layer.setSubsetString(f"AGS LIKE '{DISTRICT}%'")
-    return layer
+    return layer.materialize(QgsFeatureRequest().setFilterExpression(f"AGS LIKE '{DISTRICT}%'"))
 
 
 def run_region(gpkg: Path, workers: int, dask: bool = False) -> dict:
@@ -59,31 +62,37 @@ def run_region(gpkg: Path, workers: int, dask: bool = False) -> dict:
         from distributed import LocalCluster
 
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            started = time.perf_counter()
             result = processing.run("wip:regionprofiles", dict(parameters, DASK_SCHEDULER=cluster.scheduler_address),
                                     feedback=feedback)
+            run_seconds = time.perf_counter() - started
         worker_mb = None  # the nanny's workers are not this process's children
     else:
+        started = time.perf_counter()
         result = processing.run("wip:regionprofiles", parameters, feedback=feedback)
+        run_seconds = time.perf_counter() - started
         worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     areas = {}
     for feature in result["INDICATORS"].getFeatures():
         for technology in ("wind", "pv_ground"):
             areas[technology] = areas.get(technology, 0.0) + (feature[f"eligible_ha_{technology}"] or 0.0)
     return {"areas": areas, "failed": result["FAILED"], "per_municipality": feedback.seconds,
-            "worker_mb": worker_mb}
+            "worker_mb": worker_mb, "run_seconds": run_seconds}
 
 
 def run_at_once(gpkg: Path) -> dict:
     import processing
 
     areas = {}
+    started = time.perf_counter()
     for catalog, technology in zip(CATALOGS, ("wind", "pv_ground")):
         result = processing.run("wip:eligibility", {
             "STUDY_AREA": municipalities(), "STUDY_ID_FIELD": "AGS", "CATALOG": catalog,
             "CONSTRAINT_LAYERS": constraint_layers(gpkg), "ELIGIBLE": "TEMPORARY_OUTPUT",
             "EXCLUDED": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
         areas[technology] = result["ELIGIBLE_HA"]
-    return {"areas": areas, "failed": 0, "per_municipality": {}, "worker_mb": 0.0}
+    return {"areas": areas, "failed": 0, "per_municipality": {}, "worker_mb": 0.0,
+            "run_seconds": time.perf_counter() - started}
 
 
 def dask_installed() -> bool:
@@ -117,12 +126,15 @@ def main() -> None:
     for side in sides:
         result = figures[side]
         worker = f"{result['worker_mb']:5.0f} MB" if result["worker_mb"] is not None else "  n/a   "
-        print(f"  {SIDES[side][0]:44s} {result['seconds']:7.1f} s  {result['seconds'] / pool['seconds']:5.2f}× the "
-              f"pool  peak {result['peak_mb']:5.0f} MB (largest worker {worker})  wind "
-              f"{result['areas']['wind']:8.1f} ha  PV {result['areas']['pv_ground']:8.1f} ha  failed {result['failed']}")
+        print(f"  {SIDES[side][0]:44s} {result['run_seconds']:6.1f} s ({result['seconds']:5.1f} s with start)  "
+              f"{result['run_seconds'] / pool['run_seconds']:5.2f}× the pool  peak {result['peak_mb']:5.0f} MB "
+              f"(largest worker {worker})  wind "
+              f"{result['areas']['wind']:8.1f} ha  PV {result['areas']['pv_ground']:8.1f} ha  "
+              f"failed {result['failed']}")
     if "dask" in figures:
-        print(f"  Dask local cluster against the process pool: {figures['dask']['seconds'] / pool['seconds']:.2f}× "
-              f"(goal ≤ 1.20×)")
+        ratio = figures["dask"]["run_seconds"] / pool["run_seconds"]
+        print(f"  Dask local cluster against the process pool: {ratio:.2f}× "
+              f"the run, the cluster already up (goal ≤ 1.20×)")
     else:
         print("  Dask: the package distributed is not installed, side left out")
     times = sorted(figures["serial"]["per_municipality"].values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import processing
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from tests.processing_algorithms.conftest import RecordingFeedback
 from wip_qgis_plugin.core.region import CHECKPOINT_SUFFIX
@@ -142,3 +142,46 @@ def test_a_municipality_layer_without_areas_is_refused(wip_processing):
         processing.run("wip:regionprofiles", dict(STUDY_AREA=points, CONSTRAINT_LAYERS=LAYERS,
                                                   ELIGIBLE="TEMPORARY_OUTPUT", LEDGER="TEMPORARY_OUTPUT",
                                                   INDICATORS="TEMPORARY_OUTPUT"), feedback=QgsProcessingFeedback())
+
+
+def test_robustness_over_variants_per_municipality(parts):
+    variants = ["Siedlung 1200 m", "wohnsiedlung_abstand", "1200", "ohne Wald", "wald", "aus"]
+    result, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0, 1], VARIANTS=variants, ROBUSTNESS="TEMPORARY_OUTPUT")
+    whole = processing.run("wip:eligibilityrobustness", {
+        "STUDY_AREA": f"{DEMO_GPKG}|layername=real_gemeinde", "CONSTRAINT_LAYERS": LAYERS, "CATALOG": 0,
+        "VARIANTS": variants, "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    by_class, expected = {}, {}
+    for feature in result["ROBUSTNESS"].getFeatures():
+        by_class[feature["kept"]] = by_class.get(feature["kept"], 0.0) + feature["area_ha"]
+    for feature in whole["OUTPUT"].getFeatures():
+        expected[feature["kept"]] = expected.get(feature["kept"], 0.0) + feature["area_ha"]
+    assert sorted(by_class) == [1, 2, 3]
+    for kept, hectares in expected.items():
+        assert by_class[kept] == pytest.approx(hectares, rel=1e-6)
+    assert {feature["name"] for feature in result["ROBUSTNESS"].getFeatures()} == {"Teil 1", "Teil 2", "Teil 3",
+                                                                                  "Teil 4"}
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"ROBUSTNESS": "TEMPORARY_OUTPUT"}, "Varianten in die Variantentabelle"),
+    ({"VARIANTS": ["a", "wald", "aus"], "TECHNOLOGIES": [1]}, "Katalog Windenergie"),
+    ({"VARIANTS": ["a", "gibtsnicht", "100"]}, "gibt es im Katalog"),
+    ({"TECHNOLOGIES": []}, "mindestens einen Kriterienkatalog"),
+])
+def test_unusable_settings_are_refused(parts, settings, message):
+    with pytest.raises(QgsProcessingException, match=message):
+        run(parts, WORKERS=1, **settings)
+
+
+def test_each_municipality_of_the_statistics_gets_its_profile(parts, tmp_path):
+    folder = tmp_path / "profile"
+    result, feedback = run(parts, WORKERS=1, TECHNOLOGIES=[0], PROFILES=str(folder),
+                           VARIANTS=["Siedlung 1200 m", "wohnsiedlung_abstand", "1200"])
+    assert result["PROFILES"] == str(folder)
+    assert [path.name for path in folder.iterdir()] == [f"zukunftsprofil_{HOHENMOELSEN}_teil_1.html"]
+    page = (folder / f"zukunftsprofil_{HOHENMOELSEN}_teil_1.html").read_text(encoding="utf-8")
+    assert "Zukunftsprofil Teil 1" in page and "Windenergie an Land" in page
+    assert "Vergleich mit ähnlichen Gemeinden" in page and "data:image/png;base64," in page
+    assert "Robustheit" in page and "Robustheit der Flächenkulisse fehlt" not in page
+    assert any("Kein Zukunftsprofil (nicht in der Gemeindestatistik): Teil 2, Teil 3, Teil 4" in message
+               for message in feedback.messages)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .balance import BalanceError
 from .catalog import DEFAULT_TURBINE, Catalog, TurbineGeometry
-from .eligibility import EligibilityError, compute_eligibility, on_grid
+from .eligibility import EligibilityError, compute_eligibility, compute_robustness, on_grid
 from .i18n import tr
 from .lazy import lazy_module
 from .peers import PeerFigures, municipality_rows, peer_figures
@@ -63,15 +63,21 @@ class RegionSettings:
     min_area_ha: float = 0.0
     soft_excludes: bool = True
     base_year: int = 2024
+    variants: tuple = ()  # CriteriaVariant of the wind catalog: its robustness per municipality, when given
 
     def overrides_for(self, catalog: Catalog) -> dict[str, float]:
         ids = set(catalog.criterion_ids())
         return {criterion_id: metres for criterion_id, metres in self.distance_overrides if criterion_id in ids}
 
     def reach_m(self, catalog: Catalog, criterion_id: str) -> float:
-        """How far from a municipality a feature of the criterion can still exclude land in it."""
-        return self.overrides_for(catalog).get(criterion_id,
-                                               catalog.criterion(criterion_id).distance.resolve(self.turbine))
+        """How far from a municipality a feature of the criterion can still exclude land in it (in any variant)."""
+        distance = self.overrides_for(catalog).get(criterion_id,
+                                                   catalog.criterion(criterion_id).distance.resolve(self.turbine))
+        varied = [variant.distances.get(criterion_id, 0.0) for variant in self.variants_for(catalog)]
+        return max([distance, *varied])
+
+    def variants_for(self, catalog: Catalog) -> tuple:
+        return self.variants if catalog.technology == "wind" else ()
 
 
 @dataclass
@@ -81,6 +87,11 @@ class MunicipalityJob:
     area: object  # GeoDataFrame: one row, column STUDY_ID, projected CRS
     constraints: dict  # catalog id -> criterion id -> GeoDataFrame of the features near the municipality
     designated: object  # numpy array of the designated wind areas' polygons on the municipality
+
+    @property
+    def features(self) -> int:
+        """How many features the job measures against: what its time grows with."""
+        return sum(len(frame) for criteria in self.constraints.values() for frame in criteria.values())
 
     def fingerprint(self, settings: RegionSettings) -> str:
         """A digest of everything the job's result depends on, the plugin version included."""
@@ -110,6 +121,7 @@ class MunicipalityResult:
     summaries: dict = field(default_factory=dict)  # catalog id -> DataFrame: its eligibility summary
     designated_ha: float = 0.0
     open_ha: float = 0.0  # eligible wind land outside the designated areas
+    robustness: object = None  # GeoDataFrame: the wind land per set of variants that keep it (with variants)
     figures: PeerFigures | None = None  # from the municipal statistics, when they know the AGS
     messages: list[str] = field(default_factory=list)
     error: str | None = None
@@ -198,11 +210,15 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
             result.messages += computed.messages
             if catalog.technology == "wind":
                 result.designated_ha, result.open_ha = _designated(area, job.designated, computed.eligible)
+            if settings.variants_for(catalog):
+                result.robustness = compute_robustness(
+                    job.area, job.constraints.get(catalog.id, {}), catalog, list(settings.variants_for(catalog)),
+                    study_id_field=STUDY_ID, turbine=settings.turbine, min_area_ha=settings.min_area_ha).pieces
         row = next((row for row in municipality_rows() if row["ags"] == job.key), None)
         result.figures = peer_figures(row, settings.base_year) if row is not None else None
     except (EligibilityError, BalanceError) as error:
         result.error = str(error)
-        result.eligible, result.summaries = {}, {}
+        result.eligible, result.summaries, result.robustness = {}, {}, None
     result.seconds = time.perf_counter() - started
     return result
 
@@ -250,7 +266,9 @@ def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, exe
         report(result)
         progress(100.0 * len(results) / len(jobs))
 
-    pending = [index for index in range(len(jobs)) if index not in results]
+    # the largest first: a large municipality started last would keep one core busy while the others idle
+    pending = sorted((index for index in range(len(jobs)) if index not in results),
+                     key=lambda index: -jobs[index].features)
     if executor is None:
         for index in pending:
             if is_cancelled():
@@ -495,11 +513,21 @@ def indicator_table(results: Sequence[MunicipalityResult], settings: RegionSetti
     return pd.DataFrame(rows, columns=columns)
 
 
+def robust_land(results: Sequence[MunicipalityResult]):
+    """The robustness of the wind land of every municipality in one frame (with ``name``), or None without."""
+    return _together([result.robustness.assign(name=result.name) for result in results
+                      if result.robustness is not None])
+
+
 def eligible_land(results: Sequence[MunicipalityResult], settings: RegionSettings):
     """The eligible land of every municipality and catalog in one frame (columns of the eligibility engine plus
     ``name``), or None when nothing was computed."""
-    frames = [result.eligible[catalog.id].assign(name=result.name) for result in results
-              for catalog in settings.catalogs if len(result.eligible.get(catalog.id, ()))]
+    return _together([result.eligible[catalog.id].assign(name=result.name) for result in results
+                      for catalog in settings.catalogs if catalog.id in result.eligible])
+
+
+def _together(frames: list):
+    frames = [frame for frame in frames if len(frame)]
     if not frames:
         return None
     return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=frames[0].crs)

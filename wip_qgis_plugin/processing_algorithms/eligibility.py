@@ -30,7 +30,13 @@ from ..core.catalog import (
     shipped_catalog_title,
     shipped_catalogs,
 )
-from ..core.eligibility import WHOLE_LAYER, EligibilityCancelled, EligibilityError, compute_eligibility
+from ..core.eligibility import (
+    WHOLE_LAYER,
+    CriteriaVariant,
+    EligibilityCancelled,
+    EligibilityError,
+    compute_eligibility,
+)
 from ..core.lazy import lazy_module
 from ..core.profiles import MixedLayerError, assigned_source, select, source_fields, suggest_sources
 from ..qgis_io.compat import (
@@ -48,6 +54,9 @@ from .base import WipAlgorithm
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
+
+SOFT_KEYS = ("weich", "soft")  # the variants table's row for the soft criteria as a whole
+OFF_VALUES = ("aus", "off")
 
 def metres_of(cell) -> float | None:
     """A distance typed into a table cell ("800", "800,5"); None when it is no number from 0 to MAX_DISTANCE_M."""
@@ -91,6 +100,7 @@ class EligibilityAlgorithm(WipAlgorithm):
     ELIGIBLE = "ELIGIBLE"
     EXCLUDED = "EXCLUDED"
     SUMMARY = "SUMMARY"
+    VARIANTS = "VARIANTS"
 
 
 
@@ -157,6 +167,46 @@ class EligibilityAlgorithm(WipAlgorithm):
             self.SOFT_EXCLUDES, self.tr("Weiche Kriterien schließen aus"), defaultValue=True))
         for parameter in (mapping, overrides):
             parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+
+    def add_variants(self) -> None:
+        self.addParameter(QgsProcessingParameterMatrix(
+            self.VARIANTS, self.tr("Varianten (Name, Kriterium oder „weich“, Abstand in m oder „aus“)"),
+            headers=[self.tr("Variante"), self.tr("Kriterium"), self.tr("Abstand (m) oder „aus“")],
+            optional=True))
+
+    def criteria_variants(self, parameters, context, catalog: Catalog, overrides: dict) -> list[CriteriaVariant]:
+        """The catalog as set (with ``overrides``), then each variant of the variants table."""
+        soft_excludes = self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context)
+        base = CriteriaVariant(self.tr("Katalog wie eingestellt"), dict(overrides), frozenset(), soft_excludes)
+        cells = self.parameterAsCells(parameters, self.VARIANTS, context)
+        if len(cells) % 3:
+            raise QgsProcessingException(self.tr("Die Variantentabelle braucht Zeilen aus Name, Kriterium und "
+                                                 "Abstand."))
+        changes: dict[str, dict] = {}
+        for name, criterion_id, value in zip(cells[::3], cells[1::3], cells[2::3]):
+            name, criterion_id, value = str(name).strip(), str(criterion_id).strip(), str(value).strip().lower()
+            if not name:
+                raise QgsProcessingException(self.tr("Variantentabelle: jede Zeile braucht den Namen ihrer Variante."))
+            change = changes.setdefault(name, {"distances": dict(overrides), "off": set(),
+                                               "soft": soft_excludes})
+            if criterion_id.lower() in SOFT_KEYS:
+                change["soft"] = value not in OFF_VALUES
+                continue
+            if criterion_id not in catalog.criterion_ids():
+                raise QgsProcessingException(self.tr("Variante „{variant}“: Kriterium „{criterion}“ gibt es im "
+                                                     "Katalog „{catalog}“ nicht.").format(
+                    variant=name, criterion=criterion_id, catalog=catalog.id))
+            if value in OFF_VALUES:
+                change["off"].add(criterion_id)
+                continue
+            metres = metres_of(value)
+            if metres is None:
+                raise QgsProcessingException(self.tr("Variante „{variant}“: „{value}“ ist für „{criterion}“ weder ein "
+                                                     "Abstand in Metern von 0 bis {limit:g} noch „aus“.").format(
+                    variant=name, value=value, criterion=criterion_id, limit=MAX_DISTANCE_M))
+            change["distances"][criterion_id] = metres
+        return [base] + [CriteriaVariant(name, change["distances"], frozenset(change["off"]), change["soft"])
+                         for name, change in changes.items()]
 
     def _catalog(self, parameters, context):
         path = self.parameterAsFile(parameters, self.CATALOG_FILE, context)

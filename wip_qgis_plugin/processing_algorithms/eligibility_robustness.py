@@ -6,22 +6,16 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterMatrix,
 )
 
-from ..core.catalog import MAX_DISTANCE_M
-from ..core.eligibility import CriteriaVariant, compute_robustness
+from ..core.eligibility import compute_robustness
 from ..qgis_io.compat import SOURCE_POLYGON, SOURCE_VECTOR
-from .eligibility import EligibilityAlgorithm, metres_of
-
-SOFT_KEYS = ("weich", "soft")  # the variants table's row for the soft criteria as a whole
-OFF_VALUES = ("aus", "off")
+from .eligibility import EligibilityAlgorithm
 
 
 class EligibilityRobustnessAlgorithm(EligibilityAlgorithm):
     algorithm_id = "eligibilityrobustness"
 
-    VARIANTS = "VARIANTS"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
 
@@ -43,55 +37,19 @@ class EligibilityRobustnessAlgorithm(EligibilityAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_inputs()
-        self.addParameter(QgsProcessingParameterMatrix(
-            self.VARIANTS, self.tr("Varianten (Name, Kriterium oder „weich“, Abstand in m oder „aus“)"),
-            headers=[self.tr("Variante"), self.tr("Kriterium"), self.tr("Abstand (m) oder „aus“")],
-            optional=True))  # optional for Processing: an empty table gets the message below
+        self.add_variants()  # optional for Processing: an empty table gets the message below
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Robustheit der Flächenkulisse"), SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.SUMMARY, self.tr("Flächen je Variante und Robustheitsklasse"), SOURCE_VECTOR))
 
-    def _variants(self, parameters, context, inputs) -> list[CriteriaVariant]:
-        soft_excludes = self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context)
-        base = CriteriaVariant(self.tr("Katalog wie eingestellt"), dict(inputs.overrides), frozenset(), soft_excludes)
-        cells = self.parameterAsCells(parameters, self.VARIANTS, context)
-        if len(cells) % 3:
-            raise QgsProcessingException(self.tr("Die Variantentabelle braucht Zeilen aus Name, Kriterium und "
-                                                 "Abstand."))
-        changes: dict[str, dict] = {}
-        for name, criterion_id, value in zip(cells[::3], cells[1::3], cells[2::3]):
-            name, criterion_id, value = str(name).strip(), str(criterion_id).strip(), str(value).strip().lower()
-            if not name:
-                raise QgsProcessingException(self.tr("Variantentabelle: jede Zeile braucht den Namen ihrer Variante."))
-            change = changes.setdefault(name, {"distances": dict(inputs.overrides), "off": set(),
-                                               "soft": soft_excludes})
-            if criterion_id.lower() in SOFT_KEYS:
-                change["soft"] = value not in OFF_VALUES
-                continue
-            if criterion_id not in inputs.catalog.criterion_ids():
-                raise QgsProcessingException(self.tr("Variante „{variant}“: Kriterium „{criterion}“ gibt es im "
-                                                     "Katalog „{catalog}“ nicht.").format(
-                    variant=name, criterion=criterion_id, catalog=inputs.catalog.id))
-            if value in OFF_VALUES:
-                change["off"].add(criterion_id)
-                continue
-            metres = metres_of(value)
-            if metres is None:
-                raise QgsProcessingException(self.tr("Variante „{variant}“: „{value}“ ist für „{criterion}“ weder ein "
-                                                     "Abstand in Metern von 0 bis {limit:g} noch „aus“.").format(
-                    variant=name, value=value, criterion=criterion_id, limit=MAX_DISTANCE_M))
-            change["distances"][criterion_id] = metres
-        if not changes:
-            raise QgsProcessingException(self.tr("Bitte mindestens eine Variante in die Variantentabelle eintragen."))
-        return [base] + [CriteriaVariant(name, change["distances"], frozenset(change["off"]), change["soft"])
-                         for name, change in changes.items()]
-
     def process(self, parameters, context, feedback):
         inputs = self.read_inputs(parameters, context, feedback)
         if inputs is None:
             return {}
-        variants = self._variants(parameters, context, inputs)
+        variants = self.criteria_variants(parameters, context, inputs.catalog, inputs.overrides)
+        if len(variants) == 1:
+            raise QgsProcessingException(self.tr("Bitte mindestens eine Variante in die Variantentabelle eintragen."))
         result = self.run_engine(feedback, lambda: compute_robustness(
             inputs.study, inputs.constraints, inputs.catalog, variants, study_id_field=inputs.id_field,
             turbine=inputs.turbine, min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),

@@ -1,26 +1,36 @@
 """wip:regionprofiles – Region: alle Gemeinden: the Flächenkulisse of every municipality of a district, planning
 region or Land, each computed on its own (on the machine's cores or a Dask cluster, resumable), the wind-area ledger
-against the Land and planning-region targets, and a table of indicators per municipality."""
+against the Land and planning-region targets, a table of indicators per municipality, and on request each
+municipality's Zukunftsprofil (wip:energybalance from the shipped municipal statistics, then wip:futureprofile)."""
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
+import processing
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsVectorLayer,
 )
 
 from ..core.catalog import load_catalog, shipped_catalog_title, shipped_catalogs
-from ..core.eligibility import ELIGIBLE_COLUMNS
+from ..core.eligibility import ELIGIBLE_COLUMNS, ROBUSTNESS_COLUMNS
 from ..core.i18n import format_number
 from ..core.lazy import lazy_module
+from ..core.peers import STATISTICS_FILE
 from ..core.region import (
     RegionCancelled,
     RegionError,
@@ -30,9 +40,11 @@ from ..core.region import (
     indicator_table,
     municipality_jobs,
     process_pool,
+    robust_land,
     run_region,
     wind_ledger,
 )
+from ..core.workflow import identifier
 from ..qgis_io.compat import (
     FILE_BEHAVIOR_FOLDER,
     FLAG_ADVANCED,
@@ -41,6 +53,7 @@ from ..qgis_io.compat import (
     SOURCE_POLYGON,
     SOURCE_VECTOR,
 )
+from ..qgis_io.layers import frame_layer
 from ..qgis_io.project import NAME_FIELDS
 from .eligibility import SHIPPED_CATALOG_IDS, EligibilityAlgorithm
 
@@ -62,6 +75,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     RUN_FOLDER = "RUN_FOLDER"
     LEDGER = "LEDGER"
     INDICATORS = "INDICATORS"
+    ROBUSTNESS = "ROBUSTNESS"
+    PROFILES = "PROFILES"
 
     def shortHelpString(self):
         return self.tr(
@@ -76,7 +91,12 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines "
             "Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, "
             "wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen "
-            "neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.")
+            "neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.\n\n"
+            "Mit einem Ordner für die Zukunftsprofile schreibt der Lauf danach für jede Gemeinde, die die "
+            "mitgelieferte Gemeindestatistik kennt, ihr Zukunftsprofil (HTML): die Energie- und Treibhausgasbilanz "
+            "aus der Statistik, der Vergleich mit ähnlichen Gemeinden und die Karten ihrer Flächenkulissen. Mit "
+            "einer Variantentabelle (wie bei „Robustheit der Flächenkulisse“) kommt die Robustheit der Windflächen "
+            "jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.")
 
     def initAlgorithm(self, config=None):
         self.add_inputs()
@@ -90,7 +110,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.TECHNOLOGIES, self.tr("Kriterienkataloge"),
             options=[shipped_catalog_title(catalog_id) for catalog_id in SHIPPED_CATALOG_IDS], allowMultiple=True,
-            defaultValue=[0, 1]))
+            defaultValue=[0, 1], optional=True))  # optional for Processing: none chosen gets the message below
+        self.add_variants()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.DESIGNATED, self.tr("Ausgewiesene Windenergiegebiete (Regionalplan, Flächennutzungspläne)"),
             [SOURCE_POLYGON], optional=True))
@@ -115,6 +136,12 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             self.LEDGER, self.tr("Windflächenbilanz der Region"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.INDICATORS, self.tr("Kennzahlen je Gemeinde"), SOURCE_VECTOR))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.ROBUSTNESS, self.tr("Robustheit der Windflächen aller Gemeinden (mit Varianten)"), SOURCE_POLYGON,
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.PROFILES, self.tr("Zukunftsprofile der Gemeinden (Ordner; leer: keine)"), optional=True,
+            createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("COMPUTED", self.tr("Berechnete Gemeinden")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Gescheiterte Gemeinden")))
 
@@ -147,7 +174,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             tuple(catalogs), inputs.turbine, tuple(overrides.items()),
             self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
             self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
-            self.parameterAsInt(parameters, self.BASE_YEAR, context))
+            self.parameterAsInt(parameters, self.BASE_YEAR, context),
+            self._wind_variants(catalogs, overrides, parameters, context))
         try:
             jobs = municipality_jobs(municipalities, key_field, name_field, constraints, settings, designated)
             results = self._run(jobs, settings, parameters, context, feedback)
@@ -158,15 +186,73 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         wind = next((catalog for catalog in catalogs if catalog.technology == "wind"), None)
         ledger = wind_ledger(results, wind.id) if wind is not None else pd.DataFrame(
             columns=["kind", "key", "name", "note"])
-        eligible = eligible_land(results, settings)
-        if eligible is None:
-            eligible = gpd.GeoDataFrame(pd.DataFrame(columns=ELIGIBLE_COLUMNS + ["name", "geometry"]),
-                                        geometry="geometry", crs=inputs.study.crs)
-        outputs = self.write_frames(parameters, context, feedback, inputs.crs, (
-            (self.ELIGIBLE, eligible), (self.LEDGER, ledger), (self.INDICATORS, indicator_table(results, settings))))
+        def or_empty(frame, columns):
+            return frame if frame is not None else gpd.GeoDataFrame(
+                pd.DataFrame(columns=columns + ["name", "geometry"]), geometry="geometry", crs=inputs.study.crs)
+
+        frames = [(self.ELIGIBLE, or_empty(eligible_land(results, settings), ELIGIBLE_COLUMNS)),
+                  (self.LEDGER, ledger), (self.INDICATORS, indicator_table(results, settings))]
+        if self.parameterAsOutputLayer(parameters, self.ROBUSTNESS, context):
+            frames.append((self.ROBUSTNESS, or_empty(robust_land(results), ROBUSTNESS_COLUMNS)))
+        outputs = self.write_frames(parameters, context, feedback, inputs.crs, frames)
         outputs["COMPUTED"] = sum(result.ok for result in results)
         outputs["FAILED"] = len(results) - outputs["COMPUTED"]
+        folder = self.parameterAsString(parameters, self.PROFILES, context)
+        if folder:
+            outputs[self.PROFILES] = self._profiles(jobs, results, settings, inputs.crs, Path(folder), context,
+                                                    feedback)
         return outputs
+
+    def _wind_variants(self, catalogs, overrides, parameters, context) -> tuple:
+        """The variants of the wind catalog from the variants table; none when the table is empty. Robustness
+        asked for without variants, or without the wind catalog, is refused."""
+        wanted = bool(self.parameterAsOutputLayer(parameters, self.ROBUSTNESS, context))
+        wind = next((catalog for catalog in catalogs if catalog.technology == "wind"), None)
+        if not self.parameterAsCells(parameters, self.VARIANTS, context):
+            if wanted:
+                raise QgsProcessingException(self.tr("Für die Robustheit der Windflächen bitte Varianten in die "
+                                                     "Variantentabelle eintragen."))
+            return ()
+        if wind is None:
+            raise QgsProcessingException(self.tr("Varianten gelten für den Katalog Windenergie; bitte ihn wählen."))
+        return tuple(self.criteria_variants(parameters, context, wind, {
+            criterion_id: metres for criterion_id, metres in overrides.items()
+            if criterion_id in wind.criterion_ids()}))
+
+    def _profiles(self, jobs, results, settings, crs, folder: Path, context, feedback) -> str | None:
+        """Each municipality's Zukunftsprofil in ``folder`` (zukunftsprofil_<AGS>_<name>.html), for those the
+        shipped statistics know; written aside and moved in when all are done. None when cancelled."""
+        statistics = QgsVectorLayer(str(STATISTICS_FILE), "gemeindestatistik", "ogr")
+        staging = Path(tempfile.mkdtemp(prefix="wip_profiles_", dir=QgsProcessingUtils.tempFolder()))
+        chosen = [(job, result) for job, result in zip(jobs, results) if result.ok and result.figures is not None]
+        left_out = [result.name for result in results if result.ok and result.figures is None]
+        if left_out:
+            feedback.pushInfo(self.tr("Kein Zukunftsprofil (nicht in der Gemeindestatistik): {names}").format(
+                names=", ".join(left_out)))
+        steps = QgsProcessingMultiStepFeedback(max(1, len(chosen)), feedback)
+        for number, (job, result) in enumerate(chosen):
+            if feedback.isCanceled():
+                return None
+            steps.setCurrentStep(number)
+            balance = processing.run("wip:energybalance", {
+                "STATISTICS": statistics, "AGS": job.key, "BASE_YEAR": settings.base_year,
+                "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT",
+                "PATHS": "TEMPORARY_OUTPUT"}, context=context, feedback=steps, is_child_algorithm=True)
+            municipality = frame_layer(job.area.assign(name=result.name), result.name, crs)
+            eligible = [frame_layer(result.eligible[catalog.id], catalog.title_text(), crs)
+                        for catalog in settings.catalogs if len(result.eligible[catalog.id])]
+            robust = result.robustness
+            html = staging / f"zukunftsprofil_{job.key}_{identifier(result.name)}.html"
+            processing.run("wip:futureprofile", {
+                "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
+                "ASSUMPTIONS": balance["ASSUMPTIONS"], "PATHS": balance["PATHS"], "ELIGIBLE": eligible,
+                "ROBUSTNESS": frame_layer(robust, "robustheit", crs) if robust is not None and len(robust) else None,
+                "OUTPUT_HTML": str(html)}, context=context, feedback=steps, is_child_algorithm=True)
+            feedback.pushInfo(self.tr("Zukunftsprofil {name}: {file}").format(name=result.name, file=html.name))
+        folder.mkdir(parents=True, exist_ok=True)
+        for written in sorted(staging.iterdir()):
+            shutil.move(str(written), str(folder / written.name))
+        return str(folder)
 
     def _run(self, jobs, settings, parameters, context, feedback) -> list:
         """The jobs where the planner said: a Dask scheduler, a pool of processes, or here one after the other."""

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsFields,
     QgsGeometry,
+    QgsMemoryProviderUtils,
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProviderRegistry,
@@ -43,6 +44,7 @@ from .compat import (
     LONG,
     SKIP_GEOMETRY_CHECKS,
     STRING,
+    WKB_MULTIPOLYGON,
     new_field,
 )
 
@@ -556,3 +558,11 @@ def write_frame(frame: pd.DataFrame, sink, feedback=None, as_multi: bool = True)
             raise QgsProcessingException(tr("Das Ergebnis konnte nicht geschrieben werden."))
         written += len(features)
     return written
+
+
+def frame_layer(frame, name: str, crs: QgsCoordinateReferenceSystem) -> QgsVectorLayer:
+    """A memory layer of the GeoDataFrame ``frame`` (multipolygons in ``crs``), written by ``write_frame``."""
+    layer = QgsMemoryProviderUtils.createMemoryLayer(name, qgs_fields(frame), WKB_MULTIPOLYGON, crs)
+    write_frame(frame, layer.dataProvider())
+    layer.updateExtents()
+    return layer

@@ -4371,6 +4371,10 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Overriding distances (criterion, metres)</translation>
     </message>
     <message>
+      <source>Katalog wie eingestellt</source>
+      <translation>Catalog as set</translation>
+    </message>
+    <message>
       <source>Geeignete Flächen</source>
       <translation>Eligible areas</translation>
     </message>
@@ -4427,6 +4431,14 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Soft criteria exclude</translation>
     </message>
     <message>
+      <source>Varianten (Name, Kriterium oder „weich“, Abstand in m oder „aus“)</source>
+      <translation>Variants (name, criterion or “soft”, distance in m or “off”)</translation>
+    </message>
+    <message>
+      <source>Die Variantentabelle braucht Zeilen aus Name, Kriterium und Abstand.</source>
+      <translation>The variants table needs rows of name, criterion and distance.</translation>
+    </message>
+    <message>
       <source>Die Zuordnungstabelle braucht Paare aus Kriterium und Ebene.</source>
       <translation>The assignment table needs pairs of criterion and layer.</translation>
     </message>
@@ -4443,8 +4455,16 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Distance (m)</translation>
     </message>
     <message>
+      <source>Variantentabelle: jede Zeile braucht den Namen ihrer Variante.</source>
+      <translation>Variants table: each row needs the name of its variant.</translation>
+    </message>
+    <message>
       <source>Zuordnung: Ebene „{layer}“ ist keine der Restriktionsebenen ({layers}).</source>
       <translation>Assignment: layer “{layer}” is not one of the restriction layers ({layers}).</translation>
+    </message>
+    <message>
+      <source>Abstand (m) oder „aus“</source>
+      <translation>Distance (m) or “off”</translation>
     </message>
     <message>
       <source>zugeordnet</source>
@@ -4453,6 +4473,10 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
     <message>
       <source>Das Untersuchungsgebiet hat ein geografisches KBS ({crs}); gerechnet wird metrisch in {target}.</source>
       <translation>The study area has a geographic CRS ({crs}); calculations are done metrically in {target}.</translation>
+    </message>
+    <message>
+      <source>Variante „{variant}“: „{value}“ ist für „{criterion}“ weder ein Abstand in Metern von 0 bis {limit:g} noch „aus“.</source>
+      <translation>Variant “{variant}”: “{value}” is for “{criterion}” neither a distance in metres from 0 to {limit:g} nor “off”.</translation>
     </message>
     <message>
       <source>Zuordnung: Kriterium „{criterion}“ gibt es im Katalog „{catalog}“ nicht.</source>
@@ -4501,40 +4525,16 @@ hard criteria only | soft | off
 Result: the land eligible in at least one variant, with the number and names of the variants that keep it, and a table with each variant's eligible land and the land per robustness class. Each zone is built once per distance and the area cut once; each variant has exactly the land that “Determine eligible land” gives with its settings.</translation>
     </message>
     <message>
-      <source>Katalog wie eingestellt</source>
-      <translation>Catalog as set</translation>
-    </message>
-    <message>
-      <source>Varianten (Name, Kriterium oder „weich“, Abstand in m oder „aus“)</source>
-      <translation>Variants (name, criterion or “soft”, distance in m or “off”)</translation>
-    </message>
-    <message>
       <source>Flächen je Variante und Robustheitsklasse</source>
       <translation>Land per variant and robustness class</translation>
-    </message>
-    <message>
-      <source>Die Variantentabelle braucht Zeilen aus Name, Kriterium und Abstand.</source>
-      <translation>The variants table needs rows of name, criterion and distance.</translation>
     </message>
     <message>
       <source>Bitte mindestens eine Variante in die Variantentabelle eintragen.</source>
       <translation>Please enter at least one variant in the variants table.</translation>
     </message>
     <message>
-      <source>Variantentabelle: jede Zeile braucht den Namen ihrer Variante.</source>
-      <translation>Variants table: each row needs the name of its variant.</translation>
-    </message>
-    <message>
-      <source>Abstand (m) oder „aus“</source>
-      <translation>Distance (m) or “off”</translation>
-    </message>
-    <message>
       <source>{variant}: {changes}</source>
       <translation>{variant}: {changes}</translation>
-    </message>
-    <message>
-      <source>Variante „{variant}“: „{value}“ ist für „{criterion}“ weder ein Abstand in Metern von 0 bis {limit:g} noch „aus“.</source>
-      <translation>Variant “{variant}”: “{value}” is for “{criterion}” neither a distance in metres from 0 to {limit:g} nor “off”.</translation>
     </message>
     <message>
       <source>Bilanz nach dem Territorialprinzip (BISKO): Endenergie je Sektor (private Haushalte, Gewerbe/Handel/Dienstleistungen, Industrie, kommunale Einrichtungen, Verkehr) und Energieträger, für das Basisjahr und 2030, 2035, 2040, 2045. CO₂-Äquivalente mit Vorketten für alle Energieträger: Strom mit dem Bundesstrommix des Jahres (UBA bis 2024, danach ein veröffentlichtes Szenario), Brennstoffe und Fernwärme nach GEG Anlage 9, Kraftstoffe nach dem fossilen Vergleichswert der RED II; eine Faktortabelle (carrier, g_kwh, optional year: z. B. die BISKO-Faktoren des Klimaschutz-Planers) ersetzt sie.
@@ -5571,12 +5571,16 @@ Specific yield, the first value present counts: the field “specific yield per 
 
 Ergebnisse: die geeigneten Flächen je Gemeinde und Technologie; die Windflächenbilanz (geeignete, ausgewiesene und noch offene Fläche je Gemeinde mit Rang, und je Flächenziel nach WindBG und LEntwG LSA der Anteil der Gemeinden des Laufs am Ziel, die Lücke nach den ausgewiesenen Gebieten und ob die geeignete Fläche sie schließen kann); die Kennzahlen je Gemeinde mit ihrem Stand heute aus der Gemeindestatistik.
 
-Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.</source>
+Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.
+
+Mit einem Ordner für die Zukunftsprofile schreibt der Lauf danach für jede Gemeinde, die die mitgelieferte Gemeindestatistik kennt, ihr Zukunftsprofil (HTML): die Energie- und Treibhausgasbilanz aus der Statistik, der Vergleich mit ähnlichen Gemeinden und die Karten ihrer Flächenkulissen. Mit einer Variantentabelle (wie bei „Robustheit der Flächenkulisse“) kommt die Robustheit der Windflächen jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.</source>
       <translation>The eligible land of every municipality of a region (district, planning region or Land) in one run, each municipality on its own: with the features of every criterion up to its distance around the municipality, so that settlements of neighbouring municipalities keep their distances.
 
 Results: the eligible land per municipality and technology; the wind-area ledger (eligible, designated and still open land per municipality with its rank, and per area target of the WindBG and the LEntwG LSA the run's municipalities' share of the target, the gap left after the designated areas and whether the eligible land can close it); the indicators per municipality with where it stands today from the municipal statistics.
 
-The municipalities are computed in parallel on this computer's cores or, given the address of a Dask scheduler, on its workers. With a run folder a cancelled run goes on where it stood: finished municipalities are taken over, municipalities whose data or settings changed are computed anew. A municipality that fails is named with its error; the others go on.</translation>
+The municipalities are computed in parallel on this computer's cores or, given the address of a Dask scheduler, on its workers. With a run folder a cancelled run goes on where it stood: finished municipalities are taken over, municipalities whose data or settings changed are computed anew. A municipality that fails is named with its error; the others go on.
+
+With a folder for the future profiles the run then writes, for every municipality the shipped municipal statistics know, its future profile (HTML): the energy and greenhouse-gas balance from the statistics, the comparison with similar municipalities and the maps of its eligible land. With a variants table (as for “Robustness of the eligible land”) the robustness of every municipality's wind land over the variants is added, as a layer and as a map in the profile.</translation>
     </message>
     <message>
       <source>Gemeinden (z. B. VG250 Gemeinden)</source>
@@ -5623,6 +5627,14 @@ The municipalities are computed in parallel on this computer's cores or, given t
       <translation>Indicators per municipality</translation>
     </message>
     <message>
+      <source>Robustheit der Windflächen aller Gemeinden (mit Varianten)</source>
+      <translation>Robustness of the wind land of all municipalities (with variants)</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofile der Gemeinden (Ordner; leer: keine)</source>
+      <translation>Future profiles of the municipalities (folder; empty: none)</translation>
+    </message>
+    <message>
       <source>Berechnete Gemeinden</source>
       <translation>Municipalities computed</translation>
     </message>
@@ -5635,8 +5647,24 @@ The municipalities are computed in parallel on this computer's cores or, given t
       <translation>Please choose at least one criteria catalog.</translation>
     </message>
     <message>
+      <source>Varianten gelten für den Katalog Windenergie; bitte ihn wählen.</source>
+      <translation>Variants apply to the wind energy catalog; please choose it.</translation>
+    </message>
+    <message>
+      <source>Für die Robustheit der Windflächen bitte Varianten in die Variantentabelle eintragen.</source>
+      <translation>For the robustness of the wind land, please enter variants in the variants table.</translation>
+    </message>
+    <message>
       <source>{count} Gemeinden, {where}.</source>
       <translation>{count} municipalities, {where}.</translation>
+    </message>
+    <message>
+      <source>Kein Zukunftsprofil (nicht in der Gemeindestatistik): {names}</source>
+      <translation>No future profile (not in the municipal statistics): {names}</translation>
+    </message>
+    <message>
+      <source>Zukunftsprofil {name}: {file}</source>
+      <translation>Future profile {name}: {file}</translation>
     </message>
     <message>
       <source>{name} ({key}): {areas}; {how}</source>
