@@ -3,6 +3,8 @@ wip:eligibility run over the whole, a process pool gives what one process gives,
 run folder, and the ledger and indicators say what a planner cites."""
 from __future__ import annotations
 
+import re
+
 import processing
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
@@ -185,3 +187,31 @@ def test_each_municipality_of_the_statistics_gets_its_profile(parts, tmp_path):
     assert "Robustheit" in page and "Robustheit der Flächenkulisse fehlt" not in page
     assert any("Kein Zukunftsprofil (nicht in der Gemeindestatistik): Teil 2, Teil 3, Teil 4" in message
                for message in feedback.messages)
+
+
+def pdf_pages(path) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", path.read_bytes()))
+
+
+def test_the_atlas_has_a_page_per_municipality(parts, tmp_path):
+    folder, atlas = tmp_path / "profile", tmp_path / "atlas.pdf"
+    result, _ = run(parts, WORKERS=1, PROFILES=str(folder), ATLAS=str(atlas))
+    assert result["ATLAS"] == str(atlas) and pdf_pages(atlas) == 4
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "atlas_15084235.pdf", "atlas_2.pdf", "atlas_3.pdf", "atlas_4.pdf", f"zukunftsprofil_{HOHENMOELSEN}_teil_1.html"]
+    for key in (HOHENMOELSEN, "2", "3", "4"):
+        content = (folder / f"atlas_{key}.pdf").read_bytes()
+        assert content.startswith(b"%PDF") and content.rstrip().endswith(b"%%EOF")
+
+
+@pytest.mark.parametrize("template, message", [("<not a layout/>", "keine QGIS-Layoutvorlage"),
+                                               ("<Layout><PageCollection/></Layout>", "keine Karte")])
+def test_an_unusable_atlas_template_is_refused(parts, tmp_path, template, message):
+    path = tmp_path / "vorlage.qpt"
+    path.write_text(template, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(QgsProcessingException, match=message):
+        run(parts, WORKERS=1, TECHNOLOGIES=[0], ATLAS=str(out / "atlas.pdf"), ATLAS_TEMPLATE=str(path),
+            ELIGIBLE=str(out / "eligible.gpkg"))
+    assert not list(out.iterdir())

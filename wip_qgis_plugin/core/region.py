@@ -513,6 +513,16 @@ def indicator_table(results: Sequence[MunicipalityResult], settings: RegionSetti
     return pd.DataFrame(rows, columns=columns)
 
 
+def municipality_areas(jobs: Sequence[MunicipalityJob], results: Sequence[MunicipalityResult],
+                       settings: RegionSettings, ledger: pd.DataFrame):
+    """Every municipality's area with its indicators and its row of the wind-area ledger (designated and open land,
+    rank): the pages of the region's atlas."""
+    table = indicator_table(results, settings)
+    ranks = ledger.loc[ledger["kind"] == "municipality", ["key", "open_ha", "rank"]]
+    table = table.merge(ranks, on="key", how="left")
+    return gpd.GeoDataFrame(table, geometry=[job.area.geometry.values[0] for job in jobs], crs=jobs[0].area.crs)
+
+
 def robust_land(results: Sequence[MunicipalityResult]):
     """The robustness of the wind land of every municipality in one frame (with ``name``), or None without."""
     return _together([result.robustness.assign(name=result.name) for result in results

@@ -9,8 +9,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import processing
 from qgis.core import (
+    QgsApplication,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsFillSymbol,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -19,32 +22,40 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingUtils,
+    QgsProject,
+    QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
 
-from ..core.catalog import load_catalog, shipped_catalog_title, shipped_catalogs
+from ..core.catalog import load_catalog, shipped_catalog_title, shipped_catalogs, technology_of
 from ..core.eligibility import ELIGIBLE_COLUMNS, ROBUSTNESS_COLUMNS
 from ..core.i18n import format_number
 from ..core.lazy import lazy_module
+from ..core.peers import SOURCE as STATISTICS_SOURCE
 from ..core.peers import STATISTICS_FILE
 from ..core.region import (
+    LEDGER_COLUMNS,
     RegionCancelled,
     RegionError,
     RegionSettings,
     dask_client,
     eligible_land,
     indicator_table,
+    municipality_areas,
     municipality_jobs,
     process_pool,
     robust_land,
     run_region,
     wind_ledger,
 )
+from ..core.report import USE_COLOURS
 from ..core.workflow import identifier
+from ..qgis_io.atlas import AtlasError, export_atlas, region_atlas
 from ..qgis_io.compat import (
     FILE_BEHAVIOR_FOLDER,
     FLAG_ADVANCED,
@@ -54,13 +65,17 @@ from ..qgis_io.compat import (
     SOURCE_VECTOR,
 )
 from ..qgis_io.layers import frame_layer
-from ..qgis_io.project import NAME_FIELDS
+from ..qgis_io.maps import categorized, outline_copy
+from ..qgis_io.project import NAME_FIELDS, apply_style
 from .eligibility import SHIPPED_CATALOG_IDS, EligibilityAlgorithm
+from .guards import discard, move_into_place, staging_file
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
 
 MAX_WORKERS = 64
+TECHNOLOGY_COLOURS = {"wind": USE_COLOURS["wind"], "pv_ground": USE_COLOURS["pv"], "agri_pv": USE_COLOURS["agri_pv"],
+                      "floating_pv": "#17becf", "commerce": USE_COLOURS["gewerbe"]}
 
 
 class RegionProfilesAlgorithm(EligibilityAlgorithm):
@@ -77,6 +92,9 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     INDICATORS = "INDICATORS"
     ROBUSTNESS = "ROBUSTNESS"
     PROFILES = "PROFILES"
+    ATLAS = "ATLAS"
+    ATLAS_TEMPLATE = "ATLAS_TEMPLATE"
+    LOGO = "LOGO"
 
     def shortHelpString(self):
         return self.tr(
@@ -96,7 +114,11 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "mitgelieferte Gemeindestatistik kennt, ihr Zukunftsprofil (HTML): die Energie- und Treibhausgasbilanz "
             "aus der Statistik, der Vergleich mit ähnlichen Gemeinden und die Karten ihrer Flächenkulissen. Mit "
             "einer Variantentabelle (wie bei „Robustheit der Flächenkulisse“) kommt die Robustheit der Windflächen "
-            "jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.")
+            "jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.\n\n"
+            "Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte mit Maßstab, Nordpfeil "
+            "und Legende, die Kennzahlen und die Quellen; als ein PDF für die Region und, mit dem Ordner der "
+            "Zukunftsprofile, als ein PDF je Gemeinde. Eine eigene Layoutvorlage (.qpt) und ein Logo lassen sich "
+            "angeben.")
 
     def initAlgorithm(self, config=None):
         self.add_inputs()
@@ -142,6 +164,16 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.PROFILES, self.tr("Zukunftsprofile der Gemeinden (Ordner; leer: keine)"), optional=True,
             createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.ATLAS, self.tr("Atlas der Region (PDF, eine Seite je Gemeinde; leer: keiner)"),
+            self.tr("PDF-Dateien (*.pdf)"), optional=True, createByDefault=False))
+        template = QgsProcessingParameterFile(
+            self.ATLAS_TEMPLATE, self.tr("Eigene Layoutvorlage für den Atlas (.qpt)"), extension="qpt", optional=True)
+        logo = QgsProcessingParameterFile(self.LOGO, self.tr("Logo für den Atlas (SVG, PNG oder JPEG)"),
+                                          optional=True)
+        for parameter in (template, logo):
+            parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+            self.addParameter(parameter)
         self.addOutput(QgsProcessingOutputNumber("COMPUTED", self.tr("Berechnete Gemeinden")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Gescheiterte Gemeinden")))
 
@@ -184,24 +216,119 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         except RegionCancelled:
             return {}
         wind = next((catalog for catalog in catalogs if catalog.technology == "wind"), None)
-        ledger = wind_ledger(results, wind.id) if wind is not None else pd.DataFrame(
-            columns=["kind", "key", "name", "note"])
+        ledger = wind_ledger(results, wind.id) if wind is not None else pd.DataFrame(columns=LEDGER_COLUMNS)
+        eligible, robust = eligible_land(results, settings), robust_land(results)
+
         def or_empty(frame, columns):
             return frame if frame is not None else gpd.GeoDataFrame(
                 pd.DataFrame(columns=columns + ["name", "geometry"]), geometry="geometry", crs=inputs.study.crs)
 
-        frames = [(self.ELIGIBLE, or_empty(eligible_land(results, settings), ELIGIBLE_COLUMNS)),
-                  (self.LEDGER, ledger), (self.INDICATORS, indicator_table(results, settings))]
+        frames = [(self.ELIGIBLE, or_empty(eligible, ELIGIBLE_COLUMNS)), (self.LEDGER, ledger),
+                  (self.INDICATORS, indicator_table(results, settings))]
         if self.parameterAsOutputLayer(parameters, self.ROBUSTNESS, context):
-            frames.append((self.ROBUSTNESS, or_empty(robust_land(results), ROBUSTNESS_COLUMNS)))
+            frames.append((self.ROBUSTNESS, or_empty(robust, ROBUSTNESS_COLUMNS)))
         outputs = self.write_frames(parameters, context, feedback, inputs.crs, frames)
         outputs["COMPUTED"] = sum(result.ok for result in results)
         outputs["FAILED"] = len(results) - outputs["COMPUTED"]
+        documents = self._documents(jobs, results, settings, ledger, (eligible, robust, designated), inputs.crs,
+                                    parameters, context, feedback)
+        return {} if documents is None else {**outputs, **documents}
+
+    def _documents(self, jobs, results, settings, ledger, lands, crs, parameters, context, feedback) -> dict | None:
+        """The profiles and the atlas asked for, made aside and moved in when all are done: output → path;
+        None when cancelled."""
         folder = self.parameterAsString(parameters, self.PROFILES, context)
+        atlas_pdf = self.parameterAsFileOutput(parameters, self.ATLAS, context)
+        if not folder and not atlas_pdf:
+            return {}
+        staging = Path(tempfile.mkdtemp(prefix="wip_region_", dir=QgsProcessingUtils.tempFolder()))
+        if folder and not self._profiles(jobs, results, settings, crs, staging, context, feedback):
+            return None
+        staged_atlas = staging_file(atlas_pdf) if atlas_pdf else None
+        if staged_atlas:
+            try:
+                self._atlas(jobs, results, settings, ledger, lands, crs, staged_atlas, str(staging) if folder else None,
+                            parameters, context)
+            except AtlasError as error:
+                discard(staged_atlas)
+                raise QgsProcessingException(str(error)) from error
+        written = {}
         if folder:
-            outputs[self.PROFILES] = self._profiles(jobs, results, settings, inputs.crs, Path(folder), context,
-                                                    feedback)
-        return outputs
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            for path in sorted(staging.iterdir()):
+                shutil.move(str(path), os.path.join(folder, path.name))
+            written[self.PROFILES] = folder
+        if staged_atlas:
+            move_into_place(staged_atlas, atlas_pdf)
+            written[self.ATLAS] = atlas_pdf
+        return written
+
+    def _atlas(self, jobs, results, settings, ledger, lands, crs, region_pdf: str, folder: str | None, parameters,
+               context) -> None:
+        """The atlas over the municipalities, to ``region_pdf`` and one PDF per municipality into ``folder``."""
+        project = QgsProject()  # the layout's own: the planner's project stays as it is
+        coverage = frame_layer(municipality_areas(jobs, results, settings, ledger), self.tr("Gemeinden"), crs)
+        layers = [outline_copy(coverage, self.tr("Gemeindegrenzen"))] + self._atlas_layers(*lands, settings, crs)
+        layout = region_atlas(project, coverage, layers, self.tr("Flächenkulisse und Kennzahlen"),
+                              self._atlas_figures(settings), self._atlas_sources(settings),
+                              self.parameterAsFile(parameters, self.LOGO, context) or None,
+                              self.parameterAsFile(parameters, self.ATLAS_TEMPLATE, context) or None)
+        try:
+            export_atlas(layout, region_pdf, folder)
+        finally:
+            del layout  # before the project and the layers it draws
+        del coverage, layers, project
+
+    def _atlas_layers(self, eligible, robust, designated, settings, crs) -> list:
+        """The atlas maps' layers, top first: municipal boundaries, designated wind areas, robustness, eligible land
+        coloured by technology."""
+        layers = []
+        if designated is not None and len(designated):
+            zones = frame_layer(designated, self.tr("Ausgewiesene Windenergiegebiete"), crs)
+            zones.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+                {"color": "0,0,0,0", "outline_color": "#d7191c", "outline_width": "0.5", "outline_style": "dash"})))
+            layers.append(zones)
+        if robust is not None:
+            kept = frame_layer(robust, self.tr("Robustheit der Windflächen"), crs)
+            apply_style(kept, "eligibility_robustness")
+            layers.append(kept)
+        if eligible is not None:
+            land = frame_layer(eligible, self.tr("Geeignete Flächen"), crs)
+            categorized(land, "catalog", [(catalog.title_text(), technology_of(catalog.title_text()),
+                                           TECHNOLOGY_COLOURS[catalog.technology]) for catalog in settings.catalogs])
+            # land eligible for several technologies shows the first catalog's (wind before PV …)
+            order = "CASE " + " ".join(f"WHEN \"catalog\" = {QgsExpression.quotedValue(catalog.title_text())} "
+                                       f"THEN {number}" for number, catalog in enumerate(settings.catalogs)) + " END"
+            land.renderer().setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(order, False)]))
+            land.renderer().setOrderByEnabled(True)
+            layers.append(land)
+        return layers
+
+    def _atlas_figures(self, settings) -> list[tuple[str, str]]:
+        """The side panel of an atlas page: (label, QGIS expression over the municipality's row)."""
+        def number(field, decimals=0, unit=""):
+            return f"coalesce(format_number(\"{field}\", {decimals}) || '{unit}', '–')"
+
+        figures = [(self.tr("Fläche"), number("area_ha", 0, " ha"))]
+        for catalog in settings.catalogs:
+            technology = catalog.technology
+            figures.append((self.tr("geeignet {technology}").format(technology=technology_of(catalog.title_text())),
+                            f"{number('eligible_ha_' + technology, 0, ' ha')} || ' (' || "
+                            f"{number('eligible_pct_' + technology, 1, ' %')} || ')'"))
+        if any(catalog.technology == "wind" for catalog in settings.catalogs):
+            figures += [(self.tr("ausgewiesen (Wind)"), number("designated_ha", 0, " ha")),
+                        (self.tr("geeignet, noch nicht ausgewiesen"), number("open_ha", 0, " ha")),
+                        (self.tr("Rang in der Region"), "coalesce(to_string(\"rank\"), '–') || ' / ' || "
+                                                        "to_string(@atlas_totalfeatures)")]
+        figures += [(self.tr("Einwohner"), number("population")),
+                    (self.tr("Treibhausgase je Einwohner (Schätzung)"), number("co2_t_per_capita", 1, " t CO₂e")),
+                    (self.tr("Wind heute je km²"), number("wind_mwh_km2", 0, " MWh/a")),
+                    (self.tr("PV heute je km²"), number("pv_mwh_km2", 0, " MWh/a"))]
+        return figures
+
+    def _atlas_sources(self, settings) -> str:
+        return self.tr("Kriterien: {catalogs}; Flächenziele: WindBG, § 9a LEntwG LSA; Statistik: {statistics}").format(
+            catalogs=", ".join(catalog.title_text() for catalog in settings.catalogs), statistics=STATISTICS_SOURCE)
 
     def _wind_variants(self, catalogs, overrides, parameters, context) -> tuple:
         """The variants of the wind catalog from the variants table; none when the table is empty. Robustness
@@ -219,11 +346,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             criterion_id: metres for criterion_id, metres in overrides.items()
             if criterion_id in wind.criterion_ids()}))
 
-    def _profiles(self, jobs, results, settings, crs, folder: Path, context, feedback) -> str | None:
-        """Each municipality's Zukunftsprofil in ``folder`` (zukunftsprofil_<AGS>_<name>.html), for those the
-        shipped statistics know; written aside and moved in when all are done. None when cancelled."""
+    def _profiles(self, jobs, results, settings, crs, staging: Path, context, feedback) -> bool:
+        """Each municipality's Zukunftsprofil (zukunftsprofil_<AGS>_<name>.html) into ``staging``, for those the
+        shipped statistics know; False when cancelled."""
         statistics = QgsVectorLayer(str(STATISTICS_FILE), "gemeindestatistik", "ogr")
-        staging = Path(tempfile.mkdtemp(prefix="wip_profiles_", dir=QgsProcessingUtils.tempFolder()))
         chosen = [(job, result) for job, result in zip(jobs, results) if result.ok and result.figures is not None]
         left_out = [result.name for result in results if result.ok and result.figures is None]
         if left_out:
@@ -232,27 +358,24 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         steps = QgsProcessingMultiStepFeedback(max(1, len(chosen)), feedback)
         for number, (job, result) in enumerate(chosen):
             if feedback.isCanceled():
-                return None
+                return False
             steps.setCurrentStep(number)
-            balance = processing.run("wip:energybalance", {
+            balance = _run_child("wip:energybalance", {
                 "STATISTICS": statistics, "AGS": job.key, "BASE_YEAR": settings.base_year,
                 "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT",
-                "PATHS": "TEMPORARY_OUTPUT"}, context=context, feedback=steps, is_child_algorithm=True)
+                "PATHS": "TEMPORARY_OUTPUT"}, context, steps)
             municipality = frame_layer(job.area.assign(name=result.name), result.name, crs)
             eligible = [frame_layer(result.eligible[catalog.id], catalog.title_text(), crs)
                         for catalog in settings.catalogs if len(result.eligible[catalog.id])]
             robust = result.robustness
             html = staging / f"zukunftsprofil_{job.key}_{identifier(result.name)}.html"
-            processing.run("wip:futureprofile", {
+            _run_child("wip:futureprofile", {
                 "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
                 "ASSUMPTIONS": balance["ASSUMPTIONS"], "PATHS": balance["PATHS"], "ELIGIBLE": eligible,
                 "ROBUSTNESS": frame_layer(robust, "robustheit", crs) if robust is not None and len(robust) else None,
-                "OUTPUT_HTML": str(html)}, context=context, feedback=steps, is_child_algorithm=True)
+                "OUTPUT_HTML": str(html)}, context, steps)
             feedback.pushInfo(self.tr("Zukunftsprofil {name}: {file}").format(name=result.name, file=html.name))
-        folder.mkdir(parents=True, exist_ok=True)
-        for written in sorted(staging.iterdir()):
-            shutil.move(str(written), str(folder / written.name))
-        return str(folder)
+        return True
 
     def _run(self, jobs, settings, parameters, context, feedback) -> list:
         """The jobs where the planner said: a Dask scheduler, a pool of processes, or here one after the other."""
@@ -285,3 +408,11 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             return run_region(jobs, settings, **arguments)
         with process_pool(min(workers, len(jobs))) as pool:
             return run_region(jobs, settings, executor=pool, **arguments)
+
+
+def _run_child(algorithm_id: str, parameters: dict, context, feedback) -> dict:
+    """Another algorithm of the plugin run within this one (its temporary outputs stay in ``context``); its refusal
+    becomes this run's message."""
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+    results, _ok = algorithm.run(parameters, context, feedback, {}, False)
+    return results

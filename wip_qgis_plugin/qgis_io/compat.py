@@ -14,6 +14,8 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsScaleBarSettings,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 
@@ -95,3 +97,9 @@ GEOMETRY_ABORT_ON_INVALID = _current(Qgis, "InvalidGeometryCheck", "AbortOnInval
                                      QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid)
 OVERRIDE_GEOMETRY_CHECK = _current(Qgis, "ProcessingFeatureSourceDefinitionFlag", "OverrideDefaultGeometryCheck",
                                    QgsProcessingFeatureSourceDefinition.Flag.FlagOverrideDefaultGeometryCheck)
+
+# Layouts (Qgis.LayoutUnit, Qgis.DistanceUnit since QGIS 3.30; Qgis.ScaleBarSegmentSizeMode since 3.40)
+LAYOUT_MILLIMETERS = _current(Qgis, "LayoutUnit", "Millimeters", QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+DISTANCE_KILOMETERS = _current(Qgis, "DistanceUnit", "Kilometers", QgsUnitTypes.DistanceUnit.DistanceKilometers)
+SEGMENT_FIT_WIDTH = _current(Qgis, "ScaleBarSegmentSizeMode", "FitWidth",
+                             QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)

@@ -5573,14 +5573,18 @@ Ergebnisse: die geeigneten Flächen je Gemeinde und Technologie; die Windfläche
 
 Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.
 
-Mit einem Ordner für die Zukunftsprofile schreibt der Lauf danach für jede Gemeinde, die die mitgelieferte Gemeindestatistik kennt, ihr Zukunftsprofil (HTML): die Energie- und Treibhausgasbilanz aus der Statistik, der Vergleich mit ähnlichen Gemeinden und die Karten ihrer Flächenkulissen. Mit einer Variantentabelle (wie bei „Robustheit der Flächenkulisse“) kommt die Robustheit der Windflächen jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.</source>
+Mit einem Ordner für die Zukunftsprofile schreibt der Lauf danach für jede Gemeinde, die die mitgelieferte Gemeindestatistik kennt, ihr Zukunftsprofil (HTML): die Energie- und Treibhausgasbilanz aus der Statistik, der Vergleich mit ähnlichen Gemeinden und die Karten ihrer Flächenkulissen. Mit einer Variantentabelle (wie bei „Robustheit der Flächenkulisse“) kommt die Robustheit der Windflächen jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.
+
+Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte mit Maßstab, Nordpfeil und Legende, die Kennzahlen und die Quellen; als ein PDF für die Region und, mit dem Ordner der Zukunftsprofile, als ein PDF je Gemeinde. Eine eigene Layoutvorlage (.qpt) und ein Logo lassen sich angeben.</source>
       <translation>The eligible land of every municipality of a region (district, planning region or Land) in one run, each municipality on its own: with the features of every criterion up to its distance around the municipality, so that settlements of neighbouring municipalities keep their distances.
 
 Results: the eligible land per municipality and technology; the wind-area ledger (eligible, designated and still open land per municipality with its rank, and per area target of the WindBG and the LEntwG LSA the run's municipalities' share of the target, the gap left after the designated areas and whether the eligible land can close it); the indicators per municipality with where it stands today from the municipal statistics.
 
 The municipalities are computed in parallel on this computer's cores or, given the address of a Dask scheduler, on its workers. With a run folder a cancelled run goes on where it stood: finished municipalities are taken over, municipalities whose data or settings changed are computed anew. A municipality that fails is named with its error; the others go on.
 
-With a folder for the future profiles the run then writes, for every municipality the shipped municipal statistics know, its future profile (HTML): the energy and greenhouse-gas balance from the statistics, the comparison with similar municipalities and the maps of its eligible land. With a variants table (as for “Robustness of the eligible land”) the robustness of every municipality's wind land over the variants is added, as a layer and as a map in the profile.</translation>
+With a folder for the future profiles the run then writes, for every municipality the shipped municipal statistics know, its future profile (HTML): the energy and greenhouse-gas balance from the statistics, the comparison with similar municipalities and the maps of its eligible land. With a variants table (as for “Robustness of the eligible land”) the robustness of every municipality's wind land over the variants is added, as a layer and as a map in the profile.
+
+The atlas of the region is a QGIS print layout with one page per municipality: map with scale bar, north arrow and legend, the indicators and the sources; as one PDF for the region and, with the folder of the future profiles, as one PDF per municipality. An own layout template (.qpt) and a logo can be given.</translation>
     </message>
     <message>
       <source>Gemeinden (z. B. VG250 Gemeinden)</source>
@@ -5597,6 +5601,22 @@ With a folder for the future profiles the run then writes, for every municipalit
     <message>
       <source>Arbeitsordner zum Fortsetzen (leer: kein Fortsetzen)</source>
       <translation>Run folder to resume from (empty: no resuming)</translation>
+    </message>
+    <message>
+      <source>Eigene Layoutvorlage für den Atlas (.qpt)</source>
+      <translation>Own layout template for the atlas (.qpt)</translation>
+    </message>
+    <message>
+      <source>Logo für den Atlas (SVG, PNG oder JPEG)</source>
+      <translation>Logo for the atlas (SVG, PNG or JPEG)</translation>
+    </message>
+    <message>
+      <source>Gemeinden</source>
+      <translation>Municipalities</translation>
+    </message>
+    <message>
+      <source>Flächenkulisse und Kennzahlen</source>
+      <translation>Eligible land and indicators</translation>
     </message>
     <message>
       <source>Gemeindename</source>
@@ -5635,6 +5655,10 @@ With a folder for the future profiles the run then writes, for every municipalit
       <translation>Future profiles of the municipalities (folder; empty: none)</translation>
     </message>
     <message>
+      <source>Atlas der Region (PDF, eine Seite je Gemeinde; leer: keiner)</source>
+      <translation>Atlas of the region (PDF, one page per municipality; empty: none)</translation>
+    </message>
+    <message>
       <source>Berechnete Gemeinden</source>
       <translation>Municipalities computed</translation>
     </message>
@@ -5647,8 +5671,48 @@ With a folder for the future profiles the run then writes, for every municipalit
       <translation>Please choose at least one criteria catalog.</translation>
     </message>
     <message>
+      <source>Ausgewiesene Windenergiegebiete</source>
+      <translation>Designated wind energy areas</translation>
+    </message>
+    <message>
+      <source>Robustheit der Windflächen</source>
+      <translation>Robustness of the wind land</translation>
+    </message>
+    <message>
+      <source>Treibhausgase je Einwohner (Schätzung)</source>
+      <translation>Greenhouse gases per inhabitant (estimate)</translation>
+    </message>
+    <message>
+      <source>Wind heute je km²</source>
+      <translation>Wind today per km²</translation>
+    </message>
+    <message>
+      <source>PV heute je km²</source>
+      <translation>PV today per km²</translation>
+    </message>
+    <message>
+      <source>Kriterien: {catalogs}; Flächenziele: WindBG, § 9a LEntwG LSA; Statistik: {statistics}</source>
+      <translation>Criteria: {catalogs}; area targets: WindBG, § 9a LEntwG LSA; statistics: {statistics}</translation>
+    </message>
+    <message>
       <source>Varianten gelten für den Katalog Windenergie; bitte ihn wählen.</source>
       <translation>Variants apply to the wind energy catalog; please choose it.</translation>
+    </message>
+    <message>
+      <source>Gemeindegrenzen</source>
+      <translation>Municipal boundaries</translation>
+    </message>
+    <message>
+      <source>ausgewiesen (Wind)</source>
+      <translation>designated (wind)</translation>
+    </message>
+    <message>
+      <source>geeignet, noch nicht ausgewiesen</source>
+      <translation>eligible, not yet designated</translation>
+    </message>
+    <message>
+      <source>Rang in der Region</source>
+      <translation>Rank in the region</translation>
     </message>
     <message>
       <source>Für die Robustheit der Windflächen bitte Varianten in die Variantentabelle eintragen.</source>
@@ -5669,6 +5733,10 @@ With a folder for the future profiles the run then writes, for every municipalit
     <message>
       <source>{name} ({key}): {areas}; {how}</source>
       <translation>{name} ({key}): {areas}; {how}</translation>
+    </message>
+    <message>
+      <source>geeignet {technology}</source>
+      <translation>eligible {technology}</translation>
     </message>
     <message>
       <source>nacheinander</source>
@@ -6493,6 +6561,26 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Festlegung „{value}“ der Einheit {id}: erlaubt sind {uses} oder „bestand“.</source>
       <translation>Lock “{value}” of unit {id}: allowed are {uses} or “bestand”.</translation>
+    </message>
+    <message>
+      <source>Die Vorlage {template} enthält keine Karte.</source>
+      <translation>The template {template} holds no map.</translation>
+    </message>
+    <message>
+      <source>Die Vorlage {template} ist keine QGIS-Layoutvorlage (.qpt).</source>
+      <translation>The template {template} is no QGIS layout template (.qpt).</translation>
+    </message>
+    <message>
+      <source>Die Vorlage {template} ist nicht lesbar: {error}</source>
+      <translation>The template {template} cannot be read: {error}</translation>
+    </message>
+    <message>
+      <source>Stand: {date}</source>
+      <translation>As of: {date}</translation>
+    </message>
+    <message>
+      <source>Der Atlas konnte nicht als PDF geschrieben werden: {error}</source>
+      <translation>The atlas could not be written as PDF: {error}</translation>
     </message>
     <message>
       <source>Die Änderungen am Maßnahmenkatalog konnten nicht protokolliert werden.</source>
