@@ -14,7 +14,6 @@ Each side runs in its own process, so its wall time and peak memory (max RSS) ar
 ratios and the differences of the eligible areas. Usage: python bench/bench_eligibility.py [--gpkg district.gpkg]
 """
 
-import argparse
 import json
 import os
 import subprocess
@@ -25,20 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT_GPKG = ROOT / "bench" / "data" / "district.gpkg"
 CATALOG_ID = "lsa_wind"
 STUDY_LAYER = "real_kreis"
 GOAL_S, GOAL_RATIO = 6.0, 2.0
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def ensure_district(path: Path) -> None:
-    if path.exists():
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    print(f"generating the district data set {path} …", flush=True)
-    subprocess.run([sys.executable, "-m", "tools.demodata", "--scale", "district", "--out", str(path)], cwd=ROOT,
-                   check=True)
 
 
 def constraint_layers(gpkg: Path):
@@ -203,19 +192,14 @@ if os.environ.get("WIP_GLAES_PYTHON"):
 
 
 def main() -> None:
-    from bench.phases import report_side, run_side
+    from bench.phases import district_sides
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gpkg", type=Path, default=DEFAULT_GPKG)
-    parser.add_argument("--side", choices=tuple(SIDES))
-    args = parser.parse_args()
-    if args.side:
-        report_side(SIDES[args.side][1], args.gpkg)
+    ran = district_sides(__file__, __doc__.splitlines()[0], SIDES)
+    if ran is None:
         return
-    ensure_district(args.gpkg)
-    figures = {side: run_side(__file__, "--side", side, "--gpkg", str(args.gpkg)) for side in SIDES}
+    gpkg, figures = ran
     ours, merge = figures["ours"], figures["merge"]
-    print(f"Flächenkulisse Wind, district {args.gpkg.name} ({os.cpu_count()} cores)")
+    print(f"Flächenkulisse Wind, district {gpkg.name} ({os.cpu_count()} cores)")
     for side, (name, _run) in SIDES.items():
         result = figures[side]
         difference = 100 * abs(result["eligible_ha"] - ours["eligible_ha"]) / ours["eligible_ha"]

@@ -56,8 +56,8 @@ def heat_frame(buildings):
 
 def measure() -> dict:
     """Both reads and both writes, timed; the layers are gone when it returns (none may outlive QGIS)."""
-    import bench_eligibility
     import bench_heat
+    import phases
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransformContext,
@@ -70,7 +70,7 @@ def measure() -> dict:
     from wip_qgis_plugin.qgis_io.layers import qgs_fields, read_frame, write_frame
 
     context = QgsProcessingContext()
-    buildings = QgsVectorLayer(f"{bench_eligibility.DEFAULT_GPKG}|layername=synth_gebaeude", "gebaeude", "ogr")
+    buildings = QgsVectorLayer(f"{phases.DEFAULT_GPKG}|layername=synth_gebaeude", "gebaeude", "ogr")
     bulk_s, bulk = timed(lambda: read_frame(buildings, None, context))
     provider_s, by_provider = timed(lambda: read_frame(buildings.dataProvider(), None, context))
     same = bulk.drop(columns="geometry").equals(by_provider.drop(columns="geometry")) and \
@@ -112,12 +112,12 @@ def measure() -> dict:
 
 
 def main() -> None:
-    import bench_eligibility
     import bench_heat
+    import phases
 
     from tools.run_demo import start_qgis
 
-    bench_eligibility.ensure_district(bench_eligibility.DEFAULT_GPKG)
+    phases.ensure_district(phases.DEFAULT_GPKG)
     bench_heat.generate(bench_heat.DATA)
     app, _provider = start_qgis()
     f = measure()

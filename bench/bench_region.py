@@ -10,7 +10,6 @@ the ratios, the eligible areas of every side (they must agree), and the distribu
 Usage: python bench/bench_region.py [--gpkg district.gpkg]
 """
 
-import argparse
 import os
 import re
 import statistics
@@ -20,13 +19,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.bench_eligibility import DEFAULT_GPKG, constraint_layers, ensure_district  # noqa: E402 - after the path
+from bench.bench_eligibility import constraint_layers  # noqa: E402 - after the path
 
 MUNICIPALITIES = ROOT / "tools" / "reference_data" / "vg250_2016_mitteldeutschland.gpkg"
 DISTRICT = "15084"  # Burgenlandkreis, the generated district
 CATALOGS = (0, 1)  # wind, ground-mounted PV
 WORKERS = os.cpu_count() or 1
 TIME_PER_MUNICIPALITY = re.compile(r"\((\d{8})\): .*; ([\d.,]+) s$")
+
+
+def dask_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("distributed") is not None
 
 
 def municipalities():
@@ -95,35 +100,25 @@ def run_at_once(gpkg: Path) -> dict:
             "run_seconds": time.perf_counter() - started}
 
 
-def dask_installed() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("distributed") is not None
-
-
 SIDES = {"serial": ("region run, 1 process", lambda gpkg: run_region(gpkg, 1)),
          "pool": (f"region run, {WORKERS} processes", lambda gpkg: run_region(gpkg, WORKERS)),
          "dask": (f"region run, Dask local cluster ({WORKERS} workers)", lambda gpkg: run_region(gpkg, WORKERS, True)),
          "at_once": ("wip:eligibility over all at once", run_at_once)}
+if not dask_installed():
+    del SIDES["dask"]
 
 
 def main() -> None:
-    from bench.phases import report_side, run_side
+    from bench.phases import district_sides
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gpkg", type=Path, default=DEFAULT_GPKG)
-    parser.add_argument("--side", choices=tuple(SIDES))
-    args = parser.parse_args()
-    if args.side:
-        report_side(SIDES[args.side][1], args.gpkg)
+    ran = district_sides(__file__, __doc__.splitlines()[0], SIDES)
+    if ran is None:
         return
-    ensure_district(args.gpkg)
-    sides = [side for side in SIDES if side != "dask" or dask_installed()]
-    figures = {side: run_side(__file__, "--side", side, "--gpkg", str(args.gpkg)) for side in sides}
+    gpkg, figures = ran
     pool = figures["pool"]
-    print(f"Flächenkulisse Wind und Freiflächen-PV aller Gemeinden des Kreises {DISTRICT}, district {args.gpkg.name} "
+    print(f"Flächenkulisse Wind und Freiflächen-PV aller Gemeinden des Kreises {DISTRICT}, district {gpkg.name} "
           f"({os.cpu_count()} cores)")
-    for side in sides:
+    for side in figures:
         result = figures[side]
         worker = f"{result['worker_mb']:5.0f} MB" if result["worker_mb"] is not None else "  n/a   "
         print(f"  {SIDES[side][0]:44s} {result['run_seconds']:6.1f} s ({result['seconds']:5.1f} s with start)  "

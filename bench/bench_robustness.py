@@ -6,7 +6,6 @@ Each side runs in its own process. Prints both times, the ratio, and each varian
 (they must agree). Usage: python bench/bench_robustness.py [--gpkg district.gpkg]
 """
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -15,10 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.bench_eligibility import (  # noqa: E402 - after the path
     CATALOG_ID,
-    DEFAULT_GPKG,
     STUDY_LAYER,
     constraint_layers,
-    ensure_district,
 )
 
 # name → (overrides as pairs, criteria off, soft criteria excluding)
@@ -68,19 +65,14 @@ SIDES = {"ours": ("one robustness run", run_ours), "separate": ("one run per var
 
 
 def main() -> None:
-    from bench.phases import report_side, run_side
+    from bench.phases import district_sides
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gpkg", type=Path, default=DEFAULT_GPKG)
-    parser.add_argument("--side", choices=tuple(SIDES))
-    args = parser.parse_args()
-    if args.side:
-        report_side(SIDES[args.side][1], args.gpkg)
+    ran = district_sides(__file__, __doc__.splitlines()[0], SIDES)
+    if ran is None:
         return
-    ensure_district(args.gpkg)
-    figures = {side: run_side(__file__, "--side", side, "--gpkg", str(args.gpkg)) for side in SIDES}
+    gpkg, figures = ran
     ours, separate = figures["ours"], figures["separate"]
-    print(f"Flächenkulisse Wind über {len(VARIANTS) + 1} Varianten, district {args.gpkg.name} ({os.cpu_count()} cores)")
+    print(f"Flächenkulisse Wind über {len(VARIANTS) + 1} Varianten, district {gpkg.name} ({os.cpu_count()} cores)")
     for side, (name, _run) in SIDES.items():
         result = figures[side]
         print(f"  {name:22s} {result['seconds']:7.1f} s  peak {result['peak_mb']:6.0f} MB  "

@@ -2,6 +2,7 @@
 time adds up per phase), and each side run in a process of its own."""
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import subprocess
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GPKG = ROOT / "bench" / "data" / "district.gpkg"
 
 
 def timed_phases(phases: dict) -> dict[str, float]:
@@ -61,3 +63,27 @@ def report_side(run, *arguments) -> None:
                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **figures}
     print("RESULT " + json.dumps(figures), flush=True)
     app.exitQgis()
+
+
+def ensure_district(path: Path) -> None:
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"generating the district data set {path} …", flush=True)
+    subprocess.run([sys.executable, "-m", "tools.demodata", "--scale", "district", "--out", str(path)], cwd=ROOT,
+                   check=True)
+
+
+def district_sides(script: str, description: str, sides: dict) -> tuple[Path, dict] | None:
+    """The command line of the district benchmarks (``--gpkg``, ``--side``): with ``--side`` that side of ``sides``
+    (name → (title, run)) runs in this process, and None is returned; otherwise the district data set is made when
+    missing and every side runs in a process of its own: the data set and each side's figures."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--gpkg", type=Path, default=DEFAULT_GPKG)
+    parser.add_argument("--side", choices=tuple(sides))
+    args = parser.parse_args()
+    if args.side:
+        report_side(sides[args.side][1], args.gpkg)
+        return None
+    ensure_district(args.gpkg)
+    return args.gpkg, {side: run_side(script, "--side", side, "--gpkg", str(args.gpkg)) for side in sides}
