@@ -100,14 +100,14 @@ def test_a_failing_table_removes_the_tables_of_its_run_already_written(qgis_ifac
     path = tmp_path / "ergebnisse.gpkg"
     set_result_geopackage(project, path)
     keep_results(qgis_iface, "alt", "Alt", [Result(sites(), "bewertung")])
-    write = results._write
+    write = results.write_table
 
     def write_until_full(layer, path, table, project):
         write(layer, path, table, project)
         if table.endswith("kaputt"):  # the table is there, half written
             raise OSError("Datenträger voll")
 
-    monkeypatch.setattr(results, "_write", write_until_full)
+    monkeypatch.setattr(results, "write_table", write_until_full)
     layers = keep_results(qgis_iface, "neu", "Neu", [Result(sites(), "bewertung"), Result(sites(), "kaputt")])
     assert next_run(path, "neu") == 1 and next_run(path, "alt") == 2  # both tables of the run are gone again
     assert [layer.providerType() for layer in layers] == ["memory", "memory"]

@@ -4,10 +4,18 @@ run folder, and the ledger and indicators say what a planner cites."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import processing
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from tests.processing_algorithms.conftest import RecordingFeedback
 from wip_qgis_plugin.core.region import CHECKPOINT_SUFFIX
@@ -215,3 +223,29 @@ def test_an_unusable_atlas_template_is_refused(parts, tmp_path, template, messag
         run(parts, WORKERS=1, TECHNOLOGIES=[0], ATLAS=str(out / "atlas.pdf"), ATLAS_TEMPLATE=str(path),
             ELIGIBLE=str(out / "eligible.gpkg"))
     assert not list(out.iterdir())
+
+
+def test_the_atlas_project_opens_with_its_layout_and_never_replaces_other_data(parts, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    result, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0], ATLAS=str(out / "atlas.pdf"),
+                    ATLAS_PROJECT=str(out / "atlas.qgz"))
+    assert result["ATLAS_PROJECT"] == str(out / "atlas.qgz")
+    assert sorted(path.name for path in out.iterdir()) == ["atlas.gpkg", "atlas.pdf", "atlas.qgz"]
+    project = QgsProject()
+    assert project.read(str(out / "atlas.qgz"))
+    layouts = project.layoutManager().printLayouts()
+    assert len(layouts) == 1 and layouts[0].atlas().enabled()
+    assert layouts[0].atlas().coverageLayer().featureCount() == 4
+    assert project.mapLayers() and all(layer.isValid() for layer in project.mapLayers().values())
+    project.clear()
+    del layouts, project
+    # a second run to the same name replaces its own files; a GeoPackage of other data is never replaced
+    run(parts, WORKERS=1, TECHNOLOGIES=[0], ATLAS=str(out / "atlas.pdf"), ATLAS_PROJECT=str(out / "atlas.qgz"))
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(DEMO_GPKG, other / "atlas.gpkg")
+    before = (other / "atlas.gpkg").read_bytes()
+    with pytest.raises(QgsProcessingException, match="anderen Daten"):
+        run(parts, WORKERS=1, TECHNOLOGIES=[0], ATLAS=str(other / "atlas.pdf"), ATLAS_PROJECT=str(other / "atlas.qgz"))
+    assert [path.name for path in other.iterdir()] == ["atlas.gpkg"] and (other / "atlas.gpkg").read_bytes() == before

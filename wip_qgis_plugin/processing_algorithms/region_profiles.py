@@ -28,7 +28,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsProject,
+    QgsProperty,
+    QgsReferencedRectangle,
     QgsSingleSymbolRenderer,
+    QgsSymbolLayer,
     QgsVectorLayer,
 )
 
@@ -67,6 +70,7 @@ from ..qgis_io.compat import (
 from ..qgis_io.layers import frame_layer
 from ..qgis_io.maps import categorized, outline_copy
 from ..qgis_io.project import NAME_FIELDS, apply_style
+from ..qgis_io.results import geopackage_tables, kept_layer, write_table
 from .eligibility import SHIPPED_CATALOG_IDS, EligibilityAlgorithm
 from .guards import discard, move_into_place, staging_file
 
@@ -74,6 +78,7 @@ gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
 
 MAX_WORKERS = 64
+ATLAS_TABLE = "atlas_ebene_"  # the tables of the atlas project's GeoPackage
 TECHNOLOGY_COLOURS = {"wind": USE_COLOURS["wind"], "pv_ground": USE_COLOURS["pv"], "agri_pv": USE_COLOURS["agri_pv"],
                       "floating_pv": "#17becf", "commerce": USE_COLOURS["gewerbe"]}
 
@@ -93,6 +98,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     ROBUSTNESS = "ROBUSTNESS"
     PROFILES = "PROFILES"
     ATLAS = "ATLAS"
+    ATLAS_PROJECT = "ATLAS_PROJECT"
     ATLAS_TEMPLATE = "ATLAS_TEMPLATE"
     LOGO = "LOGO"
 
@@ -118,7 +124,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte mit Maßstab, Nordpfeil "
             "und Legende, die Kennzahlen und die Quellen; als ein PDF für die Region und, mit dem Ordner der "
             "Zukunftsprofile, als ein PDF je Gemeinde. Eine eigene Layoutvorlage (.qpt) und ein Logo lassen sich "
-            "angeben.")
+            "angeben; als QGIS-Projekt lässt sich der Atlas im Layout-Designer bearbeiten.")
 
     def initAlgorithm(self, config=None):
         self.add_inputs()
@@ -167,6 +173,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.ATLAS, self.tr("Atlas der Region (PDF, eine Seite je Gemeinde; leer: keiner)"),
             self.tr("PDF-Dateien (*.pdf)"), optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.ATLAS_PROJECT, self.tr("Atlas als QGIS-Projekt zum Bearbeiten im Layout-Designer (.qgz, die Ebenen "
+                                        "daneben im GeoPackage gleichen Namens; leer: keins)"),
+            self.tr("QGIS-Projekte (*.qgz)"), optional=True, createByDefault=False))
         template = QgsProcessingParameterFile(
             self.ATLAS_TEMPLATE, self.tr("Eigene Layoutvorlage für den Atlas (.qpt)"), extension="qpt", optional=True)
         logo = QgsProcessingParameterFile(self.LOGO, self.tr("Logo für den Atlas (SVG, PNG oder JPEG)"),
@@ -239,20 +249,33 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         None when cancelled."""
         folder = self.parameterAsString(parameters, self.PROFILES, context)
         atlas_pdf = self.parameterAsFileOutput(parameters, self.ATLAS, context)
-        if not folder and not atlas_pdf:
+        if not folder and not atlas_pdf and not self.parameterAsFileOutput(parameters, self.ATLAS_PROJECT, context):
             return {}
         staging = Path(tempfile.mkdtemp(prefix="wip_region_", dir=QgsProcessingUtils.tempFolder()))
         if folder and not self._profiles(jobs, results, settings, crs, staging, context, feedback):
             return None
         staged_atlas = staging_file(atlas_pdf) if atlas_pdf else None
+        project_file = self.parameterAsFileOutput(parameters, self.ATLAS_PROJECT, context)
+        staged_project = None
+        if project_file:
+            if not atlas_pdf:
+                raise QgsProcessingException(self.tr("Das Atlas-Projekt braucht den Atlas der Region (PDF)."))
+            self._check_layers_file(Path(project_file).with_suffix(".gpkg"))
+            staged_project = Path(tempfile.mkdtemp(prefix="wip_atlas_", dir=QgsProcessingUtils.tempFolder())) / \
+                Path(project_file).with_suffix(".qgz").name
         if staged_atlas:
             try:
                 self._atlas(jobs, results, settings, ledger, lands, crs, staged_atlas, str(staging) if folder else None,
-                            parameters, context)
+                            staged_project, parameters, context)
             except AtlasError as error:
                 discard(staged_atlas)
                 raise QgsProcessingException(str(error)) from error
         written = {}
+        if staged_project:
+            final = Path(project_file).with_suffix(".qgz")
+            for path in (staged_project, staged_project.with_suffix(".gpkg")):
+                shutil.move(str(path), str(final.with_suffix(path.suffix)))
+            written[self.ATLAS_PROJECT] = str(final)
         if folder:
             Path(folder).mkdir(parents=True, exist_ok=True)
             for path in sorted(staging.iterdir()):
@@ -263,18 +286,53 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             written[self.ATLAS] = atlas_pdf
         return written
 
-    def _atlas(self, jobs, results, settings, ledger, lands, crs, region_pdf: str, folder: str | None, parameters,
-               context) -> None:
-        """The atlas over the municipalities, to ``region_pdf`` and one PDF per municipality into ``folder``."""
-        project = QgsProject()  # the layout's own: the planner's project stays as it is
+    def _check_layers_file(self, path: Path) -> None:
+        """The atlas project's GeoPackage may replace only an earlier one of its kind, never other data."""
+        try:
+            foreign = [table for table in geopackage_tables(path) if not table.startswith(ATLAS_TABLE)]
+        except OSError:
+            foreign = [path.name]
+        if foreign:
+            raise QgsProcessingException(self.tr("{file} gibt es schon mit anderen Daten ({tables}); bitte einen "
+                                                 "anderen Namen für das Atlas-Projekt wählen.").format(
+                file=path.name, tables=", ".join(foreign[:5])))
+
+    def _atlas(self, jobs, results, settings, ledger, lands, crs, region_pdf: str, folder: str | None,
+               project_file: Path | None, parameters, context) -> None:
+        """The atlas over the municipalities, to ``region_pdf`` and one PDF per municipality into ``folder``; with
+        ``project_file`` also a QGIS project holding the layout and its layers (in the GeoPackage of the same name)
+        to edit it in the layout designer."""
+        project = QgsProject()  # the layout's own: the planner's open project stays as it is
         coverage = frame_layer(municipality_areas(jobs, results, settings, ledger), self.tr("Gemeinden"), crs)
-        layers = [outline_copy(coverage, self.tr("Gemeindegrenzen"))] + self._atlas_layers(*lands, settings, crs)
+        boundaries = outline_copy(coverage, self.tr("Gemeindegrenzen"))
+        stroke = boundaries.renderer().symbol().symbolLayer(0)  # the page's municipality drawn bold
+        stroke.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth, QgsProperty.fromExpression(
+            "if(\"key\" = attribute(@atlas_feature, 'key'), 1.4, 0.4)"))
+        layers = [boundaries] + self._atlas_layers(*lands, settings, crs)
+        if project_file:
+            project.setFileName(str(project_file))
+            tables = project_file.with_suffix(".gpkg")
+            for number, layer in enumerate([coverage] + layers):
+                write_table(layer, tables, f"{ATLAS_TABLE}{number}", project)
+            coverage, *layers = [kept_layer(tables, f"{ATLAS_TABLE}{number}", layer)
+                                 for number, layer in enumerate([coverage] + layers)]
+            for layer in [coverage] + layers[::-1]:  # each added on top: the boundaries end on top
+                project.addMapLayer(layer)
+            project.layerTreeRoot().findLayer(coverage).setItemVisibilityChecked(False)
+            project.setCrs(crs)
+            project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(coverage.extent(), crs))
         layout = region_atlas(project, coverage, layers, self.tr("Flächenkulisse und Kennzahlen"),
                               self._atlas_figures(settings), self._atlas_sources(settings),
                               self.parameterAsFile(parameters, self.LOGO, context) or None,
                               self.parameterAsFile(parameters, self.ATLAS_TEMPLATE, context) or None)
         try:
             export_atlas(layout, region_pdf, folder)
+            if project_file:
+                project.layoutManager().addLayout(layout)  # the project owns it from here
+                layout = None
+                if not project.write():
+                    raise AtlasError(self.tr("Das Projekt {file} konnte nicht geschrieben werden: {error}").format(
+                        file=project_file.name, error=project.error()))
         finally:
             del layout  # before the project and the layers it draws
         del coverage, layers, project

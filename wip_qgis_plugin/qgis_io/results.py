@@ -67,7 +67,7 @@ def set_result_geopackage(project: QgsProject, path: Path) -> None:
     project.writeEntry(ENTRY_SCOPE, ENTRY_KEY, project.pathResolver().writePath(str(path)))
 
 
-def _tables(path: Path) -> list[str]:
+def geopackage_tables(path: Path) -> list[str]:
     """The tables of the GeoPackage; a file that cannot be listed (locked, not a GeoPackage) is an OSError, so that
     no run number is guessed and no kept table overwritten."""
     if not path.exists():
@@ -82,13 +82,13 @@ def _tables(path: Path) -> list[str]:
 def next_run(path: Path, step: str) -> int:
     """The number of the next run of ``step`` in the GeoPackage: one above the highest kept there."""
     pattern = re.compile(rf"^{re.escape(step)}_(\d+)_")
-    runs = [int(match[1]) for match in map(pattern.match, _tables(path)) if match]
+    runs = [int(match[1]) for match in map(pattern.match, geopackage_tables(path)) if match]
     return max(runs, default=0) + 1
 
 
 def _listed(path: Path) -> list[str]:
     try:
-        return _tables(path)
+        return geopackage_tables(path)
     except OSError:
         return []
 
@@ -105,7 +105,8 @@ def _drop(path: Path, tables: list[str]) -> None:
         log.warning(str(error))
 
 
-def _write(layer: QgsVectorLayer, path: Path, table: str, project: QgsProject) -> None:
+def write_table(layer: QgsVectorLayer, path: Path, table: str, project: QgsProject) -> None:
+    """``layer`` as table ``table`` of the GeoPackage ``path`` (made when missing)."""
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = table
@@ -118,7 +119,8 @@ def _write(layer: QgsVectorLayer, path: Path, table: str, project: QgsProject) -
         raise OSError(message or str(path))
 
 
-def _kept_layer(path: Path, table: str, temporary: QgsVectorLayer) -> QgsVectorLayer:
+def kept_layer(path: Path, table: str, temporary: QgsVectorLayer) -> QgsVectorLayer:
+    """Table ``table`` of ``path`` as a layer named and styled as ``temporary``."""
     layer = QgsVectorLayer(f"{path}|layername={table}", temporary.name(), "ogr")
     if not layer.isValid():
         raise OSError(tr("Tabelle {table} in {path} lässt sich nicht öffnen.").format(table=table, path=path))
@@ -159,8 +161,8 @@ def keep_results(iface, step: str, title: str, results: list[Result]) -> list[Qg
         for result in results:
             table = f"{step}_{run}_{result.table}"
             written.append(table)  # before writing: a write that fails halfway leaves its table behind
-            _write(result.layer, path, table, project)
-            layers.append(_kept_layer(path, table, result.layer))
+            write_table(result.layer, path, table, project)
+            layers.append(kept_layer(path, table, result.layer))
     except OSError as error:
         _drop(path, [table for table in written if table in _listed(path)])
         log.notify(iface, tr("Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}").format(

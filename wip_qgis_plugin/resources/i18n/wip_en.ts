@@ -5575,7 +5575,7 @@ Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit
 
 Mit einem Ordner für die Zukunftsprofile schreibt der Lauf danach für jede Gemeinde, die die mitgelieferte Gemeindestatistik kennt, ihr Zukunftsprofil (HTML): die Energie- und Treibhausgasbilanz aus der Statistik, der Vergleich mit ähnlichen Gemeinden und die Karten ihrer Flächenkulissen. Mit einer Variantentabelle (wie bei „Robustheit der Flächenkulisse“) kommt die Robustheit der Windflächen jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.
 
-Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte mit Maßstab, Nordpfeil und Legende, die Kennzahlen und die Quellen; als ein PDF für die Region und, mit dem Ordner der Zukunftsprofile, als ein PDF je Gemeinde. Eine eigene Layoutvorlage (.qpt) und ein Logo lassen sich angeben.</source>
+Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte mit Maßstab, Nordpfeil und Legende, die Kennzahlen und die Quellen; als ein PDF für die Region und, mit dem Ordner der Zukunftsprofile, als ein PDF je Gemeinde. Eine eigene Layoutvorlage (.qpt) und ein Logo lassen sich angeben; als QGIS-Projekt lässt sich der Atlas im Layout-Designer bearbeiten.</source>
       <translation>The eligible land of every municipality of a region (district, planning region or Land) in one run, each municipality on its own: with the features of every criterion up to its distance around the municipality, so that settlements of neighbouring municipalities keep their distances.
 
 Results: the eligible land per municipality and technology; the wind-area ledger (eligible, designated and still open land per municipality with its rank, and per area target of the WindBG and the LEntwG LSA the run's municipalities' share of the target, the gap left after the designated areas and whether the eligible land can close it); the indicators per municipality with where it stands today from the municipal statistics.
@@ -5584,7 +5584,7 @@ The municipalities are computed in parallel on this computer's cores or, given t
 
 With a folder for the future profiles the run then writes, for every municipality the shipped municipal statistics know, its future profile (HTML): the energy and greenhouse-gas balance from the statistics, the comparison with similar municipalities and the maps of its eligible land. With a variants table (as for “Robustness of the eligible land”) the robustness of every municipality's wind land over the variants is added, as a layer and as a map in the profile.
 
-The atlas of the region is a QGIS print layout with one page per municipality: map with scale bar, north arrow and legend, the indicators and the sources; as one PDF for the region and, with the folder of the future profiles, as one PDF per municipality. An own layout template (.qpt) and a logo can be given.</translation>
+The atlas of the region is a QGIS print layout with one page per municipality: map with scale bar, north arrow and legend, the indicators and the sources; as one PDF for the region and, with the folder of the future profiles, as one PDF per municipality. An own layout template (.qpt) and a logo can be given; as a QGIS project the atlas can be edited in the layout designer.</translation>
     </message>
     <message>
       <source>Gemeinden (z. B. VG250 Gemeinden)</source>
@@ -5613,6 +5613,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>Gemeinden</source>
       <translation>Municipalities</translation>
+    </message>
+    <message>
+      <source>Gemeindegrenzen</source>
+      <translation>Municipal boundaries</translation>
     </message>
     <message>
       <source>Flächenkulisse und Kennzahlen</source>
@@ -5659,6 +5663,14 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Atlas of the region (PDF, one page per municipality; empty: none)</translation>
     </message>
     <message>
+      <source>Atlas als QGIS-Projekt zum Bearbeiten im Layout-Designer (.qgz, die Ebenen daneben im GeoPackage gleichen Namens; leer: keins)</source>
+      <translation>Atlas as a QGIS project to edit in the layout designer (.qgz, its layers beside it in the GeoPackage of the same name; empty: none)</translation>
+    </message>
+    <message>
+      <source>QGIS-Projekte (*.qgz)</source>
+      <translation>QGIS projects (*.qgz)</translation>
+    </message>
+    <message>
       <source>Berechnete Gemeinden</source>
       <translation>Municipalities computed</translation>
     </message>
@@ -5699,8 +5711,8 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Variants apply to the wind energy catalog; please choose it.</translation>
     </message>
     <message>
-      <source>Gemeindegrenzen</source>
-      <translation>Municipal boundaries</translation>
+      <source>Das Atlas-Projekt braucht den Atlas der Region (PDF).</source>
+      <translation>The atlas project needs the atlas of the region (PDF).</translation>
     </message>
     <message>
       <source>ausgewiesen (Wind)</source>
@@ -5721,6 +5733,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>{count} Gemeinden, {where}.</source>
       <translation>{count} municipalities, {where}.</translation>
+    </message>
+    <message>
+      <source>{file} gibt es schon mit anderen Daten ({tables}); bitte einen anderen Namen für das Atlas-Projekt wählen.</source>
+      <translation>{file} already exists with other data ({tables}); please choose another name for the atlas project.</translation>
     </message>
     <message>
       <source>Kein Zukunftsprofil (nicht in der Gemeindestatistik): {names}</source>
@@ -5753,6 +5769,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>aus dem Arbeitsordner</source>
       <translation>from the run folder</translation>
+    </message>
+    <message>
+      <source>Das Projekt {file} konnte nicht geschrieben werden: {error}</source>
+      <translation>The project {file} could not be written: {error}</translation>
     </message>
     <message>
       <source>auf dem Dask-Cluster {address}</source>
