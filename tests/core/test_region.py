@@ -212,6 +212,10 @@ def test_the_wind_ledger_adds_up_against_the_targets():
         assert row["eligible_ha"] == pytest.approx(towns["eligible_ha"].sum())
         assert bool(row["reachable"]) == (150.0 + towns["open_ha"].sum() >= area * target.pct / 100)
         assert row["legal_basis"] == target.legal_basis and row["deadline"] == target.deadline.isoformat()
+    # hard criteria without a layer: the eligible land is an upper bound, whether it closes a gap is not proven
+    unproven = region.wind_ledger(results, "lsa_wind", ["Wald"])
+    assert unproven.loc[unproven["kind"] == "target", "reachable"].isna().all()
+    assert unproven.loc[unproven["kind"] == "target", "note"].str.startswith("Nicht belastbar").all()
 
 
 def test_rows_of_one_key_are_one_municipality_and_bad_layers_are_refused():

@@ -118,7 +118,6 @@ class MunicipalityResult:
     name: str
     area_ha: float
     eligible: dict = field(default_factory=dict)  # catalog id -> GeoDataFrame of its eligible land
-    summaries: dict = field(default_factory=dict)  # catalog id -> DataFrame: its eligibility summary
     designated_ha: float = 0.0
     open_ha: float = 0.0  # eligible wind land outside the designated areas
     robustness: object = None  # GeoDataFrame: the wind land per set of variants that keep it (with variants)
@@ -206,7 +205,6 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
                 turbine=settings.turbine, distance_overrides=settings.overrides_for(catalog),
                 min_area_ha=settings.min_area_ha, soft_excludes=settings.soft_excludes)
             result.eligible[catalog.id] = computed.eligible
-            result.summaries[catalog.id] = computed.summary
             result.messages += computed.messages
             if catalog.technology == "wind":
                 result.designated_ha, result.open_ha = _designated(area, job.designated, computed.eligible)
@@ -218,7 +216,7 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
         result.figures = peer_figures(row, settings.base_year) if row is not None else None
     except (EligibilityError, BalanceError) as error:
         result.error = str(error)
-        result.eligible, result.summaries, result.robustness = {}, {}, None
+        result.eligible, result.robustness = {}, None
     result.seconds = time.perf_counter() - started
     return result
 
@@ -430,13 +428,15 @@ LEDGER_COLUMNS = ["kind", "key", "name", "area_ha", "eligible_ha", "eligible_pct
                   "reachable", "deadline", "legal_basis", "source", "status", "note"]
 
 
-def wind_ledger(results: Sequence[MunicipalityResult], wind_catalog_id: str) -> pd.DataFrame:
+def wind_ledger(results: Sequence[MunicipalityResult], wind_catalog_id: str,
+                unchecked_hard: Sequence[str] = ()) -> pd.DataFrame:
     """Eligible and designated wind land per municipality against the Land and planning-region targets.
 
     A municipality row says how much it can contribute: its eligible land outside the designated areas (``open_ha``,
     ranked). A target row sums the run's municipalities under that target: their area's share of the target
     (``share_target_ha``), what is designated and what is eligible, the gap left after the designated land, and
-    whether the eligible land could close it."""
+    whether the eligible land could close it. With hard criteria ``unchecked_hard`` (labels) left without a layer
+    the eligible land is an upper bound: whether it closes the gap is then not proven (``reachable`` NULL)."""
     rows, members = [], {}
     computed = [result for result in results if result.ok and wind_catalog_id in result.eligible]
     order = sorted(computed, key=lambda result: (-result.open_ha, result.key))
@@ -463,6 +463,11 @@ def wind_ledger(results: Sequence[MunicipalityResult], wind_catalog_id: str) -> 
         gap_ha = max(0.0, share_ha - designated_ha)
         note = tr("{count} Gemeinden dieses Laufs mit {area:.0f} ha; ihr Flächenanteil am Ziel {pct:g} % sind "
                   "{share:.0f} ha.").format(count=len(group), area=area_ha, pct=target.pct, share=share_ha)
+        reachable = designated_ha + sum(result.open_ha for result, _ in group) >= share_ha
+        if unchecked_hard:
+            reachable = None
+            note = tr("Nicht belastbar: harte Kriterien ohne Ebene, nicht geprüft: {criteria}. ").format(
+                criteria="; ".join(unchecked_hard)) + note
         if target.official_area_km2:
             covered = min(100.0, area_ha / target.official_area_km2)  # ha / (km² × 100) × 100 %
             note += " " + tr("Gebiet des Ziels: {area:.2f} km² (amtlich), der Lauf deckt davon {covered:.1f} %."
@@ -472,7 +477,7 @@ def wind_ledger(results: Sequence[MunicipalityResult], wind_catalog_id: str) -> 
             eligible_pct=_pct(eligible_ha, area_ha), designated_ha=designated_ha,
             designated_pct=_pct(designated_ha, area_ha), open_ha=sum(result.open_ha for result, _ in group),
             target_pct=target.pct, target_ha=target.total_target_ha, share_target_ha=share_ha, gap_ha=gap_ha,
-            reachable=designated_ha + sum(result.open_ha for result, _ in group) >= share_ha,
+            reachable=reachable,
             deadline=target.deadline.isoformat(), legal_basis=target.legal_basis, source=target.source,
             status=target.status, note=note))
     ledger = pd.DataFrame(rows, columns=LEDGER_COLUMNS)

@@ -35,7 +35,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.catalog import load_catalog, shipped_catalog_title, shipped_catalogs, technology_of
+from ..core.catalog import HARD, load_catalog, shipped_catalog_title, shipped_catalogs, technology_of
 from ..core.eligibility import ELIGIBLE_COLUMNS, ROBUSTNESS_COLUMNS
 from ..core.i18n import format_number
 from ..core.lazy import lazy_module
@@ -225,8 +225,12 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             raise QgsProcessingException(str(error)) from error
         except RegionCancelled:
             return {}
+        for message in dict.fromkeys(message for result in results for message in result.messages):
+            feedback.pushInfo(message)  # once, not per municipality
         wind = next((catalog for catalog in catalogs if catalog.technology == "wind"), None)
-        ledger = wind_ledger(results, wind.id) if wind is not None else pd.DataFrame(columns=LEDGER_COLUMNS)
+        ledger = pd.DataFrame(columns=LEDGER_COLUMNS) if wind is None else wind_ledger(results, wind.id, [
+            criterion.label_text() for criterion in wind.criteria
+            if criterion.type == HARD and criterion.id not in constraints[wind.id]])
         eligible, robust = eligible_land(results, settings), robust_land(results)
 
         def or_empty(frame, columns):
