@@ -3,6 +3,7 @@ wip:eligibility run over the whole, a process pool gives what one process gives,
 run folder, and the ledger and indicators say what a planner cites."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -18,6 +19,7 @@ from qgis.core import (
 )
 
 from tests.processing_algorithms.conftest import RecordingFeedback
+from wip_qgis_plugin.core.catalog import shipped_catalogs
 from wip_qgis_plugin.core.region import CHECKPOINT_SUFFIX
 from wip_qgis_plugin.core.targets import wind_targets_for
 from wip_qgis_plugin.qgis_io.layers import is_null
@@ -254,3 +256,20 @@ def test_the_atlas_project_opens_with_its_layout_and_never_replaces_other_data(p
     with pytest.raises(QgsProcessingException, match="anderen Daten"):
         run(parts, WORKERS=1, TECHNOLOGIES=[0], ATLAS=str(other / "atlas.pdf"), ATLAS_PROJECT=str(other / "atlas.qgz"))
     assert [path.name for path in other.iterdir()] == ["atlas.gpkg"] and (other / "atlas.gpkg").read_bytes() == before
+
+
+def test_an_own_catalog_replaces_the_shipped_one_of_its_technology(parts, tmp_path):
+    data = json.loads(shipped_catalogs()["lsa_wind"].read_text(encoding="utf-8"))
+    data["id"] = "eigener_wind"
+    next(c for c in data["criteria"] if c["id"] == "wohnsiedlung_abstand")["distance"] = {"metres": 1500}
+    own = tmp_path / "eigener_wind.json"
+    own.write_text(json.dumps(data), encoding="utf-8")
+    result, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0, 1], CATALOG_FILE=str(own))
+    whole = processing.run("wip:eligibility", {
+        "STUDY_AREA": f"{DEMO_GPKG}|layername=real_gemeinde", "CONSTRAINT_LAYERS": LAYERS, "CATALOG_FILE": str(own),
+        "ELIGIBLE": "TEMPORARY_OUTPUT", "EXCLUDED": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    indicators = list(result["INDICATORS"].getFeatures())
+    assert sum(feature["eligible_ha_wind"] for feature in indicators) == pytest.approx(whole["ELIGIBLE_HA"], rel=1e-6)
+    assert all(feature["eligible_ha_pv_ground"] is not None for feature in indicators)
+    shipped, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0])
+    assert whole["ELIGIBLE_HA"] < sum(feature["eligible_ha_wind"] for feature in shipped["INDICATORS"].getFeatures())

@@ -130,9 +130,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         self.add_inputs()
         self.parameterDefinition(self.STUDY_AREA).setDescription(self.tr("Gemeinden (z. B. VG250 Gemeinden)"))
         self.parameterDefinition(self.STUDY_ID_FIELD).setDescription(self.tr("Gemeindeschlüssel (AGS)"))
-        for name in (self.CATALOG, self.CATALOG_FILE):  # one catalog per technology, chosen below
-            parameter = self.parameterDefinition(name)
-            parameter.setFlags(parameter.flags() | FLAG_HIDDEN)
+        catalog = self.parameterDefinition(self.CATALOG)  # one catalog per technology, chosen below
+        catalog.setFlags(catalog.flags() | FLAG_HIDDEN)
+        self.parameterDefinition(self.CATALOG_FILE).setDescription(self.tr(
+            "Eigener Kriterienkatalog (JSON, ersetzt den mitgelieferten seiner Technologie)"))
         self.addParameter(QgsProcessingParameterField(
             self.NAME_FIELD, self.tr("Gemeindename"), parentLayerParameterName=self.STUDY_AREA, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
@@ -188,10 +189,19 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Gescheiterte Gemeinden")))
 
     def _catalogs(self, parameters, context) -> list:
-        chosen = self.parameterAsEnums(parameters, self.TECHNOLOGIES, context)
+        """The chosen shipped catalogs, the planner's own in place of the shipped one of its technology."""
+        chosen = [load_catalog(shipped_catalogs()[SHIPPED_CATALOG_IDS[index]])
+                  for index in sorted(set(self.parameterAsEnums(parameters, self.TECHNOLOGIES, context)))]
+        if self.parameterAsFile(parameters, self.CATALOG_FILE, context):
+            own = self._catalog(parameters, context)
+            shipped = [catalog.technology for catalog in chosen]
+            if own.technology in shipped:
+                chosen[shipped.index(own.technology)] = own
+            else:
+                chosen.append(own)
         if not chosen:
             raise QgsProcessingException(self.tr("Bitte mindestens einen Kriterienkatalog wählen."))
-        return [load_catalog(shipped_catalogs()[SHIPPED_CATALOG_IDS[index]]) for index in sorted(set(chosen))]
+        return chosen
 
     def process(self, parameters, context, feedback):
         catalogs = self._catalogs(parameters, context)

@@ -5591,6 +5591,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Municipalities (e.g. VG250 Gemeinden)</translation>
     </message>
     <message>
+      <source>Eigener Kriterienkatalog (JSON, ersetzt den mitgelieferten seiner Technologie)</source>
+      <translation>Own criteria catalog (JSON, replaces the shipped one of its technology)</translation>
+    </message>
+    <message>
       <source>Parallele Prozesse (0: alle Kerne, 1: nacheinander)</source>
       <translation>Parallel processes (0: all cores, 1: one after the other)</translation>
     </message>
