@@ -134,12 +134,19 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         catalog.setFlags(catalog.flags() | FLAG_HIDDEN)
         self.parameterDefinition(self.CATALOG_FILE).setDescription(self.tr(
             "Eigener Kriterienkatalog (JSON, ersetzt den mitgelieferten seiner Technologie)"))
+        # the dialog shows the parameters in the order they were added: the name and the catalogs after the key
+        shared = [parameter.clone() for parameter in self.parameterDefinitions()
+                  if parameter.name() not in (self.STUDY_AREA, self.STUDY_ID_FIELD)]
+        for parameter in shared:
+            self.removeParameter(parameter.name())
         self.addParameter(QgsProcessingParameterField(
             self.NAME_FIELD, self.tr("Gemeindename"), parentLayerParameterName=self.STUDY_AREA, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.TECHNOLOGIES, self.tr("Kriterienkataloge"),
             options=[shipped_catalog_title(catalog_id) for catalog_id in SHIPPED_CATALOG_IDS], allowMultiple=True,
             defaultValue=[0, 1], optional=True))  # optional for Processing: none chosen gets the message below
+        for parameter in shared:
+            self.addParameter(parameter)
         self.add_variants()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.DESIGNATED, self.tr("Ausgewiesene Windenergiegebiete (Regionalplan, Flächennutzungspläne)"),
