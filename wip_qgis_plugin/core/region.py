@@ -89,6 +89,10 @@ class MunicipalityJob:
     designated: object  # numpy array of the designated wind areas' polygons on the municipality
 
     @property
+    def area_ha(self) -> float:
+        return float(shapely.area(self.area.geometry.values[0])) / 1e4
+
+    @property
     def features(self) -> int:
         """How many features the job measures against: what its time grows with."""
         return sum(len(frame) for criteria in self.constraints.values() for frame in criteria.values())
@@ -197,7 +201,7 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
     the municipal statistics; an input the engines refuse becomes the result's error."""
     started = time.perf_counter()
     area = job.area.geometry.values[0]
-    result = MunicipalityResult(job.key, job.name, float(shapely.area(area)) / 1e4)
+    result = MunicipalityResult(job.key, job.name, job.area_ha)
     try:
         for catalog in settings.catalogs:
             computed = compute_eligibility(
@@ -300,7 +304,7 @@ def _outcome(job: MunicipalityJob, future) -> MunicipalityResult:
 
 
 def _failed(job: MunicipalityJob, error: Exception) -> MunicipalityResult:
-    return MunicipalityResult(job.key, job.name, float(shapely.area(job.area.geometry.values[0])) / 1e4,
+    return MunicipalityResult(job.key, job.name, job.area_ha,
                               error=tr("Abbruch in der Berechnung: {error}").format(
                                   error=f"{type(error).__name__}: {error}"))
 
@@ -518,11 +522,10 @@ def indicator_table(results: Sequence[MunicipalityResult], settings: RegionSetti
     return pd.DataFrame(rows, columns=columns)
 
 
-def municipality_areas(jobs: Sequence[MunicipalityJob], results: Sequence[MunicipalityResult],
-                       settings: RegionSettings, ledger: pd.DataFrame):
-    """Every municipality's area with its indicators and its row of the wind-area ledger (designated and open land,
-    rank): the pages of the region's atlas."""
-    table = indicator_table(results, settings)
+def municipality_areas(jobs: Sequence[MunicipalityJob], indicators: pd.DataFrame, ledger: pd.DataFrame):
+    """Every municipality's area with its row of ``indicator_table`` and of the wind-area ledger (open land, rank):
+    the pages of the region's atlas."""
+    table = indicators
     ranks = ledger.loc[ledger["kind"] == "municipality", ["key", "open_ha", "rank"]]
     table = table.merge(ranks, on="key", how="left")
     return gpd.GeoDataFrame(table, geometry=[job.area.geometry.values[0] for job in jobs], crs=jobs[0].area.crs)

@@ -254,18 +254,19 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             return frame if frame is not None else gpd.GeoDataFrame(
                 pd.DataFrame(columns=columns + ["name", "geometry"]), geometry="geometry", crs=inputs.study.crs)
 
+        indicators = indicator_table(results, settings)
         frames = [(self.ELIGIBLE, or_empty(eligible, ELIGIBLE_COLUMNS)), (self.LEDGER, ledger),
-                  (self.INDICATORS, indicator_table(results, settings))]
+                  (self.INDICATORS, indicators)]
         if self.parameterAsOutputLayer(parameters, self.ROBUSTNESS, context):
             frames.append((self.ROBUSTNESS, or_empty(robust, ROBUSTNESS_COLUMNS)))
         outputs = self.write_frames(parameters, context, feedback, inputs.crs, frames)
         outputs["COMPUTED"] = sum(result.ok for result in results)
         outputs["FAILED"] = len(results) - outputs["COMPUTED"]
-        documents = self._documents(jobs, results, settings, ledger, (eligible, robust, designated), inputs.crs,
-                                    parameters, context, feedback)
+        documents = self._documents(jobs, results, settings, (ledger, indicators), (eligible, robust, designated),
+                                    inputs.crs, parameters, context, feedback)
         return {} if documents is None else {**outputs, **documents}
 
-    def _documents(self, jobs, results, settings, ledger, lands, crs, parameters, context, feedback) -> dict | None:
+    def _documents(self, jobs, results, settings, tables, lands, crs, parameters, context, feedback) -> dict | None:
         """The profiles and the atlas asked for, made aside and moved in when all are done: output → path;
         None when cancelled."""
         folder = self.parameterAsString(parameters, self.PROFILES, context)
@@ -286,7 +287,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 Path(project_file).with_suffix(".qgz").name
         if staged_atlas:
             try:
-                self._atlas(jobs, results, settings, ledger, lands, crs, staged_atlas, str(staging) if folder else None,
+                self._atlas(jobs, settings, tables, lands, crs, staged_atlas, str(staging) if folder else None,
                             staged_project, parameters, context)
             except AtlasError as error:
                 discard(staged_atlas)
@@ -318,13 +319,14 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                                                  "anderen Namen für das Atlas-Projekt wählen.").format(
                 file=path.name, tables=", ".join(foreign[:5])))
 
-    def _atlas(self, jobs, results, settings, ledger, lands, crs, region_pdf: str, folder: str | None,
+    def _atlas(self, jobs, settings, tables, lands, crs, region_pdf: str, folder: str | None,
                project_file: Path | None, parameters, context) -> None:
         """The atlas over the municipalities, to ``region_pdf`` and one PDF per municipality into ``folder``; with
         ``project_file`` also a QGIS project holding the layout and its layers (in the GeoPackage of the same name)
         to edit it in the layout designer."""
         project = QgsProject()  # the layout's own: the planner's open project stays as it is
-        coverage = frame_layer(municipality_areas(jobs, results, settings, ledger), self.tr("Gemeinden"), crs)
+        ledger, indicators = tables
+        coverage = frame_layer(municipality_areas(jobs, indicators, ledger), self.tr("Gemeinden"), crs)
         boundaries = outline_copy(coverage, self.tr("Gemeindegrenzen"))
         stroke = boundaries.renderer().symbol().symbolLayer(0)  # the page's municipality drawn bold
         stroke.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth, QgsProperty.fromExpression(
@@ -472,7 +474,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                     name=result.name, key=result.key, error=result.error))
                 return
             areas = ", ".join(self.tr("{catalog} {area} ha").format(
-                catalog=catalog.title_text().split(" – ")[0], area=format_number(
+                catalog=technology_of(catalog.title_text()), area=format_number(
                     result.eligible[catalog.id]["area_ha"].sum(), 0)) for catalog in settings.catalogs)
             feedback.pushInfo(self.tr("{name} ({key}): {areas}; {how}").format(
                 name=result.name, key=result.key, areas=areas, how=self.tr("aus dem Arbeitsordner") if result.resumed

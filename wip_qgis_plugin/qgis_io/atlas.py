@@ -188,22 +188,14 @@ def _svg(name: str) -> str | None:
     return None
 
 
-def export_atlas(layout: QgsPrintLayout, region_pdf: str | None, folder: str | None, feedback=None) -> list[str]:
-    """The atlas as one PDF ``region_pdf`` and as one PDF per municipality in ``folder`` (atlas_<AGS>.pdf); returns
-    the files written."""
+def export_atlas(layout: QgsPrintLayout, region_pdf: str | None, folder: str | None) -> None:
+    """The atlas as one PDF ``region_pdf`` and as one PDF per municipality in ``folder`` (atlas_<AGS>.pdf)."""
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = PDF_DPI
     settings.rasterizeWholeImage = False
-    written = []
-    if region_pdf:
-        result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), region_pdf, settings)
+    exports = ([(QgsLayoutExporter.exportToPdf, region_pdf)] if region_pdf else []) + \
+        ([(QgsLayoutExporter.exportToPdfs, os.path.join(folder, "atlas.pdf"))] if folder else [])
+    for export, path in exports:
+        result, error = export(layout.atlas(), path, settings)
         if result != QgsLayoutExporter.ExportResult.Success:
             raise AtlasError(tr("Der Atlas konnte nicht als PDF geschrieben werden: {error}").format(error=error))
-        written.append(region_pdf)
-    if folder:
-        before = set(os.listdir(folder))
-        result, error = QgsLayoutExporter.exportToPdfs(layout.atlas(), os.path.join(folder, "atlas.pdf"), settings)
-        if result != QgsLayoutExporter.ExportResult.Success:
-            raise AtlasError(tr("Der Atlas konnte nicht als PDF geschrieben werden: {error}").format(error=error))
-        written += sorted(os.path.join(folder, name) for name in set(os.listdir(folder)) - before)
-    return written
