@@ -20,11 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 HELP = ROOT / "wip_qgis_plugin" / "help"
 LANGUAGES = ("de", "en")
-WRITTEN_PAGES = ("index.md", "install.md", "workflow.md", "catalogs.md", "faq.md")
+WRITTEN_PAGES = ("index.md", "install.md", "workflow.md", "catalogs.md", "database.md", "faq.md")
 
 TEXTS = {  # the generated pages' own words
     "de": {"site": "WIP Energie- und Raumplanung – Handbuch", "home": "Start", "install": "Installation",
            "workflow": "Die sechs Arbeitsschritte", "catalogs": "Kriterienkataloge bearbeiten", "faq": "Häufige Fragen",
+           "database": "Die Datenbank des Amts (PostGIS)",
            "algorithms": "Algorithmen", "reference": "Kataloge", "parameters": "Parameter", "outputs": "Ergebnisse",
            "name": "Name", "description": "Beschreibung", "kind": "Art", "required": "Pflicht", "default": "Vorgabe",
            "yes": "ja", "no": "nein", "toolbox": "Werkzeugkiste", "call": "Aufruf ohne QGIS-Oberfläche",
@@ -40,6 +41,7 @@ TEXTS = {  # the generated pages' own words
                                 "prüfen; jede Datei lässt sich als Kopie anpassen."},
     "en": {"site": "WIP Energy and Spatial Planning – Manual", "home": "Home", "install": "Installation",
            "workflow": "The six steps", "catalogs": "Editing criteria catalogs", "faq": "FAQ",
+           "database": "The office database (PostGIS)",
            "algorithms": "Algorithms", "reference": "Catalogs", "parameters": "Parameters", "outputs": "Outputs",
            "name": "Name", "description": "Description", "kind": "Kind", "required": "Required", "default": "Default",
            "yes": "yes", "no": "no", "toolbox": "Toolbox", "call": "Running it without the QGIS window",
@@ -336,7 +338,8 @@ def write_sources(language: str, into: Path) -> dict:
             "nav": [{words["home"]: "index.md"}, {words["install"]: "install.md"},
                     {words["workflow"]: "workflow.md"}, {words["algorithms"]: algorithms},
                     {words["catalogs"]: "catalogs.md"}, {words["reference"]: catalogs},
-                    {words["assumptions"]: "assumptions.md"}, {words["faq"]: "faq.md"}]}
+                    {words["assumptions"]: "assumptions.md"}, {words["database"]: "database.md"},
+                    {words["faq"]: "faq.md"}]}
 
 
 def build(out: Path = HELP) -> list[Path]:

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh Debian 12 / Ubuntu machine: QGIS from the distribution (when `import qgis`
-# fails), Qt's translation tools, Xvfb, and a venv with the system site packages (for the QGIS bindings)
-# plus the pinned requirements. Usage: tools/setup_env.sh <venv-dir>
+# fails), Qt's translation tools, Xvfb, PostgreSQL with PostGIS (the tests start a throwaway server of their own),
+# and a venv with the system site packages (for the QGIS bindings) plus the pinned requirements.
+# Usage: tools/setup_env.sh <venv-dir>
 set -euo pipefail
 VENV="${1:-.venv}"
 SYSTEM_PYTHON="${SYSTEM_PYTHON:-/usr/bin/python3}"
 # shapely is built against the distribution's GEOS (libgeos-dev, python3-dev, gcc): inside QGIS the symbols of
 # QGIS's own GEOS take precedence over those of a wheel's bundled copy, so a wheel would run on a mix of both.
 APT_PACKAGES="qgis python3-qgis qgis-providers python3-pyproj python3-fiona python3-scipy libgeos-dev python3-dev gcc
-    qttools5-dev-tools xvfb xauth python3-venv python3-pip"
+    qttools5-dev-tools xvfb xauth python3-venv python3-pip postgresql postgresql-postgis"
 
 have_everything() {
     "$SYSTEM_PYTHON" -c "import qgis.core, pyproj, fiona, scipy" 2>/dev/null && command -v lrelease >/dev/null \
         && command -v xvfb-run >/dev/null && command -v qgis_process.bin >/dev/null && command -v geos-config >/dev/null \
-        && command -v gcc >/dev/null && "$SYSTEM_PYTHON" -c "import sysconfig, os, sys; \
+        && command -v gcc >/dev/null && compgen -G "/usr/share/postgresql/*/extension/postgis.control" >/dev/null \
+        && "$SYSTEM_PYTHON" -c "import sysconfig, os, sys; \
 sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()['include'], 'Python.h')))" \
         && "$SYSTEM_PYTHON" -c "import ensurepip" 2>/dev/null
 }

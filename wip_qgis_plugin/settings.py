@@ -32,3 +32,13 @@ def open_docks() -> list[str]:
 
 def set_open_docks(keys: list[str]) -> None:
     _set("openDocks", ",".join(keys))
+
+
+def unfinished_tables() -> list[str]:
+    """The connections of database tables a failed run could not drop (its server was gone): dropped by the next run
+    that writes into their database."""
+    return [uri for uri in _value("unfinishedTables", "", str).split("\n") if uri]
+
+
+def set_unfinished_tables(uris: list[str]) -> None:
+    _set("unfinishedTables", "\n".join(uris))

@@ -23,10 +23,10 @@ from ..core.lazy import lazy_module
 from ..core.profiles import layer_columns, profile_feed, recognise
 from ..core.workflow import normalise
 from ..manual import manual_url
-from ..qgis_io.compat import GEOMETRY_NO_CHECK, OVERRIDE_GEOMETRY_CHECK, new_field
+from ..qgis_io.compat import GEOMETRY_NO_CHECK, OVERRIDE_GEOMETRY_CHECK, WKB_NO_GEOMETRY, new_field
 from ..qgis_io.layers import Reading, is_null, read_frame, table_rows
 from ..qgis_io.project import apply_style, describe_layer, result_style
-from .guards import StagedSinks, check_run, remove_new_outputs, snapshot
+from .guards import StagedSinks, check_run, drop_unfinished_tables, remove_new_outputs, snapshot
 from .provider import WorkflowPlace
 
 gpd = lazy_module("geopandas")
@@ -62,14 +62,18 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
         """Models, tasks and ``qgis_process`` come here, before anything is read or written."""
-        self._outputs_before = snapshot(check_run(self, parameters, context, feedback))
+        outputs = check_run(self, parameters, context, feedback)
+        drop_unfinished_tables(outputs)
+        self._outputs_before = snapshot(outputs)
         self._staged = StagedSinks()
         return True
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 - Processing API
-        """Processing's sink, for a plain file written under a temporary name (see ``StagedSinks``)."""
+        """Processing's sink, for a plain file or a database table written under a temporary name (see
+        ``StagedSinks``)."""
         final = self.parameterAsOutputLayer(parameters, name, context)
-        staged = self._staged.stage(final)
+        geometry_type = args[1] if len(args) > 1 else kwargs.get("geometryType", WKB_NO_GEOMETRY)
+        staged = self._staged.stage(final, spatial=geometry_type != WKB_NO_GEOMETRY)
         if staged is not None:
             value = parameters[name]
             definition = QgsProcessingOutputLayerDefinition(value) \
@@ -78,7 +82,8 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
             parameters = dict(parameters, **{name: definition})
         sink, destination = super().parameterAsSink(parameters, name, context, *args, **kwargs)
         if staged is not None:
-            self._staged.remember(destination, final)
+            self._staged.remember(destination, self._staged.final_destination(final, staged))
+            sink = self._staged.counted(staged, sink)
         return sink, destination
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
@@ -96,7 +101,10 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         gc.collect()  # sinks write their last features and close when their wrappers go (the failed run's frames)
         if failure is None and not feedback.isCanceled():
             return self._publish(results, context)
-        self._staged.discard()
+        for table in self._staged.discard():
+            feedback.pushWarning(tr("Die unfertige Tabelle {table} konnte nicht entfernt werden (keine Verbindung "
+                                    "zur Datenbank); der nächste Lauf in diese Datenbank entfernt sie.").format(
+                table=table))
         remove_new_outputs(self._outputs_before)
         if failure is not None:
             raise QgsProcessingException(failure)

@@ -2,8 +2,9 @@
 the clean-up after a run that failed or was stopped.
 
 Nothing a planner owns may be lost: an output must never be one of the run's input files (Processing would replace
-the whole file), two outputs must never land on the same file or table, a folder is no output file, and a spatial
-input without a coordinate reference system is refused instead of being silently dropped or mismeasured.
+the whole file) or input tables of a database, two outputs must never land on the same file or table, a folder is no
+output file, and a spatial input without a coordinate reference system is refused instead of being silently dropped
+or mismeasured.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import os
 import re
 import shutil
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,9 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
+    QgsDataSourceUri,
+    QgsException,
+    QgsFeatureSink,
     QgsMapLayer,
     QgsProcessing,
     QgsProcessingDestinationParameter,
@@ -38,9 +43,12 @@ from qgis.core import (
     QgsProject,
     QgsProviderConnectionException,
     QgsProviderRegistry,
+    QgsProxyFeatureSink,
     QgsVectorLayer,
 )
+from qgis.PyQt import sip
 
+from .. import settings
 from ..core.i18n import tr
 
 # the GeoPackage/SQLite companions that belong to a file and go with it
@@ -49,13 +57,20 @@ COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 @dataclass(frozen=True)
 class Place:
-    """Where a layer lives or an output goes: a file, and within it a table (None: the whole file)."""
+    """Where a layer lives or an output goes: a file, and within it a table (None: the whole file); or a table
+    (``"schema"."name"``) of a PostgreSQL database (``path`` then names the server and database)."""
 
     path: str
     table: str | None
+    database: bool = False
 
     def same_file(self, other: Place) -> bool:
         return self.path == other.path
+
+    def changes(self, other: Place) -> bool:
+        """Whether writing here changes the input at ``other``: a file output changes its whole file (Processing
+        writes it anew, or adds a table), a database output only its table."""
+        return self.overlaps(other) if self.database else self.same_file(other)
 
     def overlaps(self, other: Place) -> bool:
         """Whether writing one replaces the other: the same file, and the whole file or the same table."""
@@ -70,8 +85,19 @@ def _real(path: str) -> str:
     return os.path.realpath(os.path.expanduser(path))
 
 
+def database_place(uri: str) -> Place:
+    """The table of a PostgreSQL connection ``uri``; the server counts by name and port, the user does not."""
+    parts = QgsDataSourceUri(uri)
+    host = parts.host() if parts.host() not in ("", "127.0.0.1", "::1") else "localhost"
+    server = f"service={parts.service()}" if parts.service() else f"{host}:{parts.port() or 5432}"
+    return Place(f"postgres://{server}/{parts.database()}",
+                 f'"{parts.schema() or "public"}"."{parts.table()}"', database=True)
+
+
 def layer_place(layer: QgsMapLayer) -> Place | None:
-    """The file (and table) behind a layer; None for memory, database and web layers."""
+    """The file (and table) behind a layer, or its table in a PostgreSQL database; None for memory and web layers."""
+    if layer.providerType() == "postgres":
+        return database_place(layer.source())
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
     path = parts.get("path")
     if not path:
@@ -82,15 +108,22 @@ def layer_place(layer: QgsMapLayer) -> Place | None:
 _OGR_URI = re.compile(r"^ogr:dbname='(?P<path>(?:[^']|'')*)'\s+table=\"(?P<table>(?:[^\"]|\"\")*)\"")
 
 
+# Processing's destinations into a PostgreSQL table (QGIS's dialog writes "postgis:")
+DATABASE_PREFIXES = ("postgres:", "postgis:")
+
+
 def destination_place(destination: str) -> Place | None:
     """Where a Processing destination string writes: a plain path (the whole file is written anew), an
-    ``ogr:dbname='…' table="…"`` table of a file, or None for memory layers, databases and temporary outputs."""
+    ``ogr:dbname='…' table="…"`` table of a file, a ``postgres:…`` table of a database, or None for memory layers,
+    other databases and temporary outputs."""
     if not destination or destination == QgsProcessing.TEMPORARY_OUTPUT or destination.startswith("memory:"):
         return None
+    if destination.startswith(DATABASE_PREFIXES):
+        return database_place(destination.split(":", 1)[1])
     match = _OGR_URI.match(destination)
     if match:
         return Place(_real(match["path"].replace("''", "'")), match["table"].replace('""', '"'))
-    if re.match(r"^[a-z]+://", destination) or destination.startswith(("postgres:", "spatialite:", "mssql:")):
+    if re.match(r"^[a-z]+://", destination) or destination.startswith(("spatialite:", "mssql:")):
         return None
     path, _, options = destination.partition("|")
     table = options.split("layername=", 1)[1].split("|")[0] if "layername=" in options else None
@@ -162,13 +195,18 @@ def check_outputs(algorithm, parameters, context) -> list[tuple[str, Place]]:
     inputs = _input_places(algorithm, parameters, context)
     outputs = output_places(algorithm, parameters, context)
     for number, (label, place) in enumerate(outputs):
-        if os.path.isdir(place.path):
+        if not place.database and os.path.isdir(place.path):
             raise QgsProcessingException(tr(
                 "Ausgabe „{output}“: {path} ist ein Ordner. Bitte einen Dateinamen angeben, z. B. "
                 "{example}.").format(output=label, path=place.path,
                                      example=os.path.join(place.path, "ergebnis.gpkg")))
         for input_label, input_place in inputs:
-            if place.same_file(input_place):
+            if place.changes(input_place) and place.database:
+                raise QgsProcessingException(tr(
+                    "Ausgabe „{output}“ würde die Tabelle der Eingabe „{input}“ ersetzen ({table}). Bitte eine "
+                    "andere Tabelle wählen: Eingaben werden nie verändert.").format(
+                    output=label, input=input_label, table=input_place.text()))
+            if place.changes(input_place):
                 raise QgsProcessingException(tr(
                     "Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine "
                     "andere Datei wählen: Eingaben werden nie verändert.").format(
@@ -178,7 +216,7 @@ def check_outputs(algorithm, parameters, context) -> list[tuple[str, Place]]:
                 raise QgsProcessingException(tr(
                     "Die Ausgaben „{first}“ und „{second}“ gehen in dieselbe Datei {path}; die eine würde die "
                     "andere ersetzen. Bitte verschiedene Dateien wählen oder verschiedene Tabellen einer "
-                    "GeoPackage-Datei.").format(first=label, second=other_label, path=place.text()))
+                    "GeoPackage-Datei oder Datenbank.").format(first=label, second=other_label, path=place.text()))
     return outputs
 
 
@@ -241,9 +279,10 @@ def check_input_crs(algorithm, parameters, context, feedback) -> None:
 
 
 def snapshot(places: list[tuple[str, Place]]) -> dict[Place, tuple[bool, bool]]:
-    """For each output place whether its file and its table exist before the run (what a failed run must keep)."""
+    """For each output file whether it and its table exist before the run (what a failed run must keep). Database
+    tables are written under staged names (``StagedSinks``), never in place."""
     return {place: (os.path.exists(place.path), place.table is not None and _has_table(place))
-            for _label, place in places}
+            for _label, place in places if not place.database}
 
 
 def remove_new_outputs(before: dict[Place, tuple[bool, bool]]) -> None:
@@ -316,21 +355,95 @@ def discard(staged: str) -> None:
     shutil.rmtree(os.path.dirname(staged), ignore_errors=True)
 
 
+STAGED_TABLE = "wip_unfertig_"  # the name of a database output while its run is still writing it
+
+
+def quoted(name: str) -> str:
+    """A PostgreSQL identifier, quoted."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+# what a lost or refusing database server raises (QGIS 3.22 raises a plain QgsException for a lost connection)
+DATABASE_ERRORS = (QgsProviderConnectionException, QgsException)
+
+
+def _database(uri: str):
+    return QgsProviderRegistry.instance().providerMetadata("postgres").createConnection(uri, {})
+
+
+class CountingSink(QgsProxyFeatureSink):
+    """A sink that counts the features it passed on: QGIS's database exporter keeps features in a buffer and may
+    lose a batch without an error (its server gone), so a table is checked against this count before it is kept."""
+
+    def __init__(self, sink):
+        super().__init__(sink)
+        self.sink = sink  # the proxy does not own it: ``StagedSinks.close_sinks`` closes it
+        self.count = 0
+
+    def addFeature(self, feature, flags=None):  # noqa: N802 - QGIS API
+        return self.addFeatures([feature], flags)
+
+    def addFeatures(self, features, flags=None):  # noqa: N802 - QGIS API
+        added = super().addFeatures(features, QgsFeatureSink.Flags() if flags is None else flags)
+        self.count += len(features) if added else 0
+        return added
+
+
+def _replace_table(staged_uri: str, final_uri: str, count: int) -> None:
+    """In one transaction: the staged table takes the final table's place (the final one, if any, is dropped), with
+    a primary key and spatial index named after it; refused when it does not hold the ``count`` features written."""
+    staged, final = QgsDataSourceUri(staged_uri), QgsDataSourceUri(final_uri)
+    schema = quoted(final.schema() or "public")
+    table = f"{schema}.{quoted(final.table())}"
+    arrived = int(_database(final_uri).executeSql(
+        f"SELECT count(*) FROM {schema}.{quoted(staged.table())}")[0][0])
+    if arrived != count:
+        raise QgsProcessingException(tr(
+            "Das Ergebnis ist nur zum Teil in der Datenbank angekommen ({arrived} von {count} Objekten); die Tabelle "
+            "{table} bleibt unverändert.").format(arrived=arrived, count=count, table=database_place(final_uri).text()))
+    statements = [f"DROP TABLE IF EXISTS {table}",
+                  f"ALTER TABLE {schema}.{quoted(staged.table())} RENAME TO {quoted(final.table())}",
+                  f"ALTER INDEX IF EXISTS {schema}.{quoted(staged.table() + '_pkey')} "
+                  f"RENAME TO {quoted(final.table() + '_pkey')}"]
+    geometry = staged.geometryColumn()
+    if geometry:
+        statements.append(f"CREATE INDEX {quoted(final.table() + '_' + geometry + '_idx')} ON {table} "
+                          f"USING GIST ({quoted(geometry)})")
+    _database(final_uri).executeSql("BEGIN; " + "; ".join(statements) + "; COMMIT")
+
+
+def _drop_table(uri: str) -> None:
+    parts = QgsDataSourceUri(uri)
+    _database(uri).executeSql(f"DROP TABLE IF EXISTS {quoted(parts.schema() or 'public')}.{quoted(parts.table())}")
+
+
 class StagedSinks:
-    """Feature outputs to plain files are written under temporary names in Processing's temporary folder and moved
-    into place only when the run has succeeded: a run that fails, is cancelled or is killed leaves no file in the
-    planner's folder, and an existing file is replaced only by a finished result. (Outputs into a table of an
+    """Feature outputs to plain files are written under temporary names in Processing's temporary folder, outputs to
+    a PostgreSQL table into a table of a temporary name beside it; both are moved into place only when the run has
+    succeeded: a run that fails, is cancelled or is killed leaves no file in the planner's folder and no table in the
+    office database, and an existing file or table is replaced only by a finished result. (Outputs into a table of an
     existing GeoPackage are written in place; a failed run drops the table again.)"""
 
     MULTI_LAYER = (".gpkg", ".sqlite")  # the staged file keeps the table name the final path would give
 
     def __init__(self):
         self.files: dict[str, str] = {}  # staged file → final path
+        self.tables: dict[str, str] = {}  # staged table's connection → final table's
+        self.sinks: dict[str, CountingSink] = {}  # staged table's connection → the sink writing it
         self.destinations: dict[str, str] = {}  # staged destination as Processing reports it → final destination
 
-    def stage(self, final_destination: str) -> str | None:
-        """The destination to write instead of ``final_destination``; None to write in place."""
+    def stage(self, final_destination: str, spatial: bool = True) -> str | None:
+        """The destination to write instead of ``final_destination`` (of a ``spatial`` output or a table without
+        geometry); None to write in place."""
         place = destination_place(final_destination)
+        if place is not None and place.database:
+            prefix, uri = final_destination.split(":", 1)
+            staged = QgsDataSourceUri(uri)
+            staged.setTable(STAGED_TABLE + uuid.uuid4().hex[:12])
+            if not spatial:  # the database connection of a table without geometry names no geometry column
+                staged.setGeometryColumn("")
+            self.tables[staged.uri(False)] = uri
+            return f"{prefix}:{staged.uri(False)}"
         if place is None or place.table is not None or \
                 os.path.realpath(place.path).startswith(os.path.realpath(QgsProcessingUtils.tempFolder())):
             return None
@@ -344,6 +457,23 @@ class StagedSinks:
     def remember(self, staged_destination: str, final_destination: str) -> None:
         self.destinations[staged_destination] = final_destination
 
+    def counted(self, staged: str, sink):
+        """The sink to hand the algorithm for the ``staged`` destination: counted where it writes a table."""
+        uri = staged.split(":", 1)[1]
+        if uri not in self.tables or sink is None:
+            return sink
+        self.sinks[uri] = CountingSink(sink)
+        return self.sinks[uri]
+
+    def final_destination(self, final: str, staged: str) -> str:
+        """The destination a staged table will have: ``final``, without a geometry column where it has none."""
+        prefix, uri = staged.split(":", 1)
+        if uri not in self.tables or QgsDataSourceUri(uri).geometryColumn():
+            return final
+        table = QgsDataSourceUri(final.split(":", 1)[1])
+        table.setGeometryColumn("")
+        return f"{prefix}:{table.uri(False)}"
+
     def final(self, value):
         """A result value with staged destinations replaced by their final ones."""
         return self.destinations.get(value, value) if isinstance(value, str) else value
@@ -355,7 +485,51 @@ class StagedSinks:
         except OSError as error:
             raise QgsProcessingException(tr("Das Ergebnis konnte nicht nach {path} geschrieben werden ({error}).")
                                          .format(path=final_path, error=error.strerror or error)) from error
+        counts = {staged: sink.count for staged, sink in self.sinks.items()}
+        self.close_sinks()
+        for staged, final in self.tables.items():
+            try:
+                _replace_table(staged, final, counts.get(staged, 0))
+            except DATABASE_ERRORS as error:
+                raise QgsProcessingException(tr(
+                    "Das Ergebnis konnte nicht in die Tabelle {table} geschrieben werden ({error}).").format(
+                    table=database_place(final).text(), error=str(error).strip())) from error
 
-    def discard(self) -> None:
+    def close_sinks(self) -> None:
+        """Close the database sinks: QGIS's exporter writes its buffered features when it is deleted, which a
+        Python wrapper alone does not ensure."""
+        for sink in self.sinks.values():
+            if not sip.isdeleted(sink.sink):
+                sip.delete(sink.sink)
+        self.sinks.clear()
+
+    def discard(self) -> list[str]:
+        """Remove what was staged; returns the staged tables that could not be dropped (their server is gone): the
+        next run into their database drops them."""
+        self.close_sinks()
         for staged in self.files:
             discard(staged)
+        left = []
+        for staged in self.tables:
+            try:
+                _drop_table(staged)
+            except DATABASE_ERRORS:
+                left.append(staged)
+        if left:
+            settings.set_unfinished_tables(settings.unfinished_tables() + left)
+        return [database_place(uri).text() for uri in left]
+
+
+def drop_unfinished_tables(places: list[tuple[str, Place]]) -> None:
+    """Drop the tables that failed runs left in the databases of ``places`` (outputs of the run about to start)."""
+    databases = {place.path for _label, place in places if place.database}
+    left = []
+    for uri in settings.unfinished_tables():
+        try:
+            if database_place(uri).path in databases:
+                _drop_table(uri)
+                continue
+        except DATABASE_ERRORS:
+            pass
+        left.append(uri)
+    settings.set_unfinished_tables(left)

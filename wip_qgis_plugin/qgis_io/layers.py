@@ -555,7 +555,8 @@ def write_frame(frame: pd.DataFrame, sink, feedback=None, as_multi: bool = True)
             feature.setAttributes(list(attributes))
             features.append(feature)
         if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(tr("Das Ergebnis konnte nicht geschrieben werden."))
+            raise QgsProcessingException(tr("Das Ergebnis konnte nicht geschrieben werden: {error}").format(
+                error=sink.lastError().strip() or tr("unbekannter Fehler")))
         written += len(features)
     return written
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsDataSourceUri, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from ..core.catalog import LayerDescription
 from ..core.i18n import tr
@@ -34,11 +34,18 @@ def layer_kind(layer: QgsMapLayer) -> str | None:
     return None
 
 
+# providers whose layers are tables of a database, named in a QgsDataSourceUri
+DATABASE_PROVIDERS = ("postgres", "spatialite")
+
+
 def layer_key(layer) -> str:
-    """The name a mapping refers to: the GeoPackage/OGR layer name when the source has one, else the layer name."""
+    """The name a mapping refers to: the GeoPackage/OGR layer name or the database table when the source has one,
+    else the layer name."""
     source = layer.source()
     if "layername=" in source:
         return source.split("layername=")[1].split("|")[0]
+    if layer.providerType() in DATABASE_PROVIDERS and QgsDataSourceUri(source).table():
+        return QgsDataSourceUri(source).table()
     return layer.name()
 
 

@@ -4339,6 +4339,10 @@ Source: {source}</translation>
       <translation>Internal error in {algorithm} ({kind}: {error}). The inputs are unchanged, no results were written. Please report the error with the log (Log Messages, tab WIP).</translation>
     </message>
     <message>
+      <source>Die unfertige Tabelle {table} konnte nicht entfernt werden (keine Verbindung zur Datenbank); der nächste Lauf in diese Datenbank entfernt sie.</source>
+      <translation>The unfinished table {table} could not be removed (no connection to the database); the next run into this database removes it.</translation>
+    </message>
+    <message>
       <source>„{layer}“: es fehlen die Felder {fields}.</source>
       <translation>“{layer}”: the fields {fields} are missing.</translation>
     </message>
@@ -4993,6 +4997,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>{path}, table {table}</translation>
     </message>
     <message>
+      <source>Das Ergebnis ist nur zum Teil in der Datenbank angekommen ({arrived} von {count} Objekten); die Tabelle {table} bleibt unverändert.</source>
+      <translation>Only part of the result reached the database ({arrived} of {count} features); the table {table} stays unchanged.</translation>
+    </message>
+    <message>
       <source>Ausgabe „{output}“: {path} ist ein Ordner. Bitte einen Dateinamen angeben, z. B. {example}.</source>
       <translation>Output “{output}”: {path} is a folder. Please give a file name, e.g. {example}.</translation>
     </message>
@@ -5009,12 +5017,16 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>The file could not be written: {error}</translation>
     </message>
     <message>
+      <source>Ausgabe „{output}“ würde die Tabelle der Eingabe „{input}“ ersetzen ({table}). Bitte eine andere Tabelle wählen: Eingaben werden nie verändert.</source>
+      <translation>Output “{output}” would replace the table of input “{input}” ({table}). Please choose another table: inputs are never changed.</translation>
+    </message>
+    <message>
       <source>Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine andere Datei wählen: Eingaben werden nie verändert.</source>
       <translation>Output “{output}” would write into the file of the input “{input}” ({path}). Please choose another file: inputs are never changed.</translation>
     </message>
     <message>
-      <source>Die Ausgaben „{first}“ und „{second}“ gehen in dieselbe Datei {path}; die eine würde die andere ersetzen. Bitte verschiedene Dateien wählen oder verschiedene Tabellen einer GeoPackage-Datei.</source>
-      <translation>The outputs “{first}” and “{second}” go to the same file {path}; one would replace the other. Please choose different files or different tables of one GeoPackage.</translation>
+      <source>Die Ausgaben „{first}“ und „{second}“ gehen in dieselbe Datei {path}; die eine würde die andere ersetzen. Bitte verschiedene Dateien wählen oder verschiedene Tabellen einer GeoPackage-Datei oder Datenbank.</source>
+      <translation>The outputs “{first}” and “{second}” go to the same file {path}; one would replace the other. Please choose different files or different tables of a GeoPackage or database.</translation>
     </message>
     <message>
       <source>{parameter}: die Ebene „{layer}“ hat kein Feld „{field}“ (vorhanden: {fields}).</source>
@@ -5023,6 +5035,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Das Ergebnis konnte nicht nach {path} geschrieben werden ({error}).</source>
       <translation>The result could not be written to {path} ({error}).</translation>
+    </message>
+    <message>
+      <source>Das Ergebnis konnte nicht in die Tabelle {table} geschrieben werden ({error}).</source>
+      <translation>The result could not be written to the table {table} ({error}).</translation>
     </message>
     <message>
       <source>Wärmebedarf (Nutzenergie Raumwärme und Warmwasser) je Gebäude: beheizte Fläche = Grundfläche × Geschosse × Flächenfaktor (oder eine gegebene Fläche), spezifischer Bedarf nach Gebäudetyp (EFH, RH, MFH, GMH; Nichtwohngebäude nach Nutzung aus der ALKIS-Gebäudefunktion) und IWU-Baualtersklasse A–L (LENA Wärmeatlas Sachsen-Anhalt, Technikkatalog Wärmeplanung 1.1, IWU-Nichtwohngebäudetypologie). Ein gemessener Verbrauch ersetzt die Schätzung. Sanierungsszenarien: jedes Jahr wird der Anteil „Sanierungsrate“ der Gebäude von vor 2010 saniert und spart „Sanierungstiefe“ ihres Bedarfs.
@@ -6615,10 +6631,6 @@ Results: the allocation per unit and alternative, an indicator table per alterna
       <translation>The changes to the measures catalogue "{layer}" cannot be recorded: it is not in a GeoPackage.</translation>
     </message>
     <message>
-      <source>Das Ergebnis konnte nicht geschrieben werden.</source>
-      <translation>The result could not be written.</translation>
-    </message>
-    <message>
       <source>„{name}“ wird von {source} nach {target} umprojiziert.</source>
       <translation>“{name}” is reprojected from {source} to {target}.</translation>
     </message>
@@ -6637,6 +6649,14 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Die Geometrien lassen sich nicht von {source} nach {target} umrechnen ({error}).</source>
       <translation>The geometries cannot be transformed from {source} to {target} ({error}).</translation>
+    </message>
+    <message>
+      <source>Das Ergebnis konnte nicht geschrieben werden: {error}</source>
+      <translation>The result could not be written: {error}</translation>
+    </message>
+    <message>
+      <source>unbekannter Fehler</source>
+      <translation>unknown error</translation>
     </message>
     <message>
       <source>Demogemeinde Hohenmölsen</source>
