@@ -27,7 +27,8 @@ def wip_processing(qgis_processing):
 @dataclass
 class Entry:
     """An algorithm's valid parameters: ``inputs`` maps a parameter to a demo table name (``demo:<table>``), to an
-    earlier algorithm's output (``<algorithm>:<OUTPUT>``) or to a list of those; ``main`` is the spatial input that
+    earlier algorithm's output (``<algorithm>:<OUTPUT>``, or a table beside it: ``<algorithm>:<OUTPUT>|<table>``) or
+    to a list of those; ``main`` is the spatial input that
     the layer cases replace."""
 
     inputs: dict
@@ -87,6 +88,7 @@ ALGORITHMS = {
     "regionprofiles": Entry({"STUDY_AREA": "demo:real_gemeinde", "CONSTRAINT_LAYERS": [
         "demo:synth_siedlung", "demo:synth_schutzgebiete", "demo:synth_wald"]},
         ("ELIGIBLE", "LEDGER", "INDICATORS"), "STUDY_AREA", {"STUDY_ID_FIELD": "AGS", "WORKERS": 1}),
+    "rerun": Entry({"REGISTER": "eligibility:ELIGIBLE|wip_laeufe"}, ("OUTPUT",), ""),
 }
 
 
@@ -100,10 +102,12 @@ class Workspace:
         shutil.copy(DEMO_GPKG, self.demo)
 
     def source(self, reference: str) -> str:
+        reference, _, table = reference.partition("|")  # "<algorithm>:<OUTPUT>|<table>": a table beside the output
         owner, name = reference.split(":")
         if owner == "demo":
             return f"{self.demo}|layername={name}"
-        return str(self.inputs / f"{owner}_{name}{ALGORITHMS[owner].suffix}")
+        path = str(self.inputs / f"{owner}_{name}{ALGORITHMS[owner].suffix}")
+        return f"{path}|layername={table}" if table else path
 
     def parameters(self, algorithm: str, out: Path) -> dict:
         entry = ALGORITHMS[algorithm]

@@ -5,6 +5,10 @@ loses its server leaves no table behind, and a finished table replaces the old o
 The server is a throwaway PostgreSQL cluster with PostGIS (``tests/postgis_server.py``)."""
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+
 import numpy as np
 import pandas as pd
 import processing
@@ -19,8 +23,10 @@ from qgis.core import (
     QgsVectorLayerExporter,
 )
 
+from tests.conftest import REPO
 from tests.postgis_server import PostgisServer, server_programs
 from tests.processing_algorithms.conftest import ALGORITHMS, Workspace
+from tests.processing_algorithms.test_qgis_process import qgis_process_env
 from wip_qgis_plugin.processing_algorithms import heat_demand
 from wip_qgis_plugin.processing_algorithms.guards import STAGED_TABLE
 from wip_qgis_plugin.qgis_io.layers import read_frame, write_frame
@@ -72,10 +78,11 @@ class DatabaseWorkspace(Workspace):
         self.layers: dict[str, QgsVectorLayer] = {}
 
     def source(self, reference: str):
+        reference, _, beside = reference.partition("|")  # a table beside an output: in the output's schema
         owner, name = reference.split(":")
         if ALGORITHMS.get(owner) is not None and ALGORITHMS[owner].suffix != ".gpkg":
             return super().source(reference)
-        table = name if owner == "demo" else f"{owner}_{name}".lower()
+        table = beside or (name if owner == "demo" else f"{owner}_{name}".lower())
         if table not in self.layers:
             if owner == "demo":  # named as Processing names the GeoPackage's layer
                 self.layers[table] = export(self.server, QgsVectorLayer(super().source(reference), name, "ogr"), table)
@@ -113,8 +120,9 @@ def frame(layer: QgsVectorLayer) -> pd.DataFrame:
     return rows.sort_values(list(rows.columns), key=lambda column: column.astype(str)).reset_index(drop=True)
 
 
-FEATURE_OUTPUTS = [(algorithm, output) for algorithm, entry in ALGORITHMS.items() if entry.suffix == ".gpkg"
-                   for output in entry.outputs]
+# a rerun's comparison names the stores it compared with: it is tested on its own
+FEATURE_OUTPUTS = [(algorithm, output) for algorithm, entry in ALGORITHMS.items()
+                   if entry.suffix == ".gpkg" and algorithm != "rerun" for output in entry.outputs]
 
 
 @pytest.mark.parametrize("algorithm, output", FEATURE_OUTPUTS, ids=[f"{a}-{o}" for a, o in FEATURE_OUTPUTS])
@@ -196,6 +204,8 @@ def test_a_failed_run_replaces_nothing(database_workspace, monkeypatch):
         processing.run("wip:heatdemand", {"BUILDINGS": buildings, "OUTPUT": destination})
     assert server.sql("SELECT count(*), md5(string_agg(t::text, ',' ORDER BY fid)) FROM waerme_bleibt t") == kept
     assert not [table for table in tables(server) if table.startswith(STAGED_TABLE)]
+    failed = register_rows(server, "outcome = 'failed'")[-1]
+    assert failed["algorithm"] == "wip:heatdemand" and failed["messages"].endswith("kaputt")
 
 
 def demand(layer_or_destination) -> pd.DataFrame:
@@ -234,3 +244,105 @@ def test_views_filters_and_other_crs_are_inputs_like_tables(database_workspace, 
         assert len(ours) == 2000
         expected = expected[expected["gebaeude_id"].isin(ours["gebaeude_id"])].reset_index(drop=True)
     pd.testing.assert_frame_equal(ours, expected, check_dtype=False, rtol=1e-6)
+
+
+def register_rows(server: PostgisServer, where: str = "TRUE") -> list[dict]:
+    rows = server.sql("SELECT row_to_json(r) FROM (SELECT * FROM wip_laeufe WHERE " + where + " ORDER BY started) r")
+    return [json.loads(line) for line in rows.splitlines() if line.strip()]
+
+
+def test_every_run_is_in_the_register(database_workspace):
+    rows = register_rows(database_workspace.server, "outcome = 'ok'")
+    into_database = {f"wip:{algorithm}" for algorithm, entry in ALGORITHMS.items() if entry.suffix == ".gpkg"}
+    assert into_database <= {row["algorithm"] for row in rows}
+    eligibility = next(row for row in rows if row["algorithm"] == "wip:eligibility")
+    assert eligibility["plugin_version"] and eligibility["qgis_version"] and eligibility["ended"] >= \
+        eligibility["started"]
+    catalogs = json.loads(eligibility["catalogs"])
+    assert [catalog["id"] for catalog in catalogs] == ["lsa_wind"] and catalogs[0]["version"] \
+        and catalogs[0]["checksum"].startswith("sha256:")
+    inputs = {entry["parameter"]: entry for entry in json.loads(eligibility["inputs"])}
+    settlement = next(entry for entry in json.loads(eligibility["inputs"]) if entry["name"].endswith("siedlung")
+                      or "synth_siedlung" in entry["source"])
+    assert settlement["provider"] == "postgres" and settlement["features"] > 0 \
+        and settlement["checksum"].startswith("md5:") and "password" not in settlement["source"]
+    assert inputs and json.loads(eligibility["parameters"])["CATALOG"] == 0
+    outputs = json.loads(eligibility["outputs"])
+    assert "eligibility_eligible" in outputs["ELIGIBLE"] and outputs["ELIGIBLE_HA"] > 0
+    assert "nicht geprüft" in eligibility["messages"]  # the run's log
+
+
+def manual_sql(heading: str) -> str:
+    """The SQL block of the manual's section ``heading`` (the script an office runs is the one tested here)."""
+    text = (REPO / "docs" / "de" / "database.md").read_text(encoding="utf-8")
+    section = text.split(f"## {heading}", 1)[1]
+    return section.split("```sql", 1)[1].split("```", 1)[0]
+
+
+def test_the_register_is_append_only_for_the_team(database_workspace):
+    server = database_workspace.server
+    server.sql("CREATE SCHEMA ergebnisse; CREATE ROLE planung_team LOGIN; "
+               "GRANT USAGE, CREATE ON SCHEMA ergebnisse TO planung_team")
+    server.sql(manual_sql("Das Laufregister"))
+    uri = QgsDataSourceUri(table_uri(server, "waerme_team"))
+    uri.setUsername("planung_team")
+    uri.setSchema("ergebnisse")
+    processing.run("wip:heatdemand", {"BUILDINGS": workspace_file(database_workspace, "synth_gebaeude"),
+                                      "OUTPUT": "postgres:" + uri.uri(False)})
+    row = server.sql("SELECT user_name, outcome, outputs FROM ergebnisse.wip_laeufe").strip().split("|")
+    assert row[1] == "ok" and "waerme_team" in row[2]
+    for statement in ("UPDATE ergebnisse.wip_laeufe SET outcome = 'x'", "DELETE FROM ergebnisse.wip_laeufe"):
+        with pytest.raises(RuntimeError, match="permission denied"):
+            server.sql(f"SET ROLE planung_team; {statement}")
+    assert server.sql("SELECT count(*) FROM ergebnisse.wip_laeufe").strip() == "1"
+
+
+def workspace_file(space: DatabaseWorkspace, table: str) -> str:
+    return f"{space.demo}|layername={table}"
+
+
+@pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="qgis_process.bin not installed")
+def test_runs_at_once_into_one_schema(database_workspace, tmp_path):
+    """Three planners at once: two into the same table, one into its own. Every table holds one whole result, and
+    the register holds all three runs."""
+    server = database_workspace.server
+    home = tmp_path / "home"
+    home.mkdir()
+    enabled = subprocess.run(["qgis_process.bin", "plugins", "enable", "wip_qgis_plugin"], capture_output=True,
+                             text=True, env=qgis_process_env(home), timeout=300)
+    assert enabled.returncode == 0, enabled.stderr
+    buildings = workspace_file(database_workspace, "synth_gebaeude")
+    runs = [subprocess.Popen(["qgis_process.bin", "run", "wip:heatdemand", "--", f"BUILDINGS={buildings}",
+                              "OUTPUT=postgres:" + table_uri(server, table)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=qgis_process_env(home))
+            for table in ("waerme_gemeinsam", "waerme_gemeinsam", "waerme_eigen")]
+    for run in runs:
+        out, err = run.communicate(timeout=300)
+        assert run.returncode == 0, out + err
+    count = str(QgsVectorLayer(buildings, "gebaeude", "ogr").featureCount())
+    for table in ("waerme_gemeinsam", "waerme_eigen"):
+        assert server.sql(f"SELECT count(*), count(DISTINCT gebaeude_id) FROM {table}").strip() == f"{count}|{count}"
+    rows = register_rows(server, "algorithm = 'wip:heatdemand' AND outputs LIKE '%waerme_gemeinsam%' "
+                                 "OR outputs LIKE '%waerme_eigen%'")
+    assert len(rows) == 3 and len({row["run_id"] for row in rows}) == 3
+    assert not [table for table in tables(server) if table.startswith(STAGED_TABLE)]
+
+
+def test_the_database_is_asked_only_for_features_near_the_study_area(database_workspace, tmp_path):
+    """The restriction layers are read with the study area's box grown by their criteria's distances, as SQL."""
+    server = database_workspace.server
+    parameters = database_workspace.parameters("eligibility", tmp_path)
+    parameters.update({name: str(tmp_path / f"{name}.gpkg") for name in ALGORITHMS["eligibility"].outputs})
+    log = server.root / "server.log"
+    start = log.stat().st_size
+    server.sql("ALTER SYSTEM SET log_statement = 'all'")
+    server.sql("SELECT pg_reload_conf()")  # the open connections too
+    try:
+        processing.run("wip:eligibility", parameters)
+    finally:
+        server.sql("ALTER SYSTEM RESET log_statement")
+        server.sql("SELECT pg_reload_conf()")
+    with log.open(encoding="utf-8", errors="replace") as text:
+        text.seek(start)
+        reads = [line for line in text if '"synth_wald"' in line and "DECLARE" in line]
+    assert reads and all('"geom" && st_makeenvelope' in line.lower() for line in reads), reads

@@ -18,10 +18,14 @@ from tests.conftest import REPO, subprocess_env, venv_site_packages
 pytestmark = pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="qgis_process.bin not installed")
 
 
+def qgis_process_env(home) -> dict:
+    return subprocess_env(QGIS_PLUGINPATH=str(REPO), HOME=str(home), QT_QPA_PLATFORM="offscreen",
+                          PYTHONPATH=venv_site_packages())
+
+
 def qgis_process(*args, home):
-    env = subprocess_env(QGIS_PLUGINPATH=str(REPO), HOME=str(home), QT_QPA_PLATFORM="offscreen",
-                         PYTHONPATH=venv_site_packages())
-    return subprocess.run(["qgis_process.bin", *args], capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(["qgis_process.bin", *args], capture_output=True, text=True, env=qgis_process_env(home),
+                          timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -114,8 +118,7 @@ def test_killed_runs_leave_nothing_behind(home, workspace, tmp_path, algorithm):
         out, temp = tmp_path / f"lauf{number}", tmp_path / f"tmp{number}"  # temp: where the outputs take shape
         out.mkdir()
         temp.mkdir()
-        env = subprocess_env(QGIS_PLUGINPATH=str(REPO), HOME=str(home), QT_QPA_PLATFORM="offscreen",
-                             PYTHONPATH=venv_site_packages(), TMPDIR=str(temp))
+        env = dict(qgis_process_env(home), TMPDIR=str(temp))
         run = subprocess.Popen(["qgis_process.bin", "run", f"wip:{algorithm}", "--", *arguments(demo, workspace),
                                 *[f"{name}={out / file}" for name, file in outputs.items()]],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)

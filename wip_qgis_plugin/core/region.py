@@ -11,7 +11,6 @@ go on.
 """
 from __future__ import annotations
 
-import configparser
 import contextlib
 import hashlib
 import math
@@ -33,6 +32,7 @@ from .i18n import tr
 from .lazy import lazy_module
 from .peers import PeerFigures, municipality_rows, peer_figures
 from .targets import normalise_ags, wind_targets_for
+from .version import plugin_version
 
 gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
@@ -41,7 +41,6 @@ shapely = lazy_module("shapely")
 
 STUDY_ID = "ags"  # the key column of a municipality's area, as the eligibility engine's study id
 CHECKPOINT_SUFFIX = ".wipregion"
-METADATA_FILE = Path(__file__).resolve().parent.parent / "metadata.txt"
 POLL_SECONDS = 0.05
 
 
@@ -134,12 +133,6 @@ class MunicipalityResult:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-def plugin_version() -> str:
-    parser = configparser.ConfigParser()
-    parser.read(METADATA_FILE, encoding="utf-8")
-    return parser.get("general", "version", fallback="")
 
 
 # -- the jobs ----------------------------------------------------------------------------------------------------

@@ -126,7 +126,7 @@ def workflow() -> tuple[Step, ...]:
               StepInput("generation_units", tr("Anlagen (Marktstammdatenregister)"), (POINT,),
                         ("marktstammdaten", "mastr"), required=False, criteria=("generation_units",))),
              ("wip:energybalance", "wip:measures", "wip:exportmeasures", "wip:importmeasures", "wip:futureprofile",
-              "wip:regionprofiles")),
+              "wip:regionprofiles", "wip:rerun")),
     )
 
 
@@ -153,7 +153,7 @@ def algorithm_titles() -> dict[str, str]:
             "importmeasures": tr("Geteilte Maßnahmenkataloge einlesen"),
             "sharefile": tr("Kriterienkatalog oder Bewertungsschema teilen"),
             "futureprofile": tr("Zukunftsprofil erstellen"),
-            "regionprofiles": tr("Region: alle Gemeinden")}
+            "regionprofiles": tr("Region: alle Gemeinden"), "rerun": tr("Lauf wiederholen und vergleichen")}
 
 
 def step_of(algorithm: str) -> str:

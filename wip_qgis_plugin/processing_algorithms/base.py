@@ -26,8 +26,10 @@ from ..manual import manual_url
 from ..qgis_io.compat import GEOMETRY_NO_CHECK, OVERRIDE_GEOMETRY_CHECK, WKB_NO_GEOMETRY, new_field
 from ..qgis_io.layers import Reading, is_null, read_frame, table_rows
 from ..qgis_io.project import apply_style, describe_layer, result_style
+from ..qgis_io.register import CANCELLED, FAILED, OK, catalog_entry
 from .guards import StagedSinks, check_run, drop_unfinished_tables, remove_new_outputs, snapshot
 from .provider import WorkflowPlace
+from .run_register import finish_record, start_record
 
 gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
@@ -66,7 +68,15 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         drop_unfinished_tables(outputs)
         self._outputs_before = snapshot(outputs)
         self._staged = StagedSinks()
+        self._record, self._stores = start_record(self, parameters, context, outputs)
         return True
+
+    def note_catalog(self, catalog) -> None:
+        """The run uses ``catalog``: its id, version and file hash go into the run register (once)."""
+        record = getattr(self, "_record", None)
+        entry = catalog_entry(catalog)
+        if record is not None and entry not in record.catalogs:
+            record.catalogs.append(entry)
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 - Processing API
         """Processing's sink, for a plain file or a database table written under a temporary name (see
@@ -100,12 +110,20 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
                                                                     kind=type(error).__name__, error=error)
         gc.collect()  # sinks write their last features and close when their wrappers go (the failed run's frames)
         if failure is None and not feedback.isCanceled():
-            return self._publish(results, context)
+            try:
+                published = self._publish(results, context)
+            except QgsProcessingException as error:
+                finish_record(self._record, self._stores, FAILED, {}, feedback, str(error))
+                raise
+            finish_record(self._record, self._stores, OK, published, feedback)
+            return published
         for table in self._staged.discard():
             feedback.pushWarning(tr("Die unfertige Tabelle {table} konnte nicht entfernt werden (keine Verbindung "
                                     "zur Datenbank); der nächste Lauf in diese Datenbank entfernt sie.").format(
                 table=table))
         remove_new_outputs(self._outputs_before)
+        finish_record(self._record, self._stores, FAILED if failure is not None else CANCELLED, {}, feedback,
+                      failure or "")
         if failure is not None:
             raise QgsProcessingException(failure)
         return {}

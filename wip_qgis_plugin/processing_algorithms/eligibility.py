@@ -2,11 +2,15 @@
 the audit trail of every exclusion."""
 from __future__ import annotations
 
+import contextlib
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -18,6 +22,7 @@ from qgis.core import (
     QgsProcessingParameterMatrix,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsRectangle,
 )
 
 from ..core.catalog import (
@@ -290,11 +295,15 @@ class EligibilityAlgorithm(WipAlgorithm):
         return overrides
 
     def read_inputs(self, parameters, context, feedback, catalog: Catalog | None = None,
-                    overrides: dict | None = None, cache: dict | None = None) -> EligibilityInputs | None:
+                    overrides: dict | None = None, cache: dict | None = None,
+                    variants=()) -> EligibilityInputs | None:
         """The catalog (the chosen one, or ``catalog`` with its checked ``overrides``), the study area and each
-        criterion's features in the working CRS; None when cancelled. ``cache`` keeps the layers read (layer id →
-        frame) for another catalog's reading."""
+        criterion's features in the working CRS; None when cancelled. Only the features within reach of the study
+        area are read: those near enough to exclude land in it at the criterion's distance (the largest of the
+        ``variants``), so a database answers with the district's features, not the Land's. ``cache`` keeps the
+        layers read (layer id → (frame, extent)) for another catalog's reading."""
         catalog = catalog or self._catalog(parameters, context)
+        self.note_catalog(catalog)
         study_source = self.parameterAsSource(parameters, self.STUDY_AREA, context)
         if study_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.STUDY_AREA))
@@ -318,6 +327,7 @@ class EligibilityAlgorithm(WipAlgorithm):
             for layer, source in sources:
                 reads.setdefault(layer.id(), set()).update(
                     source_fields(source, catalog.criterion(criterion_id), layer.fields().names())[0])
+        windows = self._windows(study, crs, mapping, catalog, overrides, turbine, variants, context)
         constraints, layer_names = {}, {}
         cache = {} if cache is None else cache
         for criterion_id, sources in mapping.items():
@@ -339,9 +349,13 @@ class EligibilityAlgorithm(WipAlgorithm):
                         "Filter {filter} gilt für Ebenen mit diesem Feld).").format(
                         criterion=criterion.label_text(), layer=layer_label(layer),
                         field=criterion.attribute_filter.field, filter=criterion.attribute_filter.describe()))
-                if layer.id() not in cache or not reads[layer.id()] <= set(cache[layer.id()].columns):
-                    cache[layer.id()] = read_frame(layer, crs, context, feedback, sorted(reads[layer.id()]))
-                features = select(cache[layer.id()], source, criterion)
+                window = windows[layer.id()]
+                cached = cache.get(layer.id())
+                if cached is None or not reads[layer.id()] <= set(cached[0].columns) or \
+                        not (cached[1] is None or (window is not None and cached[1].contains(window))):
+                    cache[layer.id()] = (read_frame(layer, crs, context, feedback, sorted(reads[layer.id()]),
+                                                    extent=window), window)
+                features = select(cache[layer.id()][0], source, criterion)
                 if read and source.feed is None and criterion.attribute_filter.field not in features.columns:
                     # the catalog's filter on a field spelt otherwise ("KATEGORIE" of a shapefile)
                     features = features.rename(columns={read[0]: criterion.attribute_filter.field})
@@ -352,6 +366,28 @@ class EligibilityAlgorithm(WipAlgorithm):
             layer_names[criterion_id] = ", ".join(layer.name() for layer, _ in sources)
 
         return EligibilityInputs(catalog, study, constraints, layer_names, turbine, id_field, crs, overrides)
+
+    @staticmethod
+    def _windows(study, crs, mapping: dict, catalog: Catalog, overrides: dict, turbine, variants, context) -> dict:
+        """Layer id → the extent (in the layer's CRS) of the features that can exclude land in the study area: its
+        bounding box grown by the largest distance of the layer's criteria; None to read the whole layer."""
+        bounds = [float(value) for value in study.total_bounds] if len(study) else []
+        layers, reach = {}, {}
+        for criterion_id, sources in mapping.items():
+            metres = max([overrides.get(criterion_id, catalog.criterion(criterion_id).distance.resolve(turbine)),
+                          *(variant.distances.get(criterion_id, 0.0) for variant in variants)])
+            for layer, _source in sources:
+                layers[layer.id()] = layer
+                reach[layer.id()] = max(reach.get(layer.id(), 0.0), metres)
+        windows = dict.fromkeys(layers)
+        if not bounds or not all(map(math.isfinite, bounds)):
+            return windows
+        for layer_id, layer in layers.items():
+            # one metre more: a feature exactly at the distance still touches the study area
+            with contextlib.suppress(QgsCsException):  # a CRS that cannot take the box: the whole layer
+                windows[layer_id] = QgsCoordinateTransform(crs, layer.crs(), context.transformContext()) \
+                    .transformBoundingBox(QgsRectangle(*bounds).buffered(reach[layer_id] + 1.0))
+        return windows
 
     def process(self, parameters, context, feedback):
         inputs = self.read_inputs(parameters, context, feedback)

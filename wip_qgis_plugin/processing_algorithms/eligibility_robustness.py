@@ -44,12 +44,14 @@ class EligibilityRobustnessAlgorithm(EligibilityAlgorithm):
             self.SUMMARY, self.tr("Flächen je Variante und Robustheitsklasse"), SOURCE_VECTOR))
 
     def process(self, parameters, context, feedback):
-        inputs = self.read_inputs(parameters, context, feedback)
-        if inputs is None:
-            return {}
-        variants = self.criteria_variants(parameters, context, inputs.catalog, inputs.overrides)
+        catalog = self._catalog(parameters, context)
+        overrides = self.distance_overrides([catalog], parameters, context)
+        variants = self.criteria_variants(parameters, context, catalog, overrides)
         if len(variants) == 1:
             raise QgsProcessingException(self.tr("Bitte mindestens eine Variante in die Variantentabelle eintragen."))
+        inputs = self.read_inputs(parameters, context, feedback, catalog, overrides, variants=variants)
+        if inputs is None:
+            return {}
         result = self.run_engine(feedback, lambda: compute_robustness(
             inputs.study, inputs.constraints, inputs.catalog, variants, study_id_field=inputs.id_field,
             turbine=inputs.turbine, min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),

@@ -14,7 +14,7 @@ import re
 import shutil
 import tempfile
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qgis.core import (
@@ -63,6 +63,7 @@ class Place:
     path: str
     table: str | None
     database: bool = False
+    uri: str = field(default="", compare=False)  # a database table's connection
 
     def same_file(self, other: Place) -> bool:
         return self.path == other.path
@@ -91,7 +92,7 @@ def database_place(uri: str) -> Place:
     host = parts.host() if parts.host() not in ("", "127.0.0.1", "::1") else "localhost"
     server = f"service={parts.service()}" if parts.service() else f"{host}:{parts.port() or 5432}"
     return Place(f"postgres://{server}/{parts.database()}",
-                 f'"{parts.schema() or "public"}"."{parts.table()}"', database=True)
+                 f'"{parts.schema() or "public"}"."{parts.table()}"', database=True, uri=uri)
 
 
 def layer_place(layer: QgsMapLayer) -> Place | None:
@@ -134,7 +135,7 @@ LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterV
                     QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)
 
 
-def _inputs(algorithm, parameters, context) -> list[tuple[str, QgsMapLayer | str]]:
+def run_inputs(algorithm, parameters, context) -> list[tuple[str, QgsMapLayer | str]]:
     """(parameter description, layer or file path) of every layer and file the run reads."""
     found = []
     for definition in algorithm.parameterDefinitions():
@@ -156,7 +157,7 @@ def _inputs(algorithm, parameters, context) -> list[tuple[str, QgsMapLayer | str
 def _input_places(algorithm, parameters, context) -> list[tuple[str, Place]]:
     """(parameter description, place) of every file the run reads."""
     places = []
-    for label, value in _inputs(algorithm, parameters, context):
+    for label, value in run_inputs(algorithm, parameters, context):
         if isinstance(value, str) and Path(value).is_dir():  # a folder input: the files in it are read
             places += [(label, Place(_real(str(path)), None)) for path in Path(value).iterdir() if path.is_file()]
             continue
@@ -221,7 +222,7 @@ def check_outputs(algorithm, parameters, context) -> list[tuple[str, Place]]:
 
 
 def _spatial_inputs(algorithm, parameters, context) -> list[tuple[str, QgsMapLayer]]:
-    return [(label, value) for label, value in _inputs(algorithm, parameters, context)
+    return [(label, value) for label, value in run_inputs(algorithm, parameters, context)
             if not isinstance(value, str) and value.isSpatial()]
 
 

@@ -39,6 +39,7 @@ ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
     "sharefile": ("share_file", "ShareFileAlgorithm"),
     "futureprofile": ("future_profile", "FutureProfileAlgorithm"),
     "regionprofiles": ("region_profiles", "RegionProfilesAlgorithm"),
+    "rerun": ("rerun", "RerunAlgorithm"),
 }
 
 

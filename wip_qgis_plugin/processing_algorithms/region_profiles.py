@@ -213,11 +213,12 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     def process(self, parameters, context, feedback):
         catalogs = self._catalogs(parameters, context)
         overrides = self.distance_overrides(catalogs, parameters, context)
+        variants = self._wind_variants(catalogs, overrides, parameters, context)
         constraints, cache, inputs = {}, {}, None
         for catalog in catalogs:
             inputs = self.read_inputs(parameters, context, feedback, catalog, {
                 criterion_id: metres for criterion_id, metres in overrides.items()
-                if criterion_id in catalog.criterion_ids()}, cache)
+                if criterion_id in catalog.criterion_ids()}, cache, variants if catalog.technology == "wind" else ())
             if inputs is None:
                 return {}
             constraints[catalog.id] = inputs.constraints
@@ -233,8 +234,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             tuple(catalogs), inputs.turbine, tuple(overrides.items()),
             self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
             self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
-            self.parameterAsInt(parameters, self.BASE_YEAR, context),
-            self._wind_variants(catalogs, overrides, parameters, context))
+            self.parameterAsInt(parameters, self.BASE_YEAR, context), variants)
         try:
             jobs = municipality_jobs(municipalities, key_field, name_field, constraints, settings, designated)
             results = self._run(jobs, settings, parameters, context, feedback)

@@ -162,6 +162,8 @@ class XPlanExportAlgorithm(WipAlgorithm):
                 raise QgsProcessingException(str(error)) from error
             catalogs[TECHNOLOGY_USES.get(catalog.technology)] = catalog
         catalogs.pop(None, None)
+        for catalog in catalogs.values():
+            self.note_catalog(catalog)
         return catalogs
 
     def _areas(self, parameters, context, feedback, crs, catalogs):

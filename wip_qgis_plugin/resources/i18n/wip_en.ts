@@ -3097,6 +3097,10 @@
       <translation>Region: all municipalities</translation>
     </message>
     <message>
+      <source>Lauf wiederholen und vergleichen</source>
+      <translation>Repeat and compare a run</translation>
+    </message>
+    <message>
       <source>Flächenkulisse</source>
       <translation>Land eligibility (Flächenkulisse)</translation>
     </message>
@@ -5807,6 +5811,74 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>{seconds} s</translation>
     </message>
     <message>
+      <source>Rechnet einen Lauf aus dem Laufregister (Tabelle wip_laeufe einer Ergebnis-GeoPackage-Datei oder eines Datenbankschemas) mit seinen Parametern und Eingaben noch einmal und vergleicht jedes Ergebnis mit der Tabelle, die er damals geschrieben hat: Zahl der Objekte, Fläche, die Fläche, die sich geändert hat, und die größte Änderung eines Werts. Eingaben, die sich seit dem Lauf geändert haben (Prüfsumme), werden genannt. Ohne Lauf-ID wird der jüngste erfolgreiche Lauf wiederholt. Die Wiederholung schreibt nichts in die Tabellen des Laufs; ihr eigener Eintrag steht im Register des Vergleichs.</source>
+      <translation>Computes a run of the run register (table wip_laeufe of a result GeoPackage or a database schema) again with its parameters and inputs and compares each result with the table it wrote then: feature count, area, the area that changed and the largest change of a value. Inputs that changed since the run (checksum) are named. Without a run id, the latest successful run is repeated. The repetition writes nothing into the run's tables; its own entry is in the register of the comparison.</translation>
+    </message>
+    <message>
+      <source>Lauf-ID (leer: der jüngste Lauf)</source>
+      <translation>Run id (empty: the latest run)</translation>
+    </message>
+    <message>
+      <source>Vergleich mit dem gespeicherten Lauf</source>
+      <translation>Comparison with the stored run</translation>
+    </message>
+    <message>
+      <source>Gleiches Ergebnis</source>
+      <translation>Same result</translation>
+    </message>
+    <message>
+      <source>Gleiches Ergebnis.</source>
+      <translation>Same result.</translation>
+    </message>
+    <message>
+      <source>Das Ergebnis weicht ab (siehe Vergleich).</source>
+      <translation>The result differs (see the comparison).</translation>
+    </message>
+    <message>
+      <source>Das Laufregister enthält keinen erfolgreichen Lauf.</source>
+      <translation>The run register holds no successful run.</translation>
+    </message>
+    <message>
+      <source>Lauf {run} ({algorithm}, {started}) wird wiederholt.</source>
+      <translation>Repeating run {run} ({algorithm}, {started}).</translation>
+    </message>
+    <message>
+      <source>Die gespeicherte Tabelle ist nicht mehr lesbar.</source>
+      <translation>The stored table can no longer be read.</translation>
+    </message>
+    <message>
+      <source>Die Wiederholung hat dieses Ergebnis nicht geschrieben.</source>
+      <translation>The repetition did not write this result.</translation>
+    </message>
+    <message>
+      <source>Laufregister (Tabelle {table})</source>
+      <translation>Run register (table {table})</translation>
+    </message>
+    <message>
+      <source>Den Algorithmus {algorithm} des Laufs gibt es hier nicht.</source>
+      <translation>The run's algorithm {algorithm} is not available here.</translation>
+    </message>
+    <message>
+      <source>Die Eingabe „{input}“ hat sich seit dem Lauf geändert.</source>
+      <translation>The input “{input}” has changed since the run.</translation>
+    </message>
+    <message>
+      <source>Bitte die Tabelle {table} eines Laufregisters wählen.</source>
+      <translation>Please choose the table {table} of a run register.</translation>
+    </message>
+    <message>
+      <source>Eingaben geändert: {inputs}</source>
+      <translation>Inputs changed: {inputs}</translation>
+    </message>
+    <message>
+      <source>Im Laufregister gibt es keinen Lauf {run}.</source>
+      <translation>The run register has no run {run}.</translation>
+    </message>
+    <message>
+      <source>Der Lauf {run} ist nicht erfolgreich beendet worden; es gibt kein Ergebnis zum Vergleichen.</source>
+      <translation>Run {run} did not finish successfully; there is no result to compare with.</translation>
+    </message>
+    <message>
       <source>Berechnet das Solarpotenzial der Dächer: je Dachfläche und Gebäude die nutzbare Fläche, die installierbare Leistung (kWp), den Jahresertrag (MWh/a) und die Eignung (sehr gut, gut, geeignet, ungeeignet), dazu die Summen je Gemeinde.
 
 Mit 3D-Gebäudemodellen (LoD2, CityGML 1.0 oder 2.0 der Vermessungsverwaltung, eine Datei oder ein Ordner mit Kacheln) zählt jede Dachfläche mit ihrer wahren Fläche, Neigung und Ausrichtung; nutzbar ist die Fläche nach dem Randabstand, gemessen in der Dachebene; kleine Flächen (Gauben, Erker) fallen heraus. Flachdächer tragen nach Süden aufgeständerte Reihen.
@@ -5981,6 +6053,14 @@ Existing rooftop plants of the Marktstammdatenregister (units in operation, ener
     <message>
       <source>{count} Gebäude liegen in keinem Block und fehlen in den Summen je Block.</source>
       <translation>{count} buildings lie in no block and are missing from the sums per block.</translation>
+    </message>
+    <message>
+      <source>Lauf {run} im Laufregister in {store} eingetragen.</source>
+      <translation>Run {run} entered in the run register in {store}.</translation>
+    </message>
+    <message>
+      <source>Der Lauf konnte nicht ins Laufregister in {store} eingetragen werden: {error}</source>
+      <translation>The run could not be entered in the run register in {store}: {error}</translation>
     </message>
     <message>
       <source>Schreibt einen Kriterienkatalog oder ein Bewertungsschema (JSON) als Datei für eine andere Gemeinde: geprüft wie beim Einlesen und mit der Herkunft (Gemeinde, Gemeindeschlüssel, Tag). Die andere Gemeinde wählt die Datei als eigenen Katalog oder eigenes Schema; ihr Titel nennt dann überall, woher sie stammt (Ergebnisse, Bericht, Quellenverzeichnis). Eine Datei, die schon eine Herkunft hat, behält sie. Maßnahmenkataloge teilt „Maßnahmenkatalog teilen“.</source>
@@ -6669,6 +6749,14 @@ Results: the allocation per unit and alternative, an indicator table per alterna
     <message>
       <source>Raster „{name}“: Datentyp wird nicht unterstützt.</source>
       <translation>Raster “{name}”: data type not supported.</translation>
+    </message>
+    <message>
+      <source>Das Laufregister in {store} ist nicht lesbar.</source>
+      <translation>The run register in {store} cannot be read.</translation>
+    </message>
+    <message>
+      <source>Dem Laufregister in {store} fehlt das Feld „{field}“.</source>
+      <translation>The run register in {store} lacks the field “{field}”.</translation>
     </message>
     <message>
       <source>{title} – Lauf {run}</source>

@@ -1,0 +1,98 @@
+"""The run register in a GeoPackage: every run writes its row into the GeoPackage its results went to, with the
+checksums of the inputs it read (the PostGIS register is tested in test_postgis.py)."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import processing
+import pytest
+from qgis.core import QgsProcessingContext, QgsProcessingException, QgsVectorLayer
+
+from tests.processing_algorithms.conftest import ALGORITHMS
+from wip_qgis_plugin.qgis_io.layers import table_rows
+from wip_qgis_plugin.qgis_io.register import REGISTER_TABLE, file_checksum
+
+
+def register(path) -> list[dict]:
+    layer = QgsVectorLayer(f"{path}|layername={REGISTER_TABLE}", REGISTER_TABLE, "ogr")
+    assert layer.isValid(), path
+    return table_rows(layer)
+
+
+@pytest.mark.parametrize("algorithm", [name for name, entry in ALGORITHMS.items() if entry.suffix == ".gpkg"])
+def test_each_output_geopackage_holds_the_run(workspace, algorithm):
+    path = workspace.inputs / f"{algorithm}_{ALGORITHMS[algorithm].outputs[0]}.gpkg"
+    rows = register(path)
+    assert [row["algorithm"] for row in rows] == [f"wip:{algorithm}"] and rows[0]["outcome"] == "ok"
+    row = rows[0]
+    for entry in json.loads(row["inputs"]):
+        assert entry["checksum"].startswith("sha256:") and (entry.get("features", 1) > 0 or "parameter" not in entry)
+    assert json.loads(row["outputs"])[ALGORITHMS[algorithm].outputs[0]].endswith(path.name)
+
+
+def test_the_inputs_checksum_is_their_file(workspace):
+    row = register(workspace.inputs / "eligibility_ELIGIBLE.gpkg")[0]
+    demo = [entry for entry in json.loads(row["inputs"]) if "demo.gpkg" in entry["source"]]
+    assert len(demo) == 4 and {entry["checksum"] for entry in demo} == {file_checksum(str(workspace.demo))}
+    study = next(entry for entry in demo if entry["source"].endswith("real_gemeinde"))
+    assert study["features"] == QgsVectorLayer(study["source"], "gemeinde", "ogr").featureCount()
+
+
+def test_a_failed_run_into_an_existing_geopackage_is_registered(workspace, tmp_path):
+    target = tmp_path / "ergebnisse.gpkg"
+    parameters = workspace.parameters("heatdemand", tmp_path)
+    parameters["OUTPUT"] = f"ogr:dbname='{target}' table=\"waerme\" (geom)"
+    processing.run("wip:heatdemand", parameters)
+    parameters["BUILDINGS"] = workspace.source("demo:real_gemeinde")  # no buildings: the run is refused
+    with pytest.raises(QgsProcessingException):
+        processing.run("wip:heatdemand", dict(parameters, OUTPUT=f"ogr:dbname='{target}' table=\"waerme2\" (geom)"),
+                       context=QgsProcessingContext())
+    outcomes = [row["outcome"] for row in register(target)]
+    assert outcomes == ["ok", "failed"]
+
+
+def comparison(result) -> list[dict]:
+    return table_rows(QgsVectorLayer(result["OUTPUT"], "vergleich", "ogr"))
+
+
+def test_a_rerun_of_an_unchanged_run_gives_the_same_result(workspace, tmp_path):
+    run_id = register(workspace.inputs / "eligibility_ELIGIBLE.gpkg")[0]["run_id"]
+    result = processing.run("wip:rerun", {"REGISTER": workspace.source("eligibility:ELIGIBLE|wip_laeufe"),
+                                          "RUN_ID": run_id, "OUTPUT": str(tmp_path / "vergleich.gpkg")})
+    rows = comparison(result)
+    assert result["SAME"] is True
+    assert sorted(row["output"] for row in rows) == ["Ausgeschlossene Flächen mit Begründung", "Flächenbilanz",
+                                                     "Geeignete Flächen"]
+    eligible = next(row for row in rows if row["output"] == "Geeignete Flächen")
+    assert eligible["features_stored"] == eligible["features_rerun"] > 0 and eligible["area_changed_ha"] < 1e-4
+    assert eligible["same"] and eligible["note"] is None
+
+
+def test_a_rerun_after_the_input_changed_says_by_how_much(workspace, tmp_path):
+    demo = tmp_path / "eingaben.gpkg"
+    shutil.copy(workspace.demo, demo)
+    target = tmp_path / "ergebnisse.gpkg"
+    processing.run("wip:heatdemand", {"BUILDINGS": f"{demo}|layername=synth_gebaeude",
+                                      "OUTPUT": f"ogr:dbname='{target}' table=\"waerme\" (geom)"})
+    buildings = QgsVectorLayer(f"{demo}|layername=synth_gebaeude", "gebaeude", "ogr")
+    assert buildings.dataProvider().deleteFeatures(list(range(1, 101)))  # 100 buildings demolished
+    del buildings
+    result = processing.run("wip:rerun", {"REGISTER": f"{target}|layername=wip_laeufe",
+                                          "OUTPUT": str(tmp_path / "vergleich.gpkg")})
+    row = comparison(result)[0]
+    assert result["SAME"] is False and not row["same"]
+    assert row["features_stored"] - row["features_rerun"] == 100
+    assert 0 < row["area_changed_ha"] < row["area_stored_ha"] and row["changed_field"]
+    assert row["note"].startswith("Eingaben geändert: Gebäude") and "synth_gebaeude" in row["note"]
+
+
+def test_a_rerun_refuses_what_it_cannot_repeat(workspace, tmp_path):
+    register_table = workspace.source("eligibility:ELIGIBLE|wip_laeufe")
+    with pytest.raises(QgsProcessingException, match="keinen Lauf"):
+        processing.run("wip:rerun", {"REGISTER": register_table, "RUN_ID": "gibt-es-nicht",
+                                     "OUTPUT": str(tmp_path / "vergleich.gpkg")})
+    with pytest.raises(QgsProcessingException, match="Laufregister"):
+        processing.run("wip:rerun", {"REGISTER": workspace.source("demo:real_statistik"),
+                                     "OUTPUT": str(tmp_path / "vergleich.gpkg")})
+    assert not list(tmp_path.iterdir())

@@ -1,0 +1,65 @@
+"""Every run into the register of the stores its results go to (``qgis_io.register``): started before anything is
+read, finished with the outcome, the results and the run's messages."""
+from __future__ import annotations
+
+import datetime
+import os
+
+from qgis.core import QgsException, QgsProcessingUtils
+
+from ..core.i18n import tr
+from ..core.version import plugin_version
+from ..qgis_io.register import (
+    RegisterError,
+    RunRecord,
+    append,
+    file_checksum,
+    layer_entry,
+    parameter_value,
+    store_of,
+)
+from .guards import Place, run_inputs
+
+
+def start_record(algorithm, parameters: dict, context, outputs: list[tuple[str, Place]]):
+    """The run's register row as far as it is known before the run, and the stores it goes to."""
+    inputs = []
+    for label, value in run_inputs(algorithm, parameters, context):
+        if isinstance(value, str):  # a file or a folder input
+            entry = {"name": label, "source": value}
+            if os.path.isfile(value):
+                entry["checksum"] = file_checksum(value)
+        else:
+            entry = dict(layer_entry(value), parameter=label)
+        inputs.append(entry)
+    record = RunRecord(algorithm.id(), plugin_version(), {name: parameter_value(value)
+                                                          for name, value in sorted(parameters.items())}, inputs)
+    temporary = os.path.realpath(QgsProcessingUtils.tempFolder())
+    stores = []
+    for _label, place in outputs:
+        store = store_of(place.path, place.uri if place.database else "")
+        if store is not None and store not in stores and not (
+                store.provider == "ogr" and store.connection.startswith(temporary)):
+            stores.append(store)
+    return record, stores
+
+
+def finish_record(record: RunRecord, stores: list, outcome: str, results: dict, feedback, failure: str = "") -> None:
+    """Complete the row (with the ``failure`` that ended the run) and add it to each store's register (a GeoPackage
+    only where the file exists: a failed run into a new file left none). A register that cannot be written is a
+    warning: the results are in place."""
+    record.outcome = outcome
+    record.ended = datetime.datetime.now(datetime.timezone.utc)
+    record.outputs = {name: parameter_value(value) for name, value in results.items()}
+    record.messages = "\n".join(text for text in (feedback.textLog(), failure) if text)
+    for store in stores:
+        if store.provider == "ogr" and not os.path.exists(store.connection):
+            continue
+        try:
+            append(store, record)
+        except (RegisterError, QgsException) as error:
+            feedback.pushWarning(tr("Der Lauf konnte nicht ins Laufregister in {store} eingetragen werden: {error}")
+                                 .format(store=store.text(), error=error))
+            continue
+        feedback.pushInfo(tr("Lauf {run} im Laufregister in {store} eingetragen.").format(
+            run=record.run_id, store=store.text()))

@@ -1,0 +1,284 @@
+"""The run register: one row per run of an algorithm in the store its results went to (a GeoPackage file or a
+PostgreSQL schema), so that a result in a council paper can be traced and recomputed years later.
+
+A row holds the algorithm, the plugin's and QGIS's versions, the parameters (with every catalog's id, version and a
+hash of its file), the inputs (source, feature count, a checksum of their content), the outputs, the user, start and
+end, the outcome and the run's messages. Rows are only ever added: an office can give its planners a role that may
+insert into the register but neither change nor delete a row (see the manual's chapter on the office database).
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import getpass
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
+    QgsException,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsMapLayer,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
+    QgsProviderConnectionException,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDateTime, Qt
+
+from ..core.i18n import tr
+from .compat import DATETIME, STRING, WKB_NO_GEOMETRY, new_field
+
+REGISTER_TABLE = "wip_laeufe"
+OK, FAILED, CANCELLED = "ok", "failed", "cancelled"
+MESSAGES_LIMIT = 20_000  # characters of a run's log kept in its row
+REGISTER_FIELDS = (("run_id", STRING), ("algorithm", STRING), ("plugin_version", STRING), ("qgis_version", STRING),
+                   ("user_name", STRING), ("started", DATETIME), ("ended", DATETIME), ("outcome", STRING),
+                   ("parameters", STRING), ("catalogs", STRING), ("inputs", STRING), ("outputs", STRING),
+                   ("messages", STRING))
+
+
+class RegisterError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Store:
+    """Where results are kept: a GeoPackage file (``provider`` "ogr") or a schema of a PostgreSQL database."""
+
+    provider: str
+    connection: str  # the file's path, or the database's connection (without a table)
+    schema: str = ""
+
+    def register_uri(self) -> str:
+        if self.provider == "ogr":
+            return f"{self.connection}|layername={REGISTER_TABLE}"
+        uri = QgsDataSourceUri(self.connection)
+        uri.setDataSource(self.schema, REGISTER_TABLE, "")
+        return uri.uri(False)
+
+    def text(self) -> str:
+        if self.provider == "ogr":
+            return self.connection
+        uri = QgsDataSourceUri(self.connection)
+        return f"{uri.database()} ({self.schema})"
+
+
+def store_of(path: str, database_uri: str = "") -> Store | None:
+    """The store of an output: the PostgreSQL schema of its table (``database_uri``, the table's connection), or the
+    GeoPackage file ``path``; None for anything else (memory layers, shapefiles, reports)."""
+    if database_uri:
+        uri = QgsDataSourceUri(database_uri)
+        schema = uri.schema() or "public"
+        uri.setDataSource("", "", "")
+        return Store("postgres", uri.uri(False), schema)
+    if path.lower().endswith(".gpkg"):
+        return Store("ogr", path)
+    return None
+
+
+@dataclass
+class RunRecord:
+    algorithm: str
+    plugin_version: str
+    parameters: dict
+    inputs: list
+    catalogs: list = field(default_factory=list)
+    outputs: dict = field(default_factory=dict)
+    run_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    user_name: str = field(default_factory=lambda: _user())
+    qgis_version: str = field(default_factory=lambda: Qgis.version())
+    started: datetime.datetime = field(default_factory=lambda: datetime.datetime.now(datetime.timezone.utc))
+    ended: datetime.datetime | None = None
+    outcome: str = ""
+    messages: str = ""
+
+    def values(self) -> dict:
+        return {"run_id": self.run_id, "algorithm": self.algorithm, "plugin_version": self.plugin_version,
+                "qgis_version": self.qgis_version, "user_name": self.user_name, "started": _qt_time(self.started),
+                "ended": _qt_time(self.ended), "outcome": self.outcome,
+                "parameters": json.dumps(self.parameters, ensure_ascii=False, sort_keys=True),
+                "catalogs": json.dumps(self.catalogs, ensure_ascii=False),
+                "inputs": json.dumps(self.inputs, ensure_ascii=False),
+                "outputs": json.dumps(self.outputs, ensure_ascii=False, sort_keys=True),
+                "messages": self.messages[-MESSAGES_LIMIT:]}
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        return ""
+
+
+def _qt_time(moment: datetime.datetime | None):
+    if moment is None:
+        return None
+    return QDateTime.fromString(moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z", Qt.DateFormat.ISODateWithMs)
+
+
+# -- what a run read --------------------------------------------------------------------------------------------
+
+def safe_source(layer: QgsMapLayer) -> str:
+    """A layer's source without a password (a register is read by the whole office)."""
+    return QgsDataSourceUri.removePassword(layer.source()) if layer.providerType() != "memory" else layer.source()
+
+
+def layer_entry(layer: QgsMapLayer, checksum: bool = True) -> dict:
+    """A layer as the register keeps it: name, provider, source, subset, and (``checksum``) its feature count and a
+    checksum of its content (of the whole file for a file layer)."""
+    entry = {"name": layer.name(), "provider": layer.providerType(), "source": safe_source(layer)}
+    if isinstance(layer, QgsVectorLayer):
+        entry["subset"] = layer.subsetString()
+    if not checksum:
+        return entry
+    path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path") or ""
+    if os.path.isfile(path):
+        entry["checksum"] = file_checksum(path)
+        if isinstance(layer, QgsVectorLayer):
+            entry["features"] = layer.featureCount()
+    elif isinstance(layer, QgsVectorLayer):
+        entry["features"], entry["checksum"] = content_checksum(layer)
+    return entry
+
+
+@functools.lru_cache(maxsize=64)
+def _file_checksum(path: str, size: int, modified: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return "sha256:" + digest.hexdigest()
+
+
+def file_checksum(path: str) -> str:
+    """The SHA-256 of a file, computed once while it is unchanged (a run reads several tables of one GeoPackage)."""
+    status = os.stat(path)
+    return _file_checksum(os.path.realpath(path), status.st_size, status.st_mtime_ns)
+
+
+def content_checksum(layer: QgsVectorLayer) -> tuple[int, str]:
+    """(feature count, checksum) of a vector layer's content, independent of the order of its features: in the
+    database for a PostgreSQL table, else over every feature's attributes and geometry."""
+    if layer.providerType() == "postgres":
+        database = _database_checksum(layer)
+        if database is not None:
+            return database
+    rows = []
+    for feature in layer.getFeatures(QgsFeatureRequest()):
+        geometry = feature.geometry()
+        row = repr([_text(value) for value in feature.attributes()]).encode() + \
+            (bytes(geometry.asWkb()) if not geometry.isNull() else b"")
+        rows.append(hashlib.sha256(row).digest())
+    digest = hashlib.sha256(b"".join(sorted(rows)))
+    return len(rows), "sha256:" + digest.hexdigest()
+
+
+def _text(value) -> str:
+    return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+
+
+def _database_checksum(layer: QgsVectorLayer) -> tuple[int, str] | None:
+    uri = QgsDataSourceUri(layer.source())
+    relation = uri.table() if uri.table().startswith("(") else \
+        f'{_quoted(uri.schema() or "public")}.{_quoted(uri.table())}'
+    where = f" WHERE {layer.subsetString()}" if layer.subsetString().strip() else ""
+    sql = (f"SELECT count(*), md5(coalesce(string_agg(h, '' ORDER BY h), '')) FROM "
+           f"(SELECT md5(t::text) AS h FROM (SELECT * FROM {relation}{where}) AS t) AS rows")
+    try:
+        rows = _connection("postgres", layer.source()).executeSql(sql)
+    except (QgsProviderConnectionException, QgsException):
+        return None
+    return int(rows[0][0]), "md5:" + str(rows[0][1])
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _connection(provider: str, uri: str):
+    return QgsProviderRegistry.instance().providerMetadata(provider).createConnection(uri, {})
+
+
+def parameter_value(value):
+    """A Processing parameter value as JSON: layers by provider and source, sources with their selection, output
+    definitions by their destination."""
+    if isinstance(value, QgsMapLayer):
+        return layer_entry(value, checksum=False)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        return {"source": parameter_value(value.source), "selected_only": bool(value.selectedFeaturesOnly)}
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        return parameter_value(value.sink)
+    if isinstance(value, QgsProperty):
+        return value.staticValue() if value.propertyType() == QgsProperty.Type.StaticProperty else \
+            value.expressionString()
+    if isinstance(value, (list, tuple)):
+        return [parameter_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): parameter_value(item) for key, item in value.items()}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    return str(value)
+
+
+def catalog_entry(catalog) -> dict:
+    """A catalog as the register keeps it: id, version, title and the hash of its file."""
+    entry = {"id": catalog.id, "version": catalog.version, "title": catalog.title_text()}
+    if catalog.path is not None and Path(catalog.path).is_file():
+        entry["path"] = str(catalog.path)
+        entry["checksum"] = file_checksum(str(catalog.path))
+    return entry
+
+
+# -- writing and reading the register -------------------------------------------------------------------------------
+
+def register_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in REGISTER_FIELDS:
+        fields.append(new_field(name, kind))
+    return fields
+
+
+def _register_layer(store: Store) -> QgsVectorLayer:
+    """The store's register, made when missing (two runs making it at once: the second finds it made)."""
+    layer = QgsVectorLayer(store.register_uri(), REGISTER_TABLE, store.provider)
+    if layer.isValid():
+        return layer
+    connection = _connection(store.provider, store.connection)
+    try:
+        connection.createVectorTable(store.schema, REGISTER_TABLE, register_fields(), WKB_NO_GEOMETRY,
+                                     QgsCoordinateReferenceSystem(), False, {})
+    except (QgsProviderConnectionException, QgsException) as error:
+        layer = QgsVectorLayer(store.register_uri(), REGISTER_TABLE, store.provider)
+        if not layer.isValid():
+            raise RegisterError(str(error)) from error
+    layer = QgsVectorLayer(store.register_uri(), REGISTER_TABLE, store.provider)
+    if not layer.isValid():
+        raise RegisterError(tr("Das Laufregister in {store} ist nicht lesbar.").format(store=store.text()))
+    return layer
+
+
+def append(store: Store, record: RunRecord) -> None:
+    """Add the run's row to the store's register."""
+    layer = _register_layer(store)
+    feature = QgsFeature(layer.fields())
+    for name, value in record.values().items():
+        index = layer.fields().lookupField(name)
+        if index < 0:
+            raise RegisterError(tr("Dem Laufregister in {store} fehlt das Feld „{field}“.").format(
+                store=store.text(), field=name))
+        feature.setAttribute(index, value)
+    if not layer.dataProvider().addFeatures([feature]):
+        raise RegisterError(layer.dataProvider().lastError() or tr("unbekannter Fehler"))
