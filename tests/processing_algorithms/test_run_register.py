@@ -96,3 +96,11 @@ def test_a_rerun_refuses_what_it_cannot_repeat(workspace, tmp_path):
         processing.run("wip:rerun", {"REGISTER": workspace.source("demo:real_statistik"),
                                      "OUTPUT": str(tmp_path / "vergleich.gpkg")})
     assert not list(tmp_path.iterdir())
+
+
+def test_the_report_cites_the_runs_it_is_based_on(workspace):
+    html = (workspace.inputs / "futureprofile_OUTPUT_HTML.html").read_text(encoding="utf-8")
+    section = html.split("Zugrunde liegende Läufe", 1)[1]
+    for algorithm, output in (("energybalance", "BALANCE"), ("eligibility", "ELIGIBLE"), ("measures", "OUTPUT")):
+        run_id = register(workspace.inputs / f"{algorithm}_{output}.gpkg")[0]["run_id"]
+        assert run_id in section, algorithm

@@ -297,6 +297,7 @@ class ProfileReport:
     monitoring: Monitoring | None = None  # a later year's balance against the plan
     peers: list = field(default_factory=list)  # rows of measures other municipalities shared (core.measures)
     similar: tuple | None = None  # core.peers.peer_comparison: the municipality's figures and its peers'
+    runs: list = field(default_factory=list)  # the register rows of the runs whose results the report shows
 
     def __post_init__(self):
         if self.alternatives and self.chosen is not None and self.chosen_alternative() is None:
@@ -916,6 +917,17 @@ def _assumptions_section(report: ProfileReport) -> str:
         parts.append(_paragraph(tr("Die Planungsdaten der Demogemeinde (Siedlungen, Gebäude, Straßen, Landnutzung, "
                                    "Schutzgebiete, Bergbau, Flurstücke, Netze, Wärmenetz) sind synthetisch erzeugt, "
                                    "keine amtlichen Daten.")))
+    if report.runs:
+        parts.append(f"<h3>{_e(tr('Zugrunde liegende Läufe'))}</h3>")
+        parts.append(_paragraph(tr("Die Ergebnisse, die dieser Bericht zeigt, stammen aus diesen Läufen des "
+                                   "Laufregisters; „Lauf wiederholen und vergleichen“ rechnet jeden noch einmal.")))
+        head = [f"<th>{_e(text)}</th>" for text in (tr("Werkzeug"), tr("Lauf-ID"), tr("Ende (UTC)"),
+                                                     tr("Ablage"))]
+        titles = algorithm_titles()
+        rows = ["<tr>" + "".join(f'<td style="font-size: 8pt">{_e(text)}</td>' for text in (
+            titles.get(run["algorithm"].removeprefix("wip:"), run["algorithm"]), run["run_id"],
+            str(run["ended"] or "")[:19].replace("T", " "), run["store"])) + "</tr>" for run in report.runs]
+        parts.append(_table(head, rows, "runs-table"))
     for note in report.notes:
         parts.append(f'<p class="small">{_e(note)}</p>')
     made_with = tr("Erstellt mit dem QGIS-Plugin WIP, Werkzeug „{title}“.").format(

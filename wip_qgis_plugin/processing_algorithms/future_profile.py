@@ -106,7 +106,8 @@ from ..qgis_io.maps import (
 )
 from ..qgis_io.project import AGS_FIELD, DEMO_GPKG, NAME_FIELDS, apply_style, result_style
 from .base import WipAlgorithm
-from .guards import discard, move_into_place, staging_file
+from .guards import discard, move_into_place, run_inputs, staging_file
+from .run_register import producing_runs
 
 LANGUAGES = ("de", "en")
 LANGUAGE_NAMES = ("Deutsch", "English")  # each in its own language, not translated
@@ -401,7 +402,9 @@ class FutureProfileAlgorithm(WipAlgorithm):
                                    municipality_ha=area_ha or None, demo_data=inputs.demo_data,
                                    register=report_register(self._catalog_titles(parameters, context)),
                                    measures=inputs.measures, wedges=inputs.wedges, monitoring=inputs.monitoring,
-                                   peers=inputs.peers, similar=similar)
+                                   peers=inputs.peers, similar=similar,
+                                   runs=producing_runs(layer for _label, layer in run_inputs(self, parameters, context)
+                                                       if not isinstance(layer, str)))
         except (ReportError, SourcesError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(10)

@@ -3,13 +3,17 @@ read, finished with the outcome, the results and the run's messages."""
 from __future__ import annotations
 
 import datetime
+import json
 import os
 
-from qgis.core import QgsException, QgsProcessingUtils
+from qgis.core import QgsException, QgsProcessingUtils, QgsVectorLayer
 
 from ..core.i18n import tr
 from ..core.version import plugin_version
+from ..qgis_io.layers import table_rows
 from ..qgis_io.register import (
+    OK,
+    REGISTER_TABLE,
     RegisterError,
     RunRecord,
     append,
@@ -18,7 +22,7 @@ from ..qgis_io.register import (
     parameter_value,
     store_of,
 )
-from .guards import Place, run_inputs
+from .guards import Place, destination_place, layer_place, run_inputs
 
 
 def start_record(algorithm, parameters: dict, context, outputs: list[tuple[str, Place]]):
@@ -63,3 +67,35 @@ def finish_record(record: RunRecord, stores: list, outcome: str, results: dict, 
             continue
         feedback.pushInfo(tr("Lauf {run} im Laufregister in {store} eingetragen.").format(
             run=record.run_id, store=store.text()))
+
+
+def producing_runs(layers) -> list[dict]:
+    """The register rows of the runs that wrote ``layers`` (the latest successful one of each, found in the register
+    of the layer's own store), in the order of the layers, each once."""
+    runs = {}
+    for layer in layers:
+        place = layer_place(layer) if layer is not None else None
+        store = store_of(place.path, place.uri if place.database else "") if place is not None else None
+        if store is None:
+            continue
+        register = QgsVectorLayer(store.register_uri(), REGISTER_TABLE, store.provider)
+        if not register.isValid():
+            continue
+        wrote = [row for row in table_rows(register) if row["outcome"] == OK and _wrote(row, place)]
+        if wrote:
+            latest = max(wrote, key=lambda row: str(row["ended"]))
+            runs.setdefault(latest["run_id"], dict(latest, store=store.text()))
+    return list(runs.values())
+
+
+def _wrote(row: dict, place: Place) -> bool:
+    """Whether a register row's outputs include ``place`` (a whole GeoPackage output holds one table)."""
+    try:
+        outputs = json.loads(row["outputs"] or "{}")
+    except ValueError:
+        return False
+    for value in outputs.values():
+        written = destination_place(value) if isinstance(value, str) else None
+        if written is not None and (written == place or (written.table is None and written.path == place.path)):
+            return True
+    return False

@@ -2221,6 +2221,10 @@
       <translation>The planning data of the demo municipality (settlements, buildings, roads, land use, protected areas, mining, parcels, grids, heat network) are generated synthetically, not official data.</translation>
     </message>
     <message>
+      <source>Die Ergebnisse, die dieser Bericht zeigt, stammen aus diesen Läufen des Laufregisters; „Lauf wiederholen und vergleichen“ rechnet jeden noch einmal.</source>
+      <translation>The results this report shows come from these runs of the run register; “Repeat and compare a run” computes each of them again.</translation>
+    </message>
+    <message>
       <source>Werkzeug „{title}“</source>
       <translation>Tool “{title}”</translation>
     </message>
@@ -2349,6 +2353,22 @@
       <translation>Assumptions</translation>
     </message>
     <message>
+      <source>Werkzeug</source>
+      <translation>Tool</translation>
+    </message>
+    <message>
+      <source>Lauf-ID</source>
+      <translation>Run id</translation>
+    </message>
+    <message>
+      <source>Ende (UTC)</source>
+      <translation>End (UTC)</translation>
+    </message>
+    <message>
+      <source>Ablage</source>
+      <translation>Store</translation>
+    </message>
+    <message>
       <source>Anhang: Vorgaben des Plugins und ihre Quellen</source>
       <translation>Appendix: the plugin's defaults and their sources</translation>
     </message>
@@ -2459,6 +2479,10 @@
     <message>
       <source>Quelle</source>
       <translation>Source</translation>
+    </message>
+    <message>
+      <source>Zugrunde liegende Läufe</source>
+      <translation>Runs the report is based on</translation>
     </message>
     <message>
       <source>Bilanz des Basisjahres {year}</source>
