@@ -1,16 +1,20 @@
 """Dock results are kept: tables of the project's result GeoPackage in the group "WIP", reloaded with the project,
 and nothing half-written when the GeoPackage cannot take them."""
 
+import json
 from pathlib import Path
 
+import processing
 import pytest
-from qgis.core import QgsProject
+from qgis.core import QgsProject, QgsVectorLayer
 
 from tests.gui.conftest import wait_for
 from tests.processing_algorithms.conftest import memory_layer, square
 from wip_qgis_plugin.gui.eligibility_panel import EligibilityDock
 from wip_qgis_plugin.qgis_io import results
+from wip_qgis_plugin.qgis_io.layers import table_rows
 from wip_qgis_plugin.qgis_io.project import apply_style
+from wip_qgis_plugin.qgis_io.register import REGISTER_TABLE
 from wip_qgis_plugin.qgis_io.results import (
     GROUP_NAME,
     Result,
@@ -132,6 +136,13 @@ def test_the_eligibility_dock_keeps_its_results(qgis_iface, demo_project, docume
         assert source_path(eligible) == documents_folder / "WIP" / "projekt_wip_ergebnisse.gpkg"
         assert eligible.source().endswith("layername=flaechenkulisse_lsa_wind_1_geeignet")
         assert demo_project.layerTreeRoot().findGroup(GROUP_NAME).findLayer(eligible.id()).isVisible()
+        # the run is in the GeoPackage's register with the tables it was kept as, and can be repeated from there
+        register = QgsVectorLayer(f"{source_path(eligible)}|layername={REGISTER_TABLE}", "register", "ogr")
+        row, = table_rows(register)
+        assert row["algorithm"] == "wip:eligibility" and row["outcome"] == "ok"
+        assert json.loads(row["outputs"])["ELIGIBLE"].endswith('table="flaechenkulisse_lsa_wind_1_geeignet" (geom)')
+        repeated = processing.run("wip:rerun", {"REGISTER": register, "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert repeated["SAME"] is True
     finally:
         dock.disconnect_project()
         dock.deleteLater()

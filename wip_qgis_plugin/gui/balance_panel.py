@@ -161,7 +161,8 @@ class BalanceDock(AlgorithmDock):
             layer = self.context.takeResultLayer(results_of_run[key])
             layer.setName(name)
             results.append(Result(layer, table))
-        self.results = dict(zip(outputs, keep_results(self.iface, "energiebilanz", tr("Energiebilanz"), results)))
+        self.results = dict(zip(outputs, keep_results(self.iface, "energiebilanz", tr("Energiebilanz"), results,
+                                                      [results_of_run])))
         self.set_running(False)
         self._show_balance()
 

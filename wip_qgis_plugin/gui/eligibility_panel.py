@@ -245,12 +245,13 @@ class EligibilityDock(AlgorithmDock):
         if not self.algorithm_succeeded(ok and bool(results)):
             return
         layers = {key: self.context.takeResultLayer(results[key]) for key in ("ELIGIBLE", "EXCLUDED", "SUMMARY")}
-        layers = self._add_result_layers(layers)
+        layers = self._add_result_layers(layers, results)
         self.show_summary(layers["SUMMARY"], results)
         self.reveal(self.form.resultTabs)
 
-    def _add_result_layers(self, layers: dict) -> dict:
-        """Keep the run's layers in the project's result GeoPackage; returns them kept, by output."""
+    def _add_result_layers(self, layers: dict, results_of_run: dict) -> dict:
+        """Keep the run's layers in the project's result GeoPackage (the run in its register); returns them kept,
+        by output."""
         title = self.catalog.title_text()
         technology = technology_of(title)
         names = {"ELIGIBLE": (tr("Geeignete Flächen – {technology}"), "geeignet"),
@@ -262,7 +263,7 @@ class EligibilityDock(AlgorithmDock):
             apply_style(layers[key], result_style("eligibility", key))
             results.append(Result(layers[key], table))
         kept = keep_results(self.iface, "flaechenkulisse_" + table_name(self.catalog.id),  # the same in any language
-                            tr("Flächenkulisse – {catalog}").format(catalog=title), results)
+                            tr("Flächenkulisse – {catalog}").format(catalog=title), results, [results_of_run])
         layers = dict(zip(names, kept))
         self._stop_identify()
         previous = self.result_layer("EXCLUDED")

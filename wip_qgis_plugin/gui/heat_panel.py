@@ -138,7 +138,8 @@ class HeatPlanningDock(AlgorithmDock):
             layer.setName(name)
             apply_style(layer, style)
             outputs.append(Result(layer, table, visible))
-        _lines, areas, _blocks, buildings = keep_results(self.iface, "waermeplanung", tr("Wärmeplanung"), outputs)
+        _lines, areas, _blocks, buildings = keep_results(self.iface, "waermeplanung", tr("Wärmeplanung"), outputs,
+                                                         list(self.results.values()))
 
         rows = {level: [0, 0.0, 0.0] for level in LEVELS}
         for feature in areas.getFeatures():

@@ -100,7 +100,7 @@ class MeasuresDock(AlgorithmDock):
             return
         layer = self.context.takeResultLayer(results["OUTPUT"])
         layer.setName(tr("Maßnahmenkatalog"))
-        kept = keep_results(self.iface, "massnahmen", tr("Maßnahmen"), [Result(layer, "katalog")])[0]
+        kept = keep_results(self.iface, "massnahmen", tr("Maßnahmen"), [Result(layer, "katalog")], [results])[0]
         self.form.catalogueCombo.setLayer(kept)
         self.form.headlineLabel.setText(tr("{count} Maßnahmen abgeleitet: Werte, Jahre und Status in der Tabelle "
                                            "ändern, dann speichern.").format(count=kept.featureCount()))
@@ -244,7 +244,8 @@ class MeasuresDock(AlgorithmDock):
             return
         layer = self.context.takeResultLayer(results["OUTPUT"])
         layer.setName(tr("Maßnahmen anderer Gemeinden"))
-        keep_results(self.iface, "massnahmen_geteilt", tr("Maßnahmen anderer Gemeinden"), [Result(layer, "geteilt")])
+        keep_results(self.iface, "massnahmen_geteilt", tr("Maßnahmen anderer Gemeinden"), [Result(layer, "geteilt")],
+                     [results])
         self.form.headlineLabel.setText(tr("{count} Maßnahmen anderer Gemeinden eingelesen; das Zukunftsprofil "
                                            "nennt die in den eigenen Handlungsfeldern.").format(
             count=results["MEASURES"]))

@@ -407,7 +407,7 @@ class SiteEvaluationDock(AlgorithmDock):
             self._say(str(error), Qgis.MessageLevel.Warning)
             return
         self._release_result_layer()
-        kept = self._add_result_layer(result_layer, source_name)
+        kept = self._add_result_layer(result_layer, source_name, results)
         # the matrix from the kept table itself: the GeoPackage may number and order the sites anew
         utility = utilities(criterion_matrix(list(kept.getFeatures()), fields), functions)
         self.scheme, self.utility = scheme, utility
@@ -430,16 +430,17 @@ class SiteEvaluationDock(AlgorithmDock):
                        Qgis.MessageLevel.Warning)
         self.rescore()
 
-    def _add_result_layer(self, layer: QgsVectorLayer, source_name: str) -> QgsVectorLayer:
-        """Keep the scored sites in the project's result GeoPackage; the sliders then score that layer, which is
-        returned."""
+    def _add_result_layer(self, layer: QgsVectorLayer, source_name: str, results_of_run: dict) -> QgsVectorLayer:
+        """Keep the scored sites in the project's result GeoPackage (the criteria run in its register); the sliders
+        then score that layer, which is returned."""
         provider = layer.dataProvider()
         names = layer.fields().names()
         provider.addAttributes([new_field(name, kind) for name, kind in RESULT_FIELDS if name not in names])
         layer.updateFields()
         layer.setName(tr("Standortbewertung – {layer}").format(layer=source_name))
         apply_style(layer, result_style("sitescore", "OUTPUT"))  # score 0–100 in five classes, red to green
-        layer, = keep_results(self.iface, "standortbewertung", tr("Standortbewertung"), [Result(layer, "standorte")])
+        layer, = keep_results(self.iface, "standortbewertung", tr("Standortbewertung"), [Result(layer, "standorte")],
+                              [results_of_run])
         self.result_indexes = [layer.fields().indexOf(name) for name, _ in RESULT_FIELDS]
         self.feature_ids = [feature.id() for feature in layer.getFeatures()]  # the rows of the matrix
         self.row_of_feature = {fid: row for row, fid in enumerate(self.feature_ids)}

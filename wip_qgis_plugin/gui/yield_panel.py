@@ -159,7 +159,7 @@ class YieldDock(AlgorithmDock):
             apply_style(turbines, result_style("windlayout", "TURBINES"))
             outputs.insert(0, Result(turbines, "anlagen"))
         kept = keep_results(self.iface, "ertrag_wind" if wind else "ertrag_pv",
-                            tr("Ertrag Wind") if wind else tr("Ertrag Photovoltaik"), outputs)
+                            tr("Ertrag Wind") if wind else tr("Ertrag Photovoltaik"), outputs, [results])
         sites = kept[-1]
         if self.sites_layer is not None:  # the last run's layer stays in the project; its removal is no concern
             self.sites_layer.willBeDeleted.disconnect(self._sites_deleted)

@@ -489,15 +489,16 @@ class ZoningDock(AlgorithmDock):
         if not self.algorithm_succeeded(ok and bool(results)):
             return
         layers = {key: self.context.takeResultLayer(results[key]) for key in ("ALLOCATION", "INDICATORS", "FREQUENCY")}
-        layers = self._add_result_layers(layers)
+        layers = self._add_result_layers(layers, results)
         self.show_results(layers["INDICATORS"])
         if len(self.alternatives) < self.requested:
             log.info(self.feedback.textLog())
             self.form.headlineLabel.setText(self.form.headlineLabel.text() + " " + tr(
                 "Weniger Varianten als verlangt: im Spielraum gibt es keine weitere, andere Lösung (Protokoll WIP)."))
 
-    def _add_result_layers(self, layers: dict) -> dict:
-        """Keep the run's layers in the project's result GeoPackage; returns them kept, by output."""
+    def _add_result_layers(self, layers: dict, results_of_run: dict) -> dict:
+        """Keep the run's layers in the project's result GeoPackage (the run in its register); returns them kept,
+        by output."""
         outputs = {"ALLOCATION": (tr("Zuweisung je Variante"), "zuweisung", True),
                    "FREQUENCY": (tr("Auswahlhäufigkeit je Einheit"), "auswahlhaeufigkeit", False),  # hides below
                    "INDICATORS": (tr("Kennzahlen der Varianten"), "kennzahlen", True)}
@@ -506,7 +507,8 @@ class ZoningDock(AlgorithmDock):
             layers[key].setName(name)
             apply_style(layers[key], result_style("zoningalternatives", key))
             results.append(Result(layers[key], table, visible))
-        layers = dict(zip(outputs, keep_results(self.iface, "planungsvarianten", tr("Planungsvarianten"), results)))
+        layers = dict(zip(outputs, keep_results(self.iface, "planungsvarianten", tr("Planungsvarianten"), results,
+                                                [results_of_run])))
         if self.allocation_layer is not None:
             self.allocation_layer.willBeDeleted.disconnect(self._allocation_deleted)
         self.allocation_layer = layers["ALLOCATION"]

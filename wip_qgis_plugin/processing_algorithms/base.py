@@ -26,7 +26,7 @@ from ..manual import manual_url
 from ..qgis_io.compat import GEOMETRY_NO_CHECK, OVERRIDE_GEOMETRY_CHECK, WKB_NO_GEOMETRY, new_field
 from ..qgis_io.layers import Reading, is_null, read_frame, table_rows
 from ..qgis_io.project import apply_style, describe_layer, result_style
-from ..qgis_io.register import CANCELLED, FAILED, OK, catalog_entry
+from ..qgis_io.register import CANCELLED, FAILED, OK, RUN_ID, catalog_entry
 from .guards import StagedSinks, check_run, drop_unfinished_tables, remove_new_outputs, snapshot
 from .provider import WorkflowPlace
 from .run_register import finish_record, start_record
@@ -116,7 +116,7 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
                 finish_record(self._record, self._stores, FAILED, {}, feedback, str(error))
                 raise
             finish_record(self._record, self._stores, OK, published, feedback)
-            return published
+            return dict(published, **{RUN_ID: self._record.run_id})
         for table in self._staged.discard():
             feedback.pushWarning(tr("Die unfertige Tabelle {table} konnte nicht entfernt werden (keine Verbindung "
                                     "zur Datenbank); der nächste Lauf in diese Datenbank entfernt sie.").format(

@@ -14,12 +14,14 @@ from ..qgis_io.layers import table_rows
 from ..qgis_io.register import (
     OK,
     REGISTER_TABLE,
+    RUN_ID,
     RegisterError,
     RunRecord,
     append,
     file_checksum,
     layer_entry,
     parameter_value,
+    remember,
     store_of,
 )
 from .guards import Place, destination_place, layer_place, run_inputs
@@ -54,8 +56,9 @@ def finish_record(record: RunRecord, stores: list, outcome: str, results: dict, 
     warning: the results are in place."""
     record.outcome = outcome
     record.ended = datetime.datetime.now(datetime.timezone.utc)
-    record.outputs = {name: parameter_value(value) for name, value in results.items()}
+    record.outputs = {name: parameter_value(value) for name, value in results.items() if name != RUN_ID}
     record.messages = "\n".join(text for text in (feedback.textLog(), failure) if text)
+    remember(record)
     for store in stores:
         if store.provider == "ogr" and not os.path.exists(store.connection):
             continue

@@ -42,6 +42,9 @@ from .compat import DATETIME, STRING, WKB_NO_GEOMETRY, new_field
 REGISTER_TABLE = "wip_laeufe"
 OK, FAILED, CANCELLED = "ok", "failed", "cancelled"
 MESSAGES_LIMIT = 20_000  # characters of a run's log kept in its row
+RUN_ID = "RUN_ID"  # the result of every run that names its row
+RECENT_RUNS = 32  # rows of this session's runs kept for the docks, which register them with the tables they keep
+_recent: dict = {}
 REGISTER_FIELDS = (("run_id", STRING), ("algorithm", STRING), ("plugin_version", STRING), ("qgis_version", STRING),
                    ("user_name", STRING), ("started", DATETIME), ("ended", DATETIME), ("outcome", STRING),
                    ("parameters", STRING), ("catalogs", STRING), ("inputs", STRING), ("outputs", STRING),
@@ -282,3 +285,14 @@ def append(store: Store, record: RunRecord) -> None:
         feature.setAttribute(index, value)
     if not layer.dataProvider().addFeatures([feature]):
         raise RegisterError(layer.dataProvider().lastError() or tr("unbekannter Fehler"))
+
+
+def remember(record: RunRecord) -> None:
+    """Keep the row of a run of this session: a dock registers it once it has kept the run's results."""
+    _recent[record.run_id] = record
+    while len(_recent) > RECENT_RUNS:
+        _recent.pop(next(iter(_recent)))
+
+
+def recent(run_id) -> RunRecord | None:
+    return _recent.get(run_id) if isinstance(run_id, str) else None

@@ -8,6 +8,7 @@ temporary layer to warn about at exit.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from qgis.core import (
     Qgis,
     QgsException,
     QgsLayerTree,
+    QgsMapLayer,
     QgsMapLayerStyle,
     QgsProject,
     QgsProviderConnectionException,
@@ -28,6 +30,7 @@ from qgis.PyQt.QtCore import QStandardPaths
 from .. import log
 from ..core.i18n import tr
 from ..core.workflow import identifier
+from .register import RUN_ID, RegisterError, append, parameter_value, recent, store_of
 
 ENTRY_SCOPE, ENTRY_KEY = "wip", "result_geopackage"
 _told: set[str] = set()  # the GeoPackages the planner was told about in this QGIS session
@@ -144,9 +147,10 @@ def _run_group(iface, project: QgsProject, title: str):
     return run_group
 
 
-def keep_results(iface, step: str, title: str, results: list[Result]) -> list[QgsVectorLayer]:
+def keep_results(iface, step: str, title: str, results: list[Result], runs=()) -> list[QgsVectorLayer]:
     """Write ``results`` (top to bottom as in the layer panel) as tables ``<step>_<run>_<table>`` of the project's
-    result GeoPackage and add them in a group ``title`` (with the run number) on top of the group "WIP".
+    result GeoPackage and add them in a group ``title`` (with the run number) on top of the group "WIP"; the
+    algorithm runs that made them (their ``runs``' results) go into the GeoPackage's run register with these tables.
 
     Returns the layers added, in the order given. When the GeoPackage cannot be written, nothing is left in it, the
     temporary layers are added instead and the message bar says why they are not saved."""
@@ -168,6 +172,7 @@ def keep_results(iface, step: str, title: str, results: list[Result]) -> list[Qg
         log.notify(iface, tr("Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}").format(
             path=path, reason=error), Qgis.MessageLevel.Warning, 0)
         return _add(project, _run_group(iface, project, title), results, [result.layer for result in results])
+    _register(path, runs, {result.layer.id(): table for result, table in zip(results, written)})
     if not chosen and project.fileName():  # a project never saved keeps no path: saved, it gets its own file
         set_result_geopackage(project, path)
     if not chosen and str(path) not in _told:
@@ -177,6 +182,27 @@ def keep_results(iface, step: str, title: str, results: list[Result]) -> list[Qg
                              "Ergebnis-GeoPackage …).").format(path=path, group=GROUP_NAME))
     group = _run_group(iface, project, tr("{title} – Lauf {run}").format(title=title, run=run))
     return _add(project, group, results, layers)
+
+
+def _register(path: Path, runs, tables: dict[str, str]) -> None:
+    """Each run of ``runs`` (an algorithm's results) into the GeoPackage's register, its outputs the ``tables`` (layer
+    id → table) its layers were kept as."""
+    for results in runs:
+        record = recent(results.get(RUN_ID))
+        if record is None:
+            continue
+        outputs = {}
+        for name, value in results.items():
+            layer_id = value.id() if isinstance(value, QgsMapLayer) else value
+            if isinstance(layer_id, str) and layer_id in tables:
+                outputs[name] = f"ogr:dbname='{path}' table=\"{tables[layer_id]}\" (geom)"
+            elif name != RUN_ID and not isinstance(value, QgsMapLayer):
+                outputs[name] = parameter_value(value)
+        try:
+            append(store_of(str(path)), dataclasses.replace(record, outputs=outputs))
+        except (RegisterError, QgsException) as error:
+            log.warning(tr("Der Lauf konnte nicht ins Laufregister in {store} eingetragen werden: {error}").format(
+                store=path, error=error))
 
 
 def _add(project: QgsProject, group, results: list[Result], layers: list[QgsVectorLayer]) -> list[QgsVectorLayer]:
