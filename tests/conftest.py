@@ -35,3 +35,17 @@ def german():
     i18n.set_translator(lambda text: text, "de")
     yield
     i18n.set_translator(*previous)
+
+
+@pytest.fixture(scope="module")
+def postgis():
+    """A throwaway PostgreSQL/PostGIS server for the module's tests (``tests/postgis_server.py``)."""
+    from tests.postgis_server import PostgisServer, server_programs
+
+    programs = server_programs()
+    if programs is None:
+        pytest.skip("PostgreSQL with PostGIS is not installed (tools/setup_env.sh installs Debian's packages as root)")
+    server = PostgisServer(programs)
+    server.start()
+    yield server
+    server.remove()

@@ -18,7 +18,15 @@ from .dependencies import install_hint, missing_requirements
 from .i18n import PluginTranslator
 from .manual import manual_url, open_manual
 from .processing_algorithms.provider import ICON_PATH, WipProvider
-from .qgis_io.results import result_geopackage, set_result_geopackage
+from .qgis_io.results import (
+    DATABASE_KEY,
+    ENTRY_SCOPE,
+    SCHEMA_KEY,
+    result_geopackage,
+    result_store,
+    set_result_database,
+    set_result_geopackage,
+)
 
 ICON = str(ICON_PATH)
 
@@ -85,6 +93,8 @@ class WipPlugin:
         self.toolbar.addAction(self.actions["assistant"])
         self._add_action("results", tr("Ergebnis-GeoPackage …"), "WipResultGeopackageAction").triggered.connect(
             self.choose_result_geopackage)
+        self._add_action("results_database", tr("Ergebnis-Datenbank (PostGIS) …"),
+                         "WipResultDatabaseAction").triggered.connect(self.choose_result_database)
         self._add_manual_action("index")
         for key in settings.open_docks():
             if key in self.actions:
@@ -139,9 +149,22 @@ class WipPlugin:
             str(result_geopackage(project)), tr("GeoPackage (*.gpkg)"),
             options=QFileDialog.Option.DontConfirmOverwrite)  # new results join the tables already there
         if path:
+            set_result_database(project, "", "")
             set_result_geopackage(project, Path(path).with_suffix(".gpkg"))
             log.notify(self.iface, tr("Neue Ergebnisse werden gespeichert in {path}.").format(
                 path=result_geopackage(project)))
+
+    def choose_result_database(self) -> None:
+        """Let the planner keep this project's step results in a schema of the office database."""
+        from .gui.result_store_dialog import ResultDatabaseDialog
+
+        project = QgsProject.instance()
+        dialog = ResultDatabaseDialog(project.readEntry(ENTRY_SCOPE, DATABASE_KEY, "")[0],
+                                      project.readEntry(ENTRY_SCOPE, SCHEMA_KEY, "")[0], self.iface.mainWindow())
+        if dialog.exec():
+            set_result_database(project, *dialog.chosen())
+            log.notify(self.iface, tr("Neue Ergebnisse werden gespeichert in {path}.").format(
+                path=result_store(project).text()))
 
     def _add_manual_action(self, page: str) -> None:
         """The menu entry that opens the manual (absent in a source checkout without the built manual)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import processing
 import pytest
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsDataSourceUri, QgsProject, QgsProviderRegistry, QgsVectorLayer
 
 from tests.gui.conftest import wait_for
 from tests.processing_algorithms.conftest import memory_layer, square
@@ -21,6 +21,8 @@ from wip_qgis_plugin.qgis_io.results import (
     keep_results,
     next_run,
     result_geopackage,
+    result_store,
+    set_result_database,
     set_result_geopackage,
     table_name,
 )
@@ -144,5 +146,35 @@ def test_the_eligibility_dock_keeps_its_results(qgis_iface, demo_project, docume
         repeated = processing.run("wip:rerun", {"REGISTER": register, "OUTPUT": "TEMPORARY_OUTPUT"})
         assert repeated["SAME"] is True
     finally:
+        dock.disconnect_project()
+        dock.deleteLater()
+
+
+def test_results_kept_in_the_office_database_with_their_runs(qgis_iface, demo_project, postgis):
+    """A schema of a saved PostgreSQL connection as the result store: the dock's tables go there, with the run in
+    the schema's register, and the run can be repeated from there."""
+    postgis.sql("CREATE SCHEMA buero")
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    metadata.saveConnection(metadata.createConnection(postgis.uri, {"saveUsername": True}), "Amt")
+    set_result_database(demo_project, "Amt", "buero")
+    dock = EligibilityDock(qgis_iface, qgis_iface.mainWindow())
+    try:
+        assert result_store(demo_project).text() == "Datenbank „Amt“, Schema buero"
+        dock.form.minAreaSpin.setValue(5.0)
+        dock.run()
+        wait_for(dock)
+        eligible = dock.result_layer("ELIGIBLE")
+        assert eligible.providerType() == "postgres" and eligible.featureCount() > 0
+        assert QgsDataSourceUri(eligible.source()).table() == "flaechenkulisse_lsa_wind_1_geeignet"
+        assert postgis.sql("SELECT count(*) FROM buero.flaechenkulisse_lsa_wind_1_geeignet").strip() == \
+            str(eligible.featureCount())
+        outputs = json.loads(postgis.sql("SELECT outputs FROM buero.wip_laeufe"))
+        assert '"buero"."flaechenkulisse_lsa_wind_1_geeignet"' in outputs["ELIGIBLE"]
+        register = QgsVectorLayer(f'{postgis.uri} table="buero"."wip_laeufe"', "register", "postgres")
+        repeated = processing.run("wip:rerun", {"REGISTER": register, "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert repeated["SAME"] is True
+    finally:
+        set_result_database(demo_project, "", "")
+        metadata.deleteConnection("Amt")
         dock.disconnect_project()
         dock.deleteLater()

@@ -24,23 +24,12 @@ from qgis.core import (
 )
 
 from tests.conftest import REPO
-from tests.postgis_server import PostgisServer, server_programs
+from tests.postgis_server import PostgisServer
 from tests.processing_algorithms.conftest import ALGORITHMS, Workspace
 from tests.processing_algorithms.test_qgis_process import qgis_process_env
 from wip_qgis_plugin.processing_algorithms import heat_demand
 from wip_qgis_plugin.processing_algorithms.guards import STAGED_TABLE
 from wip_qgis_plugin.qgis_io.layers import read_frame, write_frame
-
-
-@pytest.fixture(scope="module")
-def postgis():
-    programs = server_programs()
-    if programs is None:
-        pytest.skip("PostgreSQL with PostGIS is not installed (tools/setup_env.sh installs Debian's packages as root)")
-    server = PostgisServer(programs)
-    server.start()
-    yield server
-    server.remove()
 
 
 def table_uri(server: PostgisServer, table: str, geometry: bool = True) -> str:

@@ -1,10 +1,10 @@
-"""Where the docks keep what they computed: tables of one result GeoPackage per project, shown in a visible group
-"WIP" of the layer panel.
+"""Where the docks keep what they computed: tables of one result store per project, shown in a visible group
+"WIP" of the layer panel. The store is a GeoPackage (by default next to the project file) or a schema of the
+office's PostgreSQL database (a connection saved in QGIS).
 
 A dock's algorithm writes temporary layers; only a finished run is kept, so a failed or cancelled run leaves
-nothing in the GeoPackage. The GeoPackage is chosen once per project (by default next to the project file) and its
-layers are saved with the project like any other, so they come back when it is opened again and QGIS has no
-temporary layer to warn about at exit.
+nothing in the store. Its layers are saved with the project like any other, so they come back when it is opened
+again and QGIS has no temporary layer to warn about at exit.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
+    QgsDataSourceUri,
     QgsException,
     QgsLayerTree,
     QgsMapLayer,
@@ -24,16 +25,18 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorFileWriter,
     QgsVectorLayer,
+    QgsVectorLayerExporter,
 )
 from qgis.PyQt.QtCore import QStandardPaths
 
 from .. import log
 from ..core.i18n import tr
 from ..core.workflow import identifier
-from .register import RUN_ID, RegisterError, append, parameter_value, recent, store_of
+from .register import REGISTER_TABLE, RUN_ID, RegisterError, append, parameter_value, recent, store_of
 
 ENTRY_SCOPE, ENTRY_KEY = "wip", "result_geopackage"
-_told: set[str] = set()  # the GeoPackages the planner was told about in this QGIS session
+DATABASE_KEY, SCHEMA_KEY = "result_database", "result_schema"  # a saved PostgreSQL connection's name, its schema
+_told: set[str] = set()  # the stores the planner was told about in this QGIS session
 GROUP_NAME = "WIP"
 SUFFIX = "_wip_ergebnisse.gpkg"
 
@@ -84,8 +87,12 @@ def geopackage_tables(path: Path) -> list[str]:
 
 def next_run(path: Path, step: str) -> int:
     """The number of the next run of ``step`` in the GeoPackage: one above the highest kept there."""
+    return _next_run(geopackage_tables(path), step)
+
+
+def _next_run(tables: list[str], step: str) -> int:
     pattern = re.compile(rf"^{re.escape(step)}_(\d+)_")
-    runs = [int(match[1]) for match in map(pattern.match, geopackage_tables(path)) if match]
+    runs = [int(match[1]) for match in map(pattern.match, tables) if match]
     return max(runs, default=0) + 1
 
 
@@ -124,13 +131,117 @@ def write_table(layer: QgsVectorLayer, path: Path, table: str, project: QgsProje
 
 def kept_layer(path: Path, table: str, temporary: QgsVectorLayer) -> QgsVectorLayer:
     """Table ``table`` of ``path`` as a layer named and styled as ``temporary``."""
-    layer = QgsVectorLayer(f"{path}|layername={table}", temporary.name(), "ogr")
+    return _styled_as(QgsVectorLayer(f"{path}|layername={table}", temporary.name(), "ogr"), temporary,
+                      tr("Tabelle {table} in {path} lässt sich nicht öffnen.").format(table=table, path=path))
+
+
+def _styled_as(layer: QgsVectorLayer, temporary: QgsVectorLayer, failure: str) -> QgsVectorLayer:
     if not layer.isValid():
-        raise OSError(tr("Tabelle {table} in {path} lässt sich nicht öffnen.").format(table=table, path=path))
+        raise OSError(failure)
     style = QgsMapLayerStyle()
     style.readFromLayer(temporary)  # renderer, labels, forms: as the dock made them
     style.writeToLayer(layer)
     return layer
+
+
+@dataclass(frozen=True)
+class GeoPackageStore:
+    path: Path
+
+    def text(self) -> str:
+        return str(self.path)
+
+    def tables(self) -> list[str]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return geopackage_tables(self.path)
+
+    def write(self, layer: QgsVectorLayer, table: str, project: QgsProject) -> QgsVectorLayer:
+        write_table(layer, self.path, table, project)
+        return kept_layer(self.path, table, layer)
+
+    def drop(self, tables: list[str]) -> None:
+        _drop(self.path, [table for table in tables if table in _listed(self.path)])
+
+    def destination(self, table: str, spatial: bool) -> str:
+        return f"ogr:dbname='{self.path}' table=\"{table}\"" + (" (geom)" if spatial else "")
+
+    def register(self):
+        return store_of(str(self.path))
+
+
+@dataclass(frozen=True)
+class DatabaseStore:
+    """A schema of a PostgreSQL database, through a connection saved in QGIS (its password stays in QGIS's
+    authentication database)."""
+
+    connection: str
+    schema: str
+
+    def text(self) -> str:
+        return tr("Datenbank „{connection}“, Schema {schema}").format(connection=self.connection, schema=self.schema)
+
+    def _database(self):
+        try:
+            found = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(self.connection)
+        except (QgsException, QgsProviderConnectionException):
+            found = None
+        if found is None:
+            raise OSError(tr("Die Datenbankverbindung „{connection}“ gibt es in diesem QGIS nicht.").format(
+                connection=self.connection))
+        return found
+
+    def uri(self, table: str, spatial: bool = True) -> str:
+        uri = QgsDataSourceUri(self._database().uri())
+        uri.setDataSource(self.schema, table, "geom" if spatial else "")
+        return uri.uri(False)
+
+    def tables(self) -> list[str]:
+        try:
+            return [table.tableName() for table in self._database().tables(self.schema)]
+        except (QgsException, QgsProviderConnectionException) as error:
+            raise OSError(str(error)) from error
+
+    def write(self, layer: QgsVectorLayer, table: str, project: QgsProject) -> QgsVectorLayer:
+        uri = self.uri(table, layer.isSpatial())
+        error, message = QgsVectorLayerExporter.exportLayer(layer, uri, "postgres", layer.crs(), False, {})
+        if error != Qgis.VectorExportResult.Success:
+            raise OSError(message or self.text())
+        return _styled_as(QgsVectorLayer(uri, layer.name(), "postgres"), layer, tr(
+            "Tabelle {table} in {store} lässt sich nicht öffnen.").format(table=table, store=self.text()))
+
+    def drop(self, tables: list[str]) -> None:
+        try:
+            database = self._database()
+            for table in tables:
+                if database.tableExists(self.schema, table):
+                    database.dropVectorTable(self.schema, table)
+        except (OSError, QgsException, QgsProviderConnectionException) as error:
+            log.warning(str(error))
+
+    def destination(self, table: str, spatial: bool) -> str:
+        return "postgres:" + self.uri(table, spatial)
+
+    def register(self):
+        return store_of("", self.uri(REGISTER_TABLE, False))
+
+
+def result_store(project: QgsProject):
+    """The project's result store: its database schema when one is chosen, else its result GeoPackage."""
+    connection = project.readEntry(ENTRY_SCOPE, DATABASE_KEY, "")[0]
+    if connection:
+        return DatabaseStore(connection, project.readEntry(ENTRY_SCOPE, SCHEMA_KEY, "public")[0] or "public")
+    return GeoPackageStore(result_geopackage(project))
+
+
+def set_result_database(project: QgsProject, connection: str, schema: str) -> None:
+    """Keep this project's results in ``schema`` of the saved PostgreSQL connection ``connection`` from now on (an
+    empty connection: in the result GeoPackage again)."""
+    if connection:
+        project.writeEntry(ENTRY_SCOPE, DATABASE_KEY, connection)
+        project.writeEntry(ENTRY_SCOPE, SCHEMA_KEY, schema)
+    else:
+        project.removeEntry(ENTRY_SCOPE, DATABASE_KEY)
+        project.removeEntry(ENTRY_SCOPE, SCHEMA_KEY)
 
 
 def _run_group(iface, project: QgsProject, title: str):
@@ -149,44 +260,43 @@ def _run_group(iface, project: QgsProject, title: str):
 
 def keep_results(iface, step: str, title: str, results: list[Result], runs=()) -> list[QgsVectorLayer]:
     """Write ``results`` (top to bottom as in the layer panel) as tables ``<step>_<run>_<table>`` of the project's
-    result GeoPackage and add them in a group ``title`` (with the run number) on top of the group "WIP"; the
-    algorithm runs that made them (their ``runs``' results) go into the GeoPackage's run register with these tables.
+    result store and add them in a group ``title`` (with the run number) on top of the group "WIP"; the algorithm
+    runs that made them (their ``runs``' results) go into the store's run register with these tables.
 
-    Returns the layers added, in the order given. When the GeoPackage cannot be written, nothing is left in it, the
+    Returns the layers added, in the order given. When the store cannot be written, nothing is left in it, the
     temporary layers are added instead and the message bar says why they are not saved."""
     project = QgsProject.instance()
-    path = result_geopackage(project)
-    chosen = bool(project.readEntry(ENTRY_SCOPE, ENTRY_KEY, "")[0])
+    store = result_store(project)
+    chosen = bool(project.readEntry(ENTRY_SCOPE, ENTRY_KEY, "")[0]) or isinstance(store, DatabaseStore)
     written: list[str] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        run = next_run(path, step)
+        run = _next_run(store.tables(), step)
         layers = []
         for result in results:
             table = f"{step}_{run}_{result.table}"
             written.append(table)  # before writing: a write that fails halfway leaves its table behind
-            write_table(result.layer, path, table, project)
-            layers.append(kept_layer(path, table, result.layer))
+            layers.append(store.write(result.layer, table, project))
     except OSError as error:
-        _drop(path, [table for table in written if table in _listed(path)])
+        store.drop(written)
         log.notify(iface, tr("Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}").format(
-            path=path, reason=error), Qgis.MessageLevel.Warning, 0)
+            path=store.text(), reason=error), Qgis.MessageLevel.Warning, 0)
         return _add(project, _run_group(iface, project, title), results, [result.layer for result in results])
-    _register(path, runs, {result.layer.id(): table for result, table in zip(results, written)})
+    _register(store, runs, {result.layer.id(): (table, result.layer.isSpatial())
+                            for result, table in zip(results, written)})
     if not chosen and project.fileName():  # a project never saved keeps no path: saved, it gets its own file
-        set_result_geopackage(project, path)
-    if not chosen and str(path) not in _told:
-        _told.add(str(path))
+        set_result_geopackage(project, store.path)
+    if not chosen and store.text() not in _told:
+        _told.add(store.text())
         log.notify(iface, tr("Die Ergebnisse der Arbeitsschritte werden gespeichert in {path} (Gruppe „{group}“; "
                              "ändern: Erweiterungen › WIP Energie- und Raumplanung › "
-                             "Ergebnis-GeoPackage …).").format(path=path, group=GROUP_NAME))
+                             "Ergebnis-GeoPackage …).").format(path=store.text(), group=GROUP_NAME))
     group = _run_group(iface, project, tr("{title} – Lauf {run}").format(title=title, run=run))
     return _add(project, group, results, layers)
 
 
-def _register(path: Path, runs, tables: dict[str, str]) -> None:
-    """Each run of ``runs`` (an algorithm's results) into the GeoPackage's register, its outputs the ``tables`` (layer
-    id → table) its layers were kept as."""
+def _register(store, runs, tables: dict[str, tuple[str, bool]]) -> None:
+    """Each run of ``runs`` (an algorithm's results) into the store's register, its outputs the ``tables`` (layer id →
+    table, whether it has geometries) its layers were kept as."""
     for results in runs:
         record = recent(results.get(RUN_ID))
         if record is None:
@@ -195,14 +305,14 @@ def _register(path: Path, runs, tables: dict[str, str]) -> None:
         for name, value in results.items():
             layer_id = value.id() if isinstance(value, QgsMapLayer) else value
             if isinstance(layer_id, str) and layer_id in tables:
-                outputs[name] = f"ogr:dbname='{path}' table=\"{tables[layer_id]}\" (geom)"
+                outputs[name] = store.destination(*tables[layer_id])
             elif name != RUN_ID and not isinstance(value, QgsMapLayer):
                 outputs[name] = parameter_value(value)
         try:
-            append(store_of(str(path)), dataclasses.replace(record, outputs=outputs))
-        except (RegisterError, QgsException) as error:
+            append(store.register(), dataclasses.replace(record, outputs=outputs))
+        except (RegisterError, QgsException, OSError) as error:
             log.warning(tr("Der Lauf konnte nicht ins Laufregister in {store} eingetragen werden: {error}").format(
-                store=path, error=error))
+                store=store.text(), error=error))
 
 
 def _add(project: QgsProject, group, results: list[Result], layers: list[QgsVectorLayer]) -> list[QgsVectorLayer]:

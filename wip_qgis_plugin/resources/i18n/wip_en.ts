@@ -3905,6 +3905,22 @@
       <translation>not found</translation>
     </message>
     <message>
+      <source>Ergebnis-Datenbank</source>
+      <translation>Result database</translation>
+    </message>
+    <message>
+      <source>Die Andockfenster speichern ihre Ergebnisse als Tabellen in diesem Schema der Datenbank des Amts, und jeder Lauf trägt sich in dessen Laufregister ein. Die Verbindung wird in QGIS eingerichtet (Datenquellenverwaltung › PostgreSQL); ohne Verbindung gilt das Ergebnis-GeoPackage des Projekts.</source>
+      <translation>The docks keep their results as tables in this schema of the office database, and each run enters itself in its run register. The connection is set up in QGIS (Data Source Manager › PostgreSQL); without a connection the project's result GeoPackage applies.</translation>
+    </message>
+    <message>
+      <source>Verbindung</source>
+      <translation>Connection</translation>
+    </message>
+    <message>
+      <source>Schema</source>
+      <translation>Schema</translation>
+    </message>
+    <message>
       <source>Bewertungsschema (*.json)</source>
       <translation>Scoring scheme (*.json)</translation>
     </message>
@@ -4341,6 +4357,10 @@ Source: {source}</translation>
     <message>
       <source>Ergebnis-GeoPackage …</source>
       <translation>Result GeoPackage …</translation>
+    </message>
+    <message>
+      <source>Ergebnis-Datenbank (PostGIS) …</source>
+      <translation>Result database (PostGIS) …</translation>
     </message>
     <message>
       <source>Neue Ergebnisse werden gespeichert in {path}.</source>
@@ -6783,16 +6803,28 @@ Results: the allocation per unit and alternative, an indicator table per alterna
       <translation>The run register in {store} lacks the field “{field}”.</translation>
     </message>
     <message>
-      <source>{title} – Lauf {run}</source>
-      <translation>{title} – run {run}</translation>
-    </message>
-    <message>
       <source>Tabelle {table} in {path} lässt sich nicht öffnen.</source>
       <translation>Table {table} in {path} cannot be opened.</translation>
     </message>
     <message>
+      <source>Datenbank „{connection}“, Schema {schema}</source>
+      <translation>database “{connection}”, schema {schema}</translation>
+    </message>
+    <message>
+      <source>{title} – Lauf {run}</source>
+      <translation>{title} – run {run}</translation>
+    </message>
+    <message>
+      <source>Tabelle {table} in {store} lässt sich nicht öffnen.</source>
+      <translation>Table {table} in {store} cannot be opened.</translation>
+    </message>
+    <message>
       <source>Die Ergebnisse der Arbeitsschritte werden gespeichert in {path} (Gruppe „{group}“; ändern: Erweiterungen › WIP Energie- und Raumplanung › Ergebnis-GeoPackage …).</source>
       <translation>The results of the steps are saved in {path} (group “{group}”; to change: Plugins › WIP Energy and Spatial Planning › Result GeoPackage …).</translation>
+    </message>
+    <message>
+      <source>Die Datenbankverbindung „{connection}“ gibt es in diesem QGIS nicht.</source>
+      <translation>This QGIS has no database connection “{connection}”.</translation>
     </message>
     <message>
       <source>Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}</source>
