@@ -22,7 +22,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsDataSourceUri,
-    QgsException,
     QgsFeatureSink,
     QgsMapLayer,
     QgsProcessing,
@@ -50,6 +49,7 @@ from qgis.PyQt import sip
 
 from .. import settings
 from ..core.i18n import tr
+from ..qgis_io.database import DATABASE_ERRORS, DATABASE_PREFIXES, connection, qualified_table, quoted
 
 # the GeoPackage/SQLite companions that belong to a file and go with it
 COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -107,10 +107,6 @@ def layer_place(layer: QgsMapLayer) -> Place | None:
 
 
 _OGR_URI = re.compile(r"^ogr:dbname='(?P<path>(?:[^']|'')*)'\s+table=\"(?P<table>(?:[^\"]|\"\")*)\"")
-
-
-# Processing's destinations into a PostgreSQL table (QGIS's dialog writes "postgis:")
-DATABASE_PREFIXES = ("postgres:", "postgis:")
 
 
 def destination_place(destination: str) -> Place | None:
@@ -207,7 +203,7 @@ def check_outputs(algorithm, parameters, context) -> list[tuple[str, Place]]:
                     "Ausgabe „{output}“ würde die Tabelle der Eingabe „{input}“ ersetzen ({table}). Bitte eine "
                     "andere Tabelle wählen: Eingaben werden nie verändert.").format(
                     output=label, input=input_label, table=input_place.text()))
-            if place.changes(input_place):
+            if place.changes(input_place):  # a file
                 raise QgsProcessingException(tr(
                     "Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine "
                     "andere Datei wählen: Eingaben werden nie verändert.").format(
@@ -359,19 +355,6 @@ def discard(staged: str) -> None:
 STAGED_TABLE = "wip_unfertig_"  # the name of a database output while its run is still writing it
 
 
-def quoted(name: str) -> str:
-    """A PostgreSQL identifier, quoted."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-# what a lost or refusing database server raises (QGIS 3.22 raises a plain QgsException for a lost connection)
-DATABASE_ERRORS = (QgsProviderConnectionException, QgsException)
-
-
-def _database(uri: str):
-    return QgsProviderRegistry.instance().providerMetadata("postgres").createConnection(uri, {})
-
-
 class CountingSink(QgsProxyFeatureSink):
     """A sink that counts the features it passed on: QGIS's database exporter keeps features in a buffer and may
     lose a batch without an error (its server gone), so a table is checked against this count before it is kept."""
@@ -394,28 +377,25 @@ def _replace_table(staged_uri: str, final_uri: str, count: int) -> None:
     """In one transaction: the staged table takes the final table's place (the final one, if any, is dropped), with
     a primary key and spatial index named after it; refused when it does not hold the ``count`` features written."""
     staged, final = QgsDataSourceUri(staged_uri), QgsDataSourceUri(final_uri)
-    schema = quoted(final.schema() or "public")
-    table = f"{schema}.{quoted(final.table())}"
-    arrived = int(_database(final_uri).executeSql(
-        f"SELECT count(*) FROM {schema}.{quoted(staged.table())}")[0][0])
+    schema, table = quoted(final.schema() or "public"), qualified_table(final_uri)
+    arrived = int(connection(final_uri).executeSql(f"SELECT count(*) FROM {qualified_table(staged_uri)}")[0][0])
     if arrived != count:
         raise QgsProcessingException(tr(
             "Das Ergebnis ist nur zum Teil in der Datenbank angekommen ({arrived} von {count} Objekten); die Tabelle "
             "{table} bleibt unverändert.").format(arrived=arrived, count=count, table=database_place(final_uri).text()))
     statements = [f"DROP TABLE IF EXISTS {table}",
-                  f"ALTER TABLE {schema}.{quoted(staged.table())} RENAME TO {quoted(final.table())}",
+                  f"ALTER TABLE {qualified_table(staged_uri)} RENAME TO {quoted(final.table())}",
                   f"ALTER INDEX IF EXISTS {schema}.{quoted(staged.table() + '_pkey')} "
                   f"RENAME TO {quoted(final.table() + '_pkey')}"]
     geometry = staged.geometryColumn()
     if geometry:
         statements.append(f"CREATE INDEX {quoted(final.table() + '_' + geometry + '_idx')} ON {table} "
                           f"USING GIST ({quoted(geometry)})")
-    _database(final_uri).executeSql("BEGIN; " + "; ".join(statements) + "; COMMIT")
+    connection(final_uri).executeSql("BEGIN; " + "; ".join(statements) + "; COMMIT")
 
 
 def _drop_table(uri: str) -> None:
-    parts = QgsDataSourceUri(uri)
-    _database(uri).executeSql(f"DROP TABLE IF EXISTS {quoted(parts.schema() or 'public')}.{quoted(parts.table())}")
+    connection(uri).executeSql(f"DROP TABLE IF EXISTS {qualified_table(uri)}")
 
 
 class StagedSinks:

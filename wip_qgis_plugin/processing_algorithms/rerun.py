@@ -27,6 +27,7 @@ from qgis.core import (
 
 from ..core.lazy import lazy_module
 from ..qgis_io.compat import BOOL, DOUBLE, LONG, STRING, WKB_NO_GEOMETRY, new_field
+from ..qgis_io.database import DATABASE_PREFIXES
 from ..qgis_io.layers import read_frame, table_rows
 from ..qgis_io.register import OK, REGISTER_TABLE, content_checksum, file_checksum
 from .base import WipAlgorithm
@@ -233,7 +234,7 @@ def _opened(value, layers: list):
 def _stored_layer(destination: str) -> QgsVectorLayer | None:
     if not isinstance(destination, str):
         return None
-    if destination.startswith(("postgres:", "postgis:")):
+    if destination.startswith(DATABASE_PREFIXES):
         return QgsVectorLayer(destination.split(":", 1)[1], "gespeichert", "postgres")
     place = destination_place(destination)
     if place is None:

@@ -22,7 +22,6 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
-    QgsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
@@ -30,7 +29,6 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProperty,
-    QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
@@ -38,6 +36,7 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..core.i18n import tr
 from .compat import DATETIME, STRING, WKB_NO_GEOMETRY, new_field
+from .database import DATABASE_ERRORS, connection, qualified_table
 
 REGISTER_TABLE = "wip_laeufe"
 OK, FAILED, CANCELLED = "ok", "failed", "cancelled"
@@ -192,21 +191,15 @@ def _text(value) -> str:
 
 
 def _database_checksum(layer: QgsVectorLayer) -> tuple[int, str] | None:
-    uri = QgsDataSourceUri(layer.source())
-    relation = uri.table() if uri.table().startswith("(") else \
-        f'{_quoted(uri.schema() or "public")}.{_quoted(uri.table())}'
+    relation = qualified_table(layer.source())
     where = f" WHERE {layer.subsetString()}" if layer.subsetString().strip() else ""
     sql = (f"SELECT count(*), md5(coalesce(string_agg(h, '' ORDER BY h), '')) FROM "
            f"(SELECT md5(t::text) AS h FROM (SELECT * FROM {relation}{where}) AS t) AS rows")
     try:
-        rows = _connection("postgres", layer.source()).executeSql(sql)
-    except (QgsProviderConnectionException, QgsException):
+        rows = connection(layer.source()).executeSql(sql)
+    except DATABASE_ERRORS:
         return None
     return int(rows[0][0]), "md5:" + str(rows[0][1])
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _connection(provider: str, uri: str):
@@ -259,11 +252,10 @@ def _register_layer(store: Store) -> QgsVectorLayer:
     layer = QgsVectorLayer(store.register_uri(), REGISTER_TABLE, store.provider)
     if layer.isValid():
         return layer
-    connection = _connection(store.provider, store.connection)
     try:
-        connection.createVectorTable(store.schema, REGISTER_TABLE, register_fields(), WKB_NO_GEOMETRY,
-                                     QgsCoordinateReferenceSystem(), False, {})
-    except (QgsProviderConnectionException, QgsException) as error:
+        _connection(store.provider, store.connection).createVectorTable(
+            store.schema, REGISTER_TABLE, register_fields(), WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem(), False, {})
+    except DATABASE_ERRORS as error:
         layer = QgsVectorLayer(store.register_uri(), REGISTER_TABLE, store.provider)
         if not layer.isValid():
             raise RegisterError(str(error)) from error

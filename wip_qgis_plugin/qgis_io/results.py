@@ -32,6 +32,7 @@ from qgis.PyQt.QtCore import QStandardPaths
 from .. import log
 from ..core.i18n import tr
 from ..core.workflow import identifier
+from .database import DATABASE_ERRORS
 from .register import REGISTER_TABLE, RUN_ID, RegisterError, append, parameter_value, recent, store_of
 
 ENTRY_SCOPE, ENTRY_KEY = "wip", "result_geopackage"
@@ -183,7 +184,7 @@ class DatabaseStore:
     def _database(self):
         try:
             found = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(self.connection)
-        except (QgsException, QgsProviderConnectionException):
+        except DATABASE_ERRORS:
             found = None
         if found is None:
             raise OSError(tr("Die Datenbankverbindung „{connection}“ gibt es in diesem QGIS nicht.").format(
@@ -198,7 +199,7 @@ class DatabaseStore:
     def tables(self) -> list[str]:
         try:
             return [table.tableName() for table in self._database().tables(self.schema)]
-        except (QgsException, QgsProviderConnectionException) as error:
+        except DATABASE_ERRORS as error:
             raise OSError(str(error)) from error
 
     def write(self, layer: QgsVectorLayer, table: str, project: QgsProject) -> QgsVectorLayer:
@@ -215,7 +216,7 @@ class DatabaseStore:
             for table in tables:
                 if database.tableExists(self.schema, table):
                     database.dropVectorTable(self.schema, table)
-        except (OSError, QgsException, QgsProviderConnectionException) as error:
+        except (OSError, *DATABASE_ERRORS) as error:
             log.warning(str(error))
 
     def destination(self, table: str, spatial: bool) -> str:
