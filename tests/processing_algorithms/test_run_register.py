@@ -11,7 +11,7 @@ from qgis.core import QgsProcessingContext, QgsProcessingException, QgsVectorLay
 
 from tests.processing_algorithms.conftest import ALGORITHMS
 from wip_qgis_plugin.qgis_io.layers import table_rows
-from wip_qgis_plugin.qgis_io.register import REGISTER_TABLE, file_checksum
+from wip_qgis_plugin.qgis_io.register import REGISTER_TABLE, content_checksum
 
 
 def register(path) -> list[dict]:
@@ -31,12 +31,22 @@ def test_each_output_geopackage_holds_the_run(workspace, algorithm):
     assert json.loads(row["outputs"])[ALGORITHMS[algorithm].outputs[0]].endswith(path.name)
 
 
-def test_the_inputs_checksum_is_their_file(workspace):
+def test_an_inputs_checksum_is_its_content_not_its_file(workspace, tmp_path):
     row = register(workspace.inputs / "eligibility_ELIGIBLE.gpkg")[0]
-    demo = [entry for entry in json.loads(row["inputs"]) if "demo.gpkg" in entry["source"]]
-    assert len(demo) == 4 and {entry["checksum"] for entry in demo} == {file_checksum(str(workspace.demo))}
-    study = next(entry for entry in demo if entry["source"].endswith("real_gemeinde"))
-    assert study["features"] == QgsVectorLayer(study["source"], "gemeinde", "ogr").featureCount()
+    study = next(entry for entry in json.loads(row["inputs"]) if entry["source"].endswith("real_gemeinde"))
+    layer = QgsVectorLayer(study["source"], "gemeinde", "ogr")
+    assert study["features"] == layer.featureCount() and study["checksum"] == content_checksum(layer)[1]
+    copy = tmp_path / "kopie.gpkg"
+    shutil.copy(workspace.demo, copy)
+    before = content_checksum(QgsVectorLayer(f"{copy}|layername=real_gemeinde", "gemeinde", "ogr"))
+    processing.run("wip:heatdemand", {"BUILDINGS": workspace.source("demo:synth_gebaeude"),  # a table more in the file
+                                      "OUTPUT": f"ogr:dbname='{copy}' table=\"waerme\" (geom)"})
+    assert content_checksum(QgsVectorLayer(f"{copy}|layername=real_gemeinde", "gemeinde", "ogr")) == before
+    assert before == content_checksum(layer)
+    filtered = QgsVectorLayer(f"{copy}|layername=synth_gebaeude|subset=\"geschosse\" > 2", "hoch", "ogr")
+    everything = QgsVectorLayer(f"{copy}|layername=synth_gebaeude", "alle", "ogr")
+    assert content_checksum(filtered)[0] == filtered.featureCount() < everything.featureCount()
+    assert content_checksum(filtered)[1] != content_checksum(everything)[1]
 
 
 def test_a_failed_run_into_an_existing_geopackage_is_registered(workspace, tmp_path):

@@ -201,17 +201,13 @@ def _feature(fields: QgsFields, values: dict) -> QgsFeature:
 
 
 def _checksum_now(entry: dict) -> str | None:
+    """A registered input's checksum as it is today (its source names its filter); None when it is gone."""
     provider, source = entry.get("provider"), entry.get("source", "")
-    if provider is None:  # a file input
-        return file_checksum(source) if os.path.isfile(source) else None
-    path = source.split("|")[0]
-    if provider in ("ogr", "gdal") and os.path.isfile(path):
-        return file_checksum(path)
-    layer = QgsVectorLayer(source, entry.get("name", ""), provider)
-    if not layer.isValid():
-        return None
-    layer.setSubsetString(entry.get("subset", ""))
-    return content_checksum(layer)[1]
+    if provider is not None:
+        layer = QgsVectorLayer(source, entry.get("name", ""), provider)
+        if layer.isValid():
+            return content_checksum(layer)[1]
+    return file_checksum(source) if os.path.isfile(source) else None  # a file or raster input
 
 
 def _opened(value, layers: list):
@@ -219,11 +215,9 @@ def _opened(value, layers: list):
     if isinstance(value, list):
         return [_opened(item, layers) for item in value]
     if isinstance(value, dict) and "source" in value and "provider" in value:
-        if value["provider"] in ("ogr", "gdal") and not value.get("subset"):
+        if value["provider"] in ("ogr", "gdal"):  # the source names its filter
             return value["source"]
         layer = QgsVectorLayer(value["source"], value.get("name", ""), value["provider"])
-        if value.get("subset"):
-            layer.setSubsetString(value["subset"])
         layers.append(layer)
         return layer
     if isinstance(value, dict) and "source" in value:  # a source with its selection: the whole layer now

@@ -23,7 +23,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
     QgsFeature,
-    QgsFeatureRequest,
     QgsFields,
     QgsMapLayer,
     QgsProcessingFeatureSourceDefinition,
@@ -35,8 +34,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..core.i18n import tr
+from ..core.lazy import lazy_module
 from .compat import DATETIME, STRING, WKB_NO_GEOMETRY, new_field
 from .database import DATABASE_ERRORS, connection, qualified_table
+from .layers import read_frame
+
+np = lazy_module("numpy")
+pd = lazy_module("pandas")
+shapely = lazy_module("shapely")
 
 REGISTER_TABLE = "wip_laeufe"
 OK, FAILED, CANCELLED = "ok", "failed", "cancelled"
@@ -138,19 +143,16 @@ def safe_source(layer: QgsMapLayer) -> str:
 
 def layer_entry(layer: QgsMapLayer, checksum: bool = True) -> dict:
     """A layer as the register keeps it: name, provider, source, subset, and (``checksum``) its feature count and a
-    checksum of its content (of the whole file for a file layer)."""
+    checksum of its content (a vector layer's features; a raster's file)."""
     entry = {"name": layer.name(), "provider": layer.providerType(), "source": safe_source(layer)}
     if isinstance(layer, QgsVectorLayer):
         entry["subset"] = layer.subsetString()
     if not checksum:
         return entry
-    path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path") or ""
-    if os.path.isfile(path):
-        entry["checksum"] = file_checksum(path)
-        if isinstance(layer, QgsVectorLayer):
-            entry["features"] = layer.featureCount()
-    elif isinstance(layer, QgsVectorLayer):
+    if isinstance(layer, QgsVectorLayer):
         entry["features"], entry["checksum"] = content_checksum(layer)
+    elif os.path.isfile(layer.source()):
+        entry["checksum"] = file_checksum(layer.source())
     return entry
 
 
@@ -170,24 +172,23 @@ def file_checksum(path: str) -> str:
 
 
 def content_checksum(layer: QgsVectorLayer) -> tuple[int, str]:
-    """(feature count, checksum) of a vector layer's content, independent of the order of its features: in the
-    database for a PostgreSQL table, else over every feature's attributes and geometry."""
+    """(feature count, checksum) of a vector layer's features, independent of their order and of anything else in
+    their file (a GeoPackage gains tables and register rows): in the database for a PostgreSQL table, else over each
+    feature's attributes and geometry as the one reader reads them."""
     if layer.providerType() == "postgres":
         database = _database_checksum(layer)
         if database is not None:
             return database
-    rows = []
-    for feature in layer.getFeatures(QgsFeatureRequest()):
-        geometry = feature.geometry()
-        row = repr([_text(value) for value in feature.attributes()]).encode() + \
-            (bytes(geometry.asWkb()) if not geometry.isNull() else b"")
-        rows.append(hashlib.sha256(row).digest())
-    digest = hashlib.sha256(b"".join(sorted(rows)))
-    return len(rows), "sha256:" + digest.hexdigest()
-
-
-def _text(value) -> str:
-    return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+    frame = read_frame(layer, None, None)
+    attributes = pd.DataFrame(frame.drop(columns="geometry"))
+    rows = pd.util.hash_pandas_object(attributes.astype(str), index=False).to_numpy(dtype=np.uint64) \
+        if len(attributes.columns) else np.zeros(len(frame), dtype=np.uint64)
+    shapes = shapely.to_wkb(np.asarray(frame.geometry.values, dtype=object))
+    geometries = np.fromiter((int.from_bytes(hashlib.blake2b(shape or b"", digest_size=8).digest(), "little")
+                              for shape in shapes), dtype=np.uint64, count=len(shapes))
+    pairs = np.stack([rows, geometries], axis=1)
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    return len(frame), "sha256:" + hashlib.sha256(pairs.tobytes()).hexdigest()
 
 
 def _database_checksum(layer: QgsVectorLayer) -> tuple[int, str] | None:
