@@ -17,6 +17,7 @@ from wip_qgis_plugin.qgis_io.project import apply_style
 from wip_qgis_plugin.qgis_io.register import REGISTER_TABLE
 from wip_qgis_plugin.qgis_io.results import (
     GROUP_NAME,
+    DatabaseStore,
     Result,
     keep_results,
     next_run,
@@ -178,3 +179,30 @@ def test_results_kept_in_the_office_database_with_their_runs(qgis_iface, demo_pr
         metadata.deleteConnection("Amt")
         dock.disconnect_project()
         dock.deleteLater()
+
+
+def test_a_colleagues_run_of_the_same_number_is_never_replaced(qgis_iface, demo_project, postgis):
+    """Two planners keep a run of the same step at once: the one who comes second takes the next number, and the
+    colleague's table stays as it was."""
+    postgis.sql("CREATE SCHEMA team")
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    metadata.saveConnection(metadata.createConnection(postgis.uri, {"saveUsername": True}), "Team")
+    set_result_database(demo_project, "Team", "team")
+    real_tables = DatabaseStore.tables
+
+    def colleague_first(store):  # the colleague's table appears between our count and our write
+        listed = real_tables(store)
+        if "standorte_1_bewertung" not in listed:
+            postgis.sql("CREATE TABLE team.standorte_1_bewertung (kollege integer); "
+                        "INSERT INTO team.standorte_1_bewertung VALUES (7)")
+        return listed
+
+    try:
+        DatabaseStore.tables = colleague_first
+        kept, = keep_results(qgis_iface, "standorte", "Standorte", [Result(sites(), "bewertung")])
+    finally:
+        DatabaseStore.tables = real_tables
+        set_result_database(demo_project, "", "")
+        metadata.deleteConnection("Team")
+    assert QgsDataSourceUri(kept.source()).table() == "standorte_2_bewertung" and kept.featureCount() == 2
+    assert postgis.sql("SELECT kollege FROM team.standorte_1_bewertung").strip() == "7"

@@ -145,6 +145,13 @@ def _styled_as(layer: QgsVectorLayer, temporary: QgsVectorLayer, failure: str) -
     return layer
 
 
+RUN_NUMBER_ATTEMPTS = 5
+
+
+class TableTakenError(OSError):
+    """A table of the run's number exists already: another planner kept a run of the same step at the same time."""
+
+
 @dataclass(frozen=True)
 class GeoPackageStore:
     path: Path
@@ -203,6 +210,8 @@ class DatabaseStore:
             raise OSError(str(error)) from error
 
     def write(self, layer: QgsVectorLayer, table: str, project: QgsProject) -> QgsVectorLayer:
+        if table in self.tables():
+            raise TableTakenError(table)
         uri = self.uri(table, layer.isSpatial())
         error, message = QgsVectorLayerExporter.exportLayer(layer, uri, "postgres", layer.crs(), False, {})
         if error != Qgis.VectorExportResult.Success:
@@ -271,12 +280,7 @@ def keep_results(iface, step: str, title: str, results: list[Result], runs=()) -
     chosen = bool(project.readEntry(ENTRY_SCOPE, ENTRY_KEY, "")[0]) or isinstance(store, DatabaseStore)
     written: list[str] = []
     try:
-        run = _next_run(store.tables(), step)
-        layers = []
-        for result in results:
-            table = f"{step}_{run}_{result.table}"
-            written.append(table)  # before writing: a write that fails halfway leaves its table behind
-            layers.append(store.write(result.layer, table, project))
+        run, layers = _keep(store, step, results, project, written)
     except OSError as error:
         store.drop(written)
         log.notify(iface, tr("Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}").format(
@@ -293,6 +297,25 @@ def keep_results(iface, step: str, title: str, results: list[Result], runs=()) -
                              "Ergebnis-GeoPackage …).").format(path=store.text(), group=GROUP_NAME))
     group = _run_group(iface, project, tr("{title} – Lauf {run}").format(title=title, run=run))
     return _add(project, group, results, layers)
+
+
+def _keep(store, step: str, results: list[Result], project: QgsProject, written: list[str]):
+    """(run number, kept layers) of ``results`` written as the next run of ``step``; ``written`` names the tables
+    made so far. A colleague's run that took the number in the meantime (a shared database): the next number."""
+    for _attempt in range(RUN_NUMBER_ATTEMPTS):
+        run = _next_run(store.tables(), step)
+        layers = []
+        try:
+            for result in results:
+                table = f"{step}_{run}_{result.table}"
+                written.append(table)  # before writing: a write that fails halfway leaves its table behind
+                layers.append(store.write(result.layer, table, project))
+            return run, layers
+        except TableTakenError:
+            written.pop()  # the colleague's table, not ours
+            store.drop(written)
+            written.clear()
+    raise OSError(tr("Keine freie Laufnummer für {step} gefunden.").format(step=step))
 
 
 def _register(store, runs, tables: dict[str, tuple[str, bool]]) -> None:

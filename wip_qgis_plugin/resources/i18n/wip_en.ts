@@ -6815,6 +6815,10 @@ Results: the allocation per unit and alternative, an indicator table per alterna
       <translation>{title} – run {run}</translation>
     </message>
     <message>
+      <source>Keine freie Laufnummer für {step} gefunden.</source>
+      <translation>No free run number found for {step}.</translation>
+    </message>
+    <message>
       <source>Tabelle {table} in {store} lässt sich nicht öffnen.</source>
       <translation>Table {table} in {store} cannot be opened.</translation>
     </message>
