@@ -335,3 +335,13 @@ def test_the_database_is_asked_only_for_features_near_the_study_area(database_wo
         text.seek(start)
         reads = [line for line in text if '"synth_wald"' in line and "DECLARE" in line]
     assert reads and all('"geom" && st_makeenvelope' in line.lower() for line in reads), reads
+
+
+def test_no_password_reaches_the_register(database_workspace):
+    server = database_workspace.server
+    uri = QgsDataSourceUri(table_uri(server, "waerme_kennwort"))
+    uri.setPassword("geheim123")  # the test server trusts every local connection
+    processing.run("wip:heatdemand", {"BUILDINGS": database_workspace.source("demo:synth_gebaeude"),
+                                      "OUTPUT": "postgres:" + uri.uri(False)})
+    row, = register_rows(server, "outputs LIKE '%waerme_kennwort%'")
+    assert "geheim123" not in json.dumps(row) and "waerme_kennwort" in row["parameters"]

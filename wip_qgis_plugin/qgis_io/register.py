@@ -209,7 +209,7 @@ def _connection(provider: str, uri: str):
 
 def parameter_value(value):
     """A Processing parameter value as JSON: layers by provider and source, sources with their selection, output
-    definitions by their destination."""
+    definitions by their destination; never a password."""
     if isinstance(value, QgsMapLayer):
         return layer_entry(value, checksum=False)
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
@@ -223,7 +223,9 @@ def parameter_value(value):
         return [parameter_value(item) for item in value]
     if isinstance(value, dict):
         return {str(key): parameter_value(item) for key, item in value.items()}
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if isinstance(value, str):
+        return QgsDataSourceUri.removePassword(value) if "password" in value else value
+    if value is None or isinstance(value, (int, float, bool)):
         return value
     if hasattr(value, "isNull") and value.isNull():
         return None

@@ -329,7 +329,7 @@ def _register(store, runs, tables: dict[str, tuple[str, bool]]) -> None:
         for name, value in results.items():
             layer_id = value.id() if isinstance(value, QgsMapLayer) else value
             if isinstance(layer_id, str) and layer_id in tables:
-                outputs[name] = store.destination(*tables[layer_id])
+                outputs[name] = parameter_value(store.destination(*tables[layer_id]))  # without a password
             elif name != RUN_ID and not isinstance(value, QgsMapLayer):
                 outputs[name] = parameter_value(value)
         try:
