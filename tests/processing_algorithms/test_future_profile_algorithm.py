@@ -5,6 +5,7 @@ import base64
 import math
 import os
 import re
+import uuid
 from pathlib import Path
 
 import processing
@@ -159,6 +160,7 @@ def pdf_pages(path: Path) -> int:
 def test_full_report(wip_processing, tmp_path, maps):
     result = run(tmp_path, ALTERNATIVE=2, MUNICIPALITY=gemeinde(), **maps)
     html_path, pdf_path = tmp_path / "profil.html", tmp_path / "profil.pdf"
+    assert uuid.UUID(result.pop("RUN_ID"))  # the run's row in a run register
     assert result == {"OUTPUT_HTML": str(html_path), "OUTPUT_PDF": str(pdf_path)}
     html = html_path.read_text(encoding="utf-8")
     headings = ["Zukunftsprofil Hohenmölsen", "Das Wichtigste in Kürze", "1 Energie- und Treibhausgasbilanz",
