@@ -16,14 +16,16 @@ def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def qm_file(language: str) -> Path:
+    """The plugin's compiled translation into ``language`` (English for a language not translated yet)."""
+    path = I18N_DIR / f"wip_{language}.qm"
+    return path if path.exists() else I18N_DIR / "wip_en.qm"
+
+
 def load_translator(language: str) -> QTranslator | None:
-    """The plugin's translation into ``language`` (English for a language not translated yet); None when its .qm
-    cannot be loaded."""
-    qm_file = I18N_DIR / f"wip_{language}.qm"
-    if not qm_file.exists():
-        qm_file = I18N_DIR / "wip_en.qm"
+    """The plugin's translation into ``language``; None when its .qm cannot be loaded."""
     translator = QTranslator()
-    return translator if translator.load(str(qm_file)) else None
+    return translator if translator.load(str(qm_file(language))) else None
 
 
 class PluginTranslator:

@@ -19,9 +19,11 @@ from qgis.core import (
 )
 
 from tests.processing_algorithms.conftest import RecordingFeedback
+from wip_qgis_plugin.core import i18n
 from wip_qgis_plugin.core.catalog import shipped_catalogs
 from wip_qgis_plugin.core.region import CHECKPOINT_SUFFIX
 from wip_qgis_plugin.core.targets import wind_targets_for
+from wip_qgis_plugin.i18n import PluginTranslator
 from wip_qgis_plugin.qgis_io.layers import is_null
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
@@ -273,3 +275,17 @@ def test_an_own_catalog_replaces_the_shipped_one_of_its_technology(parts, tmp_pa
     assert all(feature["eligible_ha_pv_ground"] is not None for feature in indicators)
     shipped, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0])
     assert whole["ELIGIBLE_HA"] < sum(feature["eligible_ha_wind"] for feature in shipped["INDICATORS"].getFeatures())
+
+
+def test_worker_processes_speak_the_planners_language(parts):
+    """The engine's notes come from the worker processes: in English when QGIS runs in English."""
+    translator = PluginTranslator()
+    translator.install("en")
+    try:
+        result, feedback = run(parts, WORKERS=2, TECHNOLOGIES=[0])
+    finally:
+        translator.remove()
+        i18n.set_translator(lambda text: text, "de")
+    notes = " ".join(feedback.messages)
+    assert result["FAILED"] == 0
+    assert "no layer assigned – not checked" in notes and "keine Ebene zugeordnet" not in notes

@@ -231,13 +231,15 @@ def _designated(area, designated, eligible) -> tuple[float, float]:
 def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, executor=None,
                checkpoints: Path | None = None, progress: Callable[[float], None] | None = None,
                report: Callable[[MunicipalityResult], None] | None = None,
-               is_cancelled: Callable[[], bool] | None = None) -> list[MunicipalityResult]:
+               is_cancelled: Callable[[], bool] | None = None,
+               task: Callable = run_municipality) -> list[MunicipalityResult]:
     """Every job's result, in the order of ``jobs``.
 
     ``executor`` has ``submit(function, *arguments)`` returning futures with ``done()``, ``result()`` and
     ``cancel()``: a ``concurrent.futures`` executor or a ``dask.distributed.Client``; None computes here, one after the
-    other. With ``checkpoints`` (a folder), results kept there for the same inputs are taken as they are, and each
-    finished one is kept. ``report`` hears of every result as it arrives (resumed ones first).
+    other. ``task(job, settings)`` computes a job: ``run_municipality``, or a picklable wrapper of it (the planner's
+    language in a worker process). With ``checkpoints`` (a folder), results kept there for the same inputs are taken
+    as they are, and each finished one is kept. ``report`` hears of every result as it arrives (resumed ones first).
     Raises :class:`RegionCancelled` when ``is_cancelled()`` turns true; what finished before stays kept."""
     progress = progress or (lambda _value: None)
     report = report or (lambda _result: None)
@@ -269,12 +271,12 @@ def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, exe
             if is_cancelled():
                 raise RegionCancelled()
             try:
-                result = run_municipality(jobs[index], settings)
+                result = task(jobs[index], settings)
             except Exception as error:  # noqa: BLE001 - one municipality's failure must not stop the others
                 result = _failed(jobs[index], error)
             finished(index, result)
     else:
-        futures = {index: executor.submit(run_municipality, jobs[index], settings) for index in pending}
+        futures = {index: executor.submit(task, jobs[index], settings) for index in pending}
         while futures:
             if is_cancelled():
                 for future in futures.values():

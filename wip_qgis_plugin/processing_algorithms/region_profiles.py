@@ -37,7 +37,7 @@ from qgis.core import (
 
 from ..core.catalog import HARD, load_catalog, shipped_catalog_title, shipped_catalogs, technology_of
 from ..core.eligibility import ELIGIBLE_COLUMNS, ROBUSTNESS_COLUMNS
-from ..core.i18n import format_number
+from ..core.i18n import InLanguage, current_translator, format_number
 from ..core.lazy import lazy_module
 from ..core.peers import SOURCE as STATISTICS_SOURCE
 from ..core.peers import STATISTICS_FILE
@@ -53,11 +53,13 @@ from ..core.region import (
     municipality_jobs,
     process_pool,
     robust_land,
+    run_municipality,
     run_region,
     wind_ledger,
 )
 from ..core.report import USE_COLOURS
 from ..core.workflow import identifier
+from ..i18n import qm_file
 from ..qgis_io.atlas import AtlasError, export_atlas, region_atlas
 from ..qgis_io.compat import (
     FILE_BEHAVIOR_FOLDER,
@@ -481,7 +483,9 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 else self.tr("{seconds} s").format(seconds=format_number(result.seconds, 1))))
 
         arguments = dict(checkpoints=folder, progress=feedback.setProgress, report=told,
-                         is_cancelled=feedback.isCanceled)
+                         is_cancelled=feedback.isCanceled,
+                         task=InLanguage(run_municipality, current_translator()[1],
+                                         str(qm_file(current_translator()[1]))))
         if scheduler:
             with dask_client(scheduler) as client:
                 return run_region(jobs, settings, executor=client, **arguments)
