@@ -12,9 +12,11 @@ import pytest
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
+    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -289,3 +291,22 @@ def test_worker_processes_speak_the_planners_language(parts):
     notes = " ".join(feedback.messages)
     assert result["FAILED"] == 0
     assert "no layer assigned – not checked" in notes and "keine Ebene zugeordnet" not in notes
+
+
+def test_a_rerun_computes_every_municipality_anew(parts, tmp_path):
+    """The run folder's kept municipalities are not taken over by a repetition: it computes them all again."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    written = QgsVectorFileWriter.writeAsVectorFormatV3(parts, str(tmp_path / "teile.gpkg"),
+                                                        QgsProcessingContext().transformContext(), options)
+    assert written[0] == QgsVectorFileWriter.WriterError.NoError
+    target = tmp_path / "region.gpkg"
+    run(str(tmp_path / "teile.gpkg"), TECHNOLOGIES=[0], WORKERS=1, RUN_FOLDER=str(tmp_path / "lauf"),
+        ELIGIBLE=f"ogr:dbname='{target}' table=\"flaechen\" (geom)",
+        LEDGER=f"ogr:dbname='{target}' table=\"bilanz\"", INDICATORS=f"ogr:dbname='{target}' table=\"kennzahlen\"")
+    feedback = RecordingFeedback()
+    repeated = processing.run("wip:rerun", {"REGISTER": f"{target}|layername=wip_laeufe",
+                                            "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    assert repeated["SAME"] is True
+    assert not [message for message in feedback.messages if "aus dem Arbeitsordner" in message]
+    assert len([message for message in feedback.messages if message.startswith("Teil ")]) == 4

@@ -7,7 +7,7 @@ import shutil
 
 import processing
 import pytest
-from qgis.core import QgsProcessingContext, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProject, QgsVectorLayer
 
 from tests.processing_algorithms.conftest import ALGORITHMS
 from wip_qgis_plugin.qgis_io.layers import table_rows
@@ -114,3 +114,14 @@ def test_the_report_cites_the_runs_it_is_based_on(workspace):
     for algorithm, output in (("energybalance", "BALANCE"), ("eligibility", "ELIGIBLE"), ("measures", "OUTPUT")):
         run_id = register(workspace.inputs / f"{algorithm}_{output}.gpkg")[0]["run_id"]
         assert run_id in section, algorithm
+
+
+def test_a_project_layer_is_registered_by_its_source_not_its_id(workspace, tmp_path):
+    layer = QgsVectorLayer(workspace.source("demo:synth_gebaeude"), "gebaeude", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        processing.run("wip:heatdemand", {"BUILDINGS": layer.id(), "OUTPUT": str(tmp_path / "waerme.gpkg")})
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    buildings = json.loads(register(tmp_path / "waerme.gpkg")[0]["parameters"])["BUILDINGS"]
+    assert buildings["provider"] == "ogr" and buildings["source"].endswith("layername=synth_gebaeude")

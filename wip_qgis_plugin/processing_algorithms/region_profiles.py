@@ -95,6 +95,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     WORKERS = "WORKERS"
     DASK_SCHEDULER = "DASK_SCHEDULER"
     RUN_FOLDER = "RUN_FOLDER"
+    RERUN_WITHOUT = (RUN_FOLDER,)  # a repetition computes every municipality anew
     LEDGER = "LEDGER"
     INDICATORS = "INDICATORS"
     ROBUSTNESS = "ROBUSTNESS"

@@ -145,11 +145,12 @@ class RerunAlgorithm(WipAlgorithm):
         return changed
 
     def _parameters(self, algorithm, stored: dict) -> tuple[dict, list]:
-        """The registered parameters with layers opened again and every output temporary."""
+        """The registered parameters with layers opened again and every output temporary; without those the
+        algorithm names in ``RERUN_WITHOUT`` (a working folder whose kept results would only be taken over)."""
         parameters, layers = {}, []
         for definition in algorithm.parameterDefinitions():
             name = definition.name()
-            if name not in stored:
+            if name not in stored or name in getattr(algorithm, "RERUN_WITHOUT", ()):
                 continue
             value = stored[name]
             if isinstance(definition, QgsProcessingDestinationParameter):

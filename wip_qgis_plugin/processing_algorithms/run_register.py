@@ -6,7 +6,13 @@ import datetime
 import json
 import os
 
-from qgis.core import QgsException, QgsProcessingUtils, QgsVectorLayer
+from qgis.core import (
+    QgsException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+)
 
 from ..core.i18n import tr
 from ..core.version import plugin_version
@@ -24,7 +30,7 @@ from ..qgis_io.register import (
     remember,
     store_of,
 )
-from .guards import Place, destination_place, layer_place, run_inputs
+from .guards import LAYER_PARAMETERS, Place, destination_place, layer_place, run_inputs
 
 
 def start_record(algorithm, parameters: dict, context, outputs: list[tuple[str, Place]]):
@@ -38,8 +44,8 @@ def start_record(algorithm, parameters: dict, context, outputs: list[tuple[str, 
         else:
             entry = dict(layer_entry(value), parameter=label)
         inputs.append(entry)
-    record = RunRecord(algorithm.id(), plugin_version(), {name: parameter_value(value)
-                                                          for name, value in sorted(parameters.items())}, inputs)
+    record = RunRecord(algorithm.id(), plugin_version(), {
+        name: parameter_value(_resolved(algorithm, parameters, name, context)) for name in sorted(parameters)}, inputs)
     temporary = os.path.realpath(QgsProcessingUtils.tempFolder())
     stores = []
     for _label, place in outputs:
@@ -48,6 +54,18 @@ def start_record(algorithm, parameters: dict, context, outputs: list[tuple[str, 
                 store.provider == "ogr" and store.connection.startswith(temporary)):
             stores.append(store)
     return record, stores
+
+
+def _resolved(algorithm, parameters: dict, name: str, context):
+    """A parameter's value with its layers as layers: a project's layer id means nothing in another session."""
+    value, definition = parameters[name], algorithm.parameterDefinition(name)
+    if value is None or isinstance(value, QgsProcessingFeatureSourceDefinition) or definition is None:
+        return value
+    if isinstance(definition, QgsProcessingParameterMultipleLayers):
+        return algorithm.parameterAsLayerList(parameters, name, context) or value
+    if isinstance(definition, LAYER_PARAMETERS):
+        return algorithm.parameterAsLayer(parameters, name, context) or value
+    return value
 
 
 def finish_record(record: RunRecord, stores: list, outcome: str, results: dict, feedback, failure: str = "") -> None:
