@@ -56,7 +56,7 @@ TEXTS = {  # the generated pages' own words
                                 "status \"unverified default value\" must be checked before they are cited in a plan's "
                                 "justification; every file can be adapted as a copy."},
 }
-KINDS = {  # Processing parameter type → its name in the manual
+KINDS = {  # Processing parameter and output type → its name in the manual
     "source": ("Vektorebene", "vector layer"), "vector": ("Vektorebene", "vector layer"),
     "multilayer": ("mehrere Ebenen", "several layers"), "raster": ("Rasterebene", "raster layer"),
     "field": ("Feld", "field"), "number": ("Zahl", "number"), "distance": ("Entfernung", "distance"),
@@ -66,6 +66,7 @@ KINDS = {  # Processing parameter type → its name in the manual
     "fileDestination": ("Datei (Ergebnis)", "file (output)"),
     "vectorDestination": ("Vektorebene (Ergebnis)", "vector layer (output)"),
     "rasterDestination": ("Rasterebene (Ergebnis)", "raster layer (output)"),
+    "outputNumber": ("Zahl", "number"), "outputBoolean": ("ja/nein", "yes/no"), "outputString": ("Text", "text"),
 }
 
 
@@ -130,7 +131,8 @@ def algorithm_page(algorithm, language: str) -> str:
                      f"{_cell(_kind(parameter, language))} |")
     for output in algorithm.outputDefinitions():
         if algorithm.parameterDefinition(output.name()) is None:
-            lines.append(f"| `{output.name()}` | {_cell(output.description())} | {output.type()} |")
+            kind = KINDS.get(output.type(), (output.type(), output.type()))[LANGUAGES.index(language)]
+            lines.append(f"| `{output.name()}` | {_cell(output.description())} | {_cell(kind)} |")
     required = [p for p in inputs if not p.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
                 and p.defaultValue() is None]
     call = " ".join([f"qgis_process run {algorithm.id()} --"] + [f"{p.name()}=…" for p in required]
