@@ -25,38 +25,6 @@ def current_translator() -> tuple[Callable[[str], str], str]:
     return _translate, _language
 
 
-class InLanguage:
-    """``function`` run in ``language`` with the compiled translation ``qm_file``: a worker process of a region run
-    starts untranslated and learns the planner's language here, so its messages (an engine's refusal, its notes) reach
-    the planner in it. Picklable, for process pools and Dask; a worker without Qt stays German."""
-
-    def __init__(self, function: Callable, language: str, qm_file: str):
-        self.function, self.language, self.qm_file = function, language, qm_file
-
-    def __call__(self, *arguments):
-        if _language != self.language:
-            _translate_in_worker(self.language, self.qm_file)
-        return self.function(*arguments)
-
-
-_worker_translator = None  # the worker's QTranslator, kept alive while it translates
-
-
-def _translate_in_worker(language: str, qm_file: str) -> None:
-    global _worker_translator
-    try:
-        from qgis.PyQt.QtCore import QTranslator
-    except ImportError:
-        return
-    translator = QTranslator()
-    if language == "de" or not translator.load(qm_file):
-        set_translator(_untranslated, "de")
-        return
-    _worker_translator = translator
-    # QTranslator takes its texts as bytes: PyQt would encode a str as ASCII
-    set_translator(lambda text: _worker_translator.translate(b"WIP", text.encode("utf-8")) or text, language)
-
-
 def tr(text: str) -> str:
     """Translate a German source string (context "WIP"); format placeholders after translating."""
     return _translate(text)

@@ -37,7 +37,7 @@ from qgis.core import (
 
 from ..core.catalog import HARD, load_catalog, shipped_catalog_title, shipped_catalogs, technology_of
 from ..core.eligibility import ELIGIBLE_COLUMNS, ROBUSTNESS_COLUMNS
-from ..core.i18n import InLanguage, current_translator, format_number
+from ..core.i18n import current_translator, format_number
 from ..core.lazy import lazy_module
 from ..core.peers import SOURCE as STATISTICS_SOURCE
 from ..core.peers import STATISTICS_FILE
@@ -73,6 +73,7 @@ from ..qgis_io.layers import frame_layer
 from ..qgis_io.maps import categorized, outline_copy
 from ..qgis_io.project import NAME_FIELDS, apply_style
 from ..qgis_io.results import geopackage_tables, kept_layer, write_table
+from ..worker_language import InLanguage
 from .eligibility import SHIPPED_CATALOG_IDS, EligibilityAlgorithm
 from .guards import discard, move_into_place, staging_file
 
