@@ -4,14 +4,11 @@ and inputs that changed since are named."""
 from __future__ import annotations
 
 import json
-import math
 import os
 import tempfile
 
 from qgis.core import (
     QgsApplication,
-    QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessing,
     QgsProcessingDestinationParameter,
@@ -28,7 +25,7 @@ from qgis.core import (
 from ..core.lazy import lazy_module
 from ..qgis_io.compat import BOOL, DOUBLE, LONG, STRING, WKB_NO_GEOMETRY, new_field
 from ..qgis_io.database import DATABASE_PREFIXES
-from ..qgis_io.layers import read_frame, table_rows
+from ..qgis_io.layers import read_frame, table_rows, write_frame
 from ..qgis_io.register import OK, REGISTER_TABLE, content_checksum, file_checksum
 from .base import WipAlgorithm
 from .guards import destination_place
@@ -97,9 +94,7 @@ class RerunAlgorithm(WipAlgorithm):
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, self._fields(), WKB_NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for values in rows:
-            feature = _feature(self._fields(), values)
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        write_frame(pd.DataFrame(rows, columns=[name for name, _kind in COMPARISON_FIELDS]), sink, feedback)
         same = bool(rows) and all(values["same"] for values in rows)
         feedback.pushInfo(self.tr("Gleiches Ergebnis.") if same else self.tr("Das Ergebnis weicht ab (siehe "
                                                                              "Vergleich)."))
@@ -191,14 +186,6 @@ class RerunAlgorithm(WipAlgorithm):
         if changed:
             notes.append(self.tr("Eingaben geändert: {inputs}").format(inputs=", ".join(changed)))
         return dict(values, same=same, note="; ".join(notes) or None)
-
-
-def _feature(fields: QgsFields, values: dict) -> QgsFeature:
-    feature = QgsFeature(fields)
-    for name, _kind in COMPARISON_FIELDS:
-        value = values.get(name)
-        feature[name] = None if isinstance(value, float) and math.isnan(value) else value
-    return feature
 
 
 def _checksum_now(entry: dict) -> str | None:
