@@ -7,7 +7,7 @@ import shutil
 
 import processing
 import pytest
-from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProject, QgsVectorLayer, edit
 
 from tests.processing_algorithms.conftest import ALGORITHMS
 from wip_qgis_plugin.qgis_io.layers import table_rows
@@ -47,6 +47,27 @@ def test_an_inputs_checksum_is_its_content_not_its_file(workspace, tmp_path):
     everything = QgsVectorLayer(f"{copy}|layername=synth_gebaeude", "alle", "ogr")
     assert content_checksum(filtered)[0] == filtered.featureCount() < everything.featureCount()
     assert content_checksum(filtered)[1] != content_checksum(everything)[1]
+
+
+def test_a_geopackage_checksum_follows_every_change_of_the_table(workspace, tmp_path):
+    copy = tmp_path / "kopie.gpkg"
+    shutil.copy(workspace.demo, copy)
+    layer = QgsVectorLayer(f"{copy}|layername=synth_gebaeude", "gebaeude", "ogr")
+    count, before = content_checksum(layer)
+    assert count == layer.featureCount() and content_checksum(layer) == (count, before)  # computed once, kept
+    feature = next(layer.getFeatures())
+    with edit(layer):
+        layer.changeAttributeValue(feature.id(), layer.fields().indexOf("geschosse"), 99)
+    changed = content_checksum(QgsVectorLayer(f"{copy}|layername=synth_gebaeude", "gebaeude", "ogr"))
+    assert changed[0] == count and changed[1] != before
+    with edit(layer):
+        layer.changeAttributeValue(feature.id(), layer.fields().indexOf("geschosse"), feature["geschosse"])
+    assert content_checksum(QgsVectorLayer(f"{copy}|layername=synth_gebaeude", "gebaeude", "ogr")) == \
+        (count, before)
+    # a filter in GDAL's own SQL functions is counted through the reader, with the filter respected
+    west = QgsVectorLayer(f"{copy}|layername=synth_gebaeude|subset=ST_MinX(geom) < {layer.extent().center().x()}",
+                          "west", "ogr")
+    assert 0 < content_checksum(west)[0] == west.featureCount() < count
 
 
 def test_a_failed_run_into_an_existing_geopackage_is_registered(workspace, tmp_path):

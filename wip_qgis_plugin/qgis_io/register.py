@@ -8,12 +8,15 @@ insert into the register but neither change nor delete a row (see the manual's c
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import getpass
 import hashlib
 import json
 import os
+import pickle
+import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,13 +175,13 @@ def file_checksum(path: str) -> str:
 
 
 def content_checksum(layer: QgsVectorLayer) -> tuple[int, str]:
-    """(feature count, checksum) of a vector layer's features, independent of their order and of anything else in
-    their file (a GeoPackage gains tables and register rows): in the database for a PostgreSQL table, else over each
-    feature's attributes and geometry as the one reader reads them."""
-    if layer.providerType() == "postgres":
-        database = _database_checksum(layer)
-        if database is not None:
-            return database
+    """(feature count, checksum) of a vector layer's features, independent of anything else in their file (a
+    GeoPackage gains tables and register rows): in the database for a PostgreSQL table, over the stored rows for a
+    GeoPackage table, else over each feature's attributes and geometry as the one reader reads them, independent of
+    their order."""
+    stored = _database_checksum(layer) if layer.providerType() == "postgres" else _geopackage_checksum(layer)
+    if stored is not None:
+        return stored
     frame = read_frame(layer, None, None)
     attributes = pd.DataFrame(frame.drop(columns="geometry"))
     rows = pd.util.hash_pandas_object(attributes.astype(str), index=False).to_numpy(dtype=np.uint64) \
@@ -189,6 +192,42 @@ def content_checksum(layer: QgsVectorLayer) -> tuple[int, str]:
     pairs = np.stack([rows, geometries], axis=1)
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
     return len(frame), "sha256:" + hashlib.sha256(pairs.tobytes()).hexdigest()
+
+
+def _geopackage_checksum(layer: QgsVectorLayer) -> tuple[int, str] | None:
+    """(count, checksum) of a GeoPackage table's rows as SQLite stores them, in the order of their ids, without
+    decoding a geometry: a fifth of the time of reading the features; computed once while the file is unchanged. None
+    where the layer is not a table of a GeoPackage file read as it is stored (an edited layer, a filter in GDAL's
+    own SQL functions)."""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table, subset = parts.get("path") or "", parts.get("layerName"), layer.subsetString().strip()
+    if layer.providerType() != "ogr" or layer.isEditable() or not table or subset.lower().startswith("select") or \
+            Path(path).suffix.lower() != ".gpkg" or not os.path.isfile(path):
+        return None
+    # a GeoPackage in write-ahead mode (as some programs keep it while open) may hold changes in its -wal file
+    state = tuple((status.st_size, status.st_mtime_ns) for status in map(_stat, (path, path + "-wal")))
+    try:
+        return _table_checksum(os.path.realpath(path), table, subset, state)
+    except sqlite3.Error:
+        return None
+
+
+def _stat(path: str):
+    return os.stat(path) if os.path.exists(path) else os.stat_result((0,) * 10)
+
+
+@functools.lru_cache(maxsize=64)
+def _table_checksum(path: str, table: str, subset: str, _state: tuple) -> tuple[int, str]:
+    quoted = '"' + table.replace('"', '""') + '"'
+    with contextlib.closing(sqlite3.connect(Path(path).as_uri() + "?mode=ro", uri=True)) as database:
+        key = next((f'"{name}"' for _cid, name, _type, _null, _default, primary in
+                    database.execute(f"PRAGMA table_info({quoted})") if primary), "rowid")
+        rows = database.execute(f"SELECT * FROM {quoted}{f' WHERE {subset}' if subset else ''} ORDER BY {key}")
+        digest, count = hashlib.sha256(), 0
+        while batch := rows.fetchmany(10_000):
+            digest.update(pickle.dumps(batch, protocol=4))  # a fixed protocol: the same rows give the same bytes
+            count += len(batch)
+    return count, "sha256:" + digest.hexdigest()
 
 
 def _database_checksum(layer: QgsVectorLayer) -> tuple[int, str] | None:
