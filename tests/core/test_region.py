@@ -234,3 +234,37 @@ def test_rows_of_one_key_are_one_municipality_and_bad_layers_are_refused():
     with pytest.raises(region.RegionError, match="keine Fläche"):
         region.municipality_jobs(lines, "AGS", None, constraints, settings)
     assert os.path.basename(region.worker_python()).startswith("python")
+
+
+def yield_settings():
+    from wip_qgis_plugin.core.pv_yield import shipped_pv_types
+    from wip_qgis_plugin.core.wind_energy import DEFAULT_TURBINE_ID, Losses, load_turbine_types
+
+    pv = shipped_pv_types()
+    return region.YieldSettings(load_turbine_types()[DEFAULT_TURBINE_ID], 5.8, 150.0, Losses(8, 97, 2, 2), 0.0,
+                                tuple((technology, pv.types[type_id])
+                                      for technology, type_id in region.PV_TYPE_OF_TECHNOLOGY.items()),
+                                pv.co2_factor_g_kwh.value)
+
+
+def test_plants_on_eligible_land_by_technology():
+    yields = yield_settings()
+    land = gpd.GeoDataFrame({"area_id": [1, 2], "cover_limit_ha": [np.nan, 3.0]},
+                            geometry=[box(0, 0, 2000, 1500), box(5000, 0, 5500, 1000)], crs=CRS)
+    wind, turbines = region.with_yields(land, "wind", yields, 5.8)
+    assert wind["turbines"].tolist()[0] >= 3 and wind["turbines"].sum() == len(turbines)
+    assert wind["mw"].sum() == pytest.approx(6.0 * len(turbines)) and (wind["gwh_a"] > 0).all()
+    assert set(turbines["area_id"]) <= {1, 2}  # towers on the land (the layout's rotation leaves 0.1 mm)
+    assert shapely.dwithin(shapely.union_all(land.geometry.values), turbines.geometry.values, 1e-3).all()
+    windier, _ = region.with_yields(land, "wind", yields, 7.0)
+    assert (windier["gwh_a"] > wind["gwh_a"]).all()
+    ground, none = region.with_yields(land, "pv_ground", yields, 5.8)
+    density = yields.pv_type("pv_ground").mwp_per_ha.value
+    assert none is None and ground["mw"].iloc[1] < density * 50 and ground["turbines"].isna().all()
+    # floating PV covers at most the limit the eligibility engine gave the piece on its water body
+    floating, _ = region.with_yields(land, "floating_pv", yields, 5.8)
+    assert floating["mw"].iloc[1] == pytest.approx(3.0 * yields.pv_type("floating_pv").mwp_per_ha.value)
+    commerce, _ = region.with_yields(land, "commerce", yields, 5.8)
+    assert commerce[["mw", "gwh_a"]].isna().all().all()
+    empty, no_turbines = region.with_yields(land.iloc[:0], "wind", yields, 5.8)
+    assert len(empty) == 0 and len(no_turbines) == 0

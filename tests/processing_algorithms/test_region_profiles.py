@@ -204,6 +204,10 @@ def test_each_municipality_of_the_statistics_gets_its_profile(parts, tmp_path):
     assert "Zukunftsprofil Teil 1" in page and "Windenergie an Land" in page
     assert "Vergleich mit ähnlichen Gemeinden" in page and "data:image/png;base64," in page
     assert "Robustheit" in page and "Robustheit der Flächenkulisse fehlt" not in page
+    # the wind park on its land: on the map, and in the balance as the planned generation
+    assert "Windenergieanlagen: alle" in page and "Ertrag der geplanten Flächen" in page
+    assert any("Geplante Erzeugung aus Windparks auf den geeigneten Flächen" in message
+               for message in feedback.messages)
     assert any("Kein Zukunftsprofil (nicht in der Gemeindestatistik): Teil 2, Teil 3, Teil 4" in message
                for message in feedback.messages)
 
@@ -310,3 +314,72 @@ def test_a_rerun_computes_every_municipality_anew(parts, tmp_path):
     assert repeated["SAME"] is True
     assert not [message for message in feedback.messages if "aus dem Arbeitsordner" in message]
     assert len([message for message in feedback.messages if message.startswith("Teil ")]) == 4
+
+
+def land_of(layer, key: str, catalog_title: str) -> QgsVectorLayer:
+    """A part's eligible land of one catalog from the region run's output, as a layer of its own."""
+    part = QgsVectorLayer(f"MultiPolygon?crs={layer.crs().authid()}", "land", "memory")
+    part.dataProvider().addAttributes(layer.fields())
+    part.updateFields()
+    part.dataProvider().addFeatures([feature for feature in layer.getFeatures()
+                                     if feature["study_id"] == key and feature["catalog"] == catalog_title])
+    return part
+
+
+def test_each_municipalitys_plants_are_those_of_the_yield_algorithms_on_its_land(parts):
+    result, feedback = run(parts, WORKERS=1, TURBINES="TEMPORARY_OUTPUT")
+    land, turbines = result["ELIGIBLE"], result["TURBINES"]
+    titles = {feature["catalog"] for feature in land.getFeatures()}
+    wind, pv = sorted(titles, key=lambda title: "Wind" not in title)
+    indicators = {feature["key"]: feature for feature in result["INDICATORS"].getFeatures()}
+    for key, row in indicators.items():
+        alone = processing.run("wip:windlayout", {"SITES": land_of(land, key, wind), "WIND_SPEED": 5.8,
+                                                  "TURBINES": "TEMPORARY_OUTPUT", "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert row["turbines_wind"] == alone["TURBINE_COUNT"]
+        assert row["mw_wind"] == pytest.approx(alone["TOTAL_MW"], rel=1e-9)
+        assert row["gwh_a_wind"] == pytest.approx(alone["TOTAL_GWH"], rel=1e-9)
+        plant = processing.run("wip:pvyield", {"SITES": land_of(land, key, pv), "PV_TYPE": 0,
+                                               "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert row["mw_pv_ground"] == pytest.approx(plant["TOTAL_MWP"], rel=1e-9)
+        assert row["gwh_a_pv_ground"] == pytest.approx(plant["TOTAL_GWH"], rel=1e-9)
+    assert sum(row["turbines_wind"] for row in indicators.values()) == turbines.featureCount() > 0
+    assert {feature["key"] for feature in turbines.getFeatures()} <= set(indicators)
+    # each piece of land carries what stands on it, the turbines say on which piece they stand
+    carried, standing = {}, {}
+    for feature in land.getFeatures():
+        if feature["catalog"] == wind and feature["turbines"]:
+            area = (feature["study_id"], feature["area_id"])
+            carried[area] = carried.get(area, 0) + feature["turbines"]
+    for feature in turbines.getFeatures():
+        standing[(feature["key"], feature["area_id"])] = standing.get((feature["key"], feature["area_id"]), 0) + 1
+    assert standing == carried
+    assert any("Windenergie an Land" in message and "GWh/a" in message for message in feedback.messages)
+
+
+def test_a_municipalitys_own_wind_speed_gives_its_energy(parts):
+    windy = QgsVectorLayer(f"MultiPolygon?crs={parts.crs().authid()}&field=AGS:string&field=GEN:string"
+                           "&field=wind:double", "wind", "memory")
+    features = []
+    for number, feature in enumerate(parts.getFeatures()):
+        copy = QgsFeature(windy.fields())
+        copy.setGeometry(feature.geometry())
+        copy.setAttributes([feature["AGS"], feature["GEN"], 7.0 if number == 0 else None])
+        features.append(copy)
+    windy.dataProvider().addFeatures(features)
+    plain, _ = run(windy, WORKERS=1, TECHNOLOGIES=[0])
+    own, _ = run(windy, WORKERS=1, TECHNOLOGIES=[0], WIND_FIELD="wind")
+    before = {feature["key"]: feature for feature in plain["INDICATORS"].getFeatures()}
+    after = {feature["key"]: feature for feature in own["INDICATORS"].getFeatures()}
+    assert after[HOHENMOELSEN]["turbines_wind"] == before[HOHENMOELSEN]["turbines_wind"] > 0
+    assert after[HOHENMOELSEN]["gwh_a_wind"] > 1.2 * before[HOHENMOELSEN]["gwh_a_wind"]
+    assert [after[key]["gwh_a_wind"] for key in ("2", "3", "4")] == \
+        [before[key]["gwh_a_wind"] for key in ("2", "3", "4")]
+    windy.dataProvider().changeAttributeValues({next(windy.getFeatures()).id(): {2: 70.0}})  # km/h, not m/s
+    with pytest.raises(QgsProcessingException, match="Teil 1: mittlere Windgeschwindigkeit 70 m/s"):
+        run(windy, WORKERS=1, TECHNOLOGIES=[0], WIND_FIELD="wind")
+
+
+def test_a_run_without_yields_has_none_of_their_fields(parts):
+    result, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0], YIELDS=False, TURBINES="TEMPORARY_OUTPUT")
+    assert "turbines_wind" not in result["INDICATORS"].fields().names()
+    assert "gwh_a" not in result["ELIGIBLE"].fields().names() and "TURBINES" not in result

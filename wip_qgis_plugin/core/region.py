@@ -27,12 +27,24 @@ from pathlib import Path
 
 from .balance import BalanceError
 from .catalog import DEFAULT_TURBINE, Catalog, TurbineGeometry
-from .eligibility import EligibilityError, compute_eligibility, compute_robustness, on_grid
+from .eligibility import EligibilityError, compute_eligibility, compute_robustness, on_grid, polygonal
 from .i18n import tr
 from .lazy import lazy_module
 from .peers import PeerFigures, municipality_rows, peer_figures
+from .pv_yield import PvType, PvYieldError, pv_potential
 from .targets import normalise_ags, wind_targets_for
 from .version import plugin_version
+from .wind_energy import Losses, TurbineType, WindError
+from .wind_park import (
+    MAIN_WIND_DIRECTION_DEG,
+    MAX_WIND_MS,
+    SHEAR_EXPONENT,
+    SPACING_ACROSS_D,
+    SPACING_ALONG_D,
+    WEIBULL_SHAPE,
+    WindResource,
+    plan_wind_park,
+)
 
 gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
@@ -63,6 +75,7 @@ class RegionSettings:
     soft_excludes: bool = True
     base_year: int = 2024
     variants: tuple = ()  # CriteriaVariant of the wind catalog: its robustness per municipality, when given
+    yields: YieldSettings | None = None  # plants and energy on the eligible land, when given
 
     def overrides_for(self, catalog: Catalog) -> dict[str, float]:
         ids = set(catalog.criterion_ids())
@@ -79,6 +92,29 @@ class RegionSettings:
         return self.variants if catalog.technology == "wind" else ()
 
 
+# the PV plant of each PV catalog's technology (pv_types.json); agrivoltaics as category I, elevated over crops
+PV_TYPE_OF_TECHNOLOGY = {"pv_ground": "freiflaeche", "agri_pv": "agri_pv_1", "floating_pv": "floating"}
+
+
+@dataclass(frozen=True)
+class YieldSettings:
+    """What turns a municipality's eligible land into plants and energy, as ``wip:windlayout`` and ``wip:pvyield`` do
+    without the planner's own figures: a wind park of one turbine type on every piece of eligible wind land at one
+    mean wind speed (the municipality's own where it has one), and the plant of each PV catalog's type
+    (``PV_TYPE_OF_TECHNOLOGY``) with its density and specific yield."""
+
+    turbine: TurbineType
+    wind_ms: float  # at the reference height
+    reference_height_m: float
+    losses: Losses
+    foundation_inset_m: float
+    pv_types: tuple[tuple[str, PvType], ...]  # (catalog technology, plant type)
+    co2_g_kwh: float  # avoided emissions per kWh of PV
+
+    def pv_type(self, technology: str) -> PvType | None:
+        return dict(self.pv_types).get(technology)
+
+
 @dataclass
 class MunicipalityJob:
     key: str  # the AGS where the row has one, else its row number
@@ -86,6 +122,7 @@ class MunicipalityJob:
     area: object  # GeoDataFrame: one row, column STUDY_ID, projected CRS
     constraints: dict  # catalog id -> criterion id -> GeoDataFrame of the features near the municipality
     designated: object  # numpy array of the designated wind areas' polygons on the municipality
+    wind_ms: float | None = None  # the municipality's own mean wind speed at the reference height, if known
 
     @property
     def area_ha(self) -> float:
@@ -99,7 +136,7 @@ class MunicipalityJob:
     def fingerprint(self, settings: RegionSettings) -> str:
         """A digest of everything the job's result depends on, the plugin version included."""
         digest = hashlib.sha256()
-        digest.update(pickle.dumps((plugin_version(), self.key, self.name, settings), protocol=4))
+        digest.update(pickle.dumps((plugin_version(), self.key, self.name, self.wind_ms, settings), protocol=4))
         digest.update(_wkb(self.area.geometry.values))
         digest.update(_wkb(self.designated))
         for catalog_id in sorted(self.constraints):
@@ -124,6 +161,7 @@ class MunicipalityResult:
     designated_ha: float = 0.0
     open_ha: float = 0.0  # eligible wind land outside the designated areas
     robustness: object = None  # GeoDataFrame: the wind land per set of variants that keep it (with variants)
+    turbines: object = None  # GeoDataFrame of the wind park's turbines on the eligible land (with yields)
     figures: PeerFigures | None = None  # from the municipal statistics, when they know the AGS
     messages: list[str] = field(default_factory=list)
     error: str | None = None
@@ -138,10 +176,12 @@ class MunicipalityResult:
 # -- the jobs ----------------------------------------------------------------------------------------------------
 
 def municipality_jobs(municipalities, key_field: str | None, name_field: str | None, constraints: dict,
-                      settings: RegionSettings, designated=None) -> list[MunicipalityJob]:
+                      settings: RegionSettings, designated=None,
+                      wind_field: str | None = None) -> list[MunicipalityJob]:
     """One job per municipality of the frame ``municipalities`` (projected CRS). Rows with the same key are one
     municipality; ``constraints`` maps catalog ids to {criterion id: features} of the whole region, ``designated``
-    the designated wind areas (a GeoDataFrame or None)."""
+    the designated wind areas (a GeoDataFrame or None), ``wind_field`` a column of each municipality's own mean wind
+    speed (rows of one municipality weighted by their area)."""
     if len(municipalities) == 0:
         raise RegionError(tr("Die Gemeindeebene enthält keine Objekte."))
     if municipalities.crs is None or not municipalities.crs.is_projected:
@@ -172,8 +212,23 @@ def municipality_jobs(municipalities, key_field: str | None, name_field: str | N
                                         join_style="mitre")
                 near[catalog.id][criterion_id] = features.iloc[np.sort(features.sindex.query(window))]
         on_area = designated_geometries[np.sort(designated_tree.query(area, predicate="intersects"))]
-        jobs.append(MunicipalityJob(key, names[rows[0]], frame, near, on_area))
+        wind_ms = _area_mean(municipalities[wind_field].to_numpy()[rows], shapely.area(geometries[rows]),
+                             names[rows[0]]) if wind_field else None
+        jobs.append(MunicipalityJob(key, names[rows[0]], frame, near, on_area, wind_ms))
     return jobs
+
+
+def _area_mean(values, areas, name: str) -> float | None:
+    """The area-weighted mean of a municipality's rows' values, None where none has one."""
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
+    known = np.isfinite(numbers)
+    if not known.any():
+        return None
+    wrong = numbers[known][(numbers[known] <= 0) | (numbers[known] > MAX_WIND_MS)]
+    if len(wrong):
+        raise RegionError(tr("{name}: mittlere Windgeschwindigkeit {value:g} m/s liegt nicht zwischen 0 und {most:g} "
+                             "m/s.").format(name=name, value=float(wrong[0]), most=MAX_WIND_MS))
+    return float(np.average(numbers[known], weights=areas[known]))
 
 
 def _missing(value) -> bool:
@@ -203,6 +258,12 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
                 min_area_ha=settings.min_area_ha, soft_excludes=settings.soft_excludes)
             result.eligible[catalog.id] = computed.eligible
             result.messages += computed.messages
+            if settings.yields is not None:
+                result.eligible[catalog.id], turbines = with_yields(
+                    computed.eligible, catalog.technology, settings.yields,
+                    settings.yields.wind_ms if job.wind_ms is None else job.wind_ms)
+                if turbines is not None:
+                    result.turbines = turbines.assign(key=job.key, name=job.name)
             if catalog.technology == "wind":
                 result.designated_ha, result.open_ha = _designated(area, job.designated, computed.eligible)
             if settings.variants_for(catalog):
@@ -211,11 +272,48 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
                     study_id_field=STUDY_ID, turbine=settings.turbine, min_area_ha=settings.min_area_ha).pieces
         row = next((row for row in municipality_rows() if row["ags"] == job.key), None)
         result.figures = peer_figures(row, settings.base_year) if row is not None else None
-    except (EligibilityError, BalanceError) as error:
+    except (EligibilityError, BalanceError, WindError, PvYieldError) as error:
         result.error = str(error)
-        result.eligible, result.robustness = {}, None
+        result.eligible, result.robustness, result.turbines = {}, None, None
     result.seconds = time.perf_counter() - started
     return result
+
+
+YIELD_COLUMNS = ["turbines", "mw", "gwh_a"]  # per piece of eligible land: wind turbines, MW (PV: MWp), net GWh/a
+TURBINE_COLUMNS = ["key", "name", "area_id", "type", "mw", "hub_m", "rotor_m", "wind_ms", "gwh_a"]
+
+
+def with_yields(eligible, technology: str, yields: YieldSettings, wind_ms: float):
+    """The eligible land with the plants it holds (``YIELD_COLUMNS``; empty for a technology without a plant), and
+    for wind the park's turbines (``TURBINE_COLUMNS`` but key and name), else None."""
+    sites = np.asarray(eligible.geometry.values, dtype=object)
+    count = len(sites)
+    turbines, mw, gwh = pd.array([None] * count, dtype="Int64"), np.full(count, np.nan), np.full(count, np.nan)
+    park = None
+    if technology == "wind" and count:
+        resource = WindResource(lambda x, _y, _site: np.full(len(x), wind_ms), yields.reference_height_m,
+                                SHEAR_EXPONENT, WEIBULL_SHAPE)
+        park = plan_wind_park(polygonal(sites), yields.turbine, SPACING_ALONG_D, SPACING_ACROSS_D,
+                              MAIN_WIND_DIRECTION_DEG, True, resource, yields.losses,
+                              foundation_inset_m=yields.foundation_inset_m)
+        totals = park.site_totals()
+        turbines, mw, gwh = pd.array(totals.turbines, dtype="Int64"), totals.mw, totals.gwh
+    elif yields.pv_type(technology) is not None and count:
+        # floating PV: the cover limit the eligibility engine gave each piece on its water body
+        limits = eligible["cover_limit_ha"].to_numpy(dtype=float) if "cover_limit_ha" in eligible else None
+        potential = pv_potential(yields.pv_type(technology), sites, yields.co2_g_kwh, cover_limit_ha=limits)
+        mw, gwh = potential.mwp, potential.gwh_a
+    land = eligible.assign(turbines=turbines, mw=mw, gwh_a=gwh)
+    if technology != "wind":
+        return land, None
+    turbine, layout = yields.turbine, park.layout if park is not None else None
+    placed = 0 if layout is None else len(layout.x)
+    return land, gpd.GeoDataFrame({
+        "area_id": eligible["area_id"].to_numpy()[layout.site] if placed else np.array([], dtype=np.int64),
+        "type": [turbine.label] * placed, "mw": np.full(placed, turbine.rated_mw),
+        "hub_m": np.full(placed, turbine.hub_m), "rotor_m": np.full(placed, turbine.rotor_m),
+        "wind_ms": park.wind_ms if placed else np.array([]), "gwh_a": park.net_mwh / 1000 if placed else np.array([])},
+        geometry=shapely.points(layout.x, layout.y) if placed else np.array([], dtype=object), crs=eligible.crs)
 
 
 def _designated(area, designated, eligible) -> tuple[float, float]:
@@ -508,13 +606,30 @@ def indicator_table(results: Sequence[MunicipalityResult], settings: RegionSetti
                    heat_mwh_per_capita=figures.heat_mwh_per_capita if figures else None,
                    co2_t_per_capita=figures.co2_t_per_capita if figures else None)
         for catalog in settings.catalogs:
-            hectares = float(result.eligible[catalog.id]["area_ha"].sum()) if catalog.id in result.eligible else None
+            land = result.eligible.get(catalog.id)
+            hectares = float(land["area_ha"].sum()) if land is not None else None
             row[f"eligible_ha_{catalog.technology}"] = hectares
             row[f"eligible_pct_{catalog.technology}"] = _pct(hectares, result.area_ha)
+            for kind in _yield_kinds(catalog, settings):
+                row[f"{kind}_{catalog.technology}"] = None if land is None else \
+                    int(land[kind].sum()) if kind == "turbines" else float(land[kind].sum())
         rows.append(row)
-    columns = INDICATOR_COLUMNS[:4] + [f"{kind}_{catalog.technology}" for catalog in settings.catalogs
-                                       for kind in ("eligible_ha", "eligible_pct")] + INDICATOR_COLUMNS[4:]
-    return pd.DataFrame(rows, columns=columns)
+    columns = INDICATOR_COLUMNS[:4] + [f"{kind}_{catalog.technology}" for catalog in settings.catalogs for kind in (
+        "eligible_ha", "eligible_pct", *_yield_kinds(catalog, settings))] + INDICATOR_COLUMNS[4:]
+    table = pd.DataFrame(rows, columns=columns)
+    for column in (column for column in columns if column.startswith("turbines_")):
+        table[column] = table[column].astype("Int64")
+    return table
+
+
+def _yield_kinds(catalog: Catalog, settings: RegionSettings) -> tuple[str, ...]:
+    """The yield figures the indicator table has for a catalog: turbines, MW and GWh/a for wind, MWp and GWh/a for
+    a PV catalog, none without yields or for a technology without a plant."""
+    if settings.yields is None:
+        return ()
+    if catalog.technology == "wind":
+        return tuple(YIELD_COLUMNS)
+    return tuple(YIELD_COLUMNS[1:]) if settings.yields.pv_type(catalog.technology) is not None else ()
 
 
 def municipality_areas(jobs: Sequence[MunicipalityJob], indicators: pd.DataFrame, ledger: pd.DataFrame):
@@ -530,6 +645,12 @@ def robust_land(results: Sequence[MunicipalityResult]):
     """The robustness of the wind land of every municipality in one frame (with ``name``), or None without."""
     return _together([result.robustness.assign(name=result.name) for result in results
                       if result.robustness is not None])
+
+
+def wind_turbines(results: Sequence[MunicipalityResult]):
+    """The turbines of every municipality's wind park in one frame (``TURBINE_COLUMNS``), or None without."""
+    return _together([result.turbines[TURBINE_COLUMNS + ["geometry"]] for result in results
+                      if result.turbines is not None])
 
 
 def eligible_land(results: Sequence[MunicipalityResult], settings: RegionSettings):

@@ -228,3 +228,12 @@ def shipped_wind_defaults() -> WindDefaults:
                         reader.figure("wake_loss_pct", 0, 99), reader.figure("availability_pct", 1, 100),
                         reader.figure("electrical_loss_pct", 0, 99), reader.figure("curtailment_pct", 0, 99),
                         reader.figure("foundation_inset_m", 0, 100))
+
+
+def parameter_defaults() -> WindDefaults | None:
+    """The shipped wind-park defaults for the default values of the algorithms' parameters, or None when the file is
+    broken (a run then names the problem)."""
+    try:
+        return shipped_wind_defaults()
+    except WindError:
+        return None

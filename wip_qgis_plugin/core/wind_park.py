@@ -13,6 +13,14 @@ from .wind_layout import Layout, Spacing, existing_site, place_turbines
 np = lazy_module("numpy")
 shapely = lazy_module("shapely")
 
+# the layout and wind defaults of a park where the planner sets none (wip:windlayout's parameters, the region run)
+SPACING_ALONG_D = 5.0  # rotor diameters in the main wind direction
+SPACING_ACROSS_D = 3.0  # across it
+MAIN_WIND_DIRECTION_DEG = 225.0  # south-west, where the wind comes from in central Germany
+SHEAR_EXPONENT = 0.2  # power law of wind speed over height, open farmland
+WEIBULL_SHAPE = 2.0  # Rayleigh distribution of wind speeds
+MAX_WIND_MS = 40.0  # a mean wind speed beyond any site on land: a unit or field mistake
+
 
 @dataclass(frozen=True)
 class WindResource:

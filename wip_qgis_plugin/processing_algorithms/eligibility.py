@@ -52,6 +52,7 @@ from ..qgis_io.compat import (
     SOURCE_VECTOR,
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
+    WKB_POINT,
 )
 from ..qgis_io.layers import qgs_fields, read_frame, working_crs, write_frame
 from ..qgis_io.project import describe_layer, layer_key, layer_label
@@ -423,16 +424,17 @@ class EligibilityAlgorithm(WipAlgorithm):
             feedback.pushInfo(message)
         return result
 
-    def write_frames(self, parameters, context, feedback, crs, frames) -> dict:
-        """Each (output, frame) to its sink: polygons in ``crs``, tables without geometry; output → destination."""
+    def write_frames(self, parameters, context, feedback, crs, frames, points: tuple[str, ...] = ()) -> dict:
+        """Each (output, frame) to its sink: polygons in ``crs`` (points for the outputs ``points``), tables without
+        geometry; output → destination."""
         outputs = {}
         for key, frame in frames:
             spatial = isinstance(frame, gpd.GeoDataFrame)
-            sink, destination = self.parameterAsSink(parameters, key, context, qgs_fields(frame),
-                                                     WKB_MULTIPOLYGON if spatial else WKB_NO_GEOMETRY,
+            kind = (WKB_POINT if key in points else WKB_MULTIPOLYGON) if spatial else WKB_NO_GEOMETRY
+            sink, destination = self.parameterAsSink(parameters, key, context, qgs_fields(frame), kind,
                                                      crs if spatial else QgsCoordinateReferenceSystem())
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, key))
-            write_frame(frame, sink, feedback)
+            write_frame(frame, sink, feedback, as_multi=kind == WKB_MULTIPOLYGON)
             outputs[key] = destination
         return outputs

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import (
@@ -17,6 +18,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -41,11 +43,16 @@ from ..core.i18n import current_translator, format_number
 from ..core.lazy import lazy_module
 from ..core.peers import SOURCE as STATISTICS_SOURCE
 from ..core.peers import STATISTICS_FILE
+from ..core.pv_yield import PvYieldError, shipped_pv_types
 from ..core.region import (
     LEDGER_COLUMNS,
+    PV_TYPE_OF_TECHNOLOGY,
+    TURBINE_COLUMNS,
+    YIELD_COLUMNS,
     RegionCancelled,
     RegionError,
     RegionSettings,
+    YieldSettings,
     dask_client,
     eligible_land,
     indicator_table,
@@ -56,18 +63,33 @@ from ..core.region import (
     run_municipality,
     run_region,
     wind_ledger,
+    wind_turbines,
 )
 from ..core.report import USE_COLOURS
+from ..core.wind_energy import (
+    DEFAULT_TURBINE_ID,
+    TURBINES_FILE,
+    Losses,
+    WindError,
+    load_turbine_types,
+    parameter_defaults,
+    shipped_wind_defaults,
+    turbine_labels,
+)
 from ..core.workflow import identifier
 from ..i18n import qm_file
 from ..qgis_io.atlas import AtlasError, export_atlas, region_atlas
 from ..qgis_io.compat import (
+    FIELD_NUMERIC,
     FILE_BEHAVIOR_FOLDER,
     FLAG_ADVANCED,
     FLAG_HIDDEN,
+    NUMBER_DOUBLE,
     NUMBER_INTEGER,
+    SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
+    WKB_POINT,
 )
 from ..qgis_io.layers import frame_layer
 from ..qgis_io.maps import categorized, outline_copy
@@ -92,6 +114,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     NAME_FIELD = "NAME_FIELD"
     TECHNOLOGIES = "TECHNOLOGIES"
     DESIGNATED = "DESIGNATED"
+    YIELDS = "YIELDS"
+    TURBINE_TYPE = "TURBINE_TYPE"
+    WIND_SPEED = "WIND_SPEED"
+    WIND_FIELD = "WIND_FIELD"
     BASE_YEAR = "BASE_YEAR"
     WORKERS = "WORKERS"
     DASK_SCHEDULER = "DASK_SCHEDULER"
@@ -99,6 +125,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     RERUN_WITHOUT = (RUN_FOLDER,)  # a repetition computes every municipality anew
     LEDGER = "LEDGER"
     INDICATORS = "INDICATORS"
+    TURBINES = "TURBINES"
     ROBUSTNESS = "ROBUSTNESS"
     PROFILES = "PROFILES"
     ATLAS = "ATLAS"
@@ -116,6 +143,14 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "LEntwG LSA der Anteil der Gemeinden des Laufs am Ziel, die Lücke nach den ausgewiesenen Gebieten und "
             "ob die geeignete Fläche sie schließen kann); die Kennzahlen je Gemeinde mit ihrem Stand heute aus der "
             "Gemeindestatistik.\n\n"
+            "Erträge (abschaltbar): auf jeder geeigneten Windfläche ein Windpark wie bei „Windenergieanlagen "
+            "platzieren“ (der gewählte Anlagentyp in der Nabenhöhe der Abstände, 5 × 3 Rotordurchmesser, "
+            "Hauptwindrichtung Südwest, Rotor außerhalb zulässig, Verluste aus resources/yield/wind_defaults.json) "
+            "mit einer mittleren Windgeschwindigkeit für die Region oder der eigenen jeder Gemeinde aus einem Feld "
+            "(etwa die Zonenstatistik eines Windatlas); auf den PV-Flächen die Anlagen des Typs ihrer Technologie "
+            "wie bei „PV-Potenzial und Ertrag“ (Freiflächen-PV, Agri-PV Kategorie I, Floating-PV bis zur "
+            "Belegungsgrenze). Anlagen, MW und GWh/a stehen je Fläche, je Gemeinde in den Kennzahlen und im Atlas, "
+            "die Anlagen als eigene Ebene; im Zukunftsprofil gehen sie als Ertrag in die Bilanz ein.\n\n"
             "Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines "
             "Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, "
             "wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen "
@@ -155,6 +190,22 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.DESIGNATED, self.tr("Ausgewiesene Windenergiegebiete (Regionalplan, Flächennutzungspläne)"),
             [SOURCE_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.YIELDS, self.tr("Erträge je Gemeinde: Windpark und PV-Anlagen auf den geeigneten Flächen"),
+            defaultValue=True))
+        labels = turbine_labels()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.TURBINE_TYPE, self.tr("Anlagentyp der Windparks (Nabenhöhe wie oben)"), options=list(labels.values()),
+            defaultValue=list(labels).index(DEFAULT_TURBINE_ID)))
+        defaults = parameter_defaults()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WIND_SPEED, self.tr("Mittlere Windgeschwindigkeit in {height:g} m (m/s)").format(
+                height=defaults.reference_height_m if defaults else 150.0),
+            NUMBER_DOUBLE, defaults.mean_wind_ms.value if defaults else 5.8, False, 1.0, 20.0))
+        self.addParameter(QgsProcessingParameterField(
+            self.WIND_FIELD, self.tr("Feld der Gemeinden mit ihrer eigenen mittleren Windgeschwindigkeit (m/s, etwa "
+                                     "Zonenstatistik eines Windatlas)"), parentLayerParameterName=self.STUDY_AREA,
+            type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BASE_YEAR, self.tr("Basisjahr der Kennzahlen aus der Gemeindestatistik"), NUMBER_INTEGER, 2024,
             False, 2000, 2044))
@@ -176,6 +227,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             self.LEDGER, self.tr("Windflächenbilanz der Region"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.INDICATORS, self.tr("Kennzahlen je Gemeinde"), SOURCE_VECTOR))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.TURBINES, self.tr("Windenergieanlagen aller Gemeinden (mit Erträgen)"), SOURCE_POINT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.ROBUSTNESS, self.tr("Robustheit der Windflächen aller Gemeinden (mit Varianten)"), SOURCE_POLYGON,
             optional=True, createByDefault=False))
@@ -230,17 +283,21 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         key_field = inputs.id_field or self.chosen_field(parameters, self.STUDY_ID_FIELD, source, context, feedback,
                                                          ("ags",))
         name_field = self.chosen_field(parameters, self.NAME_FIELD, source, context, feedback, NAME_FIELDS)
+        wind_field = self.parameterAsString(parameters, self.WIND_FIELD, context) or None
         municipalities = self.read_input(parameters, self.STUDY_AREA, context, feedback, inputs.crs,
-                                         [field for field in (key_field, name_field) if field])
+                                         list(dict.fromkeys(field for field in (key_field, name_field, wind_field)
+                                                            if field)))
         designated = (self.read_input(parameters, self.DESIGNATED, context, feedback, inputs.crs, [])
                       if self.parameterAsSource(parameters, self.DESIGNATED, context) is not None else None)
         settings = RegionSettings(
             tuple(catalogs), inputs.turbine, tuple(overrides.items()),
             self.parameterAsDouble(parameters, self.MIN_AREA_HA, context),
             self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
-            self.parameterAsInt(parameters, self.BASE_YEAR, context), variants)
+            self.parameterAsInt(parameters, self.BASE_YEAR, context), variants,
+            self._yields(inputs.turbine, parameters, context, feedback))
         try:
-            jobs = municipality_jobs(municipalities, key_field, name_field, constraints, settings, designated)
+            jobs = municipality_jobs(municipalities, key_field, name_field, constraints, settings, designated,
+                                     wind_field if settings.yields is not None else None)
             results = self._run(jobs, settings, parameters, context, feedback)
         except RegionError as error:
             raise QgsProcessingException(str(error)) from error
@@ -256,19 +313,45 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
 
         def or_empty(frame, columns):
             return frame if frame is not None else gpd.GeoDataFrame(
-                pd.DataFrame(columns=columns + ["name", "geometry"]), geometry="geometry", crs=inputs.study.crs)
+                pd.DataFrame(columns=columns + ["geometry"]), geometry="geometry", crs=inputs.study.crs)
 
         indicators = indicator_table(results, settings)
-        frames = [(self.ELIGIBLE, or_empty(eligible, ELIGIBLE_COLUMNS)), (self.LEDGER, ledger),
-                  (self.INDICATORS, indicators)]
+        yield_columns = YIELD_COLUMNS if settings.yields is not None else []
+        frames = [(self.ELIGIBLE, or_empty(eligible, ELIGIBLE_COLUMNS + yield_columns + ["name"])),
+                  (self.LEDGER, ledger), (self.INDICATORS, indicators)]
+        if settings.yields is not None and self.parameterAsOutputLayer(parameters, self.TURBINES, context):
+            frames.append((self.TURBINES, or_empty(wind_turbines(results), TURBINE_COLUMNS)))
         if self.parameterAsOutputLayer(parameters, self.ROBUSTNESS, context):
-            frames.append((self.ROBUSTNESS, or_empty(robust, ROBUSTNESS_COLUMNS)))
-        outputs = self.write_frames(parameters, context, feedback, inputs.crs, frames)
+            frames.append((self.ROBUSTNESS, or_empty(robust, ROBUSTNESS_COLUMNS + ["name"])))
+        outputs = self.write_frames(parameters, context, feedback, inputs.crs, frames, points=(self.TURBINES,))
         outputs["COMPUTED"] = sum(result.ok for result in results)
         outputs["FAILED"] = len(results) - outputs["COMPUTED"]
         documents = self._documents(jobs, results, settings, (ledger, indicators), (eligible, robust, designated),
                                     inputs.crs, parameters, context, feedback)
         return {} if documents is None else {**outputs, **documents}
+
+    def _yields(self, geometry, parameters, context, feedback) -> YieldSettings | None:
+        """How the eligible land becomes plants and energy (None when the planner turned it off): the chosen turbine
+        type at the hub height the distances use, the shipped park losses and PV plant types."""
+        if not self.parameterAsBool(parameters, self.YIELDS, context):
+            return None
+        try:
+            types = load_turbine_types(TURBINES_FILE)
+            turbine = replace(list(types.values())[self.parameterAsEnum(parameters, self.TURBINE_TYPE, context)],
+                              hub_m=geometry.hub_height)
+            defaults, pv = shipped_wind_defaults(), shipped_pv_types()
+        except (WindError, PvYieldError) as error:
+            raise QgsProcessingException(str(error)) from error
+        if abs(turbine.rotor_m - geometry.rotor_diameter) > 0.5:
+            feedback.pushWarning(self.tr(
+                "Die Abstände gelten für {distances:g} m Rotordurchmesser, die Erträge für den Anlagentyp {type} mit "
+                "{rotor:g} m.").format(distances=geometry.rotor_diameter, type=turbine.label, rotor=turbine.rotor_m))
+        return YieldSettings(
+            turbine, self.parameterAsDouble(parameters, self.WIND_SPEED, context), defaults.reference_height_m,
+            Losses(defaults.wake_loss_pct.value, defaults.availability_pct.value, defaults.electrical_loss_pct.value,
+                   defaults.curtailment_pct.value), defaults.foundation_inset_m.value,
+            tuple((technology, pv.types[type_id]) for technology, type_id in PV_TYPE_OF_TECHNOLOGY.items()),
+            pv.co2_factor_g_kwh.value)
 
     def _documents(self, jobs, results, settings, tables, lands, crs, parameters, context, feedback) -> dict | None:
         """The profiles and the atlas asked for, made aside and moved in when all are done: output → path;
@@ -400,6 +483,17 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             figures.append((self.tr("geeignet {technology}").format(technology=technology_of(catalog.title_text())),
                             f"{number('eligible_ha_' + technology, 0, ' ha')} || ' (' || "
                             f"{number('eligible_pct_' + technology, 1, ' %')} || ')'"))
+        if settings.yields is not None:
+            for catalog in settings.catalogs:
+                technology = catalog.technology
+                if technology == "wind":
+                    figures.append((self.tr("Windpark darauf"), f"{number('turbines_wind', 0, ' ' + self.tr('Anlagen'))} || ', ' || "
+                                    f"{number('mw_wind', 0, ' MW')} || ', ' || {number('gwh_a_wind', 0, ' GWh/a')}"))
+                elif settings.yields.pv_type(technology) is not None:
+                    figures.append((self.tr("{technology} darauf").format(
+                        technology=technology_of(catalog.title_text())),
+                        f"{number('mw_' + technology, 0, ' MWp')} || ', ' || "
+                        f"{number('gwh_a_' + technology, 0, ' GWh/a')}"))
         if any(catalog.technology == "wind" for catalog in settings.catalogs):
             figures += [(self.tr("ausgewiesen (Wind)"), number("designated_ha", 0, " ha")),
                         (self.tr("geeignet, noch nicht ausgewiesen"), number("open_ha", 0, " ha")),
@@ -445,8 +539,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             if feedback.isCanceled():
                 return False
             steps.setCurrentStep(number)
+            yields = self._yield_layers(result, settings, crs)
             balance = _run_child("wip:energybalance", {
                 "STATISTICS": statistics, "AGS": job.key, "BASE_YEAR": settings.base_year,
+                "YIELD_WIND": yields.get("wind"), "YIELD_PV": yields.get("pv"),
                 "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT",
                 "PATHS": "TEMPORARY_OUTPUT"}, context, steps)
             municipality = frame_layer(job.area.assign(name=result.name), result.name, crs)
@@ -458,9 +554,37 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
                 "ASSUMPTIONS": balance["ASSUMPTIONS"], "PATHS": balance["PATHS"], "ELIGIBLE": eligible,
                 "ROBUSTNESS": frame_layer(robust, "robustheit", crs) if robust is not None and len(robust) else None,
-                "OUTPUT_HTML": str(html)}, context, steps)
+                "TURBINES": yields.get("turbines"), "OUTPUT_HTML": str(html)}, context, steps)
             feedback.pushInfo(self.tr("Zukunftsprofil {name}: {file}").format(name=result.name, file=html.name))
         return True
+
+    def _yield_layers(self, result, settings, crs) -> dict:
+        """A municipality's plants for its balance and profile: its wind land and its PV land (all PV catalogs) with
+        their energy (field gwh_a), and its turbines; none without yields or without land."""
+        if settings.yields is None:
+            return {}
+        lands = {"wind": [], "pv": []}
+        for catalog in settings.catalogs:
+            land = result.eligible[catalog.id]
+            if len(land) and catalog.technology == "wind":
+                lands["wind"].append(land)
+            elif len(land) and settings.yields.pv_type(catalog.technology) is not None:
+                lands["pv"].append(land)
+        names = {"wind": self.tr("Windparks auf den geeigneten Flächen"),
+                 "pv": self.tr("PV-Anlagen auf den geeigneten Flächen")}
+        layers = {kind: frame_layer(pd.concat(frames, ignore_index=True), names[kind], crs)
+                  for kind, frames in lands.items() if frames}
+        if result.turbines is not None and len(result.turbines):
+            layers["turbines"] = frame_layer(result.turbines, self.tr("Windenergieanlagen"), crs, WKB_POINT)
+        return layers
+
+    def _told_land(self, land, catalog) -> str:
+        """A catalog's eligible land of a municipality for the log, with its energy when the yields were computed."""
+        told = self.tr("{catalog} {area} ha").format(catalog=technology_of(catalog.title_text()),
+                                                     area=format_number(land["area_ha"].sum(), 0))
+        if "gwh_a" in land and land["gwh_a"].notna().any():
+            told += self.tr(" ({energy} GWh/a)").format(energy=format_number(land["gwh_a"].sum(), 0))
+        return told
 
     def _run(self, jobs, settings, parameters, context, feedback) -> list:
         """The jobs where the planner said: a Dask scheduler, a pool of processes, or here one after the other."""
@@ -477,9 +601,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 feedback.pushWarning(self.tr("{name} ({key}): {error}").format(
                     name=result.name, key=result.key, error=result.error))
                 return
-            areas = ", ".join(self.tr("{catalog} {area} ha").format(
-                catalog=technology_of(catalog.title_text()), area=format_number(
-                    result.eligible[catalog.id]["area_ha"].sum(), 0)) for catalog in settings.catalogs)
+            areas = ", ".join(self._told_land(result.eligible[catalog.id], catalog) for catalog in settings.catalogs)
             feedback.pushInfo(self.tr("{name} ({key}): {areas}; {how}").format(
                 name=result.name, key=result.key, areas=areas, how=self.tr("aus dem Arbeitsordner") if result.resumed
                 else self.tr("{seconds} s").format(seconds=format_number(result.seconds, 1))))

@@ -31,11 +31,22 @@ from ..core.wind_energy import (
     Losses,
     WindError,
     load_turbine_types,
+    parameter_defaults,
     shipped_wind_defaults,
     turbine_labels,
     windpowerlib_turbine,
 )
-from ..core.wind_park import ExistingTurbines, WindResource, plan_wind_park
+from ..core.wind_park import (
+    MAIN_WIND_DIRECTION_DEG,
+    MAX_WIND_MS,
+    SHEAR_EXPONENT,
+    SPACING_ACROSS_D,
+    SPACING_ALONG_D,
+    WEIBULL_SHAPE,
+    ExistingTurbines,
+    WindResource,
+    plan_wind_park,
+)
 from ..qgis_io.compat import (
     DOUBLE,
     FIELD_NUMERIC,
@@ -57,22 +68,12 @@ shapely = lazy_module("shapely")
 
 # field names of existing turbines looked for when the planner names none (UFZ/MaStR exports and the demo data)
 # the strongest annual mean wind speed anywhere on land is below 15 m/s; beyond 40 a field holds something else
-MAX_WIND_MS = 40.0
 EXISTING_INPUT = "turbines"  # the workflow input a data profile's feed names for existing turbines
 EXISTING_HINTS = {
     "EXISTING_POWER_FIELD": ("power_kw", "leistung_kw", "nettonennleistung", "bruttoleistung", "kw"),
     "EXISTING_ROTOR_FIELD": ("dia_m", "rotor_m", "rotordurchmesser", "rotor"),
     "EXISTING_HUB_FIELD": ("hub_m", "nabenhoehe", "nabenhoehe_m", "hub_height"),
 }
-
-
-def _shipped_defaults():
-    """The shipped wind-park defaults for the parameters' default values, or None when the file is broken (a run
-    then names the problem)."""
-    try:
-        return shipped_wind_defaults()
-    except WindError:
-        return None
 
 
 class WindLayoutAlgorithm(WipAlgorithm):
@@ -144,14 +145,14 @@ class WindLayoutAlgorithm(WipAlgorithm):
             self.HUB_HEIGHT, self.tr("Nabenhöhe (m, 0 = die des Typs)"), NUMBER_DOUBLE,
             0.0, False, 0.0, 300.0))
         for name, label, default in ((self.SPACING_ALONG, self.tr("Abstand in Hauptwindrichtung (Rotordurchmesser)"),
-                                      5.0),
+                                      SPACING_ALONG_D),
                                      (self.SPACING_ACROSS, self.tr("Abstand quer zur Hauptwindrichtung "
-                                                                   "(Rotordurchmesser)"), 3.0)):
+                                                                   "(Rotordurchmesser)"), SPACING_ACROSS_D)):
             self.addParameter(QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE,
                                                            default, False, 1.0, 20.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.WIND_DIRECTION, self.tr("Hauptwindrichtung (Grad, woher der Wind kommt)"),
-            NUMBER_DOUBLE, 225.0, False, 0.0, 360.0))
+            NUMBER_DOUBLE, MAIN_WIND_DIRECTION_DEG, False, 0.0, 360.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.ROTOR_OVERHANG, self.tr("Rotor außerhalb der Fläche zulässig (Rotor-out)"), defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
@@ -162,15 +163,15 @@ class WindLayoutAlgorithm(WipAlgorithm):
             type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.WIND_RASTER, self.tr("Raster mittlere Windgeschwindigkeit (m/s)"), optional=True))
-        defaults = _shipped_defaults()
+        defaults = parameter_defaults()
         self.addParameter(QgsProcessingParameterNumber(
             self.WIND_HEIGHT, self.tr("Bezugshöhe der Windgeschwindigkeit (m über Grund)"),
             NUMBER_DOUBLE, defaults.reference_height_m if defaults else 150.0, False, 1.0, 300.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SHEAR, self.tr("Höhenexponent α (Potenzgesetz)"), NUMBER_DOUBLE, 0.2,
+            self.SHEAR, self.tr("Höhenexponent α (Potenzgesetz)"), NUMBER_DOUBLE, SHEAR_EXPONENT,
             False, 0.0, 1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.WEIBULL_K, self.tr("Weibull-Formparameter k"), NUMBER_DOUBLE, 2.0, False,
+            self.WEIBULL_K, self.tr("Weibull-Formparameter k"), NUMBER_DOUBLE, WEIBULL_SHAPE, False,
             0.5, 5.0))
         for name, label, figure, low, high in (
                 (self.WAKE_LOSS, self.tr("Parkverluste (Nachlauf, %)"), "wake_loss_pct", 0.0, 99.0),

@@ -561,9 +561,10 @@ def write_frame(frame: pd.DataFrame, sink, feedback=None, as_multi: bool = True)
     return written
 
 
-def frame_layer(frame, name: str, crs: QgsCoordinateReferenceSystem) -> QgsVectorLayer:
-    """A memory layer of the GeoDataFrame ``frame`` (multipolygons in ``crs``), written by ``write_frame``."""
-    layer = QgsMemoryProviderUtils.createMemoryLayer(name, qgs_fields(frame), WKB_MULTIPOLYGON, crs)
-    write_frame(frame, layer.dataProvider())
+def frame_layer(frame, name: str, crs: QgsCoordinateReferenceSystem, geometry_type=WKB_MULTIPOLYGON) -> QgsVectorLayer:
+    """A memory layer of the GeoDataFrame ``frame`` (multipolygons, or ``geometry_type``, in ``crs``), written by
+    ``write_frame``."""
+    layer = QgsMemoryProviderUtils.createMemoryLayer(name, qgs_fields(frame), geometry_type, crs)
+    write_frame(frame, layer.dataProvider(), as_multi=QgsWkbTypes.isMultiType(geometry_type))
     layer.updateExtents()
     return layer

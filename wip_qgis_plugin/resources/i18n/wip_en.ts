@@ -1905,6 +1905,10 @@
       <translation>{count} municipalities of this run with {area:.0f} ha; their area's share of the {pct:g} % target is {share:.0f} ha.</translation>
     </message>
     <message>
+      <source>{name}: mittlere Windgeschwindigkeit {value:g} m/s liegt nicht zwischen 0 und {most:g} m/s.</source>
+      <translation>{name}: mean wind speed {value:g} m/s is not between 0 and {most:g} m/s.</translation>
+    </message>
+    <message>
       <source>Abbruch in der Berechnung: {error}</source>
       <translation>The computation failed: {error}</translation>
     </message>
@@ -5635,6 +5639,8 @@ Specific yield, the first value present counts: the field “specific yield per 
 
 Ergebnisse: die geeigneten Flächen je Gemeinde und Technologie; die Windflächenbilanz (geeignete, ausgewiesene und noch offene Fläche je Gemeinde mit Rang, und je Flächenziel nach WindBG und LEntwG LSA der Anteil der Gemeinden des Laufs am Ziel, die Lücke nach den ausgewiesenen Gebieten und ob die geeignete Fläche sie schließen kann); die Kennzahlen je Gemeinde mit ihrem Stand heute aus der Gemeindestatistik.
 
+Erträge (abschaltbar): auf jeder geeigneten Windfläche ein Windpark wie bei „Windenergieanlagen platzieren“ (der gewählte Anlagentyp in der Nabenhöhe der Abstände, 5 × 3 Rotordurchmesser, Hauptwindrichtung Südwest, Rotor außerhalb zulässig, Verluste aus resources/yield/wind_defaults.json) mit einer mittleren Windgeschwindigkeit für die Region oder der eigenen jeder Gemeinde aus einem Feld (etwa die Zonenstatistik eines Windatlas); auf den PV-Flächen die Anlagen des Typs ihrer Technologie wie bei „PV-Potenzial und Ertrag“ (Freiflächen-PV, Agri-PV Kategorie I, Floating-PV bis zur Belegungsgrenze). Anlagen, MW und GWh/a stehen je Fläche, je Gemeinde in den Kennzahlen und im Atlas, die Anlagen als eigene Ebene; im Zukunftsprofil gehen sie als Ertrag in die Bilanz ein.
+
 Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.
 
 Mit einem Ordner für die Zukunftsprofile schreibt der Lauf danach für jede Gemeinde, die die mitgelieferte Gemeindestatistik kennt, ihr Zukunftsprofil (HTML): die Energie- und Treibhausgasbilanz aus der Statistik, der Vergleich mit ähnlichen Gemeinden und die Karten ihrer Flächenkulissen. Mit einer Variantentabelle (wie bei „Robustheit der Flächenkulisse“) kommt die Robustheit der Windflächen jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.
@@ -5643,6 +5649,8 @@ Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte
       <translation>The eligible land of every municipality of a region (district, planning region or Land) in one run, each municipality on its own: with the features of every criterion up to its distance around the municipality, so that settlements of neighbouring municipalities keep their distances.
 
 Results: the eligible land per municipality and technology; the wind-area ledger (eligible, designated and still open land per municipality with its rank, and per area target of the WindBG and the LEntwG LSA the run's municipalities' share of the target, the gap left after the designated areas and whether the eligible land can close it); the indicators per municipality with where it stands today from the municipal statistics.
+
+Yields (can be turned off): on every piece of eligible wind land a wind park as in “Place wind turbines” (the chosen turbine type at the hub height of the distances, 5 × 3 rotor diameters, main wind direction south-west, rotor allowed outside, losses from resources/yield/wind_defaults.json) at one mean wind speed for the region or each municipality's own from a field (e.g. the zonal statistics of a wind atlas); on the PV land the plants of its technology's type as in “PV potential and yield” (ground-mounted PV, agrivoltaics category I, floating PV up to the cover limit). Turbines, MW and GWh/a are given per piece of land, per municipality in the indicators and in the atlas, the turbines as a layer of their own; in the future profile they enter the balance as yield.
 
 The municipalities are computed in parallel on this computer's cores or, given the address of a Dask scheduler, on its workers. With a run folder a cancelled run goes on where it stood: finished municipalities are taken over, municipalities whose data or settings changed are computed anew. A municipality that fails is named with its error; the others go on.
 
@@ -5691,6 +5699,14 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Eligible land and indicators</translation>
     </message>
     <message>
+      <source>Windparks auf den geeigneten Flächen</source>
+      <translation>Wind parks on the eligible land</translation>
+    </message>
+    <message>
+      <source>PV-Anlagen auf den geeigneten Flächen</source>
+      <translation>PV plants on the eligible land</translation>
+    </message>
+    <message>
       <source>Gemeindename</source>
       <translation>Municipality name</translation>
     </message>
@@ -5701,6 +5717,18 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>Ausgewiesene Windenergiegebiete (Regionalplan, Flächennutzungspläne)</source>
       <translation>Designated wind energy areas (regional plan, land-use plans)</translation>
+    </message>
+    <message>
+      <source>Erträge je Gemeinde: Windpark und PV-Anlagen auf den geeigneten Flächen</source>
+      <translation>Yields per municipality: wind park and PV plants on the eligible land</translation>
+    </message>
+    <message>
+      <source>Anlagentyp der Windparks (Nabenhöhe wie oben)</source>
+      <translation>Turbine type of the wind parks (hub height as above)</translation>
+    </message>
+    <message>
+      <source>Feld der Gemeinden mit ihrer eigenen mittleren Windgeschwindigkeit (m/s, etwa Zonenstatistik eines Windatlas)</source>
+      <translation>Field of the municipalities with their own mean wind speed (m/s, e.g. zonal statistics of a wind atlas)</translation>
     </message>
     <message>
       <source>Basisjahr der Kennzahlen aus der Gemeindestatistik</source>
@@ -5717,6 +5745,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>Kennzahlen je Gemeinde</source>
       <translation>Indicators per municipality</translation>
+    </message>
+    <message>
+      <source>Windenergieanlagen aller Gemeinden (mit Erträgen)</source>
+      <translation>Wind turbines of all municipalities (with yields)</translation>
     </message>
     <message>
       <source>Robustheit der Windflächen aller Gemeinden (mit Varianten)</source>
@@ -5779,6 +5811,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Variants apply to the wind energy catalog; please choose it.</translation>
     </message>
     <message>
+      <source>{catalog} {area} ha</source>
+      <translation>{catalog} {area} ha</translation>
+    </message>
+    <message>
       <source>Das Atlas-Projekt braucht den Atlas der Region (PDF).</source>
       <translation>The atlas project needs the atlas of the region (PDF).</translation>
     </message>
@@ -5799,8 +5835,20 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>For the robustness of the wind land, please enter variants in the variants table.</translation>
     </message>
     <message>
+      <source> ({energy} GWh/a)</source>
+      <translation> ({energy} GWh/a)</translation>
+    </message>
+    <message>
       <source>{count} Gemeinden, {where}.</source>
       <translation>{count} municipalities, {where}.</translation>
+    </message>
+    <message>
+      <source>Mittlere Windgeschwindigkeit in {height:g} m (m/s)</source>
+      <translation>Mean wind speed at {height:g} m (m/s)</translation>
+    </message>
+    <message>
+      <source>Die Abstände gelten für {distances:g} m Rotordurchmesser, die Erträge für den Anlagentyp {type} mit {rotor:g} m.</source>
+      <translation>The distances apply to a rotor diameter of {distances:g} m, the yields to the turbine type {type} with {rotor:g} m.</translation>
     </message>
     <message>
       <source>{file} gibt es schon mit anderen Daten ({tables}); bitte einen anderen Namen für das Atlas-Projekt wählen.</source>
@@ -5823,16 +5871,16 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>eligible {technology}</translation>
     </message>
     <message>
+      <source>Windpark darauf</source>
+      <translation>Wind park on it</translation>
+    </message>
+    <message>
       <source>nacheinander</source>
       <translation>one after the other</translation>
     </message>
     <message>
       <source>{name} ({key}): {error}</source>
       <translation>{name} ({key}): {error}</translation>
-    </message>
-    <message>
-      <source>{catalog} {area} ha</source>
-      <translation>{catalog} {area} ha</translation>
     </message>
     <message>
       <source>aus dem Arbeitsordner</source>
@@ -5853,6 +5901,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>{seconds} s</source>
       <translation>{seconds} s</translation>
+    </message>
+    <message>
+      <source>{technology} darauf</source>
+      <translation>{technology} on it</translation>
     </message>
     <message>
       <source>Rechnet einen Lauf aus dem Laufregister (Tabelle wip_laeufe einer Ergebnis-GeoPackage-Datei oder eines Datenbankschemas) mit seinen Parametern und Eingaben noch einmal und vergleicht jedes Ergebnis mit der Tabelle, die er damals geschrieben hat: Zahl der Objekte, Fläche, die Fläche, die sich geändert hat, und die größte Änderung eines Werts. Eingaben, die sich seit dem Lauf geändert haben (Prüfsumme), werden genannt. Ohne Lauf-ID wird der jüngste erfolgreiche Lauf wiederholt. Die Wiederholung schreibt nichts in die Tabellen des Laufs; ihr eigener Eintrag steht im Register des Vergleichs.</source>
