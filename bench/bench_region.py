@@ -1,12 +1,14 @@
 """Benchmark: the wind and ground-mounted PV Flächenkulisse of every municipality of a generated district (the
-Burgenlandkreis: 33 municipalities of VG250, 1,419 km²) with ``wip:regionprofiles`` in one process, in a process
+Burgenlandkreis: 33 municipalities of VG250, 1,419 km²), with a wind park and PV plants on each municipality's
+eligible land, with ``wip:regionprofiles`` in one process, in a process
 pool on all cores, and on a Dask local cluster with as many worker processes (when ``distributed`` is installed),
 against one ``wip:eligibility`` run per catalog over all municipalities at once (the way without a region run: no
 parallel municipalities, no resuming, no ledger).
 
 Each side runs in its own process. Prints the run's wall time (the Dask cluster already up; with QGIS's and the
 cluster's start in brackets), peak memory of the main process and of the largest worker,
-the ratios, the eligible areas of every side (they must agree), and the distribution of the time per municipality.
+the ratios, the eligible areas of every side (they must agree), the plants and their energy (the same in every
+region run), and the distribution of the time per municipality.
 Usage: python bench/bench_region.py [--gpkg district.gpkg]
 """
 
@@ -81,11 +83,13 @@ def run_region(gpkg: Path, workers: int, dask: bool = False) -> dict:
         result = processing.run("wip:regionprofiles", parameters, feedback=feedback)
         run_seconds = time.perf_counter() - started
         worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    areas = {}
+    areas, plants = {}, {}
     for feature in result["INDICATORS"].getFeatures():
         for technology in ("wind", "pv_ground"):
             areas[technology] = areas.get(technology, 0.0) + (feature[f"eligible_ha_{technology}"] or 0.0)
-    return {"areas": areas, "failed": result["FAILED"], "per_municipality": feedback.seconds,
+        for column in ("turbines_wind", "gwh_a_wind", "gwh_a_pv_ground"):
+            plants[column] = plants.get(column, 0.0) + (feature[column] or 0.0)
+    return {"areas": areas, "plants": plants, "failed": result["FAILED"], "per_municipality": feedback.seconds,
             "worker_mb": worker_mb, "run_seconds": run_seconds}
 
 
@@ -130,6 +134,10 @@ def main() -> None:
               f"(largest worker {worker})  wind "
               f"{result['areas']['wind']:8.1f} ha  PV {result['areas']['pv_ground']:8.1f} ha  "
               f"failed {result['failed']}")
+    plants = [figures[side]["plants"] for side in figures if "plants" in figures[side]]
+    print(f"  on the eligible land (each region run): {pool['plants']['turbines_wind']:.0f} turbines with "
+          f"{pool['plants']['gwh_a_wind']:.1f} GWh/a, PV {pool['plants']['gwh_a_pv_ground']:.1f} GWh/a; the same on "
+          f"every side: {'yes' if all(found == plants[0] for found in plants) else 'NO'}")
     if "dask" in figures:
         ratio = figures["dask"]["run_seconds"] / pool["run_seconds"]
         print(f"  Dask local cluster against the process pool: {ratio:.2f}× "

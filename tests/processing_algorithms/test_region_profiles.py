@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from tests.processing_algorithms.conftest import RecordingFeedback
@@ -326,9 +327,10 @@ def land_of(layer, key: str, catalog_title: str) -> QgsVectorLayer:
     return part
 
 
-def test_each_municipalitys_plants_are_those_of_the_yield_algorithms_on_its_land(parts):
-    result, feedback = run(parts, WORKERS=1, TURBINES="TEMPORARY_OUTPUT")
-    land, turbines = result["ELIGIBLE"], result["TURBINES"]
+def test_each_municipalitys_plants_are_those_of_the_yield_algorithms_on_its_land(parts, tmp_path):
+    result, feedback = run(parts, WORKERS=1, TURBINES=str(tmp_path / "anlagen.gpkg"))
+    land, turbines = result["ELIGIBLE"], QgsVectorLayer(result["TURBINES"], "anlagen", "ogr")
+    assert turbines.wkbType() == QgsWkbTypes.Type.Point
     titles = {feature["catalog"] for feature in land.getFeatures()}
     wind, pv = sorted(titles, key=lambda title: "Wind" not in title)
     indicators = {feature["key"]: feature for feature in result["INDICATORS"].getFeatures()}

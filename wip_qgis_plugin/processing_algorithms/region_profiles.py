@@ -93,7 +93,7 @@ from ..qgis_io.compat import (
 )
 from ..qgis_io.layers import frame_layer
 from ..qgis_io.maps import categorized, outline_copy
-from ..qgis_io.project import NAME_FIELDS, apply_style
+from ..qgis_io.project import NAME_FIELDS, apply_style, result_style
 from ..qgis_io.results import geopackage_tables, kept_layer, write_table
 from ..worker_language import InLanguage
 from .eligibility import SHIPPED_CATALOG_IDS, EligibilityAlgorithm
@@ -191,7 +191,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             self.DESIGNATED, self.tr("Ausgewiesene Windenergiegebiete (Regionalplan, Flächennutzungspläne)"),
             [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
-            self.YIELDS, self.tr("Erträge je Gemeinde: Windpark und PV-Anlagen auf den geeigneten Flächen"),
+            self.YIELDS, self.tr("Erträge je Gemeinde berechnen (Windpark, PV-Anlagen)"),
             defaultValue=True))
         labels = turbine_labels()
         self.addParameter(QgsProcessingParameterEnum(
@@ -203,8 +203,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 height=defaults.reference_height_m if defaults else 150.0),
             NUMBER_DOUBLE, defaults.mean_wind_ms.value if defaults else 5.8, False, 1.0, 20.0))
         self.addParameter(QgsProcessingParameterField(
-            self.WIND_FIELD, self.tr("Feld der Gemeinden mit ihrer eigenen mittleren Windgeschwindigkeit (m/s, etwa "
-                                     "Zonenstatistik eines Windatlas)"), parentLayerParameterName=self.STUDY_AREA,
+            self.WIND_FIELD, self.tr("Eigene Windgeschwindigkeit je Gemeinde (Feld, m/s)"),
+            parentLayerParameterName=self.STUDY_AREA,
             type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BASE_YEAR, self.tr("Basisjahr der Kennzahlen aus der Gemeindestatistik"), NUMBER_INTEGER, 2024,
@@ -309,7 +309,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         ledger = pd.DataFrame(columns=LEDGER_COLUMNS) if wind is None else wind_ledger(results, wind.id, [
             criterion.label_text() for criterion in wind.criteria
             if criterion.type == HARD and criterion.id not in constraints[wind.id]])
-        eligible, robust = eligible_land(results, settings), robust_land(results)
+        eligible, robust, turbines = eligible_land(results, settings), robust_land(results), wind_turbines(results)
 
         def or_empty(frame, columns):
             return frame if frame is not None else gpd.GeoDataFrame(
@@ -320,14 +320,14 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         frames = [(self.ELIGIBLE, or_empty(eligible, ELIGIBLE_COLUMNS + yield_columns + ["name"])),
                   (self.LEDGER, ledger), (self.INDICATORS, indicators)]
         if settings.yields is not None and self.parameterAsOutputLayer(parameters, self.TURBINES, context):
-            frames.append((self.TURBINES, or_empty(wind_turbines(results), TURBINE_COLUMNS)))
+            frames.append((self.TURBINES, or_empty(turbines, TURBINE_COLUMNS)))
         if self.parameterAsOutputLayer(parameters, self.ROBUSTNESS, context):
             frames.append((self.ROBUSTNESS, or_empty(robust, ROBUSTNESS_COLUMNS + ["name"])))
         outputs = self.write_frames(parameters, context, feedback, inputs.crs, frames, points=(self.TURBINES,))
         outputs["COMPUTED"] = sum(result.ok for result in results)
         outputs["FAILED"] = len(results) - outputs["COMPUTED"]
-        documents = self._documents(jobs, results, settings, (ledger, indicators), (eligible, robust, designated),
-                                    inputs.crs, parameters, context, feedback)
+        documents = self._documents(jobs, results, settings, (ledger, indicators),
+                                    (eligible, robust, designated, turbines), inputs.crs, parameters, context, feedback)
         return {} if documents is None else {**outputs, **documents}
 
     def _yields(self, geometry, parameters, context, feedback) -> YieldSettings | None:
@@ -447,10 +447,14 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             del layout  # before the project and the layers it draws
         del coverage, layers, project
 
-    def _atlas_layers(self, eligible, robust, designated, settings, crs) -> list:
-        """The atlas maps' layers, top first: municipal boundaries, designated wind areas, robustness, eligible land
-        coloured by technology."""
+    def _atlas_layers(self, eligible, robust, designated, turbines, settings, crs) -> list:
+        """The atlas maps' layers, top first: wind turbines, designated wind areas, robustness, eligible land
+        coloured by technology (the municipal boundaries go above them)."""
         layers = []
+        if turbines is not None:
+            standing = frame_layer(turbines, self.tr("Windenergieanlagen"), crs, WKB_POINT)
+            apply_style(standing, result_style(self.algorithm_id, self.TURBINES))
+            layers.append(standing)
         if designated is not None and len(designated):
             zones = frame_layer(designated, self.tr("Ausgewiesene Windenergiegebiete"), crs)
             zones.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
@@ -483,17 +487,14 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             figures.append((self.tr("geeignet {technology}").format(technology=technology_of(catalog.title_text())),
                             f"{number('eligible_ha_' + technology, 0, ' ha')} || ' (' || "
                             f"{number('eligible_pct_' + technology, 1, ' %')} || ')'"))
-        if settings.yields is not None:
-            for catalog in settings.catalogs:
-                technology = catalog.technology
-                if technology == "wind":
-                    figures.append((self.tr("Windpark darauf"), f"{number('turbines_wind', 0, ' ' + self.tr('Anlagen'))} || ', ' || "
-                                    f"{number('mw_wind', 0, ' MW')} || ', ' || {number('gwh_a_wind', 0, ' GWh/a')}"))
-                elif settings.yields.pv_type(technology) is not None:
-                    figures.append((self.tr("{technology} darauf").format(
-                        technology=technology_of(catalog.title_text())),
-                        f"{number('mw_' + technology, 0, ' MWp')} || ', ' || "
-                        f"{number('gwh_a_' + technology, 0, ' GWh/a')}"))
+            if settings.yields is None:
+                continue
+            energy = f"{number('gwh_a_' + technology, 0, ' GWh/a')}"
+            if technology == "wind":  # what stands on the land of the line above
+                figures.append((self.tr("darauf"), f"{number('turbines_wind', 0, ' ' + self.tr('Anlagen'))} || ', ' "
+                                                   f"|| {number('mw_wind', 0, ' MW')} || ', ' || {energy}"))
+            elif settings.yields.pv_type(technology) is not None:
+                figures.append((self.tr("darauf"), f"{number('mw_' + technology, 0, ' MWp')} || ', ' || {energy}"))
         if any(catalog.technology == "wind" for catalog in settings.catalogs):
             figures += [(self.tr("ausgewiesen (Wind)"), number("designated_ha", 0, " ha")),
                         (self.tr("geeignet, noch nicht ausgewiesen"), number("open_ha", 0, " ha")),

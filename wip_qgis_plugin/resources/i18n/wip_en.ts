@@ -5719,16 +5719,16 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Designated wind energy areas (regional plan, land-use plans)</translation>
     </message>
     <message>
-      <source>Erträge je Gemeinde: Windpark und PV-Anlagen auf den geeigneten Flächen</source>
-      <translation>Yields per municipality: wind park and PV plants on the eligible land</translation>
+      <source>Erträge je Gemeinde berechnen (Windpark, PV-Anlagen)</source>
+      <translation>Compute yields per municipality (wind park, PV plants)</translation>
     </message>
     <message>
       <source>Anlagentyp der Windparks (Nabenhöhe wie oben)</source>
       <translation>Turbine type of the wind parks (hub height as above)</translation>
     </message>
     <message>
-      <source>Feld der Gemeinden mit ihrer eigenen mittleren Windgeschwindigkeit (m/s, etwa Zonenstatistik eines Windatlas)</source>
-      <translation>Field of the municipalities with their own mean wind speed (m/s, e.g. zonal statistics of a wind atlas)</translation>
+      <source>Eigene Windgeschwindigkeit je Gemeinde (Feld, m/s)</source>
+      <translation>Own wind speed per municipality (field, m/s)</translation>
     </message>
     <message>
       <source>Basisjahr der Kennzahlen aus der Gemeindestatistik</source>
@@ -5855,6 +5855,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>{file} already exists with other data ({tables}); please choose another name for the atlas project.</translation>
     </message>
     <message>
+      <source>darauf</source>
+      <translation>on it</translation>
+    </message>
+    <message>
       <source>Kein Zukunftsprofil (nicht in der Gemeindestatistik): {names}</source>
       <translation>No future profile (not in the municipal statistics): {names}</translation>
     </message>
@@ -5869,10 +5873,6 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>geeignet {technology}</source>
       <translation>eligible {technology}</translation>
-    </message>
-    <message>
-      <source>Windpark darauf</source>
-      <translation>Wind park on it</translation>
     </message>
     <message>
       <source>nacheinander</source>
@@ -5901,10 +5901,6 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>{seconds} s</source>
       <translation>{seconds} s</translation>
-    </message>
-    <message>
-      <source>{technology} darauf</source>
-      <translation>{technology} on it</translation>
     </message>
     <message>
       <source>Rechnet einen Lauf aus dem Laufregister (Tabelle wip_laeufe einer Ergebnis-GeoPackage-Datei oder eines Datenbankschemas) mit seinen Parametern und Eingaben noch einmal und vergleicht jedes Ergebnis mit der Tabelle, die er damals geschrieben hat: Zahl der Objekte, Fläche, die Fläche, die sich geändert hat, und die größte Änderung eines Werts. Eingaben, die sich seit dem Lauf geändert haben (Prüfsumme), werden genannt. Ohne Lauf-ID wird der jüngste erfolgreiche Lauf wiederholt. Die Wiederholung schreibt nichts in die Tabellen des Laufs; ihr eigener Eintrag steht im Register des Vergleichs.</source>
