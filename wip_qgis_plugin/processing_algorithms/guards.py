@@ -198,16 +198,17 @@ def check_outputs(algorithm, parameters, context) -> list[tuple[str, Place]]:
                 "{example}.").format(output=label, path=place.path,
                                      example=os.path.join(place.path, "ergebnis.gpkg")))
         for input_label, input_place in inputs:
-            if place.changes(input_place) and place.database:
+            if not place.changes(input_place):
+                continue
+            if place.database:
                 raise QgsProcessingException(tr(
                     "Ausgabe „{output}“ würde die Tabelle der Eingabe „{input}“ ersetzen ({table}). Bitte eine "
                     "andere Tabelle wählen: Eingaben werden nie verändert.").format(
                     output=label, input=input_label, table=input_place.text()))
-            if place.changes(input_place):  # a file
-                raise QgsProcessingException(tr(
-                    "Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine "
-                    "andere Datei wählen: Eingaben werden nie verändert.").format(
-                    output=label, input=input_label, path=input_place.text()))
+            raise QgsProcessingException(tr(
+                "Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine "
+                "andere Datei wählen: Eingaben werden nie verändert.").format(
+                output=label, input=input_label, path=input_place.text()))
         for other_label, other in outputs[number + 1:]:
             if place.overlaps(other):
                 raise QgsProcessingException(tr(

@@ -160,10 +160,10 @@ class GeoPackageStore:
         return str(self.path)
 
     def tables(self) -> list[str]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         return geopackage_tables(self.path)
 
     def write(self, layer: QgsVectorLayer, table: str, project: QgsProject) -> QgsVectorLayer:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         write_table(layer, self.path, table, project)
         return kept_layer(self.path, table, layer)
 

@@ -5057,6 +5057,10 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
       <translation>Output “{output}”: {path} is a folder. Please give a file name, e.g. {example}.</translation>
     </message>
     <message>
+      <source>Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine andere Datei wählen: Eingaben werden nie verändert.</source>
+      <translation>Output “{output}” would write into the file of the input “{input}” ({path}). Please choose another file: inputs are never changed.</translation>
+    </message>
+    <message>
       <source>Die Ebene „{layer}“ ({input}) hat kein Koordinatenbezugssystem. Bitte in den Layereigenschaften (Quelle) das richtige KBS zuweisen, z. B. EPSG:25832 für Sachsen-Anhalt.</source>
       <translation>The layer “{layer}” ({input}) has no coordinate reference system. Please assign the right CRS in the layer properties (Source), e.g. EPSG:25832 for Saxony-Anhalt.</translation>
     </message>
@@ -5071,10 +5075,6 @@ The input layers stay unchanged: the maps draw copies with the plugin's styles. 
     <message>
       <source>Ausgabe „{output}“ würde die Tabelle der Eingabe „{input}“ ersetzen ({table}). Bitte eine andere Tabelle wählen: Eingaben werden nie verändert.</source>
       <translation>Output “{output}” would replace the table of input “{input}” ({table}). Please choose another table: inputs are never changed.</translation>
-    </message>
-    <message>
-      <source>Ausgabe „{output}“ würde in die Datei der Eingabe „{input}“ schreiben ({path}). Bitte eine andere Datei wählen: Eingaben werden nie verändert.</source>
-      <translation>Output “{output}” would write into the file of the input “{input}” ({path}). Please choose another file: inputs are never changed.</translation>
     </message>
     <message>
       <source>Die Ausgaben „{first}“ und „{second}“ gehen in dieselbe Datei {path}; die eine würde die andere ersetzen. Bitte verschiedene Dateien wählen oder verschiedene Tabellen einer GeoPackage-Datei oder Datenbank.</source>
