@@ -268,3 +268,22 @@ def test_plants_on_eligible_land_by_technology():
     assert commerce[["mw", "gwh_a"]].isna().all().all()
     empty, no_turbines = region.with_yields(land.iloc[:0], "wind", yields, 5.8)
     assert len(empty) == 0 and len(no_turbines) == 0
+
+
+def test_turbines_take_the_wind_of_the_raster_cell_they_stand_in():
+    from wip_qgis_plugin.core.site_criteria import RasterWindow
+
+    yields = yield_settings()
+    land = gpd.GeoDataFrame({"area_id": [1, 2]}, geometry=[box(100, 200, 1600, 1700), box(2100, 200, 3600, 1700)],
+                            crs=CRS)
+    cells = np.array([[5.0, 7.0, -1.0]])  # 2 km columns; the third is NoData
+    window = RasterWindow(cells, (0.0, 2000.0), (2000.0, 2000.0), -1.0, gpd.GeoSeries(crs=CRS).crs.to_wkt())
+    _wind, turbines = region.with_yields(land, "wind", yields, 9.9, window)
+    constant, _ = region.with_yields(land, "wind", yields, 5.0)
+    west, east = (turbines[turbines["area_id"] == area] for area in (1, 2))
+    assert len(west) and len(east) and west["wind_ms"].nunique() == east["wind_ms"].nunique() == 1
+    assert east["wind_ms"].iloc[0] > west["wind_ms"].iloc[0]
+    assert west["gwh_a"].sum() == pytest.approx(constant.loc[0, "gwh_a"])  # 5 m/s, as the constant
+    beyond = land.assign(geometry=[box(4100, 200, 5600, 1700), box(6500, 200, 8000, 1700)])
+    off, calm = region.with_yields(beyond, "wind", yields, 9.9, window)
+    assert len(calm) and calm["wind_ms"].isna().all() and (off["gwh_a"] == 0).all()  # NoData and off the raster

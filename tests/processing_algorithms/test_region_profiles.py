@@ -7,8 +7,10 @@ import json
 import re
 import shutil
 
+import numpy as np
 import processing
 import pytest
+from osgeo import gdal, osr
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -385,3 +387,40 @@ def test_a_run_without_yields_has_none_of_their_fields(parts):
     result, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0], YIELDS=False, TURBINES="TEMPORARY_OUTPUT")
     assert "turbines_wind" not in result["INDICATORS"].fields().names()
     assert "gwh_a" not in result["ELIGIBLE"].fields().names() and "TURBINES" not in result
+
+
+def wind_raster(path, parts, speeds: list[float]) -> str:
+    """A GeoTIFF of 100 m cells over the parts' west-to-east extent in columns of ``speeds`` (NaN: NoData)."""
+    box = parts.extent()
+    columns = len(speeds)
+    cell = 100.0
+    width = int(box.width() / cell / columns + 1) * columns
+    raster = gdal.GetDriverByName("GTiff").Create(str(path), width, int(box.height() / cell) + 2, 1, gdal.GDT_Float32)
+    raster.SetGeoTransform((box.xMinimum(), cell, 0, box.yMaximum() + cell, 0, -cell))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(int(parts.crs().authid().split(":")[1]))
+    raster.SetProjection(reference.ExportToWkt())
+    band = raster.GetRasterBand(1)
+    band.SetNoDataValue(-9999)
+    values = [[-9999 if speed != speed else speed for speed in speeds for _ in range(width // columns)]] * \
+        raster.RasterYSize
+    band.WriteArray(np.array(values, dtype="float32"))
+    raster = None
+    return str(path)
+
+
+def test_a_wind_raster_gives_each_turbine_its_cell(parts, tmp_path):
+    raster = wind_raster(tmp_path / "wind.tif", parts, [5.0, 6.0, 7.0, float("nan")])
+    result, feedback = run(parts, WORKERS=1, TECHNOLOGIES=[0], WIND_RASTER=raster, WIND_SPEED=5.8)
+    land = result["ELIGIBLE"]
+    wind = next(feature["catalog"] for feature in land.getFeatures())
+    indicators = {feature["key"]: feature for feature in result["INDICATORS"].getFeatures()}
+    for key, row in indicators.items():
+        alone = processing.run("wip:windlayout", {"SITES": land_of(land, key, wind), "WIND_RASTER": raster,
+                                                  "TURBINES": "TEMPORARY_OUTPUT", "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert row["turbines_wind"] == alone["TURBINE_COUNT"]
+        assert row["gwh_a_wind"] == pytest.approx(alone["TOTAL_GWH"], rel=1e-9)
+    assert indicators["4"]["turbines_wind"] > 0 and indicators["4"]["gwh_a_wind"] == 0  # the NoData column
+    assert all(indicators[key]["gwh_a_wind"] > 0 for key in (HOHENMOELSEN, "2", "3"))
+    assert any("Anlage(n) ohne Windgeschwindigkeit" in message for message in feedback.messages)
+    assert any("Windgeschwindigkeit aus dem Raster" in message for message in feedback.messages)

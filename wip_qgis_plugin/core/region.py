@@ -32,6 +32,7 @@ from .i18n import tr
 from .lazy import lazy_module
 from .peers import PeerFigures, municipality_rows, peer_figures
 from .pv_yield import PvType, PvYieldError, pv_potential
+from .site_criteria import RasterWindow
 from .targets import normalise_ags, wind_targets_for
 from .version import plugin_version
 from .wind_energy import Losses, TurbineType, WindError
@@ -123,6 +124,7 @@ class MunicipalityJob:
     constraints: dict  # catalog id -> criterion id -> GeoDataFrame of the features near the municipality
     designated: object  # numpy array of the designated wind areas' polygons on the municipality
     wind_ms: float | None = None  # the municipality's own mean wind speed at the reference height, if known
+    wind_raster: RasterWindow | None = None  # the cells of a wind speed raster over the municipality, if given
 
     @property
     def area_ha(self) -> float:
@@ -136,7 +138,8 @@ class MunicipalityJob:
     def fingerprint(self, settings: RegionSettings) -> str:
         """A digest of everything the job's result depends on, the plugin version included."""
         digest = hashlib.sha256()
-        digest.update(pickle.dumps((plugin_version(), self.key, self.name, self.wind_ms, settings), protocol=4))
+        digest.update(pickle.dumps((plugin_version(), self.key, self.name, self.wind_ms, self.wind_raster, settings),
+                                   protocol=4))
         digest.update(_wkb(self.area.geometry.values))
         digest.update(_wkb(self.designated))
         for catalog_id in sorted(self.constraints):
@@ -261,9 +264,14 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
             if settings.yields is not None:
                 result.eligible[catalog.id], turbines = with_yields(
                     computed.eligible, catalog.technology, settings.yields,
-                    settings.yields.wind_ms if job.wind_ms is None else job.wind_ms)
+                    settings.yields.wind_ms if job.wind_ms is None else job.wind_ms, job.wind_raster)
                 if turbines is not None:
                     result.turbines = turbines.assign(key=job.key, name=job.name)
+                    calm = int(turbines["wind_ms"].isna().sum())
+                    if calm:
+                        result.messages.append(tr("{name}: {count} Anlage(n) ohne Windgeschwindigkeit (das Raster hat "
+                                                  "an ihrem Standort keinen Wert): ohne Ertrag.").format(
+                            name=job.name, count=calm))
             if catalog.technology == "wind":
                 result.designated_ha, result.open_ha = _designated(area, job.designated, computed.eligible)
             if settings.variants_for(catalog):
@@ -283,16 +291,22 @@ YIELD_COLUMNS = ["turbines", "mw", "gwh_a"]  # per piece of eligible land: wind 
 TURBINE_COLUMNS = ["key", "name", "area_id", "type", "mw", "hub_m", "rotor_m", "wind_ms", "gwh_a"]
 
 
-def with_yields(eligible, technology: str, yields: YieldSettings, wind_ms: float):
+def with_yields(eligible, technology: str, yields: YieldSettings, wind_ms: float,
+                wind_raster: RasterWindow | None = None):
     """The eligible land with the plants it holds (``YIELD_COLUMNS``; empty for a technology without a plant), and
-    for wind the park's turbines (``TURBINE_COLUMNS`` but key and name), else None."""
+    for wind the park's turbines (``TURBINE_COLUMNS`` but key and name), else None. The wind at the reference
+    height is the cell of ``wind_raster`` under each turbine when given, else ``wind_ms``."""
     sites = np.asarray(eligible.geometry.values, dtype=object)
     count = len(sites)
     turbines, mw, gwh = pd.array([None] * count, dtype="Int64"), np.full(count, np.nan), np.full(count, np.nan)
     park = None
     if technology == "wind" and count:
-        resource = WindResource(lambda x, _y, _site: np.full(len(x), wind_ms), yields.reference_height_m,
-                                SHEAR_EXPONENT, WEIBULL_SHAPE)
+        def speed_at(x, y, _site):
+            if wind_raster is None:
+                return np.full(len(x), wind_ms)
+            return wind_raster.values_at(shapely.points(x, y), eligible.crs)
+
+        resource = WindResource(speed_at, yields.reference_height_m, SHEAR_EXPONENT, WEIBULL_SHAPE)
         park = plan_wind_park(polygonal(sites), yields.turbine, SPACING_ALONG_D, SPACING_ACROSS_D,
                               MAIN_WIND_DIRECTION_DEG, True, resource, yields.losses,
                               foundation_inset_m=yields.foundation_inset_m)

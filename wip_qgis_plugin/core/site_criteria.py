@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .lazy import lazy_module
 from .workflow import identifier
 
+gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
 shapely = lazy_module("shapely")
 
@@ -130,6 +131,25 @@ def weighted_mean(sites: np.ndarray, features: np.ndarray, values: np.ndarray) -
     weights = np.bincount(site_index, weights=areas, minlength=len(sites))
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(weights > 0, sums / weights, np.nan)
+
+
+@dataclass(frozen=True)
+class RasterWindow:
+    """Cells of a raster band, row 0 at the top: ``origin`` the top-left corner (x, y), ``cell`` the cell size
+    (width, height), ``crs`` the raster's CRS as WKT; picklable, for worker processes without QGIS."""
+
+    grid: np.ndarray
+    origin: tuple[float, float]
+    cell: tuple[float, float]
+    nodata: float | None
+    crs: str
+
+    def values_at(self, points: np.ndarray, crs) -> np.ndarray:
+        """The cell value under each point (shapely, in ``crs``); NaN off the raster and on NoData."""
+        if not len(points):
+            return np.array([])
+        located = gpd.GeoSeries(points, crs=crs).to_crs(self.crs).values
+        return zonal_statistics(np.asarray(located, dtype=object), self.grid, self.origin, self.cell, self.nodata)[0]
 
 
 def zonal_statistics(sites: np.ndarray, grid: np.ndarray, origin: tuple[float, float], cell: tuple[float, float],

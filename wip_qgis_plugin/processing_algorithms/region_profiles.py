@@ -12,6 +12,7 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsCoordinateTransform,
     QgsExpression,
     QgsFeatureRequest,
     QgsFillSymbol,
@@ -27,10 +28,12 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsProject,
     QgsProperty,
+    QgsRectangle,
     QgsReferencedRectangle,
     QgsSingleSymbolRenderer,
     QgsSymbolLayer,
@@ -94,6 +97,7 @@ from ..qgis_io.compat import (
 from ..qgis_io.layers import frame_layer
 from ..qgis_io.maps import categorized, outline_copy
 from ..qgis_io.project import NAME_FIELDS, apply_style, result_style
+from ..qgis_io.rasters import raster_window
 from ..qgis_io.results import geopackage_tables, kept_layer, write_table
 from ..worker_language import InLanguage
 from .eligibility import SHIPPED_CATALOG_IDS, EligibilityAlgorithm
@@ -118,6 +122,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     TURBINE_TYPE = "TURBINE_TYPE"
     WIND_SPEED = "WIND_SPEED"
     WIND_FIELD = "WIND_FIELD"
+    WIND_RASTER = "WIND_RASTER"
     BASE_YEAR = "BASE_YEAR"
     WORKERS = "WORKERS"
     DASK_SCHEDULER = "DASK_SCHEDULER"
@@ -146,8 +151,9 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "Erträge (abschaltbar): auf jeder geeigneten Windfläche ein Windpark wie bei „Windenergieanlagen "
             "platzieren“ (der gewählte Anlagentyp in der Nabenhöhe der Abstände, 5 × 3 Rotordurchmesser, "
             "Hauptwindrichtung Südwest, Rotor außerhalb zulässig, Verluste aus resources/yield/wind_defaults.json) "
-            "mit einer mittleren Windgeschwindigkeit für die Region oder der eigenen jeder Gemeinde aus einem Feld "
-            "(etwa die Zonenstatistik eines Windatlas); auf den PV-Flächen die Anlagen des Typs ihrer Technologie "
+            "mit der Windgeschwindigkeit der Zelle eines Windrasters unter jeder Anlage, sonst der eigenen jeder "
+            "Gemeinde aus einem Feld (etwa die Zonenstatistik eines Windatlas) oder einer für die Region; auf den "
+            "PV-Flächen die Anlagen des Typs ihrer Technologie "
             "wie bei „PV-Potenzial und Ertrag“ (Freiflächen-PV, Agri-PV Kategorie I, Floating-PV bis zur "
             "Belegungsgrenze). Anlagen, MW und GWh/a stehen je Fläche, je Gemeinde in den Kennzahlen und im Atlas, "
             "die Anlagen als eigene Ebene; im Zukunftsprofil gehen sie als Ertrag in die Bilanz ein.\n\n"
@@ -206,6 +212,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             self.WIND_FIELD, self.tr("Eigene Windgeschwindigkeit je Gemeinde (Feld, m/s)"),
             parentLayerParameterName=self.STUDY_AREA,
             type=FIELD_NUMERIC, optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.WIND_RASTER, self.tr("Windgeschwindigkeit als Raster (m/s, vor Feld und Wert)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BASE_YEAR, self.tr("Basisjahr der Kennzahlen aus der Gemeindestatistik"), NUMBER_INTEGER, 2024,
             False, 2000, 2044))
@@ -298,6 +306,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         try:
             jobs = municipality_jobs(municipalities, key_field, name_field, constraints, settings, designated,
                                      wind_field if settings.yields is not None else None)
+            if settings.yields is not None:
+                self._wind_rasters(jobs, inputs.crs, parameters, context, feedback)
             results = self._run(jobs, settings, parameters, context, feedback)
         except RegionError as error:
             raise QgsProcessingException(str(error)) from error
@@ -352,6 +362,23 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                    defaults.curtailment_pct.value), defaults.foundation_inset_m.value,
             tuple((technology, pv.types[type_id]) for technology, type_id in PV_TYPE_OF_TECHNOLOGY.items()),
             pv.co2_factor_g_kwh.value)
+
+    def _wind_rasters(self, jobs, crs, parameters, context, feedback) -> None:
+        """Each municipality's cells of the wind speed raster, when one is given (workers read no QGIS layers); a
+        raster without a CRS is taken to be in the working CRS ``crs``."""
+        raster = self.parameterAsRasterLayer(parameters, self.WIND_RASTER, context)
+        if raster is None:
+            return
+        feedback.pushInfo(self.tr("Windgeschwindigkeit aus dem Raster „{name}“.").format(name=raster.name()))
+        transform = QgsCoordinateTransform(crs, raster.crs() if raster.crs().isValid() else crs,
+                                           context.transformContext())
+        for job in jobs:
+            box = transform.transformBoundingBox(QgsRectangle(*job.area.total_bounds))
+            window = raster_window(raster, (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
+            job.wind_raster = window if raster.crs().isValid() else replace(window, crs=crs.toWkt())
+            if not window.grid.size:
+                feedback.pushWarning(self.tr("{name}: das Windraster reicht nicht bis zu dieser Gemeinde; ihre "
+                                             "Windparks bleiben ohne Ertrag.").format(name=job.name))
 
     def _documents(self, jobs, results, settings, tables, lands, crs, parameters, context, feedback) -> dict | None:
         """The profiles and the atlas asked for, made aside and moved in when all are done: output → path;

@@ -1925,6 +1925,10 @@
       <translation>Area of the target: {area:.2f} km² (official); the run covers {covered:.1f} % of it.</translation>
     </message>
     <message>
+      <source>{name}: {count} Anlage(n) ohne Windgeschwindigkeit (das Raster hat an ihrem Standort keinen Wert): ohne Ertrag.</source>
+      <translation>{name}: {count} turbine(s) without wind speed (the raster has no value where they stand): no yield.</translation>
+    </message>
+    <message>
       <source>t CO₂e/a: Minderung bei voller Wirkung, Mittel der Szenariojahre ab dem Ende der Maßnahme; * vermieden außerhalb der Bilanz. €/t: Investition über die Nutzungsdauer verteilt plus jährliche Kosten, je Tonne.</source>
       <translation>t CO₂e/a: reduction at full effect, mean of the scenario years from the end of the measure; * avoided outside the balance. €/t: investment spread over the lifetime plus annual cost, per tonne.</translation>
     </message>
@@ -5639,7 +5643,7 @@ Specific yield, the first value present counts: the field “specific yield per 
 
 Ergebnisse: die geeigneten Flächen je Gemeinde und Technologie; die Windflächenbilanz (geeignete, ausgewiesene und noch offene Fläche je Gemeinde mit Rang, und je Flächenziel nach WindBG und LEntwG LSA der Anteil der Gemeinden des Laufs am Ziel, die Lücke nach den ausgewiesenen Gebieten und ob die geeignete Fläche sie schließen kann); die Kennzahlen je Gemeinde mit ihrem Stand heute aus der Gemeindestatistik.
 
-Erträge (abschaltbar): auf jeder geeigneten Windfläche ein Windpark wie bei „Windenergieanlagen platzieren“ (der gewählte Anlagentyp in der Nabenhöhe der Abstände, 5 × 3 Rotordurchmesser, Hauptwindrichtung Südwest, Rotor außerhalb zulässig, Verluste aus resources/yield/wind_defaults.json) mit einer mittleren Windgeschwindigkeit für die Region oder der eigenen jeder Gemeinde aus einem Feld (etwa die Zonenstatistik eines Windatlas); auf den PV-Flächen die Anlagen des Typs ihrer Technologie wie bei „PV-Potenzial und Ertrag“ (Freiflächen-PV, Agri-PV Kategorie I, Floating-PV bis zur Belegungsgrenze). Anlagen, MW und GWh/a stehen je Fläche, je Gemeinde in den Kennzahlen und im Atlas, die Anlagen als eigene Ebene; im Zukunftsprofil gehen sie als Ertrag in die Bilanz ein.
+Erträge (abschaltbar): auf jeder geeigneten Windfläche ein Windpark wie bei „Windenergieanlagen platzieren“ (der gewählte Anlagentyp in der Nabenhöhe der Abstände, 5 × 3 Rotordurchmesser, Hauptwindrichtung Südwest, Rotor außerhalb zulässig, Verluste aus resources/yield/wind_defaults.json) mit der Windgeschwindigkeit der Zelle eines Windrasters unter jeder Anlage, sonst der eigenen jeder Gemeinde aus einem Feld (etwa die Zonenstatistik eines Windatlas) oder einer für die Region; auf den PV-Flächen die Anlagen des Typs ihrer Technologie wie bei „PV-Potenzial und Ertrag“ (Freiflächen-PV, Agri-PV Kategorie I, Floating-PV bis zur Belegungsgrenze). Anlagen, MW und GWh/a stehen je Fläche, je Gemeinde in den Kennzahlen und im Atlas, die Anlagen als eigene Ebene; im Zukunftsprofil gehen sie als Ertrag in die Bilanz ein.
 
 Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.
 
@@ -5650,7 +5654,7 @@ Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte
 
 Results: the eligible land per municipality and technology; the wind-area ledger (eligible, designated and still open land per municipality with its rank, and per area target of the WindBG and the LEntwG LSA the run's municipalities' share of the target, the gap left after the designated areas and whether the eligible land can close it); the indicators per municipality with where it stands today from the municipal statistics.
 
-Yields (can be turned off): on every piece of eligible wind land a wind park as in “Place wind turbines” (the chosen turbine type at the hub height of the distances, 5 × 3 rotor diameters, main wind direction south-west, rotor allowed outside, losses from resources/yield/wind_defaults.json) at one mean wind speed for the region or each municipality's own from a field (e.g. the zonal statistics of a wind atlas); on the PV land the plants of its technology's type as in “PV potential and yield” (ground-mounted PV, agrivoltaics category I, floating PV up to the cover limit). Turbines, MW and GWh/a are given per piece of land, per municipality in the indicators and in the atlas, the turbines as a layer of their own; in the future profile they enter the balance as yield.
+Yields (can be turned off): on every piece of eligible wind land a wind park as in “Place wind turbines” (the chosen turbine type at the hub height of the distances, 5 × 3 rotor diameters, main wind direction south-west, rotor allowed outside, losses from resources/yield/wind_defaults.json) at the wind speed of the cell of a wind raster under each turbine, else each municipality's own from a field (e.g. the zonal statistics of a wind atlas) or one for the region; on the PV land the plants of its technology's type as in “PV potential and yield” (ground-mounted PV, agrivoltaics category I, floating PV up to the cover limit). Turbines, MW and GWh/a are given per piece of land, per municipality in the indicators and in the atlas, the turbines as a layer of their own; in the future profile they enter the balance as yield.
 
 The municipalities are computed in parallel on this computer's cores or, given the address of a Dask scheduler, on its workers. With a run folder a cancelled run goes on where it stood: finished municipalities are taken over, municipalities whose data or settings changed are computed anew. A municipality that fails is named with its error; the others go on.
 
@@ -5729,6 +5733,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>Eigene Windgeschwindigkeit je Gemeinde (Feld, m/s)</source>
       <translation>Own wind speed per municipality (field, m/s)</translation>
+    </message>
+    <message>
+      <source>Windgeschwindigkeit als Raster (m/s, vor Feld und Wert)</source>
+      <translation>Wind speed as a raster (m/s, before field and value)</translation>
     </message>
     <message>
       <source>Basisjahr der Kennzahlen aus der Gemeindestatistik</source>
@@ -5815,6 +5823,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>{catalog} {area} ha</translation>
     </message>
     <message>
+      <source>Windgeschwindigkeit aus dem Raster „{name}“.</source>
+      <translation>Wind speed from the raster “{name}”.</translation>
+    </message>
+    <message>
       <source>Das Atlas-Projekt braucht den Atlas der Region (PDF).</source>
       <translation>The atlas project needs the atlas of the region (PDF).</translation>
     </message>
@@ -5869,6 +5881,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>{name} ({key}): {areas}; {how}</source>
       <translation>{name} ({key}): {areas}; {how}</translation>
+    </message>
+    <message>
+      <source>{name}: das Windraster reicht nicht bis zu dieser Gemeinde; ihre Windparks bleiben ohne Ertrag.</source>
+      <translation>{name}: the wind raster does not reach this municipality; its wind parks get no yield.</translation>
     </message>
     <message>
       <source>geeignet {technology}</source>
@@ -6433,10 +6449,6 @@ Existing turbines in or near an area are reported and keep their distance; in re
     <message>
       <source>keine gültige Polygongeometrie</source>
       <translation>no valid polygon geometry</translation>
-    </message>
-    <message>
-      <source>Windgeschwindigkeit aus dem Raster „{name}“.</source>
-      <translation>Wind speed from the raster “{name}”.</translation>
     </message>
     <message>
       <source>Winddaten fehlen: bitte ein Windraster, ein Feld der Flächen oder eine mittlere Windgeschwindigkeit angeben.</source>
