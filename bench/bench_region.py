@@ -16,6 +16,7 @@ import os
 import re
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +25,6 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_eligibility import constraint_layers  # noqa: E402 - after the path
 
 MUNICIPALITIES = ROOT / "tools" / "reference_data" / "vg250_2016_mitteldeutschland.gpkg"
-DISTRICT = "15084"  # Burgenlandkreis, the generated district
 CATALOGS = (0, 1)  # wind, ground-mounted PV
 WORKERS = os.cpu_count() or 1
 TIME_PER_MUNICIPALITY = re.compile(r"\((\d{8})\): .*; ([\d.,]+) s$")
@@ -36,13 +36,29 @@ def dask_installed() -> bool:
     return importlib.util.find_spec("distributed") is not None
 
 
-def municipalities():
-    """The district's municipalities as a memory layer: a subset string would make GDAL rewrite the GeoPackage's
+def region_of(gpkg: Path) -> tuple[str, str]:
+    """(AGS, name) of the area the data set was generated for: a Land (``real_land``) or a district."""
+    from qgis.core import QgsVectorLayer
+
+    for layer_name in ("real_land", "real_kreis"):
+        layer = QgsVectorLayer(f"{gpkg}|layername={layer_name}", layer_name, "ogr")
+        if layer.isValid():
+            feature = next(layer.getFeatures())
+            return str(feature["AGS"]), str(feature["GEN"])
+    raise SystemExit(f"{gpkg} holds neither real_land nor real_kreis")
+
+
+def municipalities(gpkg: Path):
+    """The region's municipalities as a memory layer: a subset string would make GDAL rewrite the GeoPackage's
     header (its change counter)."""
     from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
     layer = QgsVectorLayer(f"{MUNICIPALITIES}|layername=vg250_gemeinden", "gemeinden", "ogr")
-    return layer.materialize(QgsFeatureRequest().setFilterExpression(f"AGS LIKE '{DISTRICT}%'"))
+    return layer.materialize(QgsFeatureRequest().setFilterExpression(f"AGS LIKE '{region_of(gpkg)[0]}%'"))
+
+
+def is_land(gpkg: Path) -> bool:
+    return len(region_of(gpkg)[0]) == 2
 
 
 def run_region(gpkg: Path, workers: int, dask: bool = False) -> dict:
@@ -61,9 +77,11 @@ def run_region(gpkg: Path, workers: int, dask: bool = False) -> dict:
             if found:
                 self.seconds[found.group(1)] = float(found.group(2).replace(".", "").replace(",", "."))
 
-    parameters = {"STUDY_AREA": municipalities(), "STUDY_ID_FIELD": "AGS", "CONSTRAINT_LAYERS": constraint_layers(gpkg),
-                  "TECHNOLOGIES": list(CATALOGS), "WORKERS": workers, "ELIGIBLE": "TEMPORARY_OUTPUT",
-                  "LEDGER": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT"}
+    parameters = {"STUDY_AREA": municipalities(gpkg), "STUDY_ID_FIELD": "AGS",
+                  "CONSTRAINT_LAYERS": constraint_layers(gpkg), "TECHNOLOGIES": list(CATALOGS), "WORKERS": workers,
+                  "ELIGIBLE": "TEMPORARY_OUTPUT", "LEDGER": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT"}
+    if is_land(gpkg):  # the Land's goal counts every municipality's Zukunftsprofil in
+        parameters["PROFILES"] = tempfile.mkdtemp(prefix="wip_bench_profiles_")
     feedback = Timing()
     if dask:
         import dask as dask_config
@@ -100,7 +118,7 @@ def run_at_once(gpkg: Path) -> dict:
     started = time.perf_counter()
     for catalog, technology in zip(CATALOGS, ("wind", "pv_ground")):
         result = processing.run("wip:eligibility", {
-            "STUDY_AREA": municipalities(), "STUDY_ID_FIELD": "AGS", "CATALOG": catalog,
+            "STUDY_AREA": municipalities(gpkg), "STUDY_ID_FIELD": "AGS", "CATALOG": catalog,
             "CONSTRAINT_LAYERS": constraint_layers(gpkg), "ELIGIBLE": "TEMPORARY_OUTPUT",
             "EXCLUDED": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
         areas[technology] = result["ELIGIBLE_HA"]
@@ -119,13 +137,15 @@ if not dask_installed():
 def main() -> None:
     from bench.phases import district_sides
 
-    ran = district_sides(__file__, __doc__.splitlines()[0], SIDES)
+    ran = district_sides(__file__, __doc__.splitlines()[0], SIDES, land_sides=tuple(
+        side for side in ("pool", "dask") if side in SIDES))
     if ran is None:
         return
     gpkg, figures = ran
     pool = figures["pool"]
-    print(f"Flächenkulisse Wind und Freiflächen-PV aller Gemeinden des Kreises {DISTRICT}, district {gpkg.name} "
-          f"({os.cpu_count()} cores)")
+    (ags, name), land = region_of(gpkg), is_land(gpkg)
+    print(f"Flächenkulisse Wind und Freiflächen-PV aller Gemeinden von {name} ({ags}), {gpkg.name} "
+          f"({os.cpu_count()} cores){', with every Zukunftsprofil' if land else ''}")
     for side in figures:
         result = figures[side]
         worker = f"{result['worker_mb']:5.0f} MB" if result["worker_mb"] is not None else "  n/a   "
@@ -144,9 +164,15 @@ def main() -> None:
               f"the run, the cluster already up (goal ≤ 1.20×)")
     else:
         print("  Dask: the package distributed is not installed, side left out")
-    times = sorted(figures["serial"]["per_municipality"].values())
-    slowest = sorted(figures["serial"]["per_municipality"].items(), key=lambda item: -item[1])[:3]
-    print(f"  time per municipality (1 process, {len(times)}): min {times[0]:.1f} s, median "
+    if land:
+        peak_gb = (pool["peak_mb"] + WORKERS * pool["worker_mb"]) / 1024
+        print(f"  goal for the Land: ≤ 15 min and ≤ 8 GB in the pool: {pool['seconds'] / 60:.1f} min, at most "
+              f"{peak_gb:.1f} GB (main process and {WORKERS} workers at their peaks): "
+              f"{'met' if pool['seconds'] <= 900 and peak_gb <= 8 else 'not met'}")
+    side = "serial" if "serial" in figures else "pool"
+    times = sorted(figures[side]["per_municipality"].values())
+    slowest = sorted(figures[side]["per_municipality"].items(), key=lambda item: -item[1])[:3]
+    print(f"  time per municipality ({SIDES[side][0]}, {len(times)}): min {times[0]:.1f} s, median "
           f"{statistics.median(times):.1f} s, max {times[-1]:.1f} s, sum {sum(times):.1f} s; slowest "
           + ", ".join(f"{ags} {seconds:.1f} s" for ags, seconds in slowest))
 

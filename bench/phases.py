@@ -65,25 +65,38 @@ def report_side(run, *arguments) -> None:
     app.exitQgis()
 
 
-def ensure_district(path: Path) -> None:
+def data_set(scale: str = "district") -> Path:
+    """Where the generated data set of ``scale`` ("district": the Burgenlandkreis, "land": Sachsen-Anhalt) lives."""
+    return DEFAULT_GPKG.with_name(f"{scale}.gpkg")
+
+
+def ensure_district(path: Path, scale: str = "district") -> None:
+    """Generate the data set of ``scale`` into ``path`` when it is missing."""
     if path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    print(f"generating the district data set {path} …", flush=True)
-    subprocess.run([sys.executable, "-m", "tools.demodata", "--scale", "district", "--out", str(path)], cwd=ROOT,
+    print(f"generating the {scale} data set {path} …", flush=True)
+    subprocess.run([sys.executable, "-m", "tools.demodata", "--scale", scale, "--out", str(path)], cwd=ROOT,
                    check=True)
 
 
-def district_sides(script: str, description: str, sides: dict) -> tuple[Path, dict] | None:
-    """The command line of the district benchmarks (``--gpkg``, ``--side``): with ``--side`` that side of ``sides``
-    (name → (title, run)) runs in this process, and None is returned; otherwise the district data set is made when
-    missing and every side runs in a process of its own: the data set and each side's figures."""
+def district_sides(script: str, description: str, sides: dict, land_sides: tuple[str, ...] = ()
+                   ) -> tuple[Path, dict] | None:
+    """The command line of the district benchmarks (``--gpkg``, ``--side``, and ``--scale land`` where
+    ``land_sides`` name the sides that also run on a whole Land): with ``--side`` that side of ``sides`` (name →
+    (title, run)) runs in this process, and None is returned; otherwise the data set is made when missing and every
+    side of the scale runs in a process of its own: the data set and each side's figures."""
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--gpkg", type=Path, default=DEFAULT_GPKG)
+    parser.add_argument("--gpkg", type=Path)
     parser.add_argument("--side", choices=tuple(sides))
+    if land_sides:
+        parser.add_argument("--scale", choices=("district", "land"), default="district")
     args = parser.parse_args()
+    scale = getattr(args, "scale", "district")
+    gpkg = args.gpkg or data_set(scale)
     if args.side:
-        report_side(sides[args.side][1], args.gpkg)
+        report_side(sides[args.side][1], gpkg)
         return None
-    ensure_district(args.gpkg)
-    return args.gpkg, {side: run_side(script, "--side", side, "--gpkg", str(args.gpkg)) for side in sides}
+    ensure_district(gpkg, scale)
+    chosen = land_sides if scale == "land" else tuple(sides)
+    return gpkg, {side: run_side(script, "--side", side, "--gpkg", str(gpkg)) for side in chosen}

@@ -1,4 +1,4 @@
-"""Seeded generator of the embedded demo data set (Hohenmölsen) and of district-scale test data.
+"""Seeded generator of the embedded demo data set (Hohenmölsen) and of district- and Land-scale test data.
 
 * :func:`extract_real` cuts the real reference data in ``tools/reference_data`` (VG250 boundaries, UFZ wind
   turbines, SciGRID transmission grid, localzero statistics; sources and licences in its README) to the demo
@@ -34,6 +34,7 @@ ATTRIBUTION = {
     "real_gemeinde": _BKG,
     "real_nachbargemeinden": _BKG,
     "real_kreis": _BKG,
+    "real_land": _BKG,
     "real_wea_bestand": "UFZ, Eichhorn et al. 2019, CC BY 4.0",
     "real_uw_uebertragungsnetz": _SCIGRID,
     "real_leitungen_uebertragungsnetz": _SCIGRID,
@@ -104,15 +105,17 @@ def extract_real(data_dir: Path = REFERENCE_DATA, ags: str = "15084235",
     })
 
 
-def extract_kreis(data_dir: Path = REFERENCE_DATA, ags: str = "15084235") -> gpd.GeoDataFrame:
-    """The VG250 district (Kreis, first five AGS digits) containing the municipality ``ags``."""
+def extract_kreis(data_dir: Path = REFERENCE_DATA, ags: str = "15084235", level: str = "kreis") -> gpd.GeoDataFrame:
+    """The VG250 district (``level`` "kreis": first five AGS digits) or Land ("land": first two) containing the
+    municipality ``ags``."""
     path = Path(data_dir) / _VG250
-    kreise = pyogrio.read_dataframe(path, layer="vg250_kreise", columns=_ADMIN_FIELDS)
-    kreise = kreise[[*_ADMIN_FIELDS, "geometry"]]
-    kreis = kreise[kreise["AGS"] == ags[:5]].reset_index(drop=True)
-    if kreis.empty:
-        raise ValueError(f"Kreis {ags[:5]} fehlt in {_VG250}")
-    return _with_attribution({"real_kreis": kreis})["real_kreis"]
+    digits, layer = {"kreis": (5, "vg250_kreise"), "land": (2, "vg250_laender")}[level]
+    areas = pyogrio.read_dataframe(path, layer=layer, columns=_ADMIN_FIELDS)
+    areas = areas[[*_ADMIN_FIELDS, "geometry"]]
+    area = areas[areas["AGS"].str[:digits] == ags[:digits]].reset_index(drop=True)
+    if area.empty:
+        raise ValueError(f"{level} {ags[:digits]} fehlt in {_VG250}")
+    return _with_attribution({f"real_{level}": area})[f"real_{level}"]
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -143,6 +146,11 @@ _SCALES = {
                        town_share=0.45, nebengebaeude=1.9, km2_per_mine=450, n_motorways=2, n_mainlines=2,
                        protected=(("LSG", 3.0, (1, 1), (1200, 3500)), ("NSG", 15, (2, 6), (120, 400)),
                                   ("FFH", 34, (4, 14), (80, 220)), ("SPA", 0.5, (1, 1), (2500, 5000)))),
+    # a Land (Sachsen-Anhalt: 20,554 km²) at the district's density, for the region benchmark
+    "land": _Scale(margin_m=1000, res_per_km2=66, km2_per_town=140, km2_per_village=4.5,
+                   town_share=0.45, nebengebaeude=1.9, km2_per_mine=450, n_motorways=6, n_mainlines=6,
+                   protected=(("LSG", 3.0, (1, 1), (1200, 3500)), ("NSG", 15, (2, 6), (120, 400)),
+                              ("FFH", 34, (4, 14), (80, 220)), ("SPA", 0.5, (1, 1), (2500, 5000)))),
 }
 
 # Building kinds: type, width, depth, gap to the next building, setback from the street, storeys,
@@ -1355,10 +1363,10 @@ def generate_synthetic(boundary, seed: int = 42, scale: str = "municipality",
     """Synthetic planning layers for ``boundary`` (shapely (Multi)Polygon in EPSG:25832).
 
     Deterministic: the same boundary, seed, scale and statistics give identical layers. ``scale`` is
-    ``"municipality"`` (a small town with villages and one mine on the Profen side) or ``"district"``
-    (many towns, villages and mines; a stress test). ``stats`` is a row of the localzero statistics as a
-    dict; its ``buildings.*`` counts set the number of residential buildings, their age classes and
-    district-heat connections, ``area.veg_forrest`` / ``area.land_total`` the forest share.
+    ``"municipality"`` (a small town with villages and one mine on the Profen side), ``"district"``
+    (many towns, villages and mines; a stress test) or ``"land"`` (the same density over a Land). ``stats`` is a
+    row of the localzero statistics as a dict; its ``buildings.*`` counts set the number of residential buildings,
+    their age classes and district-heat connections, ``area.veg_forrest`` / ``area.land_total`` the forest share.
     """
     world = _World(boundary, seed, scale, stats)
     layers = world.run()
@@ -1402,7 +1410,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", type=Path, default=REFERENCE_DATA, help="folder of the real reference data")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--scale", choices=sorted(_SCALES), default="municipality")
-    parser.add_argument("--ags", default="15084235", help="municipality key (district: its Kreis)")
+    parser.add_argument("--ags", default="15084235", help="municipality key (district: its Kreis; land: its Land)")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -1411,8 +1419,9 @@ def main(argv: list[str] | None = None) -> int:
         boundary = shapely.union_all(layers["real_gemeinde"].geometry.values)
         stats = layers["real_statistik"].iloc[0].to_dict() if len(layers["real_statistik"]) else None
     else:
-        layers = {"real_kreis": extract_kreis(args.reference, args.ags)}
-        boundary, stats = shapely.union_all(layers["real_kreis"].geometry.values), None
+        level = "land" if args.scale == "land" else "kreis"
+        layers = {f"real_{level}": extract_kreis(args.reference, args.ags, level)}
+        boundary, stats = shapely.union_all(layers[f"real_{level}"].geometry.values), None
     layers.update(generate_synthetic(boundary, args.seed, args.scale, stats))
     generated = time.perf_counter() - started
     write_gpkg(layers, args.out)

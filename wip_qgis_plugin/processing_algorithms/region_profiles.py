@@ -516,7 +516,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                             f"{number('eligible_pct_' + technology, 1, ' %')} || ')'"))
             if settings.yields is None:
                 continue
-            energy = f"{number('gwh_a_' + technology, 0, ' GWh/a')}"
+            energy = number('gwh_a_' + technology, 0, ' GWh/a')
             if technology == "wind":  # what stands on the land of the line above
                 figures.append((self.tr("darauf"), f"{number('turbines_wind', 0, ' ' + self.tr('Anlagen'))} || ', ' "
                                                    f"|| {number('mw_wind', 0, ' MW')} || ', ' || {energy}"))
