@@ -318,6 +318,27 @@ def _voronoi_cells(xy: np.ndarray, extent) -> np.ndarray:
     return ordered
 
 
+def _segments(lines):
+    """Every segment of the lines as a two-point line."""
+    coordinates, line = shapely.get_coordinates(lines, return_index=True)
+    follows = np.flatnonzero(line[1:] == line[:-1])
+    return shapely.linestrings(np.stack([coordinates[follows], coordinates[follows + 1]], axis=1))
+
+
+def _tiled(areas, size: float = 5000.0):
+    """The areas cut into the squares of a ``size`` grid: a corridor across a Land has a box that holds everything."""
+    areas = np.asarray(areas, dtype=object)
+    areas = areas[~shapely.is_missing(areas) & ~shapely.is_empty(areas)]
+    if not len(areas):
+        return areas
+    minx, miny, maxx, maxy = shapely.total_bounds(areas)
+    xs, ys = np.arange(minx, maxx + size, size), np.arange(miny, maxy + size, size)
+    tiles = shapely.box(*np.meshgrid(xs, ys), *np.meshgrid(xs + size, ys + size)).ravel()
+    area_index, tile_index = STRtree(tiles).query(areas, predicate="intersects")
+    pieces = shapely.intersection(areas[area_index], tiles[tile_index])
+    return pieces[~shapely.is_empty(pieces)]
+
+
 def _clip(geoms, area):
     """``geoms`` clipped to the prepared ``area``; only geometries crossing its edge are intersected."""
     geoms = np.asarray(geoms, dtype=object)
@@ -723,7 +744,7 @@ class _World:
         cell_xy = self._to_world(owner, uc, vc)
         poly = self._cell_polygons(owner, ci, cj)
         allowed = (np.hypot(uc, vc) + 60 <= radius[owner]) & shapely.contains_xy(self.work, *cell_xy.T)
-        blocked, _ = STRtree(np.append(self.corridors, self.mining_area)).query(poly, predicate="intersects")
+        blocked, _ = STRtree(_tiled(np.append(self.corridors, self.mining_area))).query(poly, predicate="intersects")
         allowed[blocked] = False
         rank = _rank_within(owner, np.where(allowed, dist, np.inf))
         want = np.ceil(0.25 * sizes * 1.3).astype(np.int64) + 2
@@ -864,8 +885,9 @@ class _World:
 
         inside = shapely.contains_properly(self.work, geoms)
         if len(self.fliessgewaesser):
-            near_stream, _ = STRtree(self.fliessgewaesser.geometry.values).query(geoms, predicate="dwithin",
-                                                                                  distance=8)
+            # the streams' single segments: a stream across a Land has a box that holds every building
+            near_stream, _ = STRtree(_segments(self.fliessgewaesser.geometry.values)).query(
+                geoms, predicate="dwithin", distance=8)
             inside[near_stream] = False
         # an outbuilding goes with its main building
         main_gone = ~inside[:len(main)]
