@@ -990,8 +990,13 @@ class _World:
                                 self._node_xy(eo, edges[:, 3], edges[:, 4])])
         node_owner = np.concatenate([eo, eo])
         present = np.unique(eo)
-        barrier = shapely.union_all(np.concatenate([[self.siedlung_union.buffer(-5)], self.lakes, self.pits]))
-        shapely.prepare(barrier)
+        barrier = shapely.get_parts(shapely.union_all(np.concatenate([[self.siedlung_union.buffer(-5)], self.lakes,
+                                                                      self.pits])))
+        barriers = STRtree(barrier)
+
+        def barrier_near(line):  # the barrier's parts near the line: a Land's settlements are too many to cut each
+            return shapely.union_all(barrier[barriers.query(line)])
+
         lines, klasse = [], []
         for a, b in present[_mst(self.seed_xy[present])]:
             pa = nodes[node_owner == a]
@@ -1000,7 +1005,7 @@ class _World:
             end = pb[np.argmin(np.hypot(*(pb - self.seed_xy[a]).T))]
             normal = np.array([start[1] - end[1], end[0] - start[0]])
             road = shapely.linestrings([start, (start + end) / 2 + normal * rng.uniform(-0.08, 0.08), end])
-            if shapely.intersection(road, barrier).length > 10:
+            if shapely.intersection(road, barrier_near(road)).length > 10:
                 continue
             towns = int(self.is_town[a]) + int(self.is_town[b])
             lines.append(road)
@@ -1018,7 +1023,8 @@ class _World:
                     heading = (end - self.seed_xy[t]) / max(np.hypot(*(end - self.seed_xy[t])), 1)
                     pts = end + np.outer([0, 1500, 3500, 6000], heading)
                     pts[1:] += rng.normal(0, 150, (3, 2))
-                    road = self._until_barrier(shapely.linestrings(pts), barrier)
+                    road = shapely.linestrings(pts)
+                    road = self._until_barrier(road, barrier_near(road))
                     if road is not None:
                         lines.append(road)
                         klasse.append(k)
