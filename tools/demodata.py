@@ -1191,12 +1191,14 @@ class _World:
                                    "name": np.concatenate(rows_name)[src]}, parts)
 
     def _around(self, a, b, avoid):
-        """A line from a to b, bent sideways just enough to miss ``avoid`` (straight if nothing helps)."""
+        """A line from a to b, bent sideways just enough to miss the areas of the tree ``avoid`` (straight if nothing
+        helps)."""
         a, b = np.asarray(a), np.asarray(b)
         normal = np.array([a[1] - b[1], b[0] - a[0]]) / max(np.hypot(*(b - a)), 1.0)
         candidates = shapely.linestrings([[a, (a + b) / 2 + normal * off, b]
                                           for off in (0, 300, -300, 700, -700, 1200, -1200, 2000, -2000)])
-        free = ~shapely.intersects(candidates, avoid)
+        line, _area = avoid.query(candidates, predicate="intersects")
+        free = ~np.isin(np.arange(len(candidates)), line)
         return candidates[int(np.argmax(free))] if free.any() else candidates[0]
 
     def grid_110kv(self):
@@ -1223,8 +1225,8 @@ class _World:
         sites = np.concatenate([cand.reshape(-1, tries, 2)[np.arange(len(towns)), pick], mine_uw])
         names = ([f"UW {n}" for n in self.settlement_names[towns]]
                  + [f"UW {n.removesuffix('er See')}" for n in self.lake_names])
-        avoid = shapely.union_all(np.concatenate([shapely.buffer(siedlung, 30), self.lakes]))
-        shapely.prepare(avoid)
+        avoid = STRtree(shapely.get_parts(shapely.union_all(np.concatenate([shapely.buffer(siedlung, 30),
+                                                                             self.lakes]))))
         pairs = _mst(sites) if len(sites) > 1 else np.empty((0, 2), dtype=np.int64)
         lines = [self._around(sites[a], sites[b], avoid) for a, b in pairs]
         line_names = [f"110-kV-Leitung {names[a]} – {names[b]}" for a, b in pairs]
