@@ -9,7 +9,11 @@ Each side runs in its own process. Prints the run's wall time (the Dask cluster 
 cluster's start in brackets), peak memory of the main process and of the largest worker,
 the ratios, the eligible areas of every side (they must agree), the plants and their energy (the same in every
 region run), and the distribution of the time per municipality.
-Usage: python bench/bench_region.py [--gpkg district.gpkg]
+
+``--scale land`` runs the pool and the Dask cluster on all 218 municipalities of Sachsen-Anhalt (20,554 km², generated
+at the district's density, bench/data/land.gpkg), with every municipality's Zukunftsprofil, against the goal of
+≤ 15 min and ≤ 8 GB.
+Usage: python bench/bench_region.py [--scale district|land] [--gpkg data.gpkg]
 """
 
 import os
