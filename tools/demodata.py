@@ -322,6 +322,8 @@ def _segments(lines):
     """Every segment of the lines as a two-point line."""
     coordinates, line = shapely.get_coordinates(lines, return_index=True)
     follows = np.flatnonzero(line[1:] == line[:-1])
+    if not len(follows):
+        return np.array([], dtype=object)
     return shapely.linestrings(np.stack([coordinates[follows], coordinates[follows + 1]], axis=1))
 
 
@@ -1340,8 +1342,9 @@ class _World:
         az = np.where(kippe, 30 + 10 * f, 65 + 25 * f)
         az = np.clip(np.round(az + rng.normal(0, 3, len(az))), 20, 95).astype(np.int64)
         # meadows in the stream valleys, on the poorest spoil and here and there
-        streams = shapely.union_all(self.fliessgewaesser.geometry.values)
-        valley = shapely.dwithin(streams, shapely.points(xy), 150)
+        valley = np.zeros(len(xy), dtype=bool)
+        valley[STRtree(_segments(self.fliessgewaesser.geometry.values)).query(
+            shapely.points(xy), predicate="dwithin", distance=150)[0]] = True
         grass = valley | (az < 32) | (rng.random(len(parts)) < 0.06)
         self.landwirtschaft = _gdf({
             "alkis_code": np.full(len(parts), 43001),
