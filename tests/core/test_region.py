@@ -48,10 +48,29 @@ def region_data():
     return municipalities, constraints, designated
 
 
+def heat_inputs() -> region.HeatInputs:
+    """A village of 3 × 4 houses of 40 MWh/a on each side of the first two municipalities' border (x = 704,000) along
+    a street, and one house on the border itself."""
+    points = [Point(704_000 + side * (20 + 15 * column), 5_662_000 + 15 * row)
+              for side in (-1, 1) for column in range(3) for row in range(4)] + [Point(704_000, 5_662_500)]
+    street = shapely.LineString([(703_800, 5_661_990), (704_200, 5_661_990)])
+    far_street = shapely.LineString([(714_000, 5_660_100), (714_500, 5_660_100)])
+    return region.HeatInputs(np.array(points, dtype=object), np.full(len(points), 40.0), np.arange(len(points)),
+                             np.array([street, far_street], dtype=object), np.empty(0, dtype=object),
+                             np.empty(0, dtype=object))
+
+
 def jobs_and_settings():
     municipalities, constraints, designated = region_data()
-    settings = region.RegionSettings(catalogs(), min_area_ha=1.0)
-    return region.municipality_jobs(municipalities, "AGS", "GEN", constraints, settings, designated), settings
+    settings = region.RegionSettings(catalogs(), min_area_ha=1.0, heat=region.HeatSettings())
+    return region.municipality_jobs(municipalities, "AGS", "GEN", constraints, settings, designated,
+                                    heat=heat_inputs()), settings
+
+
+def heat_cells(results):
+    return {result.key: sorted(zip(shapely.to_wkb(result.heat.geometry.values, hex=True).tolist(),
+                                   result.heat["level"], result.heat["buildings"]))
+            for result in results if result.heat is not None}
 
 
 def eligible_wkb(results):
@@ -84,13 +103,66 @@ def test_serial_process_pool_and_dask_give_identical_results():
     with region.process_pool(2) as pool:
         pooled = region.run_region(jobs, settings, executor=pool)
     assert eligible_wkb(pooled) == eligible_wkb(serial)
+    assert heat_cells(pooled) == heat_cells(serial) and heat_cells(serial)
     assert [r.open_ha for r in pooled] == [r.open_ha for r in serial]
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as \
             cluster, region.dask_client(cluster.scheduler_address) as client:
         spread = region.run_region(jobs, settings, executor=client)
     assert eligible_wkb(spread) == eligible_wkb(serial)
+    assert heat_cells(spread) == heat_cells(serial)
     assert [r.designated_ha for r in spread] == [r.designated_ha for r in serial]
+
+
+def test_each_building_counts_in_one_municipality_with_the_streets_around_it():
+    jobs, settings = jobs_and_settings()
+    # the house on the shared border goes to the first municipality, as a point on a shared block edge does
+    assert [len(job.heat.points) for job in jobs] == [13, 12, 0, 0]
+    assert [len(job.heat.sections) for job in jobs] == [1, 1, 0, 1]
+    results = region.run_region(jobs, settings)
+    first, second = (results[number].heat.sort_values("buildings").reset_index() for number in (0, 1))
+    # each side's 12 houses fill one cell of 100 m: 480 MWh/(ha·a), on the street of 400 m 1,200 kWh/(m·a)
+    for cells in (first, second):
+        assert cells["buildings"].iloc[-1] == 12 and cells["density_mwh_ha_a"].iloc[-1] == pytest.approx(480.0)
+        assert cells["line_density_kwh_m_a"].iloc[-1] == pytest.approx(1000 * 12 * 40 / 400)
+        assert cells["level"].iloc[-1] == 2  # ≥ 175 MWh/(ha·a), < 415 and < 1,500 kWh/(m·a): likely suited
+    # the house on the border alone in its cell: no values (WPG § 10 Abs. 2), very likely unsuited
+    assert first["buildings"].tolist() == [1, 12] and first["published"].tolist() == [False, True]
+    assert np.isnan(first["demand_mwh_a"].iloc[0]) and first["level"].iloc[0] == 4
+    assert results[0].heat_mwh_a == 520.0 and len(results[2].heat) == 0
+    table = region.indicator_table(results, settings).set_index("key")
+    assert table.loc["15084235", "heat_network_ha"] == pytest.approx(1.0)
+    assert table.loc["15084235", "heat_network_pct"] == pytest.approx(100 * 480 / 520)
+    assert table.loc["15084442", "heat_buildings_mwh_a"] == 0.0 and np.isnan(table.loc["15084442", "heat_network_pct"])
+
+
+def test_jobs_go_to_the_executor_largest_first_two_per_slot():
+    jobs, settings = jobs_and_settings()
+    submitted, running = [], set()
+
+    class Recorded:
+        def __init__(self, job):
+            self.job = job
+
+        def done(self):
+            return True
+
+        def result(self):
+            running.discard(self.job.key)
+            return region.MunicipalityResult(self.job.key, self.job.name, self.job.area_ha)
+
+        def cancel(self):
+            return True
+
+    def submit(task, job, _settings):
+        running.add(job.key)
+        submitted.append((job.key, len(running)))
+        return Recorded(job)
+
+    results = region.run_region(jobs, settings, executor=region.Executor(submit, 1))
+    assert [result.key for result in results] == [job.key for job in jobs]
+    assert [key for key, _ in submitted] == [job.key for job in sorted(jobs, key=lambda job: -job.features)]
+    assert max(in_flight for _, in_flight in submitted) == 2
 
 
 def test_an_unreachable_dask_scheduler_is_named():

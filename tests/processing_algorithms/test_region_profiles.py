@@ -424,3 +424,75 @@ def test_a_wind_raster_gives_each_turbine_its_cell(parts, tmp_path):
     assert all(indicators[key]["gwh_a_wind"] > 0 for key in (HOHENMOELSEN, "2", "3"))
     assert any("Anlage(n) ohne Windgeschwindigkeit" in message for message in feedback.messages)
     assert any("Windgeschwindigkeit aus dem Raster" in message for message in feedback.messages)
+
+
+def heated_part(buildings, part) -> QgsVectorLayer:
+    """The buildings whose point lies in ``part`` (a feature of the parts), as a layer of their own."""
+    shape = part.geometry()
+    layer = QgsVectorLayer("Polygon", "gebaeude", "memory")
+    layer.setCrs(buildings.crs())
+    layer.dataProvider().addAttributes(buildings.fields())
+    layer.updateFields()
+    layer.dataProvider().addFeatures([feature for feature in buildings.getFeatures()
+                                      if shape.contains(feature.geometry().pointOnSurface())])
+    return layer
+
+
+def cells_of(layer, key=None) -> list:
+    """Each cell's corner, buildings, level and rule, and its densities rounded, sorted by corner."""
+    return sorted((round(feature.geometry().boundingBox().xMinimum()),
+                   round(feature.geometry().boundingBox().yMinimum()), feature["buildings"], feature["level"],
+                   feature["rule"],
+                   None if is_null(feature["density_mwh_ha_a"]) else round(feature["density_mwh_ha_a"], 6),
+                   None if is_null(feature["line_density_kwh_m_a"]) else round(feature["line_density_kwh_m_a"], 6))
+                  for feature in layer.getFeatures() if key is None or feature["key"] == key)
+
+
+def test_each_municipalitys_heat_suitability_is_that_of_the_heat_algorithms_on_its_buildings(parts, tmp_path):
+    buildings = processing.run("wip:heatdemand", {"BUILDINGS": f"{DEMO_GPKG}|layername=synth_gebaeude",
+                                                  "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    streets, network = (f"{DEMO_GPKG}|layername={name}" for name in ("synth_strassen", "synth_waermenetz"))
+    folder = tmp_path / "profile"
+    result, feedback = run(parts, WORKERS=1, TECHNOLOGIES=[1], YIELDS=False, HEAT_BUILDINGS=buildings,
+                           STREETS=streets, HEAT_NETWORK=network, HEAT_SUITABILITY="TEMPORARY_OUTPUT",
+                           PROFILES=str(folder))
+    cells = result["HEAT_SUITABILITY"]
+    indicators = {feature["key"]: feature for feature in result["INDICATORS"].getFeatures()}
+    heated_parts = 0
+    for part, key in zip(parts.getFeatures(), [HOHENMOELSEN, "2", "3", "4"]):
+        own = heated_part(buildings, part)
+        demand = sum(feature["demand_mwh_a"] for feature in own.getFeatures() if not is_null(feature["demand_mwh_a"]))
+        assert indicators[key]["heat_buildings_mwh_a"] == pytest.approx(demand, rel=1e-9)
+        if not own.featureCount():
+            assert not cells_of(cells, key)
+            continue
+        heated_parts += 1
+        blocks = processing.run("wip:heatdensity", {"BUILDINGS": own, "STREETS": streets,
+                                                    "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT",
+                                                    "STREETS_OUTPUT": "TEMPORARY_OUTPUT"})["BLOCKS_OUTPUT"]
+        alone = processing.run("wip:heatsuitability", {"AREAS": blocks, "NETWORK": network, "LARGE_CONSUMERS": own,
+                                                       "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+        assert cells_of(cells, key) == cells_of(alone)
+        suited = [feature for feature in alone.getFeatures() if feature["level"] <= 2]
+        assert indicators[key]["heat_network_ha"] == pytest.approx(sum(feature["area_ha"] for feature in suited))
+        assert indicators[key]["heat_network_pct"] == pytest.approx(
+            100 * sum(feature["demand_mwh_a"] for feature in suited) / demand)
+    assert heated_parts >= 2 and any(feature["level"] <= 2 for feature in cells.getFeatures())
+    # privacy: a cell of fewer than five buildings shows no demand
+    assert all(is_null(feature["demand_mwh_a"]) for feature in cells.getFeatures() if feature["buildings"] < 5)
+    # the profile maps the suitability, its balance counts the buildings
+    page = (folder / f"zukunftsprofil_{HOHENMOELSEN}_teil_1.html").read_text(encoding="utf-8")
+    assert "Eignung für Wärmenetze (§ 19 WPG)" in page and "Keine Eignung für Wärmenetze angegeben" not in page
+    assert not any("Ohne Gebäude: Wärmebedarf aus den Wohnungen" in message for message in feedback.messages)
+
+
+def test_heat_inputs_without_buildings_are_named_and_buildings_without_demand_refused(parts):
+    streets = f"{DEMO_GPKG}|layername=synth_strassen"
+    result, feedback = run(parts, WORKERS=1, TECHNOLOGIES=[1], YIELDS=False, STREETS=streets,
+                           HEAT_SUITABILITY="TEMPORARY_OUTPUT")
+    assert "HEAT_SUITABILITY" not in result
+    assert "heat_network_pct" not in result["INDICATORS"].fields().names()
+    assert any("Straßenabschnitte (für die Wärmeliniendichte)" in warning and "nur mit Gebäuden" in warning
+               for warning in feedback.warnings)
+    with pytest.raises(QgsProcessingException, match="fehlen die Felder demand_mwh_a"):
+        run(parts, WORKERS=1, TECHNOLOGIES=[1], HEAT_BUILDINGS=f"{DEMO_GPKG}|layername=synth_gebaeude")

@@ -33,6 +33,9 @@ MIN_YEAR = 1000  # ALKIS and OSM carry 0 or 9999 for "unknown"; no building here
 # residential type from the gross floor area when only the function says "residential" (m², after LENA/IWU sizes)
 SINGLE_FAMILY_MAX_GROSS_M2, LARGE_BLOCK_MIN_GROSS_M2 = 300.0, 3000.0
 PRIVACY_MIN_BUILDINGS = 5  # WPG § 10 Abs. 2: aggregates over at least five buildings
+GRID_CELL_M = 100.0  # grid cells as blocks where the planner has no block layer
+MAX_STREET_DISTANCE_M = 100.0  # a building counts on its nearest street section up to this distance
+LARGE_CONSUMER_MIN_MWH = 500.0  # a building from this demand is a large consumer (an anchor customer of a network)
 
 
 class HeatError(ValueError):
@@ -336,6 +339,67 @@ def _mode(group: np.ndarray, labels: np.ndarray, count: int) -> list[str]:
     for index in np.flatnonzero(table.sum(axis=1)):
         result[index] = str(names[best[index]])
     return result
+
+
+@dataclass
+class HeatBlocks:
+    """The WPG Anlage 2 densities of one set of buildings: per block and per street section."""
+
+    blocks: np.ndarray  # polygons: the planner's blocks, or the grid cells that hold a heated building
+    block_of: np.ndarray  # per building the index of its block, -1 for none
+    per_block: Aggregate
+    area_ha: np.ndarray  # per block
+    density: np.ndarray  # per block, MWh/(ha·a)
+    line_density: np.ndarray  # per block, the demand-weighted mean of its buildings' sections, kWh/(m·a)
+    per_section: Aggregate
+    section_lengths: np.ndarray  # m
+    section_line_density: np.ndarray  # kWh/(m·a)
+    without_street: int  # heated buildings with no section within the distance
+
+
+def building_points(geometries: np.ndarray, demand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A point inside each building, and its demand in MWh/a: NaN for a building without geometry (it is nowhere)."""
+    points = shapely.point_on_surface(shapely.make_valid(np.asarray(geometries, dtype=object)))
+    demand = np.array(demand, dtype=float)
+    demand[shapely.is_missing(points) | shapely.is_empty(points)] = np.nan
+    return points, demand
+
+
+def heat_blocks(points: np.ndarray, demand: np.ndarray, sections: np.ndarray, max_distance: float,
+                blocks: np.ndarray | None = None, cell: float = GRID_CELL_M, types: list[str] | None = None,
+                ages: list[str] | None = None) -> HeatBlocks:
+    """Heat density per block and heat line density per street section of the buildings at ``points`` (a point in
+    each building; demand in MWh/a, NaN: none): every building counts in the block that holds its point and on its
+    nearest section within ``max_distance``. Without ``blocks``, grid cells of ``cell`` metres with a heated building
+    are the blocks."""
+    section_of, _distance = nearest_sections(points, sections, max_distance)
+    heated = ~np.isnan(demand)
+    per_section = aggregate(section_of, len(sections), demand)
+    lengths = shapely.length(sections)
+    if blocks is None:
+        blocks, _ = grid_blocks(points[heated], cell)
+    block_of = block_of_points(points, blocks)
+    per_block = aggregate(block_of, len(blocks), demand, types, ages)
+    area_ha = shapely.area(blocks) / 1e4
+    with np.errstate(invalid="ignore", divide="ignore"):
+        section_line_density = np.where(lengths > 0, 1000.0 * per_section.demand_mwh_a / lengths, np.nan)
+        density = np.where(area_ha > 0, per_block.demand_mwh_a / area_ha, np.nan)
+        counted = heated & (block_of >= 0) & (section_of >= 0) & \
+            ~np.isnan(section_line_density[np.maximum(section_of, 0)])
+        weight = demand[counted]
+        weighted = np.bincount(block_of[counted], weights=weight * section_line_density[section_of[counted]],
+                               minlength=len(blocks))
+        totals = np.bincount(block_of[counted], weights=weight, minlength=len(blocks))
+        line_density = np.where(totals > 0, weighted / totals, np.nan)
+    return HeatBlocks(blocks, block_of, per_block, area_ha, density, line_density, per_section, lengths,
+                      section_line_density, int(np.count_nonzero(heated & (section_of < 0))))
+
+
+def large_consumers_per_area(points: np.ndarray, demand: np.ndarray, min_mwh: float, areas: np.ndarray) -> np.ndarray:
+    """Per area the buildings (a point in each) whose demand reaches ``min_mwh``."""
+    large = np.nan_to_num(demand) >= min_mwh
+    area_of = block_of_points(points[large], areas) if large.any() else np.array([], dtype=int)
+    return np.bincount(area_of[area_of >= 0], minlength=len(areas))
 
 
 # -- § 19 suitability ----------------------------------------------------------------------------------------------

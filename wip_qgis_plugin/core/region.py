@@ -12,7 +12,9 @@ go on.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import itertools
 import math
 import multiprocessing
 import os
@@ -28,11 +30,23 @@ from pathlib import Path
 from .balance import BalanceError
 from .catalog import DEFAULT_TURBINE, Catalog, TurbineGeometry
 from .eligibility import EligibilityError, compute_eligibility, compute_robustness, on_grid, polygonal
+from .heat import (
+    GRID_CELL_M,
+    LARGE_CONSUMER_MIN_MWH,
+    MAX_STREET_DISTANCE_M,
+    PRIVACY_MIN_BUILDINGS,
+    SuitabilityThresholds,
+    block_of_points,
+    classify,
+    heat_blocks,
+    large_consumers_per_area,
+    level_text,
+)
 from .i18n import tr
 from .lazy import lazy_module
 from .peers import PeerFigures, municipality_rows, peer_figures
 from .pv_yield import PvType, PvYieldError, pv_potential
-from .site_criteria import RasterWindow
+from .site_criteria import RasterWindow, nearest_distance
 from .targets import normalise_ags, wind_targets_for
 from .version import plugin_version
 from .wind_energy import Losses, TurbineType, WindError
@@ -77,6 +91,7 @@ class RegionSettings:
     base_year: int = 2024
     variants: tuple = ()  # CriteriaVariant of the wind catalog: its robustness per municipality, when given
     yields: YieldSettings | None = None  # plants and energy on the eligible land, when given
+    heat: HeatSettings | None = None  # the heat network suitability of the buildings, when given
 
     def overrides_for(self, catalog: Catalog) -> dict[str, float]:
         ids = set(catalog.criterion_ids())
@@ -116,6 +131,35 @@ class YieldSettings:
         return dict(self.pv_types).get(technology)
 
 
+@dataclass(frozen=True)
+class HeatSettings:
+    """How a municipality's buildings become the suitability for heat networks (§ 19 WPG) of grid cells, as
+    ``wip:heatdensity`` (grid cells, no block layer) and then ``wip:heatsuitability`` give it."""
+
+    thresholds: SuitabilityThresholds = field(default_factory=SuitabilityThresholds)
+    cell_m: float = GRID_CELL_M
+    max_distance_m: float = MAX_STREET_DISTANCE_M
+    large_min_mwh: float = LARGE_CONSUMER_MIN_MWH
+
+
+@dataclass
+class HeatInputs:
+    """Buildings with their heat demand (a point in each; MWh/a, NaN: none) and what the heat planning measures
+    them against."""
+
+    points: object  # numpy array of points
+    demand: object  # numpy array, MWh/a
+    rows: object  # numpy array: each building's row in the planner's layer
+    sections: object  # numpy array of the street sections (may be empty)
+    network: object  # numpy array of the existing heat network's geometries (may be empty)
+    waste_heat: object  # numpy array of the waste-heat sources' geometries (may be empty)
+
+
+HEAT_COLUMNS = ["key", "name", "block_id", "buildings", "demand_mwh_a", "area_ha", "density_mwh_ha_a",
+                "line_density_kwh_m_a", "level", "level_text", "rule", "shortened_14", "network_m", "waste_heat_m",
+                "large_consumers", "published"]
+
+
 @dataclass
 class MunicipalityJob:
     key: str  # the AGS where the row has one, else its row number
@@ -125,6 +169,7 @@ class MunicipalityJob:
     designated: object  # numpy array of the designated wind areas' polygons on the municipality
     wind_ms: float | None = None  # the municipality's own mean wind speed at the reference height, if known
     wind_raster: RasterWindow | None = None  # the cells of a wind speed raster over the municipality, if given
+    heat: HeatInputs | None = None  # the municipality's buildings and what lies around them, if given
 
     @property
     def area_ha(self) -> float:
@@ -138,8 +183,8 @@ class MunicipalityJob:
     def fingerprint(self, settings: RegionSettings) -> str:
         """A digest of everything the job's result depends on, the plugin version included."""
         digest = hashlib.sha256()
-        digest.update(pickle.dumps((plugin_version(), self.key, self.name, self.wind_ms, self.wind_raster, settings),
-                                   protocol=4))
+        digest.update(pickle.dumps((plugin_version(), self.key, self.name, self.wind_ms, self.wind_raster, self.heat,
+                                    settings), protocol=4))
         digest.update(_wkb(self.area.geometry.values))
         digest.update(_wkb(self.designated))
         for catalog_id in sorted(self.constraints):
@@ -165,6 +210,8 @@ class MunicipalityResult:
     open_ha: float = 0.0  # eligible wind land outside the designated areas
     robustness: object = None  # GeoDataFrame: the wind land per set of variants that keep it (with variants)
     turbines: object = None  # GeoDataFrame of the wind park's turbines on the eligible land (with yields)
+    heat: object = None  # GeoDataFrame of the grid cells with buildings and their suitability (with buildings)
+    heat_mwh_a: float | None = None  # the heat demand of all the municipality's buildings (with buildings)
     figures: PeerFigures | None = None  # from the municipal statistics, when they know the AGS
     messages: list[str] = field(default_factory=list)
     error: str | None = None
@@ -179,12 +226,13 @@ class MunicipalityResult:
 # -- the jobs ----------------------------------------------------------------------------------------------------
 
 def municipality_jobs(municipalities, key_field: str | None, name_field: str | None, constraints: dict,
-                      settings: RegionSettings, designated=None,
-                      wind_field: str | None = None) -> list[MunicipalityJob]:
+                      settings: RegionSettings, designated=None, wind_field: str | None = None,
+                      heat: HeatInputs | None = None) -> list[MunicipalityJob]:
     """One job per municipality of the frame ``municipalities`` (projected CRS). Rows with the same key are one
     municipality; ``constraints`` maps catalog ids to {criterion id: features} of the whole region, ``designated``
     the designated wind areas (a GeoDataFrame or None), ``wind_field`` a column of each municipality's own mean wind
-    speed (rows of one municipality weighted by their area)."""
+    speed (rows of one municipality weighted by their area), ``heat`` the region's buildings (each goes to the
+    municipality that holds its point) with the street sections, heat network and waste-heat sources."""
     if len(municipalities) == 0:
         raise RegionError(tr("Die Gemeindeebene enthält keine Objekte."))
     if municipalities.crs is None or not municipalities.crs.is_projected:
@@ -218,7 +266,22 @@ def municipality_jobs(municipalities, key_field: str | None, name_field: str | N
         wind_ms = _area_mean(municipalities[wind_field].to_numpy()[rows], shapely.area(geometries[rows]),
                              names[rows[0]]) if wind_field else None
         jobs.append(MunicipalityJob(key, names[rows[0]], frame, near, on_area, wind_ms))
+    if heat is not None:
+        _share_buildings(jobs, heat, (settings.heat or HeatSettings()).max_distance_m)
     return jobs
+
+
+def _share_buildings(jobs: list[MunicipalityJob], heat: HeatInputs, max_distance: float) -> None:
+    """Each job gets the buildings whose point it holds (the first municipality where it lies on a shared border)
+    and the street sections a building of it may count on; the heat network and waste heat whole (their distance
+    is measured, however far)."""
+    owner = block_of_points(heat.points, np.array([job.area.geometry.values[0] for job in jobs], dtype=object))
+    sections = shapely.STRtree(heat.sections)
+    for number, job in enumerate(jobs):
+        mine = np.flatnonzero(owner == number)
+        window = shapely.buffer(shapely.envelope(job.area.geometry.values[0]), max_distance + 1.0, join_style="mitre")
+        job.heat = HeatInputs(heat.points[mine], heat.demand[mine], heat.rows[mine],
+                              heat.sections[np.sort(sections.query(window))], heat.network, heat.waste_heat)
 
 
 def _area_mean(values, areas, name: str) -> float | None:
@@ -278,11 +341,14 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
                 result.robustness = compute_robustness(
                     job.area, job.constraints.get(catalog.id, {}), catalog, list(settings.variants_for(catalog)),
                     study_id_field=STUDY_ID, turbine=settings.turbine, min_area_ha=settings.min_area_ha).pieces
+        if job.heat is not None and settings.heat is not None:
+            result.heat = heat_cells(job.heat, settings.heat, job.area.crs).assign(key=job.key, name=job.name)
+            result.heat_mwh_a = float(np.nansum(job.heat.demand))
         row = next((row for row in municipality_rows() if row["ags"] == job.key), None)
         result.figures = peer_figures(row, settings.base_year) if row is not None else None
     except (EligibilityError, BalanceError, WindError, PvYieldError) as error:
         result.error = str(error)
-        result.eligible, result.robustness, result.turbines = {}, None, None
+        result.eligible, result.robustness, result.turbines, result.heat = {}, None, None, None
     result.seconds = time.perf_counter() - started
     return result
 
@@ -330,6 +396,27 @@ def with_yields(eligible, technology: str, yields: YieldSettings, wind_ms: float
         geometry=shapely.points(layout.x, layout.y) if placed else np.array([], dtype=object), crs=eligible.crs)
 
 
+def heat_cells(heat: HeatInputs, settings: HeatSettings, crs):
+    """The grid cells with a heated building: heat density and line density (values only over at least five
+    buildings, WPG § 10 Abs. 2) and the suitability level with the rule that decided, as ``wip:heatdensity`` and
+    ``wip:heatsuitability`` give them (columns of ``HEAT_COLUMNS`` but key and name)."""
+    blocks = heat_blocks(heat.points, heat.demand, heat.sections, settings.max_distance_m, cell=settings.cell_m)
+    published = blocks.per_block.buildings >= PRIVACY_MIN_BUILDINGS
+    density = np.where(published, blocks.density, np.nan)
+    line_density = np.where(published, blocks.line_density, np.nan)
+    network = nearest_distance(blocks.blocks, heat.network)
+    waste_heat = nearest_distance(blocks.blocks, heat.waste_heat)
+    large = large_consumers_per_area(heat.points, heat.demand, settings.large_min_mwh, blocks.blocks)
+    suitability = classify(density, line_density, network, waste_heat, large, settings.thresholds)
+    return gpd.GeoDataFrame({
+        "block_id": np.arange(1, len(blocks.blocks) + 1), "buildings": blocks.per_block.buildings.astype(int),
+        "demand_mwh_a": np.where(published, blocks.per_block.demand_mwh_a, np.nan), "area_ha": blocks.area_ha,
+        "density_mwh_ha_a": density, "line_density_kwh_m_a": line_density, "level": suitability.level.astype(int),
+        "level_text": [level_text(int(level)) for level in suitability.level], "rule": suitability.rule,
+        "shortened_14": suitability.shortened.astype(bool), "network_m": network, "waste_heat_m": waste_heat,
+        "large_consumers": large.astype(int), "published": published}, geometry=blocks.blocks, crs=crs)
+
+
 def _designated(area, designated, eligible) -> tuple[float, float]:
     """Hectares of designated wind area on the municipality, and of eligible land outside it."""
     zones = shapely.union_all(shapely.intersection(designated, area)) if len(designated) else None
@@ -347,12 +434,11 @@ def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, exe
                task: Callable = run_municipality) -> list[MunicipalityResult]:
     """Every job's result, in the order of ``jobs``.
 
-    ``executor`` has ``submit(function, *arguments)`` returning futures with ``done()``, ``result()`` and
-    ``cancel()``: a ``concurrent.futures`` executor or a ``dask.distributed.Client``; None computes here, one after the
-    other. ``task(job, settings)`` computes a job: ``run_municipality``, or a picklable wrapper of it (the planner's
-    language in a worker process). With ``checkpoints`` (a folder), results kept there for the same inputs are taken
-    as they are, and each finished one is kept. ``report`` hears of every result as it arrives (resumed ones first).
-    Raises :class:`RegionCancelled` when ``is_cancelled()`` turns true; what finished before stays kept."""
+    ``executor`` (an :class:`Executor`: a process pool or a Dask cluster) computes the jobs; None computes here, one
+    after the other. ``task(job, settings)`` computes a job: ``run_municipality``, or a picklable wrapper of it (the
+    planner's language in a worker process). With ``checkpoints`` (a folder), results kept there for the same inputs
+    are taken as they are, and each finished one is kept. ``report`` hears of every result as it arrives (resumed
+    ones first). Raises :class:`RegionCancelled` when ``is_cancelled()`` turns true; what finished before stays kept."""
     progress = progress or (lambda _value: None)
     report = report or (lambda _result: None)
     is_cancelled = is_cancelled or (lambda: False)
@@ -388,8 +474,15 @@ def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, exe
                 result = _failed(jobs[index], error)
             finished(index, result)
     else:
-        futures = {index: executor.submit(task, jobs[index], settings) for index in pending}
-        while futures:
+        # two jobs per slot in flight: a slot never waits for its next job, and the jobs not yet sent stay here
+        # rather than in the executor's queue (a Dask scheduler would hold all of them, and their results, at once)
+        waiting = iter(pending)
+        futures: dict = {}
+        while True:
+            for index in itertools.islice(waiting, 2 * executor.slots - len(futures)):
+                futures[index] = executor.submit(task, jobs[index], settings)
+            if not futures:
+                break
             if is_cancelled():
                 for future in futures.values():
                     future.cancel()
@@ -459,6 +552,14 @@ def clear_checkpoints(folder: Path) -> None:
 
 # -- where the jobs run ----------------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Executor:
+    """Where the jobs of a run are computed: ``submit(function, *arguments)`` returns a future with ``done()``,
+    ``result()`` and ``cancel()``; ``slots`` jobs run at once."""
+    submit: Callable
+    slots: int
+
+
 def worker_python() -> str:
     """The Python interpreter for worker processes: inside QGIS, ``sys.executable`` is the QGIS program."""
     if Path(sys.executable).name.lower().startswith("python"):
@@ -481,7 +582,7 @@ def process_pool(workers: int):
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         with _main_script_hidden():
             list(pool.map(_started, range(workers)))  # a worker is spawned per task while none is idle
-        yield pool
+        yield Executor(pool.submit, workers)
 
 
 def _started(_number: int) -> bool:
@@ -513,7 +614,7 @@ def distributed_available() -> bool:
 
 @contextlib.contextmanager
 def dask_client(address: str, timeout_s: float = 30.0):
-    """A client of the Dask scheduler at ``address`` (e.g. tcp://10.0.0.5:8786); its workers need this plugin's
+    """An executor on the Dask scheduler at ``address`` (e.g. tcp://10.0.0.5:8786); its workers need this plugin's
     Python packages (numpy, shapely, geopandas, scipy) and its folder on their path."""
     if not distributed_available():
         raise RegionError(tr("Für einen Dask-Cluster wird das Python-Paket distributed gebraucht, es ist nicht "
@@ -527,7 +628,9 @@ def dask_client(address: str, timeout_s: float = 30.0):
         raise RegionError(tr("Der Dask-Scheduler unter {address} ist nicht erreichbar: {error}").format(
             address=address, error=error)) from error
     try:
-        yield client
+        # impure: a pure task's name is a hash of its arguments, every geometry of the municipality pickled for it
+        # in this process (on a district, a third of the run's time) before the job is sent
+        yield Executor(functools.partial(client.submit, pure=False), max(1, sum(client.nthreads().values())))
     finally:
         client.close()
 
@@ -619,6 +722,8 @@ def indicator_table(results: Sequence[MunicipalityResult], settings: RegionSetti
                    pv_mwh_km2=figures.pv_mwh_km2 if figures else None,
                    heat_mwh_per_capita=figures.heat_mwh_per_capita if figures else None,
                    co2_t_per_capita=figures.co2_t_per_capita if figures else None)
+        if settings.heat is not None:
+            row.update(_heat_figures(result))
         for catalog in settings.catalogs:
             land = result.eligible.get(catalog.id)
             hectares = float(land["area_ha"].sum()) if land is not None else None
@@ -629,11 +734,25 @@ def indicator_table(results: Sequence[MunicipalityResult], settings: RegionSetti
                     int(land[kind].sum()) if kind == "turbines" else float(land[kind].sum())
         rows.append(row)
     columns = INDICATOR_COLUMNS[:4] + [f"{kind}_{catalog.technology}" for catalog in settings.catalogs for kind in (
-        "eligible_ha", "eligible_pct", *_yield_kinds(catalog, settings))] + INDICATOR_COLUMNS[4:]
+        "eligible_ha", "eligible_pct", *_yield_kinds(catalog, settings))] + INDICATOR_COLUMNS[4:] + (
+        HEAT_INDICATOR_COLUMNS if settings.heat is not None else [])
     table = pd.DataFrame(rows, columns=columns)
     for column in (column for column in columns if column.startswith("turbines_")):
         table[column] = table[column].astype("Int64")
     return table
+
+
+# the heat demand of the buildings, the area of the cells likely or very likely suited for a heat network (§ 19 WPG
+# levels 1–2) and the share of the demand in them
+HEAT_INDICATOR_COLUMNS = ["heat_buildings_mwh_a", "heat_network_ha", "heat_network_pct"]
+
+
+def _heat_figures(result: MunicipalityResult) -> dict:
+    if result.heat is None:
+        return dict.fromkeys(HEAT_INDICATOR_COLUMNS)
+    suited = result.heat[result.heat["level"] <= 2]
+    return {"heat_buildings_mwh_a": result.heat_mwh_a, "heat_network_ha": float(suited["area_ha"].sum()),
+            "heat_network_pct": _pct(float(suited["demand_mwh_a"].sum()), result.heat_mwh_a)}
 
 
 def _yield_kinds(catalog: Catalog, settings: RegionSettings) -> tuple[str, ...]:
@@ -665,6 +784,11 @@ def wind_turbines(results: Sequence[MunicipalityResult]):
     """The turbines of every municipality's wind park in one frame (``TURBINE_COLUMNS``), or None without."""
     return _together([result.turbines[TURBINE_COLUMNS + ["geometry"]] for result in results
                       if result.turbines is not None])
+
+
+def heat_suitability(results: Sequence[MunicipalityResult]):
+    """The suitability cells of every municipality in one frame (``HEAT_COLUMNS``), or None without buildings."""
+    return _together([result.heat[HEAT_COLUMNS + ["geometry"]] for result in results if result.heat is not None])
 
 
 def eligible_land(results: Sequence[MunicipalityResult], settings: RegionSettings):

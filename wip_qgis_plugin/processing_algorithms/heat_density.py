@@ -16,12 +16,13 @@ from qgis.core import (
 )
 
 from ..core.heat import (
+    GRID_CELL_M,
+    MAX_STREET_DISTANCE_M,
     PRIVACY_MIN_BUILDINGS,
     SCENARIO_YEARS,
     aggregate,
-    block_of_points,
-    grid_blocks,
-    nearest_sections,
+    building_points,
+    heat_blocks,
 )
 from ..core.lazy import lazy_module
 from ..qgis_io.compat import (
@@ -84,10 +85,10 @@ class HeatDensityAlgorithm(WipAlgorithm):
             self.BLOCKS, self.tr("Baublöcke"), [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.CELL_SIZE, self.tr("Rasterweite ohne Baublöcke (m)"), NUMBER_DOUBLE,
-            100.0, False, 10.0, 5000.0))
+            GRID_CELL_M, False, 10.0, 5000.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_DISTANCE, self.tr("Höchstabstand Gebäude–Straße (m)"), NUMBER_DOUBLE,
-            100.0, False, 1.0, 10000.0))
+            MAX_STREET_DISTANCE_M, False, 1.0, 10000.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.INTERNAL, self.tr("Interne Ergebnisse: auch Werte unter fünf Gebäuden ausgeben"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -126,79 +127,57 @@ class HeatDensityAlgorithm(WipAlgorithm):
         for source in (streets, blocks_source):
             if source is not None:
                 report_reprojection(source, crs, feedback)
-        points = shapely.point_on_surface(shapely.make_valid(np.asarray(building_frame.geometry.values,
-                                                                        dtype=object)))
-        demand = numbers(building_frame, demand_field, self.tr("Wärmebedarf"), 0)
-        demand[shapely.is_missing(points) | shapely.is_empty(points)] = np.nan  # without geometry: nowhere
+        points, demand = building_points(building_frame.geometry.values,
+                                         numbers(building_frame, demand_field, self.tr("Wärmebedarf"), 0))
         scenarios = {name: numbers(building_frame, name, name, 0) for name in scenario_fields}
         types = field_values(building_frame, "building_type" if "building_type" in names else None)
         ages = field_values(building_frame, "age_class" if "age_class" in names else None)
         types = [value or "" for value in types]
         ages = [value or "" for value in ages]
 
-        # streets: each building to its nearest section within the distance
         sections = transform_geometries(np.asarray(street_frame.geometry.values, dtype=object), streets.sourceCrs(),
                                         crs, context)
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
-        section_of, _distance = nearest_sections(points, sections, max_distance)
-        heated = ~np.isnan(demand)
-        unassigned = int(np.count_nonzero(heated & (section_of < 0)))
-        if heated.any() and unassigned == int(heated.sum()):
-            raise QgsProcessingException(self.tr(
-                "Kein Gebäude mit Wärmebedarf liegt näher als {distance:g} m an einer Linie der Straßenebene – ist "
-                "es die richtige Ebene (Straßenabschnitte, nicht z. B. Leitungen) im richtigen KBS?").format(
-                distance=max_distance))
-        if unassigned:
-            feedback.pushWarning(self.tr("{count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von "
-                                         "{distance:g} m und zählen in keiner Wärmeliniendichte.").format(
-                count=unassigned, distance=max_distance))
-        per_section = aggregate(section_of, len(sections), demand)
-        lengths = shapely.length(sections)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            line_density = np.where(lengths > 0, 1000.0 * per_section.demand_mwh_a / lengths, np.nan)
-
-        # blocks: the planner's, or grid cells
-        if blocks_source is not None:
+        if blocks_source is not None:  # the planner's blocks, or grid cells
             block_frame = self.read_input(parameters, self.BLOCKS, context, feedback)
             blocks = shapely.make_valid(transform_geometries(np.asarray(block_frame.geometry.values, dtype=object),
                                                              blocks_source.sourceCrs(), crs, context))
         else:
-            block_frame = None
-            blocks, _ = grid_blocks(points[heated], self.parameterAsDouble(parameters, self.CELL_SIZE, context))
-        block_of = block_of_points(points, blocks)
-        per_block = aggregate(block_of, len(blocks), demand, types, ages)
-        area_ha = shapely.area(blocks) / 1e4
-        with np.errstate(invalid="ignore", divide="ignore"):
-            density = np.where(area_ha > 0, per_block.demand_mwh_a / area_ha, np.nan)
-            # per block the demand-weighted mean line density of the sections its buildings belong to
-            counted = heated & (block_of >= 0) & (section_of >= 0) & ~np.isnan(line_density[np.maximum(section_of, 0)])
-            weight = demand[counted]
-            weighted = np.bincount(block_of[counted], weights=weight * line_density[section_of[counted]],
-                                   minlength=len(blocks))
-            totals = np.bincount(block_of[counted], weights=weight, minlength=len(blocks))
-            block_line_density = np.where(totals > 0, weighted / totals, np.nan)
-        block_scenarios = {name: aggregate(block_of, len(blocks), values).demand_mwh_a
+            block_frame, blocks = None, None
+        heat = heat_blocks(points, demand, sections, max_distance, blocks,
+                           self.parameterAsDouble(parameters, self.CELL_SIZE, context), types, ages)
+        heated = int(np.count_nonzero(~np.isnan(demand)))
+        if heated and heat.without_street == heated:
+            raise QgsProcessingException(self.tr(
+                "Kein Gebäude mit Wärmebedarf liegt näher als {distance:g} m an einer Linie der Straßenebene – ist "
+                "es die richtige Ebene (Straßenabschnitte, nicht z. B. Leitungen) im richtigen KBS?").format(
+                distance=max_distance))
+        if heat.without_street:
+            feedback.pushWarning(self.tr("{count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von "
+                                         "{distance:g} m und zählen in keiner Wärmeliniendichte.").format(
+                count=heat.without_street, distance=max_distance))
+        block_scenarios = {name: aggregate(heat.block_of, len(heat.blocks), values).demand_mwh_a
                            for name, values in scenarios.items()}
 
         feedback.setProgress(50)  # computed; the outputs are written next
-        block_destination = self._write_blocks(
-            parameters, context, feedback, blocks_source, block_frame, blocks, crs, per_block, area_ha, density,
-            block_line_density, block_scenarios, internal)
-        street_destination = self._write_streets(parameters, context, feedback, streets, street_frame, per_section,
-                                                 lengths, line_density, internal)
-        published = int(np.count_nonzero(per_block.buildings >= PRIVACY_MIN_BUILDINGS))
+        block_destination = self._write_blocks(parameters, context, feedback, blocks_source, block_frame, heat, crs,
+                                               block_scenarios, internal)
+        street_destination = self._write_streets(parameters, context, feedback, streets, street_frame, heat, internal)
+        published = int(np.count_nonzero(heat.per_block.buildings >= PRIVACY_MIN_BUILDINGS))
         feedback.pushInfo(self.tr("{blocks} Blöcke mit Gebäuden, davon {published} mit mindestens fünf Gebäuden; "
                                   "{sections} Straßenabschnitte.").format(
-            blocks=int(np.count_nonzero(per_block.buildings)), published=published, sections=len(sections)))
+            blocks=int(np.count_nonzero(heat.per_block.buildings)), published=published, sections=len(sections)))
         return {self.BLOCKS_OUTPUT: block_destination, self.STREETS_OUTPUT: street_destination,
-                "BUILDINGS_WITHOUT_STREET": unassigned}
+                "BUILDINGS_WITHOUT_STREET": heat.without_street}
 
-    def _write_blocks(self, parameters, context, feedback, blocks_source, block_frame, blocks, crs, per_block,
-                      area_ha, density, line_density, scenarios, internal):
+    def _write_blocks(self, parameters, context, feedback, blocks_source, block_frame, heat, crs, scenarios,
+                      internal):
+        per_block = heat.per_block
         publishable, shown, notes = self._privacy(per_block.buildings, internal)
         columns = {"buildings": per_block.buildings.astype(int),
-                   "demand_mwh_a": _shown(per_block.demand_mwh_a, shown), "area_ha": area_ha,
-                   "density_mwh_ha_a": _shown(density, shown), "line_density_kwh_m_a": _shown(line_density, shown),
+                   "demand_mwh_a": _shown(per_block.demand_mwh_a, shown), "area_ha": heat.area_ha,
+                   "density_mwh_ha_a": _shown(heat.density, shown),
+                   "line_density_kwh_m_a": _shown(heat.line_density, shown),
                    "dominant_type": _shown(per_block.dominant_type, shown),
                    "dominant_age": _shown(per_block.dominant_age, shown),
                    **{name: _shown(values, shown) for name, values in scenarios.items()},
@@ -217,8 +196,8 @@ class HeatDensityAlgorithm(WipAlgorithm):
             for name, kind in [("block_id", INT)] + extra:
                 fields.append(new_field(name, kind))
             wkb_type, sink_crs = WKB_POLYGON, crs
-            results = gpd.GeoDataFrame({"block_id": np.arange(1, len(blocks) + 1), **columns, "geometry": blocks},
-                                       geometry="geometry")
+            results = gpd.GeoDataFrame({"block_id": np.arange(1, len(heat.blocks) + 1), **columns,
+                                        "geometry": heat.blocks}, geometry="geometry")
         sink, destination = self.parameterAsSink(parameters, self.BLOCKS_OUTPUT, context, fields, wkb_type, sink_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.BLOCKS_OUTPUT))
@@ -233,12 +212,13 @@ class HeatDensityAlgorithm(WipAlgorithm):
             self.tr("weniger als fünf Gebäude: keine Werte (§ 10 Abs. 2 WPG)")
         return publishable, publishable | internal, [None if ok else note for ok in publishable]
 
-    def _write_streets(self, parameters, context, feedback, streets, street_frame, per_section, lengths,
-                       line_density, internal):
+    def _write_streets(self, parameters, context, feedback, streets, street_frame, heat, internal):
+        per_section = heat.per_section
         publishable, shown, notes = self._privacy(per_section.buildings, internal)
         columns = {"buildings": per_section.buildings.astype(int),
-                   "demand_mwh_a": _shown(per_section.demand_mwh_a, shown), "length_m": lengths,
-                   "line_density_kwh_m_a": _shown(line_density, shown), "published": publishable, "note": notes}
+                   "demand_mwh_a": _shown(per_section.demand_mwh_a, shown), "length_m": heat.section_lengths,
+                   "line_density_kwh_m_a": _shown(heat.section_line_density, shown), "published": publishable,
+                   "note": notes}
         fields = result_fields(streets, [
             ("buildings", INT), ("demand_mwh_a", DOUBLE), ("length_m", DOUBLE),
             ("line_density_kwh_m_a", DOUBLE), ("published", BOOL), ("note", STRING)])

@@ -11,7 +11,16 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core.heat import LEVELS, HeatError, SuitabilityThresholds, block_of_points, classify, level_text
+from ..core.heat import (
+    LARGE_CONSUMER_MIN_MWH,
+    LEVELS,
+    HeatError,
+    SuitabilityThresholds,
+    building_points,
+    classify,
+    large_consumers_per_area,
+    level_text,
+)
 from ..core.i18n import tr
 from ..core.lazy import lazy_module
 from ..core.site_criteria import nearest_distance
@@ -103,7 +112,7 @@ class HeatSuitabilityAlgorithm(WipAlgorithm):
             FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.LARGE_MIN_MWH, self.tr("Großverbraucher ab (MWh/a)"), NUMBER_DOUBLE,
-            500.0, False, 0.0))
+            LARGE_CONSUMER_MIN_MWH, False, 0.0))
         defaults = SuitabilityThresholds()
         for name, (attribute, label) in threshold_parameters().items():
             self.addParameter(QgsProcessingParameterNumber(
@@ -183,8 +192,7 @@ class HeatSuitabilityAlgorithm(WipAlgorithm):
             raise QgsProcessingException(self.tr("Für die Großverbraucher fehlt das Feld mit dem Wärmebedarf."))
         report_reprojection(source, crs, feedback)
         buildings = self.read_input(parameters, self.LARGE_CONSUMERS, context, feedback, crs, fields=[field])
-        demand = numbers(buildings, field, self.tr("Wärmebedarf"), 0)
-        large = np.nan_to_num(demand) >= self.parameterAsDouble(parameters, self.LARGE_MIN_MWH, context)
-        points = shapely.point_on_surface(np.asarray(buildings.geometry.values, dtype=object)[large])
-        area_of = block_of_points(points, shapes) if len(points) else np.array([], dtype=int)
-        return np.bincount(area_of[area_of >= 0], minlength=len(shapes))
+        points, demand = building_points(buildings.geometry.values, numbers(buildings, field, self.tr("Wärmebedarf"),
+                                                                            0))
+        return large_consumers_per_area(points, demand, self.parameterAsDouble(parameters, self.LARGE_MIN_MWH,
+                                                                               context), shapes)

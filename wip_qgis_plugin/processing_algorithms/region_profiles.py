@@ -42,22 +42,27 @@ from qgis.core import (
 
 from ..core.catalog import HARD, load_catalog, shipped_catalog_title, shipped_catalogs, technology_of
 from ..core.eligibility import ELIGIBLE_COLUMNS, ROBUSTNESS_COLUMNS
+from ..core.heat import SCENARIO_YEARS, building_points
 from ..core.i18n import current_translator, format_number
 from ..core.lazy import lazy_module
 from ..core.peers import SOURCE as STATISTICS_SOURCE
 from ..core.peers import STATISTICS_FILE
 from ..core.pv_yield import PvYieldError, shipped_pv_types
 from ..core.region import (
+    HEAT_COLUMNS,
     LEDGER_COLUMNS,
     PV_TYPE_OF_TECHNOLOGY,
     TURBINE_COLUMNS,
     YIELD_COLUMNS,
+    HeatInputs,
+    HeatSettings,
     RegionCancelled,
     RegionError,
     RegionSettings,
     YieldSettings,
     dask_client,
     eligible_land,
+    heat_suitability,
     indicator_table,
     municipality_areas,
     municipality_jobs,
@@ -89,6 +94,8 @@ from ..qgis_io.compat import (
     FLAG_HIDDEN,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
+    SOURCE_ANY_GEOMETRY,
+    SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
@@ -100,10 +107,13 @@ from ..qgis_io.project import NAME_FIELDS, apply_style, result_style
 from ..qgis_io.rasters import raster_window
 from ..qgis_io.results import geopackage_tables, kept_layer, write_table
 from ..worker_language import InLanguage
+from .base import numbers
 from .eligibility import SHIPPED_CATALOG_IDS, EligibilityAlgorithm
 from .guards import discard, move_into_place, staging_file
+from .heat_density import STREETS_INPUT
 
 gpd = lazy_module("geopandas")
+np = lazy_module("numpy")
 pd = lazy_module("pandas")
 
 MAX_WORKERS = 64
@@ -123,6 +133,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     WIND_SPEED = "WIND_SPEED"
     WIND_FIELD = "WIND_FIELD"
     WIND_RASTER = "WIND_RASTER"
+    HEAT_BUILDINGS = "HEAT_BUILDINGS"
+    STREETS = "STREETS"
+    HEAT_NETWORK = "HEAT_NETWORK"
+    WASTE_HEAT = "WASTE_HEAT"
     BASE_YEAR = "BASE_YEAR"
     WORKERS = "WORKERS"
     DASK_SCHEDULER = "DASK_SCHEDULER"
@@ -131,6 +145,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     LEDGER = "LEDGER"
     INDICATORS = "INDICATORS"
     TURBINES = "TURBINES"
+    HEAT_SUITABILITY = "HEAT_SUITABILITY"
     ROBUSTNESS = "ROBUSTNESS"
     PROFILES = "PROFILES"
     ATLAS = "ATLAS"
@@ -157,6 +172,14 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "wie bei „PV-Potenzial und Ertrag“ (Freiflächen-PV, Agri-PV Kategorie I, Floating-PV bis zur "
             "Belegungsgrenze). Anlagen, MW und GWh/a stehen je Fläche, je Gemeinde in den Kennzahlen und im Atlas, "
             "die Anlagen als eigene Ebene; im Zukunftsprofil gehen sie als Ertrag in die Bilanz ein.\n\n"
+            "Wärmeplanung (mit Gebäuden aus „Wärmebedarf Gebäude“): jedes Gebäude zählt zu der Gemeinde, in der sein "
+            "Punkt liegt; je Gemeinde Rasterzellen von 100 m mit Wärmedichte und Wärmeliniendichte (zu den "
+            "Straßenabschnitten bis 100 m) wie bei „Wärmedichte und Wärmeliniendichte“ und ihre Eignungsstufe für "
+            "Wärmenetze nach § 19 WPG wie bei „Eignung für Wärmenetze“ (mit bestehendem Wärmenetz und "
+            "Abwärmequellen, Großverbraucher ab 500 MWh/a aus denselben Gebäuden, die vorgegebenen Schwellen). Zellen "
+            "mit weniger als fünf Gebäuden zeigen keine Werte (§ 10 Abs. 2 WPG). Die Kennzahlen nennen den "
+            "Wärmebedarf der Gebäude, die Fläche der Stufen 1–2 und den Anteil des Bedarfs darin; im Zukunftsprofil "
+            "gehen die Gebäude in die Bilanz ein und die Eignung als Karte.\n\n"
             "Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines "
             "Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, "
             "wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen "
@@ -214,6 +237,15 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.WIND_RASTER, self.tr("Windgeschwindigkeit als Raster (m/s, vor Feld und Wert)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HEAT_BUILDINGS, self.tr("Gebäude mit Wärmebedarf (Ergebnis von „Wärmebedarf Gebäude“; leer: keine "
+                                         "Wärmeplanung)"), [SOURCE_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.STREETS, self.tr("Straßenabschnitte (für die Wärmeliniendichte)"), [SOURCE_LINE], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HEAT_NETWORK, self.tr("Bestehendes Wärmenetz"), [SOURCE_ANY_GEOMETRY], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.WASTE_HEAT, self.tr("Abwärmequellen"), [SOURCE_ANY_GEOMETRY], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BASE_YEAR, self.tr("Basisjahr der Kennzahlen aus der Gemeindestatistik"), NUMBER_INTEGER, 2024,
             False, 2000, 2044))
@@ -237,6 +269,9 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             self.INDICATORS, self.tr("Kennzahlen je Gemeinde"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.TURBINES, self.tr("Windenergieanlagen aller Gemeinden (mit Erträgen)"), SOURCE_POINT, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.HEAT_SUITABILITY, self.tr("Eignung für Wärmenetze aller Gemeinden (mit Gebäuden)"), SOURCE_POLYGON,
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.ROBUSTNESS, self.tr("Robustheit der Windflächen aller Gemeinden (mit Varianten)"), SOURCE_POLYGON,
             optional=True, createByDefault=False))
@@ -303,9 +338,14 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
             self.parameterAsInt(parameters, self.BASE_YEAR, context), variants,
             self._yields(inputs.turbine, parameters, context, feedback))
+        buildings = self._heat_buildings(parameters, context, feedback, inputs.crs)
+        heat = self._heat_inputs(buildings, parameters, context, feedback, inputs.crs) if buildings is not None \
+            else None
+        if heat is not None:
+            settings = replace(settings, heat=HeatSettings())
         try:
             jobs = municipality_jobs(municipalities, key_field, name_field, constraints, settings, designated,
-                                     wind_field if settings.yields is not None else None)
+                                     wind_field if settings.yields is not None else None, heat)
             if settings.yields is not None:
                 self._wind_rasters(jobs, inputs.crs, parameters, context, feedback)
             results = self._run(jobs, settings, parameters, context, feedback)
@@ -320,6 +360,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             criterion.label_text() for criterion in wind.criteria
             if criterion.type == HARD and criterion.id not in constraints[wind.id]])
         eligible, robust, turbines = eligible_land(results, settings), robust_land(results), wind_turbines(results)
+        cells = heat_suitability(results)
 
         def or_empty(frame, columns):
             return frame if frame is not None else gpd.GeoDataFrame(
@@ -331,13 +372,16 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                   (self.LEDGER, ledger), (self.INDICATORS, indicators)]
         if settings.yields is not None and self.parameterAsOutputLayer(parameters, self.TURBINES, context):
             frames.append((self.TURBINES, or_empty(turbines, TURBINE_COLUMNS)))
+        if heat is not None and self.parameterAsOutputLayer(parameters, self.HEAT_SUITABILITY, context):
+            frames.append((self.HEAT_SUITABILITY, or_empty(cells, HEAT_COLUMNS)))
         if self.parameterAsOutputLayer(parameters, self.ROBUSTNESS, context):
             frames.append((self.ROBUSTNESS, or_empty(robust, ROBUSTNESS_COLUMNS + ["name"])))
         outputs = self.write_frames(parameters, context, feedback, inputs.crs, frames, points=(self.TURBINES,))
         outputs["COMPUTED"] = sum(result.ok for result in results)
         outputs["FAILED"] = len(results) - outputs["COMPUTED"]
         documents = self._documents(jobs, results, settings, (ledger, indicators),
-                                    (eligible, robust, designated, turbines), inputs.crs, parameters, context, feedback)
+                                    (eligible, robust, designated, turbines, cells), buildings, inputs.crs, parameters,
+                                    context, feedback)
         return {} if documents is None else {**outputs, **documents}
 
     def _yields(self, geometry, parameters, context, feedback) -> YieldSettings | None:
@@ -363,6 +407,46 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             tuple((technology, pv.types[type_id]) for technology, type_id in PV_TYPE_OF_TECHNOLOGY.items()),
             pv.co2_factor_g_kwh.value)
 
+    def _heat_buildings(self, parameters, context, feedback, crs):
+        """The buildings of ``wip:heatdemand`` (its demand, use and scenario fields, in ``crs``), None without."""
+        source = self.parameterAsSource(parameters, self.HEAT_BUILDINGS, context)
+        if source is None:
+            for name in (self.STREETS, self.HEAT_NETWORK, self.WASTE_HEAT):
+                if self.parameterAsSource(parameters, name, context) is not None:
+                    feedback.pushWarning(self.tr("„{input}“ gilt nur mit Gebäuden mit Wärmebedarf; ohne sie bleibt "
+                                                 "es unbeachtet.").format(
+                        input=self.parameterDefinition(name).description()))
+            return None
+        fields = ["demand_mwh_a", "use"] + [f"demand_{year}_mwh" for year in SCENARIO_YEARS]
+        missing = [name for name in fields if name not in source.fields().names()]
+        if missing:
+            raise QgsProcessingException(self.tr("Den Gebäuden fehlen die Felder {fields} von „Wärmebedarf "
+                                                 "Gebäude“; bitte zuerst diesen Schritt ausführen.").format(
+                fields=", ".join(missing)))
+        buildings = self.read_input(parameters, self.HEAT_BUILDINGS, context, feedback, crs, fields)
+        if buildings.empty:
+            raise QgsProcessingException(self.tr("Die Gebäudeebene enthält keine Objekte."))
+        return buildings
+
+    def _heat_inputs(self, buildings, parameters, context, feedback, crs) -> HeatInputs:
+        """The buildings as points with their demand, and the street sections, heat network and waste heat."""
+        points, demand = building_points(buildings.geometry.values,
+                                         numbers(buildings, "demand_mwh_a", self.tr("Wärmebedarf"), 0))
+
+        def geometries(name, input_key=None):
+            if self.parameterAsSource(parameters, name, context) is None:
+                return np.empty(0, dtype=object)
+            frame = self.input_frame(parameters, name, context, feedback, input_key, crs) if input_key else \
+                self.read_input(parameters, name, context, feedback, crs, fields=[])
+            return np.asarray(frame.geometry.values, dtype=object)
+
+        sections = geometries(self.STREETS, STREETS_INPUT)
+        if not len(sections):
+            feedback.pushInfo(self.tr("Ohne Straßenabschnitte keine Wärmeliniendichte: die Eignung für Wärmenetze "
+                                      "folgt allein aus der Wärmedichte."))
+        return HeatInputs(points, demand, np.arange(len(buildings)), sections, geometries(self.HEAT_NETWORK),
+                          geometries(self.WASTE_HEAT))
+
     def _wind_rasters(self, jobs, crs, parameters, context, feedback) -> None:
         """Each municipality's cells of the wind speed raster, when one is given (workers read no QGIS layers); a
         raster without a CRS is taken to be in the working CRS ``crs``."""
@@ -380,7 +464,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 feedback.pushWarning(self.tr("{name}: das Windraster reicht nicht bis zu dieser Gemeinde; ihre "
                                              "Windparks bleiben ohne Ertrag.").format(name=job.name))
 
-    def _documents(self, jobs, results, settings, tables, lands, crs, parameters, context, feedback) -> dict | None:
+    def _documents(self, jobs, results, settings, tables, lands, buildings, crs, parameters, context,
+                   feedback) -> dict | None:
         """The profiles and the atlas asked for, made aside and moved in when all are done: output → path;
         None when cancelled."""
         folder = self.parameterAsString(parameters, self.PROFILES, context)
@@ -388,7 +473,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         if not folder and not atlas_pdf and not self.parameterAsFileOutput(parameters, self.ATLAS_PROJECT, context):
             return {}
         staging = Path(tempfile.mkdtemp(prefix="wip_region_", dir=QgsProcessingUtils.tempFolder()))
-        if folder and not self._profiles(jobs, results, settings, crs, staging, context, feedback):
+        if folder and not self._profiles(jobs, results, settings, buildings, crs, staging, context, feedback):
             return None
         staged_atlas = staging_file(atlas_pdf) if atlas_pdf else None
         project_file = self.parameterAsFileOutput(parameters, self.ATLAS_PROJECT, context)
@@ -474,9 +559,9 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             del layout  # before the project and the layers it draws
         del coverage, layers, project
 
-    def _atlas_layers(self, eligible, robust, designated, turbines, settings, crs) -> list:
+    def _atlas_layers(self, eligible, robust, designated, turbines, cells, settings, crs) -> list:
         """The atlas maps' layers, top first: wind turbines, designated wind areas, robustness, eligible land
-        coloured by technology (the municipal boundaries go above them)."""
+        coloured by technology, the suitability for heat networks (the municipal boundaries go above them)."""
         layers = []
         if turbines is not None:
             standing = frame_layer(turbines, self.tr("Windenergieanlagen"), crs, WKB_POINT)
@@ -501,6 +586,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             land.renderer().setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(order, False)]))
             land.renderer().setOrderByEnabled(True)
             layers.append(land)
+        if cells is not None:
+            suitability = frame_layer(cells, self.tr("Eignung für Wärmenetze"), crs)
+            apply_style(suitability, result_style(self.algorithm_id, self.HEAT_SUITABILITY))
+            layers.append(suitability)
         return layers
 
     def _atlas_figures(self, settings) -> list[tuple[str, str]]:
@@ -527,6 +616,11 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                         (self.tr("geeignet, noch nicht ausgewiesen"), number("open_ha", 0, " ha")),
                         (self.tr("Rang in der Region"), "coalesce(to_string(\"rank\"), '–') || ' / ' || "
                                                         "to_string(@atlas_totalfeatures)")]
+        if settings.heat is not None:
+            figures += [(self.tr("Wärmebedarf der Gebäude"), number("heat_buildings_mwh_a", 0, " MWh/a")),
+                        (self.tr("für Wärmenetze geeignet (Stufe 1–2)"),
+                         f"{number('heat_network_ha', 0, ' ha')} || ', ' || {number('heat_network_pct', 0, ' %')} "
+                         f"|| ' {self.tr('des Bedarfs')}'")]
         figures += [(self.tr("Einwohner"), number("population")),
                     (self.tr("Treibhausgase je Einwohner (Schätzung)"), number("co2_t_per_capita", 1, " t CO₂e")),
                     (self.tr("Wind heute je km²"), number("wind_mwh_km2", 0, " MWh/a")),
@@ -553,9 +647,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             criterion_id: metres for criterion_id, metres in overrides.items()
             if criterion_id in wind.criterion_ids()}))
 
-    def _profiles(self, jobs, results, settings, crs, staging: Path, context, feedback) -> bool:
+    def _profiles(self, jobs, results, settings, buildings, crs, staging: Path, context, feedback) -> bool:
         """Each municipality's Zukunftsprofil (zukunftsprofil_<AGS>_<name>.html) into ``staging``, for those the
-        shipped statistics know; False when cancelled."""
+        shipped statistics know, with its buildings (``buildings``, when given) in its balance; False when
+        cancelled."""
         statistics = QgsVectorLayer(str(STATISTICS_FILE), "gemeindestatistik", "ogr")
         chosen = [(job, result) for job, result in zip(jobs, results) if result.ok and result.figures is not None]
         left_out = [result.name for result in results if result.ok and result.figures is None]
@@ -568,8 +663,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 return False
             steps.setCurrentStep(number)
             yields = self._yield_layers(result, settings, crs)
+            heated = None if job.heat is None or buildings is None else frame_layer(
+                buildings.iloc[job.heat.rows], self.tr("Gebäude mit Wärmebedarf"), crs)
             balance = _run_child("wip:energybalance", {
-                "STATISTICS": statistics, "AGS": job.key, "BASE_YEAR": settings.base_year,
+                "STATISTICS": statistics, "AGS": job.key, "BASE_YEAR": settings.base_year, "HEAT_BUILDINGS": heated,
                 "YIELD_WIND": yields.get("wind"), "YIELD_PV": yields.get("pv"),
                 "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT",
                 "PATHS": "TEMPORARY_OUTPUT"}, context, steps)
@@ -582,7 +679,9 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
                 "ASSUMPTIONS": balance["ASSUMPTIONS"], "PATHS": balance["PATHS"], "ELIGIBLE": eligible,
                 "ROBUSTNESS": frame_layer(robust, "robustheit", crs) if robust is not None and len(robust) else None,
-                "TURBINES": yields.get("turbines"), "OUTPUT_HTML": str(html)}, context, steps)
+                "TURBINES": yields.get("turbines"), "OUTPUT_HTML": str(html),
+                "HEAT_SUITABILITY": frame_layer(result.heat, self.tr("Eignung für Wärmenetze"), crs)
+                if result.heat is not None and len(result.heat) else None}, context, steps)
             feedback.pushInfo(self.tr("Zukunftsprofil {name}: {file}").format(name=result.name, file=html.name))
         return True
 
@@ -639,8 +738,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                          task=InLanguage(run_municipality, current_translator()[1],
                                          str(qm_file(current_translator()[1]))))
         if scheduler:
-            with dask_client(scheduler) as client:
-                return run_region(jobs, settings, executor=client, **arguments)
+            with dask_client(scheduler) as cluster:
+                return run_region(jobs, settings, executor=cluster, **arguments)
         if workers == 1 or len(jobs) == 1:
             return run_region(jobs, settings, **arguments)
         with process_pool(min(workers, len(jobs))) as pool:

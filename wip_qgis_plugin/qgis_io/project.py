@@ -167,7 +167,8 @@ def _gpkg_layer(gpkg: Path, name: str, display_name: str | None = None) -> QgsVe
 RESULT_STYLES = {
     "eligibility": {"ELIGIBLE": "eligibility_eligible", "EXCLUDED": "eligibility_excluded"},
     "eligibilityrobustness": {"OUTPUT": "eligibility_robustness"},
-    "regionprofiles": {"ELIGIBLE": "eligibility_eligible", "TURBINES": "wind_turbines"},
+    "regionprofiles": {"ELIGIBLE": "eligibility_eligible", "TURBINES": "wind_turbines",
+                       "HEAT_SUITABILITY": "heat_suitability"},
     "sitescore": {"OUTPUT": "site_score"},
     "pvyield": {"OUTPUT": "yield_sites"},
     "rooftoppv": {"ROOFS": "rooftop_suitability", "BUILDINGS_OUTPUT": "rooftop_suitability"},

@@ -5209,10 +5209,6 @@ Datenschutz (§ 10 Abs. 2 WPG): Blöcke und Abschnitte mit weniger als fünf Geb
 Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get no values unless the results are explicitly marked internal.</translation>
     </message>
     <message>
-      <source>Wärmebedarf</source>
-      <translation>Heat demand</translation>
-    </message>
-    <message>
       <source>weniger als fünf Gebäude: nur intern (§ 10 Abs. 2 WPG)</source>
       <translation>fewer than five buildings: internal only (§ 10 (2) WPG)</translation>
     </message>
@@ -5255,6 +5251,10 @@ Privacy (§ 10 (2) WPG): blocks and sections with fewer than five buildings get 
     <message>
       <source>Die Straßenebene enthält keine Objekte.</source>
       <translation>The street layer has no features.</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf</source>
+      <translation>Heat demand</translation>
     </message>
     <message>
       <source>{blocks} Blöcke mit Gebäuden, davon {published} mit mindestens fünf Gebäuden; {sections} Straßenabschnitte.</source>
@@ -5645,6 +5645,8 @@ Ergebnisse: die geeigneten Flächen je Gemeinde und Technologie; die Windfläche
 
 Erträge (abschaltbar): auf jeder geeigneten Windfläche ein Windpark wie bei „Windenergieanlagen platzieren“ (der gewählte Anlagentyp in der Nabenhöhe der Abstände, 5 × 3 Rotordurchmesser, Hauptwindrichtung Südwest, Rotor außerhalb zulässig, Verluste aus resources/yield/wind_defaults.json) mit der Windgeschwindigkeit der Zelle eines Windrasters unter jeder Anlage, sonst der eigenen jeder Gemeinde aus einem Feld (etwa die Zonenstatistik eines Windatlas) oder einer für die Region; auf den PV-Flächen die Anlagen des Typs ihrer Technologie wie bei „PV-Potenzial und Ertrag“ (Freiflächen-PV, Agri-PV Kategorie I, Floating-PV bis zur Belegungsgrenze). Anlagen, MW und GWh/a stehen je Fläche, je Gemeinde in den Kennzahlen und im Atlas, die Anlagen als eigene Ebene; im Zukunftsprofil gehen sie als Ertrag in die Bilanz ein.
 
+Wärmeplanung (mit Gebäuden aus „Wärmebedarf Gebäude“): jedes Gebäude zählt zu der Gemeinde, in der sein Punkt liegt; je Gemeinde Rasterzellen von 100 m mit Wärmedichte und Wärmeliniendichte (zu den Straßenabschnitten bis 100 m) wie bei „Wärmedichte und Wärmeliniendichte“ und ihre Eignungsstufe für Wärmenetze nach § 19 WPG wie bei „Eignung für Wärmenetze“ (mit bestehendem Wärmenetz und Abwärmequellen, Großverbraucher ab 500 MWh/a aus denselben Gebäuden, die vorgegebenen Schwellen). Zellen mit weniger als fünf Gebäuden zeigen keine Werte (§ 10 Abs. 2 WPG). Die Kennzahlen nennen den Wärmebedarf der Gebäude, die Fläche der Stufen 1–2 und den Anteil des Bedarfs darin; im Zukunftsprofil gehen die Gebäude in die Bilanz ein und die Eignung als Karte.
+
 Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.
 
 Mit einem Ordner für die Zukunftsprofile schreibt der Lauf danach für jede Gemeinde, die die mitgelieferte Gemeindestatistik kennt, ihr Zukunftsprofil (HTML): die Energie- und Treibhausgasbilanz aus der Statistik, der Vergleich mit ähnlichen Gemeinden und die Karten ihrer Flächenkulissen. Mit einer Variantentabelle (wie bei „Robustheit der Flächenkulisse“) kommt die Robustheit der Windflächen jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.
@@ -5655,6 +5657,8 @@ Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte
 Results: the eligible land per municipality and technology; the wind-area ledger (eligible, designated and still open land per municipality with its rank, and per area target of the WindBG and the LEntwG LSA the run's municipalities' share of the target, the gap left after the designated areas and whether the eligible land can close it); the indicators per municipality with where it stands today from the municipal statistics.
 
 Yields (can be turned off): on every piece of eligible wind land a wind park as in “Place wind turbines” (the chosen turbine type at the hub height of the distances, 5 × 3 rotor diameters, main wind direction south-west, rotor allowed outside, losses from resources/yield/wind_defaults.json) at the wind speed of the cell of a wind raster under each turbine, else each municipality's own from a field (e.g. the zonal statistics of a wind atlas) or one for the region; on the PV land the plants of its technology's type as in “PV potential and yield” (ground-mounted PV, agrivoltaics category I, floating PV up to the cover limit). Turbines, MW and GWh/a are given per piece of land, per municipality in the indicators and in the atlas, the turbines as a layer of their own; in the future profile they enter the balance as yield.
+
+Heat planning (with buildings from “Building heat demand”): each building counts in the municipality that holds its point; per municipality grid cells of 100 m with heat density and heat line density (to the street sections within 100 m) as in “Heat density and heat line density” and their suitability level for heat networks under § 19 WPG as in “Heat network suitability” (with the existing heat network and waste-heat sources, large consumers from 500 MWh/a from the same buildings, the default thresholds). Cells with fewer than five buildings show no values (§ 10 (2) WPG). The indicators give the buildings' heat demand, the area of levels 1–2 and the share of the demand in them; in the future profile the buildings enter the balance and the suitability is mapped.
 
 The municipalities are computed in parallel on this computer's cores or, given the address of a Dask scheduler, on its workers. With a run folder a cancelled run goes on where it stood: finished municipalities are taken over, municipalities whose data or settings changed are computed anew. A municipality that fails is named with its error; the others go on.
 
@@ -5739,6 +5743,14 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Wind speed as a raster (m/s, before field and value)</translation>
     </message>
     <message>
+      <source>Gebäude mit Wärmebedarf (Ergebnis von „Wärmebedarf Gebäude“; leer: keine Wärmeplanung)</source>
+      <translation>Buildings with heat demand (result of “Building heat demand”; empty: no heat planning)</translation>
+    </message>
+    <message>
+      <source>Straßenabschnitte (für die Wärmeliniendichte)</source>
+      <translation>Street sections (for the heat line density)</translation>
+    </message>
+    <message>
       <source>Basisjahr der Kennzahlen aus der Gemeindestatistik</source>
       <translation>Base year of the indicators from the municipal statistics</translation>
     </message>
@@ -5757,6 +5769,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>Windenergieanlagen aller Gemeinden (mit Erträgen)</source>
       <translation>Wind turbines of all municipalities (with yields)</translation>
+    </message>
+    <message>
+      <source>Eignung für Wärmenetze aller Gemeinden (mit Gebäuden)</source>
+      <translation>Heat network suitability of all municipalities (with buildings)</translation>
     </message>
     <message>
       <source>Robustheit der Windflächen aller Gemeinden (mit Varianten)</source>
@@ -5789,6 +5805,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>Bitte mindestens einen Kriterienkatalog wählen.</source>
       <translation>Please choose at least one criteria catalog.</translation>
+    </message>
+    <message>
+      <source>Ohne Straßenabschnitte keine Wärmeliniendichte: die Eignung für Wärmenetze folgt allein aus der Wärmedichte.</source>
+      <translation>Without street sections no heat line density: the heat network suitability follows from the heat density alone.</translation>
     </message>
     <message>
       <source>Ausgewiesene Windenergiegebiete</source>
@@ -5843,6 +5863,14 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Rank in the region</translation>
     </message>
     <message>
+      <source>Wärmebedarf der Gebäude</source>
+      <translation>Heat demand of the buildings</translation>
+    </message>
+    <message>
+      <source>für Wärmenetze geeignet (Stufe 1–2)</source>
+      <translation>suited for heat networks (levels 1–2)</translation>
+    </message>
+    <message>
       <source>Für die Robustheit der Windflächen bitte Varianten in die Variantentabelle eintragen.</source>
       <translation>For the robustness of the wind land, please enter variants in the variants table.</translation>
     </message>
@@ -5861,6 +5889,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>Die Abstände gelten für {distances:g} m Rotordurchmesser, die Erträge für den Anlagentyp {type} mit {rotor:g} m.</source>
       <translation>The distances apply to a rotor diameter of {distances:g} m, the yields to the turbine type {type} with {rotor:g} m.</translation>
+    </message>
+    <message>
+      <source>Den Gebäuden fehlen die Felder {fields} von „Wärmebedarf Gebäude“; bitte zuerst diesen Schritt ausführen.</source>
+      <translation>The buildings lack the fields {fields} of “Building heat demand”; please run that step first.</translation>
     </message>
     <message>
       <source>{file} gibt es schon mit anderen Daten ({tables}); bitte einen anderen Namen für das Atlas-Projekt wählen.</source>
@@ -5891,6 +5923,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>eligible {technology}</translation>
     </message>
     <message>
+      <source>des Bedarfs</source>
+      <translation>of the demand</translation>
+    </message>
+    <message>
       <source>nacheinander</source>
       <translation>one after the other</translation>
     </message>
@@ -5901,6 +5937,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>aus dem Arbeitsordner</source>
       <translation>from the run folder</translation>
+    </message>
+    <message>
+      <source>„{input}“ gilt nur mit Gebäuden mit Wärmebedarf; ohne sie bleibt es unbeachtet.</source>
+      <translation>“{input}” applies only with buildings with heat demand; without them it is ignored.</translation>
     </message>
     <message>
       <source>Das Projekt {file} konnte nicht geschrieben werden: {error}</source>
