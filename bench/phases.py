@@ -3,10 +3,12 @@ time adds up per phase), and each side run in a process of its own."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -49,18 +51,49 @@ def run_side(script: str, *arguments: str, limit: float | None = None) -> dict |
     return json.loads(marked[-1] if marked else lines[-1])
 
 
+class TotalMemory:
+    """The largest memory this process and all its descendants (worker processes) held at the same time: their
+    resident sets summed every ``interval`` seconds while the ``with`` block runs."""
+
+    def __init__(self, interval: float = 0.25):
+        self.interval, self.peak_mb = interval, 0.0
+        self._stop = threading.Event()
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.wait(self.interval):
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_info().rss
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+
+    def __enter__(self):
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc):
+        self._stop.set()
+        self._thread.join()
+
+
 def report_side(run, *arguments) -> None:
     """In a side's own process: start QGIS with the plugin, ``run(*arguments)``, and print its figures with the wall
-    time and peak memory (max RSS) for ``run_side``."""
+    time, the peak memory of this process (max RSS) and of it with its workers together for ``run_side``."""
     import resource
 
     from tools.run_demo import start_qgis
 
     app, _provider = start_qgis()
     started = time.perf_counter()
-    figures = run(*arguments)
+    with TotalMemory() as total:
+        figures = run(*arguments)
     figures = {"seconds": time.perf_counter() - started,
-               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **figures}
+               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "peak_total_mb": total.peak_mb,
+               **figures}
     print("RESULT " + json.dumps(figures), flush=True)
     app.exitQgis()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 import numpy as np
 import processing
@@ -17,6 +18,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingUtils,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -120,14 +122,18 @@ def test_a_stopped_run_goes_on_from_its_run_folder(parts, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     outputs = dict(ELIGIBLE=str(out / "eligible.gpkg"), LEDGER=str(out / "ledger.gpkg"),
-                   INDICATORS=str(out / "indicators.gpkg"))
+                   INDICATORS=str(out / "indicators.gpkg"), PROFILES=str(out / "profile"))
+    aside = set(Path(QgsProcessingUtils.tempFolder()).glob("wip_region_*"))
     stopped, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0], RUN_FOLDER=str(folder),
                      feedback=CancelAfterFirstMunicipality(), **outputs)
-    assert stopped == {} and not list(out.iterdir())  # a stopped run leaves no outputs …
-    assert len(list(folder.glob("*" + CHECKPOINT_SUFFIX))) == 1  # … but its finished municipality
+    # a stopped run leaves no outputs, not even the profile of the municipality it finished …
+    assert stopped == {} and not list(out.iterdir())
+    assert set(Path(QgsProcessingUtils.tempFolder()).glob("wip_region_*")) == aside
+    assert len(list(folder.glob("*" + CHECKPOINT_SUFFIX))) == 1  # … but keeps that municipality
     resumed, feedback = run(parts, WORKERS=1, TECHNOLOGIES=[0], RUN_FOLDER=str(folder), **outputs)
     assert sum("aus dem Arbeitsordner" in message for message in feedback.messages) == 1
     assert resumed["COMPUTED"] == 4 and len(list(folder.glob("*" + CHECKPOINT_SUFFIX))) == 4
+    assert [path.name for path in (out / "profile").iterdir()] == [f"zukunftsprofil_{HOHENMOELSEN}_teil_1.html"]
     fresh, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0])
     assert eligible_by_part(QgsVectorLayer(resumed["ELIGIBLE"], "e", "ogr")) == eligible_by_part(fresh["ELIGIBLE"])
 

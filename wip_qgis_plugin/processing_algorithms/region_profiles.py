@@ -4,10 +4,12 @@ against the Land and planning-region targets, a table of indicators per municipa
 municipality's Zukunftsprofil (wip:energybalance from the shipped municipal statistics, then wip:futureprofile)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from qgis.core import (
@@ -17,7 +19,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsProcessingException,
-    QgsProcessingMultiStepFeedback,
+    QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -343,46 +345,52 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             else None
         if heat is not None:
             settings = replace(settings, heat=HeatSettings())
-        try:
-            jobs = municipality_jobs(municipalities, key_field, name_field, constraints, settings, designated,
-                                     wind_field if settings.yields is not None else None, heat)
-            if settings.yields is not None:
-                self._wind_rasters(jobs, inputs.crs, parameters, context, feedback)
-            results = self._run(jobs, settings, parameters, context, feedback)
-        except RegionError as error:
-            raise QgsProcessingException(str(error)) from error
-        except RegionCancelled:
-            return {}
-        for message in dict.fromkeys(message for result in results for message in result.messages):
-            feedback.pushInfo(message)  # once, not per municipality
-        wind = next((catalog for catalog in catalogs if catalog.technology == "wind"), None)
-        ledger = pd.DataFrame(columns=LEDGER_COLUMNS) if wind is None else wind_ledger(results, wind.id, [
-            criterion.label_text() for criterion in wind.criteria
-            if criterion.type == HARD and criterion.id not in constraints[wind.id]])
-        eligible, robust, turbines = eligible_land(results, settings), robust_land(results), wind_turbines(results)
-        cells = heat_suitability(results)
+        # the profiles are made as their municipalities finish, aside until the run is complete
+        with _aside(bool(self.parameterAsString(parameters, self.PROFILES, context))) as staging:
+            try:
+                jobs = municipality_jobs(municipalities, key_field, name_field, constraints, settings, designated,
+                                         wind_field if settings.yields is not None else None, heat)
+                if settings.yields is not None:
+                    self._wind_rasters(jobs, inputs.crs, parameters, context, feedback)
+                profile = partial(self._profile, settings=settings, buildings=buildings, crs=inputs.crs,
+                                  statistics=QgsVectorLayer(str(STATISTICS_FILE), "gemeindestatistik", "ogr"),
+                                  staging=staging, context=context, feedback=feedback) if staging else None
+                results = self._run(jobs, settings, parameters, context, feedback, profile)
+            except RegionError as error:
+                raise QgsProcessingException(str(error)) from error
+            except RegionCancelled:
+                return {}
+            for message in dict.fromkeys(message for result in results for message in result.messages):
+                feedback.pushInfo(message)  # once, not per municipality
+            wind = next((catalog for catalog in catalogs if catalog.technology == "wind"), None)
+            ledger = pd.DataFrame(columns=LEDGER_COLUMNS) if wind is None else wind_ledger(results, wind.id, [
+                criterion.label_text() for criterion in wind.criteria
+                if criterion.type == HARD and criterion.id not in constraints[wind.id]])
+            eligible, robust, turbines = eligible_land(results, settings), robust_land(results), wind_turbines(results)
+            cells = heat_suitability(results)
 
-        def or_empty(frame, columns):
-            return frame if frame is not None else gpd.GeoDataFrame(
-                pd.DataFrame(columns=columns + ["geometry"]), geometry="geometry", crs=inputs.study.crs)
+            def or_empty(frame, columns):
+                return frame if frame is not None else gpd.GeoDataFrame(
+                    pd.DataFrame(columns=columns + ["geometry"]), geometry="geometry", crs=inputs.study.crs)
 
-        indicators = indicator_table(results, settings)
-        yield_columns = YIELD_COLUMNS if settings.yields is not None else []
-        frames = [(self.ELIGIBLE, or_empty(eligible, ELIGIBLE_COLUMNS + yield_columns + ["name"])),
-                  (self.LEDGER, ledger), (self.INDICATORS, indicators)]
-        if settings.yields is not None and self.parameterAsOutputLayer(parameters, self.TURBINES, context):
-            frames.append((self.TURBINES, or_empty(turbines, TURBINE_COLUMNS)))
-        if heat is not None and self.parameterAsOutputLayer(parameters, self.HEAT_SUITABILITY, context):
-            frames.append((self.HEAT_SUITABILITY, or_empty(cells, HEAT_COLUMNS)))
-        if self.parameterAsOutputLayer(parameters, self.ROBUSTNESS, context):
-            frames.append((self.ROBUSTNESS, or_empty(robust, ROBUSTNESS_COLUMNS + ["name"])))
-        outputs = self.write_frames(parameters, context, feedback, inputs.crs, frames, points=(self.TURBINES,))
-        outputs["COMPUTED"] = sum(result.ok for result in results)
-        outputs["FAILED"] = len(results) - outputs["COMPUTED"]
-        documents = self._documents(jobs, results, settings, (ledger, indicators),
-                                    (eligible, robust, designated, turbines, cells), buildings, inputs.crs, parameters,
-                                    context, feedback)
-        return {} if documents is None else {**outputs, **documents}
+            indicators = indicator_table(results, settings)
+            yield_columns = YIELD_COLUMNS if settings.yields is not None else []
+            frames = [(self.ELIGIBLE, or_empty(eligible, ELIGIBLE_COLUMNS + yield_columns + ["name"])),
+                      (self.LEDGER, ledger), (self.INDICATORS, indicators)]
+            if settings.yields is not None and self.parameterAsOutputLayer(parameters, self.TURBINES, context):
+                frames.append((self.TURBINES, or_empty(turbines, TURBINE_COLUMNS)))
+            if heat is not None and self.parameterAsOutputLayer(parameters, self.HEAT_SUITABILITY, context):
+                frames.append((self.HEAT_SUITABILITY, or_empty(cells, HEAT_COLUMNS)))
+            if self.parameterAsOutputLayer(parameters, self.ROBUSTNESS, context):
+                frames.append((self.ROBUSTNESS, or_empty(robust, ROBUSTNESS_COLUMNS + ["name"])))
+            outputs = self.write_frames(parameters, context, feedback, inputs.crs, frames, points=(self.TURBINES,))
+            outputs["COMPUTED"] = sum(result.ok for result in results)
+            outputs["FAILED"] = len(results) - outputs["COMPUTED"]
+            if feedback.isCanceled():
+                return {}
+            return {**outputs, **self._documents(jobs, results, settings, (ledger, indicators),
+                                                 (eligible, robust, designated, turbines, cells), staging, inputs.crs,
+                                                 parameters, context, feedback)}
 
     def _yields(self, geometry, parameters, context, feedback) -> YieldSettings | None:
         """How the eligible land becomes plants and energy (None when the planner turned it off): the chosen turbine
@@ -464,17 +472,16 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 feedback.pushWarning(self.tr("{name}: das Windraster reicht nicht bis zu dieser Gemeinde; ihre "
                                              "Windparks bleiben ohne Ertrag.").format(name=job.name))
 
-    def _documents(self, jobs, results, settings, tables, lands, buildings, crs, parameters, context,
-                   feedback) -> dict | None:
-        """The profiles and the atlas asked for, made aside and moved in when all are done: output → path;
-        None when cancelled."""
+    def _documents(self, jobs, results, settings, tables, lands, staging: Path | None, crs, parameters, context,
+                   feedback) -> dict:
+        """The profiles (made aside in ``staging`` during the run) and the atlas asked for, moved in when all are
+        done: output → path."""
         folder = self.parameterAsString(parameters, self.PROFILES, context)
         atlas_pdf = self.parameterAsFileOutput(parameters, self.ATLAS, context)
-        if not folder and not atlas_pdf and not self.parameterAsFileOutput(parameters, self.ATLAS_PROJECT, context):
-            return {}
-        staging = Path(tempfile.mkdtemp(prefix="wip_region_", dir=QgsProcessingUtils.tempFolder()))
-        if folder and not self._profiles(jobs, results, settings, buildings, crs, staging, context, feedback):
-            return None
+        left_out = [result.name for result in results if result.ok and result.figures is None]
+        if folder and left_out:
+            feedback.pushInfo(self.tr("Kein Zukunftsprofil (nicht in der Gemeindestatistik): {names}").format(
+                names=", ".join(left_out)))
         staged_atlas = staging_file(atlas_pdf) if atlas_pdf else None
         project_file = self.parameterAsFileOutput(parameters, self.ATLAS_PROJECT, context)
         staged_project = None
@@ -486,7 +493,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 Path(project_file).with_suffix(".qgz").name
         if staged_atlas:
             try:
-                self._atlas(jobs, settings, tables, lands, crs, staged_atlas, str(staging) if folder else None,
+                self._atlas(jobs, settings, tables, lands, crs, staged_atlas, str(staging) if staging else None,
                             staged_project, parameters, context)
             except AtlasError as error:
                 discard(staged_atlas)
@@ -497,7 +504,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             for path in (staged_project, staged_project.with_suffix(".gpkg")):
                 shutil.move(str(path), str(final.with_suffix(path.suffix)))
             written[self.ATLAS_PROJECT] = str(final)
-        if folder:
+        if staging:
             Path(folder).mkdir(parents=True, exist_ok=True)
             for path in sorted(staging.iterdir()):
                 shutil.move(str(path), os.path.join(folder, path.name))
@@ -647,43 +654,34 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             criterion_id: metres for criterion_id, metres in overrides.items()
             if criterion_id in wind.criterion_ids()}))
 
-    def _profiles(self, jobs, results, settings, buildings, crs, staging: Path, context, feedback) -> bool:
-        """Each municipality's Zukunftsprofil (zukunftsprofil_<AGS>_<name>.html) into ``staging``, for those the
-        shipped statistics know, with its buildings (``buildings``, when given) in its balance; False when
-        cancelled."""
-        statistics = QgsVectorLayer(str(STATISTICS_FILE), "gemeindestatistik", "ogr")
-        chosen = [(job, result) for job, result in zip(jobs, results) if result.ok and result.figures is not None]
-        left_out = [result.name for result in results if result.ok and result.figures is None]
-        if left_out:
-            feedback.pushInfo(self.tr("Kein Zukunftsprofil (nicht in der Gemeindestatistik): {names}").format(
-                names=", ".join(left_out)))
-        steps = QgsProcessingMultiStepFeedback(max(1, len(chosen)), feedback)
-        for number, (job, result) in enumerate(chosen):
-            if feedback.isCanceled():
-                return False
-            steps.setCurrentStep(number)
-            yields = self._yield_layers(result, settings, crs)
-            heated = None if job.heat is None or buildings is None else frame_layer(
-                buildings.iloc[job.heat.rows], self.tr("Gebäude mit Wärmebedarf"), crs)
-            balance = _run_child("wip:energybalance", {
-                "STATISTICS": statistics, "AGS": job.key, "BASE_YEAR": settings.base_year, "HEAT_BUILDINGS": heated,
-                "YIELD_WIND": yields.get("wind"), "YIELD_PV": yields.get("pv"),
-                "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT",
-                "PATHS": "TEMPORARY_OUTPUT"}, context, steps)
-            municipality = frame_layer(job.area.assign(name=result.name), result.name, crs)
-            eligible = [frame_layer(result.eligible[catalog.id], catalog.title_text(), crs)
-                        for catalog in settings.catalogs if len(result.eligible[catalog.id])]
-            robust = result.robustness
-            html = staging / f"zukunftsprofil_{job.key}_{identifier(result.name)}.html"
-            _run_child("wip:futureprofile", {
-                "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
-                "ASSUMPTIONS": balance["ASSUMPTIONS"], "PATHS": balance["PATHS"], "ELIGIBLE": eligible,
-                "ROBUSTNESS": frame_layer(robust, "robustheit", crs) if robust is not None and len(robust) else None,
-                "TURBINES": yields.get("turbines"), "OUTPUT_HTML": str(html),
-                "HEAT_SUITABILITY": frame_layer(result.heat, self.tr("Eignung für Wärmenetze"), crs)
-                if result.heat is not None and len(result.heat) else None}, context, steps)
-            feedback.pushInfo(self.tr("Zukunftsprofil {name}: {file}").format(name=result.name, file=html.name))
-        return True
+    def _profile(self, job, result, settings, buildings, crs, statistics, staging: Path, context, feedback) -> None:
+        """The municipality's Zukunftsprofil (zukunftsprofil_<AGS>_<name>.html) into ``staging``, with its buildings
+        (``buildings``, when given) in its balance; the layers made for it go when it is written."""
+        told = _MessagesOnly(feedback)
+        yields = self._yield_layers(result, settings, crs)
+        heated = None if job.heat is None or buildings is None else frame_layer(
+            buildings.iloc[job.heat.rows], self.tr("Gebäude mit Wärmebedarf"), crs)
+        balance = _run_child("wip:energybalance", {
+            "STATISTICS": statistics, "AGS": job.key, "BASE_YEAR": settings.base_year, "HEAT_BUILDINGS": heated,
+            "YIELD_WIND": yields.get("wind"), "YIELD_PV": yields.get("pv"),
+            "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT",
+            "PATHS": "TEMPORARY_OUTPUT"}, context, told)
+        municipality = frame_layer(job.area.assign(name=result.name), result.name, crs)
+        eligible = [frame_layer(result.eligible[catalog.id], catalog.title_text(), crs)
+                    for catalog in settings.catalogs if len(result.eligible[catalog.id])]
+        robust = result.robustness
+        html = staging / f"zukunftsprofil_{job.key}_{identifier(result.name)}.html"
+        _run_child("wip:futureprofile", {
+            "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
+            "ASSUMPTIONS": balance["ASSUMPTIONS"], "PATHS": balance["PATHS"], "ELIGIBLE": eligible,
+            "ROBUSTNESS": frame_layer(robust, "robustheit", crs) if robust is not None and len(robust) else None,
+            "TURBINES": yields.get("turbines"), "OUTPUT_HTML": str(html),
+            "HEAT_SUITABILITY": frame_layer(result.heat, self.tr("Eignung für Wärmenetze"), crs)
+            if result.heat is not None and len(result.heat) else None}, context, told)
+        store = context.temporaryLayerStore()  # 218 municipalities' balances would stay there to the end
+        store.removeMapLayersById([value for value in balance.values()
+                                   if isinstance(value, str) and store.mapLayer(value)])
+        feedback.pushInfo(self.tr("Zukunftsprofil {name}: {file}").format(name=result.name, file=html.name))
 
     def _yield_layers(self, result, settings, crs) -> dict:
         """A municipality's plants for its balance and profile: its wind land and its PV land (all PV catalogs) with
@@ -713,8 +711,9 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             told += self.tr(" ({energy} GWh/a)").format(energy=format_number(land["gwh_a"].sum(), 0))
         return told
 
-    def _run(self, jobs, settings, parameters, context, feedback) -> list:
-        """The jobs where the planner said: a Dask scheduler, a pool of processes, or here one after the other."""
+    def _run(self, jobs, settings, parameters, context, feedback, profile=None) -> list:
+        """The jobs where the planner said: a Dask scheduler, a pool of processes, or here one after the other;
+        ``profile(job, result)`` for each municipality the statistics know as it finishes."""
         scheduler = self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip()
         workers = self.parameterAsInt(parameters, self.WORKERS, context) or os.cpu_count() or 1
         folder = self.parameterAsFile(parameters, self.RUN_FOLDER, context) or None
@@ -722,6 +721,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             count=len(jobs), where=self.tr("auf dem Dask-Cluster {address}").format(address=scheduler) if scheduler
             else self.tr("nacheinander") if workers == 1 or len(jobs) == 1
             else self.tr("in {workers} Prozessen").format(workers=min(workers, len(jobs)))))
+
+        job_of = {job.key: job for job in jobs}
 
         def told(result):
             if not result.ok:
@@ -732,6 +733,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             feedback.pushInfo(self.tr("{name} ({key}): {areas}; {how}").format(
                 name=result.name, key=result.key, areas=areas, how=self.tr("aus dem Arbeitsordner") if result.resumed
                 else self.tr("{seconds} s").format(seconds=format_number(result.seconds, 1))))
+            if profile is not None and result.figures is not None:
+                profile(job_of[result.key], result)
 
         arguments = dict(checkpoints=folder, progress=feedback.setProgress, report=told,
                          is_cancelled=feedback.isCanceled,
@@ -744,6 +747,41 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             return run_region(jobs, settings, **arguments)
         with process_pool(min(workers, len(jobs))) as pool:
             return run_region(jobs, settings, executor=pool, **arguments)
+
+
+@contextlib.contextmanager
+def _aside(wanted: bool):
+    """A folder to make the documents in aside (None when none are wanted); it goes when the run ends, however."""
+    folder = Path(tempfile.mkdtemp(prefix="wip_region_", dir=QgsProcessingUtils.tempFolder())) if wanted else None
+    try:
+        yield folder
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class _MessagesOnly(QgsProcessingFeedback):
+    """A child algorithm's messages for the run's log, without its progress: the run's own bar goes on; cancelled
+    with the run."""
+
+    def __init__(self, parent):
+        super().__init__()
+        self._parent = parent
+        parent.canceled.connect(self.cancel)
+        if parent.isCanceled():
+            self.cancel()
+
+    def pushInfo(self, info):  # noqa: N802 - Processing API
+        self._parent.pushInfo(info)
+
+    def pushWarning(self, warning):  # noqa: N802 - Processing API
+        self._parent.pushWarning(warning)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - Processing API
+        self._parent.reportError(error, fatalError)
+
+    def pushDebugInfo(self, info):  # noqa: N802 - Processing API
+        self._parent.pushDebugInfo(info)
 
 
 def _run_child(algorithm_id: str, parameters: dict, context, feedback) -> dict:
