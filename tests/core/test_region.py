@@ -17,6 +17,8 @@ from shapely.geometry import Point, box
 from wip_qgis_plugin.core import region
 from wip_qgis_plugin.core.catalog import load_catalog, shipped_catalogs
 from wip_qgis_plugin.core.eligibility import compute_eligibility
+from wip_qgis_plugin.core.scoring import load_scheme, score, shipped_schemes, utilities
+from wip_qgis_plugin.core.site_criteria import compactness, nearest_distance
 from wip_qgis_plugin.core.targets import wind_targets_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -359,3 +361,33 @@ def test_turbines_take_the_wind_of_the_raster_cell_they_stand_in():
     beyond = land.assign(geometry=[box(4100, 200, 5600, 1700), box(6500, 200, 8000, 1700)])
     off, calm = region.with_yields(beyond, "wind", yields, 9.9, window)
     assert len(calm) and calm["wind_ms"].isna().all() and (off["gwh_a"] == 0).all()  # NoData and off the raster
+
+
+def test_each_piece_is_scored_with_the_features_that_can_change_its_score():
+    """A substation 30 km off is beyond the scheme's reach (10 km) of every municipality's window: its pieces get
+    the score they get when measured against every substation of the region."""
+    municipalities, constraints, designated = region_data()
+    scheme = load_scheme(shipped_schemes()["beispiel_wind"])
+    weights = tuple(float(weight) for weight in scheme.weights()[0])
+    wind = catalogs()[0]
+    settings = region.RegionSettings(catalogs()[:1], min_area_ha=1.0,
+                                     scoring=((wind.id, region.SiteScoring(scheme, weights)),))
+    substations = np.array([Point(703_000, 5_666_000), Point(745_000, 5_662_000)], dtype=object)
+    settlement = np.asarray(constraints[wind.id]["wohngebaeude_abstand"].geometry.values, dtype=object)
+    layers = [region.ScoringLayer(substations), region.ScoringLayer(settlement), None, None, None, None]
+    jobs = region.municipality_jobs(municipalities, "AGS", "GEN", constraints, settings, designated,
+                                    scoring={wind.id: layers})
+    # the far substation is in no window; the near one in the first municipalities' (within 10 km of their box)
+    assert all(len(job.scoring[wind.id][0].geometries) == 1 for job in jobs)
+    results = region.run_region(jobs, settings)
+    for result in results:
+        land = result.eligible[wind.id]
+        sites = shapely.make_valid(np.asarray(land.geometry.values, dtype=object))
+        values = np.column_stack([nearest_distance(sites, substations), nearest_distance(sites, settlement),
+                                  np.full(len(sites), np.nan), np.full(len(sites), np.nan),
+                                  shapely.area(sites) / 1e4, compactness(sites)])
+        expected = score(utilities(values, [criterion.function for criterion in scheme.criteria]), np.asarray(weights),
+                         scheme.method, scheme.missing)
+        assert land["score"].to_numpy() == pytest.approx(expected.score)
+        assert land["score_rank"].tolist() == expected.rank.tolist()
+    assert len({round(score_value, 6) for result in results for score_value in result.eligible[wind.id]["score"]}) > 3

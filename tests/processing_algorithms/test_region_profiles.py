@@ -29,6 +29,7 @@ from tests.processing_algorithms.conftest import RecordingFeedback
 from wip_qgis_plugin.core import i18n
 from wip_qgis_plugin.core.catalog import shipped_catalogs
 from wip_qgis_plugin.core.region import CHECKPOINT_SUFFIX
+from wip_qgis_plugin.core.scoring import shipped_schemes
 from wip_qgis_plugin.core.targets import wind_targets_for
 from wip_qgis_plugin.i18n import PluginTranslator
 from wip_qgis_plugin.qgis_io.layers import is_null
@@ -113,7 +114,7 @@ def test_a_process_pool_gives_what_one_process_gives(parts):
 class CancelAfterFirstMunicipality(RecordingFeedback):
     def pushInfo(self, info):  # noqa: N802 - Processing API
         super().pushInfo(info)
-        if "Windenergie an Land" in info:
+        if "): Windenergie an Land" in info:  # a municipality's line: "Teil 1 (15084235): Windenergie …"
             self.cancel()
 
 
@@ -502,3 +503,45 @@ def test_heat_inputs_without_buildings_are_named_and_buildings_without_demand_re
                for warning in feedback.warnings)
     with pytest.raises(QgsProcessingException, match="fehlen die Felder demand_mwh_a"):
         run(parts, WORKERS=1, TECHNOLOGIES=[1], HEAT_BUILDINGS=f"{DEMO_GPKG}|layername=synth_gebaeude")
+
+
+SCORED_LAYERS = LAYERS + [f"{DEMO_GPKG}|layername={name}" for name in ("synth_umspannwerke_110kv",
+                                                                      "synth_landwirtschaft", "synth_bergbau")]
+
+
+def test_each_piece_is_scored_as_the_site_algorithms_score_it(parts):
+    result, feedback = run(parts, WORKERS=1, YIELDS=False, CONSTRAINT_LAYERS=SCORED_LAYERS)
+    land = result["ELIGIBLE"]
+    titles = sorted({feature["catalog"] for feature in land.getFeatures()}, key=lambda title: "Wind" not in title)
+    indicators = {feature["key"]: feature for feature in result["INDICATORS"].getFeatures()}
+    compared = 0
+    for (title, scheme), technology in zip(zip(titles, ("beispiel_wind", "beispiel_pv")), ("wind", "pv_ground")):
+        for key in indicators:
+            own = land_of(land, key, title)
+            if not own.featureCount():
+                continue
+            criteria = processing.run("wip:sitecriteria", {
+                "SITES": own, "NEAREST_LAYERS": [SCORED_LAYERS[0], SCORED_LAYERS[3], SCORED_LAYERS[4]],
+                "OVERLAP_LAYERS": [SCORED_LAYERS[1], SCORED_LAYERS[6]], "MEAN_LAYER": SCORED_LAYERS[5],
+                "MEAN_FIELD": "ackerzahl", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+            alone = processing.run("wip:sitescore", {"SITES": criteria, "SCHEME": str(shipped_schemes()[scheme]),
+                                                     "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+            expected = sorted((feature["area_id"], round(feature["score"], 9), feature["rank"], feature["class"])
+                              for feature in alone.getFeatures())
+            found = sorted((feature["area_id"], round(feature["score"], 9), feature["score_rank"],
+                            feature["score_class"]) for feature in own.getFeatures())
+            assert found == expected
+            assert indicators[key][f"score_best_{technology}"] == pytest.approx(max(row[1] for row in expected))
+            assert indicators[key][f"class_a_ha_{technology}"] == pytest.approx(sum(
+                feature["area_ha"] for feature in own.getFeatures() if feature["score_class"] == "A"))
+            compared += 1
+    assert compared >= 4
+    assert any("„Abstand zum 110-kV-Umspannwerk“ aus" in message for message in feedback.messages)
+
+
+def test_a_role_without_a_layer_is_named_and_scoring_can_be_turned_off(parts):
+    _result, feedback = run(parts, WORKERS=1, YIELDS=False, TECHNOLOGIES=[0])
+    assert any("„Abstand zum 110-kV-Umspannwerk“ nicht bewertet" in warning for warning in feedback.warnings)
+    plain, _ = run(parts, WORKERS=1, YIELDS=False, TECHNOLOGIES=[0], SCORING=False)
+    assert "score" not in plain["ELIGIBLE"].fields().names()
+    assert "score_best_wind" not in plain["INDICATORS"].fields().names()

@@ -46,7 +46,19 @@ from .i18n import tr
 from .lazy import lazy_module
 from .peers import PeerFigures, municipality_rows, peer_figures
 from .pv_yield import PvType, PvYieldError, pv_potential
-from .site_criteria import RasterWindow, nearest_distance
+from .scoring import Scheme, score, utilities
+from .site_criteria import (
+    AREA,
+    COMPACTNESS,
+    DISTANCE,
+    MEAN,
+    SHARE,
+    RasterWindow,
+    compactness,
+    nearest_distance,
+    overlap_share,
+    weighted_mean,
+)
 from .targets import normalise_ags, wind_targets_for
 from .version import plugin_version
 from .wind_energy import Losses, TurbineType, WindError
@@ -92,6 +104,7 @@ class RegionSettings:
     variants: tuple = ()  # CriteriaVariant of the wind catalog: its robustness per municipality, when given
     yields: YieldSettings | None = None  # plants and energy on the eligible land, when given
     heat: HeatSettings | None = None  # the heat network suitability of the buildings, when given
+    scoring: tuple[tuple[str, SiteScoring], ...] = ()  # (catalog id, how its eligible pieces are scored)
 
     def overrides_for(self, catalog: Catalog) -> dict[str, float]:
         ids = set(catalog.criterion_ids())
@@ -106,6 +119,33 @@ class RegionSettings:
 
     def variants_for(self, catalog: Catalog) -> tuple:
         return self.variants if catalog.technology == "wind" else ()
+
+    def scoring_for(self, catalog: Catalog) -> SiteScoring | None:
+        return dict(self.scoring).get(catalog.id)
+
+
+@dataclass(frozen=True)
+class SiteScoring:
+    """How a catalog's eligible pieces are scored, as ``wip:sitecriteria`` and then ``wip:sitescore`` do it: a
+    scheme of roles (its criteria measure layers or the piece's own geometry) with its weights."""
+
+    scheme: Scheme
+    weights: tuple[float, ...]
+
+    def reach_m(self, criterion: int) -> float | None:
+        """How far from a piece a feature of a distance criterion's layer can still change its score."""
+        chosen = self.scheme.criteria[criterion]
+        return chosen.function.settled_from if chosen.role.measure == DISTANCE else None
+
+
+@dataclass
+class ScoringLayer:
+    """The features of a layer that plays a criterion's role (with the values of a mean's field), and whether the
+    region has any at all."""
+
+    geometries: object  # numpy array
+    values: object = None  # numpy array of a mean's field
+    region_has_any: bool = True
 
 
 # the PV plant of each PV catalog's technology (pv_types.json); agrivoltaics as category I, elevated over crops
@@ -170,6 +210,7 @@ class MunicipalityJob:
     wind_ms: float | None = None  # the municipality's own mean wind speed at the reference height, if known
     wind_raster: RasterWindow | None = None  # the cells of a wind speed raster over the municipality, if given
     heat: HeatInputs | None = None  # the municipality's buildings and what lies around them, if given
+    scoring: dict = field(default_factory=dict)  # catalog id -> per criterion its ScoringLayer near (None: none)
 
     @property
     def area_ha(self) -> float:
@@ -184,7 +225,7 @@ class MunicipalityJob:
         """A digest of everything the job's result depends on, the plugin version included."""
         digest = hashlib.sha256()
         digest.update(pickle.dumps((plugin_version(), self.key, self.name, self.wind_ms, self.wind_raster, self.heat,
-                                    settings), protocol=4))
+                                    self.scoring, settings), protocol=4))
         digest.update(_wkb(self.area.geometry.values))
         digest.update(_wkb(self.designated))
         for catalog_id in sorted(self.constraints):
@@ -227,12 +268,13 @@ class MunicipalityResult:
 
 def municipality_jobs(municipalities, key_field: str | None, name_field: str | None, constraints: dict,
                       settings: RegionSettings, designated=None, wind_field: str | None = None,
-                      heat: HeatInputs | None = None) -> list[MunicipalityJob]:
+                      heat: HeatInputs | None = None, scoring: dict | None = None) -> list[MunicipalityJob]:
     """One job per municipality of the frame ``municipalities`` (projected CRS). Rows with the same key are one
     municipality; ``constraints`` maps catalog ids to {criterion id: features} of the whole region, ``designated``
     the designated wind areas (a GeoDataFrame or None), ``wind_field`` a column of each municipality's own mean wind
     speed (rows of one municipality weighted by their area), ``heat`` the region's buildings (each goes to the
-    municipality that holds its point) with the street sections, heat network and waste-heat sources."""
+    municipality that holds its point) with the street sections, heat network and waste-heat sources, ``scoring``
+    for each catalog of ``settings.scoring`` per criterion the region's :class:`ScoringLayer` (None without)."""
     if len(municipalities) == 0:
         raise RegionError(tr("Die Gemeindeebene enthält keine Objekte."))
     if municipalities.crs is None or not municipalities.crs.is_projected:
@@ -268,7 +310,28 @@ def municipality_jobs(municipalities, key_field: str | None, name_field: str | N
         jobs.append(MunicipalityJob(key, names[rows[0]], frame, near, on_area, wind_ms))
     if heat is not None:
         _share_buildings(jobs, heat, (settings.heat or HeatSettings()).max_distance_m)
+    for catalog_id, layers in (scoring or {}).items():
+        _share_scoring_layers(jobs, catalog_id, dict(settings.scoring)[catalog_id], layers)
     return jobs
+
+
+def _share_scoring_layers(jobs: list[MunicipalityJob], catalog_id: str, scoring: SiteScoring, layers: list) -> None:
+    """Each job gets the features of every scoring layer that can change its pieces' scores: those within a
+    distance criterion's reach, those on the municipality for a share or a mean."""
+    trees = [shapely.STRtree(layer.geometries) if layer is not None else None for layer in layers]
+    for job in jobs:
+        envelope = shapely.envelope(job.area.geometry.values[0])
+        near = []
+        for number, (layer, tree) in enumerate(zip(layers, trees)):
+            if layer is None:
+                near.append(None)
+                continue
+            reach = scoring.reach_m(number)
+            window = envelope if reach is None else shapely.buffer(envelope, reach + 1.0, join_style="mitre")
+            rows = np.sort(tree.query(window))
+            near.append(ScoringLayer(layer.geometries[rows], None if layer.values is None else layer.values[rows],
+                                     len(layer.geometries) > 0))
+        job.scoring[catalog_id] = near
 
 
 def _share_buildings(jobs: list[MunicipalityJob], heat: HeatInputs, max_distance: float) -> None:
@@ -335,6 +398,9 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
                         result.messages.append(tr("{name}: {count} Anlage(n) ohne Windgeschwindigkeit (das Raster hat "
                                                   "an ihrem Standort keinen Wert): ohne Ertrag.").format(
                             name=job.name, count=calm))
+            scoring = settings.scoring_for(catalog)
+            if scoring is not None:
+                result.eligible[catalog.id] = scored(result.eligible[catalog.id], scoring, job.scoring[catalog.id])
             if catalog.technology == "wind":
                 result.designated_ha, result.open_ha = _designated(area, job.designated, computed.eligible)
             if settings.variants_for(catalog):
@@ -394,6 +460,41 @@ def with_yields(eligible, technology: str, yields: YieldSettings, wind_ms: float
         "hub_m": np.full(placed, turbine.hub_m), "rotor_m": np.full(placed, turbine.rotor_m),
         "wind_ms": park.wind_ms if placed else np.array([]), "gwh_a": park.net_mwh / 1000 if placed else np.array([])},
         geometry=shapely.points(layout.x, layout.y) if placed else np.array([], dtype=object), crs=eligible.crs)
+
+
+SCORE_COLUMNS = ["score", "score_rank", "score_class"]  # per piece of eligible land, with a scheme
+
+
+def scored(eligible, scoring: SiteScoring, layers: list):
+    """The pieces of eligible land with their score (0–100), rank (1 = best in the municipality) and class from the
+    scheme, each criterion measured as ``wip:sitecriteria`` measures it: a distance beyond the criterion's reach is
+    taken at the reach, where its utility no longer changes."""
+    if not len(eligible):
+        return eligible.assign(score=pd.Series(dtype=float), score_rank=pd.Series(dtype="Int64"),
+                               score_class=pd.Series(dtype=object))
+    sites = shapely.make_valid(np.asarray(eligible.geometry.values, dtype=object))
+    values = np.full((len(sites), len(scoring.scheme.criteria)), np.nan)
+    for number, (criterion, layer) in enumerate(zip(scoring.scheme.criteria, layers)):
+        measure = criterion.role.measure
+        if measure == AREA:
+            values[:, number] = shapely.area(sites) / 1e4
+        elif measure == COMPACTNESS:
+            values[:, number] = compactness(sites)
+        elif layer is None:
+            continue  # a role without a layer: the scheme's rule for missing values
+        elif measure == DISTANCE:
+            reach = scoring.reach_m(number)
+            distance = nearest_distance(sites, layer.geometries)
+            values[:, number] = np.fmin(distance, reach) if layer.region_has_any else distance
+        elif measure == SHARE:
+            values[:, number] = overlap_share(sites, layer.geometries)
+        elif measure == MEAN:
+            values[:, number] = weighted_mean(sites, layer.geometries, layer.values)
+    result = score(utilities(values, [criterion.function for criterion in scoring.scheme.criteria]),
+                   np.asarray(scoring.weights), scoring.scheme.method, scoring.scheme.missing)
+    return eligible.assign(score=result.score, score_rank=pd.array([int(rank) or None for rank in result.rank],
+                                                                  dtype="Int64"),
+                           score_class=[str(label) or None for label in result.site_class])
 
 
 def heat_cells(heat: HeatInputs, settings: HeatSettings, crs):
@@ -732,9 +833,13 @@ def indicator_table(results: Sequence[MunicipalityResult], settings: RegionSetti
             for kind in _yield_kinds(catalog, settings):
                 row[f"{kind}_{catalog.technology}"] = None if land is None else \
                     int(land[kind].sum()) if kind == "turbines" else float(land[kind].sum())
+            if settings.scoring_for(catalog) is not None and land is not None:
+                row[f"score_best_{catalog.technology}"] = float(land["score"].max()) if len(land) else None
+                row[f"class_a_ha_{catalog.technology}"] = float(land.loc[land["score_class"] == "A", "area_ha"].sum())
         rows.append(row)
     columns = INDICATOR_COLUMNS[:4] + [f"{kind}_{catalog.technology}" for catalog in settings.catalogs for kind in (
-        "eligible_ha", "eligible_pct", *_yield_kinds(catalog, settings))] + INDICATOR_COLUMNS[4:] + (
+        "eligible_ha", "eligible_pct", *_yield_kinds(catalog, settings), *_score_kinds(catalog, settings))] + \
+        INDICATOR_COLUMNS[4:] + (
         HEAT_INDICATOR_COLUMNS if settings.heat is not None else [])
     table = pd.DataFrame(rows, columns=columns)
     for column in (column for column in columns if column.startswith("turbines_")):
@@ -753,6 +858,11 @@ def _heat_figures(result: MunicipalityResult) -> dict:
     suited = result.heat[result.heat["level"] <= 2]
     return {"heat_buildings_mwh_a": result.heat_mwh_a, "heat_network_ha": float(suited["area_ha"].sum()),
             "heat_network_pct": _pct(float(suited["demand_mwh_a"].sum()), result.heat_mwh_a)}
+
+
+def _score_kinds(catalog: Catalog, settings: RegionSettings) -> tuple[str, ...]:
+    """The scoring figures of a scored catalog: its land's best score and its area in class A."""
+    return ("score_best", "class_a_ha") if settings.scoring_for(catalog) is not None else ()
 
 
 def _yield_kinds(catalog: Catalog, settings: RegionSettings) -> tuple[str, ...]:

@@ -81,6 +81,17 @@ class ValueFunction:
             return tr("Idealwert und eine Toleranz > 0 nötig")
         return None
 
+    @property
+    def settled_from(self) -> float:
+        """The value from which on the utility no longer changes (every kind is constant beyond its last point)."""
+        if self.kind in (LINEAR_BENEFIT, LINEAR_COST):
+            return float(self.upper)
+        if self.kind == STEP:
+            return float(self.thresholds[-1])
+        if self.kind == PIECEWISE:
+            return float(self.points[-1][0])
+        return float(self.ideal + self.tolerance)
+
     def evaluate(self, values) -> np.ndarray:
         """Utilities of ``values``; NaN (missing) stays NaN."""
         x = np.asarray(values, dtype=float)

@@ -54,6 +54,7 @@ from ..core.region import (
     HEAT_COLUMNS,
     LEDGER_COLUMNS,
     PV_TYPE_OF_TECHNOLOGY,
+    SCORE_COLUMNS,
     TURBINE_COLUMNS,
     YIELD_COLUMNS,
     HeatInputs,
@@ -61,6 +62,8 @@ from ..core.region import (
     RegionCancelled,
     RegionError,
     RegionSettings,
+    ScoringLayer,
+    SiteScoring,
     YieldSettings,
     dask_client,
     eligible_land,
@@ -76,6 +79,8 @@ from ..core.region import (
     wind_turbines,
 )
 from ..core.report import USE_COLOURS
+from ..core.scoring import ScoringError, load_scheme, shipped_schemes, suggest_role_field, suggest_role_layers
+from ..core.site_criteria import MEAN
 from ..core.wind_energy import (
     DEFAULT_TURBINE_ID,
     TURBINES_FILE,
@@ -103,9 +108,9 @@ from ..qgis_io.compat import (
     SOURCE_VECTOR,
     WKB_POINT,
 )
-from ..qgis_io.layers import frame_layer
+from ..qgis_io.layers import frame_layer, read_frame
 from ..qgis_io.maps import categorized, outline_copy
-from ..qgis_io.project import NAME_FIELDS, apply_style, result_style
+from ..qgis_io.project import NAME_FIELDS, apply_style, describe_layer, result_style
 from ..qgis_io.rasters import raster_window
 from ..qgis_io.results import geopackage_tables, kept_layer, write_table
 from ..worker_language import InLanguage
@@ -117,6 +122,7 @@ from .heat_density import STREETS_INPUT
 gpd = lazy_module("geopandas")
 np = lazy_module("numpy")
 pd = lazy_module("pandas")
+shapely = lazy_module("shapely")
 
 MAX_WORKERS = 64
 ATLAS_TABLE = "atlas_ebene_"  # the tables of the atlas project's GeoPackage
@@ -135,6 +141,9 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
     WIND_SPEED = "WIND_SPEED"
     WIND_FIELD = "WIND_FIELD"
     WIND_RASTER = "WIND_RASTER"
+    SCORING = "SCORING"
+    SCHEME_WIND = "SCHEME_WIND"
+    SCHEME_PV = "SCHEME_PV"
     HEAT_BUILDINGS = "HEAT_BUILDINGS"
     STREETS = "STREETS"
     HEAT_NETWORK = "HEAT_NETWORK"
@@ -174,6 +183,12 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "wie bei „PV-Potenzial und Ertrag“ (Freiflächen-PV, Agri-PV Kategorie I, Floating-PV bis zur "
             "Belegungsgrenze). Anlagen, MW und GWh/a stehen je Fläche, je Gemeinde in den Kennzahlen und im Atlas, "
             "die Anlagen als eigene Ebene; im Zukunftsprofil gehen sie als Ertrag in die Bilanz ein.\n\n"
+            "Standortbewertung (abschaltbar): jede geeignete Fläche erhält score (0–100), score_rank (1 = beste der "
+            "Gemeinde) und score_class (A/B/C) wie bei „Standortkriterien berechnen“ und dann „Standorte bewerten“, "
+            "mit dem Beispielschema Wind bzw. PV oder einem eigenen; jede Rolle des Schemas (etwa Umspannwerk, "
+            "Siedlung, Schutzgebiete, Ackerzahl) nimmt die passende Restriktionsebene, eine Rolle ohne Ebene folgt "
+            "der Regel des Schemas für fehlende Werte. Die Kennzahlen nennen je Technologie den besten score und "
+            "die Fläche der Klasse A.\n\n"
             "Wärmeplanung (mit Gebäuden aus „Wärmebedarf Gebäude“): jedes Gebäude zählt zu der Gemeinde, in der sein "
             "Punkt liegt; je Gemeinde Rasterzellen von 100 m mit Wärmedichte und Wärmeliniendichte (zu den "
             "Straßenabschnitten bis 100 m) wie bei „Wärmedichte und Wärmeliniendichte“ und ihre Eignungsstufe für "
@@ -239,6 +254,13 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.WIND_RASTER, self.tr("Windgeschwindigkeit als Raster (m/s, vor Feld und Wert)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.SCORING, self.tr("Geeignete Flächen bewerten (Bewertungsschema je Technologie)"), defaultValue=True))
+        for name, label in ((self.SCHEME_WIND, self.tr("Eigenes Bewertungsschema Wind (JSON; leer: Beispielschema)")),
+                            (self.SCHEME_PV, self.tr("Eigenes Bewertungsschema PV (JSON; leer: Beispielschema)"))):
+            scheme = QgsProcessingParameterFile(name, label, extension="json", optional=True)
+            scheme.setFlags(scheme.flags() | FLAG_ADVANCED)
+            self.addParameter(scheme)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.HEAT_BUILDINGS, self.tr("Gebäude mit Wärmebedarf (Ergebnis von „Wärmebedarf Gebäude“; leer: keine "
                                          "Wärmeplanung)"), [SOURCE_POLYGON], optional=True))
@@ -340,6 +362,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             self.parameterAsBool(parameters, self.SOFT_EXCLUDES, context),
             self.parameterAsInt(parameters, self.BASE_YEAR, context), variants,
             self._yields(inputs.turbine, parameters, context, feedback))
+        scoring, scoring_layers = self._scoring(catalogs, inputs, parameters, context, feedback)
+        settings = replace(settings, scoring=scoring)
         buildings = self._heat_buildings(parameters, context, feedback, inputs.crs)
         heat = self._heat_inputs(buildings, parameters, context, feedback, inputs.crs) if buildings is not None \
             else None
@@ -349,7 +373,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         with _aside(bool(self.parameterAsString(parameters, self.PROFILES, context))) as staging:
             try:
                 jobs = municipality_jobs(municipalities, key_field, name_field, constraints, settings, designated,
-                                         wind_field if settings.yields is not None else None, heat)
+                                         wind_field if settings.yields is not None else None, heat,
+                                         scoring_layers)
                 if settings.yields is not None:
                     self._wind_rasters(jobs, inputs.crs, parameters, context, feedback)
                 profile = partial(self._profile, settings=settings, buildings=buildings, crs=inputs.crs,
@@ -375,7 +400,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
 
             indicators = indicator_table(results, settings)
             yield_columns = YIELD_COLUMNS if settings.yields is not None else []
-            frames = [(self.ELIGIBLE, or_empty(eligible, ELIGIBLE_COLUMNS + yield_columns + ["name"])),
+            score_columns = SCORE_COLUMNS if settings.scoring else []
+            frames = [(self.ELIGIBLE, or_empty(eligible, ELIGIBLE_COLUMNS + yield_columns + score_columns + ["name"])),
                       (self.LEDGER, ledger), (self.INDICATORS, indicators)]
             if settings.yields is not None and self.parameterAsOutputLayer(parameters, self.TURBINES, context):
                 frames.append((self.TURBINES, or_empty(turbines, TURBINE_COLUMNS)))
@@ -414,6 +440,65 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                    defaults.curtailment_pct.value), defaults.foundation_inset_m.value,
             tuple((technology, pv.types[type_id]) for technology, type_id in PV_TYPE_OF_TECHNOLOGY.items()),
             pv.co2_factor_g_kwh.value)
+
+    def _scoring(self, catalogs, inputs, parameters, context, feedback) -> tuple[tuple, dict]:
+        """How each catalog's eligible pieces are scored ((catalog id, SiteScoring) for the run's settings) and, per
+        catalog, the region's layer of each criterion (None for a criterion without one): the wind scheme for wind,
+        the PV scheme for the PV catalogs, each role played by the constraint layer that fits it; none when the
+        planner turned scoring off."""
+        if not self.parameterAsBool(parameters, self.SCORING, context):
+            return (), {}
+        layers = self.parameterAsLayerList(parameters, self.CONSTRAINT_LAYERS, context)
+        descriptions = [describe_layer(layer, layer.id()) for layer in layers]
+        study = shapely.envelope(shapely.union_all(np.asarray(inputs.study.geometry.values, dtype=object)))
+        scoring, layers_of = [], {}
+        for catalog in catalogs:
+            kind = "wind" if catalog.technology == "wind" else "pv" if catalog.technology in PV_TYPE_OF_TECHNOLOGY \
+                else None
+            if kind is None:
+                continue
+            own = self.parameterAsFile(parameters, self.SCHEME_WIND if kind == "wind" else self.SCHEME_PV, context)
+            try:
+                scheme = load_scheme(Path(own) if own else shipped_schemes()[f"beispiel_{kind}"])
+                weights, _ahp = scheme.weights()
+            except ScoringError as error:
+                raise QgsProcessingException(str(error)) from error
+            fields = [criterion.field for criterion in scheme.criteria if criterion.role is None]
+            if fields:
+                raise QgsProcessingException(self.tr(
+                    "Das Bewertungsschema „{title}“ bewertet Felder von Standorten ({fields}); im Lauf über die Region "
+                    "haben die Flächen nur Rollen (Abstand, Anteil, Mittel, Fläche, Kompaktheit).").format(
+                    title=scheme.title or own, fields=", ".join(fields)))
+            chosen = []
+            for criterion in scheme.criteria:
+                keys = suggest_role_layers(criterion.role, descriptions) if criterion.role.needs_layer else []
+                layer = next((layer for layer in layers if layer.id() == keys[0]), None) if keys else None
+                field = suggest_role_field(criterion.role, layer.fields().names()) if layer is not None and \
+                    criterion.role.measure == MEAN else None
+                chosen.append((layer, field))
+                if criterion.role.needs_layer and layer is None:
+                    feedback.pushWarning(self.tr("{catalog}: „{label}“ nicht bewertet, keine Restriktionsebene passt; "
+                                                 "es gilt die Regel für fehlende Werte „{policy}“.").format(
+                        catalog=technology_of(catalog.title_text()), label=criterion.label, policy=scheme.missing))
+                elif layer is not None:
+                    feedback.pushInfo(self.tr("{catalog}: „{label}“ aus „{layer}“").format(
+                        catalog=technology_of(catalog.title_text()), label=criterion.label,
+                        layer=layer.name() + (f" ({field})" if field else "")))
+            scoring.append((catalog.id, SiteScoring(scheme, tuple(float(weight) for weight in weights))))
+            layers_of[catalog.id] = [
+                self._scoring_layer(layer, field, scoring[-1][1].reach_m(number), study, inputs.crs, context, feedback)
+                if layer is not None else None for number, (layer, field) in enumerate(chosen)]
+        return tuple(scoring), layers_of
+
+    def _scoring_layer(self, layer, field, reach, study, crs, context, feedback) -> ScoringLayer:
+        """The features of ``layer`` that can change a score in the region (the box ``study``): within ``reach``
+        of it for a distance, on it otherwise (with the values of ``field`` for a mean)."""
+        box = QgsRectangle(*shapely.bounds(shapely.buffer(study, reach or 0.0, join_style="mitre")))
+        if layer.crs().isValid() and layer.crs() != crs:
+            box = QgsCoordinateTransform(crs, layer.crs(), context.transformContext()).transformBoundingBox(box)
+        frame = read_frame(layer, crs, context, feedback, fields=[field] if field else [], extent=box)
+        return ScoringLayer(np.asarray(frame.geometry.values, dtype=object),
+                            frame[field].astype(float).to_numpy() if field else None)
 
     def _heat_buildings(self, parameters, context, feedback, crs):
         """The buildings of ``wip:heatdemand`` (its demand, use and scenario fields, in ``crs``), None without."""
@@ -610,6 +695,11 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             figures.append((self.tr("geeignet {technology}").format(technology=technology_of(catalog.title_text())),
                             f"{number('eligible_ha_' + technology, 0, ' ha')} || ' (' || "
                             f"{number('eligible_pct_' + technology, 1, ' %')} || ')'"))
+            if settings.scoring_for(catalog) is not None:  # its land's best score and its area in class A
+                best, class_a = self.tr("beste"), self.tr("Klasse A")
+                area_a = number("class_a_ha_" + technology, 0, " ha")
+                figures.append((self.tr("Bewertung"), f"'{best} ' || {number('score_best_' + technology)} || "
+                                                      f"', {class_a} ' || {area_a}"))
             if settings.yields is None:
                 continue
             energy = number('gwh_a_' + technology, 0, ' GWh/a')

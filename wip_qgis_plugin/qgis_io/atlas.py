@@ -20,6 +20,8 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLayoutUtils,
+    QgsLegendRenderer,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -164,8 +166,11 @@ def _built_in_page(layout: QgsLayout, layers: list, title: str, figures: list[tu
     layout.addLayoutItem(legend)
 
     # plain text: a label in HTML mode renders through a web view, which only the GUI thread may use
-    _label(layout, "\n".join(f"{label}: [% {expression} %]" for label, expression in figures), SIDE_X_MM, y + 62,
-           SIDE_WIDTH_MM, 100, 9)
+    # the legend lists the layers, not what a page shows: the same height on every page, the figures below it
+    context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
+    top = y + QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context).height() + 4
+    _label(layout, "\n".join(f"{label}: [% {expression} %]" for label, expression in figures), SIDE_X_MM, top,
+           SIDE_WIDTH_MM, PAGE_MM[1] - 14 - top, 9)
 
     _label(layout, sources + " · " + tr("Stand: {date}").format(date=datetime.date.today().strftime("%d.%m.%Y"))
            + " · [% @atlas_featurenumber %] / [% @atlas_totalfeatures %]", 10, PAGE_MM[1] - 12, PAGE_MM[0] - 20, 8,

@@ -5645,6 +5645,8 @@ Ergebnisse: die geeigneten Flächen je Gemeinde und Technologie; die Windfläche
 
 Erträge (abschaltbar): auf jeder geeigneten Windfläche ein Windpark wie bei „Windenergieanlagen platzieren“ (der gewählte Anlagentyp in der Nabenhöhe der Abstände, 5 × 3 Rotordurchmesser, Hauptwindrichtung Südwest, Rotor außerhalb zulässig, Verluste aus resources/yield/wind_defaults.json) mit der Windgeschwindigkeit der Zelle eines Windrasters unter jeder Anlage, sonst der eigenen jeder Gemeinde aus einem Feld (etwa die Zonenstatistik eines Windatlas) oder einer für die Region; auf den PV-Flächen die Anlagen des Typs ihrer Technologie wie bei „PV-Potenzial und Ertrag“ (Freiflächen-PV, Agri-PV Kategorie I, Floating-PV bis zur Belegungsgrenze). Anlagen, MW und GWh/a stehen je Fläche, je Gemeinde in den Kennzahlen und im Atlas, die Anlagen als eigene Ebene; im Zukunftsprofil gehen sie als Ertrag in die Bilanz ein.
 
+Standortbewertung (abschaltbar): jede geeignete Fläche erhält score (0–100), score_rank (1 = beste der Gemeinde) und score_class (A/B/C) wie bei „Standortkriterien berechnen“ und dann „Standorte bewerten“, mit dem Beispielschema Wind bzw. PV oder einem eigenen; jede Rolle des Schemas (etwa Umspannwerk, Siedlung, Schutzgebiete, Ackerzahl) nimmt die passende Restriktionsebene, eine Rolle ohne Ebene folgt der Regel des Schemas für fehlende Werte. Die Kennzahlen nennen je Technologie den besten score und die Fläche der Klasse A.
+
 Wärmeplanung (mit Gebäuden aus „Wärmebedarf Gebäude“): jedes Gebäude zählt zu der Gemeinde, in der sein Punkt liegt; je Gemeinde Rasterzellen von 100 m mit Wärmedichte und Wärmeliniendichte (zu den Straßenabschnitten bis 100 m) wie bei „Wärmedichte und Wärmeliniendichte“ und ihre Eignungsstufe für Wärmenetze nach § 19 WPG wie bei „Eignung für Wärmenetze“ (mit bestehendem Wärmenetz und Abwärmequellen, Großverbraucher ab 500 MWh/a aus denselben Gebäuden, die vorgegebenen Schwellen). Zellen mit weniger als fünf Gebäuden zeigen keine Werte (§ 10 Abs. 2 WPG). Die Kennzahlen nennen den Wärmebedarf der Gebäude, die Fläche der Stufen 1–2 und den Anteil des Bedarfs darin; im Zukunftsprofil gehen die Gebäude in die Bilanz ein und die Eignung als Karte.
 
 Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.
@@ -5657,6 +5659,8 @@ Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte
 Results: the eligible land per municipality and technology; the wind-area ledger (eligible, designated and still open land per municipality with its rank, and per area target of the WindBG and the LEntwG LSA the run's municipalities' share of the target, the gap left after the designated areas and whether the eligible land can close it); the indicators per municipality with where it stands today from the municipal statistics.
 
 Yields (can be turned off): on every piece of eligible wind land a wind park as in “Place wind turbines” (the chosen turbine type at the hub height of the distances, 5 × 3 rotor diameters, main wind direction south-west, rotor allowed outside, losses from resources/yield/wind_defaults.json) at the wind speed of the cell of a wind raster under each turbine, else each municipality's own from a field (e.g. the zonal statistics of a wind atlas) or one for the region; on the PV land the plants of its technology's type as in “PV potential and yield” (ground-mounted PV, agrivoltaics category I, floating PV up to the cover limit). Turbines, MW and GWh/a are given per piece of land, per municipality in the indicators and in the atlas, the turbines as a layer of their own; in the future profile they enter the balance as yield.
+
+Site scoring (can be turned off): every piece of eligible land gets score (0–100), score_rank (1 = the municipality's best) and score_class (A/B/C) as from “Compute site criteria” and then “Score sites”, with the example scheme for wind or PV or an own one; each role of the scheme (e.g. substation, settlement, protected areas, soil quality) takes the fitting constraint layer, a role without a layer follows the scheme's rule for missing values. The indicators give per technology the best score and the area of class A.
 
 Heat planning (with buildings from “Building heat demand”): each building counts in the municipality that holds its point; per municipality grid cells of 100 m with heat density and heat line density (to the street sections within 100 m) as in “Heat density and heat line density” and their suitability level for heat networks under § 19 WPG as in “Heat network suitability” (with the existing heat network and waste-heat sources, large consumers from 500 MWh/a from the same buildings, the default thresholds). Cells with fewer than five buildings show no values (§ 10 (2) WPG). The indicators give the buildings' heat demand, the area of levels 1–2 and the share of the demand in them; in the future profile the buildings enter the balance and the suitability is mapped.
 
@@ -5741,6 +5745,18 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>Windgeschwindigkeit als Raster (m/s, vor Feld und Wert)</source>
       <translation>Wind speed as a raster (m/s, before field and value)</translation>
+    </message>
+    <message>
+      <source>Geeignete Flächen bewerten (Bewertungsschema je Technologie)</source>
+      <translation>Score the eligible land (a scoring scheme per technology)</translation>
+    </message>
+    <message>
+      <source>Eigenes Bewertungsschema Wind (JSON; leer: Beispielschema)</source>
+      <translation>Own scoring scheme for wind (JSON; empty: the example scheme)</translation>
+    </message>
+    <message>
+      <source>Eigenes Bewertungsschema PV (JSON; leer: Beispielschema)</source>
+      <translation>Own scoring scheme for PV (JSON; empty: the example scheme)</translation>
     </message>
     <message>
       <source>Gebäude mit Wärmebedarf (Ergebnis von „Wärmebedarf Gebäude“; leer: keine Wärmeplanung)</source>
@@ -5851,6 +5867,14 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>The atlas project needs the atlas of the region (PDF).</translation>
     </message>
     <message>
+      <source>beste</source>
+      <translation>best</translation>
+    </message>
+    <message>
+      <source>Klasse A</source>
+      <translation>class A</translation>
+    </message>
+    <message>
       <source>ausgewiesen (Wind)</source>
       <translation>designated (wind)</translation>
     </message>
@@ -5875,6 +5899,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>For the robustness of the wind land, please enter variants in the variants table.</translation>
     </message>
     <message>
+      <source>Zukunftsprofil {name}: {file}</source>
+      <translation>Future profile {name}: {file}</translation>
+    </message>
+    <message>
       <source> ({energy} GWh/a)</source>
       <translation> ({energy} GWh/a)</translation>
     </message>
@@ -5895,24 +5923,28 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>The buildings lack the fields {fields} of “Building heat demand”; please run that step first.</translation>
     </message>
     <message>
+      <source>Kein Zukunftsprofil (nicht in der Gemeindestatistik): {names}</source>
+      <translation>No future profile (not in the municipal statistics): {names}</translation>
+    </message>
+    <message>
       <source>{file} gibt es schon mit anderen Daten ({tables}); bitte einen anderen Namen für das Atlas-Projekt wählen.</source>
       <translation>{file} already exists with other data ({tables}); please choose another name for the atlas project.</translation>
+    </message>
+    <message>
+      <source>Bewertung</source>
+      <translation>Score</translation>
     </message>
     <message>
       <source>darauf</source>
       <translation>on it</translation>
     </message>
     <message>
-      <source>Kein Zukunftsprofil (nicht in der Gemeindestatistik): {names}</source>
-      <translation>No future profile (not in the municipal statistics): {names}</translation>
-    </message>
-    <message>
-      <source>Zukunftsprofil {name}: {file}</source>
-      <translation>Future profile {name}: {file}</translation>
-    </message>
-    <message>
       <source>{name} ({key}): {areas}; {how}</source>
       <translation>{name} ({key}): {areas}; {how}</translation>
+    </message>
+    <message>
+      <source>Das Bewertungsschema „{title}“ bewertet Felder von Standorten ({fields}); im Lauf über die Region haben die Flächen nur Rollen (Abstand, Anteil, Mittel, Fläche, Kompaktheit).</source>
+      <translation>The scoring scheme “{title}” scores fields of sites ({fields}); in the run over the region the land has roles only (distance, share, mean, area, compactness).</translation>
     </message>
     <message>
       <source>{name}: das Windraster reicht nicht bis zu dieser Gemeinde; ihre Windparks bleiben ohne Ertrag.</source>
@@ -5939,6 +5971,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>from the run folder</translation>
     </message>
     <message>
+      <source>{catalog}: „{label}“ nicht bewertet, keine Restriktionsebene passt; es gilt die Regel für fehlende Werte „{policy}“.</source>
+      <translation>{catalog}: “{label}” not assessed, no constraint layer fits; the rule for missing values “{policy}” applies.</translation>
+    </message>
+    <message>
       <source>„{input}“ gilt nur mit Gebäuden mit Wärmebedarf; ohne sie bleibt es unbeachtet.</source>
       <translation>“{input}” applies only with buildings with heat demand; without them it is ignored.</translation>
     </message>
@@ -5949,6 +5985,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>auf dem Dask-Cluster {address}</source>
       <translation>on the Dask cluster {address}</translation>
+    </message>
+    <message>
+      <source>{catalog}: „{label}“ aus „{layer}“</source>
+      <translation>{catalog}: “{label}” from “{layer}”</translation>
     </message>
     <message>
       <source>in {workers} Prozessen</source>
