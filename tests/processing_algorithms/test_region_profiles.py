@@ -349,6 +349,16 @@ def test_each_municipalitys_plants_are_those_of_the_yield_algorithms_on_its_land
         assert row["turbines_wind"] == alone["TURBINE_COUNT"]
         assert row["mw_wind"] == pytest.approx(alone["TOTAL_MW"], rel=1e-9)
         assert row["gwh_a_wind"] == pytest.approx(alone["TOTAL_GWH"], rel=1e-9)
+        # the same turbines with the same fields as windlayout's, placed alike
+        fields = [name for name in alone["TURBINES"].fields().names() if name not in ("turbine_id", "site_id")]
+        assert set(fields) <= set(turbines.fields().names())
+        ours = [feature for feature in turbines.getFeatures() if feature["key"] == key]
+        theirs = list(alone["TURBINES"].getFeatures())
+        assert [feature.geometry().asWkt(1) for feature in ours] == [feature.geometry().asWkt(1) for feature in theirs]
+        for name in fields:
+            expected = [feature[name] for feature in theirs]
+            assert [feature[name] for feature in ours] == (
+                expected if name == "type" else pytest.approx(expected, rel=1e-9)), name
         plant = processing.run("wip:pvyield", {"SITES": land_of(land, key, pv), "PV_TYPE": 0,
                                                "OUTPUT": "TEMPORARY_OUTPUT"})
         assert row["mw_pv_ground"] == pytest.approx(plant["TOTAL_MWP"], rel=1e-9)

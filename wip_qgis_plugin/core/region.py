@@ -420,7 +420,8 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
 
 
 YIELD_COLUMNS = ["turbines", "mw", "gwh_a"]  # per piece of eligible land: wind turbines, MW (PV: MWp), net GWh/a
-TURBINE_COLUMNS = ["key", "name", "area_id", "type", "mw", "hub_m", "rotor_m", "wind_ms", "gwh_a"]
+TURBINE_COLUMNS = ["key", "name", "area_id", "type", "mw", "hub_m", "rotor_m", "total_m", "wind_ms", "gross_gwh_a",
+                   "gwh_a", "full_load_h"]  # a turbine of wip:windlayout, with its municipality
 
 
 def with_yields(eligible, technology: str, yields: YieldSettings, wind_ms: float,
@@ -452,14 +453,12 @@ def with_yields(eligible, technology: str, yields: YieldSettings, wind_ms: float
     land = eligible.assign(turbines=turbines, mw=mw, gwh_a=gwh)
     if technology != "wind":
         return land, None
-    turbine, layout = yields.turbine, park.layout if park is not None else None
-    placed = 0 if layout is None else len(layout.x)
-    return land, gpd.GeoDataFrame({
-        "area_id": eligible["area_id"].to_numpy()[layout.site] if placed else np.array([], dtype=np.int64),
-        "type": [turbine.label] * placed, "mw": np.full(placed, turbine.rated_mw),
-        "hub_m": np.full(placed, turbine.hub_m), "rotor_m": np.full(placed, turbine.rotor_m),
-        "wind_ms": park.wind_ms if placed else np.array([]), "gwh_a": park.net_mwh / 1000 if placed else np.array([])},
-        geometry=shapely.points(layout.x, layout.y) if placed else np.array([], dtype=object), crs=eligible.crs)
+    columns = park.per_turbine() if park is not None else {  # no land, no park
+        name: np.array([], dtype=np.int64 if name == "site" else object)
+        for name in ["site", "geometry"] + TURBINE_COLUMNS[3:]}
+    site, points = columns.pop("site"), columns.pop("geometry")
+    return land, gpd.GeoDataFrame({"area_id": eligible["area_id"].to_numpy(dtype=np.int64)[site], **columns},
+                                  geometry=points, crs=eligible.crs)
 
 
 SCORE_COLUMNS = ["score", "score_rank", "score_class"]  # per piece of eligible land, with a scheme

@@ -58,6 +58,17 @@ class WindPark:
     replaced: np.ndarray  # per existing turbine: replaced by the new park (repowering)
     losses: Losses
 
+    def per_turbine(self) -> dict:
+        """Columns per new turbine, in the layout's order: the index of its site (``site``), type and size, wind at
+        hub height, gross and net energy, full-load hours, and its point (``geometry``)."""
+        turbine, count = self.turbine, len(self.layout.x)
+        return {"site": self.layout.site, "type": [turbine.label] * count, "mw": np.full(count, turbine.rated_mw),
+                "hub_m": np.full(count, turbine.hub_m), "rotor_m": np.full(count, turbine.rotor_m),
+                "total_m": np.full(count, turbine.total_height_m), "wind_ms": self.wind_ms,
+                "gross_gwh_a": self.gross_mwh / 1000, "gwh_a": self.net_mwh / 1000,
+                "full_load_h": self.net_mwh / turbine.rated_mw,
+                "geometry": shapely.points(self.layout.x, self.layout.y)}
+
     def site_totals(self) -> SiteTotals:
         sites = len(self.layout.per_site)
 

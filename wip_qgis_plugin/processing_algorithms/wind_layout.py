@@ -339,16 +339,10 @@ class WindLayoutAlgorithm(WipAlgorithm):
                                                  crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.TURBINES))
-        turbine, layout = park.turbine, park.layout
-        count = len(layout.x)
-        turbines = gpd.GeoDataFrame({
-            "turbine_id": np.arange(1, count + 1), "site_id": [ids[site] for site in layout.site],
-            "type": [turbine.label] * count, "mw": np.full(count, turbine.rated_mw),
-            "hub_m": np.full(count, turbine.hub_m), "rotor_m": np.full(count, turbine.rotor_m),
-            "total_m": np.full(count, turbine.total_height_m), "wind_ms": park.wind_ms,
-            "gross_gwh_a": park.gross_mwh / 1000, "gwh_a": park.net_mwh / 1000,
-            "full_load_h": park.net_mwh / turbine.rated_mw,
-            "geometry": shapely.points(layout.x, layout.y)}, geometry="geometry")
+        columns = park.per_turbine()
+        turbines = gpd.GeoDataFrame({"turbine_id": np.arange(1, len(columns["site"]) + 1),
+                                     "site_id": [ids[site] for site in columns.pop("site")], **columns},
+                                    geometry="geometry")
         write_frame(turbines, sink, feedback, as_multi=False)
         return destination
 
