@@ -176,7 +176,7 @@ class EligibilityAlgorithm(WipAlgorithm):
 
     def add_variants(self) -> None:
         self.addParameter(QgsProcessingParameterMatrix(
-            self.VARIANTS, self.tr("Varianten (Name, Kriterium oder „weich“, Abstand in m oder „aus“)"),
+            self.VARIANTS, self.tr("Varianten der Kriterien (Kriterium oder „weich“)"),
             headers=[self.tr("Variante"), self.tr("Kriterium"), self.tr("Abstand (m) oder „aus“")],
             optional=True))
 

@@ -168,7 +168,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         return self.tr(
             "Die Flächenkulisse aller Gemeinden einer Region (Landkreis, Planungsregion oder Land) in einem Lauf, "
             "jede Gemeinde für sich: mit den Objekten jedes Kriteriums bis zu seinem Abstand um die Gemeinde, so "
-            "dass Siedlungen der Nachbargemeinden ihre Abstände behalten.\n\n"
+            "dass Siedlungen der Nachbargemeinden ihre Abstände behalten. Ein eigener Kriterienkatalog ersetzt den "
+            "mitgelieferten seiner Technologie.\n\n"
             "Ergebnisse: die geeigneten Flächen je Gemeinde und Technologie; die Windflächenbilanz (geeignete, "
             "ausgewiesene und noch offene Fläche je Gemeinde mit Rang, und je Flächenziel nach WindBG und "
             "LEntwG LSA der Anteil der Gemeinden des Laufs am Ziel, die Lücke nach den ausgewiesenen Gebieten und "
@@ -209,7 +210,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte mit Maßstab, Nordpfeil "
             "und Legende, die Kennzahlen und die Quellen; als ein PDF für die Region und, mit dem Ordner der "
             "Zukunftsprofile, als ein PDF je Gemeinde. Eine eigene Layoutvorlage (.qpt) und ein Logo lassen sich "
-            "angeben; als QGIS-Projekt lässt sich der Atlas im Layout-Designer bearbeiten.")
+            "angeben; als QGIS-Projekt (seine Ebenen daneben im GeoPackage gleichen Namens) lässt sich der Atlas im "
+            "Layout-Designer bearbeiten.")
 
     def initAlgorithm(self, config=None):
         self.add_inputs()
@@ -218,7 +220,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         catalog = self.parameterDefinition(self.CATALOG)  # one catalog per technology, chosen below
         catalog.setFlags(catalog.flags() | FLAG_HIDDEN)
         self.parameterDefinition(self.CATALOG_FILE).setDescription(self.tr(
-            "Eigener Kriterienkatalog (JSON, ersetzt den mitgelieferten seiner Technologie)"))
+            "Eigener Kriterienkatalog statt des mitgelieferten (JSON)"))
         # the dialog shows the parameters in the order they were added: the name and the catalogs after the key
         shared = [parameter.clone() for parameter in self.parameterDefinitions()
                   if parameter.name() not in (self.STUDY_AREA, self.STUDY_ID_FIELD)]
@@ -234,10 +236,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             self.addParameter(parameter)
         self.add_variants()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.DESIGNATED, self.tr("Ausgewiesene Windenergiegebiete (Regionalplan, Flächennutzungspläne)"),
+            self.DESIGNATED, self.tr("Ausgewiesene Windenergiegebiete (Regionalplan, FNP)"),
             [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
-            self.YIELDS, self.tr("Erträge je Gemeinde berechnen (Windpark, PV-Anlagen)"),
+            self.YIELDS, self.tr("Erträge je Gemeinde berechnen"),
             defaultValue=True))
         labels = turbine_labels()
         self.addParameter(QgsProcessingParameterEnum(
@@ -255,15 +257,15 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.WIND_RASTER, self.tr("Windgeschwindigkeit als Raster (m/s, vor Feld und Wert)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
-            self.SCORING, self.tr("Geeignete Flächen bewerten (Bewertungsschema je Technologie)"), defaultValue=True))
+            self.SCORING, self.tr("Geeignete Flächen bewerten (Schema je Technologie)"), defaultValue=True))
         for name, label in ((self.SCHEME_WIND, self.tr("Eigenes Bewertungsschema Wind (JSON; leer: Beispielschema)")),
                             (self.SCHEME_PV, self.tr("Eigenes Bewertungsschema PV (JSON; leer: Beispielschema)"))):
             scheme = QgsProcessingParameterFile(name, label, extension="json", optional=True)
             scheme.setFlags(scheme.flags() | FLAG_ADVANCED)
             self.addParameter(scheme)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.HEAT_BUILDINGS, self.tr("Gebäude mit Wärmebedarf (Ergebnis von „Wärmebedarf Gebäude“; leer: keine "
-                                         "Wärmeplanung)"), [SOURCE_POLYGON], optional=True))
+            self.HEAT_BUILDINGS, self.tr("Gebäude mit Wärmebedarf (aus „Wärmebedarf Gebäude“)"), [SOURCE_POLYGON],
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.STREETS, self.tr("Straßenabschnitte (für die Wärmeliniendichte)"), [SOURCE_LINE], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -294,20 +296,19 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.TURBINES, self.tr("Windenergieanlagen aller Gemeinden (mit Erträgen)"), SOURCE_POINT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.HEAT_SUITABILITY, self.tr("Eignung für Wärmenetze aller Gemeinden (mit Gebäuden)"), SOURCE_POLYGON,
+            self.HEAT_SUITABILITY, self.tr("Eignung für Wärmenetze aller Gemeinden"), SOURCE_POLYGON,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.ROBUSTNESS, self.tr("Robustheit der Windflächen aller Gemeinden (mit Varianten)"), SOURCE_POLYGON,
+            self.ROBUSTNESS, self.tr("Robustheit der Windflächen aller Gemeinden"), SOURCE_POLYGON,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.PROFILES, self.tr("Zukunftsprofile der Gemeinden (Ordner; leer: keine)"), optional=True,
             createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.ATLAS, self.tr("Atlas der Region (PDF, eine Seite je Gemeinde; leer: keiner)"),
+            self.ATLAS, self.tr("Atlas der Region (PDF, eine Seite je Gemeinde)"),
             self.tr("PDF-Dateien (*.pdf)"), optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.ATLAS_PROJECT, self.tr("Atlas als QGIS-Projekt zum Bearbeiten im Layout-Designer (.qgz, die Ebenen "
-                                        "daneben im GeoPackage gleichen Namens; leer: keins)"),
+            self.ATLAS_PROJECT, self.tr("Atlas als QGIS-Projekt für den Layout-Designer (.qgz)"),
             self.tr("QGIS-Projekte (*.qgz)"), optional=True, createByDefault=False))
         template = QgsProcessingParameterFile(
             self.ATLAS_TEMPLATE, self.tr("Eigene Layoutvorlage für den Atlas (.qpt)"), extension="qpt", optional=True)

@@ -4491,8 +4491,8 @@ Distances are computed metrically in a projected CRS; geographic inputs are repr
       <translation>Soft criteria exclude</translation>
     </message>
     <message>
-      <source>Varianten (Name, Kriterium oder „weich“, Abstand in m oder „aus“)</source>
-      <translation>Variants (name, criterion or “soft”, distance in m or “off”)</translation>
+      <source>Varianten der Kriterien (Kriterium oder „weich“)</source>
+      <translation>Criteria variants (criterion or “soft”)</translation>
     </message>
     <message>
       <source>Die Variantentabelle braucht Zeilen aus Name, Kriterium und Abstand.</source>
@@ -5639,7 +5639,7 @@ Specific yield, the first value present counts: the field “specific yield per 
       <translation>global irradiation, raster {name}</translation>
     </message>
     <message>
-      <source>Die Flächenkulisse aller Gemeinden einer Region (Landkreis, Planungsregion oder Land) in einem Lauf, jede Gemeinde für sich: mit den Objekten jedes Kriteriums bis zu seinem Abstand um die Gemeinde, so dass Siedlungen der Nachbargemeinden ihre Abstände behalten.
+      <source>Die Flächenkulisse aller Gemeinden einer Region (Landkreis, Planungsregion oder Land) in einem Lauf, jede Gemeinde für sich: mit den Objekten jedes Kriteriums bis zu seinem Abstand um die Gemeinde, so dass Siedlungen der Nachbargemeinden ihre Abstände behalten. Ein eigener Kriterienkatalog ersetzt den mitgelieferten seiner Technologie.
 
 Ergebnisse: die geeigneten Flächen je Gemeinde und Technologie; die Windflächenbilanz (geeignete, ausgewiesene und noch offene Fläche je Gemeinde mit Rang, und je Flächenziel nach WindBG und LEntwG LSA der Anteil der Gemeinden des Laufs am Ziel, die Lücke nach den ausgewiesenen Gebieten und ob die geeignete Fläche sie schließen kann); die Kennzahlen je Gemeinde mit ihrem Stand heute aus der Gemeindestatistik.
 
@@ -5653,8 +5653,8 @@ Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit
 
 Mit einem Ordner für die Zukunftsprofile schreibt der Lauf danach für jede Gemeinde, die die mitgelieferte Gemeindestatistik kennt, ihr Zukunftsprofil (HTML): die Energie- und Treibhausgasbilanz aus der Statistik, der Vergleich mit ähnlichen Gemeinden und die Karten ihrer Flächenkulissen. Mit einer Variantentabelle (wie bei „Robustheit der Flächenkulisse“) kommt die Robustheit der Windflächen jeder Gemeinde über die Varianten hinzu, als Ebene und als Karte im Profil.
 
-Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte mit Maßstab, Nordpfeil und Legende, die Kennzahlen und die Quellen; als ein PDF für die Region und, mit dem Ordner der Zukunftsprofile, als ein PDF je Gemeinde. Eine eigene Layoutvorlage (.qpt) und ein Logo lassen sich angeben; als QGIS-Projekt lässt sich der Atlas im Layout-Designer bearbeiten.</source>
-      <translation>The eligible land of every municipality of a region (district, planning region or Land) in one run, each municipality on its own: with the features of every criterion up to its distance around the municipality, so that settlements of neighbouring municipalities keep their distances.
+Der Atlas der Region ist ein QGIS-Drucklayout mit einer Seite je Gemeinde: Karte mit Maßstab, Nordpfeil und Legende, die Kennzahlen und die Quellen; als ein PDF für die Region und, mit dem Ordner der Zukunftsprofile, als ein PDF je Gemeinde. Eine eigene Layoutvorlage (.qpt) und ein Logo lassen sich angeben; als QGIS-Projekt (seine Ebenen daneben im GeoPackage gleichen Namens) lässt sich der Atlas im Layout-Designer bearbeiten.</source>
+      <translation>The eligible land of every municipality of a region (district, planning region or Land) in one run, each municipality on its own: with the features of every criterion up to its distance around the municipality, so that settlements of neighbouring municipalities keep their distances. An own criteria catalog replaces the shipped one of its technology.
 
 Results: the eligible land per municipality and technology; the wind-area ledger (eligible, designated and still open land per municipality with its rank, and per area target of the WindBG and the LEntwG LSA the run's municipalities' share of the target, the gap left after the designated areas and whether the eligible land can close it); the indicators per municipality with where it stands today from the municipal statistics.
 
@@ -5668,15 +5668,15 @@ The municipalities are computed in parallel on this computer's cores or, given t
 
 With a folder for the future profiles the run then writes, for every municipality the shipped municipal statistics know, its future profile (HTML): the energy and greenhouse-gas balance from the statistics, the comparison with similar municipalities and the maps of its eligible land. With a variants table (as for “Robustness of the eligible land”) the robustness of every municipality's wind land over the variants is added, as a layer and as a map in the profile.
 
-The atlas of the region is a QGIS print layout with one page per municipality: map with scale bar, north arrow and legend, the indicators and the sources; as one PDF for the region and, with the folder of the future profiles, as one PDF per municipality. An own layout template (.qpt) and a logo can be given; as a QGIS project the atlas can be edited in the layout designer.</translation>
+The atlas of the region is a QGIS print layout with one page per municipality: map with scale bar, north arrow and legend, the indicators and the sources; as one PDF for the region and, with the folder of the future profiles, as one PDF per municipality. An own layout template (.qpt) and a logo can be given; as a QGIS project (its layers beside it in the GeoPackage of the same name) the atlas can be edited in the layout designer.</translation>
     </message>
     <message>
       <source>Gemeinden (z. B. VG250 Gemeinden)</source>
       <translation>Municipalities (e.g. VG250 Gemeinden)</translation>
     </message>
     <message>
-      <source>Eigener Kriterienkatalog (JSON, ersetzt den mitgelieferten seiner Technologie)</source>
-      <translation>Own criteria catalog (JSON, replaces the shipped one of its technology)</translation>
+      <source>Eigener Kriterienkatalog statt des mitgelieferten (JSON)</source>
+      <translation>Own criteria catalog instead of the shipped one (JSON)</translation>
     </message>
     <message>
       <source>Parallele Prozesse (0: alle Kerne, 1: nacheinander)</source>
@@ -5727,12 +5727,12 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Criteria catalogs</translation>
     </message>
     <message>
-      <source>Ausgewiesene Windenergiegebiete (Regionalplan, Flächennutzungspläne)</source>
-      <translation>Designated wind energy areas (regional plan, land-use plans)</translation>
+      <source>Ausgewiesene Windenergiegebiete (Regionalplan, FNP)</source>
+      <translation>Designated wind areas (regional, land-use plans)</translation>
     </message>
     <message>
-      <source>Erträge je Gemeinde berechnen (Windpark, PV-Anlagen)</source>
-      <translation>Compute yields per municipality (wind park, PV plants)</translation>
+      <source>Erträge je Gemeinde berechnen</source>
+      <translation>Compute yields per municipality</translation>
     </message>
     <message>
       <source>Anlagentyp der Windparks (Nabenhöhe wie oben)</source>
@@ -5747,8 +5747,8 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Wind speed as a raster (m/s, before field and value)</translation>
     </message>
     <message>
-      <source>Geeignete Flächen bewerten (Bewertungsschema je Technologie)</source>
-      <translation>Score the eligible land (a scoring scheme per technology)</translation>
+      <source>Geeignete Flächen bewerten (Schema je Technologie)</source>
+      <translation>Score the eligible land (a scheme per technology)</translation>
     </message>
     <message>
       <source>Eigenes Bewertungsschema Wind (JSON; leer: Beispielschema)</source>
@@ -5759,8 +5759,8 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Own scoring scheme for PV (JSON; empty: the example scheme)</translation>
     </message>
     <message>
-      <source>Gebäude mit Wärmebedarf (Ergebnis von „Wärmebedarf Gebäude“; leer: keine Wärmeplanung)</source>
-      <translation>Buildings with heat demand (result of “Building heat demand”; empty: no heat planning)</translation>
+      <source>Gebäude mit Wärmebedarf (aus „Wärmebedarf Gebäude“)</source>
+      <translation>Buildings with heat demand (from “Building heat demand”)</translation>
     </message>
     <message>
       <source>Straßenabschnitte (für die Wärmeliniendichte)</source>
@@ -5787,24 +5787,24 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>Wind turbines of all municipalities (with yields)</translation>
     </message>
     <message>
-      <source>Eignung für Wärmenetze aller Gemeinden (mit Gebäuden)</source>
-      <translation>Heat network suitability of all municipalities (with buildings)</translation>
+      <source>Eignung für Wärmenetze aller Gemeinden</source>
+      <translation>Heat network suitability of all municipalities</translation>
     </message>
     <message>
-      <source>Robustheit der Windflächen aller Gemeinden (mit Varianten)</source>
-      <translation>Robustness of the wind land of all municipalities (with variants)</translation>
+      <source>Robustheit der Windflächen aller Gemeinden</source>
+      <translation>Robustness of the wind land of all municipalities</translation>
     </message>
     <message>
       <source>Zukunftsprofile der Gemeinden (Ordner; leer: keine)</source>
       <translation>Future profiles of the municipalities (folder; empty: none)</translation>
     </message>
     <message>
-      <source>Atlas der Region (PDF, eine Seite je Gemeinde; leer: keiner)</source>
-      <translation>Atlas of the region (PDF, one page per municipality; empty: none)</translation>
+      <source>Atlas der Region (PDF, eine Seite je Gemeinde)</source>
+      <translation>Atlas of the region (PDF, one page per municipality)</translation>
     </message>
     <message>
-      <source>Atlas als QGIS-Projekt zum Bearbeiten im Layout-Designer (.qgz, die Ebenen daneben im GeoPackage gleichen Namens; leer: keins)</source>
-      <translation>Atlas as a QGIS project to edit in the layout designer (.qgz, its layers beside it in the GeoPackage of the same name; empty: none)</translation>
+      <source>Atlas als QGIS-Projekt für den Layout-Designer (.qgz)</source>
+      <translation>Atlas as a QGIS project for the layout designer (.qgz)</translation>
     </message>
     <message>
       <source>QGIS-Projekte (*.qgz)</source>
