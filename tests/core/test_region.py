@@ -10,6 +10,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import Point, box
@@ -119,8 +120,9 @@ def test_serial_process_pool_and_dask_give_identical_results():
 def test_each_building_counts_in_one_municipality_with_the_streets_around_it():
     jobs, settings = jobs_and_settings()
     # the house on the shared border goes to the first municipality, as a point on a shared block edge does
-    assert [len(job.heat.points) for job in jobs] == [13, 12, 0, 0]
-    assert [len(job.heat.sections) for job in jobs] == [1, 1, 0, 1]
+    # a municipality without buildings gets none: its heat is unknown (the buildings may cover part of the region)
+    assert [len(job.heat.points) if job.heat else None for job in jobs] == [13, 12, None, None]
+    assert [len(job.heat.sections) for job in jobs[:2]] == [1, 1]
     results = region.run_region(jobs, settings)
     first, second = (results[number].heat.sort_values("buildings").reset_index() for number in (0, 1))
     # each side's 12 houses fill one cell of 100 m: 480 MWh/(ha·a), on the street of 400 m 1,200 kWh/(m·a)
@@ -131,11 +133,12 @@ def test_each_building_counts_in_one_municipality_with_the_streets_around_it():
     # the house on the border alone in its cell: no values (WPG § 10 Abs. 2), very likely unsuited
     assert first["buildings"].tolist() == [1, 12] and first["published"].tolist() == [False, True]
     assert np.isnan(first["demand_mwh_a"].iloc[0]) and first["level"].iloc[0] == 4
-    assert results[0].heat_mwh_a == 520.0 and len(results[2].heat) == 0
+    assert results[0].heat_mwh_a == 520.0 and results[2].heat is None and results[2].heat_mwh_a is None
+    assert any("keine Gebäude mit Wärmebedarf" in message for message in results[2].messages)
     table = region.indicator_table(results, settings).set_index("key")
     assert table.loc["15084235", "heat_network_ha"] == pytest.approx(1.0)
     assert table.loc["15084235", "heat_network_pct"] == pytest.approx(100 * 480 / 520)
-    assert table.loc["15084442", "heat_buildings_mwh_a"] == 0.0 and np.isnan(table.loc["15084442", "heat_network_pct"])
+    assert pd.isna(table.loc["15084442", "heat_buildings_mwh_a"]) and pd.isna(table.loc["15084442", "heat_network_pct"])
 
 
 def test_jobs_go_to_the_executor_largest_first_two_per_slot():
@@ -167,10 +170,44 @@ def test_jobs_go_to_the_executor_largest_first_two_per_slot():
     assert max(in_flight for _, in_flight in submitted) == 2
 
 
+def test_a_resumed_run_sends_its_jobs_before_it_reports_what_it_took_over(tmp_path):
+    """Reporting a result may take long (its Zukunftsprofil): the workers get their jobs first."""
+    jobs, settings = jobs_and_settings()
+    region.run_region(jobs[:2], settings, checkpoints=tmp_path)
+    events = []
+
+    class Finished:
+        def __init__(self, job):
+            self.job = job
+
+        def done(self):
+            return True
+
+        def result(self):
+            return region.MunicipalityResult(self.job.key, self.job.name, self.job.area_ha)
+
+    def submit(task, job, _settings):
+        events.append(("sent", job.key))
+        return Finished(job)
+
+    region.run_region(jobs, settings, executor=region.Executor(submit, 1), checkpoints=tmp_path,
+                      report=lambda result: events.append(("reported", result.key)))
+    assert sorted(events) == sorted([("sent", job.key) for job in jobs[2:]] + [("reported", job.key) for job in jobs])
+    assert events[0][0] == "sent" and events.index(("reported", jobs[0].key)) > 0
+
+
 def test_an_unreachable_dask_scheduler_is_named():
     pytest.importorskip("distributed")
     with pytest.raises(region.RegionError, match="tcp://127.0.0.1:9"), \
             region.dask_client("tcp://127.0.0.1:9", timeout_s=1):
+        pass
+
+
+def test_a_dask_scheduler_without_workers_is_named():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster, \
+            pytest.raises(region.RegionError, match="noch keinen Worker"), \
+            region.dask_client(cluster.scheduler_address, timeout_s=1):
         pass
 
 
@@ -391,3 +428,31 @@ def test_each_piece_is_scored_with_the_features_that_can_change_its_score():
         assert land["score"].to_numpy() == pytest.approx(expected.score)
         assert land["score_rank"].tolist() == expected.rank.tolist()
     assert len({round(score_value, 6) for result in results for score_value in result.eligible[wind.id]["score"]}) > 3
+
+
+@pytest.mark.parametrize("has_any", [True, False])
+def test_a_layer_whose_features_all_lie_beyond_the_reach_scores_as_measured(has_any):
+    """Only a substation 30 km off: no municipality's window holds it, yet its pieces score as measured against it
+    (beyond the reach the utility no longer changes); a layer without any feature follows the missing-value rule."""
+    municipalities, constraints, designated = region_data()
+    scheme = load_scheme(shipped_schemes()["beispiel_wind"])
+    weights = tuple(float(weight) for weight in scheme.weights()[0])
+    wind = catalogs()[0]
+    settings = region.RegionSettings(catalogs()[:1], min_area_ha=1.0,
+                                     scoring=((wind.id, region.SiteScoring(scheme, weights)),))
+    far = np.array([Point(745_000, 5_662_000)] if has_any else [], dtype=object)
+    settlement = np.asarray(constraints[wind.id]["wohngebaeude_abstand"].geometry.values, dtype=object)
+    layers = [region.ScoringLayer(far, layer_has_any=has_any), region.ScoringLayer(settlement), None, None, None,
+              None]
+    jobs = region.municipality_jobs(municipalities, "AGS", "GEN", constraints, settings, designated,
+                                    scoring={wind.id: layers})
+    assert all(len(job.scoring[wind.id][0].geometries) == 0 for job in jobs)
+    for result in region.run_region(jobs, settings):
+        land = result.eligible[wind.id]
+        sites = shapely.make_valid(np.asarray(land.geometry.values, dtype=object))
+        values = np.column_stack([nearest_distance(sites, far) if has_any else np.full(len(sites), np.nan),
+                                  nearest_distance(sites, settlement), np.full(len(sites), np.nan),
+                                  np.full(len(sites), np.nan), shapely.area(sites) / 1e4, compactness(sites)])
+        expected = score(utilities(values, [criterion.function for criterion in scheme.criteria]), np.asarray(weights),
+                         scheme.method, scheme.missing)
+        assert land["score"].to_numpy() == pytest.approx(expected.score, nan_ok=True)

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingUtils,
     QgsProject,
+    QgsRectangle,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -478,15 +479,20 @@ def test_each_municipalitys_heat_suitability_is_that_of_the_heat_algorithms_on_i
     heated_parts = 0
     for part, key in zip(parts.getFeatures(), [HOHENMOELSEN, "2", "3", "4"]):
         own = heated_part(buildings, part)
+        if not own.featureCount():
+            assert not cells_of(cells, key) and is_null(indicators[key]["heat_buildings_mwh_a"])
+            continue
         demand = sum(feature["demand_mwh_a"] for feature in own.getFeatures() if not is_null(feature["demand_mwh_a"]))
         assert indicators[key]["heat_buildings_mwh_a"] == pytest.approx(demand, rel=1e-9)
-        if not own.featureCount():
-            assert not cells_of(cells, key)
-            continue
         heated_parts += 1
-        blocks = processing.run("wip:heatdensity", {"BUILDINGS": own, "STREETS": streets,
-                                                    "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT",
-                                                    "STREETS_OUTPUT": "TEMPORARY_OUTPUT"})["BLOCKS_OUTPUT"]
+        density = processing.run("wip:heatdensity", {"BUILDINGS": own, "STREETS": streets,
+                                                     "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT",
+                                                     "STREETS_OUTPUT": "TEMPORARY_OUTPUT"})
+        blocks, without_street = density["BLOCKS_OUTPUT"], density["BUILDINGS_WITHOUT_STREET"]
+        told = [message for message in feedback.messages
+                if message.startswith(f"{part['GEN']}: ") and "keine Straße im Abstand" in message]
+        assert told == ([f"{part['GEN']}: {without_street} Gebäude mit Wärmebedarf haben keine Straße im Abstand von "
+                         "100 m und zählen in keiner Wärmeliniendichte."] if without_street else [])
         alone = processing.run("wip:heatsuitability", {"AREAS": blocks, "NETWORK": network, "LARGE_CONSUMERS": own,
                                                        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
         assert cells_of(cells, key) == cells_of(alone)
@@ -501,6 +507,31 @@ def test_each_municipalitys_heat_suitability_is_that_of_the_heat_algorithms_on_i
     page = (folder / f"zukunftsprofil_{HOHENMOELSEN}_teil_1.html").read_text(encoding="utf-8")
     assert "Eignung für Wärmenetze (§ 19 WPG)" in page and "Keine Eignung für Wärmenetze angegeben" not in page
     assert not any("Ohne Gebäude: Wärmebedarf aus den Wohnungen" in message for message in feedback.messages)
+
+
+def test_a_municipality_without_buildings_has_unknown_heat_not_none(parts, tmp_path):
+    """Buildings for part of the region only: the others get no heat figures, and their profile's balance takes the
+    heat from the municipal statistics instead of counting zero."""
+    buildings = processing.run("wip:heatdemand", {"BUILDINGS": f"{DEMO_GPKG}|layername=synth_gebaeude",
+                                                  "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    first = next(parts.getFeatures()).geometry()
+    elsewhere = QgsVectorLayer("Polygon", "gebaeude", "memory")
+    elsewhere.setCrs(buildings.crs())
+    elsewhere.dataProvider().addAttributes(buildings.fields())
+    elsewhere.updateFields()
+    elsewhere.dataProvider().addFeatures([feature for feature in buildings.getFeatures()
+                                          if not first.contains(feature.geometry().pointOnSurface())])
+    folder = tmp_path / "profile"
+    result, feedback = run(parts, WORKERS=1, TECHNOLOGIES=[1], YIELDS=False, HEAT_BUILDINGS=elsewhere,
+                           HEAT_SUITABILITY="TEMPORARY_OUTPUT", PROFILES=str(folder))
+    indicators = {feature["key"]: feature for feature in result["INDICATORS"].getFeatures()}
+    assert result["FAILED"] == 0  # without street sections too
+    assert is_null(indicators[HOHENMOELSEN]["heat_buildings_mwh_a"])
+    assert is_null(indicators[HOHENMOELSEN]["heat_network_pct"])
+    assert not cells_of(result["HEAT_SUITABILITY"], HOHENMOELSEN) and cells_of(result["HEAT_SUITABILITY"])
+    assert any("Teil 1: keine Gebäude mit Wärmebedarf" in message for message in feedback.messages)
+    assert any("Ohne Gebäude: Wärmebedarf aus den Wohnungen" in message for message in feedback.messages)
+    assert (folder / f"zukunftsprofil_{HOHENMOELSEN}_teil_1.html").exists()
 
 
 def test_heat_inputs_without_buildings_are_named_and_buildings_without_demand_refused(parts):
@@ -519,8 +550,25 @@ SCORED_LAYERS = LAYERS + [f"{DEMO_GPKG}|layername={name}" for name in ("synth_um
                                                                       "synth_landwirtschaft", "synth_bergbau")]
 
 
-def test_each_piece_is_scored_as_the_site_algorithms_score_it(parts):
-    result, feedback = run(parts, WORKERS=1, YIELDS=False, CONSTRAINT_LAYERS=SCORED_LAYERS)
+def far_settlement(parts) -> QgsVectorLayer:
+    """A settlement layer whose one settlement lies 30 km east of the parts, beyond the schemes' reach."""
+    box = parts.extent()
+    layer = QgsVectorLayer(f"Polygon?crs={parts.crs().authid()}", "siedlung", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(box.xMaximum() + 30_000, box.center().y(),
+                                                          box.xMaximum() + 31_000, box.center().y() + 1_000)))
+    layer.dataProvider().addFeatures([feature])
+    return layer
+
+
+@pytest.mark.parametrize("settlements", ["near", "far"])
+def test_each_piece_is_scored_as_the_site_algorithms_score_it(parts, settlements):
+    """Far: a layer whose features all lie beyond the reach still measures every piece (at the reach, where the
+    utility no longer changes), as sitecriteria measures the true distance; not as a missing value."""
+    layers = list(SCORED_LAYERS)
+    if settlements == "far":
+        layers[0] = far_settlement(parts)
+    result, feedback = run(parts, WORKERS=1, YIELDS=False, CONSTRAINT_LAYERS=layers)
     land = result["ELIGIBLE"]
     titles = sorted({feature["catalog"] for feature in land.getFeatures()}, key=lambda title: "Wind" not in title)
     indicators = {feature["key"]: feature for feature in result["INDICATORS"].getFeatures()}
@@ -531,8 +579,8 @@ def test_each_piece_is_scored_as_the_site_algorithms_score_it(parts):
             if not own.featureCount():
                 continue
             criteria = processing.run("wip:sitecriteria", {
-                "SITES": own, "NEAREST_LAYERS": [SCORED_LAYERS[0], SCORED_LAYERS[3], SCORED_LAYERS[4]],
-                "OVERLAP_LAYERS": [SCORED_LAYERS[1], SCORED_LAYERS[6]], "MEAN_LAYER": SCORED_LAYERS[5],
+                "SITES": own, "NEAREST_LAYERS": [layers[0], layers[3], layers[4]],
+                "OVERLAP_LAYERS": [layers[1], layers[6]], "MEAN_LAYER": layers[5],
                 "MEAN_FIELD": "ackerzahl", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
             alone = processing.run("wip:sitescore", {"SITES": criteria, "SCHEME": str(shipped_schemes()[scheme]),
                                                      "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]

@@ -384,8 +384,8 @@ def heat_blocks(points: np.ndarray, demand: np.ndarray, sections: np.ndarray, ma
     with np.errstate(invalid="ignore", divide="ignore"):
         section_line_density = np.where(lengths > 0, 1000.0 * per_section.demand_mwh_a / lengths, np.nan)
         density = np.where(area_ha > 0, per_block.demand_mwh_a / area_ha, np.nan)
-        counted = heated & (block_of >= 0) & (section_of >= 0) & \
-            ~np.isnan(section_line_density[np.maximum(section_of, 0)])
+        counted = heated & (block_of >= 0) & (section_of >= 0)
+        counted[counted] = ~np.isnan(section_line_density[section_of[counted]])  # (no sections: none counted)
         weight = demand[counted]
         weighted = np.bincount(block_of[counted], weights=weight * section_line_density[section_of[counted]],
                                minlength=len(blocks))

@@ -141,11 +141,11 @@ class SiteScoring:
 @dataclass
 class ScoringLayer:
     """The features of a layer that plays a criterion's role (with the values of a mean's field), and whether the
-    region has any at all."""
+    layer has any at all, however far: a distance beyond the reach is then taken at the reach."""
 
     geometries: object  # numpy array
     values: object = None  # numpy array of a mean's field
-    region_has_any: bool = True
+    layer_has_any: bool = True
 
 
 # the PV plant of each PV catalog's technology (pv_types.json); agrivoltaics as category I, elevated over crops
@@ -330,18 +330,21 @@ def _share_scoring_layers(jobs: list[MunicipalityJob], catalog_id: str, scoring:
             window = envelope if reach is None else shapely.buffer(envelope, reach + 1.0, join_style="mitre")
             rows = np.sort(tree.query(window))
             near.append(ScoringLayer(layer.geometries[rows], None if layer.values is None else layer.values[rows],
-                                     len(layer.geometries) > 0))
+                                     layer.layer_has_any))
         job.scoring[catalog_id] = near
 
 
 def _share_buildings(jobs: list[MunicipalityJob], heat: HeatInputs, max_distance: float) -> None:
     """Each job gets the buildings whose point it holds (the first municipality where it lies on a shared border)
     and the street sections a building of it may count on; the heat network and waste heat whole (their distance
-    is measured, however far)."""
+    is measured, however far). A municipality without buildings gets none: its heat is not known (the buildings may
+    cover only part of the region), not zero."""
     owner = block_of_points(heat.points, np.array([job.area.geometry.values[0] for job in jobs], dtype=object))
     sections = shapely.STRtree(heat.sections)
     for number, job in enumerate(jobs):
         mine = np.flatnonzero(owner == number)
+        if not len(mine):
+            continue
         window = shapely.buffer(shapely.envelope(job.area.geometry.values[0]), max_distance + 1.0, join_style="mitre")
         job.heat = HeatInputs(heat.points[mine], heat.demand[mine], heat.rows[mine],
                               heat.sections[np.sort(sections.query(window))], heat.network, heat.waste_heat)
@@ -408,8 +411,16 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
                     job.area, job.constraints.get(catalog.id, {}), catalog, list(settings.variants_for(catalog)),
                     study_id_field=STUDY_ID, turbine=settings.turbine, min_area_ha=settings.min_area_ha).pieces
         if job.heat is not None and settings.heat is not None:
-            result.heat = heat_cells(job.heat, settings.heat, job.area.crs).assign(key=job.key, name=job.name)
+            cells, without_street = heat_cells(job.heat, settings.heat, job.area.crs)
+            result.heat = cells.assign(key=job.key, name=job.name)
             result.heat_mwh_a = float(np.nansum(job.heat.demand))
+            if without_street and len(job.heat.sections):
+                result.messages.append(tr("{name}: {count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von "
+                                          "{distance:g} m und zählen in keiner Wärmeliniendichte.").format(
+                    name=job.name, count=without_street, distance=settings.heat.max_distance_m))
+        elif settings.heat is not None:
+            result.messages.append(tr("{name}: keine Gebäude mit Wärmebedarf – keine Wärmeplanung; der Wärmebedarf "
+                                      "folgt der Gemeindestatistik.").format(name=job.name))
         row = next((row for row in municipality_rows() if row["ags"] == job.key), None)
         result.figures = peer_figures(row, settings.base_year) if row is not None else None
     except (EligibilityError, BalanceError, WindError, PvYieldError) as error:
@@ -484,7 +495,7 @@ def scored(eligible, scoring: SiteScoring, layers: list):
         elif measure == DISTANCE:
             reach = scoring.reach_m(number)
             distance = nearest_distance(sites, layer.geometries)
-            values[:, number] = np.fmin(distance, reach) if layer.region_has_any else distance
+            values[:, number] = np.fmin(distance, reach) if layer.layer_has_any else distance
         elif measure == SHARE:
             values[:, number] = overlap_share(sites, layer.geometries)
         elif measure == MEAN:
@@ -499,7 +510,8 @@ def scored(eligible, scoring: SiteScoring, layers: list):
 def heat_cells(heat: HeatInputs, settings: HeatSettings, crs):
     """The grid cells with a heated building: heat density and line density (values only over at least five
     buildings, WPG § 10 Abs. 2) and the suitability level with the rule that decided, as ``wip:heatdensity`` and
-    ``wip:heatsuitability`` give them (columns of ``HEAT_COLUMNS`` but key and name)."""
+    ``wip:heatsuitability`` give them (columns of ``HEAT_COLUMNS`` but key and name); and how many heated buildings
+    have no street section near enough to count in a line density."""
     blocks = heat_blocks(heat.points, heat.demand, heat.sections, settings.max_distance_m, cell=settings.cell_m)
     published = blocks.per_block.buildings >= PRIVACY_MIN_BUILDINGS
     density = np.where(published, blocks.density, np.nan)
@@ -514,7 +526,8 @@ def heat_cells(heat: HeatInputs, settings: HeatSettings, crs):
         "density_mwh_ha_a": density, "line_density_kwh_m_a": line_density, "level": suitability.level.astype(int),
         "level_text": [level_text(int(level)) for level in suitability.level], "rule": suitability.rule,
         "shortened_14": suitability.shortened.astype(bool), "network_m": network, "waste_heat_m": waste_heat,
-        "large_consumers": large.astype(int), "published": published}, geometry=blocks.blocks, crs=crs)
+        "large_consumers": large.astype(int), "published": published}, geometry=blocks.blocks, crs=crs), \
+        blocks.without_street
 
 
 def _designated(area, designated, eligible) -> tuple[float, float]:
@@ -537,12 +550,14 @@ def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, exe
     ``executor`` (an :class:`Executor`: a process pool or a Dask cluster) computes the jobs; None computes here, one
     after the other. ``task(job, settings)`` computes a job: ``run_municipality``, or a picklable wrapper of it (the
     planner's language in a worker process). With ``checkpoints`` (a folder), results kept there for the same inputs
-    are taken as they are, and each finished one is kept. ``report`` hears of every result as it arrives (resumed
-    ones first). Raises :class:`RegionCancelled` when ``is_cancelled()`` turns true; what finished before stays kept."""
+    are taken as they are, and each finished one is kept. ``report`` hears of every result as it arrives, and of the
+    taken ones: with an executor one at a time between two looks at the running jobs, so that the workers start at
+    once. Raises :class:`RegionCancelled` when ``is_cancelled()`` turns true; what finished before stays kept."""
     progress = progress or (lambda _value: None)
     report = report or (lambda _result: None)
     is_cancelled = is_cancelled or (lambda: False)
     results: dict[int, MunicipalityResult] = {}
+    taken: list[int] = []  # resumed from the checkpoints, not yet reported
     fingerprints = [job.fingerprint(settings) for job in jobs] if checkpoints else [None] * len(jobs)
     if checkpoints:
         Path(checkpoints).mkdir(parents=True, exist_ok=True)
@@ -550,7 +565,7 @@ def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, exe
             kept = _read_checkpoint(checkpoints, job.key, fingerprint)
             if kept is not None:
                 results[index] = kept
-                report(kept)
+                taken.append(index)
     progress(100.0 * len(results) / len(jobs))
 
     def finished(index: int, result: MunicipalityResult) -> None:
@@ -565,6 +580,8 @@ def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, exe
     pending = sorted((index for index in range(len(jobs)) if index not in results),
                      key=lambda index: -jobs[index].features)
     if executor is None:
+        for index in taken:
+            report(results[index])
         for index in pending:
             if is_cancelled():
                 raise RegionCancelled()
@@ -581,7 +598,7 @@ def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, exe
         while True:
             for index in itertools.islice(waiting, 2 * executor.slots - len(futures)):
                 futures[index] = executor.submit(task, jobs[index], settings)
-            if not futures:
+            if not futures and not taken:
                 break
             if is_cancelled():
                 for future in futures.values():
@@ -590,7 +607,9 @@ def run_region(jobs: Sequence[MunicipalityJob], settings: RegionSettings, *, exe
             done = [index for index, future in futures.items() if future.done()]
             for index in done:
                 finished(index, _outcome(jobs[index], futures.pop(index)))
-            if not done:
+            if taken:
+                report(results[taken.pop(0)])
+            elif not done:
                 time.sleep(POLL_SECONDS)
     return [results[index] for index in range(len(jobs))]
 
@@ -728,6 +747,11 @@ def dask_client(address: str, timeout_s: float = 30.0):
         raise RegionError(tr("Der Dask-Scheduler unter {address} ist nicht erreichbar: {error}").format(
             address=address, error=error)) from error
     try:
+        try:  # the jobs in flight follow the workers' threads: a cluster just started may not have them yet
+            client.wait_for_workers(1, timeout=timeout_s)
+        except TimeoutError as error:
+            raise RegionError(tr("Der Dask-Scheduler unter {address} hat nach {seconds:g} s noch keinen "
+                                 "Worker.").format(address=address, seconds=timeout_s)) from error
         # impure: a pure task's name is a hash of its arguments, every geometry of the municipality pickled for it
         # in this process (on a district, a third of the run's time) before the job is sent
         yield Executor(functools.partial(client.submit, pure=False), max(1, sum(client.nthreads().values())))

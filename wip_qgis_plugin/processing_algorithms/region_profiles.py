@@ -41,6 +41,7 @@ from qgis.core import (
     QgsSymbolLayer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import Qt
 
 from ..core.catalog import HARD, load_catalog, shipped_catalog_title, shipped_catalogs, technology_of
 from ..core.eligibility import ELIGIBLE_COLUMNS, ROBUSTNESS_COLUMNS
@@ -499,7 +500,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             box = QgsCoordinateTransform(crs, layer.crs(), context.transformContext()).transformBoundingBox(box)
         frame = read_frame(layer, crs, context, feedback, fields=[field] if field else [], extent=box)
         return ScoringLayer(np.asarray(frame.geometry.values, dtype=object),
-                            frame[field].astype(float).to_numpy() if field else None)
+                            frame[field].astype(float).to_numpy() if field else None, layer.featureCount() != 0)
 
     def _heat_buildings(self, parameters, context, feedback, crs):
         """The buildings of ``wip:heatdemand`` (its demand, use and scenario fields, in ``crs``), None without."""
@@ -687,8 +688,10 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
 
     def _atlas_figures(self, settings) -> list[tuple[str, str]]:
         """The side panel of an atlas page: (label, QGIS expression over the municipality's row)."""
+        text = QgsExpression.quotedString  # a translation may hold an apostrophe
+
         def number(field, decimals=0, unit=""):
-            return f"coalesce(format_number(\"{field}\", {decimals}) || '{unit}', '–')"
+            return f"coalesce(format_number(\"{field}\", {decimals}) || {text(unit)}, '–')"
 
         figures = [(self.tr("Fläche"), number("area_ha", 0, " ha"))]
         for catalog in settings.catalogs:
@@ -699,8 +702,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             if settings.scoring_for(catalog) is not None:  # its land's best score and its area in class A
                 best, class_a = self.tr("beste"), self.tr("Klasse A")
                 area_a = number("class_a_ha_" + technology, 0, " ha")
-                figures.append((self.tr("Bewertung"), f"'{best} ' || {number('score_best_' + technology)} || "
-                                                      f"', {class_a} ' || {area_a}"))
+                figures.append((self.tr("Bewertung"), f"{text(best + ' ')} || {number('score_best_' + technology)} "
+                                                      f"|| {text(', ' + class_a + ' ')} || {area_a}"))
             if settings.yields is None:
                 continue
             energy = number('gwh_a_' + technology, 0, ' GWh/a')
@@ -718,7 +721,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             figures += [(self.tr("Wärmebedarf der Gebäude"), number("heat_buildings_mwh_a", 0, " MWh/a")),
                         (self.tr("für Wärmenetze geeignet (Stufe 1–2)"),
                          f"{number('heat_network_ha', 0, ' ha')} || ', ' || {number('heat_network_pct', 0, ' %')} "
-                         f"|| ' {self.tr('des Bedarfs')}'")]
+                         f"|| {text(' ' + self.tr('des Bedarfs'))}")]
         figures += [(self.tr("Einwohner"), number("population")),
                     (self.tr("Treibhausgase je Einwohner (Schätzung)"), number("co2_t_per_capita", 1, " t CO₂e")),
                     (self.tr("Wind heute je km²"), number("wind_mwh_km2", 0, " MWh/a")),
@@ -757,22 +760,27 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "YIELD_WIND": yields.get("wind"), "YIELD_PV": yields.get("pv"),
             "BALANCE": "TEMPORARY_OUTPUT", "INDICATORS": "TEMPORARY_OUTPUT", "ASSUMPTIONS": "TEMPORARY_OUTPUT",
             "PATHS": "TEMPORARY_OUTPUT"}, context, told)
-        municipality = frame_layer(job.area.assign(name=result.name), result.name, crs)
-        eligible = [frame_layer(result.eligible[catalog.id], catalog.title_text(), crs)
-                    for catalog in settings.catalogs if len(result.eligible[catalog.id])]
-        robust = result.robustness
-        html = staging / f"zukunftsprofil_{job.key}_{identifier(result.name)}.html"
-        _run_child("wip:futureprofile", {
-            "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
-            "ASSUMPTIONS": balance["ASSUMPTIONS"], "PATHS": balance["PATHS"], "ELIGIBLE": eligible,
-            "ROBUSTNESS": frame_layer(robust, "robustheit", crs) if robust is not None and len(robust) else None,
-            "TURBINES": yields.get("turbines"), "OUTPUT_HTML": str(html),
-            "HEAT_SUITABILITY": frame_layer(result.heat, self.tr("Eignung für Wärmenetze"), crs)
-            if result.heat is not None and len(result.heat) else None}, context, told)
-        store = context.temporaryLayerStore()  # 218 municipalities' balances would stay there to the end
-        store.removeMapLayersById([value for value in balance.values()
-                                   if isinstance(value, str) and store.mapLayer(value)])
-        feedback.pushInfo(self.tr("Zukunftsprofil {name}: {file}").format(name=result.name, file=html.name))
+        try:
+            if told.isCanceled():  # the run stops, its staging goes
+                return
+            municipality = frame_layer(job.area.assign(name=result.name), result.name, crs)
+            eligible = [frame_layer(result.eligible[catalog.id], catalog.title_text(), crs)
+                        for catalog in settings.catalogs if len(result.eligible[catalog.id])]
+            robust = result.robustness
+            html = staging / f"zukunftsprofil_{job.key}_{identifier(result.name)}.html"
+            _run_child("wip:futureprofile", {
+                "MUNICIPALITY": municipality, "BALANCE": balance["BALANCE"], "INDICATORS": balance["INDICATORS"],
+                "ASSUMPTIONS": balance["ASSUMPTIONS"], "PATHS": balance["PATHS"], "ELIGIBLE": eligible,
+                "ROBUSTNESS": frame_layer(robust, "robustheit", crs) if robust is not None and len(robust) else None,
+                "TURBINES": yields.get("turbines"), "OUTPUT_HTML": str(html),
+                "HEAT_SUITABILITY": frame_layer(result.heat, self.tr("Eignung für Wärmenetze"), crs)
+                if result.heat is not None and len(result.heat) else None}, context, told)
+            if not told.isCanceled():
+                feedback.pushInfo(self.tr("Zukunftsprofil {name}: {file}").format(name=result.name, file=html.name))
+        finally:
+            store = context.temporaryLayerStore()  # 218 municipalities' balances would stay there to the end
+            store.removeMapLayersById([value for value in balance.values()
+                                       if isinstance(value, str) and store.mapLayer(value)])
 
     def _yield_layers(self, result, settings, crs) -> dict:
         """A municipality's plants for its balance and profile: its wind land and its PV land (all PV catalogs) with
@@ -858,7 +866,8 @@ class _MessagesOnly(QgsProcessingFeedback):
     def __init__(self, parent):
         super().__init__()
         self._parent = parent
-        parent.canceled.connect(self.cancel)
+        # directly: the run's thread has no event loop to deliver a queued signal from the dialog's thread
+        parent.canceled.connect(self.cancel, Qt.ConnectionType.DirectConnection)
         if parent.isCanceled():
             self.cancel()
 

@@ -1925,6 +1925,18 @@
       <translation>Area of the target: {area:.2f} km² (official); the run covers {covered:.1f} % of it.</translation>
     </message>
     <message>
+      <source>{name}: {count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von {distance:g} m und zählen in keiner Wärmeliniendichte.</source>
+      <translation>{name}: {count} buildings with heat demand have no street within {distance:g} m and count in no heat line density.</translation>
+    </message>
+    <message>
+      <source>{name}: keine Gebäude mit Wärmebedarf – keine Wärmeplanung; der Wärmebedarf folgt der Gemeindestatistik.</source>
+      <translation>{name}: no buildings with heat demand – no heat planning; the heat demand follows the municipal statistics.</translation>
+    </message>
+    <message>
+      <source>Der Dask-Scheduler unter {address} hat nach {seconds:g} s noch keinen Worker.</source>
+      <translation>The Dask scheduler at {address} still has no worker after {seconds:g} s.</translation>
+    </message>
+    <message>
       <source>{name}: {count} Anlage(n) ohne Windgeschwindigkeit (das Raster hat an ihrem Standort keinen Wert): ohne Ertrag.</source>
       <translation>{name}: {count} turbine(s) without wind speed (the raster has no value where they stand): no yield.</translation>
     </message>
@@ -5899,10 +5911,6 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>For the robustness of the wind land, please enter variants in the variants table.</translation>
     </message>
     <message>
-      <source>Zukunftsprofil {name}: {file}</source>
-      <translation>Future profile {name}: {file}</translation>
-    </message>
-    <message>
       <source> ({energy} GWh/a)</source>
       <translation> ({energy} GWh/a)</translation>
     </message>
@@ -5955,8 +5963,8 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
       <translation>eligible {technology}</translation>
     </message>
     <message>
-      <source>des Bedarfs</source>
-      <translation>of the demand</translation>
+      <source>Zukunftsprofil {name}: {file}</source>
+      <translation>Future profile {name}: {file}</translation>
     </message>
     <message>
       <source>nacheinander</source>
@@ -5989,6 +5997,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>{catalog}: „{label}“ aus „{layer}“</source>
       <translation>{catalog}: “{label}” from “{layer}”</translation>
+    </message>
+    <message>
+      <source>des Bedarfs</source>
+      <translation>of the demand</translation>
     </message>
     <message>
       <source>in {workers} Prozessen</source>
