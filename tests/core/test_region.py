@@ -58,7 +58,7 @@ def heat_inputs() -> region.HeatInputs:
               for side in (-1, 1) for column in range(3) for row in range(4)] + [Point(704_000, 5_662_500)]
     street = shapely.LineString([(703_800, 5_661_990), (704_200, 5_661_990)])
     far_street = shapely.LineString([(714_000, 5_660_100), (714_500, 5_660_100)])
-    return region.HeatInputs(np.array(points, dtype=object), np.full(len(points), 40.0), np.arange(len(points)),
+    return region.HeatInputs(np.array(points, dtype=object), np.full(len(points), 40.0),
                              np.array([street, far_street], dtype=object), np.empty(0, dtype=object),
                              np.empty(0, dtype=object))
 
@@ -117,11 +117,12 @@ def test_serial_process_pool_and_dask_give_identical_results():
     assert [r.designated_ha for r in spread] == [r.designated_ha for r in serial]
 
 
-def test_each_building_counts_in_one_municipality_with_the_streets_around_it():
+def test_each_building_counts_in_one_municipality_and_each_cell_in_the_one_holding_its_centre():
     jobs, settings = jobs_and_settings()
-    # the house on the shared border goes to the first municipality, as a point on a shared block edge does
-    # a municipality without buildings gets none: its heat is unknown (the buildings may cover part of the region)
-    assert [len(job.heat.points) if job.heat else None for job in jobs] == [13, 12, None, None]
+    # the house on the shared border counts in the first municipality's demand, as a point on a shared block edge
+    # does, but its cell (x 704,000–704,100) is centred in the second: it is one of the second's cells
+    assert [job.heat_mwh_a for job in jobs] == [13 * 40.0, 12 * 40.0, None, None]
+    assert [len(job.heat.points) if job.heat else None for job in jobs] == [12, 13, None, None]
     assert [len(job.heat.sections) for job in jobs[:2]] == [1, 1]
     results = region.run_region(jobs, settings)
     first, second = (results[number].heat.sort_values("buildings").reset_index() for number in (0, 1))
@@ -131,14 +132,36 @@ def test_each_building_counts_in_one_municipality_with_the_streets_around_it():
         assert cells["line_density_kwh_m_a"].iloc[-1] == pytest.approx(1000 * 12 * 40 / 400)
         assert cells["level"].iloc[-1] == 2  # ≥ 175 MWh/(ha·a), < 415 and < 1,500 kWh/(m·a): likely suited
     # the house on the border alone in its cell: no values (WPG § 10 Abs. 2), very likely unsuited
-    assert first["buildings"].tolist() == [1, 12] and first["published"].tolist() == [False, True]
-    assert np.isnan(first["demand_mwh_a"].iloc[0]) and first["level"].iloc[0] == 4
+    assert first["buildings"].tolist() == [12]
+    assert second["buildings"].tolist() == [1, 12] and second["published"].tolist() == [False, True]
+    assert np.isnan(second["demand_mwh_a"].iloc[0]) and second["level"].iloc[0] == 4
     assert results[0].heat_mwh_a == 520.0 and results[2].heat is None and results[2].heat_mwh_a is None
     assert any("keine Gebäude mit Wärmebedarf" in message for message in results[2].messages)
     table = region.indicator_table(results, settings).set_index("key")
+    assert table.loc["15084235", "heat_buildings_mwh_a"] == 520.0
     assert table.loc["15084235", "heat_network_ha"] == pytest.approx(1.0)
-    assert table.loc["15084235", "heat_network_pct"] == pytest.approx(100 * 480 / 520)
+    assert table.loc["15084235", "heat_network_pct"] == pytest.approx(100.0)  # of the demand of its cells
+    assert table.loc[jobs[1].key, "heat_network_pct"] == pytest.approx(100 * 480 / 520)
     assert pd.isna(table.loc["15084442", "heat_buildings_mwh_a"]) and pd.isna(table.loc["15084442", "heat_network_pct"])
+
+
+def test_a_cell_across_a_border_is_drawn_once_with_all_its_buildings():
+    """Municipalities whose border runs through the middle of a row of cells: each cell goes whole to the one that
+    holds its centre, none is cut in two."""
+    municipalities = gpd.GeoDataFrame({"AGS": ["1", "2"], "GEN": ["West", "Ost"]}, crs=CRS, geometry=[
+        box(700_000, 5_660_000, 704_030, 5_664_000), box(704_030, 5_660_000, 708_000, 5_664_000)])
+    # six houses in the cell x 704,000–704,100: three west of the border at 704,030, three east of it
+    points = [Point(704_010 + 40 * (number % 2), 5_662_010 + 10 * number) for number in range(6)]
+    houses = region.HeatInputs(np.array(points, dtype=object), np.full(6, 40.0), np.empty(0, dtype=object),
+                               np.empty(0, dtype=object), np.empty(0, dtype=object))
+    settings = region.RegionSettings(catalogs()[:1], min_area_ha=1.0, heat=region.HeatSettings())
+    _municipalities, constraints, designated = region_data()
+    jobs = region.municipality_jobs(municipalities, "AGS", "GEN", {}, settings, designated.iloc[:0], heat=houses)
+    results = region.run_region(jobs, settings)
+    assert [result.heat_mwh_a for result in results] == [120.0, 120.0]  # by each house's point
+    assert results[0].heat is None or len(results[0].heat) == 0
+    assert results[1].heat["buildings"].tolist() == [6] and results[1].heat["published"].tolist() == [True]
+    assert results[1].heat["density_mwh_ha_a"].iloc[0] == pytest.approx(240.0)
 
 
 def test_jobs_go_to_the_executor_largest_first_two_per_slot():

@@ -189,7 +189,6 @@ class HeatInputs:
 
     points: object  # numpy array of points
     demand: object  # numpy array, MWh/a
-    rows: object  # numpy array: each building's row in the planner's layer
     sections: object  # numpy array of the street sections (may be empty)
     network: object  # numpy array of the existing heat network's geometries (may be empty)
     waste_heat: object  # numpy array of the waste-heat sources' geometries (may be empty)
@@ -209,7 +208,9 @@ class MunicipalityJob:
     designated: object  # numpy array of the designated wind areas' polygons on the municipality
     wind_ms: float | None = None  # the municipality's own mean wind speed at the reference height, if known
     wind_raster: RasterWindow | None = None  # the cells of a wind speed raster over the municipality, if given
-    heat: HeatInputs | None = None  # the municipality's buildings and what lies around them, if given
+    heat: HeatInputs | None = None  # the buildings of the municipality's heat cells and what lies around them
+    heat_rows: object = None  # numpy array: the rows (in the planner's layer) of the buildings in the municipality
+    heat_mwh_a: float | None = None  # their heat demand
     scoring: dict = field(default_factory=dict)  # catalog id -> per criterion its ScoringLayer near (None: none)
 
     @property
@@ -225,7 +226,7 @@ class MunicipalityJob:
         """A digest of everything the job's result depends on, the plugin version included."""
         digest = hashlib.sha256()
         digest.update(pickle.dumps((plugin_version(), self.key, self.name, self.wind_ms, self.wind_raster, self.heat,
-                                    self.scoring, settings), protocol=4))
+                                    self.heat_mwh_a, self.scoring, settings), protocol=4))
         digest.update(_wkb(self.area.geometry.values))
         digest.update(_wkb(self.designated))
         for catalog_id in sorted(self.constraints):
@@ -253,6 +254,7 @@ class MunicipalityResult:
     turbines: object = None  # GeoDataFrame of the wind park's turbines on the eligible land (with yields)
     heat: object = None  # GeoDataFrame of the grid cells with buildings and their suitability (with buildings)
     heat_mwh_a: float | None = None  # the heat demand of all the municipality's buildings (with buildings)
+    heat_cells_mwh_a: float | None = None  # the heat demand of the buildings in its heat cells
     figures: PeerFigures | None = None  # from the municipal statistics, when they know the AGS
     messages: list[str] = field(default_factory=list)
     error: str | None = None
@@ -309,7 +311,7 @@ def municipality_jobs(municipalities, key_field: str | None, name_field: str | N
                              names[rows[0]]) if wind_field else None
         jobs.append(MunicipalityJob(key, names[rows[0]], frame, near, on_area, wind_ms))
     if heat is not None:
-        _share_buildings(jobs, heat, (settings.heat or HeatSettings()).max_distance_m)
+        _share_buildings(jobs, heat, settings.heat or HeatSettings())
     for catalog_id, layers in (scoring or {}).items():
         _share_scoring_layers(jobs, catalog_id, dict(settings.scoring)[catalog_id], layers)
     return jobs
@@ -334,20 +336,34 @@ def _share_scoring_layers(jobs: list[MunicipalityJob], catalog_id: str, scoring:
         job.scoring[catalog_id] = near
 
 
-def _share_buildings(jobs: list[MunicipalityJob], heat: HeatInputs, max_distance: float) -> None:
+def _share_buildings(jobs: list[MunicipalityJob], heat: HeatInputs, settings: HeatSettings) -> None:
     """Each job gets the buildings whose point it holds (the first municipality where it lies on a shared border)
-    and the street sections a building of it may count on; the heat network and waste heat whole (their distance
-    is measured, however far). A municipality without buildings gets none: its heat is not known (the buildings may
-    cover only part of the region), not zero."""
-    owner = block_of_points(heat.points, np.array([job.area.geometry.values[0] for job in jobs], dtype=object))
+    for its heat demand, and for its heat cells those of the grid cells whose centre it holds: a cell across a border
+    is drawn once, with all its buildings (a cell centred outside the region goes to a municipality of its
+    buildings). Also the street sections a building of its cells may count on, and the heat network and waste heat
+    whole (their distance is measured, however far). A municipality without buildings gets none: its heat is not
+    known (the buildings may cover only part of the region), not zero."""
+    areas = np.array([job.area.geometry.values[0] for job in jobs], dtype=object)
+    owner = block_of_points(heat.points, areas)
+    cell = settings.cell_m
+    column = np.floor(shapely.get_x(heat.points) / cell)
+    row = np.floor(shapely.get_y(heat.points) / cell)
+    cell_owner = block_of_points(shapely.points((column + 0.5) * cell, (row + 0.5) * cell), areas)
+    outside = cell_owner < 0
+    if outside.any():
+        cell_of = pd.Series(owner[outside]).groupby([column[outside], row[outside]]).transform("max")
+        cell_owner[outside] = cell_of.to_numpy()
     sections = shapely.STRtree(heat.sections)
     for number, job in enumerate(jobs):
-        mine = np.flatnonzero(owner == number)
-        if not len(mine):
+        own, in_cells = np.flatnonzero(owner == number), np.flatnonzero(cell_owner == number)
+        if not len(own) and not len(in_cells):
             continue
-        window = shapely.buffer(shapely.envelope(job.area.geometry.values[0]), max_distance + 1.0, join_style="mitre")
-        job.heat = HeatInputs(heat.points[mine], heat.demand[mine], heat.rows[mine],
+        # a building of a cell lies within half a cell's diagonal of the municipality
+        window = shapely.buffer(shapely.envelope(areas[number]), settings.max_distance_m + cell + 1.0,
+                                join_style="mitre")
+        job.heat = HeatInputs(heat.points[in_cells], heat.demand[in_cells],
                               heat.sections[np.sort(sections.query(window))], heat.network, heat.waste_heat)
+        job.heat_rows, job.heat_mwh_a = own, float(np.nansum(heat.demand[own])) if len(own) else None
 
 
 def _area_mean(values, areas, name: str) -> float | None:
@@ -413,14 +429,14 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
         if job.heat is not None and settings.heat is not None:
             cells, without_street = heat_cells(job.heat, settings.heat, job.area.crs)
             result.heat = cells.assign(key=job.key, name=job.name)
-            result.heat_mwh_a = float(np.nansum(job.heat.demand))
+            result.heat_mwh_a, result.heat_cells_mwh_a = job.heat_mwh_a, float(np.nansum(job.heat.demand))
             if without_street and len(job.heat.sections):
                 result.messages.append(tr("{name}: {count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von "
                                           "{distance:g} m und zählen in keiner Wärmeliniendichte.").format(
                     name=job.name, count=without_street, distance=settings.heat.max_distance_m))
-        elif settings.heat is not None:
-            result.messages.append(tr("{name}: keine Gebäude mit Wärmebedarf – keine Wärmeplanung; der Wärmebedarf "
-                                      "folgt der Gemeindestatistik.").format(name=job.name))
+        if settings.heat is not None and job.heat_mwh_a is None:
+            result.messages.append(tr("{name}: keine Gebäude mit Wärmebedarf in der Gemeinde; ihr Wärmebedarf folgt "
+                                      "der Gemeindestatistik.").format(name=job.name))
         row = next((row for row in municipality_rows() if row["ags"] == job.key), None)
         result.figures = peer_figures(row, settings.base_year) if row is not None else None
     except (EligibilityError, BalanceError, WindError, PvYieldError) as error:
@@ -871,7 +887,7 @@ def indicator_table(results: Sequence[MunicipalityResult], settings: RegionSetti
 
 
 # the heat demand of the buildings, the area of the cells likely or very likely suited for a heat network (§ 19 WPG
-# levels 1–2) and the share of the demand in them
+# levels 1–2) and the share of the demand of the municipality's cells in them
 HEAT_INDICATOR_COLUMNS = ["heat_buildings_mwh_a", "heat_network_ha", "heat_network_pct"]
 
 
@@ -880,7 +896,7 @@ def _heat_figures(result: MunicipalityResult) -> dict:
         return dict.fromkeys(HEAT_INDICATOR_COLUMNS)
     suited = result.heat[result.heat["level"] <= 2]
     return {"heat_buildings_mwh_a": result.heat_mwh_a, "heat_network_ha": float(suited["area_ha"].sum()),
-            "heat_network_pct": _pct(float(suited["demand_mwh_a"].sum()), result.heat_mwh_a)}
+            "heat_network_pct": _pct(float(suited["demand_mwh_a"].sum()), result.heat_cells_mwh_a)}
 
 
 def _score_kinds(catalog: Catalog, settings: RegionSettings) -> tuple[str, ...]:

@@ -191,8 +191,9 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
             "Siedlung, Schutzgebiete, Ackerzahl) nimmt die passende Restriktionsebene, eine Rolle ohne Ebene folgt "
             "der Regel des Schemas für fehlende Werte. Die Kennzahlen nennen je Technologie den besten score und "
             "die Fläche der Klasse A.\n\n"
-            "Wärmeplanung (mit Gebäuden aus „Wärmebedarf Gebäude“): jedes Gebäude zählt zu der Gemeinde, in der sein "
-            "Punkt liegt; je Gemeinde Rasterzellen von 100 m mit Wärmedichte und Wärmeliniendichte (zu den "
+            "Wärmeplanung (mit Gebäuden aus „Wärmebedarf Gebäude“): jedes Gebäude zählt mit seinem Bedarf zu der "
+            "Gemeinde, in der sein Punkt liegt, jede Rasterzelle mit allen ihren Gebäuden zu der, in der ihr "
+            "Mittelpunkt liegt; je Gemeinde Rasterzellen von 100 m mit Wärmedichte und Wärmeliniendichte (zu den "
             "Straßenabschnitten bis 100 m) wie bei „Wärmedichte und Wärmeliniendichte“ und ihre Eignungsstufe für "
             "Wärmenetze nach § 19 WPG wie bei „Eignung für Wärmenetze“ (mit bestehendem Wärmenetz und "
             "Abwärmequellen, Großverbraucher ab 500 MWh/a aus denselben Gebäuden, die vorgegebenen Schwellen). Zellen "
@@ -539,7 +540,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         if not len(sections):
             feedback.pushInfo(self.tr("Ohne Straßenabschnitte keine Wärmeliniendichte: die Eignung für Wärmenetze "
                                       "folgt allein aus der Wärmedichte."))
-        return HeatInputs(points, demand, np.arange(len(buildings)), sections, geometries(self.HEAT_NETWORK),
+        return HeatInputs(points, demand, sections, geometries(self.HEAT_NETWORK),
                           geometries(self.WASTE_HEAT))
 
     def _wind_rasters(self, jobs, crs, parameters, context, feedback) -> None:
@@ -753,8 +754,8 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         (``buildings``, when given) in its balance; the layers made for it go when it is written."""
         told = _MessagesOnly(feedback)
         yields = self._yield_layers(result, settings, crs)
-        heated = None if job.heat is None or buildings is None else frame_layer(
-            buildings.iloc[job.heat.rows], self.tr("Gebäude mit Wärmebedarf"), crs)
+        heated = None if job.heat_rows is None or not len(job.heat_rows) or buildings is None else frame_layer(
+            buildings.iloc[job.heat_rows], self.tr("Gebäude mit Wärmebedarf"), crs)
         balance = _run_child("wip:energybalance", {
             "STATISTICS": statistics, "AGS": job.key, "BASE_YEAR": settings.base_year, "HEAT_BUILDINGS": heated,
             "YIELD_WIND": yields.get("wind"), "YIELD_PV": yields.get("pv"),

@@ -1917,6 +1917,10 @@
       <translation>computed</translation>
     </message>
     <message>
+      <source>{name}: keine Gebäude mit Wärmebedarf in der Gemeinde; ihr Wärmebedarf folgt der Gemeindestatistik.</source>
+      <translation>{name}: no buildings with heat demand in the municipality; its heat demand follows the municipal statistics.</translation>
+    </message>
+    <message>
       <source>Der Dask-Scheduler unter {address} ist nicht erreichbar: {error}</source>
       <translation>The Dask scheduler at {address} cannot be reached: {error}</translation>
     </message>
@@ -1927,10 +1931,6 @@
     <message>
       <source>{name}: {count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von {distance:g} m und zählen in keiner Wärmeliniendichte.</source>
       <translation>{name}: {count} buildings with heat demand have no street within {distance:g} m and count in no heat line density.</translation>
-    </message>
-    <message>
-      <source>{name}: keine Gebäude mit Wärmebedarf – keine Wärmeplanung; der Wärmebedarf folgt der Gemeindestatistik.</source>
-      <translation>{name}: no buildings with heat demand – no heat planning; the heat demand follows the municipal statistics.</translation>
     </message>
     <message>
       <source>Der Dask-Scheduler unter {address} hat nach {seconds:g} s noch keinen Worker.</source>
@@ -5659,7 +5659,7 @@ Erträge (abschaltbar): auf jeder geeigneten Windfläche ein Windpark wie bei �
 
 Standortbewertung (abschaltbar): jede geeignete Fläche erhält score (0–100), score_rank (1 = beste der Gemeinde) und score_class (A/B/C) wie bei „Standortkriterien berechnen“ und dann „Standorte bewerten“, mit dem Beispielschema Wind bzw. PV oder einem eigenen; jede Rolle des Schemas (etwa Umspannwerk, Siedlung, Schutzgebiete, Ackerzahl) nimmt die passende Restriktionsebene, eine Rolle ohne Ebene folgt der Regel des Schemas für fehlende Werte. Die Kennzahlen nennen je Technologie den besten score und die Fläche der Klasse A.
 
-Wärmeplanung (mit Gebäuden aus „Wärmebedarf Gebäude“): jedes Gebäude zählt zu der Gemeinde, in der sein Punkt liegt; je Gemeinde Rasterzellen von 100 m mit Wärmedichte und Wärmeliniendichte (zu den Straßenabschnitten bis 100 m) wie bei „Wärmedichte und Wärmeliniendichte“ und ihre Eignungsstufe für Wärmenetze nach § 19 WPG wie bei „Eignung für Wärmenetze“ (mit bestehendem Wärmenetz und Abwärmequellen, Großverbraucher ab 500 MWh/a aus denselben Gebäuden, die vorgegebenen Schwellen). Zellen mit weniger als fünf Gebäuden zeigen keine Werte (§ 10 Abs. 2 WPG). Die Kennzahlen nennen den Wärmebedarf der Gebäude, die Fläche der Stufen 1–2 und den Anteil des Bedarfs darin; im Zukunftsprofil gehen die Gebäude in die Bilanz ein und die Eignung als Karte.
+Wärmeplanung (mit Gebäuden aus „Wärmebedarf Gebäude“): jedes Gebäude zählt mit seinem Bedarf zu der Gemeinde, in der sein Punkt liegt, jede Rasterzelle mit allen ihren Gebäuden zu der, in der ihr Mittelpunkt liegt; je Gemeinde Rasterzellen von 100 m mit Wärmedichte und Wärmeliniendichte (zu den Straßenabschnitten bis 100 m) wie bei „Wärmedichte und Wärmeliniendichte“ und ihre Eignungsstufe für Wärmenetze nach § 19 WPG wie bei „Eignung für Wärmenetze“ (mit bestehendem Wärmenetz und Abwärmequellen, Großverbraucher ab 500 MWh/a aus denselben Gebäuden, die vorgegebenen Schwellen). Zellen mit weniger als fünf Gebäuden zeigen keine Werte (§ 10 Abs. 2 WPG). Die Kennzahlen nennen den Wärmebedarf der Gebäude, die Fläche der Stufen 1–2 und den Anteil des Bedarfs darin; im Zukunftsprofil gehen die Gebäude in die Bilanz ein und die Eignung als Karte.
 
 Die Gemeinden werden parallel auf den Kernen dieses Rechners berechnet oder, mit der Adresse eines Dask-Schedulers, auf dessen Workern. Mit einem Arbeitsordner setzt ein abgebrochener Lauf dort fort, wo er stand: fertige Gemeinden werden übernommen, Gemeinden mit geänderten Daten oder Einstellungen neu berechnet. Eine Gemeinde, die scheitert, wird mit ihrem Fehler genannt; die anderen laufen weiter.
 
@@ -5674,7 +5674,7 @@ Yields (can be turned off): on every piece of eligible wind land a wind park as 
 
 Site scoring (can be turned off): every piece of eligible land gets score (0–100), score_rank (1 = the municipality's best) and score_class (A/B/C) as from “Compute site criteria” and then “Score sites”, with the example scheme for wind or PV or an own one; each role of the scheme (e.g. substation, settlement, protected areas, soil quality) takes the fitting constraint layer, a role without a layer follows the scheme's rule for missing values. The indicators give per technology the best score and the area of class A.
 
-Heat planning (with buildings from “Building heat demand”): each building counts in the municipality that holds its point; per municipality grid cells of 100 m with heat density and heat line density (to the street sections within 100 m) as in “Heat density and heat line density” and their suitability level for heat networks under § 19 WPG as in “Heat network suitability” (with the existing heat network and waste-heat sources, large consumers from 500 MWh/a from the same buildings, the default thresholds). Cells with fewer than five buildings show no values (§ 10 (2) WPG). The indicators give the buildings' heat demand, the area of levels 1–2 and the share of the demand in them; in the future profile the buildings enter the balance and the suitability is mapped.
+Heat planning (with buildings from “Building heat demand”): each building's demand counts in the municipality that holds its point, each grid cell with all its buildings in the one that holds its centre; per municipality grid cells of 100 m with heat density and heat line density (to the street sections within 100 m) as in “Heat density and heat line density” and their suitability level for heat networks under § 19 WPG as in “Heat network suitability” (with the existing heat network and waste-heat sources, large consumers from 500 MWh/a from the same buildings, the default thresholds). Cells with fewer than five buildings show no values (§ 10 (2) WPG). The indicators give the buildings' heat demand, the area of levels 1–2 and the share of the demand in them; in the future profile the buildings enter the balance and the suitability is mapped.
 
 The municipalities are computed in parallel on this computer's cores or, given the address of a Dask scheduler, on its workers. With a run folder a cancelled run goes on where it stood: finished municipalities are taken over, municipalities whose data or settings changed are computed anew. A municipality that fails is named with its error; the others go on.
 
