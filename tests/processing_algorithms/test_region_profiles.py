@@ -16,6 +16,7 @@ from osgeo import gdal, osr
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
+    QgsLayoutItemLabel,
     QgsPointXY,
     QgsProcessingContext,
     QgsProcessingException,
@@ -35,6 +36,7 @@ from wip_qgis_plugin.core.region import CHECKPOINT_SUFFIX
 from wip_qgis_plugin.core.scoring import shipped_schemes
 from wip_qgis_plugin.core.targets import wind_targets_for
 from wip_qgis_plugin.i18n import PluginTranslator
+from wip_qgis_plugin.qgis_io.atlas import PAGE_MM
 from wip_qgis_plugin.qgis_io.layers import is_null
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
@@ -277,6 +279,37 @@ def test_the_atlas_project_opens_with_its_layout_and_never_replaces_other_data(p
     with pytest.raises(QgsProcessingException, match="anderen Daten"):
         run(parts, WORKERS=1, TECHNOLOGIES=[0], ATLAS=str(other / "atlas.pdf"), ATLAS_PROJECT=str(other / "atlas.qgz"))
     assert [path.name for path in other.iterdir()] == ["atlas.gpkg"] and (other / "atlas.gpkg").read_bytes() == before
+
+
+def figures_label(project_file: Path):
+    """The side panel's figures of the atlas in ``project_file``: (font size in pt, bottom edge and height in mm,
+    lines)."""
+    project = QgsProject()
+    assert project.read(str(project_file))
+    layout = project.layoutManager().printLayouts()[0]
+    label = next(item for item in layout.items()
+                 if isinstance(item, QgsLayoutItemLabel) and "format_number" in item.text())
+    figures = (label.font().pointSizeF(), label.pos().y() + label.rect().height(), label.rect().height(),
+               label.text().count("\n") + 1)
+    project.clear()
+    return figures
+
+
+def test_the_atlas_figures_fit_the_page_however_many_there_are(parts, tmp_path):
+    """Four technologies with scores, plants, robustness and heat: the legend and two dozen figures share the side
+    panel; the figures shrink until they fit above the footer, a page with few keeps them large."""
+    few, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0], YIELDS=False, ATLAS=str(tmp_path / "few.pdf"),
+                 ATLAS_PROJECT=str(tmp_path / "few.qgz"))
+    buildings = processing.run("wip:heatdemand", {"BUILDINGS": f"{DEMO_GPKG}|layername=synth_gebaeude",
+                                                  "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    many, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0, 1, 2, 3], HEAT_BUILDINGS=buildings,
+                  VARIANTS=["800 m", "wohngebaeude_abstand", "800"], ROBUSTNESS="TEMPORARY_OUTPUT",
+                  ATLAS=str(tmp_path / "many.pdf"), ATLAS_PROJECT=str(tmp_path / "many.qgz"))
+    (few_points, few_bottom, _height, _lines), (many_points, many_bottom, many_height, many_lines) = (
+        figures_label(tmp_path / name) for name in ("few.qgz", "many.qgz"))
+    assert few_points == 9.0 and many_lines > 20 and many_points < few_points
+    assert few_bottom <= PAGE_MM[1] - 14 and many_bottom <= PAGE_MM[1] - 14 + 0.01
+    assert many_height >= many_lines * many_points * 0.42  # its box holds its lines (about 0.42 mm per point)
 
 
 def test_an_own_catalog_replaces_the_shipped_one_of_its_technology(parts, tmp_path):

@@ -6,6 +6,7 @@ then driven by the atlas and show the run's layers; an office logo goes top righ
 from __future__ import annotations
 
 import datetime
+import math
 import os
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLayoutUtils,
     QgsLegendRenderer,
+    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -32,11 +34,21 @@ from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.i18n import tr
-from .compat import DISTANCE_KILOMETERS, LAYOUT_MILLIMETERS, SEGMENT_FIT_WIDTH
+from .compat import DISTANCE_KILOMETERS, LAYOUT_MILLIMETERS, SEGMENT_FIT_WIDTH, set_legend_text_size
 
 PAGE_MM = (297.0, 210.0)  # A4 landscape
 MAP_MM = (10.0, 24.0, 185.0, 170.0)  # x, y, width, height
 SIDE_X_MM, SIDE_WIDTH_MM = 202.0, 85.0
+# the legend in the side panel: text sizes (pt) and symbol size (mm) that leave the figures room below it
+LEGEND_POINTS = {QgsLegendStyle.Style.Title: 12.0, QgsLegendStyle.Style.Group: 9.5,
+                 QgsLegendStyle.Style.Subgroup: 9.0, QgsLegendStyle.Style.SymbolLabel: 8.5}
+LEGEND_SYMBOL_MM = (6.0, 3.5)
+LEGEND_SPACE_ABOVE_MM = {QgsLegendStyle.Style.Group: 2.0, QgsLegendStyle.Style.Symbol: 1.2,
+                         QgsLegendStyle.Style.SymbolLabel: 1.2}
+FIGURE_POINTS = (9.0, 8.5, 8.0, 7.5, 7.0)  # the figures' text size, the largest that fits
+LINE_MM_PER_POINT = 0.42  # a line of a layout label, per point of its font
+CHAR_MM_PER_POINT = 0.18  # an average character's width, per point
+VALUE_CHARS = 12  # the characters of a formatted number with its unit
 NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
 ATLAS_MARGIN = 0.08  # of the municipality's extent, around it on its page
 PDF_DPI = 200
@@ -163,14 +175,24 @@ def _built_in_page(layout: QgsLayout, layers: list, title: str, figures: list[tu
         root.addLayer(layer)
     legend.attemptMove(QgsLayoutPoint(SIDE_X_MM, y, LAYOUT_MILLIMETERS))
     legend.setResizeToContents(True)
+    for style, points in LEGEND_POINTS.items():
+        set_legend_text_size(legend, style, points)
+    legend.setSymbolHeight(LEGEND_SYMBOL_MM[1])
+    legend.setSymbolWidth(LEGEND_SYMBOL_MM[0])
+    for style, millimetres in LEGEND_SPACE_ABOVE_MM.items():
+        legend.rstyle(style).setMargin(QgsLegendStyle.Side.Top, millimetres)
     layout.addLayoutItem(legend)
 
     # plain text: a label in HTML mode renders through a web view, which only the GUI thread may use
-    # the legend lists the layers, not what a page shows: the same height on every page, the figures below it
+    # the legend lists the layers, not what a page shows: the same height on every page, the figures below it, in
+    # the largest size at which all of them fit above the sources
     context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
     top = y + QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context).height() + 4
+    room = PAGE_MM[1] - 14 - top
+    points = next((points for points in FIGURE_POINTS if _lines(figures, points) * points * LINE_MM_PER_POINT <= room),
+                  FIGURE_POINTS[-1])
     _label(layout, "\n".join(f"{label}: [% {expression} %]" for label, expression in figures), SIDE_X_MM, top,
-           SIDE_WIDTH_MM, PAGE_MM[1] - 14 - top, 9)
+           SIDE_WIDTH_MM, room, points)
 
     _label(layout, sources + " · " + tr("Stand: {date}").format(date=datetime.date.today().strftime("%d.%m.%Y"))
            + " · [% @atlas_featurenumber %] / [% @atlas_totalfeatures %]", 10, PAGE_MM[1] - 12, PAGE_MM[0] - 20, 8,
@@ -182,6 +204,14 @@ def _built_in_page(layout: QgsLayout, layers: list, title: str, figures: list[tu
         picture.attemptMove(QgsLayoutPoint(SIDE_X_MM + 35, 4, LAYOUT_MILLIMETERS))
         picture.attemptResize(QgsLayoutSize(SIDE_WIDTH_MM - 35, 16, LAYOUT_MILLIMETERS))
         layout.addLayoutItem(picture)
+
+
+def _lines(figures: list[tuple[str, str]], points: float) -> int:
+    """The lines the figures take in the side panel at ``points``: a figure wraps where its label and values outrun
+    the panel's width."""
+    per_line = SIDE_WIDTH_MM / (CHAR_MM_PER_POINT * points)
+    return sum(math.ceil((len(label) + 2 + VALUE_CHARS * expression.count("format_number")) / per_line)
+               for label, expression in figures)
 
 
 def _svg(name: str) -> str | None:

@@ -103,3 +103,18 @@ LAYOUT_MILLIMETERS = _current(Qgis, "LayoutUnit", "Millimeters", QgsUnitTypes.La
 DISTANCE_KILOMETERS = _current(Qgis, "DistanceUnit", "Kilometers", QgsUnitTypes.DistanceUnit.DistanceKilometers)
 SEGMENT_FIT_WIDTH = _current(Qgis, "ScaleBarSegmentSizeMode", "FitWidth",
                              QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
+
+
+def set_legend_text_size(legend, style, points: float) -> None:
+    """The size of the text of ``style`` (a QgsLegendStyle.Style) in ``legend``: its text format since QGIS 3.30, its
+    font before."""
+    settings = legend.rstyle(style)
+    if hasattr(settings, "setTextFormat"):
+        text_format = settings.textFormat()
+        text_format.setSize(points)
+        text_format.setSizeUnit(_current(Qgis, "RenderUnit", "Points", QgsUnitTypes.RenderUnit.RenderPoints))
+        settings.setTextFormat(text_format)
+    else:
+        font = settings.font()
+        font.setPointSizeF(points)
+        settings.setFont(font)
