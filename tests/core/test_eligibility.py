@@ -135,6 +135,22 @@ def test_outside_rule_and_cover_limit_of_floating_pv():
     assert result.excluded["area_ha"].sum() == pytest.approx(100 - ha(320 * 320))
 
 
+@pytest.mark.parametrize("catalog_name, host", [("lsa_floating_pv", "kein_kuenstliches_gewaesser"),
+                                                ("lsa_agri_pv", "keine_landwirtschaftsflaeche")])
+def test_without_the_layer_the_land_must_lie_on_nothing_is_eligible(catalog_name, host):
+    """Floating PV needs its water bodies, agrivoltaics its farmland: without their layer no land is eligible (the
+    whole area would be a plausible-looking wrong answer), and every piece names the missing hosts as its reason."""
+    cat = load_catalog(shipped_catalogs()[catalog_name])
+    result = compute_eligibility(STUDY, {}, cat)
+    assert result.eligible.empty
+    assert result.excluded["area_ha"].sum() == pytest.approx(100.0)
+    assert all(host in criteria.split(";") for criteria in result.excluded["criteria"])
+    assert any("keine Ebene zugeordnet – geeignet ist nur Fläche auf ihren Objekten" in message
+               for message in result.messages)
+    row = result.summary[result.summary["item"] == host].iloc[0]
+    assert row["area_ha"] == pytest.approx(100.0) and "ohne ihre Objekte keine geeignete Fläche" in row["note"]
+
+
 def test_study_areas_with_holes_multiple_parts_and_invalid_rings():
     ring_with_hole = Polygon([(0, 0), (1000, 0), (1000, 1000), (0, 1000)], [[(400, 400), (600, 400), (600, 600),
                                                                                (400, 600)]])

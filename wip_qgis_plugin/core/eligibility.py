@@ -73,6 +73,7 @@ class _Zone:
     distance: float
     land: object
     hosts: np.ndarray | None = None  # outside rule with a cover limit: the host features, for the limit
+    without_layer: bool = False  # outside rule, hard, no layer given: no host is known, so none of the land is
 
     def __post_init__(self):
         self.land = on_grid(self.land)
@@ -125,7 +126,14 @@ def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.G
     zones = _zones([(c, distances[c.id]) for c in mapped], constraints, areas, notes, progress, is_cancelled)
     messages += [note for c in mapped for note in notes[c.id]]
     for criterion in catalog.criteria:
-        if criterion.id not in constraints:
+        if criterion.id in constraints:
+            continue
+        if criterion.rule == OUTSIDE and criterion.type == HARD:  # the land must lie on its features
+            zones.append(_Zone(criterion, distance_overrides.get(criterion.id, criterion.distance.resolve(turbine)),
+                               shapely.Polygon(), without_layer=True))
+            messages.append(tr("{criterion}: keine Ebene zugeordnet – geeignet ist nur Fläche auf ihren Objekten, "
+                               "ohne sie keine.").format(criterion=criterion.label_text()))
+        else:
             messages.append(tr("{criterion}: keine Ebene zugeordnet – nicht geprüft.").format(
                 criterion=criterion.label_text()))
 
@@ -745,9 +753,11 @@ def _summary_rows(study_id, area, land: _Land, zones, catalog, layer_names, min_
             only, eligible_part = None, land.on_eligible_m2[criterion.id] / 1e4
         else:
             only, eligible_part = piece_ha.get(frozenset([criterion.id]), 0.0), None
+        note = tr("keine Ebene zugeordnet – ohne ihre Objekte keine geeignete Fläche") if zone.without_layer else \
+            criterion.note_text() or None
         rows.append([study_id, "criterion", criterion.id, criterion.label_text(), criterion.type,
                      criterion.legal_basis, criterion.status, zone.distance, layer_names.get(criterion.id), gross,
-                     only, eligible_part, share(gross), None, None, None, criterion.note_text() or None])
+                     only, eligible_part, share(gross), None, None, None, note])
     min_area_ha_total = piece_ha.get(frozenset([MIN_AREA_ID]), 0.0)
     excluded_ha = sum(piece_ha.values())
     rows.append([study_id, "total", "min_area", tr("unter der Mindestgröße von {value:g} ha").format(

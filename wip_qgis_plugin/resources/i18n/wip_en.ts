@@ -1137,6 +1137,10 @@
       <translation>The study area contains no valid polygon.</translation>
     </message>
     <message>
+      <source>keine Ebene zugeordnet – ohne ihre Objekte keine geeignete Fläche</source>
+      <translation>no layer assigned – without its features no eligible land</translation>
+    </message>
+    <message>
       <source>ausgeschlossen</source>
       <translation>excluded</translation>
     </message>
@@ -1199,6 +1203,10 @@
     <message>
       <source>{name}: Ziel {pct:g} % von {area:.2f} km² = {total:.0f} ha bis {deadline}. {note}</source>
       <translation>{name}: target {pct:g} % of {area:.2f} km² = {total:.0f} ha by {deadline}. {note}</translation>
+    </message>
+    <message>
+      <source>{criterion}: keine Ebene zugeordnet – geeignet ist nur Fläche auf ihren Objekten, ohne sie keine.</source>
+      <translation>{criterion}: no layer assigned – only land on its features is eligible, without them none.</translation>
     </message>
     <message>
       <source>{criterion}: keine Ebene zugeordnet – nicht geprüft.</source>
