@@ -164,28 +164,31 @@ def test_a_cell_across_a_border_is_drawn_once_with_all_its_buildings():
     assert results[1].heat["density_mwh_ha_a"].iloc[0] == pytest.approx(240.0)
 
 
+class Finished:
+    """A future done at once, with an empty result for its job (``collected`` hears of the job when it is fetched)."""
+
+    def __init__(self, job, collected=lambda _job: None):
+        self.job, self.collected = job, collected
+
+    def done(self):
+        return True
+
+    def result(self):
+        self.collected(self.job)
+        return region.MunicipalityResult(self.job.key, self.job.name, self.job.area_ha)
+
+    def cancel(self):
+        return True
+
+
 def test_jobs_go_to_the_executor_largest_first_two_per_slot():
     jobs, settings = jobs_and_settings()
     submitted, running = [], set()
 
-    class Recorded:
-        def __init__(self, job):
-            self.job = job
-
-        def done(self):
-            return True
-
-        def result(self):
-            running.discard(self.job.key)
-            return region.MunicipalityResult(self.job.key, self.job.name, self.job.area_ha)
-
-        def cancel(self):
-            return True
-
     def submit(task, job, _settings):
         running.add(job.key)
         submitted.append((job.key, len(running)))
-        return Recorded(job)
+        return Finished(job, lambda done: running.discard(done.key))
 
     results = region.run_region(jobs, settings, executor=region.Executor(submit, 1))
     assert [result.key for result in results] == [job.key for job in jobs]
@@ -198,16 +201,6 @@ def test_a_resumed_run_sends_its_jobs_before_it_reports_what_it_took_over(tmp_pa
     jobs, settings = jobs_and_settings()
     region.run_region(jobs[:2], settings, checkpoints=tmp_path)
     events = []
-
-    class Finished:
-        def __init__(self, job):
-            self.job = job
-
-        def done(self):
-            return True
-
-        def result(self):
-            return region.MunicipalityResult(self.job.key, self.job.name, self.job.area_ha)
 
     def submit(task, job, _settings):
         events.append(("sent", job.key))
@@ -423,59 +416,36 @@ def test_turbines_take_the_wind_of_the_raster_cell_they_stand_in():
     assert len(calm) and calm["wind_ms"].isna().all() and (off["gwh_a"] == 0).all()  # NoData and off the raster
 
 
-def test_each_piece_is_scored_with_the_features_that_can_change_its_score():
+@pytest.mark.parametrize("substations, in_window", [
+    ([Point(703_000, 5_666_000), Point(745_000, 5_662_000)], 1), ([Point(745_000, 5_662_000)], 0), ([], 0)])
+def test_each_piece_is_scored_with_the_features_that_can_change_its_score(substations, in_window):
     """A substation 30 km off is beyond the scheme's reach (10 km) of every municipality's window: its pieces get
-    the score they get when measured against every substation of the region."""
+    the score they get when measured against every substation of the region, also when that one is all the layer
+    holds (beyond the reach the utility no longer changes); a layer without any follows the missing-value rule."""
     municipalities, constraints, designated = region_data()
     scheme = load_scheme(shipped_schemes()["beispiel_wind"])
     weights = tuple(float(weight) for weight in scheme.weights()[0])
     wind = catalogs()[0]
     settings = region.RegionSettings(catalogs()[:1], min_area_ha=1.0,
                                      scoring=((wind.id, region.SiteScoring(scheme, weights)),))
-    substations = np.array([Point(703_000, 5_666_000), Point(745_000, 5_662_000)], dtype=object)
+    substations = np.array(substations, dtype=object)
     settlement = np.asarray(constraints[wind.id]["wohngebaeude_abstand"].geometry.values, dtype=object)
-    layers = [region.ScoringLayer(substations), region.ScoringLayer(settlement), None, None, None, None]
+    layers = [region.ScoringLayer(substations, layer_has_any=len(substations) > 0), region.ScoringLayer(settlement),
+              None, None, None, None]
     jobs = region.municipality_jobs(municipalities, "AGS", "GEN", constraints, settings, designated,
                                     scoring={wind.id: layers})
     # the far substation is in no window; the near one in the first municipalities' (within 10 km of their box)
-    assert all(len(job.scoring[wind.id][0].geometries) == 1 for job in jobs)
+    assert all(len(job.scoring[wind.id][0].geometries) == in_window for job in jobs)
     results = region.run_region(jobs, settings)
     for result in results:
         land = result.eligible[wind.id]
         sites = shapely.make_valid(np.asarray(land.geometry.values, dtype=object))
-        values = np.column_stack([nearest_distance(sites, substations), nearest_distance(sites, settlement),
+        values = np.column_stack([nearest_distance(sites, substations) if len(substations) else
+                                  np.full(len(sites), np.nan), nearest_distance(sites, settlement),
                                   np.full(len(sites), np.nan), np.full(len(sites), np.nan),
                                   shapely.area(sites) / 1e4, compactness(sites)])
         expected = score(utilities(values, [criterion.function for criterion in scheme.criteria]), np.asarray(weights),
                          scheme.method, scheme.missing)
-        assert land["score"].to_numpy() == pytest.approx(expected.score)
+        assert land["score"].to_numpy() == pytest.approx(expected.score, nan_ok=True)
         assert land["score_rank"].tolist() == expected.rank.tolist()
     assert len({round(score_value, 6) for result in results for score_value in result.eligible[wind.id]["score"]}) > 3
-
-
-@pytest.mark.parametrize("has_any", [True, False])
-def test_a_layer_whose_features_all_lie_beyond_the_reach_scores_as_measured(has_any):
-    """Only a substation 30 km off: no municipality's window holds it, yet its pieces score as measured against it
-    (beyond the reach the utility no longer changes); a layer without any feature follows the missing-value rule."""
-    municipalities, constraints, designated = region_data()
-    scheme = load_scheme(shipped_schemes()["beispiel_wind"])
-    weights = tuple(float(weight) for weight in scheme.weights()[0])
-    wind = catalogs()[0]
-    settings = region.RegionSettings(catalogs()[:1], min_area_ha=1.0,
-                                     scoring=((wind.id, region.SiteScoring(scheme, weights)),))
-    far = np.array([Point(745_000, 5_662_000)] if has_any else [], dtype=object)
-    settlement = np.asarray(constraints[wind.id]["wohngebaeude_abstand"].geometry.values, dtype=object)
-    layers = [region.ScoringLayer(far, layer_has_any=has_any), region.ScoringLayer(settlement), None, None, None,
-              None]
-    jobs = region.municipality_jobs(municipalities, "AGS", "GEN", constraints, settings, designated,
-                                    scoring={wind.id: layers})
-    assert all(len(job.scoring[wind.id][0].geometries) == 0 for job in jobs)
-    for result in region.run_region(jobs, settings):
-        land = result.eligible[wind.id]
-        sites = shapely.make_valid(np.asarray(land.geometry.values, dtype=object))
-        values = np.column_stack([nearest_distance(sites, far) if has_any else np.full(len(sites), np.nan),
-                                  nearest_distance(sites, settlement), np.full(len(sites), np.nan),
-                                  np.full(len(sites), np.nan), shapely.area(sites) / 1e4, compactness(sites)])
-        expected = score(utilities(values, [criterion.function for criterion in scheme.criteria]), np.asarray(weights),
-                         scheme.method, scheme.missing)
-        assert land["score"].to_numpy() == pytest.approx(expected.score, nan_ok=True)
