@@ -73,7 +73,7 @@ class _Zone:
     distance: float
     land: object
     hosts: np.ndarray | None = None  # outside rule with a cover limit: the host features, for the limit
-    without_layer: bool = False  # outside rule, hard, no layer given: no host is known, so none of the land is
+    without_layer: bool = False  # outside rule, hard, without a layer: no host is known, so no land is eligible
 
     def __post_init__(self):
         self.land = on_grid(self.land)
