@@ -14,10 +14,12 @@ from wip_qgis_plugin.core.catalog import TurbineGeometry, load_catalog, parse_ca
 from wip_qgis_plugin.core.eligibility import (
     ARC_TOLERANCE,
     MIN_AREA_ID,
+    CriteriaVariant,
     EligibilityCancelled,
     EligibilityError,
     _covered_by_neighbours,
     compute_eligibility,
+    compute_robustness,
     quad_segs,
     target_state,
 )
@@ -149,6 +151,11 @@ def test_without_the_layer_the_land_must_lie_on_nothing_is_eligible(catalog_name
                for message in result.messages)
     row = result.summary[result.summary["item"] == host].iloc[0]
     assert row["area_ha"] == pytest.approx(100.0) and "ohne ihre Objekte keine geeignete Fläche" in row["note"]
+    # the variants agree: none keeps land, but one that leaves the host criterion out
+    variants = [CriteriaVariant("wie eingestellt"), CriteriaVariant("ohne", off=frozenset([host]))]
+    robust = compute_robustness(STUDY, {}, cat, variants)
+    eligible = robust.summary[robust.summary["kind"] == "variant"].set_index("item")["area_ha"]
+    assert eligible["wie eingestellt"] == 0.0 and eligible["ohne"] > 0
 
 
 def test_study_areas_with_holes_multiple_parts_and_invalid_rings():

@@ -125,15 +125,11 @@ def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.G
     distances = {c.id: distance_overrides.get(c.id, c.distance.resolve(turbine)) for c in mapped}
     zones = _zones([(c, distances[c.id]) for c in mapped], constraints, areas, notes, progress, is_cancelled)
     messages += [note for c in mapped for note in notes[c.id]]
+    hostless = _hostless(catalog, constraints, messages)
+    zones += [_Zone(c, distance_overrides.get(c.id, c.distance.resolve(turbine)), shapely.Polygon(),
+                    without_layer=True) for c in hostless]
     for criterion in catalog.criteria:
-        if criterion.id in constraints:
-            continue
-        if criterion.rule == OUTSIDE and criterion.type == HARD:  # the land must lie on its features
-            zones.append(_Zone(criterion, distance_overrides.get(criterion.id, criterion.distance.resolve(turbine)),
-                               shapely.Polygon(), without_layer=True))
-            messages.append(tr("{criterion}: keine Ebene zugeordnet – geeignet ist nur Fläche auf ihren Objekten, "
-                               "ohne sie keine.").format(criterion=criterion.label_text()))
-        else:
+        if criterion.id not in constraints and criterion not in hostless:
             messages.append(tr("{criterion}: keine Ebene zugeordnet – nicht geprüft.").format(
                 criterion=criterion.label_text()))
 
@@ -245,6 +241,10 @@ def compute_robustness(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.Ge
     zones = _zones([(by_id[cid], distance) for cid, distance in pairs], constraints, areas, notes, progress,
                    is_cancelled)
     messages += list(dict.fromkeys(note for c in mapped for note in notes[c.id]))
+    for criterion in _hostless(catalog, constraints, messages):  # excludes all in every variant that keeps it
+        zones.append(_Zone(criterion, criterion.distance.resolve(turbine), shapely.Polygon(), without_layer=True))
+        columns = [np.append(active, len(zones) - 1) if criterion.id not in variant.off else active
+                   for variant, active in zip(variants, columns)]
 
     piece_rows, summary_rows = [], []
     for number, (study_id, area) in enumerate(zip(ids, areas)):
@@ -285,6 +285,15 @@ def compute_robustness(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.Ge
 
 
 # -- input ---------------------------------------------------------------------------------------------------------
+
+def _hostless(catalog: Catalog, constraints: Mapping, messages: list[str]) -> list[Criterion]:
+    """The hard criteria whose features the land must lie on (rule "outside") that have no layer: no host is
+    known, so no land is eligible under them (the whole area would be a plausible-looking wrong answer)."""
+    hostless = [c for c in catalog.criteria if c.id not in constraints and c.rule == OUTSIDE and c.type == HARD]
+    messages += [tr("{criterion}: keine Ebene zugeordnet – geeignet ist nur Fläche auf ihren Objekten, ohne sie "
+                    "keine.").format(criterion=c.label_text()) for c in hostless]
+    return hostless
+
 
 def _check_distances(distances: Mapping[str, float]) -> None:
     for criterion_id, metres in distances.items():

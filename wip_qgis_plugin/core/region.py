@@ -11,6 +11,7 @@ go on.
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import hashlib
@@ -765,7 +766,7 @@ def dask_client(address: str, timeout_s: float = 30.0):
     try:
         try:  # the jobs in flight follow the workers' threads: a cluster just started may not have them yet
             client.wait_for_workers(1, timeout=timeout_s)
-        except TimeoutError as error:
+        except (TimeoutError, asyncio.TimeoutError) as error:  # the same class from Python 3.11 on
             raise RegionError(tr("Der Dask-Scheduler unter {address} hat nach {seconds:g} s noch keinen "
                                  "Worker.").format(address=address, seconds=timeout_s)) from error
         # impure: a pure task's name is a hash of its arguments, every geometry of the municipality pickled for it
