@@ -11,7 +11,6 @@ go on.
 """
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import hashlib
@@ -756,6 +755,8 @@ def dask_client(address: str, timeout_s: float = 30.0):
         raise RegionError(tr("Für einen Dask-Cluster wird das Python-Paket distributed gebraucht, es ist nicht "
                              "installiert. Installation in der Python-Umgebung von QGIS: python -m pip install "
                              "distributed; ohne Dask-Adresse rechnet der Lauf auf den Kernen dieses Rechners."))
+    import asyncio
+
     from distributed import Client
 
     try:
