@@ -9,9 +9,8 @@ import shapely
 from shapely.geometry import Polygon, box
 
 from wip_qgis_plugin.core.catalog import load_catalog, shipped_catalogs
+from wip_qgis_plugin.core.gml import GML, XLINK
 from wip_qgis_plugin.core.xplanung import (
-    GML,
-    XLINK,
     XPLAN,
     Justification,
     PlanArea,

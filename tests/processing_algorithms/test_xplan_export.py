@@ -12,7 +12,8 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
 
-from wip_qgis_plugin.core.xplanung import GML, SCHEMA_FILE, XPLAN, schema_problems
+from wip_qgis_plugin.core.gml import GML
+from wip_qgis_plugin.core.xplanung import SCHEMA_FILE, XPLAN, schema_problems
 
 from .conftest import RecordingFeedback, memory_layer, square
 

@@ -17,11 +17,11 @@ its legal basis, source, status and date. ``xplan_document`` encodes it as an ``
 from __future__ import annotations
 
 import datetime
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .gml import XSI, coordinate, g, multi_surface, new_id, sub, surface
 from .i18n import format_number, tr
 from .lazy import lazy_module
 from .sources import criterion_entry
@@ -31,14 +31,10 @@ from .zoning import use_label
 shapely = lazy_module("shapely")
 
 XPLAN = "http://www.xplanung.de/xplangml/6/0"
-GML = "http://www.opengis.net/gml/3.2"
-XLINK = "http://www.w3.org/1999/xlink"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{XPLAN} http://repository.gdi-de.org/schemas/de.xleitstelle.xplanung/6.0/XPlanung-Operationen.xsd"
 SCHEMA_FILE = (Path(__file__).resolve().parent.parent / "resources" / "standards" / "xplanung" / "XPlanGML_6_0"
                / "XPlanung-Operationen.xsd")
 PLAN_KINDS = ("fp", "rp")
-COORDINATE_DECIMALS = 3  # millimetres
 
 # the Länder of XP_Bundeslaender by the first two digits of the municipality key
 LAENDER = {"01": "2100", "02": "1600", "03": "1800", "04": "1400", "05": "1900", "06": "1500", "07": "2000",
@@ -181,19 +177,15 @@ class _Writer:
         self.srs = f"EPSG:{draft.epsg}"
         self.prefix = "FP" if draft.kind == "fp" else "RP"
 
-    @staticmethod
-    def new_id() -> str:
-        return f"GML_{uuid.uuid4()}"
-
     def document(self) -> bytes:
         draft = self.draft
         boundary = _surface(draft.boundary, tr("Der Geltungsbereich"))
         areas = [(area, _surface(area.geometry, tr("Eine Fläche ({use})").format(use=area.use)))
                  for area in draft.areas]
-        plan_id, area_id = self.new_id(), self.new_id()
-        section_ids = [self.new_id() for _ in draft.justifications]
-        object_ids = [self.new_id() for _ in areas]
-        root = ElementTree.Element(_x("XPlanAuszug"), {_g("id"): self.new_id(), f"{{{XSI}}}schemaLocation":
+        plan_id, area_id = new_id(), new_id()
+        section_ids = [new_id() for _ in draft.justifications]
+        object_ids = [new_id() for _ in areas]
+        root = ElementTree.Element(_x("XPlanAuszug"), {g("id"): new_id(), f"{{{XSI}}}schemaLocation":
                                                       SCHEMA_LOCATION})
         root.append(self.envelope(shapely.union_all([boundary] + [shape for _, shape in areas])))
         root.append(self.member(self.plan(plan_id, area_id, boundary, section_ids)))
@@ -208,149 +200,110 @@ class _Writer:
         return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
 
     def member(self, feature) -> ElementTree.Element:
-        member = ElementTree.Element(_g("featureMember"))
+        member = ElementTree.Element(g("featureMember"))
         member.append(feature)
         return member
 
     def envelope(self, shape) -> ElementTree.Element:
-        bounded = ElementTree.Element(_g("boundedBy"))
-        envelope = _sub(bounded, _g("Envelope"), srsName=self.srs)
+        bounded = ElementTree.Element(g("boundedBy"))
+        envelope = sub(bounded, g("Envelope"), srsName=self.srs)
         xmin, ymin, xmax, ymax = shape.bounds
-        _sub(envelope, _g("lowerCorner"), text=f"{_coordinate(xmin)} {_coordinate(ymin)}")
-        _sub(envelope, _g("upperCorner"), text=f"{_coordinate(xmax)} {_coordinate(ymax)}")
+        sub(envelope, g("lowerCorner"), text=f"{coordinate(xmin)} {coordinate(ymin)}")
+        sub(envelope, g("upperCorner"), text=f"{coordinate(xmax)} {coordinate(ymax)}")
         return bounded
 
     def plan(self, plan_id, area_id, boundary, section_ids) -> ElementTree.Element:
         draft = self.draft
-        plan = ElementTree.Element(_x(f"{self.prefix}_Plan"), {_g("id"): plan_id})
+        plan = ElementTree.Element(_x(f"{self.prefix}_Plan"), {g("id"): plan_id})
         plan.append(self.envelope(boundary))
-        _sub(plan, _x("name"), text=draft.name)
+        sub(plan, _x("name"), text=draft.name)
         if draft.description:
-            _sub(plan, _x("beschreibung"), text=draft.description)
+            sub(plan, _x("beschreibung"), text=draft.description)
         if draft.made_on:
-            _sub(plan, _x("technHerstellDatum"), text=draft.made_on.isoformat())
-        _sub(plan, _x("raeumlicherGeltungsbereich")).append(self.geometry(boundary))
+            sub(plan, _x("technHerstellDatum"), text=draft.made_on.isoformat())
+        sub(plan, _x("raeumlicherGeltungsbereich")).append(self.geometry(boundary))
         for section_id in section_ids:
-            _sub(plan, _x("begruendungsTexte"), href=section_id)
+            sub(plan, _x("begruendungsTexte"), href=section_id)
         if draft.kind == "fp":
-            municipality = _sub(_sub(plan, _x("gemeinde")), _x("XP_Gemeinde"))
-            _sub(municipality, _x("ags"), text=self.ags)
-            _sub(municipality, _x("gemeindeName"), text=draft.municipality)
-            _sub(plan, _x("planArt"), text=FP_PLAN)
-            _sub(plan, _x("rechtsstand"), text=FP_IN_PROCEDURE)
+            municipality = sub(sub(plan, _x("gemeinde")), _x("XP_Gemeinde"))
+            sub(municipality, _x("ags"), text=self.ags)
+            sub(municipality, _x("gemeindeName"), text=draft.municipality)
+            sub(plan, _x("planArt"), text=FP_PLAN)
+            sub(plan, _x("rechtsstand"), text=FP_IN_PROCEDURE)
         else:
-            _sub(plan, _x("bundesland"), text=LAENDER[self.ags[:2]])
-            _sub(plan, _x("planArt"), text=RP_SUBJECT_PLAN)
-            _sub(plan, _x("rechtsstand"), text=RP_DRAFT)
-        _sub(plan, _x("bereich"), href=area_id)
+            sub(plan, _x("bundesland"), text=LAENDER[self.ags[:2]])
+            sub(plan, _x("planArt"), text=RP_SUBJECT_PLAN)
+            sub(plan, _x("rechtsstand"), text=RP_DRAFT)
+        sub(plan, _x("bereich"), href=area_id)
         return plan
 
     def area(self, area_id, plan_id, boundary, object_ids) -> ElementTree.Element:
-        area = ElementTree.Element(_x(f"{self.prefix}_Bereich"), {_g("id"): area_id})
-        _sub(area, _x("nummer"), text="0")
-        _sub(area, _x("name"), text=self.draft.name)
-        _sub(area, _x("geltungsbereich")).append(self.geometry(boundary))
+        area = ElementTree.Element(_x(f"{self.prefix}_Bereich"), {g("id"): area_id})
+        sub(area, _x("nummer"), text="0")
+        sub(area, _x("name"), text=self.draft.name)
+        sub(area, _x("geltungsbereich")).append(self.geometry(boundary))
         for object_id in object_ids:
-            _sub(area, _x("planinhalt"), href=object_id)
-        _sub(area, _x("gehoertZuPlan"), href=plan_id)
+            sub(area, _x("planinhalt"), href=object_id)
+        sub(area, _x("gehoertZuPlan"), href=plan_id)
         return area
 
     def justification(self, section_id, justification: Justification) -> ElementTree.Element:
-        section = ElementTree.Element(_x("XP_BegruendungAbschnitt"), {_g("id"): section_id})
-        _sub(section, _x("schluessel"), text=justification.key)
-        _sub(section, _x("text"), text=justification.text)
+        section = ElementTree.Element(_x("XP_BegruendungAbschnitt"), {g("id"): section_id})
+        sub(section, _x("schluessel"), text=justification.key)
+        sub(section, _x("text"), text=justification.text)
         return section
 
     def plan_object(self, object_id, area_id, area: PlanArea, shape, section_ids) -> ElementTree.Element:
         encoding = USE_ENCODINGS[area.use]
         kind = "FP_BebauungsFlaeche" if self.draft.kind == "fp" else "RP_ErneuerbareEnergie"
-        element = ElementTree.Element(_x(kind), {_g("id"): object_id})
+        element = ElementTree.Element(_x(kind), {g("id"): object_id})
         element.append(self.envelope(shape))
-        _sub(element, _x("uuid"), text=object_id[len("GML_"):])
+        sub(element, _x("uuid"), text=object_id[len("GML_"):])
         if area.text:
-            _sub(element, _x("text"), text=area.text)
+            sub(element, _x("text"), text=area.text)
         if encoding.legal_basis:
             name, detail, date = encoding.legal_basis
-            basis = _sub(_sub(element, _x("gesetzlicheGrundlage")), _x("XP_GesetzlicheGrundlage"))
-            _sub(basis, _x("name"), text=name)
-            _sub(basis, _x("datum"), text=date.isoformat())
-            _sub(basis, _x("detail"), text=detail)
-        _sub(element, _x("gehoertZuBereich"), href=area_id)
+            basis = sub(sub(element, _x("gesetzlicheGrundlage")), _x("XP_GesetzlicheGrundlage"))
+            sub(basis, _x("name"), text=name)
+            sub(basis, _x("datum"), text=date.isoformat())
+            sub(basis, _x("detail"), text=detail)
+        sub(element, _x("gehoertZuBereich"), href=area_id)
         for section_id in section_ids:
-            _sub(element, _x("refBegruendungInhalt"), href=section_id)
+            sub(element, _x("refBegruendungInhalt"), href=section_id)
         if self.draft.kind == "fp":
-            _sub(element, _x("rechtscharakter"), text=FP_DEPICTION)
-            _sub(element, _x("position")).append(self.geometry(shape))
-            _sub(element, _x("flaechenschluss"), text="false")
-            _sub(element, _x("allgArtDerBaulNutzung"), text=encoding.building_area)
+            sub(element, _x("rechtscharakter"), text=FP_DEPICTION)
+            sub(element, _x("position")).append(self.geometry(shape))
+            sub(element, _x("flaechenschluss"), text="false")
+            sub(element, _x("allgArtDerBaulNutzung"), text=encoding.building_area)
             if encoding.special_use:
-                special = _sub(_sub(element, _x("sondernutzung")), _x("FP_KomplexeSondernutzung"))
-                _sub(special, _x("allgemein"), text=encoding.special_use)
-                _sub(special, _x("nutzungText"), text=encoding.special_text)
+                special = sub(sub(element, _x("sondernutzung")), _x("FP_KomplexeSondernutzung"))
+                sub(special, _x("allgemein"), text=encoding.special_use)
+                sub(special, _x("nutzungText"), text=encoding.special_text)
         else:
-            _sub(element, _x("rechtscharakter"), text=RP_GOAL)
-            _sub(element, _x("gebietsTyp"), text=RP_PRIORITY_AREA)
-            _sub(element, _x("position")).append(self.geometry(shape))
-            _sub(element, _x("flaechenschluss"), text="false")
-            _sub(element, _x("typ"), text=encoding.regional_type)
+            sub(element, _x("rechtscharakter"), text=RP_GOAL)
+            sub(element, _x("gebietsTyp"), text=RP_PRIORITY_AREA)
+            sub(element, _x("position")).append(self.geometry(shape))
+            sub(element, _x("flaechenschluss"), text="false")
+            sub(element, _x("typ"), text=encoding.regional_type)
         return element
 
     def geometry(self, shape) -> ElementTree.Element:
-        multi = ElementTree.Element(_g("MultiSurface"), {_g("id"): self.new_id(), "srsName": self.srs})
-        for polygon in shape.geoms:
-            gml_polygon = _sub(_sub(multi, _g("surfaceMember")), _g("Polygon"), id=self.new_id(), srsName=self.srs)
-            polygon = shapely.geometry.polygon.orient(polygon, sign=1.0)  # exterior counter-clockwise
-            self.ring(_sub(gml_polygon, _g("exterior")), polygon.exterior)
-            for interior in polygon.interiors:
-                self.ring(_sub(gml_polygon, _g("interior")), interior)
-        return multi
-
-    @staticmethod
-    def ring(parent, ring) -> None:
-        coordinates = " ".join(f"{_coordinate(x)} {_coordinate(y)}" for x, y in ring.coords)
-        _sub(_sub(parent, _g("LinearRing")), _g("posList"), text=coordinates, srsDimension="2")
+        return multi_surface(shape, self.srs)
 
 
 def _surface(shape, what: str):
-    """``shape`` as a valid MultiPolygon rounded to the document's precision; XPlanError when nothing of a surface
-    remains."""
-    if shape is None or shape.is_empty:
+    """``shape`` as a valid MultiPolygon at the document's precision; XPlanError when nothing of a surface remains."""
+    shape = surface(shape)
+    if shape is None:
         raise XPlanError(tr("{what} hat keine Fläche.").format(what=what))
-    rounded = shapely.set_precision(shapely.make_valid(shape), 10 ** -COORDINATE_DECIMALS)
-    polygons = [part for part in getattr(rounded, "geoms", [rounded])
-                if part.geom_type in ("Polygon", "MultiPolygon") and not part.is_empty]
-    merged = shapely.union_all(polygons) if polygons else None
-    if merged is None or merged.is_empty or merged.area <= 0:
-        raise XPlanError(tr("{what} hat keine Fläche.").format(what=what))
-    return merged if merged.geom_type == "MultiPolygon" else shapely.MultiPolygon([merged])
-
-
-def _coordinate(value: float) -> str:
-    return f"{value:.{COORDINATE_DECIMALS}f}"
+    return shape
 
 
 def _x(name: str) -> str:
     return f"{{{XPLAN}}}{name}"
 
 
-def _g(name: str) -> str:
-    return f"{{{GML}}}{name}"
-
-
-def _sub(parent, tag: str, text: str | None = None, href: str | None = None, id: str | None = None,  # noqa: A002
-         **attributes) -> ElementTree.Element:
-    if href is not None:
-        attributes[f"{{{XLINK}}}href"] = f"#{href}"
-    if id is not None:
-        attributes[_g("id")] = id
-    element = ElementTree.SubElement(parent, tag, attributes)
-    if text is not None:
-        element.text = text
-    return element
-
-
-for _prefix, _namespace in (("xplan", XPLAN), ("gml", GML), ("xlink", XLINK), ("xsi", XSI)):
-    ElementTree.register_namespace(_prefix, _namespace)
+ElementTree.register_namespace("xplan", XPLAN)
 
 
 def schema_problems(document: bytes, limit: int = 5) -> list[str]:
