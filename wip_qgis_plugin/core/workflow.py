@@ -113,7 +113,7 @@ def workflow() -> tuple[Step, ...]:
                         criteria=("streets",)),
               StepInput("heat_network", tr("Bestehendes Wärmenetz"), (LINE,),
                         ("waermenetz", "fernwaerme", "district_heat"), required=False)),
-             ("wip:heatdemand", "wip:heatdensity", "wip:heatsuitability")),
+             ("wip:heatdemand", "wip:heatdensity", "wip:heatsuitability", "wip:xwaermeplanexport")),
         Step("balance", tr("Energiebilanz und Zukunftsprofil"),
              tr("Energie- und Treibhausgasbilanz der Gemeinde bis 2045 und ein Zukunftsprofil für den "
                 "Gemeinderat."),
@@ -148,6 +148,7 @@ def algorithm_titles() -> dict[str, str]:
             "zoningalternatives": tr("Planungsvarianten erzeugen"), "xplanexport": tr("XPlanGML-Entwurf schreiben"),
             "heatdemand": tr("Wärmebedarf Gebäude"),
             "heatdensity": tr("Wärmedichte und Wärmeliniendichte"), "heatsuitability": tr("Eignung für Wärmenetze"),
+            "xwaermeplanexport": tr("Wärmeplan als XWärmeplan schreiben"),
             "energybalance": tr("Energie- und Treibhausgasbilanz"), "measures": tr("Maßnahmenkatalog ableiten"),
             "exportmeasures": tr("Maßnahmenkatalog teilen"),
             "importmeasures": tr("Geteilte Maßnahmenkataloge einlesen"),

@@ -32,6 +32,7 @@ ALGORITHM_CLASSES = {  # algorithm name → (module of this package, class)
     "heatdemand": ("heat_demand", "HeatDemandAlgorithm"),
     "heatdensity": ("heat_density", "HeatDensityAlgorithm"),
     "heatsuitability": ("heat_suitability", "HeatSuitabilityAlgorithm"),
+    "xwaermeplanexport": ("xwaermeplan_export", "XWaermeplanExportAlgorithm"),
     "energybalance": ("energy_balance", "EnergyBalanceAlgorithm"),
     "measures": ("measures", "MeasuresAlgorithm"),
     "exportmeasures": ("export_measures", "ExportMeasuresAlgorithm"),
