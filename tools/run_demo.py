@@ -182,6 +182,18 @@ def run_xplan_export(allocation, demo_gpkg: Path, out: Path, feedback) -> str:
     return f"Variante 1 als XPlanGML-Entwurf (FNP-Änderung, gegen das XPlanung-6.0-Schema geprüft): {path.name}"
 
 
+def run_heat_plan_export(heat: dict, demo_gpkg: Path, out: Path, feedback) -> str:
+    """The heat planning as a heat plan in XWärmeplan 0.9 (decision to plan 1 March 2025, plan due 30 June 2028)."""
+    import processing
+
+    path = out / "waermeplan_hohenmoelsen.gml"
+    processing.run("wip:xwaermeplanexport", {
+        "AREAS": heat["waermenetz_eignung"], "STREETS": heat["waermeliniendichte_strassen"],
+        "STUDY_AREA": f"{demo_gpkg}|layername=real_gemeinde", "MUNICIPALITY": "Hohenmölsen",
+        "START_DECISION": "2025-03-01", "DECISION": "2028-06-30", "OUTPUT": str(path)}, feedback=feedback)
+    return f"Wärmeplan als XWärmeplan 0.9 (Versorgungsgebiete, Eignungsprüfung, Baublöcke, Liniendichte): {path.name}"
+
+
 def run_balance_and_profile(demo_gpkg: Path, out: Path, results_gpkg: Path, steps: dict, zoning: dict, heat: dict,
                             rooftop: dict, feedback) -> tuple[list, dict]:
     """The energy and GHG balance with the demo town's buildings, the first zoning alternative and the rooftop
@@ -419,6 +431,7 @@ def main() -> int:
         write_layer(layer, results_gpkg, name)
         result_names.append(name)
     summary_lines += heat_summary(heat)
+    summary_lines.append(run_heat_plan_export(heat, demo_gpkg, out, feedback))
 
     rooftop = run_rooftop(demo_gpkg, out, feedback)
     summary_lines.append(rooftop.pop("summary"))

@@ -46,3 +46,30 @@ def test_missing_streets_are_named(dock):
     dock.form.streetsCombo.setLayer(None)
     dock.run()
     assert not dock.is_running() and "Straßenebene" in dock.form.headlineLabel.text()
+
+
+def test_one_click_writes_the_heat_plan_as_xwaermeplan_and_the_button_follows_the_layers(dock, tmp_path):
+    """The demo project shows Hohenmölsen: the dialog knows the municipality and its territory (with its key in the
+    field RS), and the plan holds the suitability areas of the map."""
+    from xml.etree import ElementTree
+
+    from wip_qgis_plugin.core.xwaermeplan import XWP
+    from wip_qgis_plugin.gui.heat_panel import HeatPlanDialog
+
+    assert not dock.form.xwaermeplanButton.isEnabled()
+    dock.run()
+    wait_for(dock)
+    assert dock.form.xwaermeplanButton.isEnabled()
+    dialog = HeatPlanDialog(dock)
+    parameters = dialog.parameters()
+    assert parameters["MUNICIPALITY"] == "Hohenmölsen" and parameters["STUDY_AREA"].name() == "real_gemeinde"
+    assert parameters["DECISION"] == "2028-06-30"
+    path = tmp_path / "waermeplan.gml"
+    dock.write_heat_plan(str(path), parameters)
+    wait_for(dock)
+    assert str(path) in dock.form.headlineLabel.text()
+    root = ElementTree.parse(path).getroot()
+    assert root.find(f".//{{{XWP}}}regionalSchluessel").text == "150840235235"
+    assert root.findall(f".//{{{XWP}}}WP_WaermeversorgungsgebietZieljahr")
+    QgsProject.instance().removeMapLayer(QgsProject.instance().mapLayersByName("Eignung für Wärmenetze")[0])
+    assert not dock.form.xwaermeplanButton.isEnabled() and dock.plan_layers == ()

@@ -1,17 +1,37 @@
 """Dock "Wärmeplanung": run heat demand, densities and § 19 suitability one after the other in the background, add
-the styled maps, and show the totals per suitability level and the demand by scenario year."""
+the styled maps, show the totals per suitability level and the demand by scenario year, and write the heat plan as
+XWärmeplan with one click."""
 
+import contextlib
 from pathlib import Path
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject
+from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QTableWidgetItem
+from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
+from .. import log
 from ..core.heat import LEVELS, SCENARIO_YEARS, level_text
 from ..core.i18n import format_number, tr
 from ..core.workflow import find_inputs, workflow
-from ..qgis_io.project import apply_style, newest_layer, project_layer_infos, result_style
+from ..qgis_io.project import (
+    apply_style,
+    municipality_of_project,
+    newest_layer,
+    project_layer_infos,
+    result_style,
+    study_area_of_project,
+)
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
 from .bar_chart import BarChart
@@ -27,6 +47,8 @@ class HeatPlanningDock(AlgorithmDock):
         super().__init__(tr("Wärmeplanung"), self.OBJECT_NAME, iface, parent, FORM_CLASS)
         self.steps: list = []  # the steps still to run: (key, algorithm id, parameters from the results so far)
         self.results: dict = {}  # result layers by step key
+        self.plan_layers: tuple = ()  # the kept suitability areas and street sections the heat plan is written from
+        self.plan_path = ""  # where the last XWärmeplan goes
         form = self.form
         form.buildingsCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         form.streetsCombo.setFilters(QgsMapLayerProxyModel.Filter.LineLayer)
@@ -47,12 +69,14 @@ class HeatPlanningDock(AlgorithmDock):
         self.chart = BarChart(self.body)
         form.chartLayout.addWidget(self.chart)
         form.runButton.clicked.connect(self.run)
+        form.xwaermeplanButton.clicked.connect(self.choose_plan_path)
         QgsProject.instance().layersAdded.connect(self.suggest_layers)
         self.suggest_layers()
 
     def disconnect_project(self) -> None:
         """Called on unload: the project outlives the dock."""
         QgsProject.instance().layersAdded.disconnect(self.suggest_layers)
+        self._forget_plan_layers()
         self.cancel()
 
     def suggest_layers(self, *_args) -> None:
@@ -138,8 +162,9 @@ class HeatPlanningDock(AlgorithmDock):
             layer.setName(name)
             apply_style(layer, style)
             outputs.append(Result(layer, table, visible))
-        _lines, areas, _blocks, buildings = keep_results(self.iface, "waermeplanung", tr("Wärmeplanung"), outputs,
-                                                         list(self.results.values()))
+        lines, areas, _blocks, buildings = keep_results(self.iface, "waermeplanung", tr("Wärmeplanung"), outputs,
+                                                        list(self.results.values()))
+        self._keep_plan_layers(areas, lines)
 
         rows = {level: [0, 0.0, 0.0] for level in LEVELS}
         for feature in areas.getFeatures():
@@ -174,3 +199,101 @@ class HeatPlanningDock(AlgorithmDock):
             total=format_number(totals["demand_mwh_a"] / 1000, 1),
             target=format_number(totals["demand_2045_mwh"] / 1000, 1),
             short=sum(1 for feature in areas.getFeatures() if feature["shortened_14"])))
+
+    # -- XWärmeplan ------------------------------------------------------------------------------------------------
+
+    def _keep_plan_layers(self, areas, lines) -> None:
+        """The layers the heat plan is written from; the button goes grey when either leaves the project."""
+        self._forget_plan_layers()
+        self.plan_layers = (areas, lines)
+        for layer in self.plan_layers:
+            layer.willBeDeleted.connect(self._forget_plan_layers)
+        self.form.xwaermeplanButton.setEnabled(True)
+
+    def _forget_plan_layers(self) -> None:
+        for layer in self.plan_layers:
+            with contextlib.suppress(RuntimeError):  # the layer whose deletion called this is gone already
+                layer.willBeDeleted.disconnect(self._forget_plan_layers)
+        self.plan_layers = ()
+        self.form.xwaermeplanButton.setEnabled(False)
+
+    def choose_plan_path(self) -> None:
+        if not self.plan_layers or self.is_running():
+            return
+        dialog = HeatPlanDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Wärmeplan als XWärmeplan"), "waermeplan.gml",
+                                                    tr("XWärmeplan (*.gml)"))
+        if path:
+            self.write_heat_plan(str(Path(path).with_suffix(".gml")), dialog.parameters())
+
+    def write_heat_plan(self, path: str, parameters: dict) -> None:
+        """The heat plan from the results on the map as XWärmeplan (wip:xwaermeplanexport); ``parameters`` hold the
+        municipality, its territory, key and the decision dates."""
+        if not self.plan_layers or self.is_running():
+            return
+        areas, lines = self.plan_layers
+        self.plan_path = path
+        self.start_algorithm("wip:xwaermeplanexport", {**parameters, "AREAS": areas, "STREETS": lines,
+                                                       "OUTPUT": path},
+                             self._heat_plan_written, tr("Wärmeplan wird als XWärmeplan geschrieben …"))
+
+    def _heat_plan_written(self, ok: bool, _results: dict) -> None:
+        if self.algorithm_succeeded(ok):
+            text = tr("Wärmeplan als XWärmeplan gespeichert: {path}").format(path=self.plan_path)
+            self.form.headlineLabel.setText(text)
+            log.notify(self.iface, text, Qgis.MessageLevel.Success)
+
+
+class HeatPlanDialog(QDialog):
+    """What XWärmeplan needs beyond the results: the municipality, its territory and key, and the dates of the
+    decision to plan and of the plan."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Wärmeplan als XWärmeplan"))
+        name, _ags = municipality_of_project()
+        self.municipality = QLineEdit(name, self)
+        self.study_area = QgsMapLayerComboBox(self)
+        self.study_area.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        study = study_area_of_project()
+        if study is not None:
+            self.study_area.setLayer(study)
+        self.regional_key = QLineEdit(self)
+        self.regional_key.setPlaceholderText(tr("leer: Feld RS des Gemeindegebiets"))
+        today = QDate.currentDate()
+        self.start_decision = self._date(today.addYears(-1))
+        self.decision = self._date(QDate(2028, 6, 30))  # § 4 Abs. 2 Nr. 2 WPG: the deadline up to 100,000 people
+        form = QFormLayout()
+        form.addRow(tr("Gemeinde"), self.municipality)
+        form.addRow(tr("Gemeindegebiet"), self.study_area)
+        form.addRow(tr("Regionalschlüssel (12 Ziffern)"), self.regional_key)
+        form.addRow(tr("Beschluss über die Durchführung"), self.start_decision)
+        form.addRow(tr("Beschluss des Wärmeplans (geplant)"), self.decision)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.municipality.textChanged.connect(self._check)
+        self.study_area.layerChanged.connect(self._check)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def _date(self, value: QDate) -> QDateEdit:
+        edit = QDateEdit(value, self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd.MM.yyyy")
+        return edit
+
+    def _check(self, *_args) -> None:
+        ok = bool(self.municipality.text().strip()) and self.study_area.currentLayer() is not None
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def parameters(self) -> dict:
+        return {"MUNICIPALITY": self.municipality.text().strip(), "STUDY_AREA": self.study_area.currentLayer(),
+                "REGIONAL_KEY": self.regional_key.text().strip(),
+                "START_DECISION": self.start_decision.date().toString(Qt.DateFormat.ISODate),
+                "DECISION": self.decision.date().toString(Qt.DateFormat.ISODate)}

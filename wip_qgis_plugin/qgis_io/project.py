@@ -121,13 +121,19 @@ NAME_FIELDS = ("gen", "name", "gemeinde", "gemeindename", "municipality")
 AGS_FIELD = "ags"
 
 
-def municipality_of_project() -> tuple[str, str]:
-    """Name and key (AGS) of the municipality the project's study area layer shows (its first feature); empty
-    strings where none is found."""
+def study_area_of_project() -> QgsVectorLayer | None:
+    """The project's layer of the municipality's territory (the study area the assistant finds), if any."""
     project = QgsProject.instance()
     found = find_inputs(next(step for step in workflow() if step.key == "balance"), project_layer_infos(project))
     layer = newest_layer(project, found["study_area"][0]) if found["study_area"] else None
-    feature = next(layer.getFeatures(), None) if isinstance(layer, QgsVectorLayer) else None
+    return layer if isinstance(layer, QgsVectorLayer) else None
+
+
+def municipality_of_project() -> tuple[str, str]:
+    """Name and key (AGS) of the municipality the project's study area layer shows (its first feature); empty
+    strings where none is found."""
+    layer = study_area_of_project()
+    feature = next(layer.getFeatures(), None) if layer is not None else None
     if feature is None:
         return "", ""
     names = {name.lower(): name for name in layer.fields().names()}

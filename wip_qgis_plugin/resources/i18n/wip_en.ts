@@ -344,6 +344,14 @@
       <source>Wärmebedarf nach Szenariojahr</source>
       <translation>Heat demand by scenario year</translation>
     </message>
+    <message>
+      <source>Als XWärmeplan …</source>
+      <translation>As XWärmeplan …</translation>
+    </message>
+    <message>
+      <source>Der Wärmeplan im Austauschstandard XWärmeplan 0.9: Wärmeversorgungsgebiete mit Eignungsstufen, Eignungsprüfung, Baublöcke und Wärmeliniendichte</source>
+      <translation>The heat plan in the exchange standard XWärmeplan 0.9: heat supply areas with suitability levels, suitability check, blocks and heat line density</translation>
+    </message>
   </context>
   <context>
     <name>MeasuresPanel</name>
@@ -1153,6 +1161,10 @@
       <translation>soft criteria do not exclude</translation>
     </message>
     <message>
+      <source>{criterion}: keine Ebene zugeordnet – geeignet ist nur Fläche auf ihren Objekten, ohne sie keine.</source>
+      <translation>{criterion}: no layer assigned – only land on its features is eligible, without them none.</translation>
+    </message>
+    <message>
       <source>Planungsentscheidung (Mindestgröße)</source>
       <translation>Planning decision (minimum size)</translation>
     </message>
@@ -1203,10 +1215,6 @@
     <message>
       <source>{name}: Ziel {pct:g} % von {area:.2f} km² = {total:.0f} ha bis {deadline}. {note}</source>
       <translation>{name}: target {pct:g} % of {area:.2f} km² = {total:.0f} ha by {deadline}. {note}</translation>
-    </message>
-    <message>
-      <source>{criterion}: keine Ebene zugeordnet – geeignet ist nur Fläche auf ihren Objekten, ohne sie keine.</source>
-      <translation>{criterion}: no layer assigned – only land on its features is eligible, without them none.</translation>
     </message>
     <message>
       <source>{criterion}: keine Ebene zugeordnet – nicht geprüft.</source>
@@ -3121,6 +3129,10 @@
       <translation>Suitability for heat networks</translation>
     </message>
     <message>
+      <source>Wärmeplan als XWärmeplan schreiben</source>
+      <translation>Write heat plan as XWärmeplan</translation>
+    </message>
+    <message>
       <source>Energie- und Treibhausgasbilanz</source>
       <translation>Energy and greenhouse-gas balance</translation>
     </message>
@@ -3303,6 +3315,102 @@
     <message>
       <source>Eine Fläche ({use})</source>
       <translation>An area ({use})</translation>
+    </message>
+    <message>
+      <source>Ein Gasnetz war nicht angegeben: Es gilt als nicht vorhanden (§ 14 Abs. 3 Nr. 1 WPG).</source>
+      <translation>No gas network was given: it counts as absent (§ 14 (3) no. 1 WPG).</translation>
+    </message>
+    <message>
+      <source>Ein verbindlicher Umstellungsfahrplan des Gasnetzbetreibers liegt vor (§ 71k Abs. 1 Nr. 2 GEG): Stufe 2 wo ein Gasnetz besteht.</source>
+      <translation>A binding conversion plan of the gas network operator exists (§ 71k (1) no. 2 GEG): level 2 where a gas network exists.</translation>
+    </message>
+    <message>
+      <source>Ein verbindlicher Umstellungsfahrplan des Gasnetzbetreibers (§ 71k Abs. 1 Nr. 2 GEG) liegt nicht vor: höchstens Stufe 3.</source>
+      <translation>No binding conversion plan of the gas network operator (§ 71k (1) no. 2 GEG) exists: level 3 at best.</translation>
+    </message>
+    <message>
+      <source>Wärmenetzgebiet</source>
+      <translation>Heat network area</translation>
+    </message>
+    <message>
+      <source>Wasserstoffnetzgebiet</source>
+      <translation>Hydrogen network area</translation>
+    </message>
+    <message>
+      <source>Gebiet für die dezentrale Wärmeversorgung</source>
+      <translation>Area for decentral heat supply</translation>
+    </message>
+    <message>
+      <source>Eignung für ein Wärmenetz (§ 19 WPG)</source>
+      <translation>Suitability for a heat network (§ 19 WPG)</translation>
+    </message>
+    <message>
+      <source>Eignungsstufen aus Wärmedichte je Baublock und Wärmeliniendichte, einem bestehenden Wärmenetz, Großverbrauchern und Abwärmequellen in der Nähe (Werkzeug „Eignung für Wärmenetze“; Schwellen nach Energieatlas Bayern, F|Heat, KEA-BW).</source>
+      <translation>Suitability levels from the heat density per block and the heat line density, an existing heat network, large consumers and waste-heat sources nearby (tool “Heat network suitability”; thresholds after Energieatlas Bayern, F|Heat, KEA-BW).</translation>
+    </message>
+    <message>
+      <source>Eignung für ein Wasserstoffnetz (§ 14 Abs. 3, § 19 WPG)</source>
+      <translation>Suitability for a hydrogen network (§ 14 (3), § 19 WPG)</translation>
+    </message>
+    <message>
+      <source>Eignung für die dezentrale Versorgung (§ 19 WPG)</source>
+      <translation>Suitability for decentral supply (§ 19 WPG)</translation>
+    </message>
+    <message>
+      <source>Gegenstufe der Eignung für ein Wärmenetz (1 ↔ 4, 2 ↔ 3): wo die Dichte ein Wärmenetz trägt, ist die Einzelversorgung die teurere Art (§ 18 Abs. 1 WPG); wo ein Wärmenetz sehr wahrscheinlich ungeeignet ist, wird das Gebiet für die dezentrale Versorgung dargestellt (§ 14 Abs. 4 WPG).</source>
+      <translation>The mirrored level of the heat network's suitability (1 ↔ 4, 2 ↔ 3): where the density carries a heat network, single heating is the dearer way (§ 18 (1) WPG); where a heat network is very likely unsuited, the area is shown for decentral supply (§ 14 (4) WPG).</translation>
+    </message>
+    <message>
+      <source>Voraussichtliche Wärmeversorgungsgebiete (§ 18 WPG)</source>
+      <translation>Prospective heat supply areas (§ 18 WPG)</translation>
+    </message>
+    <message>
+      <source>Wärmenetzgebiet bei Stufe 1 oder 2 für ein Wärmenetz, Wasserstoffnetzgebiet bei Stufe 1 oder 2 für ein Wasserstoffnetz, sonst Gebiet für die dezentrale Wärmeversorgung; dieselbe Einteilung für 2030, 2035, 2040 und das Zieljahr, der Wärmebedarf je Jahr aus dem Sanierungsszenario.</source>
+      <translation>Heat network area at level 1 or 2 for a heat network, hydrogen network area at level 1 or 2 for a hydrogen network, otherwise area for decentral heat supply; the same division for 2030, 2035, 2040 and the target year, each year's heat demand from the renovation scenario.</translation>
+    </message>
+    <message>
+      <source>Datenschutz (§ 10 Abs. 2 WPG)</source>
+      <translation>Privacy (§ 10 (2) WPG)</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf und Wärmeliniendichte stehen nur für Gebiete und Straßenabschnitte mit mindestens fünf Gebäuden im Plan.</source>
+      <translation>Heat demand and heat line density are in the plan only for areas and street sections with at least five buildings.</translation>
+    </message>
+    <message>
+      <source>Der Wärmeplan enthält keine Gebiete.</source>
+      <translation>The heat plan holds no areas.</translation>
+    </message>
+    <message>
+      <source>Ein Gasnetz in bis zu {reach} m gilt als vorhanden.</source>
+      <translation>A gas network within {reach} m counts as present.</translation>
+    </message>
+    <message>
+      <source>Ein Versorgungsgebiet</source>
+      <translation>A supply area</translation>
+    </message>
+    <message>
+      <source>„{key}“ ist kein amtlicher Regionalschlüssel: XWärmeplan verlangt die zwölf Ziffern des ARS (z. B. 150840235235 für Hohenmölsen; im Feld RS der Verwaltungsgebiete VG250).</source>
+      <translation>“{key}” is no official regional key: XWärmeplan requires the twelve digits of the ARS (e.g. 150840235235 for Hohenmölsen; in the field RS of the VG250 administrative areas).</translation>
+    </message>
+    <message>
+      <source>Der Beschluss des Wärmeplans ({decision}) liegt vor dem Beschluss über die Durchführung ({start}).</source>
+      <translation>The decision on the heat plan ({decision}) lies before the decision to carry it out ({start}).</translation>
+    </message>
+    <message>
+      <source>Das Zieljahr {target} liegt vor dem Basisjahr {base}.</source>
+      <translation>The target year {target} lies before the base year {base}.</translation>
+    </message>
+    <message>
+      <source>Ein Prüfgebiet nach § 14</source>
+      <translation>An area of the § 14 check</translation>
+    </message>
+    <message>
+      <source>Ein Baublock</source>
+      <translation>A block</translation>
+    </message>
+    <message>
+      <source>Stufe 4, wo kein Gasnetz besteht (§ 14 Abs. 3 Nr. 1 WPG); sonst Stufe 3, mit einem verbindlichen Fahrplan des Netzbetreibers zur Umstellung auf Wasserstoff Stufe 2 (§ 18 Abs. 4 WPG, § 71k GEG).</source>
+      <translation>Level 4 where no gas network exists (§ 14 (3) no. 1 WPG); otherwise level 3, with a binding plan of the network operator to convert to hydrogen level 2 (§ 18 (4) WPG, § 71k GEG).</translation>
     </message>
     <message>
       <source>allein erreichbar, aber nicht zusammen mit allen übrigen Zielen und den Grenzen</source>
@@ -3769,6 +3877,38 @@
       <translation>Not checked, no layer assigned: {labels} (hard criteria among them: {hard})</translation>
     </message>
     <message>
+      <source>Wärmeplan als XWärmeplan</source>
+      <translation>Heat plan as XWärmeplan</translation>
+    </message>
+    <message>
+      <source>XWärmeplan (*.gml)</source>
+      <translation>XWärmeplan (*.gml)</translation>
+    </message>
+    <message>
+      <source>Wärmeplan wird als XWärmeplan geschrieben …</source>
+      <translation>Writing the heat plan as XWärmeplan …</translation>
+    </message>
+    <message>
+      <source>leer: Feld RS des Gemeindegebiets</source>
+      <translation>empty: field RS of the municipal territory</translation>
+    </message>
+    <message>
+      <source>Gemeindegebiet</source>
+      <translation>Municipal territory</translation>
+    </message>
+    <message>
+      <source>Regionalschlüssel (12 Ziffern)</source>
+      <translation>Regional key (12 digits)</translation>
+    </message>
+    <message>
+      <source>Beschluss über die Durchführung</source>
+      <translation>Decision to carry out the planning</translation>
+    </message>
+    <message>
+      <source>Beschluss des Wärmeplans (geplant)</source>
+      <translation>Decision on the heat plan (planned)</translation>
+    </message>
+    <message>
       <source>Eignungsstufe (§ 19 WPG)</source>
       <translation>Suitability level (§ 19 WPG)</translation>
     </message>
@@ -3799,6 +3939,10 @@
     <message>
       <source>Wärmebedarf {total} GWh/a, 2045 {target} GWh/a; {short} Gebiete für das verkürzte Verfahren nach § 14.</source>
       <translation>Heat demand {total} GWh/a, 2045 {target} GWh/a; {short} areas for the shortened procedure of § 14.</translation>
+    </message>
+    <message>
+      <source>Wärmeplan als XWärmeplan gespeichert: {path}</source>
+      <translation>Heat plan saved as XWärmeplan: {path}</translation>
     </message>
     <message>
       <source>Maßnahmen</source>
@@ -6693,6 +6837,130 @@ The plan boundary is the municipal territory. The justification names for each a
     <message>
       <source>aus {count} Teilflächen</source>
       <translation>from {count} parts</translation>
+    </message>
+    <message>
+      <source>Schreibt die Ergebnisse der Wärmeplanung als Wärmeplan im Austauschstandard XWärmeplan 0.9 der XLeitstelle:
+• je Gebiet gleicher Einstufung ein voraussichtliches Wärmeversorgungsgebiet für 2030, 2035, 2040 und das Zieljahr (§ 18 WPG) mit den Eignungsstufen nach § 19 WPG für Wärmenetz, Wasserstoffnetz und dezentrale Versorgung und dem Wärmebedarf des Jahres;
+• die Eignungsprüfung nach § 14 WPG (Gebiete, die für ein Wärme- oder Wasserstoffnetz sehr wahrscheinlich ungeeignet sind; beides zusammen: verkürzte Wärmeplanung);
+• je Baublock vorherrschender Gebäudetyp und Baualtersklasse, je Straßenabschnitt die Wärmeliniendichte;
+• die Regeln mit Rechtsgrundlage als Textabschnitte.
+Eingabe ist das Ergebnis von „Eignung für Wärmenetze“. Wasserstoffnetz: Stufe 4 ohne Gasnetz in der Nähe (§ 14 Abs. 3 Nr. 1 WPG), sonst 3, mit verbindlichem Umstellungsfahrplan des Netzbetreibers 2. Dezentrale Versorgung: Gegenstufe des Wärmenetzes. Datenschutz (§ 10 Abs. 2 WPG): Wärmebedarf und Wärmeliniendichte nur, wo mindestens fünf Gebäude dahinterstehen. Der Regionalschlüssel (12 Ziffern) kommt aus dem Feld RS des Gemeindegebiets, wenn er nicht angegeben ist. Wo das amtliche Modell (xplan-tools) installiert ist, wird die Datei vor dem Schreiben dagegen geprüft.</source>
+      <translation>Writes the results of the heat planning as a heat plan in the exchange standard XWärmeplan 0.9 of the XLeitstelle:
+• per area of the same levels a prospective heat supply area for 2030, 2035, 2040 and the target year (§ 18 WPG) with the § 19 WPG suitability levels for heat network, hydrogen network and decentral supply and the year's heat demand;
+• the suitability check of § 14 WPG (areas very likely unsuited for a heat or a hydrogen network; both together: shortened heat planning);
+• per block the dominant building type and age class, per street section the heat line density;
+• the rules with their legal basis as text sections.
+The input is the result of “Heat network suitability”. Hydrogen network: level 4 without a gas network nearby (§ 14 (3) no. 1 WPG), otherwise 3, with a binding conversion plan of the network operator 2. Decentral supply: the heat network's mirrored level. Privacy (§ 10 (2) WPG): heat demand and heat line density only where at least five buildings stand behind them. The regional key (12 digits) comes from the field RS of the municipal territory when it is not given. Where the official model (xplan-tools) is installed, the file is checked against it before it is written.</translation>
+    </message>
+    <message>
+      <source>Eignungsstufe</source>
+      <translation>Suitability level</translation>
+    </message>
+    <message>
+      <source>Eignungsstufen für Wärmenetze (Baublöcke)</source>
+      <translation>Suitability levels for heat networks (blocks)</translation>
+    </message>
+    <message>
+      <source>Bestehendes Gasnetz</source>
+      <translation>Existing gas network</translation>
+    </message>
+    <message>
+      <source>Gasnetz in der Nähe bis (m)</source>
+      <translation>Gas network nearby up to (m)</translation>
+    </message>
+    <message>
+      <source>Verbindlicher Fahrplan des Gasnetzbetreibers zur Umstellung auf Wasserstoff liegt vor (§ 71k GEG)</source>
+      <translation>A binding plan of the gas network operator to convert to hydrogen exists (§ 71k GEG)</translation>
+    </message>
+    <message>
+      <source>Amtlicher Regionalschlüssel (12 Ziffern; leer: Feld RS des Gemeindegebiets)</source>
+      <translation>Official regional key (12 digits; empty: field RS of the municipal territory)</translation>
+    </message>
+    <message>
+      <source>Basisjahr der Datenerfassung</source>
+      <translation>Base year of the data</translation>
+    </message>
+    <message>
+      <source>Zieljahr (treibhausgasneutrale Wärmeversorgung)</source>
+      <translation>Target year (greenhouse-gas-neutral heat supply)</translation>
+    </message>
+    <message>
+      <source>Beschluss über die Durchführung der Wärmeplanung (§ 13 WPG)</source>
+      <translation>Decision to carry out the heat planning (§ 13 WPG)</translation>
+    </message>
+    <message>
+      <source>Beschluss des Wärmeplans (§ 23 WPG; beim Entwurf der geplante Tag)</source>
+      <translation>Decision on the heat plan (§ 23 WPG; for a draft the planned day)</translation>
+    </message>
+    <message>
+      <source>Vereinfachtes Verfahren (§ 22 WPG)</source>
+      <translation>Simplified procedure (§ 22 WPG)</translation>
+    </message>
+    <message>
+      <source>XWärmeplan-Datei</source>
+      <translation>XWärmeplan file</translation>
+    </message>
+    <message>
+      <source>Der Gebietsebene fehlt das Feld „level“ mit der Eignungsstufe; zuerst „Eignung für Wärmenetze“ ausführen.</source>
+      <translation>The area layer lacks the field “level” with the suitability level; run “Heat network suitability” first.</translation>
+    </message>
+    <message>
+      <source>Bitte die Tage beider Beschlüsse angeben (§ 13 und § 23 WPG).</source>
+      <translation>Please give the days of both decisions (§ 13 and § 23 WPG).</translation>
+    </message>
+    <message>
+      <source>Die Gebietsebene enthält keine Gebiete.</source>
+      <translation>The area layer holds no areas.</translation>
+    </message>
+    <message>
+      <source>Bitte den amtlichen Regionalschlüssel (12 Ziffern) angeben: Das Gemeindegebiet hat kein Feld RS.</source>
+      <translation>Please give the official regional key (12 digits): the municipal territory has no field RS.</translation>
+    </message>
+    <message>
+      <source>Ohne Gasnetz-Ebene gilt: kein Gasnetz im Gebiet – Wasserstoffnetz sehr wahrscheinlich ungeeignet (§ 14 Abs. 3 Nr. 1 WPG).</source>
+      <translation>Without a gas network layer: no gas network in the area – a hydrogen network is very likely unsuited (§ 14 (3) no. 1 WPG).</translation>
+    </message>
+    <message>
+      <source>Die Gebietsebene sagt nicht, wie viele Gebäude hinter einem Wert stehen (Felder buildings, published): Der Wärmebedarf bleibt draußen.</source>
+      <translation>The area layer does not say how many buildings stand behind a value (fields buildings, published): the heat demand is left out.</translation>
+    </message>
+    <message>
+      <source>Der Straßenebene fehlt das Feld „line_density_kwh_m_a“; zuerst „Wärmedichte und Wärmeliniendichte“ ausführen.</source>
+      <translation>The street layer lacks the field “line_density_kwh_m_a”; run “Heat density and heat line density” first.</translation>
+    </message>
+    <message>
+      <source>Das amtliche Modell von XWärmeplan (xplan-tools) ist hier nicht installiert: Die Datei wurde nicht dagegen geprüft.</source>
+      <translation>The official model of XWärmeplan (xplan-tools) is not installed here: the file was not checked against it.</translation>
+    </message>
+    <message>
+      <source>Kommunaler Wärmeplan {municipality}</source>
+      <translation>Municipal heat plan {municipality}</translation>
+    </message>
+    <message>
+      <source>Verkürzte Wärmeplanung (§ 14 Abs. 4 WPG): {count} Gebiete; {blocks} Baublöcke mit Gebäudetyp, {streets} Straßenabschnitte mit Wärmeliniendichte.</source>
+      <translation>Shortened heat planning (§ 14 (4) WPG): {count} areas; {blocks} blocks with building type, {streets} street sections with heat line density.</translation>
+    </message>
+    <message>
+      <source>Wärmeplan als XWärmeplan 0.9 geschrieben: {path}</source>
+      <translation>Heat plan written as XWärmeplan 0.9: {path}</translation>
+    </message>
+    <message>
+      <source>{count} Gebiete haben keine Eignungsstufe.</source>
+      <translation>{count} areas have no suitability level.</translation>
+    </message>
+    <message>
+      <source>Das Dokument verletzt das amtliche Modell von XWärmeplan und wird nicht geschrieben:
+{problems}</source>
+      <translation>The document violates the official model of XWärmeplan and is not written:
+{problems}</translation>
+    </message>
+    <message>
+      <source>{kind}: {count} Gebiete, {ha} ha</source>
+      <translation>{kind}: {count} areas, {ha} ha</translation>
+    </message>
+    <message>
+      <source>Wärmeplan (Entwurf), erstellt mit dem Werkzeug „Wärmeplan als XWärmeplan schreiben“ (Plugin WIP) aus {source}</source>
+      <translation>Heat plan (draft), made with the tool “Write heat plan as XWärmeplan” (plugin WIP) from {source}</translation>
     </message>
     <message>
       <source>Weist Planungseinheiten (Flurstücke oder ein Raster über der Gemeinde) den Nutzungen Wind, Freiflächen-PV, Agri-PV, Gewerbe/Industrie und Wohnen zu oder belässt sie im Bestand, so dass die Ziele der Gemeinde erreicht werden: exakt als gemischt-ganzzahliges Programm (HiGHS) mit Zeitlimit und ausgewiesener Optimalitätslücke.
