@@ -273,6 +273,7 @@ class HeatPlanDialog(QDialog):
         form.addRow(tr("Beschluss des Wärmeplans (geplant)"), self.decision)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))  # Qt's may be missing
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.municipality.textChanged.connect(self._check)
@@ -280,6 +281,7 @@ class HeatPlanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)  # the key's hint readable in full
         self._check()
 
     def _date(self, value: QDate) -> QDateEdit:

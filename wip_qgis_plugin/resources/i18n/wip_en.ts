@@ -3909,6 +3909,10 @@
       <translation>Decision on the heat plan (planned)</translation>
     </message>
     <message>
+      <source>Abbrechen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Eignungsstufe (§ 19 WPG)</source>
       <translation>Suitability level (§ 19 WPG)</translation>
     </message>
