@@ -3910,7 +3910,7 @@
     </message>
     <message>
       <source>Abbrechen</source>
-      <translation type="unfinished" />
+      <translation>Cancel</translation>
     </message>
     <message>
       <source>Eignungsstufe (§ 19 WPG)</source>
