@@ -282,22 +282,34 @@ def test_the_atlas_project_opens_with_its_layout_and_never_replaces_other_data(p
 
 
 def figures_label(project_file: Path):
-    """The side panel's figures of the atlas in ``project_file``: (font size in pt, bottom edge and height in mm,
-    lines)."""
+    """The side panel's figures of the atlas in ``project_file``: (font size in pt, bottom edge and height of its box
+    in mm, the most lines any page's figures take wrapped at the box's width, and the height those need in mm)."""
+    from qgis.core import QgsLayoutUtils
+
     project = QgsProject()
     assert project.read(str(project_file))
     layout = project.layoutManager().printLayouts()[0]
     label = next(item for item in layout.items()
                  if isinstance(item, QgsLayoutItemLabel) and "format_number" in item.text())
-    figures = (label.font().pointSizeF(), label.pos().y() + label.rect().height(), label.rect().height(),
-               label.text().count("\n") + 1)
+    width = label.rect().width() - 2 * label.marginX()
+    atlas = layout.atlas()
+    assert atlas.beginRender()
+    most = 0
+    for page in range(atlas.count()):
+        assert atlas.seekTo(page)
+        most = max(most, sum(max(1, math.ceil(QgsLayoutUtils.textWidthMM(label.font(), line) / width))
+                             for line in label.currentText().split("\n")))
+    atlas.endRender()
+    figures = (label.font().pointSizeF(), label.pos().y() + label.rect().height(), label.rect().height(), most,
+               most * QgsLayoutUtils.fontHeightMM(label.font()) + 2 * label.marginY())
     project.clear()
     return figures
 
 
 def test_the_atlas_figures_fit_the_page_however_many_there_are(parts, tmp_path):
     """Four technologies with scores, plants, robustness and heat: the legend and two dozen figures share the side
-    panel; the figures shrink until they fit above the footer, a page with few keeps them large."""
+    panel; the figures shrink until every page's, wrapped at the panel's width, fit into their box above the
+    footer, and a page with few keeps them large."""
     few, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0], YIELDS=False, ATLAS=str(tmp_path / "few.pdf"),
                  ATLAS_PROJECT=str(tmp_path / "few.qgz"))
     buildings = processing.run("wip:heatdemand", {"BUILDINGS": f"{DEMO_GPKG}|layername=synth_gebaeude",
@@ -305,11 +317,12 @@ def test_the_atlas_figures_fit_the_page_however_many_there_are(parts, tmp_path):
     many, _ = run(parts, WORKERS=1, TECHNOLOGIES=[0, 1, 2, 3], HEAT_BUILDINGS=buildings,
                   VARIANTS=["800 m", "wohngebaeude_abstand", "800"], ROBUSTNESS="TEMPORARY_OUTPUT",
                   ATLAS=str(tmp_path / "many.pdf"), ATLAS_PROJECT=str(tmp_path / "many.qgz"))
-    (few_points, few_bottom, _height, _lines), (many_points, many_bottom, many_height, many_lines) = (
-        figures_label(tmp_path / name) for name in ("few.qgz", "many.qgz"))
-    assert few_points == 9.0 and many_lines > 20 and many_points < few_points
-    assert few_bottom <= PAGE_MM[1] - 14 and many_bottom <= PAGE_MM[1] - 14 + 0.01
-    assert many_height >= many_lines * many_points * 0.42  # its box holds its lines (about 0.42 mm per point)
+    (few_points, *few_box), (many_points, *many_box) = (figures_label(tmp_path / name) for name in ("few.qgz",
+                                                                                                   "many.qgz"))
+    assert few_points == 9.0 and many_box[2] > 20 and many_points < few_points
+    for bottom, height, _lines, needed in (few_box, many_box):
+        assert bottom <= PAGE_MM[1] - 14 + 0.01  # above the footer
+        assert needed <= height + 0.5  # every page's figures, wrapped at the box's width, fit into it
 
 
 def test_an_own_catalog_replaces_the_shipped_one_of_its_technology(parts, tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import math
 import os
+import re
 from pathlib import Path
 
 from qgis.core import (
@@ -48,7 +49,7 @@ LEGEND_SPACE_ABOVE_MM = {QgsLegendStyle.Style.Group: 2.0, QgsLegendStyle.Style.S
 FIGURE_POINTS = (9.0, 8.5, 8.0, 7.5, 7.0)  # the figures' text size, the largest that fits
 LINE_MM_PER_POINT = 0.42  # a line of a layout label, per point of its font
 CHAR_MM_PER_POINT = 0.18  # an average character's width, per point
-VALUE_CHARS = 12  # the characters of a formatted number with its unit
+NUMBER_CHARS = 7  # the characters of a formatted number ("12.345,6")
 NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
 ATLAS_MARGIN = 0.08  # of the municipality's extent, around it on its page
 PDF_DPI = 200
@@ -207,11 +208,16 @@ def _built_in_page(layout: QgsLayout, layers: list, title: str, figures: list[tu
 
 
 def _lines(figures: list[tuple[str, str]], points: float) -> int:
-    """The lines the figures take in the side panel at ``points``: a figure wraps where its label and values outrun
-    the panel's width."""
+    """The lines the figures take in the side panel at ``points``: a figure wraps where its label, its numbers and
+    the words of its expression (units, separators; not the dash that stands for a missing value) outrun the
+    panel's width."""
     per_line = SIDE_WIDTH_MM / (CHAR_MM_PER_POINT * points)
-    return sum(math.ceil((len(label) + 2 + VALUE_CHARS * expression.count("format_number")) / per_line)
-               for label, expression in figures)
+
+    def characters(label: str, expression: str) -> int:
+        words = [text for text in re.findall(r"'((?:[^']|'')*)'", expression) if text != "–"]
+        return len(label) + 2 + NUMBER_CHARS * expression.count("format_number") + sum(len(text) for text in words)
+
+    return sum(math.ceil(characters(label, expression) / per_line) for label, expression in figures)
 
 
 def _svg(name: str) -> str | None:
