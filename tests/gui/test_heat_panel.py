@@ -62,6 +62,7 @@ def test_one_click_writes_the_heat_plan_as_xwaermeplan_and_the_button_follows_th
     assert dock.form.xwaermeplanButton.isEnabled()
     dialog = HeatPlanDialog(dock)
     parameters = dialog.parameters()
+    dialog.deleteLater()
     assert parameters["MUNICIPALITY"] == "Hohenmölsen" and parameters["STUDY_AREA"].name() == "real_gemeinde"
     assert parameters["DECISION"] == "2028-06-30"
     path = tmp_path / "waermeplan.gml"

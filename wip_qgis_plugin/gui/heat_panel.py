@@ -221,12 +221,14 @@ class HeatPlanningDock(AlgorithmDock):
         if not self.plan_layers or self.is_running():
             return
         dialog = HeatPlanDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted, parameters = dialog.exec() == QDialog.DialogCode.Accepted, dialog.parameters()
+        dialog.deleteLater()  # its layer list follows the project: gone with the answer
+        if not accepted:
             return
         path, _filter = QFileDialog.getSaveFileName(self, tr("Wärmeplan als XWärmeplan"), "waermeplan.gml",
                                                     tr("XWärmeplan (*.gml)"))
         if path:
-            self.write_heat_plan(str(Path(path).with_suffix(".gml")), dialog.parameters())
+            self.write_heat_plan(str(Path(path).with_suffix(".gml")), parameters)
 
     def write_heat_plan(self, path: str, parameters: dict) -> None:
         """The heat plan from the results on the map as XWärmeplan (wip:xwaermeplanexport); ``parameters`` hold the
