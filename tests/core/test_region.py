@@ -6,6 +6,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -162,6 +163,39 @@ def test_a_cell_across_a_border_is_drawn_once_with_all_its_buildings():
     assert results[0].heat is None or len(results[0].heat) == 0
     assert results[1].heat["buildings"].tolist() == [6] and results[1].heat["published"].tolist() == [True]
     assert results[1].heat["density_mwh_ha_a"].iloc[0] == pytest.approx(240.0)
+
+
+def test_a_building_without_geometry_counts_nowhere():
+    houses = heat_inputs()
+    plain = region.run_region(*_jobs_with(houses))
+    houses.points = np.append(houses.points, np.array([None], dtype=object))
+    houses.demand = np.append(houses.demand, np.nan)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # no NaN cell number cast to an integer
+        with_missing = region.run_region(*_jobs_with(houses))
+    assert heat_cells(with_missing) == heat_cells(plain)
+    assert [result.heat_mwh_a for result in with_missing] == [result.heat_mwh_a for result in plain]
+
+
+def _jobs_with(heat, with_streets=True):
+    """Jobs of the wind catalog alone with the buildings ``heat``, and their settings."""
+    municipalities, _constraints, designated = region_data()
+    settings = region.RegionSettings(catalogs()[:1], min_area_ha=1.0,
+                                     heat=region.HeatSettings(with_streets=with_streets))
+    return region.municipality_jobs(municipalities, "AGS", "GEN", {}, settings, designated.iloc[:0],
+                                    heat=heat), settings
+
+
+@pytest.mark.parametrize("with_streets", [True, False])
+def test_buildings_without_a_street_are_named_where_the_run_has_streets(with_streets):
+    """The run's only street lies far from the village: each municipality with houses says how many have none near
+    enough; a run without any streets says it once for all (in the algorithm), not per municipality."""
+    village = heat_inputs()
+    village.sections = village.sections[1:]  # the far street only
+    told = [message for result in region.run_region(*_jobs_with(village, with_streets)) for message in result.messages
+            if "keine Straße im Abstand" in message]
+    assert len(told) == (2 if with_streets else 0)
+    assert not with_streets or sorted(int(message.split(": ")[1].split(" ")[0]) for message in told) == [12, 13]
 
 
 class Finished:

@@ -180,6 +180,7 @@ class HeatSettings:
     cell_m: float = GRID_CELL_M
     max_distance_m: float = MAX_STREET_DISTANCE_M
     large_min_mwh: float = LARGE_CONSUMER_MIN_MWH
+    with_streets: bool = True  # the run has street sections (a municipality may still have none near its buildings)
 
 
 @dataclass
@@ -349,7 +350,7 @@ def _share_buildings(jobs: list[MunicipalityJob], heat: HeatInputs, settings: He
     column = np.floor(shapely.get_x(heat.points) / cell)
     row = np.floor(shapely.get_y(heat.points) / cell)
     cell_owner = block_of_points(shapely.points((column + 0.5) * cell, (row + 0.5) * cell), areas)
-    outside = cell_owner < 0
+    outside = (cell_owner < 0) & np.isfinite(column)  # a building without geometry is in no cell
     if outside.any():
         cell_of = pd.Series(owner[outside]).groupby([column[outside], row[outside]]).transform("max")
         cell_owner[outside] = cell_of.to_numpy()
@@ -430,7 +431,7 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
             cells, without_street = heat_cells(job.heat, settings.heat, job.area.crs)
             result.heat = cells.assign(key=job.key, name=job.name)
             result.heat_mwh_a, result.heat_cells_mwh_a = job.heat_mwh_a, float(np.nansum(job.heat.demand))
-            if without_street and len(job.heat.sections):
+            if without_street and settings.heat.with_streets:
                 result.messages.append(tr("{name}: {count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von "
                                           "{distance:g} m und zählen in keiner Wärmeliniendichte.").format(
                     name=job.name, count=without_street, distance=settings.heat.max_distance_m))

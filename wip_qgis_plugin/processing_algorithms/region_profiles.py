@@ -371,7 +371,7 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
         heat = self._heat_inputs(buildings, parameters, context, feedback, inputs.crs) if buildings is not None \
             else None
         if heat is not None:
-            settings = replace(settings, heat=HeatSettings())
+            settings = replace(settings, heat=HeatSettings(with_streets=bool(len(heat.sections))))
         # the profiles are made as their municipalities finish, aside until the run is complete
         with _aside(bool(self.parameterAsString(parameters, self.PROFILES, context))) as staging:
             try:
