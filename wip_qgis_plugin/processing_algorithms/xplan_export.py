@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -36,7 +35,7 @@ from ..core.xplanung import (
 )
 from ..core.zoning import alternative_numbers, is_alternative, use_label
 from ..qgis_io.compat import NUMBER_INTEGER, SOURCE_POLYGON
-from ..qgis_io.layers import working_crs
+from ..qgis_io.layers import exchange_crs
 from .base import WipAlgorithm, numbers
 from .guards import write_text_file
 
@@ -45,7 +44,6 @@ shapely = lazy_module("shapely")
 
 FROM_LAYER = "layer"
 USE_CHOICES = (FROM_LAYER,) + tuple(USE_ENCODINGS)
-DEFAULT_EPSG = 25832
 
 
 class XPlanExportAlgorithm(WipAlgorithm):
@@ -112,9 +110,7 @@ class XPlanExportAlgorithm(WipAlgorithm):
         except XPlanError as error:
             raise QgsProcessingException(str(error)) from error
         sources = [self.parameterAsSource(parameters, name, context) for name in (self.STUDY_AREA, self.AREAS)]
-        crs = working_crs(*[source for source in sources if source is not None])
-        if not crs.authid().startswith("EPSG:"):
-            crs = QgsCoordinateReferenceSystem(f"EPSG:{DEFAULT_EPSG}")
+        crs = exchange_crs(*[source for source in sources if source is not None])
         catalogs = self._catalogs(parameters, context)
         boundary_frame = self.read_input(parameters, self.STUDY_AREA, context, feedback, crs, fields=[],
                                          repairs_geometries=True)

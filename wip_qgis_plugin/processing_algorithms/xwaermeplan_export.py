@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
@@ -40,14 +39,13 @@ from ..core.xwaermeplan import (
     supply_type_text,
 )
 from ..qgis_io.compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_ANY_GEOMETRY, SOURCE_LINE, SOURCE_POLYGON
-from ..qgis_io.layers import working_crs
+from ..qgis_io.layers import exchange_crs
 from .base import WipAlgorithm, field_values, numbers
 from .guards import write_text_file
 
 np = lazy_module("numpy")
 shapely = lazy_module("shapely")
 
-DEFAULT_EPSG = 25832
 REGIONAL_KEY_FIELDS = ("rs", "ars", "regionalschluessel")  # VG250 calls it RS
 
 
@@ -139,9 +137,7 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Der Gebietsebene fehlt das Feld „level“ mit der Eignungsstufe; zuerst „Eignung für Wärmenetze“ "
                 "ausführen."))
-        crs = working_crs(areas_source, study)
-        if not crs.authid().startswith("EPSG:"):
-            crs = QgsCoordinateReferenceSystem(f"EPSG:{DEFAULT_EPSG}")
+        crs = exchange_crs(areas_source, study)
         start = self.parameterAsDateTime(parameters, self.START_DECISION, context).date()
         decision = self.parameterAsDateTime(parameters, self.DECISION, context).date()
         if not start.isValid() or not decision.isValid():

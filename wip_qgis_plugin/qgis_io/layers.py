@@ -82,6 +82,13 @@ def working_crs(*sources) -> QgsCoordinateReferenceSystem:
     return QgsCoordinateReferenceSystem(WORKING_CRS)
 
 
+def exchange_crs(*sources) -> QgsCoordinateReferenceSystem:
+    """The working CRS as the exchange standards (XPlanGML, XWärmeplan) name it, by an EPSG code: a CRS without one
+    becomes ETRS89 / UTM 32N."""
+    crs = working_crs(*sources)
+    return crs if crs.authid().startswith("EPSG:") else QgsCoordinateReferenceSystem(WORKING_CRS)
+
+
 def utm_crs(lon: float, lat: float) -> QgsCoordinateReferenceSystem:
     """EPSG:25832 in Germany; elsewhere the ETRS89 UTM zone in Europe, the WGS 84 UTM zone outside it."""
     west, south, east, north = GERMANY
