@@ -18,12 +18,14 @@ from wip_qgis_plugin.core.xwaermeplan import (
     SF,
     XWP,
     BuildingBlock,
+    EnergyBlock,
     HeatPlanDraft,
     HeatPlanError,
     StreetSection,
     SupplyArea,
     age_class_code,
     building_type_code,
+    carrier_mix,
     checked_regional_key,
     decentral_levels,
     heat_plan_document,
@@ -46,6 +48,28 @@ def draft(**changes) -> HeatPlanDraft:
                                                                                                      100.0))
     values.update(changes)
     return HeatPlanDraft(**values)
+
+
+def test_a_blocks_buildings_by_heating_carrier_give_its_shares_and_generators():
+    shares, generators = carrier_mix({"gas": 6.0, "holz_holzpellets": 1.0, "biomasse_biogas": 1.0, "fernwaerme": 2.0,
+                                      "strom": 0.0, "kohle": float("nan")})
+    assert shares == pytest.approx({"12001": 0.6, "31001": 0.1, "3100": 0.1, "8200": 0.2})
+    assert generators == {"20002": 6, "6000": 2, "3000": 2}  # wood and biomass: both biomass heating
+    assert carrier_mix({"gas": 0.0}) == ({}, {})
+
+
+def test_an_energy_block_holds_its_density_carriers_and_generators():
+    block = EnergyBlock(box(0, 0, 100, 100), 250.0, {"12001": 150.0, "8200": 100.0}, {"20002": 3, "3000": 2}, "7")
+    root = ElementTree.fromstring(heat_plan_document(draft(energy_blocks=(block,))))
+    element = root.find(".//w:WP_EnergieBaublock", NS)
+    density = element.find("w:verbrauchsDichte", NS)
+    assert (density.text, density.get("uom")) == ("250.0", "MWh/(ha*a)")
+    assert [(amount.find("w:traeger", NS).text, amount.find("w:energieMenge", NS).text)
+            for amount in element.iterfind("w:energietraegerVerbrauch/w:WP_EnergieTraegerMenge", NS)] == [
+        ("12001", "150.0"), ("8200", "100.0")]
+    assert [(item.find("w:art", NS).text, item.find("w:anzahl", NS).text)
+            for item in element.iterfind("w:waermeerzeuger/w:WP_WaermeerzeugerAngaben", NS)] == [
+        ("20002", "3"), ("3000", "2")]
 
 
 def test_hydrogen_needs_a_gas_network_nearby_and_a_conversion_plan_for_level_two():

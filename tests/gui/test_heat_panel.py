@@ -65,6 +65,7 @@ def test_one_click_writes_the_heat_plan_as_xwaermeplan_and_the_button_follows_th
     dialog.deleteLater()
     assert parameters["MUNICIPALITY"] == "Hohenmölsen" and parameters["STUDY_AREA"].name() == "real_gemeinde"
     assert parameters["DECISION"] == "2028-06-30"
+    assert "HEATING_GRID" not in parameters and "GAS_NETWORK" not in parameters  # the demo has neither
     path = tmp_path / "waermeplan.gml"
     dock.write_heat_plan(str(path), parameters)
     wait_for(dock)

@@ -10,7 +10,9 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from wip_qgis_plugin.core.xwaermeplan import REFERENCE_YEARS
+from tests.real_schemas import write_census_csv
+from wip_qgis_plugin.core.xwaermeplan import REFERENCE_YEARS, XWP
+from wip_qgis_plugin.qgis_io.data import census_grid
 from wip_qgis_plugin.qgis_io.layers import is_null
 
 from .conftest import RecordingFeedback, memory_layer, square
@@ -19,7 +21,11 @@ ROOT = Path(__file__).resolve().parents[2]
 XPLAN_TOOLS = ROOT / ".venv-xplan-tools" / "bin" / "python"
 DATES = {"START_DECISION": "2025-03-01", "DECISION": "2026-12-15"}
 BLOCK_FIELDS = ("&field=level:integer&field=shortened_14:boolean&field=buildings:integer&field=demand_mwh_a:double"
-                "&field=dominant_type:string&field=dominant_age:string&field=published:boolean")
+                "&field=dominant_type:string&field=dominant_age:string&field=published:boolean"
+                "&field=density_mwh_ha_a:double")
+HEATING_COLUMNS = ("Insgesamt_Energietraeger", "Gas", "Heizoel", "Holz_Holzpellets", "Biomasse_Biogas",
+                   "Solar_Geothermie_Waermepumpen", "Strom", "Kohle", "Fernwaerme", "kein_Energietraeger")
+NS = {"w": XWP}
 
 
 def export(parameters: dict, tmp_path, name: str = "waermeplan.gml") -> tuple[Path, RecordingFeedback]:
@@ -100,7 +106,11 @@ def test_the_demo_heat_plan_reads_back_with_the_areas_and_levels_of_the_suitabil
 def test_the_official_model_of_the_xleitstelle_accepts_the_demo_plan_and_finds_a_broken_one(workspace, tmp_path):
     if not XPLAN_TOOLS.exists():
         pytest.skip("xplan-tools is not installed (tools/setup_env.sh installs it)")
-    path, _ = demo_export(workspace, tmp_path)
+    block = next(row for row in layer_rows(workspace.source("heatsuitability:OUTPUT")) if row["published"])
+    centre = block["geometry"].representative_point()
+    grid = heating_grid(tmp_path, [(centre.x, centre.y, "7", "4", "1", "–", "–", "2", "–", "–", "–", "–")])
+    path, _ = demo_export(workspace, tmp_path, HEATING_GRID=grid)
+    assert b"WP_EnergieBaublock" in path.read_bytes()
     broken = tmp_path / "broken.gml"
     level = b"<xwaermeplan:eignungWaermenetz>"
     broken.write_bytes(path.read_bytes().replace(level, level + b"9", 1))
@@ -120,13 +130,17 @@ def blocks_layer():
     of 10 buildings apart from the others."""
     rows = [
         {"wkt": square(700_000, 5_660_000, 100), "level": 2, "shortened_14": False, "buildings": 3,
-         "demand_mwh_a": 90.0, "dominant_type": "EFH", "dominant_age": "C", "published": False},
+         "demand_mwh_a": 90.0, "density_mwh_ha_a": 90.0, "dominant_type": "EFH", "dominant_age": "C",
+         "published": False},
         {"wkt": square(700_100, 5_660_000, 100), "level": 1, "shortened_14": False, "buildings": 4,
-         "demand_mwh_a": 200.0, "dominant_type": "MFH", "dominant_age": "F", "published": False},
+         "demand_mwh_a": 200.0, "density_mwh_ha_a": 200.0, "dominant_type": "MFH", "dominant_age": "F",
+         "published": False},
         {"wkt": square(700_200, 5_660_000, 100), "level": 4, "shortened_14": True, "buildings": 3,
-         "demand_mwh_a": 40.0, "dominant_type": "EFH", "dominant_age": "B", "published": False},
+         "demand_mwh_a": 40.0, "density_mwh_ha_a": 40.0, "dominant_type": "EFH", "dominant_age": "B",
+         "published": False},
         {"wkt": square(701_000, 5_660_000, 100), "level": 2, "shortened_14": False, "buildings": 10,
-         "demand_mwh_a": 500.0, "dominant_type": "GMH", "dominant_age": "K", "published": True},
+         "demand_mwh_a": 500.0, "density_mwh_ha_a": 500.0, "dominant_type": "GMH", "dominant_age": "K",
+         "published": True},
     ]
     return memory_layer("bloecke", "Polygon", rows, fields=BLOCK_FIELDS)
 
@@ -174,6 +188,54 @@ def test_a_gas_network_and_a_conversion_plan_raise_the_hydrogen_level(tmp_path):
     decentral = next(row for row in target if round(row["geometry"].centroid.x) == 700_250)
     assert decentral["eignungWasserstoffnetz"] == 2000 and decentral["versorgungsart"] == 2000
     assert not decentral["istVerkuerzteWaermeplanung"]  # a hydrogen network remains possible
+
+
+def heating_grid(tmp_path, cells: list[tuple]):
+    """A census grid of buildings by heating carrier with one cell at each (x, y in EPSG:25832, counts by column
+    as text), from a CSV of the census's form."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+
+    laea = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"), QgsCoordinateReferenceSystem("EPSG:3035"),
+                                  QgsProject.instance())
+    rows = []
+    for x, y, *counts in cells:
+        point = laea.transform(QgsPointXY(x, y))
+        rows.append((round(point.x()), round(point.y()), *counts))
+    path = tmp_path / "Zensus2022_Energietraeger_100m-Gitter.csv"
+    write_census_csv(path, rows, HEATING_COLUMNS)
+    return census_grid(path)
+
+
+def test_the_census_grid_gives_each_block_its_heat_by_carrier_and_its_generators(tmp_path):
+    """The block of ten buildings holds a cell of 6 gas, 2 district heat and 1 electric heating (and suppressed
+    values); the unpublished blocks get no carriers even with a cell."""
+    from xml.etree import ElementTree
+
+    grid = heating_grid(tmp_path, [(701_050, 5_660_050, "9", "6", "–", "–", "–", "–", "1", "–", "2", "–"),
+                                   (700_050, 5_660_050, "3", "3", "–", "–", "–", "–", "–", "–", "–", "–")])
+    path, feedback = hand_export(tmp_path, HEATING_GRID=grid)
+    blocks = ElementTree.parse(path).getroot().findall(".//w:WP_EnergieBaublock", NS)
+    assert len(blocks) == 1
+    block = blocks[0]
+    assert float(block.find("w:verbrauchsDichte", NS).text) == pytest.approx(500.0)
+    carriers = {amount.find("w:traeger", NS).text: float(amount.find("w:energieMenge", NS).text)
+                for amount in block.iterfind("w:energietraegerVerbrauch/w:WP_EnergieTraegerMenge", NS)}
+    assert carriers == pytest.approx({"12001": 500 * 6 / 9, "8200": 500 * 2 / 9, "6000": 500 / 9}, abs=0.1)
+    generators = {item.find("w:art", NS).text: int(item.find("w:anzahl", NS).text)
+                  for item in block.iterfind("w:waermeerzeuger/w:WP_WaermeerzeugerAngaben", NS)}
+    assert generators == {"20002": 6, "3000": 2, "1000": 1}
+    assert any("Energieträger der Heizung für 1 von 1 Baublöcken (2 Gitterzellen)" in message
+               for message in feedback.messages)
+    titles = [title.text for title in ElementTree.parse(path).getroot().iterfind(".//w:WP_TextAbschnitt/w:title", NS)]
+    assert "Wärmeverbrauchsdichte und Energieträger je Baublock (Anlage 2 WPG)" in titles
+
+
+def test_a_grid_of_another_kind_is_refused(tmp_path):
+    path = tmp_path / "Zensus2022_Bevoelkerungszahl_100m-Gitter.csv"
+    write_census_csv(path, [(4_470_050, 3_110_050, "12")])
+    with pytest.raises(QgsProcessingException, match="kein Gitter des Zensus 2022 mit Gebäuden nach Energieträger"):
+        hand_export(tmp_path, HEATING_GRID=census_grid(path))
+    assert not (tmp_path / "waermeplan.gml").exists()
 
 
 @pytest.mark.parametrize("values, message", [

@@ -10,6 +10,8 @@ supply areas with their suitability levels and the street sections with their he
   network and decentral supply, the supply type, whether it takes the shortened procedure of § 14 Abs. 4 and its
   heat demand; and one ``WP_Waermeversorgungsgebiet2030/2035/2040`` each for the reference years of § 18 Abs. 3;
 - ``WP_Eignungspruefung`` for the land the § 14 check finds very likely unsuited for a heat or a hydrogen network;
+- ``WP_EnergieBaublock`` per block with its heat density and its heat by energy carrier and heat generators, the
+  carriers' shares from the buildings by heating carrier of the 2022 census grid (Anlage 2 WPG);
 - ``WP_GebaeudeBaublock`` per block with its dominant building type and construction-age class (Anlage 2 WPG);
 - ``WP_Waermeliniendichte`` per street section, in MWh/(m·a) as the standard counts it;
 - ``WP_TextAbschnitt`` with the rules that decided and their legal basis.
@@ -44,7 +46,13 @@ TARGET_YEAR = 2045  # § 1 WPG; the Länder may set an earlier one
 WPG = "1000"  # WP_GesetzlicheGrundlage
 HEAT_NETWORK, HYDROGEN_NETWORK, DECENTRAL = "1000", "2000", "3000"  # WP_WaermeversorgungsgebietTyp
 GAS_NETWORK_REACH_M = 100.0  # an area this close to a gas pipe counts as supplied by the gas network
-DEMAND_UOM, LINE_DENSITY_UOM = "MWh/a", "MWh/(m*a)"
+DEMAND_UOM, LINE_DENSITY_UOM, DENSITY_UOM = "MWh/a", "MWh/(m*a)", "MWh/(ha*a)"
+
+# the census grid's heating carriers (normalised column names) as WP_EnergieTraeger and the heat generator that
+# burns or delivers them (WP_WaermeErzeugerTyp); one generator per building
+CENSUS_CARRIERS = {"gas": ("12001", "20002"), "heizoel": ("13001", "20004"), "holz_holzpellets": ("31001", "6000"),
+                   "biomasse_biogas": ("3100", "6000"), "solar_geothermie_waermepumpen": ("7300", "7000"),
+                   "fernwaerme": ("8200", "3000"), "strom": ("6000", "1000"), "kohle": ("1100", "20001")}
 
 # WP_GebaeudeTyp of the heat typology's building types (residential) and non-residential uses
 BUILDING_TYPES = {"EFH": "10001", "RH": "10002", "MFH": "10003", "GMH": "10004", "buero": "20001",
@@ -86,6 +94,15 @@ class BuildingBlock:
 
 
 @dataclass(frozen=True)
+class EnergyBlock:
+    geometry: object
+    density_mwh_ha_a: float
+    carriers_mwh_a: dict  # WP_EnergieTraeger → MWh/a
+    generators: dict  # WP_WaermeErzeugerTyp → count
+    block_id: str | None = None
+
+
+@dataclass(frozen=True)
 class StreetSection:
     geometry: object  # shapely (Multi)LineString
     line_density_kwh_m_a: float
@@ -110,6 +127,7 @@ class HeatPlanDraft:
     decision: datetime.date  # § 23 Abs. 3 WPG
     areas: tuple[SupplyArea, ...]
     blocks: tuple[BuildingBlock, ...] = ()
+    energy_blocks: tuple[EnergyBlock, ...] = ()
     streets: tuple[StreetSection, ...] = ()
     texts: tuple[TextSection, ...] = ()
     description: str = ""
@@ -162,8 +180,25 @@ def age_class_code(age: str | None) -> str:
     return AGE_CLASSES.get(age or "", UNKNOWN_AGE_CLASS)
 
 
-def rule_texts(has_gas_network: bool, conversion_plan: bool, gas_reach: float) -> tuple[TextSection, ...]:
-    """How the levels were decided, with the legal basis: for the plan's text sections."""
+def carrier_mix(counts: dict) -> tuple[dict, dict]:
+    """From a block's buildings by census heating column ({column: count}): each carrier's share of its buildings
+    (WP_EnergieTraeger → share) and its heat generators (WP_WaermeErzeugerTyp → count); empty without buildings."""
+    total = sum(count for count in counts.values() if count > 0)
+    shares, generators = {}, {}
+    if total <= 0:
+        return shares, generators
+    for column, count in counts.items():
+        if count > 0:
+            carrier, generator = CENSUS_CARRIERS[column]
+            shares[carrier] = shares.get(carrier, 0.0) + count / total
+            generators[generator] = generators.get(generator, 0) + int(round(count))
+    return shares, generators
+
+
+def rule_texts(has_gas_network: bool, conversion_plan: bool, gas_reach: float,
+               with_carriers: bool = False) -> tuple[TextSection, ...]:
+    """How the levels (and ``with_carriers`` the blocks' energy carriers) were decided, with the legal basis: for the
+    plan's text sections."""
     gas = tr("Ein Gasnetz in bis zu {reach} m gilt als vorhanden.").format(reach=format_number(gas_reach)) \
         if has_gas_network else tr("Ein Gasnetz war nicht angegeben: Es gilt als nicht vorhanden (§ 14 Abs. 3 Nr. 1 "
                                    "WPG).")
@@ -171,6 +206,11 @@ def rule_texts(has_gas_network: bool, conversion_plan: bool, gas_reach: float) -
               "Stufe 2 wo ein Gasnetz besteht.") if conversion_plan else \
         tr("Ein verbindlicher Umstellungsfahrplan des Gasnetzbetreibers (§ 71k Abs. 1 Nr. 2 GEG) liegt nicht vor: "
            "höchstens Stufe 3.")
+    carriers = (TextSection(tr("Wärmeverbrauchsdichte und Energieträger je Baublock (Anlage 2 WPG)"), tr(
+        "Wärmebedarf der Gebäude (berechnet aus Gebäudetyp, Baualtersklasse und Fläche, wo kein gemessener "
+        "Verbrauch vorliegt) je Hektar des Baublocks; geteilt auf die Energieträger nach den Gebäuden je "
+        "Energieträger der Heizung im Gitter des Zensus 2022 (Zellen im Baublock, ein Wärmeerzeuger je "
+        "Gebäude; geheim gehaltene Zellenwerte zählen nicht).")),) if with_carriers else ()
     return (
         TextSection(tr("Eignung für ein Wärmenetz (§ 19 WPG)"), tr(
             "Eignungsstufen aus Wärmedichte je Baublock und Wärmeliniendichte, einem bestehenden Wärmenetz, "
@@ -188,6 +228,7 @@ def rule_texts(has_gas_network: bool, conversion_plan: bool, gas_reach: float) -
             "Wärmenetzgebiet bei Stufe 1 oder 2 für ein Wärmenetz, Wasserstoffnetzgebiet bei Stufe 1 oder 2 für ein "
             "Wasserstoffnetz, sonst Gebiet für die dezentrale Wärmeversorgung; dieselbe Einteilung für 2030, 2035, "
             "2040 und das Zieljahr, der Wärmebedarf je Jahr aus dem Sanierungsszenario.")),
+        *carriers,
         TextSection(tr("Datenschutz (§ 10 Abs. 2 WPG)"), tr(
             "Wärmebedarf und Wärmeliniendichte stehen nur für Gebiete und Straßenabschnitte mit mindestens fünf "
             "Gebäuden im Plan.")),
@@ -240,6 +281,8 @@ class _Writer:
             for year in REFERENCE_YEARS:
                 contents.append(self.reference_year_area(area_id, area, shape, year))
         contents += self.suitability_checks(area_id)
+        for block in draft.energy_blocks:
+            contents.append(self.energy_block(area_id, block, _surface(block.geometry, tr("Ein Baublock"))))
         for block in draft.blocks:
             contents.append(self.building_block(area_id, block, _surface(block.geometry, tr("Ein Baublock"))))
         for section in draft.streets:
@@ -352,6 +395,21 @@ class _Writer:
             sub(element, _w("ungeeignetWasserstoffnetz"), text=_bool(hydrogen))
             elements.append(element)
         return elements
+
+    def energy_block(self, area_id, block: EnergyBlock, shape) -> ElementTree.Element:
+        element = self.area_object("WP_EnergieBaublock", area_id, shape)
+        if block.block_id:
+            sub(element, _w("baublockId"), text=block.block_id)
+        sub(element, _w("verbrauchsDichte"), text=_measure(block.density_mwh_ha_a), uom=DENSITY_UOM)
+        for carrier, mwh in block.carriers_mwh_a.items():
+            amount = sub(sub(element, _w("energietraegerVerbrauch")), _w("WP_EnergieTraegerMenge"))
+            sub(amount, _w("traeger"), text=carrier)
+            sub(amount, _w("energieMenge"), text=_measure(mwh), uom=DEMAND_UOM)
+        for kind, count in block.generators.items():
+            generators = sub(sub(element, _w("waermeerzeuger")), _w("WP_WaermeerzeugerAngaben"))
+            sub(generators, _w("art"), text=kind)
+            sub(generators, _w("anzahl"), text=str(int(count)))
+        return element
 
     def building_block(self, area_id, block: BuildingBlock, shape) -> ElementTree.Element:
         element = self.area_object("WP_GebaeudeBaublock", area_id, shape)

@@ -264,6 +264,15 @@ class HeatPlanDialog(QDialog):
             self.study_area.setLayer(study)
         self.regional_key = QLineEdit(self)
         self.regional_key.setPlaceholderText(tr("leer: Feld RS des Gemeindegebiets"))
+        self.heating_grid = self._layer_choice(QgsMapLayerProxyModel.Filter.PointLayer, tr(
+            "Gebäude nach Energieträger der Heizung je Gitterzelle des Zensus 2022: damit enthält der Plan je Baublock "
+            "die Wärmeverbrauchsdichte mit Energieträgern und Wärmeerzeugern."))
+        found = find_inputs(next(step for step in workflow() if step.key == "balance"),
+                            project_layer_infos(QgsProject.instance()))["heating_grid"]
+        if found:
+            self.heating_grid.setLayer(newest_layer(QgsProject.instance(), found[0]))
+        self.gas_network = self._layer_choice(QgsMapLayerProxyModel.Filter.LineLayer, tr(
+            "Ohne Gasnetz gilt ein Wasserstoffnetz als sehr wahrscheinlich ungeeignet (§ 14 Abs. 3 Nr. 1 WPG)."))
         today = QDate.currentDate()
         self.start_decision = self._date(today.addYears(-1))
         self.decision = self._date(QDate(2028, 6, 30))  # § 4 Abs. 2 Nr. 2 WPG: the deadline up to 100,000 people
@@ -271,6 +280,8 @@ class HeatPlanDialog(QDialog):
         form.addRow(tr("Gemeinde"), self.municipality)
         form.addRow(tr("Gemeindegebiet"), self.study_area)
         form.addRow(tr("Regionalschlüssel (12 Ziffern)"), self.regional_key)
+        form.addRow(tr("Heizungen (Zensus-Gitter)"), self.heating_grid)
+        form.addRow(tr("Bestehendes Gasnetz"), self.gas_network)
         form.addRow(tr("Beschluss über die Durchführung"), self.start_decision)
         form.addRow(tr("Beschluss des Wärmeplans (geplant)"), self.decision)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
@@ -286,6 +297,14 @@ class HeatPlanDialog(QDialog):
         self.setMinimumWidth(520)  # the key's hint readable in full
         self._check()
 
+    def _layer_choice(self, kind, tip: str) -> QgsMapLayerComboBox:
+        combo = QgsMapLayerComboBox(self)
+        combo.setFilters(kind)
+        combo.setAllowEmptyLayer(True)
+        combo.setLayer(None)
+        combo.setToolTip(tip)
+        return combo
+
     def _date(self, value: QDate) -> QDateEdit:
         edit = QDateEdit(value, self)
         edit.setCalendarPopup(True)
@@ -297,7 +316,10 @@ class HeatPlanDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def parameters(self) -> dict:
+        chosen = {name: combo.currentLayer() for name, combo in (("HEATING_GRID", self.heating_grid),
+                                                                  ("GAS_NETWORK", self.gas_network))}
         return {"MUNICIPALITY": self.municipality.text().strip(), "STUDY_AREA": self.study_area.currentLayer(),
                 "REGIONAL_KEY": self.regional_key.text().strip(),
                 "START_DECISION": self.start_decision.date().toString(Qt.DateFormat.ISODate),
-                "DECISION": self.decision.date().toString(Qt.DateFormat.ISODate)}
+                "DECISION": self.decision.date().toString(Qt.DateFormat.ISODate),
+                **{name: layer for name, layer in chosen.items() if layer is not None}}

@@ -7,6 +7,7 @@ import math
 import traceback
 
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -194,6 +195,14 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         return read_frame(source, crs, context, feedback, fields,
                           layer=self.parameterAsVectorLayer(parameters, name, context), reading=reading, extent=extent)
 
+    def read_around(self, parameters, name, context, feedback, area, crs, fields: list[str] | None = None):
+        """Feature input ``name`` in ``crs`` (as ``read_input`` reads it), only its features within the extent of the
+        source ``area``: a census grid covers all of Germany."""
+        source = self.parameterAsSource(parameters, name, context)
+        around = QgsCoordinateTransform(area.sourceCrs(), source.sourceCrs(), context.transformContext())
+        return self.read_input(parameters, name, context, feedback, crs, fields,
+                               extent=around.transformBoundingBox(area.sourceExtent()))
+
     def input_frame(self, parameters, name, context, feedback, input_key: str, crs=None):
         """Feature input ``name`` (as ``read_input`` reads it, in ``crs``) as the step's input ``input_key``: all its
         features, or of a layer a data profile recognises those its profile selects (the street sections among an
@@ -322,6 +331,19 @@ def profile_selected(rows, field_names, recognition, feed, label: str, feedback)
         input=label, model=recognition.label(), count=int(keep.sum()), total=len(rows),
         how=feed.selection.describe()))
     return rows[keep] if isinstance(rows, pd.DataFrame) else [row for row, kept in zip(rows, keep) if kept]
+
+
+def census_heating_columns(layer) -> dict | None:
+    """For a grid of the 2022 census with buildings by heating carrier (as its data profile recognises it): its
+    columns (normalised names) and the balance's carrier each stands for; None for any other layer."""
+    if layer is None:
+        return None
+    return next((r.layer_class.heating for r in recognise(describe_layer(layer)) if r.layer_class.heating), None)
+
+
+def census_counts(cells, field: str) -> np.ndarray:
+    """A census grid's counts in ``field`` of each cell; NaN for a suppressed one ("–")."""
+    return pd.to_numeric(pd.Series(field_values(cells, field), dtype=object), errors="coerce").to_numpy(float)
 
 
 def registered_units(layer, crs, context, feedback) -> gpd.GeoDataFrame:

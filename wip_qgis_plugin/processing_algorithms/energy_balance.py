@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -35,7 +34,7 @@ from ..core.balance import (
 from ..core.heat import SCENARIO_YEARS
 from ..core.i18n import format_number, tr
 from ..core.lazy import lazy_module
-from ..core.profiles import HEAT_CARRIERS, recognise
+from ..core.profiles import HEAT_CARRIERS
 from ..core.workflow import normalise
 from ..core.zoning import alternative_numbers, is_alternative
 from ..qgis_io.compat import (
@@ -50,8 +49,7 @@ from ..qgis_io.compat import (
     new_field,
 )
 from ..qgis_io.layers import is_null, table_rows, working_crs, write_frame
-from ..qgis_io.project import describe_layer
-from .base import WipAlgorithm, field_values, numbers, registered_units
+from .base import WipAlgorithm, census_counts, census_heating_columns, field_values, numbers, registered_units
 
 np = lazy_module("numpy")
 pd = lazy_module("pandas")
@@ -224,10 +222,10 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         field = next((name for name in grid.fields().names() if normalise(name) == "einwohner"), None)
         if field is None:
             raise QgsProcessingException(self.tr("Das Zensus-Gitter hat kein Feld „Einwohner“."))
-        cells = self._cells_in_municipality(parameters, self.POPULATION_GRID, context, feedback, grid,
+        cells = self._cells_in_municipality(parameters, self.POPULATION_GRID, context, feedback,
                                             self.tr("die Einwohner aus dem Zensus-Gitter"))
         # suppressed cells ("–", fewer than three people) are text and count as missing
-        counts = _counts(cells, field)
+        counts = census_counts(cells, field)
         inhabitants = float(np.nansum(counts))
         if inhabitants <= 0:
             raise QgsProcessingException(self.tr("Keine Gitterzelle mit Einwohnern liegt in der Gemeinde: ist es das "
@@ -246,22 +244,20 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         grid = self.parameterAsSource(parameters, self.HEATING_GRID, context)
         if grid is None:
             return statistics
-        layer = self.parameterAsVectorLayer(parameters, self.HEATING_GRID, context)
-        columns = next((r.layer_class.heating for r in recognise(describe_layer(layer)) if r.layer_class.heating),
-                       None) if layer is not None else None
+        columns = census_heating_columns(self.parameterAsVectorLayer(parameters, self.HEATING_GRID, context))
         if not columns:
             raise QgsProcessingException(self.tr("„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach "
                                                  "Energieträger der Heizung.").format(layer=grid.sourceName()))
-        cells = self._cells_in_municipality(parameters, self.HEATING_GRID, context, feedback, grid,
+        cells = self._cells_in_municipality(parameters, self.HEATING_GRID, context, feedback,
                                             self.tr("die Heizungen aus dem Zensus-Gitter"))
         heating = dict.fromkeys(HEAT_CARRIERS, 0.0)
         other = 0.0  # buildings heated otherwise (electricity, coal): not modelled in the balance's heat mix
         for name in grid.fields().names():
             key = normalise(name)
             if key in columns:
-                heating[columns[key]] += float(np.nansum(_counts(cells, name)))
+                heating[columns[key]] += float(np.nansum(census_counts(cells, name)))
             elif key in OTHER_HEATING_COLUMNS:
-                other += float(np.nansum(_counts(cells, name)))
+                other += float(np.nansum(census_counts(cells, name)))
         if sum(heating.values()) <= 0:
             raise QgsProcessingException(self.tr("Keine Gitterzelle mit beheizten Gebäuden liegt in der Gemeinde: ist "
                                                  "es das Gitter der Gemeinde, im richtigen KBS?"))
@@ -281,13 +277,11 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         outline = self.read_input(parameters, self.MUNICIPALITY, context, feedback, crs, fields=[])
         return municipality, shapely.union_all(np.asarray(outline.geometry.values, dtype=object)), crs
 
-    def _cells_in_municipality(self, parameters, name, context, feedback, grid, purpose: str):
+    def _cells_in_municipality(self, parameters, name, context, feedback, purpose: str):
         """The census grid's (input ``name``) cells whose centres lie in the municipality; only the cells around it
         are read (the published tables cover all of Germany)."""
         municipality, area, crs = self._municipality_area(parameters, context, feedback, purpose)
-        around = QgsCoordinateTransform(municipality.sourceCrs(), grid.sourceCrs(), context.transformContext())
-        cells = self.read_input(parameters, name, context, feedback, crs,
-                                extent=around.transformBoundingBox(municipality.sourceExtent()))
+        cells = self.read_around(parameters, name, context, feedback, municipality, crs)
         return cells[shapely.contains(area, np.asarray(cells.geometry.values, dtype=object))]
 
     def _registered_units(self, parameters, context, statistics, feedback):
@@ -490,7 +484,3 @@ def _number(value, field: str) -> float:
     except (TypeError, ValueError) as error:
         raise BalanceError(tr("{field}: „{value}“ ist keine Zahl.").format(field=field, value=value)) from error
 
-
-def _counts(cells: list, field: str) -> np.ndarray:
-    """A census grid's counts in ``field`` of each cell; NaN for a suppressed one ("–")."""
-    return pd.to_numeric(pd.Series(field_values(cells, field), dtype=object), errors="coerce").to_numpy(float)

@@ -16,21 +16,25 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.heat import PRIVACY_MIN_BUILDINGS, load_typology
+from ..core.heat import PRIVACY_MIN_BUILDINGS, block_of_points, load_typology
 from ..core.i18n import format_number
 from ..core.lazy import lazy_module
 from ..core.site_criteria import nearest_distance
+from ..core.workflow import normalise
 from ..core.xwaermeplan import (
+    CENSUS_CARRIERS,
     GAS_NETWORK_REACH_M,
     REFERENCE_YEARS,
     TARGET_YEAR,
     BuildingBlock,
+    EnergyBlock,
     HeatPlanDraft,
     HeatPlanError,
     StreetSection,
     SupplyArea,
     age_class_code,
     building_type_code,
+    carrier_mix,
     decentral_levels,
     heat_plan_document,
     hydrogen_levels,
@@ -38,9 +42,16 @@ from ..core.xwaermeplan import (
     rule_texts,
     supply_type_text,
 )
-from ..qgis_io.compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_ANY_GEOMETRY, SOURCE_LINE, SOURCE_POLYGON
+from ..qgis_io.compat import (
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    SOURCE_ANY_GEOMETRY,
+    SOURCE_LINE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+)
 from ..qgis_io.layers import exchange_crs
-from .base import WipAlgorithm, field_values, numbers
+from .base import WipAlgorithm, census_counts, census_heating_columns, field_values, numbers
 from .guards import write_text_file
 
 np = lazy_module("numpy")
@@ -54,6 +65,7 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
 
     AREAS = "AREAS"
     STREETS = "STREETS"
+    HEATING_GRID = "HEATING_GRID"
     GAS_NETWORK = "GAS_NETWORK"
     GAS_REACH = "GAS_REACH"
     CONVERSION_PLAN = "CONVERSION_PLAN"
@@ -79,6 +91,8 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
             "wahrscheinlich ungeeignet sind; beides zusammen: verkürzte Wärmeplanung);\n"
             "• je Baublock vorherrschender Gebäudetyp und Baualtersklasse, je Straßenabschnitt die "
             "Wärmeliniendichte;\n"
+            "• mit dem Zensus-Gitter der Heizungen je Baublock die Wärmeverbrauchsdichte, der Wärmebedarf nach "
+            "Energieträgern und die Wärmeerzeuger (Anteile der Gebäude je Energieträger in den Zellen des Blocks);\n"
             "• die Regeln mit Rechtsgrundlage als Textabschnitte.\n"
             "Eingabe ist das Ergebnis von „Eignung für Wärmenetze“. Wasserstoffnetz: Stufe 4 ohne Gasnetz in der "
             "Nähe (§ 14 Abs. 3 Nr. 1 WPG), sonst 3, mit verbindlichem Umstellungsfahrplan des Netzbetreibers 2. "
@@ -92,6 +106,9 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
             self.AREAS, self.tr("Eignungsstufen für Wärmenetze (Baublöcke)"), [SOURCE_POLYGON]))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.STREETS, self.tr("Wärmeliniendichte je Straßenabschnitt"), [SOURCE_LINE], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HEATING_GRID, self.tr("Zensus 2022: Gebäude nach Energieträger der Heizung je Gitterzelle"),
+            [SOURCE_POINT], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.GAS_NETWORK, self.tr("Bestehendes Gasnetz"), [SOURCE_ANY_GEOMETRY], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
@@ -147,7 +164,7 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
         key = self._regional_key(parameters, context, boundary_frame)
         boundary = shapely.union_all(shapely.make_valid(boundary_frame.geometry.values))
         wanted = [name for name in ["level", "shortened_14", "published", "buildings", "demand_mwh_a",
-                                    "dominant_type", "dominant_age", "block_id"]
+                                    "density_mwh_ha_a", "dominant_type", "dominant_age", "block_id"]
                   + [f"demand_{year}_mwh" for year in REFERENCE_YEARS] if name in names]
         frame = self.read_input(parameters, self.AREAS, context, feedback, crs, fields=wanted,
                                 repairs_geometries=True)
@@ -173,6 +190,7 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
         supply_areas = self._supply_areas(frame, shapes, network, hydrogen, unsuited_network, feedback)
         feedback.setProgress(40)
         blocks = self._building_blocks(frame, shapes)
+        energy_blocks = self._energy_blocks(parameters, context, feedback, frame, shapes, study, crs)
         streets = self._streets(parameters, context, feedback, crs)
         feedback.setProgress(60)
 
@@ -184,9 +202,10 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
             document = heat_plan_document(HeatPlanDraft(
                 name, municipality, key, int(crs.authid().split(":")[1]), boundary, base_year, target_year,
                 datetime.date(start.year(), start.month(), start.day()),
-                datetime.date(decision.year(), decision.month(), decision.day()), supply_areas, blocks, streets,
+                datetime.date(decision.year(), decision.month(), decision.day()), supply_areas, blocks,
+                energy_blocks, streets,
                 rule_texts(self.parameterAsSource(parameters, self.GAS_NETWORK, context) is not None,
-                           conversion_plan, gas_reach),
+                           conversion_plan, gas_reach, bool(energy_blocks)),
                 self.tr("Wärmeplan (Entwurf), erstellt mit dem Werkzeug „Wärmeplan als XWärmeplan schreiben“ "
                         "(Plugin WIP) aus {source}").format(source=areas_source.sourceName()),
                 self.parameterAsBool(parameters, self.SIMPLIFIED, context), datetime.date.today()))
@@ -279,6 +298,45 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
                 continue
             blocks.append(BuildingBlock(shape, code, age_class_code(ages[index]),
                                         None if ids[index] is None else str(ids[index])))
+        return tuple(blocks)
+
+    def _energy_blocks(self, parameters, context, feedback, frame, shapes, study, crs) -> tuple:
+        """Heat density, heat by energy carrier and heat generators of each block that may be published and holds
+        a census cell with heated buildings: the block's demand shared as its cells' buildings are heated."""
+        grid = self.parameterAsSource(parameters, self.HEATING_GRID, context)
+        if grid is None:
+            feedback.pushInfo(self.tr("Ohne Zensus-Gitter der Heizungen keine Wärmeverbrauchsdichte je Baublock: "
+                                      "XWärmeplan verlangt sie mit den Energieträgern und Wärmeerzeugern."))
+            return ()
+        if census_heating_columns(self.parameterAsVectorLayer(parameters, self.HEATING_GRID, context)) is None:
+            raise QgsProcessingException(self.tr("„{layer}“ ist kein Gitter des Zensus 2022 mit Gebäuden nach "
+                                                 "Energieträger der Heizung.").format(layer=grid.sourceName()))
+        for name in ("demand_mwh_a", "density_mwh_ha_a"):
+            if name not in frame.columns:
+                raise QgsProcessingException(self.tr(
+                    "Der Gebietsebene fehlt das Feld „{field}“; zuerst „Wärmedichte und Wärmeliniendichte“ und "
+                    "„Eignung für Wärmenetze“ ausführen.").format(field=name))
+        columns = {normalise(name): name for name in grid.fields().names() if normalise(name) in CENSUS_CARRIERS}
+        cells = self.read_around(parameters, self.HEATING_GRID, context, feedback, study, crs,
+                                 fields=list(columns.values()))
+        block_of = block_of_points(np.asarray(cells.geometry.values, dtype=object), shapes)
+        counts = {column: census_counts(cells, name) for column, name in columns.items()}
+        demand = numbers(frame, "demand_mwh_a", self.tr("Wärmebedarf"), 0)
+        density = numbers(frame, "density_mwh_ha_a", self.tr("Wärmedichte"), 0)
+        allowed = self._publishable(frame)
+        ids = field_values(frame, "block_id")
+        blocks = []
+        for index in np.flatnonzero(allowed & ~np.isnan(demand) & ~np.isnan(density)):
+            inside = block_of == index
+            shares, generators = carrier_mix({column: float(np.nansum(values[inside]))
+                                              for column, values in counts.items()})
+            if shares:
+                blocks.append(EnergyBlock(shapes[index], float(density[index]),
+                                          {carrier: share * demand[index] for carrier, share in shares.items()},
+                                          generators, None if ids[index] is None else str(ids[index])))
+        feedback.pushInfo(self.tr("Zensus 2022: Energieträger der Heizung für {blocks} von {count} Baublöcken "
+                                  "({cells} Gitterzellen).").format(blocks=len(blocks), count=int(allowed.sum()),
+                                                                   cells=int((block_of >= 0).sum())))
         return tuple(blocks)
 
     @staticmethod

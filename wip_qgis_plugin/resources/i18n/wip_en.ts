@@ -3385,6 +3385,14 @@
       <translation>A gas network within {reach} m counts as present.</translation>
     </message>
     <message>
+      <source>Wärmeverbrauchsdichte und Energieträger je Baublock (Anlage 2 WPG)</source>
+      <translation>Heat consumption density and energy carriers per block (Anlage 2 WPG)</translation>
+    </message>
+    <message>
+      <source>Wärmebedarf der Gebäude (berechnet aus Gebäudetyp, Baualtersklasse und Fläche, wo kein gemessener Verbrauch vorliegt) je Hektar des Baublocks; geteilt auf die Energieträger nach den Gebäuden je Energieträger der Heizung im Gitter des Zensus 2022 (Zellen im Baublock, ein Wärmeerzeuger je Gebäude; geheim gehaltene Zellenwerte zählen nicht).</source>
+      <translation>Heat demand of the buildings (computed from building type, age class and floor area where no measured consumption is available) per hectare of the block; shared among the energy carriers by the buildings per heating carrier in the 2022 census grid (cells in the block, one heat generator per building; suppressed cell values do not count).</translation>
+    </message>
+    <message>
       <source>Ein Versorgungsgebiet</source>
       <translation>A supply area</translation>
     </message>
@@ -3893,12 +3901,24 @@
       <translation>empty: field RS of the municipal territory</translation>
     </message>
     <message>
+      <source>Gebäude nach Energieträger der Heizung je Gitterzelle des Zensus 2022: damit enthält der Plan je Baublock die Wärmeverbrauchsdichte mit Energieträgern und Wärmeerzeugern.</source>
+      <translation>Buildings by heating energy carrier per grid cell of the 2022 census: with it the plan holds per block the heat consumption density with energy carriers and heat generators.</translation>
+    </message>
+    <message>
+      <source>Ohne Gasnetz gilt ein Wasserstoffnetz als sehr wahrscheinlich ungeeignet (§ 14 Abs. 3 Nr. 1 WPG).</source>
+      <translation>Without a gas network a hydrogen network counts as very likely unsuited (§ 14 (3) no. 1 WPG).</translation>
+    </message>
+    <message>
       <source>Gemeindegebiet</source>
       <translation>Municipal territory</translation>
     </message>
     <message>
       <source>Regionalschlüssel (12 Ziffern)</source>
       <translation>Regional key (12 digits)</translation>
+    </message>
+    <message>
+      <source>Bestehendes Gasnetz</source>
+      <translation>Existing gas network</translation>
     </message>
     <message>
       <source>Beschluss über die Durchführung</source>
@@ -6847,12 +6867,14 @@ The plan boundary is the municipal territory. The justification names for each a
 • je Gebiet gleicher Einstufung ein voraussichtliches Wärmeversorgungsgebiet für 2030, 2035, 2040 und das Zieljahr (§ 18 WPG) mit den Eignungsstufen nach § 19 WPG für Wärmenetz, Wasserstoffnetz und dezentrale Versorgung und dem Wärmebedarf des Jahres;
 • die Eignungsprüfung nach § 14 WPG (Gebiete, die für ein Wärme- oder Wasserstoffnetz sehr wahrscheinlich ungeeignet sind; beides zusammen: verkürzte Wärmeplanung);
 • je Baublock vorherrschender Gebäudetyp und Baualtersklasse, je Straßenabschnitt die Wärmeliniendichte;
+• mit dem Zensus-Gitter der Heizungen je Baublock die Wärmeverbrauchsdichte, der Wärmebedarf nach Energieträgern und die Wärmeerzeuger (Anteile der Gebäude je Energieträger in den Zellen des Blocks);
 • die Regeln mit Rechtsgrundlage als Textabschnitte.
 Eingabe ist das Ergebnis von „Eignung für Wärmenetze“. Wasserstoffnetz: Stufe 4 ohne Gasnetz in der Nähe (§ 14 Abs. 3 Nr. 1 WPG), sonst 3, mit verbindlichem Umstellungsfahrplan des Netzbetreibers 2. Dezentrale Versorgung: Gegenstufe des Wärmenetzes. Datenschutz (§ 10 Abs. 2 WPG): Wärmebedarf und Wärmeliniendichte nur, wo mindestens fünf Gebäude dahinterstehen. Der Regionalschlüssel (12 Ziffern) kommt aus dem Feld RS des Gemeindegebiets, wenn er nicht angegeben ist. Wo das amtliche Modell (xplan-tools) installiert ist, wird die Datei vor dem Schreiben dagegen geprüft.</source>
       <translation>Writes the results of the heat planning as a heat plan in the exchange standard XWärmeplan 0.9 of the XLeitstelle:
 • per area of the same levels a prospective heat supply area for 2030, 2035, 2040 and the target year (§ 18 WPG) with the § 19 WPG suitability levels for heat network, hydrogen network and decentral supply and the year's heat demand;
 • the suitability check of § 14 WPG (areas very likely unsuited for a heat or a hydrogen network; both together: shortened heat planning);
 • per block the dominant building type and age class, per street section the heat line density;
+• with the census grid of heating, per block the heat consumption density, the heat demand by energy carrier and the heat generators (shares of the buildings per carrier in the block's cells);
 • the rules with their legal basis as text sections.
 The input is the result of “Heat network suitability”. Hydrogen network: level 4 without a gas network nearby (§ 14 (3) no. 1 WPG), otherwise 3, with a binding conversion plan of the network operator 2. Decentral supply: the heat network's mirrored level. Privacy (§ 10 (2) WPG): heat demand and heat line density only where at least five buildings stand behind them. The regional key (12 digits) comes from the field RS of the municipal territory when it is not given. Where the official model (xplan-tools) is installed, the file is checked against it before it is written.</translation>
     </message>
@@ -6863,10 +6885,6 @@ The input is the result of “Heat network suitability”. Hydrogen network: lev
     <message>
       <source>Eignungsstufen für Wärmenetze (Baublöcke)</source>
       <translation>Suitability levels for heat networks (blocks)</translation>
-    </message>
-    <message>
-      <source>Bestehendes Gasnetz</source>
-      <translation>Existing gas network</translation>
     </message>
     <message>
       <source>Gasnetz in der Nähe bis (m)</source>
@@ -6929,6 +6947,10 @@ The input is the result of “Heat network suitability”. Hydrogen network: lev
       <translation>The area layer does not say how many buildings stand behind a value (fields buildings, published): the heat demand is left out.</translation>
     </message>
     <message>
+      <source>Ohne Zensus-Gitter der Heizungen keine Wärmeverbrauchsdichte je Baublock: XWärmeplan verlangt sie mit den Energieträgern und Wärmeerzeugern.</source>
+      <translation>Without the census grid of heating no heat consumption density per block: XWärmeplan requires it with the energy carriers and heat generators.</translation>
+    </message>
+    <message>
       <source>Der Straßenebene fehlt das Feld „line_density_kwh_m_a“; zuerst „Wärmedichte und Wärmeliniendichte“ ausführen.</source>
       <translation>The street layer lacks the field “line_density_kwh_m_a”; run “Heat density and heat line density” first.</translation>
     </message>
@@ -6939,6 +6961,10 @@ The input is the result of “Heat network suitability”. Hydrogen network: lev
     <message>
       <source>Kommunaler Wärmeplan {municipality}</source>
       <translation>Municipal heat plan {municipality}</translation>
+    </message>
+    <message>
+      <source>Zensus 2022: Energieträger der Heizung für {blocks} von {count} Baublöcken ({cells} Gitterzellen).</source>
+      <translation>Census 2022: heating energy carriers for {blocks} of {count} blocks ({cells} grid cells).</translation>
     </message>
     <message>
       <source>Verkürzte Wärmeplanung (§ 14 Abs. 4 WPG): {count} Gebiete; {blocks} Baublöcke mit Gebäudetyp, {streets} Straßenabschnitte mit Wärmeliniendichte.</source>
@@ -6965,6 +6991,10 @@ The input is the result of “Heat network suitability”. Hydrogen network: lev
     <message>
       <source>Wärmeplan (Entwurf), erstellt mit dem Werkzeug „Wärmeplan als XWärmeplan schreiben“ (Plugin WIP) aus {source}</source>
       <translation>Heat plan (draft), made with the tool “Write heat plan as XWärmeplan” (plugin WIP) from {source}</translation>
+    </message>
+    <message>
+      <source>Der Gebietsebene fehlt das Feld „{field}“; zuerst „Wärmedichte und Wärmeliniendichte“ und „Eignung für Wärmenetze“ ausführen.</source>
+      <translation>The area layer lacks the field “{field}”; run “Heat density and heat line density” and “Heat network suitability” first.</translation>
     </message>
     <message>
       <source>Weist Planungseinheiten (Flurstücke oder ein Raster über der Gemeinde) den Nutzungen Wind, Freiflächen-PV, Agri-PV, Gewerbe/Industrie und Wohnen zu oder belässt sie im Bestand, so dass die Ziele der Gemeinde erreicht werden: exakt als gemischt-ganzzahliges Programm (HiGHS) mit Zeitlimit und ausgewiesener Optimalitätslücke.
