@@ -435,9 +435,6 @@ def run_municipality(job: MunicipalityJob, settings: RegionSettings) -> Municipa
                 result.messages.append(tr("{name}: {count} Gebäude mit Wärmebedarf haben keine Straße im Abstand von "
                                           "{distance:g} m und zählen in keiner Wärmeliniendichte.").format(
                     name=job.name, count=without_street, distance=settings.heat.max_distance_m))
-        if settings.heat is not None and job.heat_mwh_a is None:
-            result.messages.append(tr("{name}: keine Gebäude mit Wärmebedarf in der Gemeinde; ihr Wärmebedarf folgt "
-                                      "der Gemeindestatistik.").format(name=job.name))
         row = next((row for row in municipality_rows() if row["ags"] == job.key), None)
         result.figures = peer_figures(row, settings.base_year) if row is not None else None
     except (EligibilityError, BalanceError, WindError, PvYieldError) as error:

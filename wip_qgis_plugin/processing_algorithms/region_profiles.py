@@ -390,6 +390,12 @@ class RegionProfilesAlgorithm(EligibilityAlgorithm):
                 return {}
             for message in dict.fromkeys(message for result in results for message in result.messages):
                 feedback.pushInfo(message)  # once, not per municipality
+            without = [result.name for result in results if heat is not None and result.heat_mwh_a is None
+                       and result.error is None]
+            if without:  # on the Land, buildings for a few districts leave hundreds of municipalities without
+                feedback.pushInfo(self.tr("Keine Gebäude mit Wärmebedarf in {count} Gemeinde(n); ihr Wärmebedarf "
+                                          "folgt der Gemeindestatistik: {names}").format(count=len(without),
+                                                                                         names=", ".join(without)))
             wind = next((catalog for catalog in catalogs if catalog.technology == "wind"), None)
             ledger = pd.DataFrame(columns=LEDGER_COLUMNS) if wind is None else wind_ledger(results, wind.id, [
                 criterion.label_text() for criterion in wind.criteria

@@ -1933,10 +1933,6 @@
       <translation>computed</translation>
     </message>
     <message>
-      <source>{name}: keine Gebäude mit Wärmebedarf in der Gemeinde; ihr Wärmebedarf folgt der Gemeindestatistik.</source>
-      <translation>{name}: no buildings with heat demand in the municipality; its heat demand follows the municipal statistics.</translation>
-    </message>
-    <message>
       <source>Der Dask-Scheduler unter {address} ist nicht erreichbar: {error}</source>
       <translation>The Dask scheduler at {address} cannot be reached: {error}</translation>
     </message>
@@ -6125,6 +6121,10 @@ The atlas of the region is a QGIS print layout with one page per municipality: m
     <message>
       <source>{name} ({key}): {areas}; {how}</source>
       <translation>{name} ({key}): {areas}; {how}</translation>
+    </message>
+    <message>
+      <source>Keine Gebäude mit Wärmebedarf in {count} Gemeinde(n); ihr Wärmebedarf folgt der Gemeindestatistik: {names}</source>
+      <translation>No buildings with heat demand in {count} municipality(ies); their heat demand follows the municipal statistics: {names}</translation>
     </message>
     <message>
       <source>Das Bewertungsschema „{title}“ bewertet Felder von Standorten ({fields}); im Lauf über die Region haben die Flächen nur Rollen (Abstand, Anteil, Mittel, Fläche, Kompaktheit).</source>
