@@ -231,8 +231,8 @@ class HeatPlanningDock(AlgorithmDock):
             self.write_heat_plan(str(Path(path).with_suffix(".gml")), parameters)
 
     def write_heat_plan(self, path: str, parameters: dict) -> None:
-        """The heat plan from the results on the map as XWärmeplan (wip:xwaermeplanexport); ``parameters`` hold the
-        municipality, its territory, key and the decision dates."""
+        """The heat plan from the results on the map as XWärmeplan (wip:xwaermeplanexport); ``parameters`` (from
+        ``HeatPlanDialog``) hold the municipality, its territory and key, the decision dates and the layers chosen."""
         if not self.plan_layers or self.is_running():
             return
         areas, lines = self.plan_layers
@@ -249,8 +249,8 @@ class HeatPlanningDock(AlgorithmDock):
 
 
 class HeatPlanDialog(QDialog):
-    """What XWärmeplan needs beyond the results: the municipality, its territory and key, and the dates of the
-    decision to plan and of the plan."""
+    """What XWärmeplan needs beyond the results: the municipality, its territory and key, the dates of the decision
+    to plan and of the plan, and optionally the census grid of heating and the gas network."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
