@@ -1,10 +1,12 @@
 """The docks are tested in German, the language of the source strings, whatever the machine's locale; helpers for
 docks that run on the demo municipality in the background."""
 
+import gc
 import time
 
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 from wip_qgis_plugin.qgis_io.project import load_demo
 
@@ -21,6 +23,22 @@ def german_qgis(qgis_app):
             settings.remove(key)
         else:
             settings.setValue(key, value)
+
+
+@pytest.fixture(autouse=True)
+def settled(qgis_app):
+    """After each test its background tasks end and what it deleted is gone before the next test starts: the tests
+    run no event loop, so a dock or task deleted later would otherwise be destroyed in the middle of another test's
+    background run."""
+    yield
+    manager = QgsApplication.taskManager()
+    deadline = time.monotonic() + 60
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    for _ in range(2):  # a deleted dock lets go of its tasks' contexts, which go in the second round
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)
