@@ -28,9 +28,9 @@ from ..qgis_io.project import (
     apply_style,
     municipality_of_project,
     newest_layer,
+    project_input,
     project_layer_infos,
     result_style,
-    study_area_of_project,
 )
 from ..qgis_io.results import Result, keep_results
 from .algorithm_dock import AlgorithmDock
@@ -259,7 +259,7 @@ class HeatPlanDialog(QDialog):
         self.municipality = QLineEdit(name, self)
         self.study_area = QgsMapLayerComboBox(self)
         self.study_area.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
-        study = study_area_of_project()
+        study = project_input("balance", "study_area")
         if study is not None:
             self.study_area.setLayer(study)
         self.regional_key = QLineEdit(self)
@@ -267,10 +267,9 @@ class HeatPlanDialog(QDialog):
         self.heating_grid = self._layer_choice(QgsMapLayerProxyModel.Filter.PointLayer, tr(
             "Gebäude nach Energieträger der Heizung je Gitterzelle des Zensus 2022: damit enthält der Plan je Baublock "
             "die Wärmeverbrauchsdichte mit Energieträgern und Wärmeerzeugern."))
-        found = find_inputs(next(step for step in workflow() if step.key == "balance"),
-                            project_layer_infos(QgsProject.instance()))["heating_grid"]
-        if found:
-            self.heating_grid.setLayer(newest_layer(QgsProject.instance(), found[0]))
+        grid = project_input("balance", "heating_grid")
+        if grid is not None:
+            self.heating_grid.setLayer(grid)
         self.gas_network = self._layer_choice(QgsMapLayerProxyModel.Filter.LineLayer, tr(
             "Ohne Gasnetz gilt ein Wasserstoffnetz als sehr wahrscheinlich ungeeignet (§ 14 Abs. 3 Nr. 1 WPG)."))
         today = QDate.currentDate()

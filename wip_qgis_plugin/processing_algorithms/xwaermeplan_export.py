@@ -189,8 +189,9 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
             else network == 4
         supply_areas = self._supply_areas(frame, shapes, network, hydrogen, unsuited_network, feedback)
         feedback.setProgress(40)
-        blocks = self._building_blocks(frame, shapes)
-        energy_blocks = self._energy_blocks(parameters, context, feedback, frame, shapes, study, crs)
+        published = self._publishable(frame)
+        blocks = self._building_blocks(frame, shapes, published)
+        energy_blocks = self._energy_blocks(parameters, context, feedback, frame, shapes, published, study, crs)
         streets = self._streets(parameters, context, feedback, crs)
         feedback.setProgress(60)
 
@@ -282,15 +283,14 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
     def _demand(frame, column):
         return numbers(frame, column, column, 0) if column in frame.columns else None
 
-    def _building_blocks(self, frame, shapes) -> tuple:
-        """Dominant building type and age class of each block that may be published."""
+    def _building_blocks(self, frame, shapes, allowed) -> tuple:
+        """Dominant building type and age class of each block that may be published (``allowed``)."""
         if "dominant_type" not in frame.columns:
             return ()
         labels = {use: entry.label for use, entry in load_typology().nonresidential.items()}
         types = field_values(frame, "dominant_type")
         ages = field_values(frame, "dominant_age")
         ids = field_values(frame, "block_id")
-        allowed = self._publishable(frame)
         blocks = []
         for index, shape in enumerate(shapes):
             code = building_type_code(types[index], labels)
@@ -300,9 +300,10 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
                                         None if ids[index] is None else str(ids[index])))
         return tuple(blocks)
 
-    def _energy_blocks(self, parameters, context, feedback, frame, shapes, study, crs) -> tuple:
-        """Heat density, heat by energy carrier and heat generators of each block that may be published and holds
-        a census cell with heated buildings: the block's demand shared as its cells' buildings are heated."""
+    def _energy_blocks(self, parameters, context, feedback, frame, shapes, allowed, study, crs) -> tuple:
+        """Heat density, heat by energy carrier and heat generators of each block that may be published
+        (``allowed``) and holds a census cell with heated buildings: the block's demand shared as its cells'
+        buildings are heated."""
         grid = self.parameterAsSource(parameters, self.HEATING_GRID, context)
         if grid is None:
             feedback.pushInfo(self.tr("Ohne Zensus-Gitter der Heizungen keine Wärmeverbrauchsdichte je Baublock: "
@@ -323,7 +324,6 @@ class XWaermeplanExportAlgorithm(WipAlgorithm):
         counts = {column: census_counts(cells, name) for column, name in columns.items()}
         demand = numbers(frame, "demand_mwh_a", self.tr("Wärmebedarf"), 0)
         density = numbers(frame, "density_mwh_ha_a", self.tr("Wärmedichte"), 0)
-        allowed = self._publishable(frame)
         ids = field_values(frame, "block_id")
         blocks = []
         for index in np.flatnonzero(allowed & ~np.isnan(demand) & ~np.isnan(density)):

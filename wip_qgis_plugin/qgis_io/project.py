@@ -121,18 +121,18 @@ NAME_FIELDS = ("gen", "name", "gemeinde", "gemeindename", "municipality")
 AGS_FIELD = "ags"
 
 
-def study_area_of_project() -> QgsVectorLayer | None:
-    """The project's layer of the municipality's territory (the study area the assistant finds), if any."""
+def project_input(step_key: str, input_key: str) -> QgsVectorLayer | None:
+    """The project's newest vector layer the assistant finds for input ``input_key`` of step ``step_key``, if any."""
     project = QgsProject.instance()
-    found = find_inputs(next(step for step in workflow() if step.key == "balance"), project_layer_infos(project))
-    layer = newest_layer(project, found["study_area"][0]) if found["study_area"] else None
+    found = find_inputs(next(step for step in workflow() if step.key == step_key), project_layer_infos(project))
+    layer = newest_layer(project, found[input_key][0]) if found[input_key] else None
     return layer if isinstance(layer, QgsVectorLayer) else None
 
 
 def municipality_of_project() -> tuple[str, str]:
     """Name and key (AGS) of the municipality the project's study area layer shows (its first feature); empty
     strings where none is found."""
-    layer = study_area_of_project()
+    layer = project_input("balance", "study_area")
     feature = next(layer.getFeatures(), None) if layer is not None else None
     if feature is None:
         return "", ""
