@@ -301,7 +301,7 @@ def test_houses_inside_a_village_are_left_out_of_its_zone_without_changing_it(di
                          centres[:, 1] + rng.uniform(6, 25, len(centres)))
     lines = shapely.linestrings(np.stack([centres[:200], centres[:200] + rng.uniform(-300, 300, (200, 2))], axis=1))
     features = np.concatenate([houses, lines])
-    covered = _covered_by_neighbours(features, distance, distance / 4)  # the farthest reach the engine asks
+    covered = _covered_by_neighbours(features, distance, distance / 2)  # the farthest reach the engine asks
     full = shapely.union_all(shapely.buffer(features, distance, quad_segs=quad_segs(distance)))
     kept = shapely.union_all(shapely.buffer(features[~covered], distance, quad_segs=quad_segs(distance)))
     assert shapely.area(shapely.symmetric_difference(full, kept)) < 1e-6

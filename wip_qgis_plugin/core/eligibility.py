@@ -41,7 +41,7 @@ MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum co
 CHUNK = 4000  # features per spatially coherent chunk of a zone's union
 SECTORS = 64  # directions around a feature checked for cover by its neighbours (one bit each of a uint64)
 # metres: the first round of pruning asks neighbours this near; each further round, among the fewer left, twice as
-# far (more pairs cost more than they save), up to a quarter of the distance
+# far (more pairs cost more than they save), up to half the distance
 COVER_REACH = 100.0
 COVER_MARGIN = 1e-6  # share of the distance kept free of rounding when a neighbour's buffer is said to cover
 # column of a criterion's features: True for those of a layer assigned without the filter field, which count whole
@@ -360,9 +360,12 @@ def _zones(pairs: list[tuple[Criterion, float]], constraints: Mapping[str, gpd.G
     """The zone of each (criterion, distance) pair, in their order; the zones are built on all cores (they are
     independent), progress (to 60 %) and cancelling are handled in the caller's thread."""
     candidates = [_candidates(c, distance, constraints[c.id], areas, notes[c.id]) for c, distance in pairs]
+    # the zones of most features (a union's work grows with their number) first, so that no core is left with a
+    # large zone at the end while the others idle
+    largest_first = sorted(range(len(pairs)), key=lambda index: -len(candidates[index]))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        futures = {pool.submit(_zone, c, distance, features, notes[c.id]): index
-                   for index, ((c, distance), features) in enumerate(zip(pairs, candidates))}
+        futures = {pool.submit(_zone, *pairs[index], candidates[index], notes[pairs[index][0].id]): index
+                   for index in largest_first}
         for number, future in enumerate(as_completed(futures)):
             future.result()  # a criterion's input error stops the run at once
             if is_cancelled():
@@ -484,7 +487,7 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
         return union(geometries)
     reach = COVER_REACH
     while distance > 0 and len(geometries) > CHUNK:  # another round, farther out, finds more among the fewer left
-        covered = _covered_by_neighbours(geometries, distance, min(distance / 4, reach))
+        covered = _covered_by_neighbours(geometries, distance, min(distance / 2, reach))
         geometries = geometries[~covered]
         if covered.sum() < 0.05 * (len(geometries) + covered.sum()):
             break
@@ -497,30 +500,33 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
 
 def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float) -> np.ndarray:
     """Which geometries have a buffer that lies wholly inside the buffers of their neighbours within ``reach`` (box
-    centre to box centre): those can be left out
-    of the union without changing it (in a village, a 1,000 m zone around every house is drawn by the outer houses).
+    centre to a point of the neighbour, at most half the distance): those can be left out of the union without
+    changing it (in a village, a 1,000 m zone around every house is drawn by the outer houses).
 
-    Each geometry lies within ``spread`` (half its bounding box diagonal) of its box centre, so its buffer lies in
-    the disc of radius ``distance + spread`` around that centre, and a neighbour's buffer (GEOS approximates the
-    arcs by chords from inside) holds the disc of radius ``distance·cos(π/(4·segments)) − spread``. A neighbour
-    whose disc holds the end of a ray from the centre holds the whole ray (the squared distance along it is convex),
-    so it covers a sector of directions; a geometry is covered when those sectors close the circle. Only neighbours
-    of a higher rank count: a chain of covers then ends at a geometry that is kept, so nothing is lost."""
+    Each geometry lies within ``spread`` (its farthest vertex) of its box centre, so its buffer lies in the disc of
+    radius ``distance + spread`` around that centre, and a neighbour's buffer (GEOS approximates the arcs by chords
+    from inside) holds the disc of radius ``distance·cos(π/(4·segments))`` around any point of the neighbour. A
+    neighbour whose disc holds the centre and the end of a ray from it holds the whole ray (a disc is convex), so it
+    covers a sector of directions; a geometry is covered when those sectors close the circle. Only neighbours of a
+    higher rank count: a chain of covers then ends at a geometry that is kept, so nothing is lost."""
     bounds = shapely.bounds(geometries)
     x, y = (bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2
-    spread = np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2
+    vertices, owner = shapely.get_coordinates(geometries, return_index=True)
+    spread = np.zeros(len(geometries))
+    np.maximum.at(spread, owner, np.hypot(vertices[:, 0] - x[owner], vertices[:, 1] - y[owner]))
+    anchor = shapely.get_coordinates(shapely.point_on_surface(geometries))  # a point of each geometry
     outer = distance + spread
-    inner = distance * math.cos(math.pi / (4 * quad_segs(distance))) - spread - COVER_MARGIN * distance
+    inner = distance * math.cos(math.pi / (4 * quad_segs(distance))) - COVER_MARGIN * distance
     pairs = spatial.cKDTree(np.column_stack([x, y])).query_pairs(reach, output_type="ndarray")
     pairs = np.vstack([pairs, pairs[:, ::-1]])
     rank = np.random.default_rng(0).permutation(len(geometries))  # any strict order; random spreads the coverers
     pairs = pairs[rank[pairs[:, 1]] > rank[pairs[:, 0]]]
     own, other = pairs[:, 0], pairs[:, 1]
-    dx, dy = x[other] - x[own], y[other] - y[own]
+    dx, dy = anchor[other, 0] - x[own], anchor[other, 1] - y[own]
     gap = np.hypot(dx, dy)
     with np.errstate(divide="ignore", invalid="ignore"):
-        cosine = (outer[own] ** 2 + gap ** 2 - inner[other] ** 2) / (2 * outer[own] * gap)
-    useful = (gap > 0) & (inner[other] > 0) & (cosine < 1)
+        cosine = (outer[own] ** 2 + gap ** 2 - inner ** 2) / (2 * outer[own] * gap)
+    useful = (gap > 0) & (gap < inner) & (cosine < 1)
     own, dx, dy, cosine = own[useful], dx[useful], dy[useful], cosine[useful]
     direction, half = np.arctan2(dy, dx), np.arccos(np.clip(cosine, -1, 1))
     width = 2 * np.pi / SECTORS

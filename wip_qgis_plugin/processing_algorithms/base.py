@@ -82,6 +82,7 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 - Processing API
         """Processing's sink, for a plain file or a database table written under a temporary name (see
         ``StagedSinks``)."""
+        self._record.checksums.complete()  # the inputs' files are read before anything is written
         final = self.parameterAsOutputLayer(parameters, name, context)
         geometry_type = args[1] if len(args) > 1 else kwargs.get("geometryType", WKB_NO_GEOMETRY)
         staged = self._staged.stage(final, spatial=geometry_type != WKB_NO_GEOMETRY)

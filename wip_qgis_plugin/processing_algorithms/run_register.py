@@ -21,10 +21,13 @@ from ..qgis_io.register import (
     OK,
     REGISTER_TABLE,
     RUN_ID,
+    InputChecksums,
     RegisterError,
     RunRecord,
     append,
+    checksum_fields,
     file_checksum,
+    file_checksum_fields,
     layer_entry,
     parameter_value,
     remember,
@@ -34,18 +37,26 @@ from .guards import LAYER_PARAMETERS, Place, destination_place, layer_place, run
 
 
 def start_record(algorithm, parameters: dict, context, outputs: list[tuple[str, Place]]):
-    """The run's register row as far as it is known before the run, and the stores it goes to."""
-    inputs = []
+    """The run's register row as far as it is known before the run, and the stores it goes to. The checksums of
+    inputs in files (GeoPackage tables, rasters, other files) are computed in a thread of their own while the run
+    reads and computes; ``InputChecksums.complete`` waits for them."""
+    inputs, from_files = [], []
     for label, value in run_inputs(algorithm, parameters, context):
         if isinstance(value, str):  # a file or a folder input
             entry = {"name": label, "source": value}
             if os.path.isfile(value):
-                entry["checksum"] = file_checksum(value)
+                from_files.append((entry, None, lambda path=value: {"checksum": file_checksum(path)}))
         else:
             entry = dict(layer_entry(value), parameter=label)
+            from_file = file_checksum_fields(value)
+            if from_file is None:
+                entry.update(checksum_fields(value))
+            else:
+                from_files.append((entry, value, from_file))
         inputs.append(entry)
     record = RunRecord(algorithm.id(), plugin_version(), {
         name: parameter_value(_resolved(algorithm, parameters, name, context)) for name in sorted(parameters)}, inputs)
+    record.checksums = InputChecksums(from_files)
     temporary = os.path.realpath(QgsProcessingUtils.tempFolder())
     stores = []
     for _label, place in outputs:
@@ -72,6 +83,8 @@ def finish_record(record: RunRecord, stores: list, outcome: str, results: dict, 
     """Complete the row (with the ``failure`` that ended the run) and add it to each store's register (a GeoPackage
     only where the file exists: a failed run into a new file left none). A register that cannot be written is a
     warning: the results are in place."""
+    if record.checksums is not None:
+        record.checksums.complete()
     record.outcome = outcome
     record.ended = datetime.datetime.now(datetime.timezone.utc)
     record.outputs = {name: parameter_value(value) for name, value in results.items() if name != RUN_ID}

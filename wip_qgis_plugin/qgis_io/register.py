@@ -17,7 +17,9 @@ import json
 import os
 import pickle
 import sqlite3
+import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,6 +114,7 @@ class RunRecord:
     ended: datetime.datetime | None = None
     outcome: str = ""
     messages: str = ""
+    checksums: InputChecksums | None = None  # of the inputs in files, while they are computed
 
     def values(self) -> dict:
         return {"run_id": self.run_id, "algorithm": self.algorithm, "plugin_version": self.plugin_version,
@@ -122,6 +125,33 @@ class RunRecord:
                 "inputs": json.dumps(self.inputs, ensure_ascii=False),
                 "outputs": json.dumps(self.outputs, ensure_ascii=False, sort_keys=True),
                 "messages": self.messages[-MESSAGES_LIMIT:]}
+
+
+class InputChecksums:
+    """The checksums of a run's inputs in files, computed in a thread of their own: (entry, layer or None, function
+    giving the entry's checksum fields or None) each; where the function gives None (a GeoPackage SQLite would not
+    read), ``complete`` reads the layer instead."""
+
+    def __init__(self, jobs: list[tuple[dict, object, Callable]]):
+        self._jobs = jobs
+        self._thread = threading.Thread(target=self._compute, name="wip-input-checksums", daemon=True)
+        self._fields: list = [None] * len(jobs)
+        self._thread.start()
+
+    def _compute(self) -> None:
+        for number, (_entry, _layer, fields) in enumerate(self._jobs):
+            with contextlib.suppress(OSError):
+                self._fields[number] = fields()
+
+    def complete(self) -> None:
+        """Wait for the checksums and put them into their entries (before the run writes anything: SQLite must not
+        read a GeoPackage the run is writing to)."""
+        if not self._jobs:
+            return
+        self._thread.join()
+        for (entry, layer, _fields), fields in zip(self._jobs, self._fields):
+            entry.update(fields if fields is not None else checksum_fields(layer) if layer is not None else {})
+        self._jobs = []
 
 
 def _user() -> str:
@@ -144,19 +174,47 @@ def safe_source(layer: QgsMapLayer) -> str:
     return QgsDataSourceUri.removePassword(layer.source()) if layer.providerType() != "memory" else layer.source()
 
 
-def layer_entry(layer: QgsMapLayer, checksum: bool = True) -> dict:
-    """A layer as the register keeps it: name, provider, source, subset, and (``checksum``) its feature count and a
-    checksum of its content (a vector layer's features; a raster's file)."""
+def layer_entry(layer: QgsMapLayer) -> dict:
+    """A layer as the register keeps it: name, provider, source and subset (``checksum_fields`` adds what it held)."""
     entry = {"name": layer.name(), "provider": layer.providerType(), "source": safe_source(layer)}
     if isinstance(layer, QgsVectorLayer):
         entry["subset"] = layer.subsetString()
-    if not checksum:
-        return entry
-    if isinstance(layer, QgsVectorLayer):
-        entry["features"], entry["checksum"] = content_checksum(layer)
-    elif os.path.isfile(layer.source()):
-        entry["checksum"] = file_checksum(layer.source())
     return entry
+
+
+def checksum_fields(layer: QgsMapLayer) -> dict:
+    """The feature count and a checksum of a layer's content for its register entry (a vector layer's features; a
+    raster's file)."""
+    from_file = file_checksum_fields(layer)
+    with contextlib.suppress(OSError):
+        fields = from_file() if from_file is not None else None
+        if fields is not None:
+            return fields
+    if isinstance(layer, QgsVectorLayer):
+        return dict(zip(("features", "checksum"), content_checksum(layer)))
+    return {}
+
+
+def file_checksum_fields(layer: QgsMapLayer) -> Callable[[], dict | None] | None:
+    """For a GeoPackage table or a raster file: a function giving the layer's ``checksum_fields`` from the file
+    alone, without the layer, so that it can run in another thread while the run reads and computes (it gives None
+    or raises OSError where the file cannot be read so). None for other layers."""
+    if isinstance(layer, QgsVectorLayer):
+        table = _geopackage_table(layer)
+        if table is None:
+            return None
+
+        def table_fields():
+            try:
+                return dict(zip(("features", "checksum"), _table_checksum(*table)))
+            except sqlite3.Error:
+                return None
+        return table_fields
+    path = layer.source()
+    if not os.path.isfile(path):
+        return None
+
+    return lambda: {"checksum": file_checksum(path)}
 
 
 @functools.lru_cache(maxsize=64)
@@ -199,6 +257,15 @@ def _geopackage_checksum(layer: QgsVectorLayer) -> tuple[int, str] | None:
     decoding a geometry: a fifth of the time of reading the features; computed once while the file is unchanged. None
     where the layer is not a table of a GeoPackage file read as it is stored (an edited layer, a filter in GDAL's
     own SQL functions)."""
+    table = _geopackage_table(layer)
+    try:
+        return _table_checksum(*table) if table is not None else None
+    except sqlite3.Error:
+        return None
+
+
+def _geopackage_table(layer: QgsVectorLayer) -> tuple | None:
+    """The arguments of ``_table_checksum`` for a layer that is a GeoPackage table read as it is stored, else None."""
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path, table, subset = parts.get("path") or "", parts.get("layerName"), layer.subsetString().strip()
     if layer.providerType() != "ogr" or layer.isEditable() or not table or subset.lower().startswith("select") or \
@@ -206,10 +273,7 @@ def _geopackage_checksum(layer: QgsVectorLayer) -> tuple[int, str] | None:
         return None
     # a GeoPackage in write-ahead mode (as some programs keep it while open) may hold changes in its -wal file
     state = tuple((status.st_size, status.st_mtime_ns) for status in map(_stat, (path, path + "-wal")))
-    try:
-        return _table_checksum(os.path.realpath(path), table, subset, state)
-    except sqlite3.Error:
-        return None
+    return os.path.realpath(path), table, subset, state
 
 
 def _stat(path: str):
@@ -250,7 +314,7 @@ def parameter_value(value):
     """A Processing parameter value as JSON: layers by provider and source, sources with their selection, output
     definitions by their destination; never a password."""
     if isinstance(value, QgsMapLayer):
-        return layer_entry(value, checksum=False)
+        return layer_entry(value)
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
         return {"source": parameter_value(value.source), "selected_only": bool(value.selectedFeaturesOnly)}
     if isinstance(value, QgsProcessingOutputLayerDefinition):
