@@ -10,6 +10,7 @@ that apply. Everything is vectorised with shapely 2; no pairwise overlay chain i
 """
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Callable, Mapping
@@ -357,9 +358,14 @@ def _study_areas(study: gpd.GeoDataFrame, id_field: str | None, messages: list[s
 
 def _zones(pairs: list[tuple[Criterion, float]], constraints: Mapping[str, gpd.GeoDataFrame], areas: list,
            notes: dict, progress, is_cancelled) -> list[_Zone]:
-    """The zone of each (criterion, distance) pair, in their order; the zones are built on all cores (they are
-    independent), progress (to 60 %) and cancelling are handled in the caller's thread."""
-    candidates = [_candidates(c, distance, constraints[c.id], areas, notes[c.id]) for c, distance in pairs]
+    """The zone of each (criterion, distance) pair, in their order; candidates and zones are built on all cores
+    (they are independent), progress (to 60 %) and cancelling are handled in the caller's thread."""
+    for frame in {id(frame): frame for frame in constraints.values()}.values():
+        # every feature's envelope computed once, here: GEOS < 3.12 computes and keeps it on first use, which races
+        # when threads read the same feature (one protected-area layer feeds several criteria)
+        shapely.bounds(np.asarray(frame.geometry.values, dtype=object))
+    candidates = _in_parallel(lambda pair: _candidates(*pair, constraints[pair[0].id], areas, notes[pair[0].id]),
+                              pairs)
     # the zones of most features (a union's work grows with their number) first, so that no core is left with a
     # large zone at the end while the others idle
     largest_first = sorted(range(len(pairs)), key=lambda index: -len(candidates[index]))
@@ -379,11 +385,9 @@ def _zones(pairs: list[tuple[Criterion, float]], constraints: Mapping[str, gpd.G
 
 def _candidates(criterion: Criterion, distance: float, features: gpd.GeoDataFrame, areas: list,
                 messages: list[str]) -> np.ndarray:
-    """The criterion's features that pass its filter and whose zone can reach a study area, repaired.
-
-    Runs in the calling thread: it reads the shared, prepared study areas, and the spatial index it builds
-    computes every feature's envelope, which GEOS < 3.12 would otherwise cache lazily, racing, in the zone
-    threads that share features (one protected-area layer feeds several criteria)."""
+    """The criterion's features that pass its filter and whose zone can reach a study area, repaired (safe to run
+    in a thread: the features' envelopes are known, and it tests copies of the study areas of its own, since GEOS
+    builds a prepared geometry's indexes on first use)."""
     label = criterion.label_text()
     _check_crs(features, label)
     selected = features
@@ -408,7 +412,9 @@ def _candidates(criterion: Criterion, distance: float, features: gpd.GeoDataFram
             criterion=label, count=int(invalid.sum())))
     if len(geometries) == 0:
         messages.append(tr("{criterion}: die Ebene enthält keine passenden Objekte.").format(criterion=label))
-    return geometries[_near(geometries, areas, distance if criterion.rule != OUTSIDE else 0.0)]
+    own_areas = shapely.from_wkb(shapely.to_wkb(areas))
+    shapely.prepare(own_areas)
+    return geometries[_near(geometries, own_areas, distance if criterion.rule != OUTSIDE else 0.0)]
 
 
 def _zone(criterion: Criterion, distance: float, geometries: np.ndarray, messages: list[str]) -> _Zone:
@@ -517,11 +523,10 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float
     anchor = shapely.get_coordinates(shapely.point_on_surface(geometries))  # a point of each geometry
     outer = distance + spread
     inner = distance * math.cos(math.pi / (4 * quad_segs(distance))) - COVER_MARGIN * distance
-    pairs = spatial.cKDTree(np.column_stack([x, y])).query_pairs(reach, output_type="ndarray")
-    pairs = np.vstack([pairs, pairs[:, ::-1]])
+    near, far = spatial.cKDTree(np.column_stack([x, y])).query_pairs(reach, output_type="ndarray").T
     rank = np.random.default_rng(0).permutation(len(geometries))  # any strict order; random spreads the coverers
-    pairs = pairs[rank[pairs[:, 1]] > rank[pairs[:, 0]]]
-    own, other = pairs[:, 0], pairs[:, 1]
+    lower = rank[near] < rank[far]
+    own, other = np.where(lower, near, far), np.where(lower, far, near)  # the higher of each pair may cover
     dx, dy = anchor[other, 0] - x[own], anchor[other, 1] - y[own]
     gap = np.hypot(dx, dy)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -531,14 +536,21 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float
     direction, half = np.arctan2(dy, dx), np.arccos(np.clip(cosine, -1, 1))
     width = 2 * np.pi / SECTORS
     first = np.ceil((direction - half) / width).astype(np.int64)  # the sectors first … last−1 lie inside
-    count = np.clip(np.floor((direction + half) / width).astype(np.int64) - first, 0, SECTORS).astype(np.uint64)
-    start = np.mod(first, SECTORS).astype(np.uint64)
-    full = np.uint64(2 ** SECTORS - 1)
-    run = np.where(count >= SECTORS, full, (np.uint64(1) << count) - np.uint64(1))
-    rotated = (run << start) | np.where(start > 0, run >> (np.uint64(SECTORS) - start), np.uint64(0))
+    count = np.clip(np.floor((direction + half) / width).astype(np.int64) - first, 0, SECTORS)
     closed = np.zeros(len(geometries), dtype=np.uint64)
-    np.bitwise_or.at(closed, own, rotated)
+    np.bitwise_or.at(closed, own, _sector_runs()[np.mod(first, SECTORS), count])
+    full = np.uint64(2 ** SECTORS - 1)
     return closed == full
+
+
+@functools.cache
+def _sector_runs() -> np.ndarray:
+    """The bits of ``count`` consecutive sectors from sector ``start`` on (around the circle) at [start, count]."""
+    runs = np.zeros((SECTORS, SECTORS + 1), dtype=np.uint64)
+    for start in range(SECTORS):
+        for count in range(SECTORS + 1):
+            runs[start, count] = sum(1 << ((start + k) % SECTORS) for k in range(count))
+    return runs
 
 
 # -- overlay -------------------------------------------------------------------------------------------------------
