@@ -317,6 +317,31 @@ def test_runs_at_once_into_one_schema(database_workspace, tmp_path):
     assert not [table for table in tables(server) if table.startswith(STAGED_TABLE)]
 
 
+def test_two_results_published_into_one_new_table_at_once_take_turns(database_workspace):
+    """Two runs publish their staged tables into the same table that does not exist yet, at the same moment: both
+    succeed one after the other, and the table is one whole result."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from wip_qgis_plugin.processing_algorithms.guards import _replace_table
+
+    server = database_workspace.server
+    for attempt in range(5):
+        final = f"zugleich_{attempt}"
+        staged = [f"{STAGED_TABLE}zugleich_{attempt}_{run}" for run in range(2)]
+        for run, name in enumerate(staged):
+            server.sql(f"CREATE TABLE {name} (id serial PRIMARY KEY, lauf integer, geom geometry(Point, 25832)); "
+                       f"INSERT INTO {name} (lauf, geom) SELECT {run}, ST_MakePoint(700000, 5650000) "
+                       f"FROM generate_series(1, {run + 2})")
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            published = [pool.submit(_replace_table, table_uri(server, name), table_uri(server, final), run + 2)
+                         for run, name in enumerate(staged)]
+            for future in published:
+                future.result()
+        rows = server.sql(f"SELECT count(*), min(lauf), max(lauf) FROM {final}").strip().split("|")
+        assert rows in (["2", "0", "0"], ["3", "1", "1"])
+        assert not [table for table in tables(server) if table.startswith(f"{STAGED_TABLE}zugleich_{attempt}")]
+
+
 def test_the_database_is_asked_only_for_features_near_the_study_area(database_workspace, tmp_path):
     """The restriction layers are read with the study area's box grown by their criteria's distances, as SQL."""
     server = database_workspace.server

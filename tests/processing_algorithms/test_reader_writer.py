@@ -170,6 +170,24 @@ def test_a_memory_layer_reads_as_its_file(qgis_app, tmp_path):
                 file_frame.drop(columns="fid"))
 
 
+def test_a_memory_layer_read_in_bulk_equals_the_provider_read(qgis_app):
+    """A memory layer (a temporary result of an earlier step) goes to GDAL through a GeoPackage in memory: the same
+    frame as reading its features one by one, with a field named like a GeoPackage's id column, its selection,
+    extent and requested fields."""
+    layer = memory("daten", WITH_TIME + "&field=fid:integer", [dict(row, fid=10 * number)
+                                                               for number, row in enumerate(ROWS[:3])])
+    layer.dataProvider().deleteFeatures([1])  # ids with a gap
+    assert _gdal_columns(layer, layer.fields().names(), EVERY_FEATURE, None) is not None  # the bulk path is taken
+    bulk = read_frame(layer, None, QgsProcessingContext())
+    assert_same(bulk, provider_read(layer))
+    assert bulk.index.tolist() == [2, 3] and bulk["fid"].tolist() == [10, 20] and bulk["aktiv"].iloc[1] is False
+    extent = QgsRectangle(700150, 5649900, 700450, 5650050)
+    assert_same(read_frame(layer, None, QgsProcessingContext(), fields=["wert", "zeit"], extent=extent),
+                read_frame(layer.dataProvider(), None, QgsProcessingContext(), fields=["wert", "zeit"], extent=extent))
+    layer.selectByIds([3])
+    assert read_frame(layer, None, QgsProcessingContext(), reading=Reading(selected_only=True)).index.tolist() == [3]
+
+
 def test_a_frame_written_and_read_back_is_unchanged(qgis_app, tmp_path):
     layer = written(tmp_path, "GPKG")
     frame = read_frame(layer, None, QgsProcessingContext()).drop(columns="fid")

@@ -376,7 +376,8 @@ class CountingSink(QgsProxyFeatureSink):
 
 def _replace_table(staged_uri: str, final_uri: str, count: int) -> None:
     """In one transaction: the staged table takes the final table's place (the final one, if any, is dropped), with
-    a primary key and spatial index named after it; refused when it does not hold the ``count`` features written."""
+    a primary key and spatial index named after it; refused when it does not hold the ``count`` features written.
+    Runs publishing into the same table at once do it one after the other: the last one's table stays."""
     staged, final = QgsDataSourceUri(staged_uri), QgsDataSourceUri(final_uri)
     schema, table = quoted(final.schema() or "public"), qualified_table(final_uri)
     arrived = int(connection(final_uri).executeSql(f"SELECT count(*) FROM {qualified_table(staged_uri)}")[0][0])
@@ -384,7 +385,10 @@ def _replace_table(staged_uri: str, final_uri: str, count: int) -> None:
         raise QgsProcessingException(tr(
             "Das Ergebnis ist nur zum Teil in der Datenbank angekommen ({arrived} von {count} Objekten); die Tabelle "
             "{table} bleibt unverändert.").format(arrived=arrived, count=count, table=database_place(final_uri).text()))
-    statements = [f"DROP TABLE IF EXISTS {table}",
+    # runs into the same new table at once take turns: without the lock both find none to drop, and the second
+    # rename fails on the first one's table
+    lock = "SELECT pg_advisory_xact_lock(hashtext('" + table.replace("'", "''") + "'))"
+    statements = [lock, f"DROP TABLE IF EXISTS {table}",
                   f"ALTER TABLE {qualified_table(staged_uri)} RENAME TO {quoted(final.table())}",
                   f"ALTER INDEX IF EXISTS {schema}.{quoted(staged.table() + '_pkey')} "
                   f"RENAME TO {quoted(final.table() + '_pkey')}"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import uuid
 from dataclasses import dataclass
 
 from qgis.core import (
@@ -27,6 +28,7 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsRectangle,
     QgsUnitTypes,
+    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -205,27 +207,30 @@ def _provider_columns(source, names, feedback, reading: Reading, extent):
     if extent is not None:
         request.setFilterRect(extent)
     indexes = [source.fields().lookupField(name) for name in names]
+    every_field = indexes == list(range(source.fields().count()))
     ids, rows, wkbs = [], [], []
     # a Processing source checks geometries as its input says, unless this reading takes them all
     unchecked = reading.geometry_check == GEOMETRY_NO_CHECK and isinstance(source, QgsProcessingFeatureSource)
     for feature in source.getFeatures(request, SKIP_GEOMETRY_CHECKS) if unchecked else source.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
             break
-        geometry = feature.geometry()
         ids.append(feature.id())
-        wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
+        wkbs.append(feature.geometry().asWkb())  # empty for a feature without geometry
         attributes = feature.attributes()
-        rows.append([attributes[index] for index in indexes])
+        rows.append(attributes if every_field else [attributes[index] for index in indexes])
     columns = {name: _plain(list(values)) for name, values in zip(names, zip(*rows))} if rows else \
         {name: [] for name in names}
-    return ids, columns, shapely.from_wkb(np.array(wkbs, dtype=object))
+    return ids, columns, shapely.from_wkb(np.array([bytes(wkb) or None for wkb in wkbs], dtype=object))
+
+
+PLAIN_TYPES = (str, int, float, bool, type(None))
 
 
 def _plain(values: list) -> list:
     """A column of attribute values as plain Python (NULL → None), converted only where it holds Qt values."""
-    if set(map(type, values)) <= {str, int, float, bool, type(None)}:
+    if set(map(type, values)) <= set(PLAIN_TYPES):
         return values
-    return [_python_value(value) for value in values]
+    return [value if type(value) in PLAIN_TYPES else _python_value(value) for value in values]
 
 
 # GDAL drivers whose feature ids QGIS's OGR provider keeps as they are (a selection is found by them)
@@ -234,19 +239,15 @@ BULK_DRIVERS = ("GPKG", "ESRI Shapefile", "FlatGeobuf")
 
 def _gdal_columns(layer, names: list[str], reading: Reading, extent):
     """(ids, {name: values}, geometries) of a file layer of the OGR provider read through GDAL's columnar
-    interface; None where that does not apply (another provider, an SQL subset, a limit, GDAL < 3.6)."""
-    if layer.providerType() != "ogr" or layer.isEditable() or reading.limit >= 0 or reading.expression or \
-            not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
+    interface, or of a memory layer copied into a GeoPackage in GDAL's memory first; None where that does not
+    apply (another provider, an SQL subset, a limit, GDAL < 3.6)."""
+    if layer.providerType() not in ("ogr", "memory") or layer.isEditable() or reading.limit >= 0 or \
+            reading.expression or not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
         return None  # an edited layer's unsaved changes are only known to QGIS
-    subset = layer.subsetString().strip()
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    if subset.lower().startswith("select") or parts.get("openOptions") or parts.get("geometryType") or \
-            not os.path.isfile(path):
-        return None
     with gdal.ExceptionMgr(useExceptions=True) if hasattr(gdal, "ExceptionMgr") else contextlib.nullcontext():
         try:  # GDAL < 3.7 without exceptions: failures come back as None or an error code
-            read = _arrow_columns(path, parts, subset, names, extent)
+            read = _memory_copy_columns(layer, names, extent) if layer.providerType() == "memory" else \
+                _file_columns(layer, names, extent)
         except (RuntimeError, ValueError):
             return None
     if read is None:
@@ -259,6 +260,47 @@ def _gdal_columns(layer, names: list[str], reading: Reading, extent):
         ids, geometries = ids[chosen], geometries[chosen]
         columns = _kept(columns, chosen)
     return ids, columns, geometries
+
+
+def _file_columns(layer, names: list[str], extent):
+    subset = layer.subsetString().strip()
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if subset.lower().startswith("select") or parts.get("openOptions") or parts.get("geometryType") or \
+            not os.path.isfile(path):
+        return None
+    return _arrow_columns(path, parts, subset, names, extent)
+
+
+COPY_FID = "wip_copy_fid"  # the ids column of a memory layer's copy: any name of the layer's fields stays a field
+
+
+def _memory_copy_columns(layer, names: list[str], extent):
+    """A memory layer's features written by QGIS's own writer into a GeoPackage in GDAL's memory (/vsimem/) and
+    read from there in bulk: the per-feature work stays in C++ (a fifth of the time of reading each feature's
+    attributes in Python). The features' own ids are taken on the way, in the order they are written."""
+    request = QgsFeatureRequest()
+    if extent is not None:
+        request.setFilterRect(extent)
+    features = list(layer.getFeatures(request))  # wrappers only: no attribute is converted to Python
+    if not features:
+        return None
+    ids = np.fromiter((feature.id() for feature in features), dtype=np.int64, count=len(features))
+    path = f"/vsimem/wip_{uuid.uuid4().hex}.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "copy"
+    options.layerOptions = ["SPATIAL_INDEX=NO", f"FID={COPY_FID}"]
+    try:
+        writer = QgsVectorFileWriter.create(path, layer.fields(), layer.wkbType(), layer.crs(),
+                                            QgsCoordinateTransformContext(), options)
+        written = writer.hasError() == QgsVectorFileWriter.WriterError.NoError and writer.addFeatures(features)
+        del writer  # closes the copy
+        read = _arrow_columns(path, {"layerName": "copy"}, "", names, None) if written else None
+    finally:
+        gdal.Unlink(path)
+    if read is None or len(read[0]) != len(ids):
+        return None
+    return ids, read[1], read[2]
 
 
 def _arrow_columns(path: str, parts: dict, subset: str, names: list[str], extent):
@@ -317,7 +359,8 @@ def _boolean_columns(dataset, table, booleans: list[str], subset: str, extent, i
                 for number, name in enumerate(booleans):
                     values = _with_none(_joined(batches, f"wip_{number}", np.int64))
                     truth = np.full(len(ids), None, dtype=object)
-                    truth[rows] = [None if value is None else bool(value) for value in values]
+                    # GDAL types an SQL column by its first row: text where that is NULL, so '0' may come
+                    truth[rows] = [None if value is None else bool(int(value)) for value in values]
                     read[name] = _truth_column(truth)
                 del batches  # released before the result set
                 return read
