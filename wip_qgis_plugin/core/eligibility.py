@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from .catalog import DEFAULT_TURBINE, HARD, OUTSIDE, SOFT, Catalog, Criterion, TurbineGeometry, type_label
 from .i18n import tr
 from .lazy import lazy_module
+from .parallel import in_parallel
 from .site_criteria import compactness
 from .targets import normalise_ags, targets_note, wind_targets_for
 
@@ -364,7 +365,7 @@ def _zones(pairs: list[tuple[Criterion, float]], constraints: Mapping[str, gpd.G
         # every feature's envelope computed once, here: GEOS < 3.12 computes and keeps it on first use, which races
         # when threads read the same feature (one protected-area layer feeds several criteria)
         shapely.bounds(np.asarray(frame.geometry.values, dtype=object))
-    candidates = _in_parallel(lambda pair: _candidates(*pair, constraints[pair[0].id], areas, notes[pair[0].id]),
+    candidates = in_parallel(lambda pair: _candidates(*pair, constraints[pair[0].id], areas, notes[pair[0].id]),
                               pairs)
     # the zones of most features (a union's work grows with their number) first, so that no core is left with a
     # large zone at the end while the others idle
@@ -474,12 +475,6 @@ def _near(geometries: np.ndarray, areas: list, reach: float) -> np.ndarray:
     return np.unique(np.concatenate(found))
 
 
-def _in_parallel(function, items) -> list:
-    """``function`` over ``items`` on all cores: shapely releases the GIL inside GEOS."""
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return list(pool.map(function, items))
-
-
 def _union_of_buffers(geometries: np.ndarray, distance: float):
     """The union of the geometries buffered by ``distance`` (none when 0, shrunk when negative).
 
@@ -501,7 +496,7 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
     centres = shapely.centroid(geometries)
     strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
     ordered = geometries[np.lexsort((shapely.get_y(centres), strip))]
-    return shapely.union_all(_in_parallel(union, np.array_split(ordered, math.ceil(len(ordered) / CHUNK))))
+    return shapely.union_all(in_parallel(union, np.array_split(ordered, math.ceil(len(ordered) / CHUNK))))
 
 
 def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float) -> np.ndarray:
@@ -569,11 +564,11 @@ def _arrangement(area, zones: list[_Zone]) -> tuple[np.ndarray, np.ndarray]:
     cuts = np.linspace(minx, maxx, (os.cpu_count() or 1) + 1)
     strips = [[shapely.clip_by_rect(geometry, left, miny, right, maxy) for geometry in [area] + [z.land for z in zones]]
               for left, right in zip(cuts[:-1], cuts[1:])]
-    faces = np.concatenate(_in_parallel(_faces, strips))
+    faces = np.concatenate(in_parallel(_faces, strips))
     points = shapely.point_on_surface(faces)
     inside = shapely.contains(area, points) & (shapely.area(faces) > 0)
     faces, xy = faces[inside], shapely.get_coordinates(points[inside])
-    member = np.column_stack(_in_parallel(lambda zone: zone.covers(shapely.points(xy)), zones)) if zones else \
+    member = np.column_stack(in_parallel(lambda zone: zone.covers(shapely.points(xy)), zones)) if zones else \
         np.zeros((len(faces), 0), dtype=bool)
     return faces, member
 
@@ -648,7 +643,7 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     merged = faces[first].copy()
     members = np.split(np.argsort(cluster, kind="stable"), np.cumsum(np.bincount(cluster))[:-1])
     several = np.flatnonzero(np.bincount(cluster) > 1)
-    merged[several] = _in_parallel(_union, [faces[members[index]] for index in several])
+    merged[several] = in_parallel(_union, [faces[members[index]] for index in several])
     by_group = np.argsort(group[first], kind="stable")
     clusters_of = np.split(merged[by_group], np.cumsum(np.bincount(group[first], minlength=len(combinations)))[:-1])
     keys = []

@@ -12,12 +12,14 @@ Everything works on numpy arrays and shapely geometries in a projected CRS; the 
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import tr
 from .json_reader import JsonReader
 from .lazy import lazy_module
+from .parallel import in_parallel
 
 np = lazy_module("numpy")
 shapely = lazy_module("shapely")
@@ -294,9 +296,14 @@ def nearest_sections(geometries: np.ndarray, sections: np.ndarray, max_distance:
     distance."""
     section = np.full(len(geometries), -1)
     distance = np.full(len(geometries), np.nan)
-    if len(sections):
-        building_index, section_index = shapely.STRtree(sections).query_nearest(
-            geometries, max_distance=max_distance, all_matches=False)
+    if len(sections) and len(geometries):
+        tree = shapely.STRtree(sections)
+        tree.query(sections[:1])  # GEOS builds the tree on its first query: here, before the threads share it
+        chunks = np.array_split(np.arange(len(geometries)), min(os.cpu_count() or 1, len(geometries)))
+        found = in_parallel(lambda rows: tree.query_nearest(geometries[rows], max_distance=max_distance,
+                                                            all_matches=False), chunks)
+        building_index = np.concatenate([rows[pairs[0]] for rows, pairs in zip(chunks, found)])
+        section_index = np.concatenate([pairs[1] for pairs in found])
         section[building_index] = section_index
         distance[building_index] = shapely.distance(geometries[building_index], sections[section_index])
     return section, distance
