@@ -186,6 +186,9 @@ def test_a_memory_layer_read_in_bulk_equals_the_provider_read(qgis_app):
                 read_frame(layer.dataProvider(), None, QgsProcessingContext(), fields=["wert", "zeit"], extent=extent))
     layer.selectByIds([3])
     assert read_frame(layer, None, QgsProcessingContext(), reading=Reading(selected_only=True)).index.tolist() == [3]
+    listed = memory("liste", "&field=namen:stringlist", [{"wkt": ROWS[0]["wkt"], "namen": ["a", "b"]}])
+    assert _gdal_columns(listed, ["namen"], EVERY_FEATURE, None) is None  # a GeoPackage would keep text
+    assert read_frame(listed, None, QgsProcessingContext())["namen"].tolist() == [["a", "b"]]
 
 
 def test_a_frame_written_and_read_back_is_unchanged(qgis_app, tmp_path):

@@ -134,9 +134,10 @@ class InputChecksums:
 
     def __init__(self, jobs: list[tuple[dict, object, Callable]]):
         self._jobs = jobs
-        self._thread = threading.Thread(target=self._compute, name="wip-input-checksums", daemon=True)
         self._fields: list = [None] * len(jobs)
-        self._thread.start()
+        self._thread = threading.Thread(target=self._compute, name="wip-input-checksums", daemon=True)
+        if jobs:
+            self._thread.start()
 
     def _compute(self) -> None:
         for number, (_entry, _layer, fields) in enumerate(self._jobs):
@@ -185,36 +186,27 @@ def layer_entry(layer: QgsMapLayer) -> dict:
 def checksum_fields(layer: QgsMapLayer) -> dict:
     """The feature count and a checksum of a layer's content for its register entry (a vector layer's features; a
     raster's file)."""
-    from_file = file_checksum_fields(layer)
-    with contextlib.suppress(OSError):
-        fields = from_file() if from_file is not None else None
-        if fields is not None:
-            return fields
     if isinstance(layer, QgsVectorLayer):
         return dict(zip(("features", "checksum"), content_checksum(layer)))
-    return {}
+    return {"checksum": file_checksum(layer.source())} if os.path.isfile(layer.source()) else {}
 
 
 def file_checksum_fields(layer: QgsMapLayer) -> Callable[[], dict | None] | None:
     """For a GeoPackage table or a raster file: a function giving the layer's ``checksum_fields`` from the file
     alone, without the layer, so that it can run in another thread while the run reads and computes (it gives None
     or raises OSError where the file cannot be read so). None for other layers."""
-    if isinstance(layer, QgsVectorLayer):
-        table = _geopackage_table(layer)
-        if table is None:
-            return None
-
-        def table_fields():
-            try:
-                return dict(zip(("features", "checksum"), _table_checksum(*table)))
-            except sqlite3.Error:
-                return None
-        return table_fields
-    path = layer.source()
-    if not os.path.isfile(path):
+    if not isinstance(layer, QgsVectorLayer):
+        path = layer.source()
+        return (lambda: {"checksum": file_checksum(path)}) if os.path.isfile(path) else None
+    table = _geopackage_table(layer)
+    if table is None:
         return None
 
-    return lambda: {"checksum": file_checksum(path)}
+    def table_fields():
+        with contextlib.suppress(sqlite3.Error):
+            return dict(zip(("features", "checksum"), _table_checksum(*table)))
+        return None
+    return table_fields
 
 
 @functools.lru_cache(maxsize=64)
