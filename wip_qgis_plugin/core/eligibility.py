@@ -541,11 +541,9 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float
 @functools.cache
 def _sector_runs() -> np.ndarray:
     """The bits of ``count`` consecutive sectors from sector ``start`` on (around the circle) at [start, count]."""
-    runs = np.zeros((SECTORS, SECTORS + 1), dtype=np.uint64)
-    for start in range(SECTORS):
-        for count in range(SECTORS + 1):
-            runs[start, count] = sum(1 << ((start + k) % SECTORS) for k in range(count))
-    return runs
+    full = (1 << SECTORS) - 1
+    return np.array([[((((1 << count) - 1) << start) | (((1 << count) - 1) >> (SECTORS - start))) & full
+                      for count in range(SECTORS + 1)] for start in range(SECTORS)], dtype=np.uint64)
 
 
 # -- overlay -------------------------------------------------------------------------------------------------------
