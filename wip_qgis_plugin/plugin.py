@@ -194,7 +194,9 @@ class WipPlugin:
     def show_dependency_dialog(self) -> None:
         from .gui.dependency_dialog import DependencyDialog
 
-        DependencyDialog(self.iface.mainWindow()).exec()
+        dialog = DependencyDialog(self.iface.mainWindow())
+        dialog.exec()
+        dialog.deleteLater()  # a child of the main window: it would stay until QGIS closes
 
     def unload(self):
         settings.set_open_docks([key for key, dock in self.docks.items() if not dock.isHidden()])

@@ -1,6 +1,9 @@
 """The plugin as QGIS loads it: classFactory, initGui, the dock, and a clean unload."""
 
+import gc
+import threading
 import time
+import weakref
 
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
@@ -222,6 +225,67 @@ def test_the_dependency_dialog_runs_the_pip_steps_and_checks_again(qgis_app, mon
         time.sleep(0.02)
     assert "scipy installiert" in dialog.output.toPlainText() and "sudo" not in dialog.output.toPlainText()
     assert dialog.summary.text().startswith("Alle Python-Pakete sind vorhanden")
+
+
+def test_a_closed_dependency_dialog_goes_with_its_last_reference(qgis_app):
+    """No reference cycle keeps the dialog and its QProcess for Python's garbage collector, which may run in any
+    thread (a task's), where destroying Qt objects of the GUI crashes QGIS."""
+    from wip_qgis_plugin.gui.dependency_dialog import DependencyDialog
+
+    dialog = DependencyDialog()
+    gone = weakref.ref(dialog)
+    gc.disable()
+    try:
+        del dialog
+        assert gone() is None
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("task_of", ["a dock's function", "an algorithm (toolbox, docks)"])
+def test_garbage_holding_qt_objects_is_destroyed_in_the_gui_thread_before_a_task_starts(qgis_iface, demo_project,
+                                                                                       task_of):
+    """What Python code leaves in reference cycles (here a QObject in one) is collected when work goes to a task, in
+    the GUI thread, not later by a collection the task's Python code sets off in its own thread."""
+    from qgis.core import QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback, QgsTask
+    from qgis.PyQt.QtCore import QObject
+
+    from wip_qgis_plugin.gui.algorithm_dock import start_in_background
+
+    class Cycle:
+        def __init__(self):
+            self.itself, self.qt_object = self, QObject()
+
+    destroyed_in = []
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    context.setProject(demo_project)
+    gc.disable()
+    try:
+        cycle = Cycle()
+        weakref.finalize(cycle, lambda: destroyed_in.append(threading.current_thread().name))
+        del cycle
+        if task_of == "a dock's function":
+            task = QgsTask.fromFunction("test", lambda _task: None)
+            start_in_background(task)
+        else:  # the task's constructor prepares the algorithm
+            algorithm = QgsApplication.processingRegistry().createAlgorithmById("wip:eligibility")
+            task = QgsProcessingAlgRunnerTask(algorithm, {"STUDY_AREA": "real_gemeinde", "OUTPUT": "TEMPORARY_OUTPUT"},
+                                              context, feedback)
+        assert destroyed_in == [threading.current_thread().name]
+    finally:
+        gc.enable()
+    if task_of == "a dock's function":
+        deadline = time.monotonic() + 10
+        while task_is_active(task) and time.monotonic() < deadline:
+            QgsApplication.processEvents()
+            time.sleep(0.02)
+
+
+def task_is_active(task) -> bool:
+    try:
+        return task.isActive()
+    except RuntimeError:  # the task manager has deleted it
+        return False
 
 
 @pytest.mark.parametrize("form", sorted((PLUGIN_DIR / "resources" / "ui").glob("*.ui")), ids=lambda path: path.stem)

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
+    QgsTask,
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
@@ -25,9 +26,16 @@ from qgis.PyQt.QtWidgets import (
 from .. import log
 from ..core.i18n import tr
 from ..manual import manual_url, open_manual
+from ..qgis_io.gui_thread import collect_garbage_in_gui_thread
 from ..qgis_io.project import results_in_project
 
 COMBO_MIN_CHARACTERS = 12  # the width a combo box asks for; it grows with the dock, a longer entry is cut short
+
+
+def start_in_background(task: QgsTask) -> None:
+    """Hand ``task`` to QGIS's task manager, Python's garbage collected in the GUI thread first."""
+    collect_garbage_in_gui_thread()
+    QgsApplication.taskManager().addTask(task)
 
 
 def set_scrolling_body(dock: QgsDockWidget, body: QWidget, manual_anchor: str | None = None) -> QScrollArea:
@@ -126,6 +134,7 @@ class AlgorithmDock(QgsDockWidget):
         self.form.progressBar.setValue(0)
         if message is not None:
             self.form.headlineLabel.setText(message or tr("Berechnung läuft …"))
+        # the task's constructor prepared the algorithm here, which collected Python's garbage in this thread
         QgsApplication.taskManager().addTask(self.task)
 
     def set_running(self, running: bool) -> None:

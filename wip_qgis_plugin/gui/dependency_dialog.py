@@ -51,8 +51,7 @@ class DependencyDialog(QDialog):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.install_button.clicked.connect(self.install)
-        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(
-            "\n".join(step.text() for step in self.steps)))
+        self.copy_button.clicked.connect(self.copy_commands)
         self.check_button.clicked.connect(self.check)
         layout.addWidget(buttons)
         self.check()
@@ -75,6 +74,9 @@ class DependencyDialog(QDialog):
                  "Befehle mit sudo bitte selbst in einem Terminal ausführen. Danach „Erneut prüfen“ und QGIS neu "
                  "starten."))
         self.commands.setPlainText("\n".join(step.text() for step in self.steps))
+
+    def copy_commands(self) -> None:
+        QGuiApplication.clipboard().setText("\n".join(step.text() for step in self.steps))
 
     def install(self) -> None:
         """Run the steps the plugin may run, one after the other, their output below the commands."""

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsFieldProxyModel,
     QgsMapLayerProxyModel,
     QgsProject,
@@ -73,7 +72,7 @@ from ..qgis_io.project import (
     result_style,
 )
 from ..qgis_io.results import Result, keep_results
-from .algorithm_dock import AlgorithmDock
+from .algorithm_dock import AlgorithmDock, start_in_background
 from .bar_chart import BarChart
 
 np = lazy_module("numpy")
@@ -618,7 +617,7 @@ class SiteEvaluationDock(AlgorithmDock):
             self.form.missingCombo.currentData(),
             on_finished=lambda exception, ranges=None: self._ranges_ready(exception, ranges, scoring_round))
         self.sensitivity_task = task
-        QgsApplication.taskManager().addTask(task)
+        start_in_background(task)
 
     def _cancel_sensitivity(self) -> None:
         if self.sensitivity_task is not None:

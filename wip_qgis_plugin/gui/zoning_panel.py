@@ -9,7 +9,6 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
@@ -45,7 +44,7 @@ from ..qgis_io.compat import INT, LONG, STRING, WKB_MULTIPOLYGON, new_field
 from ..qgis_io.layers import is_null, multipolygon, shapely_geometries, working_crs
 from ..qgis_io.project import apply_style, layer_kind, municipality_of_project, project_layer_infos, result_style
 from ..qgis_io.results import Result, keep_results
-from .algorithm_dock import AlgorithmDock
+from .algorithm_dock import AlgorithmDock, start_in_background
 from .bar_chart import BarChart
 from .yield_panel import yield_layer_names
 
@@ -323,7 +322,7 @@ class ZoningDock(AlgorithmDock):
             on_finished=lambda exception, cells=None: self._grid_finished(exception, cells, crs, size))
         self.form.gridButton.setEnabled(False)
         self.form.headlineLabel.setText(tr("Raster wird angelegt …"))
-        QgsApplication.taskManager().addTask(self.grid_task)
+        start_in_background(self.grid_task)
 
     def _grid_finished(self, exception, cells, crs, size: float) -> None:
         if self.grid_task is None:  # the dock was unloaded meanwhile

@@ -2,7 +2,6 @@
 results next to the input fields."""
 from __future__ import annotations
 
-import gc
 import math
 import traceback
 
@@ -25,6 +24,7 @@ from ..core.profiles import layer_columns, profile_feed, recognise
 from ..core.workflow import normalise
 from ..manual import manual_url
 from ..qgis_io.compat import GEOMETRY_NO_CHECK, OVERRIDE_GEOMETRY_CHECK, WKB_NO_GEOMETRY, new_field
+from ..qgis_io.gui_thread import collect_garbage_in_gui_thread
 from ..qgis_io.layers import Reading, is_null, read_frame, table_rows
 from ..qgis_io.project import apply_style, describe_layer, result_style
 from ..qgis_io.register import CANCELLED, FAILED, OK, RUN_ID, catalog_entry
@@ -37,6 +37,15 @@ np = lazy_module("numpy")
 pd = lazy_module("pandas")
 
 REGISTER_INPUT = "generation_units"  # the workflow input a data profile's feed names for registered units
+
+
+def _release_frames(error: BaseException) -> None:
+    """Drop what the frames of a failed run hold: its sinks write their last features and close now, before the
+    run's new outputs are removed. (Not ``gc.collect()``: in a task's thread it would also destroy the GUI's Qt
+    objects waiting in reference cycles, and Qt crashes on that.)"""
+    while error is not None:
+        traceback.clear_frames(error.__traceback__)
+        error = error.__cause__ or error.__context__
 
 
 class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
@@ -64,7 +73,9 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         return ok, message
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
-        """Models, tasks and ``qgis_process`` come here, before anything is read or written."""
+        """Models, tasks and ``qgis_process`` come here, before anything is read or written (a task's run: in the
+        GUI thread, before the task's own)."""
+        collect_garbage_in_gui_thread()
         outputs = check_run(self, parameters, context, feedback)
         drop_unfinished_tables(outputs)
         self._outputs_before = snapshot(outputs)
@@ -104,13 +115,14 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
             results = self.process(parameters, context, feedback)
         except QgsProcessingException as error:
             failure = str(error)
+            _release_frames(error)
         except Exception as error:  # noqa: BLE001 - a planner gets a message, the log keeps the traceback
             log.critical(traceback.format_exc())
             failure = tr("Interner Fehler in {algorithm} ({kind}: {error}). Die Eingaben sind unverändert, "
                          "Ergebnisse wurden nicht geschrieben. Bitte melden Sie den Fehler mit dem Protokoll "
                          "(Protokollmeldungen, Reiter WIP).").format(algorithm=self.displayName(),
                                                                     kind=type(error).__name__, error=error)
-        gc.collect()  # sinks write their last features and close when their wrappers go (the failed run's frames)
+            _release_frames(error)
         if failure is None and not feedback.isCanceled():
             try:
                 published = self._publish(results, context)
