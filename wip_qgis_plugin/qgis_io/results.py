@@ -162,10 +162,12 @@ class GeoPackageStore:
     def tables(self) -> list[str]:
         return geopackage_tables(self.path)
 
-    def write(self, layer: QgsVectorLayer, table: str, project: QgsProject) -> QgsVectorLayer:
+    def write(self, layer: QgsVectorLayer, table: str, project: QgsProject) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_table(layer, self.path, table, project)
-        return kept_layer(self.path, table, layer)
+
+    def open(self, table: str, temporary: QgsVectorLayer) -> QgsVectorLayer:
+        return kept_layer(self.path, table, temporary)
 
     def drop(self, tables: list[str]) -> None:
         _drop(self.path, [table for table in tables if table in _listed(self.path)])
@@ -209,15 +211,18 @@ class DatabaseStore:
         except DATABASE_ERRORS as error:
             raise OSError(str(error)) from error
 
-    def write(self, layer: QgsVectorLayer, table: str, project: QgsProject) -> QgsVectorLayer:
+    def write(self, layer: QgsVectorLayer, table: str, project: QgsProject) -> None:
         if table in self.tables():
             raise TableTakenError(table)
-        uri = self.uri(table, layer.isSpatial())
-        error, message = QgsVectorLayerExporter.exportLayer(layer, uri, "postgres", layer.crs(), False, {})
+        error, message = QgsVectorLayerExporter.exportLayer(layer, self.uri(table, layer.isSpatial()), "postgres",
+                                                            layer.crs(), False, {})
         if error != Qgis.VectorExportResult.Success:
             raise OSError(message or self.text())
-        return _styled_as(QgsVectorLayer(uri, layer.name(), "postgres"), layer, tr(
-            "Tabelle {table} in {store} lässt sich nicht öffnen.").format(table=table, store=self.text()))
+
+    def open(self, table: str, temporary: QgsVectorLayer) -> QgsVectorLayer:
+        return _styled_as(QgsVectorLayer(self.uri(table, temporary.isSpatial()), temporary.name(), "postgres"),
+                          temporary, tr("Tabelle {table} in {store} lässt sich nicht öffnen.").format(
+                              table=table, store=self.text()))
 
     def drop(self, tables: list[str]) -> None:
         try:
@@ -280,14 +285,17 @@ def keep_results(iface, step: str, title: str, results: list[Result], runs=()) -
     chosen = bool(project.readEntry(ENTRY_SCOPE, ENTRY_KEY, "")[0]) or isinstance(store, DatabaseStore)
     written: list[str] = []
     try:
-        run, layers = _keep(store, step, results, project, written)
+        run = _keep(store, step, results, project, written)
+        _register(store, runs, {result.layer.id(): (table, result.layer.isSpatial())
+                                for result, table in zip(results, written)})
+        # opened once the file is complete: a GeoPackage layer opened before QGIS first edits the file (the register
+        # row switches it to write-ahead logging) fails its first query
+        layers = [store.open(table, result.layer) for result, table in zip(results, written)]
     except OSError as error:
         store.drop(written)
         log.notify(iface, tr("Ergebnisse nur vorübergehend im Projekt, nicht gespeichert in {path}: {reason}").format(
             path=store.text(), reason=error), Qgis.MessageLevel.Warning, 0)
         return _add(project, _run_group(iface, project, title), results, [result.layer for result in results])
-    _register(store, runs, {result.layer.id(): (table, result.layer.isSpatial())
-                            for result, table in zip(results, written)})
     if not chosen and project.fileName():  # a project never saved keeps no path: saved, it gets its own file
         set_result_geopackage(project, store.path)
     if not chosen and store.text() not in _told:
@@ -299,18 +307,17 @@ def keep_results(iface, step: str, title: str, results: list[Result], runs=()) -
     return _add(project, group, results, layers)
 
 
-def _keep(store, step: str, results: list[Result], project: QgsProject, written: list[str]):
-    """(run number, kept layers) of ``results`` written as the next run of ``step``; ``written`` names the tables
-    made so far. A colleague's run that took the number in the meantime (a shared database): the next number."""
+def _keep(store, step: str, results: list[Result], project: QgsProject, written: list[str]) -> int:
+    """The run number of ``results`` written as the next run of ``step``; ``written`` names the tables made so far.
+    A colleague's run that took the number in the meantime (a shared database): the next number."""
     for _attempt in range(RUN_NUMBER_ATTEMPTS):
         run = _next_run(store.tables(), step)
-        layers = []
         try:
             for result in results:
                 table = f"{step}_{run}_{result.table}"
                 written.append(table)  # before writing: a write that fails halfway leaves its table behind
-                layers.append(store.write(result.layer, table, project))
-            return run, layers
+                store.write(result.layer, table, project)
+            return run
         except TableTakenError:
             written.pop()  # the colleague's table, not ours
             store.drop(written)
