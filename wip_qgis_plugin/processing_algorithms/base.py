@@ -3,6 +3,7 @@ results next to the input fields."""
 from __future__ import annotations
 
 import math
+import threading
 import traceback
 
 from qgis.core import (
@@ -37,6 +38,7 @@ np = lazy_module("numpy")
 pd = lazy_module("pandas")
 
 REGISTER_INPUT = "generation_units"  # the workflow input a data profile's feed names for registered units
+_computing = threading.local()  # .runs: WIP runs computing in this thread (a region run's children run within it)
 
 
 def _release_frames(error: BaseException) -> None:
@@ -75,7 +77,8 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
         """Models, tasks and ``qgis_process`` come here, before anything is read or written (a task's run: in the
         GUI thread, before the task's own)."""
-        collect_garbage_in_gui_thread()
+        if not getattr(_computing, "runs", 0):  # a run within a run: its parent's preparation collected
+            collect_garbage_in_gui_thread()
         outputs = check_run(self, parameters, context, feedback)
         drop_unfinished_tables(outputs)
         self._outputs_before = snapshot(outputs)
@@ -111,6 +114,7 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
         failure = None
+        _computing.runs = getattr(_computing, "runs", 0) + 1
         try:
             results = self.process(parameters, context, feedback)
         except QgsProcessingException as error:
@@ -123,6 +127,8 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
                          "(Protokollmeldungen, Reiter WIP).").format(algorithm=self.displayName(),
                                                                     kind=type(error).__name__, error=error)
             _release_frames(error)
+        finally:
+            _computing.runs -= 1
         if failure is None and not feedback.isCanceled():
             try:
                 published = self._publish(results, context)
