@@ -261,3 +261,22 @@ def test_an_inputs_own_setting_for_invalid_geometries_overrides_the_default(wip_
     skipping = QgsProcessingFeatureSourceDefinition(source, False, -1, OVERRIDE_GEOMETRY_CHECK, GEOMETRY_SKIP_INVALID)
     result = processing.run("wip:heatdemand", {"BUILDINGS": skipping, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert result["OUTPUT"].featureCount() == 1
+
+
+def test_an_input_read_feature_by_feature_is_checked_as_one_read_in_bulk(wip_processing, tmp_path):
+    """An input QGIS's provider reads (here: one with a feature limit) stops the run at an invalid geometry with the
+    run's own message, or skips it: Processing's own check would stop it with a C++ exception passing through the
+    run's Python frames, past its clean-up and its message."""
+    bowtie = "POLYGON((700000 5650000, 700020 5650020, 700020 5650000, 700000 5650020, 700000 5650000))"
+    fields = "&field=gebaeudefunktion:integer&field=geschosse:integer"
+    layer = written(tmp_path, "GPKG", fields, [
+        {"wkt": multi_square(700100, 5650000, 12), "gebaeudefunktion": 1010, "geschosse": 2},
+        {"wkt": bowtie, "gebaeudefunktion": 1010, "geschosse": 2}], name="gebaeude")
+    source = layer.source()
+    del layer
+    with pytest.raises(QgsProcessingException, match="ungültige Geometrie"):
+        processing.run("wip:heatdemand", {"BUILDINGS": QgsProcessingFeatureSourceDefinition(source, False, 10),
+                                          "OUTPUT": "TEMPORARY_OUTPUT"})
+    skipping = QgsProcessingFeatureSourceDefinition(source, False, 10, OVERRIDE_GEOMETRY_CHECK, GEOMETRY_SKIP_INVALID)
+    result = processing.run("wip:heatdemand", {"BUILDINGS": skipping, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert result["OUTPUT"].featureCount() == 1

@@ -195,7 +195,7 @@ class EnergyBalanceAlgorithm(WipAlgorithm):
         if not ags and municipality is not None:
             names = municipality.fields().names()
             field = next((name for name in names if name.lower() == "ags"), None)
-            values = [feature[field] for feature in municipality.getFeatures()] if field else []
+            values = [row[field] for row in table_rows(municipality, [field])] if field else []
             ags = str(values[0]) if values and not is_null(values[0]) else ""
         names = source.fields().names()
         key = next((name for name in names if name.lower() == "ags"), None)

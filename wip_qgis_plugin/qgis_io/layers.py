@@ -190,7 +190,7 @@ def read_frame(source, crs: QgsCoordinateReferenceSystem | None, context, feedba
         ids, columns, geometries = bulk
         if QgsWkbTypes.isMultiType(layer.wkbType()):  # as QGIS's OGR provider gives them
             geometries = multi_part(geometries)
-        ids, columns, geometries = _checked(ids, columns, geometries, reading.geometry_check, feedback)
+    ids, columns, geometries = _checked(ids, columns, geometries, reading.geometry_check, feedback)
     geometries = transform_geometries(geometries, source.sourceCrs(), crs, context)
     frame = pd.DataFrame(columns, columns=names, index=pd.Index(ids, dtype="int64", name=None))
     # shapely's objects as they are: geopandas' own conversion would check each one again
@@ -209,9 +209,10 @@ def _provider_columns(source, names, feedback, reading: Reading, extent):
     indexes = [source.fields().lookupField(name) for name in names]
     every_field = indexes == list(range(source.fields().count()))
     ids, rows, wkbs = [], [], []
-    # a Processing source checks geometries as its input says, unless this reading takes them all
-    unchecked = reading.geometry_check == GEOMETRY_NO_CHECK and isinstance(source, QgsProcessingFeatureSource)
-    for feature in source.getFeatures(request, SKIP_GEOMETRY_CHECKS) if unchecked else source.getFeatures(request):
+    # read_frame checks the geometries: a Processing source's own check stops a run with a C++ exception, which
+    # passes through Python's frames (the run's clean-up never comes) and leaves the interpreter in disorder
+    for feature in source.getFeatures(request, SKIP_GEOMETRY_CHECKS) if isinstance(source, QgsProcessingFeatureSource) \
+            else source.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
             break
         ids.append(feature.id())
@@ -220,7 +221,8 @@ def _provider_columns(source, names, feedback, reading: Reading, extent):
         rows.append(attributes if every_field else [attributes[index] for index in indexes])
     columns = {name: _plain(list(values)) for name, values in zip(names, zip(*rows))} if rows else \
         {name: [] for name in names}
-    return ids, columns, shapely.from_wkb(np.array([bytes(wkb) or None for wkb in wkbs], dtype=object))
+    return np.array(ids, dtype=np.int64), columns, \
+        shapely.from_wkb(np.array([bytes(wkb) or None for wkb in wkbs], dtype=object))
 
 
 PLAIN_TYPES = (str, int, float, bool, type(None))
@@ -460,7 +462,7 @@ def transform_geometries(geometries: np.ndarray, source_crs, crs, context) -> np
 
 def _checked(ids, columns, geometries, check, feedback):
     """Features with invalid geometries skipped or the run stopped, as Processing's setting for invalid input says
-    (the provider's reader does the same inside QGIS)."""
+    (for every reading: QGIS's own check of a Processing source is not used, see ``_provider_columns``)."""
     if check == GEOMETRY_NO_CHECK or not len(geometries):
         return ids, columns, geometries
     present = ~shapely.is_missing(geometries)
