@@ -18,6 +18,7 @@ from .dependencies import install_hint, missing_requirements
 from .i18n import PluginTranslator
 from .manual import manual_url, open_manual
 from .processing_algorithms.provider import ICON_PATH, WipProvider
+from .qgis_io.gui_thread import stop_collecting
 from .qgis_io.results import (
     DATABASE_KEY,
     ENTRY_SCOPE,
@@ -216,4 +217,5 @@ class WipPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        stop_collecting()
         self.translator.remove()

@@ -6,8 +6,8 @@ import time
 import weakref
 
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QEvent
+from qgis.core import QgsApplication, QgsProject, QgsTask, QgsVectorLayer
+from qgis.PyQt.QtCore import QEvent, QObject
 from qgis.PyQt.QtWidgets import QDockWidget, QTableWidget, QToolBar
 
 import wip_qgis_plugin
@@ -242,19 +242,29 @@ def test_a_closed_dependency_dialog_goes_with_its_last_reference(qgis_app):
         gc.enable()
 
 
+class Cycle:
+    """Garbage only Python's collector finds: an object in a reference cycle, with a Qt object."""
+
+    def __init__(self):
+        self.itself, self.qt_object = self, QObject()
+
+
+def wait_for_task(task, seconds=30):
+    deadline = time.monotonic() + seconds
+    while not task_has_ended(task) and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    QgsApplication.processEvents()  # what the end of the task sent to the GUI thread
+
+
 @pytest.mark.parametrize("task_of", ["a dock's function", "an algorithm (toolbox, docks)"])
 def test_garbage_holding_qt_objects_is_destroyed_in_the_gui_thread_before_a_task_starts(qgis_iface, demo_project,
                                                                                        task_of):
     """What Python code leaves in reference cycles (here a QObject in one) is collected when work goes to a task, in
     the GUI thread, not later by a collection the task's Python code sets off in its own thread."""
-    from qgis.core import QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback, QgsTask
-    from qgis.PyQt.QtCore import QObject
+    from qgis.core import QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback
 
     from wip_qgis_plugin.gui.algorithm_dock import start_in_background
-
-    class Cycle:
-        def __init__(self):
-            self.itself, self.qt_object = self, QObject()
 
     destroyed_in = []
     context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
@@ -275,17 +285,57 @@ def test_garbage_holding_qt_objects_is_destroyed_in_the_gui_thread_before_a_task
     finally:
         gc.enable()
     if task_of == "a dock's function":
-        deadline = time.monotonic() + 10
-        while task_is_active(task) and time.monotonic() < deadline:
-            QgsApplication.processEvents()
-            time.sleep(0.02)
+        wait_for_task(task)
 
 
-def task_is_active(task) -> bool:
+def test_garbage_arising_while_a_task_runs_is_destroyed_in_the_gui_thread(qgis_app):
+    """A QObject in a reference cycle that becomes garbage in the GUI thread while a task runs: the collection the
+    task's allocations set off would destroy it in the task's thread; only the GUI thread collects until the task
+    ends, and then Python collects on its own again."""
+    from wip_qgis_plugin.gui.algorithm_dock import start_in_background
+
+    cycle_made, allocated = threading.Event(), threading.Event()
+
+    def allocate(_task):
+        cycle_made.wait(10)
+        objects = [[] for _ in range(100_000)]  # enough for many collections
+        allocated.set()
+        return len(objects)
+
+    task = QgsTask.fromFunction("allocations", allocate)
+    start_in_background(task)
+    assert not gc.isenabled()
+    destroyed_in = []
+    cycle = Cycle()
+    weakref.finalize(cycle, lambda: destroyed_in.append(threading.current_thread().name))
+    del cycle
+    cycle_made.set()
+    assert allocated.wait(10)
+    wait_for_task(task)
+    assert destroyed_in == [threading.current_thread().name] and gc.isenabled()
+
+
+def test_an_algorithms_task_keeps_the_collection_in_the_gui_thread_until_its_run_ends(qgis_app, demo_project):
+    """Toolbox and docks: the algorithm's preparation holds the collection in the GUI thread, its run in the task's
+    thread lets it go when it ends."""
+    from qgis.core import QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback
+
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    context.setProject(demo_project)
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("wip:heatdemand")
+    task = QgsProcessingAlgRunnerTask(algorithm, {"BUILDINGS": "synth_gebaeude", "OUTPUT": "TEMPORARY_OUTPUT"},
+                                      context, feedback)
+    assert not gc.isenabled()
+    QgsApplication.taskManager().addTask(task)
+    wait_for_task(task)
+    assert gc.isenabled()
+
+
+def task_has_ended(task) -> bool:
     try:
-        return task.isActive()
+        return task.status() in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated)
     except RuntimeError:  # the task manager has deleted it
-        return False
+        return True
 
 
 @pytest.mark.parametrize("form", sorted((PLUGIN_DIR / "resources" / "ui").glob("*.ui")), ids=lambda path: path.stem)

@@ -118,19 +118,20 @@ def test_a_rerun_after_the_input_changed_says_by_how_much(workspace, tmp_path):
     assert row["note"].startswith("Eingaben geändert: Gebäude") and "synth_gebaeude" in row["note"]
 
 
-def test_a_run_within_a_run_does_not_collect_the_garbage_again(workspace, tmp_path, monkeypatch):
-    """Python's garbage is collected once per run from this thread: the rerun's own run of the stored algorithm (as
-    a region run's balances and profiles, 2 per municipality) comes within it and leaves it out."""
+def test_a_run_within_a_run_leaves_the_garbage_collection_to_its_parent(workspace, tmp_path, monkeypatch):
+    """A run holds Python's garbage collection to the GUI thread once, and lets it go once: the rerun's own run of
+    the stored algorithm (as a region run's balances and profiles, 2 per municipality) comes within it."""
     from wip_qgis_plugin.processing_algorithms import base
 
     target = tmp_path / "ergebnisse.gpkg"
     processing.run("wip:heatdemand", {"BUILDINGS": workspace.source("demo:synth_gebaeude"),
                                       "OUTPUT": f"ogr:dbname='{target}' table=\"waerme\" (geom)"})
-    collections = []
-    monkeypatch.setattr(base, "collect_garbage_in_gui_thread", lambda: collections.append(1))
+    holds, releases = [], []
+    monkeypatch.setattr(base, "hold_collection", lambda: holds.append(1) or True)
+    monkeypatch.setattr(base, "release_collection", lambda collect: releases.append(1))
     result = processing.run("wip:rerun", {"REGISTER": f"{target}|layername=wip_laeufe",
                                           "OUTPUT": str(tmp_path / "vergleich.gpkg")})
-    assert result["SAME"] is True and len(collections) == 1
+    assert result["SAME"] is True and len(holds) == len(releases) == 1
 
 
 def test_a_rerun_refuses_what_it_cannot_repeat(workspace, tmp_path):

@@ -14,13 +14,13 @@ import functools
 import math
 import os
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 
 from .catalog import DEFAULT_TURBINE, HARD, OUTSIDE, SOFT, Catalog, Criterion, TurbineGeometry, type_label
 from .i18n import tr
 from .lazy import lazy_module
-from .parallel import in_parallel
+from .parallel import in_parallel, thread_pool
 from .site_criteria import compactness
 from .targets import normalise_ags, targets_note, wind_targets_for
 
@@ -370,7 +370,7 @@ def _zones(pairs: list[tuple[Criterion, float]], constraints: Mapping[str, gpd.G
     # the zones of most features (a union's work grows with their number) first, so that no core is left with a
     # large zone at the end while the others idle
     largest_first = sorted(range(len(pairs)), key=lambda index: -len(candidates[index]))
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    with thread_pool() as pool:
         futures = {pool.submit(_zone, *pairs[index], candidates[index], notes[pairs[index][0].id]): index
                    for index in largest_first}
         for number, future in enumerate(as_completed(futures)):

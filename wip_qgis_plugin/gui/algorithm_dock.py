@@ -26,15 +26,17 @@ from qgis.PyQt.QtWidgets import (
 from .. import log
 from ..core.i18n import tr
 from ..manual import manual_url, open_manual
-from ..qgis_io.gui_thread import collect_garbage_in_gui_thread
+from ..qgis_io.gui_thread import hold_collection, release_collection
 from ..qgis_io.project import results_in_project
 
 COMBO_MIN_CHARACTERS = 12  # the width a combo box asks for; it grows with the dock, a longer entry is cut short
 
 
 def start_in_background(task: QgsTask) -> None:
-    """Hand ``task`` to QGIS's task manager, Python's garbage collected in the GUI thread first."""
-    collect_garbage_in_gui_thread()
+    """Hand ``task`` to QGIS's task manager; until it ends, only the GUI thread collects Python's garbage."""
+    if hold_collection():
+        task.taskCompleted.connect(release_collection)
+        task.taskTerminated.connect(release_collection)
     QgsApplication.taskManager().addTask(task)
 
 
@@ -134,7 +136,7 @@ class AlgorithmDock(QgsDockWidget):
         self.form.progressBar.setValue(0)
         if message is not None:
             self.form.headlineLabel.setText(message or tr("Berechnung läuft …"))
-        # the task's constructor prepared the algorithm here, which collected Python's garbage in this thread
+        # the task's constructor prepared the algorithm here: only this thread collects garbage until the run ends
         QgsApplication.taskManager().addTask(self.task)
 
     def set_running(self, running: bool) -> None:

@@ -25,7 +25,7 @@ from ..core.profiles import layer_columns, profile_feed, recognise
 from ..core.workflow import normalise
 from ..manual import manual_url
 from ..qgis_io.compat import GEOMETRY_NO_CHECK, OVERRIDE_GEOMETRY_CHECK, WKB_NO_GEOMETRY, new_field
-from ..qgis_io.gui_thread import collect_garbage_in_gui_thread
+from ..qgis_io.gui_thread import hold_collection, in_gui_thread, release_collection
 from ..qgis_io.layers import Reading, is_null, read_frame, table_rows
 from ..qgis_io.project import apply_style, describe_layer, result_style
 from ..qgis_io.register import CANCELLED, FAILED, OK, RUN_ID, catalog_entry
@@ -77,8 +77,8 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
         """Models, tasks and ``qgis_process`` come here, before anything is read or written (a task's run: in the
         GUI thread, before the task's own)."""
-        if not getattr(_computing, "runs", 0):  # a run within a run: its parent's preparation collected
-            collect_garbage_in_gui_thread()
+        # a task's run: only the GUI thread collects Python's garbage until it ends (a run within a run: its parent's)
+        self._holding_collection = not getattr(_computing, "runs", 0) and hold_collection()
         outputs = check_run(self, parameters, context, feedback)
         drop_unfinished_tables(outputs)
         self._outputs_before = snapshot(outputs)
@@ -113,6 +113,19 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         return sink, destination
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API
+        if in_gui_thread():  # not a task's run (the Python console, qgis_process): Python collects on its own
+            self._release_collection(collect=False)
+        try:
+            return self._guarded_run(parameters, context, feedback)
+        finally:
+            self._release_collection()
+
+    def _release_collection(self, collect: bool = True) -> None:
+        if getattr(self, "_holding_collection", False):
+            self._holding_collection = False
+            release_collection(collect)
+
+    def _guarded_run(self, parameters, context, feedback) -> dict:
         failure = None
         _computing.runs = getattr(_computing, "runs", 0) + 1
         try:

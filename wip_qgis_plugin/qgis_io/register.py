@@ -40,6 +40,7 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..core.i18n import tr
 from ..core.lazy import lazy_module
+from ..core.parallel import pause_collection, resume_collection
 from .compat import DATETIME, STRING, WKB_NO_GEOMETRY, new_field
 from .database import DATABASE_ERRORS, connection, qualified_table
 from .layers import read_frame
@@ -137,12 +138,16 @@ class InputChecksums:
         self._fields: list = [None] * len(jobs)
         self._thread = threading.Thread(target=self._compute, name="wip-input-checksums", daemon=True)
         if jobs:
+            pause_collection()  # until the thread ends (see core.parallel)
             self._thread.start()
 
     def _compute(self) -> None:
-        for number, (_entry, _layer, fields) in enumerate(self._jobs):
-            with contextlib.suppress(OSError):
-                self._fields[number] = fields()
+        try:
+            for number, (_entry, _layer, fields) in enumerate(self._jobs):
+                with contextlib.suppress(OSError):
+                    self._fields[number] = fields()
+        finally:
+            resume_collection()
 
     def complete(self) -> None:
         """Wait for the checksums and put them into their entries (before the run writes anything: SQLite must not
