@@ -11,6 +11,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from wip_qgis_plugin.qgis_io.gui_thread import stop_collecting
 from wip_qgis_plugin.qgis_io.project import load_demo
 
+CANVAS_SETTLES_S = 0.3
+
 
 @pytest.fixture(autouse=True)
 def german_qgis(qgis_app):
@@ -60,6 +62,14 @@ def demo_project(qgis_processing):
     project = QgsProject.instance()
     project.clear()
     load_demo(project)
+    # the map canvas draws the new layers before a test starts background work, as QGIS's event loop has it do at
+    # once: the tests run no event loop, so its refresh came in the first moments of a task, and QGIS 3.22 crashed
+    # now and then in it (QgsProject::createExpressionContextScope) while the task opened the GeoPackage (with
+    # QGIS's own reader as with the plugin's)
+    deadline = time.monotonic() + CANVAS_SETTLES_S
+    while time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
     yield project
     project.clear()
     QgsApplication.processingRegistry().removeProvider(provider)
