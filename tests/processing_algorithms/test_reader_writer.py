@@ -247,8 +247,11 @@ def test_an_algorithm_reads_only_the_selected_features_of_a_file_layer(wip_proce
     assert result["BUILDINGS_WITH_DEMAND"] <= 2
 
 
-def test_an_inputs_own_setting_for_invalid_geometries_overrides_the_default(wip_processing, tmp_path):
-    """Processing's default stops at an invalid geometry; an input set to skip them is read without them."""
+@pytest.mark.parametrize("limit", [-1, 10], ids=["read in bulk", "read feature by feature (a feature limit)"])
+def test_an_inputs_own_setting_for_invalid_geometries_overrides_the_default(wip_processing, tmp_path, limit):
+    """Processing's default stops at an invalid geometry with the run's own message; an input set to skip them is
+    read without them. An input QGIS's provider reads is checked as one read in bulk: Processing's own check would
+    stop the run with a C++ exception passing through its Python frames, past its clean-up and its message."""
     bowtie = "POLYGON((700000 5650000, 700020 5650020, 700020 5650000, 700000 5650020, 700000 5650000))"
     fields = "&field=gebaeudefunktion:integer&field=geschosse:integer"
     layer = written(tmp_path, "GPKG", fields, [
@@ -257,26 +260,9 @@ def test_an_inputs_own_setting_for_invalid_geometries_overrides_the_default(wip_
     source = layer.source()
     del layer  # no file-backed layer may outlive QGIS
     with pytest.raises(QgsProcessingException, match="ungültige Geometrie"):
-        processing.run("wip:heatdemand", {"BUILDINGS": source, "OUTPUT": "TEMPORARY_OUTPUT"})
-    skipping = QgsProcessingFeatureSourceDefinition(source, False, -1, OVERRIDE_GEOMETRY_CHECK, GEOMETRY_SKIP_INVALID)
-    result = processing.run("wip:heatdemand", {"BUILDINGS": skipping, "OUTPUT": "TEMPORARY_OUTPUT"})
-    assert result["OUTPUT"].featureCount() == 1
-
-
-def test_an_input_read_feature_by_feature_is_checked_as_one_read_in_bulk(wip_processing, tmp_path):
-    """An input QGIS's provider reads (here: one with a feature limit) stops the run at an invalid geometry with the
-    run's own message, or skips it: Processing's own check would stop it with a C++ exception passing through the
-    run's Python frames, past its clean-up and its message."""
-    bowtie = "POLYGON((700000 5650000, 700020 5650020, 700020 5650000, 700000 5650020, 700000 5650000))"
-    fields = "&field=gebaeudefunktion:integer&field=geschosse:integer"
-    layer = written(tmp_path, "GPKG", fields, [
-        {"wkt": multi_square(700100, 5650000, 12), "gebaeudefunktion": 1010, "geschosse": 2},
-        {"wkt": bowtie, "gebaeudefunktion": 1010, "geschosse": 2}], name="gebaeude")
-    source = layer.source()
-    del layer
-    with pytest.raises(QgsProcessingException, match="ungültige Geometrie"):
-        processing.run("wip:heatdemand", {"BUILDINGS": QgsProcessingFeatureSourceDefinition(source, False, 10),
+        processing.run("wip:heatdemand", {"BUILDINGS": QgsProcessingFeatureSourceDefinition(source, False, limit),
                                           "OUTPUT": "TEMPORARY_OUTPUT"})
-    skipping = QgsProcessingFeatureSourceDefinition(source, False, 10, OVERRIDE_GEOMETRY_CHECK, GEOMETRY_SKIP_INVALID)
+    skipping = QgsProcessingFeatureSourceDefinition(source, False, limit, OVERRIDE_GEOMETRY_CHECK,
+                                                    GEOMETRY_SKIP_INVALID)
     result = processing.run("wip:heatdemand", {"BUILDINGS": skipping, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert result["OUTPUT"].featureCount() == 1
