@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from tests.processing_algorithms.conftest import memory_layer, square
+from wip_qgis_plugin.qgis_io.geopackage import GeoPackageSink
 from wip_qgis_plugin.qgis_io.project import DEMO_GPKG
 
 FIELDS = "&field=gebaeudefunktion:integer&field=gebaeudetyp:string&field=baualtersklasse:string&field=geschosse:integer"
@@ -73,6 +74,26 @@ def test_demand_by_hand_with_scenarios(wip_processing, buildings):
     assert result["TOTAL_MWH"] == pytest.approx(6 * HOUSE_MWH + OFFICE_MWH)
     assert all("intern" in f["privacy"] for f in rows)
     assert buildings.fields().count() == 4  # the input is not changed
+
+
+def test_demand_written_to_a_new_geopackage_in_bulk_equals_the_temporary_result(wip_processing, buildings, tmp_path,
+                                                                                  monkeypatch):
+    """The run's GeoPackage is filled in bulk (``GeoPackageSink``), with the garage's NULL values, and reads back as
+    the temporary result does."""
+    in_bulk = []
+    write_in_bulk = GeoPackageSink.write_in_bulk
+    monkeypatch.setattr(GeoPackageSink, "write_in_bulk",
+                        lambda sink, *args: in_bulk.append(write_in_bulk(sink, *args)) or in_bulk[-1])
+    path = tmp_path / "bedarf.gpkg"
+    assert run_demand(buildings, OUTPUT=str(path))["OUTPUT"] == str(path)
+    assert in_bulk == [8]
+    written = QgsVectorLayer(f"{path}|layername=bedarf", "bedarf", "ogr")
+    temporary = run_demand(buildings)["OUTPUT"]
+    assert written.fields().names()[1:] == temporary.fields().names()
+    assert [feature.attributes()[1:] for feature in written.getFeatures()] == \
+        [feature.attributes() for feature in temporary.getFeatures()]
+    assert [feature.geometry().asWkt() for feature in written.getFeatures()] == \
+        [feature.geometry().asWkt() for feature in temporary.getFeatures()]
 
 
 def test_null_storeys_and_unknown_functions_are_noted(wip_processing):

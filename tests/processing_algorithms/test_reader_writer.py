@@ -4,8 +4,12 @@ selection, requested fields and Processing's setting for invalid geometries; fra
 unchanged."""
 from __future__ import annotations
 
+import contextlib
 import datetime
+import sqlite3
+import struct
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import processing
@@ -14,17 +18,22 @@ import shapely
 from qgis.core import (
     NULL,
     QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
     QgsFeatureSink,
+    QgsField,
+    QgsFields,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
+    QgsProcessingUtils,
     QgsProject,
     QgsRectangle,
     QgsVectorFileWriter,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from tests.processing_algorithms.conftest import memory_layer, square
 from wip_qgis_plugin.qgis_io.compat import (
@@ -33,6 +42,7 @@ from wip_qgis_plugin.qgis_io.compat import (
     GEOMETRY_SKIP_INVALID,
     OVERRIDE_GEOMETRY_CHECK,
 )
+from wip_qgis_plugin.qgis_io.geopackage import GeoPackageSink, packed_rtree
 from wip_qgis_plugin.qgis_io.layers import EVERY_FEATURE, Reading, _gdal_columns, read_frame, write_frame
 
 FIELDS = "&field=nummer:integer&field=gross:long&field=wert:double&field=name:string&field=tag:date"
@@ -266,3 +276,160 @@ def test_an_inputs_own_setting_for_invalid_geometries_overrides_the_default(wip_
                                                     GEOMETRY_SKIP_INVALID)
     result = processing.run("wip:heatdemand", {"BUILDINGS": skipping, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert result["OUTPUT"].featureCount() == 1
+
+
+# A run's new GeoPackage output filled in bulk holds what QGIS's writer writes: rows, geometries, index boxes,
+# extent, count and schema; only the R-tree's node layout differs (packed).
+BULK_FIELDS = [("nummer", QVariant.Int), ("gross", QVariant.LongLong), ("wert", QVariant.Double),
+               ("name", QVariant.String), ("aktiv", QVariant.Bool)]
+BULK_VALUES = {"nummer": [1, None, -7, 0], "gross": [2 ** 40, 3, None, -1], "wert": [1.5, np.nan, -0.25, 7.0],
+               "name": ["Grünfläche", None, "", "Straße „Am Hang“"], "aktiv": [True, False, True, False]}
+BULK_GEOMETRIES = {
+    "MultiPolygon": [shapely.from_wkt(multi_square(700000.3, 5650000.7, 100.1)),
+                     shapely.from_wkt("MULTIPOLYGON(((700200 5650000, 700300.05 5650000, 700300 5650100.2, 700200 "
+                                      "5650000)), ((-10.3 -20.7, 5 -20.7, 5 1, -10.3 -20.7)))"),
+                     None, shapely.MultiPolygon()],
+    "Point": [shapely.Point(700000.3, 5650000.7), None, shapely.Point(), shapely.Point(-3.3, 0.1)],
+    "MultiPolygon of polygons": [shapely.from_wkt(square(700000.3, 5650000.7, 100.1)), None, shapely.Polygon(),
+                                 shapely.from_wkt(multi_square(5, 5, 1))],
+    "MultiPolygonZ of polygons": [shapely.from_wkt("POLYGON Z((0.1 0 1.5, 1 0 2, 1 1 -3.25, 0.1 0 1.5))"), None,
+                                  shapely.Polygon(), shapely.from_wkt("POLYGON Z((5 5 1, 6 5 1, 6 6 1, 5 5 1))")],
+    "MultiPoint of points": [shapely.Point(700000.3, 5650000.7), None, shapely.Point(),
+                             shapely.MultiPoint([(1, 2), (3, 4)])],
+    "PointZ": [shapely.Point(700000.3, 5650000.7, 101.5), None, shapely.Point(), shapely.Point(-3.3, 0.1, -2)],
+    "LineString": [shapely.LineString([(0.1, 0.2), (700000.3, 5650000.7)]), None, shapely.LineString(),
+                   shapely.LineString([(1, 1), (2, 3)])],
+    "MultiPolygonZ": [shapely.from_wkt("MULTIPOLYGON Z(((0.1 0 1.5, 1 0 2, 1 1 -3.25, 0.1 0 1.5)))"), None,
+                      shapely.from_wkt("MULTIPOLYGON Z EMPTY"),
+                      shapely.from_wkt("MULTIPOLYGON Z(((5 5 0, 6 5 0, 6 6 0, 5 5 0)), "
+                                       "((7 7 9, 8 7 9, 8 8 9, 7 7 9)))")],
+}
+
+
+def table_type(kind: str) -> QgsWkbTypes.Type:
+    return getattr(QgsWkbTypes, kind.split()[0])
+
+
+def bulk_frame(kind: str, fids=None):
+    columns = dict(BULK_VALUES) if fids is None else dict({"fid": fids}, **BULK_VALUES)
+    return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(BULK_GEOMETRIES[kind], crs="EPSG:25832"))
+
+
+def bulk_fields(with_ids: bool) -> QgsFields:
+    fields = QgsFields()
+    for name, kind in ([("fid", QVariant.LongLong)] if with_ids else []) + BULK_FIELDS:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def new_geopackage(path, frame, kind: str, in_bulk: bool, feedback=None):
+    """A new GeoPackage of Processing's sink for a run's staged output, written by ``write_frame`` through it or in
+    bulk; the sink used."""
+    fields = bulk_fields("fid" in frame)
+    geometry_type = table_type(kind)
+    sink, _destination = QgsProcessingUtils.createFeatureSink(
+        f"ogr:dbname='{path}' table=\"daten\" (geom)", QgsProcessingContext(), fields, geometry_type,
+        QgsCoordinateReferenceSystem("EPSG:25832"))
+    sink = GeoPackageSink(sink, str(path), fields, geometry_type) if in_bulk else sink
+    written = write_frame(frame, sink, feedback, as_multi=False)
+    assert written == (0 if feedback is not None and feedback.isCanceled() else len(frame))
+    return sink
+
+
+def stored(path) -> dict:
+    """Everything the file holds about its table but the R-tree's node layout and the time of the last change."""
+    with contextlib.closing(sqlite3.connect(path)) as database:
+        def rows(sql):
+            return database.execute(sql).fetchall()
+        return {"rows": rows("SELECT * FROM daten ORDER BY fid"),
+                "boxes": rows("SELECT * FROM rtree_daten_geom ORDER BY id"),
+                "index": rows("SELECT rtreecheck('rtree_daten_geom')"),
+                "contents": rows("SELECT table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id "
+                                 "FROM gpkg_contents"),
+                "counts": rows("SELECT * FROM gpkg_ogr_contents"), "sequence": rows("SELECT * FROM sqlite_sequence"),
+                "geometry": rows("SELECT * FROM gpkg_geometry_columns"),
+                "extensions": rows("SELECT * FROM gpkg_extensions"),
+                "schema": rows("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")}
+
+
+@pytest.mark.parametrize("kind", list(BULK_GEOMETRIES))
+@pytest.mark.parametrize("fids", [None, [10, 3, 11, 12]])
+def test_a_new_geopackage_filled_in_bulk_holds_what_qgis_writes(qgis_app, tmp_path, kind, fids):
+    frame = bulk_frame(kind, fids)
+    by_qgis = new_geopackage(tmp_path / "qgis.gpkg", frame, kind, in_bulk=False)
+    in_bulk = new_geopackage(tmp_path / "bulk.gpkg", frame, kind, in_bulk=True)
+    assert in_bulk.sink is None  # written in bulk, closed
+    del by_qgis, in_bulk
+    ours, theirs = stored(tmp_path / "bulk.gpkg"), stored(tmp_path / "qgis.gpkg")
+    # GDAL passes the extent to SQLite as decimal text, which SQLite 3.40 may read one unit in the last place off
+    assert ours.pop("contents") == [pytest.approx(row, rel=1e-15) for row in theirs.pop("contents")]
+    assert ours == theirs
+    assert ours["index"] == [("ok",)] and len(ours["boxes"]) == 2
+    layer = QgsVectorLayer(f"{tmp_path / 'bulk.gpkg'}|layername=daten", "daten", "ogr")
+    x, y = BULK_GEOMETRIES[kind][0].bounds[:2]  # a window on the first geometry's corner, through the R-tree
+    window = QgsFeatureRequest(QgsRectangle(x - 0.01, y - 0.01, x + 0.01, y + 0.01))
+    chosen = {feature.id() for feature in layer.getFeatures(window.setFlags(QgsFeatureRequest.ExactIntersect))}
+    assert chosen == {fids[0] if fids else 1}
+
+
+@pytest.mark.parametrize("case", ["a fraction into an integer field", "numbers into a text field",
+                                  "geometries with z into a table without"])
+def test_rows_qgis_would_convert_are_left_to_it(qgis_app, tmp_path, case):
+    frame = bulk_frame("MultiPolygon")
+    if case == "a fraction into an integer field":
+        frame["nummer"] = [1.5, 2.0, None, 3.0]
+    elif case == "numbers into a text field":
+        frame["name"] = [1, 2.5, None, 4]
+    else:
+        frame.geometry = BULK_GEOMETRIES["MultiPolygonZ"]
+    by_qgis = new_geopackage(tmp_path / "qgis.gpkg", frame, "MultiPolygon", in_bulk=False)
+    sink = new_geopackage(tmp_path / "sink.gpkg", frame, "MultiPolygon", in_bulk=True)
+    assert sink.sink is not None  # QGIS's writer wrote
+    del by_qgis, sink
+    assert stored(tmp_path / "sink.gpkg") == stored(tmp_path / "qgis.gpkg")
+
+
+def test_a_cancelled_bulk_write_leaves_the_table_empty(qgis_app, tmp_path):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    sink = new_geopackage(tmp_path / "abbruch.gpkg", bulk_frame("MultiPolygon"), "MultiPolygon", True, feedback)
+    assert sink.sink is None
+    del sink
+    layer = QgsVectorLayer(f"{tmp_path / 'abbruch.gpkg'}|layername=daten", "daten", "ogr")
+    assert layer.isValid() and layer.featureCount() == 0
+    assert stored(tmp_path / "abbruch.gpkg")["index"] == [("ok",)]
+
+
+def test_a_packed_r_tree_answers_as_the_one_sqlite_grows_and_stays_sqlites_to_change():
+    """30,000 boxes (three levels of nodes): the same stored boxes and the same answers to window queries as the
+    R-tree SQLite fills box by box; SQLite's own check passes before and after rows are deleted and added."""
+    rng = np.random.default_rng(3)
+    low = rng.uniform([-1000, 5_600_000], [800_000, 5_800_000], (30_000, 2))
+    boxes = np.column_stack([low, low + rng.uniform(0.01, 500, (30_000, 2))])
+    ids = rng.permutation(np.arange(1, 30_001)) * 3
+    with contextlib.closing(sqlite3.connect(":memory:")) as database:
+        for name in ("packed", "grown"):
+            database.execute(f"CREATE VIRTUAL TABLE {name} USING rtree(id, minx, maxx, miny, maxy)")
+        node_bytes = database.execute("SELECT length(data) FROM packed_node WHERE nodeno = 1").fetchone()[0]
+        nodes, leaves, parents = packed_rtree(ids, boxes, node_bytes)
+        database.execute("DELETE FROM packed_node")
+        database.executemany("INSERT INTO packed_node VALUES (?, ?)", nodes)
+        database.executemany("INSERT INTO packed_rowid VALUES (?, ?)", leaves)
+        database.executemany("INSERT INTO packed_parent VALUES (?, ?)", parents)
+        database.executemany("INSERT INTO grown VALUES (?, ?, ?, ?, ?)",
+                             zip(ids.tolist(), *boxes[:, [0, 2, 1, 3]].T.tolist()))
+        assert struct.unpack(">H", database.execute("SELECT data FROM packed_node WHERE nodeno = 1").fetchone()[0][:2]
+                             ) == (2,)
+        assert database.execute("SELECT rtreecheck('packed')").fetchone() == ("ok",)
+        assert database.execute("SELECT * FROM packed ORDER BY id").fetchall() == \
+            database.execute("SELECT * FROM grown ORDER BY id").fetchall()
+        for x, y, size in zip(rng.uniform(0, 800_000, 50), rng.uniform(5_600_000, 5_800_000, 50),
+                              rng.uniform(10, 50_000, 50)):
+            query = "SELECT id FROM {} WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ? ORDER BY id"
+            window = (x + size, x, y + size, y)
+            assert database.execute(query.format("packed"), window).fetchall() == \
+                database.execute(query.format("grown"), window).fetchall()
+        database.execute("DELETE FROM packed WHERE id % 2 = 0")
+        database.executemany("INSERT INTO packed VALUES (?, ?, ?, ?, ?)",
+                             [(100_000 + index, 0, index, 0, index) for index in range(1_000)])
+        assert database.execute("SELECT rtreecheck('packed')").fetchone() == ("ok",)

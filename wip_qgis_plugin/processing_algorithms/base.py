@@ -95,9 +95,10 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 - Processing API
         """Processing's sink, for a plain file or a database table written under a temporary name (see
-        ``StagedSinks``)."""
+        ``StagedSinks``); a new GeoPackage's may be filled in bulk (``GeoPackageSink``)."""
         self._record.checksums.complete()  # the inputs' files are read before anything is written
         final = self.parameterAsOutputLayer(parameters, name, context)
+        fields = args[0] if args else kwargs["fields"]
         geometry_type = args[1] if len(args) > 1 else kwargs.get("geometryType", WKB_NO_GEOMETRY)
         staged = self._staged.stage(final, spatial=geometry_type != WKB_NO_GEOMETRY)
         if staged is not None:
@@ -109,7 +110,7 @@ class WipAlgorithm(WorkflowPlace, QgsProcessingAlgorithm):
         sink, destination = super().parameterAsSink(parameters, name, context, *args, **kwargs)
         if staged is not None:
             self._staged.remember(destination, self._staged.final_destination(final, staged))
-            sink = self._staged.counted(staged, sink)
+            sink = self._staged.handed_over(staged, sink, fields, geometry_type)
         return sink, destination
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - Processing API

@@ -50,6 +50,7 @@ from qgis.PyQt import sip
 from .. import settings
 from ..core.i18n import tr
 from ..qgis_io.database import DATABASE_ERRORS, DATABASE_PREFIXES, connection, qualified_table, quoted
+from ..qgis_io.geopackage import GeoPackageSink
 
 # the GeoPackage/SQLite companions that belong to a file and go with it
 COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -417,6 +418,7 @@ class StagedSinks:
         self.tables: dict[str, str] = {}  # staged table's connection → final table's
         self.sinks: dict[str, CountingSink] = {}  # staged table's connection → the sink writing it
         self.destinations: dict[str, str] = {}  # staged destination as Processing reports it → final destination
+        self.geopackages: dict[str, str] = {}  # staged destination of a new GeoPackage → its file
 
     def stage(self, final_destination: str, spatial: bool = True) -> str | None:
         """The destination to write instead of ``final_destination`` (of a ``spatial`` output or a table without
@@ -437,16 +439,24 @@ class StagedSinks:
         os.remove(staged)  # the writer creates the file itself
         self.files[staged] = place.path
         if Path(place.path).suffix.lower() in self.MULTI_LAYER:
-            return f"ogr:dbname='{staged}' table=\"{Path(place.path).stem}\" (geom)"
+            destination = f"ogr:dbname='{staged}' table=\"{Path(place.path).stem}\" (geom)"
+            if Path(place.path).suffix.lower() == ".gpkg":
+                self.geopackages[destination] = staged
+            return destination
         return staged
 
     def remember(self, staged_destination: str, final_destination: str) -> None:
         self.destinations[staged_destination] = final_destination
 
-    def counted(self, staged: str, sink):
-        """The sink to hand the algorithm for the ``staged`` destination: counted where it writes a table."""
+    def handed_over(self, staged: str, sink, fields, geometry_type):
+        """The sink to hand the algorithm for the ``staged`` destination: counted where it writes a table, to be
+        filled in bulk where it writes a new GeoPackage."""
+        if sink is None:
+            return sink
+        if staged in self.geopackages:
+            return GeoPackageSink(sink, self.geopackages[staged], fields, geometry_type)
         uri = staged.split(":", 1)[1]
-        if uri not in self.tables or sink is None:
+        if uri not in self.tables:
             return sink
         self.sinks[uri] = CountingSink(sink)
         return self.sinks[uri]

@@ -2,7 +2,7 @@
 
 Reading (``read_frame``) takes file layers in bulk straight through GDAL and every other source (PostGIS, WFS,
 memory layers) through its QGIS provider, and reprojects to the working CRS; writing (``write_frame``) goes to
-Processing sinks.
+Processing sinks, into a run's new GeoPackage in bulk.
 """
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ from .compat import (
     WKB_MULTIPOLYGON,
     new_field,
 )
+from .geopackage import GeoPackageSink
 
 gdal = lazy_module("osgeo.gdal")
 gpd = lazy_module("geopandas")
@@ -591,15 +592,21 @@ WRITE_BATCH = 10_000  # features handed to a sink at once
 
 def write_frame(frame: pd.DataFrame, sink, feedback=None, as_multi: bool = True) -> int:
     """Write the rows of ``frame`` (with its geometries if it is a GeoDataFrame: as multi-part ones, as most sinks
-    are declared, or as they are for a sink of the input's own type) to ``sink`` in batches; returns the count
-    written. The one writer of every algorithm: values are converted column by column, not feature by feature."""
+    are declared, or as they are for a sink of the input's own type) to ``sink`` in batches, or into a new
+    GeoPackage at once (``GeoPackageSink``); returns the count written. The one writer of every algorithm: values
+    are converted column by column, not feature by feature."""
     has_geometry = isinstance(frame, gpd.GeoDataFrame)
     columns = [c for c in frame.columns if not (has_geometry and c == frame.geometry.name)]
     values = [_sink_values(frame[column]) for column in columns]
-    rows = list(zip(*values)) if values else [()] * len(frame)
     geometries = np.asarray(frame.geometry.values, dtype=object) if has_geometry else None
-    wkbs = [None] * len(frame) if geometries is None else \
-        shapely.to_wkb(multi_part(geometries) if as_multi else geometries)
+    if isinstance(sink, GeoPackageSink):  # its table's type decides: a multi-part one takes single parts as such
+        written = sink.write_in_bulk(len(frame), values, geometries, feedback)
+        if written is not None:
+            return written
+    if geometries is not None and as_multi:
+        geometries = multi_part(geometries)
+    rows = list(zip(*values)) if values else [()] * len(frame)
+    wkbs = [None] * len(frame) if geometries is None else shapely.to_wkb(geometries)
     written = 0
     for start in range(0, len(frame), WRITE_BATCH):
         if feedback is not None and feedback.isCanceled():
