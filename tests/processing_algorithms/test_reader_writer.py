@@ -400,6 +400,18 @@ def test_a_cancelled_bulk_write_leaves_the_table_empty(qgis_app, tmp_path):
     assert stored(tmp_path / "abbruch.gpkg")["index"] == [("ok",)]
 
 
+def test_a_bulk_write_that_fails_is_said_so(qgis_app, tmp_path):
+    """The new file gone before its rows go in (a cleaner emptied the temporary folder): a clear message."""
+    path = tmp_path / "weg.gpkg"
+    sink, _destination = QgsProcessingUtils.createFeatureSink(
+        f"ogr:dbname='{path}' table=\"daten\" (geom)", QgsProcessingContext(), bulk_fields(False),
+        QgsWkbTypes.MultiPolygon, QgsCoordinateReferenceSystem("EPSG:25832"))
+    sink = GeoPackageSink(sink, str(path), bulk_fields(False), QgsWkbTypes.MultiPolygon)
+    path.unlink()
+    with pytest.raises(QgsProcessingException, match="nicht geschrieben.*gpkg_contents"):
+        write_frame(bulk_frame("MultiPolygon"), sink)
+
+
 def test_a_packed_r_tree_answers_as_the_one_sqlite_grows_and_stays_sqlites_to_change():
     """30,000 boxes (three levels of nodes): the same stored boxes and the same answers to window queries as the
     R-tree SQLite fills box by box; SQLite's own check passes before and after rows are deleted and added."""

@@ -2,12 +2,13 @@
 
 GDAL 3.6 writes a GeoPackage feature by feature and fills its R-tree one box at a time as the file closes (200,000
 buildings: about 3 s and 2 s). A run writes each output file as a new file of its own until the run has succeeded
-(``StagedSinks``), so nobody else has that file open and its one table may be filled directly: QGIS's writer creates
-the file with the empty table (fields, CRS, R-tree and triggers, all as GDAL makes them); the rows go in through
-SQLite in one transaction and the R-tree's nodes are written already packed (Sort-Tile-Recursive), the table's
-triggers laid aside meanwhile (their ST_ functions exist only within GDAL). Rows, geometries and index boxes are
-byte for byte what GDAL writes; only the R-tree's nodes are laid out differently (packed rather than grown). Where
-QGIS's writer would convert anything (a value into another type, a geometry into the layer's type), QGIS writes.
+(``StagedSinks``), so nobody else has that file open and its one table may be filled directly: Processing's sink
+creates the file with the empty table (fields, CRS, R-tree and triggers, all as GDAL makes them); the rows go in
+through SQLite in one transaction and the R-tree's nodes are written already packed (Sort-Tile-Recursive), the
+table's triggers laid aside meanwhile (their ST_ functions exist only within GDAL). Rows, geometries and index boxes
+are byte for byte what Processing's sink writes; only the R-tree's nodes are laid out differently (packed rather
+than grown). Where QGIS would convert anything (a value into another type, a geometry into the layer's type), its
+sink writes.
 """
 from __future__ import annotations
 
@@ -15,11 +16,10 @@ import itertools
 import sqlite3
 import struct
 
-from qgis.core import QgsFeatureSink, QgsFields, QgsProcessingException, QgsWkbTypes
+from qgis.core import QgsFeatureSink, QgsFields, QgsWkbTypes
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.i18n import tr
 from ..core.lazy import lazy_module
 
 np = lazy_module("numpy")
@@ -65,12 +65,12 @@ class GeoPackageSink(QgsFeatureSink):
         return self.sink.addFeatures(features, QgsFeatureSink.Flags() if flags is None else flags)
 
     def lastError(self) -> str:  # noqa: N802 - QGIS API
-        return self.sink.lastError() if self.sink is not None else tr("Die Datei ist bereits geschrieben.")
+        return self.sink.lastError() if self.sink is not None else ""
 
     def write_in_bulk(self, count: int, values: list[list], geometries, feedback) -> int | None:
         """Write ``count`` rows (``values`` column by column as ``write_frame`` converted them; ``geometries``
         shapely's, or None) straight into the file and close it; the count written (0 when the run was cancelled).
-        None where QGIS's writer has to write them."""
+        None where QGIS's sink has to write them. Raises ``sqlite3.Error`` where the file cannot be written."""
         if self.sink is None or self.fed:
             return None
         columns = _stored_columns(values, self.fields)
@@ -78,11 +78,7 @@ class GeoPackageSink(QgsFeatureSink):
             return None
         sip.delete(self.sink)  # GDAL makes the empty table, its R-tree and triggers as the file closes
         self.sink = None
-        try:
-            return _fill(self.path, count, columns, geometries, self.geometry_type, feedback)
-        except sqlite3.Error as error:
-            raise QgsProcessingException(tr("Das Ergebnis konnte nicht geschrieben werden: {error}").format(
-                error=error)) from error
+        return _fill(self.path, count, columns, geometries, self.geometry_type, feedback)
 
 
 def _stored_columns(values: list[list], fields: QgsFields) -> dict[str, list] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import sqlite3
 import uuid
 from dataclasses import dataclass
 
@@ -600,7 +601,10 @@ def write_frame(frame: pd.DataFrame, sink, feedback=None, as_multi: bool = True)
     values = [_sink_values(frame[column]) for column in columns]
     geometries = np.asarray(frame.geometry.values, dtype=object) if has_geometry else None
     if isinstance(sink, GeoPackageSink):  # its table's type decides: a multi-part one takes single parts as such
-        written = sink.write_in_bulk(len(frame), values, geometries, feedback)
+        try:
+            written = sink.write_in_bulk(len(frame), values, geometries, feedback)
+        except sqlite3.Error as error:
+            raise _not_written(str(error)) from error
         if written is not None:
             return written
     if geometries is not None and as_multi:
@@ -621,10 +625,14 @@ def write_frame(frame: pd.DataFrame, sink, feedback=None, as_multi: bool = True)
             feature.setAttributes(list(attributes))
             features.append(feature)
         if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(tr("Das Ergebnis konnte nicht geschrieben werden: {error}").format(
-                error=sink.lastError().strip() or tr("unbekannter Fehler")))
+            raise _not_written(sink.lastError().strip())
         written += len(features)
     return written
+
+
+def _not_written(error: str) -> QgsProcessingException:
+    return QgsProcessingException(tr("Das Ergebnis konnte nicht geschrieben werden: {error}").format(
+        error=error or tr("unbekannter Fehler")))
 
 
 def frame_layer(frame, name: str, crs: QgsCoordinateReferenceSystem, geometry_type=WKB_MULTIPOLYGON) -> QgsVectorLayer:
