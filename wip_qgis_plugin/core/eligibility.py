@@ -704,13 +704,15 @@ def _excluded_rows(study_id: str, pieces: dict, catalog: Catalog, min_area_ha: f
             labels.append(tr("zusammenhängende Fläche kleiner als {value:g} ha").format(value=min_area_ha))
             legal.append(tr("Planungsentscheidung (Mindestgröße)"))
             sources.append("")
-        for part in shapely.get_parts(geometry):
-            area = shapely.area(part)
-            if area > SLIVER_M2:
-                strongest = next(kind for kind in EXCLUSION_TYPES if kind in types)
-                rows.append([study_id, ", ".join(ids), ", ".join(types), strongest, "; ".join(labels),
-                             "; ".join(dict.fromkeys(legal)), "; ".join(s for s in dict.fromkeys(sources) if s),
-                             area / 1e4, part])
+        parts = shapely.get_parts(geometry)
+        areas = shapely.area(parts)
+        kept = areas > SLIVER_M2
+        if not kept.any():
+            continue
+        texts = [study_id, ", ".join(ids), ", ".join(types), next(kind for kind in EXCLUSION_TYPES if kind in types),
+                 "; ".join(labels), "; ".join(dict.fromkeys(legal)),
+                 "; ".join(s for s in dict.fromkeys(sources) if s)]  # the same for every part of the piece
+        rows.extend([*texts, area / 1e4, part] for area, part in zip(areas[kept].tolist(), parts[kept]))
     return rows
 
 
