@@ -1,7 +1,8 @@
 """The one reader and the one writer of every algorithm: a file layer read in bulk through GDAL gives the very frame
 the feature-by-feature provider read gives (attributes, NULLs, dates, geometries, ids, CRS), with its subset string,
 selection, requested fields and Processing's setting for invalid geometries; frames written and read back are
-unchanged."""
+unchanged; a run's new GeoPackage filled in bulk holds what Processing's sink writes, its packed R-tree answering as
+the one SQLite grows."""
 from __future__ import annotations
 
 import contextlib
@@ -278,8 +279,8 @@ def test_an_inputs_own_setting_for_invalid_geometries_overrides_the_default(wip_
     assert result["OUTPUT"].featureCount() == 1
 
 
-# A run's new GeoPackage output filled in bulk holds what QGIS's writer writes: rows, geometries, index boxes,
-# extent, count and schema; only the R-tree's node layout differs (packed).
+# A run's new GeoPackage output filled in bulk holds what Processing's sink writes: rows, geometries, index boxes,
+# extent, counts and schema; only the R-tree's node layout differs (packed).
 BULK_FIELDS = [("nummer", QVariant.Int), ("gross", QVariant.LongLong), ("wert", QVariant.Double),
                ("name", QVariant.String), ("aktiv", QVariant.Bool)]
 BULK_VALUES = {"nummer": [1, None, -7, 0], "gross": [2 ** 40, 3, None, -1], "wert": [1.5, np.nan, -0.25, 7.0],

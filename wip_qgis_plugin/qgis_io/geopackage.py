@@ -125,6 +125,8 @@ def _geometries_fit(geometries, geometry_type) -> bool:
 
 
 def _fill(path: str, count: int, columns: dict[str, list], geometries, geometry_type, feedback) -> int:
+    """In one transaction: the rows into the file's one table, its R-tree packed, its triggers back in place and its
+    contents noted; the count written, 0 when the run was cancelled (the table stays empty)."""
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute("BEGIN IMMEDIATE")
