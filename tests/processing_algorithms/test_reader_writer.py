@@ -323,15 +323,18 @@ def bulk_fields(with_ids: bool) -> QgsFields:
     return fields
 
 
-def new_geopackage(path, frame, kind: str, in_bulk: bool, feedback=None):
-    """A new GeoPackage of Processing's sink for a run's staged output, written by ``write_frame`` through it or in
-    bulk; the sink used."""
-    fields = bulk_fields("fid" in frame)
-    geometry_type = table_type(kind)
+def staged_sink(path, fields: QgsFields, geometry_type, in_bulk: bool):
+    """Processing's sink for a run's staged GeoPackage ``path`` (table "daten"), as a ``GeoPackageSink`` or not."""
     sink, _destination = QgsProcessingUtils.createFeatureSink(
         f"ogr:dbname='{path}' table=\"daten\" (geom)", QgsProcessingContext(), fields, geometry_type,
         QgsCoordinateReferenceSystem("EPSG:25832"))
-    sink = GeoPackageSink(sink, str(path), fields, geometry_type) if in_bulk else sink
+    return GeoPackageSink(sink, str(path), fields, geometry_type) if in_bulk else sink
+
+
+def new_geopackage(path, frame, kind: str, in_bulk: bool, feedback=None):
+    """A new GeoPackage of Processing's sink for a run's staged output, written by ``write_frame`` through it or in
+    bulk; the sink used."""
+    sink = staged_sink(path, bulk_fields("fid" in frame), table_type(kind), in_bulk)
     written = write_frame(frame, sink, feedback, as_multi=False)
     assert written == (0 if feedback is not None and feedback.isCanceled() else len(frame))
     return sink
@@ -404,10 +407,7 @@ def test_a_cancelled_bulk_write_leaves_the_table_empty(qgis_app, tmp_path):
 def test_a_bulk_write_that_fails_is_said_so(qgis_app, tmp_path):
     """The new file gone before its rows go in (a cleaner emptied the temporary folder): a clear message."""
     path = tmp_path / "weg.gpkg"
-    sink, _destination = QgsProcessingUtils.createFeatureSink(
-        f"ogr:dbname='{path}' table=\"daten\" (geom)", QgsProcessingContext(), bulk_fields(False),
-        QgsWkbTypes.MultiPolygon, QgsCoordinateReferenceSystem("EPSG:25832"))
-    sink = GeoPackageSink(sink, str(path), bulk_fields(False), QgsWkbTypes.MultiPolygon)
+    sink = staged_sink(path, bulk_fields(False), QgsWkbTypes.MultiPolygon, in_bulk=True)
     path.unlink()
     with pytest.raises(QgsProcessingException, match="nicht geschrieben.*gpkg_contents"):
         write_frame(bulk_frame("MultiPolygon"), sink)
