@@ -18,6 +18,7 @@ from wip_qgis_plugin.core.eligibility import (
     EligibilityCancelled,
     EligibilityError,
     _covered_by_neighbours,
+    _union_of_buffers,
     compute_eligibility,
     compute_robustness,
     quad_segs,
@@ -307,6 +308,26 @@ def test_houses_inside_a_village_are_left_out_of_its_zone_without_changing_it(di
     assert shapely.area(shapely.symmetric_difference(full, kept)) < 1e-6
     if distance >= 300:
         assert covered.sum() > len(features) / 3  # the work saved
+
+
+@pytest.mark.parametrize("distance", [0.0, 40.0, -3.0])
+def test_a_zone_unioned_in_groups_apart_and_in_chunks_is_the_union_of_all(distance, monkeypatch):
+    """Features whose boxes do not meet are unioned group by group, a large group in chunks; the zone is the same
+    land as one union of everything, and features that only touch still become one polygon."""
+    monkeypatch.setattr("wip_qgis_plugin.core.eligibility.CHUNK", 60)
+    rng = np.random.default_rng(8)
+    corners = rng.normal(0.0, 300.0, (400, 2))  # a village: one group, unioned in chunks
+    village = shapely.box(corners[:, 0], corners[:, 1], corners[:, 0] + 12, corners[:, 1] + 9)
+    row = [box(5000 + 20 * i, 0, 5020 + 20 * i, 20) for i in range(8)]  # edge to edge: one polygon
+    apart = [box(x, 3000, x + 30, 3030) for x in np.arange(0, 6000, 400)]  # each alone
+    features = np.concatenate([village, row, apart])
+    zone = _union_of_buffers(features, distance)
+    whole = shapely.union_all(shapely.buffer(features, distance, quad_segs=quad_segs(distance)) if distance
+                              else features)
+    assert shapely.is_valid(zone)
+    assert shapely.area(shapely.symmetric_difference(zone, whole)) < 1e-6
+    assert shapely.get_num_geometries(zone) == shapely.get_num_geometries(whole)
+    assert shapely.get_num_geometries(zone) >= len(apart) + 2
 
 
 @pytest.mark.parametrize("cores", [1, 2, 3, 5])

@@ -478,14 +478,17 @@ def _near(geometries: np.ndarray, areas: list, reach: float) -> np.ndarray:
 def _union_of_buffers(geometries: np.ndarray, distance: float):
     """The union of the geometries buffered by ``distance`` (none when 0, shrunk when negative).
 
-    Features are ordered along x-strips, and the chunks are buffered and unioned on all cores (shapely releases
-    the GIL) before the chunk unions are merged: neighbours meet early, and a large union costs about half."""
+    Features whose buffers' boxes do not meet, directly or through others, are unioned apart: the unions of such
+    groups are disjoint and together make one multi-polygon as they are, and a union's work grows faster than its
+    input. A group of more than CHUNK features is ordered along x-strips and unioned in chunks that are merged
+    afterwards: neighbours meet early. Groups and chunks are buffered and unioned on all cores (shapely releases the
+    GIL), the largest first."""
     def union(chunk):
         return shapely.union_all(shapely.buffer(chunk, distance, quad_segs=quad_segs(distance)) if distance
                                  else chunk)
 
-    if len(geometries) <= CHUNK:
-        return union(geometries)
+    if not len(geometries):
+        return shapely.MultiPolygon()
     reach = COVER_REACH
     while distance > 0 and len(geometries) > CHUNK:  # another round, farther out, finds more among the fewer left
         covered = _covered_by_neighbours(geometries, distance, min(distance / 2, reach))
@@ -493,10 +496,24 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
         if covered.sum() < 0.05 * (len(geometries) + covered.sum()):
             break
         reach *= 2
-    centres = shapely.centroid(geometries)
-    strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
-    ordered = geometries[np.lexsort((shapely.get_y(centres), strip))]
-    return shapely.union_all(in_parallel(union, np.array_split(ordered, math.ceil(len(ordered) / CHUNK))))
+    bounds = shapely.bounds(geometries) + max(distance, 0.0) * np.array([-1.0, -1.0, 1.0, 1.0])
+    group = _touching_clusters(shapely.box(*bounds.T), np.zeros(len(geometries), dtype=np.int64))
+    by_group = np.split(geometries[np.argsort(group, kind="stable")], np.cumsum(np.bincount(group))[:-1])
+    work = []  # (group, features): a group, or a chunk of a large one
+    for number, members in enumerate(by_group):
+        if len(members) > CHUNK:
+            centres = shapely.centroid(members)
+            strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
+            ordered = members[np.lexsort((shapely.get_y(centres), strip))]
+            work += [(number, chunk) for chunk in np.array_split(ordered, math.ceil(len(ordered) / CHUNK))]
+        else:
+            work.append((number, members))
+    work.sort(key=lambda item: -len(item[1]))
+    unions: dict[int, list] = {}
+    for (number, _features), merged in zip(work, in_parallel(union, [features for _number, features in work])):
+        unions.setdefault(number, []).append(merged)
+    parts = shapely.get_parts([shapely.union_all(chunks) for chunks in unions.values()])
+    return shapely.multipolygons(parts[~shapely.is_empty(parts)])
 
 
 def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float) -> np.ndarray:
@@ -652,12 +669,12 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     return {key: shapely.multipolygons(shapely.get_parts(parts)) for key, parts in zip(keys, clusters_of)}
 
 
-def _touching_clusters(faces: np.ndarray, group: np.ndarray) -> np.ndarray:
-    """Cluster number of each face: faces of the same group whose bounding boxes meet, directly or through others
-    of the group, share a cluster. Clusters' boxes are apart, so their unions are disjoint."""
-    left, right = shapely.STRtree(faces).query(faces)
+def _touching_clusters(geometries: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Cluster number of each geometry: geometries of the same group whose bounding boxes meet, directly or through
+    others of the group, share a cluster. Clusters' boxes are apart, so their unions are disjoint."""
+    left, right = shapely.STRtree(geometries).query(geometries)
     same = (left < right) & (group[left] == group[right])
-    count = len(faces)
+    count = len(geometries)
     graph = sparse.coo_matrix((np.ones(int(same.sum()), dtype=np.int8), (left[same], right[same])),
                               shape=(count, count))
     return csgraph.connected_components(graph, directed=False)[1]
