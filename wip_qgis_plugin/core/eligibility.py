@@ -68,8 +68,8 @@ class EligibilityResult:
 
 @dataclass
 class _Zone:
-    """A criterion's land: the union of its buffered features, or for the rule "outside" the union of the host
-    features shrunk by the distance, whose complement is the criterion's land."""
+    """A criterion's land, on the grid: the union of its buffered features, or for the rule "outside" the union of
+    the host features shrunk by the distance, whose complement is the criterion's land."""
 
     criterion: Criterion
     distance: float
@@ -78,7 +78,6 @@ class _Zone:
     without_layer: bool = False  # outside rule, hard, without a layer: no host is known, so no land is eligible
 
     def __post_init__(self):
-        self.land = on_grid(self.land)
         shapely.prepare(self.land)
 
     def covers(self, points: np.ndarray) -> np.ndarray:
@@ -476,16 +475,18 @@ def _near(geometries: np.ndarray, areas: list, reach: float) -> np.ndarray:
 
 
 def _union_of_buffers(geometries: np.ndarray, distance: float):
-    """The union of the geometries buffered by ``distance`` (none when 0, shrunk when negative).
+    """The union of the geometries buffered by ``distance`` (none when 0, shrunk when negative), on the grid.
 
-    Features whose buffers' boxes do not meet, directly or through others, are unioned apart: the unions of such
-    groups are disjoint and together make one multi-polygon as they are, and a union's work grows faster than its
-    input. A group of more than CHUNK features is ordered along x-strips and unioned in chunks that are merged
-    afterwards: neighbours meet early. Groups and chunks are buffered and unioned on all cores (shapely releases the
-    GIL), the largest first."""
-    def union(chunk):
-        return shapely.union_all(shapely.buffer(chunk, distance, quad_segs=quad_segs(distance)) if distance
-                                 else chunk)
+    Features whose buffers' boxes (grown by GRID, so that snapping cannot make them meet) do not meet, directly or
+    through others, are unioned and snapped apart: the unions of such groups are disjoint and together make one
+    multi-polygon as they are, and a union's work grows faster than its input. A group of more than CHUNK features is
+    ordered along x-strips and unioned in chunks that are merged afterwards: neighbours meet early. Groups and chunks
+    are buffered and unioned on all cores (shapely releases the GIL), the largest first."""
+    def union(item):
+        _group, features, whole = item
+        merged = shapely.union_all(shapely.buffer(features, distance, quad_segs=quad_segs(distance)) if distance
+                                   else features)
+        return on_grid(merged) if whole else merged
 
     if not len(geometries):
         return shapely.MultiPolygon()
@@ -496,30 +497,31 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
         if covered.sum() < 0.05 * (len(geometries) + covered.sum()):
             break
         reach *= 2
-    bounds = shapely.bounds(geometries) + max(distance, 0.0) * np.array([-1.0, -1.0, 1.0, 1.0])
+    bounds = shapely.bounds(geometries) + (max(distance, 0.0) + GRID) * np.array([-1.0, -1.0, 1.0, 1.0])
     group = _touching_clusters(shapely.box(*bounds.T), np.zeros(len(geometries), dtype=np.int64))
     by_group = np.split(geometries[np.argsort(group, kind="stable")], np.cumsum(np.bincount(group))[:-1])
-    work = []  # (group, features): a group, or a chunk of a large one
+    work = []  # (group, features, whether they are the whole group): a group, or a chunk of a large one
     for number, members in enumerate(by_group):
         if len(members) > CHUNK:
             centres = shapely.centroid(members)
             strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
             ordered = members[np.lexsort((shapely.get_y(centres), strip))]
-            work += [(number, chunk) for chunk in np.array_split(ordered, math.ceil(len(ordered) / CHUNK))]
+            work += [(number, chunk, False) for chunk in np.array_split(ordered, math.ceil(len(ordered) / CHUNK))]
         else:
-            work.append((number, members))
+            work.append((number, members, True))
     work.sort(key=lambda item: -len(item[1]))
     unions: dict[int, list] = {}
-    for (number, _features), merged in zip(work, in_parallel(union, [features for _number, features in work])):
+    for (number, _features, _whole), merged in zip(work, in_parallel(union, work)):
         unions.setdefault(number, []).append(merged)
-    parts = shapely.get_parts([shapely.union_all(chunks) for chunks in unions.values()])
+    parts = shapely.get_parts([chunks[0] if len(chunks) == 1 else on_grid(shapely.union_all(chunks))
+                               for chunks in unions.values()])
     return shapely.multipolygons(parts[~shapely.is_empty(parts)])
 
 
 def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float) -> np.ndarray:
-    """Which geometries have a buffer that lies wholly inside the buffers of their neighbours within ``reach`` (box
-    centre to a point of the neighbour, at most half the distance): those can be left out of the union without
-    changing it (in a village, a 1,000 m zone around every house is drawn by the outer houses).
+    """Which geometries (none empty) have a buffer that lies wholly inside the buffers of their neighbours within
+    ``reach`` (box centre to a point of the neighbour, at most half the distance): those can be left out of the union
+    without changing it (in a village, a 1,000 m zone around every house is drawn by the outer houses).
 
     Each geometry lies within ``spread`` (its farthest vertex) of its box centre, so its buffer lies in the disc of
     radius ``distance + spread`` around that centre, and a neighbour's buffer (GEOS approximates the arcs by chords
@@ -532,7 +534,7 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float
     vertices, owner = shapely.get_coordinates(geometries, return_index=True)
     spread = np.zeros(len(geometries))
     np.maximum.at(spread, owner, np.hypot(vertices[:, 0] - x[owner], vertices[:, 1] - y[owner]))
-    anchor = shapely.get_coordinates(shapely.point_on_surface(geometries))  # a point of each geometry
+    anchor = vertices[np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])]  # a point of each: its first vertex
     outer = distance + spread
     inner = distance * math.cos(math.pi / (4 * quad_segs(distance))) - COVER_MARGIN * distance
     near, far = spatial.cKDTree(np.column_stack([x, y])).query_pairs(reach, output_type="ndarray").T
@@ -540,9 +542,10 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float
     lower = rank[near] < rank[far]
     own, other = np.where(lower, near, far), np.where(lower, far, near)  # the higher of each pair may cover
     dx, dy = anchor[other, 0] - x[own], anchor[other, 1] - y[own]
-    gap = np.hypot(dx, dy)
+    gap = np.sqrt(dx * dx + dy * dy)
+    reaches = outer[own]
     with np.errstate(divide="ignore", invalid="ignore"):
-        cosine = (outer[own] ** 2 + gap ** 2 - inner ** 2) / (2 * outer[own] * gap)
+        cosine = (reaches * reaches + gap * gap - inner * inner) / (2 * reaches * gap)
     useful = (gap > 0) & (gap < inner) & (cosine < 1)
     own, dx, dy, cosine = own[useful], dx[useful], dy[useful], cosine[useful]
     direction, half = np.arctan2(dy, dx), np.arccos(np.clip(cosine, -1, 1))
