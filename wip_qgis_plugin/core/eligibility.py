@@ -321,16 +321,12 @@ def polygonal(geometries: np.ndarray) -> np.ndarray:
     present = ~shapely.is_missing(geometries)
     invalid = present & ~shapely.is_valid(np.where(present, geometries, None))
     geometries[invalid] = shapely.make_valid(geometries[invalid])
-    out = np.full(len(geometries), None, dtype=object)
-    for index in np.flatnonzero(present):
-        geometry = geometries[index]
-        if shapely.get_type_id(geometry) in (3, 6):
-            out[index] = geometry
-        elif shapely.get_type_id(geometry) == 7:
-            polygons = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) in (3, 6)]
-            out[index] = shapely.union_all(polygons) if polygons else None
-    empty = np.array([g is None or shapely.is_empty(g) for g in out], dtype=bool)
-    out[empty] = None
+    kinds = shapely.get_type_id(geometries)
+    out = np.where(np.isin(kinds, (3, 6)), geometries, None)
+    for index in np.flatnonzero(kinds == 7):  # a collection (repairing may give one): its polygons
+        polygons = [p for p in shapely.get_parts(geometries[index]) if shapely.get_type_id(p) in (3, 6)]
+        out[index] = shapely.union_all(polygons) if polygons else None
+    out[shapely.is_empty(out)] = None
     return out
 
 
