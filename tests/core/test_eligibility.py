@@ -18,6 +18,7 @@ from wip_qgis_plugin.core.eligibility import (
     CriteriaVariant,
     EligibilityCancelled,
     EligibilityError,
+    _combinations,
     _covered_by_neighbours,
     _union_of_buffers,
     compute_eligibility,
@@ -329,6 +330,23 @@ def test_a_zone_unioned_in_groups_apart_and_in_chunks_is_the_union_of_all(distan
     assert shapely.area(shapely.symmetric_difference(zone, whole)) < shapely.length(whole) * GRID  # snapped
     assert shapely.get_num_geometries(zone) == shapely.get_num_geometries(whole)
     assert shapely.get_num_geometries(zone) >= len(apart) + 2
+
+
+@pytest.mark.parametrize("criteria", [0, 3, 8, 21])
+def test_combinations_of_criteria_are_numpys_unique_rows(criteria):
+    """Faces are grouped by the criteria covering them (and their patch) through packed bytes; the groups and their
+    order are numpy's own unique rows."""
+    rng = np.random.default_rng(criteria)
+    member = rng.random((500, criteria)) < 0.2
+    for patch_of in (None, rng.integers(-1, 300, 500)):
+        rows = member if patch_of is None else np.column_stack([patch_of, member])
+        expected, face_group = np.unique(rows.astype(np.int64).reshape(500, -1), axis=0, return_inverse=True)
+        combinations, group = _combinations(member, patch_of)
+        if rows.shape[1]:
+            assert np.array_equal(combinations, expected)
+            assert np.array_equal(group, np.asarray(face_group).ravel())
+        else:  # no criteria, no patches: all faces alike
+            assert len(combinations) == 1 and not group.any()
 
 
 @pytest.mark.parametrize("cores", [1, 2, 3, 5])

@@ -655,9 +655,7 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     places), so only the faces whose bounding boxes chain together are unioned; the others are taken as they are."""
     if not len(faces):
         return {}
-    columns = [member] if patch_of is None else [patch_of[:, None], member]
-    combinations, group = np.unique(np.hstack(columns).astype(np.int64), axis=0, return_inverse=True)
-    group = np.asarray(group).ravel()
+    combinations, group = _combinations(member, patch_of)
     cluster = _touching_clusters(faces, group)
     first = np.unique(cluster, return_index=True)[1]  # a face of each cluster
     merged = faces[first].copy()
@@ -672,6 +670,20 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
         key = frozenset(i for i, flag in zip(ids, flags) if flag)
         keys.append(key if patch_of is None else (int(combination[0]), key))
     return {key: shapely.multipolygons(shapely.get_parts(parts)) for key, parts in zip(keys, clusters_of)}
+
+
+def _combinations(member: np.ndarray, patch_of: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of ``member`` (with the patch index in front, when given), in order, and each face's row.
+    Each row is compared as one string of bytes (the flags packed into bits, the patch index big-endian, so that
+    bytes sort as the rows do): a tenth of the time of numpy's unique rows."""
+    packed = [np.packbits(member, axis=1), np.zeros((len(member), 1), dtype=np.uint8)]  # never a row of no bytes
+    if patch_of is not None:
+        packed.insert(0, (patch_of + 1).astype(">u8").view(np.uint8).reshape(-1, 8))  # -1: no patch
+    rows = np.ascontiguousarray(np.hstack(packed))
+    _keys, first, group = np.unique(rows.view(np.dtype((np.void, rows.shape[1]))).ravel(), return_index=True,
+                                    return_inverse=True)
+    columns = [member] if patch_of is None else [patch_of[:, None], member]
+    return np.hstack(columns).astype(np.int64)[first], group.ravel()
 
 
 def _touching_clusters(geometries: np.ndarray, group: np.ndarray) -> np.ndarray:
