@@ -82,7 +82,8 @@ class TotalMemory:
 
 def report_side(run, *arguments) -> None:
     """In a side's own process: start QGIS with the plugin, ``run(*arguments)``, and print its figures with the wall
-    time, the peak memory of this process (max RSS) and of it with its workers together for ``run_side``."""
+    time (unless the run gives its own "seconds": of its computation alone), the peak memory of this process (max
+    RSS) and of it with its workers together for ``run_side``."""
     import resource
 
     from tools.run_demo import start_qgis
