@@ -659,17 +659,20 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     cluster = _touching_clusters(faces, group)
     first = np.unique(cluster, return_index=True)[1]  # a face of each cluster
     merged = faces[first].copy()
-    members = np.split(np.argsort(cluster, kind="stable"), np.cumsum(np.bincount(cluster))[:-1])
-    several = np.flatnonzero(np.bincount(cluster) > 1)
-    merged[several] = in_parallel(_union, [faces[members[index]] for index in several])
+    sizes, by_cluster = np.bincount(cluster), np.argsort(cluster, kind="stable")
+    starts = np.cumsum(sizes) - sizes
+    several = np.flatnonzero(sizes > 1)
+    merged[several] = in_parallel(_union, [faces[by_cluster[starts[index]:starts[index] + sizes[index]]]
+                                           for index in several])
     by_group = np.argsort(group[first], kind="stable")
-    clusters_of = np.split(merged[by_group], np.cumsum(np.bincount(group[first], minlength=len(combinations)))[:-1])
+    parts, of_cluster = shapely.get_parts(merged[by_group], return_index=True)
     keys = []
     for combination in combinations:
         flags = combination if patch_of is None else combination[1:]
         key = frozenset(i for i, flag in zip(ids, flags) if flag)
         keys.append(key if patch_of is None else (int(combination[0]), key))
-    return {key: shapely.multipolygons(shapely.get_parts(parts)) for key, parts in zip(keys, clusters_of)}
+    # every combination has a face, so each gets its multipolygon
+    return dict(zip(keys, shapely.multipolygons(parts, indices=group[first][by_group][of_cluster])))
 
 
 def _combinations(member: np.ndarray, patch_of: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
