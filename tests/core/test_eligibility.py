@@ -20,6 +20,7 @@ from wip_qgis_plugin.core.eligibility import (
     EligibilityError,
     _combinations,
     _covered_by_neighbours,
+    _dissolve,
     _union_of_buffers,
     compute_eligibility,
     compute_robustness,
@@ -347,6 +348,23 @@ def test_combinations_of_criteria_are_numpys_unique_rows(criteria):
             assert np.array_equal(group, np.asarray(face_group).ravel())
         else:  # no criteria, no patches: all faces alike
             assert len(combinations) == 1 and not group.any()
+
+
+def test_faces_are_merged_per_combination_of_criteria_in_clusters_of_few_and_of_many():
+    """Faces of one combination of criteria become its multipolygon: touching faces one part (a long strip of 30 by
+    a coverage union, pairs by an overlay in one call), faces apart parts of their own."""
+    strip = [box(x, 0, x + 1, 1) for x in range(30)]
+    pairs = [box(x + dx, 3, x + dx + 1, 4) for x in (0, 5, 10) for dx in (0, 1)]
+    singles = [box(x, 6, x + 1, 7) for x in (0, 5)]
+    faces = np.array(strip + pairs + singles, dtype=object)
+    member = np.array([[True, False]] * 30 + [[False, True]] * 6 + [[True, True]] * 2)
+    merged = _dissolve(faces, member, ["a", "b"])
+    expected = {frozenset(["a"]): (1, 30.0), frozenset(["b"]): (3, 6.0), frozenset(["a", "b"]): (2, 2.0)}
+    assert set(merged) == set(expected)
+    for key, (parts, area) in expected.items():
+        assert shapely.is_valid(merged[key])
+        assert shapely.get_num_geometries(merged[key]) == parts
+        assert shapely.area(merged[key]) == pytest.approx(area)
 
 
 @pytest.mark.parametrize("cores", [1, 2, 3, 5])

@@ -41,6 +41,7 @@ MIN_QUAD_SEGS = 8
 SLIVER_M2 = 0.01  # pieces below this are overlay noise, not land
 MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum contiguous area
 CHUNK = 4000  # features per spatially coherent chunk of a zone's union
+FEW_FACES = 16  # up to so many faces an overlay unions faster than a coverage union (GEOS 3.11: 3× for 2–13)
 SECTORS = 64  # directions around a feature checked for cover by its neighbours (one bit each of a uint64)
 # metres: the first round of pruning asks neighbours this near; each further round, among the fewer left, twice as
 # far (more pairs cost more than they save), up to half the distance
@@ -652,7 +653,8 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     frozensets of criterion ids, or (patch index, frozenset) pairs.
 
     Most faces of a combination lie apart from the others of it (a criterion's zone cut by the others into many
-    places), so only the faces whose bounding boxes chain together are unioned; the others are taken as they are."""
+    places), so only the faces whose bounding boxes chain together are unioned (a few by an overlay, all such
+    clusters in one call per core; more as a coverage); the others are taken as they are."""
     if not len(faces):
         return {}
     combinations, group = _combinations(member, patch_of)
@@ -661,9 +663,20 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     merged = faces[first].copy()
     sizes, by_cluster = np.bincount(cluster), np.argsort(cluster, kind="stable")
     starts = np.cumsum(sizes) - sizes
-    several = np.flatnonzero(sizes > 1)
-    merged[several] = in_parallel(_union, [faces[by_cluster[starts[index]:starts[index] + sizes[index]]]
-                                           for index in several])
+    few = (sizes > 1) & (sizes <= FEW_FACES)
+    if few.any():  # a table of one row per cluster
+        row = np.cumsum(few) - 1
+        sorted_cluster = cluster[by_cluster]
+        taken = few[sorted_cluster]
+        table = np.full((int(few.sum()), int(sizes[few].max())), None, dtype=object)
+        table[row[sorted_cluster[taken]], (np.arange(len(faces)) - starts[sorted_cluster])[taken]] = \
+            faces[by_cluster[taken]]
+        cores = os.cpu_count() or 1
+        merged[few] = np.concatenate(in_parallel(lambda rows: shapely.union_all(rows, axis=1),
+                                                 np.array_split(table, min(cores, len(table)))))
+    many = np.flatnonzero(sizes > FEW_FACES)
+    merged[many] = in_parallel(_union, [faces[by_cluster[starts[index]:starts[index] + sizes[index]]]
+                                        for index in many])
     by_group = np.argsort(group[first], kind="stable")
     parts, of_cluster = shapely.get_parts(merged[by_group], return_index=True)
     keys = []
