@@ -43,6 +43,7 @@ MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum co
 CHUNK = 4000  # features per spatially coherent chunk of a zone's union
 FEW_FACES = 16  # up to so many faces an overlay unions faster than a coverage union (GEOS 3.11: 3× for 2–13)
 SECTORS = 64  # directions around a feature checked for cover by its neighbours (one bit each of a uint64)
+PAIRS_AT_ONCE = 1 << 16  # neighbour pairs whose cover is computed together
 # metres: the first round of pruning asks neighbours this near; each further round, among the fewer left, twice as
 # far (more pairs cost more than they save), up to half the distance
 COVER_REACH = 100.0
@@ -535,30 +536,31 @@ def _covered_by_neighbours(geometries: np.ndarray, distance: float, reach: float
     bounds = shapely.bounds(geometries)
     x, y = (bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2
     vertices, owner = shapely.get_coordinates(geometries, return_index=True)
-    spread = np.zeros(len(geometries))
-    np.maximum.at(spread, owner, np.hypot(vertices[:, 0] - x[owner], vertices[:, 1] - y[owner]))
-    anchor = vertices[np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])]  # a point of each: its first vertex
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    spread = np.maximum.reduceat(np.hypot(vertices[:, 0] - x[owner], vertices[:, 1] - y[owner]), starts)
+    anchor = vertices[starts]  # a point of each geometry: its first vertex
     outer = distance + spread
     inner = distance * math.cos(math.pi / (4 * quad_segs(distance))) - COVER_MARGIN * distance
-    near, far = spatial.cKDTree(np.column_stack([x, y])).query_pairs(reach, output_type="ndarray").T
+    pairs = spatial.cKDTree(np.column_stack([x, y])).query_pairs(reach, output_type="ndarray")
     rank = np.random.default_rng(0).permutation(len(geometries))  # any strict order; random spreads the coverers
-    lower = rank[near] < rank[far]
-    own, other = np.where(lower, near, far), np.where(lower, far, near)  # the higher of each pair may cover
-    dx, dy = anchor[other, 0] - x[own], anchor[other, 1] - y[own]
-    gap = np.sqrt(dx * dx + dy * dy)
-    reaches = outer[own]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cosine = (reaches * reaches + gap * gap - inner * inner) / (2 * reaches * gap)
-    useful = (gap > 0) & (gap < inner) & (cosine < 1)
-    own, dx, dy, cosine = own[useful], dx[useful], dy[useful], cosine[useful]
-    direction, half = np.arctan2(dy, dx), np.arccos(np.clip(cosine, -1, 1))
-    width = 2 * np.pi / SECTORS
-    first = np.ceil((direction - half) / width).astype(np.int64)  # the sectors first … last−1 lie inside
-    count = np.clip(np.floor((direction + half) / width).astype(np.int64) - first, 0, SECTORS)
+    width, runs = 2 * np.pi / SECTORS, _sector_runs()
     closed = np.zeros(len(geometries), dtype=np.uint64)
-    np.bitwise_or.at(closed, own, _sector_runs()[np.mod(first, SECTORS), count])
-    full = np.uint64(2 ** SECTORS - 1)
-    return closed == full
+    for begin in range(0, len(pairs), PAIRS_AT_ONCE):  # in blocks whose arrays stay in the cache
+        near, far = pairs[begin:begin + PAIRS_AT_ONCE].T
+        lower = rank[near] < rank[far]
+        own, other = np.where(lower, near, far), np.where(lower, far, near)  # the higher of each pair may cover
+        dx, dy = anchor[other, 0] - x[own], anchor[other, 1] - y[own]
+        gap = np.sqrt(dx * dx + dy * dy)
+        reaches = outer[own]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cosine = (reaches * reaches + gap * gap - inner * inner) / (2 * reaches * gap)
+        useful = (gap > 0) & (gap < inner) & (cosine < 1)
+        own, dx, dy, cosine = own[useful], dx[useful], dy[useful], cosine[useful]
+        direction, half = np.arctan2(dy, dx), np.arccos(np.clip(cosine, -1, 1))
+        first = np.ceil((direction - half) / width).astype(np.int64)  # the sectors first … last−1 lie inside
+        count = np.clip(np.floor((direction + half) / width).astype(np.int64) - first, 0, SECTORS)
+        np.bitwise_or.at(closed, own, runs[np.mod(first, SECTORS), count])
+    return closed == np.uint64(2 ** SECTORS - 1)
 
 
 @functools.cache
