@@ -41,7 +41,8 @@ MIN_QUAD_SEGS = 8
 SLIVER_M2 = 0.01  # pieces below this are overlay noise, not land
 MIN_AREA_ID = "_min_area"  # the pseudo-criterion of pieces below the minimum contiguous area
 CHUNK = 4000  # features per spatially coherent chunk of a zone's union
-FEW_FACES = 16  # up to so many faces an overlay unions faster than a coverage union (GEOS 3.11: 3× for 2–13)
+FEW = 16  # clusters of up to so many geometries are unioned as rows of a table, by an overlay (faces of a coverage:
+# GEOS 3.11's coverage union takes 3× as long for 2–13 of them)
 SECTORS = 64  # directions around a feature checked for cover by its neighbours (one bit each of a uint64)
 PAIRS_AT_ONCE = 1 << 16  # neighbour pairs whose cover is computed together
 # metres: the first round of pruning asks neighbours this near; each further round, among the fewer left, twice as
@@ -90,16 +91,20 @@ class _Zone:
 
 
 def on_grid(geometry):
-    """``geometry`` (on GEOS's default factory) with its coordinates snapped to GRID: rounded, which is all that
-    edges of different zones need to meet, and a fifth of the work of GEOS's snap-rounding; only where rounding leaves
-    it invalid (parts or edges within a millimetre) snap-rounded by set_precision. That gives a geometry a factory
-    of its own, which every geometry made from it shares; GEOS counts a factory's references without a lock, so
-    threads making geometries from the same zone or study area would corrupt memory: it goes back to the default
-    one."""
+    """``geometry`` (on GEOS's default factory; or each of an array) with its coordinates snapped to GRID: rounded,
+    which is all that edges of different zones need to meet, and a fifth of the work of GEOS's snap-rounding; only
+    where rounding leaves it invalid (parts or edges within a millimetre) snap-rounded by set_precision. That gives
+    a geometry a factory of its own, which every geometry made from it shares; GEOS counts a factory's references
+    without a lock, so threads making geometries from the same zone or study area would corrupt memory: it goes
+    back to the default one."""
     rounded = shapely.transform(geometry, lambda coordinates: np.round(coordinates / GRID) * GRID)
-    if shapely.is_valid(rounded):
+    invalid = ~shapely.is_valid(rounded) & ~shapely.is_missing(rounded)
+    if not np.any(invalid):
         return rounded
-    return shapely.from_wkb(shapely.to_wkb(shapely.set_precision(geometry, GRID)))
+    if np.ndim(geometry) == 0:
+        return shapely.from_wkb(shapely.to_wkb(shapely.set_precision(geometry, GRID)))
+    rounded[invalid] = shapely.from_wkb(shapely.to_wkb(shapely.set_precision(geometry[invalid], GRID)))
+    return rounded
 
 
 def compute_eligibility(study: gpd.GeoDataFrame, constraints: Mapping[str, gpd.GeoDataFrame], catalog: Catalog, *,
@@ -483,13 +488,16 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
 
     Features whose buffers' boxes (grown by GRID, so that snapping cannot make them meet) do not meet, directly or
     through others, are unioned and snapped apart: the unions of such groups are disjoint and together make one
-    multi-polygon as they are, and a union's work grows faster than its input. A group of more than CHUNK features is
-    ordered along x-strips and unioned in chunks that are merged afterwards: neighbours meet early. Groups and chunks
-    are buffered and unioned on all cores (shapely releases the GIL), the largest first."""
+    multi-polygon as they are, and a union's work grows faster than its input. Groups of up to FEW features (most of
+    them) are unioned as rows of a table; a group of more than CHUNK is ordered along x-strips and unioned in chunks
+    that are merged afterwards: neighbours meet early. All is buffered and unioned on all cores (shapely releases
+    the GIL), the largest groups first."""
+    def buffered(features):
+        return shapely.buffer(features, distance, quad_segs=quad_segs(distance)) if distance else features
+
     def union(item):
         _group, features, whole = item
-        merged = shapely.union_all(shapely.buffer(features, distance, quad_segs=quad_segs(distance)) if distance
-                                   else features)
+        merged = shapely.union_all(buffered(features))
         return on_grid(merged) if whole else merged
 
     if not len(geometries):
@@ -503,9 +511,14 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
         reach *= 2
     bounds = shapely.bounds(geometries) + (max(distance, 0.0) + GRID) * np.array([-1.0, -1.0, 1.0, 1.0])
     group = _touching_clusters(shapely.box(*bounds.T), np.zeros(len(geometries), dtype=np.int64))
-    by_group = np.split(geometries[np.argsort(group, kind="stable")], np.cumsum(np.bincount(group))[:-1])
-    work = []  # (group, features, whether they are the whole group): a group, or a chunk of a large one
-    for number, members in enumerate(by_group):
+    sizes, by_group = np.bincount(group), np.argsort(group, kind="stable")
+    starts = np.cumsum(sizes) - sizes
+    few = sizes <= FEW
+    unions = [_row_unions(_rows(geometries, group, few), lambda rows: on_grid(shapely.union_all(buffered(rows),
+                                                                                               axis=1)))]
+    work = []  # (group, features, whether they are the whole group): a larger group, or a chunk of a very large one
+    for number in np.flatnonzero(~few):
+        members = geometries[by_group[starts[number]:starts[number] + sizes[number]]]
         if len(members) > CHUNK:
             centres = shapely.centroid(members)
             strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
@@ -514,11 +527,12 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
         else:
             work.append((number, members, True))
     work.sort(key=lambda item: -len(item[1]))
-    unions: dict[int, list] = {}
+    chunks_of: dict[int, list] = {}
     for (number, _features, _whole), merged in zip(work, in_parallel(union, work)):
-        unions.setdefault(number, []).append(merged)
-    parts = shapely.get_parts([chunks[0] if len(chunks) == 1 else on_grid(shapely.union_all(chunks))
-                               for chunks in unions.values()])
+        chunks_of.setdefault(number, []).append(merged)
+    unions.append([chunks[0] if len(chunks) == 1 else on_grid(shapely.union_all(chunks))
+                   for chunks in chunks_of.values()])
+    parts = shapely.get_parts(np.concatenate(unions))
     return shapely.multipolygons(parts[~shapely.is_empty(parts)])
 
 
@@ -655,8 +669,8 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     frozensets of criterion ids, or (patch index, frozenset) pairs.
 
     Most faces of a combination lie apart from the others of it (a criterion's zone cut by the others into many
-    places), so only the faces whose bounding boxes chain together are unioned (a few by an overlay, all such
-    clusters in one call per core; more as a coverage); the others are taken as they are."""
+    places), so only the faces whose bounding boxes chain together are unioned (a few as rows of a table, more as a
+    coverage); the others are taken as they are."""
     if not len(faces):
         return {}
     combinations, group = _combinations(member, patch_of)
@@ -665,18 +679,9 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     merged = faces[first].copy()
     sizes, by_cluster = np.bincount(cluster), np.argsort(cluster, kind="stable")
     starts = np.cumsum(sizes) - sizes
-    few = (sizes > 1) & (sizes <= FEW_FACES)
-    if few.any():  # a table of one row per cluster
-        row = np.cumsum(few) - 1
-        sorted_cluster = cluster[by_cluster]
-        taken = few[sorted_cluster]
-        table = np.full((int(few.sum()), int(sizes[few].max())), None, dtype=object)
-        table[row[sorted_cluster[taken]], (np.arange(len(faces)) - starts[sorted_cluster])[taken]] = \
-            faces[by_cluster[taken]]
-        cores = os.cpu_count() or 1
-        merged[few] = np.concatenate(in_parallel(lambda rows: shapely.union_all(rows, axis=1),
-                                                 np.array_split(table, min(cores, len(table)))))
-    many = np.flatnonzero(sizes > FEW_FACES)
+    few = (sizes > 1) & (sizes <= FEW)
+    merged[few] = _row_unions(_rows(faces, cluster, few), lambda rows: shapely.union_all(rows, axis=1))
+    many = np.flatnonzero(sizes > FEW)
     merged[many] = in_parallel(_union, [faces[by_cluster[starts[index]:starts[index] + sizes[index]]]
                                         for index in many])
     by_group = np.argsort(group[first], kind="stable")
@@ -688,6 +693,27 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
         keys.append(key if patch_of is None else (int(combination[0]), key))
     # every combination has a face, so each gets its multipolygon
     return dict(zip(keys, shapely.multipolygons(parts, indices=group[first][by_group][of_cluster])))
+
+
+def _rows(geometries: np.ndarray, cluster: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+    """The geometries of the clusters ``chosen`` (a mask over the cluster numbers) as a table: a row per chosen
+    cluster, in their order, filled up with None."""
+    sizes, by_cluster = np.bincount(cluster), np.argsort(cluster, kind="stable")
+    starts, row = np.cumsum(sizes) - sizes, np.cumsum(chosen) - 1
+    sorted_cluster = cluster[by_cluster]
+    taken = chosen[sorted_cluster]
+    table = np.full((int(chosen.sum()), int(sizes[chosen].max(initial=0))), None, dtype=object)
+    table[row[sorted_cluster[taken]], (np.arange(len(geometries)) - starts[sorted_cluster])[taken]] = \
+        geometries[by_cluster[taken]]
+    return table
+
+
+def _row_unions(table: np.ndarray, union_rows) -> np.ndarray:
+    """``union_rows`` (rows of a table → the union of each) over all rows, in blocks of rows, one per core: a union
+    of a few geometries is quick, and one call for many of them saves the calls' own cost."""
+    if not len(table):
+        return np.array([], dtype=object)
+    return np.concatenate(in_parallel(union_rows, np.array_split(table, min(os.cpu_count() or 1, len(table)))))
 
 
 def _combinations(member: np.ndarray, patch_of: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
