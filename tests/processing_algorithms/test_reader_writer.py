@@ -104,8 +104,11 @@ def assert_same(bulk, by_provider):
     assert shapely.equals_exact(ours[present], theirs[present], tolerance=1e-9).all()
 
 
+@pytest.mark.parametrize("geometries_at_once", [50_000, 2], ids=["decoded in one call", "decoded on all cores"])
 @pytest.mark.parametrize("driver, fields", [("GPKG", WITH_TIME), ("ESRI Shapefile", FIELDS)])
-def test_a_file_layer_read_in_bulk_equals_the_provider_read(qgis_app, tmp_path, driver, fields):
+def test_a_file_layer_read_in_bulk_equals_the_provider_read(qgis_app, tmp_path, driver, fields, geometries_at_once,
+                                                           monkeypatch):
+    monkeypatch.setattr("wip_qgis_plugin.qgis_io.layers.WKB_AT_ONCE", geometries_at_once)
     layer = written(tmp_path, driver, fields)
     assert _gdal_columns(layer, layer.fields().names(), EVERY_FEATURE, None) is not None  # the bulk path is taken
     bulk = read_frame(layer, None, QgsProcessingContext())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import math
 import os
 import sqlite3
 import uuid
@@ -38,6 +39,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 from ..core.eligibility import polygonal
 from ..core.i18n import tr
 from ..core.lazy import lazy_module
+from ..core.parallel import in_parallel
 from .compat import (
     BOOL,
     DATETIME,
@@ -239,6 +241,7 @@ def _plain(values: list) -> list:
 
 # GDAL drivers whose feature ids QGIS's OGR provider keeps as they are (a selection is found by them)
 BULK_DRIVERS = ("GPKG", "ESRI Shapefile", "FlatGeobuf")
+WKB_AT_ONCE = 50_000  # geometries decoded in one call; more are spread over the cores
 
 
 def _gdal_columns(layer, names: list[str], reading: Reading, extent):
@@ -258,12 +261,20 @@ def _gdal_columns(layer, names: list[str], reading: Reading, extent):
         return None
     ids, columns, wkbs = read
     # a shapefile's null shape comes as empty WKB: no geometry, as QGIS reads it
-    geometries = shapely.from_wkb(_with_none(wkbs), on_invalid="ignore")
+    geometries = _from_wkb(_with_none(wkbs))
     if reading.selected_only:
         chosen = np.isin(ids, np.fromiter(layer.selectedFeatureIds(), dtype=np.int64))
         ids, geometries = ids[chosen], geometries[chosen]
         columns = _kept(columns, chosen)
     return ids, columns, geometries
+
+
+def _from_wkb(wkbs: np.ndarray) -> np.ndarray:
+    """Shapely geometries of WKB (None where there is none or it is not WKB), many of them on all cores."""
+    if len(wkbs) < WKB_AT_ONCE:
+        return shapely.from_wkb(wkbs, on_invalid="ignore")
+    return np.concatenate(in_parallel(lambda block: shapely.from_wkb(block, on_invalid="ignore"),
+                                      np.array_split(wkbs, math.ceil(len(wkbs) / WKB_AT_ONCE))))
 
 
 def _file_columns(layer, names: list[str], extent):
