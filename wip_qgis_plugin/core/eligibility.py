@@ -510,15 +510,13 @@ def _union_of_buffers(geometries: np.ndarray, distance: float):
             break
         reach *= 2
     bounds = shapely.bounds(geometries) + (max(distance, 0.0) + GRID) * np.array([-1.0, -1.0, 1.0, 1.0])
-    group = _touching_clusters(shapely.box(*bounds.T), np.zeros(len(geometries), dtype=np.int64))
-    sizes, by_group = np.bincount(group), np.argsort(group, kind="stable")
-    starts = np.cumsum(sizes) - sizes
-    few = sizes <= FEW
-    unions = [_row_unions(_rows(geometries, group, few), lambda rows: on_grid(shapely.union_all(buffered(rows),
+    groups = _Clusters.of(_touching_clusters(shapely.box(*bounds.T), np.zeros(len(geometries), dtype=np.int64)))
+    few = groups.sizes <= FEW
+    unions = [_row_unions(groups.table(geometries, few), lambda rows: on_grid(shapely.union_all(buffered(rows),
                                                                                                axis=1)))]
     work = []  # (group, features, whether they are the whole group): a larger group, or a chunk of a very large one
     for number in np.flatnonzero(~few):
-        members = geometries[by_group[starts[number]:starts[number] + sizes[number]]]
+        members = geometries[groups.members(number)]
         if len(members) > CHUNK:
             centres = shapely.centroid(members)
             strip = np.floor(shapely.get_x(centres) / max(abs(distance) * 5, 1000.0))
@@ -674,16 +672,13 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     if not len(faces):
         return {}
     combinations, group = _combinations(member, patch_of)
-    cluster = _touching_clusters(faces, group)
-    first = np.unique(cluster, return_index=True)[1]  # a face of each cluster
+    clusters = _Clusters.of(_touching_clusters(faces, group))
+    first = clusters.order[clusters.starts]  # a face of each cluster
     merged = faces[first].copy()
-    sizes, by_cluster = np.bincount(cluster), np.argsort(cluster, kind="stable")
-    starts = np.cumsum(sizes) - sizes
-    few = (sizes > 1) & (sizes <= FEW)
-    merged[few] = _row_unions(_rows(faces, cluster, few), lambda rows: shapely.union_all(rows, axis=1))
-    many = np.flatnonzero(sizes > FEW)
-    merged[many] = in_parallel(_union, [faces[by_cluster[starts[index]:starts[index] + sizes[index]]]
-                                        for index in many])
+    few = (clusters.sizes > 1) & (clusters.sizes <= FEW)
+    merged[few] = _row_unions(clusters.table(faces, few), lambda rows: shapely.union_all(rows, axis=1))
+    many = np.flatnonzero(clusters.sizes > FEW)
+    merged[many] = in_parallel(_union, [faces[clusters.members(number)] for number in many])
     by_group = np.argsort(group[first], kind="stable")
     parts, of_cluster = shapely.get_parts(merged[by_group], return_index=True)
     keys = []
@@ -695,17 +690,32 @@ def _dissolve(faces: np.ndarray, member: np.ndarray, ids: list[str], patch_of: n
     return dict(zip(keys, shapely.multipolygons(parts, indices=group[first][by_group][of_cluster])))
 
 
-def _rows(geometries: np.ndarray, cluster: np.ndarray, chosen: np.ndarray) -> np.ndarray:
-    """The geometries of the clusters ``chosen`` (a mask over the cluster numbers) as a table: a row per chosen
-    cluster, in their order, filled up with None."""
-    sizes, by_cluster = np.bincount(cluster), np.argsort(cluster, kind="stable")
-    starts, row = np.cumsum(sizes) - sizes, np.cumsum(chosen) - 1
-    sorted_cluster = cluster[by_cluster]
-    taken = chosen[sorted_cluster]
-    table = np.full((int(chosen.sum()), int(sizes[chosen].max(initial=0))), None, dtype=object)
-    table[row[sorted_cluster[taken]], (np.arange(len(geometries)) - starts[sorted_cluster])[taken]] = \
-        geometries[by_cluster[taken]]
-    return table
+@dataclass
+class _Clusters:
+    """Numbered clusters' members: their indices in the order of their clusters, each cluster's size and where its
+    members start in that order."""
+
+    sizes: np.ndarray
+    order: np.ndarray
+    starts: np.ndarray
+
+    @classmethod
+    def of(cls, cluster: np.ndarray) -> _Clusters:
+        sizes = np.bincount(cluster)
+        return cls(sizes, np.argsort(cluster, kind="stable"), np.cumsum(sizes) - sizes)
+
+    def members(self, number: int) -> np.ndarray:
+        return self.order[self.starts[number]:self.starts[number] + self.sizes[number]]
+
+    def table(self, geometries: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+        """The geometries of the clusters ``chosen`` (a mask over the cluster numbers) as a table: a row per chosen
+        cluster, in their order, filled up with None."""
+        of_member = np.repeat(np.arange(len(self.sizes)), self.sizes)  # each ordered member's cluster
+        taken = chosen[of_member]
+        table = np.full((int(chosen.sum()), int(self.sizes[chosen].max(initial=0))), None, dtype=object)
+        table[(np.cumsum(chosen) - 1)[of_member[taken]], (np.arange(len(self.order)) - self.starts[of_member])[taken]] \
+            = geometries[self.order[taken]]
+        return table
 
 
 def _row_unions(table: np.ndarray, union_rows) -> np.ndarray:
